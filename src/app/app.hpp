@@ -1,0 +1,23 @@
+// The running application: configuration and the database, shared by every
+// use case. Created once by the CLI and passed down; no globals.
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "app/config.hpp"
+#include "storage/database.hpp"
+
+namespace metodist::app {
+
+struct App {
+  Config config;
+  std::unique_ptr<storage::Database> db;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+// Opens the configured database and, when configured, applies migrations.
+// Refuses to continue on a schema this binary does not match.
+App open_app(const Config& config);
+
+}  // namespace metodist::app

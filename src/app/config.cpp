@@ -1,0 +1,131 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <set>
+
+namespace metodist::app {
+namespace {
+
+std::int64_t parse_int(const std::string& key, std::string_view text, std::int64_t min, std::int64_t max) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || p != text.data() + text.size() || v < min || v > max)
+    throw ConfigError("Параметр " + key + ": ожидается целое число от " + std::to_string(min) + " до " +
+                      std::to_string(max) + ", получено «" + std::string(text) + "»");
+  return v;
+}
+
+bool parse_bool(const std::string& key, std::string_view text) {
+  if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
+  if (text == "0" || text == "false" || text == "no" || text == "off") return false;
+  throw ConfigError("Параметр " + key + ": ожидается true или false, получено «" + std::string(text) + "»");
+}
+
+void check_log_level(const std::string& key, const std::string& v) {
+  static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "critical", "off"};
+  if (!levels.count(v)) throw ConfigError("Параметр " + key + ": неизвестный уровень журнала «" + v + "»");
+}
+
+// One setting: where it lives in TOML, its environment name, how to apply text.
+struct Setting {
+  const char* toml_key;
+  const char* env;
+  std::function<void(Config&, const std::string& key, const std::string& text)> apply;
+};
+
+template <class T>
+auto int_setting(T Config::*field, std::int64_t min, std::int64_t max) {
+  return [=](Config& c, const std::string& key, const std::string& text) {
+    c.*field = static_cast<T>(parse_int(key, text, min, max));
+  };
+}
+auto seconds_setting(std::chrono::seconds Config::*field) {
+  return [=](Config& c, const std::string& key, const std::string& text) {
+    c.*field = std::chrono::seconds(parse_int(key, text, 1, 3600));
+  };
+}
+auto bool_setting(bool Config::*field) {
+  return [=](Config& c, const std::string& key, const std::string& text) { c.*field = parse_bool(key, text); };
+}
+auto string_setting(std::string Config::*field) {
+  return [=](Config& c, const std::string& key, const std::string& text) {
+    if (text.empty()) throw ConfigError("Параметр " + key + " не может быть пустым");
+    c.*field = text;
+  };
+}
+
+const std::vector<Setting>& settings() {
+  static const std::vector<Setting> all{
+      {"database.url", "METODIST_DB", string_setting(&Config::database_url)},
+      {"database.pool_size", "METODIST_DB_POOL", int_setting(&Config::db_pool_size, 1, 256)},
+      {"database.auto_migrate", "METODIST_AUTO_MIGRATE", bool_setting(&Config::auto_migrate)},
+      {"http.address", "METODIST_HTTP_ADDRESS", string_setting(&Config::http_address)},
+      {"http.port", "METODIST_HTTP_PORT", int_setting(&Config::http_port, 0, 65535)},
+      {"http.io_threads", "METODIST_HTTP_IO_THREADS", int_setting(&Config::io_threads, 1, 64)},
+      {"http.workers", "METODIST_WORKERS", int_setting(&Config::workers, 1, 256)},
+      {"http.max_json_bytes", "METODIST_MAX_JSON_BYTES", int_setting(&Config::max_json_bytes, 1024, 64 << 20)},
+      {"http.max_upload_bytes", "METODIST_MAX_UPLOAD_BYTES",
+       int_setting(&Config::max_upload_bytes, 1024, std::int64_t{1} << 31)},
+      {"http.max_header_bytes", "METODIST_MAX_HEADER_BYTES", int_setting(&Config::max_header_bytes, 1024, 1 << 20)},
+      {"http.read_timeout_s", "METODIST_READ_TIMEOUT", seconds_setting(&Config::read_timeout)},
+      {"http.write_timeout_s", "METODIST_WRITE_TIMEOUT", seconds_setting(&Config::write_timeout)},
+      {"http.handle_timeout_s", "METODIST_HANDLE_TIMEOUT", seconds_setting(&Config::handle_timeout)},
+      {"http.web_root", "METODIST_WEB_ROOT", string_setting(&Config::web_root)},
+      {"log.level", "METODIST_LOG_LEVEL",
+       [](Config& c, const std::string& key, const std::string& text) {
+         check_log_level(key, text);
+         c.log_level = text;
+       }},
+      {"log.access_log", "METODIST_ACCESS_LOG", bool_setting(&Config::access_log)},
+  };
+  return all;
+}
+
+std::string node_text(const std::string& key, const toml::node& n) {
+  if (auto s = n.value<std::string>(); s && n.is_string()) return *s;
+  if (n.is_integer()) return std::to_string(*n.value<std::int64_t>());
+  if (n.is_boolean()) return *n.value<bool>() ? "true" : "false";
+  throw ConfigError("Параметр " + key + ": неподходящий тип значения");
+}
+
+}  // namespace
+
+Config load_config(const std::string& file, const EnvLookup& env) {
+  Config c;
+  if (!file.empty()) {
+    toml::table root;
+    try {
+      root = toml::parse_file(file);
+    } catch (const toml::parse_error& e) {
+      throw ConfigError("Файл настроек " + file + ": " + std::string(e.description()) + " (строка " +
+                        std::to_string(e.source().begin.line) + ")");
+    }
+    std::set<std::string> known;
+    for (const auto& s : settings()) known.insert(s.toml_key);
+    for (const auto& [section, node] : root) {
+      const auto* table = node.as_table();
+      if (!table) throw ConfigError("Файл настроек " + file + ": неизвестный параметр " + std::string(section.str()));
+      for (const auto& [name, value] : *table) {
+        const std::string key = std::string(section.str()) + "." + std::string(name.str());
+        if (!known.count(key)) throw ConfigError("Файл настроек " + file + ": неизвестный параметр " + key);
+      }
+    }
+    for (const auto& s : settings()) {
+      if (auto n = root.at_path(s.toml_key); n) s.apply(c, s.toml_key, node_text(s.toml_key, *n.node()));
+    }
+  }
+  for (const auto& s : settings()) {
+    if (const char* v = env(s.env); v != nullptr) s.apply(c, s.env, v);
+  }
+  return c;
+}
+
+std::string environment_help() {
+  std::string out;
+  for (const auto& s : settings()) out += std::string("  ") + s.env + "  (" + s.toml_key + ")\n";
+  return out;
+}
+
+}  // namespace metodist::app

@@ -1,0 +1,49 @@
+// Server configuration: defaults < TOML file < METODIST_* environment < CLI flags.
+//
+// Unknown keys and wrong values stop the start with a message naming the key,
+// so a typo in a config file is never silently ignored.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace metodist::app {
+
+struct Config {
+  std::string database_url = "sqlite:metodist.db";
+  std::size_t db_pool_size = 4;
+  bool auto_migrate = true;
+
+  std::string http_address = "127.0.0.1";
+  std::uint16_t http_port = 8080;
+  std::size_t io_threads = 2;
+  std::size_t workers = 4;
+  std::size_t max_json_bytes = 1 << 20;    // JSON API bodies
+  std::size_t max_upload_bytes = 32 << 20; // transport cap: nothing larger is read
+  std::size_t max_header_bytes = 16 << 10;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds write_timeout{30};
+  std::chrono::seconds handle_timeout{60};
+  std::string web_root = "web/dist";
+
+  std::string log_level = "info";
+  bool access_log = true;
+};
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using EnvLookup = std::function<const char*(const char*)>;
+
+// Reads `file` when it is not empty (it must then exist), then applies the
+// environment. Throws ConfigError naming the offending key.
+Config load_config(const std::string& file, const EnvLookup& env);
+
+// The environment variable names, for --help and docs.
+std::string environment_help();
+
+}  // namespace metodist::app

@@ -1,0 +1,382 @@
+#include "app/demo.hpp"
+
+#include <array>
+#include <random>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/registry.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace reg = storage::registry;
+using domain::Date;
+
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : gen_(seed) {}
+  // Uniform integer in [lo, hi].
+  std::int64_t between(std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(gen_() % static_cast<std::uint64_t>(hi - lo + 1));
+  }
+  bool chance(double p) { return static_cast<double>(gen_() >> 11) * 0x1.0p-53 < p; }
+  template <class T>
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<std::size_t>(between(0, static_cast<std::int64_t>(v.size()) - 1))];
+  }
+
+ private:
+  std::mt19937_64 gen_;
+};
+
+struct Scale {
+  int regions;
+  int municipalities_per_region;
+  int schools_min, schools_max;  // per municipality
+  int teachers_per_school;
+  int kindergartens_per_municipality;
+  int colleges_per_region;
+};
+
+Scale scale_of(const std::string& name) {
+  // district ≈ 15 schools / 250 teachers; region ≈ 40 municipalities / 1,000
+  // organisations / 25,000 teachers; federal ≈ 85 regions / 2,300
+  // municipalities / 40,000 organisations / 1.1 M teachers (issue 4).
+  if (name == "district") return {1, 1, 15, 15, 12, 4, 0};
+  if (name == "region") return {1, 40, 10, 20, 38, 8, 10};
+  if (name == "federal") return {85, 27, 7, 13, 100, 6, 20};
+  throw domain::Error::validation("scale", "Масштаб демо-данных: district, region или federal (указано «" + name + "»)");
+}
+
+const std::vector<std::string> kRegions{
+    "Красноярский край", "Челябинская область", "Республика Алтай", "Алтайский край", "Амурская область",
+    "Архангельская область", "Астраханская область", "Белгородская область", "Брянская область",
+    "Владимирская область", "Волгоградская область", "Вологодская область", "Воронежская область", "г. Москва",
+    "г. Санкт-Петербург", "г. Севастополь", "Еврейская автономная область", "Забайкальский край",
+    "Ивановская область", "Иркутская область", "Кабардино-Балкарская Республика", "Калининградская область",
+    "Калужская область", "Камчатский край", "Карачаево-Черкесская Республика", "Кемеровская область — Кузбасс",
+    "Кировская область", "Костромская область", "Краснодарский край", "Курганская область", "Курская область",
+    "Ленинградская область", "Липецкая область", "Магаданская область", "Московская область",
+    "Мурманская область", "Ненецкий автономный округ", "Нижегородская область", "Новгородская область",
+    "Новосибирская область", "Омская область", "Оренбургская область", "Орловская область",
+    "Пензенская область", "Пермский край", "Приморский край", "Псковская область", "Республика Адыгея",
+    "Республика Башкортостан", "Республика Бурятия", "Республика Дагестан", "Республика Ингушетия",
+    "Республика Калмыкия", "Республика Карелия", "Республика Коми", "Республика Крым", "Республика Марий Эл",
+    "Республика Мордовия", "Республика Саха (Якутия)", "Республика Северная Осетия — Алания",
+    "Республика Татарстан", "Республика Тыва", "Республика Хакасия", "Ростовская область", "Рязанская область",
+    "Самарская область", "Саратовская область", "Сахалинская область", "Свердловская область",
+    "Смоленская область", "Ставропольский край", "Тамбовская область", "Тверская область", "Томская область",
+    "Тульская область", "Тюменская область", "Удмуртская Республика", "Ульяновская область",
+    "Хабаровский край", "Ханты-Мансийский автономный округ — Югра", "Чеченская Республика",
+    "Чувашская Республика", "Чукотский автономный округ", "Ямало-Ненецкий автономный округ",
+    "Ярославская область"};
+
+// Stems of district names: stem + «ский район», stem + «ского района».
+const std::vector<std::string> kDistrictStems{
+    "Ермаков", "Шушен", "Каратуз", "Минусин", "Курагин", "Идрин", "Краснотуран", "Балахтин", "Новоселов",
+    "Ужур", "Шарыпов", "Назаров", "Ачин", "Бирилюс", "Боготоль", "Большеулуй", "Козуль", "Тюхтет", "Дзержин",
+    "Абан", "Ирбей", "Илан", "Нижнеингаш", "Тасеев", "Богучан", "Кежем", "Мотыгин", "Пиров", "Казачин",
+    "Сухобузим", "Емельянов", "Березов", "Ман", "Уяр", "Партизан", "Саян", "Рыбин", "Кусин", "Агапов",
+    "Аргаяш", "Ашин", "Бредин", "Варнен", "Еткуль", "Карталин", "Каслин", "Катав-Иванов", "Кизиль",
+    "Красноармей", "Кунашак", "Нагайбак", "Нязепетров", "Октябрь", "Пластов", "Соснов", "Увель", "Уй",
+    "Чебаркуль", "Чесмен", "Маймин", "Онгудай", "Турочак", "Улаган", "Чемаль", "Чой", "Шебалин", "Усть-Кан",
+    "Кош-Агач"};
+
+// Villages of the demo district (Ермаковский район, seed 004) and the
+// adjective their school takes: «Мигнинская средняя школа».
+struct Village {
+  const char* name;
+  const char* adjective;
+};
+const std::vector<Village> kVillages{
+    {"Ермаковское", "Ермаковская"},     {"Ермаковское", "Ермаковская"},       {"Григорьевка", "Григорьевская"},
+    {"Мигна", "Мигнинская"},            {"Нижнеусинское", "Нижнеусинская"},   {"Семенниково", "Семенниковская"},
+    {"Верхнеусинское", "Верхнеусинская"}, {"Салба", "Салбинская"},           {"Танзыбей", "Танзыбейская"},
+    {"Жеблахты", "Жеблахтинская"},      {"Разъезжее", "Разъезженская"},       {"Ойха", "Ойхинская"},
+    {"Новополтавка", "Новополтавская"}, {"Большой Кебеж", "Большекебежская"}, {"Араданы", "Араданская"},
+    {"Малый Кебеж", "Малокебежская"},   {"Николаевка", "Николаевская"},       {"Сарагаш", "Сарагашская"}};
+
+const std::vector<std::string> kSurnames{
+    "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
+    "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
+    "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв",
+    "Борисов", "Яковлев", "Григорьев", "Романов", "Воробьёв", "Сергеев", "Кузьмин", "Фролов", "Александров",
+    "Дмитриев", "Королёв", "Гусев", "Киселёв", "Ильин", "Максимов", "Поляков", "Сорокин", "Виноградов",
+    "Ковалёв", "Белов", "Медведев", "Антонов", "Тарасов", "Жуков", "Баранов", "Филиппов", "Комаров",
+    "Давыдов", "Беляев", "Герасимов", "Богданов", "Осипов", "Сидоров", "Матвеев", "Титов", "Марков",
+    "Миронов", "Крылов", "Куликов", "Карпов", "Власов", "Мельников", "Денисов", "Гаврилов", "Тихонов",
+    "Казаков", "Афанасьев", "Данилов", "Савельев", "Тимофеев", "Фомин", "Чернов", "Абрамов", "Мартынов",
+    "Ефимов", "Федотов", "Щербаков", "Назаров", "Калинин", "Исаев", "Чернышёв", "Быков", "Маслов",
+    "Родионов", "Коновалов", "Лазарев", "Воронин", "Климов", "Филатов", "Пономарёв", "Голубев", "Кудрявцев",
+    "Прохоров", "Наумов", "Потапов", "Журавлёв", "Овчинников", "Трофимов", "Леонов", "Соболев", "Ермаков",
+    "Колесников", "Гончаров", "Емельянов", "Никифоров", "Грачёв", "Котов", "Гришин", "Ефремов", "Архипов",
+    "Громов", "Кириллов", "Малышев", "Панов", "Моисеев", "Румянцев", "Акимов", "Кондратьев", "Бирюков",
+    "Горбунов", "Анисимов", "Ерёмин", "Тихомиров", "Галкин", "Лукьянов", "Михеев", "Скворцов", "Юдин",
+    "Белоусов", "Нестеров", "Симонов", "Прокофьев", "Харитонов", "Князев", "Цветков", "Левин", "Митрофанов",
+    "Воронов", "Аксёнов", "Софронов", "Мальцев", "Логинов", "Горшков", "Савин", "Краснов", "Майоров",
+    "Демидов", "Елисеев", "Рыбаков", "Сафонов", "Плотников", "Демин", "Хохлов", "Жданов", "Носов",
+    "Зуев", "Лаптев", "Шилов", "Гордеев", "Ширяев", "Рябов", "Лобанов", "Блинов", "Суханов", "Субботин"};
+const std::vector<std::string> kFemaleNames{
+    "Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Светлана", "Галина", "Марина", "Людмила", "Анна",
+    "Екатерина", "Юлия", "Надежда", "Любовь", "Валентина", "Мария", "Оксана", "Анастасия", "Нина", "Лариса",
+    "Евгения", "Вера", "Алёна", "Дарья", "Ксения", "Полина", "Виктория", "Кристина", "Алла", "Жанна"};
+const std::vector<std::string> kMaleNames{
+    "Александр", "Сергей", "Андрей", "Алексей", "Дмитрий", "Владимир", "Николай", "Игорь", "Евгений",
+    "Михаил", "Виктор", "Юрий", "Олег", "Павел", "Иван", "Артём", "Максим", "Роман", "Денис", "Константин"};
+const std::vector<std::string> kPatronymicStems{
+    "Александров", "Сергеев", "Андреев", "Алексеев", "Дмитриев", "Владимиров", "Николаев", "Игорев",
+    "Евгеньев", "Михайлов", "Викторов", "Юрьев", "Олегов", "Павлов", "Иванов", "Петров", "Васильев",
+    "Анатольев", "Геннадьев", "Борисов"};
+
+std::string female_surname(const std::string& s) {
+  if (s.ends_with("ский")) return s.substr(0, s.size() - 4) + "ская";
+  if (s.ends_with("ов") || s.ends_with("ев") || s.ends_with("ёв") || s.ends_with("ин")) return s + "а";
+  return s;
+}
+
+// Subject areas and their subjects as schools staff them (weights by hours).
+struct Subject {
+  const char* area;
+  const char* subjects;
+  int weight;
+};
+const std::array kSubjects{
+    Subject{"primary", "Начальные классы", 22},       Subject{"russian_literature", "Русский язык;Литература", 14},
+    Subject{"math_it", "Математика", 12},             Subject{"math_it", "Информатика", 3},
+    Subject{"natural_sciences", "Физика", 4},         Subject{"natural_sciences", "Химия;Биология", 5},
+    Subject{"natural_sciences", "География", 3},      Subject{"foreign_languages", "Английский язык", 9},
+    Subject{"social_sciences", "История;Обществознание", 7}, Subject{"arts", "Музыка;Изобразительное искусство", 3},
+    Subject{"technology", "Технология (труд)", 3},     Subject{"physical_education", "Физическая культура", 6},
+    Subject{"physical_education", "ОБЗР", 2},         Subject{"native_language", "Родной язык", 1},
+};
+
+const Subject& pick_subject(Rng& rng) {
+  int total = 0;
+  for (const auto& s : kSubjects) total += s.weight;
+  auto roll = rng.between(1, total);
+  for (const auto& s : kSubjects) {
+    roll -= s.weight;
+    if (roll <= 0) return s;
+  }
+  return kSubjects[0];
+}
+
+// A valid 10-digit INN starting with the region number.
+std::string make_inn(Rng& rng, int region_no) {
+  std::string inn = (region_no < 10 ? "0" : "") + std::to_string(region_no % 100);
+  while (inn.size() < 9) inn.push_back(static_cast<char>('0' + rng.between(0, 9)));
+  const int w[] = {2, 4, 10, 3, 5, 9, 4, 6, 8};
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += w[i] * (inn[static_cast<std::size_t>(i)] - '0');
+  inn.push_back(static_cast<char>('0' + sum % 11 % 10));
+  return inn;
+}
+
+class Generator {
+ public:
+  Generator(storage::Connection& c, Rng& rng, DemoResult& result, Date today)
+      : c_(c), rng_(rng), result_(result), today_(today) {}
+
+  std::int64_t organisation(const std::string& code, const std::string& name, const std::string& short_name,
+                            const std::string& kind, std::int64_t territory, int region_no, const std::string& place) {
+    domain::Organisation o;
+    o.code = code;
+    o.name = name;
+    o.short_name = short_name;
+    o.kind = kind;
+    o.territory_id = territory;
+    o.inn = make_inn(rng_, region_no);
+    o.address = place;
+    const bool educational = domain::is_educational_kind(kind);
+    o.is_shnor = kind == "school" && rng_.chance(0.10);
+    o.has_staff_plan = educational && rng_.chance(0.35);
+    o.has_mentoring_model = educational && rng_.chance(0.55);
+    ++result_.organisations;
+    return reg::insert_organisation(c_, o);
+  }
+
+  // A pedagogical worker with plausible age, experience, category and education.
+  std::int64_t person(const std::string& region_code) {
+    domain::Person p;
+    p.code = region_code + "-P" + std::to_string(1000000 + ++result_.persons);
+    const bool female = rng_.chance(0.82);
+    p.gender = female ? "f" : "m";
+    const std::string surname = rng_.pick(kSurnames);
+    p.last_name = female ? female_surname(surname) : surname;
+    p.first_name = female ? rng_.pick(kFemaleNames) : rng_.pick(kMaleNames);
+    p.middle_name = rng_.pick(kPatronymicStems) + (female ? "на" : "ич");
+    // Age bands as in the profession: older than the workforce on average.
+    const auto band = rng_.between(1, 100);
+    const int age = band <= 12   ? static_cast<int>(rng_.between(22, 29))
+                    : band <= 20 ? static_cast<int>(rng_.between(30, 34))
+                    : band <= 42 ? static_cast<int>(rng_.between(35, 44))
+                    : band <= 70 ? static_cast<int>(rng_.between(45, 54))
+                    : band <= 92 ? static_cast<int>(rng_.between(55, 64))
+                                 : static_cast<int>(rng_.between(65, 72));
+    const auto born = Date::from_days(today_.days() - std::chrono::days(age * 365 + rng_.between(0, 364)));
+    p.birth_date = born.iso();
+    const int start_age = rng_.chance(0.85) ? static_cast<int>(rng_.between(21, 24))
+                                            : static_cast<int>(rng_.between(25, std::max(25, age - 1)));
+    auto start = Date::from_days(born.days() + std::chrono::days(start_age * 365 + rng_.between(0, 300)));
+    if (start > today_) start = today_;
+    p.ped_experience_since = start.iso();
+    const int experience = Date::full_years_between(start, today_);
+    p.higher_ped_education = rng_.chance(0.86);
+    p.ped_university_graduate = p.higher_ped_education && rng_.chance(0.9);
+    const auto roll = rng_.between(1, 100);
+    p.category = experience < 2 ? "none" : roll <= 10 + experience ? "highest" : roll <= 75 ? "first" : "none";
+    last_start_ = start;
+    return reg::insert_person(c_, p);
+  }
+
+  void position(std::int64_t person, std::int64_t org, const std::string& position, const std::string& area,
+                const std::string& subjects) {
+    domain::Position ps;
+    ps.person_id = person;
+    ps.organisation_id = org;
+    ps.position = position;
+    ps.subject_area = area;
+    ps.subjects = subjects;
+    const auto span = (today_.days() - last_start_.days()).count();
+    ps.hired_on = Date::from_days(last_start_.days() + std::chrono::days(span > 0 ? rng_.between(0, span) : 0)).iso();
+    ++result_.positions;
+    reg::insert_position(c_, ps);
+  }
+
+  // Staff of a school: director, deputies, teachers of all subjects.
+  void staff_school(std::int64_t org, int teachers, const std::string& region_code) {
+    position(person(region_code), org, "director", {}, {});
+    const int deputies = teachers > 25 ? 2 : 1;
+    for (int i = 0; i < deputies; ++i) {
+      const auto p = person(region_code);
+      position(p, org, "deputy_director", {}, {});
+      // Deputies usually teach too: one person, two positions in one school.
+      const auto& s = pick_subject(rng_);
+      position(p, org, "teacher", s.area, s.subjects);
+    }
+    for (int i = 0; i < teachers; ++i) {
+      const auto p = person(region_code);
+      const auto& s = pick_subject(rng_);
+      position(p, org, "teacher", s.area, s.subjects);
+      if (rng_.chance(0.04)) position(p, org, "tutor", {}, {});
+    }
+    if (teachers > 20) position(person(region_code), org, "psychologist", {}, {});
+  }
+
+  void staff(std::int64_t org, int count, const std::string& position_code, const std::string& area,
+             const std::string& region_code) {
+    for (int i = 0; i < count; ++i) position(person(region_code), org, position_code, area, {});
+  }
+
+ private:
+  storage::Connection& c_;
+  Rng& rng_;
+  DemoResult& result_;
+  Date today_;
+  Date last_start_ = Date::today();
+};
+
+std::string pad(int n, int width) {
+  std::string s = std::to_string(n);
+  return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
+}
+
+}  // namespace
+
+DemoResult generate_demo(storage::Database& db, const DemoOptions& options, const Progress& progress) {
+  const Scale scale = scale_of(options.scale);
+  const bool has_data = db.read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories") > 0; });
+  if (has_data)
+    throw domain::Error::conflict("database", "База уже содержит данные реестров: демо-данные создаются только в пустой базе");
+
+  Rng rng(options.seed);
+  DemoResult result;
+  const Date today = Date::today();
+  const int total_municipalities = scale.regions * scale.municipalities_per_region;
+  int done = 0;
+
+  const auto federation = db.write([&](storage::Connection& c) {
+    return reg::insert_territory(c, {0, std::nullopt, "federation", "RU", "Российская Федерация"});
+  });
+
+  for (int r = 0; r < scale.regions; ++r) {
+    const int region_no = r + 1;
+    const std::string region_code = "RU-" + pad(region_no, 2);
+    const std::string& region_name = kRegions[static_cast<std::size_t>(r) % kRegions.size()];
+    const auto region = db.write([&](storage::Connection& c) {
+      Generator g(c, rng, result, today);
+      const auto id = reg::insert_territory(c, {0, federation, "region", region_code, region_name});
+      ++result.regions;
+      const auto institute = g.organisation(region_code + "-IRO", "Институт развития образования (" + region_name + ")",
+                                            "ИРО", "institute", id, region_no, region_name);
+      g.staff(institute, 12, "methodist", {}, region_code);
+      const auto cnppm = g.organisation(region_code + "-CNPPM",
+                                        "Центр непрерывного повышения профессионального мастерства педагогических "
+                                        "работников (" + region_name + ")",
+                                        "ЦНППМ", "cnppm", id, region_no, region_name);
+      g.staff(cnppm, 8, "methodist", {}, region_code);
+      g.organisation(region_code + "-MIN", "Министерство образования (" + region_name + ")", "Минобр", "authority", id,
+                     region_no, region_name);
+      for (int k = 0; k < scale.colleges_per_region; ++k) {
+        const auto college = g.organisation(region_code + "-SPO-" + pad(k + 1, 3),
+                                            "ГБПОУ «Колледж №" + std::to_string(k + 1) + "»",
+                                            "Колледж №" + std::to_string(k + 1), "college", id, region_no, region_name);
+        g.staff(college, static_cast<int>(rng.between(25, 60)), "lecturer", {}, region_code);
+      }
+      return id;
+    });
+
+    for (int m = 0; m < scale.municipalities_per_region; ++m) {
+      db.write([&](storage::Connection& c) {
+        Generator g(c, rng, result, today);
+        const std::size_t n = static_cast<std::size_t>(r * 7 + m);
+        const std::string stem = kDistrictStems[n % kDistrictStems.size()];
+        const std::string round = n >= kDistrictStems.size() ? " №" + std::to_string(n / kDistrictStems.size() + 1) : "";
+        const std::string name = stem + "ский район" + round;
+        const std::string genitive = stem + "ского района" + round;
+        const std::string muni_code = region_code + "-" + pad(m + 1, 3);
+        const auto muni = reg::insert_territory(c, {0, region, "municipality", muni_code, name});
+        ++result.municipalities;
+        const bool seed_district = r == 0 && m == 0;  // Ермаковский район with its real villages
+        const std::string centre = stem + "ское";
+        g.organisation(muni_code + "-UO", "Управление образования администрации " + genitive, "УО", "authority", muni,
+                       region_no, centre);
+        const auto imc = g.organisation(muni_code + "-IMC", "Информационно-методический центр " + genitive, "ИМЦ",
+                                        "methodical_service", muni, region_no, centre);
+        g.staff(imc, static_cast<int>(rng.between(3, 6)), "methodist", {}, region_code);
+        const int schools = static_cast<int>(rng.between(scale.schools_min, scale.schools_max));
+        for (int s = 0; s < schools; ++s) {
+          const bool own_village = seed_district && s < static_cast<int>(kVillages.size());
+          const std::string place = own_village ? kVillages[static_cast<std::size_t>(s)].name : centre;
+          const std::string adjective = own_village ? kVillages[static_cast<std::size_t>(s)].adjective : stem + "ская";
+          const bool numbered = !own_village || s < 2;
+          const std::string number = numbered ? " №" + std::to_string(s + 1) : "";
+          const auto school = g.organisation(muni_code + "-S" + pad(s + 1, 3),
+                                             "МБОУ «" + adjective + " средняя школа" + number + "»",
+                                             adjective + " СШ" + number, "school", muni, region_no, place);
+          const int teachers = static_cast<int>(rng.between(scale.teachers_per_school * 6 / 10,
+                                                            scale.teachers_per_school * 14 / 10));
+          g.staff_school(school, s < 2 ? teachers * 3 / 2 : teachers, region_code);
+        }
+        for (int k = 0; k < scale.kindergartens_per_municipality; ++k) {
+          const auto dou = g.organisation(muni_code + "-D" + pad(k + 1, 3),
+                                          "МБДОУ «Детский сад №" + std::to_string(k + 1) + "»",
+                                          "Детский сад №" + std::to_string(k + 1), "kindergarten", muni, region_no,
+                                          centre);
+          g.staff(dou, static_cast<int>(rng.between(6, 14)), "educator", "preschool", region_code);
+        }
+        const auto dod = g.organisation(muni_code + "-DO1", "МБУ ДО «Дом детского творчества» " + genitive,
+                                        "ДДТ", "additional", muni, region_no, centre);
+        g.staff(dod, static_cast<int>(rng.between(5, 12)), "additional_teacher", {}, region_code);
+      });
+      ++done;
+      if (progress) progress("Муниципалитеты", static_cast<double>(done) / total_municipalities);
+    }
+  }
+  return result;
+}
+
+}  // namespace metodist::app

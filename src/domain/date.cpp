@@ -1,0 +1,54 @@
+#include "domain/date.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace metodist::domain {
+
+std::optional<Date> Date::parse_iso(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t from, std::size_t n, int& out) {
+    out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') return false;
+      out = out * 10 + (t[i] - '0');
+    }
+    return true;
+  };
+  int y, m, d;
+  if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || y < 1900 || y > 2200) return std::nullopt;
+  return Date{ymd};
+}
+
+Date Date::today() {
+  return from_days(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+std::string Date::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+int Date::full_years_between(const Date& born, const Date& on) {
+  int years = static_cast<int>(on.ymd.year()) - static_cast<int>(born.ymd.year());
+  const auto on_md = std::chrono::month_day{on.ymd.month(), on.ymd.day()};
+  const auto born_md = std::chrono::month_day{born.ymd.month(), born.ymd.day()};
+  if (on_md < born_md) --years;
+  return years;
+}
+
+std::string utc_timestamp_now() {
+  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace metodist::domain

@@ -1,0 +1,35 @@
+// Calendar dates as the domain uses them: birth dates, hire dates, periods.
+//
+// Stored and exchanged as ISO «YYYY-MM-DD» text on both backends, so string
+// order is date order and SQL compares them without conversion.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace metodist::domain {
+
+struct Date {
+  std::chrono::year_month_day ymd;
+
+  static std::optional<Date> parse_iso(std::string_view text);  // strict «YYYY-MM-DD»
+  static Date from_days(std::chrono::sys_days days) { return Date{std::chrono::year_month_day{days}}; }
+  static Date today();
+
+  std::string iso() const;
+  std::chrono::sys_days days() const { return std::chrono::sys_days{ymd}; }
+  int year() const { return static_cast<int>(ymd.year()); }
+
+  // Full years from `born` to `on` (age on a date, or years of experience).
+  static int full_years_between(const Date& born, const Date& on);
+
+  friend auto operator<=>(const Date& a, const Date& b) { return a.days() <=> b.days(); }
+  friend bool operator==(const Date& a, const Date& b) { return a.ymd == b.ymd; }
+};
+
+// Current UTC time as «YYYY-MM-DDTHH:MM:SSZ», the form every created_at uses.
+std::string utc_timestamp_now();
+
+}  // namespace metodist::domain

@@ -1,0 +1,124 @@
+#include "domain/registry.hpp"
+
+#include <array>
+
+namespace metodist::domain {
+namespace {
+
+constexpr std::array kTerritoryLevels{
+    Term{"federation", "Российская Федерация"},
+    Term{"region", "Субъект РФ"},
+    Term{"municipality", "Муниципальное образование"},
+};
+
+// Educational kinds first: is_educational_kind() relies on this order.
+constexpr std::array kOrganisationKinds{
+    Term{"school", "Общеобразовательная организация"},
+    Term{"kindergarten", "Дошкольная образовательная организация"},
+    Term{"college", "Профессиональная образовательная организация"},
+    Term{"additional", "Организация дополнительного образования"},
+    Term{"institute", "Институт развития образования"},
+    Term{"cnppm", "ЦНППМ"},
+    Term{"methodical_service", "Муниципальная методическая служба"},
+    Term{"authority", "Орган управления образованием"},
+};
+constexpr std::size_t kEducationalKinds = 4;
+
+constexpr std::array kCategories{
+    Term{"none", "Без категории"},
+    Term{"first", "Первая"},
+    Term{"highest", "Высшая"},
+};
+
+// Teaching positions first: is_teaching_position() relies on this order.
+constexpr std::array kPositions{
+    Term{"teacher", "Учитель"},
+    Term{"educator", "Воспитатель"},
+    Term{"lecturer", "Преподаватель"},
+    Term{"additional_teacher", "Педагог дополнительного образования"},
+    Term{"psychologist", "Педагог-психолог"},
+    Term{"speech_therapist", "Учитель-логопед"},
+    Term{"social_pedagogue", "Социальный педагог"},
+    Term{"tutor", "Тьютор"},
+    Term{"methodist", "Методист"},
+    Term{"deputy_director", "Заместитель директора"},
+    Term{"director", "Директор"},
+};
+constexpr std::size_t kTeachingPositions = 9;
+
+constexpr std::array kSubjectAreas{
+    Term{"math_it", "Математика и информатика"},
+    Term{"russian_literature", "Русский язык и литература"},
+    Term{"natural_sciences", "Естественно-научные предметы"},
+    Term{"native_language", "Родной язык и родная литература"},
+    Term{"foreign_languages", "Иностранные языки"},
+    Term{"social_sciences", "Общественно-научные предметы"},
+    Term{"arts", "Искусство"},
+    Term{"technology", "Технология"},
+    Term{"physical_education", "Физическая культура и ОБЗР"},
+    Term{"primary", "Начальное общее образование"},
+    Term{"preschool", "Дошкольное образование"},
+};
+
+bool in_first(std::span<const Term> terms, std::size_t n, std::string_view code) {
+  for (std::size_t i = 0; i < n && i < terms.size(); ++i)
+    if (terms[i].code == code) return true;
+  return false;
+}
+
+}  // namespace
+
+const Term* find_term(std::span<const Term> vocabulary, std::string_view code) noexcept {
+  for (const auto& t : vocabulary)
+    if (t.code == code) return &t;
+  return nullptr;
+}
+
+std::span<const Term> territory_levels() { return kTerritoryLevels; }
+std::span<const Term> organisation_kinds() { return kOrganisationKinds; }
+std::span<const Term> qualification_categories() { return kCategories; }
+std::span<const Term> positions() { return kPositions; }
+std::span<const Term> subject_areas() { return kSubjectAreas; }
+
+bool is_educational_kind(std::string_view kind) noexcept {
+  return in_first(kOrganisationKinds, kEducationalKinds, kind);
+}
+bool is_teaching_position(std::string_view position) noexcept {
+  return in_first(kPositions, kTeachingPositions, position);
+}
+
+}  // namespace metodist::domain
+
+#include "domain/error.hpp"
+#include "domain/text.hpp"
+
+namespace metodist::domain {
+
+bool is_valid_inn(std::string_view inn) noexcept {
+  if (inn.size() != 10 && inn.size() != 12) return false;
+  for (char c : inn)
+    if (c < '0' || c > '9') return false;
+  auto check = [&](std::initializer_list<int> weights) {
+    int sum = 0, i = 0;
+    for (int w : weights) sum += w * (inn[static_cast<std::size_t>(i++)] - '0');
+    return sum % 11 % 10;
+  };
+  if (inn.size() == 10) return check({2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[9] - '0';
+  return check({7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[10] - '0' &&
+         check({3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[11] - '0';
+}
+
+void validate_organisation(const Organisation& o) {
+  if (trim(o.name).empty()) throw Error::validation("name", "Укажите полное наименование организации");
+  if (utf8_length(o.name) > 500) throw Error::validation("name", "Наименование длиннее 500 символов");
+  if (trim(o.code).empty()) throw Error::validation("code", "Укажите код организации (уникальный идентификатор)");
+  if (o.code.size() > 64) throw Error::validation("code", "Код организации длиннее 64 символов");
+  if (!find_term(organisation_kinds(), o.kind))
+    throw Error::validation("kind", "Неизвестный тип организации «" + o.kind + "»");
+  if (!o.inn.empty() && !is_valid_inn(o.inn))
+    throw Error::validation("inn", "ИНН должен состоять из 10 или 12 цифр с верными контрольными разрядами");
+  if (o.is_shnor && o.kind != "school")
+    throw Error::validation("is_shnor", "Признак ШНОР ставится только общеобразовательной организации");
+}
+
+}  // namespace metodist::domain

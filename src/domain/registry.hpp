@@ -1,0 +1,94 @@
+// The registries every indicator counts: territories, organisations, persons
+// and their positions. Plain types plus the vocabularies (codes with Russian
+// titles) kept in one table each, so the API, import, export and UI agree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace metodist::domain {
+
+// One row of a vocabulary: a stable English code and the Russian title.
+struct Term {
+  std::string_view code;
+  std::string_view title;
+};
+
+// Looks a code up in a vocabulary; nullptr when unknown.
+const Term* find_term(std::span<const Term> vocabulary, std::string_view code) noexcept;
+
+// Territory levels: федерация → регион → муниципалитет.
+std::span<const Term> territory_levels();
+// Organisation kinds: educational organisations and support bodies.
+std::span<const Term> organisation_kinds();
+// Qualification categories of a pedagogical worker.
+std::span<const Term> qualification_categories();
+// Positions held in an organisation.
+std::span<const Term> positions();
+// Subject areas (предметные области), including the three that seed 004
+// requires in a school team of the municipal active.
+std::span<const Term> subject_areas();
+
+// True for kinds whose staff are pedagogical workers counted by indicators.
+bool is_educational_kind(std::string_view kind) noexcept;
+// True for positions that count as teaching (pedagogical) work.
+bool is_teaching_position(std::string_view position) noexcept;
+
+struct Territory {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> parent_id;
+  std::string level;  // territory_levels() code
+  std::string code;   // stable external code (ОКТМО-like)
+  std::string name;
+};
+
+struct Organisation {
+  std::int64_t id = 0;
+  std::string code;  // stable external code, unique
+  std::string name;
+  std::string short_name;
+  std::string kind;  // organisation_kinds() code
+  std::int64_t territory_id = 0;
+  std::string inn;
+  std::string address;
+  bool is_shnor = false;             // школа с низкими образовательными результатами
+  bool has_staff_plan = false;       // долгосрочный план развития кадров
+  bool has_mentoring_model = false;  // реализует целевую модель наставничества
+};
+
+struct Person {
+  std::int64_t id = 0;
+  std::string code;
+  std::string last_name, first_name, middle_name;
+  std::string gender;  // "m" | "f"
+  std::string birth_date;
+  std::string ped_experience_since;
+  std::string category;  // qualification_categories() code
+  bool higher_ped_education = false;
+  bool ped_university_graduate = false;
+};
+
+struct Position {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t organisation_id = 0;
+  std::string position;  // positions() code
+  std::string subject_area;
+  std::string subjects;  // «;»-separated subject names
+  std::string hired_on;
+  std::string left_on;  // empty while active
+};
+
+}  // namespace metodist::domain
+
+namespace metodist::domain {
+
+// Checks a new or edited organisation; throws Error naming the first bad field.
+void validate_organisation(const Organisation& o);
+// ИНН of a legal entity (10 digits) or individual (12 digits) with check digits.
+bool is_valid_inn(std::string_view inn) noexcept;
+
+}  // namespace metodist::domain

@@ -1,0 +1,112 @@
+#include "domain/text.hpp"
+
+#include <cstdint>
+
+namespace metodist::domain {
+namespace {
+
+// Decodes one code point at s[i]; returns its byte length, 0 on invalid input.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) { cp = b0; return 1; }
+  std::size_t len;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+char32_t fold(char32_t cp) noexcept {
+  if (cp >= U'A' && cp <= U'Z') return cp + 32;
+  if (cp >= U'А' && cp <= U'Я') return cp + 32;    // А..Я -> а..я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;  // Ѐ..Џ -> ѐ..џ
+  if (cp == U'ё' || cp == U'Ё') return U'е';
+  return cp;
+}
+
+bool is_space(char32_t cp) noexcept {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0;
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const auto len = decode(s, i, cp);
+    if (len == 0) { ++i; continue; }
+    i += len;
+    if (is_space(cp)) { pending_space = !out.empty(); continue; }
+    if (pending_space) { out.push_back(' '); pending_space = false; }
+    encode(fold(cp), out);
+  }
+  return out;
+}
+
+bool is_valid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const auto len = decode(s, i, cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string trim(std::string_view s) {
+  auto space_at_front = [&] {
+    if (s.empty()) return std::size_t{0};
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r') return std::size_t{1};
+    if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") return std::size_t{2};
+    return std::size_t{0};
+  };
+  auto space_at_back = [&] {
+    if (s.empty()) return std::size_t{0};
+    const char c = s.back();
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return std::size_t{1};
+    if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") return std::size_t{2};
+    return std::size_t{0};
+  };
+  for (auto n = space_at_front(); n; n = space_at_front()) s.remove_prefix(n);
+  for (auto n = space_at_back(); n; n = space_at_back()) s.remove_suffix(n);
+  return std::string(s);
+}
+
+std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace metodist::domain

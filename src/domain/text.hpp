@@ -1,0 +1,26 @@
+// Text rules shared by search, import and validation.
+//
+// SQLite's lower() folds ASCII only, so every search key is folded here, in
+// C++, the same way for both backends: Latin and Cyrillic letters to lower
+// case, «ё» to «е», runs of white space to one space, ends trimmed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace metodist::domain {
+
+// Folds a UTF-8 string for case-insensitive comparison and search.
+// Invalid UTF-8 bytes are dropped rather than passed through.
+std::string fold_for_search(std::string_view utf8);
+
+// True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view bytes) noexcept;
+
+// Trims ASCII white space (and NBSP) from both ends.
+std::string trim(std::string_view text);
+
+// Number of Unicode code points (the length a user sees), assuming valid UTF-8.
+std::size_t utf8_length(std::string_view utf8) noexcept;
+
+}  // namespace metodist::domain

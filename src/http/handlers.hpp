@@ -1,0 +1,44 @@
+// Endpoint handlers: HTTP in, use case call, JSON out. No RESTinio here, and
+// no SQL or rules either: those live in app/ and below.
+#pragma once
+
+#include <atomic>
+#include <string_view>
+
+#include "app/app.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+
+namespace metodist::http {
+
+class WorkerPool;
+
+struct Context {
+  app::App& app;
+  Metrics& metrics;
+  WorkerPool& workers;
+  std::atomic<bool>& draining;  // set on SIGTERM: /readyz answers 503
+};
+
+using Handler = Response (*)(const Request&, Context&);
+
+// The OpenAPI document compiled into the binary (docs/openapi.yaml).
+std::string_view openapi_document();
+
+namespace handlers {
+Response healthz(const Request&, Context&);
+Response readyz(const Request&, Context&);
+Response metrics(const Request&, Context&);
+Response openapi(const Request&, Context&);
+Response version(const Request&, Context&);
+Response vocabularies(const Request&, Context&);
+
+Response list_territories(const Request&, Context&);
+Response get_territory(const Request&, Context&);
+Response list_organisations(const Request&, Context&);
+Response get_organisation(const Request&, Context&);
+Response create_organisation(const Request&, Context&);
+Response summary(const Request&, Context&);
+}  // namespace handlers
+
+}  // namespace metodist::http

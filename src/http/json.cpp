@@ -1,0 +1,166 @@
+#include "http/json.hpp"
+
+#include <charconv>
+
+#include "domain/text.hpp"
+
+namespace metodist::http {
+
+const std::string* Request::header(std::string_view lower_name) const {
+  for (const auto& [k, v] : headers)
+    if (k == lower_name) return &v;
+  return nullptr;
+}
+
+const std::string* Request::query_param(std::string_view name) const {
+  for (const auto& [k, v] : query)
+    if (k == name) return &v;
+  return nullptr;
+}
+
+Response json_response(int status, const Json& body) {
+  Response r;
+  r.status = status;
+  // Replace, never throw, on invalid UTF-8 that slipped into stored text.
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
+  Json err{{"code", code}, {"message", message}};
+  err["field"] = field.empty() ? Json(nullptr) : Json(field);
+  return json_response(status, Json{{"error", err}});
+}
+
+int status_for(domain::ErrorKind kind) noexcept {
+  using K = domain::ErrorKind;
+  switch (kind) {
+    case K::bad_request: return 400;
+    case K::validation_failed: return 422;
+    case K::not_found: return 404;
+    case K::conflict: return 409;
+    case K::payload_too_large: return 413;
+    case K::unauthorized: return 401;
+    case K::forbidden: return 403;
+  }
+  return 400;
+}
+
+Response error_response(const domain::Error& e) {
+  return error_response(status_for(e.kind()), domain::error_code(e.kind()), e.what(), e.field());
+}
+
+Json parse_object_body(const Request& r) {
+  const std::string* type = r.header("content-type");
+  if (!type || domain::fold_for_search(*type).find("application/json") == std::string::npos)
+    throw domain::Error(domain::ErrorKind::bad_request,
+                        "Тело запроса должно быть JSON (заголовок Content-Type: application/json)", "Content-Type");
+  if (r.body.empty()) throw domain::Error::bad_request("Пустое тело запроса: ожидается JSON-объект");
+  Json body;
+  try {
+    body = Json::parse(r.body);
+  } catch (const Json::parse_error& e) {
+    throw domain::Error::bad_request("Некорректный JSON: ошибка в позиции " + std::to_string(e.byte) +
+                                     " (" + (e.id == 101 ? "неожиданный символ или конец данных" : "нарушен синтаксис") +
+                                     ")");
+  }
+  if (!body.is_object()) throw domain::Error::bad_request("Ожидается JSON-объект {…}");
+  return body;
+}
+
+namespace {
+[[noreturn]] void bad_param(const char* name, const std::string& what) {
+  throw domain::Error::bad_request(std::string("Параметр «") + name + "» " + what, name);
+}
+}  // namespace
+
+std::optional<std::int64_t> QueryReader::id(const char* name) const {
+  const std::string* v = r_.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  return integer(name, 0, 1, INT64_MAX);
+}
+
+std::int64_t QueryReader::integer(const char* name, std::int64_t fallback, std::int64_t min, std::int64_t max) const {
+  const std::string* v = r_.query_param(name);
+  if (!v || v->empty()) return fallback;
+  std::int64_t out = 0;
+  auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+  if (ec != std::errc{} || p != v->data() + v->size() || out < min || out > max)
+    bad_param(name, "должен быть целым числом от " + std::to_string(min) + " до " + std::to_string(max));
+  return out;
+}
+
+std::optional<bool> QueryReader::boolean(const char* name) const {
+  const std::string* v = r_.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  if (*v == "true" || *v == "1") return true;
+  if (*v == "false" || *v == "0") return false;
+  bad_param(name, "должен быть true или false");
+}
+
+std::string QueryReader::text(const char* name, std::size_t max_length) const {
+  const std::string* v = r_.query_param(name);
+  if (!v) return {};
+  if (!domain::is_valid_utf8(*v)) bad_param(name, "содержит некорректные символы");
+  if (domain::utf8_length(*v) > max_length) bad_param(name, "длиннее " + std::to_string(max_length) + " символов");
+  return *v;
+}
+
+std::string QueryReader::term(const char* name, std::span<const domain::Term> vocabulary) const {
+  const std::string value = text(name, 64);
+  if (!value.empty() && !domain::find_term(vocabulary, value)) bad_param(name, "имеет неизвестное значение «" + value + "»");
+  return value;
+}
+
+const Json* BodyReader::find(const char* field) const {
+  auto it = body_.find(field);
+  if (it == body_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::string BodyReader::optional_text(const char* field, std::size_t max_length) const {
+  const Json* v = find(field);
+  if (!v) return {};
+  if (!v->is_string()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть строкой");
+  std::string s = domain::trim(v->get<std::string>());
+  if (domain::utf8_length(s) > max_length)
+    throw domain::Error::validation(field, std::string("Поле «") + field + "» длиннее " +
+                                               std::to_string(max_length) + " символов");
+  return s;
+}
+
+std::string BodyReader::required_text(const char* field, std::size_t max_length) const {
+  std::string s = optional_text(field, max_length);
+  if (s.empty()) throw domain::Error::validation(field, std::string("Поле «") + field + "» обязательно");
+  return s;
+}
+
+std::int64_t BodyReader::required_id(const char* field) const {
+  const Json* v = find(field);
+  if (!v) throw domain::Error::validation(field, std::string("Поле «") + field + "» обязательно");
+  if (!v->is_number_integer() || v->get<std::int64_t>() < 1)
+    throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть положительным целым числом");
+  return v->get<std::int64_t>();
+}
+
+bool BodyReader::optional_bool(const char* field, bool fallback) const {
+  const Json* v = find(field);
+  if (!v) return fallback;
+  if (!v->is_boolean()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть true или false");
+  return v->get<bool>();
+}
+
+std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
+  std::string s = required_text(field, 64);
+  if (!domain::find_term(vocabulary, s))
+    throw domain::Error::validation(field, std::string("Поле «") + field + "»: неизвестное значение «" + s + "»");
+  return s;
+}
+
+Json terms_json(std::span<const domain::Term> vocabulary) {
+  Json out = Json::array();
+  for (const auto& t : vocabulary) out.push_back({{"code", t.code}, {"title", t.title}});
+  return out;
+}
+
+}  // namespace metodist::http

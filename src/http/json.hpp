@@ -1,0 +1,67 @@
+// JSON in and out of handlers: one error shape, body parsing that names the
+// problem, and readers for query and body fields that name the field.
+//
+// Every failure is a domain::Error, which the router turns into
+// {"error":{"code","message","field"}} with the matching 4xx status.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "domain/error.hpp"
+#include "domain/registry.hpp"
+#include "http/message.hpp"
+
+namespace metodist::http {
+
+using Json = nlohmann::json;
+
+Response json_response(int status, const Json& body);
+Response error_response(int status, const std::string& code, const std::string& message,
+                        const std::string& field = {});
+// The status a domain error maps to (400, 404, 409, 413...).
+int status_for(domain::ErrorKind kind) noexcept;
+Response error_response(const domain::Error& e);
+
+// Parses the request body as a JSON object. Malformed JSON, a non-object, or a
+// wrong Content-Type throws domain::Error naming the byte offset or the header.
+Json parse_object_body(const Request& r);
+
+// Reads typed query parameters; wrong values throw naming the parameter.
+class QueryReader {
+ public:
+  explicit QueryReader(const Request& r) : r_(r) {}
+  std::optional<std::int64_t> id(const char* name) const;
+  std::int64_t integer(const char* name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+  std::optional<bool> boolean(const char* name) const;
+  std::string text(const char* name, std::size_t max_length = 200) const;
+  // A value from a vocabulary; empty when absent.
+  std::string term(const char* name, std::span<const domain::Term> vocabulary) const;
+
+ private:
+  const Request& r_;
+};
+
+// Reads typed fields of a JSON object body; wrong values throw naming the field.
+class BodyReader {
+ public:
+  explicit BodyReader(const Json& body) : body_(body) {}
+  std::string required_text(const char* field, std::size_t max_length) const;
+  std::string optional_text(const char* field, std::size_t max_length) const;
+  std::int64_t required_id(const char* field) const;
+  bool optional_bool(const char* field, bool fallback) const;
+  std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;
+
+ private:
+  const Json* find(const char* field) const;
+  const Json& body_;
+};
+
+// Vocabulary as JSON: [{"code": ..., "title": ...}].
+Json terms_json(std::span<const domain::Term> vocabulary);
+
+}  // namespace metodist::http

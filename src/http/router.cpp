@@ -1,0 +1,344 @@
+// Request dispatch: route table → RESTinio easy_parser_router, request
+// translation, blocking work on the worker pool, one error shape, metrics and
+// the access log. Handlers never see RESTinio types.
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <random>
+
+#include "domain/error.hpp"
+#include "http/json.hpp"
+#include "http/restinio_router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "http/worker_pool.hpp"
+#include "storage/database.hpp"
+
+namespace metodist::http {
+namespace {
+
+namespace epr = restinio::router::easy_parser_router;
+using Clock = std::chrono::steady_clock;
+
+struct RouteSpec {
+  const char* method;
+  const char* path;
+  Handler handler;
+  bool blocking;  // touches the database: runs on the worker pool
+};
+
+// The one list of endpoints. docs/openapi.yaml must describe each of them
+// (tests/http/openapi_test.cpp checks both ways).
+constexpr RouteSpec kRoutes[] = {
+    {"GET", "/healthz", handlers::healthz, false},
+    {"GET", "/readyz", handlers::readyz, true},
+    {"GET", "/metrics", handlers::metrics, false},
+    {"GET", "/api/v1/openapi.yaml", handlers::openapi, false},
+    {"GET", "/api/v1/version", handlers::version, false},
+    {"GET", "/api/v1/vocabularies", handlers::vocabularies, false},
+    {"GET", "/api/v1/summary", handlers::summary, true},
+    {"GET", "/api/v1/territories", handlers::list_territories, true},
+    {"GET", "/api/v1/territories/{id}", handlers::get_territory, true},
+    {"GET", "/api/v1/organisations", handlers::list_organisations, true},
+    {"POST", "/api/v1/organisations", handlers::create_organisation, true},
+    {"GET", "/api/v1/organisations/{id}", handlers::get_organisation, true},
+};
+
+const char* reason(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+  }
+  return "Unknown";
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+// Request ids: a per-process random prefix and a counter; an incoming
+// X-Request-Id from a balancer is kept when it looks sane.
+std::string next_request_id(const restinio::request_handle_t& req) {
+  if (auto v = req->header().opt_value_of("X-Request-Id"); v && !v->empty() && v->size() <= 64) {
+    bool sane = true;
+    for (char ch : *v) sane = sane && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
+    if (sane) return std::string(*v);
+  }
+  static const std::string prefix = [] {
+    std::random_device rd;
+    return fmt::format("{:08x}", rd());
+  }();
+  static std::atomic<std::uint64_t> counter{0};
+  return fmt::format("{}-{}", prefix, ++counter);
+}
+
+// Does a request path fit a table pattern? «{id}» matches one numeric segment.
+bool pattern_matches(std::string_view pattern, std::string_view path) {
+  if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  while (!pattern.empty() && !path.empty()) {
+    const auto pe = pattern.find('/', 1), xe = path.find('/', 1);
+    const auto pseg = pattern.substr(0, pe), xseg = path.substr(0, xe);
+    if (pseg == "/{id}") {
+      if (xseg.size() < 2) return false;
+      for (char ch : xseg.substr(1))
+        if (ch < '0' || ch > '9') return false;
+    } else if (pseg != xseg) {
+      return false;
+    }
+    pattern = pe == std::string_view::npos ? std::string_view{} : pattern.substr(pe);
+    path = xe == std::string_view::npos ? std::string_view{} : path.substr(xe);
+  }
+  return pattern.empty() && path.empty();
+}
+
+class Dispatcher {
+ public:
+  explicit Dispatcher(Context& ctx) : ctx_(ctx), files_(ctx.app.config.web_root) {
+    for (const auto& spec : kRoutes) metric_ids_.push_back(ctx.metrics.add_route(spec.method, spec.path));
+    unmatched_metric_ = ctx.metrics.add_route("ANY", "(unmatched)");
+    static_metric_ = ctx.metrics.add_route("GET", "(web ui)");
+  }
+
+  restinio::request_handling_status_t route(const restinio::request_handle_t& req, std::size_t index,
+                                            std::vector<std::int64_t> ids) {
+    const RouteSpec& spec = kRoutes[index];
+    const auto started = Clock::now();
+    auto rid = next_request_id(req);
+    ctx_.metrics.in_flight.fetch_add(1);
+    auto request = std::make_shared<Request>();
+    if (auto early = translate(req, *request, std::move(ids), rid)) {
+      finish(req, metric_ids_[index], std::move(*early), rid, started);
+      return restinio::request_accepted();
+    }
+    if (!spec.blocking) {
+      finish(req, metric_ids_[index], run(spec, *request), rid, started);
+      return restinio::request_accepted();
+    }
+    const std::size_t metric = metric_ids_[index];
+    const bool queued = ctx_.workers.post([this, req, request, &spec, metric, rid, started] {
+      finish(req, metric, run(spec, *request), rid, started);
+    });
+    if (!queued) {
+      ctx_.metrics.queue_rejections.fetch_add(1);
+      finish(req, metric, error_response(503, "overloaded", "Сервер перегружен, повторите запрос через минуту"), rid,
+             started);
+    }
+    return restinio::request_accepted();
+  }
+
+  restinio::request_handling_status_t not_matched(const restinio::request_handle_t& req) {
+    const auto started = Clock::now();
+    auto rid = next_request_id(req);
+    ctx_.metrics.in_flight.fetch_add(1);
+    const std::string path(req->header().path());
+    const std::string method(req->header().method().c_str());
+    const bool api = path.starts_with("/api/v1") || path == "/healthz" || path == "/readyz" || path == "/metrics";
+    if (api) {
+      std::string allow;
+      for (const auto& spec : kRoutes)
+        if (pattern_matches(spec.path, path)) allow += (allow.empty() ? "" : ", ") + std::string(spec.method);
+      Response resp = allow.empty()
+                          ? error_response(404, "not_found", "Нет такого адреса API: " + path)
+                          : error_response(405, "method_not_allowed", "Метод " + method + " не поддерживается для " + path);
+      if (!allow.empty()) resp.headers.emplace_back("Allow", allow);
+      finish(req, unmatched_metric_, std::move(resp), rid, started);
+      return restinio::request_accepted();
+    }
+    if (method != "GET" && method != "HEAD") {
+      finish(req, unmatched_metric_, error_response(405, "method_not_allowed", "Метод " + method + " не поддерживается"),
+             rid, started);
+      return restinio::request_accepted();
+    }
+    const StaticFile* file = files_.resolve(path);
+    if (!file) {
+      finish(req, unmatched_metric_, error_response(404, "not_found", "Страница не найдена: " + path), rid, started);
+      return restinio::request_accepted();
+    }
+    Response resp;
+    resp.content_type = file->content_type;
+    resp.headers = {{"Cache-Control", file->cache_control}, {"ETag", file->etag}};
+    if (auto inm = req->header().opt_value_of("If-None-Match"); inm && *inm == file->etag) {
+      resp.status = 304;
+    } else if (method == "GET") {
+      resp.body = file->body;
+    }
+    if (file->content_type.starts_with("text/html")) {
+      resp.headers.emplace_back("X-Frame-Options", "DENY");
+      resp.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                "font-src 'self' data:; frame-ancestors 'none'");
+    }
+    finish(req, static_metric_, std::move(resp), rid, started);
+    return restinio::request_accepted();
+  }
+
+ private:
+  // Fills `out` from the wire; returns a response when the request is refused
+  // before any handler runs (oversize body, unreadable query).
+  std::optional<Response> translate(const restinio::request_handle_t& req, Request& out,
+                                    std::vector<std::int64_t> ids, const std::string& rid) {
+    out.method = req->header().method().c_str();
+    out.path = std::string(req->header().path());
+    out.ids = std::move(ids);
+    out.request_id = rid;
+    out.remote = req->remote_endpoint().address().to_string();
+    req->header().for_each_field([&](const restinio::http_header_field_t& f) {
+      out.headers.emplace_back(lower(f.name()), f.value());
+    });
+    if (req->body().size() > ctx_.app.config.max_json_bytes)
+      return error_response(413, "payload_too_large",
+                            "Тело запроса больше допустимого (" + std::to_string(ctx_.app.config.max_json_bytes) +
+                                " байт)");
+    out.body = req->body();
+    auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+        req->header().query());
+    if (!query)
+      return error_response(400, "bad_request", "Некорректная строка запроса (ошибка кодирования в URL)");
+    for (const auto& [k, v] : *query) out.query.emplace_back(std::string(k), std::string(v));
+    return std::nullopt;
+  }
+
+  Response run(const RouteSpec& spec, const Request& r) noexcept {
+    try {
+      return spec.handler(r, ctx_);
+    } catch (const domain::Error& e) {
+      return error_response(e);
+    } catch (const storage::Error& e) {
+      switch (e.kind()) {
+        case storage::ErrorKind::busy:
+        case storage::ErrorKind::unavailable:
+          spdlog::warn("rid={} база данных недоступна: {}", r.request_id, e.what());
+          return error_response(503, "database_unavailable", "База данных временно недоступна, повторите запрос");
+        case storage::ErrorKind::unique_violation:
+          return error_response(409, "conflict", "Такая запись уже существует");
+        case storage::ErrorKind::foreign_key_violation:
+          return error_response(409, "conflict", "Запись связана с другими данными или ссылается на несуществующую");
+        default: break;
+      }
+      spdlog::error("rid={} {} {}: {}", r.request_id, r.method, r.path, e.what());
+    } catch (const std::exception& e) {
+      spdlog::error("rid={} {} {}: {}", r.request_id, r.method, r.path, e.what());
+    } catch (...) {
+      spdlog::error("rid={} {} {}: unknown exception", r.request_id, r.method, r.path);
+    }
+    return error_response(500, "internal", "Внутренняя ошибка сервера. Код запроса для поддержки: " + r.request_id);
+  }
+
+  void finish(const restinio::request_handle_t& req, std::size_t metric, Response resp, const std::string& rid,
+              Clock::time_point started) noexcept {
+    try {
+      auto builder = req->create_response(restinio::http_status_line_t{
+          restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
+      builder.append_header(restinio::http_field::content_type, resp.content_type);
+      builder.append_header("X-Request-Id", rid);
+      builder.append_header("X-Content-Type-Options", "nosniff");
+      bool cache_set = false;
+      for (auto& [k, v] : resp.headers) {
+        cache_set = cache_set || k == "Cache-Control";
+        builder.append_header(k, v);
+      }
+      if (!cache_set) builder.append_header(restinio::http_field::cache_control, "no-store");
+      builder.set_body(std::move(resp.body));
+      builder.done();
+    } catch (const std::exception& e) {
+      spdlog::warn("rid={} ответ не отправлен: {}", rid, e.what());
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    ctx_.metrics.record(metric, resp.status, seconds);
+    ctx_.metrics.in_flight.fetch_sub(1);
+    if (ctx_.app.config.access_log)
+      spdlog::info("{} {} {} {:.2f}ms rid={}", req->header().method().c_str(), req->header().path(), resp.status,
+                   seconds * 1000, rid);
+  }
+
+  Context& ctx_;
+  const StaticFiles files_;
+  std::vector<std::size_t> metric_ids_;
+  std::size_t unmatched_metric_ = 0, static_metric_ = 0;
+};
+
+// Splits «/a/{id}/b» into literal fragments around the {id} parameters.
+std::vector<std::string> fragments(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t pos;
+  while ((pos = path.find("{id}")) != std::string_view::npos) {
+    out.emplace_back(path.substr(0, pos));
+    path.remove_prefix(pos + 4);
+  }
+  out.emplace_back(path);
+  return out;
+}
+
+template <class Handler>
+void add(Router& router, restinio::http_method_id_t method, const std::vector<std::string>& f, Handler&& h) {
+  auto id = [] { return epr::non_negative_decimal_number_p<std::int64_t>(); };
+  if (f.size() == 1) {
+    router.add_handler(method, epr::path_to_params(f[0]), [h](const auto& req) { return h(req, {}); });
+  } else if (f.size() == 2 && f[1].empty()) {
+    router.add_handler(method, epr::path_to_params(f[0], id()),
+                       [h](const auto& req, std::int64_t a) { return h(req, {a}); });
+  } else if (f.size() == 2) {
+    router.add_handler(method, epr::path_to_params(f[0], id(), f[1]),
+                       [h](const auto& req, std::int64_t a) { return h(req, {a}); });
+  } else if (f.size() == 3 && f[2].empty()) {
+    router.add_handler(method, epr::path_to_params(f[0], id(), f[1], id()),
+                       [h](const auto& req, std::int64_t a, std::int64_t b) { return h(req, {a, b}); });
+  } else if (f.size() == 3) {
+    router.add_handler(method, epr::path_to_params(f[0], id(), f[1], id(), f[2]),
+                       [h](const auto& req, std::int64_t a, std::int64_t b) { return h(req, {a, b}); });
+  } else {
+    throw std::logic_error("route pattern with more than two {id} parameters");
+  }
+}
+
+restinio::http_method_id_t method_id(std::string_view m) {
+  if (m == "GET") return restinio::http_method_get();
+  if (m == "POST") return restinio::http_method_post();
+  if (m == "PUT") return restinio::http_method_put();
+  if (m == "PATCH") return restinio::http_method_patch();
+  if (m == "DELETE") return restinio::http_method_delete();
+  throw std::logic_error("unsupported method in route table");
+}
+
+}  // namespace
+
+std::vector<RouteInfo> route_table() {
+  std::vector<RouteInfo> out;
+  for (const auto& spec : kRoutes) out.push_back({spec.method, spec.path});
+  return out;
+}
+
+std::unique_ptr<Router> make_router(Context& ctx) {
+  // Shared by every route's handler, so it lives exactly as long as the router.
+  auto dispatcher = std::make_shared<Dispatcher>(ctx);
+  auto router = std::make_unique<Router>();
+  for (std::size_t i = 0; i < std::size(kRoutes); ++i) {
+    add(*router, method_id(kRoutes[i].method), fragments(kRoutes[i].path),
+        [dispatcher, i](const restinio::request_handle_t& req, std::vector<std::int64_t> ids) {
+          return dispatcher->route(req, i, std::move(ids));
+        });
+  }
+  router->non_matched_request_handler([dispatcher](restinio::request_handle_t req) {
+    return dispatcher->not_matched(req);
+  });
+  return router;
+}
+
+}  // namespace metodist::http

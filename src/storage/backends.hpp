@@ -1,0 +1,14 @@
+// Factories of the concrete backends; internal to storage (see open_database).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace metodist::storage {
+
+std::unique_ptr<Database> open_sqlite(const std::string& path, const DatabaseOptions& options);
+std::unique_ptr<Database> open_postgres(const std::string& url, const DatabaseOptions& options);
+
+}  // namespace metodist::storage

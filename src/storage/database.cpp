@@ -1,0 +1,70 @@
+#include "storage/database.hpp"
+
+#include "storage/backends.hpp"
+
+namespace metodist::storage {
+
+const char* backend_name(Backend b) noexcept { return b == Backend::sqlite ? "sqlite" : "postgresql"; }
+
+bool Row::is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(cells_.at(i)); }
+
+std::int64_t Row::int64(std::size_t i) const {
+  const Value& v = cells_.at(i);
+  if (auto n = std::get_if<std::int64_t>(&v)) return *n;
+  if (auto d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+  if (auto s = std::get_if<std::string>(&v)) return std::stoll(*s);
+  return 0;
+}
+
+double Row::real(std::size_t i) const {
+  const Value& v = cells_.at(i);
+  if (auto d = std::get_if<double>(&v)) return *d;
+  if (auto n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+  if (auto s = std::get_if<std::string>(&v)) return std::stod(*s);
+  return 0;
+}
+
+std::string Row::text(std::size_t i) const {
+  const Value& v = cells_.at(i);
+  if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
+  if (auto d = std::get_if<double>(&v)) return std::to_string(*d);
+  return {};
+}
+
+std::optional<std::int64_t> Row::opt_int64(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return int64(i);
+}
+
+std::int64_t Connection::execute(std::string_view sql, const Params& params) { return run(sql, params, nullptr); }
+
+std::vector<Row> Connection::query(std::string_view sql, const Params& params) {
+  std::vector<Row> rows;
+  run(sql, params, [&](const Row& r) { rows.push_back(r); });
+  return rows;
+}
+
+std::optional<Row> Connection::query_one(std::string_view sql, const Params& params) {
+  std::optional<Row> first;
+  run(sql, params, [&](const Row& r) {
+    if (!first) first = r;
+  });
+  return first;
+}
+
+std::int64_t Connection::scalar(std::string_view sql, const Params& params) {
+  auto row = query_one(sql, params);
+  if (!row || row->size() == 0) throw Error(ErrorKind::other, "Запрос не вернул значения: " + std::string(sql));
+  return row->int64(0);
+}
+
+std::unique_ptr<Database> open_database(const DatabaseOptions& options) {
+  const std::string& url = options.url;
+  if (url.starts_with("sqlite:")) return open_sqlite(url.substr(7), options);
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return open_postgres(url, options);
+  throw Error(ErrorKind::unavailable,
+              "Неизвестный адрес базы данных «" + url + "»: ожидается sqlite:ПУТЬ или postgresql://...");
+}
+
+}  // namespace metodist::storage

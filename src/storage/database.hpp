@@ -1,0 +1,170 @@
+// The storage contract: one small interface over SQLite and PostgreSQL.
+//
+// Repositories write one SQL dialect with $1..$n placeholders that both
+// backends run; only DDL (migrations) differs per backend. Reads go through
+// `read`, and every change goes through `write`, which is exactly one
+// transaction: committed when the function returns, rolled back when it throws.
+// SQLite has a single writer connection (WAL lets readers run alongside);
+// PostgreSQL uses a small pool of connections for both.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace metodist::storage {
+
+enum class Backend { sqlite, postgres };
+const char* backend_name(Backend b) noexcept;
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using Params = std::vector<Value>;
+
+inline Value flag(bool b) { return Value{std::int64_t{b ? 1 : 0}}; }
+// Empty text is stored as NULL: optional fields are NULL, never "".
+inline Value text_or_null(std::string_view s) { return s.empty() ? Value{nullptr} : Value{std::string(s)}; }
+inline Value id_or_null(std::optional<std::int64_t> id) { return id ? Value{*id} : Value{nullptr}; }
+
+// One result row. Accessors convert as SQL would: NULL reads as 0 / "".
+class Row {
+ public:
+  std::size_t size() const noexcept { return cells_.size(); }
+  bool is_null(std::size_t i) const;
+  std::int64_t int64(std::size_t i) const;
+  double real(std::size_t i) const;
+  bool flag(std::size_t i) const { return int64(i) != 0; }
+  std::string text(std::size_t i) const;
+  std::optional<std::int64_t> opt_int64(std::size_t i) const;
+
+  // For backends filling the row.
+  std::vector<Value>& cells() noexcept { return cells_; }
+
+ private:
+  std::vector<Value> cells_;
+};
+
+using RowCallback = std::function<void(const Row&)>;
+
+// What went wrong in the database, in terms the app layer can act on.
+enum class ErrorKind { unique_violation, foreign_key_violation, check_violation, busy, unavailable, other };
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, const std::string& message, std::string constraint = {})
+      : std::runtime_error(message), kind_(kind), constraint_(std::move(constraint)) {}
+  ErrorKind kind() const noexcept { return kind_; }
+  // Name of the violated constraint or index when the backend reports one.
+  const std::string& constraint() const noexcept { return constraint_; }
+
+ private:
+  ErrorKind kind_;
+  std::string constraint_;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Backend backend() const noexcept = 0;
+
+  // Runs one statement (prepared once per connection and cached), calling
+  // on_row for every result row. Returns the number of rows changed.
+  virtual std::int64_t run(std::string_view sql, const Params& params, const RowCallback& on_row) = 0;
+  // Runs several statements without parameters (DDL, migrations).
+  virtual void exec_script(std::string_view sql) = 0;
+  // False when the connection is broken and must be replaced.
+  virtual bool healthy() noexcept = 0;
+
+  virtual void begin_write() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+
+  std::int64_t execute(std::string_view sql, const Params& params = {});
+  std::vector<Row> query(std::string_view sql, const Params& params = {});
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+  // For `INSERT ... RETURNING id` and `SELECT count(*)`-like statements.
+  std::int64_t scalar(std::string_view sql, const Params& params = {});
+};
+
+struct PoolStats {
+  std::size_t open = 0;      // connections currently open
+  std::size_t in_use = 0;    // leased right now
+  std::uint64_t waits = 0;   // acquisitions that had to wait
+  std::uint64_t timeouts = 0;
+};
+
+struct DatabaseOptions {
+  std::string url;  // "sqlite:PATH" or "postgresql://..."
+  std::size_t pool_size = 4;
+  std::chrono::milliseconds acquire_timeout{5000};
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Backend backend() const noexcept = 0;
+  virtual PoolStats stats() const = 0;
+  // Where the data lives, without secrets (for logs and /readyz).
+  virtual std::string describe() const = 0;
+
+  template <class F>
+  decltype(auto) read(F&& f) {
+    auto lease = acquire(false);
+    return f(*lease);
+  }
+
+  template <class F>
+  decltype(auto) write(F&& f) {
+    auto lease = acquire(true);
+    lease->begin_write();
+    try {
+      if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
+        f(*lease);
+        lease->commit();
+      } else {
+        auto result = f(*lease);
+        lease->commit();
+        return result;
+      }
+    } catch (...) {
+      lease->rollback();
+      throw;
+    }
+  }
+
+  // A connection borrowed from the pool, returned when the lease ends.
+  class Lease {
+   public:
+    Lease(Connection* c, std::function<void(Connection*)> release) : c_(c), release_(std::move(release)) {}
+    Lease(Lease&& o) noexcept : c_(std::exchange(o.c_, nullptr)), release_(std::move(o.release_)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (c_) release_(c_);
+    }
+    Connection& operator*() const noexcept { return *c_; }
+    Connection* operator->() const noexcept { return c_; }
+
+   private:
+    Connection* c_;
+    std::function<void(Connection*)> release_;
+  };
+
+ protected:
+  virtual Lease acquire(bool for_write) = 0;
+};
+
+// Opens the backend named by the URL. Throws Error(unavailable) with a
+// readable message when the database cannot be reached or the URL is wrong.
+std::unique_ptr<Database> open_database(const DatabaseOptions& options);
+
+}  // namespace metodist::storage

@@ -1,0 +1,199 @@
+#include "storage/registry_repository.hpp"
+
+#include "domain/date.hpp"
+#include "domain/text.hpp"
+
+namespace metodist::storage::registry {
+namespace {
+
+// Territories are three levels deep, so «this one and below» is two hops.
+std::string subtree(const std::string& p) {
+  return "(SELECT id FROM territories WHERE id = " + p + " OR parent_id = " + p +
+         " OR parent_id IN (SELECT id FROM territories WHERE parent_id = " + p + "))";
+}
+
+std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::string_view) noexcept) {
+  std::string out = "(";
+  for (const auto& t : terms) {
+    if (!keep(t.code)) continue;
+    if (out.size() > 1) out += ", ";
+    out += "'" + std::string(t.code) + "'";
+  }
+  return out + ")";
+}
+
+// Persons holding a teaching position in an educational organisation on $1.
+const std::string& active_teaching_positions() {
+  static const std::string sql =
+      "SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.position IN " + in_list(domain::positions(), domain::is_teaching_position) +
+      " AND o.kind IN " + in_list(domain::organisation_kinds(), domain::is_educational_kind) +
+      " AND (ps.hired_on IS NULL OR ps.hired_on <= $1) AND (ps.left_on IS NULL OR ps.left_on > $1)";
+  return sql;
+}
+
+domain::Territory territory_from(const Row& r) {
+  return domain::Territory{r.int64(0), r.opt_int64(1), r.text(2), r.text(3), r.text(4)};
+}
+
+constexpr const char* kOrgColumns =
+    "o.id, o.code, o.name, o.short_name, o.kind, o.territory_id, o.inn, o.address, o.is_shnor, o.has_staff_plan,"
+    " o.has_mentoring_model";
+
+domain::Organisation organisation_from(const Row& r) {
+  domain::Organisation o;
+  o.id = r.int64(0);
+  o.code = r.text(1);
+  o.name = r.text(2);
+  o.short_name = r.text(3);
+  o.kind = r.text(4);
+  o.territory_id = r.int64(5);
+  o.inn = r.text(6);
+  o.address = r.text(7);
+  o.is_shnor = r.flag(8);
+  o.has_staff_plan = r.flag(9);
+  o.has_mentoring_model = r.flag(10);
+  return o;
+}
+
+std::string escape_like(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f) {
+  std::string sql = "SELECT id, parent_id, level, code, name FROM territories WHERE 1 = 1";
+  Params params;
+  if (f.parent_id) {
+    params.push_back(*f.parent_id);
+    sql += " AND parent_id = $" + std::to_string(params.size());
+  }
+  if (!f.level.empty()) {
+    params.push_back(f.level);
+    sql += " AND level = $" + std::to_string(params.size());
+  }
+  sql += " ORDER BY name, id";
+  std::vector<domain::Territory> out;
+  c.run(sql, params, [&](const Row& r) { out.push_back(territory_from(r)); });
+  return out;
+}
+
+std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id) {
+  auto row = c.query_one("SELECT id, parent_id, level, code, name FROM territories WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  return territory_from(*row);
+}
+
+std::int64_t insert_territory(Connection& c, const domain::Territory& t) {
+  return c.scalar(
+      "INSERT INTO territories (parent_id, level, code, name, search_key) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+      {id_or_null(t.parent_id), t.level, t.code, t.name, domain::fold_for_search(t.name)});
+}
+
+bool is_organisation_sort_key(const std::string& key) {
+  const std::string k = key.starts_with('-') ? key.substr(1) : key;
+  return k == "name" || k == "code" || k == "kind" || k == "territory";
+}
+
+OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f) {
+  std::string where = " WHERE 1 = 1";
+  Params params;
+  auto next = [&](Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  if (!f.query.empty()) where += " AND o.search_key LIKE " + next("%" + escape_like(f.query) + "%") + " ESCAPE '\\'";
+  if (f.territory) where += " AND o.territory_id IN " + subtree(next(*f.territory));
+  if (!f.kind.empty()) where += " AND o.kind = " + next(f.kind);
+  if (f.shnor) where += " AND o.is_shnor = " + next(flag(*f.shnor));
+
+  OrganisationPage page;
+  page.total = c.scalar("SELECT count(*) FROM organisations o" + where, params);
+
+  const bool desc = f.sort.starts_with('-');
+  const std::string key = desc ? f.sort.substr(1) : f.sort;
+  std::string order = key == "code" ? "o.code" : key == "kind" ? "o.kind" : key == "territory" ? "t.name" : "o.name";
+  order += desc ? " DESC" : " ASC";
+  std::string sql = std::string("SELECT ") + kOrgColumns +
+                    " FROM organisations o JOIN territories t ON t.id = o.territory_id" + where + " ORDER BY " +
+                    order + ", o.id LIMIT " + next(f.limit);
+  sql += " OFFSET " + next(f.offset);
+  c.run(sql, params, [&](const Row& r) { page.items.push_back(organisation_from(r)); });
+  return page;
+}
+
+std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organisations o WHERE o.id = $1", {id});
+  if (!row) return std::nullopt;
+  return organisation_from(*row);
+}
+
+std::int64_t insert_organisation(Connection& c, const domain::Organisation& o) {
+  const auto now = domain::utc_timestamp_now();
+  return c.scalar(
+      "INSERT INTO organisations (code, name, short_name, kind, territory_id, inn, address, is_shnor,"
+      " has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+      {o.code, o.name, text_or_null(o.short_name), o.kind, o.territory_id, text_or_null(o.inn),
+       text_or_null(o.address), flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model),
+       domain::fold_for_search(o.name + " " + o.short_name + " " + o.code + " " + o.inn), now});
+}
+
+std::int64_t insert_person(Connection& c, const domain::Person& p) {
+  const auto now = domain::utc_timestamp_now();
+  return c.scalar(
+      "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
+      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+      {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
+       text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category, flag(p.higher_ped_education),
+       flag(p.ped_university_graduate),
+       domain::fold_for_search(p.last_name + " " + p.first_name + " " + p.middle_name), now});
+}
+
+std::int64_t insert_position(Connection& c, const domain::Position& p) {
+  return c.scalar(
+      "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on, left_on)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {p.person_id, p.organisation_id, p.position, text_or_null(p.subject_area), text_or_null(p.subjects),
+       text_or_null(p.hired_on), text_or_null(p.left_on)});
+}
+
+Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date) {
+  Summary s;
+  Params scope;
+  std::string in_scope;
+  if (territory) {
+    scope.push_back(*territory);
+    in_scope = " IN " + subtree("$1");
+  }
+  c.run("SELECT count(*) FROM territories t WHERE t.level = 'municipality'" + (territory ? " AND t.id" + in_scope : ""),
+        scope, [&](const Row& r) { s.municipalities = r.int64(0); });
+  c.run("SELECT o.kind, count(*), sum(o.is_shnor) FROM organisations o" +
+            (territory ? " WHERE o.territory_id" + in_scope : "") + " GROUP BY o.kind ORDER BY count(*) DESC, o.kind",
+        scope, [&](const Row& r) {
+          s.organisations_by_kind.emplace_back(r.text(0), r.int64(1));
+          s.organisations += r.int64(1);
+          if (domain::is_educational_kind(r.text(0))) {
+            s.educational_organisations += r.int64(1);
+            s.shnor += r.int64(2);
+          }
+        });
+  Params dated{on_date};
+  if (territory) dated.push_back(*territory);
+  const std::string workers = active_teaching_positions() + (territory ? " AND o.territory_id IN " + subtree("$2") : "");
+  c.run("SELECT p.category, count(*) FROM persons p WHERE p.id IN (" + workers + ") GROUP BY p.category ORDER BY p.category",
+        dated, [&](const Row& r) {
+          s.workers_by_category.emplace_back(r.text(0), r.int64(1));
+          s.pedagogical_workers += r.int64(1);
+        });
+  return s;
+}
+
+}  // namespace metodist::storage::registry

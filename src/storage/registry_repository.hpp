@@ -1,0 +1,59 @@
+// SQL for the registries (territories, organisations, persons, positions).
+//
+// Functions take an open Connection so the caller decides the transaction;
+// they neither validate input (the app layer does) nor check access.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/registry.hpp"
+#include "storage/database.hpp"
+
+namespace metodist::storage::registry {
+
+struct TerritoryFilter {
+  std::optional<std::int64_t> parent_id;
+  std::string level;
+};
+std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f);
+std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id);
+std::int64_t insert_territory(Connection& c, const domain::Territory& t);
+
+struct OrganisationFilter {
+  std::string query;                     // folded search text, matched anywhere in name/code/INN
+  std::optional<std::int64_t> territory; // this territory and everything below it
+  std::string kind;
+  std::optional<bool> shnor;
+  std::string sort = "name";             // name | code | kind | territory; prefix «-» for descending
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+struct OrganisationPage {
+  std::vector<domain::Organisation> items;
+  std::int64_t total = 0;
+};
+// Sort keys accepted by list_organisations (anything else is rejected upstream).
+bool is_organisation_sort_key(const std::string& key);
+OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f);
+std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
+std::int64_t insert_organisation(Connection& c, const domain::Organisation& o);
+
+std::int64_t insert_person(Connection& c, const domain::Person& p);
+std::int64_t insert_position(Connection& c, const domain::Position& p);
+
+// Aggregates for the start page: no personal data, counts only.
+struct Summary {
+  std::int64_t municipalities = 0;
+  std::int64_t organisations = 0;
+  std::int64_t educational_organisations = 0;
+  std::int64_t shnor = 0;
+  std::int64_t pedagogical_workers = 0;
+  std::vector<std::pair<std::string, std::int64_t>> workers_by_category;
+  std::vector<std::pair<std::string, std::int64_t>> organisations_by_kind;
+};
+Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date);
+
+}  // namespace metodist::storage::registry
