@@ -1,0 +1,117 @@
+// The one place the UI talks to the server. Every failure becomes an ApiError
+// carrying the server's Russian message and the field at fault, if any.
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public field: string | null = null,
+  ) {
+    super(message)
+  }
+}
+
+export interface Term {
+  code: string
+  title: string
+}
+export interface Vocabularies {
+  territory_levels: Term[]
+  organisation_kinds: Term[]
+  qualification_categories: Term[]
+  positions: Term[]
+  subject_areas: Term[]
+}
+export interface Territory {
+  id: number
+  parent_id: number | null
+  level: string
+  code: string
+  name: string
+}
+export interface Organisation {
+  id: number
+  code: string
+  name: string
+  short_name: string | null
+  kind: string
+  territory_id: number
+  inn: string | null
+  address: string | null
+  is_shnor: boolean
+  has_staff_plan: boolean
+  has_mentoring_model: boolean
+}
+export interface Page<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
+}
+export interface CountByCode {
+  code: string
+  count: number
+}
+export interface Summary {
+  municipalities: number
+  organisations: number
+  educational_organisations: number
+  shnor: number
+  pedagogical_workers: number
+  workers_by_category: CountByCode[]
+  organisations_by_kind: CountByCode[]
+}
+
+// Turns any non-2xx response into an ApiError, reading the server's error body.
+export async function errorFrom(response: Response): Promise<ApiError> {
+  try {
+    const body = await response.json()
+    const e = body?.error
+    if (e && typeof e.message === 'string') return new ApiError(response.status, e.code ?? 'error', e.message, e.field ?? null)
+  } catch {
+    /* not JSON: fall through */
+  }
+  return new ApiError(response.status, 'http_error', `HTTP ${response.status}`)
+}
+
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } })
+  } catch {
+    throw new ApiError(0, 'network', 'network')
+  }
+  if (!response.ok) throw await errorFrom(response)
+  return (await response.json()) as T
+}
+
+export const api = {
+  summary: (territoryId?: number) => request<Summary>(`/api/v1/summary${query({ territory_id: territoryId })}`),
+  vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
+  territories: (params: { level?: string; parent_id?: number } = {}) =>
+    request<{ items: Territory[] }>(`/api/v1/territories${query(params)}`),
+  organisations: (params: {
+    q?: string
+    kind?: string
+    territory_id?: number | null
+    shnor?: boolean | null
+    sort?: string
+    limit?: number
+    offset?: number
+  }) => request<Page<Organisation>>(`/api/v1/organisations${query(params)}`),
+  organisation: (id: number) => request<Organisation>(`/api/v1/organisations/${id}`),
+  createOrganisation: (body: Partial<Organisation>) =>
+    request<Organisation>('/api/v1/organisations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+}

@@ -1,0 +1,35 @@
+import { ref } from 'vue'
+import { ru, type Messages } from './ru'
+import { en } from './en'
+
+export type Locale = 'ru' | 'en'
+export const catalogs: Record<Locale, Messages> = { ru, en }
+
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null
+export const locale = ref<Locale>(stored === 'en' ? 'en' : 'ru')
+
+// The active catalogue; components read t().section.key so a typo fails to compile.
+export function t(): Messages {
+  return catalogs[locale.value]
+}
+
+export function setLocale(l: Locale) {
+  locale.value = l
+  if (typeof localStorage !== 'undefined') localStorage.setItem('locale', l)
+  document.documentElement.lang = l
+}
+
+// Russian plural forms: plural(5, ['организация', 'организации', 'организаций']).
+export function plural(n: number, forms: [string, string, string]): string {
+  const abs = Math.abs(n) % 100
+  const last = abs % 10
+  if (abs > 10 && abs < 20) return forms[2]
+  if (last > 1 && last < 5) return forms[1]
+  if (last === 1) return forms[0]
+  return forms[2]
+}
+
+// Numbers as Russians write them: 25 000 (narrow no-break space groups).
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale.value === 'ru' ? 'ru-RU' : 'en-GB').format(n)
+}
