@@ -288,13 +288,20 @@ std::string pad(int n, int width) {
 
 DemoResult generate_demo(storage::Database& db, const DemoOptions& options, const Progress& progress) {
   const Scale scale = scale_of(options.scale);
+  if (!options.reference_date.empty() && !Date::parse_iso(options.reference_date))
+    throw domain::Error::validation("date", "Дата должна быть в виде ГГГГ-ММ-ДД");
   const bool has_data = db.read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories") > 0; });
   if (has_data)
     throw domain::Error::conflict("database", "База уже содержит данные реестров: демо-данные создаются только в пустой базе");
 
   Rng rng(options.seed);
   DemoResult result;
-  const Date today = Date::today();
+  Date today = Date::today();
+  if (!options.reference_date.empty()) {
+    auto parsed = Date::parse_iso(options.reference_date);
+    if (!parsed) throw domain::Error::validation("date", "Дата должна быть в виде ГГГГ-ММ-ДД");
+    today = *parsed;
+  }
   const int total_municipalities = scale.regions * scale.municipalities_per_region;
   int done = 0;
 

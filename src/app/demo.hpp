@@ -17,6 +17,10 @@ namespace metodist::app {
 struct DemoOptions {
   std::string scale = "district";  // district | region | federal
   std::uint64_t seed = 42;
+  // Ages and hire dates are drawn back from this day (default: today), so the
+  // data stays plausible whenever it is made and is exactly reproducible
+  // when the date is given.
+  std::string reference_date;
 };
 
 struct DemoResult {

@@ -28,6 +28,7 @@ struct Options {
   std::string web_root;
   std::string scale = "district";
   std::uint64_t seed = 42;
+  std::string date;
 };
 
 app::Config resolve(const Options& o) {
@@ -62,7 +63,7 @@ int cmd_demo(const Options& o) {
   auto application = app::open_app(cfg);
   int last_percent = -1;
   const auto started = std::chrono::steady_clock::now();
-  const auto result = app::generate_demo(*application.db, {o.scale, o.seed}, [&](std::string_view stage, double f) {
+  const auto result = app::generate_demo(*application.db, {o.scale, o.seed, o.date}, [&](std::string_view stage, double f) {
     const int percent = static_cast<int>(f * 100);
     if (percent == last_percent) return;
     last_percent = percent;
@@ -100,6 +101,7 @@ int main(int argc, char** argv) {
   demo->add_option("--scale", o.scale, "Масштаб: district, region или federal")
       ->check(CLI::IsMember({"district", "region", "federal"}));
   demo->add_option("--seed", o.seed, "Зерно генератора (одно зерно — одни и те же данные)");
+  demo->add_option("--date", o.date, "Дата, от которой считаются возрасты и стаж (ГГГГ-ММ-ДД, по умолчанию сегодня)");
   auto* version = cli.add_subcommand("version", "Показать версию");
 
   try {

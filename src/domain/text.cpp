@@ -44,10 +44,10 @@ void encode(char32_t cp, std::string& out) {
 }
 
 char32_t fold(char32_t cp) noexcept {
+  if (cp == U'ё' || cp == U'Ё') return U'е';  // before the Ѐ..Џ range, which holds Ё
   if (cp >= U'A' && cp <= U'Z') return cp + 32;
   if (cp >= U'А' && cp <= U'Я') return cp + 32;    // А..Я -> а..я
   if (cp >= 0x400 && cp <= 0x40F) return cp + 80;  // Ѐ..Џ -> ѐ..џ
-  if (cp == U'ё' || cp == U'Ё') return U'е';
   return cp;
 }
 

@@ -57,6 +57,7 @@ StaticFiles::StaticFiles(const std::string& root) {
 }
 
 const StaticFile* StaticFiles::resolve(const std::string& path) const {
+  if (path.find("..") != std::string::npos) return nullptr;  // never a real file, never the SPA
   std::string key = path.empty() ? "" : path.substr(1);
   if (key == "api/docs" || key == "api/docs/") key = "api-docs/index.html";
   else if (key.starts_with("api/docs/")) key = "api-docs/" + key.substr(9);

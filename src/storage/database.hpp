@@ -115,28 +115,33 @@ class Database {
   // Where the data lives, without secrets (for logs and /readyz).
   virtual std::string describe() const = 0;
 
+  // Reads are idempotent: one that fails because its pooled connection died
+  // (a PostgreSQL restart) is run once more on a fresh connection.
   template <class F>
   decltype(auto) read(F&& f) {
+    try {
+      auto lease = acquire(false);
+      return f(*lease);
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::unavailable) throw;
+    }
     auto lease = acquire(false);
     return f(*lease);
   }
 
+  // A write is retried once, and only when BEGIN itself fails on a dead
+  // connection: nothing of it has reached the database then.
   template <class F>
   decltype(auto) write(F&& f) {
-    auto lease = acquire(true);
-    lease->begin_write();
-    try {
-      if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
-        f(*lease);
-        lease->commit();
-      } else {
-        auto result = f(*lease);
-        lease->commit();
-        return result;
+    for (int attempt = 0;; ++attempt) {
+      auto lease = acquire(true);
+      try {
+        lease->begin_write();
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::unavailable || attempt > 0) throw;
+        continue;  // the broken connection goes back and is dropped by the pool
       }
-    } catch (...) {
-      lease->rollback();
-      throw;
+      return in_transaction(*lease, f);
     }
   }
 
@@ -161,6 +166,24 @@ class Database {
 
  protected:
   virtual Lease acquire(bool for_write) = 0;
+
+ private:
+  template <class F>
+  static decltype(auto) in_transaction(Connection& c, F& f) {
+    try {
+      if constexpr (std::is_void_v<std::invoke_result_t<F&, Connection&>>) {
+        f(c);
+        c.commit();
+      } else {
+        auto result = f(c);
+        c.commit();
+        return result;
+      }
+    } catch (...) {
+      c.rollback();
+      throw;
+    }
+  }
 };
 
 // Opens the backend named by the URL. Throws Error(unavailable) with a

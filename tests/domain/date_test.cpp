@@ -1,0 +1,32 @@
+#include "domain/date.hpp"
+
+#include <gtest/gtest.h>
+
+using metodist::domain::Date;
+
+TEST(Date, ParsesStrictIso) {
+  ASSERT_TRUE(Date::parse_iso("2024-02-29"));
+  EXPECT_EQ(Date::parse_iso("2024-02-29")->iso(), "2024-02-29");
+  EXPECT_FALSE(Date::parse_iso("2023-02-29"));  // not a leap year
+  EXPECT_FALSE(Date::parse_iso("2024-13-01"));
+  EXPECT_FALSE(Date::parse_iso("24-01-01"));
+  EXPECT_FALSE(Date::parse_iso("2024-1-01"));
+  EXPECT_FALSE(Date::parse_iso("2024-01-0a"));
+}
+
+TEST(Date, FullYearsBetweenCountsBirthdays) {
+  const auto born = *Date::parse_iso("1990-06-15");
+  EXPECT_EQ(Date::full_years_between(born, *Date::parse_iso("2025-06-14")), 34);
+  EXPECT_EQ(Date::full_years_between(born, *Date::parse_iso("2025-06-15")), 35);
+  EXPECT_EQ(Date::full_years_between(born, *Date::parse_iso("2025-12-31")), 35);
+}
+
+TEST(Date, LeapDayBirthdayCompletesOnFirstOfMarch) {
+  const auto born = *Date::parse_iso("2000-02-29");
+  EXPECT_EQ(Date::full_years_between(born, *Date::parse_iso("2001-02-28")), 0);
+  EXPECT_EQ(Date::full_years_between(born, *Date::parse_iso("2001-03-01")), 1);
+}
+
+TEST(Date, OrdersByDay) {
+  EXPECT_LT(*Date::parse_iso("2024-12-31"), *Date::parse_iso("2025-01-01"));
+}

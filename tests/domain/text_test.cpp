@@ -1,0 +1,39 @@
+#include "domain/text.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace metodist::domain;
+
+TEST(FoldForSearch, LowersCyrillicAndLatin) {
+  EXPECT_EQ(fold_for_search("ЕРМАКОВСКАЯ Школа"), "ермаковская школа");
+  EXPECT_EQ(fold_for_search("МБОУ SCHOOL №1"), "мбоу school №1");
+}
+
+TEST(FoldForSearch, YoBecomesYe) {
+  EXPECT_EQ(fold_for_search("Фёдоров"), "федоров");
+  EXPECT_EQ(fold_for_search("ЁЛКА"), "елка");
+}
+
+TEST(FoldForSearch, CollapsesAndTrimsWhiteSpace) {
+  EXPECT_EQ(fold_for_search("  Иванова \t\n Анна  "), "иванова анна");
+  EXPECT_EQ(fold_for_search("a\xC2\xA0" "b"), "a b");  // NBSP counts as space
+}
+
+TEST(FoldForSearch, DropsInvalidBytes) {
+  EXPECT_EQ(fold_for_search("ab\xFF\xFE" "c"), "abc");
+  EXPECT_EQ(fold_for_search("\xD0"), "");  // truncated two-byte sequence
+}
+
+TEST(Utf8, ValidatesSequences) {
+  EXPECT_TRUE(is_valid_utf8("Привет, мир"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_EQ(utf8_length("Ёж"), 2u);
+}
+
+TEST(Trim, RemovesSpacesAndNbsp) {
+  EXPECT_EQ(trim("  x y \t"), "x y");
+  EXPECT_EQ(trim("\xC2\xA0школа\xC2\xA0"), "школа");
+  EXPECT_EQ(trim("   "), "");
+}

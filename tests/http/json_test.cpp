@@ -1,0 +1,91 @@
+#include "http/json.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace metodist;
+using namespace metodist::http;
+
+namespace {
+
+Request with_query(Fields q) {
+  Request r;
+  r.query = std::move(q);
+  return r;
+}
+
+Request with_body(std::string body, std::string type = "application/json") {
+  Request r;
+  r.headers = {{"content-type", std::move(type)}};
+  r.body = std::move(body);
+  return r;
+}
+
+template <class F>
+domain::Error error_of(F&& f) {
+  try {
+    f();
+  } catch (const domain::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected an error";
+  return domain::Error(domain::ErrorKind::bad_request, "");
+}
+
+}  // namespace
+
+TEST(ErrorResponse, HasOneShape) {
+  const auto r = error_response(domain::Error::validation("name", "Поле «name» обязательно"));
+  EXPECT_EQ(r.status, 422);
+  const auto body = Json::parse(r.body);
+  EXPECT_EQ(body["error"]["code"], "validation_failed");
+  EXPECT_EQ(body["error"]["field"], "name");
+  EXPECT_EQ(body["error"]["message"], "Поле «name» обязательно");
+  const auto nf = Json::parse(error_response(domain::Error::not_found("Нет")).body);
+  EXPECT_TRUE(nf["error"]["field"].is_null());
+  EXPECT_EQ(status_for(domain::ErrorKind::not_found), 404);
+  EXPECT_EQ(status_for(domain::ErrorKind::conflict), 409);
+}
+
+TEST(QueryReader, ReadsAndNamesBadParameters) {
+  const auto r = with_query({{"limit", "20"}, {"shnor", "true"}, {"kind", "school"}, {"bad", "x1"}});
+  QueryReader q(r);
+  EXPECT_EQ(q.integer("limit", 50, 1, 500), 20);
+  EXPECT_EQ(q.integer("offset", 7, 0, 10), 7);  // absent: fallback
+  EXPECT_EQ(q.boolean("shnor"), true);
+  EXPECT_EQ(q.term("kind", domain::organisation_kinds()), "school");
+  auto e = error_of([&] { q.integer("bad", 0, 0, 10); });
+  EXPECT_EQ(e.kind(), domain::ErrorKind::bad_request);
+  EXPECT_EQ(e.field(), "bad");
+  const auto big = with_query({{"limit", "501"}, {"kind", "castle"}, {"q", "\xFF"}});
+  EXPECT_EQ(error_of([&] { QueryReader(big).integer("limit", 50, 1, 500); }).field(), "limit");
+  EXPECT_EQ(error_of([&] { QueryReader(big).term("kind", domain::organisation_kinds()); }).field(), "kind");
+  EXPECT_EQ(error_of([&] { QueryReader(big).text("q"); }).field(), "q");
+}
+
+TEST(ParseObjectBody, ExplainsWhatIsWrong) {
+  EXPECT_EQ(parse_object_body(with_body(R"({"a":1})"))["a"], 1);
+  auto malformed = error_of([] { parse_object_body(with_body("{\"a\":")); });
+  EXPECT_EQ(malformed.kind(), domain::ErrorKind::bad_request);
+  EXPECT_NE(std::string(malformed.what()).find("позиции"), std::string::npos);
+  EXPECT_EQ(error_of([] { parse_object_body(with_body("[1,2]")); }).kind(), domain::ErrorKind::bad_request);
+  EXPECT_EQ(error_of([] { parse_object_body(with_body("", "application/json")); }).kind(), domain::ErrorKind::bad_request);
+  EXPECT_EQ(error_of([] { parse_object_body(with_body("{}", "text/plain")); }).field(), "Content-Type");
+  // Invalid UTF-8 inside a JSON string is malformed JSON, not a crash.
+  EXPECT_EQ(error_of([] { parse_object_body(with_body("{\"a\":\"\xFF\"}")); }).kind(), domain::ErrorKind::bad_request);
+}
+
+TEST(BodyReader, ValidatesTypesAndNamesFields) {
+  const auto body = Json::parse(R"({"name":"  Школа  ","n":5,"flag":true,"wrong":1,"kind":"school","neg":-3})");
+  BodyReader b(body);
+  EXPECT_EQ(b.required_text("name", 10), "Школа");
+  EXPECT_EQ(b.required_id("n"), 5);
+  EXPECT_TRUE(b.optional_bool("flag", false));
+  EXPECT_FALSE(b.optional_bool("absent", false));
+  EXPECT_EQ(b.optional_text("absent", 10), "");
+  EXPECT_EQ(error_of([&] { b.required_text("wrong", 10); }).field(), "wrong");
+  EXPECT_EQ(error_of([&] { b.required_text("missing", 10); }).field(), "missing");
+  EXPECT_EQ(error_of([&] { b.required_text("name", 3); }).field(), "name");  // 5 letters > 3
+  EXPECT_EQ(error_of([&] { b.required_id("neg"); }).field(), "neg");
+  EXPECT_EQ(error_of([&] { b.optional_bool("n", false); }).field(), "n");
+  EXPECT_EQ(b.required_term("kind", domain::organisation_kinds()), "school");
+}

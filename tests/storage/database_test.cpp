@@ -1,0 +1,150 @@
+// The storage contract, run against both backends.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "support/test_db.hpp"
+
+using namespace metodist;
+using metodist::testing::TestDatabase;
+
+class StorageTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(StorageTest, MigrationsApplyOnceAndRecordVersion) {
+  TestDatabase t(GetParam(), /*migrated=*/false);
+  const int applied = storage::migrate(*t.db);
+  EXPECT_EQ(applied, static_cast<int>(storage::known_migrations(t.db->backend()).size()));
+  EXPECT_EQ(storage::migrate(*t.db), 0);  // idempotent
+  const auto status = storage::migration_status(*t.db);
+  EXPECT_TRUE(status.pending.empty());
+  EXPECT_EQ(status.current, status.latest);
+}
+
+TEST_P(StorageTest, EditedMigrationIsRefused) {
+  TestDatabase t(GetParam());
+  t.db->write([](storage::Connection& c) { c.execute("UPDATE schema_migrations SET checksum = 'tampered'"); });
+  try {
+    storage::migration_status(*t.db);
+    FAIL() << "a changed migration must stop the start";
+  } catch (const storage::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("изменена"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(StorageTest, FailedWriteLeavesNothingBehind) {
+  TestDatabase t(GetParam());
+  EXPECT_THROW(t.db->write([](storage::Connection& c) {
+    c.execute("INSERT INTO territories (level, code, name, search_key) VALUES ('region', 'R1', 'Регион', 'регион')");
+    throw std::runtime_error("boom after the first insert");
+  }),
+               std::runtime_error);
+  const auto n = t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); });
+  EXPECT_EQ(n, 0);
+}
+
+TEST_P(StorageTest, ConstraintViolationsAreClassified) {
+  TestDatabase t(GetParam());
+  auto insert = [](storage::Connection& c) {
+    c.execute("INSERT INTO territories (level, code, name, search_key) VALUES ('region', 'R1', 'Регион', 'регион')");
+  };
+  t.db->write(insert);
+  try {
+    t.db->write(insert);
+    FAIL() << "duplicate code must be rejected";
+  } catch (const storage::Error& e) {
+    EXPECT_EQ(e.kind(), storage::ErrorKind::unique_violation) << e.what();
+  }
+  try {
+    t.db->write([](storage::Connection& c) {
+      c.execute("INSERT INTO territories (parent_id, level, code, name, search_key) VALUES (999, 'region', 'R2', 'x', 'x')");
+    });
+    FAIL() << "a dangling parent must be rejected";
+  } catch (const storage::Error& e) {
+    EXPECT_EQ(e.kind(), storage::ErrorKind::foreign_key_violation) << e.what();
+  }
+  // The connection is usable after the failures.
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); }), 1);
+}
+
+TEST_P(StorageTest, ValuesRoundTrip) {
+  TestDatabase t(GetParam());
+  const auto row = t.db->read([](storage::Connection& c) {
+    return *c.query_one("SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($1 AS BIGINT) + 1",
+                        {std::int64_t{9007199254740993}, std::string("Ёлка «школа»"), nullptr, std::string("")});
+  });
+  EXPECT_EQ(row.int64(0), 9007199254740993);  // beyond double precision: stays exact
+  EXPECT_EQ(row.text(1), "Ёлка «школа»");
+  EXPECT_TRUE(row.is_null(2));
+  EXPECT_EQ(row.text(3), "");
+  EXPECT_EQ(row.int64(4), 9007199254740994);  // the same $1 used twice
+}
+
+TEST_P(StorageTest, DollarSignsInsideStringLiteralsAreNotParameters) {
+  TestDatabase t(GetParam());
+  const auto row = t.db->read([](storage::Connection& c) { return *c.query_one("SELECT 'цена $1', CAST($1 AS TEXT)", {std::string("x")}); });
+  EXPECT_EQ(row.text(0), "цена $1");
+  EXPECT_EQ(row.text(1), "x");
+}
+
+TEST_P(StorageTest, ConcurrentReadersAndWriterSeeCommittedData) {
+  TestDatabase t(GetParam());
+  std::vector<std::thread> threads;
+  std::atomic<int> errors{0};
+  for (int w = 0; w < 4; ++w) {
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < 25; ++i) {
+        try {
+          t.db->write([&](storage::Connection& c) {
+            c.execute("INSERT INTO territories (level, code, name, search_key) VALUES ('region', $1, 'r', 'r')",
+                      {"R-" + std::to_string(w) + "-" + std::to_string(i)});
+          });
+          t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); });
+        } catch (const std::exception&) {
+          ++errors;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); }), 100);
+}
+
+TEST(PostgresStorage, SurvivesTerminatedConnections) {
+  TestDatabase t("postgres");
+  auto pid = t.db->read([](storage::Connection& c) { return c.scalar("SELECT pg_backend_pid()"); });
+  // Kill every pooled backend from outside, as a PostgreSQL restart would.
+  TestDatabase admin_side("postgres", false);
+  admin_side.db->read([&](storage::Connection& c) {
+    c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    c.execute("SELECT pg_terminate_backend(CAST($1 AS INTEGER))", {pid});
+  });
+  // A read on the dead pooled connection is retried on a fresh one: the
+  // caller never sees the failure, and no restart of the app is needed.
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT 1"); }), 1);
+  EXPECT_NE(t.db->read([](storage::Connection& c) { return c.scalar("SELECT pg_backend_pid()"); }), pid);
+  // A write finds its connection broken at BEGIN and is retried likewise.
+  admin_side.db->read([&](storage::Connection& c) {
+    c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", {t.url().substr(t.url().rfind('/') + 1)});
+  });
+  t.db->write([](storage::Connection& c) {
+    c.execute("INSERT INTO territories (level, code, name, search_key) VALUES ('region', 'R9', 'r', 'r')");
+  });
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); }), 1);
+}
+
+TEST(OpenDatabase, RejectsUnknownUrlsClearly) {
+  try {
+    storage::open_database({"mysql://x", 1, std::chrono::milliseconds(100)});
+    FAIL();
+  } catch (const storage::Error& e) {
+    EXPECT_EQ(e.kind(), storage::ErrorKind::unavailable);
+    EXPECT_NE(std::string(e.what()).find("sqlite:"), std::string::npos);
+  }
+  EXPECT_THROW(storage::open_database({"sqlite:/no/such/dir/x.db", 1, std::chrono::milliseconds(100)}), storage::Error);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, metodist::testing::kBackends,
+                         [](const auto& info) { return info.param; });
