@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what «Методист» needs on Debian 12: build tools and libraries from
+# Debian's packages, PostgreSQL and Chromium for the tests, and the web UI's npm
+# packages (exact versions from web/package-lock.json). Safe to run again: it
+# only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  g++ cmake ninja-build ccache pkg-config git
+  librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
+  libtomlplusplus-dev libsodium-dev libsqlite3-dev libpq-dev libgtest-dev
+  nodejs npm
+  postgresql postgresql-client chromium wrk sqlite3 curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A newer Node.js from another source satisfies «nodejs npm» as well.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Устанавливаю пакеты Debian: ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The PostgreSQL package starts a system cluster; the tests run their own on a
+# temporary directory and do not need it.
+
+cd web
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Устанавливаю npm-пакеты веб-интерфейса (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

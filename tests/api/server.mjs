@@ -1,0 +1,98 @@
+// Starts a real `metodist serve` for API and browser tests: a fresh database
+// (SQLite file or a new PostgreSQL database on the fixture server) filled by
+// `metodist demo`, a free loopback port, and a clean stop.
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const bin = process.env.METODIST_BIN
+if (!bin) throw new Error('METODIST_BIN is not set (ctest sets it)')
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function pgUrl() {
+  const file = process.env.METODIST_TEST_PG_FILE
+  const server = process.env.METODIST_TEST_PG ?? (file ? readFileSync(file, 'utf8').trim() : '')
+  if (!server) throw new Error('PostgreSQL URL not available: run through ctest (postgres fixture)')
+  return server
+}
+
+// A database URL for one test server, and a function that drops it.
+async function makeDatabase(backend, dir) {
+  if (backend === 'sqlite') return { url: `sqlite:${join(dir, 'test.db')}`, drop: () => {} }
+  const server = pgUrl()
+  const name = `api_${process.pid}_${Date.now()}`
+  execFileSync('psql', [server, '-qAtc', `CREATE DATABASE ${name}`])
+  return {
+    url: server.slice(0, server.lastIndexOf('/') + 1) + name,
+    drop: () => execFileSync('psql', [server, '-qAtc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
+  }
+}
+
+export async function startServer({ backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite', demo = true, env = {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-api-'))
+  const db = await makeDatabase(backend, dir)
+  if (demo) execFileSync(bin, ['--db', db.url, 'demo', '--seed', '7', '--date', '2025-09-01'], { stdio: 'pipe' })
+  const port = await freePort()
+  const webRoot = process.env.METODIST_WEB_ROOT ?? join(dir, 'no-web')
+  const child = spawn(bin, ['--db', db.url, 'serve', '--port', String(port), '--web-root', webRoot], {
+    env: { ...process.env, METODIST_ACCESS_LOG: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+  const base = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 15000
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/healthz`)
+      if (r.ok) break
+    } catch {
+      /* not listening yet */
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return {
+    base,
+    child,
+    exited,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      await exited
+      db.drop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function json(base, path, init = {}) {
+  const r = await fetch(base + path, init)
+  const text = await r.text()
+  let body = null
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = text
+  }
+  return { status: r.status, headers: r.headers, body }
+}
+
+export function post(base, path, payload, headers = { 'Content-Type': 'application/json' }) {
+  return json(base, path, { method: 'POST', headers, body: typeof payload === 'string' ? payload : JSON.stringify(payload) })
+}

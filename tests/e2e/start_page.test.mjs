@@ -1,0 +1,80 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { startServer, json } from '../api/server.mjs'
+import { launch, screenshots } from './browser.mjs'
+
+let srv, browser, page
+const consoleErrors = []
+
+before(async () => {
+  srv = await startServer({ backend: 'sqlite' })
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' })
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
+})
+after(async () => {
+  await browser?.close()
+  await srv?.stop()
+})
+
+test('the start page renders the shell and the live summary', async () => {
+  const summary = (await json(srv.base, '/api/v1/summary')).body
+  await page.goto(srv.base + '/')
+  await page.getByTestId('kpis').waitFor()
+  assert.equal(await page.getByTestId('page-title').textContent(), 'Главная')
+  const sidebar = await page.getByTestId('sidebar').textContent()
+  for (const section of ['Главная', 'Организации', 'Территории']) assert.ok(sidebar.includes(section), section)
+  assert.match(await page.getByTestId('user').textContent(), /Гость/)
+  const workers = (await page.getByTestId('kpi-workers').textContent()).replace(/\s/g, '')
+  assert.equal(workers, String(summary.pedagogical_workers))
+  assert.equal(await page.getByTestId('kpi-municipalities').textContent(), '1')
+  // ECharts drew into a canvas.
+  await page.locator('[data-testid="chart-categories"] canvas').waitFor()
+  await page.screenshot({ path: join(screenshots, 'start.png') })
+  assert.deepEqual(consoleErrors, [])
+})
+
+test('organisations: search, open a card, create with a validation error first', async () => {
+  await page.getByRole('link', { name: 'Организации' }).click()
+  await page.getByTestId('organisations-table').waitFor()
+  await page.getByTestId('search').fill('мигнинская')
+  await page.getByText('МБОУ «Мигнинская средняя школа»').waitFor()
+  await page.getByText('Всего: 1').waitFor()
+  await page.getByText('МБОУ «Мигнинская средняя школа»').click()
+  await page.getByTestId('organisation-card').getByText('Ермаковский район').waitFor()
+  assert.match(page.url(), /\/organisations\/\d+$/)
+
+  await page.goto(srv.base + '/organisations')
+  await page.getByTestId('add').click()
+  const form = page.getByTestId('organisation-form')
+  await form.locator('#org-name').fill('МБОУ «Школа из браузера»')
+  await form.locator('#org-code').fill('E2E-1')
+  await form.locator('#org-inn').fill('1234567890')
+  await form.getByText('Выберите тип').click()
+  await page.getByRole('option', { name: 'Общеобразовательная организация' }).click()
+  await form.getByText('Выберите территорию').click()
+  await page.getByRole('option', { name: 'Ермаковский район' }).click()
+  await page.getByTestId('submit').click()
+  // The server's message appears under the field it names.
+  await page.getByTestId('error-inn').waitFor()
+  assert.match(await page.getByTestId('error-inn').textContent(), /ИНН/)
+  await form.locator('#org-inn').fill('7707083893')
+  await page.getByTestId('submit').click()
+  await page.getByTestId('organisation-card').getByText('МБОУ «Школа из браузера»').waitFor()
+  await page.screenshot({ path: join(screenshots, 'organisation-card.png') })
+  const stored = await json(srv.base, `/api/v1/organisations?q=${encodeURIComponent('школа из браузера')}`)
+  assert.equal(stored.body.total, 1)
+  assert.equal(stored.body.items[0].inn, '7707083893')
+})
+
+test('unknown client routes show the not-found page, and English is one click away', async () => {
+  await page.goto(srv.base + '/no/such/page')
+  await page.getByTestId('not-found').waitFor()
+  await page.goto(srv.base + '/')
+  await page.getByRole('button', { name: 'English' }).click()
+  assert.equal(await page.getByTestId('page-title').textContent(), 'Home')
+  await page.getByRole('button', { name: 'Русский' }).click()
+  assert.equal(await page.getByTestId('page-title').textContent(), 'Главная')
+})

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { ru } from './ru'
+import { en } from './en'
+import { plural } from './index'
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  )
+}
+
+describe('strings', () => {
+  it('English has exactly the Russian keys, none empty', () => {
+    expect(keys(en).sort()).toEqual(keys(ru).sort())
+    for (const catalogue of [ru, en]) {
+      for (const k of keys(catalogue)) {
+        const value = k.split('.').reduce((o: any, p) => o[p], catalogue)
+        expect(String(value).trim(), k).not.toBe('')
+      }
+    }
+  })
+})
+
+describe('plural', () => {
+  const forms: [string, string, string] = ['организация', 'организации', 'организаций']
+  it.each([
+    [1, 'организация'],
+    [2, 'организации'],
+    [4, 'организации'],
+    [5, 'организаций'],
+    [11, 'организаций'],
+    [12, 'организаций'],
+    [14, 'организаций'],
+    [21, 'организация'],
+    [22, 'организации'],
+    [111, 'организаций'],
+    [0, 'организаций'],
+  ])('%i → %s', (n, expected) => {
+    expect(plural(n, forms)).toBe(expected)
+  })
+})
