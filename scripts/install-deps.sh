@@ -39,6 +39,9 @@ fi
 
 cd web
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Устанавливаю npm-пакеты веб-интерфейса (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "Устанавливаю npm-пакеты веб-интерфейса"
+  # `npm install` honours the lock file just as `npm ci` would, but does not
+  # refuse a lock file that lists only this platform's optional binaries
+  # (rollup, esbuild), which is what the registry here records.
+  npm install --no-audit --no-fund --loglevel=error
 fi
