@@ -4,12 +4,12 @@
 # measured in the same run with wrk. Prints a Markdown table for
 # docs/performance.md and keeps wrk's raw output in bench/results/.
 #
-# Usage: bench/http_bench.sh [connections=64] [seconds=15] [db-url]
+# Usage: bench/http_bench.sh [connections=64] [seconds=10] [db-url]   (ROUNDS=3)
 # Default database: a fresh SQLite file with the district demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conns=${1:-64}
-secs=${2:-15}
+secs=${2:-10}
 db=${3:-}
 bin=build/src/metodist
 [ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
@@ -30,28 +30,42 @@ org_id=$(curl -sf "http://127.0.0.1:$port/api/v1/organisations?kind=school&limit
 mkdir -p bench/results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
-run() {  # name path
-  local out="bench/results/$stamp-$1.txt"
+# One wrk run; prints "requests/s p99-in-ms non-2xx+socket-errors".
+run() {  # name path round
+  local out="bench/results/$stamp-$1-$3.txt"
   wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$2" >"$out"
-  local rps p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$out")
-  p99=$(awk '$1 == "99%" {print $2}' "$out")
-  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out" | tr '\n' ' ')
-  echo "$1 $rps $p99 ${errors:-none}"
+  awk '/Requests\/sec/ {rps=$2}
+       $1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else {sub(/s/,"",v); v*=1000}; p99=v}
+       /Non-2xx/ {err+=$NF} /Socket errors/ {err+=1}
+       END {printf "%s %.2f %d\n", rps, p99, err}' "$out"
 }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-# Warm-up (statement caches, page cache), then the measured runs.
+# Warm-up (statement caches, page cache), then rounds that alternate the
+# endpoints, so drift in the machine's speed hits all of them alike; medians.
 wrk -t2 -c"$conns" -d3s "http://127.0.0.1:$port/api/v1/organisations/$org_id" >/dev/null
-read -r _ ceil_rps ceil_p99 ceil_err < <(run ceiling /healthz)
-read -r _ one_rps one_p99 one_err < <(run organisation "/api/v1/organisations/$org_id")
-read -r _ list_rps list_p99 list_err < <(run list "/api/v1/organisations?kind=school&limit=20")
+rounds=${ROUNDS:-3}
+declare -A rps p99 err
+names=(ceiling organisation list)
+paths=(/healthz "/api/v1/organisations/$org_id" "/api/v1/organisations?kind=school&limit=20")
+for r in $(seq "$rounds"); do
+  for i in 0 1 2; do
+    read -r a b c < <(run "${names[$i]}" "${paths[$i]}" "$r")
+    rps[${names[$i]}]+="$a "; p99[${names[$i]}]+="$b "; err[${names[$i]}]=$(( ${err[${names[$i]}]:-0} + c ))
+  done
+done
+med() { echo "$1" | tr ' ' '\n' | grep . | median; }
+ceil_rps=$(med "${rps[ceiling]}"); ceil_p99=$(med "${p99[ceiling]}")
+one_rps=$(med "${rps[organisation]}"); one_p99=$(med "${p99[organisation]}")
+list_rps=$(med "${rps[list]}"); list_p99=$(med "${p99[list]}")
+ceil_err=${err[ceiling]}; one_err=${err[organisation]}; list_err=${err[list]}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
 echo
-echo "wrk -t2 -c$conns -d${secs}s, $(nproc) cores, $("$bin" version), database: ${db%%:*}"
+echo "wrk -t2 -c$conns -d${secs}s × $rounds alternating rounds (medians), $(nproc) cores, $("$bin" version), database: ${db%%:*}"
 echo
-echo "| endpoint | requests/s | p99 | share of ceiling | errors |"
-echo "|---|---:|---:|---:|---|"
+echo "| endpoint | requests/s | p99, ms | share of ceiling | errors |"
+echo "|---|---:|---:|---:|---:|"
 echo "| GET /healthz (ceiling, no database) | $ceil_rps | $ceil_p99 | 100 % | $ceil_err |"
 echo "| GET /api/v1/organisations/{id} | $one_rps | $one_p99 | $(ratio "$one_rps" "$ceil_rps") | $one_err |"
 echo "| GET /api/v1/organisations?kind=school&limit=20 | $list_rps | $list_p99 | $(ratio "$list_rps" "$ceil_rps") | $list_err |"

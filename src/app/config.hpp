@@ -19,7 +19,7 @@ struct Config {
   std::string http_address = "127.0.0.1";
   std::uint16_t http_port = 8080;
   std::size_t io_threads = 2;
-  std::size_t workers = 4;
+  std::size_t workers = 2;  // measured best on 2 cores (docs/performance.md)
   std::size_t max_json_bytes = 1 << 20;    // JSON API bodies
   std::size_t max_upload_bytes = 32 << 20; // transport cap: nothing larger is read
   std::size_t max_header_bytes = 16 << 10;

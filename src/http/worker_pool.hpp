@@ -4,6 +4,7 @@
 // answers 503, so overload shows as fast errors rather than growing latency.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -30,7 +31,9 @@ class WorkerPool {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> queue_;
+  std::atomic<std::size_t> queued_{0};  // queue_.size(), readable without the lock while spinning
   bool stopping_ = false;
+  std::size_t sleeping_ = 0;  // workers blocked on cv_: only they need a wake-up
   std::vector<std::thread> threads_;
 };
 

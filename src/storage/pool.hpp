@@ -9,11 +9,19 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <vector>
 
 #include "storage/database.hpp"
 
 namespace metodist::storage {
+
+// Hash for unordered maps keyed by std::string but looked up by string_view,
+// so the statement caches find prepared SQL without allocating a key.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 class ConnectionPool {
  public:

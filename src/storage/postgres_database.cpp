@@ -92,7 +92,7 @@ class PgConnection final : public Connection {
 
  private:
   const std::string& prepare(std::string_view sql, std::size_t nparams) {
-    auto it = names_.find(std::string(sql));
+    auto it = names_.find(sql);
     if (it != names_.end()) return it->second;
     std::string name = "s" + std::to_string(names_.size() + 1);
     const std::string text(sql);
@@ -130,7 +130,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> names_;
+  std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> names_;
 };
 
 // The URL without the password, for logs.

@@ -129,7 +129,8 @@ OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f) 
 }
 
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
-  auto row = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organisations o WHERE o.id = $1", {id});
+  static const std::string sql = std::string("SELECT ") + kOrgColumns + " FROM organisations o WHERE o.id = $1";
+  auto row = c.query_one(sql, {id});
   if (!row) return std::nullopt;
   return organisation_from(*row);
 }

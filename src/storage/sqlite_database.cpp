@@ -117,7 +117,7 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3_stmt* prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;
     const std::string native = to_sqlite_placeholders(sql);
     sqlite3_stmt* stmt = nullptr;
@@ -158,7 +158,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
 class SqliteDatabase final : public Database {

@@ -77,3 +77,10 @@ TEST(Config, SyntaxErrorReportsLine) {
   const auto file = write_file("[http]\nport = \n");
   EXPECT_NE(error_of(file, Env{}).find("строка 2"), std::string::npos);
 }
+
+TEST(Config, TheDocumentedExampleIsValid) {
+  const auto c = load_config(METODIST_EXAMPLE_CONFIG, Env{}.lookup());
+  EXPECT_EQ(c.database_url, "sqlite:data/metodist.db");
+  EXPECT_EQ(c.max_json_bytes, 1048576u);
+  EXPECT_EQ(c.handle_timeout, std::chrono::seconds(60));
+}
