@@ -18,18 +18,19 @@ const std::string* Request::query_param(std::string_view name) const {
   return nullptr;
 }
 
-Response json_response(int status, const Json& body) {
+Response json_response(int status, JsonWriter&& body) {
   Response r;
   r.status = status;
-  // Replace, never throw, on invalid UTF-8 that slipped into stored text.
-  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  r.body = body.take();
   return r;
 }
 
 Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
-  Json err{{"code", code}, {"message", message}};
-  err["field"] = field.empty() ? Json(nullptr) : Json(field);
-  return json_response(status, Json{{"error", err}});
+  JsonWriter w;
+  w.begin_object().key("error").begin_object();
+  w.field("code", code).field("message", message).key("field").text_or_null(field);
+  w.end_object().end_object();
+  return json_response(status, std::move(w));
 }
 
 int status_for(domain::ErrorKind kind) noexcept {
@@ -157,10 +158,10 @@ std::string BodyReader::required_term(const char* field, std::span<const domain:
   return s;
 }
 
-Json terms_json(std::span<const domain::Term> vocabulary) {
-  Json out = Json::array();
-  for (const auto& t : vocabulary) out.push_back({{"code", t.code}, {"title", t.title}});
-  return out;
+void write_terms(JsonWriter& w, std::span<const domain::Term> vocabulary) {
+  w.begin_array();
+  for (const auto& t : vocabulary) w.begin_object().field("code", t.code).field("title", t.title).end_object();
+  w.end_array();
 }
 
 }  // namespace metodist::http

@@ -1,5 +1,7 @@
 // JSON in and out of handlers: one error shape, body parsing that names the
 // problem, and readers for query and body fields that name the field.
+// Responses are written with JsonWriter (json_writer.hpp); request bodies are
+// parsed with nlohmann.
 //
 // Every failure is a domain::Error, which the router turns into
 // {"error":{"code","message","field"}} with the matching 4xx status.
@@ -14,13 +16,14 @@
 
 #include "domain/error.hpp"
 #include "domain/registry.hpp"
+#include "http/json_writer.hpp"
 #include "http/message.hpp"
 
 namespace metodist::http {
 
 using Json = nlohmann::json;
 
-Response json_response(int status, const Json& body);
+Response json_response(int status, JsonWriter&& body);
 Response error_response(int status, const std::string& code, const std::string& message,
                         const std::string& field = {});
 // The status a domain error maps to (400, 404, 409, 413...).
@@ -62,6 +65,6 @@ class BodyReader {
 };
 
 // Vocabulary as JSON: [{"code": ..., "title": ...}].
-Json terms_json(std::span<const domain::Term> vocabulary);
+void write_terms(JsonWriter& w, std::span<const domain::Term> vocabulary);
 
 }  // namespace metodist::http

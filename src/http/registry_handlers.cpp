@@ -5,33 +5,43 @@
 namespace metodist::http::handlers {
 namespace {
 
-Json to_json(const domain::Territory& t) {
-  return {{"id", t.id},
-          {"parent_id", t.parent_id ? Json(*t.parent_id) : Json(nullptr)},
-          {"level", t.level},
-          {"code", t.code},
-          {"name", t.name}};
+void write(JsonWriter& w, const domain::Territory& t) {
+  w.begin_object()
+      .field("id", t.id)
+      .key("parent_id").id_or_null(t.parent_id)
+      .field("level", t.level)
+      .field("code", t.code)
+      .field("name", t.name)
+      .end_object();
 }
 
-Json to_json(const domain::Organisation& o) {
-  auto or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-  return {{"id", o.id},
-          {"code", o.code},
-          {"name", o.name},
-          {"short_name", or_null(o.short_name)},
-          {"kind", o.kind},
-          {"territory_id", o.territory_id},
-          {"inn", or_null(o.inn)},
-          {"address", or_null(o.address)},
-          {"is_shnor", o.is_shnor},
-          {"has_staff_plan", o.has_staff_plan},
-          {"has_mentoring_model", o.has_mentoring_model}};
+void write(JsonWriter& w, const domain::Organisation& o) {
+  w.begin_object()
+      .field("id", o.id)
+      .field("code", o.code)
+      .field("name", o.name)
+      .key("short_name").text_or_null(o.short_name)
+      .field("kind", o.kind)
+      .field("territory_id", o.territory_id)
+      .key("inn").text_or_null(o.inn)
+      .key("address").text_or_null(o.address)
+      .field("is_shnor", o.is_shnor)
+      .field("has_staff_plan", o.has_staff_plan)
+      .field("has_mentoring_model", o.has_mentoring_model)
+      .end_object();
 }
 
-Json pairs_json(const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
-  Json out = Json::array();
-  for (const auto& [code, count] : pairs) out.push_back({{"code", code}, {"count", count}});
-  return out;
+void write_counts(JsonWriter& w, const std::vector<std::pair<std::string, std::int64_t>>& pairs) {
+  w.begin_array();
+  for (const auto& [code, count] : pairs) w.begin_object().field("code", code).field("count", count).end_object();
+  w.end_array();
+}
+
+template <class T>
+Response one(const T& item, int status = 200) {
+  JsonWriter w;
+  write(w, item);
+  return json_response(status, std::move(w));
 }
 
 }  // namespace
@@ -41,13 +51,15 @@ Response list_territories(const Request& r, Context& ctx) {
   storage::registry::TerritoryFilter f;
   f.parent_id = q.id("parent_id");
   f.level = q.term("level", domain::territory_levels());
-  Json items = Json::array();
-  for (const auto& t : app::list_territories(ctx.app, f)) items.push_back(to_json(t));
-  return json_response(200, {{"items", items}});
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& t : app::list_territories(ctx.app, f)) write(w, t);
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
 }
 
 Response get_territory(const Request& r, Context& ctx) {
-  return json_response(200, to_json(app::get_territory(ctx.app, r.id())));
+  return one(app::get_territory(ctx.app, r.id()));
 }
 
 Response list_organisations(const Request& r, Context& ctx) {
@@ -66,13 +78,15 @@ Response list_organisations(const Request& r, Context& ctx) {
   f.limit = q.integer("limit", 50, 1, 500);
   f.offset = q.integer("offset", 0, 0, INT32_MAX);
   const auto page = app::list_organisations(ctx.app, f);
-  Json items = Json::array();
-  for (const auto& o : page.items) items.push_back(to_json(o));
-  return json_response(200, {{"items", items}, {"total", page.total}, {"limit", f.limit}, {"offset", f.offset}});
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& o : page.items) write(w, o);
+  w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
+  return json_response(200, std::move(w));
 }
 
 Response get_organisation(const Request& r, Context& ctx) {
-  return json_response(200, to_json(app::get_organisation(ctx.app, r.id())));
+  return one(app::get_organisation(ctx.app, r.id()));
 }
 
 Response create_organisation(const Request& r, Context& ctx) {
@@ -90,7 +104,7 @@ Response create_organisation(const Request& r, Context& ctx) {
   o.has_staff_plan = b.optional_bool("has_staff_plan", false);
   o.has_mentoring_model = b.optional_bool("has_mentoring_model", false);
   auto created = app::create_organisation(ctx.app, std::move(o));
-  auto resp = json_response(201, to_json(created));
+  auto resp = one(created, 201);
   resp.headers.emplace_back("Location", "/api/v1/organisations/" + std::to_string(created.id));
   return resp;
 }
@@ -98,13 +112,19 @@ Response create_organisation(const Request& r, Context& ctx) {
 Response summary(const Request& r, Context& ctx) {
   QueryReader q(r);
   const auto s = app::summary(ctx.app, q.id("territory_id"));
-  return json_response(200, {{"municipalities", s.municipalities},
-                             {"organisations", s.organisations},
-                             {"educational_organisations", s.educational_organisations},
-                             {"shnor", s.shnor},
-                             {"pedagogical_workers", s.pedagogical_workers},
-                             {"workers_by_category", pairs_json(s.workers_by_category)},
-                             {"organisations_by_kind", pairs_json(s.organisations_by_kind)}});
+  JsonWriter w;
+  w.begin_object()
+      .field("municipalities", s.municipalities)
+      .field("organisations", s.organisations)
+      .field("educational_organisations", s.educational_organisations)
+      .field("shnor", s.shnor)
+      .field("pedagogical_workers", s.pedagogical_workers);
+  w.key("workers_by_category");
+  write_counts(w, s.workers_by_category);
+  w.key("organisations_by_kind");
+  write_counts(w, s.organisations_by_kind);
+  w.end_object();
+  return json_response(200, std::move(w));
 }
 
 }  // namespace metodist::http::handlers

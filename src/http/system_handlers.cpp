@@ -29,9 +29,13 @@ Response readyz(const Request&, Context& ctx) {
     const auto status = storage::migration_status(*ctx.app.db);
     if (!status.pending.empty())
       return error_response(503, "schema_outdated", "Схема базы данных не обновлена: выполните «metodist migrate»");
-    return json_response(200, {{"status", "ready"},
-                               {"database", storage::backend_name(ctx.app.db->backend())},
-                               {"schema_version", status.current}});
+    JsonWriter w;
+    w.begin_object()
+        .field("status", "ready")
+        .field("database", storage::backend_name(ctx.app.db->backend()))
+        .field("schema_version", status.current)
+        .end_object();
+    return json_response(200, std::move(w));
   } catch (const std::exception& e) {
     return error_response(503, "database_unavailable", std::string("База данных недоступна: ") + e.what());
   }
@@ -54,17 +58,30 @@ Response openapi(const Request&, Context&) {
 }
 
 Response version(const Request&, Context& ctx) {
-  return json_response(200, {{"name", "Методист"},
-                             {"version", kVersion},
-                             {"database", storage::backend_name(ctx.app.db->backend())}});
+  JsonWriter w;
+  w.begin_object()
+      .field("name", "Методист")
+      .field("version", kVersion)
+      .field("database", storage::backend_name(ctx.app.db->backend()))
+      .end_object();
+  return json_response(200, std::move(w));
 }
 
 Response vocabularies(const Request&, Context&) {
-  return json_response(200, {{"territory_levels", terms_json(domain::territory_levels())},
-                             {"organisation_kinds", terms_json(domain::organisation_kinds())},
-                             {"qualification_categories", terms_json(domain::qualification_categories())},
-                             {"positions", terms_json(domain::positions())},
-                             {"subject_areas", terms_json(domain::subject_areas())}});
+  JsonWriter w;
+  w.begin_object();
+  w.key("territory_levels");
+  write_terms(w, domain::territory_levels());
+  w.key("organisation_kinds");
+  write_terms(w, domain::organisation_kinds());
+  w.key("qualification_categories");
+  write_terms(w, domain::qualification_categories());
+  w.key("positions");
+  write_terms(w, domain::positions());
+  w.key("subject_areas");
+  write_terms(w, domain::subject_areas());
+  w.end_object();
+  return json_response(200, std::move(w));
 }
 
 }  // namespace handlers

@@ -54,6 +54,13 @@ class Row {
 
 using RowCallback = std::function<void(const Row&)>;
 
+// Sets a cell to text, reusing the cell's string buffer when it has one
+// (backends fill one Row per statement and overwrite it row after row).
+inline void assign_text(Value& cell, const char* data, std::size_t size) {
+  if (auto* s = std::get_if<std::string>(&cell)) s->assign(data, size);
+  else cell = std::string(data, size);
+}
+
 // What went wrong in the database, in terms the app layer can act on.
 enum class ErrorKind { unique_violation, foreign_key_violation, check_violation, busy, unavailable, other };
 

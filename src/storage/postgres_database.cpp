@@ -70,7 +70,7 @@ class PgConnection final : public Connection {
       row.cells().resize(static_cast<std::size_t>(cols));
       for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c)
-          row.cells()[static_cast<std::size_t>(c)] = cell(res.r, r, c, types[static_cast<std::size_t>(c)]);
+          cell(res.r, r, c, types[static_cast<std::size_t>(c)], row.cells()[static_cast<std::size_t>(c)]);
         on_row(row);
       }
     }
@@ -101,19 +101,23 @@ class PgConnection final : public Connection {
     return names_.emplace(text, std::move(name)).first->second;
   }
 
-  static Value cell(PGresult* r, int row, int col, Oid type) {
-    if (PQgetisnull(r, row, col)) return Value{nullptr};
+  // Fills a cell in place: a text cell reuses the previous row's buffer.
+  static void cell(PGresult* r, int row, int col, Oid type, Value& out) {
+    if (PQgetisnull(r, row, col)) {
+      out = nullptr;
+      return;
+    }
     const char* v = PQgetvalue(r, row, col);
     switch (type) {
       case kInt8:
       case kInt2:
       case kInt4:
-      case kOid: return Value{static_cast<std::int64_t>(std::strtoll(v, nullptr, 10))};
+      case kOid: out = static_cast<std::int64_t>(std::strtoll(v, nullptr, 10)); return;
       case kFloat4:
       case kFloat8:
-      case kNumeric: return Value{std::strtod(v, nullptr)};
-      case kBool: return Value{std::int64_t{v[0] == 't' ? 1 : 0}};
-      default: return Value{std::string(v, static_cast<std::size_t>(PQgetlength(r, row, col)))};
+      case kNumeric: out = std::strtod(v, nullptr); return;
+      case kBool: out = std::int64_t{v[0] == 't' ? 1 : 0}; return;
+      default: assign_text(out, v, static_cast<std::size_t>(PQgetlength(r, row, col)));
     }
   }
 

@@ -91,7 +91,7 @@ class SqliteConnection final : public Connection {
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) fail(rc);
       if (!on_row) continue;
-      for (int c = 0; c < columns; ++c) row.cells()[static_cast<std::size_t>(c)] = column(stmt, c);
+      for (int c = 0; c < columns; ++c) column(stmt, c, row.cells()[static_cast<std::size_t>(c)]);
       on_row(row);
     }
     return sqlite3_changes64(db_);
@@ -140,14 +140,15 @@ class SqliteConnection final : public Connection {
     if (rc != SQLITE_OK) fail(rc);
   }
 
-  static Value column(sqlite3_stmt* stmt, int c) {
+  // Fills a cell in place: a text cell reuses the previous row's buffer.
+  static void column(sqlite3_stmt* stmt, int c, Value& out) {
     switch (sqlite3_column_type(stmt, c)) {
-      case SQLITE_INTEGER: return Value{static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))};
-      case SQLITE_FLOAT: return Value{sqlite3_column_double(stmt, c)};
-      case SQLITE_NULL: return Value{nullptr};
+      case SQLITE_INTEGER: out = static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)); return;
+      case SQLITE_FLOAT: out = sqlite3_column_double(stmt, c); return;
+      case SQLITE_NULL: out = nullptr; return;
       default: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-        return Value{std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)))};
+        assign_text(out, p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
       }
     }
   }

@@ -1,0 +1,56 @@
+// Streams response JSON straight into the body string: the one way handlers
+// produce JSON. No document tree is built, so a list of hundreds of rows costs
+// one growing buffer instead of thousands of small allocations (nlohmann is
+// used only to parse request bodies, where a tree is what we need).
+//
+// Commas are placed automatically; strings are escaped, and invalid UTF-8 is
+// replaced by U+FFFD so the output is always valid JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace metodist::http {
+
+class JsonWriter {
+ public:
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(std::size_t n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(double d);
+  JsonWriter& null();
+  // Empty text and absent ids are written as null.
+  JsonWriter& text_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
+  JsonWriter& id_or_null(std::optional<std::int64_t> id) { return id ? value(*id) : null(); }
+
+  // key(k).value(v) in one call.
+  template <class T>
+  JsonWriter& field(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
+
+  std::string take() { return std::move(out_); }
+  const std::string& str() const { return out_; }
+
+ private:
+  void separate();
+  std::string out_;
+  std::vector<bool> has_items_;  // per open container: needs a comma before the next item
+  bool after_key_ = false;
+};
+
+}  // namespace metodist::http
