@@ -26,14 +26,14 @@ Response healthz(const Request&, Context&) {
 Response readyz(const Request&, Context& ctx) {
   if (ctx.draining.load()) return error_response(503, "draining", "Сервер завершает работу");
   try {
-    const auto status = storage::migration_status(*ctx.app.db);
-    if (!status.pending.empty())
-      return error_response(503, "schema_outdated", "Схема базы данных не обновлена: выполните «metodist migrate»");
+    const int applied = storage::applied_version(*ctx.app.db);
+    if (applied != storage::latest_version(ctx.app.db->backend()))
+      return error_response(503, "schema_outdated", "Схема базы данных не совпадает с программой: выполните «metodist migrate»");
     JsonWriter w;
     w.begin_object()
         .field("status", "ready")
         .field("database", storage::backend_name(ctx.app.db->backend()))
-        .field("schema_version", status.current)
+        .field("schema_version", applied)
         .end_object();
     return json_response(200, std::move(w));
   } catch (const std::exception& e) {

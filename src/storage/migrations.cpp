@@ -86,6 +86,22 @@ MigrationStatus migration_status(Database& db) {
   });
 }
 
+int applied_version(Database& db) {
+  try {
+    return static_cast<int>(db.read([](Connection& c) {
+      return c.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    }));
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::unavailable || e.kind() == ErrorKind::busy) throw;
+    return 0;  // no schema_migrations table yet
+  }
+}
+
+int latest_version(Backend backend) {
+  const auto known = known_migrations(backend);
+  return known.empty() ? 0 : known.back().version;
+}
+
 int migrate(Database& db) {
   db.write([&](Connection& c) { c.exec_script(kCreateTable); });
   int count = 0;

@@ -32,6 +32,12 @@ std::vector<Migration> known_migrations(Backend backend);
 
 MigrationStatus migration_status(Database& db);
 
+// The highest applied version, read without taking the writer (for /readyz,
+// which a balancer polls often); 0 when nothing was ever applied.
+int applied_version(Database& db);
+// The highest version this binary knows for the backend.
+int latest_version(Backend backend);
+
 // Applies pending migrations; returns how many were applied. Safe to run from
 // several app servers at once on PostgreSQL (an advisory lock serialises them).
 int migrate(Database& db);

@@ -20,6 +20,13 @@ TEST_P(StorageTest, MigrationsApplyOnceAndRecordVersion) {
   const auto status = storage::migration_status(*t.db);
   EXPECT_TRUE(status.pending.empty());
   EXPECT_EQ(status.current, status.latest);
+  EXPECT_EQ(storage::applied_version(*t.db), storage::latest_version(t.db->backend()));
+}
+
+TEST_P(StorageTest, AppliedVersionIsZeroOnAnEmptyDatabase) {
+  TestDatabase t(GetParam(), /*migrated=*/false);
+  EXPECT_EQ(storage::applied_version(*t.db), 0);
+  EXPECT_GT(storage::latest_version(t.db->backend()), 0);
 }
 
 TEST_P(StorageTest, EditedMigrationIsRefused) {
