@@ -4,10 +4,12 @@
 
 #include "app/demo.hpp"
 #include "domain/error.hpp"
+#include "support/errors.hpp"
 #include "support/test_db.hpp"
 
 using namespace metodist;
 using metodist::testing::TestDatabase;
+using metodist::testing::error_of;
 
 namespace {
 
@@ -17,15 +19,6 @@ app::App make_app(TestDatabase& t) {
   return a;
 }
 
-domain::Error error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const domain::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected a domain::Error";
-  return domain::Error(domain::ErrorKind::bad_request, "none");
-}
 
 }  // namespace
 

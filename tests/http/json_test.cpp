@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "support/errors.hpp"
+
 using namespace metodist;
 using namespace metodist::http;
+using metodist::testing::error_of;
 
 namespace {
 
@@ -20,16 +23,6 @@ Request with_body(std::string body, std::string type = "application/json") {
   return r;
 }
 
-template <class F>
-domain::Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const domain::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected an error";
-  return domain::Error(domain::ErrorKind::bad_request, "");
-}
 
 }  // namespace
 
