@@ -1,0 +1,67 @@
+#include "domain/access.hpp"
+
+#include <array>
+
+#include "domain/error.hpp"
+#include "domain/text.hpp"
+
+namespace metodist::domain {
+namespace {
+
+constexpr std::array kRoles{
+    RoleInfo{"federal_operator", "Федеральный оператор", ScopeKind::everything, ""},
+    RoleInfo{"regional_ministry", "Региональный орган управления образованием", ScopeKind::territory, "region"},
+    RoleInfo{"regional_institute", "Региональный институт развития образования / ЦНППМ", ScopeKind::territory, "region"},
+    RoleInfo{"municipal_coordinator", "Координатор муниципальной методической службы", ScopeKind::territory,
+             "municipality"},
+    RoleInfo{"school_admin", "Администратор образовательной организации", ScopeKind::organisation, ""},
+    RoleInfo{"methodist", "Методист", ScopeKind::territory, "region"},
+    RoleInfo{"expert", "Эксперт", ScopeKind::assignments, ""},
+    RoleInfo{"teacher", "Педагог", ScopeKind::person, ""},
+};
+
+}  // namespace
+
+std::span<const RoleInfo> roles() { return kRoles; }
+
+const RoleInfo* find_role(std::string_view code) noexcept {
+  for (const auto& r : kRoles)
+    if (r.code == code) return &r;
+  return nullptr;
+}
+
+void validate_login(std::string_view login) {
+  if (login.size() < 3 || login.size() > 64)
+    throw Error::validation("login", "Логин — от 3 до 64 символов");
+  for (char c : login) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-';
+    if (!ok) throw Error::validation("login", "Логин может содержать только латинские буквы, цифры, «.», «_» и «-»");
+  }
+}
+
+void validate_email(std::string_view email) {
+  const auto at = email.find('@');
+  const bool ok = email.size() <= 254 && at != std::string_view::npos && at > 0 &&
+                  email.find('.', at) != std::string_view::npos && email.back() != '.' &&
+                  email.find(' ') == std::string_view::npos && email.find('@', at + 1) == std::string_view::npos;
+  if (!ok) throw Error::validation("email", "Адрес электронной почты указан неверно");
+}
+
+void validate_new_password(std::string_view password, std::string_view login) {
+  if (utf8_length(password) < 10) throw Error::validation("password", "Пароль должен быть не короче 10 символов");
+  if (password.size() > 256) throw Error::validation("password", "Пароль длиннее 256 байт");
+  bool letter = false, digit = false;
+  for (unsigned char c : password) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) letter = true;
+  }
+  if (!letter || !digit) throw Error::validation("password", "Пароль должен содержать и буквы, и цифры");
+  const auto folded = fold_for_search(password);
+  if (!login.empty() && folded.find(fold_for_search(login)) != std::string::npos)
+    throw Error::validation("password", "Пароль не должен содержать логин");
+  for (std::string_view common : {"qwerty1234", "1234567890q", "password123", "йцукен12345", "qwertyuiop1"})
+    if (folded == common) throw Error::validation("password", "Этот пароль слишком распространён, выберите другой");
+}
+
+}  // namespace metodist::domain

@@ -1,0 +1,54 @@
+// SQL for accounts, role assignments and the audit log. Like every
+// repository: the caller owns the transaction, the app layer validates.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace metodist::storage::accounts {
+
+struct Account {
+  std::int64_t id = 0;
+  std::string login;  // lower-case
+  std::string email;  // lower-case, may be empty
+  std::string display_name;
+  std::string password_hash;
+  std::optional<std::int64_t> person_id;
+  bool is_active = true;
+  bool must_change_password = false;
+};
+
+struct RoleAssignment {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::string role;
+  std::optional<std::int64_t> territory_id;
+  std::optional<std::int64_t> organisation_id;
+};
+
+std::int64_t insert_account(Connection& c, const Account& a);
+// By login or e-mail (both stored lower-case).
+std::optional<Account> find_account(Connection& c, const std::string& login_or_email);
+std::optional<Account> find_account(Connection& c, std::int64_t id);
+std::int64_t count_accounts(Connection& c);
+
+std::int64_t insert_role(Connection& c, const RoleAssignment& r);
+std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id);
+
+struct AuditEntry {
+  std::optional<std::int64_t> account_id;
+  std::string action;
+  std::string entity;
+  std::optional<std::int64_t> entity_id;
+  std::string before_json;
+  std::string after_json;
+  std::string request_id;
+  std::string remote;
+};
+void append_audit(Connection& c, const AuditEntry& e);
+
+}  // namespace metodist::storage::accounts
