@@ -9,11 +9,15 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/accounts.hpp"
 #include "app/app.hpp"
+#include "app/passwords.hpp"
 #include "app/demo.hpp"
+#include "domain/access.hpp"
 #include "domain/error.hpp"
 #include "http/server.hpp"
 #include "storage/migrations.hpp"
+#include "storage/registry_repository.hpp"
 #include "version.hpp"
 
 namespace {
@@ -29,6 +33,8 @@ struct Options {
   std::string scale = "district";
   std::uint64_t seed = 42;
   std::string date;
+  // admin create
+  std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
 };
 
 app::Config resolve(const Options& o) {
@@ -79,6 +85,41 @@ int cmd_demo(const Options& o) {
   return 0;
 }
 
+// Finds a territory or organisation by its stable code, for --territory and
+// --organisation; a wrong code is an error naming the option.
+std::optional<std::int64_t> id_by_code(storage::Database& db, const char* table, const std::string& code,
+                                       const char* option) {
+  if (code.empty()) return std::nullopt;
+  auto id = db.read([&](storage::Connection& c) {
+    return c.query_one(std::string("SELECT id FROM ") + table + " WHERE code = $1", {code});
+  });
+  if (!id) throw domain::Error::validation(option, std::string("Не найден код ") + code + " (" + option + ")");
+  return id->int64(0);
+}
+
+int cmd_admin_create(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  app::init_password_hashing(2);
+  app::NewAccount a;
+  a.login = o.login;
+  a.display_name = o.name.empty() ? o.login : o.name;
+  a.email = o.email;
+  const char* given = std::getenv("METODIST_ADMIN_PASSWORD");
+  a.password = given && *given ? given : app::generate_password();
+  a.must_change_password = !(given && *given);
+  a.roles = {{0, 0, o.role, id_by_code(*application.db, "territories", o.territory_code, "--territory"),
+              id_by_code(*application.db, "organisations", o.organisation_code, "--organisation")}};
+  const auto id = app::create_account(application, a);
+  const auto stored = application.db->read(
+      [&](storage::Connection& c) { return storage::accounts::find_account(c, id); });
+  std::printf("Учётная запись создана (id %lld): логин «%s», роль %s.\n", static_cast<long long>(id),
+              stored->login.c_str(), o.role.c_str());
+  if (a.must_change_password)
+    std::printf("Временный пароль: %s\nСмените его при первом входе.\n", a.password.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -103,6 +144,18 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", o.seed, "Зерно генератора (одно зерно — одни и те же данные)");
   demo->add_option("--date", o.date, "Дата, от которой считаются возрасты и стаж (ГГГГ-ММ-ДД, по умолчанию сегодня)");
   auto* version = cli.add_subcommand("version", "Показать версию");
+  auto* admin = cli.add_subcommand("admin", "Учётные записи");
+  admin->require_subcommand(1);
+  auto* admin_create = admin->add_subcommand(
+      "create", "Создать учётную запись (пароль — из METODIST_ADMIN_PASSWORD или будет сгенерирован и показан)");
+  admin_create->add_option("--login", o.login, "Логин (латиница, цифры, «.», «_», «-»)")->required();
+  admin_create->add_option("--name", o.name, "Имя, как его видят другие");
+  admin_create->add_option("--email", o.email, "Адрес электронной почты (можно входить и по нему)");
+  std::vector<std::string> role_codes;
+  for (const auto& r : domain::roles()) role_codes.emplace_back(r.code);
+  admin_create->add_option("--role", o.role, "Роль (по умолчанию federal_operator)")->check(CLI::IsMember(role_codes));
+  admin_create->add_option("--territory", o.territory_code, "Код территории для роли с территорией");
+  admin_create->add_option("--organisation", o.organisation_code, "Код организации для роли администратора ОО");
 
   try {
     cli.parse(argc, argv);
@@ -114,6 +167,7 @@ int main(int argc, char** argv) {
     if (*serve) return cmd_serve(o);
     if (*migrate) return cmd_migrate(o);
     if (*demo) return cmd_demo(o);
+    if (*admin_create) return cmd_admin_create(o);
     if (*version) {
       std::printf("metodist %s\n", kVersion);
       return 0;

@@ -1,0 +1,71 @@
+// The command line as an administrator uses it: exit codes and messages.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const bin = process.env.METODIST_BIN
+
+function run(args, env = {}) {
+  const r = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, ...env } })
+  return { code: r.status, out: r.stdout + r.stderr }
+}
+
+test('version, migrate, demo refuses a second fill', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
+  const db = `sqlite:${join(dir, 'cli.db')}`
+  try {
+    assert.match(run(['version']).out, /^metodist \d+\.\d+\.\d+/)
+    const m = run(['--db', db, 'migrate'])
+    assert.equal(m.code, 0)
+    assert.match(m.out, /Версия схемы: \d+/)
+    assert.equal(run(['--db', db, 'migrate']).out.includes('Применено миграций: 0'), true)
+    const d = run(['--db', db, 'demo', '--seed', '3'])
+    assert.equal(d.code, 0, d.out)
+    assert.match(d.out, /организаций \d+/)
+    const again = run(['--db', db, 'demo'])
+    assert.equal(again.code, 1)
+    assert.match(again.out, /только в пустой базе/)
+    const bad = run(['--db', 'mysql://x', 'migrate'])
+    assert.equal(bad.code, 1)
+    assert.match(bad.out, /sqlite:ПУТЬ или postgresql/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('admin create: generated or given password, roles with scopes, clear errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
+  const db = `sqlite:${join(dir, 'cli.db')}`
+  try {
+    assert.equal(run(['--db', db, 'demo']).code, 0)
+    const first = run(['--db', db, 'admin', 'create', '--login', 'Admin', '--name', 'Администратор'])
+    assert.equal(first.code, 0, first.out)
+    assert.match(first.out, /логин «admin», роль federal_operator/)
+    assert.match(first.out, /Временный пароль: \S{12}/)
+
+    const given = run(['--db', db, 'admin', 'create', '--login', 'coord', '--role', 'municipal_coordinator', '--territory', 'RU-01-001'],
+      { METODIST_ADMIN_PASSWORD: 'Методист2026' })
+    assert.equal(given.code, 0, given.out)
+    assert.doesNotMatch(given.out, /Временный пароль/)
+
+    const dup = run(['--db', db, 'admin', 'create', '--login', 'ADMIN'])
+    assert.equal(dup.code, 1)
+    assert.match(dup.out, /уже занят/)
+    const weak = run(['--db', db, 'admin', 'create', '--login', 'x1y'], { METODIST_ADMIN_PASSWORD: 'short' })
+    assert.equal(weak.code, 1)
+    assert.match(weak.out, /не короче 10 символов/)
+    const noScope = run(['--db', db, 'admin', 'create', '--login', 'coord2', '--role', 'municipal_coordinator'])
+    assert.equal(noScope.code, 1)
+    assert.match(noScope.out, /укажите территорию/)
+    const badCode = run(['--db', db, 'admin', 'create', '--login', 'coord3', '--role', 'municipal_coordinator', '--territory', 'NOPE'])
+    assert.equal(badCode.code, 1)
+    assert.match(badCode.out, /Не найден код NOPE/)
+    const badRole = run(['--db', db, 'admin', 'create', '--login', 'x2y', '--role', 'wizard'])
+    assert.notEqual(badRole.code, 0)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
