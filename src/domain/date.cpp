@@ -42,8 +42,10 @@ int Date::full_years_between(const Date& born, const Date& on) {
   return years;
 }
 
-std::string utc_timestamp_now() {
-  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+std::string utc_timestamp_now() { return utc_timestamp(std::chrono::system_clock::now()); }
+
+std::string utc_timestamp(std::chrono::system_clock::time_point now) {
+  const auto t = std::chrono::system_clock::to_time_t(now);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];

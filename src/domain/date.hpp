@@ -29,7 +29,9 @@ struct Date {
   friend bool operator==(const Date& a, const Date& b) { return a.ymd == b.ymd; }
 };
 
-// Current UTC time as «YYYY-MM-DDTHH:MM:SSZ», the form every created_at uses.
+// UTC time as «YYYY-MM-DDTHH:MM:SSZ», the form every created_at uses; text
+// order is time order, so SQL compares these strings directly.
+std::string utc_timestamp(std::chrono::system_clock::time_point t);
 std::string utc_timestamp_now();
 
 }  // namespace metodist::domain

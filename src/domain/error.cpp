@@ -11,6 +11,7 @@ const char* error_code(ErrorKind kind) noexcept {
     case ErrorKind::payload_too_large: return "payload_too_large";
     case ErrorKind::unauthorized: return "unauthorized";
     case ErrorKind::forbidden: return "forbidden";
+    case ErrorKind::too_many_requests: return "too_many_requests";
   }
   return "error";
 }

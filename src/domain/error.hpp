@@ -18,6 +18,7 @@ enum class ErrorKind {
   payload_too_large,
   unauthorized,
   forbidden,
+  too_many_requests,  // login throttling
 };
 
 class Error : public std::runtime_error {

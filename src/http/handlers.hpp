@@ -39,6 +39,12 @@ Response list_organisations(const Request&, Context&);
 Response get_organisation(const Request&, Context&);
 Response create_organisation(const Request&, Context&);
 Response summary(const Request&, Context&);
+
+Response login(const Request&, Context&);
+Response logout(const Request&, Context&);
+Response me(const Request&, Context&);
+Response change_password(const Request&, Context&);
+std::string session_cookie_name();
 }  // namespace handlers
 
 }  // namespace metodist::http

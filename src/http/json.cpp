@@ -43,6 +43,7 @@ int status_for(domain::ErrorKind kind) noexcept {
     case K::payload_too_large: return 413;
     case K::unauthorized: return 401;
     case K::forbidden: return 403;
+    case K::too_many_requests: return 429;
   }
   return 400;
 }

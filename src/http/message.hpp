@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/auth.hpp"
+
 namespace metodist::http {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -25,6 +27,9 @@ struct Request {
   std::vector<std::int64_t> ids;  // numeric path parameters, left to right
   std::string request_id;
   std::string remote;
+  // Who is calling: set by the dispatcher from the session cookie or a bearer
+  // token before the handler runs; empty for anonymous requests.
+  std::optional<app::Caller> caller;
 
   const std::string* header(std::string_view lower_name) const;
   const std::string* query_param(std::string_view name) const;

@@ -21,11 +21,19 @@ namespace {
 namespace epr = restinio::router::easy_parser_router;
 using Clock = std::chrono::steady_clock;
 
+// Who may call a route. Checked here, once, for every request; what a signed-in
+// caller may see within a route is filtered by scope in app/.
+enum class Access {
+  open,       // anyone, signed in or not
+  signed_in,  // a live session or API token; 401 otherwise
+};
+
 struct RouteSpec {
   const char* method;
   const char* path;
   Handler handler;
   bool blocking;  // touches the database: runs on the worker pool
+  Access access = Access::open;
 };
 
 // The one list of endpoints. docs/openapi.yaml must describe each of them
@@ -43,7 +51,56 @@ constexpr RouteSpec kRoutes[] = {
     {"GET", "/api/v1/organisations", handlers::list_organisations, true},
     {"POST", "/api/v1/organisations", handlers::create_organisation, true},
     {"GET", "/api/v1/organisations/{id}", handlers::get_organisation, true},
+    {"POST", "/api/v1/auth/login", handlers::login, true},
+    {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::signed_in},
+    {"GET", "/api/v1/auth/me", handlers::me, true, Access::signed_in},
+    {"POST", "/api/v1/auth/password", handlers::change_password, true, Access::signed_in},
 };
+
+// The session token from the cookie, or from «Authorization: Bearer …».
+struct Credentials {
+  std::string token;
+  bool from_cookie = false;
+};
+std::optional<Credentials> credentials_of(const Request& r) {
+  if (const auto* auth = r.header("authorization"); auth && auth->starts_with("Bearer "))
+    return Credentials{auth->substr(7), false};
+  if (const auto* cookies = r.header("cookie")) {
+    const std::string name = handlers::session_cookie_name() + "=";
+    std::string_view rest = *cookies;
+    while (!rest.empty()) {
+      const auto end = rest.find(';');
+      auto item = rest.substr(0, end);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      if (item.starts_with(name) && item.size() > name.size()) return Credentials{std::string(item.substr(name.size())), true};
+      rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_write(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+// The one place that decides whether a request may reach its handler: it
+// resolves the caller, demands a session where the route needs one, and
+// demands the session's CSRF token on cookie-authenticated writes (a bearer
+// token cannot be sent by a forged cross-site form, a cookie can).
+std::optional<Response> admit(const RouteSpec& spec, Request& r, Context& ctx) {
+  // Routes served on the I/O thread are open and must not touch the database.
+  if (!spec.blocking) return std::nullopt;
+  if (auto cred = credentials_of(r)) {
+    r.caller = app::authenticate(ctx.app, cred->token);
+    if (r.caller && cred->from_cookie && is_write(r.method)) {
+      const auto* sent = r.header("x-csrf-token");
+      if (!sent || *sent != r.caller->csrf_token)
+        return error_response(403, "csrf", "Запрос отклонён: нет действительного CSRF-токена (X-CSRF-Token). "
+                                           "Обновите страницу и повторите", "X-CSRF-Token");
+    }
+  }
+  if (spec.access == Access::signed_in && !r.caller)
+    return error_response(401, "unauthorized", "Войдите в систему: сессия отсутствует или истекла");
+  return std::nullopt;
+}
 
 const char* reason(int status) {
   switch (status) {
@@ -215,8 +272,9 @@ class Dispatcher {
     return std::nullopt;
   }
 
-  Response run(const RouteSpec& spec, const Request& r) noexcept {
+  Response run(const RouteSpec& spec, Request& r) noexcept {
     try {
+      if (auto refused = admit(spec, r, ctx_)) return std::move(*refused);
       return spec.handler(r, ctx_);
     } catch (const domain::Error& e) {
       return error_response(e);
@@ -329,6 +387,9 @@ std::unique_ptr<Router> make_router(Context& ctx) {
   // Shared by every route's handler, so it lives exactly as long as the router.
   auto dispatcher = std::make_shared<Dispatcher>(ctx);
   auto router = std::make_unique<Router>();
+  for (const auto& spec : kRoutes)
+    if (spec.access != Access::open && !spec.blocking)
+      throw std::logic_error(std::string("route ") + spec.path + " needs a session but runs on the I/O thread");
   for (std::size_t i = 0; i < std::size(kRoutes); ++i) {
     add(*router, method_id(kRoutes[i].method), fragments(kRoutes[i].path),
         [dispatcher, i](const restinio::request_handle_t& req, std::vector<std::int64_t> ids) {

@@ -66,6 +66,49 @@ std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id) {
   return out;
 }
 
+void set_password(Connection& c, std::int64_t account_id, const std::string& hash) {
+  const auto now = domain::utc_timestamp_now();
+  c.execute("UPDATE accounts SET password_hash = $1, must_change_password = 0, password_changed_at = $2,"
+            " updated_at = $2 WHERE id = $3",
+            {hash, now, account_id});
+}
+
+void insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote) {
+  c.execute("INSERT INTO sessions (token_digest, account_id, kind, csrf_token, created_at, expires_at, remote)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            {token_digest, s.account_id, s.kind, s.csrf_token, domain::utc_timestamp_now(), s.expires_at,
+             text_or_null(remote)});
+}
+
+std::optional<Session> find_live_session(Connection& c, const std::string& token_digest, const std::string& now) {
+  auto row = c.query_one(
+      "SELECT s.id, s.account_id, s.kind, s.csrf_token, s.expires_at FROM sessions s"
+      " JOIN accounts a ON a.id = s.account_id WHERE s.token_digest = $1 AND s.expires_at > $2 AND a.is_active = 1",
+      {token_digest, now});
+  if (!row) return std::nullopt;
+  return Session{row->int64(0), row->int64(1), row->text(2), row->text(3), row->text(4)};
+}
+
+void delete_session(Connection& c, const std::string& token_digest) {
+  c.execute("DELETE FROM sessions WHERE token_digest = $1", {token_digest});
+}
+
+void delete_other_sessions(Connection& c, std::int64_t account_id, const std::string& keep_digest) {
+  c.execute("DELETE FROM sessions WHERE account_id = $1 AND token_digest <> $2", {account_id, keep_digest});
+}
+
+std::int64_t failures_since(Connection& c, const std::string& key, const std::string& since) {
+  return c.scalar("SELECT count(*) FROM login_failures WHERE throttle_key = $1 AND failed_at > $2", {key, since});
+}
+
+void record_failure(Connection& c, const std::string& key, const std::string& at) {
+  c.execute("INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)", {key, at});
+}
+
+void clear_failures(Connection& c, const std::string& key) {
+  c.execute("DELETE FROM login_failures WHERE throttle_key = $1", {key});
+}
+
 void append_audit(Connection& c, const AuditEntry& e) {
   c.execute(
       "INSERT INTO audit_log (at, account_id, action, entity, entity_id, before_json, after_json, request_id, remote)"

@@ -39,6 +39,27 @@ std::int64_t count_accounts(Connection& c);
 std::int64_t insert_role(Connection& c, const RoleAssignment& r);
 std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id);
 
+void set_password(Connection& c, std::int64_t account_id, const std::string& hash);
+
+struct Session {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::string kind;  // browser | api
+  std::string csrf_token;
+  std::string expires_at;
+};
+void insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote);
+// A live session: not expired at `now` and its account active.
+std::optional<Session> find_live_session(Connection& c, const std::string& token_digest, const std::string& now);
+void delete_session(Connection& c, const std::string& token_digest);
+// Ends every session of an account but the one given (after a password change).
+void delete_other_sessions(Connection& c, std::int64_t account_id, const std::string& keep_digest);
+
+// Failed logins per throttle key since a moment (ISO timestamp).
+std::int64_t failures_since(Connection& c, const std::string& key, const std::string& since);
+void record_failure(Connection& c, const std::string& key, const std::string& at);
+void clear_failures(Connection& c, const std::string& key);
+
 struct AuditEntry {
   std::optional<std::int64_t> account_id;
   std::string action;

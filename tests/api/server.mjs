@@ -69,6 +69,7 @@ export async function startServer({ backend = process.env.METODIST_TEST_BACKEND 
   }
   return {
     base,
+    dbUrl: db.url,
     child,
     exited,
     output: () => output,

@@ -1,0 +1,130 @@
+#include "app/auth.hpp"
+
+
+#include "app/passwords.hpp"
+#include "domain/access.hpp"
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/text.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace acc = storage::accounts;
+using Clock = std::chrono::system_clock;
+
+std::string iso(Clock::time_point t) { return domain::utc_timestamp(t); }
+
+std::string lower_ascii(std::string s) {
+  for (auto& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+
+Caller caller_of(storage::Connection& c, const acc::Account& a) {
+  Caller caller;
+  caller.account_id = a.id;
+  caller.login = a.login;
+  caller.display_name = a.display_name;
+  caller.must_change_password = a.must_change_password;
+  caller.roles = acc::roles_of(c, a.id);
+  return caller;
+}
+
+}  // namespace
+
+LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
+                  const LoginPolicy& policy) {
+  const std::string who = lower_ascii(domain::trim(login_or_email));
+  if (who.empty()) throw domain::Error::validation("login", "Введите логин или адрес электронной почты");
+  if (password.empty()) throw domain::Error::validation("password", "Введите пароль");
+  const auto now = Clock::now();
+  const std::string since = iso(now - policy.window);
+  const std::string account_key = "account:" + who, address_key = "address:" + remote;
+  const int minutes = static_cast<int>(policy.window.count());
+
+  auto [account, throttled] = app.db->read([&](storage::Connection& c) {
+    const bool over = acc::failures_since(c, account_key, since) >= policy.max_failures_per_account ||
+                      acc::failures_since(c, address_key, since) >= policy.max_failures_per_address;
+    return std::pair{acc::find_account(c, who), over};
+  });
+  if (throttled)
+    throw domain::Error(domain::ErrorKind::too_many_requests,
+                        "Слишком много неудачных попыток входа. Повторите через " + std::to_string(minutes) +
+                            " минут или обратитесь к администратору");
+  // Verify even for an unknown login (against a dummy hash) so the answer
+  // takes the same time either way.
+  static const std::string dummy = hash_password("dummy-password-1");
+  const bool ok = verify_password(password, account ? account->password_hash : dummy) && account && account->is_active;
+  if (!ok) {
+    app.db->write([&](storage::Connection& c) {
+      acc::record_failure(c, account_key, iso(now));
+      acc::record_failure(c, address_key, iso(now));
+    });
+    throw domain::Error(domain::ErrorKind::unauthorized, "Неверный логин или пароль");
+  }
+
+  LoginResult result;
+  result.token = random_token();
+  result.expires_at = iso(now + policy.session_lifetime);
+  result.caller = app.db->write([&](storage::Connection& c) {
+    acc::clear_failures(c, account_key);
+    acc::Session s;
+    s.account_id = account->id;
+    s.kind = "browser";
+    s.csrf_token = random_token();
+    s.expires_at = result.expires_at;
+    acc::insert_session(c, token_digest(result.token), s, remote);
+    acc::append_audit(c, {account->id, "login", "account", account->id, {}, {}, {}, remote});
+    Caller caller = caller_of(c, *account);
+    caller.session_kind = s.kind;
+    caller.csrf_token = s.csrf_token;
+    caller.token_digest = token_digest(result.token);
+    return caller;
+  });
+  return result;
+}
+
+std::optional<Caller> authenticate(App& app, const std::string& token) {
+  if (token.size() != 64) return std::nullopt;
+  const std::string digest = token_digest(token);
+  return app.db->read([&](storage::Connection& c) -> std::optional<Caller> {
+    auto session = acc::find_live_session(c, digest, iso(Clock::now()));
+    if (!session) return std::nullopt;
+    auto account = acc::find_account(c, session->account_id);
+    if (!account) return std::nullopt;
+    Caller caller = caller_of(c, *account);
+    caller.session_kind = session->kind;
+    caller.csrf_token = session->csrf_token;
+    caller.token_digest = digest;
+    return caller;
+  });
+}
+
+void logout(App& app, const Caller& caller) {
+  app.db->write([&](storage::Connection& c) {
+    acc::delete_session(c, caller.token_digest);
+    acc::append_audit(c, {caller.account_id, "logout", "account", caller.account_id, {}, {}, {}, {}});
+  });
+}
+
+void change_password(App& app, const Caller& caller, const std::string& old_password,
+                     const std::string& new_password) {
+  auto account = app.db->read([&](storage::Connection& c) { return acc::find_account(c, caller.account_id); });
+  if (!account || !verify_password(old_password, account->password_hash))
+    throw domain::Error::validation("old_password", "Текущий пароль указан неверно");
+  try {
+    domain::validate_new_password(new_password, account->login);
+  } catch (const domain::Error& e) {
+    throw domain::Error::validation("new_password", e.what());
+  }
+  if (new_password == old_password) throw domain::Error::validation("new_password", "Новый пароль совпадает с текущим");
+  const std::string hash = hash_password(new_password);
+  app.db->write([&](storage::Connection& c) {
+    acc::set_password(c, account->id, hash);
+    acc::delete_other_sessions(c, account->id, caller.token_digest);
+    acc::append_audit(c, {account->id, "change_password", "account", account->id, {}, {}, {}, {}});
+  });
+}
+
+}  // namespace metodist::app

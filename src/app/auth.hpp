@@ -1,0 +1,59 @@
+// Signing in and out, and recognising the caller of a request.
+//
+// Sessions are random 256-bit tokens handed to the browser in an HttpOnly
+// cookie; the database keeps only their digest, so a leaked database does not
+// leak sessions. Each session has its own CSRF token that cookie-authenticated
+// writes must echo in X-CSRF-Token. Failed logins are throttled per account and
+// per address, in the database, so every app server sees the same counts.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "storage/account_repository.hpp"
+
+namespace metodist::app {
+
+struct Caller {
+  std::int64_t account_id = 0;
+  std::string login;
+  std::string display_name;
+  std::vector<storage::accounts::RoleAssignment> roles;
+  bool must_change_password = false;
+  std::string session_kind;  // browser | api
+  std::string csrf_token;
+  std::string token_digest;  // of the session that authenticated this request
+};
+
+struct LoginPolicy {
+  int max_failures_per_account = 5;
+  int max_failures_per_address = 20;
+  std::chrono::minutes window{15};
+  std::chrono::hours session_lifetime{12};
+};
+
+struct LoginResult {
+  std::string token;  // goes into the cookie, never stored
+  Caller caller;
+  std::string expires_at;
+};
+
+// Throws domain::Error: unauthorized for a wrong login or password (the same
+// message for both, so logins cannot be probed), too_many_requests when
+// throttled (the message says how long to wait).
+LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
+                  const LoginPolicy& policy = {});
+
+// The caller behind a session token, or nothing when it is unknown or expired.
+std::optional<Caller> authenticate(App& app, const std::string& token);
+
+void logout(App& app, const Caller& caller);
+
+// Checks the old password, applies the rules to the new one, stores it, ends
+// the account's other sessions, and writes the audit log.
+void change_password(App& app, const Caller& caller, const std::string& old_password, const std::string& new_password);
+
+}  // namespace metodist::app

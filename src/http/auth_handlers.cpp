@@ -1,0 +1,85 @@
+#include "app/auth.hpp"
+#include "domain/access.hpp"
+#include "http/handlers.hpp"
+#include "http/json.hpp"
+
+namespace metodist::http::handlers {
+namespace {
+
+constexpr const char* kCookie = "metodist_session";
+
+// Secure when the browser reached us over TLS (nginx sets X-Forwarded-Proto).
+std::string cookie(const Request& r, const std::string& value, const std::string& max_age) {
+  std::string c = std::string(kCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + max_age;
+  if (const auto* proto = r.header("x-forwarded-proto"); proto && *proto == "https") c += "; Secure";
+  return c;
+}
+
+void write_caller(JsonWriter& w, const app::Caller& c) {
+  w.begin_object()
+      .field("account_id", c.account_id)
+      .field("login", c.login)
+      .field("display_name", c.display_name)
+      .field("must_change_password", c.must_change_password)
+      .field("csrf_token", c.csrf_token);
+  w.key("roles").begin_array();
+  for (const auto& r : c.roles) {
+    const auto* info = domain::find_role(r.role);
+    w.begin_object()
+        .field("role", r.role)
+        .field("title", info ? info->title : r.role)
+        .key("territory_id").id_or_null(r.territory_id)
+        .key("organisation_id").id_or_null(r.organisation_id)
+        .end_object();
+  }
+  w.end_array().end_object();
+}
+
+}  // namespace
+
+Response login(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  BodyReader b(body);
+  const auto who = b.required_text("login", 254);
+  const Json* password = body.contains("password") ? &body["password"] : nullptr;
+  if (!password || !password->is_string() || password->get<std::string>().empty())
+    throw domain::Error::validation("password", "Введите пароль");
+  auto result = app::login(ctx.app, who, password->get<std::string>(), r.remote);
+  JsonWriter w;
+  write_caller(w, result.caller);
+  auto resp = json_response(200, std::move(w));
+  resp.headers.emplace_back("Set-Cookie", cookie(r, result.token, "43200"));
+  return resp;
+}
+
+Response logout(const Request& r, Context& ctx) {
+  app::logout(ctx.app, *r.caller);
+  Response resp;
+  resp.status = 204;
+  resp.headers.emplace_back("Set-Cookie", cookie(r, "", "0"));
+  return resp;
+}
+
+Response me(const Request& r, Context&) {
+  JsonWriter w;
+  write_caller(w, *r.caller);
+  return json_response(200, std::move(w));
+}
+
+Response change_password(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  auto text = [&](const char* field) {
+    const auto it = body.find(field);
+    if (it == body.end() || !it->is_string() || it->get<std::string>().empty())
+      throw domain::Error::validation(field, std::string("Поле «") + field + "» обязательно");
+    return it->get<std::string>();
+  };
+  app::change_password(ctx.app, *r.caller, text("old_password"), text("new_password"));
+  Response resp;
+  resp.status = 204;
+  return resp;
+}
+
+std::string session_cookie_name() { return kCookie; }
+
+}  // namespace metodist::http::handlers

@@ -1,0 +1,98 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { startServer, json, post } from './server.mjs'
+
+const PASSWORD = 'Методист2026'
+let srv
+
+before(async () => {
+  srv = await startServer()
+  execFileSync(process.env.METODIST_BIN, ['--db', srv.dbUrl, 'admin', 'create', '--login', 'admin', '--name', 'Администратор'], {
+    env: { ...process.env, METODIST_ADMIN_PASSWORD: PASSWORD },
+    stdio: 'pipe',
+  })
+})
+after(async () => {
+  await srv?.stop()
+})
+
+async function signIn(login = 'admin', password = PASSWORD, headers = {}) {
+  const r = await post(srv.base, '/api/v1/auth/login', { login, password }, { 'Content-Type': 'application/json', ...headers })
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]
+  return { ...r, cookie }
+}
+
+test('login sets a safe session cookie and /me tells who is signed in', async () => {
+  const r = await signIn('ADMIN')
+  assert.equal(r.status, 200)
+  const setCookie = r.headers.get('set-cookie')
+  assert.match(setCookie, /^metodist_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Lax/)
+  assert.doesNotMatch(setCookie, /Secure/)
+  assert.equal(r.body.login, 'admin')
+  assert.equal(r.body.roles[0].role, 'federal_operator')
+  assert.equal(r.body.roles[0].title, 'Федеральный оператор')
+  const me = await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: r.cookie } })
+  assert.equal(me.status, 200)
+  assert.equal(me.body.display_name, 'Администратор')
+  assert.equal(me.body.csrf_token, r.body.csrf_token)
+
+  const behindTls = await signIn('admin', PASSWORD, { 'X-Forwarded-Proto': 'https' })
+  assert.match(behindTls.headers.get('set-cookie'), /; Secure/)
+})
+
+test('without a session: 401 with the error shape', async () => {
+  const me = await json(srv.base, '/api/v1/auth/me')
+  assert.equal(me.status, 401)
+  assert.equal(me.body.error.code, 'unauthorized')
+  const forged = await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: `metodist_session=${'0'.repeat(64)}` } })
+  assert.equal(forged.status, 401)
+})
+
+test('cookie-authenticated writes need the CSRF token; a bearer token does not', async () => {
+  const s = await signIn()
+  const body = { old_password: PASSWORD, new_password: 'НовыйПароль2027' }
+  const noToken = await post(srv.base, '/api/v1/auth/password', body, { 'Content-Type': 'application/json', Cookie: s.cookie })
+  assert.equal(noToken.status, 403)
+  assert.equal(noToken.body.error.field, 'X-CSRF-Token')
+  const wrongToken = await post(srv.base, '/api/v1/auth/password', body, {
+    'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': 'f'.repeat(64),
+  })
+  assert.equal(wrongToken.status, 403)
+  // Bad input is still named by field once the CSRF check passes.
+  const weak = await post(srv.base, '/api/v1/auth/password', { ...body, new_password: 'short' }, {
+    'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token,
+  })
+  assert.equal(weak.status, 422)
+  assert.equal(weak.body.error.field, 'new_password')
+
+  const token = s.cookie.split('=')[1]
+  const bearer = await json(srv.base, '/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } })
+  assert.equal(bearer.status, 200)
+})
+
+test('logout ends the session', async () => {
+  const s = await signIn()
+  const out = await json(srv.base, '/api/v1/auth/logout', {
+    method: 'POST', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token },
+  })
+  assert.equal(out.status, 204)
+  assert.match(out.headers.get('set-cookie'), /Max-Age=0/)
+  assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: s.cookie } })).status, 401)
+})
+
+test('wrong passwords: same answer as unknown logins, then 429 with a clear message', async () => {
+  const unknown = await signIn('nobody', 'Неверный2026')
+  const wrong = await signIn('admin', 'Неверный2026')
+  assert.equal(unknown.status, 401)
+  assert.equal(wrong.status, 401)
+  assert.equal(unknown.body.error.message, wrong.body.error.message)
+  for (let i = 0; i < 4; i++) await signIn('admin', 'Неверный2026')
+  const locked = await signIn('admin', PASSWORD)
+  assert.equal(locked.status, 429)
+  assert.equal(locked.body.error.code, 'too_many_requests')
+  assert.match(locked.body.error.message, /Повторите через 15 минут/)
+  const missing = await post(srv.base, '/api/v1/auth/login', { login: 'admin' })
+  assert.equal(missing.status, 422)
+  assert.equal(missing.body.error.field, 'password')
+})
