@@ -27,11 +27,18 @@ Caller caller_of(storage::Connection& c, const acc::Account& a) {
   caller.login = a.login;
   caller.display_name = a.display_name;
   caller.must_change_password = a.must_change_password;
+  caller.person_id = a.person_id;
   caller.roles = acc::roles_of(c, a.id);
   return caller;
 }
 
 }  // namespace
+
+domain::Scope scope_of(const Caller& caller, domain::Action action) {
+  std::vector<domain::Grant> grants;
+  for (const auto& r : caller.roles) grants.push_back({r.role, r.territory_id, r.organisation_id});
+  return domain::scope_for(action, grants, caller.person_id);
+}
 
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
                   const LoginPolicy& policy) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "domain/access.hpp"
 #include "storage/account_repository.hpp"
 
 namespace metodist::app {
@@ -21,6 +22,7 @@ struct Caller {
   std::int64_t account_id = 0;
   std::string login;
   std::string display_name;
+  std::optional<std::int64_t> person_id;  // the account's own person, if linked
   std::vector<storage::accounts::RoleAssignment> roles;
   bool must_change_password = false;
   std::string session_kind;  // browser | api
@@ -46,6 +48,9 @@ struct LoginResult {
 // throttled (the message says how long to wait).
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
                   const LoginPolicy& policy = {});
+
+// What the caller may see (read) or change (write) for an action.
+domain::Scope scope_of(const Caller& caller, domain::Action action);
 
 // The caller behind a session token, or nothing when it is unknown or expired.
 std::optional<Caller> authenticate(App& app, const std::string& token);

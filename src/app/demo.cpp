@@ -4,6 +4,8 @@
 #include <random>
 #include <vector>
 
+#include "app/accounts.hpp"
+#include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/registry.hpp"
@@ -286,7 +288,52 @@ std::string pad(int n, int width) {
 
 }  // namespace
 
-DemoResult generate_demo(storage::Database& db, const DemoOptions& options, const Progress& progress) {
+namespace {
+
+// One account per role over the first region, municipality and school, so a
+// visitor can see the system as each of them does.
+void create_demo_accounts(App& app, DemoResult& result, const std::string& password) {
+  struct Target {
+    std::optional<std::int64_t> region, municipality, school, teacher;
+    std::string region_name, municipality_name, school_name;
+  };
+  const auto t = app.db->read([](storage::Connection& c) {
+    Target x;
+    if (auto r = c.query_one("SELECT id, name FROM territories WHERE level = 'region' ORDER BY id LIMIT 1"))
+      x.region = r->int64(0), x.region_name = r->text(1);
+    if (auto r = c.query_one("SELECT id, name FROM territories WHERE level = 'municipality' ORDER BY id LIMIT 1"))
+      x.municipality = r->int64(0), x.municipality_name = r->text(1);
+    if (auto r = c.query_one("SELECT id, name FROM organisations WHERE kind = 'school' ORDER BY id LIMIT 1"))
+      x.school = r->int64(0), x.school_name = r->text(1);
+    if (x.school)
+      if (auto r = c.query_one("SELECT person_id FROM positions WHERE organisation_id = $1 AND position = 'teacher'"
+                               " ORDER BY id LIMIT 1", {*x.school}))
+        x.teacher = r->int64(0);
+    return x;
+  });
+  auto add = [&](const std::string& login, const std::string& name, const std::string& role,
+                 std::optional<std::int64_t> territory, std::optional<std::int64_t> organisation,
+                 std::optional<std::int64_t> person, const std::string& scope) {
+    NewAccount a;
+    a.login = login;
+    a.display_name = name;
+    a.password = password;
+    a.person_id = person;
+    a.roles = {{0, 0, role, territory, organisation}};
+    create_account(app, a);
+    result.accounts.push_back({login, std::string(domain::find_role(role)->title), scope});
+  };
+  add("admin", "Администратор системы", "federal_operator", {}, {}, {}, "вся Российская Федерация");
+  add("region", "Методист регионального института", "regional_institute", t.region, {}, {}, t.region_name);
+  add("coordinator", "Координатор ИМЦ", "municipal_coordinator", t.municipality, {}, {}, t.municipality_name);
+  add("school", "Заместитель директора", "school_admin", {}, t.school, {}, t.school_name);
+  add("teacher", "Учитель", "teacher", {}, {}, t.teacher, "свои данные");
+}
+
+}  // namespace
+
+DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& progress) {
+  storage::Database& db = *app.db;
   const Scale scale = scale_of(options.scale);
   if (!options.reference_date.empty() && !Date::parse_iso(options.reference_date))
     throw domain::Error::validation("date", "Дата должна быть в виде ГГГГ-ММ-ДД");
@@ -383,6 +430,8 @@ DemoResult generate_demo(storage::Database& db, const DemoOptions& options, cons
       if (progress) progress("Муниципалитеты", static_cast<double>(done) / total_municipalities);
     }
   }
+  result.password = options.password.empty() ? generate_password() : options.password;
+  create_demo_accounts(app, result, result.password);
   return result;
 }
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "storage/database.hpp"
+#include "app/app.hpp"
 
 namespace metodist::app {
 
@@ -21,10 +21,20 @@ struct DemoOptions {
   // data stays plausible whenever it is made and is exactly reproducible
   // when the date is given.
   std::string reference_date;
+  // Password of the demo accounts (one per role); generated when empty.
+  std::string password;
+};
+
+struct DemoAccount {
+  std::string login;
+  std::string role_title;
+  std::string scope;  // what it covers, in words
 };
 
 struct DemoResult {
   std::int64_t regions = 0, municipalities = 0, organisations = 0, persons = 0, positions = 0;
+  std::vector<DemoAccount> accounts;
+  std::string password;
 };
 
 // Called after each municipality: (what is being done, fraction done 0..1).
@@ -32,6 +42,6 @@ using Progress = std::function<void(std::string_view, double)>;
 
 // Fills an empty database. Refuses (domain::Error) when the registries already
 // hold data, so a demo never mixes with real records.
-DemoResult generate_demo(storage::Database& db, const DemoOptions& options, const Progress& progress);
+DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& progress);
 
 }  // namespace metodist::app

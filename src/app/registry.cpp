@@ -1,42 +1,78 @@
 #include "app/registry.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/text.hpp"
+#include "storage/account_repository.hpp"
 
 namespace metodist::app {
 
 namespace reg = storage::registry;
 
-std::vector<domain::Territory> list_territories(App& app, const reg::TerritoryFilter& f) {
-  return app.db->read([&](storage::Connection& c) { return reg::list_territories(c, f); });
+namespace {
+
+const domain::Scope& must_not_be_empty(const domain::Scope& s, const char* what) {
+  if (s.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);
+  return s;
 }
 
-domain::Territory get_territory(App& app, std::int64_t id) {
-  auto t = app.db->read([&](storage::Connection& c) { return reg::find_territory(c, id); });
+std::string audit_json(const domain::Organisation& o) {
+  return nlohmann::json{{"code", o.code},         {"name", o.name},
+                        {"short_name", o.short_name}, {"kind", o.kind},
+                        {"territory_id", o.territory_id}, {"inn", o.inn},
+                        {"address", o.address},   {"is_shnor", o.is_shnor},
+                        {"has_staff_plan", o.has_staff_plan}, {"has_mentoring_model", o.has_mentoring_model}}
+      .dump();
+}
+
+}  // namespace
+
+std::vector<domain::Territory> list_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) { return reg::list_territories(c, f, scope); });
+}
+
+domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  auto t = app.db->read([&](storage::Connection& c) -> std::optional<domain::Territory> {
+    if (!reg::territory_visible(c, id, scope)) return std::nullopt;
+    return reg::find_territory(c, id);
+  });
   if (!t) throw domain::Error::not_found("Территория не найдена");
   return *t;
 }
 
-reg::OrganisationPage list_organisations(App& app, const reg::OrganisationFilter& f) {
+reg::OrganisationPage list_organisations(App& app, const Caller& caller, const reg::OrganisationFilter& f) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
   reg::OrganisationFilter folded = f;
   folded.query = domain::fold_for_search(f.query);
-  return app.db->read([&](storage::Connection& c) { return reg::list_organisations(c, folded); });
+  return app.db->read([&](storage::Connection& c) { return reg::list_organisations(c, folded, scope); });
 }
 
-domain::Organisation get_organisation(App& app, std::int64_t id) {
-  auto o = app.db->read([&](storage::Connection& c) { return reg::find_organisation(c, id); });
+domain::Organisation get_organisation(App& app, const Caller& caller, std::int64_t id) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  auto o = app.db->read([&](storage::Connection& c) -> std::optional<domain::Organisation> {
+    if (!reg::organisation_visible(c, id, scope)) return std::nullopt;
+    return reg::find_organisation(c, id);
+  });
   if (!o) throw domain::Error::not_found("Организация не найдена");
   return *o;
 }
 
-domain::Organisation create_organisation(App& app, domain::Organisation draft) {
+domain::Organisation create_organisation(App& app, const Caller& caller, domain::Organisation draft,
+                                         const std::string& request_id) {
+  const auto scope = must_not_be_empty(scope_of(caller, domain::Action::write_registry), "добавлять организации");
   draft.name = domain::trim(draft.name);
   draft.code = domain::trim(draft.code);
   domain::validate_organisation(draft);
   return app.db->write([&](storage::Connection& c) {
     auto territory = reg::find_territory(c, draft.territory_id);
     if (!territory) throw domain::Error::validation("territory_id", "Территория не найдена");
+    if (!reg::territory_covered(c, draft.territory_id, scope))
+      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять организации на этой территории",
+                          "territory_id");
     if (territory->level == "federation")
       throw domain::Error::validation("territory_id", "Организация относится к региону или муниципалитету, не к РФ");
     try {
@@ -46,14 +82,19 @@ domain::Organisation create_organisation(App& app, domain::Organisation draft) {
         throw domain::Error::conflict("code", "Организация с кодом «" + draft.code + "» уже есть в реестре");
       throw;
     }
+    storage::accounts::append_audit(
+        c, {caller.account_id, "create", "organisation", draft.id, {}, audit_json(draft), request_id, {}});
     return draft;
   });
 }
 
-reg::Summary summary(App& app, std::optional<std::int64_t> territory) {
-  if (territory) get_territory(app, *territory);
+reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto today = domain::Date::today().iso();
-  return app.db->read([&](storage::Connection& c) { return reg::summary(c, territory, today); });
+  return app.db->read([&](storage::Connection& c) {
+    if (territory && !reg::territory_covered(c, *territory, scope)) throw domain::Error::not_found("Территория не найдена");
+    return reg::summary(c, territory, today, scope);
+  });
 }
 
 }  // namespace metodist::app

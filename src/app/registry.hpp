@@ -1,23 +1,30 @@
 // Use cases of the registries: list, open and create territories and
 // organisations, and the start-page summary.
 //
-// This is where access checks by role and territory will filter every query
-// (see docs/architecture.md); handlers only translate HTTP to these calls.
+// Every call takes the caller and applies its scope here, in the query itself:
+// lists hold only rows in scope, an object out of scope is «not found», a
+// change outside the write scope is refused. Handlers only translate HTTP.
 #pragma once
 
 #include "app/app.hpp"
+#include "app/auth.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace metodist::app {
 
-std::vector<domain::Territory> list_territories(App& app, const storage::registry::TerritoryFilter& f);
-domain::Territory get_territory(App& app, std::int64_t id);
+std::vector<domain::Territory> list_territories(App& app, const Caller& caller,
+                                               const storage::registry::TerritoryFilter& f);
+domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id);
 
-storage::registry::OrganisationPage list_organisations(App& app, const storage::registry::OrganisationFilter& f);
-domain::Organisation get_organisation(App& app, std::int64_t id);
-// Validates and stores a new organisation in one transaction; returns it with its id.
-domain::Organisation create_organisation(App& app, domain::Organisation draft);
+storage::registry::OrganisationPage list_organisations(App& app, const Caller& caller,
+                                                       const storage::registry::OrganisationFilter& f);
+domain::Organisation get_organisation(App& app, const Caller& caller, std::int64_t id);
+// Validates and stores a new organisation, with its audit record, in one
+// transaction; returns it with its id.
+domain::Organisation create_organisation(App& app, const Caller& caller, domain::Organisation draft,
+                                         const std::string& request_id = {});
 
-storage::registry::Summary summary(App& app, std::optional<std::int64_t> territory);
+// Aggregates over the caller's scope, or over `territory` if the scope covers it.
+storage::registry::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory);
 
 }  // namespace metodist::app

@@ -33,6 +33,7 @@ struct Options {
   std::string scale = "district";
   std::uint64_t seed = 42;
   std::string date;
+  std::string demo_password;
   // admin create
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
 };
@@ -67,9 +68,10 @@ int cmd_demo(const Options& o) {
   auto cfg = resolve(o);
   cfg.auto_migrate = true;
   auto application = app::open_app(cfg);
+  app::init_password_hashing(2);
   int last_percent = -1;
   const auto started = std::chrono::steady_clock::now();
-  const auto result = app::generate_demo(*application.db, {o.scale, o.seed, o.date}, [&](std::string_view stage, double f) {
+  const auto result = app::generate_demo(application, {o.scale, o.seed, o.date, o.demo_password}, [&](std::string_view stage, double f) {
     const int percent = static_cast<int>(f * 100);
     if (percent == last_percent) return;
     last_percent = percent;
@@ -82,6 +84,9 @@ int cmd_demo(const Options& o) {
               o.scale.c_str(), seconds, static_cast<long long>(result.regions),
               static_cast<long long>(result.municipalities), static_cast<long long>(result.organisations),
               static_cast<long long>(result.persons), static_cast<long long>(result.positions));
+  std::printf("\nУчётные записи демо-данных (пароль у всех: %s):\n", result.password.c_str());
+  for (const auto& a : result.accounts)
+    std::printf("  %-12s %s — %s\n", a.login.c_str(), a.role_title.c_str(), a.scope.c_str());
   return 0;
 }
 
@@ -142,6 +147,7 @@ int main(int argc, char** argv) {
   demo->add_option("--scale", o.scale, "Масштаб: district, region или federal")
       ->check(CLI::IsMember({"district", "region", "federal"}));
   demo->add_option("--seed", o.seed, "Зерно генератора (одно зерно — одни и те же данные)");
+  demo->add_option("--password", o.demo_password, "Пароль демо-учётных записей (по умолчанию — случайный)");
   demo->add_option("--date", o.date, "Дата, от которой считаются возрасты и стаж (ГГГГ-ММ-ДД, по умолчанию сегодня)");
   auto* version = cli.add_subcommand("version", "Показать версию");
   auto* admin = cli.add_subcommand("admin", "Учётные записи");

@@ -30,6 +30,31 @@ const RoleInfo* find_role(std::string_view code) noexcept {
   return nullptr;
 }
 
+Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person) {
+  Scope s;
+  for (const auto& g : grants) {
+    const RoleInfo* role = find_role(g.role);
+    if (!role) continue;
+    if (action == Action::write_registry && g.role != "federal_operator" && g.role != "regional_ministry" &&
+        g.role != "regional_institute" && g.role != "municipal_coordinator")
+      continue;
+    switch (role->scope) {
+      case ScopeKind::everything: s.everything = true; break;
+      case ScopeKind::territory:
+        if (g.territory_id) s.territories.push_back(*g.territory_id);
+        break;
+      case ScopeKind::organisation:
+        if (g.organisation_id) s.organisations.push_back(*g.organisation_id);
+        break;
+      case ScopeKind::person:
+        if (own_person) s.person = own_person;
+        break;
+      case ScopeKind::assignments: break;  // experts see what is assigned to them (practices), not registries
+    }
+  }
+  return s;
+}
+
 void validate_login(std::string_view login) {
   if (login.size() < 3 || login.size() > 64)
     throw Error::validation("login", "Логин — от 3 до 64 символов");

@@ -3,9 +3,12 @@
 // rules for logins and passwords. Enforcement lives in app/ (one place).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace metodist::domain {
 
@@ -27,6 +30,33 @@ struct RoleInfo {
 
 std::span<const RoleInfo> roles();
 const RoleInfo* find_role(std::string_view code) noexcept;
+
+// What a caller may see or change, as the union of its role assignments.
+struct Scope {
+  bool everything = false;
+  std::vector<std::int64_t> territories;    // each with everything below it
+  std::vector<std::int64_t> organisations;  // single organisations
+  std::optional<std::int64_t> person;       // the caller's own person (teacher)
+  bool empty() const { return !everything && territories.empty() && organisations.empty() && !person; }
+};
+
+// One role assignment as the scope rules need it.
+struct Grant {
+  std::string role;
+  std::optional<std::int64_t> territory_id;
+  std::optional<std::int64_t> organisation_id;
+};
+
+enum class Action {
+  read_registry,   // territories, organisations, aggregates
+  write_registry,  // create and edit organisations
+};
+
+// The scope a caller's grants give for an action. Reading: every role sees its
+// territory, organisation or own person. Writing the registries: the federal
+// operator, the regional ministry and institute, and the municipal
+// coordinator, each within their territory.
+Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person);
 
 // A login: 3..64 characters of Latin letters, digits, «.», «_», «-».
 // Throws Error naming the field "login".

@@ -53,13 +53,13 @@ Response list_territories(const Request& r, Context& ctx) {
   f.level = q.term("level", domain::territory_levels());
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& t : app::list_territories(ctx.app, f)) write(w, t);
+  for (const auto& t : app::list_territories(ctx.app, *r.caller, f)) write(w, t);
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }
 
 Response get_territory(const Request& r, Context& ctx) {
-  return one(app::get_territory(ctx.app, r.id()));
+  return one(app::get_territory(ctx.app, *r.caller, r.id()));
 }
 
 Response list_organisations(const Request& r, Context& ctx) {
@@ -77,7 +77,7 @@ Response list_organisations(const Request& r, Context& ctx) {
   }
   f.limit = q.integer("limit", 50, 1, 500);
   f.offset = q.integer("offset", 0, 0, INT32_MAX);
-  const auto page = app::list_organisations(ctx.app, f);
+  const auto page = app::list_organisations(ctx.app, *r.caller, f);
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& o : page.items) write(w, o);
@@ -86,7 +86,7 @@ Response list_organisations(const Request& r, Context& ctx) {
 }
 
 Response get_organisation(const Request& r, Context& ctx) {
-  return one(app::get_organisation(ctx.app, r.id()));
+  return one(app::get_organisation(ctx.app, *r.caller, r.id()));
 }
 
 Response create_organisation(const Request& r, Context& ctx) {
@@ -103,7 +103,7 @@ Response create_organisation(const Request& r, Context& ctx) {
   o.is_shnor = b.optional_bool("is_shnor", false);
   o.has_staff_plan = b.optional_bool("has_staff_plan", false);
   o.has_mentoring_model = b.optional_bool("has_mentoring_model", false);
-  auto created = app::create_organisation(ctx.app, std::move(o));
+  auto created = app::create_organisation(ctx.app, *r.caller, std::move(o), r.request_id);
   auto resp = one(created, 201);
   resp.headers.emplace_back("Location", "/api/v1/organisations/" + std::to_string(created.id));
   return resp;
@@ -111,7 +111,7 @@ Response create_organisation(const Request& r, Context& ctx) {
 
 Response summary(const Request& r, Context& ctx) {
   QueryReader q(r);
-  const auto s = app::summary(ctx.app, q.id("territory_id"));
+  const auto s = app::summary(ctx.app, *r.caller, q.id("territory_id"));
   JsonWriter w;
   w.begin_object()
       .field("municipalities", s.municipalities)

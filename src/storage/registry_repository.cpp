@@ -32,6 +32,57 @@ const std::string& active_teaching_positions() {
   return sql;
 }
 
+// Appends a parameter and returns its placeholder.
+std::string placeholder(Params& params, Value v) {
+  params.push_back(std::move(v));
+  return "$" + std::to_string(params.size());
+}
+
+std::string ancestors_or_self(const std::string& p) {
+  return "(SELECT id FROM territories WHERE id = " + p + " OR id = (SELECT parent_id FROM territories WHERE id = " + p +
+         ") OR id = (SELECT parent_id FROM territories WHERE id = (SELECT parent_id FROM territories WHERE id = " + p +
+         ")))";
+}
+
+std::string any_of(const std::vector<std::string>& parts) {
+  if (parts.empty()) return "1 = 0";
+  std::string out = "(";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " OR " : "") + parts[i];
+  return out + ")";
+}
+
+// "Organisation <alias> is within the scope", as an SQL condition.
+std::string organisation_scope(const domain::Scope& s, Params& params, const std::string& alias) {
+  if (s.everything) return "1 = 1";
+  std::vector<std::string> parts;
+  for (auto t : s.territories) parts.push_back(alias + ".territory_id IN " + subtree(placeholder(params, t)));
+  for (auto o : s.organisations) parts.push_back(alias + ".id = " + placeholder(params, o));
+  if (s.person)
+    parts.push_back(alias + ".id IN (SELECT organisation_id FROM positions WHERE person_id = " +
+                    placeholder(params, *s.person) + " AND left_on IS NULL)");
+  return any_of(parts);
+}
+
+// "Territory <alias> is visible": in a scoped subtree or above one.
+std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias) {
+  if (s.everything) return "1 = 1";
+  std::vector<std::string> parts;
+  for (auto t : s.territories) {
+    const auto p = placeholder(params, t);
+    parts.push_back(alias + ".id IN " + subtree(p));
+    parts.push_back(alias + ".id IN " + ancestors_or_self(p));
+  }
+  for (auto o : s.organisations)
+    parts.push_back(alias + ".id IN " + ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = " +
+                                                         placeholder(params, o) + ")"));
+  if (s.person)
+    parts.push_back(alias + ".id IN (SELECT t2.id FROM territories t2, organisations o2, positions p2 WHERE p2.person_id = " +
+                    placeholder(params, *s.person) +
+                    " AND o2.id = p2.organisation_id AND t2.id IN (o2.territory_id, (SELECT parent_id FROM territories"
+                    " WHERE id = o2.territory_id)))");
+  return any_of(parts);
+}
+
 domain::Territory territory_from(const Row& r) {
   return domain::Territory{r.int64(0), r.opt_int64(1), r.text(2), r.text(3), r.text(4)};
 }
@@ -67,18 +118,13 @@ std::string escape_like(const std::string& s) {
 
 }  // namespace
 
-std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f) {
-  std::string sql = "SELECT id, parent_id, level, code, name FROM territories WHERE 1 = 1";
+std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope) {
   Params params;
-  if (f.parent_id) {
-    params.push_back(*f.parent_id);
-    sql += " AND parent_id = $" + std::to_string(params.size());
-  }
-  if (!f.level.empty()) {
-    params.push_back(f.level);
-    sql += " AND level = $" + std::to_string(params.size());
-  }
-  sql += " ORDER BY name, id";
+  std::string sql = "SELECT t.id, t.parent_id, t.level, t.code, t.name FROM territories t WHERE " +
+                    territory_scope(scope, params, "t");
+  if (f.parent_id) sql += " AND t.parent_id = " + placeholder(params, *f.parent_id);
+  if (!f.level.empty()) sql += " AND t.level = " + placeholder(params, f.level);
+  sql += " ORDER BY t.name, t.id";
   std::vector<domain::Territory> out;
   c.run(sql, params, [&](const Row& r) { out.push_back(territory_from(r)); });
   return out;
@@ -88,6 +134,20 @@ std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id) 
   auto row = c.query_one("SELECT id, parent_id, level, code, name FROM territories WHERE id = $1", {id});
   if (!row) return std::nullopt;
   return territory_from(*row);
+}
+
+bool territory_visible(Connection& c, std::int64_t id, const domain::Scope& scope) {
+  Params params{id};
+  return c.scalar("SELECT count(*) FROM territories t WHERE t.id = $1 AND " + territory_scope(scope, params, "t"),
+                  params) > 0;
+}
+
+bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scope) {
+  if (scope.everything) return true;
+  Params params{id};
+  std::vector<std::string> parts;
+  for (auto t : scope.territories) parts.push_back("t.id IN " + subtree(placeholder(params, t)));
+  return c.scalar("SELECT count(*) FROM territories t WHERE t.id = $1 AND " + any_of(parts), params) > 0;
 }
 
 std::int64_t insert_territory(Connection& c, const domain::Territory& t) {
@@ -101,13 +161,10 @@ bool is_organisation_sort_key(const std::string& key) {
   return k == "name" || k == "code" || k == "kind" || k == "territory";
 }
 
-OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f) {
-  std::string where = " WHERE 1 = 1";
+OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope) {
   Params params;
-  auto next = [&](Value v) {
-    params.push_back(std::move(v));
-    return "$" + std::to_string(params.size());
-  };
+  auto next = [&](Value v) { return placeholder(params, std::move(v)); };
+  std::string where = " WHERE " + organisation_scope(scope, params, "o");
   if (!f.query.empty()) where += " AND o.search_key LIKE " + next("%" + escape_like(f.query) + "%") + " ESCAPE '\\'";
   if (f.territory) where += " AND o.territory_id IN " + subtree(next(*f.territory));
   if (!f.kind.empty()) where += " AND o.kind = " + next(f.kind);
@@ -133,6 +190,12 @@ std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_
   auto row = c.query_one(sql, {id});
   if (!row) return std::nullopt;
   return organisation_from(*row);
+}
+
+bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope) {
+  Params params{id};
+  return c.scalar("SELECT count(*) FROM organisations o WHERE o.id = $1 AND " + organisation_scope(scope, params, "o"),
+                  params) > 0;
 }
 
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o) {
@@ -166,19 +229,25 @@ std::int64_t insert_position(Connection& c, const domain::Position& p) {
        text_or_null(p.hired_on), text_or_null(p.left_on)});
 }
 
-Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date) {
+Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,
+                const domain::Scope& scope) {
   Summary s;
-  Params scope;
-  std::string in_scope;
-  if (territory) {
-    scope.push_back(*territory);
-    in_scope = " IN " + subtree("$1");
+  Params p;
+  // Municipalities the scope covers (a school's administrator covers none).
+  std::string munis = "SELECT count(*) FROM territories t WHERE t.level = 'municipality'";
+  if (territory) munis += " AND t.id IN " + subtree(placeholder(p, *territory));
+  if (!scope.everything) {
+    std::vector<std::string> parts;
+    for (auto t : scope.territories) parts.push_back("t.id IN " + subtree(placeholder(p, t)));
+    munis += " AND " + any_of(parts);
   }
-  c.run("SELECT count(*) FROM territories t WHERE t.level = 'municipality'" + (territory ? " AND t.id" + in_scope : ""),
-        scope, [&](const Row& r) { s.municipalities = r.int64(0); });
-  c.run("SELECT o.kind, count(*), sum(o.is_shnor) FROM organisations o" +
-            (territory ? " WHERE o.territory_id" + in_scope : "") + " GROUP BY o.kind ORDER BY count(*) DESC, o.kind",
-        scope, [&](const Row& r) {
+  s.municipalities = c.scalar(munis, p);
+
+  Params q;
+  std::string orgs = " WHERE " + organisation_scope(scope, q, "o");
+  if (territory) orgs += " AND o.territory_id IN " + subtree(placeholder(q, *territory));
+  c.run("SELECT o.kind, count(*), sum(o.is_shnor) FROM organisations o" + orgs + " GROUP BY o.kind ORDER BY count(*) DESC, o.kind",
+        q, [&](const Row& r) {
           s.organisations_by_kind.emplace_back(r.text(0), r.int64(1));
           s.organisations += r.int64(1);
           if (domain::is_educational_kind(r.text(0))) {
@@ -186,11 +255,12 @@ Summary summary(Connection& c, std::optional<std::int64_t> territory, const std:
             s.shnor += r.int64(2);
           }
         });
-  Params dated{on_date};
-  if (territory) dated.push_back(*territory);
-  const std::string workers = active_teaching_positions() + (territory ? " AND o.territory_id IN " + subtree("$2") : "");
+
+  Params w{on_date};
+  std::string workers = active_teaching_positions() + " AND " + organisation_scope(scope, w, "o");
+  if (territory) workers += " AND o.territory_id IN " + subtree(placeholder(w, *territory));
   c.run("SELECT p.category, count(*) FROM persons p WHERE p.id IN (" + workers + ") GROUP BY p.category ORDER BY p.category",
-        dated, [&](const Row& r) {
+        w, [&](const Row& r) {
           s.workers_by_category.emplace_back(r.text(0), r.int64(1));
           s.pedagogical_workers += r.int64(1);
         });

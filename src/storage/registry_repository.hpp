@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "domain/registry.hpp"
 #include "storage/database.hpp"
 
@@ -18,8 +19,15 @@ struct TerritoryFilter {
   std::optional<std::int64_t> parent_id;
   std::string level;
 };
-std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f);
+// Scoped reads: only rows the scope allows (see scope_sql.hpp).
+std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope);
+// Unscoped: for validation inside a use case that already checked access.
 std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id);
+// A territory the scope can see: its subtree, plus the territories above it
+// (their names are shown, their data is not).
+bool territory_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
+// A territory the scope covers entirely: inside one of its subtrees.
+bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scope);
 std::int64_t insert_territory(Connection& c, const domain::Territory& t);
 
 struct OrganisationFilter {
@@ -37,8 +45,10 @@ struct OrganisationPage {
 };
 // Sort keys accepted by list_organisations (anything else is rejected upstream).
 bool is_organisation_sort_key(const std::string& key);
-OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f);
+OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope);
+// Unscoped: for validation inside a use case that already checked access.
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
+bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o);
 
 std::int64_t insert_person(Connection& c, const domain::Person& p);
@@ -54,6 +64,8 @@ struct Summary {
   std::vector<std::pair<std::string, std::int64_t>> workers_by_category;
   std::vector<std::pair<std::string, std::int64_t>> organisations_by_kind;
 };
-Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date);
+// Counts within `territory` (if given) and within the scope.
+Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,
+                const domain::Scope& scope);
 
 }  // namespace metodist::storage::registry

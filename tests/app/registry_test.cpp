@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/demo.hpp"
+#include "app/passwords.hpp"
 #include "domain/error.hpp"
 #include "support/errors.hpp"
 #include "support/test_db.hpp"
@@ -12,6 +13,15 @@ using metodist::testing::TestDatabase;
 using metodist::testing::error_of;
 
 namespace {
+
+app::Caller caller_with(const std::string& role, std::optional<std::int64_t> territory = {},
+                        std::optional<std::int64_t> organisation = {}) {
+  app::Caller c;
+  c.account_id = 0;
+  c.login = role;
+  c.roles = {{0, 0, role, territory, organisation}};
+  return c;
+}
 
 app::App make_app(TestDatabase& t) {
   app::App a;
@@ -36,37 +46,85 @@ TEST_P(AppRegistryTest, CreateOrganisationValidatesStoresAndRejectsDuplicates) {
   o.name = "Школа №1";
   o.kind = "school";
   o.territory_id = region;
-  const auto created = app::create_organisation(a, o);
+  const auto op = caller_with("federal_operator");
+  const auto created = app::create_organisation(a, op, o);
   EXPECT_GT(created.id, 0);
   EXPECT_EQ(created.code, "ORG-1");  // trimmed
-  EXPECT_EQ(app::get_organisation(a, created.id).name, "Школа №1");
+  EXPECT_EQ(app::get_organisation(a, op, created.id).name, "Школа №1");
 
-  auto dup = error_of([&] { app::create_organisation(a, o); });
+  auto dup = error_of([&] { app::create_organisation(a, op, o); });
   EXPECT_EQ(dup.kind(), domain::ErrorKind::conflict);
   EXPECT_EQ(dup.field(), "code");
 
   o.code = "ORG-2";
   o.territory_id = 999999;
-  auto missing = error_of([&] { app::create_organisation(a, o); });
+  auto missing = error_of([&] { app::create_organisation(a, op, o); });
   EXPECT_EQ(missing.field(), "territory_id");
 
   o.territory_id = 1;  // the federation itself
-  EXPECT_EQ(error_of([&] { app::create_organisation(a, o); }).field(), "territory_id");
-  EXPECT_EQ(app::list_organisations(a, {}).total, 1);  // nothing half-written
+  EXPECT_EQ(error_of([&] { app::create_organisation(a, op, o); }).field(), "territory_id");
+  EXPECT_EQ(app::list_organisations(a, op, {}).total, 1);  // nothing half-written
 
-  EXPECT_EQ(error_of([&] { app::get_organisation(a, 424242); }).kind(), domain::ErrorKind::not_found);
+  EXPECT_EQ(error_of([&] { app::get_organisation(a, op, 424242); }).kind(), domain::ErrorKind::not_found);
+}
+
+TEST_P(AppRegistryTest, WritesNeedAWriteScopeCoveringTheTerritory) {
+  TestDatabase t(GetParam());
+  auto a = make_app(t);
+  const auto [north, south] = a.db->write([](storage::Connection& c) {
+    const auto ru = storage::registry::insert_territory(c, {0, std::nullopt, "federation", "RU", "РФ"});
+    const auto r = storage::registry::insert_territory(c, {0, ru, "region", "R", "Регион"});
+    return std::pair{storage::registry::insert_territory(c, {0, r, "municipality", "N", "Север"}),
+                     storage::registry::insert_territory(c, {0, r, "municipality", "S", "Юг"})};
+  });
+  domain::Organisation o;
+  o.code = "N-1";
+  o.name = "Школа";
+  o.kind = "school";
+  o.territory_id = north;
+  const auto coordinator = caller_with("municipal_coordinator", north);
+  const auto created = app::create_organisation(a, coordinator, o);
+  o.code = "S-1";
+  o.territory_id = south;
+  const auto outside = error_of([&] { app::create_organisation(a, coordinator, o); });
+  EXPECT_EQ(outside.kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(outside.field(), "territory_id");
+  const auto school = caller_with("school_admin", {}, created.id);
+  EXPECT_EQ(error_of([&] { app::create_organisation(a, school, o); }).kind(), domain::ErrorKind::forbidden);
+  // Reads: the school's administrator sees the school, the southern one is «not found».
+  EXPECT_EQ(app::get_organisation(a, school, created.id).code, "N-1");
+  const auto south_coordinator = caller_with("municipal_coordinator", south);
+  EXPECT_EQ(error_of([&] { app::get_organisation(a, south_coordinator, created.id); }).kind(),
+            domain::ErrorKind::not_found);
+  EXPECT_EQ(error_of([&] { app::summary(a, south_coordinator, north); }).kind(), domain::ErrorKind::not_found);
+  // Every change is in the audit log with who made it and the new state.
+  const auto audit = a.db->read([](storage::Connection& c) {
+    return *c.query_one("SELECT action, entity, after_json FROM audit_log WHERE entity = 'organisation'");
+  });
+  EXPECT_EQ(audit.text(0), "create");
+  EXPECT_NE(audit.text(2).find("\"code\":\"N-1\""), std::string::npos);
 }
 
 TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {
   TestDatabase t1(GetParam()), t2(GetParam());
-  const auto r1 = app::generate_demo(*t1.db, {"district", 7, "2025-09-01"}, nullptr);
-  const auto r2 = app::generate_demo(*t2.db, {"district", 7, "2025-09-01"}, nullptr);
+  app::init_password_hashing(2);
+  app::App a1, a2;
+  a1.db = std::move(t1.db);
+  a2.db = std::move(t2.db);
+  const auto r1 = app::generate_demo(a1, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
+  const auto r2 = app::generate_demo(a2, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
+  EXPECT_EQ(r1.accounts.size(), 5u);
+  EXPECT_EQ(r1.password, "Методист2026");
+  auto& t1db = a1.db;
+  auto& t2db = a2.db;
   EXPECT_EQ(r1.organisations, r2.organisations);
   EXPECT_EQ(r1.persons, r2.persons);
   // district ≈ 15 schools / 250 teachers
-  EXPECT_EQ(t1.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM organisations WHERE kind = 'school'"); }), 15);
-  const auto workers = t1.db->read([](storage::Connection& c) {
-    return storage::registry::summary(c, std::nullopt, "2026-01-01").pedagogical_workers;
+  EXPECT_EQ(t1db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM organisations WHERE kind = 'school'"); }), 15);
+  const auto workers = t1db->read([](storage::Connection& c) {
+    domain::Scope all;
+    all.everything = true;
+    return storage::registry::summary(c, std::nullopt, "2026-01-01", all).pedagogical_workers;
   });
   EXPECT_GT(workers, 200);
   EXPECT_LT(workers, 320);
@@ -78,10 +136,10 @@ TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {
       return all;
     });
   };
-  EXPECT_EQ(names(*t1.db), names(*t2.db));
-  EXPECT_EQ(error_of([&] { app::generate_demo(*t1.db, {"district", 7}, nullptr); }).kind(), domain::ErrorKind::conflict);
-  EXPECT_EQ(error_of([&] { app::generate_demo(*t1.db, {"galaxy", 7}, nullptr); }).field(), "scale");
-  EXPECT_EQ(error_of([&] { app::generate_demo(*t1.db, {"district", 7, "01.09.2025"}, nullptr); }).field(), "date");
+  EXPECT_EQ(names(*t1db), names(*t2db));
+  EXPECT_EQ(error_of([&] { app::generate_demo(a1, {"district", 7}, nullptr); }).kind(), domain::ErrorKind::conflict);
+  EXPECT_EQ(error_of([&] { app::generate_demo(a1, {"galaxy", 7}, nullptr); }).field(), "scale");
+  EXPECT_EQ(error_of([&] { app::generate_demo(a1, {"district", 7, "01.09.2025"}, nullptr); }).field(), "date");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AppRegistryTest, metodist::testing::kBackends,

@@ -12,6 +12,14 @@ namespace reg = storage::registry;
 using metodist::testing::TestDatabase;
 
 namespace {
+domain::Scope everything() {
+  domain::Scope s;
+  s.everything = true;
+  return s;
+}
+}  // namespace
+
+namespace {
 
 struct World {
   std::int64_t ru, region, north, south, school_n1, school_n2, kinder_s, authority_s;
@@ -96,10 +104,10 @@ TEST_P(RegistryRepositoryTest, ListsTerritoriesByParentAndLevel) {
   TestDatabase t(GetParam());
   const World w = build(*t.db);
   t.db->read([&](storage::Connection& c) {
-    const auto children = reg::list_territories(c, {w.region, ""});
+    const auto children = reg::list_territories(c, {w.region, ""}, everything());
     ASSERT_EQ(children.size(), 2u);
     EXPECT_EQ(children[0].name, "Северный район");  // ordered by name
-    EXPECT_EQ(reg::list_territories(c, {std::nullopt, "region"}).size(), 1u);
+    EXPECT_EQ(reg::list_territories(c, {std::nullopt, "region"}, everything()).size(), 1u);
     ASSERT_TRUE(reg::find_territory(c, w.south));
     EXPECT_EQ(reg::find_territory(c, w.south)->parent_id, w.region);
     EXPECT_FALSE(reg::find_territory(c, 424242));
@@ -113,16 +121,16 @@ TEST_P(RegistryRepositoryTest, FiltersOrganisationsByTerritorySubtreeKindAndShno
     reg::OrganisationFilter f;
     f.sort = "code";
     f.territory = w.north;
-    EXPECT_EQ(codes(reg::list_organisations(c, f)), (std::vector<std::string>{"N-1", "N-2"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1", "N-2"}));
     f.territory = w.region;  // the region, and both municipalities below it
-    EXPECT_EQ(reg::list_organisations(c, f).total, 5);
+    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 5);
     f.territory = w.ru;      // two levels down
-    EXPECT_EQ(reg::list_organisations(c, f).total, 5);
+    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 5);
     f.territory.reset();
     f.kind = "school";
-    EXPECT_EQ(reg::list_organisations(c, f).total, 2);
+    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 2);
     f.shnor = true;
-    EXPECT_EQ(codes(reg::list_organisations(c, f)), (std::vector<std::string>{"N-1"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1"}));
   });
 }
 
@@ -132,11 +140,11 @@ TEST_P(RegistryRepositoryTest, SearchIsCaseInsensitiveInRussianAndTreatsYoAsYe) 
   t.db->read([&](storage::Connection& c) {
     reg::OrganisationFilter f;
     f.query = domain::fold_for_search("ЕЛКИНСКАЯ");
-    EXPECT_EQ(codes(reg::list_organisations(c, f)), (std::vector<std::string>{"N-1"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1"}));
     f.query = domain::fold_for_search("s-u");  // codes are searchable too
-    EXPECT_EQ(codes(reg::list_organisations(c, f)), (std::vector<std::string>{"S-UO"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"S-UO"}));
     f.query = "100%";  // LIKE wildcards in the query are literal
-    EXPECT_EQ(reg::list_organisations(c, f).total, 0);
+    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 0);
   });
 }
 
@@ -147,9 +155,9 @@ TEST_P(RegistryRepositoryTest, SortsAndPages) {
     reg::OrganisationFilter f;
     f.sort = "-code";
     f.limit = 2;
-    EXPECT_EQ(codes(reg::list_organisations(c, f)), (std::vector<std::string>{"S-UO", "S-1"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"S-UO", "S-1"}));
     f.offset = 2;
-    const auto page = reg::list_organisations(c, f);
+    const auto page = reg::list_organisations(c, f, everything());
     EXPECT_EQ(codes(page), (std::vector<std::string>{"R-IRO", "N-2"}));
     EXPECT_EQ(page.total, 5);
     EXPECT_FALSE(reg::is_organisation_sort_key("name; DROP TABLE organisations"));
@@ -161,7 +169,7 @@ TEST_P(RegistryRepositoryTest, SummaryCountsPedagogicalWorkersOnTheDate) {
   TestDatabase t(GetParam());
   const World w = build(*t.db);
   t.db->read([&](storage::Connection& c) {
-    const auto all = reg::summary(c, std::nullopt, "2025-01-01");
+    const auto all = reg::summary(c, std::nullopt, "2025-01-01", everything());
     EXPECT_EQ(all.municipalities, 2);
     EXPECT_EQ(all.organisations, 5);
     EXPECT_EQ(all.educational_organisations, 3);
@@ -170,11 +178,48 @@ TEST_P(RegistryRepositoryTest, SummaryCountsPedagogicalWorkersOnTheDate) {
     const std::vector<std::pair<std::string, std::int64_t>> by_category{{"first", 1}, {"highest", 1}, {"none", 1}};
     EXPECT_EQ(all.workers_by_category, by_category);
 
-    const auto north = reg::summary(c, w.north, "2025-01-01");
+    const auto north = reg::summary(c, w.north, "2025-01-01", everything());
     EXPECT_EQ(north.municipalities, 1);
     EXPECT_EQ(north.pedagogical_workers, 2);  // A and B
-    EXPECT_EQ(reg::summary(c, w.north, "2025-10-01").pedagogical_workers, 3);  // F hired 2025-09-01
-    EXPECT_EQ(reg::summary(c, w.north, "2010-01-01").pedagogical_workers, 0);  // before anyone was hired
+    EXPECT_EQ(reg::summary(c, w.north, "2025-10-01", everything()).pedagogical_workers, 3);  // F hired 2025-09-01
+    EXPECT_EQ(reg::summary(c, w.north, "2010-01-01", everything()).pedagogical_workers, 0);  // before anyone was hired
+  });
+}
+
+TEST_P(RegistryRepositoryTest, ScopesLimitWhatEachRoleSees) {
+  TestDatabase t(GetParam());
+  const World w = build(*t.db);
+  t.db->read([&](storage::Connection& c) {
+    reg::OrganisationFilter f;
+    f.sort = "code";
+    domain::Scope north;
+    north.territories = {w.north};
+    EXPECT_EQ(codes(reg::list_organisations(c, f, north)), (std::vector<std::string>{"N-1", "N-2"}));
+    EXPECT_TRUE(reg::organisation_visible(c, w.school_n1, north));
+    EXPECT_FALSE(reg::organisation_visible(c, w.kinder_s, north));
+    // Territories: its own subtree and the ones above it, not the neighbour.
+    std::vector<std::string> names;
+    for (const auto& x : reg::list_territories(c, {}, north)) names.push_back(x.code);
+    EXPECT_EQ(names, (std::vector<std::string>{"RU", "N", "R"}));  // ordered by name
+    EXPECT_TRUE(reg::territory_covered(c, w.north, north));
+    EXPECT_FALSE(reg::territory_covered(c, w.region, north));  // visible above, not covered
+    EXPECT_TRUE(reg::territory_visible(c, w.region, north));
+    EXPECT_FALSE(reg::territory_visible(c, w.south, north));
+
+    domain::Scope school;
+    school.organisations = {w.school_n2};
+    EXPECT_EQ(codes(reg::list_organisations(c, f, school)), (std::vector<std::string>{"N-2"}));
+    const auto s = reg::summary(c, std::nullopt, "2025-01-01", school);
+    EXPECT_EQ(s.organisations, 1);
+    EXPECT_EQ(s.municipalities, 0);
+    EXPECT_EQ(s.pedagogical_workers, 2);  // A (also in N-1) and B
+
+    domain::Scope teacher;  // person D works in the southern kindergarten
+    teacher.person = c.scalar("SELECT id FROM persons WHERE code = 'D'");
+    EXPECT_EQ(codes(reg::list_organisations(c, f, teacher)), (std::vector<std::string>{"S-1"}));
+
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope{}).total, 0);  // no grants, nothing
+    EXPECT_TRUE(reg::list_territories(c, {}, domain::Scope{}).empty());
   });
 }
 

@@ -1,13 +1,34 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import StartPage from './views/StartPage.vue'
+import { ensureSession, sessionLost } from './auth'
+import { setUnauthorizedHandler } from './api/client'
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
+    { path: '/login', name: 'login', component: () => import('./views/LoginPage.vue'), meta: { public: true } },
     { path: '/', name: 'home', component: StartPage },
     { path: '/organisations', name: 'organisations', component: () => import('./views/OrganisationsPage.vue') },
     { path: '/organisations/:id(\\d+)', name: 'organisation', component: () => import('./views/OrganisationCard.vue') },
     { path: '/territories', name: 'territories', component: () => import('./views/TerritoriesPage.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },
   ],
+})
+
+// Every page but the login page needs a session; where one is missing, the
+// login page opens and brings the user back afterwards.
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  try {
+    if (await ensureSession()) return true
+  } catch {
+    return true // server unreachable: let the page show its own error
+  }
+  return { name: 'login', query: { next: to.fullPath } }
+})
+
+setUnauthorizedHandler(() => {
+  sessionLost()
+  const here = router.currentRoute.value
+  if (here.name !== 'login') router.push({ name: 'login', query: { next: here.fullPath } })
 })

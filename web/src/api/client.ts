@@ -53,6 +53,21 @@ export interface CountByCode {
   code: string
   count: number
 }
+export interface RoleGrant {
+  role: string
+  title: string
+  territory_id: number | null
+  organisation_id: number | null
+}
+export interface Caller {
+  account_id: number
+  login: string
+  display_name: string
+  must_change_password: boolean
+  csrf_token: string
+  roles: RoleGrant[]
+}
+
 export interface Summary {
   municipalities: number
   organisations: number
@@ -82,18 +97,47 @@ export function query(params: Record<string, string | number | boolean | null | 
   return s ? `?${s}` : ''
 }
 
+// The session's CSRF token, echoed on every write (the server demands it for
+// cookie-authenticated requests); set on sign-in and by /auth/me.
+let csrfToken = ''
+export function setCsrfToken(token: string) {
+  csrfToken = token
+}
+
+// Called when the server says the session is gone (401), e.g. to show the login page.
+let onUnauthorized: () => void = () => {}
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const method = (init?.method ?? 'GET').toUpperCase()
+  const headers: Record<string, string> = { Accept: 'application/json', ...((init?.headers as Record<string, string>) ?? {}) }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken
   let response: Response
   try {
-    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } })
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
   } catch {
     throw new ApiError(0, 'network', 'network')
   }
-  if (!response.ok) throw await errorFrom(response)
+  if (!response.ok) {
+    const error = await errorFrom(response)
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) onUnauthorized()
+    throw error
+  }
+  if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }
 
 export const api = {
+  login: (login: string, password: string) =>
+    request<Caller>('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    }),
+  logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
+  me: () => request<Caller>('/api/v1/auth/me'),
   summary: (territoryId?: number) => request<Summary>(`/api/v1/summary${query({ territory_id: territoryId })}`),
   vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
   territories: (params: { level?: string; parent_id?: number } = {}) =>

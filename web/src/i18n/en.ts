@@ -4,10 +4,18 @@ export const en: Messages = {
   app: {
     name: 'Metodist',
     tagline: 'Methodical support of teachers',
-    demoMode: 'Demo mode',
     guest: 'Guest',
     apiDocs: 'API documentation',
     language: 'Русский',
+  },
+  login: {
+    title: 'Sign in',
+    login: 'Login or e-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Could not sign in',
+    logout: 'Sign out',
+    hint: 'Accounts are issued by the administrator. The demo data prints its logins and password when created.',
   },
   nav: {
     home: 'Home',
