@@ -92,7 +92,8 @@ reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t>
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto today = domain::Date::today().iso();
   return app.db->read([&](storage::Connection& c) {
-    if (territory && !reg::territory_covered(c, *territory, scope)) throw domain::Error::not_found("Территория не найдена");
+    if (territory && (!reg::find_territory(c, *territory) || !reg::territory_covered(c, *territory, scope)))
+      throw domain::Error::not_found("Территория не найдена");
     return reg::summary(c, territory, today, scope);
   });
 }

@@ -8,7 +8,7 @@ let srv
 
 before(async () => {
   srv = await startServer()
-  execFileSync(process.env.METODIST_BIN, ['--db', srv.dbUrl, 'admin', 'create', '--login', 'admin', '--name', 'Администратор'], {
+  execFileSync(process.env.METODIST_BIN, ['--db', srv.dbUrl, 'admin', 'create', '--login', 'operator', '--name', 'Администратор'], {
     env: { ...process.env, METODIST_ADMIN_PASSWORD: PASSWORD },
     stdio: 'pipe',
   })
@@ -17,27 +17,28 @@ after(async () => {
   await srv?.stop()
 })
 
-async function signIn(login = 'admin', password = PASSWORD, headers = {}) {
+async function signIn(login = 'operator', password = PASSWORD, headers = {}) {
   const r = await post(srv.base, '/api/v1/auth/login', { login, password }, { 'Content-Type': 'application/json', ...headers })
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]
   return { ...r, cookie }
 }
 
 test('login sets a safe session cookie and /me tells who is signed in', async () => {
-  const r = await signIn('ADMIN')
+  const r = await signIn('OPERATOR')
   assert.equal(r.status, 200)
   const setCookie = r.headers.get('set-cookie')
   assert.match(setCookie, /^metodist_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Lax/)
   assert.doesNotMatch(setCookie, /Secure/)
-  assert.equal(r.body.login, 'admin')
+  assert.equal(r.body.login, 'operator')
   assert.equal(r.body.roles[0].role, 'federal_operator')
   assert.equal(r.body.roles[0].title, 'Федеральный оператор')
+  assert.equal(r.body.can_write_registry, true)
   const me = await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: r.cookie } })
   assert.equal(me.status, 200)
   assert.equal(me.body.display_name, 'Администратор')
   assert.equal(me.body.csrf_token, r.body.csrf_token)
 
-  const behindTls = await signIn('admin', PASSWORD, { 'X-Forwarded-Proto': 'https' })
+  const behindTls = await signIn('operator', PASSWORD, { 'X-Forwarded-Proto': 'https' })
   assert.match(behindTls.headers.get('set-cookie'), /; Secure/)
 })
 
@@ -83,16 +84,16 @@ test('logout ends the session', async () => {
 
 test('wrong passwords: same answer as unknown logins, then 429 with a clear message', async () => {
   const unknown = await signIn('nobody', 'Неверный2026')
-  const wrong = await signIn('admin', 'Неверный2026')
+  const wrong = await signIn('operator', 'Неверный2026')
   assert.equal(unknown.status, 401)
   assert.equal(wrong.status, 401)
   assert.equal(unknown.body.error.message, wrong.body.error.message)
-  for (let i = 0; i < 4; i++) await signIn('admin', 'Неверный2026')
-  const locked = await signIn('admin', PASSWORD)
+  for (let i = 0; i < 4; i++) await signIn('operator', 'Неверный2026')
+  const locked = await signIn('operator', PASSWORD)
   assert.equal(locked.status, 429)
   assert.equal(locked.body.error.code, 'too_many_requests')
   assert.match(locked.body.error.message, /Повторите через 15 минут/)
-  const missing = await post(srv.base, '/api/v1/auth/login', { login: 'admin' })
+  const missing = await post(srv.base, '/api/v1/auth/login', { login: 'operator' })
   assert.equal(missing.status, 422)
   assert.equal(missing.body.error.field, 'password')
 })

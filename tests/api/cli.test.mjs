@@ -25,6 +25,8 @@ test('version, migrate, demo refuses a second fill', () => {
     const d = run(['--db', db, 'demo', '--seed', '3'])
     assert.equal(d.code, 0, d.out)
     assert.match(d.out, /организаций \d+/)
+    assert.match(d.out, /Учётные записи демо-данных \(пароль у всех: \S{12}\)/)
+    for (const login of ['admin', 'region', 'coordinator', 'school', 'teacher']) assert.match(d.out, new RegExp(`^  ${login} `, 'm'))
     const again = run(['--db', db, 'demo'])
     assert.equal(again.code, 1)
     assert.match(again.out, /только в пустой базе/)
@@ -41,9 +43,9 @@ test('admin create: generated or given password, roles with scopes, clear errors
   const db = `sqlite:${join(dir, 'cli.db')}`
   try {
     assert.equal(run(['--db', db, 'demo']).code, 0)
-    const first = run(['--db', db, 'admin', 'create', '--login', 'Admin', '--name', 'Администратор'])
+    const first = run(['--db', db, 'admin', 'create', '--login', 'Chief', '--name', 'Администратор'])
     assert.equal(first.code, 0, first.out)
-    assert.match(first.out, /логин «admin», роль federal_operator/)
+    assert.match(first.out, /логин «chief», роль federal_operator/)
     assert.match(first.out, /Временный пароль: \S{12}/)
 
     const given = run(['--db', db, 'admin', 'create', '--login', 'coord', '--role', 'municipal_coordinator', '--territory', 'RU-01-001'],
@@ -51,7 +53,7 @@ test('admin create: generated or given password, roles with scopes, clear errors
     assert.equal(given.code, 0, given.out)
     assert.doesNotMatch(given.out, /Временный пароль/)
 
-    const dup = run(['--db', db, 'admin', 'create', '--login', 'ADMIN'])
+    const dup = run(['--db', db, 'admin', 'create', '--login', 'CHIEF'])
     assert.equal(dup.code, 1)
     assert.match(dup.out, /уже занят/)
     const weak = run(['--db', db, 'admin', 'create', '--login', 'x1y'], { METODIST_ADMIN_PASSWORD: 'short' })

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const bin = process.env.METODIST_BIN
+// The demo accounts (admin, region, coordinator, school, teacher) share it.
+export const DEMO_PASSWORD = 'Методист2026'
 if (!bin) throw new Error('METODIST_BIN is not set (ctest sets it)')
 
 export function freePort() {
@@ -44,7 +46,10 @@ async function makeDatabase(backend, dir) {
 export async function startServer({ backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite', demo = true, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'metodist-api-'))
   const db = await makeDatabase(backend, dir)
-  if (demo) execFileSync(bin, ['--db', db.url, 'demo', '--seed', '7', '--date', '2025-09-01'], { stdio: 'pipe' })
+  if (demo)
+    execFileSync(bin, ['--db', db.url, 'demo', '--seed', '7', '--date', '2025-09-01', '--password', DEMO_PASSWORD], {
+      stdio: 'pipe',
+    })
   const port = await freePort()
   const webRoot = process.env.METODIST_WEB_ROOT ?? join(dir, 'no-web')
   const child = spawn(bin, ['--db', db.url, 'serve', '--port', String(port), '--web-root', webRoot], {
@@ -92,6 +97,19 @@ export async function json(base, path, init = {}) {
     body = text
   }
   return { status: r.status, headers: r.headers, body }
+}
+
+// Signs in as a demo account; returns headers that carry the session and the
+// CSRF token, for json() and post().
+export async function session(base, login) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
+  })
+  if (r.status !== 200) throw new Error(`sign-in as ${login} failed: ${r.status} ${await r.text()}`)
+  const body = await r.json()
+  return { Cookie: r.headers.get('set-cookie').split(';')[0], 'X-CSRF-Token': body.csrf_token }
 }
 
 export function post(base, path, payload, headers = { 'Content-Type': 'application/json' }) {

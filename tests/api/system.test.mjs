@@ -1,11 +1,13 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, json, post } from './server.mjs'
+import { startServer, json, post, session } from './server.mjs'
 
-let srv
+let srv, admin
 before(async () => {
   srv = await startServer()
+  admin = await session(srv.base, 'admin')
 })
+const asAdmin = { 'Content-Type': 'application/json' }
 after(async () => {
   await srv?.stop()
 })
@@ -38,24 +40,25 @@ test('unknown API routes are 404 JSON, wrong methods 405 with Allow', async () =
 })
 
 test('bad input never breaks the server: malformed JSON, wrong type, oversize body', async () => {
-  const malformed = await post(srv.base, '/api/v1/organisations', '{"name": "Школа",')
+  Object.assign(asAdmin, admin)
+  const malformed = await post(srv.base, '/api/v1/organisations', '{"name": "Школа",', asAdmin)
   assert.equal(malformed.status, 400)
   assert.equal(malformed.body.error.code, 'bad_request')
   assert.match(malformed.body.error.message, /Некорректный JSON: ошибка в позиции \d+/)
 
-  const notObject = await post(srv.base, '/api/v1/organisations', '[1,2,3]')
+  const notObject = await post(srv.base, '/api/v1/organisations', '[1,2,3]', asAdmin)
   assert.equal(notObject.status, 400)
 
-  const wrongType = await post(srv.base, '/api/v1/organisations', '{}', { 'Content-Type': 'text/plain' })
+  const wrongType = await post(srv.base, '/api/v1/organisations', '{}', { ...admin, 'Content-Type': 'text/plain' })
   assert.equal(wrongType.status, 400)
   assert.equal(wrongType.body.error.field, 'Content-Type')
 
   const big = 'x'.repeat(2 * 1024 * 1024)
-  const tooLarge = await post(srv.base, '/api/v1/organisations', JSON.stringify({ name: big }))
+  const tooLarge = await post(srv.base, '/api/v1/organisations', JSON.stringify({ name: big }), asAdmin)
   assert.equal(tooLarge.status, 413)
   assert.equal(tooLarge.body.error.code, 'payload_too_large')
 
-  const badQuery = await json(srv.base, '/api/v1/organisations?limit=%ZZ')
+  const badQuery = await json(srv.base, '/api/v1/organisations?limit=%ZZ', { headers: admin })
   assert.equal(badQuery.status, 400)
 
   // Still serving after all of the above.
@@ -63,7 +66,7 @@ test('bad input never breaks the server: malformed JSON, wrong type, oversize bo
 })
 
 test('metrics count the requests made, in Prometheus text', async () => {
-  await json(srv.base, '/api/v1/organisations?limit=1')
+  await json(srv.base, '/api/v1/organisations?limit=1', { headers: admin })
   const r = await fetch(`${srv.base}/metrics`)
   assert.equal(r.status, 200)
   assert.match(r.headers.get('content-type'), /text\/plain/)

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { startServer, json } from '../api/server.mjs'
+import { startServer, json, session, DEMO_PASSWORD } from '../api/server.mjs'
 import { launch, screenshots } from './browser.mjs'
 
 let srv, browser, page
@@ -19,21 +19,36 @@ after(async () => {
   await srv?.stop()
 })
 
-test('the start page renders the shell and the live summary', async () => {
-  const summary = (await json(srv.base, '/api/v1/summary')).body
+async function signInAs(login, password = DEMO_PASSWORD) {
+  await page.locator('#login').fill(login)
+  await page.locator('#password').fill(password)
+  await page.getByTestId('login-submit').click()
+}
+
+test('the start page asks to sign in, then renders the shell and the live summary', async () => {
   await page.goto(srv.base + '/')
+  await page.getByTestId('login-form').waitFor()
+  assert.match(page.url(), /\/login\?next=/)
+  await signInAs('admin', 'Неверный2026')
+  await page.getByTestId('login-error').waitFor()
+  assert.match(await page.getByTestId('login-error').textContent(), /Неверный логин или пароль/)
+  await page.screenshot({ path: join(screenshots, 'login.png') })
+  await signInAs('admin')
   await page.getByTestId('kpis').waitFor()
+  const summary = (await json(srv.base, '/api/v1/summary', { headers: await session(srv.base, 'admin') })).body
   assert.equal(await page.getByTestId('page-title').textContent(), 'Главная')
   const sidebar = await page.getByTestId('sidebar').textContent()
   for (const section of ['Главная', 'Организации', 'Территории']) assert.ok(sidebar.includes(section), section)
-  assert.match(await page.getByTestId('user').textContent(), /Гость/)
+  assert.match(await page.getByTestId('user-name').textContent(), /Администратор системы/)
+  assert.match(await page.getByTestId('user-name').textContent(), /Федеральный оператор/)
   const workers = (await page.getByTestId('kpi-workers').textContent()).replace(/\s/g, '')
   assert.equal(workers, String(summary.pedagogical_workers))
   assert.equal(await page.getByTestId('kpi-municipalities').textContent(), '1')
   // ECharts drew into a canvas.
   await page.locator('[data-testid="chart-categories"] canvas').waitFor()
   await page.screenshot({ path: join(screenshots, 'start.png') })
-  assert.deepEqual(consoleErrors, [])
+  // The only console errors allowed are the 401s of the probe before sign-in and the failed attempt.
+  assert.deepEqual(consoleErrors.filter((e) => !/401/.test(e)), [])
 })
 
 test('organisations: search, open a card, create with a validation error first', async () => {
@@ -64,9 +79,29 @@ test('organisations: search, open a card, create with a validation error first',
   await page.getByTestId('submit').click()
   await page.getByTestId('organisation-card').getByText('МБОУ «Школа из браузера»').waitFor()
   await page.screenshot({ path: join(screenshots, 'organisation-card.png') })
-  const stored = await json(srv.base, `/api/v1/organisations?q=${encodeURIComponent('школа из браузера')}`)
+  const stored = await json(srv.base, `/api/v1/organisations?q=${encodeURIComponent('школа из браузера')}`, {
+    headers: await session(srv.base, 'admin'),
+  })
   assert.equal(stored.body.total, 1)
   assert.equal(stored.body.items[0].inn, '7707083893')
+})
+
+test('a school administrator sees only the school; signing out returns to the login page', async () => {
+  await page.getByTestId('logout').click()
+  await page.getByTestId('login-form').waitFor()
+  await signInAs('school')
+  await page.getByTestId('kpis').waitFor()
+  await page.goto(srv.base + '/organisations')
+  await page.getByText('Всего: 1').waitFor()
+  await page.getByText('МБОУ «Ермаковская средняя школа №1»').waitFor()
+  assert.equal(await page.getByTestId('add').count(), 0)  // no right to add: no button
+  await page.screenshot({ path: join(screenshots, 'school-admin.png') })
+  await page.getByTestId('logout').click()
+  await page.getByTestId('login-form').waitFor()
+  await page.goto(srv.base + '/organisations')
+  await page.getByTestId('login-form').waitFor()  // no session, no data
+  await signInAs('admin')
+  await page.getByTestId('organisations-page').waitFor()  // back where the user wanted to go
 })
 
 test('unknown client routes show the not-found page, and English is one click away', async () => {

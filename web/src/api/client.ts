@@ -65,6 +65,7 @@ export interface Caller {
   display_name: string
   must_change_password: boolean
   csrf_token: string
+  can_write_registry: boolean
   roles: RoleGrant[]
 }
 

@@ -1,0 +1,139 @@
+// The access matrix: every endpoint × every role × an object in scope and one
+// out of scope, with the status each must get. The list of endpoints comes from
+// the served OpenAPI document, so a new endpoint without a row here fails.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { startServer, json, post, session } from './server.mjs'
+
+let srv
+const who = {} // role name → headers (anonymous: {})
+const ids = {}
+
+// Runs SQL on the test database with the backend's own client.
+function sql(statement) {
+  const url = srv.dbUrl
+  if (url.startsWith('sqlite:')) return execFileSync('sqlite3', [url.slice(7), statement], { encoding: 'utf8' }).trim()
+  return execFileSync('psql', [url, '-qAtc', statement], { encoding: 'utf8' }).trim()
+}
+
+before(async () => {
+  srv = await startServer()
+  for (const login of ['admin', 'region', 'coordinator', 'school', 'teacher']) who[login] = await session(srv.base, login)
+  who.anonymous = {}
+  // A second region with a school: outside every scope but the federal operator's.
+  sql(`INSERT INTO territories (parent_id, level, code, name, search_key)
+       SELECT id, 'region', 'RU-99', 'Другой регион', 'другой регион' FROM territories WHERE level = 'federation'`)
+  sql(`INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)
+       SELECT 'OTHER-S1', 'Школа другого региона', 'school', id, 0, 0, 0, 'школа другого региона', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'
+       FROM territories WHERE code = 'RU-99'`)
+  ids.otherRegion = Number(sql(`SELECT id FROM territories WHERE code = 'RU-99'`))
+  ids.otherSchool = Number(sql(`SELECT id FROM organisations WHERE code = 'OTHER-S1'`))
+  ids.region = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
+  ids.municipality = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01-001'`))
+  ids.institute = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-IRO'`))
+  ids.school1 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`))
+  ids.school2 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S002'`))
+})
+after(async () => {
+  await srv?.stop()
+})
+
+const roles = ['anonymous', 'admin', 'region', 'coordinator', 'school', 'teacher']
+const everyone = (status) => Object.fromEntries(roles.map((r) => [r, status]))
+const signedIn = (status) => ({ ...everyone(status), anonymous: 401 })
+
+// One row per case: method, documented path, the concrete path, expected status per role.
+function matrix() {
+  let n = 0
+  const draft = (territory) => ({ code: `ACL-${n++}-${Date.now()}`, name: 'Проверка прав', kind: 'school', territory_id: territory })
+  return [
+    ['GET', '/healthz', '/healthz', everyone(200)],
+    ['GET', '/readyz', '/readyz', everyone(200)],
+    ['GET', '/metrics', '/metrics', everyone(200)],
+    ['GET', '/api/v1/openapi.yaml', '/api/v1/openapi.yaml', everyone(200)],
+    ['GET', '/api/v1/version', '/api/v1/version', everyone(200)],
+    ['GET', '/api/v1/vocabularies', '/api/v1/vocabularies', everyone(200)],
+    ['GET', '/api/v1/auth/me', '/api/v1/auth/me', signedIn(200)],
+    // A different unknown login each time, so the per-account throttle stays out of the way.
+    ['POST', '/api/v1/auth/login', '/api/v1/auth/login', everyone(401), () => ({ login: `nobody-${n++}`, password: 'Неверный2026' })],
+    ['POST', '/api/v1/auth/password', '/api/v1/auth/password', signedIn(422), { old_password: 'x', new_password: 'y' }],
+    ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', { anonymous: 401 }],
+    ['GET', '/api/v1/summary', '/api/v1/summary', signedIn(200)],
+    ['GET', '/api/v1/summary', `/api/v1/summary?territory_id=${ids.municipality}`,
+      { anonymous: 401, admin: 200, region: 200, coordinator: 200, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/summary', `/api/v1/summary?territory_id=${ids.otherRegion}`,
+      { anonymous: 401, admin: 200, region: 404, coordinator: 404, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/territories', '/api/v1/territories', signedIn(200)],
+    ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.municipality}`, signedIn(200)],
+    ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
+    ['GET', '/api/v1/organisations', '/api/v1/organisations', signedIn(200)],
+    ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.school1}`, signedIn(200)],
+    ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.school2}`,
+      { anonymous: 401, admin: 200, region: 200, coordinator: 200, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.institute}`,
+      { anonymous: 401, admin: 200, region: 200, coordinator: 404, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.otherSchool}`, { ...signedIn(404), admin: 200 }],
+    ['POST', '/api/v1/organisations', '/api/v1/organisations',
+      { anonymous: 401, admin: 201, region: 201, coordinator: 201, school: 403, teacher: 403 }, () => draft(ids.municipality)],
+    ['POST', '/api/v1/organisations', '/api/v1/organisations',
+      { anonymous: 401, admin: 201, region: 201, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.region)],
+    ['POST', '/api/v1/organisations', '/api/v1/organisations',
+      { anonymous: 401, admin: 201, region: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.otherRegion)],
+  ]
+}
+
+test('every documented operation has rows in the matrix', async () => {
+  const yaml = await (await fetch(`${srv.base}/api/v1/openapi.yaml`)).text()
+  const documented = new Set()
+  let path = null
+  for (const line of yaml.split('\n')) {
+    const p = line.match(/^ {2}(\/\S*):$/)
+    if (p) path = p[1]
+    const m = line.match(/^ {4}(get|post|put|patch|delete):$/)
+    if (m && path) documented.add(`${m[1].toUpperCase()} ${path}`)
+  }
+  const covered = new Set(matrix().map(([method, doc]) => `${method} ${doc}`))
+  for (const op of documented) assert.ok(covered.has(op), `${op} has no row in the access matrix`)
+})
+
+test('each role gets exactly the expected status, in scope and out of it', async () => {
+  const failures = []
+  for (const [method, , path, expected, body] of matrix()) {
+    for (const [role, status] of Object.entries(expected)) {
+      const headers = { ...who[role] }
+      const init = { method, headers }
+      if (method !== 'GET') {
+        headers['Content-Type'] = 'application/json'
+        init.body = JSON.stringify(typeof body === 'function' ? body() : (body ?? {}))
+      }
+      const r = await json(srv.base, path, init)
+      if (r.status !== status) failures.push(`${role} ${method} ${path}: ${r.status}, expected ${status}`)
+      if (r.status >= 400 && path.startsWith('/api/')) assert.ok(r.body?.error?.message, `${role} ${method} ${path} error body`)
+    }
+  }
+  assert.deepEqual(failures, [])
+})
+
+test('lists hold only rows in the caller\'s scope', async () => {
+  const orgs = async (role) => (await json(srv.base, '/api/v1/organisations?limit=500', { headers: who[role] })).body
+  const all = await orgs('admin')
+  assert.ok(all.items.some((o) => o.id === ids.otherSchool))
+  const region = await orgs('region')
+  assert.ok(!region.items.some((o) => o.id === ids.otherSchool))
+  assert.equal(region.total, all.items.filter((o) => o.territory_id !== ids.otherRegion).length)
+  const coordinator = await orgs('coordinator')
+  assert.ok(coordinator.items.every((o) => o.territory_id === ids.municipality))
+  assert.ok(coordinator.total > 10)
+  const school = await orgs('school')
+  assert.deepEqual(school.items.map((o) => o.id), [ids.school1])
+  const teacher = await orgs('teacher')
+  assert.deepEqual(teacher.items.map((o) => o.id), [ids.school1])
+
+  const territories = async (role) => (await json(srv.base, '/api/v1/territories', { headers: who[role] })).body.items.map((t) => t.code).sort()
+  assert.deepEqual(await territories('coordinator'), ['RU', 'RU-01', 'RU-01-001'])
+  assert.ok((await territories('admin')).includes('RU-99'))
+  const schoolSummary = (await json(srv.base, '/api/v1/summary', { headers: who.school })).body
+  assert.equal(schoolSummary.organisations, 1)
+  assert.equal(schoolSummary.municipalities, 0)
+})
