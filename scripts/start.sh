@@ -10,7 +10,13 @@ mkdir -p data
 db=${METODIST_DB:-sqlite:data/metodist.db}
 if [[ "$db" == sqlite:* ]] && [ ! -f "${db#sqlite:}" ]; then
   echo "Создаю демо-базу: ${db#sqlite:}"
-  build/src/metodist --db "$db" demo --scale district
+  # The demo prints its accounts once; keep them so every start can show them.
+  build/src/metodist --db "$db" demo --scale district | tee data/demo-accounts.txt
+  chmod 600 data/demo-accounts.txt
 fi
+echo
 echo "Открывайте http://localhost:${METODIST_HTTP_PORT:-8080} (остановить: Ctrl+C)"
+if [ -f data/demo-accounts.txt ]; then
+  sed -n '/Учётные записи/,$p' data/demo-accounts.txt
+fi
 exec build/src/metodist --db "$db" serve --web-root web/dist
