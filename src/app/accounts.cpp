@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include "app/auth.hpp"
 #include "app/passwords.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
@@ -22,10 +23,14 @@ std::string lower_ascii(std::string s) {
 
 // Each role names the scope it needs: a territory of the right level, an
 // organisation, or nothing.
-void check_scope(storage::Connection& c, const acc::RoleAssignment& r) {
+void check_scope(storage::Connection& c, const acc::RoleAssignment& r, std::optional<std::int64_t> person) {
   const auto* role = domain::find_role(r.role);
   if (!role) throw domain::Error::validation("roles", "Неизвестная роль «" + r.role + "»");
   using domain::ScopeKind;
+  if (role->scope == ScopeKind::person) {
+    if (!person || !c.query_one("SELECT id FROM persons WHERE id = $1", {*person}))
+      throw domain::Error::validation("person_id", "Для роли «" + std::string(role->title) + "» укажите персону из реестра");
+  }
   if (role->scope == ScopeKind::territory) {
     if (!r.territory_id)
       throw domain::Error::validation("roles", "Для роли «" + std::string(role->title) + "» укажите территорию");
@@ -42,7 +47,7 @@ void check_scope(storage::Connection& c, const acc::RoleAssignment& r) {
 
 }  // namespace
 
-std::int64_t create_account(App& app, NewAccount a, std::optional<std::int64_t> created_by) {
+std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t> created_by) {
   a.login = lower_ascii(domain::trim(a.login));
   a.email = lower_ascii(domain::trim(a.email));
   a.display_name = domain::trim(a.display_name);
@@ -65,7 +70,7 @@ std::int64_t create_account(App& app, NewAccount a, std::optional<std::int64_t> 
     row.must_change_password = a.must_change_password;
     const auto id = acc::insert_account(c, row);
     for (auto r : a.roles) {
-      check_scope(c, r);
+      check_scope(c, r, a.person_id);
       r.account_id = id;
       acc::insert_role(c, r);
     }
@@ -74,6 +79,86 @@ std::int64_t create_account(App& app, NewAccount a, std::optional<std::int64_t> 
     acc::append_audit(c, {created_by, "create", "account", id, {}, after.dump(), {}, {}});
     return id;
   });
+}
+
+namespace {
+
+domain::Scope require(const Caller& caller, domain::Action action, const char* what) {
+  auto scope = scope_of(caller, action);
+  if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);
+  return scope;
+}
+
+// May a caller with this scope grant this role?
+void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::RoleAssignment& r,
+                 std::optional<std::int64_t> person) {
+  if (scope.everything) return;
+  auto refuse = [](const std::string& why) { throw domain::Error(domain::ErrorKind::forbidden, why, "roles"); };
+  if (r.role == "federal_operator") refuse("Роль федерального оператора назначает только федеральный оператор");
+  if (r.territory_id && !storage::registry::territory_covered(c, *r.territory_id, scope))
+    refuse("Роль назначается на территорию вне ваших полномочий");
+  if (r.organisation_id) {
+    auto org = storage::registry::find_organisation(c, *r.organisation_id);
+    if (!org || !storage::registry::territory_covered(c, org->territory_id, scope))
+      refuse("Роль назначается на организацию вне ваших полномочий");
+  }
+  if (r.role == "teacher") {
+    if (!person) throw domain::Error::validation("person_id", "Для роли педагога укажите персону из реестра");
+    std::vector<std::int64_t> workplaces;
+    c.run("SELECT o.territory_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE ps.person_id = $1 AND ps.left_on IS NULL",
+          {*person}, [&](const storage::Row& row) { workplaces.push_back(row.int64(0)); });
+    bool works_here = false;
+    for (auto t : workplaces) works_here = works_here || storage::registry::territory_covered(c, t, scope);
+    if (!works_here) refuse("Педагог работает вне вашей территории");
+  }
+  if (r.role == "expert" && !scope.everything) refuse("Экспертов назначает федеральный или региональный уровень");
+}
+
+}  // namespace
+
+acc::AccountPage list_accounts(App& app, const Caller& caller, const std::string& query, std::int64_t limit,
+                               std::int64_t offset) {
+  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  return app.db->read(
+      [&](storage::Connection& c) { return acc::list_accounts(c, scope, domain::fold_for_search(query), limit, offset); });
+}
+
+acc::Account get_account(App& app, const Caller& caller, std::int64_t id) {
+  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  auto a = app.db->read([&](storage::Connection& c) -> std::optional<acc::Account> {
+    if (!acc::account_visible(c, id, scope)) return std::nullopt;
+    return acc::find_account(c, id);
+  });
+  if (!a) throw domain::Error::not_found("Учётная запись не найдена");
+  return *a;
+}
+
+std::vector<acc::RoleAssignment> roles_of_account(App& app, std::int64_t id) {
+  return app.db->read([&](storage::Connection& c) { return acc::roles_of(c, id); });
+}
+
+std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account) {
+  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  if (account.roles.empty()) throw domain::Error::validation("roles", "Назначьте хотя бы одну роль");
+  app.db->read([&](storage::Connection& c) {
+    for (const auto& r : account.roles) {
+      if (!domain::find_role(r.role)) throw domain::Error::validation("roles", "Неизвестная роль «" + r.role + "»");
+      check_grant(c, scope, r, account.person_id);
+    }
+    return 0;
+  });
+  if (account.password.empty()) {
+    account.password = generate_password();
+    account.must_change_password = true;
+  }
+  return create_account(app, account, caller.account_id);
+}
+
+std::vector<acc::AuditRow> list_audit(App& app, const Caller& caller, const acc::AuditFilter& filter,
+                                      std::int64_t& total) {
+  require(caller, domain::Action::read_audit, "просмотр журнала аудита");
+  return app.db->read([&](storage::Connection& c) { return acc::list_audit(c, filter, total); });
 }
 
 std::string generate_password() {

@@ -21,12 +21,34 @@ struct NewAccount {
   std::vector<storage::accounts::RoleAssignment> roles;  // account_id is filled in
 };
 
-// Validates (login, e-mail, password rules, roles and their scopes), hashes
+// Normalises `account` in place (trimmed, lower-case login and e-mail),
+// validates it (login, e-mail, password rules, roles and their scopes), hashes
 // the password and stores the account with its roles; returns the new id.
 // A duplicate login or e-mail is a conflict naming the field.
-std::int64_t create_account(App& app, NewAccount account, std::optional<std::int64_t> created_by = std::nullopt);
+std::int64_t create_account(App& app, NewAccount& account, std::optional<std::int64_t> created_by = std::nullopt);
 
 // A password that satisfies validate_new_password, for generated accounts.
 std::string generate_password();
+
+}  // namespace metodist::app
+
+namespace metodist::app {
+
+struct Caller;
+
+// Account administration on behalf of a caller: only accounts whose roles lie
+// within the caller's territory are listed or shown (404 otherwise); a new
+// account's roles must lie within it too (403), and only the federal operator
+// grants the federal operator's role.
+storage::accounts::AccountPage list_accounts(App& app, const Caller& caller, const std::string& query,
+                                             std::int64_t limit, std::int64_t offset);
+storage::accounts::Account get_account(App& app, const Caller& caller, std::int64_t id);
+std::vector<storage::accounts::RoleAssignment> roles_of_account(App& app, std::int64_t id);
+// Returns the new id; a password left empty is generated and put back into `account`.
+std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account);
+
+std::vector<storage::accounts::AuditRow> list_audit(App& app, const Caller& caller,
+                                                    const storage::accounts::AuditFilter& filter,
+                                                    std::int64_t& total);
 
 }  // namespace metodist::app

@@ -35,9 +35,10 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
   for (const auto& g : grants) {
     const RoleInfo* role = find_role(g.role);
     if (!role) continue;
-    if (action == Action::write_registry && g.role != "federal_operator" && g.role != "regional_ministry" &&
-        g.role != "regional_institute" && g.role != "municipal_coordinator")
-      continue;
+    const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
+                             g.role == "regional_institute" || g.role == "municipal_coordinator";
+    if ((action == Action::write_registry || action == Action::manage_accounts) && !administers) continue;
+    if (action == Action::read_audit && g.role != "federal_operator") continue;
     switch (role->scope) {
       case ScopeKind::everything: s.everything = true; break;
       case ScopeKind::territory:

@@ -48,14 +48,17 @@ struct Grant {
 };
 
 enum class Action {
-  read_registry,   // territories, organisations, aggregates
-  write_registry,  // create and edit organisations
+  read_registry,    // territories, organisations, aggregates
+  write_registry,   // create and edit organisations
+  manage_accounts,  // see and create accounts whose roles lie within the scope
+  read_audit,       // browse the audit log
 };
 
 // The scope a caller's grants give for an action. Reading: every role sees its
-// territory, organisation or own person. Writing the registries: the federal
-// operator, the regional ministry and institute, and the municipal
-// coordinator, each within their territory.
+// territory, organisation or own person. Writing the registries and managing
+// accounts: the federal operator, the regional ministry and institute, and the
+// municipal coordinator, each within their territory. Reading the audit log:
+// the federal operator.
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person);
 
 // A login: 3..64 characters of Latin letters, digits, «.», «_», «-».

@@ -45,6 +45,11 @@ Response logout(const Request&, Context&);
 Response me(const Request&, Context&);
 Response change_password(const Request&, Context&);
 std::string session_cookie_name();
+
+Response list_accounts(const Request&, Context&);
+Response get_account(const Request&, Context&);
+Response create_account(const Request&, Context&);
+Response list_audit(const Request&, Context&);
 }  // namespace handlers
 
 }  // namespace metodist::http

@@ -55,6 +55,10 @@ constexpr RouteSpec kRoutes[] = {
     {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::signed_in},
     {"GET", "/api/v1/auth/me", handlers::me, true, Access::signed_in},
     {"POST", "/api/v1/auth/password", handlers::change_password, true, Access::signed_in},
+    {"GET", "/api/v1/accounts", handlers::list_accounts, true, Access::signed_in},
+    {"POST", "/api/v1/accounts", handlers::create_account, true, Access::signed_in},
+    {"GET", "/api/v1/accounts/{id}", handlers::get_account, true, Access::signed_in},
+    {"GET", "/api/v1/audit", handlers::list_audit, true, Access::signed_in},
 };
 
 // The session token from the cookie, or from «Authorization: Bearer …».

@@ -1,5 +1,6 @@
 #include <chrono>
 
+#include "domain/access.hpp"
 #include "domain/registry.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -80,6 +81,16 @@ Response vocabularies(const Request&, Context&) {
   write_terms(w, domain::positions());
   w.key("subject_areas");
   write_terms(w, domain::subject_areas());
+  w.key("roles").begin_array();
+  for (const auto& role : domain::roles()) {
+    const char* scope = role.scope == domain::ScopeKind::territory      ? "territory"
+                        : role.scope == domain::ScopeKind::organisation ? "organisation"
+                        : role.scope == domain::ScopeKind::person       ? "person"
+                                                                         : "none";
+    w.begin_object().field("code", role.code).field("title", role.title).field("scope", scope);
+    w.field("scope_level", role.scope_level).end_object();
+  }
+  w.end_array();
   w.end_object();
   return json_response(200, std::move(w));
 }

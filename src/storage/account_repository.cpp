@@ -1,6 +1,7 @@
 #include "storage/account_repository.hpp"
 
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 
 namespace metodist::storage::accounts {
 namespace {
@@ -27,9 +28,10 @@ std::int64_t insert_account(Connection& c, const Account& a) {
   const auto now = domain::utc_timestamp_now();
   return c.scalar(
       "INSERT INTO accounts (login, email, display_name, password_hash, person_id, is_active, must_change_password,"
-      " password_changed_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) RETURNING id",
+      " password_changed_at, created_at, updated_at, search_key)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8, $9) RETURNING id",
       {a.login, text_or_null(a.email), a.display_name, a.password_hash, id_or_null(a.person_id), flag(a.is_active),
-       flag(a.must_change_password), now});
+       flag(a.must_change_password), now, domain::fold_for_search(a.login + " " + a.email + " " + a.display_name)});
 }
 
 std::optional<Account> find_account(Connection& c, const std::string& login_or_email) {
@@ -48,6 +50,54 @@ std::optional<Account> find_account(Connection& c, std::int64_t id) {
 }
 
 std::int64_t count_accounts(Connection& c) { return c.scalar("SELECT count(*) FROM accounts"); }
+
+namespace {
+
+// "Account a has a role within the scope", as SQL; the territories of the
+// scope count with everything below them (three levels deep).
+std::string account_scope(const domain::Scope& s, Params& params) {
+  if (s.everything) return "1 = 1";
+  if (s.territories.empty()) return "1 = 0";
+  std::string covered = "(SELECT id FROM territories WHERE ";
+  for (std::size_t i = 0; i < s.territories.size(); ++i) {
+    params.push_back(s.territories[i]);
+    const auto p = "$" + std::to_string(params.size());
+    covered += std::string(i ? " OR " : "") + "id = " + p + " OR parent_id = " + p +
+               " OR parent_id IN (SELECT id FROM territories WHERE parent_id = " + p + ")";
+  }
+  covered += ")";
+  return "(EXISTS (SELECT 1 FROM role_assignments r WHERE r.account_id = a.id AND (r.territory_id IN " + covered +
+         " OR r.organisation_id IN (SELECT id FROM organisations WHERE territory_id IN " + covered + ")))" +
+         " OR a.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+         " WHERE o.territory_id IN " + covered + "))";
+}
+
+}  // namespace
+
+AccountPage list_accounts(Connection& c, const domain::Scope& scope, const std::string& folded_query,
+                          std::int64_t limit, std::int64_t offset) {
+  Params params;
+  std::string where = " WHERE " + account_scope(scope, params);
+  if (!folded_query.empty()) {
+    params.push_back("%" + folded_query + "%");
+    const auto p = "$" + std::to_string(params.size());
+    where += " AND a.search_key LIKE " + p;
+  }
+  AccountPage page;
+  page.total = c.scalar("SELECT count(*) FROM accounts a" + where, params);
+  params.push_back(limit);
+  params.push_back(offset);
+  c.run(std::string("SELECT ") + "a.id, a.login, a.email, a.display_name, a.password_hash, a.person_id, a.is_active,"
+        " a.must_change_password FROM accounts a" + where + " ORDER BY a.login LIMIT $" +
+            std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
+        params, [&](const Row& r) { page.items.push_back(account_from(r)); });
+  return page;
+}
+
+bool account_visible(Connection& c, std::int64_t id, const domain::Scope& scope) {
+  Params params{id};
+  return c.scalar("SELECT count(*) FROM accounts a WHERE a.id = $1 AND " + account_scope(scope, params), params) > 0;
+}
 
 std::int64_t insert_role(Connection& c, const RoleAssignment& r) {
   return c.scalar(
@@ -115,6 +165,33 @@ void append_audit(Connection& c, const AuditEntry& e) {
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
       {domain::utc_timestamp_now(), id_or_null(e.account_id), e.action, e.entity, id_or_null(e.entity_id),
        text_or_null(e.before_json), text_or_null(e.after_json), text_or_null(e.request_id), text_or_null(e.remote)});
+}
+
+std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64_t& total) {
+  Params params;
+  std::string where = " WHERE 1 = 1";
+  auto add = [&](const std::string& condition, Value v) {
+    params.push_back(std::move(v));
+    where += " AND " + condition + " $" + std::to_string(params.size());
+  };
+  if (!f.entity.empty()) add("l.entity =", f.entity);
+  if (!f.action.empty()) add("l.action =", f.action);
+  if (f.account_id) add("l.account_id =", *f.account_id);
+  if (f.entity_id) add("l.entity_id =", *f.entity_id);
+  if (!f.from.empty()) add("l.at >=", f.from);
+  if (!f.to.empty()) add("l.at <=", f.to.size() == 10 ? f.to + "T99" : f.to);  // a whole day when given a date
+  total = c.scalar("SELECT count(*) FROM audit_log l" + where, params);
+  params.push_back(f.limit);
+  params.push_back(f.offset);
+  std::vector<AuditRow> out;
+  c.run("SELECT l.id, l.at, l.account_id, a.login, l.action, l.entity, l.entity_id, l.before_json, l.after_json,"
+        " l.request_id FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id" + where +
+            " ORDER BY l.id DESC LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
+        params, [&](const Row& r) {
+          out.push_back({r.int64(0), r.text(1), r.opt_int64(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
+                         r.text(7), r.text(8), r.text(9)});
+        });
+  return out;
 }
 
 }  // namespace metodist::storage::accounts

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::accounts {
@@ -35,6 +36,17 @@ std::int64_t insert_account(Connection& c, const Account& a);
 std::optional<Account> find_account(Connection& c, const std::string& login_or_email);
 std::optional<Account> find_account(Connection& c, std::int64_t id);
 std::int64_t count_accounts(Connection& c);
+
+// Accounts with at least one role inside the scope's territories (a
+// territory, an organisation there, or, for teachers, their person working
+// there); everything for an unlimited scope. Searched by login, e-mail, name.
+struct AccountPage {
+  std::vector<Account> items;
+  std::int64_t total = 0;
+};
+AccountPage list_accounts(Connection& c, const domain::Scope& scope, const std::string& folded_query,
+                          std::int64_t limit, std::int64_t offset);
+bool account_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
 
 std::int64_t insert_role(Connection& c, const RoleAssignment& r);
 std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id);
@@ -71,5 +83,22 @@ struct AuditEntry {
   std::string remote;
 };
 void append_audit(Connection& c, const AuditEntry& e);
+
+struct AuditRow {
+  std::int64_t id = 0;
+  std::string at;
+  std::optional<std::int64_t> account_id;
+  std::string account_login;
+  std::string action, entity;
+  std::optional<std::int64_t> entity_id;
+  std::string before_json, after_json, request_id;
+};
+struct AuditFilter {
+  std::string entity, action;
+  std::optional<std::int64_t> account_id, entity_id;
+  std::string from, to;  // ISO dates or timestamps, inclusive bounds on `at`
+  std::int64_t limit = 50, offset = 0;
+};
+std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64_t& total);
 
 }  // namespace metodist::storage::accounts

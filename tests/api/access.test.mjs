@@ -34,6 +34,8 @@ before(async () => {
   ids.institute = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-IRO'`))
   ids.school1 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`))
   ids.school2 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S002'`))
+  ids.schoolAccount = Number(sql(`SELECT id FROM accounts WHERE login = 'school'`))
+  ids.regionAccount = Number(sql(`SELECT id FROM accounts WHERE login = 'region'`))
 })
 after(async () => {
   await srv?.stop()
@@ -47,6 +49,8 @@ const signedIn = (status) => ({ ...everyone(status), anonymous: 401 })
 function matrix() {
   let n = 0
   const draft = (territory) => ({ code: `ACL-${n++}-${Date.now()}`, name: 'Проверка прав', kind: 'school', territory_id: territory })
+  const account = (role) => ({ login: `acl${n++}x${Date.now() % 100000}`, display_name: 'Проверка', roles: [role] })
+  const admins = { anonymous: 401, admin: 200, region: 200, coordinator: 200, school: 403, teacher: 403 }
   return [
     ['GET', '/healthz', '/healthz', everyone(200)],
     ['GET', '/readyz', '/readyz', everyone(200)],
@@ -80,6 +84,18 @@ function matrix() {
       { anonymous: 401, admin: 201, region: 201, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.region)],
     ['POST', '/api/v1/organisations', '/api/v1/organisations',
       { anonymous: 401, admin: 201, region: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.otherRegion)],
+    ['GET', '/api/v1/accounts', '/api/v1/accounts', admins],
+    ['GET', '/api/v1/accounts/{id}', `/api/v1/accounts/${ids.schoolAccount}`, admins],
+    ['GET', '/api/v1/accounts/{id}', `/api/v1/accounts/${ids.regionAccount}`, { ...admins, coordinator: 404 }],
+    ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 201, coordinator: 201 },
+      () => account({ role: 'school_admin', organisation_id: ids.school2 })],
+    ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 201, coordinator: 403 },
+      () => account({ role: 'regional_institute', territory_id: ids.region })],
+    ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 403, coordinator: 403 },
+      () => account({ role: 'federal_operator' })],
+    ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 403, coordinator: 403 },
+      () => account({ role: 'school_admin', organisation_id: ids.otherSchool })],
+    ['GET', '/api/v1/audit', '/api/v1/audit', { anonymous: 401, admin: 200, region: 403, coordinator: 403, school: 403, teacher: 403 }],
   ]
 }
 

@@ -57,6 +57,7 @@ TEST_P(AccountsTest, CreateValidatesScopesAndRejectsDuplicates) {
   EXPECT_TRUE(app::verify_password("Методист2026", stored->password_hash));
   EXPECT_EQ(a.db->read([&](storage::Connection& c) { return acc::roles_of(c, id); }).size(), 1u);
 
+  n.login = "COORDINATOR";
   EXPECT_EQ(error_of([&] { app::create_account(a, n); }).field(), "login");  // same login, other case
   n.login = "other";
   EXPECT_EQ(error_of([&] { app::create_account(a, n); }).kind(), domain::ErrorKind::conflict);  // same e-mail

@@ -6,6 +6,7 @@ CREATE TABLE accounts (
   email TEXT UNIQUE,                     -- stored lower-case
   display_name TEXT NOT NULL,
   password_hash TEXT NOT NULL,
+  search_key TEXT NOT NULL,             -- login, e-mail and name folded in C++
   person_id INTEGER REFERENCES persons(id),
   is_active INTEGER NOT NULL DEFAULT 1,
   must_change_password INTEGER NOT NULL DEFAULT 0,

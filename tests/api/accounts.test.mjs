@@ -1,0 +1,74 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, json, post, session } from './server.mjs'
+
+let srv, admin, coordinator
+const as = (h) => ({ 'Content-Type': 'application/json', ...h })
+
+before(async () => {
+  srv = await startServer()
+  admin = await session(srv.base, 'admin')
+  coordinator = await session(srv.base, 'coordinator')
+})
+after(async () => {
+  await srv?.stop()
+})
+
+test('an administrator creates an account, the password is shown once, the new user signs in', async () => {
+  const school = (await json(srv.base, '/api/v1/organisations?kind=school&limit=1', { headers: coordinator })).body.items[0]
+  const created = await post(srv.base, '/api/v1/accounts', {
+    login: 'Deputy.Ivanova', display_name: 'Иванова Мария Петровна', email: 'deputy@school.ru',
+    roles: [{ role: 'school_admin', organisation_id: school.id }],
+  }, as(coordinator))
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  assert.equal(created.body.login, 'deputy.ivanova')
+  assert.match(created.body.temporary_password, /^\S{12}$/)
+  const read = await json(srv.base, `/api/v1/accounts/${created.body.id}`, { headers: coordinator })
+  assert.equal(read.body.must_change_password, true)
+  assert.equal(read.body.roles[0].title, 'Администратор образовательной организации')
+  assert.ok(!JSON.stringify(read.body).includes('argon2'), 'no password hash in the API')
+
+  const login = await post(srv.base, '/api/v1/auth/login', { login: 'deputy@school.ru', password: created.body.temporary_password })
+  assert.equal(login.status, 200)
+  assert.equal(login.body.must_change_password, true)
+
+  const list = await json(srv.base, `/api/v1/accounts?q=${encodeURIComponent('ИВАНОВА')}`, { headers: coordinator })
+  assert.deepEqual(list.body.items.map((a) => a.login), ['deputy.ivanova'])
+})
+
+test('bad account input is named by field; nothing half-written', async () => {
+  const cases = [
+    [{ login: 'x', display_name: 'X', roles: [{ role: 'federal_operator' }] }, 422, 'login'],
+    [{ login: 'okname', display_name: 'X', roles: [] }, 422, 'roles'],
+    [{ login: 'okname', display_name: 'X', roles: [{ role: 'wizard' }] }, 422, 'roles'],
+    [{ login: 'okname', display_name: 'X', roles: [{ role: 'municipal_coordinator' }] }, 422, 'roles'],
+    [{ login: 'okname', display_name: 'X', password: 'short', roles: [{ role: 'federal_operator' }] }, 422, 'password'],
+    [{ login: 'admin', display_name: 'X', roles: [{ role: 'federal_operator' }] }, 409, 'login'],
+    [{ login: 'okname', display_name: 'X', roles: [{ role: 'teacher' }] }, 422, 'person_id'],
+  ]
+  for (const [body, status, field] of cases) {
+    const r = await post(srv.base, '/api/v1/accounts', body, as(admin))
+    assert.equal(r.status, status, JSON.stringify([body, r.body]))
+    assert.equal(r.body.error.field, field, JSON.stringify(r.body))
+  }
+  const list = await json(srv.base, '/api/v1/accounts?q=okname', { headers: admin })
+  assert.equal(list.body.total, 0)
+})
+
+test('the audit log records who did what, filters, and cannot be changed through the API', async () => {
+  const r = await json(srv.base, '/api/v1/audit?entity=account&action=create&limit=100', { headers: admin })
+  assert.equal(r.status, 200)
+  assert.ok(r.body.total >= 5)
+  const byCoordinator = r.body.items.find((e) => e.account_login === 'coordinator')
+  assert.ok(byCoordinator, 'the account made by the coordinator is attributed to them')
+  assert.match(byCoordinator.after, /deputy\.ivanova/)
+  const logins = await json(srv.base, '/api/v1/audit?action=login', { headers: admin })
+  assert.ok(logins.body.items.every((e) => e.action === 'login'))
+  const today = new Date().toISOString().slice(0, 10)
+  const dated = await json(srv.base, `/api/v1/audit?from=${today}&to=${today}`, { headers: admin })
+  assert.equal(dated.body.total, (await json(srv.base, '/api/v1/audit', { headers: admin })).body.total)
+  for (const method of ['PUT', 'PATCH', 'DELETE']) {
+    const m = await json(srv.base, '/api/v1/audit', { method, headers: admin })
+    assert.equal(m.status, 405)
+  }
+})
