@@ -23,7 +23,9 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("must_change_password", c.must_change_password)
       .field("csrf_token", c.csrf_token)
       // What the interface may offer; the server checks every request anyway.
-      .field("can_write_registry", !app::scope_of(c, domain::Action::write_registry).empty());
+      .field("can_write_registry", !app::scope_of(c, domain::Action::write_registry).empty())
+      .field("can_manage_accounts", !app::scope_of(c, domain::Action::manage_accounts).empty())
+      .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty());
   w.key("roles").begin_array();
   for (const auto& r : c.roles) {
     const auto* info = domain::find_role(r.role);

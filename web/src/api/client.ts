@@ -22,6 +22,7 @@ export interface Vocabularies {
   qualification_categories: Term[]
   positions: Term[]
   subject_areas: Term[]
+  roles: RoleTerm[]
 }
 export interface Territory {
   id: number
@@ -66,7 +67,37 @@ export interface Caller {
   must_change_password: boolean
   csrf_token: string
   can_write_registry: boolean
+  can_manage_accounts: boolean
+  can_read_audit: boolean
   roles: RoleGrant[]
+}
+export interface RoleTerm {
+  code: string
+  title: string
+  scope: 'none' | 'territory' | 'organisation' | 'person'
+  scope_level: string
+}
+export interface Account {
+  id: number
+  login: string
+  email: string | null
+  display_name: string
+  person_id: number | null
+  is_active: boolean
+  must_change_password: boolean
+  roles: RoleGrant[]
+}
+export interface AuditEntry {
+  id: number
+  at: string
+  account_id: number | null
+  account_login: string | null
+  action: string
+  entity: string
+  entity_id: number | null
+  before: string | null
+  after: string | null
+  request_id: string | null
 }
 
 export interface Summary {
@@ -153,6 +184,21 @@ export const api = {
     offset?: number
   }) => request<Page<Organisation>>(`/api/v1/organisations${query(params)}`),
   organisation: (id: number) => request<Organisation>(`/api/v1/organisations/${id}`),
+  accounts: (params: { q?: string; limit?: number; offset?: number }) =>
+    request<Page<Account>>(`/api/v1/accounts${query(params)}`),
+  createAccount: (body: {
+    login: string
+    display_name: string
+    email?: string
+    roles: { role: string; territory_id?: number; organisation_id?: number }[]
+  }) =>
+    request<{ id: number; login: string; temporary_password: string | null }>('/api/v1/accounts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
+    request<Page<AuditEntry>>(`/api/v1/audit${query(params)}`),
   createOrganisation: (body: Partial<Organisation>) =>
     request<Organisation>('/api/v1/organisations', {
       method: 'POST',
