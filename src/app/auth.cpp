@@ -1,5 +1,7 @@
 #include "app/auth.hpp"
 
+#include <nlohmann/json.hpp>
+
 
 #include "app/passwords.hpp"
 #include "domain/access.hpp"
@@ -92,12 +94,12 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
   return result;
 }
 
-std::optional<Caller> authenticate(App& app, const std::string& token) {
+std::optional<Caller> authenticate(App& app, const std::string& token, bool from_cookie) {
   if (token.size() != 64) return std::nullopt;
   const std::string digest = token_digest(token);
   return app.db->read([&](storage::Connection& c) -> std::optional<Caller> {
     auto session = acc::find_live_session(c, digest, iso(Clock::now()));
-    if (!session) return std::nullopt;
+    if (!session || (from_cookie && session->kind == "api")) return std::nullopt;
     auto account = acc::find_account(c, session->account_id);
     if (!account) return std::nullopt;
     Caller caller = caller_of(c, *account);
@@ -105,6 +107,42 @@ std::optional<Caller> authenticate(App& app, const std::string& token) {
     caller.csrf_token = session->csrf_token;
     caller.token_digest = digest;
     return caller;
+  });
+}
+
+ApiToken create_api_token(App& app, const Caller& caller, const std::string& name, int days) {
+  const std::string trimmed = domain::trim(name);
+  if (trimmed.empty() || domain::utf8_length(trimmed) > 100)
+    throw domain::Error::validation("name", "Назовите токен (до 100 символов): для какой интеграции он нужен");
+  ApiToken t;
+  t.token = random_token();
+  t.name = trimmed;
+  t.expires_at = iso(Clock::now() + std::chrono::hours(24) * days);
+  app.db->write([&](storage::Connection& c) {
+    acc::Session s;
+    s.account_id = caller.account_id;
+    s.kind = "api";
+    s.csrf_token = random_token();
+    s.expires_at = t.expires_at;
+    s.name = t.name;
+    t.id = acc::insert_session(c, token_digest(t.token), s, {});
+    acc::append_audit(c, {caller.account_id, "create", "api_token", t.id, {},
+                          nlohmann::json{{"name", t.name}, {"expires_at", t.expires_at}}.dump(), {}, {}});
+  });
+  return t;
+}
+
+std::vector<ApiToken> api_tokens(App& app, const Caller& caller) {
+  std::vector<ApiToken> out;
+  for (const auto& s : app.db->read([&](storage::Connection& c) { return acc::api_tokens_of(c, caller.account_id, iso(Clock::now())); }))
+    out.push_back({s.id, s.name, s.created_at, s.expires_at, {}});
+  return out;
+}
+
+void revoke_api_token(App& app, const Caller& caller, std::int64_t id) {
+  app.db->write([&](storage::Connection& c) {
+    if (!acc::delete_api_token(c, caller.account_id, id)) throw domain::Error::not_found("Токен не найден");
+    acc::append_audit(c, {caller.account_id, "delete", "api_token", id, {}, {}, {}, {}});
   });
 }
 

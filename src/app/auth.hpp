@@ -53,7 +53,18 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
 domain::Scope scope_of(const Caller& caller, domain::Action action);
 
 // The caller behind a session token, or nothing when it is unknown or expired.
-std::optional<Caller> authenticate(App& app, const std::string& token);
+// API tokens are accepted only as bearer tokens (`from_cookie` false).
+std::optional<Caller> authenticate(App& app, const std::string& token, bool from_cookie = true);
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::string name, created_at, expires_at;
+  std::string token;  // only when just created: shown once
+};
+// A long-lived token for an integration, acting as the caller; audited.
+ApiToken create_api_token(App& app, const Caller& caller, const std::string& name, int days = 365);
+std::vector<ApiToken> api_tokens(App& app, const Caller& caller);
+void revoke_api_token(App& app, const Caller& caller, std::int64_t id);
 
 void logout(App& app, const Caller& caller);
 

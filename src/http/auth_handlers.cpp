@@ -84,6 +84,42 @@ Response change_password(const Request& r, Context& ctx) {
   return resp;
 }
 
+Response create_token(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  BodyReader b(body);
+  const auto t = app::create_api_token(ctx.app, *r.caller, b.required_text("name", 100));
+  JsonWriter w;
+  // The token itself is returned this once; the server keeps only its digest.
+  w.begin_object()
+      .field("id", t.id)
+      .field("name", t.name)
+      .field("expires_at", t.expires_at)
+      .field("token", t.token)
+      .end_object();
+  return json_response(201, std::move(w));
+}
+
+Response list_tokens(const Request& r, Context& ctx) {
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& t : app::api_tokens(ctx.app, *r.caller))
+    w.begin_object()
+        .field("id", t.id)
+        .field("name", t.name)
+        .field("created_at", t.created_at)
+        .field("expires_at", t.expires_at)
+        .end_object();
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response revoke_token(const Request& r, Context& ctx) {
+  app::revoke_api_token(ctx.app, *r.caller, r.id());
+  Response resp;
+  resp.status = 204;
+  return resp;
+}
+
 std::string session_cookie_name() { return kCookie; }
 
 }  // namespace metodist::http::handlers

@@ -45,6 +45,9 @@ Response logout(const Request&, Context&);
 Response me(const Request&, Context&);
 Response change_password(const Request&, Context&);
 std::string session_cookie_name();
+Response create_token(const Request&, Context&);
+Response list_tokens(const Request&, Context&);
+Response revoke_token(const Request&, Context&);
 
 Response list_accounts(const Request&, Context&);
 Response get_account(const Request&, Context&);

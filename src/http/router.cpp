@@ -55,6 +55,9 @@ constexpr RouteSpec kRoutes[] = {
     {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::signed_in},
     {"GET", "/api/v1/auth/me", handlers::me, true, Access::signed_in},
     {"POST", "/api/v1/auth/password", handlers::change_password, true, Access::signed_in},
+    {"GET", "/api/v1/auth/tokens", handlers::list_tokens, true, Access::signed_in},
+    {"POST", "/api/v1/auth/tokens", handlers::create_token, true, Access::signed_in},
+    {"DELETE", "/api/v1/auth/tokens/{id}", handlers::revoke_token, true, Access::signed_in},
     {"GET", "/api/v1/accounts", handlers::list_accounts, true, Access::signed_in},
     {"POST", "/api/v1/accounts", handlers::create_account, true, Access::signed_in},
     {"GET", "/api/v1/accounts/{id}", handlers::get_account, true, Access::signed_in},
@@ -93,7 +96,7 @@ std::optional<Response> admit(const RouteSpec& spec, Request& r, Context& ctx) {
   // Routes served on the I/O thread are open and must not touch the database.
   if (!spec.blocking) return std::nullopt;
   if (auto cred = credentials_of(r)) {
-    r.caller = app::authenticate(ctx.app, cred->token);
+    r.caller = app::authenticate(ctx.app, cred->token, cred->from_cookie);
     if (r.caller && cred->from_cookie && is_write(r.method)) {
       const auto* sent = r.header("x-csrf-token");
       if (!sent || *sent != r.caller->csrf_token)

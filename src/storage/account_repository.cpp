@@ -123,11 +123,11 @@ void set_password(Connection& c, std::int64_t account_id, const std::string& has
             {hash, now, account_id});
 }
 
-void insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote) {
-  c.execute("INSERT INTO sessions (token_digest, account_id, kind, csrf_token, created_at, expires_at, remote)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote) {
+  return c.scalar("INSERT INTO sessions (token_digest, account_id, kind, csrf_token, created_at, expires_at, remote, name)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             {token_digest, s.account_id, s.kind, s.csrf_token, domain::utc_timestamp_now(), s.expires_at,
-             text_or_null(remote)});
+             text_or_null(remote), text_or_null(s.name)});
 }
 
 std::optional<Session> find_live_session(Connection& c, const std::string& token_digest, const std::string& now) {
@@ -136,11 +136,25 @@ std::optional<Session> find_live_session(Connection& c, const std::string& token
       " JOIN accounts a ON a.id = s.account_id WHERE s.token_digest = $1 AND s.expires_at > $2 AND a.is_active = 1",
       {token_digest, now});
   if (!row) return std::nullopt;
-  return Session{row->int64(0), row->int64(1), row->text(2), row->text(3), row->text(4)};
+  return Session{row->int64(0), row->int64(1), row->text(2), row->text(3), row->text(4), {}, {}};
 }
 
 void delete_session(Connection& c, const std::string& token_digest) {
   c.execute("DELETE FROM sessions WHERE token_digest = $1", {token_digest});
+}
+
+std::vector<Session> api_tokens_of(Connection& c, std::int64_t account_id, const std::string& now) {
+  std::vector<Session> out;
+  c.run("SELECT id, account_id, kind, '', expires_at, name, created_at FROM sessions"
+        " WHERE account_id = $1 AND kind = 'api' AND expires_at > $2 ORDER BY id",
+        {account_id, now}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.text(2), {}, r.text(4), r.text(5), r.text(6)});
+        });
+  return out;
+}
+
+bool delete_api_token(Connection& c, std::int64_t account_id, std::int64_t id) {
+  return c.execute("DELETE FROM sessions WHERE id = $1 AND account_id = $2 AND kind = 'api'", {id, account_id}) > 0;
 }
 
 void delete_other_sessions(Connection& c, std::int64_t account_id, const std::string& keep_digest) {

@@ -59,11 +59,16 @@ struct Session {
   std::string kind;  // browser | api
   std::string csrf_token;
   std::string expires_at;
+  std::string name;        // API tokens: what it is for
+  std::string created_at;
 };
-void insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote);
+std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote);
 // A live session: not expired at `now` and its account active.
 std::optional<Session> find_live_session(Connection& c, const std::string& token_digest, const std::string& now);
 void delete_session(Connection& c, const std::string& token_digest);
+std::vector<Session> api_tokens_of(Connection& c, std::int64_t account_id, const std::string& now);
+// Deletes an API token of this account; false when there is none with that id.
+bool delete_api_token(Connection& c, std::int64_t account_id, std::int64_t id);
 // Ends every session of an account but the one given (after a password change).
 void delete_other_sessions(Connection& c, std::int64_t account_id, const std::string& keep_digest);
 

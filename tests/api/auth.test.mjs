@@ -82,6 +82,34 @@ test('logout ends the session', async () => {
   assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: s.cookie } })).status, 401)
 })
 
+test('API tokens: issued once, work as bearer (no CSRF), not as a cookie, listed and revoked', async () => {
+  const s = await signIn()
+  const h = { 'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token }
+  const created = await post(srv.base, '/api/v1/auth/tokens', { name: 'Выгрузка в региональную систему' }, h)
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  assert.match(created.body.token, /^[0-9a-f]{64}$/)
+  const bearer = { Authorization: `Bearer ${created.body.token}` }
+  const me = await json(srv.base, '/api/v1/auth/me', { headers: bearer })
+  assert.equal(me.status, 200)
+  assert.equal(me.body.login, 'operator')
+  // A bearer write needs no CSRF token: a forged form cannot send the header.
+  const write = await post(srv.base, '/api/v1/auth/tokens', { name: 'вторая интеграция' }, { 'Content-Type': 'application/json', ...bearer })
+  assert.equal(write.status, 201)
+  const asCookie = await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: `metodist_session=${created.body.token}` } })
+  assert.equal(asCookie.status, 401)
+  const list = await json(srv.base, '/api/v1/auth/tokens', { headers: bearer })
+  assert.deepEqual(list.body.items.map((t) => t.name).sort(), ['Выгрузка в региональную систему', 'вторая интеграция'])
+  assert.ok(!JSON.stringify(list.body).includes(created.body.token), 'tokens are never shown again')
+  const noName = await post(srv.base, '/api/v1/auth/tokens', { name: '  ' }, h)
+  assert.equal(noName.status, 422)
+  assert.equal(noName.body.error.field, 'name')
+  const revoked = await json(srv.base, `/api/v1/auth/tokens/${created.body.id}`, { method: 'DELETE', headers: h })
+  assert.equal(revoked.status, 204)
+  assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: bearer })).status, 401)
+  const again = await json(srv.base, `/api/v1/auth/tokens/${created.body.id}`, { method: 'DELETE', headers: h })
+  assert.equal(again.status, 404)
+})
+
 test('wrong passwords: same answer as unknown logins, then 429 with a clear message', async () => {
   const unknown = await signIn('nobody', 'Неверный2026')
   const wrong = await signIn('operator', 'Неверный2026')

@@ -30,6 +30,7 @@ CREATE TABLE sessions (
   token_digest TEXT NOT NULL UNIQUE,     -- never the token itself
   account_id INTEGER NOT NULL REFERENCES accounts(id),
   kind TEXT NOT NULL DEFAULT 'browser',  -- browser | api
+  name TEXT,                             -- what an API token is for
   csrf_token TEXT NOT NULL,
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL,
