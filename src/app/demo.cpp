@@ -325,6 +325,7 @@ void create_demo_accounts(App& app, DemoResult& result, const std::string& passw
   };
   add("admin", "Администратор системы", "federal_operator", {}, {}, {}, "вся Российская Федерация");
   add("region", "Методист регионального института", "regional_institute", t.region, {}, {}, t.region_name);
+  add("methodist", "Методист регионального методического актива", "methodist", t.region, {}, {}, t.region_name);
   add("coordinator", "Координатор ИМЦ", "municipal_coordinator", t.municipality, {}, {}, t.municipality_name);
   add("school", "Заместитель директора", "school_admin", {}, t.school, {}, t.school_name);
   add("teacher", "Учитель", "teacher", {}, {}, t.teacher, "свои данные");

@@ -88,6 +88,25 @@ domain::Organisation create_organisation(App& app, const Caller& caller, domain:
   });
 }
 
+PersonCard get_person(App& app, const Caller& caller, std::int64_t id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto personal = scope_of(caller, domain::Action::read_personal);
+  auto card = app.db->read([&](storage::Connection& c) -> std::optional<PersonCard> {
+    if (!reg::person_in_scope(c, id, read)) return std::nullopt;
+    auto person = reg::find_person(c, id);
+    if (!person) return std::nullopt;
+    PersonCard card{*person, reg::positions_of(c, id), reg::person_in_scope(c, id, personal)};
+    if (!card.personal_data) {
+      card.person.birth_date.clear();
+      card.person.gender.clear();
+      card.person.ped_experience_since.clear();
+    }
+    return card;
+  });
+  if (!card) throw domain::Error::not_found("Педагог не найден");
+  return *card;
+}
+
 reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto today = domain::Date::today().iso();

@@ -24,6 +24,15 @@ domain::Organisation get_organisation(App& app, const Caller& caller, std::int64
 domain::Organisation create_organisation(App& app, const Caller& caller, domain::Organisation draft,
                                          const std::string& request_id = {});
 
+// A person's card: shown when one of their workplaces is in the caller's
+// scope (404 otherwise); personal data only to those allowed to see it.
+struct PersonCard {
+  domain::Person person;
+  std::vector<storage::registry::PositionView> positions;
+  bool personal_data = false;  // false: birth date and the like are withheld
+};
+PersonCard get_person(App& app, const Caller& caller, std::int64_t id);
+
 // Aggregates over the caller's scope, or over `territory` if the scope covers it.
 storage::registry::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory);
 

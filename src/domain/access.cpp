@@ -39,6 +39,7 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
                              g.role == "regional_institute" || g.role == "municipal_coordinator";
     if ((action == Action::write_registry || action == Action::manage_accounts) && !administers) continue;
     if (action == Action::read_audit && g.role != "federal_operator") continue;
+    if (action == Action::read_personal && (g.role == "methodist" || g.role == "expert")) continue;
     switch (role->scope) {
       case ScopeKind::everything: s.everything = true; break;
       case ScopeKind::territory:

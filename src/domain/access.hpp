@@ -52,13 +52,16 @@ enum class Action {
   write_registry,   // create and edit organisations
   manage_accounts,  // see and create accounts whose roles lie within the scope
   read_audit,       // browse the audit log
+  read_personal,    // a person's personal data (birth date, contacts...): 152-ФЗ
 };
 
 // The scope a caller's grants give for an action. Reading: every role sees its
 // territory, organisation or own person. Writing the registries and managing
 // accounts: the federal operator, the regional ministry and institute, and the
 // municipal coordinator, each within their territory. Reading the audit log:
-// the federal operator.
+// the federal operator. Personal data: the person, the administrators of their
+// organisation and the territorial roles above them — not methodists or
+// experts (a methodist will see the teachers assigned to them, issue 6).
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person);
 
 // A login: 3..64 characters of Latin letters, digits, «.», «_», «-».

@@ -39,6 +39,7 @@ Response list_organisations(const Request&, Context&);
 Response get_organisation(const Request&, Context&);
 Response create_organisation(const Request&, Context&);
 Response summary(const Request&, Context&);
+Response get_person(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

@@ -109,6 +109,46 @@ Response create_organisation(const Request& r, Context& ctx) {
   return resp;
 }
 
+Response get_person(const Request& r, Context& ctx) {
+  const auto card = app::get_person(ctx.app, *r.caller, r.id());
+  const auto& p = card.person;
+  JsonWriter w;
+  w.begin_object()
+      .field("id", p.id)
+      .field("code", p.code)
+      .field("last_name", p.last_name)
+      .field("first_name", p.first_name)
+      .key("middle_name").text_or_null(p.middle_name)
+      .field("category", p.category);
+  w.key("positions").begin_array();
+  for (const auto& v : card.positions)
+    w.begin_object()
+        .field("organisation_id", v.position.organisation_id)
+        .field("organisation_name", v.organisation_name)
+        .field("position", v.position.position)
+        .key("subject_area").text_or_null(v.position.subject_area)
+        .key("subjects").text_or_null(v.position.subjects)
+        .key("hired_on").text_or_null(v.position.hired_on)
+        .key("left_on").text_or_null(v.position.left_on)
+        .end_object();
+  w.end_array();
+  // Personal data (152-ФЗ): present only for those allowed; otherwise null.
+  w.key("personal");
+  if (card.personal_data) {
+    w.begin_object()
+        .key("birth_date").text_or_null(p.birth_date)
+        .key("gender").text_or_null(p.gender)
+        .key("ped_experience_since").text_or_null(p.ped_experience_since)
+        .field("higher_ped_education", p.higher_ped_education)
+        .field("ped_university_graduate", p.ped_university_graduate)
+        .end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
+  return json_response(200, std::move(w));
+}
+
 Response summary(const Request& r, Context& ctx) {
   QueryReader q(r);
   const auto s = app::summary(ctx.app, *r.caller, q.id("territory_id"));

@@ -51,6 +51,7 @@ constexpr RouteSpec kRoutes[] = {
     {"GET", "/api/v1/organisations", handlers::list_organisations, true, Access::signed_in},
     {"POST", "/api/v1/organisations", handlers::create_organisation, true, Access::signed_in},
     {"GET", "/api/v1/organisations/{id}", handlers::get_organisation, true, Access::signed_in},
+    {"GET", "/api/v1/persons/{id}", handlers::get_person, true, Access::signed_in},
     {"POST", "/api/v1/auth/login", handlers::login, true},
     {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::signed_in},
     {"GET", "/api/v1/auth/me", handlers::me, true, Access::signed_in},

@@ -221,6 +221,41 @@ std::int64_t insert_person(Connection& c, const domain::Person& p) {
        domain::fold_for_search(p.last_name + " " + p.first_name + " " + p.middle_name), now});
 }
 
+std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {
+  auto r = c.query_one(
+      "SELECT id, code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category,"
+      " higher_ped_education, ped_university_graduate FROM persons WHERE id = $1",
+      {id});
+  if (!r) return std::nullopt;
+  return domain::Person{r->int64(0), r->text(1), r->text(2), r->text(3), r->text(4), r->text(5),
+                        r->text(6), r->text(7), r->text(8), r->flag(9), r->flag(10)};
+}
+
+bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope) {
+  if (scope.everything) return true;
+  if (scope.person && *scope.person == id) return true;
+  domain::Scope workplaces = scope;
+  workplaces.person.reset();  // the person clause above covers it
+  Params params{id};
+  return c.scalar("SELECT count(*) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+                  " WHERE ps.person_id = $1 AND ps.left_on IS NULL AND " +
+                      organisation_scope(workplaces, params, "o"),
+                  params) > 0;
+}
+
+std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id) {
+  std::vector<PositionView> out;
+  c.run("SELECT ps.id, ps.person_id, ps.organisation_id, ps.position, ps.subject_area, ps.subjects, ps.hired_on,"
+        " ps.left_on, o.name FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE ps.person_id = $1 ORDER BY ps.left_on IS NOT NULL, ps.hired_on DESC, ps.id",
+        {person_id}, [&](const Row& r) {
+          out.push_back({domain::Position{r.int64(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5),
+                                          r.text(6), r.text(7)},
+                         r.text(8)});
+        });
+  return out;
+}
+
 std::int64_t insert_position(Connection& c, const domain::Position& p) {
   return c.scalar(
       "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on, left_on)"

@@ -52,6 +52,15 @@ bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& s
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o);
 
 std::int64_t insert_person(Connection& c, const domain::Person& p);
+std::optional<domain::Person> find_person(Connection& c, std::int64_t id);
+// A person is within a scope when it is their own person or one of their
+// current workplaces is.
+bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope);
+struct PositionView {
+  domain::Position position;
+  std::string organisation_name;
+};
+std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id);
 std::int64_t insert_position(Connection& c, const domain::Position& p);
 
 // Aggregates for the start page: no personal data, counts only.

@@ -19,7 +19,7 @@ function sql(statement) {
 
 before(async () => {
   srv = await startServer()
-  for (const login of ['admin', 'region', 'coordinator', 'school', 'teacher']) who[login] = await session(srv.base, login)
+  for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher']) who[login] = await session(srv.base, login)
   who.anonymous = {}
   // A second region with a school: outside every scope but the federal operator's.
   sql(`INSERT INTO territories (parent_id, level, code, name, search_key)
@@ -36,12 +36,14 @@ before(async () => {
   ids.school2 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S002'`))
   ids.schoolAccount = Number(sql(`SELECT id FROM accounts WHERE login = 'school'`))
   ids.regionAccount = Number(sql(`SELECT id FROM accounts WHERE login = 'region'`))
+  ids.teacherPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
+  ids.school2Person = Number(sql(`SELECT person_id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 })
 after(async () => {
   await srv?.stop()
 })
 
-const roles = ['anonymous', 'admin', 'region', 'coordinator', 'school', 'teacher']
+const roles = ['anonymous', 'admin', 'region', 'methodist', 'coordinator', 'school', 'teacher']
 const everyone = (status) => Object.fromEntries(roles.map((r) => [r, status]))
 const signedIn = (status) => ({ ...everyone(status), anonymous: 401 })
 
@@ -50,7 +52,7 @@ function matrix() {
   let n = 0
   const draft = (territory) => ({ code: `ACL-${n++}-${Date.now()}`, name: 'Проверка прав', kind: 'school', territory_id: territory })
   const account = (role) => ({ login: `acl${n++}x${Date.now() % 100000}`, display_name: 'Проверка', roles: [role] })
-  const admins = { anonymous: 401, admin: 200, region: 200, coordinator: 200, school: 403, teacher: 403 }
+  const admins = { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 }
   return [
     ['GET', '/healthz', '/healthz', everyone(200)],
     ['GET', '/readyz', '/readyz', everyone(200)],
@@ -65,25 +67,29 @@ function matrix() {
     ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', { anonymous: 401 }],
     ['GET', '/api/v1/summary', '/api/v1/summary', signedIn(200)],
     ['GET', '/api/v1/summary', `/api/v1/summary?territory_id=${ids.municipality}`,
-      { anonymous: 401, admin: 200, region: 200, coordinator: 200, school: 404, teacher: 404 }],
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
     ['GET', '/api/v1/summary', `/api/v1/summary?territory_id=${ids.otherRegion}`,
-      { anonymous: 401, admin: 200, region: 404, coordinator: 404, school: 404, teacher: 404 }],
+      { anonymous: 401, admin: 200, region: 404, methodist: 404, coordinator: 404, school: 404, teacher: 404 }],
     ['GET', '/api/v1/territories', '/api/v1/territories', signedIn(200)],
     ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.municipality}`, signedIn(200)],
     ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
     ['GET', '/api/v1/organisations', '/api/v1/organisations', signedIn(200)],
     ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.school1}`, signedIn(200)],
     ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.school2}`,
-      { anonymous: 401, admin: 200, region: 200, coordinator: 200, school: 404, teacher: 404 }],
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
     ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.institute}`,
-      { anonymous: 401, admin: 200, region: 200, coordinator: 404, school: 404, teacher: 404 }],
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 404, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.teacherPerson}`, signedIn(200)],
+    ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.school2Person}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/persons/{id}', '/api/v1/persons/99999999', signedIn(404)],
     ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.otherSchool}`, { ...signedIn(404), admin: 200 }],
     ['POST', '/api/v1/organisations', '/api/v1/organisations',
-      { anonymous: 401, admin: 201, region: 201, coordinator: 201, school: 403, teacher: 403 }, () => draft(ids.municipality)],
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 }, () => draft(ids.municipality)],
     ['POST', '/api/v1/organisations', '/api/v1/organisations',
-      { anonymous: 401, admin: 201, region: 201, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.region)],
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.region)],
     ['POST', '/api/v1/organisations', '/api/v1/organisations',
-      { anonymous: 401, admin: 201, region: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.otherRegion)],
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.otherRegion)],
     ['GET', '/api/v1/auth/tokens', '/api/v1/auth/tokens', signedIn(200)],
     ['POST', '/api/v1/auth/tokens', '/api/v1/auth/tokens', signedIn(201), { name: 'проверка прав' }],
     ['DELETE', '/api/v1/auth/tokens/{id}', '/api/v1/auth/tokens/999999', signedIn(404)],
@@ -98,7 +104,7 @@ function matrix() {
       () => account({ role: 'federal_operator' })],
     ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 403, coordinator: 403 },
       () => account({ role: 'school_admin', organisation_id: ids.otherSchool })],
-    ['GET', '/api/v1/audit', '/api/v1/audit', { anonymous: 401, admin: 200, region: 403, coordinator: 403, school: 403, teacher: 403 }],
+    ['GET', '/api/v1/audit', '/api/v1/audit', { ...everyone(403), anonymous: 401, admin: 200 }],
   ]
 }
 
@@ -155,4 +161,16 @@ test('lists hold only rows in the caller\'s scope', async () => {
   const schoolSummary = (await json(srv.base, '/api/v1/summary', { headers: who.school })).body
   assert.equal(schoolSummary.organisations, 1)
   assert.equal(schoolSummary.municipalities, 0)
+})
+
+test('personal data (152-ФЗ): the person, their school and the territories above see it; a methodist does not', async () => {
+  const card = async (role) => (await json(srv.base, `/api/v1/persons/${ids.teacherPerson}`, { headers: who[role] })).body
+  for (const role of ['admin', 'region', 'coordinator', 'school', 'teacher']) {
+    const c = await card(role)
+    assert.match(c.personal?.birth_date ?? '', /^\d{4}-\d{2}-\d{2}$/, role)
+  }
+  const m = await card('methodist')
+  assert.equal(m.personal, null)
+  assert.ok(m.last_name && m.positions.length > 0, 'the card itself is shown')
+  assert.ok(!JSON.stringify(m).includes('birth'), 'no personal field leaks under another name')
 })

@@ -26,7 +26,7 @@ test('version, migrate, demo refuses a second fill', () => {
     assert.equal(d.code, 0, d.out)
     assert.match(d.out, /организаций \d+/)
     assert.match(d.out, /Учётные записи демо-данных \(пароль у всех: \S{12}\)/)
-    for (const login of ['admin', 'region', 'coordinator', 'school', 'teacher']) assert.match(d.out, new RegExp(`^  ${login} `, 'm'))
+    for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher']) assert.match(d.out, new RegExp(`^  ${login} `, 'm'))
     const again = run(['--db', db, 'demo'])
     assert.equal(again.code, 1)
     assert.match(again.out, /только в пустой базе/)

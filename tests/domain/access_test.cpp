@@ -41,3 +41,32 @@ TEST(Passwords, RulesAreExplainedInRussian) {
   EXPECT_EQ(error_of([] { validate_new_password("ivanova2026!", "Ivanova"); }).field(), "password");
   EXPECT_EQ(error_of([] { validate_new_password("Password123", "x"); }).field(), "password");
 }
+
+TEST(Scopes, EachActionHasItsOwnRoles) {
+  const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
+  const std::vector<Grant> methodist{{"methodist", 2, std::nullopt}};
+  const std::vector<Grant> school{{"school_admin", std::nullopt, 40}};
+  const std::vector<Grant> federal{{"federal_operator", std::nullopt, std::nullopt}};
+  EXPECT_EQ(scope_for(Action::read_registry, coordinator, {}).territories, (std::vector<std::int64_t>{7}));
+  EXPECT_EQ(scope_for(Action::manage_accounts, coordinator, {}).territories, (std::vector<std::int64_t>{7}));
+  EXPECT_TRUE(scope_for(Action::read_audit, coordinator, {}).empty());
+  EXPECT_FALSE(scope_for(Action::read_personal, coordinator, {}).empty());
+
+  EXPECT_FALSE(scope_for(Action::read_registry, methodist, {}).empty());
+  EXPECT_TRUE(scope_for(Action::read_personal, methodist, {}).empty());
+  EXPECT_TRUE(scope_for(Action::write_registry, methodist, {}).empty());
+
+  EXPECT_EQ(scope_for(Action::read_personal, school, {}).organisations, (std::vector<std::int64_t>{40}));
+  EXPECT_TRUE(scope_for(Action::manage_accounts, school, {}).empty());
+
+  EXPECT_TRUE(scope_for(Action::read_audit, federal, {}).everything);
+  const std::vector<Grant> teacher{{"teacher", std::nullopt, std::nullopt}};
+  EXPECT_EQ(scope_for(Action::read_personal, teacher, 99).person, 99);
+  EXPECT_TRUE(scope_for(Action::read_personal, teacher, std::nullopt).empty());  // no linked person, nothing
+  // Grants add up.
+  std::vector<Grant> both = coordinator;
+  both.push_back(school[0]);
+  const auto s = scope_for(Action::read_registry, both, {});
+  EXPECT_EQ(s.territories.size(), 1u);
+  EXPECT_EQ(s.organisations.size(), 1u);
+}
