@@ -155,6 +155,32 @@ std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& accou
   return create_account(app, account, caller.account_id);
 }
 
+acc::Account set_account_active(App& app, const Caller& caller, std::int64_t id, bool active) {
+  const auto before = get_account(app, caller, id);  // scope check: 403 or 404
+  if (id == caller.account_id && !active)
+    throw domain::Error::validation("is_active", "Нельзя заблокировать собственную учётную запись");
+  app.db->write([&](storage::Connection& c) {
+    acc::set_active(c, id, active);
+    if (!active) acc::delete_sessions(c, id);
+    acc::append_audit(c, {caller.account_id, active ? "activate" : "deactivate", "account", id,
+                          nlohmann::json{{"is_active", before.is_active}}.dump(),
+                          nlohmann::json{{"is_active", active}}.dump(), {}, {}});
+  });
+  return get_account(app, caller, id);
+}
+
+std::string reset_password(App& app, const Caller& caller, std::int64_t id) {
+  const auto account = get_account(app, caller, id);  // scope check: 403 or 404
+  const std::string password = generate_password();
+  const std::string hash = hash_password(password);
+  app.db->write([&](storage::Connection& c) {
+    acc::set_password(c, id, hash, /*must_change=*/true);
+    acc::delete_sessions(c, id);
+    acc::append_audit(c, {caller.account_id, "reset_password", "account", id, {}, {}, {}, {}});
+  });
+  return password;
+}
+
 std::vector<acc::AuditRow> list_audit(App& app, const Caller& caller, const acc::AuditFilter& filter,
                                       std::int64_t& total) {
   require(caller, domain::Action::read_audit, "просмотр журнала аудита");

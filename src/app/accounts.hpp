@@ -47,6 +47,13 @@ std::vector<storage::accounts::RoleAssignment> roles_of_account(App& app, std::i
 // Returns the new id; a password left empty is generated and put back into `account`.
 std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account);
 
+// Blocks or unblocks an account in the caller's scope; blocking ends its
+// sessions and API tokens. Nobody blocks themselves.
+storage::accounts::Account set_account_active(App& app, const Caller& caller, std::int64_t id, bool active);
+// A new temporary password (returned once), to be changed at next sign-in;
+// the account's sessions end.
+std::string reset_password(App& app, const Caller& caller, std::int64_t id);
+
 std::vector<storage::accounts::AuditRow> list_audit(App& app, const Caller& caller,
                                                     const storage::accounts::AuditFilter& filter,
                                                     std::int64_t& total);

@@ -100,6 +100,24 @@ Response create_account(const Request& r, Context& ctx) {
   return resp;
 }
 
+Response set_account_state(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const auto it = body.find("is_active");
+  if (it == body.end() || !it->is_boolean())
+    throw domain::Error::validation("is_active", "Поле «is_active» обязательно: true или false");
+  const auto a = app::set_account_active(ctx.app, *r.caller, r.id(), it->get<bool>());
+  JsonWriter w;
+  write_account(w, a, app::roles_of_account(ctx.app, a.id));
+  return json_response(200, std::move(w));
+}
+
+Response reset_account_password(const Request& r, Context& ctx) {
+  const auto password = app::reset_password(ctx.app, *r.caller, r.id());
+  JsonWriter w;
+  w.begin_object().field("temporary_password", password).end_object();
+  return json_response(200, std::move(w));
+}
+
 Response list_audit(const Request& r, Context& ctx) {
   QueryReader q(r);
   acc::AuditFilter f;

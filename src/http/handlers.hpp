@@ -53,6 +53,8 @@ Response revoke_token(const Request&, Context&);
 Response list_accounts(const Request&, Context&);
 Response get_account(const Request&, Context&);
 Response create_account(const Request&, Context&);
+Response set_account_state(const Request&, Context&);
+Response reset_account_password(const Request&, Context&);
 Response list_audit(const Request&, Context&);
 }  // namespace handlers
 

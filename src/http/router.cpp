@@ -62,6 +62,8 @@ constexpr RouteSpec kRoutes[] = {
     {"GET", "/api/v1/accounts", handlers::list_accounts, true, Access::signed_in},
     {"POST", "/api/v1/accounts", handlers::create_account, true, Access::signed_in},
     {"GET", "/api/v1/accounts/{id}", handlers::get_account, true, Access::signed_in},
+    {"POST", "/api/v1/accounts/{id}/state", handlers::set_account_state, true, Access::signed_in},
+    {"POST", "/api/v1/accounts/{id}/password-reset", handlers::reset_account_password, true, Access::signed_in},
     {"GET", "/api/v1/audit", handlers::list_audit, true, Access::signed_in},
 };
 

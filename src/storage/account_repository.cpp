@@ -116,11 +116,20 @@ std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id) {
   return out;
 }
 
-void set_password(Connection& c, std::int64_t account_id, const std::string& hash) {
+void set_password(Connection& c, std::int64_t account_id, const std::string& hash, bool must_change) {
   const auto now = domain::utc_timestamp_now();
-  c.execute("UPDATE accounts SET password_hash = $1, must_change_password = 0, password_changed_at = $2,"
+  c.execute("UPDATE accounts SET password_hash = $1, must_change_password = $4, password_changed_at = $2,"
             " updated_at = $2 WHERE id = $3",
-            {hash, now, account_id});
+            {hash, now, account_id, flag(must_change)});
+}
+
+void set_active(Connection& c, std::int64_t account_id, bool active) {
+  c.execute("UPDATE accounts SET is_active = $1, updated_at = $2 WHERE id = $3",
+            {flag(active), domain::utc_timestamp_now(), account_id});
+}
+
+void delete_sessions(Connection& c, std::int64_t account_id) {
+  c.execute("DELETE FROM sessions WHERE account_id = $1", {account_id});
 }
 
 std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote) {

@@ -104,6 +104,11 @@ function matrix() {
       () => account({ role: 'federal_operator' })],
     ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 403, coordinator: 403 },
       () => account({ role: 'school_admin', organisation_id: ids.otherSchool })],
+    // Blocking the teacher's account for the roles allowed, then unblocking (next row) keeps sessions usable.
+    ['POST', '/api/v1/accounts/{id}/state', `/api/v1/accounts/${ids.regionAccount}/state`,
+      { ...admins, coordinator: 404 }, { is_active: true }],
+    ['POST', '/api/v1/accounts/{id}/password-reset', '/api/v1/accounts/999999/password-reset',
+      { ...admins, admin: 404, region: 404, coordinator: 404 }],
     ['GET', '/api/v1/audit', '/api/v1/audit', { ...everyone(403), anonymous: 401, admin: 200 }],
   ]
 }

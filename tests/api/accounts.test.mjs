@@ -72,3 +72,36 @@ test('the audit log records who did what, filters, and cannot be changed through
     assert.equal(m.status, 405)
   }
 })
+
+test('blocking ends sessions and sign-in; a password reset issues a one-time password', async () => {
+  const target = (await json(srv.base, '/api/v1/accounts?q=school', { headers: coordinator })).body.items.find((a) => a.login === 'school')
+  const schoolSession = await session(srv.base, 'school')
+  const blocked = await post(srv.base, `/api/v1/accounts/${target.id}/state`, { is_active: false }, as(coordinator))
+  assert.equal(blocked.status, 200)
+  assert.equal(blocked.body.is_active, false)
+  assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: schoolSession })).status, 401)
+  const denied = await post(srv.base, '/api/v1/auth/login', { login: 'school', password: 'Методист2026' })
+  assert.equal(denied.status, 401)
+  assert.equal(denied.body.error.message, 'Неверный логин или пароль')  // blocked accounts are not revealed
+
+  const unblocked = await post(srv.base, `/api/v1/accounts/${target.id}/state`, { is_active: true }, as(coordinator))
+  assert.equal(unblocked.body.is_active, true)
+  const reset = await post(srv.base, `/api/v1/accounts/${target.id}/password-reset`, {}, as(coordinator))
+  assert.equal(reset.status, 200)
+  assert.match(reset.body.temporary_password, /^\S{12}$/)
+  assert.equal((await post(srv.base, '/api/v1/auth/login', { login: 'school', password: 'Методист2026' })).status, 401)
+  const fresh = await post(srv.base, '/api/v1/auth/login', { login: 'school', password: reset.body.temporary_password })
+  assert.equal(fresh.status, 200)
+  assert.equal(fresh.body.must_change_password, true)
+
+  const me = (await json(srv.base, '/api/v1/auth/me', { headers: coordinator })).body
+  const self = await post(srv.base, `/api/v1/accounts/${me.account_id}/state`, { is_active: false }, as(coordinator))
+  assert.equal(self.status, 422)
+  assert.equal(self.body.error.field, 'is_active')
+  const bad = await post(srv.base, `/api/v1/accounts/${target.id}/state`, { is_active: 'нет' }, as(coordinator))
+  assert.equal(bad.status, 422)
+  const audit = await json(srv.base, `/api/v1/audit?entity=account&entity_id=${target.id}`, { headers: admin })
+  const changes = audit.body.items.map((e) => e.action).filter((a) => a !== 'login' && a !== 'logout')
+  assert.deepEqual(changes.slice(0, 3), ['reset_password', 'activate', 'deactivate'])
+})
+

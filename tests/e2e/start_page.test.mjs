@@ -137,6 +137,10 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByTestId('account-created').waitFor()
   assert.match(await page.getByTestId('temporary-password').textContent(), /^\S{12}$/)
   await page.screenshot({ path: join(screenshots, 'account-created.png') })
+  await page.getByRole('button', { name: 'Отмена' }).click()
+  await page.getByTestId('reset-zavuch.migna').click()
+  await page.getByTestId('password-issued').waitFor()
+  assert.match(await page.getByTestId('password-issued').textContent(), /zavuch\.migna/)
 
   await page.goto(srv.base + '/')
   await page.getByTestId('logout').click()

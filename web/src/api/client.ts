@@ -197,6 +197,14 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
+  setAccountActive: (id: number, isActive: boolean) =>
+    request<Account>(`/api/v1/accounts/${id}/state`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ is_active: isActive }),
+    }),
+  resetPassword: (id: number) =>
+    request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
   audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     request<Page<AuditEntry>>(`/api/v1/audit${query(params)}`),
   createOrganisation: (body: Partial<Organisation>) =>
