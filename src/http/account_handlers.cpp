@@ -9,6 +9,8 @@ namespace {
 
 namespace acc = storage::accounts;
 
+}  // namespace
+
 void write_roles(JsonWriter& w, const std::vector<acc::RoleAssignment>& roles) {
   w.begin_array();
   for (const auto& r : roles) {
@@ -22,6 +24,8 @@ void write_roles(JsonWriter& w, const std::vector<acc::RoleAssignment>& roles) {
   }
   w.end_array();
 }
+
+namespace {
 
 // The password hash never leaves the server.
 void write_account(JsonWriter& w, const acc::Account& a, const std::vector<acc::RoleAssignment>& roles) {

@@ -26,17 +26,9 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("can_write_registry", !app::scope_of(c, domain::Action::write_registry).empty())
       .field("can_manage_accounts", !app::scope_of(c, domain::Action::manage_accounts).empty())
       .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty());
-  w.key("roles").begin_array();
-  for (const auto& r : c.roles) {
-    const auto* info = domain::find_role(r.role);
-    w.begin_object()
-        .field("role", r.role)
-        .field("title", info ? info->title : r.role)
-        .key("territory_id").id_or_null(r.territory_id)
-        .key("organisation_id").id_or_null(r.organisation_id)
-        .end_object();
-  }
-  w.end_array().end_object();
+  w.key("roles");
+  write_roles(w, c.roles);
+  w.end_object();
 }
 
 }  // namespace

@@ -22,10 +22,15 @@ struct Context {
 
 using Handler = Response (*)(const Request&, Context&);
 
+class JsonWriter;
+
 // The OpenAPI document compiled into the binary (docs/openapi.yaml).
 std::string_view openapi_document();
 
 namespace handlers {
+// Role assignments as JSON, with Russian titles: [{role, title, territory_id, organisation_id}].
+void write_roles(JsonWriter& w, const std::vector<storage::accounts::RoleAssignment>& roles);
+
 Response healthz(const Request&, Context&);
 Response readyz(const Request&, Context&);
 Response metrics(const Request&, Context&);
