@@ -140,7 +140,24 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByRole('button', { name: 'Отмена' }).click()
   await page.getByTestId('reset-zavuch.migna').click()
   await page.getByTestId('password-issued').waitFor()
-  assert.match(await page.getByTestId('password-issued').textContent(), /zavuch\.migna/)
+  const issued = await page.getByTestId('password-issued').textContent()
+  assert.match(issued, /zavuch\.migna/)
+  const temporary = issued.match(/(\S{12})\s*$/)[1]
+
+  // The new user signs in with it and must set their own password first.
+  await page.getByTestId('logout').click()
+  await signInAs('zavuch.migna', temporary)
+  await page.getByTestId('password-form').waitFor()
+  await page.locator('#old-password').fill(temporary)
+  await page.locator('#new-password').fill('короткий')
+  await page.getByTestId('password-submit').click()
+  await page.getByTestId('error-new-password').waitFor()
+  await page.locator('#new-password').fill('Мигна2026школа')
+  await page.getByTestId('password-submit').click()
+  await page.getByTestId('password-form').waitFor({ state: 'hidden' })
+  await page.getByTestId('logout').click()
+  await signInAs('zavuch.migna', 'Мигна2026школа')
+  await page.getByTestId('kpis').waitFor()
 
   await page.goto(srv.base + '/')
   await page.getByTestId('logout').click()

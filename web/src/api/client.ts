@@ -170,6 +170,12 @@ export const api = {
     }),
   logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
   me: () => request<Caller>('/api/v1/auth/me'),
+  changePassword: (oldPassword: string, newPassword: string) =>
+    request<void>('/api/v1/auth/password', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ old_password: oldPassword, new_password: newPassword }),
+    }),
   summary: (territoryId?: number) => request<Summary>(`/api/v1/summary${query({ territory_id: territoryId })}`),
   vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
   territories: (params: { level?: string; parent_id?: number } = {}) =>

@@ -17,6 +17,16 @@ export const en: Messages = {
     logout: 'Sign out',
     hint: 'Accounts are issued by the administrator. The demo data prints its logins and password when created.',
   },
+  password: {
+    title: 'Change password',
+    change: 'Change password',
+    old: 'Current password',
+    new: 'New password',
+    rules: 'At least 10 characters, letters and digits, not the login.',
+    submit: 'Save',
+    changed: 'Password changed',
+    required: 'You signed in with a temporary password. Set your own to continue.',
+  },
   nav: {
     home: 'Home',
     registries: 'Registries',
