@@ -1,6 +1,8 @@
 #include "app/accounts.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <sodium.h>
 
 #include "app/auth.hpp"
@@ -167,6 +169,36 @@ acc::Account set_account_active(App& app, const Caller& caller, std::int64_t id,
                           nlohmann::json{{"is_active", active}}.dump(), {}, {}});
   });
   return get_account(app, caller, id);
+}
+
+void add_role(App& app, const Caller& caller, std::int64_t account_id, acc::RoleAssignment role) {
+  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto account = get_account(app, caller, account_id);  // 404 outside the scope
+  role.account_id = account_id;
+  app.db->write([&](storage::Connection& c) {
+    check_scope(c, role, account.person_id);
+    check_grant(c, scope, role, account.person_id);
+    acc::insert_role(c, role);
+    nlohmann::json after{{"role", role.role}};
+    if (role.territory_id) after["territory_id"] = *role.territory_id;
+    if (role.organisation_id) after["organisation_id"] = *role.organisation_id;
+    acc::append_audit(c, {caller.account_id, "add_role", "account", account_id, {}, after.dump(), {}, {}});
+  });
+}
+
+void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::int64_t role_id) {
+  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto account = get_account(app, caller, account_id);
+  app.db->write([&](storage::Connection& c) {
+    const auto roles = acc::roles_of(c, account_id);
+    const auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.id == role_id; });
+    if (it == roles.end()) throw domain::Error::not_found("Роль не найдена");
+    if (roles.size() == 1) throw domain::Error::validation("roles", "У учётной записи должна остаться хотя бы одна роль");
+    check_grant(c, scope, *it, account.person_id);  // only roles the caller could grant
+    acc::delete_role(c, account_id, role_id);
+    acc::append_audit(c, {caller.account_id, "remove_role", "account", account_id,
+                          nlohmann::json{{"role", it->role}}.dump(), {}, {}, {}});
+  });
 }
 
 std::string reset_password(App& app, const Caller& caller, std::int64_t id) {

@@ -50,6 +50,11 @@ std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& accou
 // Blocks or unblocks an account in the caller's scope; blocking ends its
 // sessions and API tokens. Nobody blocks themselves.
 storage::accounts::Account set_account_active(App& app, const Caller& caller, std::int64_t id, bool active);
+// Adds a role to an account in the caller's scope; the role must lie within
+// the caller's scope too. Removing keeps at least one role. Both audited.
+void add_role(App& app, const Caller& caller, std::int64_t account_id, storage::accounts::RoleAssignment role);
+void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::int64_t role_id);
+
 // A new temporary password (returned once), to be changed at next sign-in;
 // the account's sessions end.
 std::string reset_password(App& app, const Caller& caller, std::int64_t id);

@@ -16,6 +16,7 @@ void write_roles(JsonWriter& w, const std::vector<acc::RoleAssignment>& roles) {
   for (const auto& r : roles) {
     const auto* info = domain::find_role(r.role);
     w.begin_object()
+        .field("id", r.id)
         .field("role", r.role)
         .field("title", info ? info->title : r.role)
         .key("territory_id").id_or_null(r.territory_id)
@@ -113,6 +114,23 @@ Response set_account_state(const Request& r, Context& ctx) {
   JsonWriter w;
   write_account(w, a, app::roles_of_account(ctx.app, a.id));
   return json_response(200, std::move(w));
+}
+
+Response add_account_role(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const auto role = body.find("role");
+  if (role == body.end() || !role->is_string())
+    throw domain::Error::validation("roles", "Поле «role» обязательно");
+  app::add_role(ctx.app, *r.caller, r.id(),
+                {0, 0, role->get<std::string>(), optional_id(body, "territory_id"), optional_id(body, "organisation_id")});
+  return get_account(r, ctx);
+}
+
+Response remove_account_role(const Request& r, Context& ctx) {
+  app::remove_role(ctx.app, *r.caller, r.id(0), r.id(1));
+  Response resp;
+  resp.status = 204;
+  return resp;
 }
 
 Response reset_account_password(const Request& r, Context& ctx) {

@@ -59,6 +59,8 @@ Response list_accounts(const Request&, Context&);
 Response get_account(const Request&, Context&);
 Response create_account(const Request&, Context&);
 Response set_account_state(const Request&, Context&);
+Response add_account_role(const Request&, Context&);
+Response remove_account_role(const Request&, Context&);
 Response reset_account_password(const Request&, Context&);
 Response list_audit(const Request&, Context&);
 }  // namespace handlers

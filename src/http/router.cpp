@@ -63,6 +63,8 @@ constexpr RouteSpec kRoutes[] = {
     {"POST", "/api/v1/accounts", handlers::create_account, true, Access::signed_in},
     {"GET", "/api/v1/accounts/{id}", handlers::get_account, true, Access::signed_in},
     {"POST", "/api/v1/accounts/{id}/state", handlers::set_account_state, true, Access::signed_in},
+    {"POST", "/api/v1/accounts/{id}/roles", handlers::add_account_role, true, Access::signed_in},
+    {"DELETE", "/api/v1/accounts/{id}/roles/{role_id}", handlers::remove_account_role, true, Access::signed_in},
     {"POST", "/api/v1/accounts/{id}/password-reset", handlers::reset_account_password, true, Access::signed_in},
     {"GET", "/api/v1/audit", handlers::list_audit, true, Access::signed_in},
 };
@@ -156,13 +158,13 @@ std::string next_request_id(const restinio::request_handle_t& req) {
   return fmt::format("{}-{}", prefix, ++counter);
 }
 
-// Does a request path fit a table pattern? «{id}» matches one numeric segment.
+// Does a request path fit a table pattern? A «{…}» segment matches one number.
 bool pattern_matches(std::string_view pattern, std::string_view path) {
   if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   while (!pattern.empty() && !path.empty()) {
     const auto pe = pattern.find('/', 1), xe = path.find('/', 1);
     const auto pseg = pattern.substr(0, pe), xseg = path.substr(0, xe);
-    if (pseg == "/{id}") {
+    if (pseg.size() > 2 && pseg[1] == '{' && pseg.back() == '}') {
       if (xseg.size() < 2) return false;
       for (char ch : xseg.substr(1))
         if (ch < '0' || ch > '9') return false;
@@ -342,13 +344,14 @@ class Dispatcher {
   std::size_t unmatched_metric_ = 0, static_metric_ = 0;
 };
 
-// Splits «/a/{id}/b» into literal fragments around the {id} parameters.
+// Splits «/a/{id}/b/{role_id}» into the literal fragments around its numeric
+// parameters (any «{name}»).
 std::vector<std::string> fragments(std::string_view path) {
   std::vector<std::string> out;
-  std::size_t pos;
-  while ((pos = path.find("{id}")) != std::string_view::npos) {
-    out.emplace_back(path.substr(0, pos));
-    path.remove_prefix(pos + 4);
+  std::size_t open;
+  while ((open = path.find('{')) != std::string_view::npos) {
+    out.emplace_back(path.substr(0, open));
+    path.remove_prefix(path.find('}', open) + 1);
   }
   out.emplace_back(path);
   return out;

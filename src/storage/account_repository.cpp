@@ -182,6 +182,10 @@ void clear_failures(Connection& c, const std::string& key) {
   c.execute("DELETE FROM login_failures WHERE throttle_key = $1", {key});
 }
 
+bool delete_role(Connection& c, std::int64_t account_id, std::int64_t role_id) {
+  return c.execute("DELETE FROM role_assignments WHERE id = $1 AND account_id = $2", {role_id, account_id}) > 0;
+}
+
 void append_audit(Connection& c, const AuditEntry& e) {
   c.execute(
       "INSERT INTO audit_log (at, account_id, action, entity, entity_id, before_json, after_json, request_id, remote)"

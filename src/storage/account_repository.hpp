@@ -50,6 +50,7 @@ bool account_visible(Connection& c, std::int64_t id, const domain::Scope& scope)
 
 std::int64_t insert_role(Connection& c, const RoleAssignment& r);
 std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id);
+bool delete_role(Connection& c, std::int64_t account_id, std::int64_t role_id);
 
 // Stores a new password hash; `must_change` asks for a new one at next sign-in.
 void set_password(Connection& c, std::int64_t account_id, const std::string& hash, bool must_change = false);

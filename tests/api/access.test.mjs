@@ -107,6 +107,10 @@ function matrix() {
     // Blocking the teacher's account for the roles allowed, then unblocking (next row) keeps sessions usable.
     ['POST', '/api/v1/accounts/{id}/state', `/api/v1/accounts/${ids.regionAccount}/state`,
       { ...admins, coordinator: 404 }, { is_active: true }],
+    ['POST', '/api/v1/accounts/{id}/roles', `/api/v1/accounts/${ids.regionAccount}/roles`,
+      { ...admins, coordinator: 404, region: 403 }, { role: 'expert' }],  // expert: grants no reads, nothing leaks into later rows
+    ['DELETE', '/api/v1/accounts/{id}/roles/{role_id}', `/api/v1/accounts/${ids.schoolAccount}/roles/999999`,
+      { ...admins, admin: 404, region: 404, coordinator: 404 }],
     ['POST', '/api/v1/accounts/{id}/password-reset', '/api/v1/accounts/999999/password-reset',
       { ...admins, admin: 404, region: 404, coordinator: 404 }],
     ['GET', '/api/v1/audit', '/api/v1/audit', { ...everyone(403), anonymous: 401, admin: 200 }],

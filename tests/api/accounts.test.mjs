@@ -105,3 +105,21 @@ test('blocking ends sessions and sign-in; a password reset issues a one-time pas
   assert.deepEqual(changes.slice(0, 3), ['reset_password', 'activate', 'deactivate'])
 })
 
+test('roles of an existing account: added within scope, removed but never the last one', async () => {
+  const target = (await json(srv.base, '/api/v1/accounts?q=school', { headers: coordinator })).body.items.find((a) => a.login === 'school')
+  const school2 = (await json(srv.base, '/api/v1/organisations?kind=school&sort=code&limit=2', { headers: coordinator })).body.items[1]
+  const added = await post(srv.base, `/api/v1/accounts/${target.id}/roles`, { role: 'school_admin', organisation_id: school2.id }, as(coordinator))
+  assert.equal(added.status, 200, JSON.stringify(added.body))
+  assert.equal(added.body.roles.length, 2)
+  const outside = await post(srv.base, `/api/v1/accounts/${target.id}/roles`, { role: 'regional_ministry', territory_id: 2 }, as(coordinator))
+  assert.equal(outside.status, 403)
+  const removeUrl = (id) => `/api/v1/accounts/${target.id}/roles/${id}`
+  const del = await json(srv.base, removeUrl(added.body.roles[1].id), { method: 'DELETE', headers: as(coordinator) })
+  assert.equal(del.status, 204)
+  const last = await json(srv.base, removeUrl(added.body.roles[0].id), { method: 'DELETE', headers: as(coordinator) })
+  assert.equal(last.status, 422)
+  assert.equal(last.body.error.field, 'roles')
+  const audit = await json(srv.base, `/api/v1/audit?entity=account&entity_id=${target.id}&action=add_role`, { headers: admin })
+  assert.equal(audit.body.total, 1)
+})
+
