@@ -17,12 +17,6 @@ namespace {
 
 namespace acc = storage::accounts;
 
-std::string lower_ascii(std::string s) {
-  for (auto& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return s;
-}
-
 // Each role names the scope it needs: a territory of the right level, an
 // organisation, or nothing.
 void check_scope(storage::Connection& c, const acc::RoleAssignment& r, std::optional<std::int64_t> person) {
@@ -50,8 +44,8 @@ void check_scope(storage::Connection& c, const acc::RoleAssignment& r, std::opti
 }  // namespace
 
 std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t> created_by) {
-  a.login = lower_ascii(domain::trim(a.login));
-  a.email = lower_ascii(domain::trim(a.email));
+  a.login = domain::ascii_lower(domain::trim(a.login));
+  a.email = domain::ascii_lower(domain::trim(a.email));
   a.display_name = domain::trim(a.display_name);
   domain::validate_login(a.login);
   if (!a.email.empty()) domain::validate_email(a.email);
@@ -138,6 +132,10 @@ acc::Account get_account(App& app, const Caller& caller, std::int64_t id) {
 
 std::vector<acc::RoleAssignment> roles_of_account(App& app, std::int64_t id) {
   return app.db->read([&](storage::Connection& c) { return acc::roles_of(c, id); });
+}
+
+std::vector<acc::RoleAssignment> roles_of_accounts(App& app, const std::vector<std::int64_t>& ids) {
+  return app.db->read([&](storage::Connection& c) { return acc::roles_of(c, ids); });
 }
 
 std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account) {

@@ -44,6 +44,8 @@ storage::accounts::AccountPage list_accounts(App& app, const Caller& caller, con
                                              std::int64_t limit, std::int64_t offset);
 storage::accounts::Account get_account(App& app, const Caller& caller, std::int64_t id);
 std::vector<storage::accounts::RoleAssignment> roles_of_account(App& app, std::int64_t id);
+// The roles of every account on a page, in one query.
+std::vector<storage::accounts::RoleAssignment> roles_of_accounts(App& app, const std::vector<std::int64_t>& ids);
 // Returns the new id; a password left empty is generated and put back into `account`.
 std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account);
 

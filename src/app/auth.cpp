@@ -17,12 +17,6 @@ using Clock = std::chrono::system_clock;
 
 std::string iso(Clock::time_point t) { return domain::utc_timestamp(t); }
 
-std::string lower_ascii(std::string s) {
-  for (auto& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return s;
-}
-
 Caller caller_of(storage::Connection& c, const acc::Account& a) {
   Caller caller;
   caller.account_id = a.id;
@@ -44,7 +38,7 @@ domain::Scope scope_of(const Caller& caller, domain::Action action) {
 
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
                   const LoginPolicy& policy) {
-  const std::string who = lower_ascii(domain::trim(login_or_email));
+  const std::string who = domain::ascii_lower(domain::trim(login_or_email));
   if (who.empty()) throw domain::Error::validation("login", "Введите логин или адрес электронной почты");
   if (password.empty()) throw domain::Error::validation("password", "Введите пароль");
   const auto now = Clock::now();

@@ -103,6 +103,13 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
 std::size_t utf8_length(std::string_view s) noexcept {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

@@ -20,6 +20,10 @@ bool is_valid_utf8(std::string_view bytes) noexcept;
 // Trims ASCII white space (and NBSP) from both ends.
 std::string trim(std::string_view text);
 
+// Lower-cases ASCII letters only: for logins, e-mails and HTTP header names,
+// which are ASCII by rule (Cyrillic text goes through fold_for_search).
+std::string ascii_lower(std::string_view text);
+
 // Number of Unicode code points (the length a user sees), assuming valid UTF-8.
 std::size_t utf8_length(std::string_view utf8) noexcept;
 

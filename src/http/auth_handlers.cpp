@@ -50,8 +50,7 @@ Response login(const Request& r, Context& ctx) {
 
 Response logout(const Request& r, Context& ctx) {
   app::logout(ctx.app, *r.caller);
-  Response resp;
-  resp.status = 204;
+  Response resp = no_content();
   resp.headers.emplace_back("Set-Cookie", cookie(r, "", "0"));
   return resp;
 }
@@ -71,9 +70,7 @@ Response change_password(const Request& r, Context& ctx) {
     return it->get<std::string>();
   };
   app::change_password(ctx.app, *r.caller, text("old_password"), text("new_password"));
-  Response resp;
-  resp.status = 204;
-  return resp;
+  return no_content();
 }
 
 Response create_token(const Request& r, Context& ctx) {
@@ -107,9 +104,7 @@ Response list_tokens(const Request& r, Context& ctx) {
 
 Response revoke_token(const Request& r, Context& ctx) {
   app::revoke_api_token(ctx.app, *r.caller, r.id());
-  Response resp;
-  resp.status = 204;
-  return resp;
+  return no_content();
 }
 
 std::string session_cookie_name() { return kCookie; }

@@ -25,6 +25,12 @@ Response json_response(int status, JsonWriter&& body) {
   return r;
 }
 
+Response no_content() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
 Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
   JsonWriter w;
   w.begin_object().key("error").begin_object();

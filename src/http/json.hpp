@@ -24,6 +24,8 @@ namespace metodist::http {
 using Json = nlohmann::json;
 
 Response json_response(int status, JsonWriter&& body);
+// 204: done, nothing to send back.
+Response no_content();
 Response error_response(int status, const std::string& code, const std::string& message,
                         const std::string& field = {});
 // The status a domain error maps to (400, 404, 409, 413...).

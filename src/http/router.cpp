@@ -8,6 +8,7 @@
 #include <random>
 
 #include "domain/error.hpp"
+#include "domain/text.hpp"
 #include "http/json.hpp"
 #include "http/restinio_router.hpp"
 #include "http/server.hpp"
@@ -133,13 +134,6 @@ const char* reason(int status) {
     case 503: return "Service Unavailable";
   }
   return "Unknown";
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
 }
 
 // Request ids: a per-process random prefix and a counter; an incoming
@@ -269,7 +263,7 @@ class Dispatcher {
     out.request_id = rid;
     out.remote = req->remote_endpoint().address().to_string();
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
-      out.headers.emplace_back(lower(f.name()), f.value());
+      out.headers.emplace_back(domain::ascii_lower(f.name()), f.value());
     });
     if (req->body().size() > ctx_.app.config.max_json_bytes)
       return error_response(413, "payload_too_large",

@@ -182,6 +182,21 @@ void clear_failures(Connection& c, const std::string& key) {
   c.execute("DELETE FROM login_failures WHERE throttle_key = $1", {key});
 }
 
+std::vector<RoleAssignment> roles_of(Connection& c, const std::vector<std::int64_t>& account_ids) {
+  std::vector<RoleAssignment> out;
+  if (account_ids.empty()) return out;
+  Params params;
+  std::string in;
+  for (auto id : account_ids) {
+    params.push_back(id);
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  c.run("SELECT id, account_id, role, territory_id, organisation_id FROM role_assignments WHERE account_id IN (" + in +
+            ") ORDER BY account_id, id",
+        params, [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.opt_int64(3), r.opt_int64(4)}); });
+  return out;
+}
+
 bool delete_role(Connection& c, std::int64_t account_id, std::int64_t role_id) {
   return c.execute("DELETE FROM role_assignments WHERE id = $1 AND account_id = $2", {role_id, account_id}) > 0;
 }

@@ -50,6 +50,8 @@ bool account_visible(Connection& c, std::int64_t id, const domain::Scope& scope)
 
 std::int64_t insert_role(Connection& c, const RoleAssignment& r);
 std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id);
+// The roles of several accounts in one query (a page of a list), by account.
+std::vector<RoleAssignment> roles_of(Connection& c, const std::vector<std::int64_t>& account_ids);
 bool delete_role(Connection& c, std::int64_t account_id, std::int64_t role_id);
 
 // Stores a new password hash; `must_change` asks for a new one at next sign-in.

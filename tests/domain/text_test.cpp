@@ -37,3 +37,9 @@ TEST(Trim, RemovesSpacesAndNbsp) {
   EXPECT_EQ(trim("\xC2\xA0школа\xC2\xA0"), "школа");
   EXPECT_EQ(trim("   "), "");
 }
+
+TEST(AsciiLower, TouchesOnlyLatinLetters) {
+  EXPECT_EQ(ascii_lower("Content-Type"), "content-type");
+  EXPECT_EQ(ascii_lower("Admin@Example.RU"), "admin@example.ru");
+  EXPECT_EQ(ascii_lower("Ёлка"), "Ёлка");  // Cyrillic is fold_for_search's job
+}
