@@ -17,8 +17,9 @@ using Clock = std::chrono::system_clock;
 
 std::string iso(Clock::time_point t) { return domain::utc_timestamp(t); }
 
-Caller caller_of(storage::Connection& c, const acc::Account& a) {
+Caller caller_of(storage::Connection& c, const acc::Account& a, const Config& config) {
   Caller caller;
+  caller.policy.personal_data_up_to = config.personal_data_up_to;
   caller.account_id = a.id;
   caller.login = a.login;
   caller.display_name = a.display_name;
@@ -33,7 +34,7 @@ Caller caller_of(storage::Connection& c, const acc::Account& a) {
 domain::Scope scope_of(const Caller& caller, domain::Action action) {
   std::vector<domain::Grant> grants;
   for (const auto& r : caller.roles) grants.push_back({r.role, r.territory_id, r.organisation_id});
-  return domain::scope_for(action, grants, caller.person_id);
+  return domain::scope_for(action, grants, caller.person_id, caller.policy);
 }
 
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
@@ -79,7 +80,7 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
     s.expires_at = result.expires_at;
     acc::insert_session(c, token_digest(result.token), s, remote);
     acc::append_audit(c, {account->id, "login", "account", account->id, {}, {}, {}, remote});
-    Caller caller = caller_of(c, *account);
+    Caller caller = caller_of(c, *account, app.config);
     caller.session_kind = s.kind;
     caller.csrf_token = s.csrf_token;
     caller.token_digest = token_digest(result.token);
@@ -96,7 +97,7 @@ std::optional<Caller> authenticate(App& app, const std::string& token, bool from
     if (!session || (from_cookie && session->kind == "api")) return std::nullopt;
     auto account = acc::find_account(c, session->account_id);
     if (!account) return std::nullopt;
-    Caller caller = caller_of(c, *account);
+    Caller caller = caller_of(c, *account, app.config);
     caller.session_kind = session->kind;
     caller.csrf_token = session->csrf_token;
     caller.token_digest = digest;

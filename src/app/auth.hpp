@@ -28,6 +28,7 @@ struct Caller {
   std::string session_kind;  // browser | api
   std::string csrf_token;
   std::string token_digest;  // of the session that authenticated this request
+  domain::AccessPolicy policy;  // the site's access settings, from the configuration
 };
 
 struct LoginPolicy {

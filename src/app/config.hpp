@@ -9,6 +9,8 @@
 #include <functional>
 #include <string>
 
+#include "domain/access.hpp"
+
 namespace metodist::app {
 
 struct Config {
@@ -27,6 +29,10 @@ struct Config {
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds handle_timeout{60};
   std::string web_root = "web/dist";
+
+  // Up to which level administrators see personal data (152-ФЗ): organisation,
+  // municipality, region or federation.
+  domain::AdminLevel personal_data_up_to = domain::AdminLevel::federation;
 
   std::string log_level = "info";
   bool access_log = true;

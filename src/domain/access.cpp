@@ -9,15 +9,18 @@ namespace metodist::domain {
 namespace {
 
 constexpr std::array kRoles{
-    RoleInfo{"federal_operator", "Федеральный оператор", ScopeKind::everything, ""},
-    RoleInfo{"regional_ministry", "Региональный орган управления образованием", ScopeKind::territory, "region"},
-    RoleInfo{"regional_institute", "Региональный институт развития образования / ЦНППМ", ScopeKind::territory, "region"},
+    RoleInfo{"federal_operator", "Федеральный оператор", ScopeKind::everything, "", AdminLevel::federation},
+    RoleInfo{"regional_ministry", "Региональный орган управления образованием", ScopeKind::territory, "region",
+             AdminLevel::region},
+    RoleInfo{"regional_institute", "Региональный институт развития образования / ЦНППМ", ScopeKind::territory,
+             "region", AdminLevel::region},
     RoleInfo{"municipal_coordinator", "Координатор муниципальной методической службы", ScopeKind::territory,
-             "municipality"},
-    RoleInfo{"school_admin", "Администратор образовательной организации", ScopeKind::organisation, ""},
-    RoleInfo{"methodist", "Методист", ScopeKind::territory, "region"},
-    RoleInfo{"expert", "Эксперт", ScopeKind::assignments, ""},
-    RoleInfo{"teacher", "Педагог", ScopeKind::person, ""},
+             "municipality", AdminLevel::municipality},
+    RoleInfo{"school_admin", "Администратор образовательной организации", ScopeKind::organisation, "",
+             AdminLevel::organisation},
+    RoleInfo{"methodist", "Методист", ScopeKind::territory, "region", AdminLevel::none},
+    RoleInfo{"expert", "Эксперт", ScopeKind::assignments, "", AdminLevel::none},
+    RoleInfo{"teacher", "Педагог", ScopeKind::person, "", AdminLevel::none},
 };
 
 }  // namespace
@@ -30,7 +33,16 @@ const RoleInfo* find_role(std::string_view code) noexcept {
   return nullptr;
 }
 
-Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person) {
+std::optional<AdminLevel> parse_admin_level(std::string_view text) noexcept {
+  if (text == "organisation") return AdminLevel::organisation;
+  if (text == "municipality") return AdminLevel::municipality;
+  if (text == "region") return AdminLevel::region;
+  if (text == "federation") return AdminLevel::federation;
+  return std::nullopt;
+}
+
+Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
+                const AccessPolicy& policy) {
   Scope s;
   for (const auto& g : grants) {
     const RoleInfo* role = find_role(g.role);
@@ -39,7 +51,9 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
                              g.role == "regional_institute" || g.role == "municipal_coordinator";
     if ((action == Action::write_registry || action == Action::manage_accounts) && !administers) continue;
     if (action == Action::read_audit && g.role != "federal_operator") continue;
-    if (action == Action::read_personal && (g.role == "methodist" || g.role == "expert")) continue;
+    if (action == Action::read_personal && role->scope != ScopeKind::person &&
+        (role->level == AdminLevel::none || role->level > policy.personal_data_up_to))
+      continue;
     switch (role->scope) {
       case ScopeKind::everything: s.everything = true; break;
       case ScopeKind::territory:

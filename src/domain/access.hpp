@@ -21,11 +21,16 @@ enum class ScopeKind {
   assignments,   // only objects assigned to the account (expert: practices)
 };
 
+// How high an administering role stands; used to decide, as configured, up to
+// which level administrators see personal data.
+enum class AdminLevel { none = 0, organisation = 1, municipality = 2, region = 3, federation = 4 };
+
 struct RoleInfo {
   std::string_view code;
   std::string_view title;
   ScopeKind scope;
   std::string_view scope_level;  // for territory scopes: "region" or "municipality"
+  AdminLevel level;              // none for methodist, expert and teacher
 };
 
 std::span<const RoleInfo> roles();
@@ -47,6 +52,16 @@ struct Grant {
   std::optional<std::int64_t> organisation_id;
 };
 
+// "organisation", "municipality", "region" or "federation"; nullopt otherwise.
+std::optional<AdminLevel> parse_admin_level(std::string_view text) noexcept;
+
+// Site-wide access settings (from the configuration file).
+struct AccessPolicy {
+  // Administrators of the person's organisation and the territorial roles
+  // above it up to this level see personal data; higher ones see aggregates.
+  AdminLevel personal_data_up_to = AdminLevel::federation;
+};
+
 enum class Action {
   read_registry,    // territories, organisations, aggregates
   write_registry,   // create and edit organisations
@@ -60,9 +75,11 @@ enum class Action {
 // accounts: the federal operator, the regional ministry and institute, and the
 // municipal coordinator, each within their territory. Reading the audit log:
 // the federal operator. Personal data: the person, the administrators of their
-// organisation and the territorial roles above them — not methodists or
-// experts (a methodist will see the teachers assigned to them, issue 6).
-Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person);
+// organisation and the territorial roles above them up to
+// policy.personal_data_up_to — not methodists or experts (a methodist will see
+// the teachers assigned to them, issue 6).
+Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
+                const AccessPolicy& policy = {});
 
 // A login: 3..64 characters of Latin letters, digits, «.», «_», «-».
 // Throws Error naming the field "login".

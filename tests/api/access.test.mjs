@@ -183,3 +183,19 @@ test('personal data (152-ФЗ): the person, their school and the territories abo
   assert.ok(m.last_name && m.positions.length > 0, 'the card itself is shown')
   assert.ok(!JSON.stringify(m).includes('birth'), 'no personal field leaks under another name')
 })
+
+test('personal data up to the configured level: with «organisation» only the school and the person see it', async () => {
+  const strict = await startServer({ env: { METODIST_PERSONAL_DATA_UP_TO: 'organisation' } })
+  try {
+    const personal = async (login) => {
+      const headers = await session(strict.base, login)
+      const card = (await json(strict.base, `/api/v1/persons/${ids.teacherPerson}`, { headers })).body
+      assert.ok(card.last_name, `${login} sees the card`)
+      return card.personal
+    }
+    for (const login of ['school', 'teacher']) assert.match((await personal(login))?.birth_date ?? '', /^\d{4}-/, login)
+    for (const login of ['admin', 'region', 'coordinator']) assert.equal(await personal(login), null, login)
+  } finally {
+    await strict.stop()
+  }
+})

@@ -73,6 +73,15 @@ TEST(Config, BadValuesAreNamed) {
   EXPECT_NE(error_of(file, Env{}).find("database.auto_migrate"), std::string::npos);
 }
 
+TEST(Config, PersonalDataLevel) {
+  EXPECT_EQ(load_config("", Env{}.lookup()).personal_data_up_to, metodist::domain::AdminLevel::federation);
+  const auto file = write_file("[access]\npersonal_data_up_to = \"municipality\"\n");
+  EXPECT_EQ(load_config(file, Env{}.lookup()).personal_data_up_to, metodist::domain::AdminLevel::municipality);
+  Env env;
+  env.vars["METODIST_PERSONAL_DATA_UP_TO"] = "district";
+  EXPECT_NE(error_of("", env).find("METODIST_PERSONAL_DATA_UP_TO"), std::string::npos);
+}
+
 TEST(Config, SyntaxErrorReportsLine) {
   const auto file = write_file("[http]\nport = \n");
   EXPECT_NE(error_of(file, Env{}).find("строка 2"), std::string::npos);

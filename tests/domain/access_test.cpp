@@ -70,3 +70,21 @@ TEST(Scopes, EachActionHasItsOwnRoles) {
   EXPECT_EQ(s.territories.size(), 1u);
   EXPECT_EQ(s.organisations.size(), 1u);
 }
+
+TEST(Scopes, PersonalDataStopsAtTheConfiguredLevel) {
+  const std::vector<Grant> region{{"regional_ministry", 2, std::nullopt}};
+  const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
+  const std::vector<Grant> school{{"school_admin", std::nullopt, 40}};
+  const std::vector<Grant> teacher{{"teacher", std::nullopt, std::nullopt}};
+  AccessPolicy municipal{AdminLevel::municipality};
+  EXPECT_TRUE(scope_for(Action::read_personal, region, {}, municipal).empty());
+  EXPECT_EQ(scope_for(Action::read_personal, coordinator, {}, municipal).territories, (std::vector<std::int64_t>{7}));
+  AccessPolicy school_only{AdminLevel::organisation};
+  EXPECT_TRUE(scope_for(Action::read_personal, coordinator, {}, school_only).empty());
+  EXPECT_EQ(scope_for(Action::read_personal, school, {}, school_only).organisations, (std::vector<std::int64_t>{40}));
+  EXPECT_EQ(scope_for(Action::read_personal, teacher, 5, school_only).person, 5);  // one's own data, always
+  // Reading the registry is not affected.
+  EXPECT_FALSE(scope_for(Action::read_registry, region, {}, school_only).empty());
+  EXPECT_EQ(parse_admin_level("region"), AdminLevel::region);
+  EXPECT_EQ(parse_admin_level("district"), std::nullopt);
+}

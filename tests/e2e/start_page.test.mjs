@@ -130,7 +130,7 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByRole('option', { name: 'Администратор образовательной организации' }).click()
   await page.getByTestId('account-submit').click()
   // No organisation chosen yet: the server names the problem.
-  await page.getByTestId('error-roles').waitFor()
+  await page.getByTestId('acc-error').waitFor()
   await form.locator('.p-select').nth(1).click()
   await page.getByRole('option', { name: 'МБОУ «Мигнинская средняя школа»' }).click()
   await page.getByTestId('account-submit').click()

@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/organisations', name: 'organisations', component: () => import('./views/OrganisationsPage.vue') },
     { path: '/organisations/:id(\\d+)', name: 'organisation', component: () => import('./views/OrganisationCard.vue') },
     { path: '/territories', name: 'territories', component: () => import('./views/TerritoriesPage.vue') },
+    { path: '/profile', name: 'profile', component: () => import('./views/ProfilePage.vue') },
     { path: '/admin/accounts', name: 'accounts', component: () => import('./views/AccountsPage.vue') },
     { path: '/admin/audit', name: 'audit', component: () => import('./views/AuditPage.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue') },

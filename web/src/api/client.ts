@@ -55,10 +55,23 @@ export interface CountByCode {
   count: number
 }
 export interface RoleGrant {
+  id: number
   role: string
   title: string
   territory_id: number | null
   organisation_id: number | null
+}
+// A role assignment as requests carry it: bound to a territory or organisation as the role needs.
+export interface RoleRequest {
+  role: string
+  territory_id?: number
+  organisation_id?: number
+}
+export interface ApiToken {
+  id: number
+  name: string
+  created_at: string
+  expires_at: string
 }
 export interface Caller {
   account_id: number
@@ -196,7 +209,7 @@ export const api = {
     login: string
     display_name: string
     email?: string
-    roles: { role: string; territory_id?: number; organisation_id?: number }[]
+    roles: RoleRequest[]
   }) =>
     request<{ id: number; login: string; temporary_password: string | null }>('/api/v1/accounts', {
       method: 'POST',
@@ -209,6 +222,23 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ is_active: isActive }),
     }),
+  addRole: (accountId: number, grant: RoleRequest) =>
+    request<Account>(`/api/v1/accounts/${accountId}/roles`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(grant),
+    }),
+  removeRole: (accountId: number, roleId: number) =>
+    request<void>(`/api/v1/accounts/${accountId}/roles/${roleId}`, { method: 'DELETE' }),
+  account: (id: number) => request<Account>(`/api/v1/accounts/${id}`),
+  tokens: () => request<{ items: ApiToken[] }>('/api/v1/auth/tokens'),
+  createToken: (name: string) =>
+    request<ApiToken & { token: string }>('/api/v1/auth/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name }),
+    }),
+  revokeToken: (id: number) => request<void>(`/api/v1/auth/tokens/${id}`, { method: 'DELETE' }),
   resetPassword: (id: number) =>
     request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
   audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>

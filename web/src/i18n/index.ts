@@ -33,3 +33,16 @@ export function plural(n: number, forms: [string, string, string]): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale.value === 'ru' ? 'ru-RU' : 'en-GB').format(n)
 }
+
+// A stored UTC timestamp (2025-09-01T08:30:00Z) as people read it: 01.09.2025 08:30:00 UTC.
+export function formatTimestamp(at: string): string {
+  const m = at.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})Z$/)
+  return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]} UTC` : at
+}
+
+// An ISO date (2025-09-01) as 01.09.2025; anything else unchanged.
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return ''
+  const m = date.match(/^(\d{4})-(\d{2})-(\d{2})$/)
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : date
+}

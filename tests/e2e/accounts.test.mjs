@@ -1,0 +1,88 @@
+// Administering roles of an existing account, and one's own API tokens, in the browser.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { startServer, json, session, DEMO_PASSWORD } from '../api/server.mjs'
+import { launch, screenshots } from './browser.mjs'
+
+let srv, browser, page
+const consoleErrors = []
+
+before(async () => {
+  srv = await startServer({ backend: 'sqlite' })
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' })
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
+  await page.goto(srv.base + '/login')
+  await page.locator('#login').fill('admin')
+  await page.locator('#password').fill(DEMO_PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('kpis').waitFor()
+})
+after(async () => {
+  await browser?.close()
+  await srv?.stop()
+})
+
+test('the federal operator adds a role to the school administrator, then removes it; the last role stays', async () => {
+  await page.goto(srv.base + '/admin/accounts')
+  await page.getByTestId('roles-school').click()
+  const dialog = page.getByTestId('roles-dialog')
+  await dialog.getByTestId('grant-school_admin').waitFor()
+  // The only role cannot be removed.
+  assert.equal(await dialog.getByTestId('remove-school_admin').isDisabled(), true)
+
+  await dialog.getByTestId('grant-role').click()
+  await page.getByRole('option', { name: 'Координатор муниципальной методической службы' }).click()
+  await dialog.getByTestId('add-role-submit').click()
+  // No municipality chosen: the server's message is shown, nothing is added.
+  await dialog.getByTestId('roles-error').waitFor()
+  assert.match(await dialog.getByTestId('roles-error').textContent(), /территори/i)
+  await dialog.getByTestId('grant-territory').click()
+  await page.getByRole('option', { name: /Ермаковский/ }).click()
+  await dialog.getByTestId('add-role-submit').click()
+  await dialog.getByTestId('grant-municipal_coordinator').waitFor()
+  await page.screenshot({ path: join(screenshots, 'account-roles.png') })
+
+  // The change is real: the school administrator now manages accounts of the municipality.
+  const school = await session(srv.base, 'school')
+  const me = (await json(srv.base, '/api/v1/auth/me', { headers: school })).body
+  assert.deepEqual(me.roles.map((r) => r.role).sort(), ['municipal_coordinator', 'school_admin'])
+  assert.equal(me.can_manage_accounts, true)
+
+  await dialog.getByTestId('remove-municipal_coordinator').click()
+  await dialog.getByTestId('grant-municipal_coordinator').waitFor({ state: 'detached' })
+  const after = (await json(srv.base, '/api/v1/auth/me', { headers: await session(srv.base, 'school') })).body
+  assert.deepEqual(after.roles.map((r) => r.role), ['school_admin'])
+  await page.getByTestId('accounts-table').getByText('Администратор образовательной организации').first().waitFor()
+  assert.deepEqual(consoleErrors, [])
+})
+
+test('API tokens: issue one in the profile, use it as a Bearer token, revoke it', async () => {
+  await page.keyboard.press('Escape')
+  await page.getByTestId('user-name').click()
+  await page.getByTestId('profile-page').waitFor()
+  assert.equal(await page.getByTestId('page-title').textContent(), 'Мой профиль')
+  await page.getByTestId('token-issue').click()
+  await page.getByTestId('token-name-error').waitFor()  // a name is required
+  await page.getByTestId('token-name').fill('Выгрузка в региональную систему')
+  await page.getByTestId('token-issue').click()
+  await page.getByTestId('token-value').waitFor()
+  const token = (await page.getByTestId('token-value').textContent()).trim()
+  assert.match(token, /^[0-9a-f]{64}$/)
+  await page.getByTestId('tokens-table').getByText('Выгрузка в региональную систему').waitFor()
+  await page.getByTestId('token-issued').waitFor()
+  await page.waitForTimeout(400) // let the message finish appearing before the picture
+  await page.screenshot({ path: join(screenshots, 'profile-tokens.png') })
+
+  const bearer = { authorization: `Bearer ${token}` }
+  const me = await json(srv.base, '/api/v1/auth/me', { headers: bearer })
+  assert.equal(me.status, 200)
+  assert.equal(me.body.login, 'admin')
+
+  await page.getByTestId('revoke-Выгрузка в региональную систему').click()
+  await page.getByTestId('tokens-table').getByText('Токенов нет').waitFor()
+  assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: bearer })).status, 401)
+  assert.deepEqual(consoleErrors, [])
+})
+
