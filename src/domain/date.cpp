@@ -23,6 +23,30 @@ std::optional<Date> Date::parse_iso(std::string_view t) {
   return Date{ymd};
 }
 
+std::optional<Date> Date::parse_written(std::string_view t) {
+  if (auto iso = parse_iso(t)) return iso;
+  // D.M.YYYY: up to two digits, a separator, up to two digits, the same separator, four digits.
+  int parts[3] = {0, 0, 0};
+  std::size_t part = 0, digits = 0;
+  char separator = 0;
+  for (char ch : t) {
+    if (ch >= '0' && ch <= '9') {
+      parts[part] = parts[part] * 10 + (ch - '0');
+      if (++digits > (part == 2 ? 4u : 2u)) return std::nullopt;
+    } else if ((ch == '.' || ch == '/') && part < 2 && digits > 0 && (separator == 0 || separator == ch)) {
+      separator = ch;
+      ++part;
+      digits = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part != 2 || digits != 4) return std::nullopt;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", parts[2], parts[1], parts[0]);
+  return parse_iso(iso);
+}
+
 Date Date::today() {
   return from_days(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }

@@ -15,6 +15,9 @@ struct Date {
   std::chrono::year_month_day ymd;
 
   static std::optional<Date> parse_iso(std::string_view text);  // strict «YYYY-MM-DD»
+  // As people write dates in forms and spreadsheets: «YYYY-MM-DD», «DD.MM.YYYY»,
+  // «D.M.YYYY» or with «/»; years 1900–2200.
+  static std::optional<Date> parse_written(std::string_view text);
   static Date from_days(std::chrono::sys_days days) { return Date{std::chrono::year_month_day{days}}; }
   static Date today();
 

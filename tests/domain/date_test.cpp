@@ -30,3 +30,16 @@ TEST(Date, LeapDayBirthdayCompletesOnFirstOfMarch) {
 TEST(Date, OrdersByDay) {
   EXPECT_LT(*Date::parse_iso("2024-12-31"), *Date::parse_iso("2025-01-01"));
 }
+
+TEST(Date, WrittenFormsPeopleUse) {
+  using metodist::domain::Date;
+  EXPECT_EQ(Date::parse_written("07.03.1985")->iso(), "1985-03-07");
+  EXPECT_EQ(Date::parse_written("7.3.1985")->iso(), "1985-03-07");
+  EXPECT_EQ(Date::parse_written("07/03/1985")->iso(), "1985-03-07");
+  EXPECT_EQ(Date::parse_written("1985-03-07")->iso(), "1985-03-07");
+  EXPECT_FALSE(Date::parse_written("31.02.1985"));
+  EXPECT_FALSE(Date::parse_written("07.03.85"));
+  EXPECT_FALSE(Date::parse_written("07.03/1985"));
+  EXPECT_FALSE(Date::parse_written("1.1.1800"));
+  EXPECT_FALSE(Date::parse_written(""));
+}
