@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each.
+#   bash scripts/fuzz.sh [seconds per target, default 20]   # the tests run it briefly
+#   FUZZ_RUNS=10000000 bash scripts/fuzz.sh                  # the long run of docs/reliability.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+out="${FUZZ_DIR:-build-fuzz}"
+mkdir -p "$out"
+cxx="clang++-14"
+command -v ccache >/dev/null && cxx="ccache clang++-14"
+flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc)
+libs=$(pkg-config --cflags --libs libzip pugixml xlsxwriter)
+
+build() {  # name, sources...
+  local name="$1"; shift
+  # shellcheck disable=SC2086
+  $cxx "${flags[@]}" "$@" $libs -o "$out/$name"
+}
+build table_fuzz tests/fuzz/table_fuzz.cpp src/io/csv_reader.cpp src/io/xlsx_reader.cpp \
+  src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp
+
+for target in table_fuzz; do
+  corpus="$out/corpus-$target"
+  mkdir -p "$corpus"
+  run_limit=()
+  if [ -n "${FUZZ_RUNS:-}" ]; then run_limit=(-runs="$FUZZ_RUNS"); else run_limit=(-max_total_time="$seconds"); fi
+  echo "== $target"
+  # -rss_limit_mb: a reader that balloons on a small input fails the run.
+  "$out/$target" "${run_limit[@]}" -artifact_prefix="$out/" -rss_limit_mb=1024 -max_len=65536 -timeout=10 -print_final_stats=1 \
+    "$corpus" tests/fuzz/corpus 2>&1 | tail -n 15
+done
