@@ -79,12 +79,6 @@ std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t>
 
 namespace {
 
-domain::Scope require(const Caller& caller, domain::Action action, const char* what) {
-  auto scope = scope_of(caller, action);
-  if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);
-  return scope;
-}
-
 // May a caller with this scope grant this role?
 void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::RoleAssignment& r,
                  std::optional<std::int64_t> person) {
@@ -115,13 +109,13 @@ void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::
 
 acc::AccountPage list_accounts(App& app, const Caller& caller, const std::string& query, std::int64_t limit,
                                std::int64_t offset) {
-  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
   return app.db->read(
       [&](storage::Connection& c) { return acc::list_accounts(c, scope, domain::fold_for_search(query), limit, offset); });
 }
 
 acc::Account get_account(App& app, const Caller& caller, std::int64_t id) {
-  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
   auto a = app.db->read([&](storage::Connection& c) -> std::optional<acc::Account> {
     if (!acc::account_visible(c, id, scope)) return std::nullopt;
     return acc::find_account(c, id);
@@ -139,7 +133,7 @@ std::vector<acc::RoleAssignment> roles_of_accounts(App& app, const std::vector<s
 }
 
 std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account) {
-  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
   if (account.roles.empty()) throw domain::Error::validation("roles", "Назначьте хотя бы одну роль");
   app.db->read([&](storage::Connection& c) {
     for (const auto& r : account.roles) {
@@ -170,7 +164,7 @@ acc::Account set_account_active(App& app, const Caller& caller, std::int64_t id,
 }
 
 void add_role(App& app, const Caller& caller, std::int64_t account_id, acc::RoleAssignment role) {
-  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
   const auto account = get_account(app, caller, account_id);  // 404 outside the scope
   role.account_id = account_id;
   app.db->write([&](storage::Connection& c) {
@@ -185,7 +179,7 @@ void add_role(App& app, const Caller& caller, std::int64_t account_id, acc::Role
 }
 
 void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::int64_t role_id) {
-  const auto scope = require(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
   const auto account = get_account(app, caller, account_id);
   app.db->write([&](storage::Connection& c) {
     const auto roles = acc::roles_of(c, account_id);
@@ -213,7 +207,7 @@ std::string reset_password(App& app, const Caller& caller, std::int64_t id) {
 
 std::vector<acc::AuditRow> list_audit(App& app, const Caller& caller, const acc::AuditFilter& filter,
                                       std::int64_t& total) {
-  require(caller, domain::Action::read_audit, "просмотр журнала аудита");
+  require_scope(caller, domain::Action::read_audit, "просмотр журнала аудита");
   return app.db->read([&](storage::Connection& c) { return acc::list_audit(c, filter, total); });
 }
 

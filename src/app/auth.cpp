@@ -37,6 +37,12 @@ domain::Scope scope_of(const Caller& caller, domain::Action action) {
   return domain::scope_for(action, grants, caller.person_id, caller.policy);
 }
 
+domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what) {
+  auto scope = scope_of(caller, action);
+  if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);
+  return scope;
+}
+
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
                   const LoginPolicy& policy) {
   const std::string who = domain::ascii_lower(domain::trim(login_or_email));

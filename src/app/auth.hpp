@@ -52,6 +52,8 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
 
 // What the caller may see (read) or change (write) for an action.
 domain::Scope scope_of(const Caller& caller, domain::Action action);
+// The same, refusing with 403 «Недостаточно прав: <what>» when the scope is empty.
+domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what);
 
 // The caller behind a session token, or nothing when it is unknown or expired.
 // API tokens are accepted only as bearer tokens (`from_cookie` false).

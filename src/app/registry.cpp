@@ -13,11 +13,6 @@ namespace reg = storage::registry;
 
 namespace {
 
-const domain::Scope& must_not_be_empty(const domain::Scope& s, const char* what) {
-  if (s.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);
-  return s;
-}
-
 std::string audit_json(const domain::Organisation& o) {
   return nlohmann::json{{"code", o.code},         {"name", o.name},
                         {"short_name", o.short_name}, {"kind", o.kind},
@@ -51,6 +46,14 @@ reg::OrganisationPage list_organisations(App& app, const Caller& caller, const r
   return app.db->read([&](storage::Connection& c) { return reg::list_organisations(c, folded, scope); });
 }
 
+reg::StaffPage list_staff(App& app, const Caller& caller, const reg::StaffFilter& f) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  const auto personal = scope_of(caller, domain::Action::read_personal);
+  reg::StaffFilter folded = f;
+  folded.query = domain::fold_for_search(f.query);
+  return app.db->read([&](storage::Connection& c) { return reg::list_staff(c, folded, scope, personal); });
+}
+
 domain::Organisation get_organisation(App& app, const Caller& caller, std::int64_t id) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   auto o = app.db->read([&](storage::Connection& c) -> std::optional<domain::Organisation> {
@@ -63,7 +66,7 @@ domain::Organisation get_organisation(App& app, const Caller& caller, std::int64
 
 domain::Organisation create_organisation(App& app, const Caller& caller, domain::Organisation draft,
                                          const std::string& request_id) {
-  const auto scope = must_not_be_empty(scope_of(caller, domain::Action::write_registry), "добавлять организации");
+  const auto scope = require_scope(caller, domain::Action::write_registry, "добавлять организации");
   draft.name = domain::trim(draft.name);
   draft.code = domain::trim(draft.code);
   domain::validate_organisation(draft);

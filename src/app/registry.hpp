@@ -18,6 +18,9 @@ domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id)
 
 storage::registry::OrganisationPage list_organisations(App& app, const Caller& caller,
                                                        const storage::registry::OrganisationFilter& f);
+// The staff list (one row per current workplace) within the caller's scope;
+// personal fields only where the caller may see them.
+storage::registry::StaffPage list_staff(App& app, const Caller& caller, const storage::registry::StaffFilter& f);
 domain::Organisation get_organisation(App& app, const Caller& caller, std::int64_t id);
 // Validates and stores a new organisation, with its audit record, in one
 // transaction; returns it with its id.

@@ -50,6 +50,7 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
     const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
                              g.role == "regional_institute" || g.role == "municipal_coordinator";
     if ((action == Action::write_registry || action == Action::manage_accounts) && !administers) continue;
+    if (action == Action::write_staff && !administers && g.role != "school_admin") continue;
     if (action == Action::read_audit && g.role != "federal_operator") continue;
     if (action == Action::read_personal && role->scope != ScopeKind::person &&
         (role->level == AdminLevel::none || role->level > policy.personal_data_up_to))

@@ -65,6 +65,7 @@ struct AccessPolicy {
 enum class Action {
   read_registry,    // territories, organisations, aggregates
   write_registry,   // create and edit organisations
+  write_staff,      // create and edit persons and their workplaces
   manage_accounts,  // see and create accounts whose roles lie within the scope
   read_audit,       // browse the audit log
   read_personal,    // a person's personal data (birth date, contacts...): 152-ФЗ
@@ -73,8 +74,9 @@ enum class Action {
 // The scope a caller's grants give for an action. Reading: every role sees its
 // territory, organisation or own person. Writing the registries and managing
 // accounts: the federal operator, the regional ministry and institute, and the
-// municipal coordinator, each within their territory. Reading the audit log:
-// the federal operator. Personal data: the person, the administrators of their
+// municipal coordinator, each within their territory. Writing staff (persons
+// and workplaces): the same roles plus a school's administrator for their
+// school. Reading the audit log: the federal operator. Personal data: the person, the administrators of their
 // organisation and the territorial roles above them up to
 // policy.personal_data_up_to — not methodists or experts (a methodist will see
 // the teachers assigned to them, issue 6).

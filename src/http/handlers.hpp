@@ -27,7 +27,15 @@ class JsonWriter;
 // The OpenAPI document compiled into the binary (docs/openapi.yaml).
 std::string_view openapi_document();
 
+}  // namespace metodist::http
+namespace metodist::app {
+struct ExportFile;
+}
+namespace metodist::http {
+
 namespace handlers {
+// A file download: its type, an attachment name, and no caching.
+Response file_response(const app::ExportFile& file);
 // Role assignments as JSON, with Russian titles: [{role, title, territory_id, organisation_id}].
 void write_roles(JsonWriter& w, const std::vector<storage::accounts::RoleAssignment>& roles);
 
@@ -43,6 +51,13 @@ Response get_territory(const Request&, Context&);
 Response list_organisations(const Request&, Context&);
 Response get_organisation(const Request&, Context&);
 Response create_organisation(const Request&, Context&);
+Response export_organisations(const Request&, Context&);
+Response list_persons(const Request&, Context&);
+Response export_persons(const Request&, Context&);
+Response import_organisations(const Request&, Context&);
+Response import_persons(const Request&, Context&);
+Response import_template_organisations(const Request&, Context&);
+Response import_template_persons(const Request&, Context&);
 Response summary(const Request&, Context&);
 Response get_person(const Request&, Context&);
 

@@ -1,3 +1,4 @@
+#include "app/export.hpp"
 #include "app/registry.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -62,8 +63,10 @@ Response get_territory(const Request& r, Context& ctx) {
   return one(app::get_territory(ctx.app, *r.caller, r.id()));
 }
 
-Response list_organisations(const Request& r, Context& ctx) {
-  QueryReader q(r);
+namespace {
+
+// The filters of the organisation list, shared by the page and its export.
+storage::registry::OrganisationFilter organisation_filter(const QueryReader& q) {
   storage::registry::OrganisationFilter f;
   f.query = q.text("q", 200);
   f.territory = q.id("territory_id");
@@ -77,12 +80,82 @@ Response list_organisations(const Request& r, Context& ctx) {
   }
   f.limit = q.integer("limit", 50, 1, 500);
   f.offset = q.integer("offset", 0, 0, INT32_MAX);
+  return f;
+}
+
+// The filters of the staff list, shared by the page and its export.
+storage::registry::StaffFilter staff_filter(const QueryReader& q) {
+  storage::registry::StaffFilter f;
+  f.query = q.text("q", 200);
+  f.organisation = q.id("organisation_id");
+  f.territory = q.id("territory_id");
+  f.position = q.term("position", domain::positions());
+  f.category = q.term("category", domain::qualification_categories());
+  f.subject_area = q.term("subject_area", domain::subject_areas());
+  if (auto sort = q.text("sort", 32); !sort.empty()) {
+    if (!storage::registry::is_staff_sort_key(sort))
+      throw domain::Error::bad_request(
+          "Параметр «sort» принимает name, code, organisation или category (с «-» — по убыванию)", "sort");
+    f.sort = sort;
+  }
+  f.limit = q.integer("limit", 50, 1, 500);
+  f.offset = q.integer("offset", 0, 0, INT32_MAX);
+  return f;
+}
+
+std::string export_format(const QueryReader& q) {
+  auto format = q.text("format", 8);
+  if (format.empty()) return "xlsx";
+  if (format != "xlsx" && format != "csv") throw domain::Error::bad_request("Параметр «format»: xlsx или csv", "format");
+  return format;
+}
+
+}  // namespace
+
+Response list_organisations(const Request& r, Context& ctx) {
+  const auto f = organisation_filter(QueryReader(r));
   const auto page = app::list_organisations(ctx.app, *r.caller, f);
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& o : page.items) write(w, o);
   w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
   return json_response(200, std::move(w));
+}
+
+Response export_organisations(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  return file_response(app::export_organisations(ctx.app, *r.caller, organisation_filter(q), export_format(q)));
+}
+
+Response list_persons(const Request& r, Context& ctx) {
+  const auto f = staff_filter(QueryReader(r));
+  const auto page = app::list_staff(ctx.app, *r.caller, f);
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& s : page.items) {
+    const auto& p = s.person;
+    w.begin_object()
+        .field("id", p.id)
+        .field("code", p.code)
+        .field("last_name", p.last_name)
+        .field("first_name", p.first_name)
+        .key("middle_name").text_or_null(p.middle_name)
+        .field("category", p.category)
+        .field("organisation_id", s.position.organisation_id)
+        .field("organisation_name", s.organisation_name)
+        .field("position", s.position.position)
+        .key("subject_area").text_or_null(s.position.subject_area)
+        .key("hired_on").text_or_null(s.position.hired_on)
+        .key("birth_date").text_or_null(p.birth_date)  // null where personal data is withheld
+        .end_object();
+  }
+  w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
+  return json_response(200, std::move(w));
+}
+
+Response export_persons(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  return file_response(app::export_staff(ctx.app, *r.caller, staff_filter(q), export_format(q)));
 }
 
 Response get_organisation(const Request& r, Context& ctx) {

@@ -35,6 +35,7 @@ struct RouteSpec {
   Handler handler;
   bool blocking;  // touches the database: runs on the worker pool
   Access access = Access::open;
+  bool upload = false;  // the body is a file: http.max_upload_bytes instead of max_json_bytes
 };
 
 // The one list of endpoints. docs/openapi.yaml must describe each of them
@@ -51,8 +52,15 @@ constexpr RouteSpec kRoutes[] = {
     {"GET", "/api/v1/territories/{id}", handlers::get_territory, true, Access::signed_in},
     {"GET", "/api/v1/organisations", handlers::list_organisations, true, Access::signed_in},
     {"POST", "/api/v1/organisations", handlers::create_organisation, true, Access::signed_in},
+    {"GET", "/api/v1/organisations/export", handlers::export_organisations, true, Access::signed_in},
     {"GET", "/api/v1/organisations/{id}", handlers::get_organisation, true, Access::signed_in},
+    {"GET", "/api/v1/persons", handlers::list_persons, true, Access::signed_in},
+    {"GET", "/api/v1/persons/export", handlers::export_persons, true, Access::signed_in},
     {"GET", "/api/v1/persons/{id}", handlers::get_person, true, Access::signed_in},
+    {"POST", "/api/v1/imports/organisations", handlers::import_organisations, true, Access::signed_in, true},
+    {"POST", "/api/v1/imports/persons", handlers::import_persons, true, Access::signed_in, true},
+    {"GET", "/api/v1/imports/organisations/template", handlers::import_template_organisations, false},
+    {"GET", "/api/v1/imports/persons/template", handlers::import_template_persons, false},
     {"POST", "/api/v1/auth/login", handlers::login, true},
     {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::signed_in},
     {"GET", "/api/v1/auth/me", handlers::me, true, Access::signed_in},
@@ -186,7 +194,8 @@ class Dispatcher {
     auto rid = next_request_id(req);
     ctx_.metrics.in_flight.fetch_add(1);
     auto request = std::make_shared<Request>();
-    if (auto early = translate(req, *request, std::move(ids), rid)) {
+    const std::size_t limit = spec.upload ? ctx_.app.config.max_upload_bytes : ctx_.app.config.max_json_bytes;
+    if (auto early = translate(req, *request, std::move(ids), rid, limit)) {
       finish(req, metric_ids_[index], std::move(*early), rid, started);
       return restinio::request_accepted();
     }
@@ -256,7 +265,7 @@ class Dispatcher {
   // Fills `out` from the wire; returns a response when the request is refused
   // before any handler runs (oversize body, unreadable query).
   std::optional<Response> translate(const restinio::request_handle_t& req, Request& out,
-                                    std::vector<std::int64_t> ids, const std::string& rid) {
+                                    std::vector<std::int64_t> ids, const std::string& rid, std::size_t max_body) {
     out.method = req->header().method().c_str();
     out.path = std::string(req->header().path());
     out.ids = std::move(ids);
@@ -265,10 +274,9 @@ class Dispatcher {
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
       out.headers.emplace_back(domain::ascii_lower(f.name()), f.value());
     });
-    if (req->body().size() > ctx_.app.config.max_json_bytes)
+    if (req->body().size() > max_body)
       return error_response(413, "payload_too_large",
-                            "Тело запроса больше допустимого (" + std::to_string(ctx_.app.config.max_json_bytes) +
-                                " байт)");
+                            "Тело запроса больше допустимого (" + std::to_string(max_body) + " байт)");
     out.body = req->body();
     auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
         req->header().query());

@@ -64,6 +64,8 @@ Response version(const Request&, Context& ctx) {
       .field("name", "Методист")
       .field("version", kVersion)
       .field("database", storage::backend_name(ctx.app.db->backend()))
+      // Larger uploads are cut off by the transport; the UI checks before sending.
+      .field("max_upload_bytes", static_cast<std::int64_t>(ctx.app.config.max_upload_bytes))
       .end_object();
   return json_response(200, std::move(w));
 }

@@ -23,16 +23,22 @@ bool looks_like_formula(const std::string& cell) {
 
 class CsvSink final : public TableSink {
  public:
-  explicit CsvSink(const std::vector<ExportColumn>& columns) {
+  explicit CsvSink(const std::vector<ExportColumn>& columns) : columns_(columns) {
     out_ = "\xEF\xBB\xBF";
     std::vector<std::string> titles;
     for (const auto& c : columns) titles.push_back(c.title);
-    row(titles);
+    write(titles, false);
   }
-  void row(const std::vector<std::string>& cells) override {
+  void row(const std::vector<std::string>& cells) override { write(cells, true); }
+  std::string finish() override { return std::move(out_); }
+
+ private:
+  // Flags as «да»/«нет», like the XLSX export and what import reads back.
+  void write(const std::vector<std::string>& cells, bool typed) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out_.push_back(';');
-      const std::string& cell = cells[i];
+      const bool is_flag = typed && i < columns_.size() && columns_[i].kind == ColumnKind::flag && !cells[i].empty();
+      const std::string& cell = is_flag ? (cells[i] == "1" ? kYes : kNo) : cells[i];
       const bool formula = looks_like_formula(cell);
       const bool quote = formula || cell.find_first_of(";\"\r\n") != std::string::npos;
       if (!quote) {
@@ -49,9 +55,9 @@ class CsvSink final : public TableSink {
     }
     out_ += "\r\n";
   }
-  std::string finish() override { return std::move(out_); }
 
- private:
+  static inline const std::string kYes = "да", kNo = "нет";
+  std::vector<ExportColumn> columns_;
   std::string out_;
 };
 

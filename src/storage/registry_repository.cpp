@@ -1,122 +1,11 @@
 #include "storage/registry_repository.hpp"
 
+#include "storage/registry_sql.hpp"
+
 #include "domain/date.hpp"
 #include "domain/text.hpp"
 
 namespace metodist::storage::registry {
-namespace {
-
-// Territories are three levels deep, so «this one and below» is two hops.
-std::string subtree(const std::string& p) {
-  return "(SELECT id FROM territories WHERE id = " + p + " OR parent_id = " + p +
-         " OR parent_id IN (SELECT id FROM territories WHERE parent_id = " + p + "))";
-}
-
-std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::string_view) noexcept) {
-  std::string out = "(";
-  for (const auto& t : terms) {
-    if (!keep(t.code)) continue;
-    if (out.size() > 1) out += ", ";
-    out += "'" + std::string(t.code) + "'";
-  }
-  return out + ")";
-}
-
-// Persons holding a teaching position in an educational organisation on $1.
-const std::string& active_teaching_positions() {
-  static const std::string sql =
-      "SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.position IN " + in_list(domain::positions(), domain::is_teaching_position) +
-      " AND o.kind IN " + in_list(domain::organisation_kinds(), domain::is_educational_kind) +
-      " AND (ps.hired_on IS NULL OR ps.hired_on <= $1) AND (ps.left_on IS NULL OR ps.left_on > $1)";
-  return sql;
-}
-
-// Appends a parameter and returns its placeholder.
-std::string placeholder(Params& params, Value v) {
-  params.push_back(std::move(v));
-  return "$" + std::to_string(params.size());
-}
-
-std::string ancestors_or_self(const std::string& p) {
-  return "(SELECT id FROM territories WHERE id = " + p + " OR id = (SELECT parent_id FROM territories WHERE id = " + p +
-         ") OR id = (SELECT parent_id FROM territories WHERE id = (SELECT parent_id FROM territories WHERE id = " + p +
-         ")))";
-}
-
-std::string any_of(const std::vector<std::string>& parts) {
-  if (parts.empty()) return "1 = 0";
-  std::string out = "(";
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " OR " : "") + parts[i];
-  return out + ")";
-}
-
-// "Organisation <alias> is within the scope", as an SQL condition.
-std::string organisation_scope(const domain::Scope& s, Params& params, const std::string& alias) {
-  if (s.everything) return "1 = 1";
-  std::vector<std::string> parts;
-  for (auto t : s.territories) parts.push_back(alias + ".territory_id IN " + subtree(placeholder(params, t)));
-  for (auto o : s.organisations) parts.push_back(alias + ".id = " + placeholder(params, o));
-  if (s.person)
-    parts.push_back(alias + ".id IN (SELECT organisation_id FROM positions WHERE person_id = " +
-                    placeholder(params, *s.person) + " AND left_on IS NULL)");
-  return any_of(parts);
-}
-
-// "Territory <alias> is visible": in a scoped subtree or above one.
-std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias) {
-  if (s.everything) return "1 = 1";
-  std::vector<std::string> parts;
-  for (auto t : s.territories) {
-    const auto p = placeholder(params, t);
-    parts.push_back(alias + ".id IN " + subtree(p));
-    parts.push_back(alias + ".id IN " + ancestors_or_self(p));
-  }
-  for (auto o : s.organisations)
-    parts.push_back(alias + ".id IN " + ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = " +
-                                                         placeholder(params, o) + ")"));
-  if (s.person)
-    parts.push_back(alias + ".id IN (SELECT t2.id FROM territories t2, organisations o2, positions p2 WHERE p2.person_id = " +
-                    placeholder(params, *s.person) +
-                    " AND o2.id = p2.organisation_id AND t2.id IN (o2.territory_id, (SELECT parent_id FROM territories"
-                    " WHERE id = o2.territory_id)))");
-  return any_of(parts);
-}
-
-domain::Territory territory_from(const Row& r) {
-  return domain::Territory{r.int64(0), r.opt_int64(1), r.text(2), r.text(3), r.text(4)};
-}
-
-constexpr const char* kOrgColumns =
-    "o.id, o.code, o.name, o.short_name, o.kind, o.territory_id, o.inn, o.address, o.is_shnor, o.has_staff_plan,"
-    " o.has_mentoring_model";
-
-domain::Organisation organisation_from(const Row& r) {
-  domain::Organisation o;
-  o.id = r.int64(0);
-  o.code = r.text(1);
-  o.name = r.text(2);
-  o.short_name = r.text(3);
-  o.kind = r.text(4);
-  o.territory_id = r.int64(5);
-  o.inn = r.text(6);
-  o.address = r.text(7);
-  o.is_shnor = r.flag(8);
-  o.has_staff_plan = r.flag(9);
-  o.has_mentoring_model = r.flag(10);
-  return o;
-}
-
-std::string escape_like(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
-    out.push_back(ch);
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope) {
   Params params;
@@ -161,28 +50,48 @@ bool is_organisation_sort_key(const std::string& key) {
   return k == "name" || k == "code" || k == "kind" || k == "territory";
 }
 
-OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope) {
-  Params params;
+namespace {
+
+// The WHERE clause of an organisation list (alias «o»), its filters and scope.
+std::string organisation_where(const OrganisationFilter& f, const domain::Scope& scope, Params& params) {
   auto next = [&](Value v) { return placeholder(params, std::move(v)); };
   std::string where = " WHERE " + organisation_scope(scope, params, "o");
   if (!f.query.empty()) where += " AND o.search_key LIKE " + next("%" + escape_like(f.query) + "%") + " ESCAPE '\\'";
   if (f.territory) where += " AND o.territory_id IN " + subtree(next(*f.territory));
   if (!f.kind.empty()) where += " AND o.kind = " + next(f.kind);
   if (f.shnor) where += " AND o.is_shnor = " + next(flag(*f.shnor));
+  return where;
+}
 
+std::string organisation_order(const std::string& sort) {
+  const bool desc = sort.starts_with('-');
+  const std::string key = desc ? sort.substr(1) : sort;
+  std::string order = key == "code" ? "o.code" : key == "kind" ? "o.kind" : key == "territory" ? "t.name" : "o.name";
+  return " ORDER BY " + order + (desc ? " DESC" : " ASC") + ", o.id";
+}
+
+}  // namespace
+
+OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope) {
+  Params params;
+  const std::string where = organisation_where(f, scope, params);
   OrganisationPage page;
   page.total = c.scalar("SELECT count(*) FROM organisations o" + where, params);
-
-  const bool desc = f.sort.starts_with('-');
-  const std::string key = desc ? f.sort.substr(1) : f.sort;
-  std::string order = key == "code" ? "o.code" : key == "kind" ? "o.kind" : key == "territory" ? "t.name" : "o.name";
-  order += desc ? " DESC" : " ASC";
   std::string sql = std::string("SELECT ") + kOrgColumns +
-                    " FROM organisations o JOIN territories t ON t.id = o.territory_id" + where + " ORDER BY " +
-                    order + ", o.id LIMIT " + next(f.limit);
-  sql += " OFFSET " + next(f.offset);
+                    " FROM organisations o JOIN territories t ON t.id = o.territory_id" + where +
+                    organisation_order(f.sort) + " LIMIT " + placeholder(params, f.limit);
+  sql += " OFFSET " + placeholder(params, f.offset);
   c.run(sql, params, [&](const Row& r) { page.items.push_back(organisation_from(r)); });
   return page;
+}
+
+void each_organisation(Connection& c, const OrganisationFilter& f, const domain::Scope& scope,
+                       const std::function<void(const domain::Organisation&, const std::string&)>& on_row) {
+  Params params;
+  const std::string sql = std::string("SELECT ") + kOrgColumns +
+                          ", t.code FROM organisations o JOIN territories t ON t.id = o.territory_id" +
+                          organisation_where(f, scope, params) + organisation_order(f.sort);
+  c.run(sql, params, [&](const Row& r) { on_row(organisation_from(r), r.text(11)); });
 }
 
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
@@ -206,7 +115,7 @@ std::int64_t insert_organisation(Connection& c, const domain::Organisation& o) {
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
       {o.code, o.name, text_or_null(o.short_name), o.kind, o.territory_id, text_or_null(o.inn),
        text_or_null(o.address), flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model),
-       domain::fold_for_search(o.name + " " + o.short_name + " " + o.code + " " + o.inn), now});
+       organisation_search_key(o), now});
 }
 
 std::int64_t insert_person(Connection& c, const domain::Person& p) {
@@ -218,17 +127,14 @@ std::int64_t insert_person(Connection& c, const domain::Person& p) {
       {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
        text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category, flag(p.higher_ped_education),
        flag(p.ped_university_graduate),
-       domain::fold_for_search(p.last_name + " " + p.first_name + " " + p.middle_name), now});
+       person_search_key(p), now});
 }
 
 std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {
-  auto r = c.query_one(
-      "SELECT id, code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category,"
-      " higher_ped_education, ped_university_graduate FROM persons WHERE id = $1",
-      {id});
+  static const std::string sql = std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.id = $1";
+  auto r = c.query_one(sql, {id});
   if (!r) return std::nullopt;
-  return domain::Person{r->int64(0), r->text(1), r->text(2), r->text(3), r->text(4), r->text(5),
-                        r->text(6), r->text(7), r->text(8), r->flag(9), r->flag(10)};
+  return person_from(*r);
 }
 
 bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope) {
@@ -245,14 +151,10 @@ bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope)
 
 std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id) {
   std::vector<PositionView> out;
-  c.run("SELECT ps.id, ps.person_id, ps.organisation_id, ps.position, ps.subject_area, ps.subjects, ps.hired_on,"
-        " ps.left_on, o.name FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE ps.person_id = $1 ORDER BY ps.left_on IS NOT NULL, ps.hired_on DESC, ps.id",
-        {person_id}, [&](const Row& r) {
-          out.push_back({domain::Position{r.int64(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5),
-                                          r.text(6), r.text(7)},
-                         r.text(8)});
-        });
+  static const std::string sql = std::string("SELECT ") + kPositionColumns +
+                                 ", o.name FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+                                 " WHERE ps.person_id = $1 ORDER BY ps.left_on IS NOT NULL, ps.hired_on DESC, ps.id";
+  c.run(sql, {person_id}, [&](const Row& r) { out.push_back({position_from(r), r.text(8)}); });
   return out;
 }
 
@@ -262,6 +164,91 @@ std::int64_t insert_position(Connection& c, const domain::Position& p) {
       " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       {p.person_id, p.organisation_id, p.position, text_or_null(p.subject_area), text_or_null(p.subjects),
        text_or_null(p.hired_on), text_or_null(p.left_on)});
+}
+
+namespace {
+
+// WHERE of the staff list (aliases p, ps, o): current workplaces in scope.
+std::string staff_where(const StaffFilter& f, const domain::Scope& scope, Params& params) {
+  auto next = [&](Value v) { return placeholder(params, std::move(v)); };
+  domain::Scope workplaces = scope;
+  workplaces.person.reset();
+  std::string where = " WHERE ps.left_on IS NULL AND ";
+  where += scope.person ? "(" + organisation_scope(workplaces, params, "o") + " OR p.id = " + next(*scope.person) + ")"
+                        : organisation_scope(workplaces, params, "o");
+  if (!f.query.empty()) where += " AND p.search_key LIKE " + next("%" + escape_like(f.query) + "%") + " ESCAPE '\\'";
+  if (f.organisation) where += " AND o.id = " + next(*f.organisation);
+  if (f.territory) where += " AND o.territory_id IN " + subtree(next(*f.territory));
+  if (!f.position.empty()) where += " AND ps.position = " + next(f.position);
+  if (!f.category.empty()) where += " AND p.category = " + next(f.category);
+  if (!f.subject_area.empty()) where += " AND ps.subject_area = " + next(f.subject_area);
+  return where;
+}
+
+std::string staff_order(const std::string& sort) {
+  const bool desc = sort.starts_with('-');
+  const std::string key = desc ? sort.substr(1) : sort;
+  const std::string dir = desc ? " DESC" : " ASC";
+  if (key == "code") return " ORDER BY p.code" + dir + ", ps.id";
+  if (key == "organisation") return " ORDER BY o.name" + dir + ", p.last_name, p.first_name, ps.id";
+  if (key == "category") return " ORDER BY p.category" + dir + ", p.last_name, p.first_name, ps.id";
+  return " ORDER BY p.last_name" + dir + ", p.first_name" + dir + ", p.middle_name" + dir + ", ps.id";
+}
+
+// Row columns: person, position, organisation code and name, and whether the
+// personal scope covers this workplace (else personal fields are withheld).
+std::string staff_select(const domain::Scope& personal, Params& params) {
+  domain::Scope workplaces = personal;
+  workplaces.person.reset();
+  std::string visible = organisation_scope(workplaces, params, "o");
+  if (personal.person) visible = "(" + visible + " OR p.id = " + placeholder(params, *personal.person) + ")";
+  return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns +
+         ", o.code, o.name, CASE WHEN " + visible + " THEN 1 ELSE 0 END"
+         " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id";
+}
+
+StaffRow staff_from(const Row& r) {
+  StaffRow s;
+  s.person = person_from(r);
+  s.position = position_from(r, 11);
+  s.organisation_code = r.text(19);
+  s.organisation_name = r.text(20);
+  s.personal_data = r.flag(21);
+  if (!s.personal_data) {
+    s.person.birth_date.clear();
+    s.person.gender.clear();
+    s.person.ped_experience_since.clear();
+  }
+  return s;
+}
+
+}  // namespace
+
+bool is_staff_sort_key(const std::string& key) {
+  const std::string k = key.starts_with('-') ? key.substr(1) : key;
+  return k == "name" || k == "code" || k == "organisation" || k == "category";
+}
+
+StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal) {
+  StaffPage page;
+  Params count_params;
+  page.total = c.scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o"
+                        " ON o.id = ps.organisation_id" + staff_where(f, scope, count_params),
+                        count_params);
+  Params params;
+  std::string sql = staff_select(personal, params);
+  sql += staff_where(f, scope, params) + staff_order(f.sort) + " LIMIT " + placeholder(params, f.limit);
+  sql += " OFFSET " + placeholder(params, f.offset);
+  c.run(sql, params, [&](const Row& r) { page.items.push_back(staff_from(r)); });
+  return page;
+}
+
+void each_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal,
+                const std::function<void(const StaffRow&)>& on_row) {
+  Params params;
+  std::string sql = staff_select(personal, params);
+  sql += staff_where(f, scope, params) + staff_order(f.sort);
+  c.run(sql, params, [&](const Row& r) { on_row(staff_from(r)); });
 }
 
 Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,

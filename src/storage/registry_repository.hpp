@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,9 @@ struct OrganisationPage {
 // Sort keys accepted by list_organisations (anything else is rejected upstream).
 bool is_organisation_sort_key(const std::string& key);
 OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope);
+// Every row of the filtered list (no paging), with its territory's code: for export.
+void each_organisation(Connection& c, const OrganisationFilter& f, const domain::Scope& scope,
+                       const std::function<void(const domain::Organisation&, const std::string& territory_code)>& on_row);
 // Unscoped: for validation inside a use case that already checked access.
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
 bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
@@ -62,6 +66,33 @@ struct PositionView {
 };
 std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id);
 std::int64_t insert_position(Connection& c, const domain::Position& p);
+
+// The staff list: one row per current workplace (a person working in two
+// schools appears twice), within the reading scope. Personal fields are
+// filled only where the `personal` scope covers the workplace.
+struct StaffFilter {
+  std::string query;  // folded, matched in name and code
+  std::optional<std::int64_t> organisation;
+  std::optional<std::int64_t> territory;
+  std::string position, category, subject_area;
+  std::string sort = "name";  // name | code | organisation | category; «-» for descending
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+};
+struct StaffRow {
+  domain::Person person;
+  domain::Position position;
+  std::string organisation_code, organisation_name;
+  bool personal_data = false;
+};
+struct StaffPage {
+  std::vector<StaffRow> items;
+  std::int64_t total = 0;
+};
+bool is_staff_sort_key(const std::string& key);
+StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal);
+void each_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal,
+                const std::function<void(const StaffRow&)>& on_row);
 
 // Aggregates for the start page: no personal data, counts only.
 struct Summary {

@@ -79,6 +79,27 @@ function matrix() {
       { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
     ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.institute}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 404, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/organisations/export', '/api/v1/organisations/export?format=csv', signedIn(200)],
+    ['GET', '/api/v1/organisations/export', '/api/v1/organisations/export?format=pdf', signedIn(400)],
+    ['GET', '/api/v1/persons', '/api/v1/persons', signedIn(200)],
+    ['GET', '/api/v1/persons', `/api/v1/persons?organisation_id=${ids.school2}`, signedIn(200)],
+    ['GET', '/api/v1/persons/export', '/api/v1/persons/export?format=xlsx', signedIn(200)],
+    ['GET', '/api/v1/imports/organisations/template', '/api/v1/imports/organisations/template', everyone(200)],
+    ['GET', '/api/v1/imports/persons/template', '/api/v1/imports/persons/template?format=csv', everyone(200)],
+    // Import needs the right to write; a dry run of an in-scope row is a report (200), a
+    // committed out-of-scope row is refused with the report (422), and nothing is written.
+    ['POST', '/api/v1/imports/organisations', '/api/v1/imports/organisations?dry_run=true',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 },
+      { file: 'Код;ШНОР\nRU-01-001-S002;нет\n' }],
+    ['POST', '/api/v1/imports/organisations', '/api/v1/imports/organisations',
+      { anonymous: 401, admin: 422, region: 422, methodist: 403, coordinator: 422, school: 403, teacher: 403 },
+      { file: 'Код;Тип\nOTHER-S1;планетарий\n' }],
+    ['POST', '/api/v1/imports/persons', '/api/v1/imports/persons?dry_run=true',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 200, teacher: 403 },
+      { file: 'Код;Фамилия;Имя;Код организации;Должность\nACL-P1;Проверка;Права;RU-01-001-S001;Учитель\n' }],
+    ['POST', '/api/v1/imports/persons', '/api/v1/imports/persons',
+      { anonymous: 401, admin: 422, region: 422, methodist: 403, coordinator: 422, school: 422, teacher: 403 },
+      { file: 'Код;Фамилия;Имя;Код организации;Должность\nACL-P2;Проверка;Права;OTHER-S1;Космонавт\n' }],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.teacherPerson}`, signedIn(200)],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.school2Person}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
@@ -138,8 +159,10 @@ test('each role gets exactly the expected status, in scope and out of it', async
       const headers = { ...who[role] }
       const init = { method, headers }
       if (method !== 'GET') {
-        headers['Content-Type'] = 'application/json'
-        init.body = JSON.stringify(typeof body === 'function' ? body() : (body ?? {}))
+        const payload = typeof body === 'function' ? body() : (body ?? {})
+        // A file upload (import) goes as the raw body; everything else as JSON.
+        headers['Content-Type'] = payload.file !== undefined ? 'text/csv' : 'application/json'
+        init.body = payload.file !== undefined ? payload.file : JSON.stringify(payload)
       }
       const r = await json(srv.base, path, init)
       if (r.status !== status) failures.push(`${role} ${method} ${path}: ${r.status}, expected ${status}`)

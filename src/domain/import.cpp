@@ -1,0 +1,150 @@
+#include "domain/import.hpp"
+
+#include <array>
+
+#include "domain/text.hpp"
+
+namespace metodist::domain {
+namespace {
+
+const std::vector<ImportColumn> kOrganisationColumns{
+    {"code", "Код", {"Код организации", "Код ОО", "Идентификатор"}},
+    {"name", "Наименование", {"Полное наименование", "Название", "Наименование организации", "Организация"}},
+    {"short_name", "Краткое наименование", {"Сокращённое наименование", "Краткое название"}},
+    {"kind", "Тип", {"Тип организации", "Вид организации", "Вид"}},
+    {"territory", "Код территории", {"Территория", "Муниципалитет", "Муниципальное образование", "Район"}},
+    {"inn", "ИНН", {}},
+    {"address", "Адрес", {"Юридический адрес", "Фактический адрес"}},
+    {"is_shnor", "ШНОР", {"Школа с низкими образовательными результатами", "ШНОР (да/нет)"}},
+    {"has_staff_plan", "План развития кадров", {"Долгосрочный план развития кадров", "Есть план развития кадров"}},
+    {"has_mentoring_model", "Модель наставничества",
+     {"Целевая модель наставничества", "Реализует целевую модель наставничества", "Наставничество"}},
+};
+
+const std::vector<ImportColumn> kPersonColumns{
+    {"code", "Код", {"Код педагога", "Табельный номер", "Идентификатор", "Код работника"}},
+    {"full_name", "ФИО", {"Ф.И.О.", "Фамилия Имя Отчество", "Фамилия, имя, отчество"}},
+    {"last_name", "Фамилия", {}},
+    {"first_name", "Имя", {}},
+    {"middle_name", "Отчество", {}},
+    {"gender", "Пол", {}},
+    {"birth_date", "Дата рождения", {}},
+    {"ped_experience_since", "Начало педагогического стажа",
+     {"Педагогический стаж с", "Пед. стаж с", "Дата начала педагогического стажа"}},
+    {"category", "Квалификационная категория", {"Категория"}},
+    {"higher_ped_education", "Высшее педагогическое образование", {"Высшее педагогическое", "Высшее пед. образование"}},
+    {"ped_university_graduate", "Выпускник педагогического вуза", {"Выпускник педвуза", "Окончил педагогический вуз"}},
+    {"organisation", "Код организации", {"Код ОО", "Организация (код)", "Место работы (код)"}},
+    {"position", "Должность", {}},
+    {"subject_area", "Предметная область", {}},
+    {"subjects", "Предметы", {"Преподаваемые предметы", "Предмет"}},
+    {"hired_on", "Дата приёма", {"Дата приёма на работу", "Принят", "Дата назначения"}},
+    {"left_on", "Дата увольнения", {"Уволен"}},
+};
+
+// Letters and digits only, folded: «Ф.И.О.» and «фио» are one header.
+std::string header_key(std::string_view text) {
+  const std::string folded = fold_for_search(text);
+  std::string out;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(folded[i]);
+    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(folded[i]);
+  }
+  return out;
+}
+
+bool same_text(std::string_view a, std::string_view b) { return fold_for_search(trim(a)) == fold_for_search(b); }
+
+}  // namespace
+
+std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
+std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
+
+std::optional<std::size_t> HeaderMap::of(std::span<const ImportColumn> columns, std::string_view key) const {
+  for (std::size_t i = 0; i < columns.size() && i < index.size(); ++i)
+    if (columns[i].key == key) return index[i];
+  return std::nullopt;
+}
+
+HeaderMap map_header(std::span<const ImportColumn> columns, const std::vector<std::string>& header) {
+  HeaderMap map;
+  map.index.resize(columns.size());
+  for (std::size_t col = 0; col < header.size(); ++col) {
+    const std::string key = header_key(header[col]);
+    if (key.empty()) continue;
+    bool found = false;
+    for (std::size_t i = 0; i < columns.size() && !found; ++i) {
+      bool match = key == header_key(columns[i].key) || key == header_key(columns[i].title);
+      for (auto alias : columns[i].aliases) match = match || key == header_key(alias);
+      if (!match) continue;
+      found = true;
+      if (map.index[i]) map.duplicated.push_back(trim(header[col]));
+      else map.index[i] = col;
+    }
+    if (!found) map.unknown.push_back(trim(header[col]));
+  }
+  return map;
+}
+
+std::optional<bool> parse_flag(std::string_view text) {
+  const std::string v = fold_for_search(trim(text));
+  for (std::string_view yes : {"да", "1", "+", "x", "х", "true", "yes", "есть", "y"})
+    if (v == yes) return true;
+  for (std::string_view no : {"нет", "0", "-", "false", "no", "n"})
+    if (v == no) return false;
+  return std::nullopt;
+}
+
+const Term* match_term(std::span<const Term> vocabulary, std::string_view text) {
+  const std::string v = trim(text);
+  for (const auto& t : vocabulary)
+    if (t.code == v || same_text(v, t.title)) return &t;
+  return nullptr;
+}
+
+std::optional<std::string> parse_gender(std::string_view text) {
+  const std::string v = header_key(text);
+  for (std::string_view m : {"м", "муж", "мужской", "m", "male"})
+    if (v == m) return "m";
+  for (std::string_view f : {"ж", "жен", "женский", "f", "female"})
+    if (v == f) return "f";
+  return std::nullopt;
+}
+
+const Term* parse_category(std::string_view text) {
+  if (auto* t = match_term(qualification_categories(), text)) return t;
+  const std::string v = header_key(text);
+  auto none = find_term(qualification_categories(), "none");
+  if (v == "нет" || v == "без" || v == "бк" || v == "сзд" || v.starts_with("соответствие")) return none;
+  if (v == "высшая" || v == "высшаякатегория" || v == "вкк") return find_term(qualification_categories(), "highest");
+  if (v == "первая" || v == "перваякатегория" || v == "1") return find_term(qualification_categories(), "first");
+  return nullptr;
+}
+
+bool split_full_name(std::string_view text, std::string& last, std::string& first, std::string& middle) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\t') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(ch);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  if (words.size() < 2) return false;
+  last = words[0];
+  first = words[1];
+  middle.clear();
+  for (std::size_t i = 2; i < words.size(); ++i) middle += (i > 2 ? " " : "") + words[i];
+  return true;
+}
+
+std::string allowed_titles(std::span<const Term> vocabulary) {
+  std::string out;
+  for (const auto& t : vocabulary) out += (out.empty() ? "«" : ", «") + std::string(t.title) + "»";
+  return out;
+}
+
+}  // namespace metodist::domain

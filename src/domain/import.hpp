@@ -1,0 +1,60 @@
+// What an import file may contain, independent of its format: the columns of
+// each registry with the headers people actually write («ИНН», «Код ОО»,
+// «Дата рождения»...) and stable English keys, and the parsing of cell values
+// (yes/no, vocabulary terms by title or code, dates as written).
+//
+// Pure rules, no I/O: app/import.cpp applies them to a table and the database.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/registry.hpp"
+
+namespace metodist::domain {
+
+struct ImportColumn {
+  std::string_view key;    // stable English key, also accepted as a header
+  std::string_view title;  // the header our template and export use
+  std::vector<std::string_view> aliases;  // other headers people write
+};
+
+// Columns of the organisations file; key "code" identifies a row.
+std::span<const ImportColumn> organisation_import_columns();
+// Columns of the persons file: one row per person and workplace; "code" is
+// the person's stable code, "organisation" the workplace's code.
+std::span<const ImportColumn> person_import_columns();
+
+// Which column of the file holds each key (index into the row), and which
+// headers were not recognised (they are ignored and reported).
+struct HeaderMap {
+  std::vector<std::optional<std::size_t>> index;  // parallel to the columns
+  std::vector<std::string> unknown;
+  std::vector<std::string> duplicated;  // two file columns for one key
+  std::optional<std::size_t> of(std::span<const ImportColumn> columns, std::string_view key) const;
+};
+// Headers match ignoring case, «ё»/«е», spaces and punctuation.
+HeaderMap map_header(std::span<const ImportColumn> columns, const std::vector<std::string>& header);
+
+// «да», «нет», «1», «0», «+», «-», «x», «true», «false», «yes», «no»; nullopt
+// for anything else.
+std::optional<bool> parse_flag(std::string_view text);
+// A vocabulary term by its code or its Russian title (case-insensitive), or
+// by one of the extra spellings given; nullptr when unknown.
+const Term* match_term(std::span<const Term> vocabulary, std::string_view text);
+// «м», «муж», «мужской», «m» → "m"; «ж», «жен», «женский», «f» → "f".
+std::optional<std::string> parse_gender(std::string_view text);
+// The qualification category as written: «высшая», «первая», «без категории»,
+// «нет», «соответствие занимаемой должности» (counts as none).
+const Term* parse_category(std::string_view text);
+// «Иванова Мария Петровна» → last, first, middle (middle may be several words).
+bool split_full_name(std::string_view text, std::string& last, std::string& first, std::string& middle);
+
+// A list of allowed values for messages: «высшая», «первая», «без категории».
+std::string allowed_titles(std::span<const Term> vocabulary);
+
+}  // namespace metodist::domain

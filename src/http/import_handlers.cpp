@@ -1,0 +1,82 @@
+// Import of registry files: the upload is the request body (CSV or XLSX,
+// told apart by content), the answer the row-by-row report.
+#include "app/export.hpp"
+#include "app/import.hpp"
+#include "http/handlers.hpp"
+#include "http/json.hpp"
+#include "io/table.hpp"
+
+namespace metodist::http::handlers {
+namespace {
+
+void write_report(JsonWriter& w, const app::ImportReport& r) {
+  w.begin_object()
+      .field("kind", r.kind)
+      .field("format", r.format)
+      .key("encoding").text_or_null(r.encoding)
+      .key("delimiter").text_or_null(r.delimiter ? std::string(1, r.delimiter) : std::string())
+      .field("dry_run", r.dry_run)
+      .field("applied", r.applied)
+      .field("rows", static_cast<std::int64_t>(r.rows))
+      .field("created", static_cast<std::int64_t>(r.created))
+      .field("updated", static_cast<std::int64_t>(r.updated))
+      .field("workplaces", static_cast<std::int64_t>(r.workplaces))
+      .field("issue_count", static_cast<std::int64_t>(r.issue_count));
+  w.key("ignored_columns").begin_array();
+  for (const auto& c : r.ignored_columns) w.value(c);
+  w.end_array();
+  w.key("issues").begin_array();
+  for (const auto& i : r.issues)
+    w.begin_object()
+        .field("row", static_cast<std::int64_t>(i.row))
+        .field("column", i.column)
+        .field("message", i.message)
+        .end_object();
+  w.end_array().end_object();
+}
+
+Response import_kind(const Request& r, Context& ctx, std::string_view kind) {
+  const QueryReader q(r);
+  const bool dry_run = q.boolean("dry_run").value_or(false);
+  if (r.body.empty()) throw domain::Error::bad_request("Файл не передан: отправьте его содержимое в теле запроса", "file");
+  const auto table = io::read_table(r.body);
+  const auto report = app::import_table(ctx.app, *r.caller, kind, table, dry_run, {}, r.request_id);
+  JsonWriter w;
+  if (!dry_run && report.issue_count > 0) {
+    // Nothing was written: the error names the file, the report says where.
+    w.begin_object().key("error").begin_object()
+        .field("code", "validation_failed")
+        .field("message", "В файле есть ошибки (" + std::to_string(report.issue_count) +
+                              "): ничего не записано. Исправьте строки из отчёта и загрузите файл снова")
+        .field("field", "file")
+        .end_object();
+    w.key("report");
+    write_report(w, report);
+    w.end_object();
+    return json_response(422, std::move(w));
+  }
+  write_report(w, report);
+  return json_response(200, std::move(w));
+}
+
+Response template_of(const Request& r, std::string_view kind) {
+  auto format = QueryReader(r).text("format", 8);
+  return file_response(app::import_template(kind, format.empty() ? "xlsx" : format));
+}
+
+}  // namespace
+
+Response file_response(const app::ExportFile& file) {
+  Response resp;
+  resp.content_type = file.content_type;
+  resp.body = file.bytes;
+  resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
+  return resp;
+}
+
+Response import_organisations(const Request& r, Context& ctx) { return import_kind(r, ctx, "organisations"); }
+Response import_persons(const Request& r, Context& ctx) { return import_kind(r, ctx, "persons"); }
+Response import_template_organisations(const Request& r, Context&) { return template_of(r, "organisations"); }
+Response import_template_persons(const Request& r, Context&) { return template_of(r, "persons"); }
+
+}  // namespace metodist::http::handlers

@@ -1,0 +1,145 @@
+#include "storage/registry_sql.hpp"
+
+#include "domain/text.hpp"
+
+namespace metodist::storage::registry {
+
+// Territories are three levels deep, so «this one and below» is two hops.
+std::string subtree(const std::string& p) {
+  return "(SELECT id FROM territories WHERE id = " + p + " OR parent_id = " + p +
+         " OR parent_id IN (SELECT id FROM territories WHERE parent_id = " + p + "))";
+}
+
+namespace {
+std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::string_view) noexcept) {
+  std::string out = "(";
+  for (const auto& t : terms) {
+    if (!keep(t.code)) continue;
+    if (out.size() > 1) out += ", ";
+    out += "'" + std::string(t.code) + "'";
+  }
+  return out + ")";
+}
+}  // namespace
+
+// Persons holding a teaching position in an educational organisation on $1.
+const std::string& active_teaching_positions() {
+  static const std::string sql =
+      "SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.position IN " + in_list(domain::positions(), domain::is_teaching_position) +
+      " AND o.kind IN " + in_list(domain::organisation_kinds(), domain::is_educational_kind) +
+      " AND (ps.hired_on IS NULL OR ps.hired_on <= $1) AND (ps.left_on IS NULL OR ps.left_on > $1)";
+  return sql;
+}
+
+// Appends a parameter and returns its placeholder.
+std::string placeholder(Params& params, Value v) {
+  params.push_back(std::move(v));
+  return "$" + std::to_string(params.size());
+}
+
+std::string ancestors_or_self(const std::string& p) {
+  return "(SELECT id FROM territories WHERE id = " + p + " OR id = (SELECT parent_id FROM territories WHERE id = " + p +
+         ") OR id = (SELECT parent_id FROM territories WHERE id = (SELECT parent_id FROM territories WHERE id = " + p +
+         ")))";
+}
+
+std::string any_of(const std::vector<std::string>& parts) {
+  if (parts.empty()) return "1 = 0";
+  std::string out = "(";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " OR " : "") + parts[i];
+  return out + ")";
+}
+
+// "Organisation <alias> is within the scope", as an SQL condition.
+std::string organisation_scope(const domain::Scope& s, Params& params, const std::string& alias) {
+  if (s.everything) return "1 = 1";
+  std::vector<std::string> parts;
+  for (auto t : s.territories) parts.push_back(alias + ".territory_id IN " + subtree(placeholder(params, t)));
+  for (auto o : s.organisations) parts.push_back(alias + ".id = " + placeholder(params, o));
+  if (s.person)
+    parts.push_back(alias + ".id IN (SELECT organisation_id FROM positions WHERE person_id = " +
+                    placeholder(params, *s.person) + " AND left_on IS NULL)");
+  return any_of(parts);
+}
+
+// "Territory <alias> is visible": in a scoped subtree or above one.
+std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias) {
+  if (s.everything) return "1 = 1";
+  std::vector<std::string> parts;
+  for (auto t : s.territories) {
+    const auto p = placeholder(params, t);
+    parts.push_back(alias + ".id IN " + subtree(p));
+    parts.push_back(alias + ".id IN " + ancestors_or_self(p));
+  }
+  for (auto o : s.organisations)
+    parts.push_back(alias + ".id IN " + ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = " +
+                                                         placeholder(params, o) + ")"));
+  if (s.person)
+    parts.push_back(alias + ".id IN (SELECT t2.id FROM territories t2, organisations o2, positions p2 WHERE p2.person_id = " +
+                    placeholder(params, *s.person) +
+                    " AND o2.id = p2.organisation_id AND t2.id IN (o2.territory_id, (SELECT parent_id FROM territories"
+                    " WHERE id = o2.territory_id)))");
+  return any_of(parts);
+}
+
+domain::Territory territory_from(const Row& r) {
+  return domain::Territory{r.int64(0), r.opt_int64(1), r.text(2), r.text(3), r.text(4)};
+}
+
+const char* const kOrgColumns =
+    "o.id, o.code, o.name, o.short_name, o.kind, o.territory_id, o.inn, o.address, o.is_shnor, o.has_staff_plan,"
+    " o.has_mentoring_model";
+
+domain::Organisation organisation_from(const Row& r) {
+  domain::Organisation o;
+  o.id = r.int64(0);
+  o.code = r.text(1);
+  o.name = r.text(2);
+  o.short_name = r.text(3);
+  o.kind = r.text(4);
+  o.territory_id = r.int64(5);
+  o.inn = r.text(6);
+  o.address = r.text(7);
+  o.is_shnor = r.flag(8);
+  o.has_staff_plan = r.flag(9);
+  o.has_mentoring_model = r.flag(10);
+  return o;
+}
+
+std::string escape_like(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out;
+}
+
+
+std::string organisation_search_key(const domain::Organisation& o) {
+  return domain::fold_for_search(o.name + " " + o.short_name + " " + o.code + " " + o.inn);
+}
+std::string person_search_key(const domain::Person& p) {
+  return domain::fold_for_search(p.last_name + " " + p.first_name + " " + p.middle_name + " " + p.code);
+}
+
+const char* const kPersonColumns =
+    "p.id, p.code, p.last_name, p.first_name, p.middle_name, p.gender, p.birth_date, p.ped_experience_since,"
+    " p.category, p.higher_ped_education, p.ped_university_graduate";
+
+domain::Person person_from(const Row& r) {
+  return domain::Person{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                        r.text(6), r.text(7), r.text(8), r.flag(9), r.flag(10)};
+}
+
+const char* const kPositionColumns =
+    "ps.id, ps.person_id, ps.organisation_id, ps.position, ps.subject_area, ps.subjects, ps.hired_on, ps.left_on";
+
+domain::Position position_from(const Row& r, std::size_t first) {
+  const std::size_t i = first;
+  return domain::Position{r.int64(i),        r.int64(i + 1),    r.int64(i + 2),    r.text(i + 3),
+                          r.text(i + 4),     r.text(i + 5),     r.text(i + 6),     r.text(i + 7)};
+}
+
+}  // namespace metodist::storage::registry

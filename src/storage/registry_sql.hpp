@@ -1,0 +1,56 @@
+// SQL fragments and row mappers shared by the registry repositories
+// (registry_repository.cpp, registry_batch.cpp). Internal to storage/.
+//
+// Scope conditions are built here once: every list, lookup and bulk check
+// filters by the same organisation_scope / territory_scope text.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "domain/access.hpp"
+#include "domain/registry.hpp"
+#include "storage/database.hpp"
+
+namespace metodist::storage::registry {
+
+// Appends a parameter and returns its placeholder («$n»).
+std::string placeholder(Params& params, Value v);
+// «(p1, p2, …)» for the values, appended as parameters.
+template <class T>
+std::string placeholders(Params& params, std::span<const T> values) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + placeholder(params, Value{values[i]});
+  return out + ")";
+}
+// Territory ids of «p and below» (three levels deep), as a subquery.
+std::string subtree(const std::string& p);
+std::string ancestors_or_self(const std::string& p);
+// «(a OR b …)», or a false condition for no parts.
+std::string any_of(const std::vector<std::string>& parts);
+// "Organisation <alias> is within the scope", as an SQL condition.
+std::string organisation_scope(const domain::Scope& s, Params& params, const std::string& alias);
+// "Territory <alias> is visible": in a scoped subtree or above one.
+std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias);
+// Persons holding a teaching position in an educational organisation on $1.
+const std::string& active_teaching_positions();
+std::string escape_like(const std::string& s);
+
+// The folded text searches match against (search_key columns).
+std::string organisation_search_key(const domain::Organisation& o);
+std::string person_search_key(const domain::Person& p);
+
+domain::Territory territory_from(const Row& r);
+// Organisation columns for SELECT (alias «o») and their mapper.
+extern const char* const kOrgColumns;
+domain::Organisation organisation_from(const Row& r);
+// Person columns for SELECT (alias «p») and their mapper.
+extern const char* const kPersonColumns;
+domain::Person person_from(const Row& r);
+// Position columns for SELECT (alias «ps») and their mapper.
+extern const char* const kPositionColumns;
+// `first`: the index of ps.id in the row, when other columns come before.
+domain::Position position_from(const Row& r, std::size_t first = 0);
+
+}  // namespace metodist::storage::registry

@@ -1,0 +1,194 @@
+// Import of organisations and persons on both backends: the row report, the
+// all-or-nothing write, updates by code, and the caller's scope.
+#include "app/import.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/demo.hpp"
+#include "io/csv_reader.hpp"
+#include "support/errors.hpp"
+#include "support/test_db.hpp"
+
+using namespace metodist;
+using metodist::testing::TestDatabase;
+
+namespace {
+
+class ImportTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    app_.db = std::move(db_->db);
+    app::generate_demo(app_, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
+  }
+  std::int64_t scalar(const std::string& sql) {
+    return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
+  }
+  std::int64_t id_of(const std::string& table, const std::string& code) {
+    return scalar("SELECT id FROM " + table + " WHERE code = '" + code + "'");
+  }
+  app::Caller caller(const std::string& role, std::optional<std::int64_t> territory = {},
+                     std::optional<std::int64_t> organisation = {}) {
+    app::Caller c;
+    c.account_id = scalar("SELECT id FROM accounts WHERE login = 'admin'");
+    c.roles = {{0, 0, role, territory, organisation}};
+    return c;
+  }
+  app::ImportReport run(const app::Caller& who, const char* kind, const std::string& csv, bool dry_run = false) {
+    return app::import_table(app_, who, kind, io::read_csv(csv), dry_run);
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  app::App app_;
+};
+
+std::string issues_text(const app::ImportReport& r) {
+  std::string out;
+  for (const auto& i : r.issues) out += std::to_string(i.row) + " [" + i.column + "] " + i.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_P(ImportTest, OrganisationsDryRunReportsEveryBadRowAndWritesNothing) {
+  const auto before = scalar("SELECT count(*) FROM organisations");
+  const std::string csv =
+      "Код;Наименование;Тип организации;Код территории;ИНН;ШНОР;Лишний столбец\n"
+      "NEW-1;МБОУ «Новая школа»;Общеобразовательная организация;RU-01-001;;да;x\n"
+      ";Без кода;school;RU-01-001;;нет;\n"
+      "NEW-2;Школа;планетарий;RU-01-001;;нет;\n"
+      "NEW-3;Школа;school;RU-77-777;1234567890;может быть;\n"
+      "NEW-1;Повтор;school;RU-01-001;;;\n";
+  const auto r = run(caller("federal_operator"), "organisations", csv, true);
+  EXPECT_FALSE(r.applied);
+  EXPECT_EQ(r.rows, 5u);
+  EXPECT_EQ(r.ignored_columns, std::vector<std::string>{"Лишний столбец"});
+  const auto text = issues_text(r);
+  EXPECT_NE(text.find("3 [Код] Не указан код"), std::string::npos) << text;
+  EXPECT_NE(text.find("4 [Тип организации] «планетарий»: допустимые значения"), std::string::npos) << text;
+  EXPECT_NE(text.find("5 [Код территории] «RU-77-777»: территория не найдена"), std::string::npos) << text;
+  EXPECT_NE(text.find("5 [ИНН]"), std::string::npos) << text;
+  EXPECT_NE(text.find("5 [ШНОР] «может быть»"), std::string::npos) << text;
+  EXPECT_NE(text.find("6 [Код] Код «NEW-1» уже встречался в строке 2"), std::string::npos) << text;
+  EXPECT_EQ(r.issue_count, 6u) << text;
+  EXPECT_EQ(r.created, 1u);
+
+  // The same file committed: refused as a whole, nothing written.
+  const auto commit = run(caller("federal_operator"), "organisations", csv);
+  EXPECT_FALSE(commit.applied);
+  EXPECT_EQ(scalar("SELECT count(*) FROM organisations"), before);
+}
+
+TEST_P(ImportTest, OrganisationsCreateThenUpdateByCodeKeepingAbsentColumns) {
+  const auto before = scalar("SELECT count(*) FROM organisations");
+  const std::string csv =
+      "code,name,kind,territory,is_shnor,address\n"
+      "NEW-1,\"МБОУ «Новая школа»\",school,RU-01-001,нет,\"с. Ермаковское, ул. Ленина, 1\"\n"
+      "RU-01-001-S002,\"МБОУ «Переименованная школа»\",school,Ермаковский район,да,\n";
+  const auto r = run(caller("federal_operator"), "organisations", csv);
+  ASSERT_TRUE(r.applied) << issues_text(r);
+  EXPECT_EQ(r.created, 1u);
+  EXPECT_EQ(r.updated, 1u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM organisations"), before + 1);
+  EXPECT_EQ(scalar("SELECT is_shnor FROM organisations WHERE code = 'RU-01-001-S002'"), 1);
+
+  // Importing it again changes nothing and creates nothing.
+  const auto again = run(caller("federal_operator"), "organisations", csv);
+  EXPECT_EQ(again.created, 0u);
+  EXPECT_EQ(again.updated, 2u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM organisations"), before + 1);
+
+  // A file of codes and one flag only: the names stay.
+  ASSERT_TRUE(run(caller("federal_operator"), "organisations", "Код;ШНОР\nNEW-1;да\n").applied);
+  EXPECT_EQ(scalar("SELECT count(*) FROM organisations WHERE code = 'NEW-1' AND is_shnor = 1 AND name = 'МБОУ «Новая школа»'"
+                   " AND address IS NOT NULL"),
+            1);
+  // The import is audited once, with its counts.
+  EXPECT_EQ(scalar("SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'organisation'"), 3);
+}
+
+TEST_P(ImportTest, OrganisationsOutsideTheCoordinatorsMunicipalityAreRefused) {
+  const auto muni = id_of("territories", "RU-01-001");
+  const auto r = run(caller("municipal_coordinator", muni), "organisations",
+                     "Код;Наименование;Тип;Территория\nRU-01-IRO;ИРО;institute;RU-01\nX-1;Школа;school;RU-01\n");
+  const auto text = issues_text(r);
+  EXPECT_NE(text.find("2 [Код] Организация «RU-01-IRO» находится вне ваших полномочий"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Территория] «RU-01»: территория вне ваших полномочий"), std::string::npos) << text;
+  // A missing code column stops at the header.
+  const auto no_code = run(caller("federal_operator"), "organisations", "Наименование\nШкола\n");
+  ASSERT_EQ(no_code.issues.size(), 1u);
+  EXPECT_EQ(no_code.issues[0].row, 1u);
+  EXPECT_NE(no_code.issues[0].message.find("Нет столбца «Код»"), std::string::npos);
+}
+
+TEST_P(ImportTest, PersonsWithSeveralWorkplacesAndUpdatesByCode) {
+  const std::string csv =
+      "Табельный номер;ФИО;Пол;Дата рождения;Категория;Высшее педагогическое;Код ОО;Должность;Предметная область;"
+      "Предметы;Дата приёма\n"
+      "T-1;Смирнова Анна Павловна;ж;07.03.1985;высшая;да;RU-01-001-S001;Учитель;Математика и информатика;"
+      "Математика;01.09.2010\n"
+      "T-1;;;;;;RU-01-001-S002;Учитель;Математика и информатика;Информатика;01.09.2020\n"
+      "T-2;Кузнецов Олег;м;1990-11-30;первая;нет;RU-01-001-S001;deputy_director;;;\n";
+  const auto r = run(caller("federal_operator"), "persons", csv);
+  ASSERT_TRUE(r.applied) << issues_text(r);
+  EXPECT_EQ(r.created, 2u);
+  EXPECT_EQ(r.workplaces, 3u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND last_name = 'Смирнова' AND middle_name = 'Павловна'"
+                   " AND birth_date = '1985-03-07' AND category = 'highest' AND higher_ped_education = 1"),
+            1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'T-1'"), 2);
+
+  // Re-import with a new category and without subjects: updated, subjects kept, no duplicates.
+  const auto again = run(caller("federal_operator"), "persons",
+                         "Код;Категория;Код организации;Должность\nT-1;первая;RU-01-001-S001;Учитель\n");
+  ASSERT_TRUE(again.applied) << issues_text(again);
+  EXPECT_EQ(again.updated, 1u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND category = 'first' AND last_name = 'Смирнова'"), 1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'T-1'"
+                   " AND ps.subjects = 'Математика'"),
+            1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'T-1'"), 2);
+}
+
+TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope) {
+  const auto school = id_of("organisations", "RU-01-001-S001");
+  const std::string csv =
+      "Код;Фамилия;Имя;Дата рождения;Начало педагогического стажа;Категория;Код организации;Должность\n"
+      "A-1;Иванова;Мария;31.02.1980;;высшая;RU-01-001-S001;Учитель\n"
+      "A-2;Петрова;;01.01.1980;01.01.2100;лучшая;RU-01-001-S001;Учитель\n"
+      "A-3;Сидорова;Ольга;01.01.1980;;;RU-01-001-S002;Учитель\n"
+      "A-4;Орлова;Вера;01.01.2020;;;RU-01-001-S001;космонавт\n"
+      "A-5;Белова;Ирина;01.01.1980;;;;\n";
+  const auto r = run(caller("school_admin", {}, school), "persons", csv, true);
+  const auto text = issues_text(r);
+  EXPECT_NE(text.find("2 [Дата рождения] «31.02.1980»: дата пишется как ДД.ММ.ГГГГ"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Имя] Укажите имя"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Категория] «лучшая»"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Начало педагогического стажа] Начало стажа не может быть в будущем"), std::string::npos) << text;
+  EXPECT_NE(text.find("4 [Код организации] Организация «RU-01-001-S002» вне ваших полномочий"), std::string::npos) << text;
+  EXPECT_NE(text.find("5 [Дата рождения]"), std::string::npos) << text;  // five years old
+  EXPECT_NE(text.find("5 [Должность] «космонавт»"), std::string::npos) << text;
+  EXPECT_NE(text.find("6 [Код организации] Новый педагог: укажите код организации"), std::string::npos) << text;
+
+  // Someone working at another school cannot be rewritten by this school's administrator.
+  const auto other = app_.db->read([](storage::Connection& c) {
+    return c.query_one("SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id JOIN organisations o"
+                       " ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S002' ORDER BY p.id LIMIT 1")
+        ->text(0);
+  });
+  const auto foreign = run(caller("school_admin", {}, school), "persons", "Код;Категория\n" + other + ";высшая\n");
+  EXPECT_FALSE(foreign.applied);
+  EXPECT_NE(issues_text(foreign).find("работает в организации вне ваших полномочий"), std::string::npos);
+  // A methodist may not write staff at all: every row is out of scope.
+  const auto methodist = run(caller("methodist", id_of("territories", "RU-01")), "persons",
+                             "Код;Фамилия;Имя;Код организации;Должность\nM-1;А;Б;RU-01-001-S001;Учитель\n");
+  EXPECT_NE(issues_text(methodist).find("вне ваших полномочий"), std::string::npos);
+}
+
+TEST_P(ImportTest, UnknownKindIsNotFound) {
+  EXPECT_EQ(metodist::testing::error_of([&] { run(caller("federal_operator"), "planets", "Код\n1\n"); }).kind(),
+            domain::ErrorKind::not_found);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, metodist::testing::kBackends,
+                         [](const auto& info) { return info.param; });
