@@ -1,4 +1,4 @@
-// metodist: the command line. Subcommands serve, migrate, demo, version.
+// metodist: the command line. Subcommands serve, migrate, demo, import, export, admin, version.
 // Each reads the same configuration (file, environment, flags) and exits with
 // a readable Russian message and a non-zero code on failure.
 #include <CLI/CLI.hpp>
@@ -7,12 +7,17 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/accounts.hpp"
 #include "app/app.hpp"
 #include "app/passwords.hpp"
 #include "app/demo.hpp"
+#include "app/export.hpp"
+#include "app/import.hpp"
+#include "io/table.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
 #include "http/server.hpp"
@@ -34,6 +39,9 @@ struct Options {
   std::uint64_t seed = 42;
   std::string date;
   std::string demo_password;
+  // import / export
+  std::string kind, file, format = "xlsx";
+  bool dry_run = false;
   // admin create
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
 };
@@ -64,20 +72,95 @@ int cmd_migrate(const Options& o) {
   return 0;
 }
 
+// One progress line on stderr, redrawn in place: «Проверка [#####-----]  50%  125 000 / 250 000».
+class ProgressLine {
+ public:
+  void show(std::string_view stage, double fraction, const std::string& detail = {}) {
+    const int percent = static_cast<int>(fraction * 100);
+    if (percent == last_percent_ && stage == last_stage_) return;
+    if (!last_stage_.empty() && stage != last_stage_ && last_percent_ < 100) std::fputc('\n', stderr);
+    last_percent_ = percent;
+    last_stage_ = std::string(stage);
+    const int filled = percent / 5;
+    std::fprintf(stderr, "\r%-12.*s [%s%s] %3d%%  %s", static_cast<int>(stage.size()), stage.data(),
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(20 - filled), '-').c_str(), percent, detail.c_str());
+    if (percent == 100) std::fputc('\n', stderr);
+  }
+
+ private:
+  int last_percent_ = -1;
+  std::string last_stage_;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw domain::Error::validation("--file", "Не удалось открыть файл «" + path + "»");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return std::move(bytes).str();
+}
+
+int cmd_import(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto started = std::chrono::steady_clock::now();
+  ProgressLine line;
+  line.show("Чтение", 0);
+  const auto bytes = read_file(o.file);
+  const auto table = io::read_table(bytes);
+  line.show("Чтение", 1, std::to_string(table.rows.size() > 0 ? table.rows.size() - 1 : 0) + " строк");
+  const auto report = app::import_table(application, app::system_caller(), o.kind, table, o.dry_run,
+                                        [&](std::string_view phase, std::size_t done, std::size_t total) {
+                                          line.show(phase == "writing" ? "Запись" : "Проверка",
+                                                    total ? static_cast<double>(done) / total : 1.0,
+                                                    std::to_string(done) + " / " + std::to_string(total));
+                                        });
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("Строк: %zu, новых: %zu, обновлено: %zu", report.rows, report.created, report.updated);
+  if (report.kind == "persons") std::printf(", мест работы: %zu", report.workplaces);
+  std::printf(". Время: %.2f с (%.0f строк/с).\n", seconds, seconds > 0 ? report.rows / seconds : 0.0);
+  if (!report.ignored_columns.empty()) {
+    std::printf("Не распознаны и пропущены столбцы:");
+    for (const auto& c : report.ignored_columns) std::printf(" «%s»", c.c_str());
+    std::printf("\n");
+  }
+  for (const auto& i : report.issues)
+    std::printf("  строка %zu, «%s»: %s\n", i.row, i.column.c_str(), i.message.c_str());
+  if (report.issue_count > report.issues.size())
+    std::printf("  … и ещё %zu ошибок\n", report.issue_count - report.issues.size());
+  if (report.issue_count) {
+    std::printf("Ошибок: %zu. Ничего не записано.\n", report.issue_count);
+    return 3;
+  }
+  std::printf(report.applied ? "Записано.\n" : "Проверка пройдена (--dry-run: ничего не записано).\n");
+  return 0;
+}
+
+int cmd_export(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto caller = app::system_caller();
+  storage::registry::OrganisationFilter orgs;
+  storage::registry::StaffFilter staff;
+  const auto file = o.kind == "organisations" ? app::export_organisations(application, caller, orgs, o.format)
+                  : o.kind == "persons"       ? app::export_staff(application, caller, staff, o.format)
+                                              : throw domain::Error::validation("--kind", "organisations или persons");
+  const std::string out = o.file.empty() ? file.filename : o.file;
+  std::ofstream(out, std::ios::binary) << file.bytes;
+  std::printf("Выгружено в %s (%zu байт).\n", out.c_str(), file.bytes.size());
+  return 0;
+}
+
 int cmd_demo(const Options& o) {
   auto cfg = resolve(o);
   cfg.auto_migrate = true;
   auto application = app::open_app(cfg);
   app::init_password_hashing(2);
-  int last_percent = -1;
+  ProgressLine line;
   const auto started = std::chrono::steady_clock::now();
-  const auto result = app::generate_demo(application, {o.scale, o.seed, o.date, o.demo_password}, [&](std::string_view stage, double f) {
-    const int percent = static_cast<int>(f * 100);
-    if (percent == last_percent) return;
-    last_percent = percent;
-    std::fprintf(stderr, "\r%.*s: %3d%%", static_cast<int>(stage.size()), stage.data(), percent);
-    if (percent == 100) std::fputc('\n', stderr);
-  });
+  const auto result = app::generate_demo(application, {o.scale, o.seed, o.date, o.demo_password},
+                                         [&](std::string_view stage, double f) { line.show(stage, f); });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("Демо-данные (%s) созданы за %.1f с: регионов %lld, муниципалитетов %lld, организаций %lld, "
               "педагогов и руководителей %lld, должностей %lld.\n",
@@ -149,6 +232,18 @@ int main(int argc, char** argv) {
   demo->add_option("--seed", o.seed, "Зерно генератора (одно зерно — одни и те же данные)");
   demo->add_option("--password", o.demo_password, "Пароль демо-учётных записей (по умолчанию — случайный)");
   demo->add_option("--date", o.date, "Дата, от которой считаются возрасты и стаж (ГГГГ-ММ-ДД, по умолчанию сегодня)");
+  auto* import = cli.add_subcommand("import", "Импортировать реестр из XLSX или CSV (см. docs/import.md)");
+  import->add_option("--kind", o.kind, "Что импортировать: organisations или persons")
+      ->required()
+      ->check(CLI::IsMember({"organisations", "persons"}));
+  import->add_option("--file", o.file, "Файл XLSX или CSV")->required()->check(CLI::ExistingFile);
+  import->add_flag("--dry-run", o.dry_run, "Только проверить и показать ошибки, ничего не записывать");
+  auto* export_cmd = cli.add_subcommand("export", "Выгрузить реестр в XLSX или CSV");
+  export_cmd->add_option("--kind", o.kind, "Что выгрузить: organisations или persons")
+      ->required()
+      ->check(CLI::IsMember({"organisations", "persons"}));
+  export_cmd->add_option("--format", o.format, "xlsx (по умолчанию) или csv")->check(CLI::IsMember({"xlsx", "csv"}));
+  export_cmd->add_option("--out", o.file, "Куда записать (по умолчанию — имя по типу и дате)");
   auto* version = cli.add_subcommand("version", "Показать версию");
   auto* admin = cli.add_subcommand("admin", "Учётные записи");
   admin->require_subcommand(1);
@@ -173,6 +268,8 @@ int main(int argc, char** argv) {
     if (*serve) return cmd_serve(o);
     if (*migrate) return cmd_migrate(o);
     if (*demo) return cmd_demo(o);
+    if (*import) return cmd_import(o);
+    if (*export_cmd) return cmd_export(o);
     if (*admin_create) return cmd_admin_create(o);
     if (*version) {
       std::printf("metodist %s\n", kVersion);

@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -67,6 +67,32 @@ test('admin create: generated or given password, roles with scopes, clear errors
     assert.match(badCode.out, /Не найден код NOPE/)
     const badRole = run(['--db', db, 'admin', 'create', '--login', 'x2y', '--role', 'wizard'])
     assert.notEqual(badRole.code, 0)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('export then import: a file round trip, a progress line, and exit code 3 with row messages on errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
+  const db = `sqlite:${join(dir, 'cli.db')}`
+  try {
+    assert.equal(run(['--db', db, 'demo', '--seed', '3']).code, 0)
+    const out = join(dir, 'orgs.xlsx')
+    const e = run(['--db', db, 'export', '--kind', 'organisations', '--out', out])
+    assert.equal(e.code, 0, e.out)
+    const i = run(['--db', db, 'import', '--kind', 'organisations', '--file', out])
+    assert.equal(i.code, 0, i.out)
+    assert.match(i.out, /новых: 0, обновлено: \d+/)
+    assert.match(i.out, /Проверка\s+\[#{20}\] 100%/)
+    assert.match(i.out, /Записано\./)
+    const bad = join(dir, 'bad.csv')
+    writeFileSync(bad, 'Код;Тип;Наименование;Код территории\nNEW;школа;;RU-01-001\n')
+    const b = run(['--db', db, 'import', '--kind', 'organisations', '--file', bad])
+    assert.equal(b.code, 3)
+    assert.match(b.out, /строка 2, «Тип»: «школа»: допустимые значения/)
+    assert.match(b.out, /Ничего не записано/)
+    const missing = run(['--db', db, 'import', '--kind', 'organisations', '--file', join(dir, 'нет.csv')])
+    assert.notEqual(missing.code, 0)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
