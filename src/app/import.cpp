@@ -68,8 +68,12 @@ class RowReader {
   void date(std::string_view key, std::string& value) {
     const auto t = text(key);
     if (t.empty()) return;
-    if (auto d = domain::Date::parse_written(t)) value = d->iso();
-    else problem(key, "«" + t + "»: дата пишется как ДД.ММ.ГГГГ");
+    if (auto d = domain::Date::parse_written(t)) {
+      value = d->iso();
+      return;
+    }
+    const bool date_shaped = t.size() >= 8 && t.size() <= 10 && t.find_first_not_of("0123456789./-") == std::string::npos;
+    problem(key, "«" + t + (date_shaped ? "»: такой даты нет в календаре" : "»: дата пишется как ДД.ММ.ГГГГ"));
   }
   void plain(std::string_view key, std::string& value, std::size_t max_chars = 500) {
     auto t = text(key);

@@ -24,6 +24,7 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("csrf_token", c.csrf_token)
       // What the interface may offer; the server checks every request anyway.
       .field("can_write_registry", !app::scope_of(c, domain::Action::write_registry).empty())
+      .field("can_write_staff", !app::scope_of(c, domain::Action::write_staff).empty())
       .field("can_manage_accounts", !app::scope_of(c, domain::Action::manage_accounts).empty())
       .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty());
   w.key("roles");

@@ -158,10 +158,11 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
       "A-2;Петрова;;01.01.1980;01.01.2100;лучшая;RU-01-001-S001;Учитель\n"
       "A-3;Сидорова;Ольга;01.01.1980;;;RU-01-001-S002;Учитель\n"
       "A-4;Орлова;Вера;01.01.2020;;;RU-01-001-S001;космонавт\n"
-      "A-5;Белова;Ирина;01.01.1980;;;;\n";
+      "A-5;Белова;Ирина;01.01.1980;;;;\n"
+      "A-6;Зайцева;Анна;первое мая;;;RU-01-001-S001;Учитель\n";
   const auto r = run(caller("school_admin", {}, school), "persons", csv, true);
   const auto text = issues_text(r);
-  EXPECT_NE(text.find("2 [Дата рождения] «31.02.1980»: дата пишется как ДД.ММ.ГГГГ"), std::string::npos) << text;
+  EXPECT_NE(text.find("2 [Дата рождения] «31.02.1980»: такой даты нет в календаре"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Имя] Укажите имя"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Категория] «лучшая»"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Начало педагогического стажа] Начало стажа не может быть в будущем"), std::string::npos) << text;
@@ -169,6 +170,7 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
   EXPECT_NE(text.find("5 [Дата рождения]"), std::string::npos) << text;  // five years old
   EXPECT_NE(text.find("5 [Должность] «космонавт»"), std::string::npos) << text;
   EXPECT_NE(text.find("6 [Код организации] Новый педагог: укажите код организации"), std::string::npos) << text;
+  EXPECT_NE(text.find("7 [Дата рождения] «первое мая»: дата пишется как ДД.ММ.ГГГГ"), std::string::npos) << text;
 
   // Someone working at another school cannot be rewritten by this school's administrator.
   const auto other = app_.db->read([](storage::Connection& c) {
@@ -179,10 +181,12 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
   const auto foreign = run(caller("school_admin", {}, school), "persons", "Код;Категория\n" + other + ";высшая\n");
   EXPECT_FALSE(foreign.applied);
   EXPECT_NE(issues_text(foreign).find("работает в организации вне ваших полномочий"), std::string::npos);
-  // A methodist may not write staff at all: every row is out of scope.
-  const auto methodist = run(caller("methodist", id_of("territories", "RU-01")), "persons",
-                             "Код;Фамилия;Имя;Код организации;Должность\nM-1;А;Б;RU-01-001-S001;Учитель\n");
-  EXPECT_NE(issues_text(methodist).find("вне ваших полномочий"), std::string::npos);
+  // A methodist may not write staff at all: refused before the file is read.
+  const auto methodist = metodist::testing::error_of([&] {
+    run(caller("methodist", id_of("territories", "RU-01")), "persons",
+        "Код;Фамилия;Имя;Код организации;Должность\nM-1;А;Б;RU-01-001-S001;Учитель\n");
+  });
+  EXPECT_EQ(methodist.kind(), domain::ErrorKind::forbidden);
 }
 
 TEST_P(ImportTest, UnknownKindIsNotFound) {

@@ -80,6 +80,7 @@ export interface Caller {
   must_change_password: boolean
   csrf_token: string
   can_write_registry: boolean
+  can_write_staff: boolean
   can_manage_accounts: boolean
   can_read_audit: boolean
   roles: RoleGrant[]
@@ -99,6 +100,74 @@ export interface Account {
   is_active: boolean
   must_change_password: boolean
   roles: RoleGrant[]
+}
+export interface StaffRow {
+  id: number
+  code: string
+  last_name: string
+  first_name: string
+  middle_name: string | null
+  category: string
+  organisation_id: number
+  organisation_name: string
+  position: string
+  subject_area: string | null
+  hired_on: string | null
+  birth_date: string | null
+}
+export interface PersonCard {
+  id: number
+  code: string
+  last_name: string
+  first_name: string
+  middle_name: string | null
+  category: string
+  positions: {
+    organisation_id: number
+    organisation_name: string
+    position: string
+    subject_area: string | null
+    subjects: string | null
+    hired_on: string | null
+    left_on: string | null
+  }[]
+  personal: {
+    birth_date: string | null
+    gender: string | null
+    ped_experience_since: string | null
+    higher_ped_education: boolean
+    ped_university_graduate: boolean
+  } | null
+}
+export interface ImportIssue {
+  row: number
+  column: string
+  message: string
+}
+export interface ImportReport {
+  kind: 'organisations' | 'persons'
+  format: string
+  encoding: string | null
+  delimiter: string | null
+  dry_run: boolean
+  applied: boolean
+  rows: number
+  created: number
+  updated: number
+  workplaces: number
+  issue_count: number
+  ignored_columns: string[]
+  issues: ImportIssue[]
+}
+export interface StaffQuery {
+  q?: string
+  organisation_id?: number | null
+  territory_id?: number | null
+  position?: string | null
+  category?: string | null
+  sort?: string
+  limit?: number
+  offset?: number
 }
 export interface AuditEntry {
   id: number
@@ -174,6 +243,40 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T
 }
 
+// Uploads a file as the request body, reporting upload progress (0..1); the
+// server's answer is returned whether it accepted the file (200) or reported
+// errors in it (422 with a report), since both carry an ImportReport.
+export function uploadImport(
+  kind: 'organisations' | 'persons',
+  file: Blob,
+  dryRun: boolean,
+  onProgress: (fraction: number) => void,
+): Promise<ImportReport> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `/api/v1/imports/${kind}${query({ dry_run: dryRun })}`)
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+    xhr.setRequestHeader('Accept', 'application/json')
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total)
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'))
+    xhr.onload = () => {
+      let body: { error?: { code?: string; message?: string; field?: string }; report?: ImportReport } | ImportReport | null = null
+      try {
+        body = JSON.parse(xhr.responseText)
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 200 && body) return resolve(body as ImportReport)
+      if (xhr.status === 422 && body && 'report' in body && body.report) return resolve(body.report)
+      if (xhr.status === 401) onUnauthorized()
+      const e = body && 'error' in body ? body.error : undefined
+      reject(new ApiError(xhr.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${xhr.status}`, e?.field ?? null))
+    }
+    xhr.send(file)
+  })
+}
+
 export const api = {
   login: (login: string, password: string) =>
     request<Caller>('/api/v1/auth/login', {
@@ -203,6 +306,9 @@ export const api = {
     offset?: number
   }) => request<Page<Organisation>>(`/api/v1/organisations${query(params)}`),
   organisation: (id: number) => request<Organisation>(`/api/v1/organisations/${id}`),
+  persons: (params: StaffQuery) => request<Page<StaffRow>>(`/api/v1/persons${query({ ...params })}`),
+  person: (id: number) => request<PersonCard>(`/api/v1/persons/${id}`),
+  version: () => request<{ name: string; version: string; database: string; max_upload_bytes: number }>('/api/v1/version'),
   accounts: (params: { q?: string; limit?: number; offset?: number }) =>
     request<Page<Account>>(`/api/v1/accounts${query(params)}`),
   createAccount: (body: {

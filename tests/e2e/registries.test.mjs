@@ -1,0 +1,82 @@
+// Persons list and card, export links, and the two-step import, in the browser.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
+import { launch, screenshots } from './browser.mjs'
+
+let srv, browser, page
+const pageErrors = []
+
+before(async () => {
+  srv = await startServer({ backend: 'sqlite' })
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU', acceptDownloads: true })
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  await page.goto(srv.base + '/login')
+  await page.locator('#login').fill('coordinator')
+  await page.locator('#password').fill(DEMO_PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('kpis').waitFor()
+})
+after(async () => {
+  await browser?.close()
+  await srv?.stop()
+})
+
+test('persons: search, filter by position, open a card with personal data, export as filtered', async () => {
+  await page.getByRole('link', { name: 'Педагоги' }).click()
+  await page.getByTestId('persons-table').locator('tbody tr').first().waitFor()
+  const all = await page.getByTestId('persons-total').textContent()
+  await page.getByTestId('filter-position').click()
+  await page.getByRole('option', { name: 'Директор', exact: true }).click()
+  await page.waitForFunction((before) => document.querySelector('[data-testid=persons-total]')?.textContent !== before, all)
+  const directors = Number((await page.getByTestId('persons-total').textContent()).replace(/\D/g, ''))
+  assert.equal(directors, 15, 'one director per school of the district')
+  const href = await page.getByTestId('export-csv').getAttribute('href')
+  assert.match(href, /^\/api\/v1\/persons\/export\?.*position=director.*format=csv/)
+  const csv = await page.request.get(srv.base + href)
+  assert.equal(csv.status(), 200)
+  const lines = (await csv.text()).trim().split('\r\n')
+  assert.equal(lines.length - 1, directors)
+  assert.ok(lines.slice(1).every((l) => l.includes(';Директор;')))
+
+  await page.getByTestId('persons-table').locator('tbody tr a').first().click()
+  await page.getByTestId('person-card').waitFor()
+  await page.getByTestId('personal').waitFor()  // the coordinator's municipality: personal data shown
+  assert.match(await page.getByTestId('workplace-0').textContent(), /Директор/)
+  await page.screenshot({ path: join(screenshots, 'person-card.png') })
+  assert.deepEqual(pageErrors, [])
+})
+
+test('import: a dry run shows the bad row, the corrected file is checked and written, the person is found', async () => {
+  await page.getByRole('link', { name: 'Импорт' }).click()
+  await page.getByTestId('import-page').waitFor()
+  const header = 'Код;ФИО;Дата рождения;Категория;Код организации;Должность;Предметная область\n'
+  const bad = header + 'E2E-1;Лебедева Нина Сергеевна;12.05.1990;высшая;RU-01-001-S003;Учитель;Математика и информатика\n' +
+    'E2E-2;Орлов Пётр;30.02.1985;первая;RU-01-001-S003;Учитель;Химия\n'
+  await page.getByTestId('import-file').setInputFiles({ name: 'педагоги.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+  assert.equal(await page.getByTestId('import-apply').isDisabled(), true)
+  await page.getByTestId('import-check').click()
+  await page.getByTestId('report-issues').waitFor()
+  assert.equal(await page.getByTestId('report-errors').textContent(), '2')
+  const issues = await page.getByTestId('report-issues').textContent()
+  assert.match(issues, /3Дата рождения«30\.02\.1985»: такой даты нет/)
+  assert.match(issues, /Предметная область«Химия»/)
+  assert.equal(await page.getByTestId('import-apply').isDisabled(), true, 'errors: nothing to write')
+  await page.screenshot({ path: join(screenshots, 'import-report.png') })
+
+  const good = header + 'E2E-1;Лебедева Нина Сергеевна;12.05.1990;высшая;RU-01-001-S003;Учитель;Математика и информатика\n' +
+    'E2E-2;Орлов Пётр;28.02.1985;первая;RU-01-001-S003;Учитель;Естественно-научные предметы\n'
+  await page.getByTestId('import-file').setInputFiles({ name: 'педагоги.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+  await page.getByTestId('import-check').click()
+  await page.getByTestId('report-clean').waitFor()
+  assert.equal(await page.getByTestId('report-created').textContent(), '2')
+  await page.getByTestId('import-apply').click()
+  await page.getByTestId('report-applied').waitFor()
+
+  await page.getByRole('link', { name: 'Педагоги' }).click()
+  await page.getByTestId('search').fill('лебедева нина')
+  await page.getByTestId('persons-table').getByText('Лебедева Нина Сергеевна').waitFor()
+  assert.deepEqual(pageErrors, [])
+})
