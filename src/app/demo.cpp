@@ -49,7 +49,7 @@ Scale scale_of(const std::string& name) {
   // municipalities / 40,000 organisations / 1.1 M teachers (issue 4).
   if (name == "district") return {1, 1, 15, 15, 12, 4, 0};
   if (name == "region") return {1, 40, 10, 20, 38, 8, 10};
-  if (name == "federal") return {85, 27, 7, 13, 100, 6, 20};
+  if (name == "federal") return {85, 27, 7, 13, 34, 6, 20};
   throw domain::Error::validation("scale", "Масштаб демо-данных: district, region или federal (указано «" + name + "»)");
 }
 

@@ -1,10 +1,10 @@
 #include "app/import.hpp"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
-#include <map>
-#include <set>
-#include <tuple>
+#include <chrono>
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,12 +24,30 @@ using domain::ImportColumn;
 
 constexpr std::size_t kProgressEvery = 5000;
 
+// Logs how long each step of a large import took (log level debug), so the
+// numbers in docs/performance.md can be traced to a step.
+class StepClock {
+ public:
+  void step(const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    spdlog::debug("импорт: {} — {:.3f} с", name, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 // Reads the cells of one data row by column key, and collects the problems.
+// Cells are read as views into the table: a million-row file is checked
+// without copying its cells again.
 class RowReader {
  public:
-  RowReader(std::span<const ImportColumn> columns, const domain::HeaderMap& map, const std::vector<std::string>& header,
+  RowReader(std::span<const ImportColumn> columns, const domain::HeaderMap& map, std::span<const std::string_view> header,
             ImportReport& report)
-      : columns_(columns), map_(map), header_(header), report_(report) {}
+      : columns_(columns), map_(map), header_(header), report_(report) {
+    for (std::size_t i = 0; i < columns.size(); ++i) index_.emplace(columns[i].key, map.index[i]);
+  }
 
   void start(const io::TableRow& row) {
     row_ = &row;
@@ -38,12 +56,12 @@ class RowReader {
   }
   std::size_t number() const { return row_->number; }
   bool ok() const { return ok_; }
-  bool present(std::string_view key) const { return map_.of(columns_, key).has_value(); }
+  bool present(std::string_view key) const { return column(key).has_value(); }
   // The trimmed cell, "" when the column is absent or the cell empty.
-  std::string text(std::string_view key) const {
-    auto i = map_.of(columns_, key);
+  std::string_view text(std::string_view key) const {
+    auto i = column(key);
     if (!i || *i >= row_->cells.size()) return {};
-    return domain::trim(row_->cells[*i]);
+    return domain::trim_view(row_->cells[*i]);
   }
   bool has_problem(std::string_view key) const {
     for (const auto& k : problem_keys_)
@@ -52,19 +70,19 @@ class RowReader {
   }
   void problem(std::string_view key, std::string message) {
     ok_ = false;
-    problem_keys_.emplace_back(key);
+    problem_keys_.push_back(key);
     ++report_.issue_count;
     if (report_.issues.size() < kMaxIssues) report_.issues.push_back({row_->number, column_name(key), std::move(message)});
   }
-  // Optional flag: absent or empty keeps `value`.
+  // Like an absent column, an empty cell keeps the value: a file never erases
+  // what it does not mention (several rows of one person rely on it).
   void flag(std::string_view key, bool& value) {
     const auto t = text(key);
     if (t.empty()) return;
     if (auto f = domain::parse_flag(t)) value = *f;
-    else problem(key, "«" + t + "»: ожидается «да» или «нет»");
+    else problem(key, quoted(t) + ": ожидается «да» или «нет»");
   }
-  // An empty cell, like an absent column, keeps the value: a file never
-  // erases what it does not mention (several rows of one person rely on it).
+  // A date as people write it.
   void date(std::string_view key, std::string& value) {
     const auto t = text(key);
     if (t.empty()) return;
@@ -73,22 +91,28 @@ class RowReader {
       return;
     }
     const bool date_shaped = t.size() >= 8 && t.size() <= 10 && t.find_first_not_of("0123456789./-") == std::string::npos;
-    problem(key, "«" + t + (date_shaped ? "»: такой даты нет в календаре" : "»: дата пишется как ДД.ММ.ГГГГ"));
+    problem(key, quoted(t) + (date_shaped ? ": такой даты нет в календаре" : ": дата пишется как ДД.ММ.ГГГГ"));
   }
   void plain(std::string_view key, std::string& value, std::size_t max_chars = 500) {
-    auto t = text(key);
-    if (t.empty()) return;
-    if (domain::utf8_length(t) > max_chars) problem(key, "длиннее " + std::to_string(max_chars) + " символов");
-    else value = std::move(t);
-  }
-  void term(std::string_view key, std::span<const domain::Term> vocabulary, std::string& value) {
     const auto t = text(key);
     if (t.empty()) return;
-    if (auto* found = domain::match_term(vocabulary, t)) value = std::string(found->code);
-    else problem(key, "«" + t + "»: допустимые значения — " + domain::allowed_titles(vocabulary));
+    if (domain::utf8_length(t) > max_chars) problem(key, "длиннее " + std::to_string(max_chars) + " символов");
+    else value.assign(t);
   }
+  void term(std::string_view key, const domain::TermIndex& index, std::span<const domain::Term> vocabulary,
+            std::string& value) {
+    const auto t = text(key);
+    if (t.empty()) return;
+    if (auto* found = index.find(t)) value.assign(found->code);
+    else problem(key, quoted(t) + ": допустимые значения — " + domain::allowed_titles(vocabulary));
+  }
+  static std::string quoted(std::string_view t) { return "«" + std::string(t) + "»"; }
 
  private:
+  std::optional<std::size_t> column(std::string_view key) const {
+    auto it = index_.find(key);
+    return it == index_.end() ? std::nullopt : it->second;
+  }
   std::string column_name(std::string_view key) const {
     for (std::size_t i = 0; i < columns_.size(); ++i)
       if (columns_[i].key == key) {
@@ -100,11 +124,12 @@ class RowReader {
 
   std::span<const ImportColumn> columns_;
   const domain::HeaderMap& map_;
-  const std::vector<std::string>& header_;
+  std::span<const std::string_view> header_;
   ImportReport& report_;
+  std::unordered_map<std::string_view, std::optional<std::size_t>> index_;
   const io::TableRow* row_ = nullptr;
   bool ok_ = true;
-  std::vector<std::string> problem_keys_;
+  std::vector<std::string_view> problem_keys_;
 };
 
 // Header problems are reported on row 1; the import cannot go on without the codes.
@@ -135,15 +160,17 @@ void notify(const ImportProgress& progress, std::string_view phase, std::size_t 
   if (progress && (done % kProgressEvery == 0 || done == total)) progress(phase, done, total);
 }
 
-std::vector<std::string> codes_in(const io::Table& table, std::optional<std::size_t> column) {
-  std::vector<std::string> out;
+// The distinct non-empty codes of a column, as views into the table.
+std::vector<std::string_view> codes_in(const io::Table& table, std::optional<std::size_t> column) {
+  std::vector<std::string_view> out;
   if (!column) return out;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(table.rows.size());
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     const auto& cells = table.rows[i].cells;
     if (*column < cells.size()) {
-      auto code = domain::trim(cells[*column]);
-      if (!code.empty() && seen.insert(code).second) out.push_back(std::move(code));
+      const auto code = domain::trim_view(cells[*column]);
+      if (!code.empty() && seen.insert(code).second) out.push_back(code);
     }
   }
   return out;
@@ -181,7 +208,8 @@ TerritoryIndex index_territories(storage::Connection& c) {
 void plan_organisations(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
                         std::vector<domain::Organisation>& out, const ImportProgress& progress) {
   const auto columns = domain::organisation_import_columns();
-  const auto& header = table.rows.empty() ? std::vector<std::string>{} : table.rows[0].cells;
+  const std::span<const std::string_view> header =
+      table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
   const auto map = domain::map_header(columns, header);
   if (!check_header(columns, map, table, report)) return;
 
@@ -191,13 +219,14 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
   const auto existing = reg::organisations_by_code(c, codes_in(table, map.of(columns, "code")));
   std::unordered_map<std::string, std::size_t> first_row;  // code → row where it appeared
 
+  const domain::TermIndex kinds(domain::organisation_kinds());
   RowReader row(columns, map, header, report);
   const std::size_t total = table.rows.size() - 1;
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     notify(progress, "checking", i - 1, total);
     row.start(table.rows[i]);
     ++report.rows;
-    const auto code = row.text("code");
+    const std::string code(row.text("code"));
     if (code.empty()) {
       row.problem("code", "Не указан код организации");
       continue;
@@ -217,8 +246,8 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     row.plain("name", o.name);
     row.plain("short_name", o.short_name);
     row.plain("address", o.address);
-    row.term("kind", domain::organisation_kinds(), o.kind);
-    if (const auto t = row.text("territory"); !t.empty()) {
+    row.term("kind", kinds, domain::organisation_kinds(), o.kind);
+    if (const std::string t(row.text("territory")); !t.empty()) {
       auto by_code = territories.by_code.find(t);
       auto by_name = territories.by_name.find(domain::fold_for_search(t));
       if (by_code != territories.by_code.end()) o.territory_id = by_code->second;
@@ -228,9 +257,9 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
       if (o.territory_id && !covered.count(o.territory_id))
         row.problem("territory", "«" + t + "»: территория вне ваших полномочий");
     }
-    if (row.present("inn")) {
-      o.inn = row.text("inn");
-      if (!o.inn.empty() && !domain::is_valid_inn(o.inn)) row.problem("inn", "«" + o.inn + "»: ИНН с неверной контрольной суммой");
+    if (const auto inn = row.text("inn"); !inn.empty()) {
+      o.inn.assign(inn);
+      if (!domain::is_valid_inn(o.inn)) row.problem("inn", "«" + o.inn + "»: ИНН с неверной контрольной суммой");
     }
     row.flag("is_shnor", o.is_shnor);
     row.flag("has_staff_plan", o.has_staff_plan);
@@ -254,16 +283,28 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
 // ---- persons ---------------------------------------------------------------
 
 struct PersonPlan {
-  std::vector<domain::Person> persons;  // one per code
+  std::vector<reg::PersonPatch> persons;                        // one per code
+  std::vector<bool> is_new;                                     // parallel to persons
+  std::unordered_map<std::string_view, std::int64_t> existing;  // code → id of persons already stored
   struct Workplace {
-    std::string person_code;
+    std::string_view person_code;  // into the table
     domain::Position position;
   };
   std::vector<Workplace> workplaces;
 };
 
-void check_person_dates(RowReader& row, const domain::Person& p) {
-  const auto today = domain::Date::today();
+// One workplace of one person in the file, as a hash key.
+std::string workplace_key(std::string_view person, std::int64_t organisation, const std::string& position) {
+  std::string key(person);
+  key += '\x1f';
+  key += std::to_string(organisation);
+  key += '\x1f';
+  key += position;
+  return key;
+}
+
+// Plausibility of the dates the row gives (stored values are not read back).
+void check_person_dates(RowReader& row, const reg::PersonPatch& p, const domain::Date& today) {
   auto birth = domain::Date::parse_iso(p.birth_date);
   if (birth) {
     const int age = domain::Date::full_years_between(*birth, today);
@@ -276,98 +317,112 @@ void check_person_dates(RowReader& row, const domain::Person& p) {
   }
 }
 
+void optional_flag(RowReader& row, std::string_view key, std::optional<bool>& value) {
+  bool v = false;
+  const bool given = !row.text(key).empty();
+  row.flag(key, v);
+  if (given && row.ok()) value = v;
+}
+
 void plan_persons(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
                   PersonPlan& plan, const ImportProgress& progress) {
   const auto columns = domain::person_import_columns();
-  const auto& header = table.rows.empty() ? std::vector<std::string>{} : table.rows[0].cells;
+  const std::span<const std::string_view> header =
+      table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
   const auto map = domain::map_header(columns, header);
   if (!check_header(columns, map, table, report)) return;
 
+  StepClock clock;
   const auto scope = scope_of(caller, domain::Action::write_staff);
   const auto covered = reg::covered_territories(c, scope);
   const std::unordered_set<std::int64_t> own_orgs(scope.organisations.begin(), scope.organisations.end());
   const auto organisations = reg::organisations_by_code(c, codes_in(table, map.of(columns, "organisation")));
-  const auto existing = reg::persons_by_code(c, codes_in(table, map.of(columns, "code")));
+  clock.step("организации");
+  plan.existing = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
+  clock.step("педагоги по кодам");
   std::vector<std::int64_t> existing_ids;
-  for (const auto& [code, p] : existing) existing_ids.push_back(p.id);
+  existing_ids.reserve(plan.existing.size());
+  for (const auto& [code, id] : plan.existing) existing_ids.push_back(id);
   const auto outside = reg::persons_working_outside(c, existing_ids, scope);
-  // Stored workplaces, so a file without e.g. «Предметы» keeps them.
-  std::map<std::tuple<std::int64_t, std::int64_t, std::string>, domain::Position> stored;
-  for (auto& p : reg::positions_of_persons(c, existing_ids))
-    stored.emplace(std::make_tuple(p.person_id, p.organisation_id, p.position), p);
+  clock.step("вне полномочий");
 
-  std::unordered_map<std::string, std::size_t> person_index;  // code → plan.persons index
-  std::set<std::tuple<std::string, std::int64_t, std::string>> seen_workplaces;
+  const domain::TermIndex position_terms(domain::positions()), area_terms(domain::subject_areas());
+  const auto today = domain::Date::today();
+  std::unordered_map<std::string_view, std::size_t> person_index;  // code → plan.persons index
+  person_index.reserve(table.rows.size());
+  std::unordered_set<std::string> seen_workplaces;
+  seen_workplaces.reserve(table.rows.size());
+  plan.persons.reserve(table.rows.size());
+  plan.is_new.reserve(table.rows.size());
+  plan.workplaces.reserve(table.rows.size());
   RowReader row(columns, map, header, report);
   const std::size_t total = table.rows.size() - 1;
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     notify(progress, "checking", i - 1, total);
     row.start(table.rows[i]);
     ++report.rows;
-    const auto code = row.text("code");
+    const std::string_view code = row.text("code");
     if (code.empty()) {
       row.problem("code", "Не указан код педагога");
       continue;
     }
-    auto known = existing.find(code);
-    const bool is_new = known == existing.end();
-    if (!is_new && outside.count(known->second.id)) {
-      row.problem("code", "Педагог «" + code + "» работает в организации вне ваших полномочий");
+    auto known = plan.existing.find(code);
+    const bool is_new = known == plan.existing.end();
+    if (!is_new && outside.count(known->second)) {
+      row.problem("code", "Педагог " + RowReader::quoted(code) + " работает в организации вне ваших полномочий");
       continue;
     }
     // Several rows of one person (several workplaces) build one record.
     auto [slot, first] = person_index.emplace(code, plan.persons.size());
-    domain::Person p = first ? (is_new ? domain::Person{} : known->second) : plan.persons[slot->second];
-    p.code = code;
+    reg::PersonPatch p = first ? reg::PersonPatch{} : plan.persons[slot->second];
+    p.code.assign(code);
     if (const auto full = row.text("full_name"); !full.empty()) {
       if (!domain::split_full_name(full, p.last_name, p.first_name, p.middle_name))
-        row.problem("full_name", "«" + full + "»: нужны хотя бы фамилия и имя");
+        row.problem("full_name", RowReader::quoted(full) + ": нужны хотя бы фамилия и имя");
     }
     row.plain("last_name", p.last_name, 100);
     row.plain("first_name", p.first_name, 100);
     row.plain("middle_name", p.middle_name, 100);
     if (const auto g = row.text("gender"); !g.empty()) {
       if (auto parsed = domain::parse_gender(g)) p.gender = *parsed;
-      else row.problem("gender", "«" + g + "»: ожидается «м» или «ж»");
+      else row.problem("gender", RowReader::quoted(g) + ": ожидается «м» или «ж»");
     }
     row.date("birth_date", p.birth_date);
     row.date("ped_experience_since", p.ped_experience_since);
     if (const auto cat = row.text("category"); !cat.empty()) {
-      if (auto* t = domain::parse_category(cat)) p.category = std::string(t->code);
-      else row.problem("category", "«" + cat + "»: допустимые значения — «высшая», «первая», «без категории»");
+      if (auto* t = domain::parse_category(cat)) p.category.assign(t->code);
+      else row.problem("category", RowReader::quoted(cat) + ": допустимые значения — «высшая», «первая», «без категории»");
     }
-    if (p.category.empty()) p.category = "none";
-    row.flag("higher_ped_education", p.higher_ped_education);
-    row.flag("ped_university_graduate", p.ped_university_graduate);
-    if (p.last_name.empty() && !row.has_problem("last_name")) row.problem("last_name", "Укажите фамилию");
-    if (p.first_name.empty() && !row.has_problem("first_name")) row.problem("first_name", "Укажите имя");
-    check_person_dates(row, p);
+    optional_flag(row, "higher_ped_education", p.higher_ped_education);
+    optional_flag(row, "ped_university_graduate", p.ped_university_graduate);
+    if (is_new && p.last_name.empty() && !row.has_problem("last_name") && !row.has_problem("full_name"))
+      row.problem("last_name", "Новый педагог: укажите фамилию");
+    if (is_new && p.first_name.empty() && !row.has_problem("first_name") && !row.has_problem("full_name"))
+      row.problem("first_name", "Новый педагог: укажите имя");
+    check_person_dates(row, p, today);
 
     // The workplace of this row, if the file has one.
     const auto org_code = row.text("organisation");
     if (!org_code.empty()) {
-      auto org = organisations.find(org_code);
+      auto org = organisations.find(std::string(org_code));
       if (org == organisations.end()) {
-        row.problem("organisation", "Организация с кодом «" + org_code + "» не найдена в реестре");
+        row.problem("organisation", "Организация с кодом " + RowReader::quoted(org_code) + " не найдена в реестре");
       } else if (!covered.count(org->second.territory_id) && !own_orgs.count(org->second.id)) {
-        row.problem("organisation", "Организация «" + org_code + "» вне ваших полномочий");
+        row.problem("organisation", "Организация " + RowReader::quoted(org_code) + " вне ваших полномочий");
       } else {
         domain::Position pos;
         pos.organisation_id = org->second.id;
-        row.term("position", domain::positions(), pos.position);
+        row.term("position", position_terms, domain::positions(), pos.position);
         if (pos.position.empty() && !row.has_problem("position")) row.problem("position", "Укажите должность");
-        if (!is_new) {
-          if (auto s = stored.find({known->second.id, pos.organisation_id, pos.position}); s != stored.end()) pos = s->second;
-        }
-        row.term("subject_area", domain::subject_areas(), pos.subject_area);
+        row.term("subject_area", area_terms, domain::subject_areas(), pos.subject_area);
         row.plain("subjects", pos.subjects);
         row.date("hired_on", pos.hired_on);
         row.date("left_on", pos.left_on);
         if (!pos.hired_on.empty() && !pos.left_on.empty() && pos.left_on < pos.hired_on)
           row.problem("left_on", "Дата увольнения раньше даты приёма");
-        if (row.ok() && !seen_workplaces.insert({code, pos.organisation_id, pos.position}).second)
+        if (row.ok() && !seen_workplaces.insert(workplace_key(code, pos.organisation_id, pos.position)).second)
           row.problem("position", "Эта должность педагога в этой организации уже есть в файле выше");
-        if (row.ok()) plan.workplaces.push_back({code, pos});
+        if (row.ok()) plan.workplaces.push_back({code, std::move(pos)});
       }
     } else if (is_new && first && !scope.everything) {
       row.problem("organisation", "Новый педагог: укажите код организации, где он работает");
@@ -378,12 +433,14 @@ void plan_persons(storage::Connection& c, const Caller& caller, const io::Table&
     }
     if (first) {
       plan.persons.push_back(std::move(p));
+      plan.is_new.push_back(is_new);
       ++(is_new ? report.created : report.updated);
     } else {
       plan.persons[slot->second] = std::move(p);
     }
   }
   report.workplaces = plan.workplaces.size();
+  clock.step("проверка строк");
   notify(progress, "checking", total, total);
 }
 
@@ -426,14 +483,25 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
       plan_persons(c, caller, table, report, plan, progress);
       if (dry_run || report.issue_count) return;
       if (progress) progress("writing", 0, plan.persons.size());
-      const auto ids = reg::upsert_persons(c, plan.persons);
+      StepClock clock;
+      // New persons first (one INSERT per batch), then the known ones (UPDATE).
+      std::vector<reg::PersonPatch> fresh, known;
+      fresh.reserve(report.created);
+      known.reserve(report.updated);
+      for (std::size_t i = 0; i < plan.persons.size(); ++i)
+        (plan.is_new[i] ? fresh : known).push_back(std::move(plan.persons[i]));
+      const auto ids = reg::insert_persons(c, fresh);
+      reg::update_persons(c, known);
+      clock.step("запись педагогов");
       std::vector<domain::Position> positions;
       positions.reserve(plan.workplaces.size());
       for (auto& w : plan.workplaces) {
-        w.position.person_id = ids.at(w.person_code);
+        auto stored = plan.existing.find(w.person_code);
+        w.position.person_id = stored != plan.existing.end() ? stored->second : ids.at(std::string(w.person_code));
         positions.push_back(std::move(w.position));
       }
       reg::upsert_positions(c, positions);
+      clock.step("запись мест работы");
       audit_import(c, caller, "person", report, request_id);
     }
     report.applied = true;

@@ -94,11 +94,12 @@ class ProgressLine {
 };
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw domain::Error::validation("--file", "Не удалось открыть файл «" + path + "»");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
+  std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return bytes;
 }
 
 int cmd_import(const Options& o) {
@@ -108,7 +109,11 @@ int cmd_import(const Options& o) {
   ProgressLine line;
   line.show("Чтение", 0);
   const auto bytes = read_file(o.file);
+  spdlog::debug("импорт: файл прочитан — {:.3f} с",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   const auto table = io::read_table(bytes);
+  spdlog::debug("импорт: таблица разобрана — {:.3f} с",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   line.show("Чтение", 1, std::to_string(table.rows.size() > 0 ? table.rows.size() - 1 : 0) + " строк");
   const auto report = app::import_table(application, app::system_caller(), o.kind, table, o.dry_run,
                                         [&](std::string_view phase, std::size_t done, std::size_t total) {

@@ -53,8 +53,6 @@ std::string header_key(std::string_view text) {
   return out;
 }
 
-bool same_text(std::string_view a, std::string_view b) { return fold_for_search(trim(a)) == fold_for_search(b); }
-
 }  // namespace
 
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
@@ -66,7 +64,7 @@ std::optional<std::size_t> HeaderMap::of(std::span<const ImportColumn> columns, 
   return std::nullopt;
 }
 
-HeaderMap map_header(std::span<const ImportColumn> columns, const std::vector<std::string>& header) {
+HeaderMap map_header(std::span<const ImportColumn> columns, std::span<const std::string_view> header) {
   HeaderMap map;
   map.index.resize(columns.size());
   for (std::size_t col = 0; col < header.size(); ++col) {
@@ -96,9 +94,20 @@ std::optional<bool> parse_flag(std::string_view text) {
 }
 
 const Term* match_term(std::span<const Term> vocabulary, std::string_view text) {
+  return TermIndex(vocabulary).find(text);
+}
+
+TermIndex::TermIndex(std::span<const Term> vocabulary) : vocabulary_(vocabulary) {
+  for (const auto& t : vocabulary) folded_.emplace_back(fold_for_search(t.title), &t);
+}
+
+const Term* TermIndex::find(std::string_view text) const {
   const std::string v = trim(text);
-  for (const auto& t : vocabulary)
-    if (t.code == v || same_text(v, t.title)) return &t;
+  for (const auto& t : vocabulary_)
+    if (t.code == v) return &t;
+  const std::string folded = fold_for_search(v);
+  for (const auto& [title, term] : folded_)
+    if (title == folded) return term;
   return nullptr;
 }
 
@@ -112,7 +121,8 @@ std::optional<std::string> parse_gender(std::string_view text) {
 }
 
 const Term* parse_category(std::string_view text) {
-  if (auto* t = match_term(qualification_categories(), text)) return t;
+  static const TermIndex categories(qualification_categories());
+  if (auto* t = categories.find(text)) return t;
   const std::string v = header_key(text);
   auto none = find_term(qualification_categories(), "none");
   if (v == "нет" || v == "без" || v == "бк" || v == "сзд" || v.starts_with("соответствие")) return none;

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/registry.hpp"
@@ -38,7 +39,7 @@ struct HeaderMap {
   std::optional<std::size_t> of(std::span<const ImportColumn> columns, std::string_view key) const;
 };
 // Headers match ignoring case, «ё»/«е», spaces and punctuation.
-HeaderMap map_header(std::span<const ImportColumn> columns, const std::vector<std::string>& header);
+HeaderMap map_header(std::span<const ImportColumn> columns, std::span<const std::string_view> header);
 
 // «да», «нет», «1», «0», «+», «-», «x», «true», «false», «yes», «no»; nullopt
 // for anything else.
@@ -46,6 +47,17 @@ std::optional<bool> parse_flag(std::string_view text);
 // A vocabulary term by its code or its Russian title (case-insensitive), or
 // by one of the extra spellings given; nullptr when unknown.
 const Term* match_term(std::span<const Term> vocabulary, std::string_view text);
+// The same lookup for a whole file: titles are folded once, not per cell.
+class TermIndex {
+ public:
+  explicit TermIndex(std::span<const Term> vocabulary);
+  const Term* find(std::string_view text) const;
+
+ private:
+  std::span<const Term> vocabulary_;
+  std::vector<std::pair<std::string, const Term*>> folded_;  // folded title → term
+};
+
 // «м», «муж», «мужской», «m» → "m"; «ж», «жен», «женский», «f» → "f".
 std::optional<std::string> parse_gender(std::string_view text);
 // The qualification category as written: «высшая», «первая», «без категории»,

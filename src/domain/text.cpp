@@ -84,7 +84,9 @@ bool is_valid_utf8(std::string_view s) noexcept {
   return true;
 }
 
-std::string trim(std::string_view s) {
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
   auto space_at_front = [&] {
     if (s.empty()) return std::size_t{0};
     if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r') return std::size_t{1};
@@ -100,7 +102,7 @@ std::string trim(std::string_view s) {
   };
   for (auto n = space_at_front(); n; n = space_at_front()) s.remove_prefix(n);
   for (auto n = space_at_back(); n; n = space_at_back()) s.remove_suffix(n);
-  return std::string(s);
+  return s;
 }
 
 std::string ascii_lower(std::string_view text) {

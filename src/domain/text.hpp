@@ -19,6 +19,8 @@ bool is_valid_utf8(std::string_view bytes) noexcept;
 
 // Trims ASCII white space (and NBSP) from both ends.
 std::string trim(std::string_view text);
+// The same without copying: a view into `text`.
+std::string_view trim_view(std::string_view text);
 
 // Lower-cases ASCII letters only: for logins, e-mails and HTTP header names,
 // which are ASCII by rule (Cyrillic text goes through fold_for_search).

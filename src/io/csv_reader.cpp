@@ -1,6 +1,7 @@
 #include "io/csv_reader.hpp"
 
 #include <array>
+#include <cstring>
 
 #include "domain/error.hpp"
 #include "domain/text.hpp"
@@ -46,7 +47,7 @@ char detect_delimiter(std::string_view text) {
   return commas > semicolons ? ',' : ';';
 }
 
-bool blank(const std::vector<std::string>& cells) {
+bool blank(const std::vector<std::string_view>& cells) {
   for (const auto& c : cells)
     if (!c.empty()) return false;
   return true;
@@ -68,63 +69,80 @@ std::string cp1251_to_utf8(std::string_view bytes) {
 Table read_csv(std::string_view bytes) {
   Table table;
   table.format = "csv";
-  std::string converted;
-  std::string_view text = bytes;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  if (domain::is_valid_utf8(text)) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  // One owned copy of the text (converted from Windows-1251 if need be); the
+  // cells are views into it, quoted fields unescaped in place.
+  std::string* owned;
+  if (domain::is_valid_utf8(bytes)) {
+    owned = &table.keep(std::string(bytes));
     table.encoding = "utf-8";
   } else {
-    converted = cp1251_to_utf8(text);
-    text = converted;
+    owned = &table.keep(cp1251_to_utf8(bytes));
     table.encoding = "windows-1251";
   }
-  table.delimiter = detect_delimiter(text);
+  table.delimiter = detect_delimiter(*owned);
 
-  std::vector<std::string> record(1);
-  std::size_t record_number = 1, line = 1, quote_line = 0;
-  bool quoted = false, after_quote = false;
-  auto finish = [&] {
-    if (!blank(record)) table.rows.push_back({record_number, std::move(record)});
-    record.assign(1, std::string());
+  std::vector<std::string_view> record;
+  std::size_t record_number = 1, line = 1;
+  const char delimiter = table.delimiter;
+  char* p = owned->data();
+  char* const end = p + owned->size();
+  auto finish_record = [&] {
+    if (!blank(record)) {
+      const std::size_t width = record.size();
+      table.rows.push_back({record_number, std::move(record)});
+      record = {};
+      record.reserve(width);
+    } else {
+      record.clear();
+    }
     record_number = line;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (quoted) {
-      if (ch == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          record.back().push_back('"');
-          ++i;
-        } else {
-          quoted = false;
-          after_quote = true;
+  while (p < end) {
+    if (*p == '"') {
+      const std::size_t quote_line = line;
+      char* const start = ++p;
+      char* w = start;  // write position: unescaping only ever shortens
+      for (;;) {
+        char* q = p;
+        while (q < end && *q != '"') ++q;
+        if (q == end)
+          throw domain::Error::bad_request(
+              "Файл CSV: кавычка, открытая в строке " + std::to_string(quote_line) + ", не закрыта до конца файла",
+              "file");
+        for (char* c = p; c < q; ++c) line += *c == '\n';
+        if (w != p) std::memmove(w, p, static_cast<std::size_t>(q - p));
+        w += q - p;
+        p = q + 1;
+        if (p < end && *p == '"') {  // a doubled quote is one quote
+          *w++ = '"';
+          ++p;
+          continue;
         }
-      } else {
-        if (ch == '\n') ++line;
-        record.back().push_back(ch);
+        break;
       }
+      // Text after a closing quote (a"b"c) is kept as written rather than refused.
+      while (p < end && *p != delimiter && *p != '\n' && *p != '\r') *w++ = *p++;
+      record.emplace_back(start, static_cast<std::size_t>(w - start));
+    } else {
+      char* q = p;
+      while (q < end && *q != delimiter && *q != '\n' && *q != '\r') ++q;
+      record.emplace_back(p, static_cast<std::size_t>(q - p));
+      p = q;
+    }
+    if (p == end) break;
+    if (*p == delimiter) {
+      ++p;
+      if (p == end) record.emplace_back();
       continue;
     }
-    if (ch == '"' && record.back().empty() && !after_quote) {
-      quoted = true;
-      quote_line = line;
-    } else if (ch == table.delimiter) {
-      record.emplace_back();
-      after_quote = false;
-    } else if (ch == '\r' || ch == '\n') {
-      if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      ++line;
-      after_quote = false;
-      finish();
-    } else {
-      // Text after a closing quote (a"b"c) is kept as written rather than refused.
-      record.back().push_back(ch);
-    }
+    // End of line: \r\n, \n or \r.
+    if (*p == '\r' && p + 1 < end && p[1] == '\n') ++p;
+    ++p;
+    ++line;
+    finish_record();
   }
-  if (quoted)
-    throw domain::Error::bad_request(
-        "Файл CSV: кавычка, открытая в строке " + std::to_string(quote_line) + ", не закрыта до конца файла", "file");
-  finish();
+  finish_record();
   return table;
 }
 

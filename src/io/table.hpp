@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace metodist::io {
@@ -15,14 +17,31 @@ namespace metodist::io {
 // (1-based: the CSV record or the Excel row), so reports can point at it.
 struct TableRow {
   std::size_t number = 0;
-  std::vector<std::string> cells;  // UTF-8, trimmed of nothing (the caller trims)
+  std::vector<std::string_view> cells;  // UTF-8, into the table's own text; not trimmed
 };
 
-struct Table {
+// Cells are views into text the table owns (one copy of a CSV file, the
+// strings of an XLSX workbook), so a million-row file costs one allocation
+// per row rather than one per cell. Move-only: the views stay valid on move.
+class Table {
+ public:
+  Table() = default;
+  Table(Table&&) = default;
+  Table& operator=(Table&&) = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+
   std::vector<TableRow> rows;  // the first row is normally the header
   std::string format;          // "csv" | "xlsx"
   std::string encoding;        // "utf-8" | "windows-1251" (CSV)
   char delimiter = 0;          // ';' ',' or '\t' (CSV)
+
+  // Keeps `text` for the table's lifetime; the returned reference (and views
+  // into it) stay valid when the table moves (deque elements never relocate).
+  std::string& keep(std::string text) { return owned_.emplace_back(std::move(text)); }
+
+ private:
+  std::deque<std::string> owned_;
 };
 
 // Sniffs the content: an XLSX file is a ZIP archive ("PK\3\4"), anything else

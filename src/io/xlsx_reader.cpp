@@ -135,7 +135,7 @@ std::string first_sheet_path(Archive& zip, bool& date1904) {
 }
 
 std::vector<std::string> shared_strings(Archive& zip) {
-  std::vector<std::string> out;
+  std::vector<std::string> out;  // moved into the table, cells view them
   auto text = zip.read("xl/sharedStrings.xml");
   if (!text) return out;
   auto doc = parse(*text, "xl/sharedStrings.xml");
@@ -227,14 +227,15 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
   Archive zip(bytes, limits);
   bool date1904 = false;
   const std::string sheet_path = first_sheet_path(zip, date1904);
-  const auto strings = shared_strings(zip);
+  Table table;
+  table.format = "xlsx";
+  std::vector<std::string_view> strings;
+  for (auto& text : shared_strings(zip)) strings.push_back(table.keep(std::move(text)));
   const auto dates = date_styles(zip);
   auto sheet_text = zip.read(sheet_path);
   if (!sheet_text) fail("нет листа «" + sheet_path + "»");
   auto doc = parse(*sheet_text, sheet_path);
 
-  Table table;
-  table.format = "xlsx";
   std::size_t next_row = 1;
   for (auto row : child(doc.first_child(), "sheetData").children()) {
     if (std::string_view(local(row)) != "row") continue;
@@ -252,6 +253,7 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
       next_column = column + 1;
       const std::string_view type = c.attribute("t").value();
       std::string value;
+      std::string_view shared;  // a shared string: viewed, not copied
       if (type == "inlineStr") {
         collect_text(child(c, "is"), value);
       } else {
@@ -259,7 +261,7 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
         if (type == "s") {
           const auto index = child(c, "v").text().as_ullong(strings.size());
           if (index >= strings.size()) fail("ссылка на несуществующую строку");
-          value = strings[index];
+          shared = strings[index];
         } else if (type == "str" || type == "e" || type == "b") {
           value = v;
         } else if (*v) {
@@ -268,11 +270,11 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
           if (value.empty()) value = v;
         }
       }
-      if (value.empty()) continue;
+      if (value.empty() && shared.empty()) continue;
       if (column >= limits.max_columns)
         fail("больше " + std::to_string(limits.max_columns) + " столбцов (строка " + std::to_string(out.number) + ")");
       if (out.cells.size() <= column) out.cells.resize(column + 1);
-      out.cells[column] = std::move(value);
+      out.cells[column] = shared.empty() ? std::string_view(table.keep(std::move(value))) : shared;
       any = true;
     }
     if (any) table.rows.push_back(std::move(out));

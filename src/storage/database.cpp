@@ -32,6 +32,11 @@ std::string Row::text(std::size_t i) const {
   return {};
 }
 
+std::string_view Row::view(std::size_t i) const {
+  if (auto s = std::get_if<std::string>(&cells_.at(i))) return *s;
+  return {};
+}
+
 std::optional<std::int64_t> Row::opt_int64(std::size_t i) const {
   if (is_null(i)) return std::nullopt;
   return int64(i);

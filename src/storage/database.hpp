@@ -43,6 +43,8 @@ class Row {
   double real(std::size_t i) const;
   bool flag(std::size_t i) const { return int64(i) != 0; }
   std::string text(std::size_t i) const;
+  // A text cell without copying (valid until the next row); "" for NULL and numbers.
+  std::string_view view(std::size_t i) const;
   std::optional<std::int64_t> opt_int64(std::size_t i) const;
 
   // For backends filling the row.

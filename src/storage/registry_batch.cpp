@@ -26,15 +26,38 @@ std::string values_rows(std::size_t rows, std::size_t width, std::size_t first =
   return out;
 }
 
+// Above this many keys a lookup reads the whole table once and filters in
+// memory: one sequential scan beats a million index probes (measured in
+// docs/performance.md: a federal persons file went from 21k to ... rows/s).
+constexpr std::size_t kScanAbove = 20'000;
+
+std::string text_placeholders(Params& params, std::span<const std::string_view> values) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + placeholder(params, std::string(values[i]));
+  return out + ")";
+}
+
+
 }  // namespace
 
 std::unordered_map<std::string, domain::Organisation> organisations_by_code(Connection& c,
-                                                                            const std::vector<std::string>& codes) {
+                                                                            std::span<const std::string_view> codes) {
   std::unordered_map<std::string, domain::Organisation> out;
-  in_batches<std::string>(codes, [&](std::span<const std::string> batch) {
+  if (codes.size() > kScanAbove) {
+    const std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
+    out.reserve(codes.size());
+    c.run(std::string("SELECT ") + kOrgColumns + " FROM organisations o", {}, [&](const Row& r) {
+      if (wanted.contains(r.view(1))) {
+        auto o = organisation_from(r);
+        out.emplace(o.code, std::move(o));
+      }
+    });
+    return out;
+  }
+  in_batches<std::string_view>(codes, [&](std::span<const std::string_view> batch) {
     Params params;
     c.run(std::string("SELECT ") + kOrgColumns + " FROM organisations o WHERE o.code IN " +
-              placeholders(params, batch),
+              text_placeholders(params, batch),
           params, [&](const Row& r) {
             auto o = organisation_from(r);
             out.emplace(o.code, std::move(o));
@@ -43,26 +66,25 @@ std::unordered_map<std::string, domain::Organisation> organisations_by_code(Conn
   return out;
 }
 
-std::unordered_map<std::string, domain::Person> persons_by_code(Connection& c, const std::vector<std::string>& codes) {
-  std::unordered_map<std::string, domain::Person> out;
-  in_batches<std::string>(codes, [&](std::span<const std::string> batch) {
+std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection& c,
+                                                                      std::span<const std::string_view> codes) {
+  std::unordered_map<std::string_view, std::int64_t> out;
+  if (codes.empty()) return out;
+  out.reserve(codes.size());
+  if (codes.size() > kScanAbove) {
+    std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
+    c.run("SELECT p.code, p.id FROM persons p", {}, [&](const Row& r) {
+      if (auto it = wanted.find(r.view(0)); it != wanted.end()) out.emplace(*it, r.int64(1));
+    });
+    return out;
+  }
+  const std::unordered_set<std::string_view> given(codes.begin(), codes.end());
+  in_batches<std::string_view>(codes, [&](std::span<const std::string_view> batch) {
     Params params;
-    c.run(std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.code IN " + placeholders(params, batch),
-          params, [&](const Row& r) {
-            auto p = person_from(r);
-            out.emplace(p.code, std::move(p));
+    c.run("SELECT p.code, p.id FROM persons p WHERE p.code IN " + text_placeholders(params, batch), params,
+          [&](const Row& r) {
+            if (auto it = given.find(r.view(0)); it != given.end()) out.emplace(*it, r.int64(1));
           });
-  });
-  return out;
-}
-
-std::vector<domain::Position> positions_of_persons(Connection& c, const std::vector<std::int64_t>& person_ids) {
-  std::vector<domain::Position> out;
-  in_batches<std::int64_t>(person_ids, [&](std::span<const std::int64_t> batch) {
-    Params params;
-    c.run(std::string("SELECT ") + kPositionColumns + " FROM positions ps WHERE ps.person_id IN " +
-              placeholders(params, batch),
-          params, [&](const Row& r) { out.push_back(position_from(r)); });
   });
   return out;
 }
@@ -73,6 +95,16 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
   if (scope.everything) return out;
   domain::Scope workplaces = scope;
   workplaces.person.reset();
+  if (ids.size() > kScanAbove) {
+    const std::unordered_set<std::int64_t> wanted(ids.begin(), ids.end());
+    Params params;
+    c.run("SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE ps.left_on IS NULL AND NOT " + organisation_scope(workplaces, params, "o"),
+          params, [&](const Row& r) {
+            if (wanted.count(r.int64(0))) out.insert(r.int64(0));
+          });
+    return out;
+  }
   in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
     Params params;
     const std::string in = placeholders(params, batch);
@@ -120,32 +152,118 @@ void upsert_organisations(Connection& c, std::span<const domain::Organisation> r
   });
 }
 
-std::unordered_map<std::string, std::int64_t> upsert_persons(Connection& c, std::span<const domain::Person> rows) {
+namespace {
+
+Value optional_flag(const std::optional<bool>& b) { return b ? flag(*b) : Value{nullptr}; }
+
+// With all three names in the file the search text is known without reading the row.
+bool has_full_name(const PersonPatch& p) {
+  return !p.last_name.empty() && !p.first_name.empty() && !p.middle_name.empty();
+}
+std::string search_key_of(const PersonPatch& p) {
+  domain::Person full;
+  full.code = p.code;
+  full.last_name = p.last_name;
+  full.first_name = p.first_name;
+  full.middle_name = p.middle_name;
+  return person_search_key(full);
+}
+
+void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now,
+                  std::unordered_map<std::string, std::int64_t>& ids) {
+  Params params;
+  params.reserve(batch.size() * 13);
+  for (const auto& p : batch) {
+    params.insert(params.end(),
+                  {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
+                   text_or_null(p.birth_date), text_or_null(p.ped_experience_since),
+                   p.category.empty() ? std::string("none") : p.category,
+                   flag(p.higher_ped_education.value_or(false)), flag(p.ped_university_graduate.value_or(false)),
+                   search_key_of(p), now, now});
+  }
+  c.run("INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
+        " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
+            values_rows(batch.size(), 13) + " RETURNING code, id",
+        params, [&](const Row& r) { ids[r.text(0)] = r.int64(1); });
+}
+
+// UPDATE … FROM (VALUES …): both backends name the VALUES columns column1…;
+// CAST gives PostgreSQL the types its untyped parameters lack. Dates are DATE
+// there and TEXT in SQLite (whose CAST AS DATE would make a number of them):
+// the one place the DML names a backend's type.
+void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now) {
+  const std::string date = c.backend() == Backend::postgres ? " AS DATE)" : " AS TEXT)";
+  Params params;
+  params.reserve(batch.size() * 10);
+  std::string values;
+  for (const auto& p : batch) {
+    const std::size_t n = params.size();
+    auto at = [&](std::size_t i) { return "$" + std::to_string(n + i); };
+    values += values.empty() ? "(" : ", (";
+    values += at(1) + ", " + at(2) + ", " + at(3) + ", " + at(4) + ", " + at(5) + ", CAST(" + at(6) + date +
+              ", CAST(" + at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) + " AS INTEGER), " + at(11) + ")";
+    params.insert(params.end(), {p.code, text_or_null(p.last_name), text_or_null(p.first_name),
+                                 text_or_null(p.middle_name), text_or_null(p.gender), text_or_null(p.birth_date),
+                                 text_or_null(p.ped_experience_since), text_or_null(p.category),
+                                 optional_flag(p.higher_ped_education), optional_flag(p.ped_university_graduate),
+                                 has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}});
+  }
+  params.push_back(now);
+  c.execute("UPDATE persons SET last_name = COALESCE(v.column2, persons.last_name),"
+            " first_name = COALESCE(v.column3, persons.first_name),"
+            " middle_name = COALESCE(v.column4, persons.middle_name), gender = COALESCE(v.column5, persons.gender),"
+            " birth_date = COALESCE(v.column6, persons.birth_date),"
+            " ped_experience_since = COALESCE(v.column7, persons.ped_experience_since),"
+            " category = COALESCE(v.column8, persons.category),"
+            " higher_ped_education = COALESCE(v.column9, persons.higher_ped_education),"
+            " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
+            " search_key = COALESCE(v.column11, persons.search_key), updated_at = $" + std::to_string(params.size()) + " FROM (VALUES " + values +
+                ") AS v WHERE persons.code = v.column1",
+            params);
+}
+
+// The folded search text of updated persons whose names changed only in part,
+// from the names now stored (Cyrillic folding happens in C++, not in SQL).
+void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
+  std::vector<std::string> codes;
+  for (const auto& p : batch)
+    if (!has_full_name(p) && (!p.last_name.empty() || !p.first_name.empty() || !p.middle_name.empty()))
+      codes.push_back(p.code);
+  if (codes.empty()) return;
+  Params params;
+  std::vector<std::pair<std::string, std::string>> keys;  // code, search key
+  c.run(std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.code IN " +
+            placeholders<std::string>(params, codes),
+        params, [&](const Row& r) {
+          auto p = person_from(r);
+          keys.emplace_back(p.code, person_search_key(p));
+        });
+  Params update;
+  std::string values;
+  for (const auto& [code, key] : keys) {
+    values += values.empty() ? "(" : ", (";
+    values += placeholder(update, code) + ", " + placeholder(update, key) + ")";
+  }
+  c.execute("UPDATE persons SET search_key = v.column2 FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
+            update);
+}
+
+}  // namespace
+
+std::unordered_map<std::string, std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows) {
   std::unordered_map<std::string, std::int64_t> ids;
   ids.reserve(rows.size());
   const auto now = domain::utc_timestamp_now();
-  in_batches<domain::Person>(rows, [&](std::span<const domain::Person> batch) {
-    Params params;
-    params.reserve(batch.size() * 13);
-    for (const auto& p : batch) {
-      params.insert(params.end(),
-                    {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
-                     text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category,
-                     flag(p.higher_ped_education), flag(p.ped_university_graduate), person_search_key(p), now, now});
-    }
-    c.run("INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date,"
-          " ped_experience_since, category, higher_ped_education, ped_university_graduate, search_key, created_at,"
-          " updated_at) VALUES " +
-              values_rows(batch.size(), 13) +
-              " ON CONFLICT (code) DO UPDATE SET last_name = excluded.last_name, first_name = excluded.first_name,"
-              " middle_name = excluded.middle_name, gender = excluded.gender, birth_date = excluded.birth_date,"
-              " ped_experience_since = excluded.ped_experience_since, category = excluded.category,"
-              " higher_ped_education = excluded.higher_ped_education,"
-              " ped_university_graduate = excluded.ped_university_graduate, search_key = excluded.search_key,"
-              " updated_at = excluded.updated_at RETURNING code, id",
-          params, [&](const Row& r) { ids[r.text(0)] = r.int64(1); });
-  });
+  in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) { insert_batch(c, batch, now, ids); });
   return ids;
+}
+
+void update_persons(Connection& c, std::span<const PersonPatch> rows) {
+  const auto now = domain::utc_timestamp_now();
+  in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) {
+    update_batch(c, batch, now);
+    refresh_search_keys(c, batch);
+  });
 }
 
 void upsert_positions(Connection& c, std::span<const domain::Position> rows) {
@@ -160,8 +278,10 @@ void upsert_positions(Connection& c, std::span<const domain::Position> rows) {
               " left_on) VALUES " +
                   values_rows(batch.size(), 7) +
                   " ON CONFLICT (person_id, organisation_id, position) DO UPDATE SET"
-                  " subject_area = excluded.subject_area, subjects = excluded.subjects,"
-                  " hired_on = excluded.hired_on, left_on = excluded.left_on",
+                  " subject_area = COALESCE(excluded.subject_area, positions.subject_area),"
+                  " subjects = COALESCE(excluded.subjects, positions.subjects),"
+                  " hired_on = COALESCE(excluded.hired_on, positions.hired_on),"
+                  " left_on = COALESCE(excluded.left_on, positions.left_on)",
               params);
   });
 }

@@ -8,8 +8,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -22,12 +24,16 @@ namespace metodist::storage::registry {
 
 constexpr std::size_t kBatchRows = 500;
 
-// Existing rows among `codes`, whole, so an import can merge a file that
-// carries only some columns over what is stored.
+// Existing organisations among `codes`, whole, so an import can merge a file
+// that carries only some columns over what is stored (organisations are few).
 std::unordered_map<std::string, domain::Organisation> organisations_by_code(Connection& c,
-                                                                            const std::vector<std::string>& codes);
-std::unordered_map<std::string, domain::Person> persons_by_code(Connection& c, const std::vector<std::string>& codes);
-std::vector<domain::Position> positions_of_persons(Connection& c, const std::vector<std::int64_t>& person_ids);
+                                                                            std::span<const std::string_view> codes);
+// Existing persons among `codes`: code → id. Persons are many (a million in a
+// federal file), so their stored fields are not read: the upsert below keeps
+// them in SQL instead.
+// The keys are the given views (they must outlive the map).
+std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection& c,
+                                                                      std::span<const std::string_view> codes);
 // Of the given persons, those with a current workplace outside `scope` (an
 // import within the scope must not rewrite someone another region employs).
 std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const std::vector<std::int64_t>& ids,
@@ -35,11 +41,21 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
 // Every territory the scope covers entirely (its subtrees).
 std::unordered_set<std::int64_t> covered_territories(Connection& c, const domain::Scope& scope);
 
-// Insert new rows and overwrite existing ones, matched by code (positions:
-// by person, organisation and position). Every column is written.
+// Insert new rows and overwrite existing ones, matched by code. Every column is written.
 void upsert_organisations(Connection& c, std::span<const domain::Organisation> rows);
-// Returns code → id for every row.
-std::unordered_map<std::string, std::int64_t> upsert_persons(Connection& c, std::span<const domain::Person> rows);
+
+// A person as an import file gives them: empty text and unset flags mean
+// «keep what is stored» (for a new person: the defaults).
+struct PersonPatch {
+  std::string code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category;
+  std::optional<bool> higher_ped_education, ped_university_graduate;
+};
+// New persons: inserted, unset fields taking defaults; returns code → id.
+std::unordered_map<std::string, std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows);
+// Known persons (their codes exist): updated field by field, unset fields kept.
+void update_persons(Connection& c, std::span<const PersonPatch> rows);
+// Inserts or updates positions by (person, organisation, position); empty
+// fields keep the stored values.
 void upsert_positions(Connection& c, std::span<const domain::Position> rows);
 
 }  // namespace metodist::storage::registry

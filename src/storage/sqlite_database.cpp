@@ -135,7 +135,8 @@ class SqliteConnection final : public Connection {
     else if (auto d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, index, *d);
     else {
       const auto& s = std::get<std::string>(v);
-      rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      // STATIC: the parameters outlive the statement run (bindings are cleared on reset).
+      rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
     }
     if (rc != SQLITE_OK) fail(rc);
   }

@@ -148,6 +148,13 @@ TEST_P(ImportTest, PersonsWithSeveralWorkplacesAndUpdatesByCode) {
                    " AND ps.subjects = 'Математика'"),
             1);
   EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'T-1'"), 2);
+
+  // A new surname only: search finds the person by it and still by the stored first and middle names.
+  ASSERT_TRUE(run(caller("federal_operator"), "persons", "Код;Фамилия\nT-1;Ёлкина\n").applied);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND search_key LIKE '%елкина анна павловна%'"), 1);
+  // All three names at once take the direct path.
+  ASSERT_TRUE(run(caller("federal_operator"), "persons", "Код;ФИО\nT-2;Кузнецов Олег Ильич\n").applied);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-2' AND search_key LIKE '%кузнецов олег ильич%'"), 1);
 }
 
 TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope) {
@@ -163,7 +170,7 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
   const auto r = run(caller("school_admin", {}, school), "persons", csv, true);
   const auto text = issues_text(r);
   EXPECT_NE(text.find("2 [Дата рождения] «31.02.1980»: такой даты нет в календаре"), std::string::npos) << text;
-  EXPECT_NE(text.find("3 [Имя] Укажите имя"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Имя] Новый педагог: укажите имя"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Категория] «лучшая»"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Начало педагогического стажа] Начало стажа не может быть в будущем"), std::string::npos) << text;
   EXPECT_NE(text.find("4 [Код организации] Организация «RU-01-001-S002» вне ваших полномочий"), std::string::npos) << text;

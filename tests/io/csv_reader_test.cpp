@@ -8,7 +8,10 @@ using namespace metodist;
 using metodist::testing::error_of;
 
 namespace {
-std::vector<std::string> cells(const io::Table& t, std::size_t i) { return t.rows.at(i).cells; }
+std::vector<std::string> cells(const io::Table& t, std::size_t i) {
+  const auto& c = t.rows.at(i).cells;
+  return {c.begin(), c.end()};
+}
 }  // namespace
 
 TEST(Csv, Utf8WithBomSemicolonsAndQuotes) {

@@ -49,8 +49,8 @@ TEST(Xlsx, ExportReadsBackWithDatesNumbersAndText) {
   const auto bytes = sink->finish();
   const auto t = io::read_xlsx(bytes);
   ASSERT_EQ(t.rows.size(), 3u);
-  EXPECT_EQ(t.rows[0].cells, (std::vector<std::string>{"Код", "Дата рождения", "Часы", "ШНОР"}));
-  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string>{"P-001", "1985-03-07", "72", "да"}));
+  EXPECT_EQ(t.rows[0].cells, (std::vector<std::string_view>{"Код", "Дата рождения", "Часы", "ШНОР"}));
+  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string_view>{"P-001", "1985-03-07", "72", "да"}));
   EXPECT_EQ(t.rows[2].number, 3u);
   EXPECT_EQ(t.rows[2].cells[0], "=HYPERLINK(\"x\")");  // kept as text, not a formula
   EXPECT_EQ(t.rows[2].cells[2], "0");
@@ -70,9 +70,9 @@ TEST(Xlsx, InlineStringsGapsAndThe1904System) {
                                          {"xl/worksheets/sheet1.xml", sheet},
                                          {"xl/styles.xml", styles}}));
   ASSERT_EQ(t.rows.size(), 2u);
-  EXPECT_EQ(t.rows[0].cells, (std::vector<std::string>{"Код", "", "Дата"}));
+  EXPECT_EQ(t.rows[0].cells, (std::vector<std::string_view>{"Код", "", "Дата"}));
   EXPECT_EQ(t.rows[1].number, 5u);
-  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string>{"7701234567", "", "1904-01-01"}));
+  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string_view>{"7701234567", "", "1904-01-01"}));
 }
 
 TEST(Xlsx, ZipBombIsRefused) {
