@@ -13,6 +13,7 @@ std::int64_t Row::int64(std::size_t i) const {
   if (auto n = std::get_if<std::int64_t>(&v)) return *n;
   if (auto d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
   if (auto s = std::get_if<std::string>(&v)) return std::stoll(*s);
+  if (auto s = std::get_if<std::string_view>(&v)) return std::stoll(std::string(*s));
   return 0;
 }
 
@@ -21,12 +22,14 @@ double Row::real(std::size_t i) const {
   if (auto d = std::get_if<double>(&v)) return *d;
   if (auto n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
   if (auto s = std::get_if<std::string>(&v)) return std::stod(*s);
+  if (auto s = std::get_if<std::string_view>(&v)) return std::stod(std::string(*s));
   return 0;
 }
 
 std::string Row::text(std::size_t i) const {
   const Value& v = cells_.at(i);
   if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto s = std::get_if<std::string_view>(&v)) return std::string(*s);
   if (auto n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   if (auto d = std::get_if<double>(&v)) return std::to_string(*d);
   return {};
@@ -34,6 +37,7 @@ std::string Row::text(std::size_t i) const {
 
 std::string_view Row::view(std::size_t i) const {
   if (auto s = std::get_if<std::string>(&cells_.at(i))) return *s;
+  if (auto s = std::get_if<std::string_view>(&cells_.at(i))) return *s;
   return {};
 }
 

@@ -26,12 +26,17 @@ namespace metodist::storage {
 enum class Backend { sqlite, postgres };
 const char* backend_name(Backend b) noexcept;
 
-using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+// Parameters may also be views (std::string_view) of text the caller keeps
+// alive until the statement has run: bulk writes bind millions of fields
+// without copying them. Result cells are always owned strings.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, std::string_view>;
 using Params = std::vector<Value>;
 
 inline Value flag(bool b) { return Value{std::int64_t{b ? 1 : 0}}; }
 // Empty text is stored as NULL: optional fields are NULL, never "".
 inline Value text_or_null(std::string_view s) { return s.empty() ? Value{nullptr} : Value{std::string(s)}; }
+// The same as a view: no copy, the text must outlive the statement run.
+inline Value view_or_null(std::string_view s) { return s.empty() ? Value{nullptr} : Value{s}; }
 inline Value id_or_null(std::optional<std::int64_t> id) { return id ? Value{*id} : Value{nullptr}; }
 
 // One result row. Accessors convert as SQL would: NULL reads as 0 / "".

@@ -56,6 +56,7 @@ class PgConnection final : public Connection {
       if (std::holds_alternative<std::nullptr_t>(v)) continue;
       if (auto n = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*n);
       else if (auto d = std::get_if<double>(&v)) text[i] = std::to_string(*d);
+      else if (auto view = std::get_if<std::string_view>(&v)) text[i] = *view;  // libpq wants NUL-terminated text
       else text[i] = std::get<std::string>(v);
       values[i] = text[i].c_str();
     }

@@ -175,11 +175,12 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
   params.reserve(batch.size() * 13);
   for (const auto& p : batch) {
     params.insert(params.end(),
-                  {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
-                   text_or_null(p.birth_date), text_or_null(p.ped_experience_since),
-                   p.category.empty() ? std::string("none") : p.category,
+                  {std::string_view(p.code), std::string_view(p.last_name), std::string_view(p.first_name),
+                   view_or_null(p.middle_name), view_or_null(p.gender), view_or_null(p.birth_date),
+                   view_or_null(p.ped_experience_since),
+                   p.category.empty() ? std::string_view("none") : std::string_view(p.category),
                    flag(p.higher_ped_education.value_or(false)), flag(p.ped_university_graduate.value_or(false)),
-                   search_key_of(p), now, now});
+                   search_key_of(p), std::string_view(now), std::string_view(now)});
   }
   c.run("INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
         " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
@@ -202,9 +203,9 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
     values += values.empty() ? "(" : ", (";
     values += at(1) + ", " + at(2) + ", " + at(3) + ", " + at(4) + ", " + at(5) + ", CAST(" + at(6) + date +
               ", CAST(" + at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) + " AS INTEGER), " + at(11) + ")";
-    params.insert(params.end(), {p.code, text_or_null(p.last_name), text_or_null(p.first_name),
-                                 text_or_null(p.middle_name), text_or_null(p.gender), text_or_null(p.birth_date),
-                                 text_or_null(p.ped_experience_since), text_or_null(p.category),
+    params.insert(params.end(), {std::string_view(p.code), view_or_null(p.last_name), view_or_null(p.first_name),
+                                 view_or_null(p.middle_name), view_or_null(p.gender), view_or_null(p.birth_date),
+                                 view_or_null(p.ped_experience_since), view_or_null(p.category),
                                  optional_flag(p.higher_ped_education), optional_flag(p.ped_university_graduate),
                                  has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}});
   }
@@ -271,8 +272,9 @@ void upsert_positions(Connection& c, std::span<const domain::Position> rows) {
     Params params;
     params.reserve(batch.size() * 7);
     for (const auto& p : batch) {
-      params.insert(params.end(), {p.person_id, p.organisation_id, p.position, text_or_null(p.subject_area),
-                                   text_or_null(p.subjects), text_or_null(p.hired_on), text_or_null(p.left_on)});
+      params.insert(params.end(), {p.person_id, p.organisation_id, std::string_view(p.position),
+                                   view_or_null(p.subject_area), view_or_null(p.subjects), view_or_null(p.hired_on),
+                                   view_or_null(p.left_on)});
     }
     c.execute("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
               " left_on) VALUES " +

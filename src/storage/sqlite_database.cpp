@@ -133,6 +133,8 @@ class SqliteConnection final : public Connection {
     if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, index);
     else if (auto i = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, index, *i);
     else if (auto d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, index, *d);
+    else if (auto view = std::get_if<std::string_view>(&v))
+      rc = sqlite3_bind_text64(stmt, index, view->data(), view->size(), SQLITE_STATIC, SQLITE_UTF8);
     else {
       const auto& s = std::get<std::string>(v);
       // STATIC: the parameters outlive the statement run (bindings are cleared on reset).
