@@ -160,6 +160,23 @@ void notify(const ImportProgress& progress, std::string_view phase, std::size_t 
   if (progress && (done % kProgressEvery == 0 || done == total)) progress(phase, done, total);
 }
 
+// Calls check(code) for every data row that has a code, with `row` positioned
+// on it; counts rows, reports a missing code and the progress.
+template <class F>
+void for_each_data_row(const io::Table& table, RowReader& row, ImportReport& report, const ImportProgress& progress,
+                       const char* missing_code, F&& check) {
+  const std::size_t total = table.rows.size() - 1;
+  for (std::size_t i = 1; i < table.rows.size(); ++i) {
+    notify(progress, "checking", i - 1, total);
+    row.start(table.rows[i]);
+    ++report.rows;
+    const std::string_view code = row.text("code");
+    if (code.empty()) row.problem("code", missing_code);
+    else check(code);
+  }
+  notify(progress, "checking", total, total);
+}
+
 // The distinct non-empty codes of a column, as views into the table.
 std::vector<std::string_view> codes_in(const io::Table& table, std::optional<std::size_t> column) {
   std::vector<std::string_view> out;
@@ -221,19 +238,11 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
 
   const domain::TermIndex kinds(domain::organisation_kinds());
   RowReader row(columns, map, header, report);
-  const std::size_t total = table.rows.size() - 1;
-  for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    notify(progress, "checking", i - 1, total);
-    row.start(table.rows[i]);
-    ++report.rows;
-    const std::string code(row.text("code"));
-    if (code.empty()) {
-      row.problem("code", "Не указан код организации");
-      continue;
-    }
+  for_each_data_row(table, row, report, progress, "Не указан код организации", [&](std::string_view code_view) {
+    const std::string code(code_view);
     if (auto [it, fresh] = first_row.emplace(code, row.number()); !fresh) {
       row.problem("code", "Код «" + code + "» уже встречался в строке " + std::to_string(it->second));
-      continue;
+      return;
     }
     auto known = existing.find(code);
     const bool is_new = known == existing.end();
@@ -241,7 +250,7 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     o.code = code;
     if (!is_new && !covered.count(o.territory_id)) {
       row.problem("code", "Организация «" + code + "» находится вне ваших полномочий");
-      continue;
+      return;
     }
     row.plain("name", o.name);
     row.plain("short_name", o.short_name);
@@ -267,17 +276,16 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     if (o.name.empty() && !row.has_problem("name")) row.problem("name", is_new ? "Новая организация: укажите наименование" : "Наименование не может быть пустым");
     if (o.kind.empty() && !row.has_problem("kind")) row.problem("kind", "Новая организация: укажите тип — " + domain::allowed_titles(domain::organisation_kinds()));
     if (o.territory_id == 0 && !row.has_problem("territory")) row.problem("territory", "Новая организация: укажите код территории");
-    if (!row.ok()) continue;
+    if (!row.ok()) return;
     try {
       domain::validate_organisation(o);
     } catch (const domain::Error& e) {
       row.problem(e.field(), e.what());
-      continue;
+      return;
     }
     ++(is_new ? report.created : report.updated);
     out.push_back(std::move(o));
-  }
-  notify(progress, "checking", total, total);
+  });
 }
 
 // ---- persons ---------------------------------------------------------------
@@ -356,21 +364,12 @@ void plan_persons(storage::Connection& c, const Caller& caller, const io::Table&
   plan.is_new.reserve(table.rows.size());
   plan.workplaces.reserve(table.rows.size());
   RowReader row(columns, map, header, report);
-  const std::size_t total = table.rows.size() - 1;
-  for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    notify(progress, "checking", i - 1, total);
-    row.start(table.rows[i]);
-    ++report.rows;
-    const std::string_view code = row.text("code");
-    if (code.empty()) {
-      row.problem("code", "Не указан код педагога");
-      continue;
-    }
+  for_each_data_row(table, row, report, progress, "Не указан код педагога", [&](std::string_view code) {
     auto known = plan.existing.find(code);
     const bool is_new = known == plan.existing.end();
     if (!is_new && outside.count(known->second)) {
       row.problem("code", "Педагог " + RowReader::quoted(code) + " работает в организации вне ваших полномочий");
-      continue;
+      return;
     }
     // Several rows of one person (several workplaces) build one record.
     auto [slot, first] = person_index.emplace(code, plan.persons.size());
@@ -429,7 +428,7 @@ void plan_persons(storage::Connection& c, const Caller& caller, const io::Table&
     }
     if (!row.ok()) {
       if (first) person_index.erase(slot);
-      continue;
+      return;
     }
     if (first) {
       plan.persons.push_back(std::move(p));
@@ -438,10 +437,9 @@ void plan_persons(storage::Connection& c, const Caller& caller, const io::Table&
     } else {
       plan.persons[slot->second] = std::move(p);
     }
-  }
+  });
   report.workplaces = plan.workplaces.size();
   clock.step("проверка строк");
-  notify(progress, "checking", total, total);
 }
 
 }  // namespace

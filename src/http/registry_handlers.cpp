@@ -38,6 +38,17 @@ void write_counts(JsonWriter& w, const std::vector<std::pair<std::string, std::i
   w.end_array();
 }
 
+// The fields every person object starts with, in lists and on the card.
+JsonWriter& person_head(JsonWriter& w, const domain::Person& p) {
+  return w.begin_object()
+      .field("id", p.id)
+      .field("code", p.code)
+      .field("last_name", p.last_name)
+      .field("first_name", p.first_name)
+      .key("middle_name").text_or_null(p.middle_name)
+      .field("category", p.category);
+}
+
 template <class T>
 Response one(const T& item, int status = 200) {
   JsonWriter w;
@@ -134,13 +145,7 @@ Response list_persons(const Request& r, Context& ctx) {
   w.begin_object().key("items").begin_array();
   for (const auto& s : page.items) {
     const auto& p = s.person;
-    w.begin_object()
-        .field("id", p.id)
-        .field("code", p.code)
-        .field("last_name", p.last_name)
-        .field("first_name", p.first_name)
-        .key("middle_name").text_or_null(p.middle_name)
-        .field("category", p.category)
+    person_head(w, p)
         .field("organisation_id", s.position.organisation_id)
         .field("organisation_name", s.organisation_name)
         .field("position", s.position.position)
@@ -186,13 +191,7 @@ Response get_person(const Request& r, Context& ctx) {
   const auto card = app::get_person(ctx.app, *r.caller, r.id());
   const auto& p = card.person;
   JsonWriter w;
-  w.begin_object()
-      .field("id", p.id)
-      .field("code", p.code)
-      .field("last_name", p.last_name)
-      .field("first_name", p.first_name)
-      .key("middle_name").text_or_null(p.middle_name)
-      .field("category", p.category);
+  person_head(w, p);
   w.key("positions").begin_array();
   for (const auto& v : card.positions)
     w.begin_object()

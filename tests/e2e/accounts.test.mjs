@@ -3,21 +3,13 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startServer, json, session, DEMO_PASSWORD } from '../api/server.mjs'
-import { launch, screenshots } from './browser.mjs'
+import { screenshots, signedInPage } from './browser.mjs'
 
-let srv, browser, page
-const consoleErrors = []
+let srv, browser, page, consoleErrors
 
 before(async () => {
   srv = await startServer({ backend: 'sqlite' })
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' })
-  page.on('pageerror', (e) => consoleErrors.push(e.message))
-  await page.goto(srv.base + '/login')
-  await page.locator('#login').fill('admin')
-  await page.locator('#password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.getByTestId('kpis').waitFor()
+  ;({ browser, page, errors: consoleErrors } = await signedInPage(srv, 'admin', DEMO_PASSWORD))
 })
 after(async () => {
   await browser?.close()

@@ -26,3 +26,18 @@ export function launch() {
     ],
   })
 }
+
+// A browser page signed in as `login` on a started server, collecting page
+// errors (tests assert there are none).
+export async function signedInPage(srv, login, password) {
+  const browser = await launch()
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU', acceptDownloads: true })
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(srv.base + '/login')
+  await page.locator('#login').fill(login)
+  await page.locator('#password').fill(password)
+  await page.getByTestId('login-submit').click()
+  await page.getByTestId('kpis').waitFor()
+  return { browser, page, errors }
+}

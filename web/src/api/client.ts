@@ -101,13 +101,16 @@ export interface Account {
   must_change_password: boolean
   roles: RoleGrant[]
 }
-export interface StaffRow {
+// What every person object starts with (lists and the card).
+export interface PersonHead {
   id: number
   code: string
   last_name: string
   first_name: string
   middle_name: string | null
   category: string
+}
+export interface StaffRow extends PersonHead {
   organisation_id: number
   organisation_name: string
   position: string
@@ -115,13 +118,7 @@ export interface StaffRow {
   hired_on: string | null
   birth_date: string | null
 }
-export interface PersonCard {
-  id: number
-  code: string
-  last_name: string
-  first_name: string
-  middle_name: string | null
-  category: string
+export interface PersonCard extends PersonHead {
   positions: {
     organisation_id: number
     organisation_name: string
