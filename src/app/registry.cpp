@@ -22,6 +22,29 @@ std::string audit_json(const domain::Organisation& o) {
       .dump();
 }
 
+// The territory of a new or edited organisation: it exists, the caller may
+// write there, and it is a region or a municipality.
+void check_territory(storage::Connection& c, const domain::Organisation& o, const domain::Scope& scope) {
+  auto territory = reg::find_territory(c, o.territory_id);
+  if (!territory) throw domain::Error::validation("territory_id", "Территория не найдена");
+  if (!reg::territory_covered(c, o.territory_id, scope))
+    throw domain::Error(domain::ErrorKind::forbidden, "Нет прав на организации этой территории", "territory_id");
+  if (territory->level == "federation")
+    throw domain::Error::validation("territory_id", "Организация относится к региону или муниципалитету, не к РФ");
+}
+
+// Runs a write that may hit the unique code, turning that into a clear 409.
+template <class F>
+void with_unique_code(const std::string& code, F&& write) {
+  try {
+    write();
+  } catch (const storage::Error& e) {
+    if (e.kind() == storage::ErrorKind::unique_violation)
+      throw domain::Error::conflict("code", "Организация с кодом «" + code + "» уже есть в реестре");
+    throw;
+  }
+}
+
 }  // namespace
 
 std::vector<domain::Territory> list_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f) {
@@ -71,22 +94,31 @@ domain::Organisation create_organisation(App& app, const Caller& caller, domain:
   draft.code = domain::trim(draft.code);
   domain::validate_organisation(draft);
   return app.db->write([&](storage::Connection& c) {
-    auto territory = reg::find_territory(c, draft.territory_id);
-    if (!territory) throw domain::Error::validation("territory_id", "Территория не найдена");
-    if (!reg::territory_covered(c, draft.territory_id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять организации на этой территории",
-                          "territory_id");
-    if (territory->level == "federation")
-      throw domain::Error::validation("territory_id", "Организация относится к региону или муниципалитету, не к РФ");
-    try {
-      draft.id = reg::insert_organisation(c, draft);
-    } catch (const storage::Error& e) {
-      if (e.kind() == storage::ErrorKind::unique_violation)
-        throw domain::Error::conflict("code", "Организация с кодом «" + draft.code + "» уже есть в реестре");
-      throw;
-    }
+    check_territory(c, draft, scope);
+    with_unique_code(draft.code, [&] { draft.id = reg::insert_organisation(c, draft); });
     storage::accounts::append_audit(
         c, {caller.account_id, "create", "organisation", draft.id, {}, audit_json(draft), request_id, {}});
+    return draft;
+  });
+}
+
+domain::Organisation update_organisation(App& app, const Caller& caller, std::int64_t id, domain::Organisation draft,
+                                         const std::string& request_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto scope = require_scope(caller, domain::Action::write_registry, "изменять организации");
+  draft.name = domain::trim(draft.name);
+  draft.code = domain::trim(draft.code);
+  draft.id = id;
+  domain::validate_organisation(draft);
+  return app.db->write([&](storage::Connection& c) {
+    auto before = reg::find_organisation(c, id);
+    if (!before || !reg::organisation_visible(c, id, read)) throw domain::Error::not_found("Организация не найдена");
+    if (!reg::territory_covered(c, before->territory_id, scope))
+      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять эту организацию");
+    check_territory(c, draft, scope);
+    with_unique_code(draft.code, [&] { reg::update_organisation(c, draft); });
+    storage::accounts::append_audit(
+        c, {caller.account_id, "update", "organisation", id, audit_json(*before), audit_json(draft), request_id, {}});
     return draft;
   });
 }

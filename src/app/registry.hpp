@@ -26,6 +26,10 @@ domain::Organisation get_organisation(App& app, const Caller& caller, std::int64
 // transaction; returns it with its id.
 domain::Organisation create_organisation(App& app, const Caller& caller, domain::Organisation draft,
                                          const std::string& request_id = {});
+// Replaces an organisation's fields (404 outside the reading scope, 403 outside
+// the writing scope, also for the new territory), audited with before/after.
+domain::Organisation update_organisation(App& app, const Caller& caller, std::int64_t id, domain::Organisation draft,
+                                         const std::string& request_id = {});
 
 // A person's card: shown when one of their workplaces is in the caller's
 // scope (404 otherwise); personal data only to those allowed to see it.

@@ -51,6 +51,7 @@ Response get_territory(const Request&, Context&);
 Response list_organisations(const Request&, Context&);
 Response get_organisation(const Request&, Context&);
 Response create_organisation(const Request&, Context&);
+Response update_organisation(const Request&, Context&);
 Response export_organisations(const Request&, Context&);
 Response list_persons(const Request&, Context&);
 Response export_persons(const Request&, Context&);

@@ -167,7 +167,10 @@ Response get_organisation(const Request& r, Context& ctx) {
   return one(app::get_organisation(ctx.app, *r.caller, r.id()));
 }
 
-Response create_organisation(const Request& r, Context& ctx) {
+namespace {
+
+// The body of POST and PUT /organisations.
+domain::Organisation organisation_from_body(const Request& r) {
   const Json body = parse_object_body(r);
   BodyReader b(body);
   domain::Organisation o;
@@ -181,10 +184,20 @@ Response create_organisation(const Request& r, Context& ctx) {
   o.is_shnor = b.optional_bool("is_shnor", false);
   o.has_staff_plan = b.optional_bool("has_staff_plan", false);
   o.has_mentoring_model = b.optional_bool("has_mentoring_model", false);
-  auto created = app::create_organisation(ctx.app, *r.caller, std::move(o), r.request_id);
+  return o;
+}
+
+}  // namespace
+
+Response create_organisation(const Request& r, Context& ctx) {
+  auto created = app::create_organisation(ctx.app, *r.caller, organisation_from_body(r), r.request_id);
   auto resp = one(created, 201);
   resp.headers.emplace_back("Location", "/api/v1/organisations/" + std::to_string(created.id));
   return resp;
+}
+
+Response update_organisation(const Request& r, Context& ctx) {
+  return one(app::update_organisation(ctx.app, *r.caller, r.id(), organisation_from_body(r), r.request_id));
 }
 
 Response get_person(const Request& r, Context& ctx) {

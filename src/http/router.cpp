@@ -54,6 +54,7 @@ constexpr RouteSpec kRoutes[] = {
     {"POST", "/api/v1/organisations", handlers::create_organisation, true, Access::signed_in},
     {"GET", "/api/v1/organisations/export", handlers::export_organisations, true, Access::signed_in},
     {"GET", "/api/v1/organisations/{id}", handlers::get_organisation, true, Access::signed_in},
+    {"PUT", "/api/v1/organisations/{id}", handlers::update_organisation, true, Access::signed_in},
     {"GET", "/api/v1/persons", handlers::list_persons, true, Access::signed_in},
     {"GET", "/api/v1/persons/export", handlers::export_persons, true, Access::signed_in},
     {"GET", "/api/v1/persons/{id}", handlers::get_person, true, Access::signed_in},

@@ -118,6 +118,16 @@ std::int64_t insert_organisation(Connection& c, const domain::Organisation& o) {
        organisation_search_key(o), now});
 }
 
+void update_organisation(Connection& c, const domain::Organisation& o) {
+  c.execute(
+      "UPDATE organisations SET code = $2, name = $3, short_name = $4, kind = $5, territory_id = $6, inn = $7,"
+      " address = $8, is_shnor = $9, has_staff_plan = $10, has_mentoring_model = $11, search_key = $12,"
+      " updated_at = $13 WHERE id = $1",
+      {o.id, o.code, o.name, text_or_null(o.short_name), o.kind, o.territory_id, text_or_null(o.inn),
+       text_or_null(o.address), flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model),
+       organisation_search_key(o), domain::utc_timestamp_now()});
+}
+
 std::int64_t insert_person(Connection& c, const domain::Person& p) {
   const auto now = domain::utc_timestamp_now();
   return c.scalar(

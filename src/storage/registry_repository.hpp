@@ -54,6 +54,8 @@ void each_organisation(Connection& c, const OrganisationFilter& f, const domain:
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
 bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o);
+// Overwrites every field of organisation o.id.
+void update_organisation(Connection& c, const domain::Organisation& o);
 
 std::int64_t insert_person(Connection& c, const domain::Person& p);
 std::optional<domain::Person> find_person(Connection& c, std::int64_t id);

@@ -111,6 +111,17 @@ function matrix() {
       { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.region)],
     ['POST', '/api/v1/organisations', '/api/v1/organisations',
       { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, () => draft(ids.otherRegion)],
+    // Editing: school 2 (the coordinator's municipality) with its own fields, renamed in place.
+    // Roles that may not edit any organisation get 403 whatever the object.
+    ['PUT', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.school2}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 },
+      () => ({ code: 'RU-01-001-S002', name: `МБОУ «Школа №2» ${n++}`, kind: 'school', territory_id: ids.municipality })],
+    ['PUT', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.institute}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 404, school: 403, teacher: 403 },
+      () => ({ code: 'RU-01-IRO', name: `Институт развития образования ${n++}`, kind: 'institute', territory_id: ids.region })],
+    ['PUT', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.otherSchool}`,
+      { anonymous: 401, admin: 200, region: 404, methodist: 403, coordinator: 404, school: 403, teacher: 403 },
+      () => ({ code: 'OTHER-S1', name: 'Школа другого региона', kind: 'school', territory_id: ids.otherRegion })],
     ['GET', '/api/v1/auth/tokens', '/api/v1/auth/tokens', signedIn(200)],
     ['POST', '/api/v1/auth/tokens', '/api/v1/auth/tokens', signedIn(201), { name: 'проверка прав' }],
     ['DELETE', '/api/v1/auth/tokens/{id}', '/api/v1/auth/tokens/999999', signedIn(404)],

@@ -103,6 +103,34 @@ TEST_P(AppRegistryTest, WritesNeedAWriteScopeCoveringTheTerritory) {
   });
   EXPECT_EQ(audit.text(0), "create");
   EXPECT_NE(audit.text(2).find("\"code\":\"N-1\""), std::string::npos);
+
+  // Editing: within the municipality it works and is audited with before and after;
+  // moving the school to the other municipality, or editing it from there, does not.
+  auto edited = created;
+  edited.name = "Школа имени Пушкина";
+  edited.is_shnor = true;
+  EXPECT_EQ(app::update_organisation(a, coordinator, created.id, edited).name, "Школа имени Пушкина");
+  EXPECT_TRUE(app::get_organisation(a, coordinator, created.id).is_shnor);
+  const auto update = a.db->read([](storage::Connection& c) {
+    return *c.query_one("SELECT before_json, after_json FROM audit_log WHERE action = 'update'");
+  });
+  EXPECT_NE(update.text(0).find("\"name\":\"Школа\""), std::string::npos);
+  EXPECT_NE(update.text(1).find("Пушкина"), std::string::npos);
+  edited.territory_id = south;
+  EXPECT_EQ(error_of([&] { app::update_organisation(a, coordinator, created.id, edited); }).kind(),
+            domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::update_organisation(a, south_coordinator, created.id, edited); }).kind(),
+            domain::ErrorKind::not_found);
+  EXPECT_EQ(error_of([&] { app::update_organisation(a, school, created.id, edited); }).kind(),
+            domain::ErrorKind::forbidden);
+  EXPECT_EQ(app::get_organisation(a, coordinator, created.id).territory_id, north);  // unchanged
+  // Another organisation's code is a conflict on the code field.
+  o.code = "N-2";
+  o.territory_id = north;
+  const auto second = app::create_organisation(a, coordinator, o);
+  auto taken = second;
+  taken.code = "N-1";
+  EXPECT_EQ(error_of([&] { app::update_organisation(a, coordinator, second.id, taken); }).field(), "code");
 }
 
 TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {

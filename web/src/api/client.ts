@@ -346,6 +346,12 @@ export const api = {
     request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
   audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     request<Page<AuditEntry>>(`/api/v1/audit${query(params)}`),
+  updateOrganisation: (id: number, body: Partial<Organisation>) =>
+    request<Organisation>(`/api/v1/organisations/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   createOrganisation: (body: Partial<Organisation>) =>
     request<Organisation>('/api/v1/organisations', {
       method: 'POST',

@@ -71,6 +71,7 @@ export const en: Messages = {
     total: 'Total',
     add: 'Add organisation',
     staff: 'Staff of the organisation',
+    edit: 'Edit',
     card: 'Organisation',
     back: 'Back to organisations',
     notFound: 'Organisation not found or not available',
@@ -141,6 +142,8 @@ export const en: Messages = {
   },
   form: {
     create: 'Create',
+    save: 'Save',
+    saved: 'Changes saved',
     cancel: 'Cancel',
     close: 'Close',
     shortName: 'Short name',
@@ -183,8 +186,8 @@ export const en: Messages = {
     editRoles: 'Roles',
     addRole: 'Add role',
     removeRole: 'Remove role (the last one cannot be removed)',
-    actions: { create: 'created', login: 'signed in', logout: 'signed out', change_password: 'password changed', deactivate: 'blocked', activate: 'unblocked', reset_password: 'password reset', delete: 'deleted', add_role: 'role granted', remove_role: 'role removed' } as Record<string, string>,
-    entities: { account: 'account', organisation: 'organisation', api_token: 'API token' } as Record<string, string>,
+    actions: { create: 'created', login: 'signed in', logout: 'signed out', change_password: 'password changed', deactivate: 'blocked', activate: 'unblocked', reset_password: 'password reset', delete: 'deleted', add_role: 'role granted', remove_role: 'role removed', update: 'changed', import: 'imported' } as Record<string, string>,
+    entities: { account: 'account', organisation: 'organisation', person: 'teacher', api_token: 'API token' } as Record<string, string>,
   },
   profile: {
     title: 'My profile',

@@ -71,6 +71,7 @@ export const ru = {
     total: 'Всего',
     add: 'Добавить организацию',
     staff: 'Педагоги и руководители организации',
+    edit: 'Изменить',
     card: 'Карточка организации',
     back: 'К списку организаций',
     notFound: 'Организация не найдена или недоступна',
@@ -141,6 +142,8 @@ export const ru = {
   },
   form: {
     create: 'Создать',
+    save: 'Сохранить',
+    saved: 'Изменения сохранены',
     cancel: 'Отмена',
     close: 'Закрыть',
     shortName: 'Краткое наименование',
@@ -183,8 +186,8 @@ export const ru = {
     editRoles: 'Роли',
     addRole: 'Добавить роль',
     removeRole: 'Снять роль (последнюю снять нельзя)',
-    actions: { create: 'создание', login: 'вход', logout: 'выход', change_password: 'смена пароля', deactivate: 'блокировка', activate: 'разблокировка', reset_password: 'сброс пароля', delete: 'удаление', add_role: 'выдача роли', remove_role: 'снятие роли' } as Record<string, string>,
-    entities: { account: 'учётная запись', organisation: 'организация', api_token: 'API-токен' } as Record<string, string>,
+    actions: { create: 'создание', login: 'вход', logout: 'выход', change_password: 'смена пароля', deactivate: 'блокировка', activate: 'разблокировка', reset_password: 'сброс пароля', delete: 'удаление', add_role: 'выдача роли', remove_role: 'снятие роли', update: 'изменение', import: 'импорт' } as Record<string, string>,
+    entities: { account: 'учётная запись', organisation: 'организация', person: 'педагог', api_token: 'API-токен' } as Record<string, string>,
   },
   profile: {
     title: 'Мой профиль',
