@@ -314,15 +314,11 @@ std::string workplace_key(std::string_view person, std::int64_t organisation, co
 // Plausibility of the dates the row gives (stored values are not read back).
 void check_person_dates(RowReader& row, const reg::PersonPatch& p, const domain::Date& today) {
   auto birth = domain::Date::parse_iso(p.birth_date);
-  if (birth) {
-    const int age = domain::Date::full_years_between(*birth, today);
-    if (age < 16 || age > 100) row.problem("birth_date", "Дата рождения " + p.birth_date + ": возраст должен быть от 16 до 100 лет");
-  }
-  if (auto since = domain::Date::parse_iso(p.ped_experience_since)) {
-    if (*since > today) row.problem("ped_experience_since", "Начало стажа не может быть в будущем");
-    else if (birth && domain::Date::full_years_between(*birth, *since) < 14)
-      row.problem("ped_experience_since", "Начало стажа раньше 14 лет от даты рождения");
-  }
+  if (birth)
+    if (auto problem = domain::birth_date_problem(*birth, today); !problem.empty()) row.problem("birth_date", problem);
+  if (auto since = domain::Date::parse_iso(p.ped_experience_since))
+    if (auto problem = domain::experience_start_problem(*since, birth ? &*birth : nullptr, today); !problem.empty())
+      row.problem("ped_experience_since", problem);
 }
 
 void optional_flag(RowReader& row, std::string_view key, std::optional<bool>& value) {

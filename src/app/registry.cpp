@@ -22,6 +22,37 @@ std::string audit_json(const domain::Organisation& o) {
       .dump();
 }
 
+std::string audit_json(const domain::Person& p) {
+  return nlohmann::json{{"code", p.code},
+                        {"last_name", p.last_name},
+                        {"first_name", p.first_name},
+                        {"middle_name", p.middle_name},
+                        {"category", p.category},
+                        {"higher_ped_education", p.higher_ped_education},
+                        {"ped_university_graduate", p.ped_university_graduate}}
+      .dump();  // personal data (birth date, gender) stays out of the audit log
+}
+
+// Runs a write that may hit a person's unique code, turning that into a clear 409.
+template <class F>
+void with_unique_person_code(const std::string& code, F&& write) {
+  try {
+    write();
+  } catch (const storage::Error& e) {
+    if (e.kind() == storage::ErrorKind::unique_violation)
+      throw domain::Error::conflict("code", "Педагог с кодом «" + code + "» уже есть в реестре");
+    throw;
+  }
+}
+
+void normalise(domain::Person& p) {
+  p.code = domain::trim(p.code);
+  p.last_name = domain::trim(p.last_name);
+  p.first_name = domain::trim(p.first_name);
+  p.middle_name = domain::trim(p.middle_name);
+  if (p.category.empty()) p.category = "none";
+}
+
 // The territory of a new or edited organisation: it exists, the caller may
 // write there, and it is a region or a municipality.
 void check_territory(storage::Connection& c, const domain::Organisation& o, const domain::Scope& scope) {
@@ -140,6 +171,57 @@ PersonCard get_person(App& app, const Caller& caller, std::int64_t id) {
   });
   if (!card) throw domain::Error::not_found("Педагог не найден");
   return *card;
+}
+
+std::int64_t create_person(App& app, const Caller& caller, domain::Person person, domain::Position workplace,
+                           const std::string& request_id) {
+  const auto scope = require_scope(caller, domain::Action::write_staff, "добавлять педагогов");
+  normalise(person);
+  domain::validate_person(person, domain::Date::today());
+  domain::validate_position(workplace);
+  return app.db->write([&](storage::Connection& c) {
+    auto org = reg::find_organisation(c, workplace.organisation_id);
+    if (!org) throw domain::Error::validation("organisation_id", "Организация не найдена");
+    // The staff-writing scope has no person part: it is territories or organisations.
+    if (!reg::organisation_visible(c, org->id, scope))
+      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять педагогов в эту организацию",
+                          "organisation_id");
+    with_unique_person_code(person.code, [&] { person.id = reg::insert_person(c, person); });
+    workplace.person_id = person.id;
+    reg::insert_position(c, workplace);
+    storage::accounts::append_audit(
+        c, {caller.account_id, "create", "person", person.id, {}, audit_json(person), request_id, {}});
+    return person.id;
+  });
+}
+
+void update_person(App& app, const Caller& caller, std::int64_t id, domain::Person person,
+                   const std::string& request_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto scope = require_scope(caller, domain::Action::write_staff, "изменять сведения о педагогах");
+  normalise(person);
+  person.id = id;
+  domain::validate_person(person, domain::Date::today());
+  app.db->write([&](storage::Connection& c) {
+    auto before = reg::find_person(c, id);
+    if (!before || !reg::person_in_scope(c, id, read)) throw domain::Error::not_found("Педагог не найден");
+    domain::Scope workplaces = scope;
+    workplaces.person.reset();
+    if (!reg::person_in_scope(c, id, workplaces))
+      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять сведения об этом педагоге");
+    // Someone who may not see the personal data cannot change it either: the
+    // stored values stay, whatever the request carried.
+    if (!reg::person_in_scope(c, id, scope_of(caller, domain::Action::read_personal))) {
+      person.birth_date = before->birth_date;
+      person.gender = before->gender;
+      person.ped_experience_since = before->ped_experience_since;
+      person.higher_ped_education = before->higher_ped_education;
+      person.ped_university_graduate = before->ped_university_graduate;
+    }
+    with_unique_person_code(person.code, [&] { reg::update_person(c, person); });
+    storage::accounts::append_audit(
+        c, {caller.account_id, "update", "person", id, audit_json(*before), audit_json(person), request_id, {}});
+  });
 }
 
 reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory) {

@@ -39,6 +39,15 @@ struct PersonCard {
   bool personal_data = false;  // false: birth date and the like are withheld
 };
 PersonCard get_person(App& app, const Caller& caller, std::int64_t id);
+// A new person with their first workplace (which must be in the caller's
+// staff-writing scope); returns the new id. Audited.
+std::int64_t create_person(App& app, const Caller& caller, domain::Person person, domain::Position workplace,
+                           const std::string& request_id = {});
+// Replaces a person's own fields (not workplaces): 404 outside the reading
+// scope, 403 unless one of their workplaces is in the staff-writing scope.
+// Personal fields change only for callers who may see them.
+void update_person(App& app, const Caller& caller, std::int64_t id, domain::Person person,
+                   const std::string& request_id = {});
 
 // Aggregates over the caller's scope, or over `territory` if the scope covers it.
 storage::registry::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory);

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "domain/date.hpp"
+
 namespace metodist::domain {
 
 // One row of a vocabulary: a stable English code and the Russian title.
@@ -88,6 +90,16 @@ namespace metodist::domain {
 
 // Checks a new or edited organisation; throws Error naming the first bad field.
 void validate_organisation(const Organisation& o);
+// Checks a new or edited person as of `today`; throws Error naming the first bad field.
+void validate_person(const Person& p, const Date& today);
+// Checks a workplace: position and subject area from the vocabularies, ISO
+// dates, leaving not before hiring; throws Error naming the field.
+void validate_position(const Position& p);
+// The problem with a birth date or a start of experience, if any («» when fine);
+// import reports these per cell, the forms per field.
+std::string birth_date_problem(const Date& birth, const Date& today);
+std::string experience_start_problem(const Date& since, const Date* birth, const Date& today);
+
 // ИНН of a legal entity (10 digits) or individual (12 digits) with check digits.
 bool is_valid_inn(std::string_view inn) noexcept;
 

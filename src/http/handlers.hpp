@@ -61,6 +61,8 @@ Response import_template_organisations(const Request&, Context&);
 Response import_template_persons(const Request&, Context&);
 Response summary(const Request&, Context&);
 Response get_person(const Request&, Context&);
+Response create_person(const Request&, Context&);
+Response update_person(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

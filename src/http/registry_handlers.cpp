@@ -200,8 +200,59 @@ Response update_organisation(const Request& r, Context& ctx) {
   return one(app::update_organisation(ctx.app, *r.caller, r.id(), organisation_from_body(r), r.request_id));
 }
 
-Response get_person(const Request& r, Context& ctx) {
-  const auto card = app::get_person(ctx.app, *r.caller, r.id());
+namespace {
+
+// The person fields of POST and PUT /persons.
+domain::Person person_from_body(const BodyReader& b) {
+  domain::Person p;
+  p.code = b.required_text("code", 64);
+  p.last_name = b.required_text("last_name", 100);
+  p.first_name = b.required_text("first_name", 100);
+  p.middle_name = b.optional_text("middle_name", 100);
+  p.gender = b.optional_text("gender", 1);
+  p.birth_date = b.optional_text("birth_date", 10);
+  p.ped_experience_since = b.optional_text("ped_experience_since", 10);
+  p.category = b.optional_text("category", 16);
+  p.higher_ped_education = b.optional_bool("higher_ped_education", false);
+  p.ped_university_graduate = b.optional_bool("ped_university_graduate", false);
+  return p;
+}
+
+Response person_card(const Request& r, Context& ctx, std::int64_t id, int status);
+
+}  // namespace
+
+Response create_person(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  auto person = person_from_body(b);
+  const auto* w = body.contains("workplace") && body["workplace"].is_object() ? &body["workplace"] : nullptr;
+  if (!w) throw domain::Error::validation("workplace", "Укажите место работы: организацию и должность");
+  const BodyReader wb(*w);
+  domain::Position workplace;
+  workplace.organisation_id = wb.required_id("organisation_id");
+  workplace.position = wb.required_term("position", domain::positions());
+  workplace.subject_area = wb.optional_text("subject_area", 64);
+  workplace.subjects = wb.optional_text("subjects", 500);
+  workplace.hired_on = wb.optional_text("hired_on", 10);
+  const auto id = app::create_person(ctx.app, *r.caller, std::move(person), std::move(workplace), r.request_id);
+  auto resp = person_card(r, ctx, id, 201);
+  resp.headers.emplace_back("Location", "/api/v1/persons/" + std::to_string(id));
+  return resp;
+}
+
+Response update_person(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  app::update_person(ctx.app, *r.caller, r.id(), person_from_body(BodyReader(body)), r.request_id);
+  return person_card(r, ctx, r.id(), 200);
+}
+
+Response get_person(const Request& r, Context& ctx) { return person_card(r, ctx, r.id(), 200); }
+
+namespace {
+
+Response person_card(const Request& r, Context& ctx, std::int64_t id, int status) {
+  const auto card = app::get_person(ctx.app, *r.caller, id);
   const auto& p = card.person;
   JsonWriter w;
   person_head(w, p);
@@ -231,8 +282,10 @@ Response get_person(const Request& r, Context& ctx) {
     w.null();
   }
   w.end_object();
-  return json_response(200, std::move(w));
+  return json_response(status, std::move(w));
 }
+
+}  // namespace
 
 Response summary(const Request& r, Context& ctx) {
   QueryReader q(r);

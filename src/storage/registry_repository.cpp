@@ -140,6 +140,16 @@ std::int64_t insert_person(Connection& c, const domain::Person& p) {
        person_search_key(p), now});
 }
 
+void update_person(Connection& c, const domain::Person& p) {
+  c.execute(
+      "UPDATE persons SET code = $2, last_name = $3, first_name = $4, middle_name = $5, gender = $6, birth_date = $7,"
+      " ped_experience_since = $8, category = $9, higher_ped_education = $10, ped_university_graduate = $11,"
+      " search_key = $12, updated_at = $13 WHERE id = $1",
+      {p.id, p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
+       text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category, flag(p.higher_ped_education),
+       flag(p.ped_university_graduate), person_search_key(p), domain::utc_timestamp_now()});
+}
+
 std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.id = $1";
   auto r = c.query_one(sql, {id});

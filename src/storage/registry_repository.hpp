@@ -58,6 +58,8 @@ std::int64_t insert_organisation(Connection& c, const domain::Organisation& o);
 void update_organisation(Connection& c, const domain::Organisation& o);
 
 std::int64_t insert_person(Connection& c, const domain::Person& p);
+// Overwrites every field of person p.id.
+void update_person(Connection& c, const domain::Person& p);
 std::optional<domain::Person> find_person(Connection& c, std::int64_t id);
 // A person is within a scope when it is their own person or one of their
 // current workplaces is.

@@ -37,6 +37,7 @@ before(async () => {
   ids.schoolAccount = Number(sql(`SELECT id FROM accounts WHERE login = 'school'`))
   ids.regionAccount = Number(sql(`SELECT id FROM accounts WHERE login = 'region'`))
   ids.teacherPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
+  ids.school2PersonCode = sql(`SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher' ORDER BY ps.id LIMIT 1`)
   ids.school2Person = Number(sql(`SELECT person_id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 })
 after(async () => {
@@ -100,6 +101,19 @@ function matrix() {
     ['POST', '/api/v1/imports/persons', '/api/v1/imports/persons',
       { anonymous: 401, admin: 422, region: 422, methodist: 403, coordinator: 422, school: 422, teacher: 403 },
       { file: 'Код;Фамилия;Имя;Код организации;Должность\nACL-P2;Проверка;Права;OTHER-S1;Космонавт\n' }],
+    // Staff: administrators of territories and the school's own administrator add and edit.
+    ['POST', '/api/v1/persons', '/api/v1/persons',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
+      () => ({ code: `ACL-N${n++}`, last_name: 'Проверка', first_name: 'Права', workplace: { organisation_id: ids.school1, position: 'teacher' } })],
+    ['POST', '/api/v1/persons', '/api/v1/persons',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 },
+      () => ({ code: `ACL-N${n++}`, last_name: 'Проверка', first_name: 'Права', workplace: { organisation_id: ids.school2, position: 'teacher' } })],
+    ['POST', '/api/v1/persons', '/api/v1/persons',
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ code: `ACL-N${n++}`, last_name: 'Проверка', first_name: 'Права', workplace: { organisation_id: ids.otherSchool, position: 'teacher' } })],
+    ['PUT', '/api/v1/persons/{id}', `/api/v1/persons/${ids.school2Person}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 },
+      () => ({ code: ids.school2PersonCode, last_name: 'Изменённая', first_name: 'Фамилия', category: 'first' })],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.teacherPerson}`, signedIn(200)],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.school2Person}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],

@@ -133,6 +133,79 @@ TEST_P(AppRegistryTest, WritesNeedAWriteScopeCoveringTheTerritory) {
   EXPECT_EQ(error_of([&] { app::update_organisation(a, coordinator, second.id, taken); }).field(), "code");
 }
 
+TEST_P(AppRegistryTest, PersonsAreAddedWithAWorkplaceAndEditedWithinScope) {
+  TestDatabase t(GetParam());
+  auto a = make_app(t);
+  app::generate_demo(a, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
+  auto id_of = [&](const char* code) {
+    return a.db->read([&](storage::Connection& c) { return c.scalar("SELECT id FROM organisations WHERE code = $1", {std::string(code)}); });
+  };
+  const auto school1 = id_of("RU-01-001-S001"), school2 = id_of("RU-01-001-S002");
+  const auto school = caller_with("school_admin", {}, school1);
+  domain::Person p;
+  p.code = " NEW-T1 ";
+  p.last_name = "Лебедева";
+  p.first_name = "Нина";
+  p.birth_date = "1990-05-12";
+  p.gender = "f";
+  domain::Position w;
+  w.organisation_id = school1;
+  w.position = "teacher";
+  w.subject_area = "math_it";
+  const auto id = app::create_person(a, school, p, w);
+  const auto card = app::get_person(a, school, id);
+  EXPECT_EQ(card.person.code, "NEW-T1");
+  EXPECT_EQ(card.person.category, "none");
+  ASSERT_EQ(card.positions.size(), 1u);
+  EXPECT_EQ(card.positions[0].position.subject_area, "math_it");
+  // Another school: not this administrator's.
+  w.organisation_id = school2;
+  p.code = "NEW-T2";
+  EXPECT_EQ(error_of([&] { app::create_person(a, school, p, w); }).kind(), domain::ErrorKind::forbidden);
+  // Validation names the field; a taken code is a conflict.
+  w.organisation_id = school1;
+  p.birth_date = "2019-01-01";
+  EXPECT_EQ(error_of([&] { app::create_person(a, school, p, w); }).field(), "birth_date");
+  p.birth_date = "";
+  p.code = "NEW-T1";
+  EXPECT_EQ(error_of([&] { app::create_person(a, school, p, w); }).kind(), domain::ErrorKind::conflict);
+  w.position = "astronaut";
+  p.code = "NEW-T3";
+  EXPECT_EQ(error_of([&] { app::create_person(a, school, p, w); }).field(), "position");
+
+  // Editing: the category changes, the audit keeps before/after without personal data.
+  auto edited = card.person;
+  edited.category = "highest";
+  edited.birth_date = "1990-05-13";
+  app::update_person(a, school, id, edited);
+  EXPECT_EQ(app::get_person(a, school, id).person.category, "highest");
+  const auto audit = a.db->read([&](storage::Connection& c) {
+    return *c.query_one("SELECT before_json, after_json FROM audit_log WHERE entity = 'person' AND action = 'update'");
+  });
+  EXPECT_NE(audit.text(0).find("\"category\":\"none\""), std::string::npos);
+  EXPECT_NE(audit.text(1).find("\"category\":\"highest\""), std::string::npos);
+  EXPECT_EQ(audit.text(1).find("1990"), std::string::npos);
+  // A coordinator who may not see personal data (site setting) cannot erase it either.
+  auto coordinator = caller_with("municipal_coordinator", a.db->read([](storage::Connection& c) {
+    return c.scalar("SELECT id FROM territories WHERE code = 'RU-01-001'");
+  }));
+  coordinator.policy.personal_data_up_to = domain::AdminLevel::organisation;
+  auto blind = app::get_person(a, coordinator, id);
+  EXPECT_FALSE(blind.personal_data);
+  blind.person.last_name = "Лебедева-Орлова";
+  app::update_person(a, coordinator, id, blind.person);
+  const auto after = app::get_person(a, school, id).person;
+  EXPECT_EQ(after.last_name, "Лебедева-Орлова");
+  EXPECT_EQ(after.birth_date, "1990-05-13");
+  EXPECT_EQ(after.gender, "f");
+  // Someone from school 2 is out of this administrator's sight: not found.
+  const auto other = a.db->read([&](storage::Connection& c) {
+    return c.scalar("SELECT person_id FROM positions WHERE organisation_id = $1 ORDER BY id LIMIT 1", {school2});
+  });
+  auto other_person = app::get_person(a, caller_with("federal_operator"), other).person;
+  EXPECT_EQ(error_of([&] { app::update_person(a, school, other, other_person); }).kind(), domain::ErrorKind::not_found);
+}
+
 TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {
   TestDatabase t1(GetParam()), t2(GetParam());
   app::init_password_hashing(2);

@@ -17,7 +17,7 @@ after(async () => {
 })
 
 test('persons: search, filter by position, open a card with personal data, export as filtered', async () => {
-  await page.getByRole('link', { name: 'Педагоги' }).click()
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
   await page.getByTestId('persons-table').locator('tbody tr').first().waitFor()
   const all = await page.getByTestId('persons-total').textContent()
   await page.getByTestId('filter-position').click()
@@ -67,7 +67,7 @@ test('import: a dry run shows the bad row, the corrected file is checked and wri
   await page.getByTestId('import-apply').click()
   await page.getByTestId('report-applied').waitFor()
 
-  await page.getByRole('link', { name: 'Педагоги' }).click()
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
   await page.getByTestId('search').fill('лебедева нина')
   await page.getByTestId('persons-table').getByText('Лебедева Нина Сергеевна').waitFor()
   assert.deepEqual(pageErrors, [])
@@ -92,5 +92,38 @@ test('an organisation is edited from its card; a wrong INN is named under its fi
   await page.reload()
   await page.getByTestId('organisation-name').waitFor()
   assert.match(await page.getByTestId('organisation-name').textContent(), /имени А\. С\. Пушкина/)
+  assert.deepEqual(pageErrors, [])
+})
+
+test('a teacher is added with a workplace, then edited from the card', async () => {
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
+  await page.getByTestId('add-person').click()
+  const form = page.getByTestId('person-form')
+  await form.locator('#person-last_name').fill('Соколова')
+  await form.locator('#person-first_name').fill('Дарья')
+  await form.locator('#person-code').fill('E2E-NEW-1')
+  await page.getByTestId('person-submit').click()
+  // No workplace yet: the server names the organisation field.
+  await page.getByTestId('error-organisation_id').waitFor()
+  await page.getByTestId('person-organisation').click()
+  await page.getByRole('option', { name: 'МБОУ «Мигнинская средняя школа имени А. С. Пушкина»' }).click()
+  await page.getByTestId('person-position').click()
+  await page.getByRole('option', { name: 'Учитель', exact: true }).click()
+  await form.locator('#person-birth').fill('2015-01-01')
+  await page.getByTestId('person-submit').click()
+  await page.getByTestId('error-birth_date').waitFor()  // eleven years old
+  await form.locator('#person-birth').fill('1995-04-20')
+  await page.getByTestId('person-submit').click()
+  await page.getByTestId('person-card').waitFor()
+  await page.getByTestId('person-name').getByText('Соколова Дарья').waitFor()
+  assert.match(await page.getByTestId('workplace-0').textContent(), /Пушкина.*Учитель/)
+
+  await page.getByTestId('edit-person').click()
+  await form.locator('#person-middle_name').fill('Игоревна')
+  await page.getByTestId('person-submit').click()
+  await page.getByTestId('person-name').getByText('Соколова Дарья Игоревна').waitFor()
+  await form.waitFor({ state: 'hidden' })
+  assert.match(await page.getByTestId('personal').textContent(), /20\.04\.1995/)
+  await page.screenshot({ path: join(screenshots, 'person-edited.png') })
   assert.deepEqual(pageErrors, [])
 })

@@ -136,6 +136,25 @@ export interface PersonCard extends PersonHead {
     ped_university_graduate: boolean
   } | null
 }
+export interface PersonInput {
+  code: string
+  last_name: string
+  first_name: string
+  middle_name?: string
+  gender?: string
+  birth_date?: string
+  ped_experience_since?: string
+  category?: string
+  higher_ped_education?: boolean
+  ped_university_graduate?: boolean
+}
+export interface WorkplaceInput {
+  organisation_id: number
+  position: string
+  subject_area?: string
+  subjects?: string
+  hired_on?: string
+}
 export interface ImportIssue {
   row: number
   column: string
@@ -305,6 +324,18 @@ export const api = {
   organisation: (id: number) => request<Organisation>(`/api/v1/organisations/${id}`),
   persons: (params: StaffQuery) => request<Page<StaffRow>>(`/api/v1/persons${query({ ...params })}`),
   person: (id: number) => request<PersonCard>(`/api/v1/persons/${id}`),
+  createPerson: (body: PersonInput & { workplace: WorkplaceInput }) =>
+    request<PersonCard>('/api/v1/persons', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  updatePerson: (id: number, body: PersonInput) =>
+    request<PersonCard>(`/api/v1/persons/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   version: () => request<{ name: string; version: string; database: string; max_upload_bytes: number }>('/api/v1/version'),
   accounts: (params: { q?: string; limit?: number; offset?: number }) =>
     request<Page<Account>>(`/api/v1/accounts${query(params)}`),
