@@ -33,7 +33,7 @@ test('unknown API routes are 404 JSON, wrong methods 405 with Allow', async () =
   assert.match(nf.body.error.message, /Нет такого адреса API/)
   const m = await json(srv.base, '/api/v1/organisations/1', { method: 'DELETE' })
   assert.equal(m.status, 405)
-  assert.equal(m.headers.get('allow'), 'GET')
+  assert.equal(m.headers.get('allow'), 'GET, PUT')
   const m2 = await json(srv.base, '/api/v1/organisations', { method: 'PUT' })
   assert.equal(m2.status, 405)
   assert.equal(m2.headers.get('allow'), 'GET, POST')
