@@ -33,17 +33,6 @@ std::string audit_json(const domain::Person& p) {
       .dump();  // personal data (birth date, gender) stays out of the audit log
 }
 
-// Runs a write that may hit a person's unique code, turning that into a clear 409.
-template <class F>
-void with_unique_person_code(const std::string& code, F&& write) {
-  try {
-    write();
-  } catch (const storage::Error& e) {
-    if (e.kind() == storage::ErrorKind::unique_violation)
-      throw domain::Error::conflict("code", "Педагог с кодом «" + code + "» уже есть в реестре");
-    throw;
-  }
-}
 
 void normalise(domain::Person& p) {
   p.code = domain::trim(p.code);
@@ -64,17 +53,20 @@ void check_territory(storage::Connection& c, const domain::Organisation& o, cons
     throw domain::Error::validation("territory_id", "Организация относится к региону или муниципалитету, не к РФ");
 }
 
-// Runs a write that may hit the unique code, turning that into a clear 409.
+// Runs a write that may hit a unique code, turning that into a clear 409 on «code».
 template <class F>
-void with_unique_code(const std::string& code, F&& write) {
+void with_unique_code(const std::string& taken_message, F&& write) {
   try {
     write();
   } catch (const storage::Error& e) {
-    if (e.kind() == storage::ErrorKind::unique_violation)
-      throw domain::Error::conflict("code", "Организация с кодом «" + code + "» уже есть в реестре");
+    if (e.kind() == storage::ErrorKind::unique_violation) throw domain::Error::conflict("code", taken_message);
     throw;
   }
 }
+std::string organisation_code_taken(const std::string& code) {
+  return "Организация с кодом «" + code + "» уже есть в реестре";
+}
+std::string person_code_taken(const std::string& code) { return "Педагог с кодом «" + code + "» уже есть в реестре"; }
 
 }  // namespace
 
@@ -126,7 +118,7 @@ domain::Organisation create_organisation(App& app, const Caller& caller, domain:
   domain::validate_organisation(draft);
   return app.db->write([&](storage::Connection& c) {
     check_territory(c, draft, scope);
-    with_unique_code(draft.code, [&] { draft.id = reg::insert_organisation(c, draft); });
+    with_unique_code(organisation_code_taken(draft.code), [&] { draft.id = reg::insert_organisation(c, draft); });
     storage::accounts::append_audit(
         c, {caller.account_id, "create", "organisation", draft.id, {}, audit_json(draft), request_id, {}});
     return draft;
@@ -147,7 +139,7 @@ domain::Organisation update_organisation(App& app, const Caller& caller, std::in
     if (!reg::territory_covered(c, before->territory_id, scope))
       throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять эту организацию");
     check_territory(c, draft, scope);
-    with_unique_code(draft.code, [&] { reg::update_organisation(c, draft); });
+    with_unique_code(organisation_code_taken(draft.code), [&] { reg::update_organisation(c, draft); });
     storage::accounts::append_audit(
         c, {caller.account_id, "update", "organisation", id, audit_json(*before), audit_json(draft), request_id, {}});
     return draft;
@@ -186,7 +178,7 @@ std::int64_t create_person(App& app, const Caller& caller, domain::Person person
     if (!reg::organisation_visible(c, org->id, scope))
       throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять педагогов в эту организацию",
                           "organisation_id");
-    with_unique_person_code(person.code, [&] { person.id = reg::insert_person(c, person); });
+    with_unique_code(person_code_taken(person.code), [&] { person.id = reg::insert_person(c, person); });
     workplace.person_id = person.id;
     reg::insert_position(c, workplace);
     storage::accounts::append_audit(
@@ -218,7 +210,7 @@ void update_person(App& app, const Caller& caller, std::int64_t id, domain::Pers
       person.higher_ped_education = before->higher_ped_education;
       person.ped_university_graduate = before->ped_university_graduate;
     }
-    with_unique_person_code(person.code, [&] { reg::update_person(c, person); });
+    with_unique_code(person_code_taken(person.code), [&] { reg::update_person(c, person); });
     storage::accounts::append_audit(
         c, {caller.account_id, "update", "person", id, audit_json(*before), audit_json(person), request_id, {}});
   });
