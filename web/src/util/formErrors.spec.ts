@@ -14,3 +14,19 @@ describe('useFormErrors', () => {
     expect(f.generalError.value).toBe('')
   })
 })
+
+describe('useFormErrors().submitting', () => {
+  it('sets saving while the action runs and captures its failure', async () => {
+    const f = useFormErrors()
+    let seen = false
+    await f.submitting(async () => {
+      seen = f.saving.value
+      throw new ApiError(422, 'validation_failed', 'Неверный ИНН', 'inn')
+    })
+    expect(seen).toBe(true)
+    expect(f.saving.value).toBe(false)
+    expect(f.fieldErrors.inn).toBe('Неверный ИНН')
+    await f.submitting(async () => {})
+    expect(f.fieldErrors.inn).toBeUndefined()  // cleared before the next try
+  })
+})

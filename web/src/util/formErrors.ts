@@ -15,5 +15,18 @@ export function useFormErrors() {
     if (e instanceof ApiError && e.field) fieldErrors[e.field] = e.message
     else generalError.value = errorText(e)
   }
-  return { fieldErrors, generalError, clear, capture }
+  // Runs a submit: errors cleared first, `saving` set while it runs, failures captured.
+  const saving = ref(false)
+  async function submitting(action: () => Promise<void>) {
+    clear()
+    saving.value = true
+    try {
+      await action()
+    } catch (e) {
+      capture(e)
+    } finally {
+      saving.value = false
+    }
+  }
+  return { fieldErrors, generalError, clear, capture, saving, submitting }
 }
