@@ -85,7 +85,10 @@ HeaderMap map_header(std::span<const ImportColumn> columns, std::span<const std:
 }
 
 std::optional<bool> parse_flag(std::string_view text) {
-  const std::string v = fold_for_search(trim(text));
+  const std::string_view exact = trim_view(text);
+  if (exact == "да" || exact == "1") return true;  // the common spellings, without folding
+  if (exact == "нет" || exact == "0") return false;
+  const std::string v = fold_for_search(exact);
   for (std::string_view yes : {"да", "1", "+", "x", "х", "true", "yes", "есть", "y"})
     if (v == yes) return true;
   for (std::string_view no : {"нет", "0", "-", "false", "no", "n"})
@@ -102,9 +105,11 @@ TermIndex::TermIndex(std::span<const Term> vocabulary) : vocabulary_(vocabulary)
 }
 
 const Term* TermIndex::find(std::string_view text) const {
-  const std::string v = trim(text);
+  const std::string_view v = trim_view(text);
+  // Exact code or title first: files made from our export or template match
+  // here, without folding (which allocates) on every cell.
   for (const auto& t : vocabulary_)
-    if (t.code == v) return &t;
+    if (t.code == v || t.title == v) return &t;
   const std::string folded = fold_for_search(v);
   for (const auto& [title, term] : folded_)
     if (title == folded) return term;
@@ -112,6 +117,9 @@ const Term* TermIndex::find(std::string_view text) const {
 }
 
 std::optional<std::string> parse_gender(std::string_view text) {
+  const std::string_view exact = trim_view(text);
+  if (exact == "м") return "m";
+  if (exact == "ж") return "f";
   const std::string v = header_key(text);
   for (std::string_view m : {"м", "муж", "мужской", "m", "male"})
     if (v == m) return "m";
