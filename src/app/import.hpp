@@ -3,9 +3,11 @@
 // Every row is checked first — values, references, the caller's scope — and
 // problems are reported per row and column in Russian. A dry run stops there.
 // Otherwise, and only when no row has a problem, everything is written in one
-// transaction: new codes are inserted, known codes updated (columns absent
-// from the file keep their stored values), so importing the same file twice
-// changes nothing. One audit row records the import with its counts.
+// transaction: new codes are inserted, known codes updated (empty cells and
+// columns absent from the file keep the stored values), so importing the same
+// file twice changes nothing. One audit row records the import with its counts.
+// Person rows with a code already stored are merged in SQL (COALESCE), not
+// read back: a federal file of a million rows never loads the registry.
 #pragma once
 
 #include <cstddef>
