@@ -318,6 +318,11 @@ class Dispatcher {
 
   void finish(const restinio::request_handle_t& req, std::size_t metric, Response resp, const std::string& rid,
               Clock::time_point started) noexcept {
+    // Counted before the response leaves: a client that reads /metrics right
+    // after its own response must find that response counted (it raced before).
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    ctx_.metrics.record(metric, resp.status, seconds);
+    ctx_.metrics.in_flight.fetch_sub(1);
     try {
       auto builder = req->create_response(restinio::http_status_line_t{
           restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
@@ -335,9 +340,6 @@ class Dispatcher {
     } catch (const std::exception& e) {
       spdlog::warn("rid={} ответ не отправлен: {}", rid, e.what());
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    ctx_.metrics.record(metric, resp.status, seconds);
-    ctx_.metrics.in_flight.fetch_sub(1);
     if (ctx_.app.config.access_log)
       spdlog::info("{} {} {} {:.2f}ms rid={}", req->header().method().c_str(), req->header().path(), resp.status,
                    seconds * 1000, rid);
