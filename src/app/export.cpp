@@ -117,6 +117,23 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
   return finish(*sink, "persons", format);
 }
 
+ExportFile export_audit(App& app, const Caller& caller, const storage::accounts::AuditFilter& f,
+                        const std::string& format) {
+  require_scope(caller, domain::Action::read_audit, "просмотр журнала аудита");
+  auto sink = io::make_sink(format, "Журнал аудита",
+                            {{"Когда (UTC)", ColumnKind::text, 22}, {"Кто", ColumnKind::text, 16},
+                             {"Действие", ColumnKind::text, 16}, {"Объект", ColumnKind::text, 16},
+                             {"Номер объекта", ColumnKind::integer, 12}, {"Было", ColumnKind::text, 60},
+                             {"Стало", ColumnKind::text, 60}, {"Код запроса", ColumnKind::text, 20}});
+  app.db->read([&](storage::Connection& c) {
+    storage::accounts::each_audit(c, f, [&](const storage::accounts::AuditRow& e) {
+      sink->row({e.at, e.account_login, e.action, e.entity, e.entity_id ? std::to_string(*e.entity_id) : "",
+                 e.before_json, e.after_json, e.request_id});
+    });
+  });
+  return finish(*sink, "audit", format);
+}
+
 ExportFile import_template(std::string_view kind, const std::string& format) {
   if (kind == "organisations") {
     auto sink = io::make_sink(format, "Организации", organisation_columns());

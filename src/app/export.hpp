@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "app/auth.hpp"
+#include "storage/account_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace metodist::app {
@@ -22,6 +23,9 @@ struct ExportFile {
 ExportFile export_organisations(App& app, const Caller& caller, const storage::registry::OrganisationFilter& f,
                                 const std::string& format);
 ExportFile export_staff(App& app, const Caller& caller, const storage::registry::StaffFilter& f,
+                        const std::string& format);
+// The audit log as filtered (those who may read it only).
+ExportFile export_audit(App& app, const Caller& caller, const storage::accounts::AuditFilter& f,
                         const std::string& format);
 // An empty file with the headers of an import kind: a template to fill in.
 ExportFile import_template(std::string_view kind, const std::string& format);

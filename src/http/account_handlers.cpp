@@ -1,3 +1,4 @@
+#include "app/export.hpp"
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "domain/access.hpp"
@@ -146,8 +147,10 @@ Response reset_account_password(const Request& r, Context& ctx) {
   return json_response(200, std::move(w));
 }
 
-Response list_audit(const Request& r, Context& ctx) {
-  QueryReader q(r);
+namespace {
+
+// The filters of the audit log, shared by the page and its export.
+acc::AuditFilter audit_filter(const QueryReader& q) {
   acc::AuditFilter f;
   f.entity = q.text("entity", 64);
   f.action = q.text("action", 64);
@@ -157,6 +160,20 @@ Response list_audit(const Request& r, Context& ctx) {
   f.to = q.text("to", 32);
   f.limit = q.integer("limit", 50, 1, 500);
   f.offset = q.integer("offset", 0, 0, INT32_MAX);
+  return f;
+}
+
+}  // namespace
+
+Response export_audit(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  auto format = q.text("format", 8);
+  return file_response(app::export_audit(ctx.app, *r.caller, audit_filter(q), format.empty() ? "xlsx" : format));
+}
+
+Response list_audit(const Request& r, Context& ctx) {
+  QueryReader q(r);
+  const acc::AuditFilter f = audit_filter(q);
   std::int64_t total = 0;
   const auto rows = app::list_audit(ctx.app, *r.caller, f, total);
   JsonWriter w;

@@ -81,6 +81,7 @@ Response add_account_role(const Request&, Context&);
 Response remove_account_role(const Request&, Context&);
 Response reset_account_password(const Request&, Context&);
 Response list_audit(const Request&, Context&);
+Response export_audit(const Request&, Context&);
 }  // namespace handlers
 
 }  // namespace metodist::http

@@ -79,6 +79,7 @@ constexpr RouteSpec kRoutes[] = {
     {"DELETE", "/api/v1/accounts/{id}/roles/{role_id}", handlers::remove_account_role, true, Access::signed_in},
     {"POST", "/api/v1/accounts/{id}/password-reset", handlers::reset_account_password, true, Access::signed_in},
     {"GET", "/api/v1/audit", handlers::list_audit, true, Access::signed_in},
+    {"GET", "/api/v1/audit/export", handlers::export_audit, true, Access::signed_in},
 };
 
 // The session token from the cookie, or from «Authorization: Bearer …».

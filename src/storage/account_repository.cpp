@@ -209,8 +209,10 @@ void append_audit(Connection& c, const AuditEntry& e) {
        text_or_null(e.before_json), text_or_null(e.after_json), text_or_null(e.request_id), text_or_null(e.remote)});
 }
 
-std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64_t& total) {
-  Params params;
+namespace {
+
+// The WHERE clause of the audit log's filters (alias «l»).
+std::string audit_where(const AuditFilter& f, Params& params) {
   std::string where = " WHERE 1 = 1";
   auto add = [&](const std::string& condition, Value v) {
     params.push_back(std::move(v));
@@ -222,18 +224,37 @@ std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64
   if (f.entity_id) add("l.entity_id =", *f.entity_id);
   if (!f.from.empty()) add("l.at >=", f.from);
   if (!f.to.empty()) add("l.at <=", f.to.size() == 10 ? f.to + "T99" : f.to);  // a whole day when given a date
+  return where;
+}
+
+constexpr const char* kAuditSelect =
+    "SELECT l.id, l.at, l.account_id, a.login, l.action, l.entity, l.entity_id, l.before_json, l.after_json,"
+    " l.request_id FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id";
+
+AuditRow audit_from(const Row& r) {
+  return {r.int64(0), r.text(1), r.opt_int64(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
+          r.text(7), r.text(8), r.text(9)};
+}
+
+}  // namespace
+
+std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64_t& total) {
+  Params params;
+  const std::string where = audit_where(f, params);
   total = c.scalar("SELECT count(*) FROM audit_log l" + where, params);
   params.push_back(f.limit);
   params.push_back(f.offset);
   std::vector<AuditRow> out;
-  c.run("SELECT l.id, l.at, l.account_id, a.login, l.action, l.entity, l.entity_id, l.before_json, l.after_json,"
-        " l.request_id FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id" + where +
-            " ORDER BY l.id DESC LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
-        params, [&](const Row& r) {
-          out.push_back({r.int64(0), r.text(1), r.opt_int64(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
-                         r.text(7), r.text(8), r.text(9)});
-        });
+  c.run(kAuditSelect + where + " ORDER BY l.id DESC LIMIT $" + std::to_string(params.size() - 1) + " OFFSET $" +
+            std::to_string(params.size()),
+        params, [&](const Row& r) { out.push_back(audit_from(r)); });
   return out;
+}
+
+void each_audit(Connection& c, const AuditFilter& f, const std::function<void(const AuditRow&)>& on_row) {
+  Params params;
+  const std::string where = audit_where(f, params);
+  c.run(kAuditSelect + where + " ORDER BY l.id DESC", params, [&](const Row& r) { on_row(audit_from(r)); });
 }
 
 }  // namespace metodist::storage::accounts

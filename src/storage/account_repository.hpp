@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,5 +112,7 @@ struct AuditFilter {
   std::int64_t limit = 50, offset = 0;
 };
 std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64_t& total);
+// Every row of the filtered log, newest first, without paging: for export.
+void each_audit(Connection& c, const AuditFilter& f, const std::function<void(const AuditRow&)>& on_row);
 
 }  // namespace metodist::storage::accounts

@@ -159,6 +159,8 @@ function matrix() {
       { ...admins, admin: 404, region: 404, coordinator: 404 }],
     ['POST', '/api/v1/accounts/{id}/password-reset', '/api/v1/accounts/999999/password-reset',
       { ...admins, admin: 404, region: 404, coordinator: 404 }],
+    ['GET', '/api/v1/audit/export', '/api/v1/audit/export?format=csv&entity=account',
+      { anonymous: 401, admin: 200, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 }],
     ['GET', '/api/v1/audit', '/api/v1/audit', { ...everyone(403), anonymous: 401, admin: 200 }],
   ]
 }

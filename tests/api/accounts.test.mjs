@@ -123,3 +123,19 @@ test('roles of an existing account: added within scope, removed but never the la
   assert.equal(audit.body.total, 1)
 })
 
+
+test('the audit log is exported as filtered, newest first, for the federal operator only', async () => {
+  const r = await fetch(srv.base + '/api/v1/audit/export?format=csv&action=login', { headers: admin })
+  assert.equal(r.status, 200)
+  assert.match(r.headers.get('content-disposition'), /filename="audit-\d{4}-\d{2}-\d{2}\.csv"/)
+  const lines = (await r.text()).trim().split('\r\n')
+  assert.equal(lines[0], 'Когда (UTC);Кто;Действие;Объект;Номер объекта;Было;Стало;Код запроса')
+  assert.ok(lines.length > 1)
+  assert.ok(lines.slice(1).every((l) => l.split(';')[2] === 'login'), 'only the filtered action')
+  const times = lines.slice(1).map((l) => l.split(';')[0])
+  assert.deepEqual(times, [...times].sort().reverse())
+  const xlsx = Buffer.from(await (await fetch(srv.base + '/api/v1/audit/export', { headers: admin })).arrayBuffer())
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK')
+  const region = await session(srv.base, 'region')
+  assert.equal((await fetch(srv.base + '/api/v1/audit/export', { headers: region })).status, 403)
+})

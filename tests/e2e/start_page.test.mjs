@@ -165,5 +165,8 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByTestId('kpis').waitFor()
   await page.getByRole('link', { name: 'Журнал аудита' }).click()
   await page.getByTestId('audit-table').getByText('zavuch.migna').first().waitFor()
+  const exported = await page.request.get(srv.base + (await page.getByTestId('export-csv').getAttribute('href')))
+  assert.equal(exported.status(), 200)
+  assert.match(await exported.text(), /zavuch\.migna/)
   await page.screenshot({ path: join(screenshots, 'audit.png') })
 })
