@@ -1,9 +1,10 @@
 #include "app/export.hpp"
 
+#include "app/registry.hpp"
+
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
-#include "domain/text.hpp"
 #include "io/table_writer.hpp"
 
 namespace metodist::app {
@@ -86,9 +87,7 @@ ExportFile export_organisations(App& app, const Caller& caller, const reg::Organ
   auto sink = io::make_sink(format, "Организации", organisation_columns());
   const auto scope = scope_of(caller, domain::Action::read_registry);
   app.db->read([&](storage::Connection& c) {
-    auto folded = f;
-    folded.query = domain::fold_for_search(f.query);
-    reg::each_organisation(c, folded, scope, [&](const domain::Organisation& o, const std::string& territory) {
+    reg::each_organisation(c, with_folded_query(f), scope, [&](const domain::Organisation& o, const std::string& territory) {
       sink->row({o.code, o.name, o.short_name, title_of(domain::organisation_kinds(), o.kind), territory, o.inn,
                  o.address, o.is_shnor ? "1" : "0", o.has_staff_plan ? "1" : "0", o.has_mentoring_model ? "1" : "0"});
     });
@@ -101,9 +100,7 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto personal = scope_of(caller, domain::Action::read_personal);
   app.db->read([&](storage::Connection& c) {
-    auto folded = f;
-    folded.query = domain::fold_for_search(f.query);
-    reg::each_staff(c, folded, scope, personal, [&](const reg::StaffRow& s) {
+    reg::each_staff(c, with_folded_query(f), scope, personal, [&](const reg::StaffRow& s) {
       const auto& p = s.person;
       const auto& w = s.position;
       sink->row({p.code, p.last_name, p.first_name, p.middle_name,

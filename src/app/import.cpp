@@ -177,18 +177,16 @@ void for_each_data_row(const io::Table& table, RowReader& row, ImportReport& rep
   notify(progress, "checking", total, total);
 }
 
-// The distinct non-empty codes of a column, as views into the table.
+// The non-empty codes of a column, as views into the table; repeats are kept
+// (the lookups below collect them into one set, so they are hashed once).
 std::vector<std::string_view> codes_in(const io::Table& table, std::optional<std::size_t> column) {
   std::vector<std::string_view> out;
   if (!column) return out;
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(table.rows.size());
+  out.reserve(table.rows.size());
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     const auto& cells = table.rows[i].cells;
-    if (*column < cells.size()) {
-      const auto code = domain::trim_view(cells[*column]);
-      if (!code.empty() && seen.insert(code).second) out.push_back(code);
-    }
+    if (*column < cells.size())
+      if (const auto code = domain::trim_view(cells[*column]); !code.empty()) out.push_back(code);
   }
   return out;
 }

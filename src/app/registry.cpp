@@ -87,16 +87,14 @@ domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id)
 
 reg::OrganisationPage list_organisations(App& app, const Caller& caller, const reg::OrganisationFilter& f) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
-  reg::OrganisationFilter folded = f;
-  folded.query = domain::fold_for_search(f.query);
+  const auto folded = with_folded_query(f);
   return app.db->read([&](storage::Connection& c) { return reg::list_organisations(c, folded, scope); });
 }
 
 reg::StaffPage list_staff(App& app, const Caller& caller, const reg::StaffFilter& f) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto personal = scope_of(caller, domain::Action::read_personal);
-  reg::StaffFilter folded = f;
-  folded.query = domain::fold_for_search(f.query);
+  const auto folded = with_folded_query(f);
   return app.db->read([&](storage::Connection& c) { return reg::list_staff(c, folded, scope, personal); });
 }
 

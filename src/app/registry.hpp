@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "app/auth.hpp"
+#include "domain/text.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace metodist::app {
@@ -15,6 +16,14 @@ namespace metodist::app {
 std::vector<domain::Territory> list_territories(App& app, const Caller& caller,
                                                const storage::registry::TerritoryFilter& f);
 domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id);
+
+// A list filter with its search text folded the way search_key columns are
+// (lists and their exports share it).
+template <class Filter>
+Filter with_folded_query(Filter f) {
+  f.query = domain::fold_for_search(f.query);
+  return f;
+}
 
 storage::registry::OrganisationPage list_organisations(App& app, const Caller& caller,
                                                        const storage::registry::OrganisationFilter& f);

@@ -167,8 +167,7 @@ acc::AuditFilter audit_filter(const QueryReader& q) {
 
 Response export_audit(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  auto format = q.text("format", 8);
-  return file_response(app::export_audit(ctx.app, *r.caller, audit_filter(q), format.empty() ? "xlsx" : format));
+  return file_response(app::export_audit(ctx.app, *r.caller, audit_filter(q), file_format(q)));
 }
 
 Response list_audit(const Request& r, Context& ctx) {

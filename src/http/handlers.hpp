@@ -23,6 +23,7 @@ struct Context {
 using Handler = Response (*)(const Request&, Context&);
 
 class JsonWriter;
+class QueryReader;
 
 // The OpenAPI document compiled into the binary (docs/openapi.yaml).
 std::string_view openapi_document();
@@ -36,6 +37,8 @@ namespace metodist::http {
 namespace handlers {
 // A file download: its type, an attachment name, and no caching.
 Response file_response(const app::ExportFile& file);
+// The «format» query parameter of a download; xlsx when absent.
+std::string file_format(const QueryReader& q);
 // Role assignments as JSON, with Russian titles: [{role, title, territory_id, organisation_id}].
 void write_roles(JsonWriter& w, const std::vector<storage::accounts::RoleAssignment>& roles);
 

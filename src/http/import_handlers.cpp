@@ -60,11 +60,15 @@ Response import_kind(const Request& r, Context& ctx, std::string_view kind) {
 }
 
 Response template_of(const Request& r, std::string_view kind) {
-  auto format = QueryReader(r).text("format", 8);
-  return file_response(app::import_template(kind, format.empty() ? "xlsx" : format));
+  return file_response(app::import_template(kind, file_format(QueryReader(r))));
 }
 
 }  // namespace
+
+std::string file_format(const QueryReader& q) {
+  auto format = q.text("format", 8);
+  return format.empty() ? "xlsx" : format;  // io::make_sink refuses anything but xlsx and csv
+}
 
 Response file_response(const app::ExportFile& file) {
   Response resp;

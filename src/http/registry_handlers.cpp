@@ -114,13 +114,6 @@ storage::registry::StaffFilter staff_filter(const QueryReader& q) {
   return f;
 }
 
-std::string export_format(const QueryReader& q) {
-  auto format = q.text("format", 8);
-  if (format.empty()) return "xlsx";
-  if (format != "xlsx" && format != "csv") throw domain::Error::bad_request("Параметр «format»: xlsx или csv", "format");
-  return format;
-}
-
 }  // namespace
 
 Response list_organisations(const Request& r, Context& ctx) {
@@ -135,7 +128,7 @@ Response list_organisations(const Request& r, Context& ctx) {
 
 Response export_organisations(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  return file_response(app::export_organisations(ctx.app, *r.caller, organisation_filter(q), export_format(q)));
+  return file_response(app::export_organisations(ctx.app, *r.caller, organisation_filter(q), file_format(q)));
 }
 
 Response list_persons(const Request& r, Context& ctx) {
@@ -160,7 +153,7 @@ Response list_persons(const Request& r, Context& ctx) {
 
 Response export_persons(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  return file_response(app::export_staff(ctx.app, *r.caller, staff_filter(q), export_format(q)));
+  return file_response(app::export_staff(ctx.app, *r.caller, staff_filter(q), file_format(q)));
 }
 
 Response get_organisation(const Request& r, Context& ctx) {

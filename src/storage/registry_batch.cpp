@@ -43,9 +43,9 @@ std::string text_placeholders(Params& params, std::span<const std::string_view> 
 std::unordered_map<std::string, domain::Organisation> organisations_by_code(Connection& c,
                                                                             std::span<const std::string_view> codes) {
   std::unordered_map<std::string, domain::Organisation> out;
-  if (codes.size() > kScanAbove) {
-    const std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
-    out.reserve(codes.size());
+  const std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
+  if (wanted.size() > kScanAbove) {
+    out.reserve(wanted.size());
     c.run(std::string("SELECT ") + kOrgColumns + " FROM organisations o", {}, [&](const Row& r) {
       if (wanted.contains(r.view(1))) {
         auto o = organisation_from(r);
@@ -54,7 +54,8 @@ std::unordered_map<std::string, domain::Organisation> organisations_by_code(Conn
     });
     return out;
   }
-  in_batches<std::string_view>(codes, [&](std::span<const std::string_view> batch) {
+  const std::vector<std::string_view> distinct(wanted.begin(), wanted.end());
+  in_batches<std::string_view>(distinct, [&](std::span<const std::string_view> batch) {
     Params params;
     c.run(std::string("SELECT ") + kOrgColumns + " FROM organisations o WHERE o.code IN " +
               text_placeholders(params, batch),
@@ -69,22 +70,21 @@ std::unordered_map<std::string, domain::Organisation> organisations_by_code(Conn
 std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection& c,
                                                                       std::span<const std::string_view> codes) {
   std::unordered_map<std::string_view, std::int64_t> out;
-  if (codes.empty()) return out;
-  out.reserve(codes.size());
-  if (codes.size() > kScanAbove) {
-    std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
-    c.run("SELECT p.code, p.id FROM persons p", {}, [&](const Row& r) {
-      if (auto it = wanted.find(r.view(0)); it != wanted.end()) out.emplace(*it, r.int64(1));
-    });
+  const std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
+  if (wanted.empty()) return out;
+  out.reserve(wanted.size());
+  // Either way a found row is keyed by the caller's own view of the code.
+  auto keep = [&](const Row& r) {
+    if (auto it = wanted.find(r.view(0)); it != wanted.end()) out.emplace(*it, r.int64(1));
+  };
+  if (wanted.size() > kScanAbove) {
+    c.run("SELECT p.code, p.id FROM persons p", {}, keep);
     return out;
   }
-  const std::unordered_set<std::string_view> given(codes.begin(), codes.end());
-  in_batches<std::string_view>(codes, [&](std::span<const std::string_view> batch) {
+  const std::vector<std::string_view> distinct(wanted.begin(), wanted.end());
+  in_batches<std::string_view>(distinct, [&](std::span<const std::string_view> batch) {
     Params params;
-    c.run("SELECT p.code, p.id FROM persons p WHERE p.code IN " + text_placeholders(params, batch), params,
-          [&](const Row& r) {
-            if (auto it = given.find(r.view(0)); it != given.end()) out.emplace(*it, r.int64(1));
-          });
+    c.run("SELECT p.code, p.id FROM persons p WHERE p.code IN " + text_placeholders(params, batch), params, keep);
   });
   return out;
 }

@@ -24,6 +24,7 @@ namespace metodist::storage::registry {
 
 constexpr std::size_t kBatchRows = 500;
 
+// Codes may repeat (they are collected into one set here).
 // Existing organisations among `codes`, whole, so an import can merge a file
 // that carries only some columns over what is stored (organisations are few).
 std::unordered_map<std::string, domain::Organisation> organisations_by_code(Connection& c,
