@@ -2,7 +2,11 @@
 
 #include "app/registry.hpp"
 
+#include <climits>
+#include <unordered_map>
+
 #include "domain/date.hpp"
+#include "domain/text.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
 #include "io/table_writer.hpp"
@@ -82,6 +86,30 @@ ExportFile finish(io::TableSink& sink, const std::string& stem, const std::strin
 
 }  // namespace
 
+ExportFile export_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f,
+                              const std::string& format) {
+  auto sink = io::make_sink(format, "Территории",
+                            {{"Код", ColumnKind::text, 14}, {"Наименование", ColumnKind::text, 40},
+                             {"Уровень", ColumnKind::text, 16}, {"Код вышестоящей", ColumnKind::text, 14},
+                             {"Вышестоящая территория", ColumnKind::text, 40}});
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  app.db->read([&](storage::Connection& c) {
+    // Names of the territories above are shown to anyone who sees those below.
+    std::unordered_map<std::int64_t, domain::Territory> all;
+    domain::Scope everything;
+    everything.everything = true;
+    for (auto& t : reg::list_territories(c, {}, everything)) all.emplace(t.id, std::move(t));
+    for (const auto& t : reg::list_territories(c, with_folded_query(f), scope)) {
+      const domain::Territory* parent = nullptr;
+      if (t.parent_id)
+        if (auto it = all.find(*t.parent_id); it != all.end()) parent = &it->second;
+      sink->row({t.code, t.name, title_of(domain::territory_levels(), t.level), parent ? parent->code : "",
+                 parent ? parent->name : ""});
+    }
+  });
+  return finish(*sink, "territories", format);
+}
+
 ExportFile export_organisations(App& app, const Caller& caller, const reg::OrganisationFilter& f,
                                 const std::string& format) {
   auto sink = io::make_sink(format, "Организации", organisation_columns());
@@ -112,6 +140,41 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
     });
   });
   return finish(*sink, "persons", format);
+}
+
+ExportFile export_accounts(App& app, const Caller& caller, const std::string& query, const std::string& format) {
+  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
+  auto sink = io::make_sink(format, "Учётные записи",
+                            {{"Логин", ColumnKind::text, 18}, {"Имя", ColumnKind::text, 32},
+                             {"Эл. почта", ColumnKind::text, 28}, {"Активна", ColumnKind::flag, 10},
+                             {"Сменить пароль при входе", ColumnKind::flag, 12}, {"Роли", ColumnKind::text, 70}});
+  app.db->read([&](storage::Connection& c) {
+    namespace acc = storage::accounts;
+    const auto page = acc::list_accounts(c, scope, domain::fold_for_search(query), INT32_MAX, 0);
+    // «Методист — Республика Адыгея», the scope named as the accounts page names it.
+    auto role_text = [](const acc::RoleAssignment& r) {
+      const auto* info = domain::find_role(r.role);
+      std::string text = info ? std::string(info->title) : r.role;
+      if (!r.scope_name.empty()) text += " — " + r.scope_name;
+      return text;
+    };
+    // Roles are read for 500 accounts at a time (one IN list per chunk).
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t from = 0; from < page.items.size(); from += kChunk) {
+      const std::span chunk(page.items.data() + from, std::min(kChunk, page.items.size() - from));
+      std::vector<std::int64_t> ids;
+      for (const auto& a : chunk) ids.push_back(a.id);
+      std::unordered_map<std::int64_t, std::string> roles;  // account → «role — scope; …»
+      for (const auto& r : acc::roles_of(c, ids)) {
+        auto& text = roles[r.account_id];
+        text += (text.empty() ? "" : "; ") + role_text(r);
+      }
+      for (const auto& a : chunk)
+        sink->row({a.login, a.display_name, a.email, a.is_active ? "1" : "0", a.must_change_password ? "1" : "0",
+                   roles[a.id]});
+    }
+  });
+  return finish(*sink, "accounts", format);
 }
 
 ExportFile export_audit(App& app, const Caller& caller, const storage::accounts::AuditFilter& f,

@@ -20,10 +20,14 @@ struct ExportFile {
 };
 
 // format: "xlsx" | "csv"; anything else is a bad_request naming "format".
+ExportFile export_territories(App& app, const Caller& caller, const storage::registry::TerritoryFilter& f,
+                              const std::string& format);
 ExportFile export_organisations(App& app, const Caller& caller, const storage::registry::OrganisationFilter& f,
                                 const std::string& format);
 ExportFile export_staff(App& app, const Caller& caller, const storage::registry::StaffFilter& f,
                         const std::string& format);
+// The accounts the caller manages, matching the search, with their roles.
+ExportFile export_accounts(App& app, const Caller& caller, const std::string& query, const std::string& format);
 // The audit log as filtered (those who may read it only).
 ExportFile export_audit(App& app, const Caller& caller, const storage::accounts::AuditFilter& f,
                         const std::string& format);

@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstring>
 
 #include <unordered_map>
 #include <unordered_set>
@@ -38,17 +41,23 @@ class StepClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Reads the cells of one data row by column key, and collects the problems.
+// A column of the import, resolved against the file's header once; the
+// per-row reads below then cost an index, not a lookup by name.
+struct Col {
+  std::string_view key;
+  std::optional<std::size_t> index;  // in the file; none when the file lacks the column
+};
+
+// Reads the cells of one data row by column, and collects the problems.
 // Cells are read as views into the table: a million-row file is checked
 // without copying its cells again.
 class RowReader {
  public:
   RowReader(std::span<const ImportColumn> columns, const domain::HeaderMap& map, std::span<const std::string_view> header,
             ImportReport& report)
-      : columns_(columns), map_(map), header_(header), report_(report) {
-    for (std::size_t i = 0; i < columns.size(); ++i) index_.emplace(columns[i].key, map.index[i]);
-  }
+      : columns_(columns), map_(map), header_(header), report_(report) {}
 
+  Col col(std::string_view key) const { return {key, map_.of(columns_, key)}; }
   void start(const io::TableRow& row) {
     row_ = &row;
     ok_ = true;
@@ -56,77 +65,72 @@ class RowReader {
   }
   std::size_t number() const { return row_->number; }
   bool ok() const { return ok_; }
-  bool present(std::string_view key) const { return column(key).has_value(); }
   // The trimmed cell, "" when the column is absent or the cell empty.
-  std::string_view text(std::string_view key) const {
-    auto i = column(key);
-    if (!i || *i >= row_->cells.size()) return {};
-    return domain::trim_view(row_->cells[*i]);
+  std::string_view text(const Col& c) const {
+    if (!c.index || *c.index >= row_->cells.size()) return {};
+    return domain::trim_view(row_->cells[*c.index]);
   }
-  bool has_problem(std::string_view key) const {
+  bool has_problem(const Col& c) const {
     for (const auto& k : problem_keys_)
-      if (k == key) return true;
+      if (k == c.key) return true;
     return false;
   }
-  void problem(std::string_view key, std::string message) {
+  void problem(const Col& c, std::string message) {
     ok_ = false;
-    problem_keys_.push_back(key);
+    problem_keys_.push_back(c.key);
     ++report_.issue_count;
-    if (report_.issues.size() < kMaxIssues) report_.issues.push_back({row_->number, column_name(key), std::move(message)});
+    if (report_.issues.size() < kMaxIssues) report_.issues.push_back({row_->number, column_name(c), std::move(message)});
   }
   // Like an absent column, an empty cell keeps the value: a file never erases
   // what it does not mention (several rows of one person rely on it).
-  void flag(std::string_view key, bool& value) {
-    const auto t = text(key);
+  template <class Flag>  // bool or std::optional<bool>
+  void flag(const Col& c, Flag& value) {
+    const auto t = text(c);
     if (t.empty()) return;
     if (auto f = domain::parse_flag(t)) value = *f;
-    else problem(key, quoted(t) + ": ожидается «да» или «нет»");
+    else problem(c, quoted(t) + ": ожидается «да» или «нет»");
   }
   // A date as people write it.
-  void date(std::string_view key, std::string& value) {
-    const auto t = text(key);
+  void date(const Col& c, std::optional<domain::Date>& value) {
+    const auto t = text(c);
     if (t.empty()) return;
-    if (auto d = domain::Date::parse_written(t)) {
-      value = d->iso();
-      return;
-    }
+    if ((value = domain::Date::parse_written(t))) return;
     const bool date_shaped = t.size() >= 8 && t.size() <= 10 && t.find_first_not_of("0123456789./-") == std::string::npos;
-    problem(key, quoted(t) + (date_shaped ? ": такой даты нет в календаре" : ": дата пишется как ДД.ММ.ГГГГ"));
+    problem(c, quoted(t) + (date_shaped ? ": такой даты нет в календаре" : ": дата пишется как ДД.ММ.ГГГГ"));
   }
-  void plain(std::string_view key, std::string& value, std::size_t max_chars = 500) {
-    const auto t = text(key);
+  void plain(const Col& c, std::string_view& value, std::size_t max_chars = 500) {
+    const auto t = text(c);
     if (t.empty()) return;
-    if (domain::utf8_length(t) > max_chars) problem(key, "длиннее " + std::to_string(max_chars) + " символов");
-    else value.assign(t);
+    if (domain::utf8_length(t) > max_chars) problem(c, "длиннее " + std::to_string(max_chars) + " символов");
+    else value = t;
   }
-  void term(std::string_view key, const domain::TermIndex& index, std::span<const domain::Term> vocabulary,
-            std::string& value) {
-    const auto t = text(key);
+  void plain(const Col& c, std::string& value, std::size_t max_chars = 500) {
+    std::string_view v;
+    plain(c, v, max_chars);
+    if (!v.empty()) value.assign(v);
+  }
+  // The vocabulary code of the cell (a view into the vocabulary).
+  void term(const Col& c, const domain::TermIndex& index, std::span<const domain::Term> vocabulary,
+            std::string_view& value) {
+    const auto t = text(c);
     if (t.empty()) return;
-    if (auto* found = index.find(t)) value.assign(found->code);
-    else problem(key, quoted(t) + ": допустимые значения — " + domain::allowed_titles(vocabulary));
+    if (auto* found = index.find(t)) value = found->code;
+    else problem(c, quoted(t) + ": допустимые значения — " + domain::allowed_titles(vocabulary));
   }
   static std::string quoted(std::string_view t) { return "«" + std::string(t) + "»"; }
 
  private:
-  std::optional<std::size_t> column(std::string_view key) const {
-    auto it = index_.find(key);
-    return it == index_.end() ? std::nullopt : it->second;
-  }
-  std::string column_name(std::string_view key) const {
-    for (std::size_t i = 0; i < columns_.size(); ++i)
-      if (columns_[i].key == key) {
-        if (map_.index[i] && *map_.index[i] < header_.size()) return domain::trim(header_[*map_.index[i]]);
-        return std::string(columns_[i].title);
-      }
-    return std::string(key);
+  std::string column_name(const Col& c) const {
+    if (c.index && *c.index < header_.size()) return domain::trim(header_[*c.index]);
+    for (const auto& column : columns_)
+      if (column.key == c.key) return std::string(column.title);
+    return std::string(c.key);
   }
 
   std::span<const ImportColumn> columns_;
   const domain::HeaderMap& map_;
   std::span<const std::string_view> header_;
   ImportReport& report_;
-  std::unordered_map<std::string_view, std::optional<std::size_t>> index_;
   const io::TableRow* row_ = nullptr;
   bool ok_ = true;
   std::vector<std::string_view> problem_keys_;
@@ -166,12 +170,13 @@ template <class F>
 void for_each_data_row(const io::Table& table, RowReader& row, ImportReport& report, const ImportProgress& progress,
                        const char* missing_code, F&& check) {
   const std::size_t total = table.rows.size() - 1;
+  const Col code_col = row.col("code");
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
     notify(progress, "checking", i - 1, total);
     row.start(table.rows[i]);
     ++report.rows;
-    const std::string_view code = row.text("code");
-    if (code.empty()) row.problem("code", missing_code);
+    const std::string_view code = row.text(code_col);
+    if (code.empty()) row.problem(code_col, missing_code);
     else check(code);
   }
   notify(progress, "checking", total, total);
@@ -236,10 +241,14 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
 
   const domain::TermIndex kinds(domain::organisation_kinds());
   RowReader row(columns, map, header, report);
+  const Col code_col = row.col("code"), name = row.col("name"), short_name = row.col("short_name"),
+            address = row.col("address"), kind = row.col("kind"), territory = row.col("territory"),
+            inn = row.col("inn"), is_shnor = row.col("is_shnor"), has_staff_plan = row.col("has_staff_plan"),
+            has_mentoring_model = row.col("has_mentoring_model");
   for_each_data_row(table, row, report, progress, "Не указан код организации", [&](std::string_view code_view) {
     const std::string code(code_view);
     if (auto [it, fresh] = first_row.emplace(code, row.number()); !fresh) {
-      row.problem("code", "Код «" + code + "» уже встречался в строке " + std::to_string(it->second));
+      row.problem(code_col, "Код «" + code + "» уже встречался в строке " + std::to_string(it->second));
       return;
     }
     auto known = existing.find(code);
@@ -247,38 +256,41 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     domain::Organisation o = is_new ? domain::Organisation{} : known->second;
     o.code = code;
     if (!is_new && !covered.count(o.territory_id)) {
-      row.problem("code", "Организация «" + code + "» находится вне ваших полномочий");
+      row.problem(code_col, "Организация «" + code + "» находится вне ваших полномочий");
       return;
     }
-    row.plain("name", o.name);
-    row.plain("short_name", o.short_name);
-    row.plain("address", o.address);
-    row.term("kind", kinds, domain::organisation_kinds(), o.kind);
-    if (const std::string t(row.text("territory")); !t.empty()) {
+    row.plain(name, o.name);
+    row.plain(short_name, o.short_name);
+    row.plain(address, o.address);
+    std::string_view kind_code;
+    row.term(kind, kinds, domain::organisation_kinds(), kind_code);
+    if (!kind_code.empty()) o.kind.assign(kind_code);
+    if (const std::string t(row.text(territory)); !t.empty()) {
       auto by_code = territories.by_code.find(t);
       auto by_name = territories.by_name.find(domain::fold_for_search(t));
       if (by_code != territories.by_code.end()) o.territory_id = by_code->second;
       else if (by_name != territories.by_name.end() && by_name->second > 0) o.territory_id = by_name->second;
-      else if (by_name != territories.by_name.end()) row.problem("territory", "«" + t + "»: таких территорий несколько, укажите код");
-      else row.problem("territory", "«" + t + "»: территория не найдена (укажите код, например RU-01-001)");
+      else if (by_name != territories.by_name.end()) row.problem(territory, "«" + t + "»: таких территорий несколько, укажите код");
+      else row.problem(territory, "«" + t + "»: территория не найдена (укажите код, например RU-01-001)");
       if (o.territory_id && !covered.count(o.territory_id))
-        row.problem("territory", "«" + t + "»: территория вне ваших полномочий");
+        row.problem(territory, "«" + t + "»: территория вне ваших полномочий");
     }
-    if (const auto inn = row.text("inn"); !inn.empty()) {
-      o.inn.assign(inn);
-      if (!domain::is_valid_inn(o.inn)) row.problem("inn", "«" + o.inn + "»: ИНН с неверной контрольной суммой");
+    if (const auto given = row.text(inn); !given.empty()) {
+      o.inn.assign(given);
+      if (!domain::is_valid_inn(o.inn)) row.problem(inn, "«" + o.inn + "»: ИНН с неверной контрольной суммой");
     }
-    row.flag("is_shnor", o.is_shnor);
-    row.flag("has_staff_plan", o.has_staff_plan);
-    row.flag("has_mentoring_model", o.has_mentoring_model);
-    if (o.name.empty() && !row.has_problem("name")) row.problem("name", is_new ? "Новая организация: укажите наименование" : "Наименование не может быть пустым");
-    if (o.kind.empty() && !row.has_problem("kind")) row.problem("kind", "Новая организация: укажите тип — " + domain::allowed_titles(domain::organisation_kinds()));
-    if (o.territory_id == 0 && !row.has_problem("territory")) row.problem("territory", "Новая организация: укажите код территории");
+    row.flag(is_shnor, o.is_shnor);
+    row.flag(has_staff_plan, o.has_staff_plan);
+    row.flag(has_mentoring_model, o.has_mentoring_model);
+    if (o.name.empty() && !row.has_problem(name)) row.problem(name, is_new ? "Новая организация: укажите наименование" : "Наименование не может быть пустым");
+    if (o.kind.empty() && !row.has_problem(kind)) row.problem(kind, "Новая организация: укажите тип — " + domain::allowed_titles(domain::organisation_kinds()));
+    if (o.territory_id == 0 && !row.has_problem(territory)) row.problem(territory, "Новая организация: укажите код территории");
     if (!row.ok()) return;
     try {
       domain::validate_organisation(o);
     } catch (const domain::Error& e) {
-      row.problem(e.field(), e.what());
+      const Col failed = row.col(e.field());
+      row.problem(failed, e.what());
       return;
     }
     ++(is_new ? report.created : report.updated);
@@ -287,47 +299,134 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
 }
 
 // ---- persons ---------------------------------------------------------------
+//
+// Every row is checked first, in file order; patches of one person from
+// several rows merge into one. Then, only when no row has a problem, the
+// persons are written in code order and their workplaces in person order:
+// B-tree indexes filled in key order cost a third of ones filled at random
+// (docs/performance.md), and a registry loaded this way keeps its rows in code
+// order, so a later update file also touches them in sequence.
 
-struct PersonPlan {
-  std::vector<reg::PersonPatch> persons;                        // one per code
-  std::vector<bool> is_new;                                     // parallel to persons
-  std::unordered_map<std::string_view, std::int64_t> existing;  // code → id of persons already stored
-  struct Workplace {
-    std::string_view person_code;  // into the table
-    domain::Position position;
-  };
+// A workplace of a person known by code only (the id comes from the database).
+struct Workplace {
+  std::string_view person_code;  // into the table
+  reg::PositionPatch position;
+};
+
+struct PersonWrites {
+  std::vector<reg::PersonPatch> inserts;  // codes new to the registry
+  std::vector<reg::PersonPatch> updates;  // codes stored
   std::vector<Workplace> workplaces;
 };
 
-// One workplace of one person in the file, as a hash key.
-std::string workplace_key(std::string_view person, std::int64_t organisation, const std::string& position) {
-  std::string key(person);
-  key += '\x1f';
-  key += std::to_string(organisation);
-  key += '\x1f';
-  key += position;
-  return key;
+// Calls write(slice) for slices of `rows` and reports the rows done after each.
+template <class T, class F>
+void in_slices(std::span<const T> rows, std::size_t& done, const std::function<void(std::size_t)>& written, F&& write) {
+  constexpr std::size_t kSlice = 20'000;  // rows between progress reports
+  for (std::size_t from = 0; from < rows.size(); from += kSlice) {
+    const auto slice = rows.subspan(from, std::min(kSlice, rows.size() - from));
+    write(slice);
+    done += slice.size();
+    written(done);
+  }
 }
 
-// Plausibility of the dates the row gives (stored values are not read back).
-void check_person_dates(RowReader& row, const reg::PersonPatch& p, const domain::Date& today) {
-  auto birth = domain::Date::parse_iso(p.birth_date);
+// Sorts an index and moves each patch once: sorting the patches themselves
+// moves every one of them about log n times. The first bytes of each code sit
+// in the index, so most comparisons do not chase the code into the file text.
+void sort_by_code(std::vector<reg::PersonPatch>& patches) {
+  struct Key {
+    std::array<char, 16> head{};  // the code's first bytes, zero-padded
+    std::uint32_t index = 0;
+  };
+  std::vector<Key> keys(patches.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const auto code = patches[i].code;
+    std::memcpy(keys[i].head.data(), code.data(), std::min(code.size(), keys[i].head.size()));
+    keys[i].index = i;
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (int c = std::memcmp(a.head.data(), b.head.data(), a.head.size()); c != 0) return c < 0;
+    return patches[a.index].code < patches[b.index].code;
+  });
+  std::vector<reg::PersonPatch> sorted;
+  sorted.reserve(patches.size());
+  for (const auto& k : keys) sorted.push_back(patches[k.index]);
+  patches = std::move(sorted);
+}
+
+// `written(n)` is told how many persons and workplaces are written so far.
+void write_persons(storage::Connection& c, PersonWrites& w,
+                   const std::unordered_map<std::string_view, std::int64_t>& stored,
+                   const std::function<void(std::size_t)>& written) {
+  StepClock clock;
+  sort_by_code(w.updates);
+  sort_by_code(w.inserts);
+  clock.step("запись: порядок по кодам");
+  std::size_t done = 0;
+  in_slices<reg::PersonPatch>(w.updates, done, written, [&](auto slice) { reg::update_persons(c, slice); });
+  clock.step("запись: обновления");
+  std::unordered_map<std::string_view, std::int64_t> inserted;
+  inserted.reserve(w.inserts.size());
+  in_slices<reg::PersonPatch>(w.inserts, done, written, [&](auto slice) {
+    const auto ids = reg::insert_persons(c, slice);
+    for (std::size_t i = 0; i < ids.size(); ++i) inserted.emplace(slice[i].code, ids[i]);
+  });
+  clock.step("запись: новые");
+  std::vector<reg::PositionPatch> positions;
+  positions.reserve(w.workplaces.size());
+  for (auto& place : w.workplaces) {
+    auto known = stored.find(place.person_code);
+    place.position.person_id = known != stored.end() ? known->second : inserted.at(place.person_code);
+    positions.push_back(place.position);
+  }
+  std::stable_sort(positions.begin(), positions.end(),
+                   [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+  in_slices<reg::PositionPatch>(positions, done, written, [&](auto slice) { reg::upsert_positions(c, slice); });
+  clock.step("запись: места работы");
+}
+
+// A person already met in the file: where their patch is, and the birth date
+// the file gave (a later row's start of experience is checked against it).
+struct SeenPerson {
+  bool is_new = false;    // in the inserts, not the updates
+  std::size_t index = 0;  // there
+  std::optional<domain::Date> birth;
+};
+
+// One workplace of one person, to find a row repeating one above it.
+struct WorkplaceKey {
+  std::string_view person;
+  std::int64_t organisation = 0;
+  std::string_view position;
+  bool operator==(const WorkplaceKey&) const = default;
+};
+struct WorkplaceKeyHash {
+  std::size_t operator()(const WorkplaceKey& k) const noexcept {
+    const std::size_t h = std::hash<std::string_view>{}(k.person);
+    return h ^ (std::hash<std::int64_t>{}(k.organisation) * 31 + std::hash<std::string_view>{}(k.position));
+  }
+};
+
+// Plausibility of the dates the rows give (stored values are not read back).
+void check_person_dates(RowReader& row, const Col& birth_col, const Col& since_col,
+                        const std::optional<domain::Date>& birth, const std::optional<domain::Date>& since,
+                        const domain::Date& today) {
   if (birth)
-    if (auto problem = domain::birth_date_problem(*birth, today); !problem.empty()) row.problem("birth_date", problem);
-  if (auto since = domain::Date::parse_iso(p.ped_experience_since))
+    if (auto problem = domain::birth_date_problem(*birth, today); !problem.empty()) row.problem(birth_col, problem);
+  if (since)
     if (auto problem = domain::experience_start_problem(*since, birth ? &*birth : nullptr, today); !problem.empty())
-      row.problem("ped_experience_since", problem);
+      row.problem(since_col, problem);
 }
 
-void optional_flag(RowReader& row, std::string_view key, std::optional<bool>& value) {
-  bool v = false;
-  const bool given = !row.text(key).empty();
-  row.flag(key, v);
-  if (given && row.ok()) value = v;
-}
+// The organisations a file names, by code: what the checks need of them.
+struct OrgRef {
+  std::int64_t id = 0;
+  std::int64_t territory_id = 0;
+};
 
-void plan_persons(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                  PersonPlan& plan, const ImportProgress& progress) {
+void import_persons(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
+                    bool dry_run, const ImportProgress& progress) {
   const auto columns = domain::person_import_columns();
   const std::span<const std::string_view> header =
       table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
@@ -338,102 +437,128 @@ void plan_persons(storage::Connection& c, const Caller& caller, const io::Table&
   const auto scope = scope_of(caller, domain::Action::write_staff);
   const auto covered = reg::covered_territories(c, scope);
   const std::unordered_set<std::int64_t> own_orgs(scope.organisations.begin(), scope.organisations.end());
-  const auto organisations = reg::organisations_by_code(c, codes_in(table, map.of(columns, "organisation")));
+  std::unordered_map<std::string_view, OrgRef> organisations;  // keys: views into the table
+  {
+    const auto codes = codes_in(table, map.of(columns, "organisation"));
+    const auto found = reg::organisations_by_code(c, codes);
+    for (auto code : codes)
+      if (auto it = found.find(std::string(code)); it != found.end())
+        organisations.emplace(code, OrgRef{it->second.id, it->second.territory_id});
+  }
   clock.step("организации");
-  plan.existing = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
+  const auto stored = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
   clock.step("педагоги по кодам");
-  std::vector<std::int64_t> existing_ids;
-  existing_ids.reserve(plan.existing.size());
-  for (const auto& [code, id] : plan.existing) existing_ids.push_back(id);
-  const auto outside = reg::persons_working_outside(c, existing_ids, scope);
+  std::vector<std::int64_t> stored_ids;
+  stored_ids.reserve(stored.size());
+  for (const auto& [code, id] : stored) stored_ids.push_back(id);
+  const auto outside = reg::persons_working_outside(c, stored_ids, scope);
   clock.step("вне полномочий");
+
+  PersonWrites writes;
+  writes.inserts.reserve(table.rows.size());
+  writes.workplaces.reserve(table.rows.size());
 
   const domain::TermIndex position_terms(domain::positions()), area_terms(domain::subject_areas());
   const auto today = domain::Date::today();
-  std::unordered_map<std::string_view, std::size_t> person_index;  // code → plan.persons index
-  person_index.reserve(table.rows.size());
-  std::unordered_set<std::string> seen_workplaces;
+  std::unordered_map<std::string_view, SeenPerson> seen;
+  seen.reserve(table.rows.size());
+  std::unordered_set<WorkplaceKey, WorkplaceKeyHash> seen_workplaces;
   seen_workplaces.reserve(table.rows.size());
-  plan.persons.reserve(table.rows.size());
-  plan.is_new.reserve(table.rows.size());
-  plan.workplaces.reserve(table.rows.size());
   RowReader row(columns, map, header, report);
+  const Col code_col = row.col("code"), full_name = row.col("full_name"), last_name = row.col("last_name"),
+            first_name = row.col("first_name"), middle_name = row.col("middle_name"), gender = row.col("gender"),
+            birth_date = row.col("birth_date"), since = row.col("ped_experience_since"),
+            category = row.col("category"), higher = row.col("higher_ped_education"),
+            graduate = row.col("ped_university_graduate"), organisation = row.col("organisation"),
+            position = row.col("position"), subject_area = row.col("subject_area"), subjects = row.col("subjects"),
+            hired_on = row.col("hired_on"), left_on = row.col("left_on");
   for_each_data_row(table, row, report, progress, "Не указан код педагога", [&](std::string_view code) {
-    auto known = plan.existing.find(code);
-    const bool is_new = known == plan.existing.end();
+    auto known = stored.find(code);
+    const bool is_new = known == stored.end();
     if (!is_new && outside.count(known->second)) {
-      row.problem("code", "Педагог " + RowReader::quoted(code) + " работает в организации вне ваших полномочий");
+      row.problem(code_col, "Педагог " + RowReader::quoted(code) + " работает в организации вне ваших полномочий");
       return;
     }
-    // Several rows of one person (several workplaces) build one record.
-    auto [slot, first] = person_index.emplace(code, plan.persons.size());
-    reg::PersonPatch p = first ? reg::PersonPatch{} : plan.persons[slot->second];
-    p.code.assign(code);
-    if (const auto full = row.text("full_name"); !full.empty()) {
+    reg::PersonPatch p;  // what this row gives
+    p.code = code;
+    if (const auto full = row.text(full_name); !full.empty()) {
       if (!domain::split_full_name(full, p.last_name, p.first_name, p.middle_name))
-        row.problem("full_name", RowReader::quoted(full) + ": нужны хотя бы фамилия и имя");
+        row.problem(full_name, RowReader::quoted(full) + ": нужны хотя бы фамилия и имя");
     }
-    row.plain("last_name", p.last_name, 100);
-    row.plain("first_name", p.first_name, 100);
-    row.plain("middle_name", p.middle_name, 100);
-    if (const auto g = row.text("gender"); !g.empty()) {
+    row.plain(last_name, p.last_name, 100);
+    row.plain(first_name, p.first_name, 100);
+    row.plain(middle_name, p.middle_name, 100);
+    if (const auto g = row.text(gender); !g.empty()) {
       if (auto parsed = domain::parse_gender(g)) p.gender = *parsed;
-      else row.problem("gender", RowReader::quoted(g) + ": ожидается «м» или «ж»");
+      else row.problem(gender, RowReader::quoted(g) + ": ожидается «м» или «ж»");
     }
-    row.date("birth_date", p.birth_date);
-    row.date("ped_experience_since", p.ped_experience_since);
-    if (const auto cat = row.text("category"); !cat.empty()) {
-      if (auto* t = domain::parse_category(cat)) p.category.assign(t->code);
-      else row.problem("category", RowReader::quoted(cat) + ": допустимые значения — «высшая», «первая», «без категории»");
+    row.date(birth_date, p.birth_date);
+    row.date(since, p.ped_experience_since);
+    if (const auto cat = row.text(category); !cat.empty()) {
+      if (auto* t = domain::parse_category(cat)) p.category = t->code;
+      else row.problem(category, RowReader::quoted(cat) + ": допустимые значения — «высшая», «первая», «без категории»");
     }
-    optional_flag(row, "higher_ped_education", p.higher_ped_education);
-    optional_flag(row, "ped_university_graduate", p.ped_university_graduate);
-    if (is_new && p.last_name.empty() && !row.has_problem("last_name") && !row.has_problem("full_name"))
-      row.problem("last_name", "Новый педагог: укажите фамилию");
-    if (is_new && p.first_name.empty() && !row.has_problem("first_name") && !row.has_problem("full_name"))
-      row.problem("first_name", "Новый педагог: укажите имя");
-    check_person_dates(row, p, today);
+    row.flag(higher, p.higher_ped_education);
+    row.flag(graduate, p.ped_university_graduate);
+
+    // Several rows of one person (several workplaces) add up to one record.
+    auto earlier = seen.find(code);
+    const bool first = earlier == seen.end();
+    if (first && is_new && p.last_name.empty() && !row.has_problem(last_name) && !row.has_problem(full_name))
+      row.problem(last_name, "Новый педагог: укажите фамилию");
+    if (first && is_new && p.first_name.empty() && !row.has_problem(first_name) && !row.has_problem(full_name))
+      row.problem(first_name, "Новый педагог: укажите имя");
+    const auto birth = p.birth_date ? p.birth_date : first ? std::nullopt : earlier->second.birth;
+    check_person_dates(row, birth_date, since, birth, p.ped_experience_since, today);
 
     // The workplace of this row, if the file has one.
-    const auto org_code = row.text("organisation");
-    if (!org_code.empty()) {
-      auto org = organisations.find(std::string(org_code));
+    std::optional<reg::PositionPatch> workplace;
+    if (const auto org_code = row.text(organisation); !org_code.empty()) {
+      auto org = organisations.find(org_code);
       if (org == organisations.end()) {
-        row.problem("organisation", "Организация с кодом " + RowReader::quoted(org_code) + " не найдена в реестре");
+        row.problem(organisation, "Организация с кодом " + RowReader::quoted(org_code) + " не найдена в реестре");
       } else if (!covered.count(org->second.territory_id) && !own_orgs.count(org->second.id)) {
-        row.problem("organisation", "Организация " + RowReader::quoted(org_code) + " вне ваших полномочий");
+        row.problem(organisation, "Организация " + RowReader::quoted(org_code) + " вне ваших полномочий");
       } else {
-        domain::Position pos;
+        reg::PositionPatch& pos = workplace.emplace();
         pos.organisation_id = org->second.id;
-        row.term("position", position_terms, domain::positions(), pos.position);
-        if (pos.position.empty() && !row.has_problem("position")) row.problem("position", "Укажите должность");
-        row.term("subject_area", area_terms, domain::subject_areas(), pos.subject_area);
-        row.plain("subjects", pos.subjects);
-        row.date("hired_on", pos.hired_on);
-        row.date("left_on", pos.left_on);
-        if (!pos.hired_on.empty() && !pos.left_on.empty() && pos.left_on < pos.hired_on)
-          row.problem("left_on", "Дата увольнения раньше даты приёма");
-        if (row.ok() && !seen_workplaces.insert(workplace_key(code, pos.organisation_id, pos.position)).second)
-          row.problem("position", "Эта должность педагога в этой организации уже есть в файле выше");
-        if (row.ok()) plan.workplaces.push_back({code, std::move(pos)});
+        row.term(position, position_terms, domain::positions(), pos.position);
+        if (pos.position.empty() && !row.has_problem(position)) row.problem(position, "Укажите должность");
+        row.term(subject_area, area_terms, domain::subject_areas(), pos.subject_area);
+        row.plain(subjects, pos.subjects);
+        row.date(hired_on, pos.hired_on);
+        row.date(left_on, pos.left_on);
+        if (pos.hired_on && pos.left_on && *pos.left_on < *pos.hired_on)
+          row.problem(left_on, "Дата увольнения раньше даты приёма");
+        if (row.ok() && !seen_workplaces.insert({code, pos.organisation_id, pos.position}).second)
+          row.problem(position, "Эта должность педагога в этой организации уже есть в файле выше");
       }
     } else if (is_new && first && !scope.everything) {
-      row.problem("organisation", "Новый педагог: укажите код организации, где он работает");
+      row.problem(organisation, "Новый педагог: укажите код организации, где он работает");
     }
-    if (!row.ok()) {
-      if (first) person_index.erase(slot);
-      return;
-    }
+    if (!row.ok()) return;
+
     if (first) {
-      plan.persons.push_back(std::move(p));
-      plan.is_new.push_back(is_new);
+      auto& list = is_new ? writes.inserts : writes.updates;
+      seen.emplace(code, SeenPerson{is_new, list.size(), p.birth_date});
+      list.push_back(p);
       ++(is_new ? report.created : report.updated);
     } else {
-      plan.persons[slot->second] = std::move(p);
+      SeenPerson& s = earlier->second;
+      if (p.birth_date) s.birth = p.birth_date;
+      (s.is_new ? writes.inserts : writes.updates)[s.index].merge(p);
     }
+    if (workplace) writes.workplaces.push_back({code, *workplace});
   });
-  report.workplaces = plan.workplaces.size();
+  report.workplaces = seen_workplaces.size();
   clock.step("проверка строк");
+  if (dry_run || report.issue_count) return;
+  const std::size_t total = writes.inserts.size() + writes.updates.size() + writes.workplaces.size();
+  if (progress) progress("writing", 0, total);
+  write_persons(c, writes, stored, [&](std::size_t done) {
+    if (progress) progress("writing", done, total);
+  });
+  clock.step("запись");
 }
 
 }  // namespace
@@ -471,29 +596,8 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
       reg::upsert_organisations(c, rows);
       audit_import(c, caller, "organisation", report, request_id);
     } else {
-      PersonPlan plan;
-      plan_persons(c, caller, table, report, plan, progress);
+      import_persons(c, caller, table, report, dry_run, progress);
       if (dry_run || report.issue_count) return;
-      if (progress) progress("writing", 0, plan.persons.size());
-      StepClock clock;
-      // New persons first (one INSERT per batch), then the known ones (UPDATE).
-      std::vector<reg::PersonPatch> fresh, known;
-      fresh.reserve(report.created);
-      known.reserve(report.updated);
-      for (std::size_t i = 0; i < plan.persons.size(); ++i)
-        (plan.is_new[i] ? fresh : known).push_back(std::move(plan.persons[i]));
-      const auto ids = reg::insert_persons(c, fresh);
-      reg::update_persons(c, known);
-      clock.step("запись педагогов");
-      std::vector<domain::Position> positions;
-      positions.reserve(plan.workplaces.size());
-      for (auto& w : plan.workplaces) {
-        auto stored = plan.existing.find(w.person_code);
-        w.position.person_id = stored != plan.existing.end() ? stored->second : ids.at(std::string(w.person_code));
-        positions.push_back(std::move(w.position));
-      }
-      reg::upsert_positions(c, positions);
-      clock.step("запись мест работы");
       audit_import(c, caller, "person", report, request_id);
     }
     report.applied = true;

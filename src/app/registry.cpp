@@ -33,6 +33,13 @@ std::string audit_json(const domain::Person& p) {
       .dump();  // personal data (birth date, gender) stays out of the audit log
 }
 
+std::string audit_json(const domain::Position& p) {
+  return nlohmann::json{{"person_id", p.person_id},       {"organisation_id", p.organisation_id},
+                        {"position", p.position},         {"subject_area", p.subject_area},
+                        {"subjects", p.subjects},         {"hired_on", p.hired_on},
+                        {"left_on", p.left_on}}
+      .dump();
+}
 
 void normalise(domain::Person& p) {
   p.code = domain::trim(p.code);
@@ -72,7 +79,8 @@ std::string person_code_taken(const std::string& code) { return "Педагог 
 
 std::vector<domain::Territory> list_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
-  return app.db->read([&](storage::Connection& c) { return reg::list_territories(c, f, scope); });
+  const auto folded = with_folded_query(f);
+  return app.db->read([&](storage::Connection& c) { return reg::list_territories(c, folded, scope); });
 }
 
 domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id) {
@@ -211,6 +219,57 @@ void update_person(App& app, const Caller& caller, std::int64_t id, domain::Pers
     with_unique_code(person_code_taken(person.code), [&] { reg::update_person(c, person); });
     storage::accounts::append_audit(
         c, {caller.account_id, "update", "person", id, audit_json(*before), audit_json(person), request_id, {}});
+  });
+}
+
+std::int64_t add_workplace(App& app, const Caller& caller, std::int64_t person_id, domain::Position workplace,
+                           const std::string& request_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto scope = require_scope(caller, domain::Action::write_staff, "добавлять места работы");
+  workplace.id = 0;
+  workplace.person_id = person_id;
+  workplace.left_on.clear();
+  domain::validate_position(workplace);
+  return app.db->write([&](storage::Connection& c) {
+    if (!reg::find_person(c, person_id) || !reg::person_in_scope(c, person_id, read))
+      throw domain::Error::not_found("Педагог не найден");
+    auto org = reg::find_organisation(c, workplace.organisation_id);
+    if (!org) throw domain::Error::validation("organisation_id", "Организация не найдена");
+    if (!reg::organisation_visible(c, org->id, scope))
+      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять места работы в этой организации",
+                          "organisation_id");
+    try {
+      workplace.id = reg::insert_position(c, workplace);
+    } catch (const storage::Error& e) {
+      if (e.kind() != storage::ErrorKind::unique_violation) throw;
+      throw domain::Error::conflict("position", "Эта должность в этой организации у педагога уже есть — "
+                                                "измените её или укажите дату увольнения");
+    }
+    storage::accounts::append_audit(
+        c, {caller.account_id, "create", "position", workplace.id, {}, audit_json(workplace), request_id, {}});
+    return workplace.id;
+  });
+}
+
+void update_workplace(App& app, const Caller& caller, std::int64_t person_id, std::int64_t position_id,
+                      domain::Position changes, const std::string& request_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto scope = require_scope(caller, domain::Action::write_staff, "изменять места работы");
+  app.db->write([&](storage::Connection& c) {
+    auto before = reg::find_position(c, position_id);
+    if (!before || before->person_id != person_id || !reg::person_in_scope(c, person_id, read))
+      throw domain::Error::not_found("Место работы не найдено");
+    if (!reg::organisation_visible(c, before->organisation_id, scope))
+      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять места работы в этой организации");
+    domain::Position after = *before;
+    after.subject_area = changes.subject_area;
+    after.subjects = changes.subjects;
+    after.hired_on = changes.hired_on;
+    after.left_on = changes.left_on;
+    domain::validate_position(after);
+    reg::update_position(c, after);
+    storage::accounts::append_audit(c, {caller.account_id, changes.left_on.empty() || !before->left_on.empty() ? "update" : "end",
+                                        "position", position_id, audit_json(*before), audit_json(after), request_id, {}});
   });
 }
 

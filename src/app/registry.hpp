@@ -58,6 +58,16 @@ std::int64_t create_person(App& app, const Caller& caller, domain::Person person
 void update_person(App& app, const Caller& caller, std::int64_t id, domain::Person person,
                    const std::string& request_id = {});
 
+// Adds a workplace to a person the caller can see, in an organisation within
+// the caller's staff-writing scope (hiring someone who works elsewhere too).
+// Returns the new position's id; 409 when the person already holds this post there.
+std::int64_t add_workplace(App& app, const Caller& caller, std::int64_t person_id, domain::Position workplace,
+                           const std::string& request_id = {});
+// Changes the subject area, subjects and dates of a workplace in the caller's
+// staff-writing scope; a leaving date ends it (the person stays in the registry).
+void update_workplace(App& app, const Caller& caller, std::int64_t person_id, std::int64_t position_id,
+                      domain::Position changes, const std::string& request_id = {});
+
 // Aggregates over the caller's scope, or over `territory` if the scope covers it.
 storage::registry::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory);
 

@@ -108,10 +108,10 @@ int cmd_import(const Options& o) {
   const auto started = std::chrono::steady_clock::now();
   ProgressLine line;
   line.show("Чтение", 0);
-  const auto bytes = read_file(o.file);
+  auto bytes = read_file(o.file);
   spdlog::debug("импорт: файл прочитан — {:.3f} с",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  const auto table = io::read_table(bytes);
+  const auto table = io::read_table(std::move(bytes));
   spdlog::debug("импорт: таблица разобрана — {:.3f} с",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   line.show("Чтение", 1, std::to_string(table.rows.size() > 0 ? table.rows.size() - 1 : 0) + " строк");

@@ -116,7 +116,7 @@ const Term* TermIndex::find(std::string_view text) const {
   return nullptr;
 }
 
-std::optional<std::string> parse_gender(std::string_view text) {
+std::optional<std::string_view> parse_gender(std::string_view text) {
   const std::string_view exact = trim_view(text);
   if (exact == "м") return "m";
   if (exact == "ж") return "f";
@@ -139,23 +139,24 @@ const Term* parse_category(std::string_view text) {
   return nullptr;
 }
 
-bool split_full_name(std::string_view text, std::string& last, std::string& first, std::string& middle) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char ch : text) {
-    if (ch == ' ' || ch == '\t') {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word.push_back(ch);
-    }
+bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first,
+                     std::string_view& middle) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
   }
-  if (!word.empty()) words.push_back(std::move(word));
   if (words.size() < 2) return false;
   last = words[0];
   first = words[1];
-  middle.clear();
-  for (std::size_t i = 2; i < words.size(); ++i) middle += (i > 2 ? " " : "") + words[i];
+  middle = {};
+  if (words.size() > 2) {  // from the third word to the end of the last, as written
+    const char* from = words[2].data();
+    middle = std::string_view(from, static_cast<std::size_t>(words.back().data() + words.back().size() - from));
+  }
   return true;
 }
 

@@ -59,12 +59,14 @@ class TermIndex {
 };
 
 // «м», «муж», «мужской», «m» → "m"; «ж», «жен», «женский», «f» → "f".
-std::optional<std::string> parse_gender(std::string_view text);
+std::optional<std::string_view> parse_gender(std::string_view text);
 // The qualification category as written: «высшая», «первая», «без категории»,
 // «нет», «соответствие занимаемой должности» (counts as none).
 const Term* parse_category(std::string_view text);
-// «Иванова Мария Петровна» → last, first, middle (middle may be several words).
-bool split_full_name(std::string_view text, std::string& last, std::string& first, std::string& middle);
+// «Иванова Мария Петровна» → last, first, middle (middle may be several words,
+// kept as written between them); the parts are views into `text`.
+bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first,
+                     std::string_view& middle);
 
 // A list of allowed values for messages: «высшая», «первая», «без категории».
 std::string allowed_titles(std::span<const Term> vocabulary);

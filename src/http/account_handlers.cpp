@@ -22,6 +22,7 @@ void write_roles(JsonWriter& w, const std::vector<acc::RoleAssignment>& roles) {
         .field("title", info ? info->title : r.role)
         .key("territory_id").id_or_null(r.territory_id)
         .key("organisation_id").id_or_null(r.organisation_id)
+        .key("scope_name").text_or_null(r.scope_name)
         .end_object();
   }
   w.end_array();
@@ -72,6 +73,11 @@ Response list_accounts(const Request& r, Context& ctx) {
   }
   w.end_array().field("total", page.total).field("limit", limit).field("offset", offset).end_object();
   return json_response(200, std::move(w));
+}
+
+Response export_accounts(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  return file_response(app::export_accounts(ctx.app, *r.caller, q.text("q", 100), file_format(q)));
 }
 
 Response get_account(const Request& r, Context& ctx) {

@@ -55,6 +55,7 @@ Response list_organisations(const Request&, Context&);
 Response get_organisation(const Request&, Context&);
 Response create_organisation(const Request&, Context&);
 Response update_organisation(const Request&, Context&);
+Response export_territories(const Request&, Context&);
 Response export_organisations(const Request&, Context&);
 Response list_persons(const Request&, Context&);
 Response export_persons(const Request&, Context&);
@@ -66,6 +67,8 @@ Response summary(const Request&, Context&);
 Response get_person(const Request&, Context&);
 Response create_person(const Request&, Context&);
 Response update_person(const Request&, Context&);
+Response add_person_position(const Request&, Context&);
+Response update_person_position(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);
@@ -84,6 +87,7 @@ Response add_account_role(const Request&, Context&);
 Response remove_account_role(const Request&, Context&);
 Response reset_account_password(const Request&, Context&);
 Response list_audit(const Request&, Context&);
+Response export_accounts(const Request&, Context&);
 Response export_audit(const Request&, Context&);
 }  // namespace handlers
 

@@ -58,16 +58,31 @@ Response one(const T& item, int status = 200) {
 
 }  // namespace
 
-Response list_territories(const Request& r, Context& ctx) {
-  QueryReader q(r);
+namespace {
+
+// The filters of the territory list, shared by the page and its export.
+storage::registry::TerritoryFilter territory_filter(const QueryReader& q) {
   storage::registry::TerritoryFilter f;
   f.parent_id = q.id("parent_id");
   f.level = q.term("level", domain::territory_levels());
+  f.query = q.text("q", 200);
+  return f;
+}
+
+}  // namespace
+
+Response list_territories(const Request& r, Context& ctx) {
+  const auto f = territory_filter(QueryReader(r));
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& t : app::list_territories(ctx.app, *r.caller, f)) write(w, t);
   w.end_array().end_object();
   return json_response(200, std::move(w));
+}
+
+Response export_territories(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  return file_response(app::export_territories(ctx.app, *r.caller, territory_filter(q), file_format(q)));
 }
 
 Response get_territory(const Request& r, Context& ctx) {
@@ -215,20 +230,29 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
 
 }  // namespace
 
+namespace {
+
+// A new workplace as the forms send it (also the first one of a new person).
+domain::Position workplace_from_body(const BodyReader& b) {
+  domain::Position workplace;
+  workplace.organisation_id = b.required_id("organisation_id");
+  workplace.position = b.required_term("position", domain::positions());
+  workplace.subject_area = b.optional_text("subject_area", 64);
+  workplace.subjects = b.optional_text("subjects", 500);
+  workplace.hired_on = b.optional_text("hired_on", 10);
+  return workplace;
+}
+
+}  // namespace
+
 Response create_person(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
   auto person = person_from_body(b);
   const auto* w = body.contains("workplace") && body["workplace"].is_object() ? &body["workplace"] : nullptr;
   if (!w) throw domain::Error::validation("workplace", "Укажите место работы: организацию и должность");
-  const BodyReader wb(*w);
-  domain::Position workplace;
-  workplace.organisation_id = wb.required_id("organisation_id");
-  workplace.position = wb.required_term("position", domain::positions());
-  workplace.subject_area = wb.optional_text("subject_area", 64);
-  workplace.subjects = wb.optional_text("subjects", 500);
-  workplace.hired_on = wb.optional_text("hired_on", 10);
-  const auto id = app::create_person(ctx.app, *r.caller, std::move(person), std::move(workplace), r.request_id);
+  const auto id =
+      app::create_person(ctx.app, *r.caller, std::move(person), workplace_from_body(BodyReader(*w)), r.request_id);
   auto resp = person_card(r, ctx, id, 201);
   resp.headers.emplace_back("Location", "/api/v1/persons/" + std::to_string(id));
   return resp;
@@ -242,6 +266,24 @@ Response update_person(const Request& r, Context& ctx) {
 
 Response get_person(const Request& r, Context& ctx) { return person_card(r, ctx, r.id(), 200); }
 
+Response add_person_position(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  app::add_workplace(ctx.app, *r.caller, r.id(), workplace_from_body(BodyReader(body)), r.request_id);
+  return person_card(r, ctx, r.id(), 201);
+}
+
+Response update_person_position(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  domain::Position changes;
+  changes.subject_area = b.optional_text("subject_area", 64);
+  changes.subjects = b.optional_text("subjects", 500);
+  changes.hired_on = b.optional_text("hired_on", 10);
+  changes.left_on = b.optional_text("left_on", 10);
+  app::update_workplace(ctx.app, *r.caller, r.id(0), r.id(1), std::move(changes), r.request_id);
+  return person_card(r, ctx, r.id(0), 200);
+}
+
 namespace {
 
 Response person_card(const Request& r, Context& ctx, std::int64_t id, int status) {
@@ -252,6 +294,7 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
   w.key("positions").begin_array();
   for (const auto& v : card.positions)
     w.begin_object()
+        .field("id", v.position.id)
         .field("organisation_id", v.position.organisation_id)
         .field("organisation_name", v.organisation_name)
         .field("position", v.position.position)

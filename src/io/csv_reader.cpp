@@ -66,27 +66,28 @@ std::string cp1251_to_utf8(std::string_view bytes) {
   return out;
 }
 
-Table read_csv(std::string_view bytes) {
+Table read_csv(std::string bytes) {
   Table table;
   table.format = "csv";
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  // One owned copy of the text (converted from Windows-1251 if need be); the
+  const std::size_t bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  // The table keeps the text (converted from Windows-1251 if need be); the
   // cells are views into it, quoted fields unescaped in place.
   std::string* owned;
-  if (domain::is_valid_utf8(bytes)) {
-    owned = &table.keep(std::string(bytes));
+  if (domain::is_valid_utf8(std::string_view(bytes).substr(bom))) {
+    owned = &table.keep(std::move(bytes));
     table.encoding = "utf-8";
   } else {
-    owned = &table.keep(cp1251_to_utf8(bytes));
+    owned = &table.keep(cp1251_to_utf8(std::string_view(bytes).substr(bom)));
     table.encoding = "windows-1251";
   }
-  table.delimiter = detect_delimiter(*owned);
+  const std::size_t skip = table.encoding == "utf-8" ? bom : 0;
+  table.delimiter = detect_delimiter(std::string_view(*owned).substr(skip));
 
   std::vector<std::string_view> record;
   std::size_t record_number = 1, line = 1;
   const char delimiter = table.delimiter;
-  char* p = owned->data();
-  char* const end = p + owned->size();
+  char* p = owned->data() + skip;
+  char* const end = owned->data() + owned->size();
   auto finish_record = [&] {
     if (!blank(record)) {
       const std::size_t width = record.size();
@@ -146,12 +147,13 @@ Table read_csv(std::string_view bytes) {
   return table;
 }
 
-Table read_table(std::string_view bytes) {
-  if (bytes.starts_with(std::string_view("PK\x03\x04", 4))) return read_xlsx(bytes);
-  if (bytes.starts_with(std::string_view("\xD0\xCF\x11\xE0", 4)))
+Table read_table(std::string bytes) {
+  const std::string_view view(bytes);
+  if (view.starts_with(std::string_view("PK\x03\x04", 4))) return read_xlsx(view);
+  if (view.starts_with(std::string_view("\xD0\xCF\x11\xE0", 4)))
     throw domain::Error::bad_request(
         "Файл в старом формате Excel (.xls) не читается: сохраните его как «Книга Excel (.xlsx)» или CSV", "file");
-  return read_csv(bytes);
+  return read_csv(std::move(bytes));
 }
 
 }  // namespace metodist::io

@@ -10,7 +10,7 @@
 
 namespace metodist::io {
 
-Table read_csv(std::string_view bytes);
+Table read_csv(std::string bytes);
 
 // Windows-1251 bytes to UTF-8 (every byte maps; 0x98 becomes U+FFFD).
 std::string cp1251_to_utf8(std::string_view bytes);

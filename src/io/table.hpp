@@ -46,6 +46,7 @@ class Table {
 
 // Sniffs the content: an XLSX file is a ZIP archive ("PK\3\4"), anything else
 // is read as CSV.
-Table read_table(std::string_view bytes);
+// Takes the bytes: a CSV table keeps them as its text (no second copy).
+Table read_table(std::string bytes);
 
 }  // namespace metodist::io

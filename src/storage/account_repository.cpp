@@ -106,13 +106,24 @@ std::int64_t insert_role(Connection& c, const RoleAssignment& r) {
       {r.account_id, r.role, id_or_null(r.territory_id), id_or_null(r.organisation_id), domain::utc_timestamp_now()});
 }
 
+namespace {
+
+// Role assignments with the name of what they are bound to.
+const char* const kRoleSelect =
+    "SELECT r.id, r.account_id, r.role, r.territory_id, r.organisation_id, COALESCE(t.name, o.name, '')"
+    " FROM role_assignments r LEFT JOIN territories t ON t.id = r.territory_id"
+    " LEFT JOIN organisations o ON o.id = r.organisation_id";
+
+RoleAssignment role_from(const Row& r) {
+  return {r.int64(0), r.int64(1), r.text(2), r.opt_int64(3), r.opt_int64(4), r.text(5)};
+}
+
+}  // namespace
+
 std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id) {
   std::vector<RoleAssignment> out;
-  c.run("SELECT id, account_id, role, territory_id, organisation_id FROM role_assignments WHERE account_id = $1"
-        " ORDER BY id",
-        {account_id}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.opt_int64(3), r.opt_int64(4)});
-        });
+  c.run(std::string(kRoleSelect) + " WHERE r.account_id = $1 ORDER BY r.id", {account_id},
+        [&](const Row& r) { out.push_back(role_from(r)); });
   return out;
 }
 
@@ -191,9 +202,8 @@ std::vector<RoleAssignment> roles_of(Connection& c, const std::vector<std::int64
     params.push_back(id);
     in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
   }
-  c.run("SELECT id, account_id, role, territory_id, organisation_id FROM role_assignments WHERE account_id IN (" + in +
-            ") ORDER BY account_id, id",
-        params, [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.opt_int64(3), r.opt_int64(4)}); });
+  c.run(std::string(kRoleSelect) + " WHERE r.account_id IN (" + in + ") ORDER BY r.account_id, r.id", params,
+        [&](const Row& r) { out.push_back(role_from(r)); });
   return out;
 }
 

@@ -30,6 +30,7 @@ struct RoleAssignment {
   std::string role;
   std::optional<std::int64_t> territory_id;
   std::optional<std::int64_t> organisation_id;
+  std::string scope_name;  // the territory's or organisation's name, as read (not written)
 };
 
 std::int64_t insert_account(Connection& c, const Account& a);

@@ -95,6 +95,13 @@ class PgConnection final : public Connection {
   const std::string& prepare(std::string_view sql, std::size_t nparams) {
     auto it = names_.find(sql);
     if (it != names_.end()) return it->second;
+    // Statements are many only when SQL is built with varying shapes (IN
+    // lists of any length); a long-lived connection must not keep them all.
+    // Results are fetched whole, so no statement is in use here.
+    if (names_.size() >= kMaxPreparedStatements) {
+      exec_script("DEALLOCATE ALL");
+      names_.clear();
+    }
     std::string name = "s" + std::to_string(names_.size() + 1);
     const std::string text(sql);
     ResultGuard res{PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(nparams), nullptr)};
@@ -135,6 +142,7 @@ class PgConnection final : public Connection {
   }
 
   PGconn* conn_;
+  static constexpr std::size_t kMaxPreparedStatements = 256;
   std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> names_;
 };
 

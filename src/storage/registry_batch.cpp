@@ -7,11 +7,23 @@
 namespace metodist::storage::registry {
 namespace {
 
-// Calls f with consecutive slices of at most kBatchRows elements.
+// The rows of the next statement: kBatchRows, and for the rest the largest
+// power of two that fits, so statements come in a few shapes the connection
+// prepares once (a batch of 337 rows is 256 + 64 + 16 + 1, not a new statement).
+std::size_t next_slice(std::size_t left) {
+  if (left >= kBatchRows) return kBatchRows;
+  std::size_t n = 1;
+  while (n * 2 <= left) n *= 2;
+  return n;
+}
+
+// Calls f with consecutive slices of `all`, sized by next_slice.
 template <class T, class F>
 void in_batches(std::span<const T> all, F&& f) {
-  for (std::size_t from = 0; from < all.size(); from += kBatchRows)
-    f(all.subspan(from, std::min(kBatchRows, all.size() - from)));
+  for (std::size_t from = 0, n = 0; from < all.size(); from += n) {
+    n = next_slice(all.size() - from);
+    f(all.subspan(from, n));
+  }
 }
 
 // «($1, $2, …), ($n+1, …)» for rows of `width` values each.
@@ -69,23 +81,26 @@ std::unordered_map<std::string, domain::Organisation> organisations_by_code(Conn
 
 std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection& c,
                                                                       std::span<const std::string_view> codes) {
+  // Every wanted code starts at 0 and a stored row sets its id: one hash
+  // lookup per row read, and the keys are the caller's own views.
   std::unordered_map<std::string_view, std::int64_t> out;
-  const std::unordered_set<std::string_view> wanted(codes.begin(), codes.end());
-  if (wanted.empty()) return out;
-  out.reserve(wanted.size());
-  // Either way a found row is keyed by the caller's own view of the code.
+  out.reserve(codes.size());
+  for (auto code : codes) out.emplace(code, 0);
   auto keep = [&](const Row& r) {
-    if (auto it = wanted.find(r.view(0)); it != wanted.end()) out.emplace(*it, r.int64(1));
+    if (auto it = out.find(r.view(0)); it != out.end()) it->second = r.int64(1);
   };
-  if (wanted.size() > kScanAbove) {
+  if (out.size() > kScanAbove) {
     c.run("SELECT p.code, p.id FROM persons p", {}, keep);
-    return out;
+  } else {
+    std::vector<std::string_view> distinct;
+    distinct.reserve(out.size());
+    for (const auto& [code, id] : out) distinct.push_back(code);
+    in_batches<std::string_view>(distinct, [&](std::span<const std::string_view> batch) {
+      Params params;
+      c.run("SELECT p.code, p.id FROM persons p WHERE p.code IN " + text_placeholders(params, batch), params, keep);
+    });
   }
-  const std::vector<std::string_view> distinct(wanted.begin(), wanted.end());
-  in_batches<std::string_view>(distinct, [&](std::span<const std::string_view> batch) {
-    Params params;
-    c.run("SELECT p.code, p.id FROM persons p WHERE p.code IN " + text_placeholders(params, batch), params, keep);
-  });
+  std::erase_if(out, [](const auto& entry) { return entry.second == 0; });
   return out;
 }
 
@@ -152,40 +167,54 @@ void upsert_organisations(Connection& c, std::span<const domain::Organisation> r
   });
 }
 
+void PersonPatch::merge(const PersonPatch& later) {
+  auto take = [](std::string_view& mine, std::string_view theirs) {
+    if (!theirs.empty()) mine = theirs;
+  };
+  take(last_name, later.last_name);
+  take(first_name, later.first_name);
+  take(middle_name, later.middle_name);
+  take(gender, later.gender);
+  take(category, later.category);
+  if (later.birth_date) birth_date = later.birth_date;
+  if (later.ped_experience_since) ped_experience_since = later.ped_experience_since;
+  if (later.higher_ped_education) higher_ped_education = later.higher_ped_education;
+  if (later.ped_university_graduate) ped_university_graduate = later.ped_university_graduate;
+}
+
 namespace {
 
 Value optional_flag(const std::optional<bool>& b) { return b ? flag(*b) : Value{nullptr}; }
+Value optional_date(const std::optional<domain::Date>& d) { return d ? Value{d->iso()} : Value{nullptr}; }
 
 // With all three names in the file the search text is known without reading the row.
 bool has_full_name(const PersonPatch& p) {
   return !p.last_name.empty() && !p.first_name.empty() && !p.middle_name.empty();
 }
 std::string search_key_of(const PersonPatch& p) {
-  domain::Person full;
-  full.code = p.code;
-  full.last_name = p.last_name;
-  full.first_name = p.first_name;
-  full.middle_name = p.middle_name;
-  return person_search_key(full);
+  return person_search_key(p.last_name, p.first_name, p.middle_name, p.code);
 }
 
 void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now,
-                  std::unordered_map<std::string, std::int64_t>& ids) {
+                  std::span<std::int64_t> ids) {
   Params params;
   params.reserve(batch.size() * 13);
-  for (const auto& p : batch) {
+  std::unordered_map<std::string_view, std::size_t> at;  // code → index in the batch
+  at.reserve(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const auto& p = batch[i];
+    at.emplace(p.code, i);
     params.insert(params.end(),
-                  {std::string_view(p.code), std::string_view(p.last_name), std::string_view(p.first_name),
-                   view_or_null(p.middle_name), view_or_null(p.gender), view_or_null(p.birth_date),
-                   view_or_null(p.ped_experience_since),
-                   p.category.empty() ? std::string_view("none") : std::string_view(p.category),
+                  {p.code, p.last_name, p.first_name, view_or_null(p.middle_name), view_or_null(p.gender),
+                   optional_date(p.birth_date), optional_date(p.ped_experience_since),
+                   p.category.empty() ? std::string_view("none") : p.category,
                    flag(p.higher_ped_education.value_or(false)), flag(p.ped_university_graduate.value_or(false)),
                    search_key_of(p), std::string_view(now), std::string_view(now)});
   }
   c.run("INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
         " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
             values_rows(batch.size(), 13) + " RETURNING code, id",
-        params, [&](const Row& r) { ids[r.text(0)] = r.int64(1); });
+        params, [&](const Row& r) { ids[at.at(r.view(0))] = r.int64(1); });
 }
 
 // UPDATE … FROM (VALUES …): both backends name the VALUES columns column1…;
@@ -195,17 +224,18 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
 void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now) {
   const std::string date = c.backend() == Backend::postgres ? " AS DATE)" : " AS TEXT)";
   Params params;
-  params.reserve(batch.size() * 10);
+  params.reserve(batch.size() * 11 + 1);
   std::string values;
   for (const auto& p : batch) {
     const std::size_t n = params.size();
     auto at = [&](std::size_t i) { return "$" + std::to_string(n + i); };
     values += values.empty() ? "(" : ", (";
     values += at(1) + ", " + at(2) + ", " + at(3) + ", " + at(4) + ", " + at(5) + ", CAST(" + at(6) + date +
-              ", CAST(" + at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) + " AS INTEGER), " + at(11) + ")";
-    params.insert(params.end(), {std::string_view(p.code), view_or_null(p.last_name), view_or_null(p.first_name),
-                                 view_or_null(p.middle_name), view_or_null(p.gender), view_or_null(p.birth_date),
-                                 view_or_null(p.ped_experience_since), view_or_null(p.category),
+              ", CAST(" + at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) +
+              " AS INTEGER), " + at(11) + ")";
+    params.insert(params.end(), {p.code, view_or_null(p.last_name), view_or_null(p.first_name),
+                                 view_or_null(p.middle_name), view_or_null(p.gender), optional_date(p.birth_date),
+                                 optional_date(p.ped_experience_since), view_or_null(p.category),
                                  optional_flag(p.higher_ped_education), optional_flag(p.ped_university_graduate),
                                  has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}});
   }
@@ -218,15 +248,15 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
             " category = COALESCE(v.column8, persons.category),"
             " higher_ped_education = COALESCE(v.column9, persons.higher_ped_education),"
             " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
-            " search_key = COALESCE(v.column11, persons.search_key), updated_at = $" + std::to_string(params.size()) + " FROM (VALUES " + values +
-                ") AS v WHERE persons.code = v.column1",
+            " search_key = COALESCE(v.column11, persons.search_key), updated_at = $" +
+                std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
             params);
 }
 
 // The folded search text of updated persons whose names changed only in part,
 // from the names now stored (Cyrillic folding happens in C++, not in SQL).
 void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
-  std::vector<std::string> codes;
+  std::vector<std::string_view> codes;
   for (const auto& p : batch)
     if (!has_full_name(p) && (!p.last_name.empty() || !p.first_name.empty() || !p.middle_name.empty()))
       codes.push_back(p.code);
@@ -234,7 +264,7 @@ void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
   Params params;
   std::vector<std::pair<std::string, std::string>> keys;  // code, search key
   c.run(std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.code IN " +
-            placeholders<std::string>(params, codes),
+            text_placeholders(params, codes),
         params, [&](const Row& r) {
           auto p = person_from(r);
           keys.emplace_back(p.code, person_search_key(p));
@@ -251,11 +281,13 @@ void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
 
 }  // namespace
 
-std::unordered_map<std::string, std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows) {
-  std::unordered_map<std::string, std::int64_t> ids;
-  ids.reserve(rows.size());
+std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows) {
+  std::vector<std::int64_t> ids(rows.size());
   const auto now = domain::utc_timestamp_now();
-  in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) { insert_batch(c, batch, now, ids); });
+  for (std::size_t from = 0, n = 0; from < rows.size(); from += n) {
+    n = next_slice(rows.size() - from);
+    insert_batch(c, rows.subspan(from, n), now, std::span(ids).subspan(from, n));
+  }
   return ids;
 }
 
@@ -267,14 +299,13 @@ void update_persons(Connection& c, std::span<const PersonPatch> rows) {
   });
 }
 
-void upsert_positions(Connection& c, std::span<const domain::Position> rows) {
-  in_batches<domain::Position>(rows, [&](std::span<const domain::Position> batch) {
+void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
+  in_batches<PositionPatch>(rows, [&](std::span<const PositionPatch> batch) {
     Params params;
     params.reserve(batch.size() * 7);
     for (const auto& p : batch) {
-      params.insert(params.end(), {p.person_id, p.organisation_id, std::string_view(p.position),
-                                   view_or_null(p.subject_area), view_or_null(p.subjects), view_or_null(p.hired_on),
-                                   view_or_null(p.left_on)});
+      params.insert(params.end(), {p.person_id, p.organisation_id, p.position, view_or_null(p.subject_area),
+                                   view_or_null(p.subjects), optional_date(p.hired_on), optional_date(p.left_on)});
     }
     c.execute("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
               " left_on) VALUES " +

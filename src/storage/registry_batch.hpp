@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/date.hpp"
 #include "domain/registry.hpp"
 #include "storage/database.hpp"
 
@@ -45,18 +46,34 @@ std::unordered_set<std::int64_t> covered_territories(Connection& c, const domain
 // Insert new rows and overwrite existing ones, matched by code. Every column is written.
 void upsert_organisations(Connection& c, std::span<const domain::Organisation> rows);
 
-// A person as an import file gives them: empty text and unset flags mean
-// «keep what is stored» (for a new person: the defaults).
+// A person as an import file gives them: empty text and unset values mean
+// «keep what is stored» (for a new person: the defaults). Text fields are
+// views (into the file being imported, or the vocabularies) that must outlive
+// the call: a million-row import builds these without copying a cell.
 struct PersonPatch {
-  std::string code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category;
+  std::string_view code, last_name, first_name, middle_name, gender, category;
+  std::optional<domain::Date> birth_date, ped_experience_since;
   std::optional<bool> higher_ped_education, ped_university_graduate;
+
+  // Takes what `later` gives (a later row of the same person in the file).
+  void merge(const PersonPatch& later);
 };
-// New persons: inserted, unset fields taking defaults; returns code → id.
-std::unordered_map<std::string, std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows);
-// Known persons (their codes exist): updated field by field, unset fields kept.
+// New persons: inserted, unset fields taking defaults; returns their ids in
+// the order of `rows`.
+std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows);
+// Known persons (their codes exist, each code once per call): updated field by
+// field, unset fields kept.
 void update_persons(Connection& c, std::span<const PersonPatch> rows);
-// Inserts or updates positions by (person, organisation, position); empty
-// fields keep the stored values.
-void upsert_positions(Connection& c, std::span<const domain::Position> rows);
+
+// A workplace as an import file gives it; empty fields keep the stored values.
+struct PositionPatch {
+  std::int64_t person_id = 0;
+  std::int64_t organisation_id = 0;
+  std::string_view position;  // positions() code
+  std::string_view subject_area, subjects;
+  std::optional<domain::Date> hired_on, left_on;
+};
+// Inserts or updates positions by (person, organisation, position).
+void upsert_positions(Connection& c, std::span<const PositionPatch> rows);
 
 }  // namespace metodist::storage::registry

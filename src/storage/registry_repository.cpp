@@ -15,7 +15,13 @@ std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFi
   if (!f.level.empty()) sql += " AND t.level = " + placeholder(params, f.level);
   sql += " ORDER BY t.name, t.id";
   std::vector<domain::Territory> out;
-  c.run(sql, params, [&](const Row& r) { out.push_back(territory_from(r)); });
+  // Territories are few (≈2,400 in the federation): the folded match is done
+  // here, in C++, because SQLite's lower() does not fold Cyrillic.
+  c.run(sql, params, [&](const Row& r) {
+    auto t = territory_from(r);
+    if (f.query.empty() || domain::fold_for_search(t.name + " " + t.code).find(f.query) != std::string::npos)
+      out.push_back(std::move(t));
+  });
   return out;
 }
 
@@ -184,6 +190,18 @@ std::int64_t insert_position(Connection& c, const domain::Position& p) {
       " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       {p.person_id, p.organisation_id, p.position, text_or_null(p.subject_area), text_or_null(p.subjects),
        text_or_null(p.hired_on), text_or_null(p.left_on)});
+}
+
+std::optional<domain::Position> find_position(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string("SELECT ") + kPositionColumns + " FROM positions ps WHERE ps.id = $1", {id});
+  if (!row) return std::nullopt;
+  return position_from(*row);
+}
+
+void update_position(Connection& c, const domain::Position& p) {
+  c.execute("UPDATE positions SET subject_area = $1, subjects = $2, hired_on = $3, left_on = $4 WHERE id = $5",
+            {text_or_null(p.subject_area), text_or_null(p.subjects), text_or_null(p.hired_on), text_or_null(p.left_on),
+             p.id});
 }
 
 namespace {

@@ -19,6 +19,7 @@ namespace metodist::storage::registry {
 struct TerritoryFilter {
   std::optional<std::int64_t> parent_id;
   std::string level;
+  std::string query;  // folded (domain::fold_for_search); matched within the name and code
 };
 // Scoped reads: only rows the scope allows (see scope_sql.hpp).
 std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope);
@@ -70,6 +71,10 @@ struct PositionView {
 };
 std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id);
 std::int64_t insert_position(Connection& c, const domain::Position& p);
+std::optional<domain::Position> find_position(Connection& c, std::int64_t id);
+// Overwrites the subject area, subjects and dates of position p.id (who and
+// where are fixed: another organisation or post is another workplace).
+void update_position(Connection& c, const domain::Position& p);
 
 // The staff list: one row per current workplace (a person working in two
 // schools appears twice), within the reading scope. Personal fields are

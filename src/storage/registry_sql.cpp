@@ -120,8 +120,15 @@ std::string escape_like(const std::string& s) {
 std::string organisation_search_key(const domain::Organisation& o) {
   return domain::fold_for_search(o.name + " " + o.short_name + " " + o.code + " " + o.inn);
 }
+std::string person_search_key(std::string_view last, std::string_view first, std::string_view middle,
+                              std::string_view code) {
+  std::string all;
+  all.reserve(last.size() + first.size() + middle.size() + code.size() + 3);
+  all.append(last).append(" ").append(first).append(" ").append(middle).append(" ").append(code);
+  return domain::fold_for_search(all);
+}
 std::string person_search_key(const domain::Person& p) {
-  return domain::fold_for_search(p.last_name + " " + p.first_name + " " + p.middle_name + " " + p.code);
+  return person_search_key(p.last_name, p.first_name, p.middle_name, p.code);
 }
 
 const char* const kPersonColumns =

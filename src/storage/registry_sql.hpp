@@ -40,6 +40,8 @@ std::string escape_like(const std::string& s);
 // The folded text searches match against (search_key columns).
 std::string organisation_search_key(const domain::Organisation& o);
 std::string person_search_key(const domain::Person& p);
+std::string person_search_key(std::string_view last, std::string_view first, std::string_view middle,
+                              std::string_view code);
 
 domain::Territory territory_from(const Row& r);
 // Organisation columns for SELECT (alias «o») and their mapper.

@@ -65,7 +65,7 @@ class SqliteConnection final : public Connection {
     // WAL is a property of the file; the writer sets it, readers inherit it.
     exec_script(read_only ? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-    exec_script("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
+    exec_script("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-1048576; PRAGMA mmap_size=268435456;");
   }
 
   ~SqliteConnection() override {
@@ -124,8 +124,23 @@ class SqliteConnection final : public Connection {
     if (sqlite3_prepare_v3(db_, native.c_str(), static_cast<int>(native.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                            nullptr) != SQLITE_OK)
       fail(sqlite3_extended_errcode(db_));
+    if (cache_.size() >= kMaxCachedStatements) evict_idle();
     cache_.emplace(std::string(sql), stmt);
     return stmt;
+  }
+
+  // Statements are many only when SQL is built with varying shapes (IN lists
+  // of any length); a long-running server must not keep them all. One being
+  // stepped (a query run from inside another's row callback) stays.
+  void evict_idle() {
+    for (auto it = cache_.begin(); it != cache_.end();) {
+      if (sqlite3_stmt_busy(it->second)) {
+        ++it;
+      } else {
+        sqlite3_finalize(it->second);
+        it = cache_.erase(it);
+      }
+    }
   }
 
   void bind(sqlite3_stmt* stmt, int index, const Value& v) {
@@ -162,6 +177,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
+  static constexpr std::size_t kMaxCachedStatements = 256;
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 

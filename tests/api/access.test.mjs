@@ -9,6 +9,8 @@ import { startServer, json, post, session } from './server.mjs'
 let srv
 const who = {} // role name → headers (anonymous: {})
 const ids = {}
+// Posts other than «teacher»: each added workplace of one person differs.
+const otherPositions = ['educator', 'lecturer', 'additional_teacher', 'psychologist', 'speech_therapist', 'social_pedagogue', 'tutor', 'methodist']
 
 // Runs SQL on the test database with the backend's own client.
 function sql(statement) {
@@ -39,6 +41,7 @@ before(async () => {
   ids.teacherPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
   ids.school2PersonCode = sql(`SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher' ORDER BY ps.id LIMIT 1`)
   ids.school2Person = Number(sql(`SELECT person_id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
+  ids.school2Position = Number(sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 })
 after(async () => {
   await srv?.stop()
@@ -72,6 +75,8 @@ function matrix() {
     ['GET', '/api/v1/summary', `/api/v1/summary?territory_id=${ids.otherRegion}`,
       { anonymous: 401, admin: 200, region: 404, methodist: 404, coordinator: 404, school: 404, teacher: 404 }],
     ['GET', '/api/v1/territories', '/api/v1/territories', signedIn(200)],
+    ['GET', '/api/v1/territories/export', '/api/v1/territories/export?format=csv&level=municipality', signedIn(200)],
+    ['GET', '/api/v1/territories/export', '/api/v1/territories/export?level=planet', signedIn(400)],
     ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.municipality}`, signedIn(200)],
     ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
     ['GET', '/api/v1/organisations', '/api/v1/organisations', signedIn(200)],
@@ -114,6 +119,16 @@ function matrix() {
     ['PUT', '/api/v1/persons/{id}', `/api/v1/persons/${ids.school2Person}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 },
       () => ({ code: ids.school2PersonCode, last_name: 'Изменённая', first_name: 'Фамилия', category: 'first' })],
+    // Workplaces: added in an organisation within the staff-writing scope, to a person one can see.
+    ['POST', '/api/v1/persons/{id}/positions', `/api/v1/persons/${ids.school2Person}/positions`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 404, teacher: 403 },
+      () => ({ organisation_id: ids.school2, position: otherPositions[n++ % otherPositions.length] })],
+    ['POST', '/api/v1/persons/{id}/positions', `/api/v1/persons/${ids.school2Person}/positions`,
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 404, teacher: 403 },
+      () => ({ organisation_id: ids.otherSchool, position: otherPositions[n++ % otherPositions.length] })],
+    ['PUT', '/api/v1/persons/{id}/positions/{position_id}', `/api/v1/persons/${ids.school2Person}/positions/${ids.school2Position}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 },
+      { subjects: 'Математика', hired_on: '2015-09-01' }],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.teacherPerson}`, signedIn(200)],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.school2Person}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
@@ -140,6 +155,7 @@ function matrix() {
     ['POST', '/api/v1/auth/tokens', '/api/v1/auth/tokens', signedIn(201), { name: 'проверка прав' }],
     ['DELETE', '/api/v1/auth/tokens/{id}', '/api/v1/auth/tokens/999999', signedIn(404)],
     ['GET', '/api/v1/accounts', '/api/v1/accounts', admins],
+    ['GET', '/api/v1/accounts/export', '/api/v1/accounts/export?format=csv', admins],
     ['GET', '/api/v1/accounts/{id}', `/api/v1/accounts/${ids.schoolAccount}`, admins],
     ['GET', '/api/v1/accounts/{id}', `/api/v1/accounts/${ids.regionAccount}`, { ...admins, coordinator: 404 }],
     ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 201, coordinator: 201 },

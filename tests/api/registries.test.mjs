@@ -124,3 +124,68 @@ test('vocabularies carry Russian titles', async () => {
     ['Математика и информатика', 'Русский язык и литература', 'Естественно-научные предметы'],
   )
 })
+
+test('territories are exported as filtered, with the territory above named', async () => {
+  const h = admin
+  const r = await fetch(srv.base + '/api/v1/territories/export?format=csv&level=municipality', { headers: h })
+  assert.equal(r.status, 200)
+  const lines = (await r.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+  assert.equal(lines[0], 'Код;Наименование;Уровень;Код вышестоящей;Вышестоящая территория')
+  const list = await json(srv.base, '/api/v1/territories?level=municipality', { headers: h })
+  assert.equal(lines.length - 1, list.body.items.length)
+  assert.ok(lines.slice(1).every((l) => l.split(';')[2] === 'Муниципальное образование'), lines[1])
+  assert.ok(lines.slice(1).every((l) => l.split(';')[4] !== ''), 'every municipality names its region')
+  // Search ignores case in Russian, in the list and in the export alike.
+  const name = list.body.items[0].name
+  const q = encodeURIComponent(name.slice(0, 6).toLocaleUpperCase('ru'))
+  const found = await json(srv.base, `/api/v1/territories?q=${q}`, { headers: h })
+  assert.ok(found.body.items.some((x) => x.name === name), JSON.stringify(found.body.items))
+  assert.ok(found.body.items.length < (await json(srv.base, '/api/v1/territories', { headers: h })).body.items.length)
+  const exported = (await (await fetch(srv.base + `/api/v1/territories/export?format=csv&q=${q}`, { headers: h })).text())
+    .replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+  assert.equal(exported.length, found.body.items.length)
+  const xlsx = Buffer.from(await (await fetch(srv.base + '/api/v1/territories/export', { headers: h })).arrayBuffer())
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK')
+})
+
+test('a workplace is added to a person, checked, and ended; the card and the list follow', async () => {
+  const send = (method, path, body) =>
+    json(srv.base, path, { method, headers: { 'Content-Type': 'application/json', ...admin }, body: JSON.stringify(body) })
+  const list = await get('/api/v1/persons?position=teacher&limit=1')
+  const person = list.body.items[0]
+  const schools = await get('/api/v1/organisations?kind=school&limit=5')
+  const other = schools.body.items.find((o) => o.id !== person.organisation_id)
+
+  const added = await send('POST', `/api/v1/persons/${person.id}/positions`,
+    { organisation_id: other.id, position: 'tutor', subjects: 'Математика', hired_on: '2024-09-01' })
+  assert.equal(added.status, 201, JSON.stringify(added.body))
+  const place = added.body.positions.find((p) => p.organisation_id === other.id)
+  assert.equal(place.position, 'tutor')
+  assert.equal(place.hired_on, '2024-09-01')
+
+  // The same post in the same organisation again: a conflict named by field.
+  const twice = await send('POST', `/api/v1/persons/${person.id}/positions`, { organisation_id: other.id, position: 'tutor' })
+  assert.equal(twice.status, 409)
+  assert.equal(twice.body.error.field, 'position')
+  const unknown = await send('POST', `/api/v1/persons/${person.id}/positions`, { organisation_id: other.id, position: 'астронавт' })
+  assert.equal(unknown.status, 422)
+  assert.equal(unknown.body.error.field, 'position')
+
+  // Leaving before being hired is refused and changes nothing; a proper date ends the workplace.
+  const early = await send('PUT', `/api/v1/persons/${person.id}/positions/${place.id}`, { hired_on: '2024-09-01', left_on: '2024-01-01' })
+  assert.equal(early.status, 422)
+  assert.equal(early.body.error.field, 'left_on')
+  assert.equal((await get(`/api/v1/persons/${person.id}`)).body.positions.find((p) => p.id === place.id).left_on, null)
+  const ended = await send('PUT', `/api/v1/persons/${person.id}/positions/${place.id}`,
+    { subjects: 'Математика', hired_on: '2024-09-01', left_on: '2025-06-30' })
+  assert.equal(ended.status, 200, JSON.stringify(ended.body))
+  assert.equal(ended.body.positions.find((p) => p.id === place.id).left_on, '2025-06-30')
+  const staff = await get(`/api/v1/persons?organisation_id=${other.id}&limit=500`)
+  assert.ok(!staff.body.items.some((x) => x.id === person.id && x.position === 'tutor'), 'an ended workplace leaves the list')
+
+  // A position of someone else cannot be reached through this person.
+  const foreign = await send('PUT', `/api/v1/persons/${person.id + 1}/positions/${place.id}`, { left_on: '2025-06-30' })
+  assert.equal(foreign.status, 404)
+  const audit = await get(`/api/v1/audit?entity=position&entity_id=${place.id}`)
+  assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['create', 'end'])
+})

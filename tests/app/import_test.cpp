@@ -161,6 +161,40 @@ TEST_P(ImportTest, PersonsWithSeveralWorkplacesAndUpdatesByCode) {
   EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-2' AND search_key LIKE '%кузнецов олег ильич%'"), 1);
 }
 
+TEST_P(ImportTest, ManyPersonsInBatchesOfEveryShapeKeepTheirWorkplacesAndLaterRows) {
+  // 1337 persons: written in statements of 500, 256, 64, 16 and 1 rows. Every
+  // third one has a second workplace in a row at the end of the file that
+  // also brings the birth date; codes are out of order in the file.
+  std::string csv = "Код;Фамилия;Имя;Дата рождения;Код организации;Должность\n", tail;
+  const int n = 1337;
+  for (int i = 0; i < n; ++i) {
+    const std::string code = "B-" + std::to_string((i * 7919) % n + 10000);
+    csv += code + ";Фамилия" + std::to_string(i) + ";Имя;;RU-01-001-S001;Учитель\n";
+    if (i % 3 == 0) tail += code + ";;;01.02.1980;RU-01-001-S002;Учитель\n";
+  }
+  const auto r = run(caller("federal_operator"), "persons", csv + tail);
+  ASSERT_TRUE(r.applied) << issues_text(r);
+  EXPECT_EQ(r.created, static_cast<std::size_t>(n));
+  EXPECT_EQ(r.workplaces, static_cast<std::size_t>(n + (n + 2) / 3));
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code LIKE 'B-%'"), n);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code LIKE 'B-%' AND birth_date IS NOT NULL"), (n + 2) / 3);
+  // Every workplace belongs to the person its row named.
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id"
+                   " JOIN organisations o ON o.id = ps.organisation_id WHERE p.code LIKE 'B-%'"
+                   " AND (o.code = 'RU-01-001-S001' OR p.birth_date IS NOT NULL)"),
+            n + (n + 2) / 3);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'B-10000' AND last_name = 'Фамилия0'"
+                   " AND birth_date = '1980-02-01'"),
+            1);
+
+  // The same file again: everything is an update, nothing is duplicated.
+  const auto again = run(caller("federal_operator"), "persons", csv + tail);
+  ASSERT_TRUE(again.applied) << issues_text(again);
+  EXPECT_EQ(again.updated, static_cast<std::size_t>(n));
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code LIKE 'B-%'"),
+            n + (n + 2) / 3);
+}
+
 TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope) {
   const auto school = id_of("organisations", "RU-01-001-S001");
   const std::string csv =

@@ -31,9 +31,11 @@ TEST(ImportValues, FlagsGenderCategoryAndNames) {
   EXPECT_EQ(parse_category("соответствие занимаемой должности")->code, "none");
   EXPECT_EQ(parse_category("нет")->code, "none");
   EXPECT_EQ(parse_category("лучшая"), nullptr);
-  std::string last, first, middle;
+  std::string_view last, first, middle;
   ASSERT_TRUE(split_full_name("  Иванова   Мария Петровна ", last, first, middle));
-  EXPECT_EQ(last + "|" + first + "|" + middle, "Иванова|Мария|Петровна");
+  EXPECT_EQ(std::string(last) + "|" + std::string(first) + "|" + std::string(middle), "Иванова|Мария|Петровна");
+  ASSERT_TRUE(split_full_name("Ли Мин Хо  Ан ", last, first, middle));
+  EXPECT_EQ(middle, "Хо  Ан");
   ASSERT_TRUE(split_full_name("Ким Алина", last, first, middle));
   EXPECT_EQ(middle, "");
   EXPECT_FALSE(split_full_name("Иванова", last, first, middle));

@@ -131,8 +131,8 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByTestId('account-submit').click()
   // No organisation chosen yet: the server names the problem.
   await page.getByTestId('acc-error').waitFor()
-  await form.locator('.p-select').nth(1).click()
-  await page.getByRole('option', { name: 'МБОУ «Мигнинская средняя школа»' }).click()
+  await page.getByTestId('acc-organisation').locator('input').fill('Мигнинская')
+  await page.getByRole('option', { name: /^МБОУ «Мигнинская средняя школа»/ }).click()
   await page.getByTestId('account-submit').click()
   await page.getByTestId('account-created').waitFor()
   assert.match(await page.getByTestId('temporary-password').textContent(), /^\S{12}$/)

@@ -43,6 +43,13 @@ TEST(Csv, TabsAndEmptyCells) {
   EXPECT_EQ(cells(t, 1), (std::vector<std::string>{"1", "", "3"}));
 }
 
+TEST(Csv, ByteOrderMarkIsSkippedAndTheLastLineEndsAtTheEndOfTheFile) {
+  const auto t = io::read_table("\xEF\xBB\xBF" "Код;Имя\nP1;Анна");
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(cells(t, 0), (std::vector<std::string>{"Код", "Имя"}));
+  EXPECT_EQ(cells(t, 1), (std::vector<std::string>{"P1", "Анна"}));
+}
+
 TEST(Csv, UnclosedQuoteNamesTheLine) {
   auto e = error_of([] { io::read_csv("a;b\n1;\"open\n2;3\n"); });
   EXPECT_EQ(e.field(), "file");

@@ -95,6 +95,25 @@ TEST_P(StorageTest, DollarSignsInsideStringLiteralsAreNotParameters) {
   EXPECT_EQ(row.text(1), "x");
 }
 
+TEST_P(StorageTest, ManyStatementShapesAreForgottenWithoutDisturbingARunningQuery) {
+  TestDatabase t(GetParam());
+  // Each shape is prepared once and cached; past the cache's limit the idle
+  // ones go, while the query whose rows are being read keeps running.
+  std::vector<std::int64_t> outer, inner;
+  t.db->read([&](storage::Connection& c) {
+    c.run("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3", {}, [&](const storage::Row& r) {
+      outer.push_back(r.int64(0));
+      for (int k = 0; k < 200; ++k)
+        inner.push_back(c.scalar("SELECT CAST($1 AS BIGINT) + " + std::to_string(outer.size() * 1000 + k),
+                                 {std::int64_t{1}}));
+    });
+  });
+  EXPECT_EQ(outer, (std::vector<std::int64_t>{1, 2, 3}));
+  ASSERT_EQ(inner.size(), 600u);
+  EXPECT_EQ(inner.front(), 1001);
+  EXPECT_EQ(inner.back(), 3200);
+}
+
 TEST_P(StorageTest, ConcurrentReadersAndWriterSeeCommittedData) {
   TestDatabase t(GetParam());
   std::vector<std::thread> threads;

@@ -60,6 +60,7 @@ export interface RoleGrant {
   title: string
   territory_id: number | null
   organisation_id: number | null
+  scope_name?: string | null
 }
 // A role assignment as requests carry it: bound to a territory or organisation as the role needs.
 export interface RoleRequest {
@@ -120,6 +121,7 @@ export interface StaffRow extends PersonHead {
 }
 export interface PersonCard extends PersonHead {
   positions: {
+    id: number
     organisation_id: number
     organisation_name: string
     position: string
@@ -154,6 +156,20 @@ export interface WorkplaceInput {
   subject_area?: string
   subjects?: string
   hired_on?: string
+}
+// A workplace being filled in a form (empty values until chosen).
+export interface WorkplaceDraft {
+  organisation_id: number | null
+  position: string | null
+  subject_area: string | null
+  subjects: string
+  hired_on: string
+}
+export interface WorkplaceChange {
+  subject_area?: string
+  subjects?: string
+  hired_on?: string
+  left_on?: string
 }
 export interface ImportIssue {
   row: number
@@ -327,6 +343,18 @@ export const api = {
   createPerson: (body: PersonInput & { workplace: WorkplaceInput }) =>
     request<PersonCard>('/api/v1/persons', {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  addWorkplace: (personId: number, body: WorkplaceInput) =>
+    request<PersonCard>(`/api/v1/persons/${personId}/positions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  changeWorkplace: (personId: number, positionId: number, body: WorkplaceChange) =>
+    request<PersonCard>(`/api/v1/persons/${personId}/positions/${positionId}`, {
+      method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),

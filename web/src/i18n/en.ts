@@ -52,6 +52,7 @@ export const en: Messages = {
     openOrganisations: 'Open the organisations registry',
   },
   organisations: {
+    pick: 'Start typing a name or code',
     title: 'Organisations',
     search: 'Search by name, code or INN',
     kind: 'Type',
@@ -107,7 +108,14 @@ export const en: Messages = {
     female: 'female',
     experienceSince: 'Teaching since',
     higherPed: 'Higher pedagogical education',
-    pedUniversity: 'Graduate of a pedagogical university',
+    pedUniversity: 'Pedagogical university graduate',
+    addWorkplace: 'Add a workplace',
+    editWorkplace: 'Change the workplace',
+    endWorkplace: 'Change or end',
+    subjects: 'Subjects (separated by «;»)',
+    leftOn: 'Left on',
+    leftHint: 'A leaving date ends the workplace; the person stays in the registry.',
+    workplaceSaved: 'Workplace saved',
   },
   exports: {
     xlsx: 'Excel',
@@ -214,6 +222,8 @@ export const en: Messages = {
     name: 'Name',
     parent: 'Part of',
     organisations: 'Organisations',
+    search: 'Search by name or code',
+    allLevels: 'All levels',
   },
   errors: {
     network: 'The server is not reachable. Check the connection and retry.',

@@ -52,6 +52,7 @@ export const ru = {
     openOrganisations: 'Открыть реестр организаций',
   },
   organisations: {
+    pick: 'Начните вводить название или код',
     title: 'Организации',
     search: 'Поиск по названию, коду или ИНН',
     kind: 'Тип',
@@ -108,6 +109,13 @@ export const ru = {
     experienceSince: 'Педагогический стаж с',
     higherPed: 'Высшее педагогическое образование',
     pedUniversity: 'Выпускник педагогического вуза',
+    addWorkplace: 'Добавить место работы',
+    editWorkplace: 'Изменить место работы',
+    endWorkplace: 'Изменить или завершить',
+    subjects: 'Предметы (через «;»)',
+    leftOn: 'Дата увольнения',
+    leftHint: 'Дата увольнения завершает место работы; педагог остаётся в реестре.',
+    workplaceSaved: 'Место работы сохранено',
   },
   exports: {
     xlsx: 'Excel',
@@ -214,6 +222,8 @@ export const ru = {
     name: 'Наименование',
     parent: 'Входит в',
     organisations: 'Организации',
+    search: 'Поиск по наименованию или коду',
+    allLevels: 'Все уровни',
   },
   errors: {
     network: 'Сервер недоступен. Проверьте подключение и повторите.',
