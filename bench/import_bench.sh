@@ -5,7 +5,8 @@
 #   2) imported again over itself (all rows updates),
 #   3) checked only (--dry-run).
 # Prints rows/s per step, and the per-step timings from the debug log, for
-# docs/performance.md.
+# docs/performance.md; on SQLite then the write floor: the same rows written
+# by SQLite alone (bench/sqlite_write_floor.cpp).
 #
 # Usage: bench/import_bench.sh [sqlite|postgres] [scale=federal]
 #   postgres: METODIST_BENCH_PG=postgresql://user@host:port/ (a server; a
@@ -39,6 +40,8 @@ rows=$(( $(wc -l < "$work/persons.csv") - 1 ))
 echo "export: $rows rows in $(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $start}") s ($(du -m "$work/persons.csv" | cut -f1) MB)"
 sql "UPDATE accounts SET person_id = NULL; DELETE FROM positions; DELETE FROM persons;" >/dev/null
 [ "$backend" = sqlite ] && sql "VACUUM;" >/dev/null
+# The same empty registry for the SQLite write floor below.
+[ "$backend" = sqlite ] && cp "${db#sqlite:}" "$work/floor.db"
 
 run() {  # label, extra args...
   local label=$1; shift
@@ -49,3 +52,10 @@ run() {  # label, extra args...
 run "import, all rows new"
 run "import again, all rows updates"
 run "check only (--dry-run)" --dry-run
+
+# What SQLite alone spends writing the same rows (no parsing, no checks).
+floor="$(dirname "$bin")/../bench/sqlite_write_floor"
+if [ "$backend" = sqlite ] && [ -x "$floor" ]; then
+  echo "== SQLite write floor (bench/sqlite_write_floor.cpp)"
+  "$floor" "$work/floor.db" "$(sql "SELECT count(*) FROM persons")" | sed 's/^/  /'
+fi

@@ -146,11 +146,12 @@ int cmd_export(const Options& o) {
   auto cfg = resolve(o);
   auto application = app::open_app(cfg);
   const auto caller = app::system_caller();
-  storage::registry::OrganisationFilter orgs;
-  storage::registry::StaffFilter staff;
-  const auto file = o.kind == "organisations" ? app::export_organisations(application, caller, orgs, o.format)
-                  : o.kind == "persons"       ? app::export_staff(application, caller, staff, o.format)
-                                              : throw domain::Error::validation("--kind", "organisations или persons");
+  const auto file =
+      o.kind == "organisations" ? app::export_organisations(application, caller, {}, o.format)
+      : o.kind == "persons"     ? app::export_staff(application, caller, {}, o.format)
+      : o.kind == "territories" ? app::export_territories(application, caller, {}, o.format)
+      : o.kind == "accounts"    ? app::export_accounts(application, caller, "", o.format)
+                                : throw domain::Error::validation("--kind", "неизвестный вид выгрузки");
   const std::string out = o.file.empty() ? file.filename : o.file;
   std::ofstream(out, std::ios::binary) << file.bytes;
   std::printf("Выгружено в %s (%zu байт).\n", out.c_str(), file.bytes.size());
@@ -244,9 +245,9 @@ int main(int argc, char** argv) {
   import->add_option("--file", o.file, "Файл XLSX или CSV")->required()->check(CLI::ExistingFile);
   import->add_flag("--dry-run", o.dry_run, "Только проверить и показать ошибки, ничего не записывать");
   auto* export_cmd = cli.add_subcommand("export", "Выгрузить реестр в XLSX или CSV");
-  export_cmd->add_option("--kind", o.kind, "Что выгрузить: organisations или persons")
+  export_cmd->add_option("--kind", o.kind, "Что выгрузить: territories, organisations, persons или accounts")
       ->required()
-      ->check(CLI::IsMember({"organisations", "persons"}));
+      ->check(CLI::IsMember({"territories", "organisations", "persons", "accounts"}));
   export_cmd->add_option("--format", o.format, "xlsx (по умолчанию) или csv")->check(CLI::IsMember({"xlsx", "csv"}));
   export_cmd->add_option("--out", o.file, "Куда записать (по умолчанию — имя по типу и дате)");
   auto* version = cli.add_subcommand("version", "Показать версию");

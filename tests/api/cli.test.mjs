@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -93,6 +93,14 @@ test('export then import: a file round trip, a progress line, and exit code 3 wi
     assert.match(b.out, /Ничего не записано/)
     const missing = run(['--db', db, 'import', '--kind', 'organisations', '--file', join(dir, 'нет.csv')])
     assert.notEqual(missing.code, 0)
+    // Every list exports: territories with the one above, accounts with their roles.
+    for (const [kind, header] of [['territories', 'Код;Наименование;Уровень'], ['accounts', 'Логин;Имя;Эл. почта']]) {
+      const file = join(dir, `${kind}.csv`)
+      const x = run(['--db', db, 'export', '--kind', kind, '--format', 'csv', '--out', file])
+      assert.equal(x.code, 0, x.out)
+      assert.ok(readFileSync(file, 'utf8').replace(/^\uFEFF/, '').startsWith(header), kind)
+    }
+    assert.notEqual(run(['--db', db, 'export', '--kind', 'planets']).code, 0)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
