@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "domain/competency.hpp"
+#include "storage/diagnostics_repository.hpp"
 #include "storage/migrations.hpp"
 
 namespace metodist::app {
@@ -18,6 +20,9 @@ App open_app(const Config& config) {
     throw storage::Error(storage::ErrorKind::other,
                          "Схема базы устарела (версия " + std::to_string(status.current) + " из " +
                              std::to_string(status.latest) + "): выполните «metodist migrate»");
+  // Reference data the schema cannot carry as it is built in C++: the default
+  // competency framework, once, into an empty table.
+  a.db->write([](storage::Connection& c) { storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies()); });
   return a;
 }
 

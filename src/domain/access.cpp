@@ -49,7 +49,12 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
     if (!role) continue;
     const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
                              g.role == "regional_institute" || g.role == "municipal_coordinator";
-    if ((action == Action::write_registry || action == Action::manage_accounts) && !administers) continue;
+    if ((action == Action::write_registry || action == Action::manage_accounts ||
+         action == Action::manage_diagnostics) && !administers)
+      continue;
+    // Individual results: the person and the administration of their school.
+    // Methodists and tutors join once they are assigned to the person (issue 6).
+    if (action == Action::read_diagnostics && role->scope != ScopeKind::person && g.role != "school_admin") continue;
     if (action == Action::write_staff && !administers && g.role != "school_admin") continue;
     if (action == Action::read_audit && g.role != "federal_operator") continue;
     if (action == Action::read_personal && role->scope != ScopeKind::person &&

@@ -69,6 +69,8 @@ enum class Action {
   manage_accounts,  // see and create accounts whose roles lie within the scope
   read_audit,       // browse the audit log
   read_personal,    // a person's personal data (birth date, contacts...): 152-ФЗ
+  manage_diagnostics,  // run diagnostic campaigns and load their results
+  read_diagnostics,    // one person's diagnostic results (confidential; aggregates use read_registry)
 };
 
 // The scope a caller's grants give for an action. Reading: every role sees its
@@ -79,7 +81,9 @@ enum class Action {
 // school. Reading the audit log: the federal operator. Personal data: the person, the administrators of their
 // organisation and the territorial roles above them up to
 // policy.personal_data_up_to — not methodists or experts (a methodist will see
-// the teachers assigned to them, issue 6).
+// the teachers assigned to them, issue 6). Running diagnostics: the same
+// administering roles as the registries. Individual diagnostic results: the
+// person and their school's administrator only; everyone else reads aggregates.
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
                 const AccessPolicy& policy = {});
 

@@ -1,5 +1,8 @@
 #include "domain/import.hpp"
 
+#include <cmath>
+#include <stdexcept>
+
 #include <array>
 
 #include "domain/text.hpp"
@@ -42,6 +45,15 @@ const std::vector<ImportColumn> kPersonColumns{
     {"left_on", "Дата увольнения", {"Уволен"}},
 };
 
+const std::vector<ImportColumn> kDiagnosticResultColumns{
+    {"code", "Код педагога", {"Код", "Табельный номер", "Код участника", "Идентификатор"}},
+    {"full_name", "ФИО", {"Фамилия Имя Отчество", "Участник"}},
+    {"competency", "Компетенция", {"Код компетенции", "Показатель", "Умение"}},
+    {"raw_score", "Балл", {"Баллы", "Результат", "Набрано баллов"}},
+    {"max_score", "Максимальный балл", {"Максимум", "Макс. балл", "Из"}},
+    {"measured_on", "Дата прохождения", {"Дата", "Дата тестирования"}},
+};
+
 // Letters and digits only, folded: «Ф.И.О.» and «фио» are one header.
 std::string header_key(std::string_view text) {
   const std::string folded = fold_for_search(text);
@@ -57,6 +69,7 @@ std::string header_key(std::string_view text) {
 
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
 std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
+std::span<const ImportColumn> diagnostic_result_import_columns() { return kDiagnosticResultColumns; }
 
 std::optional<std::size_t> HeaderMap::of(std::span<const ImportColumn> columns, std::string_view key) const {
   for (std::size_t i = 0; i < columns.size() && i < index.size(); ++i)
@@ -158,6 +171,22 @@ bool split_full_name(std::string_view text, std::string_view& last, std::string_
     middle = std::string_view(from, static_cast<std::size_t>(words.back().data() + words.back().size() - from));
   }
   return true;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  std::string t(trim_view(text));
+  if (t.empty() || t.size() > 32) return std::nullopt;
+  for (auto& ch : t)
+    if (ch == ',') ch = '.';
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(t, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != t.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
 }
 
 std::string allowed_titles(std::span<const Term> vocabulary) {

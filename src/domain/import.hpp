@@ -29,6 +29,10 @@ std::span<const ImportColumn> organisation_import_columns();
 // Columns of the persons file: one row per person and workplace; "code" is
 // the person's stable code, "organisation" the workplace's code.
 std::span<const ImportColumn> person_import_columns();
+// Columns of a diagnostic results file from an external platform: one row per
+// person and competency ("competency" is absent for functional literacy);
+// "code" is the person's code, "full_name" is for the reader (not matched).
+std::span<const ImportColumn> diagnostic_result_import_columns();
 
 // Which column of the file holds each key (index into the row), and which
 // headers were not recognised (they are ignored and reported).
@@ -67,6 +71,9 @@ const Term* parse_category(std::string_view text);
 // kept as written between them); the parts are views into `text`.
 bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first,
                      std::string_view& middle);
+
+// A number as people type it: «17», «17.5», «17,5», « 17 »; nullopt otherwise.
+std::optional<double> parse_number(std::string_view text);
 
 // A list of allowed values for messages: «высшая», «первая», «без категории».
 std::string allowed_titles(std::span<const Term> vocabulary);

@@ -71,6 +71,24 @@ TEST(Scopes, EachActionHasItsOwnRoles) {
   EXPECT_EQ(s.organisations.size(), 1u);
 }
 
+TEST(Scopes, IndividualDiagnosticResultsAreForThePersonAndTheirSchoolOnly) {
+  const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
+  const std::vector<Grant> methodist{{"methodist", 2, std::nullopt}};
+  const std::vector<Grant> school{{"school_admin", std::nullopt, 40}};
+  const std::vector<Grant> teacher{{"teacher", std::nullopt, std::nullopt}};
+  const std::vector<Grant> federal{{"federal_operator", std::nullopt, std::nullopt}};
+  EXPECT_TRUE(scope_for(Action::read_diagnostics, coordinator, {}).empty());  // aggregates only
+  EXPECT_TRUE(scope_for(Action::read_diagnostics, methodist, {}).empty());    // until assigned (issue 6)
+  EXPECT_TRUE(scope_for(Action::read_diagnostics, federal, {}).empty());
+  EXPECT_EQ(scope_for(Action::read_diagnostics, school, {}).organisations, (std::vector<std::int64_t>{40}));
+  EXPECT_EQ(scope_for(Action::read_diagnostics, teacher, 99).person, 99);
+  // Running campaigns: the administering roles, not schools or methodists.
+  EXPECT_EQ(scope_for(Action::manage_diagnostics, coordinator, {}).territories, (std::vector<std::int64_t>{7}));
+  EXPECT_TRUE(scope_for(Action::manage_diagnostics, school, {}).empty());
+  EXPECT_TRUE(scope_for(Action::manage_diagnostics, methodist, {}).empty());
+  EXPECT_TRUE(scope_for(Action::manage_diagnostics, federal, {}).everything);
+}
+
 TEST(Scopes, PersonalDataStopsAtTheConfiguredLevel) {
   const std::vector<Grant> region{{"regional_ministry", 2, std::nullopt}};
   const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};

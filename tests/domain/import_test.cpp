@@ -50,3 +50,13 @@ TEST(ImportValues, TermsByCodeOrTitleIgnoringCase) {
   EXPECT_EQ(match_term(subject_areas(), "естественно-научные предметы")->code, "natural_sciences");
   EXPECT_NE(allowed_titles(qualification_categories()).find("«Высшая»"), std::string::npos);
 }
+
+TEST(ImportValues, NumbersWithADotOrAComma) {
+  EXPECT_EQ(parse_number("17"), 17);
+  EXPECT_EQ(parse_number(" 17,5 "), 17.5);
+  EXPECT_EQ(parse_number("17.5"), 17.5);
+  EXPECT_FALSE(parse_number("17 баллов"));
+  EXPECT_FALSE(parse_number(""));
+  EXPECT_FALSE(parse_number("nan"));
+  EXPECT_FALSE(parse_number("1e999"));
+}

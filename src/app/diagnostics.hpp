@@ -1,0 +1,66 @@
+// Diagnostics use cases (issue 5): the competency framework, campaigns, the
+// import of results from external platforms, one person's results with their
+// levels, deficits and dynamics, and the deficit heat map.
+//
+// Confidentiality: one person's rows go only to the person and their school's
+// administrator (Action::read_diagnostics); everyone else gets aggregates, in
+// which a cell of fewer than kMinCellPersons people is withheld so that no
+// one's result can be read off a small school.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/auth.hpp"
+#include "app/import.hpp"
+#include "domain/diagnostics.hpp"
+#include "io/table.hpp"
+#include "storage/diagnostics_repository.hpp"
+
+namespace metodist::app {
+
+constexpr std::int64_t kMinCellPersons = 3;
+// Below this % of the maximum a competency is a deficit unless the region set
+// a threshold for it.
+constexpr double kDefaultDeficitThreshold = 50;
+
+std::vector<storage::diagnostics::CompetencyRow> list_competencies(App& app);
+// The federal operator and the regional ministry or institute edit the
+// framework (title, threshold, in use); audited.
+storage::diagnostics::CompetencyRow update_competency(App& app, const Caller& caller, std::int64_t id,
+                                                      const std::string& title, std::optional<double> threshold,
+                                                      bool is_active, const std::string& request_id = {});
+
+std::vector<storage::diagnostics::Campaign> list_campaigns(App& app, const Caller& caller);
+storage::diagnostics::Campaign get_campaign(App& app, const Caller& caller, std::int64_t id);
+// A campaign in a territory the caller administers; returns it as stored.
+storage::diagnostics::Campaign create_campaign(App& app, const Caller& caller, storage::diagnostics::Campaign draft,
+                                               const std::string& request_id = {});
+
+// Results from a platform's file: one row per person and competency (one per
+// person for functional literacy). Every row is checked (the person exists
+// and works in the campaign's territory; the competency is known; the score
+// fits the maximum; the date is inside the campaign) and reported by row and
+// column; a dry run stops there, otherwise the persons' results in this
+// campaign are replaced in one transaction. `created` counts persons.
+ImportReport import_results(App& app, const Caller& caller, std::int64_t campaign_id, const io::Table& table,
+                            bool dry_run, const std::string& request_id = {});
+
+struct PersonDiagnostics {
+  std::vector<storage::diagnostics::PersonResult> results;  // oldest first
+  std::vector<std::string> levels;                          // parallel: level code of each result
+  std::vector<std::string> deficits;                        // competency codes, as of today
+  std::vector<domain::CompetencyChange> dynamics;           // the last two campaigns with competency results
+};
+// 404 unless the caller may read this person's individual results.
+PersonDiagnostics person_diagnostics(App& app, const Caller& caller, std::int64_t person_id);
+
+struct Heatmap {
+  std::vector<storage::diagnostics::HeatCell> cells;  // withheld cells have tested = deficits = -1
+};
+Heatmap deficit_heatmap(App& app, const Caller& caller, std::int64_t campaign_id, bool by_municipality);
+
+}  // namespace metodist::app

@@ -1,0 +1,141 @@
+#include "storage/diagnostics_repository.hpp"
+
+#include "domain/date.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::diagnostics {
+namespace {
+
+Value optional_real(const std::optional<double>& v) { return v ? Value{*v} : Value{nullptr}; }
+std::optional<double> opt_real(const Row& r, std::size_t i) {
+  return r.is_null(i) ? std::nullopt : std::optional<double>(r.real(i));
+}
+
+CompetencyRow competency_from(const Row& r) {
+  return {r.int64(0), r.text(1), r.text(2), r.text(3), opt_real(r, 4), r.flag(5)};
+}
+const char* const kCompetencyColumns = "id, code, group_code, title, threshold, is_active";
+
+const char* const kCampaignSelect =
+    "SELECT dc.id, dc.title, di.kind, di.title, di.provider, dc.territory_id, t.name, dc.starts_on, dc.ends_on,"
+    " (SELECT COUNT(DISTINCT r.person_id) FROM diagnostic_results r WHERE r.campaign_id = dc.id)"
+    " FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id"
+    " JOIN territories t ON t.id = dc.territory_id";
+
+Campaign campaign_from(const Row& r) {
+  return {r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6), r.text(7), r.text(8),
+          r.int64(9)};
+}
+
+}  // namespace
+
+void seed_framework_if_empty(Connection& c, std::span<const domain::Competency> framework) {
+  if (c.scalar("SELECT COUNT(*) FROM competencies") > 0) return;
+  std::int64_t order = 0;
+  for (const auto& k : framework)
+    c.execute("INSERT INTO competencies (code, group_code, title, is_active, sort_order) VALUES ($1, $2, $3, 1, $4)"
+              " ON CONFLICT (code) DO NOTHING",  // two servers starting at once both seed
+              {std::string(k.code), std::string(k.group), std::string(k.title), ++order});
+}
+
+std::vector<CompetencyRow> list_competencies(Connection& c) {
+  std::vector<CompetencyRow> out;
+  c.run(std::string("SELECT ") + kCompetencyColumns + " FROM competencies ORDER BY sort_order, id", {},
+        [&](const Row& r) { out.push_back(competency_from(r)); });
+  return out;
+}
+
+std::optional<CompetencyRow> find_competency(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string("SELECT ") + kCompetencyColumns + " FROM competencies WHERE id = $1", {id});
+  if (!row) return std::nullopt;
+  return competency_from(*row);
+}
+
+void update_competency(Connection& c, const CompetencyRow& row) {
+  c.execute("UPDATE competencies SET title = $1, threshold = $2, is_active = $3 WHERE id = $4",
+            {row.title, optional_real(row.threshold), flag(row.is_active), row.id});
+}
+
+std::int64_t insert_campaign(Connection& c, const Campaign& campaign) {
+  const auto now = domain::utc_timestamp_now();
+  const auto instrument = c.scalar(
+      "INSERT INTO diagnostic_instruments (title, kind, provider, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+      {campaign.instrument, campaign.kind, text_or_null(campaign.provider), now});
+  return c.scalar(
+      "INSERT INTO diagnostic_campaigns (instrument_id, title, territory_id, starts_on, ends_on, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {instrument, campaign.title, campaign.territory_id, campaign.starts_on, campaign.ends_on, now});
+}
+
+std::optional<Campaign> find_campaign(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kCampaignSelect) + " WHERE dc.id = $1", {id});
+  if (!row) return std::nullopt;
+  return campaign_from(*row);
+}
+
+std::vector<Campaign> list_campaigns(Connection& c, const domain::Scope& scope) {
+  Params params;
+  const std::string where = registry::territory_scope(scope, params, "t");
+  std::vector<Campaign> out;
+  c.run(std::string(kCampaignSelect) + " WHERE " + where + " ORDER BY dc.starts_on DESC, dc.id DESC", params,
+        [&](const Row& r) { out.push_back(campaign_from(r)); });
+  return out;
+}
+
+void replace_results(Connection& c, std::int64_t campaign_id, std::span<const std::int64_t> persons,
+                     std::span<const Result> rows) {
+  constexpr std::size_t kBatch = 500;
+  for (std::size_t from = 0; from < persons.size(); from += kBatch) {
+    Params params{campaign_id};
+    const auto batch = persons.subspan(from, std::min(kBatch, persons.size() - from));
+    c.execute("DELETE FROM diagnostic_results WHERE campaign_id = $1 AND person_id IN " +
+                  registry::placeholders(params, batch),
+              params);
+  }
+  for (const auto& r : rows)
+    c.execute(
+        "INSERT INTO diagnostic_results (campaign_id, person_id, competency_id, raw_score, max_score, percent,"
+        " measured_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {campaign_id, r.person_id, id_or_null(r.competency_id), r.raw_score, r.max_score, r.percent, r.measured_on});
+}
+
+std::vector<PersonResult> results_of_person(Connection& c, std::int64_t person_id) {
+  std::vector<PersonResult> out;
+  c.run(
+      "SELECT r.campaign_id, dc.title, di.kind, r.competency_id, COALESCE(k.code, ''), COALESCE(k.title, ''),"
+      " k.threshold, r.raw_score, r.max_score, r.percent, r.measured_on"
+      " FROM diagnostic_results r JOIN diagnostic_campaigns dc ON dc.id = r.campaign_id"
+      " JOIN diagnostic_instruments di ON di.id = dc.instrument_id LEFT JOIN competencies k ON k.id = r.competency_id"
+      " WHERE r.person_id = $1 ORDER BY r.measured_on, r.campaign_id, k.sort_order",
+      {person_id}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.text(1), r.text(2), r.opt_int64(3), r.text(4), r.text(5), opt_real(r, 6),
+                       r.real(7), r.real(8), r.real(9), r.text(10)});
+      });
+  return out;
+}
+
+std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, bool by_municipality,
+                                      const domain::Scope& scope, double default_threshold, double coped_from) {
+  Params params;
+  const std::string campaign = registry::placeholder(params, campaign_id);
+  const std::string coped = registry::placeholder(params, coped_from);
+  const std::string fallback = registry::placeholder(params, default_threshold);
+  const std::string unit = by_municipality ? "u" : "o";
+  const std::string sql =
+      "SELECT " + unit + ".id, " + unit + ".name, COALESCE(k.code, 'functional_literacy'),"
+      " COUNT(DISTINCT r.person_id),"
+      " COUNT(DISTINCT CASE WHEN r.percent < (CASE WHEN r.competency_id IS NULL THEN " + coped +
+      " ELSE COALESCE(k.threshold, " + fallback + ") END) THEN r.person_id END)"
+      " FROM diagnostic_results r LEFT JOIN competencies k ON k.id = r.competency_id"
+      " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
+      " JOIN organisations o ON o.id = ps.organisation_id" +
+      (by_municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
+      " WHERE r.campaign_id = " + campaign + " AND " + registry::organisation_scope(scope, params, "o") +
+      " GROUP BY " + unit + ".id, " + unit + ".name, COALESCE(k.code, 'functional_literacy')"
+      " ORDER BY " + unit + ".name, " + unit + ".id";
+  std::vector<HeatCell> out;
+  c.run(sql, params, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)}); });
+  return out;
+}
+
+}  // namespace metodist::storage::diagnostics

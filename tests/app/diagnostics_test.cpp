@@ -1,0 +1,270 @@
+// Diagnostics on both backends: campaigns within scope, the import of results
+// with its row report, who sees one person's results, deficits and dynamics,
+// and the heat map that withholds small cells.
+#include "app/diagnostics.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/demo.hpp"
+#include "domain/error.hpp"
+#include "io/csv_reader.hpp"
+#include "support/errors.hpp"
+#include "support/test_db.hpp"
+
+using namespace metodist;
+using metodist::testing::error_of;
+using metodist::testing::TestDatabase;
+
+namespace {
+
+class DiagnosticsTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<TestDatabase>(GetParam());
+    app_.db = std::move(db_->db);
+    app::generate_demo(app_, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
+    app_.db->write([](storage::Connection& c) {
+      storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies());
+    });
+    municipality_ = scalar("SELECT id FROM territories WHERE code = 'RU-01-001'");
+    region_ = scalar("SELECT id FROM territories WHERE code = 'RU-01'");
+    school_ = scalar("SELECT id FROM organisations WHERE code = 'RU-01-001-S001'");
+    // Four teachers of the first school, by code.
+    app_.db->read([&](storage::Connection& c) {
+      c.run("SELECT DISTINCT p.code, p.id FROM persons p JOIN positions ps ON ps.person_id = p.id"
+            " WHERE ps.organisation_id = $1 AND ps.left_on IS NULL ORDER BY p.id LIMIT 4",
+            {school_}, [&](const storage::Row& r) {
+              codes_.push_back(r.text(0));
+              ids_.push_back(r.int64(1));
+            });
+      return 0;
+    });
+    ASSERT_EQ(codes_.size(), 4u);
+  }
+  std::int64_t scalar(const std::string& sql) {
+    return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
+  }
+  static app::Caller caller(const std::string& role, std::optional<std::int64_t> territory = {},
+                            std::optional<std::int64_t> organisation = {}, std::optional<std::int64_t> person = {}) {
+    app::Caller c;
+    c.login = role;
+    c.roles = {{0, 0, role, territory, organisation}};
+    c.person_id = person;
+    return c;
+  }
+  std::int64_t campaign(const std::string& kind, const std::string& from, const std::string& to) {
+    storage::diagnostics::Campaign d;
+    d.title = "Диагностика " + from;
+    d.kind = kind;
+    d.instrument = "Тест ЦНППМ";
+    d.territory_id = municipality_;
+    d.starts_on = from;
+    d.ends_on = to;
+    return app::create_campaign(app_, caller("municipal_coordinator", municipality_), d).id;
+  }
+  app::ImportReport load(std::int64_t id, const std::string& csv, bool dry_run = false) {
+    return app::import_results(app_, caller("municipal_coordinator", municipality_), id, io::read_csv(csv), dry_run);
+  }
+
+  std::unique_ptr<TestDatabase> db_;
+  app::App app_;
+  std::int64_t municipality_ = 0, region_ = 0, school_ = 0;
+  std::vector<std::string> codes_;
+  std::vector<std::int64_t> ids_;
+};
+
+std::string issues_text(const app::ImportReport& r) {
+  std::string out;
+  for (const auto& i : r.issues) out += std::to_string(i.row) + " [" + i.column + "] " + i.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_P(DiagnosticsTest, TheDefaultFrameworkIsSeededOnceAndEditedByTheRegion) {
+  const auto framework = app::list_competencies(app_);
+  ASSERT_EQ(framework.size(), domain::default_competencies().size());
+  app_.db->write([](storage::Connection& c) {
+    storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies());
+  });
+  EXPECT_EQ(app::list_competencies(app_).size(), framework.size());
+
+  const auto id = framework[0].id;
+  const auto edited = app::update_competency(app_, caller("regional_institute", region_), id, "  Знание предмета ", 60.0, true);
+  EXPECT_EQ(edited.title, "Знание предмета");
+  EXPECT_EQ(edited.threshold, 60.0);
+  EXPECT_EQ(error_of([&] { app::update_competency(app_, caller("municipal_coordinator", municipality_), id, "x", {}, true); })
+                .kind(),
+            domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::update_competency(app_, caller("regional_institute", region_), id, "x", 0.0, true); })
+                .field(),
+            "threshold");
+  EXPECT_EQ(error_of([&] { app::update_competency(app_, caller("regional_institute", region_), id, " ", {}, true); })
+                .field(),
+            "title");
+}
+
+TEST_P(DiagnosticsTest, CampaignsAreCheckedAndKeptWithinTheOrganisersTerritory) {
+  const auto id = campaign("competencies", "2025-10-01", "2025-10-31");
+  EXPECT_EQ(app::list_campaigns(app_, caller("school_admin", {}, school_)).size(), 1u);  // the school sees it
+  storage::diagnostics::Campaign d;
+  d.title = "Региональная";
+  d.kind = "competencies";
+  d.instrument = "Тест";
+  d.territory_id = region_;
+  d.starts_on = "2025-10-01";
+  d.ends_on = "2025-10-31";
+  EXPECT_EQ(error_of([&] { app::create_campaign(app_, caller("municipal_coordinator", municipality_), d); }).kind(),
+            domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::create_campaign(app_, caller("school_admin", {}, school_), d); }).kind(),
+            domain::ErrorKind::forbidden);
+  d.territory_id = municipality_;
+  d.ends_on = "2025-09-01";
+  EXPECT_EQ(error_of([&] { app::create_campaign(app_, caller("municipal_coordinator", municipality_), d); }).field(),
+            "ends_on");
+  d.ends_on = "2025-10-31";
+  d.kind = "psychic";
+  EXPECT_EQ(error_of([&] { app::create_campaign(app_, caller("municipal_coordinator", municipality_), d); }).field(),
+            "kind");
+  EXPECT_EQ(app::get_campaign(app_, caller("federal_operator"), id).territory_id, municipality_);
+}
+
+TEST_P(DiagnosticsTest, ResultsAreCheckedRowByRowAndNothingIsWrittenOnErrors) {
+  const auto id = campaign("competencies", "2025-10-01", "2025-10-31");
+  const std::string outsider = "NO-SUCH-P";
+  const std::string csv =
+      "Код педагога;ФИО;Компетенция;Балл;Максимальный балл;Дата\n" +
+      codes_[0] + ";Кто-то;method.assessment;8;20;15.10.2025\n" +         // fine
+      codes_[0] + ";Кто-то;Оценивание образовательных результатов;9;20;\n" +  // the same competency again
+      outsider + ";;method.assessment;8;20;\n" +                         // unknown person
+      codes_[1] + ";;астрология;8;20;\n" +                              // unknown competency
+      codes_[2] + ";;method.assessment;21;20;\n" +                      // above the maximum
+      codes_[3] + ";;method.assessment;8,5;0;\n" +                      // no maximum
+      codes_[1] + ";;digital.resources;восемь;20;\n" +                  // not a number
+      codes_[2] + ";;digital.resources;8;20;01.12.2025\n";              // after the campaign
+  const auto r = load(id, csv);
+  EXPECT_FALSE(r.applied);
+  EXPECT_EQ(r.rows, 8u);
+  EXPECT_EQ(r.issue_count, 7u) << issues_text(r);
+  const auto text = issues_text(r);
+  EXPECT_NE(text.find("3 [Компетенция] Результат этого педагога по этой компетенции уже есть"), std::string::npos) << text;
+  EXPECT_NE(text.find("4 [Код педагога] Педагог с кодом «NO-SUCH-P» не найден"), std::string::npos) << text;
+  EXPECT_NE(text.find("5 [Компетенция] «астрология»: такой компетенции нет"), std::string::npos) << text;
+  EXPECT_NE(text.find("6 [Балл] Балл больше максимального"), std::string::npos) << text;
+  EXPECT_NE(text.find("7 [Максимальный балл] Максимальный балл должен быть больше нуля"), std::string::npos) << text;
+  EXPECT_NE(text.find("8 [Балл] «восемь»: нужен балл числом"), std::string::npos) << text;
+  EXPECT_NE(text.find("9 [Дата] Дата вне сроков кампании"), std::string::npos) << text;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM diagnostic_results"), 0);
+
+  // A person working elsewhere is refused too.
+  const auto other = app_.db->read([&](storage::Connection& c) {
+    return c.query_one("SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
+                       " JOIN organisations o ON o.id = ps.organisation_id JOIN territories t ON t.id = o.territory_id"
+                       " WHERE t.code <> 'RU-01-001' AND ps.left_on IS NULL LIMIT 1")
+        ->text(0);
+  });
+  const auto outside = load(id, "Код;Компетенция;Балл;Максимум\n" + other + ";method.assessment;1;2\n", true);
+  ASSERT_EQ(outside.issue_count, 1u) << issues_text(outside);
+  EXPECT_NE(outside.issues[0].message.find("не работает на территории кампании"), std::string::npos);
+}
+
+TEST_P(DiagnosticsTest, OnlyThePersonAndTheirSchoolSeeResultsWithDeficitsAndDynamics) {
+  const auto autumn = campaign("competencies", "2025-10-01", "2025-10-31");
+  const auto spring = campaign("competencies", "2026-03-01", "2026-03-31");
+  const auto& me = codes_[0];
+  auto r = load(autumn, "Код;Компетенция;Балл;Максимум;Дата\n" + me + ";method.assessment;8;20;10.10.2025\n" + me +
+                            ";digital.resources;18;20;10.10.2025\n" + me + ";subject.content;9;20;10.10.2025\n");
+  ASSERT_TRUE(r.applied) << issues_text(r);
+  EXPECT_EQ(r.created, 1u);
+  r = load(spring, "Код;Компетенция;Балл;Максимум;Дата\n" + me + ";method.assessment;16;20;10.03.2026\n" + me +
+                       ";digital.resources;19;20;10.03.2026\n");
+  ASSERT_TRUE(r.applied) << issues_text(r);
+
+  const auto teacher = caller("teacher", {}, {}, ids_[0]);
+  const auto mine = app::person_diagnostics(app_, teacher, ids_[0]);
+  ASSERT_EQ(mine.results.size(), 5u);
+  ASSERT_EQ(mine.levels.size(), 5u);
+  // Autumn, in the order of the framework: subject.content 45 %, method.assessment 40 %, digital.resources 90 %.
+  EXPECT_EQ(mine.results[0].competency_code, "subject.content");
+  EXPECT_EQ(mine.levels[0], "insufficient");
+  EXPECT_EQ(mine.results[2].competency_code, "digital.resources");
+  EXPECT_DOUBLE_EQ(mine.results[2].percent, 90);
+  EXPECT_EQ(mine.levels[2], "high");
+  EXPECT_EQ(mine.results[4].campaign_id, spring);
+  // method.assessment rose to 80 %; subject.content stays at 45 % (not re-measured).
+  EXPECT_EQ(mine.deficits, std::vector<std::string>{"subject.content"});
+  ASSERT_EQ(mine.dynamics.size(), 2u);
+  EXPECT_EQ(mine.dynamics[0].competency, "digital.resources");
+  EXPECT_DOUBLE_EQ(mine.dynamics[0].delta(), 5);
+  EXPECT_EQ(mine.dynamics[1].competency, "method.assessment");
+  EXPECT_DOUBLE_EQ(mine.dynamics[1].delta(), 40);
+
+  EXPECT_EQ(app::person_diagnostics(app_, caller("school_admin", {}, school_), ids_[0]).results.size(), 5u);
+  for (const auto& other : {caller("municipal_coordinator", municipality_), caller("methodist", region_),
+                            caller("federal_operator"), caller("teacher", {}, {}, ids_[1])})
+    EXPECT_EQ(error_of([&] { app::person_diagnostics(app_, other, ids_[0]); }).kind(), domain::ErrorKind::not_found)
+        << other.login;
+
+  // Loading the spring file again replaces, not adds.
+  r = load(spring, "Код;Компетенция;Балл;Максимум\n" + me + ";method.assessment;17;20\n");
+  ASSERT_TRUE(r.applied);
+  EXPECT_EQ(app::person_diagnostics(app_, teacher, ids_[0]).results.size(), 4u);
+}
+
+TEST_P(DiagnosticsTest, TheHeatMapCountsDeficitsAndWithholdsCellsOfFewerThanThree) {
+  const auto id = campaign("competencies", "2025-10-01", "2025-10-31");
+  std::string csv = "Код;Компетенция;Балл;Максимум\n";
+  // Four teachers in method.assessment (two below 50 %), two in digital.resources.
+  const double scores[] = {4, 9, 10, 18};
+  for (int i = 0; i < 4; ++i) csv += codes_[i] + ";method.assessment;" + std::to_string(int(scores[i])) + ";20\n";
+  csv += codes_[0] + ";digital.resources;1;20\n" + codes_[1] + ";digital.resources;2;20\n";
+  ASSERT_TRUE(load(id, csv).applied);
+
+  const auto map = app::deficit_heatmap(app_, caller("municipal_coordinator", municipality_), id, false);
+  const storage::diagnostics::HeatCell* assessment = nullptr;
+  const storage::diagnostics::HeatCell* digital = nullptr;
+  for (const auto& cell : map.cells) {
+    if (cell.unit_id != school_) continue;
+    if (cell.competency_code == "method.assessment") assessment = &cell;
+    if (cell.competency_code == "digital.resources") digital = &cell;
+  }
+  ASSERT_NE(assessment, nullptr);
+  EXPECT_EQ(assessment->tested, 4);
+  EXPECT_EQ(assessment->deficits, 2);  // 20 % and 45 %; 50 % is not a deficit
+  ASSERT_NE(digital, nullptr);
+  EXPECT_EQ(digital->tested, -1);  // two people: withheld
+  EXPECT_EQ(digital->deficits, -1);
+
+  const auto by_municipality = app::deficit_heatmap(app_, caller("regional_institute", region_), id, true);
+  bool found = false;
+  for (const auto& cell : by_municipality.cells)
+    if (cell.unit_id == municipality_ && cell.competency_code == "method.assessment") {
+      found = true;
+      EXPECT_EQ(cell.tested, 4);
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST_P(DiagnosticsTest, FunctionalLiteracyHasOneResultPerPersonAndCopedAtSeventy) {
+  const auto id = campaign("functional_literacy", "2025-11-01", "2025-11-30");
+  std::string csv = "Код;Балл;Максимум\n";
+  const int scores[] = {69, 70, 95, 20};
+  for (int i = 0; i < 4; ++i) csv += codes_[i] + ";" + std::to_string(scores[i]) + ";100\n";
+  const auto r = load(id, csv);
+  ASSERT_TRUE(r.applied) << issues_text(r);
+  const auto map = app::deficit_heatmap(app_, caller("federal_operator"), id, false);
+  bool found = false;
+  for (const auto& cell : map.cells)
+    if (cell.unit_id == school_) {
+      found = true;
+      EXPECT_EQ(cell.competency_code, "functional_literacy");
+      EXPECT_EQ(cell.tested, 4);
+      EXPECT_EQ(cell.deficits, 2);  // 69 and 20 did not cope
+    }
+  EXPECT_TRUE(found);
+  const auto twice = load(id, "Код;Балл;Максимум\n" + codes_[0] + ";1;2\n" + codes_[0] + ";2;2\n", true);
+  EXPECT_EQ(twice.issue_count, 1u) << issues_text(twice);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DiagnosticsTest, metodist::testing::kBackends,
+                         [](const auto& info) { return info.param; });
