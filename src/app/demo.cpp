@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <vector>
@@ -9,7 +10,11 @@
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/registry.hpp"
+#include "domain/competency.hpp"
+#include "domain/diagnostics.hpp"
+#include "storage/diagnostics_repository.hpp"
 #include "storage/registry_repository.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::app {
 namespace {
@@ -41,15 +46,16 @@ struct Scale {
   int teachers_per_school;
   int kindergartens_per_municipality;
   int colleges_per_region;
+  double diagnosed_share;  // of teachers in the entry diagnostic (the federal demo keeps it small)
 };
 
 Scale scale_of(const std::string& name) {
   // district ≈ 15 schools / 250 teachers; region ≈ 40 municipalities / 1,000
   // organisations / 25,000 teachers; federal ≈ 85 regions / 2,300
   // municipalities / 40,000 organisations / 1.1 M teachers (issue 4).
-  if (name == "district") return {1, 1, 15, 15, 12, 4, 0};
-  if (name == "region") return {1, 40, 10, 20, 38, 8, 10};
-  if (name == "federal") return {85, 27, 7, 13, 34, 6, 20};
+  if (name == "district") return {1, 1, 15, 15, 12, 4, 0, 0.6};
+  if (name == "region") return {1, 40, 10, 20, 38, 8, 10, 0.5};
+  if (name == "federal") return {85, 27, 7, 13, 34, 6, 20, 0.08};
   throw domain::Error::validation("scale", "Масштаб демо-данных: district, region или federal (указано «" + name + "»)");
 }
 
@@ -281,6 +287,74 @@ class Generator {
   Date last_start_ = Date::today();
 };
 
+// Diagnostics of each region (issue 5): an entry diagnostic of competencies,
+// a re-diagnosis of half of those tested (the ones with deficits grow), and a
+// functional-literacy diagnostic, with scores out of 20 (100 for literacy)
+// around a per-person level, so deficits, dynamics and the heat map have
+// something plausible to show.
+void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, double share, std::int64_t region,
+                      const std::string& region_name) {
+  namespace dia = storage::diagnostics;
+  dia::seed_framework_if_empty(c, domain::default_competencies());
+  std::vector<std::pair<std::string, std::int64_t>> framework;  // code, id
+  for (const auto& k : dia::list_competencies(c)) framework.emplace_back(k.code, k.id);
+  std::vector<std::int64_t> teachers, staff;
+  storage::Params params;
+  c.run("SELECT DISTINCT ps.person_id, ps.position FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE ps.left_on IS NULL AND o.territory_id IN " + reg::subtree(reg::placeholder(params, region)) +
+            " ORDER BY ps.person_id, ps.position",
+        params, [&](const storage::Row& r) {
+          if (staff.empty() || staff.back() != r.int64(0)) staff.push_back(r.int64(0));
+          if (r.view(1) == "teacher" && (teachers.empty() || teachers.back() != r.int64(0))) teachers.push_back(r.int64(0));
+        });
+  auto day = [&](int days_ago) { return Date::from_days(today.days() - std::chrono::days(days_ago)).iso(); };
+  auto campaign = [&](const std::string& title, const std::string& kind, int from, int to) {
+    dia::Campaign k;
+    k.title = title + " (" + region_name + ")";
+    k.kind = kind;
+    k.instrument = kind == "functional_literacy" ? "Диагностика функциональной грамотности педагогов"
+                                                 : "Диагностика профессиональных компетенций ЦНППМ";
+    k.provider = "ЦНППМ";
+    k.territory_id = region;
+    k.starts_on = day(from);
+    k.ends_on = day(to);
+    return dia::insert_campaign(c, k);
+  };
+  const auto entry = campaign("Входная диагностика профессиональных дефицитов", "competencies", 300, 270);
+  const auto again = campaign("Повторная диагностика профессиональных дефицитов", "competencies", 60, 30);
+  const auto literacy = campaign("Диагностика функциональной грамотности", "functional_literacy", 200, 180);
+
+  std::vector<dia::Result> first, second, fl;
+  std::vector<std::int64_t> first_persons, second_persons, fl_persons;
+  for (auto person : teachers) {
+    if (!rng.chance(share)) continue;
+    const auto level = rng.between(6, 19);  // out of 20: the person's general level
+    first_persons.push_back(person);
+    const bool retest = rng.chance(0.5);
+    if (retest) second_persons.push_back(person);
+    for (std::size_t i = 0; i < framework.size(); ++i) {
+      if (!rng.chance(0.55)) continue;  // each instrument covers part of the framework
+      const auto raw = std::clamp<std::int64_t>(level + rng.between(-4, 3), 0, 20);
+      const auto pct = domain::percent_of(static_cast<double>(raw), 20);
+      first.push_back({person, framework[i].second, static_cast<double>(raw), 20, pct, day(285)});
+      if (retest) {
+        const auto grown = std::clamp<std::int64_t>(raw + (pct < 50 ? rng.between(2, 7) : rng.between(-1, 2)), 0, 20);
+        second.push_back({person, framework[i].second, static_cast<double>(grown), 20,
+                          domain::percent_of(static_cast<double>(grown), 20), day(45)});
+      }
+    }
+  }
+  for (auto person : staff) {
+    if (!rng.chance(share * 0.6)) continue;
+    const auto raw = rng.between(35, 98);
+    fl_persons.push_back(person);
+    fl.push_back({person, std::nullopt, static_cast<double>(raw), 100, static_cast<double>(raw), day(190)});
+  }
+  dia::replace_results(c, entry, first_persons, first);
+  dia::replace_results(c, again, second_persons, second);
+  dia::replace_results(c, literacy, fl_persons, fl);
+}
+
 std::string pad(int n, int width) {
   std::string s = std::to_string(n);
   return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
@@ -430,6 +504,19 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
       ++done;
       if (progress) progress("Муниципалитеты", static_cast<double>(done) / total_municipalities);
     }
+  }
+  // Diagnostics per region, after its staff exist.
+  std::vector<std::pair<std::int64_t, std::string>> regions;
+  db.read([&](storage::Connection& c) {
+    c.run("SELECT id, name FROM territories WHERE level = 'region' ORDER BY id", {},
+          [&](const storage::Row& r) { regions.emplace_back(r.int64(0), r.text(1)); });
+    return 0;
+  });
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    db.write([&](storage::Connection& c) {
+      demo_diagnostics(c, rng, today, scale.diagnosed_share, regions[i].first, regions[i].second);
+    });
+    if (progress) progress("Диагностики", static_cast<double>(i + 1) / static_cast<double>(regions.size()));
   }
   result.password = options.password.empty() ? generate_password() : options.password;
   create_demo_accounts(app, result, result.password);

@@ -20,13 +20,15 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("account_id", c.account_id)
       .field("login", c.login)
       .field("display_name", c.display_name)
+      .key("person_id").id_or_null(c.person_id)
       .field("must_change_password", c.must_change_password)
       .field("csrf_token", c.csrf_token)
       // What the interface may offer; the server checks every request anyway.
       .field("can_write_registry", !app::scope_of(c, domain::Action::write_registry).empty())
       .field("can_write_staff", !app::scope_of(c, domain::Action::write_staff).empty())
       .field("can_manage_accounts", !app::scope_of(c, domain::Action::manage_accounts).empty())
-      .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty());
+      .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty())
+      .field("can_manage_diagnostics", !app::scope_of(c, domain::Action::manage_diagnostics).empty());
   w.key("roles");
   write_roles(w, c.roles);
   w.end_object();

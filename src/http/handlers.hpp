@@ -31,6 +31,10 @@ std::string_view openapi_document();
 }  // namespace metodist::http
 namespace metodist::app {
 struct ExportFile;
+struct ImportReport;
+}
+namespace metodist::io {
+class Table;
 }
 namespace metodist::http {
 
@@ -39,6 +43,10 @@ namespace handlers {
 Response file_response(const app::ExportFile& file);
 // The «format» query parameter of a download; xlsx when absent.
 std::string file_format(const QueryReader& q);
+// The uploaded file (the request body) read as a table; 400 naming "file" when empty or unreadable.
+io::Table upload_table(const Request& r);
+// An import's row report: 200, or 422 with the report when a real import found errors.
+Response report_response(const app::ImportReport& report);
 // Role assignments as JSON, with Russian titles: [{role, title, territory_id, organisation_id}].
 void write_roles(JsonWriter& w, const std::vector<storage::accounts::RoleAssignment>& roles);
 
@@ -69,6 +77,14 @@ Response create_person(const Request&, Context&);
 Response update_person(const Request&, Context&);
 Response add_person_position(const Request&, Context&);
 Response update_person_position(const Request&, Context&);
+Response person_diagnostics(const Request&, Context&);
+Response list_competencies(const Request&, Context&);
+Response update_competency(const Request&, Context&);
+Response list_campaigns(const Request&, Context&);
+Response create_campaign(const Request&, Context&);
+Response get_campaign(const Request&, Context&);
+Response import_campaign_results(const Request&, Context&);
+Response campaign_heatmap(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

@@ -38,11 +38,24 @@ void write_report(JsonWriter& w, const app::ImportReport& r) {
 Response import_kind(const Request& r, Context& ctx, std::string_view kind) {
   const QueryReader q(r);
   const bool dry_run = q.boolean("dry_run").value_or(false);
+  const auto report = app::import_table(ctx.app, *r.caller, kind, upload_table(r), dry_run, {}, r.request_id);
+  return report_response(report);
+}
+
+Response template_of(const Request& r, std::string_view kind) {
+  return file_response(app::import_template(kind, file_format(QueryReader(r))));
+}
+
+}  // namespace
+
+io::Table upload_table(const Request& r) {
   if (r.body.empty()) throw domain::Error::bad_request("Файл не передан: отправьте его содержимое в теле запроса", "file");
-  const auto table = io::read_table(r.body);
-  const auto report = app::import_table(ctx.app, *r.caller, kind, table, dry_run, {}, r.request_id);
+  return io::read_table(r.body);
+}
+
+Response report_response(const app::ImportReport& report) {
   JsonWriter w;
-  if (!dry_run && report.issue_count > 0) {
+  if (!report.dry_run && report.issue_count > 0) {
     // Nothing was written: the error names the file, the report says where.
     w.begin_object().key("error").begin_object()
         .field("code", "validation_failed")
@@ -58,12 +71,6 @@ Response import_kind(const Request& r, Context& ctx, std::string_view kind) {
   write_report(w, report);
   return json_response(200, std::move(w));
 }
-
-Response template_of(const Request& r, std::string_view kind) {
-  return file_response(app::import_template(kind, file_format(QueryReader(r))));
-}
-
-}  // namespace
 
 std::string file_format(const QueryReader& q) {
   auto format = q.text("format", 8);

@@ -158,6 +158,13 @@ bool BodyReader::optional_bool(const char* field, bool fallback) const {
   return v->get<bool>();
 }
 
+std::optional<double> BodyReader::optional_number(const char* field) const {
+  const Json* v = find(field);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_number()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть числом или null");
+  return v->get<double>();
+}
+
 std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
   std::string s = required_text(field, 64);
   if (!domain::find_term(vocabulary, s))

@@ -59,6 +59,8 @@ class BodyReader {
   std::string optional_text(const char* field, std::size_t max_length) const;
   std::int64_t required_id(const char* field) const;
   bool optional_bool(const char* field, bool fallback) const;
+  // A number, or nullopt when absent or null; other types are named by field.
+  std::optional<double> optional_number(const char* field) const;
   std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;
 
  private:

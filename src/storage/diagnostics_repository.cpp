@@ -92,11 +92,16 @@ void replace_results(Connection& c, std::int64_t campaign_id, std::span<const st
                   registry::placeholders(params, batch),
               params);
   }
-  for (const auto& r : rows)
-    c.execute(
-        "INSERT INTO diagnostic_results (campaign_id, person_id, competency_id, raw_score, max_score, percent,"
-        " measured_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        {campaign_id, r.person_id, id_or_null(r.competency_id), r.raw_score, r.max_score, r.percent, r.measured_on});
+  registry::in_batches<Result>(rows, [&](std::span<const Result> batch) {
+    Params params;
+    params.reserve(batch.size() * 7);
+    for (const auto& r : batch)
+      params.insert(params.end(), {campaign_id, r.person_id, id_or_null(r.competency_id), r.raw_score, r.max_score,
+                                   r.percent, std::string_view(r.measured_on)});
+    c.execute("INSERT INTO diagnostic_results (campaign_id, person_id, competency_id, raw_score, max_score, percent,"
+              " measured_on) VALUES " + registry::values_rows(batch.size(), 7),
+              params);
+  });
 }
 
 std::vector<PersonResult> results_of_person(Connection& c, std::int64_t person_id) {

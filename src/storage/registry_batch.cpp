@@ -7,37 +7,6 @@
 namespace metodist::storage::registry {
 namespace {
 
-// The rows of the next statement: kBatchRows, and for the rest the largest
-// power of two that fits, so statements come in a few shapes the connection
-// prepares once (a batch of 337 rows is 256 + 64 + 16 + 1, not a new statement).
-std::size_t next_slice(std::size_t left) {
-  if (left >= kBatchRows) return kBatchRows;
-  std::size_t n = 1;
-  while (n * 2 <= left) n *= 2;
-  return n;
-}
-
-// Calls f with consecutive slices of `all`, sized by next_slice.
-template <class T, class F>
-void in_batches(std::span<const T> all, F&& f) {
-  for (std::size_t from = 0, n = 0; from < all.size(); from += n) {
-    n = next_slice(all.size() - from);
-    f(all.subspan(from, n));
-  }
-}
-
-// «($1, $2, …), ($n+1, …)» for rows of `width` values each.
-std::string values_rows(std::size_t rows, std::size_t width, std::size_t first = 1) {
-  std::string out;
-  std::size_t n = first;
-  for (std::size_t r = 0; r < rows; ++r) {
-    out += r ? ", (" : "(";
-    for (std::size_t i = 0; i < width; ++i) out += (i ? ", $" : "$") + std::to_string(n++);
-    out += ")";
-  }
-  return out;
-}
-
 // Above this many keys a lookup reads the whole table once and filters in
 // memory: one sequential scan beats a million index probes (measured in
 // docs/performance.md: a federal persons file went from 21k to ... rows/s).

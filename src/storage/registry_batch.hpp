@@ -20,10 +20,9 @@
 #include "domain/date.hpp"
 #include "domain/registry.hpp"
 #include "storage/database.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::storage::registry {
-
-constexpr std::size_t kBatchRows = 500;
 
 // Codes may repeat (they are collected into one set here).
 // Existing organisations among `codes`, whole, so an import can merge a file

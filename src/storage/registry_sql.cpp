@@ -107,6 +107,24 @@ domain::Organisation organisation_from(const Row& r) {
   return o;
 }
 
+std::size_t next_slice(std::size_t left) {
+  if (left >= kBatchRows) return kBatchRows;
+  std::size_t n = 1;
+  while (n * 2 <= left) n *= 2;
+  return n;
+}
+
+std::string values_rows(std::size_t rows, std::size_t width, std::size_t first) {
+  std::string out;
+  std::size_t n = first;
+  for (std::size_t r = 0; r < rows; ++r) {
+    out += r ? ", (" : "(";
+    for (std::size_t i = 0; i < width; ++i) out += (i ? ", $" : "$") + std::to_string(n++);
+    out += ")";
+  }
+  return out;
+}
+
 std::string escape_like(const std::string& s) {
   std::string out;
   for (char ch : s) {

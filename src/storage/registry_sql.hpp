@@ -1,5 +1,6 @@
-// SQL fragments and row mappers shared by the registry repositories
-// (registry_repository.cpp, registry_batch.cpp). Internal to storage/.
+// SQL fragments and row mappers shared by the repositories
+// (registry_repository.cpp, registry_batch.cpp, diagnostics_repository.cpp).
+// Internal to storage/.
 //
 // Scope conditions are built here once: every list, lookup and bulk check
 // filters by the same organisation_scope / territory_scope text.
@@ -14,6 +15,27 @@
 #include "storage/database.hpp"
 
 namespace metodist::storage::registry {
+
+// Rows per multi-row statement in bulk writes: one round trip per batch is
+// what makes a federal file of a million rows import in seconds.
+constexpr std::size_t kBatchRows = 500;
+
+// The rows of the next statement: kBatchRows, and for the rest the largest
+// power of two that fits, so statements come in a few shapes the connection
+// prepares once (a batch of 337 rows is 256 + 64 + 16 + 1, not a new statement).
+std::size_t next_slice(std::size_t left);
+
+// Calls f with consecutive slices of `all`, sized by next_slice.
+template <class T, class F>
+void in_batches(std::span<const T> all, F&& f) {
+  for (std::size_t from = 0, n = 0; from < all.size(); from += n) {
+    n = next_slice(all.size() - from);
+    f(all.subspan(from, n));
+  }
+}
+
+// «($1, $2, …), ($n+1, …)» for rows of `width` values each.
+std::string values_rows(std::size_t rows, std::size_t width, std::size_t first = 1);
 
 // Appends a parameter and returns its placeholder («$n»).
 std::string placeholder(Params& params, Value v);

@@ -41,6 +41,8 @@ before(async () => {
   ids.teacherPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
   ids.school2PersonCode = sql(`SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher' ORDER BY ps.id LIMIT 1`)
   ids.school2Person = Number(sql(`SELECT person_id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
+  ids.campaign = Number(sql(`SELECT dc.id FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id WHERE di.kind = 'competencies' ORDER BY dc.id LIMIT 1`))
+  ids.competency = Number(sql(`SELECT id FROM competencies WHERE code = 'subject.content'`))
   ids.school2Position = Number(sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 })
 after(async () => {
@@ -90,6 +92,24 @@ function matrix() {
     ['GET', '/api/v1/persons', '/api/v1/persons', signedIn(200)],
     ['GET', '/api/v1/persons', `/api/v1/persons?organisation_id=${ids.school2}`, signedIn(200)],
     ['GET', '/api/v1/persons/export', '/api/v1/persons/export?format=xlsx', signedIn(200)],
+    // Diagnostics: the framework is read by all, edited by the region; campaigns run by administrators;
+    // one person's results only for the person and their school.
+    ['GET', '/api/v1/competencies', '/api/v1/competencies', signedIn(200)],
+    ['PUT', '/api/v1/competencies/{id}', `/api/v1/competencies/${ids.competency}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      { title: 'Знание содержания преподаваемого предмета', threshold: null, is_active: true }],
+    ['GET', '/api/v1/diagnostics/campaigns', '/api/v1/diagnostics/campaigns', signedIn(200)],
+    ['POST', '/api/v1/diagnostics/campaigns', '/api/v1/diagnostics/campaigns',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 },
+      () => ({ title: `Проверка ${n++}`, kind: 'competencies', instrument: 'Тест', territory_id: ids.municipality, starts_on: '2025-10-01', ends_on: '2025-10-31' })],
+    ['GET', '/api/v1/diagnostics/campaigns/{id}', `/api/v1/diagnostics/campaigns/${ids.campaign}`, signedIn(200)],
+    ['GET', '/api/v1/diagnostics/campaigns/{id}', '/api/v1/diagnostics/campaigns/99999999', signedIn(404)],
+    ['POST', '/api/v1/diagnostics/campaigns/{id}/results', `/api/v1/diagnostics/campaigns/${ids.campaign}/results?dry_run=true`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ file: `Код;Компетенция;Балл;Максимум\n${ids.school2PersonCode};subject.content;10;20\n` })],
+    ['GET', '/api/v1/diagnostics/campaigns/{id}/heatmap', `/api/v1/diagnostics/campaigns/${ids.campaign}/heatmap?by=municipality`, signedIn(200)],
+    ['GET', '/api/v1/persons/{id}/diagnostics', `/api/v1/persons/${ids.teacherPerson}/diagnostics`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
     ['GET', '/api/v1/imports/organisations/template', '/api/v1/imports/organisations/template', everyone(200)],
     ['GET', '/api/v1/imports/persons/template', '/api/v1/imports/persons/template?format=csv', everyone(200)],
     // Import needs the right to write; a dry run of an in-scope row is a report (200), a
