@@ -35,14 +35,6 @@ std::string audit_json(const dia::CompetencyRow& k) {
   return j.dump();
 }
 
-// The region-level administrators who own the framework (a regional
-// installation has one framework; the federal operator keeps the default).
-bool owns_framework(const Caller& caller) {
-  for (const auto& r : caller.roles)
-    if (r.role == "federal_operator" || r.role == "regional_ministry" || r.role == "regional_institute") return true;
-  return false;
-}
-
 domain::DeficitRule deficit_rule(const std::vector<dia::CompetencyRow>& framework) {
   std::map<std::string, double, std::less<>> own;
   for (const auto& k : framework)
@@ -75,6 +67,12 @@ std::unordered_set<std::int64_t> persons_working_in(storage::Connection& c, std:
 }
 
 }  // namespace
+
+bool owns_framework(const Caller& caller) {
+  for (const auto& r : caller.roles)
+    if (r.role == "federal_operator" || r.role == "regional_ministry" || r.role == "regional_institute") return true;
+  return false;
+}
 
 std::vector<dia::CompetencyRow> list_competencies(App& app) {
   return app.db->read([](storage::Connection& c) { return dia::list_competencies(c); });

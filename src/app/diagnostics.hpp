@@ -28,6 +28,9 @@ constexpr std::int64_t kMinCellPersons = 3;
 constexpr double kDefaultDeficitThreshold = 50;
 
 std::vector<storage::diagnostics::CompetencyRow> list_competencies(App& app);
+// The region-level administrators own the framework (a regional installation
+// has one framework; the federal operator keeps the default).
+bool owns_framework(const Caller& caller);
 // The federal operator and the regional ministry or institute edit the
 // framework (title, threshold, in use); audited.
 storage::diagnostics::CompetencyRow update_competency(App& app, const Caller& caller, std::int64_t id,

@@ -1,4 +1,5 @@
 #include "app/auth.hpp"
+#include "app/diagnostics.hpp"
 #include "domain/access.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -28,7 +29,8 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("can_write_staff", !app::scope_of(c, domain::Action::write_staff).empty())
       .field("can_manage_accounts", !app::scope_of(c, domain::Action::manage_accounts).empty())
       .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty())
-      .field("can_manage_diagnostics", !app::scope_of(c, domain::Action::manage_diagnostics).empty());
+      .field("can_manage_diagnostics", !app::scope_of(c, domain::Action::manage_diagnostics).empty())
+      .field("can_edit_framework", app::owns_framework(c));
   w.key("roles");
   write_roles(w, c.roles);
   w.end_object();

@@ -13,6 +13,7 @@ export const router = createRouter({
     { path: '/persons', name: 'persons', component: () => import('./views/PersonsPage.vue') },
     { path: '/persons/:id(\\d+)', name: 'person', component: () => import('./views/PersonCard.vue') },
     { path: '/import', name: 'import', component: () => import('./views/ImportPage.vue') },
+    { path: '/diagnostics', name: 'diagnostics', component: () => import('./views/DiagnosticsPage.vue') },
     { path: '/territories', name: 'territories', component: () => import('./views/TerritoriesPage.vue') },
     { path: '/profile', name: 'profile', component: () => import('./views/ProfilePage.vue') },
     { path: '/admin/accounts', name: 'accounts', component: () => import('./views/AccountsPage.vue') },

@@ -84,6 +84,9 @@ export interface Caller {
   can_write_staff: boolean
   can_manage_accounts: boolean
   can_read_audit: boolean
+  can_manage_diagnostics: boolean
+  can_edit_framework: boolean
+  person_id: number | null
   roles: RoleGrant[]
 }
 export interface RoleTerm {
@@ -157,6 +160,64 @@ export interface WorkplaceInput {
   subjects?: string
   hired_on?: string
 }
+export interface Competency {
+  id: number
+  code: string
+  group: string
+  title: string
+  threshold: number | null
+  is_active: boolean
+}
+export interface Framework {
+  groups: Term[]
+  default_threshold: number
+  items: Competency[]
+}
+export interface Campaign {
+  id: number
+  title: string
+  kind: 'competencies' | 'functional_literacy'
+  instrument: string
+  provider: string | null
+  territory_id: number
+  territory_name: string
+  starts_on: string
+  ends_on: string
+  persons: number
+}
+export interface CampaignInput {
+  title: string
+  kind: string
+  instrument: string
+  provider?: string
+  territory_id: number
+  starts_on: string
+  ends_on: string
+}
+export interface HeatCell {
+  unit_id: number
+  unit_name: string
+  competency: string
+  tested: number | null
+  deficits: number | null
+  withheld: boolean
+}
+export interface PersonDiagnostics {
+  results: {
+    campaign_id: number
+    campaign_title: string
+    kind: string
+    competency: string | null
+    competency_title: string | null
+    raw_score: number
+    max_score: number
+    percent: number
+    level: string
+    measured_on: string
+  }[]
+  deficits: string[]
+  dynamics: { competency: string; before: number; after: number; delta: number }[]
+}
 // A workplace being filled in a form (empty values until chosen).
 export interface WorkplaceDraft {
   organisation_id: number | null
@@ -177,7 +238,7 @@ export interface ImportIssue {
   message: string
 }
 export interface ImportReport {
-  kind: 'organisations' | 'persons'
+  kind: 'organisations' | 'persons' | 'diagnostic_results'
   format: string
   encoding: string | null
   delimiter: string | null
@@ -278,15 +339,17 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 // Uploads a file as the request body, reporting upload progress (0..1); the
 // server's answer is returned whether it accepted the file (200) or reported
 // errors in it (422 with a report), since both carry an ImportReport.
-export function uploadImport(
-  kind: 'organisations' | 'persons',
+// Sends a file to an import endpoint (`path`), reporting upload progress; the
+// row report comes back both for a dry run and for a refused import (422).
+export function uploadFile(
+  path: string,
   file: Blob,
   dryRun: boolean,
   onProgress: (fraction: number) => void,
 ): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/v1/imports/${kind}${query({ dry_run: dryRun })}`)
+    xhr.open('POST', `${path}${query({ dry_run: dryRun })}`)
     xhr.setRequestHeader('Content-Type', 'application/octet-stream')
     xhr.setRequestHeader('Accept', 'application/json')
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)
@@ -346,6 +409,23 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
+  personDiagnostics: (id: number) => request<PersonDiagnostics>(`/api/v1/persons/${id}/diagnostics`),
+  competencies: () => request<Framework>('/api/v1/competencies'),
+  updateCompetency: (id: number, body: { title: string; threshold: number | null; is_active: boolean }) =>
+    request<Competency>(`/api/v1/competencies/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  campaigns: () => request<{ items: Campaign[] }>('/api/v1/diagnostics/campaigns'),
+  createCampaign: (body: CampaignInput) =>
+    request<Campaign>('/api/v1/diagnostics/campaigns', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  heatmap: (id: number, by: 'organisation' | 'municipality') =>
+    request<{ cells: HeatCell[]; min_cell_persons: number }>(`/api/v1/diagnostics/campaigns/${id}/heatmap${query({ by })}`),
   addWorkplace: (personId: number, body: WorkplaceInput) =>
     request<PersonCard>(`/api/v1/persons/${personId}/positions`, {
       method: 'POST',
