@@ -189,6 +189,12 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
+std::string allowed_codes(std::span<const Term> vocabulary) {
+  std::string out;
+  for (const auto& t : vocabulary) out += (out.empty() ? "«" : ", «") + std::string(t.code) + "»";
+  return out;
+}
+
 std::string allowed_titles(std::span<const Term> vocabulary) {
   std::string out;
   for (const auto& t : vocabulary) out += (out.empty() ? "«" : ", «") + std::string(t.title) + "»";

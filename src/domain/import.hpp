@@ -77,5 +77,7 @@ std::optional<double> parse_number(std::string_view text);
 
 // A list of allowed values for messages: «высшая», «первая», «без категории».
 std::string allowed_titles(std::span<const Term> vocabulary);
+// The same by code, for API messages: «offline», «online», «blended».
+std::string allowed_codes(std::span<const Term> vocabulary);
 
 }  // namespace metodist::domain

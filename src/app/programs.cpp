@@ -1,0 +1,245 @@
+#include "app/programs.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "app/diagnostics.hpp"
+#include "domain/date.hpp"
+#include "domain/diagnostics.hpp"
+#include "domain/error.hpp"
+#include "domain/import.hpp"
+#include "domain/programs.hpp"
+#include "domain/text.hpp"
+#include "storage/account_repository.hpp"
+#include "storage/diagnostics_repository.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace prg = storage::programs;
+namespace dia = storage::diagnostics;
+namespace reg = storage::registry;
+
+void audit(storage::Connection& c, const Caller& caller, const char* action, const char* entity, std::int64_t id,
+           std::string before, std::string after, const std::string& request_id) {
+  storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
+                                      action, entity, id, std::move(before), std::move(after), request_id, {}});
+}
+
+std::string enrolment_json(const prg::Enrolment& e) {
+  return nlohmann::json{{"cohort_id", e.cohort_id},       {"person_id", e.person_id},
+                        {"status", e.status},             {"certificate_number", e.certificate_number},
+                        {"completed_on", e.completed_on}}
+      .dump();
+}
+
+// The caller organises programs kept in this territory.
+bool organises(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
+  const auto scope = scope_of(caller, domain::Action::manage_diagnostics);
+  return !scope.empty() && reg::territory_covered(c, territory_id, scope);
+}
+
+// The caller administers the person: their school or a territory above it.
+bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
+  domain::Scope scope = scope_of(caller, domain::Action::write_staff);
+  scope.person.reset();
+  return !scope.empty() && reg::person_in_scope(c, person_id, scope);
+}
+
+void check_program(const prg::Program& p) {
+  if (p.title.empty()) throw domain::Error::validation("title", "Укажите название программы");
+  if (domain::utf8_length(p.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
+  if (p.provider.empty()) throw domain::Error::validation("provider", "Укажите, кто реализует программу");
+  if (p.hours < 16 || p.hours > 2000)
+    throw domain::Error::validation("hours", "Объём программы повышения квалификации — от 16 до 2000 часов");
+  if (!domain::find_term(domain::program_formats(), p.format))
+    throw domain::Error::validation("format", "Форма обучения: " + domain::allowed_codes(domain::program_formats()));
+  if (!domain::find_term(domain::program_audiences(), p.audience))
+    throw domain::Error::validation("audience", "Категория слушателей: " + domain::allowed_codes(domain::program_audiences()));
+  if (p.in_federal_registry && p.federal_number.empty())
+    throw domain::Error::validation("federal_number", "Программа из федерального реестра: укажите её номер в реестре");
+}
+
+}  // namespace
+
+std::vector<prg::Program> list_programs(App& app, const Caller& caller, const std::string& competency) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) { return prg::list_programs(c, scope, competency); });
+}
+
+ProgramCard get_program(App& app, const Caller& caller, std::int64_t id) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  auto card = app.db->read([&](storage::Connection& c) -> std::optional<ProgramCard> {
+    auto p = prg::find_program(c, id);
+    if (!p || !reg::territory_visible(c, p->territory_id, scope)) return std::nullopt;
+    return ProgramCard{*p, prg::cohorts_of(c, id), organises(c, caller, p->territory_id)};
+  });
+  if (!card) throw domain::Error::not_found("Программа не найдена");
+  return *card;
+}
+
+std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
+                            const std::vector<std::string>& competencies, const std::string& request_id) {
+  require_scope(caller, domain::Action::manage_diagnostics, "ведение реестра программ");
+  draft.title = domain::trim(draft.title);
+  draft.provider = domain::trim(draft.provider);
+  draft.federal_number = domain::trim(draft.federal_number);
+  check_program(draft);
+  if (competencies.empty())
+    throw domain::Error::validation("competencies", "Укажите хотя бы одну компетенцию, которую развивает программа");
+  return app.db->write([&](storage::Connection& c) {
+    if (!reg::find_territory(c, draft.territory_id)) throw domain::Error::validation("territory_id", "Территория не найдена");
+    if (!organises(c, caller, draft.territory_id))
+      throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
+    std::map<std::string, std::int64_t, std::less<>> framework;
+    for (const auto& k : dia::list_competencies(c)) framework.emplace(k.code, k.id);
+    std::vector<std::int64_t> ids;
+    for (const auto& code : competencies) {
+      auto it = framework.find(code);
+      if (it == framework.end())
+        throw domain::Error::validation("competencies", "Компетенции «" + code + "» нет в рамке компетенций");
+      if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
+    }
+    const auto id = prg::insert_program(c, draft, ids);
+    audit(c, caller, "create", "program", id, {},
+          nlohmann::json{{"title", draft.title}, {"hours", draft.hours}, {"competencies", competencies}}.dump(),
+          request_id);
+    return id;
+  });
+}
+
+std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, const std::string& request_id) {
+  require_scope(caller, domain::Action::manage_diagnostics, "набор групп");
+  draft.title = domain::trim(draft.title);
+  if (draft.title.empty()) throw domain::Error::validation("title", "Укажите название группы");
+  const auto from = domain::Date::parse_iso(draft.starts_on);
+  const auto to = domain::Date::parse_iso(draft.ends_on);
+  if (!from) throw domain::Error::validation("starts_on", "Дата начала — в виде ГГГГ-ММ-ДД");
+  if (!to) throw domain::Error::validation("ends_on", "Дата окончания — в виде ГГГГ-ММ-ДД");
+  if (*to < *from) throw domain::Error::validation("ends_on", "Обучение заканчивается раньше, чем начинается");
+  if (draft.capacity && *draft.capacity < 1)
+    throw domain::Error::validation("capacity", "Мест в группе — не меньше одного (или без ограничения)");
+  return app.db->write([&](storage::Connection& c) {
+    auto p = prg::find_program(c, draft.program_id);
+    if (!p) throw domain::Error::not_found("Программа не найдена");
+    if (!organises(c, caller, p->territory_id))
+      throw domain::Error(domain::ErrorKind::forbidden, "Группы набирает организатор программы");
+    const auto id = prg::insert_cohort(c, draft);
+    audit(c, caller, "create", "cohort", id, {},
+          nlohmann::json{{"program_id", draft.program_id}, {"title", draft.title}, {"starts_on", draft.starts_on},
+                         {"ends_on", draft.ends_on}}
+              .dump(),
+          request_id);
+    return id;
+  });
+}
+
+prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std::int64_t person_id,
+                     const std::string& request_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto id = app.db->write([&](storage::Connection& c) {
+    if (!reg::find_person(c, person_id) || !reg::person_in_scope(c, person_id, read))
+      throw domain::Error::not_found("Педагог не найден");
+    const bool self = caller.person_id && *caller.person_id == person_id;
+    if (!self && !administers(c, caller, person_id))
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Заявку подаёт сам педагог или администрация его организации");
+    auto cohort = prg::find_cohort(c, cohort_id);
+    auto program = cohort ? prg::find_program(c, cohort->program_id) : std::nullopt;
+    if (!cohort || !program || !reg::territory_visible(c, program->territory_id, read))
+      throw domain::Error::not_found("Группа не найдена");
+    if (cohort->capacity && cohort->enrolled >= *cohort->capacity)
+      throw domain::Error::conflict("cohort_id", "В группе нет свободных мест (" + std::to_string(*cohort->capacity) + ")");
+    // «Chosen from a diagnosed deficit»: the person's deficits on the day of applying.
+    const auto today = domain::Date::today();
+    const auto framework = dia::list_competencies(c);
+    std::map<std::string, double, std::less<>> thresholds;
+    for (const auto& k : framework)
+      if (k.threshold) thresholds.emplace(k.code, *k.threshold);
+    std::vector<domain::CompetencyResult> results;
+    for (const auto& r : dia::results_of_person(c, person_id))
+      if (auto on = domain::Date::parse_iso(r.measured_on); on && !r.competency_code.empty())
+        results.push_back({r.competency_code, r.percent, *on});
+    prg::Enrolment e;
+    e.cohort_id = cohort_id;
+    e.person_id = person_id;
+    e.status = "applied";
+    e.applied_on = today.iso();
+    e.chosen_from_deficit = domain::chosen_from_deficit(
+        program->competencies, results, domain::DeficitRule(kDefaultDeficitThreshold, std::move(thresholds)), today);
+    std::int64_t id = 0;
+    try {
+      id = prg::insert_enrolment(c, e);
+    } catch (const storage::Error& err) {
+      if (err.kind() != storage::ErrorKind::unique_violation) throw;
+      throw domain::Error::conflict("person_id", "Педагог уже записан в эту группу");
+    }
+    audit(c, caller, "create", "enrolment", id, {}, enrolment_json(e), request_id);
+    return id;
+  });
+  return app.db->read([&](storage::Connection& c) { return *prg::find_enrolment(c, id); });
+}
+
+prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+                                const std::string& certificate_number, const std::string& request_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  return app.db->write([&](storage::Connection& c) {
+    auto before = prg::find_enrolment(c, id);
+    if (!before || !reg::person_in_scope(c, before->person_id, read)) throw domain::Error::not_found("Запись не найдена");
+    const auto program = prg::find_program(c, before->program_id);
+    std::vector<domain::EnrolmentActor> as;
+    if (caller.person_id && *caller.person_id == before->person_id) as.push_back(domain::EnrolmentActor::person);
+    if (administers(c, caller, before->person_id)) as.push_back(domain::EnrolmentActor::administrator);
+    if (program && organises(c, caller, program->territory_id)) as.push_back(domain::EnrolmentActor::organiser);
+    const std::string certificate = domain::trim(certificate_number);
+    std::string problem = "Нет прав менять эту запись";
+    for (auto who : as) {
+      problem = domain::enrolment_transition_problem(before->status, status, who, certificate);
+      if (problem.empty()) break;
+    }
+    if (!problem.empty()) {
+      if (as.empty()) throw domain::Error(domain::ErrorKind::forbidden, problem);
+      throw domain::Error::validation(certificate.empty() && status == "completed" ? "certificate_number" : "status",
+                                      problem);
+    }
+    prg::Enrolment after = *before;
+    after.status = status;
+    if (status == "completed") {
+      after.certificate_number = certificate;
+      after.completed_on = domain::Date::today().iso();
+    }
+    prg::update_enrolment(c, after);
+    audit(c, caller, "update", "enrolment", id, enrolment_json(*before), enrolment_json(after), request_id);
+    return after;
+  });
+}
+
+std::vector<prg::Enrolment> cohort_enrolments(App& app, const Caller& caller, std::int64_t cohort_id) {
+  return app.db->read([&](storage::Connection& c) {
+    auto cohort = prg::find_cohort(c, cohort_id);
+    auto program = cohort ? prg::find_program(c, cohort->program_id) : std::nullopt;
+    if (!program || !organises(c, caller, program->territory_id))
+      throw domain::Error::not_found("Группа не найдена или вы не её организатор");
+    return prg::enrolments_of_cohort(c, cohort_id);
+  });
+}
+
+PersonEnrolments person_enrolments(App& app, const Caller& caller, std::int64_t person_id) {
+  const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto diagnostics = scope_of(caller, domain::Action::read_diagnostics);
+  return app.db->read([&](storage::Connection& c) {
+    if (!reg::find_person(c, person_id) || !reg::person_in_scope(c, person_id, read))
+      throw domain::Error::not_found("Педагог не найден");
+    PersonEnrolments out{prg::enrolments_of_person(c, person_id), false};
+    // The mark tells of a deficit: only for those who may see the person's diagnostics.
+    out.shows_deficit_mark = !diagnostics.empty() && reg::person_in_scope(c, person_id, diagnostics);
+    if (!out.shows_deficit_mark)
+      for (auto& e : out.items) e.chosen_from_deficit = false;
+    return out;
+  });
+}
+
+}  // namespace metodist::app

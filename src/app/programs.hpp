@@ -1,0 +1,57 @@
+// Programs (ДПП ПК), cohorts and enrolments (issue 5).
+//
+// The organiser of a program — an administrator of the territory that keeps
+// it (region or municipality) — adds programs and cohorts, enrols and records
+// the outcome. A teacher applies for themself, or the administration of their
+// organisation applies for them; the head approves. Applying records whether
+// the program develops a competency that was the person's deficit that day
+// («chosen from a diagnosed deficit», fed.1): worked out by the system from
+// the diagnostics, never typed in.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/auth.hpp"
+#include "storage/programs_repository.hpp"
+
+namespace metodist::app {
+
+struct ProgramCard {
+  storage::programs::Program program;
+  std::vector<storage::programs::Cohort> cohorts;
+  bool can_manage = false;  // the caller organises it
+};
+
+// `competency`: only programs developing it (a code), for picking by deficit.
+std::vector<storage::programs::Program> list_programs(App& app, const Caller& caller, const std::string& competency = {});
+ProgramCard get_program(App& app, const Caller& caller, std::int64_t id);
+// `competencies`: codes of the framework the program develops.
+std::int64_t create_program(App& app, const Caller& caller, storage::programs::Program draft,
+                            const std::vector<std::string>& competencies, const std::string& request_id = {});
+std::int64_t create_cohort(App& app, const Caller& caller, storage::programs::Cohort draft,
+                           const std::string& request_id = {});
+
+// An application to a cohort, dated today. 409 when the person is already in
+// the cohort or it is full.
+storage::programs::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std::int64_t person_id,
+                                   const std::string& request_id = {});
+// Moves an enrolment along its workflow (domain/programs.hpp); completing
+// needs the certificate number and records the date.
+storage::programs::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
+                                              const std::string& status, const std::string& certificate_number,
+                                              const std::string& request_id = {});
+// The cohort's list for its organiser.
+std::vector<storage::programs::Enrolment> cohort_enrolments(App& app, const Caller& caller, std::int64_t cohort_id);
+// A person's enrolments, for those who see the person (the «chosen from a
+// deficit» mark only for those who may see their diagnostics).
+struct PersonEnrolments {
+  std::vector<storage::programs::Enrolment> items;
+  bool shows_deficit_mark = false;  // false: chosen_from_deficit is withheld (reads false)
+};
+PersonEnrolments person_enrolments(App& app, const Caller& caller, std::int64_t person_id);
+
+}  // namespace metodist::app

@@ -1,0 +1,63 @@
+#include "domain/programs.hpp"
+
+#include <array>
+
+namespace metodist::domain {
+namespace {
+
+constexpr std::array kFormats{
+    Term{"offline", "Очно"},
+    Term{"online", "Дистанционно"},
+    Term{"blended", "Очно-заочно (смешанно)"},
+};
+constexpr std::array kAudiences{
+    Term{"teachers", "Педагогические работники"},
+    Term{"managers", "Руководители"},
+    Term{"managerial_teams", "Управленческие команды"},
+};
+constexpr std::array kStatuses{
+    Term{"applied", "Заявка подана"},
+    Term{"approved", "Согласовано руководителем"},
+    Term{"studying", "Обучается"},
+    Term{"completed", "Завершил обучение"},
+    Term{"not_completed", "Не завершил обучение"},
+    Term{"withdrawn", "Заявка отозвана"},
+};
+
+std::string title(std::string_view code) {
+  auto* t = find_term(kStatuses, code);
+  return t ? std::string(t->title) : std::string(code);
+}
+
+}  // namespace
+
+std::span<const Term> program_formats() { return kFormats; }
+std::span<const Term> program_audiences() { return kAudiences; }
+std::span<const Term> enrolment_statuses() { return kStatuses; }
+
+std::string enrolment_transition_problem(std::string_view from, std::string_view to, EnrolmentActor who,
+                                         std::string_view certificate_number) {
+  using A = EnrolmentActor;
+  if (!find_term(kStatuses, to)) return "Неизвестный статус «" + std::string(to) + "»";
+  if (from == "applied" && to == "approved") {
+    if (who == A::person) return "Заявку согласует руководитель организации, а не сам педагог";
+    return "";
+  }
+  if ((from == "applied" || from == "approved") && to == "withdrawn") {
+    if (who == A::organiser) return "Отозвать заявку может сам педагог или администрация его организации";
+    return "";
+  }
+  if (from == "approved" && to == "studying") {
+    if (who != A::organiser) return "Зачисляет на обучение организатор программы";
+    return "";
+  }
+  if (from == "studying" && (to == "completed" || to == "not_completed")) {
+    if (who != A::organiser) return "Итог обучения отмечает организатор программы";
+    if (to == "completed" && certificate_number.empty())
+      return "Укажите номер удостоверения о повышении квалификации";
+    return "";
+  }
+  return "Статус «" + title(from) + "» нельзя сменить на «" + title(to) + "»";
+}
+
+}  // namespace metodist::domain

@@ -1,0 +1,30 @@
+// Programs of additional professional education (ДПП ПК) and enrolments
+// (issue 5): the vocabularies and the enrolment workflow
+//   applied → approved (by the head) → studying → completed | not completed,
+// with «withdrawn» before studying starts. Who may move an enrolment where,
+// and why not, in words the UI shows as they are.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/registry.hpp"
+
+namespace metodist::domain {
+
+std::span<const Term> program_formats();    // offline, online, blended
+std::span<const Term> program_audiences();  // teachers, managers, managerial_teams
+std::span<const Term> enrolment_statuses();
+
+// Who acts on an enrolment: the person enrolled, the administration of their
+// organisation or territory (the head approves), the program's organiser.
+enum class EnrolmentActor { person, administrator, organiser };
+
+// Why `who` may not move an enrolment from `from` to `to` ("" when allowed);
+// completing needs the certificate number.
+std::string enrolment_transition_problem(std::string_view from, std::string_view to, EnrolmentActor who,
+                                         std::string_view certificate_number);
+
+}  // namespace metodist::domain

@@ -1,0 +1,167 @@
+#include "storage/programs_repository.hpp"
+
+#include "domain/date.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::programs {
+namespace {
+
+const char* const kProgramSelect =
+    "SELECT pr.id, pr.title, pr.provider, pr.hours, pr.format, pr.audience, pr.in_federal_registry,"
+    " COALESCE(pr.federal_number, ''), pr.territory_id, t.name,"
+    " (SELECT COUNT(*) FROM cohorts k WHERE k.program_id = pr.id)"
+    " FROM programs pr JOIN territories t ON t.id = pr.territory_id";
+
+Program program_from(const Row& r) {
+  Program p;
+  p.id = r.int64(0);
+  p.title = r.text(1);
+  p.provider = r.text(2);
+  p.hours = r.int64(3);
+  p.format = r.text(4);
+  p.audience = r.text(5);
+  p.in_federal_registry = r.flag(6);
+  p.federal_number = r.text(7);
+  p.territory_id = r.int64(8);
+  p.territory_name = r.text(9);
+  p.cohorts = r.int64(10);
+  return p;
+}
+
+// The competency codes of the programs, in framework order.
+void fill_competencies(Connection& c, std::vector<Program>& programs) {
+  if (programs.empty()) return;
+  std::vector<std::int64_t> ids;
+  for (const auto& p : programs) ids.push_back(p.id);
+  registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
+    Params params;
+    c.run("SELECT pc.program_id, k.code FROM program_competencies pc JOIN competencies k ON k.id = pc.competency_id"
+          " WHERE pc.program_id IN " + registry::placeholders(params, batch) + " ORDER BY k.sort_order",
+          params, [&](const Row& r) {
+            for (auto& p : programs)
+              if (p.id == r.int64(0)) p.competencies.push_back(r.text(1));
+          });
+  });
+}
+
+const char* const kCohortSelect =
+    "SELECT k.id, k.program_id, k.title, k.starts_on, k.ends_on, k.capacity,"
+    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> 'withdrawn') FROM cohorts k";
+
+Cohort cohort_from(const Row& r) {
+  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.int64(6)};
+}
+
+const char* const kEnrolmentSelect =
+    "SELECT e.id, e.cohort_id, e.person_id, e.status, e.applied_on, e.chosen_from_deficit,"
+    " COALESCE(e.certificate_number, ''), e.completed_on, k.program_id, pr.title, k.title,"
+    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '')"
+    " FROM enrolments e JOIN cohorts k ON k.id = e.cohort_id JOIN programs pr ON pr.id = k.program_id"
+    " JOIN persons p ON p.id = e.person_id";
+
+Enrolment enrolment_from(const Row& r) {
+  Enrolment e;
+  e.id = r.int64(0);
+  e.cohort_id = r.int64(1);
+  e.person_id = r.int64(2);
+  e.status = r.text(3);
+  e.applied_on = r.text(4);
+  e.chosen_from_deficit = r.flag(5);
+  e.certificate_number = r.text(6);
+  e.completed_on = r.is_null(7) ? std::string() : r.text(7);
+  e.program_id = r.int64(8);
+  e.program_title = r.text(9);
+  e.cohort_title = r.text(10);
+  e.person_name = r.text(11);
+  return e;
+}
+
+}  // namespace
+
+std::int64_t insert_program(Connection& c, const Program& p, std::span<const std::int64_t> competency_ids) {
+  const auto id = c.scalar(
+      "INSERT INTO programs (title, provider, hours, format, in_federal_registry, federal_number, audience,"
+      " territory_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+      {p.title, p.provider, p.hours, p.format, flag(p.in_federal_registry), text_or_null(p.federal_number), p.audience,
+       p.territory_id, domain::utc_timestamp_now()});
+  for (auto k : competency_ids)
+    c.execute("INSERT INTO program_competencies (program_id, competency_id) VALUES ($1, $2)", {id, k});
+  return id;
+}
+
+std::optional<Program> find_program(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kProgramSelect) + " WHERE pr.id = $1", {id});
+  if (!row) return std::nullopt;
+  std::vector<Program> one{program_from(*row)};
+  fill_competencies(c, one);
+  return one.front();
+}
+
+std::vector<Program> list_programs(Connection& c, const domain::Scope& scope, const std::string& competency) {
+  Params params;
+  std::string sql = std::string(kProgramSelect) + " WHERE " + registry::territory_scope(scope, params, "t");
+  if (!competency.empty())
+    sql += " AND pr.id IN (SELECT pc.program_id FROM program_competencies pc JOIN competencies k"
+           " ON k.id = pc.competency_id WHERE k.code = " + registry::placeholder(params, competency) + ")";
+  sql += " ORDER BY pr.id DESC";
+  std::vector<Program> out;
+  c.run(sql, params, [&](const Row& r) { out.push_back(program_from(r)); });
+  fill_competencies(c, out);
+  return out;
+}
+
+std::int64_t insert_cohort(Connection& c, const Cohort& k) {
+  return c.scalar(
+      "INSERT INTO cohorts (program_id, title, starts_on, ends_on, capacity, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {k.program_id, k.title, k.starts_on, k.ends_on, id_or_null(k.capacity), domain::utc_timestamp_now()});
+}
+
+std::optional<Cohort> find_cohort(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kCohortSelect) + " WHERE k.id = $1", {id});
+  if (!row) return std::nullopt;
+  return cohort_from(*row);
+}
+
+std::vector<Cohort> cohorts_of(Connection& c, std::int64_t program_id) {
+  std::vector<Cohort> out;
+  c.run(std::string(kCohortSelect) + " WHERE k.program_id = $1 ORDER BY k.starts_on, k.id", {program_id},
+        [&](const Row& r) { out.push_back(cohort_from(r)); });
+  return out;
+}
+
+std::int64_t insert_enrolment(Connection& c, const Enrolment& e) {
+  return c.scalar(
+      "INSERT INTO enrolments (cohort_id, person_id, status, applied_on, chosen_from_deficit, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {e.cohort_id, e.person_id, e.status, e.applied_on, flag(e.chosen_from_deficit), domain::utc_timestamp_now()});
+}
+
+std::optional<Enrolment> find_enrolment(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kEnrolmentSelect) + " WHERE e.id = $1", {id});
+  if (!row) return std::nullopt;
+  return enrolment_from(*row);
+}
+
+void update_enrolment(Connection& c, const Enrolment& e) {
+  c.execute("UPDATE enrolments SET status = $1, certificate_number = $2, completed_on = $3, updated_at = $4"
+            " WHERE id = $5",
+            {e.status, text_or_null(e.certificate_number), text_or_null(e.completed_on), domain::utc_timestamp_now(),
+             e.id});
+}
+
+std::vector<Enrolment> enrolments_of_cohort(Connection& c, std::int64_t cohort_id) {
+  std::vector<Enrolment> out;
+  c.run(std::string(kEnrolmentSelect) + " WHERE e.cohort_id = $1 ORDER BY p.last_name, p.first_name, e.id",
+        {cohort_id}, [&](const Row& r) { out.push_back(enrolment_from(r)); });
+  return out;
+}
+
+std::vector<Enrolment> enrolments_of_person(Connection& c, std::int64_t person_id) {
+  std::vector<Enrolment> out;
+  c.run(std::string(kEnrolmentSelect) + " WHERE e.person_id = $1 ORDER BY e.applied_on DESC, e.id DESC", {person_id},
+        [&](const Row& r) { out.push_back(enrolment_from(r)); });
+  return out;
+}
+
+}  // namespace metodist::storage::programs
