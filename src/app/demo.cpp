@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 #include <random>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "domain/competency.hpp"
 #include "domain/diagnostics.hpp"
 #include "storage/diagnostics_repository.hpp"
+#include "storage/programs_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/registry_sql.hpp"
 
@@ -353,6 +356,59 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
   dia::replace_results(c, entry, first_persons, first);
   dia::replace_results(c, again, second_persons, second);
   dia::replace_results(c, literacy, fl_persons, fl);
+
+  // Programs of the regional institute that develop the competencies most
+  // often found lacking, a cohort each, and enrolments: a tenth of the
+  // teachers, marked «chosen from a deficit» by the same rule as the app.
+  std::map<std::int64_t, std::set<std::int64_t>> deficits;  // person → competency ids below 50 %
+  for (const auto& r : first)
+    if (r.percent < 50 && r.competency_id) deficits[r.person_id].insert(*r.competency_id);
+  struct Offer {
+    const char* title;
+    std::int64_t hours;
+    const char* format;
+    std::vector<std::string> competencies;
+  };
+  const std::vector<Offer> offers{
+      {"Формирование функциональной грамотности обучающихся", 72, "blended", {"method.functional_literacy", "method.assessment"}},
+      {"Современный урок: проектирование в соответствии с ФГОС", 36, "offline", {"method.lesson_design"}},
+      {"Цифровая образовательная среда: ресурсы и платформы", 36, "online", {"digital.resources", "digital.distance"}},
+      {"Наставничество в образовательной организации", 24, "blended", {"comm.professional"}},
+  };
+  std::map<std::string, std::int64_t> by_code;
+  for (const auto& k : framework) by_code.emplace(k.first, k.second);
+  const auto starts = day(20);
+  for (std::size_t o = 0; o < offers.size(); ++o) {
+    storage::programs::Program p;
+    p.title = offers[o].title;
+    p.provider = "Институт развития образования (" + region_name + ")";
+    p.hours = offers[o].hours;
+    p.format = offers[o].format;
+    p.audience = "teachers";
+    p.in_federal_registry = o % 2 == 0;
+    p.federal_number = p.in_federal_registry ? "ФР-" + std::to_string(1000 + o) : "";
+    p.territory_id = region;
+    std::vector<std::int64_t> ids;
+    for (const auto& code : offers[o].competencies) ids.push_back(by_code.at(code));
+    const auto program = storage::programs::insert_program(c, p, ids);
+    storage::programs::Cohort k;
+    k.program_id = program;
+    k.title = "Группа 1";
+    k.starts_on = starts;
+    k.ends_on = day(-10);
+    const auto cohort = storage::programs::insert_cohort(c, k);
+    for (auto person : teachers) {
+      if (!rng.chance(share * 0.2)) continue;
+      storage::programs::Enrolment e;
+      e.cohort_id = cohort;
+      e.person_id = person;
+      e.applied_on = day(40);
+      e.status = rng.chance(0.5) ? "studying" : "approved";
+      const auto& mine = deficits[person];
+      e.chosen_from_deficit = std::any_of(ids.begin(), ids.end(), [&](auto id) { return mine.count(id) > 0; });
+      storage::programs::insert_enrolment(c, e);
+    }
+  }
 }
 
 std::string pad(int n, int width) {

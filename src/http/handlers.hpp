@@ -85,6 +85,14 @@ Response create_campaign(const Request&, Context&);
 Response get_campaign(const Request&, Context&);
 Response import_campaign_results(const Request&, Context&);
 Response campaign_heatmap(const Request&, Context&);
+Response person_enrolments(const Request&, Context&);
+Response list_programs(const Request&, Context&);
+Response create_program(const Request&, Context&);
+Response get_program(const Request&, Context&);
+Response create_cohort(const Request&, Context&);
+Response list_cohort_enrolments(const Request&, Context&);
+Response create_enrolment(const Request&, Context&);
+Response change_enrolment_status(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

@@ -165,6 +165,19 @@ std::optional<double> BodyReader::optional_number(const char* field) const {
   return v->get<double>();
 }
 
+std::vector<std::string> BodyReader::string_list(const char* field, std::size_t max_length) const {
+  std::vector<std::string> out;
+  const Json* v = find(field);
+  if (!v || v->is_null()) return out;
+  if (!v->is_array()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком строк");
+  for (const auto& item : *v) {
+    if (!item.is_string() || item.get<std::string>().size() > max_length)
+      throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком строк");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
 std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
   std::string s = required_text(field, 64);
   if (!domain::find_term(vocabulary, s))

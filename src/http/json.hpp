@@ -13,6 +13,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "domain/error.hpp"
 #include "domain/registry.hpp"
@@ -61,6 +62,8 @@ class BodyReader {
   bool optional_bool(const char* field, bool fallback) const;
   // A number, or nullopt when absent or null; other types are named by field.
   std::optional<double> optional_number(const char* field) const;
+  // An array of strings (each at most max_length), empty when absent.
+  std::vector<std::string> string_list(const char* field, std::size_t max_length) const;
   std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;
 
  private:

@@ -43,6 +43,11 @@ before(async () => {
   ids.school2Person = Number(sql(`SELECT person_id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
   ids.campaign = Number(sql(`SELECT dc.id FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id WHERE di.kind = 'competencies' ORDER BY dc.id LIMIT 1`))
   ids.competency = Number(sql(`SELECT id FROM competencies WHERE code = 'subject.content'`))
+  ids.program = Number(sql(`SELECT id FROM programs ORDER BY id LIMIT 1`))
+  ids.cohort = Number(sql(`SELECT id FROM cohorts WHERE program_id = ${ids.program} ORDER BY id LIMIT 1`))
+  // Teachers of the second school not yet in that cohort: each new enrolment takes the next one.
+  ids.school2Teachers = sql(`SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher'
+    AND ps.person_id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = ${ids.cohort}) ORDER BY ps.person_id LIMIT 10`).split('\n').map(Number)
   ids.school2Position = Number(sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 })
 after(async () => {
@@ -110,6 +115,23 @@ function matrix() {
     ['GET', '/api/v1/diagnostics/campaigns/{id}/heatmap', `/api/v1/diagnostics/campaigns/${ids.campaign}/heatmap?by=municipality`, signedIn(200)],
     ['GET', '/api/v1/persons/{id}/diagnostics', `/api/v1/persons/${ids.teacherPerson}/diagnostics`,
       { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
+    // Programs: read by all in the territory, kept by its administrators; applications by the
+    // person or their school's administration (a colleague of another school is not visible).
+    ['GET', '/api/v1/programs', '/api/v1/programs', signedIn(200)],
+    ['GET', '/api/v1/programs/{id}', `/api/v1/programs/${ids.program}`, signedIn(200)],
+    ['POST', '/api/v1/programs', '/api/v1/programs',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ title: 'Проверка прав', provider: 'ИРО', hours: 36, format: 'online', audience: 'teachers', territory_id: ids.region, competencies: ['method.assessment'] })],
+    ['POST', '/api/v1/programs/{id}/cohorts', `/api/v1/programs/${ids.program}/cohorts`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      { title: 'Группа проверки', starts_on: '2026-01-10', ends_on: '2026-02-10' }],
+    ['GET', '/api/v1/cohorts/{id}/enrolments', `/api/v1/cohorts/${ids.cohort}/enrolments`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 404, school: 404, teacher: 404 }],
+    ['POST', '/api/v1/cohorts/{id}/enrolments', `/api/v1/cohorts/${ids.cohort}/enrolments`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 404, teacher: 404 },
+      () => ({ person_id: ids.school2Teachers[n++ % ids.school2Teachers.length] })],
+    ['POST', '/api/v1/enrolments/{id}/status', '/api/v1/enrolments/99999999/status', { ...signedIn(404) }, { status: 'withdrawn' }],
+    ['GET', '/api/v1/persons/{id}/enrolments', `/api/v1/persons/${ids.teacherPerson}/enrolments`, signedIn(200)],
     ['GET', '/api/v1/imports/organisations/template', '/api/v1/imports/organisations/template', everyone(200)],
     ['GET', '/api/v1/imports/persons/template', '/api/v1/imports/persons/template?format=csv', everyone(200)],
     // Import needs the right to write; a dry run of an in-scope row is a report (200), a
