@@ -218,6 +218,54 @@ export interface PersonDiagnostics {
   deficits: string[]
   dynamics: { competency: string; before: number; after: number; delta: number }[]
 }
+export interface Program {
+  id: number
+  title: string
+  provider: string
+  hours: number
+  format: string
+  audience: string
+  in_federal_registry: boolean
+  federal_number: string | null
+  territory_id: number
+  territory_name: string
+  cohorts: number
+  competencies: string[]
+}
+export interface ProgramInput {
+  title: string
+  provider: string
+  hours: number | null
+  format: string
+  audience: string
+  in_federal_registry: boolean
+  federal_number?: string
+  territory_id: number
+  competencies: string[]
+}
+export interface Cohort {
+  id: number
+  program_id: number
+  title: string
+  starts_on: string
+  ends_on: string
+  capacity: number | null
+  enrolled: number
+}
+export interface Enrolment {
+  id: number
+  cohort_id: number
+  cohort_title: string
+  program_id: number
+  program_title: string
+  person_id: number
+  person_name: string
+  status: string
+  applied_on: string
+  certificate_number: string | null
+  completed_on: string | null
+  chosen_from_deficit: boolean | null
+}
 // A workplace being filled in a form (empty values until chosen).
 export interface WorkplaceDraft {
   organisation_id: number | null
@@ -426,6 +474,34 @@ export const api = {
     }),
   heatmap: (id: number, by: 'organisation' | 'municipality') =>
     request<{ cells: HeatCell[]; min_cell_persons: number }>(`/api/v1/diagnostics/campaigns/${id}/heatmap${query({ by })}`),
+  programs: (competency?: string | null) => request<{ items: Program[] }>(`/api/v1/programs${query({ competency })}`),
+  program: (id: number) => request<{ program: Program; can_manage: boolean; cohorts: Cohort[] }>(`/api/v1/programs/${id}`),
+  createProgram: (body: ProgramInput) =>
+    request<Program>('/api/v1/programs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  createCohort: (programId: number, body: { title: string; starts_on: string; ends_on: string; capacity: number | null }) =>
+    request<Cohort>(`/api/v1/programs/${programId}/cohorts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  cohortEnrolments: (cohortId: number) => request<{ items: Enrolment[] }>(`/api/v1/cohorts/${cohortId}/enrolments`),
+  enrol: (cohortId: number, personId: number) =>
+    request<Enrolment>(`/api/v1/cohorts/${cohortId}/enrolments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ person_id: personId }),
+    }),
+  changeEnrolment: (id: number, status: string, certificate_number?: string) =>
+    request<Enrolment>(`/api/v1/enrolments/${id}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status, certificate_number }),
+    }),
+  personEnrolments: (id: number) => request<{ items: Enrolment[] }>(`/api/v1/persons/${id}/enrolments`),
   addWorkplace: (personId: number, body: WorkplaceInput) =>
     request<PersonCard>(`/api/v1/persons/${personId}/positions`, {
       method: 'POST',
