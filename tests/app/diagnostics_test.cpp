@@ -5,27 +5,20 @@
 
 #include <gtest/gtest.h>
 
-#include "app/demo.hpp"
 #include "domain/error.hpp"
 #include "io/csv_reader.hpp"
 #include "support/errors.hpp"
-#include "support/test_db.hpp"
+#include "support/demo_app.hpp"
 
 using namespace metodist;
 using metodist::testing::error_of;
-using metodist::testing::TestDatabase;
 
 namespace {
 
-class DiagnosticsTest : public ::testing::TestWithParam<std::string> {
+class DiagnosticsTest : public metodist::testing::DemoAppTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<TestDatabase>(GetParam());
-    app_.db = std::move(db_->db);
-    app::generate_demo(app_, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
-    app_.db->write([](storage::Connection& c) {
-      storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies());
-    });
+    DemoAppTest::SetUp();  // the demo seeds the default framework and its own campaigns
     municipality_ = scalar("SELECT id FROM territories WHERE code = 'RU-01-001'");
     region_ = scalar("SELECT id FROM territories WHERE code = 'RU-01'");
     school_ = scalar("SELECT id FROM organisations WHERE code = 'RU-01-001-S001'");
@@ -41,17 +34,6 @@ class DiagnosticsTest : public ::testing::TestWithParam<std::string> {
     });
     ASSERT_EQ(codes_.size(), 4u);
   }
-  std::int64_t scalar(const std::string& sql) {
-    return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
-  }
-  static app::Caller caller(const std::string& role, std::optional<std::int64_t> territory = {},
-                            std::optional<std::int64_t> organisation = {}, std::optional<std::int64_t> person = {}) {
-    app::Caller c;
-    c.login = role;
-    c.roles = {{0, 0, role, territory, organisation}};
-    c.person_id = person;
-    return c;
-  }
   std::int64_t campaign(const std::string& kind, const std::string& from, const std::string& to) {
     storage::diagnostics::Campaign d;
     d.title = "Диагностика " + from;
@@ -66,8 +48,6 @@ class DiagnosticsTest : public ::testing::TestWithParam<std::string> {
     return app::import_results(app_, caller("municipal_coordinator", municipality_), id, io::read_csv(csv), dry_run);
   }
 
-  std::unique_ptr<TestDatabase> db_;
-  app::App app_;
   std::int64_t municipality_ = 0, region_ = 0, school_ = 0;
   std::vector<std::string> codes_;
   std::vector<std::int64_t> ids_;
