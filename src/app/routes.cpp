@@ -1,0 +1,224 @@
+#include "app/routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "app/diagnostics.hpp"
+#include "app/programs.hpp"
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/route.hpp"
+#include "domain/text.hpp"
+#include "storage/account_repository.hpp"
+#include "storage/diagnostics_repository.hpp"
+#include "storage/programs_repository.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace rts = storage::routes;
+namespace reg = storage::registry;
+namespace dia = storage::diagnostics;
+using domain::RouteActor;
+
+void audit(storage::Connection& c, const Caller& caller, const char* action, std::int64_t id, std::string after,
+           const std::string& request_id) {
+  storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
+                                      action, "route", id, {}, std::move(after), request_id, {}});
+}
+
+// The administration that may read the person's diagnostics (not the person).
+bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
+  domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
+  scope.person.reset();
+  return !scope.empty() && reg::person_in_scope(c, person_id, scope);
+}
+
+bool sees(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
+  return (caller.person_id && *caller.person_id == person_id) || administers(c, caller, person_id);
+}
+
+std::vector<RouteActor> actors(storage::Connection& c, const Caller& caller, const rts::Route& r) {
+  std::vector<RouteActor> out;
+  if (caller.account_id && r.author_account_id && *r.author_account_id == caller.account_id)
+    out.push_back(RouteActor::author);
+  if (caller.person_id && *caller.person_id == r.person_id) out.push_back(RouteActor::person);
+  if (administers(c, caller, r.person_id)) out.push_back(RouteActor::administrator);
+  return out;
+}
+
+rts::Route load(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  auto r = rts::find_route(c, id);
+  if (!r || !sees(c, caller, r->person_id)) throw domain::Error::not_found("Маршрут не найден или недоступен");
+  return *r;
+}
+
+void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
+  std::map<std::string, bool, std::less<>> framework;
+  for (const auto& k : dia::list_competencies(c)) framework.emplace(k.code, k.is_active);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto& row = rows[i];
+    const std::string at = "Строка " + std::to_string(i + 1) + ": ";
+    row.goal = domain::trim(row.goal);
+    if (row.goal.empty()) throw domain::Error::validation("rows", at + "укажите цель");
+    if (domain::utf8_length(row.goal) > 1000) throw domain::Error::validation("rows", at + "цель длиннее 1000 символов");
+    if (!domain::find_term(domain::route_activity_kinds(), row.activity))
+      throw domain::Error::validation("rows", at + "неизвестный вид деятельности «" + row.activity + "»");
+    if (!row.competency.empty() && !framework.count(row.competency))
+      throw domain::Error::validation("rows", at + "компетенции «" + row.competency + "» нет в рамке");
+    if (row.program_id && !storage::programs::find_program(c, *row.program_id))
+      throw domain::Error::validation("rows", at + "программа не найдена");
+    for (auto* text : {&row.details, &row.term, &row.expected_result, &row.result_form})
+      if (domain::utf8_length(*text) > 1000) throw domain::Error::validation("rows", at + "текст длиннее 1000 символов");
+  }
+}
+
+// A row per current deficit, with a program of the registry that develops it.
+std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& caller, std::int64_t person_id,
+                                         const std::string& until) {
+  const auto framework = dia::list_competencies(c);
+  std::map<std::string, double, std::less<>> thresholds;
+  std::map<std::string, std::string, std::less<>> titles;
+  for (const auto& k : framework) {
+    titles.emplace(k.code, k.title);
+    if (k.threshold) thresholds.emplace(k.code, *k.threshold);
+  }
+  std::vector<domain::CompetencyResult> results;
+  for (const auto& r : dia::results_of_person(c, person_id))
+    if (auto on = domain::Date::parse_iso(r.measured_on); on && !r.competency_code.empty())
+      results.push_back({r.competency_code, r.percent, *on});
+  const auto deficits = domain::deficits_on(
+      results, domain::DeficitRule(kDefaultDeficitThreshold, std::move(thresholds)), domain::Date::today());
+  const auto programs = storage::programs::list_programs(c, scope_of(caller, domain::Action::read_registry));
+  std::vector<rts::Row> rows;
+  for (const auto& code : deficits) {
+    rts::Row row;
+    row.competency = code;
+    row.goal = "Устранить дефицит: " + titles[code];
+    row.term = until;
+    row.expected_result = "Результат повторной диагностики не ниже порога";
+    for (const auto& p : programs)
+      if (std::find(p.competencies.begin(), p.competencies.end(), code) != p.competencies.end()) {
+        row.activity = "program";
+        row.program_id = p.id;
+        row.details = p.title + " (" + std::to_string(p.hours) + " ч)";
+        row.result_form = "Удостоверение о повышении квалификации";
+        break;
+      }
+    if (row.activity.empty()) {
+      row.activity = "self_study";
+      row.details = "Самообразование с методистом: подобрать материалы и практики";
+      row.result_form = "Отчёт о самообразовании";
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, const std::string& request_id) {
+  const auto from = domain::Date::parse_iso(draft.period_from);
+  const auto to = domain::Date::parse_iso(draft.period_to);
+  if (!from) throw domain::Error::validation("period_from", "Начало периода — в виде ГГГГ-ММ-ДД");
+  if (!to) throw domain::Error::validation("period_to", "Окончание периода — в виде ГГГГ-ММ-ДД");
+  if (*to < *from) throw domain::Error::validation("period_to", "Период заканчивается раньше, чем начинается");
+  if (domain::utf8_length(draft.tutor) > 300) throw domain::Error::validation("tutor", "Длиннее 300 символов");
+  const auto id = app.db->write([&](storage::Connection& c) {
+    if (!reg::find_person(c, draft.person_id) || !sees(c, caller, draft.person_id))
+      throw domain::Error::not_found("Педагог не найден или его маршруты вам недоступны");
+    if (!administers(c, caller, draft.person_id))
+      throw domain::Error(domain::ErrorKind::forbidden, "Маршрут составляет методист или администрация организации");
+    rts::Route r;
+    r.person_id = draft.person_id;
+    r.period_from = draft.period_from;
+    r.period_to = draft.period_to;
+    r.tutor = domain::trim(draft.tutor);
+    r.status = "draft";
+    if (caller.account_id) r.author_account_id = caller.account_id;
+    if (draft.from_deficits) r.rows = rows_from_deficits(c, caller, draft.person_id, draft.period_to);
+    const auto id = rts::insert_route(c, r);
+    audit(c, caller, "create", id,
+          nlohmann::json{{"person_id", r.person_id}, {"period_from", r.period_from}, {"period_to", r.period_to},
+                         {"rows", r.rows.size()}}
+              .dump(),
+          request_id);
+    return id;
+  });
+  return get_route(app, caller, id);
+}
+
+std::vector<rts::Route> person_routes(App& app, const Caller& caller, std::int64_t person_id) {
+  return app.db->read([&](storage::Connection& c) {
+    if (!reg::find_person(c, person_id) || !sees(c, caller, person_id))
+      throw domain::Error::not_found("Маршруты педагога вам недоступны");
+    return rts::routes_of_person(c, person_id);
+  });
+}
+
+rts::Route get_route(App& app, const Caller& caller, std::int64_t id) {
+  return app.db->read([&](storage::Connection& c) { return load(c, caller, id); });
+}
+
+rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, std::vector<rts::Row> rows,
+                             const std::string& request_id) {
+  app.db->write([&](storage::Connection& c) {
+    const auto r = load(c, caller, id);
+    const auto who = actors(c, caller, r);
+    if (std::find(who.begin(), who.end(), RouteActor::author) == who.end() &&
+        std::find(who.begin(), who.end(), RouteActor::administrator) == who.end())
+      throw domain::Error(domain::ErrorKind::forbidden, "Строки маршрута меняет его автор или администрация");
+    if (r.status != "draft")
+      throw domain::Error::conflict("status", "Менять строки можно только в черновике: верните маршрут на доработку");
+    check_rows(c, rows);
+    rts::replace_rows(c, id, rows);
+    audit(c, caller, "update", id, nlohmann::json{{"rows", rows.size()}}.dump(), request_id);
+    return 0;
+  });
+  return get_route(app, caller, id);
+}
+
+rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+                               const std::string& request_id) {
+  const auto to = domain::parse_route_status(status);
+  if (!to) throw domain::Error::validation("status", "Статус: draft, agreed, in_progress или completed");
+  app.db->write([&](storage::Connection& c) {
+    const auto r = load(c, caller, id);
+    const auto from = *domain::parse_route_status(r.status);
+    std::size_t done = 0;
+    for (const auto& row : r.rows) done += row.done ? 1 : 0;
+    std::string problem = "Нет прав менять статус этого маршрута";
+    for (auto who : actors(c, caller, r)) {
+      problem = domain::route_transition_problem(from, *to, who, r.rows.size(), done);
+      if (problem.empty()) break;
+    }
+    if (!problem.empty()) throw domain::Error::validation("status", problem);
+    rts::set_status(c, id, status);
+    audit(c, caller, "status", id, nlohmann::json{{"from", r.status}, {"to", status}}.dump(), request_id);
+    return 0;
+  });
+  return get_route(app, caller, id);
+}
+
+rts::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::int64_t row_id, bool done,
+                          const std::string& evidence, const std::string& request_id) {
+  if (domain::utf8_length(evidence) > 2000) throw domain::Error::validation("evidence", "Длиннее 2000 символов");
+  app.db->write([&](storage::Connection& c) {
+    const auto r = load(c, caller, id);
+    if (actors(c, caller, r).empty())
+      throw domain::Error(domain::ErrorKind::forbidden, "Отмечать выполнение может педагог, автор или администрация");
+    if (r.status != "in_progress")
+      throw domain::Error::conflict("status", "Выполнение отмечается, когда маршрут выполняется");
+    if (std::none_of(r.rows.begin(), r.rows.end(), [&](const rts::Row& row) { return row.id == row_id; }))
+      throw domain::Error::not_found("Строка маршрута не найдена");
+    rts::mark_row(c, id, row_id, done, domain::trim(evidence));
+    audit(c, caller, "mark", id, nlohmann::json{{"row_id", row_id}, {"done", done}}.dump(), request_id);
+    return 0;
+  });
+  return get_route(app, caller, id);
+}
+
+}  // namespace metodist::app

@@ -1,0 +1,41 @@
+// Individual educational routes (ИОМ, issue 5).
+//
+// A route is as confidential as the diagnostics it is built from: the person
+// and the administration of their organisation see it (Action::read_diagnostics;
+// the accompanying methodist joins with the assignments of issue 6). The
+// administration drafts it — from the person's current deficits, each with a
+// program of the registry that develops it where there is one — the teacher
+// agrees with one click, rows are marked done with their evidence, and the
+// route is completed when all are (domain/route.hpp says who moves it where).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/auth.hpp"
+#include "storage/routes_repository.hpp"
+
+namespace metodist::app {
+
+struct NewRoute {
+  std::int64_t person_id = 0;
+  std::string period_from, period_to;  // ISO dates
+  std::string tutor;                   // the accompanying methodist or tutor, as named
+  bool from_deficits = true;           // draft a row per current deficit
+};
+storage::routes::Route create_route(App& app, const Caller& caller, const NewRoute& draft,
+                                    const std::string& request_id = {});
+std::vector<storage::routes::Route> person_routes(App& app, const Caller& caller, std::int64_t person_id);
+storage::routes::Route get_route(App& app, const Caller& caller, std::int64_t id);
+// The rows of a draft, replaced as a whole (the form edits the table).
+storage::routes::Route update_route_rows(App& app, const Caller& caller, std::int64_t id,
+                                         std::vector<storage::routes::Row> rows, const std::string& request_id = {});
+storage::routes::Route change_route_status(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+                                           const std::string& request_id = {});
+// A row of a route in progress marked done (or not) with its evidence.
+storage::routes::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::int64_t row_id, bool done,
+                                      const std::string& evidence, const std::string& request_id = {});
+
+}  // namespace metodist::app

@@ -1,0 +1,102 @@
+#include "storage/routes_repository.hpp"
+
+#include "domain/date.hpp"
+
+namespace metodist::storage::routes {
+namespace {
+
+const char* const kRouteSelect =
+    "SELECT r.id, r.person_id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
+    " r.period_from, r.period_to, COALESCE(r.tutor, ''), r.status, r.author_account_id,"
+    " COALESCE(a.display_name, ''), r.updated_at"
+    " FROM routes r JOIN persons p ON p.id = r.person_id LEFT JOIN accounts a ON a.id = r.author_account_id";
+
+Route route_from(const storage::Row& r) {
+  Route out;
+  out.id = r.int64(0);
+  out.person_id = r.int64(1);
+  out.person_name = r.text(2);
+  out.period_from = r.text(3);
+  out.period_to = r.text(4);
+  out.tutor = r.text(5);
+  out.status = r.text(6);
+  out.author_account_id = r.opt_int64(7);
+  out.author_name = r.text(8);
+  out.updated_at = r.text(9);
+  return out;
+}
+
+void read_rows(Connection& c, Route& route) {
+  c.run("SELECT rr.id, rr.position, COALESCE(k.code, ''), rr.goal, rr.activity, COALESCE(rr.details, ''),"
+        " rr.program_id, COALESCE(rr.term, ''), COALESCE(rr.expected_result, ''), COALESCE(rr.result_form, ''),"
+        " rr.done, COALESCE(rr.evidence, '')"
+        " FROM route_rows rr LEFT JOIN competencies k ON k.id = rr.competency_id WHERE rr.route_id = $1"
+        " ORDER BY rr.position, rr.id",
+        {route.id}, [&](const storage::Row& r) {
+          route.rows.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
+                                r.text(7), r.text(8), r.text(9), r.flag(10), r.text(11)});
+        });
+}
+
+void insert_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows) {
+  std::int64_t position = 0;
+  for (const auto& row : rows)
+    c.execute(
+        "INSERT INTO route_rows (route_id, position, competency_id, goal, activity, details, program_id, term,"
+        " expected_result, result_form, done, evidence)"
+        " VALUES ($1, $2, (SELECT id FROM competencies WHERE code = $3), $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        {route_id, ++position, row.competency, row.goal, row.activity, text_or_null(row.details),
+         id_or_null(row.program_id), text_or_null(row.term), text_or_null(row.expected_result),
+         text_or_null(row.result_form), flag(row.done), text_or_null(row.evidence)});
+}
+
+void touch(Connection& c, std::int64_t id) {
+  c.execute("UPDATE routes SET updated_at = $1 WHERE id = $2", {domain::utc_timestamp_now(), id});
+}
+
+}  // namespace
+
+std::int64_t insert_route(Connection& c, const Route& r) {
+  const auto now = domain::utc_timestamp_now();
+  const auto id = c.scalar(
+      "INSERT INTO routes (person_id, period_from, period_to, tutor, author_account_id, status, created_at, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      {r.person_id, r.period_from, r.period_to, text_or_null(r.tutor), id_or_null(r.author_account_id), r.status, now,
+       now});
+  insert_rows(c, id, r.rows);
+  return id;
+}
+
+std::optional<Route> find_route(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kRouteSelect) + " WHERE r.id = $1", {id});
+  if (!row) return std::nullopt;
+  auto route = route_from(*row);
+  read_rows(c, route);
+  return route;
+}
+
+std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id) {
+  std::vector<Route> out;
+  c.run(std::string(kRouteSelect) + " WHERE r.person_id = $1 ORDER BY r.period_from DESC, r.id DESC", {person_id},
+        [&](const storage::Row& r) { out.push_back(route_from(r)); });
+  for (auto& route : out) read_rows(c, route);
+  return out;
+}
+
+void set_status(Connection& c, std::int64_t id, const std::string& status) {
+  c.execute("UPDATE routes SET status = $1, updated_at = $2 WHERE id = $3", {status, domain::utc_timestamp_now(), id});
+}
+
+void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows) {
+  c.execute("DELETE FROM route_rows WHERE route_id = $1", {route_id});
+  insert_rows(c, route_id, rows);
+  touch(c, route_id);
+}
+
+void mark_row(Connection& c, std::int64_t route_id, std::int64_t row_id, bool done, const std::string& evidence) {
+  c.execute("UPDATE route_rows SET done = $1, evidence = $2 WHERE id = $3 AND route_id = $4",
+            {flag(done), text_or_null(evidence), row_id, route_id});
+  touch(c, route_id);
+}
+
+}  // namespace metodist::storage::routes

@@ -1,0 +1,45 @@
+// SQL for individual educational routes (ИОМ). The caller owns the
+// transaction and the access checks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace metodist::storage::routes {
+
+struct Row {
+  std::int64_t id = 0;
+  std::int64_t position = 0;
+  std::string competency;  // code of the deficit addressed, "" when none
+  std::string goal, activity, details;
+  std::optional<std::int64_t> program_id;
+  std::string term, expected_result, result_form;
+  bool done = false;
+  std::string evidence;
+};
+
+struct Route {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string person_name;  // read only
+  std::string period_from, period_to, tutor, status;
+  std::optional<std::int64_t> author_account_id;
+  std::string author_name;  // read only
+  std::string updated_at;
+  std::vector<Row> rows;  // read with the route, in position order
+};
+
+std::int64_t insert_route(Connection& c, const Route& r);  // with its rows
+std::optional<Route> find_route(Connection& c, std::int64_t id);
+std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id);  // newest first
+void set_status(Connection& c, std::int64_t id, const std::string& status);
+// Replaces the rows (the route is a draft).
+void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows);
+// Marks a row done or not, with its evidence.
+void mark_row(Connection& c, std::int64_t route_id, std::int64_t row_id, bool done, const std::string& evidence);
+
+}  // namespace metodist::storage::routes
