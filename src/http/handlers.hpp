@@ -93,6 +93,12 @@ Response create_cohort(const Request&, Context&);
 Response list_cohort_enrolments(const Request&, Context&);
 Response create_enrolment(const Request&, Context&);
 Response change_enrolment_status(const Request&, Context&);
+Response person_routes(const Request&, Context&);
+Response create_route(const Request&, Context&);
+Response get_route(const Request&, Context&);
+Response update_route_rows(const Request&, Context&);
+Response change_route_status(const Request&, Context&);
+Response mark_route_row(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

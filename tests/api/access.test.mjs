@@ -44,6 +44,8 @@ before(async () => {
   ids.campaign = Number(sql(`SELECT dc.id FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id WHERE di.kind = 'competencies' ORDER BY dc.id LIMIT 1`))
   ids.competency = Number(sql(`SELECT id FROM competencies WHERE code = 'subject.content'`))
   ids.program = Number(sql(`SELECT id FROM programs ORDER BY id LIMIT 1`))
+  ids.route = Number(sql(`INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
+    VALUES (${ids.teacherPerson}, '2026-01-01', '2026-12-31', 'draft', 'x', 'x') RETURNING id`))
   ids.cohort = Number(sql(`SELECT id FROM cohorts WHERE program_id = ${ids.program} ORDER BY id LIMIT 1`))
   // Teachers of the second school not yet in that cohort: each new enrolment takes the next one.
   ids.school2Teachers = sql(`SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher'
@@ -117,6 +119,23 @@ function matrix() {
       { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
     // Programs: read by all in the territory, kept by its administrators; applications by the
     // person or their school's administration (a colleague of another school is not visible).
+    // Routes: as confidential as diagnostics; drafted by the school, not by the teacher.
+    ['GET', '/api/v1/persons/{id}/routes', `/api/v1/persons/${ids.teacherPerson}/routes`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
+    ['POST', '/api/v1/persons/{id}/routes', `/api/v1/persons/${ids.teacherPerson}/routes`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 201, teacher: 403 },
+      { period_from: '2026-01-01', period_to: '2026-06-30', from_deficits: false }],
+    ['GET', '/api/v1/routes/{id}', `/api/v1/routes/${ids.route}`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
+    ['PUT', '/api/v1/routes/{id}/rows', `/api/v1/routes/${ids.route}/rows`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 403 },
+      { rows: [{ goal: 'Проверка прав', activity: 'self_study' }] }],
+    ['POST', '/api/v1/routes/{id}/status', `/api/v1/routes/${ids.route}/status`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 422, teacher: 422 },
+      { status: 'completed' }],
+    ['POST', '/api/v1/routes/{id}/rows/{row_id}/done', `/api/v1/routes/${ids.route}/rows/99999999/done`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 409, teacher: 409 },
+      { done: true, evidence: 'x' }],
     ['GET', '/api/v1/programs', '/api/v1/programs', signedIn(200)],
     ['GET', '/api/v1/programs/{id}', `/api/v1/programs/${ids.program}`, signedIn(200)],
     ['POST', '/api/v1/programs', '/api/v1/programs',

@@ -74,3 +74,34 @@ test('an application goes from the teacher to the head to the organiser and ends
   const roster = await json(srv.base, `/api/v1/cohorts/${cohort.body.id}/enrolments`, { headers: region })
   assert.deepEqual(roster.body.items.map((e) => e.id), [id])
 })
+
+test('a route: drafted by the school from deficits, agreed by the teacher in one click, completed row by row', async () => {
+  const me = await json(srv.base, '/api/v1/auth/me', { headers: teacher })
+  const person = me.body.person_id
+  const created = await send('POST', `/api/v1/persons/${person}/routes`, school,
+    { period_from: '2026-01-01', period_to: '2026-12-31', tutor: 'Иванова Т. П.' })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  let route = created.body
+  assert.equal(route.status, 'draft')
+  assert.equal((await send('POST', `/api/v1/persons/${person}/routes`, school, { period_from: '2026-12-31', period_to: '2026-01-01' })).body.error.field, 'period_to')
+  // Rows: the drafted ones plus a master class; an unknown activity is named.
+  const rows = [...route.rows.map(({ competency, goal, activity, details, program_id, term, expected_result, result_form }) =>
+    ({ competency, goal, activity, details, program_id, term, expected_result, result_form })),
+  { goal: 'Открытый урок для коллег', activity: 'master_class', term: 'Март' }]
+  assert.equal((await send('PUT', `/api/v1/routes/${route.id}/rows`, school, { rows: [{ goal: 'x', activity: 'астрология' }] })).body.error.field, 'rows')
+  route = (await send('PUT', `/api/v1/routes/${route.id}/rows`, school, { rows })).body
+  assert.equal(route.rows.length, rows.length)
+
+  assert.equal((await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'agreed' })).body.status, 'agreed')
+  assert.equal((await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'in_progress' })).body.status, 'in_progress')
+  for (const row of route.rows) {
+    const marked = await send('POST', `/api/v1/routes/${route.id}/rows/${row.id}/done`, teacher, { done: true, evidence: `Подтверждение ${row.position}` })
+    assert.equal(marked.status, 200)
+  }
+  const done = await send('POST', `/api/v1/routes/${route.id}/status`, school, { status: 'completed' })
+  assert.equal(done.body.status, 'completed', JSON.stringify(done.body))
+  assert.ok(done.body.rows.every((r) => r.done && r.evidence))
+  const list = await json(srv.base, `/api/v1/persons/${person}/routes`, { headers: teacher })
+  assert.ok(list.body.items.some((r) => r.id === route.id))
+  assert.equal((await json(srv.base, `/api/v1/routes/${route.id}`, { headers: coordinator })).status, 404)
+})
