@@ -93,12 +93,15 @@ std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& c
   const auto deficits = domain::deficits_on(
       results, domain::DeficitRule(kDefaultDeficitThreshold, std::move(thresholds)), domain::Date::today());
   const auto programs = storage::programs::list_programs(c, scope_of(caller, domain::Action::read_registry));
+  // The term as people write it: «до 31.05.2027».
+  const std::string term = until.size() == 10 ? "до " + until.substr(8, 2) + "." + until.substr(5, 2) + "." + until.substr(0, 4)
+                                              : until;
   std::vector<rts::Row> rows;
   for (const auto& code : deficits) {
     rts::Row row;
     row.competency = code;
     row.goal = "Устранить дефицит: " + titles[code];
-    row.term = until;
+    row.term = term;
     row.expected_result = "Результат повторной диагностики не ниже порога";
     for (const auto& p : programs)
       if (std::find(p.competencies.begin(), p.competencies.end(), code) != p.competencies.end()) {

@@ -72,7 +72,7 @@ TEST_P(RoutesTest, DraftedFromDeficitsWithAProgramWhereTheRegistryHasOne) {
   EXPECT_EQ(r.rows[0].activity, "program");  // the demo's digital environment program
   ASSERT_TRUE(r.rows[0].program_id);
   EXPECT_EQ(r.rows[1].competency, "method.assessment");
-  EXPECT_EQ(r.rows[0].term, "2026-12-31");
+  EXPECT_EQ(r.rows[0].term, "до 31.12.2026");
   EXPECT_EQ(r.author_account_id, head_.account_id);
 
   const auto empty = app::create_route(app_, head_, {person_, "2026-01-01", "2026-06-30", "", false});

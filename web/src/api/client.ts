@@ -266,6 +266,32 @@ export interface Enrolment {
   completed_on: string | null
   chosen_from_deficit: boolean | null
 }
+export interface RouteRow {
+  id?: number
+  position?: number
+  competency: string | null
+  goal: string
+  activity: string
+  details: string | null
+  program_id: number | null
+  term: string | null
+  expected_result: string | null
+  result_form: string | null
+  done?: boolean
+  evidence?: string | null
+}
+export interface Route {
+  id: number
+  person_id: number
+  person_name: string
+  period_from: string
+  period_to: string
+  tutor: string | null
+  status: 'draft' | 'agreed' | 'in_progress' | 'completed'
+  author_name: string | null
+  updated_at: string
+  rows: RouteRow[]
+}
 // A workplace being filled in a form (empty values until chosen).
 export interface WorkplaceDraft {
   organisation_id: number | null
@@ -474,6 +500,31 @@ export const api = {
     }),
   heatmap: (id: number, by: 'organisation' | 'municipality') =>
     request<{ cells: HeatCell[]; min_cell_persons: number }>(`/api/v1/diagnostics/campaigns/${id}/heatmap${query({ by })}`),
+  personRoutes: (personId: number) => request<{ items: Route[] }>(`/api/v1/persons/${personId}/routes`),
+  createRoute: (personId: number, body: { period_from: string; period_to: string; tutor?: string; from_deficits: boolean }) =>
+    request<Route>(`/api/v1/persons/${personId}/routes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  updateRouteRows: (id: number, rows: RouteRow[]) =>
+    request<Route>(`/api/v1/routes/${id}/rows`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rows }),
+    }),
+  changeRouteStatus: (id: number, status: string) =>
+    request<Route>(`/api/v1/routes/${id}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status }),
+    }),
+  markRouteRow: (id: number, rowId: number, done: boolean, evidence: string) =>
+    request<Route>(`/api/v1/routes/${id}/rows/${rowId}/done`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ done, evidence }),
+    }),
   programs: (competency?: string | null) => request<{ items: Program[] }>(`/api/v1/programs${query({ competency })}`),
   program: (id: number) => request<{ program: Program; can_manage: boolean; cohorts: Cohort[] }>(`/api/v1/programs/${id}`),
   createProgram: (body: ProgramInput) =>
