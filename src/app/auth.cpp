@@ -173,4 +173,10 @@ void change_password(App& app, const Caller& caller, const std::string& old_pass
   });
 }
 
+void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity,
+                  std::int64_t id, std::string before, std::string after, const std::string& request_id) {
+  acc::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt, action,
+                        entity, id, std::move(before), std::move(after), request_id, {}});
+}
+
 }  // namespace metodist::app

@@ -55,6 +55,11 @@ domain::Scope scope_of(const Caller& caller, domain::Action action);
 // The same, refusing with 403 «Недостаточно прав: <what>» when the scope is empty.
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what);
 
+// One audit row for a change the caller made (the command line, with no
+// account, is recorded without one), inside the change's transaction.
+void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity,
+                  std::int64_t id, std::string before, std::string after, const std::string& request_id);
+
 // The caller behind a session token, or nothing when it is unknown or expired.
 // API tokens are accepted only as bearer tokens (`from_cookie` false).
 std::optional<Caller> authenticate(App& app, const std::string& token, bool from_cookie = true);

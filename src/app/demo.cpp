@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <set>
 #include <random>
 #include <vector>
 
@@ -360,9 +359,12 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
   // Programs of the regional institute that develop the competencies most
   // often found lacking, a cohort each, and enrolments: a tenth of the
   // teachers, marked «chosen from a deficit» by the same rule as the app.
-  std::map<std::int64_t, std::set<std::int64_t>> deficits;  // person → competency ids below 50 %
+  std::map<std::int64_t, std::string> code_of;  // competency id → code
+  for (const auto& [code, id] : framework) code_of.emplace(id, code);
+  std::map<std::int64_t, std::vector<domain::CompetencyResult>> measured;  // person → entry results
   for (const auto& r : first)
-    if (r.percent < 50 && r.competency_id) deficits[r.person_id].insert(*r.competency_id);
+    measured[r.person_id].push_back({code_of.at(*r.competency_id), r.percent, *Date::parse_iso(r.measured_on)});
+  const domain::DeficitRule rule;  // the demo keeps the default thresholds
   struct Offer {
     const char* title;
     std::int64_t hours;
@@ -390,6 +392,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
     p.territory_id = region;
     std::vector<std::int64_t> ids;
     for (const auto& code : offers[o].competencies) ids.push_back(by_code.at(code));
+    const std::vector<std::string> develops(offers[o].competencies.begin(), offers[o].competencies.end());
     const auto program = storage::programs::insert_program(c, p, ids);
     storage::programs::Cohort k;
     k.program_id = program;
@@ -404,8 +407,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       e.person_id = person;
       e.applied_on = day(40);
       e.status = rng.chance(0.5) ? "studying" : "approved";
-      const auto& mine = deficits[person];
-      e.chosen_from_deficit = std::any_of(ids.begin(), ids.end(), [&](auto id) { return mine.count(id) > 0; });
+      e.chosen_from_deficit = domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
       storage::programs::insert_enrolment(c, e);
     }
   }

@@ -23,12 +23,6 @@ namespace {
 namespace dia = storage::diagnostics;
 namespace reg = storage::registry;
 
-void audit(storage::Connection& c, const Caller& caller, const char* action, const char* entity, std::int64_t id,
-           std::string before, std::string after, const std::string& request_id) {
-  storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
-                                      action, entity, id, std::move(before), std::move(after), request_id, {}});
-}
-
 std::string audit_json(const dia::CompetencyRow& k) {
   nlohmann::json j{{"code", k.code}, {"title", k.title}, {"is_active", k.is_active}};
   j["threshold"] = k.threshold ? nlohmann::json(*k.threshold) : nlohmann::json(nullptr);
@@ -68,6 +62,14 @@ std::unordered_set<std::int64_t> persons_working_in(storage::Connection& c, std:
 
 }  // namespace
 
+std::vector<std::string> deficits_of(storage::Connection& c, std::int64_t person_id, const domain::Date& on) {
+  std::vector<domain::CompetencyResult> measured;
+  for (const auto& r : dia::results_of_person(c, person_id))
+    if (auto day = domain::Date::parse_iso(r.measured_on); day && !r.competency_code.empty())
+      measured.push_back({r.competency_code, r.percent, *day});
+  return domain::deficits_on(measured, deficit_rule(dia::list_competencies(c)), on);
+}
+
 bool owns_framework(const Caller& caller) {
   for (const auto& r : caller.roles)
     if (r.role == "federal_operator" || r.role == "regional_ministry" || r.role == "regional_institute") return true;
@@ -97,7 +99,7 @@ dia::CompetencyRow update_competency(App& app, const Caller& caller, std::int64_
     after.threshold = threshold;
     after.is_active = is_active;
     dia::update_competency(c, after);
-    audit(c, caller, "update", "competency", id, audit_json(*before), audit_json(after), request_id);
+    audit_change(c, caller, "update", "competency", id, audit_json(*before), audit_json(after), request_id);
     return after;
   });
 }
@@ -130,7 +132,7 @@ dia::Campaign create_campaign(App& app, const Caller& caller, dia::Campaign draf
     if (!reg::territory_covered(c, draft.territory_id, scope))
       throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
     const auto id = dia::insert_campaign(c, draft);
-    audit(c, caller, "create", "diagnostic_campaign", id, {},
+    audit_change(c, caller, "create", "diagnostic_campaign", id, {},
           nlohmann::json{{"title", draft.title}, {"kind", draft.kind}, {"instrument", draft.instrument},
                          {"territory_id", draft.territory_id}, {"starts_on", draft.starts_on},
                          {"ends_on", draft.ends_on}}
@@ -248,7 +250,7 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
     report.workplaces = 0;
     if (dry_run || report.issue_count) return;
     dia::replace_results(c, campaign_id, persons, rows);
-    audit(c, caller, "import", "diagnostic_result", campaign_id, {},
+    audit_change(c, caller, "import", "diagnostic_result", campaign_id, {},
           nlohmann::json{{"format", report.format}, {"rows", report.rows}, {"persons", report.created}}.dump(),
           request_id);
     report.applied = true;

@@ -28,6 +28,11 @@ constexpr std::int64_t kMinCellPersons = 3;
 constexpr double kDefaultDeficitThreshold = 50;
 
 std::vector<storage::diagnostics::CompetencyRow> list_competencies(App& app);
+
+// A person's deficits on a day (competency codes, in code order), from their
+// stored results and the framework's thresholds. For use cases that already
+// checked access (routes, enrolments); runs inside the caller's transaction.
+std::vector<std::string> deficits_of(storage::Connection& c, std::int64_t person_id, const domain::Date& on);
 // The region-level administrators own the framework (a regional installation
 // has one framework; the federal operator keeps the default).
 bool owns_framework(const Caller& caller);

@@ -23,12 +23,6 @@ namespace prg = storage::programs;
 namespace dia = storage::diagnostics;
 namespace reg = storage::registry;
 
-void audit(storage::Connection& c, const Caller& caller, const char* action, const char* entity, std::int64_t id,
-           std::string before, std::string after, const std::string& request_id) {
-  storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
-                                      action, entity, id, std::move(before), std::move(after), request_id, {}});
-}
-
 std::string enrolment_json(const prg::Enrolment& e) {
   return nlohmann::json{{"cohort_id", e.cohort_id},       {"person_id", e.person_id},
                         {"status", e.status},             {"certificate_number", e.certificate_number},
@@ -104,7 +98,7 @@ std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
       if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
     }
     const auto id = prg::insert_program(c, draft, ids);
-    audit(c, caller, "create", "program", id, {},
+    audit_change(c, caller, "create", "program", id, {},
           nlohmann::json{{"title", draft.title}, {"hours", draft.hours}, {"competencies", competencies}}.dump(),
           request_id);
     return id;
@@ -128,7 +122,7 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
     if (!organises(c, caller, p->territory_id))
       throw domain::Error(domain::ErrorKind::forbidden, "Группы набирает организатор программы");
     const auto id = prg::insert_cohort(c, draft);
-    audit(c, caller, "create", "cohort", id, {},
+    audit_change(c, caller, "create", "cohort", id, {},
           nlohmann::json{{"program_id", draft.program_id}, {"title", draft.title}, {"starts_on", draft.starts_on},
                          {"ends_on", draft.ends_on}}
               .dump(),
@@ -155,21 +149,13 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
       throw domain::Error::conflict("cohort_id", "В группе нет свободных мест (" + std::to_string(*cohort->capacity) + ")");
     // «Chosen from a diagnosed deficit»: the person's deficits on the day of applying.
     const auto today = domain::Date::today();
-    const auto framework = dia::list_competencies(c);
-    std::map<std::string, double, std::less<>> thresholds;
-    for (const auto& k : framework)
-      if (k.threshold) thresholds.emplace(k.code, *k.threshold);
-    std::vector<domain::CompetencyResult> results;
-    for (const auto& r : dia::results_of_person(c, person_id))
-      if (auto on = domain::Date::parse_iso(r.measured_on); on && !r.competency_code.empty())
-        results.push_back({r.competency_code, r.percent, *on});
+    const auto deficits = deficits_of(c, person_id, today);
     prg::Enrolment e;
     e.cohort_id = cohort_id;
     e.person_id = person_id;
     e.status = "applied";
     e.applied_on = today.iso();
-    e.chosen_from_deficit = domain::chosen_from_deficit(
-        program->competencies, results, domain::DeficitRule(kDefaultDeficitThreshold, std::move(thresholds)), today);
+    e.chosen_from_deficit = domain::chosen_from_deficit(program->competencies, deficits);
     std::int64_t id = 0;
     try {
       id = prg::insert_enrolment(c, e);
@@ -177,7 +163,7 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
       if (err.kind() != storage::ErrorKind::unique_violation) throw;
       throw domain::Error::conflict("person_id", "Педагог уже записан в эту группу");
     }
-    audit(c, caller, "create", "enrolment", id, {}, enrolment_json(e), request_id);
+    audit_change(c, caller, "create", "enrolment", id, {}, enrolment_json(e), request_id);
     return id;
   });
   return app.db->read([&](storage::Connection& c) { return *prg::find_enrolment(c, id); });
@@ -212,7 +198,7 @@ prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
       after.completed_on = domain::Date::today().iso();
     }
     prg::update_enrolment(c, after);
-    audit(c, caller, "update", "enrolment", id, enrolment_json(*before), enrolment_json(after), request_id);
+    audit_change(c, caller, "update", "enrolment", id, enrolment_json(*before), enrolment_json(after), request_id);
     return after;
   });
 }

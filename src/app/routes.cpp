@@ -24,12 +24,6 @@ namespace reg = storage::registry;
 namespace dia = storage::diagnostics;
 using domain::RouteActor;
 
-void audit(storage::Connection& c, const Caller& caller, const char* action, std::int64_t id, std::string after,
-           const std::string& request_id) {
-  storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
-                                      action, "route", id, {}, std::move(after), request_id, {}});
-}
-
 // The administration that may read the person's diagnostics (not the person).
 bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
   domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
@@ -79,19 +73,9 @@ void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
 // A row per current deficit, with a program of the registry that develops it.
 std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& caller, std::int64_t person_id,
                                          const std::string& until) {
-  const auto framework = dia::list_competencies(c);
-  std::map<std::string, double, std::less<>> thresholds;
   std::map<std::string, std::string, std::less<>> titles;
-  for (const auto& k : framework) {
-    titles.emplace(k.code, k.title);
-    if (k.threshold) thresholds.emplace(k.code, *k.threshold);
-  }
-  std::vector<domain::CompetencyResult> results;
-  for (const auto& r : dia::results_of_person(c, person_id))
-    if (auto on = domain::Date::parse_iso(r.measured_on); on && !r.competency_code.empty())
-      results.push_back({r.competency_code, r.percent, *on});
-  const auto deficits = domain::deficits_on(
-      results, domain::DeficitRule(kDefaultDeficitThreshold, std::move(thresholds)), domain::Date::today());
+  for (const auto& k : dia::list_competencies(c)) titles.emplace(k.code, k.title);
+  const auto deficits = deficits_of(c, person_id, domain::Date::today());
   const auto programs = storage::programs::list_programs(c, scope_of(caller, domain::Action::read_registry));
   // The term as people write it: «до 31.05.2027».
   const std::string term = until.size() == 10 ? "до " + until.substr(8, 2) + "." + until.substr(5, 2) + "." + until.substr(0, 4)
@@ -144,7 +128,7 @@ rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, c
     if (caller.account_id) r.author_account_id = caller.account_id;
     if (draft.from_deficits) r.rows = rows_from_deficits(c, caller, draft.person_id, draft.period_to);
     const auto id = rts::insert_route(c, r);
-    audit(c, caller, "create", id,
+    audit_change(c, caller, "create", "route", id, {},
           nlohmann::json{{"person_id", r.person_id}, {"period_from", r.period_from}, {"period_to", r.period_to},
                          {"rows", r.rows.size()}}
               .dump(),
@@ -178,7 +162,7 @@ rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, st
       throw domain::Error::conflict("status", "Менять строки можно только в черновике: верните маршрут на доработку");
     check_rows(c, rows);
     rts::replace_rows(c, id, rows);
-    audit(c, caller, "update", id, nlohmann::json{{"rows", rows.size()}}.dump(), request_id);
+    audit_change(c, caller, "update", "route", id, {}, nlohmann::json{{"rows", rows.size()}}.dump(), request_id);
     return 0;
   });
   return get_route(app, caller, id);
@@ -200,7 +184,7 @@ rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, 
     }
     if (!problem.empty()) throw domain::Error::validation("status", problem);
     rts::set_status(c, id, status);
-    audit(c, caller, "status", id, nlohmann::json{{"from", r.status}, {"to", status}}.dump(), request_id);
+    audit_change(c, caller, "status", "route", id, {}, nlohmann::json{{"from", r.status}, {"to", status}}.dump(), request_id);
     return 0;
   });
   return get_route(app, caller, id);
@@ -218,7 +202,7 @@ rts::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::
     if (std::none_of(r.rows.begin(), r.rows.end(), [&](const rts::Row& row) { return row.id == row_id; }))
       throw domain::Error::not_found("Строка маршрута не найдена");
     rts::mark_row(c, id, row_id, done, domain::trim(evidence));
-    audit(c, caller, "mark", id, nlohmann::json{{"row_id", row_id}, {"done", done}}.dump(), request_id);
+    audit_change(c, caller, "mark", "route", id, {}, nlohmann::json{{"row_id", row_id}, {"done", done}}.dump(), request_id);
     return 0;
   });
   return get_route(app, caller, id);

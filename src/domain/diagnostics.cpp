@@ -83,12 +83,15 @@ std::vector<std::string> deficits_on(std::span<const CompetencyResult> results, 
   return out;
 }
 
-bool chosen_from_deficit(std::span<const std::string> program_competencies,
-                         std::span<const CompetencyResult> results, const DeficitRule& rule, const Date& applied_on) {
-  const auto deficits = deficits_on(results, rule, applied_on);
+bool chosen_from_deficit(std::span<const std::string> program_competencies, std::span<const std::string> deficits) {
   return std::any_of(program_competencies.begin(), program_competencies.end(), [&](const std::string& c) {
     return std::binary_search(deficits.begin(), deficits.end(), c);
   });
+}
+
+bool chosen_from_deficit(std::span<const std::string> program_competencies,
+                         std::span<const CompetencyResult> results, const DeficitRule& rule, const Date& applied_on) {
+  return chosen_from_deficit(program_competencies, deficits_on(results, rule, applied_on));
 }
 
 std::vector<CompetencyChange> dynamics(std::span<const CompetencyResult> before,

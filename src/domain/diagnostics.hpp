@@ -79,6 +79,8 @@ std::vector<std::string> deficits_on(std::span<const CompetencyResult> results, 
 // develops a competency that was a deficit of the person on the day they applied.
 bool chosen_from_deficit(std::span<const std::string> program_competencies,
                          std::span<const CompetencyResult> results, const DeficitRule& rule, const Date& applied_on);
+// The same when the deficits of that day are known (sorted codes, as deficits_on gives them).
+bool chosen_from_deficit(std::span<const std::string> program_competencies, std::span<const std::string> deficits);
 
 // Growth per competency between two diagnostics of one person (or two
 // averages of a group): only competencies measured in both, in code order.
