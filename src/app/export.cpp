@@ -75,7 +75,10 @@ const std::vector<io::ExportColumn>& staff_columns() {
   return columns;
 }
 
-ExportFile finish(io::TableSink& sink, const std::string& stem, const std::string& format) {
+
+}  // namespace
+
+ExportFile finish_export(io::TableSink& sink, const std::string& stem, const std::string& format) {
   ExportFile f;
   f.bytes = sink.finish();
   f.content_type = format == "csv" ? "text/csv; charset=utf-8"
@@ -83,8 +86,6 @@ ExportFile finish(io::TableSink& sink, const std::string& stem, const std::strin
   f.filename = stem + "-" + domain::Date::today().iso() + "." + format;
   return f;
 }
-
-}  // namespace
 
 ExportFile export_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f,
                               const std::string& format) {
@@ -107,7 +108,7 @@ ExportFile export_territories(App& app, const Caller& caller, const reg::Territo
                  parent ? parent->name : ""});
     }
   });
-  return finish(*sink, "territories", format);
+  return finish_export(*sink, "territories", format);
 }
 
 ExportFile export_organisations(App& app, const Caller& caller, const reg::OrganisationFilter& f,
@@ -120,7 +121,7 @@ ExportFile export_organisations(App& app, const Caller& caller, const reg::Organ
                  o.address, o.is_shnor ? "1" : "0", o.has_staff_plan ? "1" : "0", o.has_mentoring_model ? "1" : "0"});
     });
   });
-  return finish(*sink, "organisations", format);
+  return finish_export(*sink, "organisations", format);
 }
 
 ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& f, const std::string& format) {
@@ -139,7 +140,7 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
                  w.subjects, w.hired_on, w.left_on});
     });
   });
-  return finish(*sink, "persons", format);
+  return finish_export(*sink, "persons", format);
 }
 
 ExportFile export_accounts(App& app, const Caller& caller, const std::string& query, const std::string& format) {
@@ -174,7 +175,7 @@ ExportFile export_accounts(App& app, const Caller& caller, const std::string& qu
                    roles[a.id]});
     }
   });
-  return finish(*sink, "accounts", format);
+  return finish_export(*sink, "accounts", format);
 }
 
 ExportFile export_audit(App& app, const Caller& caller, const storage::accounts::AuditFilter& f,
@@ -191,17 +192,17 @@ ExportFile export_audit(App& app, const Caller& caller, const storage::accounts:
                  e.before_json, e.after_json, e.request_id});
     });
   });
-  return finish(*sink, "audit", format);
+  return finish_export(*sink, "audit", format);
 }
 
 ExportFile import_template(std::string_view kind, const std::string& format) {
   if (kind == "organisations") {
     auto sink = io::make_sink(format, "Организации", organisation_columns());
-    return finish(*sink, "template-organisations", format);
+    return finish_export(*sink, "template-organisations", format);
   }
   if (kind == "persons") {
     auto sink = io::make_sink(format, "Педагоги", staff_columns());
-    return finish(*sink, "template-persons", format);
+    return finish_export(*sink, "template-persons", format);
   }
   throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: organisations или persons");
 }

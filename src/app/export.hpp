@@ -11,6 +11,10 @@
 #include "storage/account_repository.hpp"
 #include "storage/registry_repository.hpp"
 
+namespace metodist::io {
+class TableSink;
+}
+
 namespace metodist::app {
 
 struct ExportFile {
@@ -18,6 +22,9 @@ struct ExportFile {
   std::string content_type;
   std::string filename;  // ASCII, e.g. organisations-2026-11-23.xlsx
 };
+
+// The finished file of a sink: its bytes, type, and «<stem>-<today>.<format>».
+ExportFile finish_export(io::TableSink& sink, const std::string& stem, const std::string& format);
 
 // format: "xlsx" | "csv"; anything else is a bad_request naming "format".
 ExportFile export_territories(App& app, const Caller& caller, const storage::registry::TerritoryFilter& f,

@@ -6,6 +6,8 @@
 #include <map>
 
 #include "app/diagnostics.hpp"
+#include "app/export.hpp"
+#include "io/table_writer.hpp"
 #include "app/programs.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -107,35 +109,103 @@ std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& c
 
 }  // namespace
 
-rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, const std::string& request_id) {
-  const auto from = domain::Date::parse_iso(draft.period_from);
-  const auto to = domain::Date::parse_iso(draft.period_to);
+namespace {
+
+void check_period(const std::string& from_text, const std::string& to_text) {
+  const auto from = domain::Date::parse_iso(from_text);
+  const auto to = domain::Date::parse_iso(to_text);
   if (!from) throw domain::Error::validation("period_from", "Начало периода — в виде ГГГГ-ММ-ДД");
   if (!to) throw domain::Error::validation("period_to", "Окончание периода — в виде ГГГГ-ММ-ДД");
   if (*to < *from) throw domain::Error::validation("period_to", "Период заканчивается раньше, чем начинается");
+}
+
+// Inserts a draft for a person the caller administers; returns its id.
+std::int64_t insert_draft(storage::Connection& c, const Caller& caller, const NewRoute& draft,
+                          const std::string& request_id) {
+  rts::Route r;
+  r.person_id = draft.person_id;
+  r.period_from = draft.period_from;
+  r.period_to = draft.period_to;
+  r.tutor = domain::trim(draft.tutor);
+  r.status = "draft";
+  if (caller.account_id) r.author_account_id = caller.account_id;
+  if (draft.from_deficits) r.rows = rows_from_deficits(c, caller, draft.person_id, draft.period_to);
+  const auto id = rts::insert_route(c, r);
+  audit_change(c, caller, "create", "route", id, {},
+               nlohmann::json{{"person_id", r.person_id}, {"period_from", r.period_from}, {"period_to", r.period_to},
+                              {"rows", r.rows.size()}}
+                   .dump(),
+               request_id);
+  return id;
+}
+
+}  // namespace
+
+rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, const std::string& request_id) {
+  check_period(draft.period_from, draft.period_to);
   if (domain::utf8_length(draft.tutor) > 300) throw domain::Error::validation("tutor", "Длиннее 300 символов");
   const auto id = app.db->write([&](storage::Connection& c) {
     if (!reg::find_person(c, draft.person_id) || !sees(c, caller, draft.person_id))
       throw domain::Error::not_found("Педагог не найден или его маршруты вам недоступны");
     if (!administers(c, caller, draft.person_id))
       throw domain::Error(domain::ErrorKind::forbidden, "Маршрут составляет методист или администрация организации");
-    rts::Route r;
-    r.person_id = draft.person_id;
-    r.period_from = draft.period_from;
-    r.period_to = draft.period_to;
-    r.tutor = domain::trim(draft.tutor);
-    r.status = "draft";
-    if (caller.account_id) r.author_account_id = caller.account_id;
-    if (draft.from_deficits) r.rows = rows_from_deficits(c, caller, draft.person_id, draft.period_to);
-    const auto id = rts::insert_route(c, r);
-    audit_change(c, caller, "create", "route", id, {},
-          nlohmann::json{{"person_id", r.person_id}, {"period_from", r.period_from}, {"period_to", r.period_to},
-                         {"rows", r.rows.size()}}
-              .dump(),
-          request_id);
-    return id;
+    return insert_draft(c, caller, draft, request_id);
   });
   return get_route(app, caller, id);
+}
+
+BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_t campaign_id,
+                                     const std::string& period_from, const std::string& period_to,
+                                     const std::string& request_id) {
+  check_period(period_from, period_to);
+  get_campaign(app, caller, campaign_id);  // 404 outside the reading scope
+  domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
+  scope.person.reset();
+  if (scope.empty())
+    throw domain::Error(domain::ErrorKind::forbidden, "Черновики маршрутов составляет администрация организации");
+  return app.db->write([&](storage::Connection& c) {
+    BulkRoutes out;
+    std::vector<std::int64_t> persons;
+    c.run("SELECT DISTINCT person_id FROM diagnostic_results WHERE campaign_id = $1 ORDER BY person_id", {campaign_id},
+          [&](const storage::Row& r) { persons.push_back(r.int64(0)); });
+    const auto today = domain::Date::today();
+    for (auto person : persons) {
+      if (!reg::person_in_scope(c, person, scope)) continue;
+      bool in_work = false;
+      for (const auto& r : rts::routes_of_person(c, person)) in_work = in_work || r.status != "completed";
+      if (in_work) {
+        ++out.already_have;
+        continue;
+      }
+      if (deficits_of(c, person, today).empty()) {
+        ++out.without_deficits;
+        continue;
+      }
+      insert_draft(c, caller, {person, period_from, period_to, "", true}, request_id);
+      ++out.created;
+    }
+    return out;
+  });
+}
+
+ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const std::string& format) {
+  const auto r = get_route(app, caller, id);
+  using io::ColumnKind;
+  auto sink = io::make_sink(format, "ИОМ",
+                            {{"№", ColumnKind::integer, 5}, {"Дефицит", ColumnKind::text, 30},
+                             {"Цель", ColumnKind::text, 36}, {"Деятельность", ColumnKind::text, 20},
+                             {"Что именно", ColumnKind::text, 36}, {"Срок", ColumnKind::text, 14},
+                             {"Ожидаемый результат", ColumnKind::text, 30}, {"Форма представления результата", ColumnKind::text, 28},
+                             {"Выполнено", ColumnKind::flag, 11}, {"Подтверждение", ColumnKind::text, 30}});
+  std::map<std::string, std::string, std::less<>> titles;
+  for (const auto& k : list_competencies(app)) titles.emplace(k.code, k.title);
+  for (const auto& row : r.rows) {
+    auto* activity = domain::find_term(domain::route_activity_kinds(), row.activity);
+    sink->row({std::to_string(row.position), row.competency.empty() ? "" : titles[row.competency], row.goal,
+               activity ? std::string(activity->title) : row.activity, row.details, row.term, row.expected_result,
+               row.result_form, row.done ? "1" : "0", row.evidence});
+  }
+  return finish_export(*sink, "route-" + std::to_string(r.id), format);
 }
 
 std::vector<rts::Route> person_routes(App& app, const Caller& caller, std::int64_t person_id) {

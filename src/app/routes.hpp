@@ -38,4 +38,20 @@ storage::routes::Route change_route_status(App& app, const Caller& caller, std::
 storage::routes::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::int64_t row_id, bool done,
                                       const std::string& evidence, const std::string& request_id = {});
 
+// Draft routes for everyone tested in a campaign whose deficits are current
+// and who has no route in work, among the persons whose diagnostics the caller
+// administers (a school for its teachers). One transaction; audited per route.
+struct BulkRoutes {
+  std::size_t created = 0;
+  std::size_t already_have = 0;     // a route not yet completed exists
+  std::size_t without_deficits = 0;
+};
+BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_t campaign_id,
+                                     const std::string& period_from, const std::string& period_to,
+                                     const std::string& request_id = {});
+
+struct ExportFile;
+// The route as a table (XLSX or CSV), to print or send.
+ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const std::string& format);
+
 }  // namespace metodist::app

@@ -99,6 +99,8 @@ Response get_route(const Request&, Context&);
 Response update_route_rows(const Request&, Context&);
 Response change_route_status(const Request&, Context&);
 Response mark_route_row(const Request&, Context&);
+Response export_route(const Request&, Context&);
+Response draft_campaign_routes(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

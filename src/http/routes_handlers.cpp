@@ -1,4 +1,5 @@
 // Individual educational routes (ИОМ).
+#include "app/export.hpp"
 #include "app/routes.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -110,6 +111,24 @@ Response mark_route_row(const Request& r, Context& ctx) {
   return route_response(app::mark_route_row(ctx.app, *r.caller, r.id(0), r.id(1), b.optional_bool("done", true),
                                             b.optional_text("evidence", 4000), r.request_id),
                         200);
+}
+
+Response export_route(const Request& r, Context& ctx) {
+  return file_response(app::export_route(ctx.app, *r.caller, r.id(), file_format(QueryReader(r))));
+}
+
+Response draft_campaign_routes(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  const auto out = app::draft_routes_for_campaign(ctx.app, *r.caller, r.id(), b.required_text("period_from", 10),
+                                                  b.required_text("period_to", 10), r.request_id);
+  JsonWriter w;
+  w.begin_object()
+      .field("created", out.created)
+      .field("already_have", out.already_have)
+      .field("without_deficits", out.without_deficits)
+      .end_object();
+  return json_response(200, std::move(w));
 }
 
 }  // namespace metodist::http::handlers

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "app/diagnostics.hpp"
+#include "app/export.hpp"
 #include "app/programs.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -125,6 +126,40 @@ TEST_P(RoutesTest, TheTeacherAgreesRowsAreDoneThenTheRouteIsCompleted) {
   EXPECT_EQ(r.rows[0].evidence, "Удостоверение ПК-1");
   // create, rows, agreed, in progress, three marks, completed
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'route' AND entity_id = " + std::to_string(r.id)), 8);
+}
+
+TEST_P(RoutesTest, DraftsForACampaignGoToEveryoneWithDeficitsInTheSchoolOnce) {
+  const auto campaign = scalar("SELECT MAX(id) FROM diagnostic_campaigns");  // this test's, with the person's deficits
+  const auto first = app::draft_routes_for_campaign(app_, head_, campaign, "2026-01-01", "2026-12-31");
+  EXPECT_EQ(first.created, 1u);
+  EXPECT_EQ(first.already_have, 0u);
+  const auto again = app::draft_routes_for_campaign(app_, head_, campaign, "2026-01-01", "2026-12-31");
+  EXPECT_EQ(again.created, 0u);
+  EXPECT_EQ(again.already_have, 1u);  // a route in work is not drafted twice
+  ASSERT_EQ(app::person_routes(app_, teacher_, person_).size(), 1u);
+  EXPECT_EQ(app::person_routes(app_, teacher_, person_)[0].rows.size(), 2u);
+  EXPECT_EQ(error_of([&] { app::draft_routes_for_campaign(app_, caller("municipal_coordinator", municipality_), campaign,
+                                                          "2026-01-01", "2026-12-31"); })
+                .kind(),
+            domain::ErrorKind::forbidden);
+  // The demo's region-wide entry diagnostic: only this school's teachers are drafted.
+  const auto entry = scalar("SELECT MIN(id) FROM diagnostic_campaigns");
+  const auto bulk = app::draft_routes_for_campaign(app_, head_, entry, "2026-01-01", "2026-12-31");
+  EXPECT_GT(bulk.created + bulk.already_have + bulk.without_deficits, 0u);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM routes r WHERE NOT EXISTS (SELECT 1 FROM positions ps WHERE ps.person_id = r.person_id"
+                   " AND ps.organisation_id = " + std::to_string(school_) + " AND ps.left_on IS NULL)"),
+            0);
+}
+
+TEST_P(RoutesTest, ExportedAsATableToPrint) {
+  const auto r = app::create_route(app_, head_, draft());
+  const auto file = app::export_route(app_, teacher_, r.id, "csv");
+  EXPECT_NE(file.bytes.find("№;Дефицит;Цель;Деятельность"), std::string::npos);
+  EXPECT_NE(file.bytes.find("Устранить дефицит: Оценивание образовательных результатов"), std::string::npos);
+  EXPECT_EQ(file.filename.rfind("route-" + std::to_string(r.id), 0), 0u);
+  EXPECT_EQ(error_of([&] { app::export_route(app_, caller("municipal_coordinator", municipality_), r.id, "csv"); }).kind(),
+            domain::ErrorKind::not_found);
+  EXPECT_EQ(error_of([&] { app::export_route(app_, teacher_, r.id, "pdf"); }).field(), "format");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RoutesTest, metodist::testing::kBackends,

@@ -69,3 +69,24 @@ test('drafted by the school, agreed and worked through by the teacher, completed
     await again.browser.close()
   }
 })
+
+test('the school drafts routes for a whole campaign and downloads one to print', async () => {
+  const school = await signedInPage(srv, 'school', DEMO_PASSWORD)
+  try {
+    await school.page.getByTestId('sidebar').getByRole('link', { name: 'Диагностика' }).click()
+    await school.page.getByTestId('campaigns').getByText('Входная диагностика профессиональных дефицитов').click()
+    await school.page.getByTestId('bulk-submit').click()
+    const text = await school.page.getByTestId('bulk-result').textContent()
+    assert.match(text, /Составлено черновиков: \d+; уже есть маршрут: \d+; без дефицитов: \d+/)
+    assert.ok(Number(text.match(/черновиков: (\d+)/)[1]) > 0, text)
+
+    await school.page.goto(`${srv.base}/persons/${person}`)
+    const href = await school.page.getByTestId('route-download').getAttribute('href')
+    const file = await school.page.request.get(srv.base + href)
+    assert.equal(file.status(), 200)
+    assert.equal((await file.body()).subarray(0, 2).toString(), 'PK')
+    assert.deepEqual(school.errors, [])
+  } finally {
+    await school.browser.close()
+  }
+})

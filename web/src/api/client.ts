@@ -507,6 +507,12 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
+  draftCampaignRoutes: (campaignId: number, period_from: string, period_to: string) =>
+    request<{ created: number; already_have: number; without_deficits: number }>(`/api/v1/diagnostics/campaigns/${campaignId}/routes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ period_from, period_to }),
+    }),
   updateRouteRows: (id: number, rows: RouteRow[]) =>
     request<Route>(`/api/v1/routes/${id}/rows`, {
       method: 'PUT',
