@@ -7,6 +7,7 @@
 
 #include "app/diagnostics.hpp"
 #include "app/export.hpp"
+#include "io/pdf_writer.hpp"
 #include "io/table_writer.hpp"
 #include "app/programs.hpp"
 #include "domain/date.hpp"
@@ -188,8 +189,45 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
   });
 }
 
+namespace {
+
+// The route for print: header lines, then the rows as a table, landscape A4.
+ExportFile route_pdf(const rts::Route& r, const std::map<std::string, std::string, std::less<>>& titles) {
+  io::PdfDocument pdf(true);
+  pdf.title("Индивидуальный образовательный маршрут");
+  pdf.paragraph("Педагог: " + r.person_name);
+  pdf.paragraph("Период: " + r.period_from.substr(8, 2) + "." + r.period_from.substr(5, 2) + "." +
+                r.period_from.substr(0, 4) + " — " + r.period_to.substr(8, 2) + "." + r.period_to.substr(5, 2) + "." +
+                r.period_to.substr(0, 4));
+  if (!r.tutor.empty()) pdf.paragraph("Сопровождающий методист / тьютор: " + r.tutor);
+  const auto* status = domain::find_term(domain::route_statuses(), r.status);
+  pdf.paragraph("Статус: " + std::string(status ? status->title : r.status));
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : r.rows) {
+    auto* activity = domain::find_term(domain::route_activity_kinds(), row.activity);
+    auto title = titles.find(row.competency);
+    rows.push_back({std::to_string(row.position), title == titles.end() ? "—" : title->second, row.goal,
+                    std::string(activity ? activity->title : row.activity) + (row.details.empty() ? "" : ": " + row.details),
+                    row.term, row.expected_result + (row.result_form.empty() ? "" : " (" + row.result_form + ")"),
+                    row.done ? "да" + (row.evidence.empty() ? std::string() : ": " + row.evidence) : ""});
+  }
+  pdf.table({"№", "Дефицит", "Цель", "Деятельность", "Срок", "Ожидаемый результат", "Выполнено"},
+            {0.4, 2.2, 2.4, 2.8, 1.2, 2.4, 1.6}, rows);
+  pdf.paragraph("Педагог ____________________          Методист / тьютор ____________________");
+  ExportFile f;
+  f.bytes = pdf.finish();
+  f.content_type = "application/pdf";
+  f.filename = "route-" + std::to_string(r.id) + "-" + domain::Date::today().iso() + ".pdf";
+  return f;
+}
+
+}  // namespace
+
 ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const std::string& format) {
   const auto r = get_route(app, caller, id);
+  std::map<std::string, std::string, std::less<>> titles;
+  for (const auto& k : list_competencies(app)) titles.emplace(k.code, k.title);
+  if (format == "pdf") return route_pdf(r, titles);
   using io::ColumnKind;
   auto sink = io::make_sink(format, "ИОМ",
                             {{"№", ColumnKind::integer, 5}, {"Дефицит", ColumnKind::text, 30},
@@ -197,8 +235,6 @@ ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const s
                              {"Что именно", ColumnKind::text, 36}, {"Срок", ColumnKind::text, 14},
                              {"Ожидаемый результат", ColumnKind::text, 30}, {"Форма представления результата", ColumnKind::text, 28},
                              {"Выполнено", ColumnKind::flag, 11}, {"Подтверждение", ColumnKind::text, 30}});
-  std::map<std::string, std::string, std::less<>> titles;
-  for (const auto& k : list_competencies(app)) titles.emplace(k.code, k.title);
   for (const auto& row : r.rows) {
     auto* activity = domain::find_term(domain::route_activity_kinds(), row.activity);
     sink->row({std::to_string(row.position), row.competency.empty() ? "" : titles[row.competency], row.goal,

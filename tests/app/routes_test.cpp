@@ -159,7 +159,10 @@ TEST_P(RoutesTest, ExportedAsATableToPrint) {
   EXPECT_EQ(file.filename.rfind("route-" + std::to_string(r.id), 0), 0u);
   EXPECT_EQ(error_of([&] { app::export_route(app_, caller("municipal_coordinator", municipality_), r.id, "csv"); }).kind(),
             domain::ErrorKind::not_found);
-  EXPECT_EQ(error_of([&] { app::export_route(app_, teacher_, r.id, "pdf"); }).field(), "format");
+  EXPECT_EQ(error_of([&] { app::export_route(app_, teacher_, r.id, "docx"); }).field(), "format");
+  const auto pdf = app::export_route(app_, teacher_, r.id, "pdf");
+  EXPECT_EQ(pdf.bytes.rfind("%PDF", 0), 0u);
+  EXPECT_EQ(pdf.content_type, "application/pdf");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RoutesTest, metodist::testing::kBackends,

@@ -85,6 +85,9 @@ test('the school drafts routes for a whole campaign and downloads one to print',
     const file = await school.page.request.get(srv.base + href)
     assert.equal(file.status(), 200)
     assert.equal((await file.body()).subarray(0, 2).toString(), 'PK')
+    const print = await school.page.request.get(srv.base + (await school.page.getByTestId('route-print').getAttribute('href')))
+    assert.equal(print.headers()['content-type'], 'application/pdf')
+    assert.equal((await print.body()).subarray(0, 4).toString(), '%PDF')
     assert.deepEqual(school.errors, [])
   } finally {
     await school.browser.close()

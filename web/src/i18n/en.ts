@@ -255,6 +255,7 @@ export const en: Messages = {
     created: 'Route drafted',
     saved: 'Route saved',
     download: 'Download (Excel)',
+    print: 'Print (PDF)',
     bulk: 'Draft routes for the campaign',
     bulkHelp: 'A draft is made for every teacher of your organisation who took this diagnostic, has current deficits and no route in work.',
     bulkDone: 'Drafts made: {created}; already have a route: {already}; without deficits: {none}',

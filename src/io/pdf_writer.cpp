@@ -1,0 +1,144 @@
+#include "io/pdf_writer.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+namespace metodist::io {
+namespace {
+
+constexpr double kMargin = 40;  // points
+constexpr double kCellPad = 4;
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+struct PdfDocument::State {
+  std::string bytes;
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
+  double width = 0, height = 0;  // of the page
+  double y = kMargin;
+  bool finished = false;
+
+  double text_width() const { return width - 2 * kMargin; }
+
+  // A laid-out block of text `w` points wide; the caller unrefs it.
+  PangoLayout* layout(std::string_view text, double w, const char* font) {
+    PangoLayout* l = pango_cairo_create_layout(cr);
+    PangoFontDescription* desc = pango_font_description_from_string(font);
+    pango_layout_set_font_description(l, desc);
+    pango_font_description_free(desc);
+    pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+    return l;
+  }
+  static double height_of(PangoLayout* l) {
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+  void new_page() {
+    cairo_show_page(cr);
+    y = kMargin;
+  }
+  // Starts a new page unless `h` more points fit on this one.
+  void need(double h) {
+    if (y + h > height - kMargin && y > kMargin) new_page();
+  }
+  void text_block(std::string_view text, const char* font, double gap_after) {
+    PangoLayout* l = layout(text, text_width(), font);
+    const double h = height_of(l);
+    need(h);
+    cairo_move_to(cr, kMargin, y);
+    pango_cairo_show_layout(cr, l);
+    g_object_unref(l);
+    y += h + gap_after;
+  }
+};
+
+PdfDocument::PdfDocument(bool landscape) : s_(std::make_unique<State>()) {
+  s_->width = landscape ? 842 : 595;
+  s_->height = landscape ? 595 : 842;
+  s_->surface = cairo_pdf_surface_create_for_stream(append, &s_->bytes, s_->width, s_->height);
+  s_->cr = cairo_create(s_->surface);
+  if (cairo_status(s_->cr) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo: не удалось создать PDF");
+  cairo_set_source_rgb(s_->cr, 0, 0, 0);
+}
+
+PdfDocument::~PdfDocument() {
+  if (s_->cr) cairo_destroy(s_->cr);
+  if (s_->surface) cairo_surface_destroy(s_->surface);
+}
+
+void PdfDocument::title(std::string_view text) { s_->text_block(text, "DejaVu Sans Bold 14", 8); }
+void PdfDocument::paragraph(std::string_view text) { s_->text_block(text, "DejaVu Sans 10", 4); }
+
+void PdfDocument::table(const std::vector<std::string>& header, const std::vector<double>& widths,
+                        const std::vector<std::vector<std::string>>& rows) {
+  auto& s = *s_;
+  const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
+  std::vector<double> w;
+  for (double share : widths) w.push_back(s.text_width() * share / total);
+  s.y += 6;
+
+  // Draws one row at the cursor; returns its height. `measure` only lays out.
+  auto row = [&](const std::vector<std::string>& cells, const char* font, bool measure) {
+    std::vector<PangoLayout*> ls;
+    double h = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      ls.push_back(s.layout(i < cells.size() ? cells[i] : std::string(), w[i] - 2 * kCellPad, font));
+      h = std::max(h, State::height_of(ls.back()));
+    }
+    h += 2 * kCellPad;
+    if (!measure) {
+      double x = kMargin;
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        cairo_rectangle(s.cr, x, s.y, w[i], h);
+        cairo_move_to(s.cr, x + kCellPad, s.y + kCellPad);
+        pango_cairo_show_layout(s.cr, ls[i]);
+        x += w[i];
+      }
+      cairo_set_line_width(s.cr, 0.5);
+      cairo_stroke(s.cr);
+    }
+    for (auto* l : ls) g_object_unref(l);
+    return h;
+  };
+  const char* head_font = "DejaVu Sans Bold 9";
+  const char* cell_font = "DejaVu Sans 9";
+  const double head_h = row(header, head_font, true);
+  s.need(head_h + 20);
+  s.y += row(header, head_font, false);
+  for (const auto& cells : rows) {
+    const double h = row(cells, cell_font, true);
+    if (s.y + h > s.height - kMargin) {  // the header repeats on the next page
+      s.new_page();
+      s.y += row(header, head_font, false);
+    }
+    s.y += row(cells, cell_font, false);
+  }
+  s.y += 8;
+}
+
+std::string PdfDocument::finish() {
+  if (s_->finished) throw std::logic_error("PDF уже завершён");
+  s_->finished = true;
+  cairo_destroy(s_->cr);
+  s_->cr = nullptr;
+  cairo_surface_finish(s_->surface);
+  cairo_surface_destroy(s_->surface);
+  s_->surface = nullptr;
+  return std::move(s_->bytes);
+}
+
+}  // namespace metodist::io

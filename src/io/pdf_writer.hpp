@@ -1,0 +1,36 @@
+// Printable documents as PDF: A4 pages with a title, paragraphs and tables
+// whose rows wrap and break across pages (the header repeats), Cyrillic text
+// laid out by Pango (DejaVu Sans, from the fonts-dejavu-core package) and
+// drawn by cairo. For routes now, the monitoring report (справка) later.
+//
+// Like the rest of io/, this knows layout only: no database, no domain rules.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace metodist::io {
+
+class PdfDocument {
+ public:
+  explicit PdfDocument(bool landscape = false);
+  ~PdfDocument();
+  PdfDocument(const PdfDocument&) = delete;
+  PdfDocument& operator=(const PdfDocument&) = delete;
+
+  void title(std::string_view text);
+  void paragraph(std::string_view text);
+  // `widths` are shares of the text width (they need not sum to 1: they are scaled).
+  void table(const std::vector<std::string>& header, const std::vector<double>& widths,
+             const std::vector<std::vector<std::string>>& rows);
+  // The finished PDF; the document cannot be written to afterwards.
+  std::string finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace metodist::io

@@ -1,0 +1,65 @@
+// PDF documents: Cyrillic text comes out as text (read back with pdftotext
+// from poppler-utils), tables break across pages with the header repeated.
+#include "io/pdf_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace metodist;
+
+namespace {
+
+// The text of a PDF as pdftotext reads it.
+std::string text_of(const std::string& pdf) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto in = dir / ("metodist_pdf_test_" + std::to_string(::getpid()) + ".pdf");
+  const auto out = dir / ("metodist_pdf_test_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(in, std::ios::binary) << pdf;
+  const std::string command = "pdftotext -layout '" + in.string() + "' '" + out.string() + "'";
+  EXPECT_EQ(std::system(command.c_str()), 0) << "pdftotext (poppler-utils) is needed";
+  std::stringstream text;
+  text << std::ifstream(out).rdbuf();
+  std::filesystem::remove(in);
+  std::filesystem::remove(out);
+  return text.str();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST(Pdf, CyrillicTextAndTablesThatBreakAcrossPagesWithTheirHeader) {
+  io::PdfDocument pdf(true);
+  pdf.title("Индивидуальный образовательный маршрут");
+  pdf.paragraph("Педагог: Ёлкина Анна Павловна");
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 1; i <= 60; ++i)
+    rows.push_back({std::to_string(i), "Оценивание образовательных результатов", "Строка номер " + std::to_string(i)});
+  pdf.table({"№", "Дефицит", "Цель"}, {0.5, 3, 3}, rows);
+  const auto bytes = pdf.finish();
+  ASSERT_EQ(bytes.rfind("%PDF", 0), 0u);
+  const auto text = text_of(bytes);
+  EXPECT_NE(text.find("Индивидуальный образовательный маршрут"), std::string::npos) << text.substr(0, 500);
+  EXPECT_NE(text.find("Ёлкина Анна Павловна"), std::string::npos);
+  EXPECT_NE(text.find("Строка номер 60"), std::string::npos);
+  EXPECT_GE(count(text, "\f"), 1u);           // more than one page
+  EXPECT_GE(count(text, "Дефицит"), 2u);      // the header again on the next page
+}
+
+TEST(Pdf, ALongCellWrapsInsteadOfRunningOffThePage) {
+  io::PdfDocument pdf;
+  std::string words;
+  for (int i = 0; i < 60; ++i) words += "слово ";
+  pdf.table({"Цель"}, {1}, {{words + "конец"}});
+  const auto text = text_of(pdf.finish());
+  EXPECT_NE(text.find("конец"), std::string::npos);
+  EXPECT_GE(count(text, "\n"), 3u);  // several lines
+}
