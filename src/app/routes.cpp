@@ -100,7 +100,7 @@ std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& c
       }
     if (row.activity.empty()) {
       row.activity = "self_study";
-      row.details = "Самообразование с методистом: подобрать материалы и практики";
+      row.details = "С методистом: подобрать материалы и практики";
       row.result_form = "Отчёт о самообразовании";
     }
     rows.push_back(std::move(row));
@@ -212,7 +212,7 @@ ExportFile route_pdf(const rts::Route& r, const std::map<std::string, std::strin
                     row.done ? "да" + (row.evidence.empty() ? std::string() : ": " + row.evidence) : ""});
   }
   pdf.table({"№", "Дефицит", "Цель", "Деятельность", "Срок", "Ожидаемый результат", "Выполнено"},
-            {0.4, 2.2, 2.4, 2.8, 1.2, 2.4, 1.6}, rows);
+            {0.4, 2.2, 2.4, 2.6, 1.5, 2.4, 1.6}, rows);
   pdf.paragraph("Педагог ____________________          Методист / тьютор ____________________");
   ExportFile f;
   f.bytes = pdf.finish();
