@@ -66,9 +66,9 @@ test('a program is added with a cohort; a teacher applies through the school; th
     await school.page.getByTestId('enrolments').getByText('Заявка подана').waitFor()
     await school.page.getByTestId('enrolments').getByRole('button', { name: 'Согласовать' }).click()
     await school.page.getByTestId('enrolments').getByText('Согласовано руководителем').waitFor()
-    // Enrolling is the organiser's: the school is told so.
-    await school.page.getByTestId('enrolments').getByRole('button', { name: 'Зачислить' }).click()
-    await school.page.getByText('Зачисляет на обучение организатор программы').waitFor()
+    // Enrolling is the organiser's: the school is not offered it, only withdrawing.
+    assert.equal(await school.page.getByTestId('enrolments').getByRole('button', { name: 'Зачислить' }).count(), 0)
+    assert.equal(await school.page.getByTestId('enrolments').getByRole('button', { name: 'Отозвать' }).count(), 1)
     await school.page.screenshot({ path: join(screenshots, 'person-training.png'), fullPage: true })
     assert.deepEqual(school.errors, [])
   } finally {
