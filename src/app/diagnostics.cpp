@@ -43,11 +43,7 @@ void check_campaign(const dia::Campaign& d) {
     throw domain::Error::validation("instrument", "Укажите инструмент диагностики (тест, платформа)");
   if (d.kind != "competencies" && d.kind != "functional_literacy")
     throw domain::Error::validation("kind", "Вид диагностики: competencies или functional_literacy");
-  const auto from = domain::Date::parse_iso(d.starts_on);
-  const auto to = domain::Date::parse_iso(d.ends_on);
-  if (!from) throw domain::Error::validation("starts_on", "Дата начала — в виде ГГГГ-ММ-ДД");
-  if (!to) throw domain::Error::validation("ends_on", "Дата окончания — в виде ГГГГ-ММ-ДД");
-  if (*to < *from) throw domain::Error::validation("ends_on", "Кампания заканчивается раньше, чем начинается");
+  domain::check_period(d.starts_on, d.ends_on, "starts_on", "ends_on");
 }
 
 // Persons with a current workplace in the territory's subtree.

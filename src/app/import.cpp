@@ -1,18 +1,14 @@
 #include "app/import.hpp"
 
-#include "app/table_rows.hpp"
-
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstring>
-
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/table_rows.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"

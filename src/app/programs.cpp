@@ -109,11 +109,7 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
   require_scope(caller, domain::Action::manage_diagnostics, "набор групп");
   draft.title = domain::trim(draft.title);
   if (draft.title.empty()) throw domain::Error::validation("title", "Укажите название группы");
-  const auto from = domain::Date::parse_iso(draft.starts_on);
-  const auto to = domain::Date::parse_iso(draft.ends_on);
-  if (!from) throw domain::Error::validation("starts_on", "Дата начала — в виде ГГГГ-ММ-ДД");
-  if (!to) throw domain::Error::validation("ends_on", "Дата окончания — в виде ГГГГ-ММ-ДД");
-  if (*to < *from) throw domain::Error::validation("ends_on", "Обучение заканчивается раньше, чем начинается");
+  domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
   if (draft.capacity && *draft.capacity < 1)
     throw domain::Error::validation("capacity", "Мест в группе — не меньше одного (или без ограничения)");
   return app.db->write([&](storage::Connection& c) {

@@ -112,14 +112,6 @@ std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& c
 
 namespace {
 
-void check_period(const std::string& from_text, const std::string& to_text) {
-  const auto from = domain::Date::parse_iso(from_text);
-  const auto to = domain::Date::parse_iso(to_text);
-  if (!from) throw domain::Error::validation("period_from", "Начало периода — в виде ГГГГ-ММ-ДД");
-  if (!to) throw domain::Error::validation("period_to", "Окончание периода — в виде ГГГГ-ММ-ДД");
-  if (*to < *from) throw domain::Error::validation("period_to", "Период заканчивается раньше, чем начинается");
-}
-
 // Inserts a draft for a person the caller administers; returns its id.
 std::int64_t insert_draft(storage::Connection& c, const Caller& caller, const NewRoute& draft,
                           const std::string& request_id) {
@@ -143,7 +135,7 @@ std::int64_t insert_draft(storage::Connection& c, const Caller& caller, const Ne
 }  // namespace
 
 rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, const std::string& request_id) {
-  check_period(draft.period_from, draft.period_to);
+  domain::check_period(draft.period_from, draft.period_to, "period_from", "period_to");
   if (domain::utf8_length(draft.tutor) > 300) throw domain::Error::validation("tutor", "Длиннее 300 символов");
   const auto id = app.db->write([&](storage::Connection& c) {
     if (!reg::find_person(c, draft.person_id) || !sees(c, caller, draft.person_id))
@@ -158,7 +150,7 @@ rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, c
 BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_t campaign_id,
                                      const std::string& period_from, const std::string& period_to,
                                      const std::string& request_id) {
-  check_period(period_from, period_to);
+  domain::check_period(period_from, period_to, "period_from", "period_to");
   get_campaign(app, caller, campaign_id);  // 404 outside the reading scope
   domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
   scope.person.reset();

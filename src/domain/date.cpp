@@ -1,5 +1,7 @@
 #include "domain/date.hpp"
 
+#include "domain/error.hpp"
+
 #include <cstdio>
 #include <ctime>
 
@@ -75,6 +77,14 @@ std::string utc_timestamp(std::chrono::system_clock::time_point now) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+void check_period(std::string_view from, std::string_view to, const char* from_field, const char* to_field) {
+  const auto start = Date::parse_iso(from);
+  const auto end = Date::parse_iso(to);
+  if (!start) throw Error::validation(from_field, "Дата начала — в виде ГГГГ-ММ-ДД");
+  if (!end) throw Error::validation(to_field, "Дата окончания — в виде ГГГГ-ММ-ДД");
+  if (*end < *start) throw Error::validation(to_field, "Дата окончания раньше даты начала");
 }
 
 }  // namespace metodist::domain

@@ -32,6 +32,10 @@ struct Date {
   friend bool operator==(const Date& a, const Date& b) { return a.ymd == b.ymd; }
 };
 
+// A period given as two ISO dates (a campaign, a cohort, a route): both must
+// be dates and the end not before the start; Error::validation names the field.
+void check_period(std::string_view from, std::string_view to, const char* from_field, const char* to_field);
+
 // UTC time as «YYYY-MM-DDTHH:MM:SSZ», the form every created_at uses; text
 // order is time order, so SQL compares these strings directly.
 std::string utc_timestamp(std::chrono::system_clock::time_point t);

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "support/errors.hpp"
+
 using metodist::domain::Date;
+using metodist::domain::check_period;
 
 TEST(Date, ParsesStrictIso) {
   ASSERT_TRUE(Date::parse_iso("2024-02-29"));
@@ -42,4 +45,11 @@ TEST(Date, WrittenFormsPeopleUse) {
   EXPECT_FALSE(Date::parse_written("07.03/1985"));
   EXPECT_FALSE(Date::parse_written("1.1.1800"));
   EXPECT_FALSE(Date::parse_written(""));
+}
+
+TEST(Dates, APeriodNeedsTwoDatesInOrder) {
+  EXPECT_NO_THROW(check_period("2026-01-01", "2026-01-01", "from", "to"));
+  EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-02-30", "2026-03-01", "from", "to"); }).field(), "from");
+  EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-01-01", "", "from", "to"); }).field(), "to");
+  EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-03-01", "2026-02-28", "from", "to"); }).field(), "to");
 }
