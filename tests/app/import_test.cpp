@@ -7,43 +7,30 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/demo.hpp"
 #include "domain/import.hpp"
 #include "io/csv_reader.hpp"
+#include "support/demo_app.hpp"
 #include "support/errors.hpp"
-#include "support/test_db.hpp"
 
 using namespace metodist;
-using metodist::testing::TestDatabase;
 
 namespace {
 
-class ImportTest : public ::testing::TestWithParam<std::string> {
+class ImportTest : public metodist::testing::DemoAppTest {
  protected:
-  void SetUp() override {
-    db_ = std::make_unique<TestDatabase>(GetParam());
-    app_.db = std::move(db_->db);
-    app::generate_demo(app_, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
-  }
-  std::int64_t scalar(const std::string& sql) {
-    return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
-  }
   std::int64_t id_of(const std::string& table, const std::string& code) {
     return scalar("SELECT id FROM " + table + " WHERE code = '" + code + "'");
   }
+  // Imports are audited under an account: the demo's federal operator stands in.
   app::Caller caller(const std::string& role, std::optional<std::int64_t> territory = {},
                      std::optional<std::int64_t> organisation = {}) {
-    app::Caller c;
+    auto c = DemoAppTest::caller(role, territory, organisation);
     c.account_id = scalar("SELECT id FROM accounts WHERE login = 'admin'");
-    c.roles = {{0, 0, role, territory, organisation}};
     return c;
   }
   app::ImportReport run(const app::Caller& who, const char* kind, const std::string& csv, bool dry_run = false) {
     return app::import_table(app_, who, kind, io::read_csv(csv), dry_run);
   }
-
-  std::unique_ptr<TestDatabase> db_;
-  app::App app_;
 };
 
 std::string issues_text(const app::ImportReport& r) {
