@@ -1,5 +1,7 @@
 #include "storage/programs_repository.hpp"
 
+#include <unordered_map>
+
 #include "domain/date.hpp"
 #include "storage/registry_sql.hpp"
 
@@ -32,15 +34,16 @@ Program program_from(const Row& r) {
 void fill_competencies(Connection& c, std::vector<Program>& programs) {
   if (programs.empty()) return;
   std::vector<std::int64_t> ids;
-  for (const auto& p : programs) ids.push_back(p.id);
+  std::unordered_map<std::int64_t, Program*> by_id;
+  for (auto& p : programs) {
+    ids.push_back(p.id);
+    by_id.emplace(p.id, &p);
+  }
   registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
     Params params;
     c.run("SELECT pc.program_id, k.code FROM program_competencies pc JOIN competencies k ON k.id = pc.competency_id"
           " WHERE pc.program_id IN " + registry::placeholders(params, batch) + " ORDER BY k.sort_order",
-          params, [&](const Row& r) {
-            for (auto& p : programs)
-              if (p.id == r.int64(0)) p.competencies.push_back(r.text(1));
-          });
+          params, [&](const Row& r) { by_id.at(r.int64(0))->competencies.push_back(r.text(1)); });
   });
 }
 
