@@ -18,6 +18,7 @@
 #include "storage/diagnostics_repository.hpp"
 #include "storage/programs_repository.hpp"
 #include "storage/registry_repository.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::app {
 namespace {
@@ -158,14 +159,23 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
     throw domain::Error(domain::ErrorKind::forbidden, "Черновики маршрутов составляет администрация организации");
   return app.db->write([&](storage::Connection& c) {
     BulkRoutes out;
-    std::vector<std::int64_t> persons;
-    c.run("SELECT DISTINCT person_id FROM diagnostic_results WHERE campaign_id = $1 ORDER BY person_id", {campaign_id},
-          [&](const storage::Row& r) { persons.push_back(r.int64(0)); });
+    // One query picks the campaign's persons who work in the caller's
+    // organisations (a region-wide campaign has thousands; the school few),
+    // and whether each has a route still in work.
+    struct Candidate {
+      std::int64_t person;
+      bool in_work;
+    };
+    std::vector<Candidate> candidates;
+    storage::Params params{campaign_id};
+    c.run("SELECT DISTINCT r.person_id, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = r.person_id"
+          " AND x.status <> 'completed') FROM diagnostic_results r"
+          " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
+          " JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE r.campaign_id = $1 AND " + reg::organisation_scope(scope, params, "o") + " ORDER BY r.person_id",
+          params, [&](const storage::Row& r) { candidates.push_back({r.int64(0), r.flag(1)}); });
     const auto today = domain::Date::today();
-    for (auto person : persons) {
-      if (!reg::person_in_scope(c, person, scope)) continue;
-      bool in_work = false;
-      for (const auto& r : rts::routes_of_person(c, person)) in_work = in_work || r.status != "completed";
+    for (const auto& [person, in_work] : candidates) {
       if (in_work) {
         ++out.already_have;
         continue;
