@@ -81,6 +81,20 @@ const std::vector<Setting>& settings() {
                              text + "»");
          c.personal_data_up_to = *level;
        }},
+      {"mail.smtp_url", "METODIST_SMTP_URL",
+       [](Config& c, const std::string& key, const std::string& text) {
+         if (!text.empty() && !text.starts_with("smtp://") && !text.starts_with("smtps://"))
+           throw ConfigError("Параметр " + key + ": адрес почтового сервера начинается с smtp:// или smtps://");
+         c.smtp_url = text;
+       }},
+      {"mail.username", "METODIST_SMTP_USERNAME", string_setting(&Config::smtp_username)},
+      {"mail.password", "METODIST_SMTP_PASSWORD", string_setting(&Config::smtp_password)},
+      {"mail.from", "METODIST_SMTP_FROM", string_setting(&Config::smtp_from)},
+      {"mail.starttls", "METODIST_SMTP_STARTTLS", bool_setting(&Config::smtp_starttls)},
+      {"mail.public_url", "METODIST_PUBLIC_URL", string_setting(&Config::public_url)},
+      {"mail.notify_interval_s", "METODIST_NOTIFY_INTERVAL", seconds_setting(&Config::notify_interval)},
+      {"rules.young_teacher_max_age", "METODIST_YOUNG_MAX_AGE", int_setting(&Config::young_teacher_max_age, 18, 70)},
+      {"rules.young_teacher_max_years", "METODIST_YOUNG_MAX_YEARS", int_setting(&Config::young_teacher_max_years, 1, 20)},
       {"log.level", "METODIST_LOG_LEVEL",
        [](Config& c, const std::string& key, const std::string& text) {
          check_log_level(key, text);

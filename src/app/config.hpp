@@ -34,6 +34,17 @@ struct Config {
   // municipality, region or federation.
   domain::AdminLevel personal_data_up_to = domain::AdminLevel::federation;
 
+  // Notifications (issue 7). E-mail goes through an SMTP server when smtp_url
+  // is set («smtp://host:25», «smtps://host:465»); otherwise in the app only.
+  std::string smtp_url, smtp_username, smtp_password;
+  std::string smtp_from = "Методист <metodist@localhost>";
+  bool smtp_starttls = false;
+  std::string public_url = "http://localhost:8080";  // links in letters
+  std::chrono::seconds notify_interval{60};         // reminders and the outbox
+  // Young teachers (domain.md §4): under this age and with less experience.
+  int young_teacher_max_age = 35;
+  int young_teacher_max_years = 3;
+
   std::string log_level = "info";
   bool access_log = true;
 };

@@ -13,7 +13,13 @@
 #include "domain/registry.hpp"
 #include "domain/competency.hpp"
 #include "domain/diagnostics.hpp"
+#include "domain/help_requests.hpp"
+#include "domain/mentoring.hpp"
+#include "storage/communities_repository.hpp"
 #include "storage/diagnostics_repository.hpp"
+#include "storage/events_repository.hpp"
+#include "storage/help_repository.hpp"
+#include "storage/mentoring_repository.hpp"
 #include "storage/programs_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/registry_sql.hpp"
@@ -413,6 +419,171 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
   }
 }
 
+// A municipality's weekly work (issue 7): events of the ИМЦ and schools with
+// registrations, attendance and feedback; district associations (РМО) by
+// subject area and a school's ШМО; mentoring pairs for young teachers in
+// schools that implement the target model; requests for methodical help.
+void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, std::int64_t region,
+                         std::optional<std::int64_t> methodist) {
+  struct Teacher {
+    std::int64_t person, organisation;
+    std::string area, birth, since, category;
+  };
+  std::map<std::int64_t, std::vector<Teacher>> by_municipality;
+  std::map<std::int64_t, std::int64_t> imc_of;  // municipality → its methodical service
+  storage::Params params;
+  c.run("SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, ''), COALESCE(CAST(p.birth_date AS TEXT), ''),"
+        " COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.category, o.kind"
+        " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
+        " WHERE ps.left_on IS NULL AND (ps.position = 'teacher' OR o.kind = 'methodical_service') AND o.territory_id IN " +
+            reg::subtree(reg::placeholder(params, region)) + " ORDER BY o.territory_id, o.id, ps.person_id",
+        params, [&](const storage::Row& r) {
+          if (r.view(7) == "methodical_service") imc_of.emplace(r.int64(0), r.int64(2));
+          else by_municipality[r.int64(0)].push_back({r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+        });
+  auto at = [&](int days, const char* time) {
+    return Date::from_days(today.days() + std::chrono::days(days)).iso() + "T" + time;
+  };
+  namespace ev = storage::events;
+  namespace cm = storage::communities;
+  namespace mt = storage::mentoring;
+  namespace hp = storage::help;
+  struct Plan {
+    const char* kind;
+    const char* title;
+    int day;
+  };
+  static const Plan kPlans[] = {
+      {"seminar_practicum", "Формирование функциональной грамотности на уроках", -40},
+      {"master_class", "Приёмы смыслового чтения в основной школе", -12},
+      {"webinar", "Обновлённые ФГОС: рабочие программы в конструкторе", 9},
+      {"open_lesson", "Открытый урок: исследовательская деятельность на уроке химии", 16},
+      {"methodical_week", "Методическая неделя молодого педагога", 30},
+  };
+  for (auto& [muni, teachers] : by_municipality) {
+    if (teachers.empty()) continue;
+    const auto organiser = imc_of.count(muni) ? std::optional(imc_of[muni]) : std::nullopt;
+    for (const auto& plan : kPlans) {
+      ev::Event e;
+      e.kind = plan.kind;
+      e.title = plan.title;
+      e.level = plan.kind == std::string_view("open_lesson") ? "school" : "municipal";
+      e.territory_id = muni;
+      e.organisation_id = plan.kind == std::string_view("open_lesson") ? std::optional(teachers.front().organisation) : organiser;
+      e.starts_at = at(plan.day, "14:00");
+      e.ends_at = at(plan.day, "16:00");
+      e.format = plan.kind == std::string_view("webinar") ? "online" : "offline";
+      e.place = e.format == "online" ? "https://vk.com/video/metodist-demo" : "Актовый зал ИМЦ";
+      e.audience = plan.kind == std::string_view("methodical_week") ? std::vector<std::string>{"young_teachers"}
+                                                                    : std::vector<std::string>{"teachers"};
+      e.capacity = 40;
+      e.status = "planned";
+      const auto id = ev::insert_event(c, e, std::nullopt);
+      const auto count = std::min<std::int64_t>(static_cast<std::int64_t>(teachers.size()), rng.between(6, 18));
+      std::vector<std::int64_t> taken;
+      for (std::int64_t i = 0; i < count; ++i) {
+        const auto& t = rng.pick(teachers);
+        if (std::find(taken.begin(), taken.end(), t.person) != taken.end()) continue;
+        taken.push_back(t.person);
+        const auto reg_id = ev::insert_registration(c, id, t.person);
+        if (plan.day < 0) {
+          const bool came = rng.chance(0.85);
+          ev::set_attended(c, reg_id, came);
+          if (came && rng.chance(0.6))
+            ev::set_feedback(c, reg_id, static_cast<int>(rng.between(3, 5)), static_cast<int>(rng.between(3, 5)),
+                             rng.chance(0.3) ? "Полезно, хотелось бы больше практики" : "");
+        }
+      }
+    }
+    // District associations by subject area, members from the area's teachers.
+    std::map<std::string, std::vector<std::int64_t>> by_area;
+    for (const auto& t : teachers)
+      if (!t.area.empty()) by_area[t.area].push_back(t.person);
+    for (const auto& [area, people] : by_area) {
+      if (people.size() < 3) continue;
+      cm::Community k;
+      k.kind = "rmo";
+      k.title = "РМО: " + domain::title_of(domain::subject_areas(), area);
+      k.subject_area = area;
+      k.territory_id = muni;
+      const auto id = cm::insert_community(c, k);
+      std::vector<std::int64_t> in;
+      for (auto p : people)
+        if (std::find(in.begin(), in.end(), p) == in.end() && rng.chance(0.45)) {
+          cm::insert_member(c, id, p, in.empty() ? "leader" : "member", Date::from_days(today.days() - std::chrono::days(200)).iso());
+          in.push_back(p);
+        }
+    }
+    // Young teachers get a mentor of the same school with five years or more.
+    std::map<std::int64_t, std::vector<const Teacher*>> by_school;
+    for (const auto& t : teachers) by_school[t.organisation].push_back(&t);
+    int programs = 0;
+    for (auto& [school, staff] : by_school) {
+      if (programs >= 3) break;
+      std::vector<const Teacher*> young, seniors;
+      for (const auto* t : staff) {
+        const auto birth = Date::parse_iso(t->birth), since = Date::parse_iso(t->since);
+        if (domain::is_young_teacher(birth, since, today)) young.push_back(t);
+        else if (since && Date::full_years_between(*since, today) >= 10) seniors.push_back(t);
+      }
+      if (young.empty() || seniors.empty()) continue;
+      ++programs;
+      c.execute("UPDATE organisations SET has_mentoring_model = 1 WHERE id = $1", {school});
+      mt::Program prog;
+      prog.organisation_id = school;
+      prog.title = "Программа наставничества «Первые шаги в профессии»";
+      prog.curator_person_id = seniors.front()->person;
+      prog.starts_on = Date::from_days(today.days() - std::chrono::days(80)).iso();
+      prog.ends_on = Date::from_days(today.days() + std::chrono::days(285)).iso();
+      const auto pid = mt::insert_program(c, prog);
+      for (std::size_t i = 0; i < young.size(); ++i) {
+        if (i % 3 == 2) continue;  // some young teachers are still without a mentor
+        mt::Pair pair;
+        pair.program_id = pid;
+        pair.mentor_person_id = seniors[i % seniors.size()]->person;
+        pair.mentee_person_id = young[i]->person;
+        pair.form = "teacher_teacher";
+        pair.plan = "Посещение уроков, разбор планов, совместная подготовка открытого урока";
+        pair.starts_on = prog.starts_on;
+        pair.status = "active";
+        if (pair.mentor_person_id != pair.mentee_person_id) mt::insert_pair(c, pair);
+      }
+    }
+    // Requests for help: new, assigned (one overdue), answered, closed.
+    static const char* const kTopics[] = {"Составление рабочей программы по обновлённому ФГОС",
+                                          "Подготовка обучающихся к ВПР по математике",
+                                          "Работа с детьми с ОВЗ на уроках", "Формирующее оценивание в начальной школе"};
+    for (int i = 0; i < 4; ++i) {
+      const auto& t = rng.pick(teachers);
+      hp::Request r;
+      r.organisation_id = t.organisation;
+      r.person_id = t.person;
+      r.topic = kTopics[i];
+      r.subject_area = t.area;
+      r.urgency = i == 1 ? "urgent" : "normal";
+      r.status = "new";
+      const auto asked = Date::from_days(today.days() - std::chrono::days(i * 6));
+      r.due_on = domain::help_due_on(r.urgency, asked).iso();
+      const auto id = hp::insert_request(c, r);
+      if (i == 0 || !methodist) continue;
+      r.id = id;
+      r.status = i == 1 ? "assigned" : i == 2 ? "answered" : "closed";
+      r.methodist_person_id = methodist;
+      r.assigned_at = domain::utc_timestamp_now();
+      if (i >= 2) {
+        r.response_kind = i == 2 ? "consultation" : "visit";
+        r.response = "Проведена консультация, переданы методические рекомендации и образцы";
+        r.answered_at = domain::utc_timestamp_now();
+      }
+      if (i == 3) {
+        r.rating = 5;
+        r.closed_at = domain::utc_timestamp_now();
+      }
+      hp::update_request(c, r);
+    }
+  }
+}
+
 std::string pad(int n, int width) {
   std::string s = std::to_string(n);
   return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
@@ -424,7 +595,8 @@ namespace {
 
 // One account per role over the first region, municipality and school, so a
 // visitor can see the system as each of them does.
-void create_demo_accounts(App& app, DemoResult& result, const std::string& password) {
+void create_demo_accounts(App& app, DemoResult& result, const std::string& password,
+                          std::optional<std::int64_t> methodist) {
   struct Target {
     std::optional<std::int64_t> region, municipality, school, teacher;
     std::string region_name, municipality_name, school_name;
@@ -457,7 +629,7 @@ void create_demo_accounts(App& app, DemoResult& result, const std::string& passw
   };
   add("admin", "Администратор системы", "federal_operator", {}, {}, {}, "вся Российская Федерация");
   add("region", "Методист регионального института", "regional_institute", t.region, {}, {}, t.region_name);
-  add("methodist", "Методист регионального методического актива", "methodist", t.region, {}, {}, t.region_name);
+  add("methodist", "Методист регионального методического актива", "methodist", t.region, {}, methodist, t.region_name);
   add("coordinator", "Координатор ИМЦ", "municipal_coordinator", t.municipality, {}, {}, t.municipality_name);
   add("school", "Заместитель директора", "school_admin", {}, t.school, {}, t.school_name);
   add("teacher", "Учитель", "teacher", {}, {}, t.teacher, "свои данные");
@@ -570,14 +742,21 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
           [&](const storage::Row& r) { regions.emplace_back(r.int64(0), r.text(1)); });
     return 0;
   });
+  // The demo methodist account is this person: the first methodist of the first institute.
+  const auto methodist = db.read([](storage::Connection& c) -> std::optional<std::int64_t> {
+    auto r = c.query_one("SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+                         " WHERE o.kind = 'institute' AND ps.position = 'methodist' ORDER BY o.id, ps.id LIMIT 1");
+    return r ? std::optional(r->int64(0)) : std::nullopt;
+  });
   for (std::size_t i = 0; i < regions.size(); ++i) {
     db.write([&](storage::Connection& c) {
       demo_diagnostics(c, rng, today, scale.diagnosed_share, regions[i].first, regions[i].second);
+      demo_community_work(c, rng, today, regions[i].first, i == 0 ? methodist : std::nullopt);
     });
     if (progress) progress("Диагностики", static_cast<double>(i + 1) / static_cast<double>(regions.size()));
   }
   result.password = options.password.empty() ? generate_password() : options.password;
-  create_demo_accounts(app, result, result.password);
+  create_demo_accounts(app, result, result.password, methodist);
   return result;
 }
 

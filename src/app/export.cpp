@@ -17,11 +17,7 @@ namespace {
 namespace reg = storage::registry;
 using io::ColumnKind;
 
-// The Russian title of a code, as import reads it back; unknown codes as they are.
-std::string title_of(std::span<const domain::Term> vocabulary, const std::string& code) {
-  auto* t = domain::find_term(vocabulary, code);
-  return t ? std::string(t->title) : code;
-}
+using domain::title_of;
 
 // Export columns from the import columns by key, so the headers stay one list.
 std::vector<io::ExportColumn> columns_for(std::span<const domain::ImportColumn> columns,

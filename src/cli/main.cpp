@@ -1,4 +1,4 @@
-// metodist: the command line. Subcommands serve, migrate, demo, import, export, admin, version.
+// metodist: the command line. Subcommands serve, migrate, demo, import, export, notify, admin, version.
 // Each reads the same configuration (file, environment, flags) and exits with
 // a readable Russian message and a non-zero code on failure.
 #include <CLI/CLI.hpp>
@@ -17,6 +17,7 @@
 #include "app/demo.hpp"
 #include "app/export.hpp"
 #include "app/import.hpp"
+#include "app/notifications.hpp"
 #include "io/table.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
@@ -59,7 +60,20 @@ app::Config resolve(const Options& o) {
 int cmd_serve(const Options& o) {
   auto cfg = resolve(o);
   auto application = app::open_app(cfg);
+  // Reminders and letters run beside the server and stop with it.
+  app::NotificationLoop notifications(application);
   http::run_server(application);
+  return 0;
+}
+
+// One pass of reminders and the outbox, for a cron job or a test.
+int cmd_notify(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto reminders = app::send_reminders(application);
+  std::size_t letters = 0;
+  if (!cfg.smtp_url.empty()) letters = app::deliver_mail(application, app::smtp_sender(cfg));
+  std::printf("Напоминаний: %zu. Писем отправлено: %zu.\n", reminders, letters);
   return 0;
 }
 
@@ -250,6 +264,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"territories", "organisations", "persons", "accounts"}));
   export_cmd->add_option("--format", o.format, "xlsx (по умолчанию) или csv")->check(CLI::IsMember({"xlsx", "csv"}));
   export_cmd->add_option("--out", o.file, "Куда записать (по умолчанию — имя по типу и дате)");
+  auto* notify = cli.add_subcommand("notify", "Разослать напоминания и письма (то же делает serve каждую минуту)");
   auto* version = cli.add_subcommand("version", "Показать версию");
   auto* admin = cli.add_subcommand("admin", "Учётные записи");
   admin->require_subcommand(1);
@@ -276,6 +291,7 @@ int main(int argc, char** argv) {
     if (*demo) return cmd_demo(o);
     if (*import) return cmd_import(o);
     if (*export_cmd) return cmd_export(o);
+    if (*notify) return cmd_notify(o);
     if (*admin_create) return cmd_admin_create(o);
     if (*version) {
       std::printf("metodist %s\n", kVersion);

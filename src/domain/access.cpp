@@ -50,12 +50,13 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
     const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
                              g.role == "regional_institute" || g.role == "municipal_coordinator";
     if ((action == Action::write_registry || action == Action::manage_accounts ||
-         action == Action::manage_diagnostics) && !administers)
+         action == Action::manage_diagnostics || action == Action::coordinate_support) && !administers)
       continue;
     // Individual results: the person and the administration of their school.
     // Methodists and tutors join once they are assigned to the person (issue 6).
     if (action == Action::read_diagnostics && role->scope != ScopeKind::person && g.role != "school_admin") continue;
     if (action == Action::write_staff && !administers && g.role != "school_admin") continue;
+    if (action == Action::organise_events && !administers && g.role != "school_admin" && g.role != "methodist") continue;
     if (action == Action::read_audit && g.role != "federal_operator") continue;
     if (action == Action::read_personal && role->scope != ScopeKind::person &&
         (role->level == AdminLevel::none || role->level > policy.personal_data_up_to))

@@ -71,6 +71,8 @@ enum class Action {
   read_personal,    // a person's personal data (birth date, contacts...): 152-ФЗ
   manage_diagnostics,  // run diagnostic campaigns and load their results
   read_diagnostics,    // one person's diagnostic results (confidential; aggregates use read_registry)
+  organise_events,     // hold events (master classes, seminars...) in the scope's calendar
+  coordinate_support,  // assign methodists to requests for help, keep associations (РМО), see their statistics
 };
 
 // The scope a caller's grants give for an action. Reading: every role sees its
@@ -84,6 +86,10 @@ enum class Action {
 // the teachers assigned to them, issue 6). Running diagnostics: the same
 // administering roles as the registries. Individual diagnostic results: the
 // person and their school's administrator only; everyone else reads aggregates.
+// Holding events: the administering roles, a school's administrator (school
+// events) and methodists (master classes, open lessons), each in their scope.
+// Coordinating support (requests for help, associations): the administering
+// roles of a territory, the federal operator included.
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
                 const AccessPolicy& policy = {});
 

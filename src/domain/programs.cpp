@@ -24,11 +24,6 @@ constexpr std::array kStatuses{
     Term{"withdrawn", "Заявка отозвана"},
 };
 
-std::string title(std::string_view code) {
-  auto* t = find_term(kStatuses, code);
-  return t ? std::string(t->title) : std::string(code);
-}
-
 }  // namespace
 
 std::span<const Term> program_formats() { return kFormats; }
@@ -57,7 +52,7 @@ std::string enrolment_transition_problem(std::string_view from, std::string_view
       return "Укажите номер удостоверения о повышении квалификации";
     return "";
   }
-  return "Статус «" + title(from) + "» нельзя сменить на «" + title(to) + "»";
+  return "Статус «" + title_of(kStatuses, from) + "» нельзя сменить на «" + title_of(kStatuses, to) + "»";
 }
 
 }  // namespace metodist::domain

@@ -78,6 +78,11 @@ const Term* find_term(std::span<const Term> vocabulary, std::string_view code) n
   return nullptr;
 }
 
+std::string title_of(std::span<const Term> vocabulary, std::string_view code) {
+  const Term* t = find_term(vocabulary, code);
+  return std::string(t ? t->title : code);
+}
+
 std::span<const Term> territory_levels() { return kTerritoryLevels; }
 std::span<const Term> organisation_kinds() { return kOrganisationKinds; }
 std::span<const Term> qualification_categories() { return kCategories; }

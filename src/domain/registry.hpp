@@ -21,6 +21,8 @@ struct Term {
 
 // Looks a code up in a vocabulary; nullptr when unknown.
 const Term* find_term(std::span<const Term> vocabulary, std::string_view code) noexcept;
+// The Russian title of a code (as import reads it back); an unknown code as it is.
+std::string title_of(std::span<const Term> vocabulary, std::string_view code);
 
 // Territory levels: федерация → регион → муниципалитет.
 std::span<const Term> territory_levels();

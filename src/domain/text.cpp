@@ -118,4 +118,14 @@ std::size_t utf8_length(std::string_view s) noexcept {
   return n;
 }
 
+std::vector<std::string> split_list(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const auto at = text.find(separator);
+    if (auto part = trim_view(text.substr(0, at)); !part.empty()) out.emplace_back(part);
+    text = at == std::string_view::npos ? std::string_view{} : text.substr(at + 1);
+  }
+  return out;
+}
+
 }  // namespace metodist::domain

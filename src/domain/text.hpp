@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace metodist::domain {
 
@@ -25,6 +26,10 @@ std::string_view trim_view(std::string_view text);
 // Lower-cases ASCII letters only: for logins, e-mails and HTTP header names,
 // which are ASCII by rule (Cyrillic text goes through fold_for_search).
 std::string ascii_lower(std::string_view text);
+
+// The parts of a list as people type it («Алгебра; Геометрия»): split at
+// `separator`, trimmed, empty parts dropped.
+std::vector<std::string> split_list(std::string_view text, char separator = ';');
 
 // Number of Unicode code points (the length a user sees), assuming valid UTF-8.
 std::size_t utf8_length(std::string_view utf8) noexcept;

@@ -30,7 +30,9 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("can_manage_accounts", !app::scope_of(c, domain::Action::manage_accounts).empty())
       .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty())
       .field("can_manage_diagnostics", !app::scope_of(c, domain::Action::manage_diagnostics).empty())
-      .field("can_edit_framework", app::owns_framework(c));
+      .field("can_edit_framework", app::owns_framework(c))
+      .field("can_organise_events", !app::scope_of(c, domain::Action::organise_events).empty())
+      .field("can_coordinate_support", !app::scope_of(c, domain::Action::coordinate_support).empty());
   w.key("roles");
   write_roles(w, c.roles);
   w.end_object();

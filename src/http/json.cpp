@@ -151,6 +151,21 @@ std::int64_t BodyReader::required_id(const char* field) const {
   return v->get<std::int64_t>();
 }
 
+std::optional<std::int64_t> BodyReader::optional_id(const char* field) const {
+  const Json* v = find(field);
+  if (!v || v->is_null()) return std::nullopt;
+  return required_id(field);
+}
+
+std::optional<std::int64_t> BodyReader::optional_integer(const char* field, std::int64_t min, std::int64_t max) const {
+  const Json* v = find(field);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max)
+    throw domain::Error::validation(field, std::string("Поле «") + field + "» — целое число от " + std::to_string(min) +
+                                               " до " + std::to_string(max));
+  return v->get<std::int64_t>();
+}
+
 bool BodyReader::optional_bool(const char* field, bool fallback) const {
   const Json* v = find(field);
   if (!v) return fallback;

@@ -59,6 +59,10 @@ class BodyReader {
   std::string required_text(const char* field, std::size_t max_length) const;
   std::string optional_text(const char* field, std::size_t max_length) const;
   std::int64_t required_id(const char* field) const;
+  // A positive integer id, or nullopt when absent or null.
+  std::optional<std::int64_t> optional_id(const char* field) const;
+  // A whole number in [min, max], or nullopt when absent or null.
+  std::optional<std::int64_t> optional_integer(const char* field, std::int64_t min, std::int64_t max) const;
   bool optional_bool(const char* field, bool fallback) const;
   // A number, or nullopt when absent or null; other types are named by field.
   std::optional<double> optional_number(const char* field) const;

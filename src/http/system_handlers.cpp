@@ -2,6 +2,10 @@
 
 #include "domain/access.hpp"
 #include "domain/registry.hpp"
+#include "domain/communities.hpp"
+#include "domain/events.hpp"
+#include "domain/help_requests.hpp"
+#include "domain/mentoring.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 #include "http/worker_pool.hpp"
@@ -83,6 +87,18 @@ Response vocabularies(const Request&, Context&) {
   write_terms(w, domain::positions());
   w.key("subject_areas");
   write_terms(w, domain::subject_areas());
+  // Issue 7: events, mentoring, communities, requests for help.
+  const std::pair<const char*, std::span<const domain::Term>> more[] = {
+      {"event_kinds", domain::event_kinds()},           {"event_levels", domain::event_levels()},
+      {"event_formats", domain::event_formats()},       {"event_audiences", domain::event_audiences()},
+      {"mentoring_forms", domain::mentoring_forms()},   {"mentoring_pair_statuses", domain::mentoring_pair_statuses()},
+      {"community_kinds", domain::community_kinds()},   {"help_urgencies", domain::help_urgencies()},
+      {"help_statuses", domain::help_statuses()},       {"help_response_kinds", domain::help_response_kinds()},
+  };
+  for (const auto& [name, terms] : more) {
+    w.key(name);
+    write_terms(w, terms);
+  }
   w.key("roles").begin_array();
   for (const auto& role : domain::roles()) {
     const char* scope = role.scope == domain::ScopeKind::territory      ? "territory"

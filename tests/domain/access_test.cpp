@@ -106,3 +106,21 @@ TEST(Scopes, PersonalDataStopsAtTheConfiguredLevel) {
   EXPECT_EQ(parse_admin_level("region"), AdminLevel::region);
   EXPECT_EQ(parse_admin_level("district"), std::nullopt);
 }
+
+TEST(Scopes, EventsAreHeldByAdministratorsSchoolsAndMethodistsSupportIsCoordinatedByTerritories) {
+  const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
+  const std::vector<Grant> methodist{{"methodist", 2, std::nullopt}};
+  const std::vector<Grant> school{{"school_admin", std::nullopt, 40}};
+  const std::vector<Grant> teacher{{"teacher", std::nullopt, std::nullopt}};
+  const std::vector<Grant> expert{{"expert", std::nullopt, std::nullopt}};
+  EXPECT_EQ(scope_for(Action::organise_events, coordinator, {}).territories, (std::vector<std::int64_t>{7}));
+  EXPECT_EQ(scope_for(Action::organise_events, methodist, {}).territories, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(scope_for(Action::organise_events, school, {}).organisations, (std::vector<std::int64_t>{40}));
+  EXPECT_TRUE(scope_for(Action::organise_events, teacher, 99).empty());
+  EXPECT_TRUE(scope_for(Action::organise_events, expert, {}).empty());
+
+  EXPECT_EQ(scope_for(Action::coordinate_support, coordinator, {}).territories, (std::vector<std::int64_t>{7}));
+  EXPECT_TRUE(scope_for(Action::coordinate_support, methodist, {}).empty());
+  EXPECT_TRUE(scope_for(Action::coordinate_support, school, {}).empty());
+  EXPECT_TRUE(scope_for(Action::coordinate_support, teacher, 99).empty());
+}

@@ -43,3 +43,9 @@ TEST(AsciiLower, TouchesOnlyLatinLetters) {
   EXPECT_EQ(ascii_lower("Admin@Example.RU"), "admin@example.ru");
   EXPECT_EQ(ascii_lower("Ёлка"), "Ёлка");  // Cyrillic is fold_for_search's job
 }
+
+TEST(SplitList, TrimsPartsAndDropsEmptyOnes) {
+  EXPECT_EQ(split_list(" Алгебра; Геометрия ;;"), (std::vector<std::string>{"Алгебра", "Геометрия"}));
+  EXPECT_EQ(split_list("teachers,parents", ','), (std::vector<std::string>{"teachers", "parents"}));
+  EXPECT_TRUE(split_list("  ").empty());
+}

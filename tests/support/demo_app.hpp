@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.hpp"
 #include "app/auth.hpp"
@@ -25,6 +26,32 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
   std::int64_t scalar(const std::string& sql) {
     return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
   }
+  std::int64_t territory(const std::string& code) { return scalar("SELECT id FROM territories WHERE code = '" + code + "'"); }
+  std::int64_t organisation(const std::string& code) {
+    return scalar("SELECT id FROM organisations WHERE code = '" + code + "'");
+  }
+  std::int64_t account(const std::string& login) { return scalar("SELECT id FROM accounts WHERE login = '" + login + "'"); }
+  // The person linked to a demo account (teacher, methodist).
+  std::int64_t person_of(const std::string& login) {
+    return scalar("SELECT person_id FROM accounts WHERE login = '" + login + "'");
+  }
+  // Notifications an account has, optionally of one kind.
+  std::int64_t notices(const std::string& login, const std::string& kind = {}) {
+    return scalar("SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE a.login = '" +
+                  login + "'" + (kind.empty() ? "" : " AND n.kind = '" + kind + "'"));
+  }
+  // The first `n` current teachers of an organisation, by id.
+  std::vector<std::int64_t> teachers_of(std::int64_t organisation, int n) {
+    std::vector<std::int64_t> ids;
+    app_.db->read([&](storage::Connection& c) {
+      c.run("SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = $1 AND ps.position = 'teacher'"
+            " AND ps.left_on IS NULL ORDER BY ps.person_id LIMIT $2",
+            {organisation, std::int64_t{n}}, [&](const storage::Row& r) { ids.push_back(r.int64(0)); });
+      return 0;
+    });
+    return ids;
+  }
+
   // A caller with one role, bound as the role needs; `person` links a teacher's own record.
   static app::Caller caller(const std::string& role, std::optional<std::int64_t> territory = {},
                             std::optional<std::int64_t> organisation = {}, std::optional<std::int64_t> person = {}) {

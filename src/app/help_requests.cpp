@@ -1,0 +1,278 @@
+#include "app/help_requests.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/notifications.hpp"
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/help_requests.hpp"
+#include "domain/text.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace hp = storage::help;
+namespace reg = storage::registry;
+using domain::HelpActor;
+
+std::string state_json(const hp::Request& r) {
+  return nlohmann::json{{"status", r.status},
+                        {"methodist_person_id", r.methodist_person_id ? nlohmann::json(*r.methodist_person_id) : nlohmann::json()},
+                        {"response_kind", r.response_kind},
+                        {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json()}}
+      .dump();
+}
+
+// The roles the caller plays for this request.
+struct Roles {
+  bool requester = false, coordinator = false, methodist = false, school = false;
+  bool any() const { return requester || coordinator || methodist || school; }
+};
+
+Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request& r) {
+  Roles roles;
+  if (caller.person_id) {
+    roles.requester = r.person_id && *r.person_id == *caller.person_id;
+    roles.methodist = r.methodist_person_id && *r.methodist_person_id == *caller.person_id;
+  }
+  const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
+  roles.coordinator = !coordinate.empty() && reg::organisation_visible(c, r.organisation_id, coordinate);
+  domain::Scope staff = scope_of(caller, domain::Action::write_staff);
+  staff.person.reset();
+  roles.school = !staff.empty() && reg::organisation_visible(c, r.organisation_id, staff);
+  // A school's own request is the school's to close.
+  if (!r.person_id && roles.school) roles.requester = true;
+  return roles;
+}
+
+HelpRequestView view_of(const Roles& roles, hp::Request r) {
+  HelpRequestView v;
+  v.overdue = domain::help_overdue(r.status, r.due_on, domain::Date::today());
+  auto allowed = [&](const char* to, HelpActor who, bool plays) {
+    return plays && domain::help_transition_problem(r.status, to, who).empty();
+  };
+  v.can_assign = allowed("assigned", HelpActor::coordinator, roles.coordinator);
+  v.can_answer = allowed("answered", HelpActor::methodist, roles.methodist);
+  v.can_close = allowed("closed", HelpActor::requester, roles.requester);
+  v.can_cancel = allowed("cancelled", HelpActor::requester, roles.requester) ||
+                 allowed("cancelled", HelpActor::coordinator, roles.coordinator);
+  v.request = std::move(r);
+  return v;
+}
+
+hp::Request visible_request(storage::Connection& c, const Caller& caller, std::int64_t id, Roles& roles) {
+  auto r = hp::find_request(c, id);
+  if (r) roles = roles_for(c, caller, *r);
+  if (!r || !roles.any()) throw domain::Error::not_found("Запрос не найден");
+  return *r;
+}
+
+// Applies a move for the first role the caller plays that allows it.
+void require_move(const hp::Request& r, const char* to, std::initializer_list<std::pair<HelpActor, bool>> plays) {
+  std::string problem = "Нет прав на это действие";
+  for (const auto& [who, yes] : plays) {
+    if (!yes) continue;
+    problem = domain::help_transition_problem(r.status, to, who);
+    if (problem.empty()) return;
+  }
+  throw domain::Error::conflict("status", problem);
+}
+
+// One change of a request: checked, written, audited, told, as one transaction.
+template <class F>
+HelpRequestView change(App& app, const Caller& caller, std::int64_t id, const std::string& request_id, F&& f) {
+  return app.db->write([&](storage::Connection& c) {
+    Roles roles;
+    const auto before = visible_request(c, caller, id, roles);
+    hp::Request after = before;
+    f(c, roles, after);
+    hp::update_request(c, after);
+    audit_change(c, caller, "update", "help_request", id, state_json(before), state_json(after), request_id);
+    return view_of(roles, *hp::find_request(c, id));
+  });
+}
+
+std::string link_of(std::int64_t id) { return "/help/" + std::to_string(id); }
+
+// Tells the one who asked: the person, or the school's administration.
+void tell_requester(const App& app, storage::Connection& c, const hp::Request& r, const Notice& n) {
+  if (r.person_id) notify_person(app, c, *r.person_id, n);
+  else notify_role_over(app, c, "school_admin", r.organisation_id, n);
+}
+
+}  // namespace
+
+hp::Request create_help_request(App& app, const Caller& caller, const NewHelpRequest& in, const std::string& request_id) {
+  hp::Request r;
+  r.topic = domain::trim(in.topic);
+  r.subject_area = in.subject_area;
+  r.description = domain::trim(in.description);
+  r.urgency = in.urgency.empty() ? "normal" : in.urgency;
+  if (r.topic.empty()) throw domain::Error::validation("topic", "Кратко опишите, с чем нужна помощь");
+  if (domain::utf8_length(r.topic) > 300) throw domain::Error::validation("topic", "Тема длиннее 300 символов");
+  if (domain::utf8_length(r.description) > 5000)
+    throw domain::Error::validation("description", "Описание длиннее 5000 символов");
+  if (!domain::find_term(domain::help_urgencies(), r.urgency))
+    throw domain::Error::validation("urgency", "Срочность: normal или urgent");
+  if (!r.subject_area.empty() && !domain::find_term(domain::subject_areas(), r.subject_area))
+    throw domain::Error::validation("subject_area", "Предметная область не из справочника");
+  const auto today = domain::Date::today();
+  r.status = "new";
+  r.due_on = domain::help_due_on(r.urgency, today).iso();
+  if (caller.account_id) r.created_by = caller.account_id;
+  const auto id = app.db->write([&](storage::Connection& c) {
+    if (in.organisation_id) {
+      domain::Scope staff = scope_of(caller, domain::Action::write_staff);
+      staff.person.reset();
+      if (!reg::find_organisation(c, *in.organisation_id)) throw domain::Error::validation("organisation_id", "Организация не найдена");
+      if (staff.empty() || !reg::organisation_visible(c, *in.organisation_id, staff))
+        throw domain::Error(domain::ErrorKind::forbidden, "Запрос от организации подаёт её администрация",
+                            "organisation_id");
+      r.organisation_id = *in.organisation_id;
+    } else {
+      if (!caller.person_id)
+        throw domain::Error::validation("organisation_id",
+                                        "Учётная запись не связана с педагогом: укажите организацию, от которой запрос");
+      const auto places = reg::positions_of(c, *caller.person_id);
+      for (const auto& p : places)
+        if (p.position.left_on.empty()) {
+          r.organisation_id = p.position.organisation_id;
+          break;
+        }
+      if (!r.organisation_id) throw domain::Error::validation("organisation_id", "У вас нет текущего места работы");
+      r.person_id = caller.person_id;
+    }
+    const auto id = hp::insert_request(c, r);
+    audit_change(c, caller, "create", "help_request", id, {}, state_json(r), request_id);
+    notify_role_over(app, c, "municipal_coordinator", r.organisation_id,
+                     {"help_request", "Новый запрос методической помощи: «" + r.topic + "»",
+                      r.urgency == "urgent" ? "Срочный: ответ до " + r.due_on : "Ответ до " + r.due_on, link_of(id), {}});
+    return id;
+  });
+  return app.db->read([&](storage::Connection& c) { return *hp::find_request(c, id); });
+}
+
+std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
+  hp::RequestFilter f = filter;
+  f.today = domain::Date::today().iso();
+  if (!f.status.empty() && f.status != "open" && f.status != "overdue" &&
+      !domain::find_term(domain::help_statuses(), f.status))
+    throw domain::Error::validation("status", "Статус: open, overdue или один из статусов запроса");
+  hp::Visibility v;
+  v.person = caller.person_id;
+  // Coordinators see their territory's requests; a school's administration, its school's.
+  const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
+  domain::Scope staff = scope_of(caller, domain::Action::write_staff);
+  v.organisations = coordinate;
+  if (!coordinate.everything)
+    for (auto o : staff.organisations) v.organisations.organisations.push_back(o);
+  v.organisations.person.reset();
+  return app.db->read([&](storage::Connection& c) {
+    std::vector<HelpRequestView> out;
+    for (auto& r : hp::list_requests(c, f, v)) out.push_back(view_of(roles_for(c, caller, r), std::move(r)));
+    return out;
+  });
+}
+
+HelpRequestView get_help_request(App& app, const Caller& caller, std::int64_t id) {
+  return app.db->read([&](storage::Connection& c) {
+    Roles roles;
+    auto r = visible_request(c, caller, id, roles);
+    return view_of(roles, std::move(r));
+  });
+}
+
+std::vector<hp::Methodist> help_request_methodists(App& app, const Caller& caller, std::int64_t id) {
+  return app.db->read([&](storage::Connection& c) {
+    Roles roles;
+    const auto r = visible_request(c, caller, id, roles);
+    if (!roles.coordinator)
+      throw domain::Error(domain::ErrorKind::forbidden, "Методиста назначает муниципальная методическая служба");
+    return hp::methodists_for(c, r.organisation_id);
+  });
+}
+
+HelpRequestView assign_help_request(App& app, const Caller& caller, std::int64_t id, std::int64_t methodist,
+                                    const std::string& request_id) {
+  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
+    require_move(r, "assigned", {{HelpActor::coordinator, roles.coordinator}});
+    bool eligible = false;
+    for (const auto& m : hp::methodists_for(c, r.organisation_id)) eligible |= m.person_id == methodist;
+    if (!eligible)
+      throw domain::Error::validation("methodist_person_id",
+                                      "Этот человек не методист территории, к которой относится организация");
+    r.status = "assigned";
+    r.methodist_person_id = methodist;
+    r.assigned_at = domain::utc_timestamp_now();
+    notify_person(app, c, methodist,
+                  {"assignment", "Вам назначен запрос: «" + r.topic + "»",
+                   r.organisation_name + ". Ответ до " + r.due_on, link_of(id), {}});
+    tell_requester(app, c, r, {"assigned", "По вашему запросу назначен методист", "«" + r.topic + "»", link_of(id), {}});
+  });
+}
+
+HelpRequestView answer_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& kind,
+                                    const std::string& response, const std::string& request_id) {
+  const auto text = domain::trim(response);
+  if (!domain::find_term(domain::help_response_kinds(), kind))
+    throw domain::Error::validation("response_kind", "Вид помощи: answer, consultation или visit");
+  if (text.empty()) throw domain::Error::validation("response", "Опишите ответ или проведённую консультацию");
+  if (domain::utf8_length(text) > 10000) throw domain::Error::validation("response", "Ответ длиннее 10000 символов");
+  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
+    require_move(r, "answered", {{HelpActor::methodist, roles.methodist}});
+    r.status = "answered";
+    r.response_kind = kind;
+    r.response = text;
+    r.answered_at = domain::utc_timestamp_now();
+    tell_requester(app, c, r, {"answer", "Ответ на запрос «" + r.topic + "»",
+                               "Закройте запрос и оцените помощь, или верните его, если вопрос не решён", link_of(id), {}});
+  });
+}
+
+HelpRequestView close_help_request(App& app, const Caller& caller, std::int64_t id, int rating,
+                                   const std::string& comment, const std::string& request_id) {
+  if (rating < 1 || rating > 5) throw domain::Error::validation("rating", "Оценка — от 1 до 5");
+  return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::Request& r) {
+    require_move(r, "closed", {{HelpActor::requester, roles.requester}});
+    r.status = "closed";
+    r.rating = rating;
+    r.rating_comment = domain::trim(comment);
+    r.closed_at = domain::utc_timestamp_now();
+  });
+}
+
+HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& comment,
+                                    const std::string& request_id) {
+  const auto why = domain::trim(comment);
+  if (why.empty()) throw domain::Error::validation("comment", "Напишите, что осталось нерешённым");
+  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
+    require_move(r, "assigned", {{HelpActor::requester, roles.requester}});
+    r.status = "assigned";
+    r.rating_comment = why;
+    // A new term from today: the methodist gets the full time again.
+    r.due_on = domain::help_due_on(r.urgency, domain::Date::today()).iso();
+    if (r.methodist_person_id)
+      notify_person(app, c, *r.methodist_person_id,
+                    {"reopened", "Запрос «" + r.topic + "» возвращён в работу", why, link_of(id), {}});
+  });
+}
+
+HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
+  return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::Request& r) {
+    require_move(r, "cancelled", {{HelpActor::requester, roles.requester}, {HelpActor::coordinator, roles.coordinator}});
+    r.status = "cancelled";
+    r.closed_at = domain::utc_timestamp_now();
+  });
+}
+
+std::vector<hp::MunicipalityStats> help_statistics(App& app, const Caller& caller, const std::string& from,
+                                                   const std::string& to) {
+  const auto scope = require_scope(caller, domain::Action::coordinate_support, "статистика запросов");
+  domain::check_period(from, to, "from", "to");
+  return app.db->read([&](storage::Connection& c) {
+    return hp::stats_by_municipality(c, scope, from, to, domain::Date::today().iso());
+  });
+}
+
+}  // namespace metodist::app

@@ -1,0 +1,220 @@
+#include "app/mentoring.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+#include "app/notifications.hpp"
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/import.hpp"
+#include "domain/text.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace mt = storage::mentoring;
+namespace reg = storage::registry;
+
+domain::Scope staff_scope(const Caller& caller) {
+  domain::Scope s = scope_of(caller, domain::Action::write_staff);
+  s.person.reset();
+  return s;
+}
+
+bool keeps(storage::Connection& c, const Caller& caller, std::int64_t organisation_id) {
+  const auto s = staff_scope(caller);
+  return !s.empty() && reg::organisation_visible(c, organisation_id, s);
+}
+
+bool works_in(storage::Connection& c, std::int64_t person_id, std::int64_t organisation_id) {
+  for (const auto& p : reg::positions_of(c, person_id))
+    if (p.position.organisation_id == organisation_id && p.position.left_on.empty()) return true;
+  return false;
+}
+
+std::string pair_json(const mt::Pair& p) {
+  return nlohmann::json{{"program_id", p.program_id}, {"mentor_person_id", p.mentor_person_id},
+                        {"mentee_person_id", p.mentee_person_id}, {"form", p.form}, {"status", p.status},
+                        {"starts_on", p.starts_on}, {"ends_on", p.ends_on}, {"result", p.result}}
+      .dump();
+}
+
+mt::Program kept_program(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  auto p = mt::find_program(c, id);
+  if (!p || !keeps(c, caller, p->organisation_id)) throw domain::Error::not_found("Программа наставничества не найдена");
+  return *p;
+}
+
+std::optional<domain::Date> date_of(const std::string& iso) { return domain::Date::parse_iso(iso); }
+
+}  // namespace
+
+std::vector<mt::Program> list_mentoring_programs(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) { return mt::list_programs(c, scope, organisation_id); });
+}
+
+MentoringProgramCard get_mentoring_program(App& app, const Caller& caller, std::int64_t id) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) {
+    auto p = mt::find_program(c, id);
+    if (!p || !reg::organisation_visible(c, p->organisation_id, scope))
+      throw domain::Error::not_found("Программа наставничества не найдена");
+    const bool can_manage = keeps(c, caller, p->organisation_id);
+    return MentoringProgramCard{*p, mt::pairs_of(c, id), can_manage};
+  });
+}
+
+std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Program draft, const std::string& request_id) {
+  require_scope(caller, domain::Action::write_staff, "ведение наставничества");
+  draft.title = domain::trim(draft.title);
+  if (draft.title.empty()) throw domain::Error::validation("title", "Укажите название программы наставничества");
+  domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
+  return app.db->write([&](storage::Connection& c) {
+    if (!reg::find_organisation(c, draft.organisation_id))
+      throw domain::Error::validation("organisation_id", "Организация не найдена");
+    if (!keeps(c, caller, draft.organisation_id))
+      throw domain::Error(domain::ErrorKind::forbidden, "Наставничество ведёт администрация этой организации",
+                          "organisation_id");
+    if (draft.curator_person_id && !works_in(c, *draft.curator_person_id, draft.organisation_id))
+      throw domain::Error::validation("curator_person_id", "Куратор должен работать в этой организации");
+    const auto id = mt::insert_program(c, draft);
+    audit_change(c, caller, "create", "mentoring_program", id, {},
+                 nlohmann::json{{"organisation_id", draft.organisation_id}, {"title", draft.title},
+                                {"starts_on", draft.starts_on}, {"ends_on", draft.ends_on}}
+                     .dump(),
+                 request_id);
+    return id;
+  });
+}
+
+mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, const std::string& request_id) {
+  if (!domain::find_term(domain::mentoring_forms(), draft.form))
+    throw domain::Error::validation("form", "Форма наставничества: " + domain::allowed_codes(domain::mentoring_forms()));
+  if (draft.mentor_person_id == draft.mentee_person_id)
+    throw domain::Error::validation("mentee_person_id", "Наставник и наставляемый — разные люди");
+  if (!domain::Date::parse_iso(draft.starts_on)) throw domain::Error::validation("starts_on", "Дата начала — ГГГГ-ММ-ДД");
+  if (!draft.ends_on.empty()) domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
+  draft.plan = domain::trim(draft.plan);
+  draft.status = "active";
+  draft.result.clear();
+  return app.db->write([&](storage::Connection& c) {
+    const auto program = kept_program(c, caller, draft.program_id);
+    if (!works_in(c, draft.mentor_person_id, program.organisation_id))
+      throw domain::Error::validation("mentor_person_id", "Наставник должен работать в " + program.organisation_name);
+    if (!works_in(c, draft.mentee_person_id, program.organisation_id))
+      throw domain::Error::validation("mentee_person_id", "Наставляемый должен работать в " + program.organisation_name);
+    if (mt::active_pair_exists(c, draft.program_id, draft.mentor_person_id, draft.mentee_person_id))
+      throw domain::Error::conflict("mentee_person_id", "Такая пара уже действует в этой программе");
+    const auto id = mt::insert_pair(c, draft);
+    audit_change(c, caller, "create", "mentoring_pair", id, {}, pair_json(draft), request_id);
+    const auto pair = *mt::find_pair(c, id);
+    const std::string link = "/mentoring/" + std::to_string(program.id);
+    notify_person(app, c, pair.mentee_person_id,
+                  {"mentoring", "Вам назначен наставник: " + pair.mentor_name, program.title, link, {}});
+    notify_person(app, c, pair.mentor_person_id,
+                  {"mentoring", "Вы — наставник: " + pair.mentee_name, program.title, link, {}});
+    return pair;
+  });
+}
+
+mt::Pair update_mentoring_pair(App& app, const Caller& caller, std::int64_t id, mt::Pair draft,
+                               const std::string& request_id) {
+  draft.plan = domain::trim(draft.plan);
+  draft.result = domain::trim(draft.result);
+  return app.db->write([&](storage::Connection& c) {
+    const auto before = mt::find_pair(c, id);
+    if (!before) throw domain::Error::not_found("Наставническая пара не найдена");
+    kept_program(c, caller, before->program_id);
+    mt::Pair after = *before;
+    after.plan = draft.plan;
+    after.result = draft.result;
+    after.ends_on = draft.ends_on;
+    if (draft.status != before->status) {
+      const auto problem = domain::pair_transition_problem(before->status, draft.status, draft.result);
+      if (!problem.empty())
+        throw domain::Error::validation(draft.status == "completed" && draft.result.empty() ? "result" : "status", problem);
+      after.status = draft.status;
+      if (after.ends_on.empty()) after.ends_on = domain::Date::today().iso();
+    }
+    if (!after.ends_on.empty()) domain::check_period(after.starts_on, after.ends_on, "starts_on", "ends_on");
+    mt::update_pair(c, after);
+    audit_change(c, caller, "update", "mentoring_pair", id, pair_json(*before), pair_json(after), request_id);
+    return *mt::find_pair(c, id);
+  });
+}
+
+std::vector<mt::Pair> person_mentoring(App& app, const Caller& caller, std::int64_t person_id) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) {
+    if (!reg::find_person(c, person_id) || !reg::person_in_scope(c, person_id, scope))
+      throw domain::Error::not_found("Педагог не найден");
+    return mt::pairs_of_person(c, person_id);
+  });
+}
+
+std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id,
+                                         const std::string& on_text) {
+  const auto scope = staff_scope(caller);
+  if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, "Недостаточно прав: список молодых педагогов");
+  const auto on = on_text.empty() ? domain::Date::today() : domain::Date::parse_iso(on_text).value_or(domain::Date{});
+  if (!on_text.empty() && !domain::Date::parse_iso(on_text)) throw domain::Error::validation("on", "Дата — ГГГГ-ММ-ДД");
+  const domain::YoungTeacherRule rule{app.config.young_teacher_max_age, app.config.young_teacher_max_years};
+  using std::chrono::years;
+  // Rough bounds for SQL (a day's margin), the exact rule in C++.
+  const auto born_after = domain::Date{on.ymd - years(rule.max_age) - std::chrono::months(1)}.iso();
+  const auto started_after = domain::Date{on.ymd - years(rule.max_years) - std::chrono::months(1)}.iso();
+  const auto candidates = app.db->read([&](storage::Connection& c) {
+    return mt::young_candidates(c, on.iso(), born_after, started_after, scope, organisation_id);
+  });
+  std::vector<YoungTeacher> out;
+  for (const auto& p : candidates) {
+    const auto birth = date_of(p.birth_date), since = date_of(p.experience_since);
+    if (!domain::is_young_teacher(birth, since, on, rule)) continue;
+    YoungTeacher y{p, domain::Date::full_years_between(*birth, on), domain::Date::full_years_between(*since, on), {}};
+    if (!p.mentored) y.missing.push_back("нет наставника");
+    if (!p.routes) y.missing.push_back("нет индивидуального маршрута");
+    if (!p.trainings) y.missing.push_back("не проходил повышение квалификации");
+    if (!p.events) y.missing.push_back("не участвовал в методических мероприятиях");
+    if (!p.communities) y.missing.push_back("не состоит в методическом объединении или сообществе");
+    out.push_back(std::move(y));
+  }
+  return out;
+}
+
+std::vector<domain::MentorSuggestion> suggest_mentors(App& app, const Caller& caller, std::int64_t mentee) {
+  return app.db->read([&](storage::Connection& c) {
+    const auto scope = staff_scope(caller);
+    if (scope.empty() || !reg::person_in_scope(c, mentee, scope)) throw domain::Error::not_found("Педагог не найден");
+    const auto today = domain::Date::today();
+    std::set<std::int64_t> mentee_orgs;
+    std::set<std::string> mentee_areas, mentee_subjects;
+    for (const auto& p : reg::positions_of(c, mentee)) {
+      if (!p.position.left_on.empty()) continue;
+      mentee_orgs.insert(p.position.organisation_id);
+      if (!p.position.subject_area.empty()) mentee_areas.insert(p.position.subject_area);
+      for (auto& s : domain::split_list(p.position.subjects)) mentee_subjects.insert(domain::fold_for_search(s));
+    }
+    std::map<std::int64_t, domain::MentorCandidate> by_person;
+    for (const auto& k : mt::colleagues_of(c, mentee, today.iso())) {
+      auto& m = by_person[k.person_id];
+      m.person_id = k.person_id;
+      m.name = k.name;
+      m.category = k.category;
+      m.active_mentees = static_cast<int>(k.active_mentees);
+      if (auto since = date_of(k.experience_since); since && *since <= today)
+        m.experience_years = domain::Date::full_years_between(*since, today);
+      m.same_organisation |= mentee_orgs.count(k.organisation_id) > 0;
+      m.same_subject_area |= mentee_areas.count(k.subject_area) > 0;
+      for (auto& s : domain::split_list(k.subjects)) m.same_subject |= mentee_subjects.count(domain::fold_for_search(s)) > 0;
+    }
+    std::vector<domain::MentorCandidate> all;
+    for (auto& [id, m] : by_person) all.push_back(std::move(m));
+    return domain::rank_mentors(all);
+  });
+}
+
+}  // namespace metodist::app

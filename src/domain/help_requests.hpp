@@ -1,0 +1,36 @@
+// Requests for methodical help (issue 7; seed 001: «изучение запросов…
+// оказание практической помощи»). A teacher or a school asks; the municipal
+// service assigns a methodist; the methodist answers, consults or visits; the
+// requester closes the request with a mark. A request is due in a number of
+// days set by its urgency and is overdue when not answered by then.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/date.hpp"
+#include "domain/registry.hpp"
+
+namespace metodist::domain {
+
+std::span<const Term> help_urgencies();       // normal (10 days), urgent (3 days)
+std::span<const Term> help_statuses();        // new, assigned, answered, closed, cancelled
+std::span<const Term> help_response_kinds();  // answer, consultation, visit
+
+// The day a request made on `asked_on` must be answered by.
+Date help_due_on(std::string_view urgency, const Date& asked_on);
+// Not answered (new or assigned) and past its due day.
+bool help_overdue(std::string_view status, std::string_view due_on, const Date& today);
+
+// Who acts on a request.
+enum class HelpActor { requester, coordinator, methodist };
+// Why `who` may not move a request from `from` to `to` ("" when allowed):
+//   new|assigned → assigned    the coordinator (re)assigns a methodist;
+//   assigned → answered        the assigned methodist, with the response written;
+//   answered → closed          the requester, with a mark 1–5;
+//   answered → assigned        the requester sends it back (not solved);
+//   new|assigned → cancelled   the requester or the coordinator.
+std::string help_transition_problem(std::string_view from, std::string_view to, HelpActor who);
+
+}  // namespace metodist::domain

@@ -1,0 +1,170 @@
+#include "storage/events_repository.hpp"
+
+#include "domain/date.hpp"
+#include "domain/text.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::events {
+namespace {
+
+const char* const kEventSelect =
+    "SELECT e.id, e.kind, e.title, COALESCE(e.description, ''), e.level, e.territory_id, e.organisation_id,"
+    " e.starts_at, e.ends_at, e.format, COALESCE(e.place, ''), e.audience, e.capacity, e.status, t.name,"
+    " COALESCE(o.short_name, o.name, ''),"
+    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id),"
+    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id AND r.attended = 1)"
+    " FROM events e JOIN territories t ON t.id = e.territory_id LEFT JOIN organisations o ON o.id = e.organisation_id";
+
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+Event event_from(const Row& r) {
+  Event e;
+  e.id = r.int64(0);
+  e.kind = r.text(1);
+  e.title = r.text(2);
+  e.description = r.text(3);
+  e.level = r.text(4);
+  e.territory_id = r.int64(5);
+  e.organisation_id = r.opt_int64(6);
+  e.starts_at = r.text(7);
+  e.ends_at = r.text(8);
+  e.format = r.text(9);
+  e.place = r.text(10);
+  e.audience = domain::split_list(r.view(11), ',');
+  e.capacity = r.opt_int64(12);
+  e.status = r.text(13);
+  e.territory_name = r.text(14);
+  e.organisation_name = r.text(15);
+  e.registered = r.int64(16);
+  e.attended = r.int64(17);
+  return e;
+}
+
+const char* const kRegistrationSelect =
+    "SELECT r.id, r.event_id, r.person_id, r.registered_at, r.attended, r.rating_useful, r.rating_organisation,"
+    " COALESCE(r.feedback_comment, ''), COALESCE(r.feedback_at, ''),"
+    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
+    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '')"
+    " FROM event_registrations r JOIN persons p ON p.id = r.person_id";
+
+Registration registration_from(const Row& r) {
+  Registration g;
+  g.id = r.int64(0);
+  g.event_id = r.int64(1);
+  g.person_id = r.int64(2);
+  g.registered_at = r.text(3);
+  if (!r.is_null(4)) g.attended = r.flag(4);
+  if (!r.is_null(5)) g.rating_useful = static_cast<int>(r.int64(5));
+  if (!r.is_null(6)) g.rating_organisation = static_cast<int>(r.int64(6));
+  g.feedback_comment = r.text(7);
+  g.feedback_at = r.text(8);
+  g.person_name = r.text(9);
+  g.organisation_name = r.text(10);
+  return g;
+}
+
+}  // namespace
+
+std::int64_t insert_event(Connection& c, const Event& e, std::optional<std::int64_t> account_id) {
+  const auto now = domain::utc_timestamp_now();
+  return c.scalar(
+      "INSERT INTO events (kind, title, description, level, territory_id, organisation_id, starts_at, ends_at, format,"
+      " place, audience, capacity, status, created_by, created_at, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+      {e.kind, e.title, text_or_null(e.description), e.level, e.territory_id, id_or_null(e.organisation_id),
+       e.starts_at, e.ends_at, e.format, text_or_null(e.place), join_codes(e.audience), id_or_null(e.capacity),
+       e.status.empty() ? std::string("planned") : e.status, id_or_null(account_id), now});
+}
+
+void update_event(Connection& c, const Event& e) {
+  c.execute(
+      "UPDATE events SET kind = $2, title = $3, description = $4, level = $5, starts_at = $6, ends_at = $7,"
+      " format = $8, place = $9, audience = $10, capacity = $11, status = $12, updated_at = $13 WHERE id = $1",
+      {e.id, e.kind, e.title, text_or_null(e.description), e.level, e.starts_at, e.ends_at, e.format,
+       text_or_null(e.place), join_codes(e.audience), id_or_null(e.capacity), e.status, domain::utc_timestamp_now()});
+}
+
+std::optional<Event> find_event(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kEventSelect) + " WHERE e.id = $1", {id});
+  if (!row) return std::nullopt;
+  return event_from(*row);
+}
+
+std::vector<Event> list_events(Connection& c, const EventFilter& f, const domain::Scope& scope) {
+  Params params;
+  std::string sql = std::string(kEventSelect) + " WHERE " + registry::territory_scope(scope, params, "t");
+  // Overlap with [from, to]: starts on or before `to`, ends on or after `from`.
+  if (!f.to.empty()) sql += " AND e.starts_at < " + registry::placeholder(params, f.to + "T24:00");
+  if (!f.from.empty()) sql += " AND e.ends_at >= " + registry::placeholder(params, f.from);
+  if (!f.kind.empty()) sql += " AND e.kind = " + registry::placeholder(params, f.kind);
+  if (!f.level.empty()) sql += " AND e.level = " + registry::placeholder(params, f.level);
+  if (f.territory_id) sql += " AND e.territory_id IN " + registry::subtree(registry::placeholder(params, *f.territory_id));
+  if (f.person_id)
+    sql += " AND e.id IN (SELECT event_id FROM event_registrations WHERE person_id = " +
+           registry::placeholder(params, *f.person_id) + ")";
+  // Titles are few per calendar: folded in C++ below rather than stored as a key.
+  sql += " ORDER BY e.starts_at, e.id";
+  const auto query = domain::fold_for_search(f.query);
+  std::vector<Event> out;
+  c.run(sql, params, [&](const Row& r) {
+    if (out.size() >= f.limit) return;
+    auto e = event_from(r);
+    if (!query.empty() && domain::fold_for_search(e.title).find(query) == std::string::npos) return;
+    out.push_back(std::move(e));
+  });
+  return out;
+}
+
+std::int64_t insert_registration(Connection& c, std::int64_t event_id, std::int64_t person_id) {
+  return c.scalar("INSERT INTO event_registrations (event_id, person_id, registered_at) VALUES ($1, $2, $3) RETURNING id",
+                  {event_id, person_id, domain::utc_timestamp_now()});
+}
+
+std::optional<Registration> find_registration(Connection& c, std::int64_t event_id, std::int64_t person_id) {
+  auto row = c.query_one(std::string(kRegistrationSelect) + " WHERE r.event_id = $1 AND r.person_id = $2",
+                         {event_id, person_id});
+  if (!row) return std::nullopt;
+  return registration_from(*row);
+}
+
+void delete_registration(Connection& c, std::int64_t id) {
+  c.execute("DELETE FROM event_registrations WHERE id = $1", {id});
+}
+
+std::vector<Registration> registrations_of(Connection& c, std::int64_t event_id) {
+  std::vector<Registration> out;
+  c.run(std::string(kRegistrationSelect) + " WHERE r.event_id = $1 ORDER BY p.last_name, p.first_name, r.id",
+        {event_id}, [&](const Row& r) { out.push_back(registration_from(r)); });
+  return out;
+}
+
+void set_attended(Connection& c, std::int64_t id, std::optional<bool> attended) {
+  c.execute("UPDATE event_registrations SET attended = $2 WHERE id = $1",
+            {id, attended ? flag(*attended) : Value{nullptr}});
+}
+
+void set_feedback(Connection& c, std::int64_t id, int useful, int organisation, const std::string& comment) {
+  c.execute(
+      "UPDATE event_registrations SET rating_useful = $2, rating_organisation = $3, feedback_comment = $4,"
+      " feedback_at = $5 WHERE id = $1",
+      {id, std::int64_t{useful}, std::int64_t{organisation}, text_or_null(comment), domain::utc_timestamp_now()});
+}
+
+std::int64_t insert_material(Connection& c, const Material& m) {
+  return c.scalar("INSERT INTO event_materials (event_id, title, url, added_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                  {m.event_id, m.title, m.url, domain::utc_timestamp_now()});
+}
+
+std::vector<Material> materials_of(Connection& c, std::int64_t event_id) {
+  std::vector<Material> out;
+  c.run("SELECT id, event_id, title, url, added_at FROM event_materials WHERE event_id = $1 ORDER BY id", {event_id},
+        [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)}); });
+  return out;
+}
+
+}  // namespace metodist::storage::events

@@ -1,0 +1,70 @@
+// SQL for requests for methodical help (issue 7). The caller owns the
+// transaction and the access checks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access.hpp"
+#include "storage/database.hpp"
+
+namespace metodist::storage::help {
+
+struct Request {
+  std::int64_t id = 0, organisation_id = 0;
+  std::optional<std::int64_t> person_id, created_by, methodist_person_id;
+  std::string topic, subject_area, description, urgency, status, due_on;
+  std::string assigned_at, response_kind, response, answered_at;
+  std::optional<int> rating;
+  std::string rating_comment, closed_at, created_at;
+  // Read only:
+  std::string organisation_name, person_name, methodist_name, territory_name;
+  std::int64_t territory_id = 0;
+};
+std::int64_t insert_request(Connection& c, const Request& r);
+std::optional<Request> find_request(Connection& c, std::int64_t id);
+// Everything but ids and creation.
+void update_request(Connection& c, const Request& r);
+
+// Who sees which requests: those of organisations within `organisations`,
+// those the `person` asked, and those assigned to the `person` as methodist.
+struct Visibility {
+  domain::Scope organisations;
+  std::optional<std::int64_t> person;
+};
+struct RequestFilter {
+  std::string status;  // a status, or "open" (new, assigned), or "overdue" (open and due before `today`)
+  std::string today;
+  std::optional<std::int64_t> methodist;  // assigned to this person
+  std::size_t limit = 500;
+};
+std::vector<Request> list_requests(Connection& c, const RequestFilter& f, const Visibility& v);
+
+// Per municipality within the scope, as of `today`, for requests made in [from, to].
+struct MunicipalityStats {
+  std::int64_t territory_id = 0;
+  std::string territory_name;
+  std::int64_t total = 0, open = 0, overdue = 0, answered = 0, closed = 0;
+  std::int64_t answered_in_time = 0;  // answered on or before the due day
+  std::int64_t rated = 0;
+  double rating_average = 0;  // over rated requests; 0 when none
+};
+std::vector<MunicipalityStats> stats_by_municipality(Connection& c, const domain::Scope& scope, const std::string& from,
+                                                     const std::string& to, const std::string& today);
+
+// Methodists who may take a request of an organisation: persons whose
+// account has the methodist role over a territory containing it, with the
+// number of requests they have open now.
+struct Methodist {
+  std::int64_t person_id = 0;
+  std::string name;
+  std::int64_t open_requests = 0;
+};
+std::vector<Methodist> methodists_for(Connection& c, std::int64_t organisation_id);
+
+// Open requests past their due day (for the reminders).
+std::vector<Request> overdue_requests(Connection& c, const std::string& today);
+
+}  // namespace metodist::storage::help

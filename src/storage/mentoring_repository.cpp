@@ -1,0 +1,165 @@
+#include "storage/mentoring_repository.hpp"
+
+#include <unordered_set>
+
+#include "domain/date.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::mentoring {
+namespace {
+
+const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '')";
+
+const char* const kProgramSelect =
+    "SELECT m.id, m.organisation_id, m.title, m.curator_person_id, m.starts_on, m.ends_on,"
+    " COALESCE(o.short_name, o.name), COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), ''),"
+    " o.territory_id,"
+    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = 'active'),"
+    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id)"
+    " FROM mentoring_programs m JOIN organisations o ON o.id = m.organisation_id"
+    " LEFT JOIN persons p ON p.id = m.curator_person_id";
+
+Program program_from(const Row& r) {
+  Program p;
+  p.id = r.int64(0);
+  p.organisation_id = r.int64(1);
+  p.title = r.text(2);
+  p.curator_person_id = r.opt_int64(3);
+  p.starts_on = r.text(4);
+  p.ends_on = r.text(5);
+  p.organisation_name = r.text(6);
+  p.curator_name = r.text(7);
+  p.territory_id = r.int64(8);
+  p.active_pairs = r.int64(9);
+  p.pairs = r.int64(10);
+  return p;
+}
+
+const char* const kPairSelect =
+    "SELECT mp.id, mp.program_id, mp.mentor_person_id, mp.mentee_person_id, mp.form, COALESCE(mp.plan, ''),"
+    " mp.starts_on, COALESCE(mp.ends_on, ''), mp.status, COALESCE(mp.result, ''),"
+    " a.last_name || ' ' || a.first_name || COALESCE(' ' || a.middle_name, ''),"
+    " b.last_name || ' ' || b.first_name || COALESCE(' ' || b.middle_name, '')"
+    " FROM mentoring_pairs mp JOIN persons a ON a.id = mp.mentor_person_id JOIN persons b ON b.id = mp.mentee_person_id";
+
+Pair pair_from(const Row& r) {
+  return {r.int64(0), r.int64(1), r.int64(2),  r.int64(3),  r.text(4),  r.text(5), r.text(6),
+          r.text(7),  r.text(8),  r.text(9),   r.text(10),  r.text(11)};
+}
+
+}  // namespace
+
+std::int64_t insert_program(Connection& c, const Program& p) {
+  return c.scalar(
+      "INSERT INTO mentoring_programs (organisation_id, title, curator_person_id, starts_on, ends_on, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {p.organisation_id, p.title, id_or_null(p.curator_person_id), p.starts_on, p.ends_on,
+       domain::utc_timestamp_now()});
+}
+
+std::optional<Program> find_program(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kProgramSelect) + " WHERE m.id = $1", {id});
+  if (!row) return std::nullopt;
+  return program_from(*row);
+}
+
+std::vector<Program> list_programs(Connection& c, const domain::Scope& scope, std::optional<std::int64_t> organisation_id) {
+  Params params;
+  std::string sql = std::string(kProgramSelect) + " WHERE " + registry::organisation_scope(scope, params, "o");
+  if (organisation_id) sql += " AND o.id = " + registry::placeholder(params, *organisation_id);
+  sql += " ORDER BY o.name, m.starts_on DESC, m.id";
+  std::vector<Program> out;
+  c.run(sql, params, [&](const Row& r) { out.push_back(program_from(r)); });
+  return out;
+}
+
+std::int64_t insert_pair(Connection& c, const Pair& p) {
+  const auto now = domain::utc_timestamp_now();
+  return c.scalar(
+      "INSERT INTO mentoring_pairs (program_id, mentor_person_id, mentee_person_id, form, plan, starts_on, ends_on,"
+      " status, result, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+      {p.program_id, p.mentor_person_id, p.mentee_person_id, p.form, text_or_null(p.plan), p.starts_on,
+       text_or_null(p.ends_on), p.status, text_or_null(p.result), now});
+}
+
+std::optional<Pair> find_pair(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kPairSelect) + " WHERE mp.id = $1", {id});
+  if (!row) return std::nullopt;
+  return pair_from(*row);
+}
+
+void update_pair(Connection& c, const Pair& p) {
+  c.execute("UPDATE mentoring_pairs SET plan = $2, ends_on = $3, status = $4, result = $5, updated_at = $6 WHERE id = $1",
+            {p.id, text_or_null(p.plan), text_or_null(p.ends_on), p.status, text_or_null(p.result),
+             domain::utc_timestamp_now()});
+}
+
+std::vector<Pair> pairs_of(Connection& c, std::int64_t program_id) {
+  std::vector<Pair> out;
+  c.run(std::string(kPairSelect) + " WHERE mp.program_id = $1 ORDER BY a.last_name, a.first_name, mp.id", {program_id},
+        [&](const Row& r) { out.push_back(pair_from(r)); });
+  return out;
+}
+
+std::vector<Pair> pairs_of_person(Connection& c, std::int64_t person_id) {
+  std::vector<Pair> out;
+  c.run(std::string(kPairSelect) + " WHERE mp.mentor_person_id = $1 OR mp.mentee_person_id = $1"
+                                    " ORDER BY mp.starts_on DESC, mp.id",
+        {person_id}, [&](const Row& r) { out.push_back(pair_from(r)); });
+  return out;
+}
+
+bool active_pair_exists(Connection& c, std::int64_t program_id, std::int64_t mentor, std::int64_t mentee) {
+  return c.scalar("SELECT COUNT(*) FROM mentoring_pairs WHERE program_id = $1 AND mentor_person_id = $2"
+                  " AND mentee_person_id = $3 AND status = 'active'",
+                  {program_id, mentor, mentee}) > 0;
+}
+
+std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& on, const std::string& born_after,
+                                             const std::string& started_after, const domain::Scope& scope,
+                                             std::optional<std::int64_t> organisation_id) {
+  Params params{on};  // $1: active_teaching_positions() reads the day from it
+  std::string sql =
+      std::string("SELECT p.id, ") + kPersonName + ", p.birth_date, p.ped_experience_since, o.id,"
+      " COALESCE(o.short_name, o.name), COALESCE(ps.subjects, ''),"
+      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = 'active'),"
+      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> 'draft'),"
+      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN ('studying', 'completed')),"
+      " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1),"
+      " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL)"
+      " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.left_on IS NULL AND p.id IN (" + registry::active_teaching_positions() + ")"
+      " AND p.birth_date > " + registry::placeholder(params, born_after) +
+      " AND p.ped_experience_since > " + registry::placeholder(params, started_after) +
+      " AND " + registry::organisation_scope(scope, params, "o");
+  if (organisation_id) sql += " AND o.id = " + registry::placeholder(params, *organisation_id);
+  sql += " ORDER BY o.name, p.last_name, p.first_name, p.id";
+  std::vector<YoungCandidate> out;
+  std::unordered_set<std::int64_t> seen;  // one row per person, at their first workplace
+  c.run(sql, params, [&](const Row& r) {
+    if (!seen.insert(r.int64(0)).second) return;
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4), r.text(5), r.text(6), r.int64(7),
+                   r.int64(8), r.int64(9), r.int64(10), r.int64(11)});
+  });
+  return out;
+}
+
+std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_id, const std::string& on) {
+  Params params{on, mentee_person_id};
+  const std::string sql =
+      std::string("SELECT p.id, ") + kPersonName + ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''),"
+      " COALESCE(ps.subject_area, ''), COALESCE(ps.subjects, ''), o.id, COALESCE(o.short_name, o.name),"
+      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentor_person_id = p.id AND mp.status = 'active')"
+      " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.left_on IS NULL AND p.id <> $2 AND p.id IN (" + registry::active_teaching_positions() + ")"
+      " AND o.territory_id IN (SELECT o2.territory_id FROM positions ps2 JOIN organisations o2"
+      "  ON o2.id = ps2.organisation_id WHERE ps2.person_id = $2 AND ps2.left_on IS NULL)"
+      " ORDER BY p.id, ps.id";
+  std::vector<Colleague> out;
+  c.run(sql, params, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6), r.text(7), r.int64(8)});
+  });
+  return out;
+}
+
+}  // namespace metodist::storage::mentoring

@@ -1,0 +1,94 @@
+#include "storage/notifications_repository.hpp"
+
+#include "domain/date.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::notifications {
+
+bool insert_notification(Connection& c, std::int64_t account_id, const Notification& n, const std::string& dedup_key,
+                         bool by_email) {
+  const auto now = domain::utc_timestamp_now();
+  return c.execute(
+             "INSERT INTO notifications (account_id, kind, title, body, link, dedup_key, created_at, email_state,"
+             " email_next_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+             {account_id, n.kind, n.title, text_or_null(n.body), text_or_null(n.link), text_or_null(dedup_key), now,
+              std::string(by_email ? "pending" : "none"), by_email ? Value{now} : Value{nullptr}}) > 0;
+}
+
+std::vector<Notification> notifications_of(Connection& c, std::int64_t account_id, bool unread_only, std::size_t limit) {
+  std::vector<Notification> out;
+  c.run(std::string("SELECT id, account_id, kind, title, COALESCE(body, ''), COALESCE(link, ''), created_at,"
+                    " COALESCE(read_at, '') FROM notifications WHERE account_id = $1") +
+            (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY id DESC LIMIT $2",
+        {account_id, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)});
+        });
+  return out;
+}
+
+std::int64_t unread_count(Connection& c, std::int64_t account_id) {
+  return c.scalar("SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL", {account_id});
+}
+
+std::int64_t mark_read(Connection& c, std::int64_t account_id, std::optional<std::int64_t> id) {
+  const auto now = domain::utc_timestamp_now();
+  if (id)
+    return c.execute("UPDATE notifications SET read_at = $3 WHERE account_id = $1 AND id = $2 AND read_at IS NULL",
+                     {account_id, *id, now});
+  return c.execute("UPDATE notifications SET read_at = $2 WHERE account_id = $1 AND read_at IS NULL", {account_id, now});
+}
+
+std::vector<Recipient> accounts_of_person(Connection& c, std::int64_t person_id) {
+  std::vector<Recipient> out;
+  c.run("SELECT id, CASE WHEN email IS NOT NULL AND notify_by_email = 1 THEN 1 ELSE 0 END FROM accounts"
+        " WHERE person_id = $1 AND is_active = 1 ORDER BY id",
+        {person_id}, [&](const Row& r) { out.push_back({r.int64(0), r.flag(1)}); });
+  return out;
+}
+
+std::vector<Recipient> accounts_with_role_over(Connection& c, const std::string& role, std::int64_t organisation_id) {
+  std::vector<Recipient> out;
+  c.run("SELECT DISTINCT a.id, CASE WHEN a.email IS NOT NULL AND a.notify_by_email = 1 THEN 1 ELSE 0 END"
+        " FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
+        " WHERE a.is_active = 1 AND ra.role = $1 AND ra.territory_id IN " +
+            registry::ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = $2)") + " ORDER BY a.id",
+        {role, organisation_id}, [&](const Row& r) { out.push_back({r.int64(0), r.flag(1)}); });
+  return out;
+}
+
+void set_email_preference(Connection& c, std::int64_t account_id, bool by_email) {
+  c.execute("UPDATE accounts SET notify_by_email = $2 WHERE id = $1", {account_id, flag(by_email)});
+}
+
+bool email_preference(Connection& c, std::int64_t account_id) {
+  return c.scalar("SELECT COALESCE(MAX(notify_by_email), 0) FROM accounts WHERE id = $1", {account_id}) != 0;
+}
+
+std::vector<Mail> claim_mail(Connection& c, const std::string& now, const std::string& lease_until, std::size_t limit) {
+  std::vector<Mail> due;
+  c.run("SELECT n.id, a.email, n.title, COALESCE(n.body, ''), COALESCE(n.link, ''), n.email_attempts"
+        " FROM notifications n JOIN accounts a ON a.id = n.account_id"
+        " WHERE n.email_state = 'pending' AND n.email_next_at <= $1 AND a.email IS NOT NULL ORDER BY n.id LIMIT $2",
+        {now, static_cast<std::int64_t>(limit)},
+        [&](const Row& r) { due.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)}); });
+  std::vector<Mail> claimed;
+  for (auto& m : due)
+    if (c.execute("UPDATE notifications SET email_next_at = $2, email_attempts = email_attempts + 1"
+                  " WHERE id = $1 AND email_state = 'pending' AND email_next_at <= $3",
+                  {m.id, lease_until, now}) > 0)
+      claimed.push_back(std::move(m));
+  return claimed;
+}
+
+void mail_sent(Connection& c, std::int64_t id) {
+  c.execute("UPDATE notifications SET email_state = 'sent', email_error = NULL WHERE id = $1", {id});
+}
+
+void mail_failed(Connection& c, std::int64_t id, const std::string& error, const std::string& next_at) {
+  if (next_at.empty())
+    c.execute("UPDATE notifications SET email_state = 'failed', email_error = $2 WHERE id = $1", {id, error});
+  else
+    c.execute("UPDATE notifications SET email_error = $2, email_next_at = $3 WHERE id = $1", {id, error, next_at});
+}
+
+}  // namespace metodist::storage::notifications
