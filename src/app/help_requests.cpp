@@ -69,13 +69,17 @@ hp::Request visible_request(storage::Connection& c, const Caller& caller, std::i
 }
 
 // Applies a move for the first role the caller plays that allows it.
-void require_move(const hp::Request& r, const char* to, std::initializer_list<std::pair<HelpActor, bool>> plays) {
-  std::string problem = "Нет прав на это действие";
+// Refuses with 403 when the caller plays none of the roles, 409 when the
+// request's state does not allow the move.
+void require_move(const hp::Request& r, const char* to, std::initializer_list<std::pair<HelpActor, bool>> plays,
+                  const char* who_may) {
+  std::string problem;
   for (const auto& [who, yes] : plays) {
     if (!yes) continue;
     problem = domain::help_transition_problem(r.status, to, who);
     if (problem.empty()) return;
   }
+  if (problem.empty()) throw domain::Error(domain::ErrorKind::forbidden, who_may);
   throw domain::Error::conflict("status", problem);
 }
 
@@ -196,7 +200,8 @@ std::vector<hp::Methodist> help_request_methodists(App& app, const Caller& calle
 HelpRequestView assign_help_request(App& app, const Caller& caller, std::int64_t id, std::int64_t methodist,
                                     const std::string& request_id) {
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
-    require_move(r, "assigned", {{HelpActor::coordinator, roles.coordinator}});
+    require_move(r, "assigned", {{HelpActor::coordinator, roles.coordinator}},
+                 "Методиста назначает муниципальная методическая служба");
     bool eligible = false;
     for (const auto& m : hp::methodists_for(c, r.organisation_id)) eligible |= m.person_id == methodist;
     if (!eligible)
@@ -220,7 +225,7 @@ HelpRequestView answer_help_request(App& app, const Caller& caller, std::int64_t
   if (text.empty()) throw domain::Error::validation("response", "Опишите ответ или проведённую консультацию");
   if (domain::utf8_length(text) > 10000) throw domain::Error::validation("response", "Ответ длиннее 10000 символов");
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
-    require_move(r, "answered", {{HelpActor::methodist, roles.methodist}});
+    require_move(r, "answered", {{HelpActor::methodist, roles.methodist}}, "Ответ даёт назначенный методист");
     r.status = "answered";
     r.response_kind = kind;
     r.response = text;
@@ -234,7 +239,7 @@ HelpRequestView close_help_request(App& app, const Caller& caller, std::int64_t 
                                    const std::string& comment, const std::string& request_id) {
   if (rating < 1 || rating > 5) throw domain::Error::validation("rating", "Оценка — от 1 до 5");
   return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::Request& r) {
-    require_move(r, "closed", {{HelpActor::requester, roles.requester}});
+    require_move(r, "closed", {{HelpActor::requester, roles.requester}}, "Закрывает запрос тот, кто его подал");
     r.status = "closed";
     r.rating = rating;
     r.rating_comment = domain::trim(comment);
@@ -247,7 +252,7 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
   const auto why = domain::trim(comment);
   if (why.empty()) throw domain::Error::validation("comment", "Напишите, что осталось нерешённым");
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
-    require_move(r, "assigned", {{HelpActor::requester, roles.requester}});
+    require_move(r, "assigned", {{HelpActor::requester, roles.requester}}, "Вернуть запрос в работу может тот, кто его подал");
     r.status = "assigned";
     r.rating_comment = why;
     // A new term from today: the methodist gets the full time again.
@@ -260,7 +265,8 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
 
 HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
   return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::Request& r) {
-    require_move(r, "cancelled", {{HelpActor::requester, roles.requester}, {HelpActor::coordinator, roles.coordinator}});
+    require_move(r, "cancelled", {{HelpActor::requester, roles.requester}, {HelpActor::coordinator, roles.coordinator}},
+                 "Отозвать запрос может заявитель или координатор");
     r.status = "cancelled";
     r.closed_at = domain::utc_timestamp_now();
   });

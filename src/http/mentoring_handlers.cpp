@@ -157,6 +157,7 @@ Response mentor_suggestions(const Request& r, Context& ctx) {
         .field("person_id", s.candidate.person_id)
         .field("name", s.candidate.name)
         .field("score", s.score)
+        .field("same_organisation", s.candidate.same_organisation)
         .field("active_mentees", s.candidate.active_mentees);
     w.key("reasons").begin_array();
     for (const auto& reason : s.reasons) w.value(reason);

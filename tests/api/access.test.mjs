@@ -12,6 +12,13 @@ const ids = {}
 // Posts other than «teacher»: each added workplace of one person differs.
 const otherPositions = ['educator', 'lecturer', 'additional_teacher', 'psychologist', 'speech_therapist', 'social_pedagogue', 'tutor', 'methodist']
 
+// «YYYY-MM-DDTHH:MM» in local time, `days` from now (event times are local).
+function localMinute(days) {
+  const d = new Date(Date.now() + days * 86400000)
+  const two = (x) => String(x).padStart(2, '0')
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
 // Runs SQL on the test database with the backend's own client.
 function sql(statement) {
   const url = srv.dbUrl
@@ -51,6 +58,33 @@ before(async () => {
   ids.school2Teachers = sql(`SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher'
     AND ps.person_id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = ${ids.cohort}) ORDER BY ps.person_id LIMIT 10`).split('\n').map(Number)
   ids.school2Position = Number(sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
+
+  // Issue 7 fixtures: events (upcoming, past with the teacher, another region's),
+  // a mentoring program with a pair, an association and a network community,
+  // requests for help in each state the rows need.
+  const at = (days) => localMinute(days)
+  const event = (territory, starts, ends, org = 'NULL') => Number(sql(`INSERT INTO events (kind, title, level, territory_id, organisation_id, starts_at, ends_at, format, audience, status, created_at, updated_at)
+    VALUES ('seminar', 'Проверка прав', 'municipal', ${territory}, ${org}, '${starts}', '${ends}', 'offline', 'teachers', 'planned', 'x', 'x') RETURNING id`))
+  ids.event = event(ids.municipality, at(10), at(10.1))
+  ids.pastEvent = event(ids.municipality, at(-2), at(-1.9))
+  ids.otherEvent = event(ids.otherRegion, at(10), at(10.1))
+  sql(`INSERT INTO event_registrations (event_id, person_id, registered_at) VALUES (${ids.pastEvent}, ${ids.teacherPerson}, 'x')`)
+  ids.school1Teachers = sql(`SELECT DISTINCT person_id FROM positions WHERE organisation_id = ${ids.school1} AND position = 'teacher'
+    AND left_on IS NULL AND person_id <> ${ids.teacherPerson} ORDER BY person_id LIMIT 40`).split('\n').map(Number)
+  ids.mentoringProgram = Number(sql(`INSERT INTO mentoring_programs (organisation_id, title, starts_on, ends_on, created_at)
+    VALUES (${ids.school1}, 'Проверка прав', '2026-09-01', '2027-06-30', 'x') RETURNING id`))
+  ids.pair = Number(sql(`INSERT INTO mentoring_pairs (program_id, mentor_person_id, mentee_person_id, form, starts_on, status, created_at, updated_at)
+    VALUES (${ids.mentoringProgram}, ${ids.school1Teachers[0]}, ${ids.teacherPerson}, 'teacher_teacher', '2026-09-01', 'active', 'x', 'x') RETURNING id`))
+  ids.rmo = Number(sql(`INSERT INTO communities (kind, title, territory_id, open_to_join, search_key, created_at)
+    VALUES ('rmo', 'РМО проверки прав', ${ids.municipality}, 0, 'рмо проверки прав', 'x') RETURNING id`))
+  ids.methodistPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'methodist'`))
+  const help = (status) => Number(sql(`INSERT INTO help_requests (organisation_id, person_id, topic, urgency, status, due_on, methodist_person_id, created_at, updated_at)
+    VALUES (${ids.school1}, ${ids.teacherPerson}, 'Проверка прав', 'normal', '${status}', '2099-01-01',
+    ${status === 'new' ? 'NULL' : ids.methodistPerson}, '2026-01-01T00:00:00Z', 'x') RETURNING id`))
+  ids.helpNew = help('new')
+  ids.helpAssigned = help('assigned')
+  ids.helpAnswered = help('answered')
+  ids.helpCancel = help('new')
 })
 after(async () => {
   await srv?.stop()
@@ -65,6 +99,11 @@ function matrix() {
   let n = 0
   const draft = (territory) => ({ code: `ACL-${n++}-${Date.now()}`, name: 'Проверка прав', kind: 'school', territory_id: territory })
   const account = (role) => ({ login: `acl${n++}x${Date.now() % 100000}`, display_name: 'Проверка', roles: [role] })
+  const eventDraft = (extra) => ({ kind: 'seminar', title: `Семинар ${n++}`, level: 'municipal', starts_at: localMinute(20), ends_at: localMinute(20.1),
+    format: 'offline', audience: ['teachers'], ...extra })
+  const teacherInRmo = () => sql(`INSERT INTO community_members (community_id, person_id, role, joined_on) SELECT ${ids.rmo}, ${ids.teacherPerson}, 'member', '2026-01-01'
+    WHERE NOT EXISTS (SELECT 1 FROM community_members WHERE community_id = ${ids.rmo} AND person_id = ${ids.teacherPerson} AND left_on IS NULL)`)
+  const helpState = (id, status) => sql(`UPDATE help_requests SET status = '${status}', methodist_person_id = ${status === 'new' ? 'NULL' : ids.methodistPerson} WHERE id = ${id}`)
   const admins = { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 }
   return [
     ['GET', '/healthz', '/healthz', everyone(200)],
@@ -156,6 +195,120 @@ function matrix() {
       () => ({ person_id: ids.school2Teachers[n++ % ids.school2Teachers.length] })],
     ['POST', '/api/v1/enrolments/{id}/status', '/api/v1/enrolments/99999999/status', { ...signedIn(404) }, { status: 'withdrawn' }],
     ['GET', '/api/v1/persons/{id}/enrolments', `/api/v1/persons/${ids.teacherPerson}/enrolments`, signedIn(200)],
+    // Events: the calendar is read by everyone in the territory; organised by the administering roles,
+    // methodists and (for its own events) the school; registration by the person or their school.
+    ['GET', '/api/v1/events', '/api/v1/events', signedIn(200)],
+    ['GET', '/api/v1/events/export', '/api/v1/events/export?format=csv', signedIn(200)],
+    ['POST', '/api/v1/events', '/api/v1/events',
+      { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 201, school: 403, teacher: 403 },
+      () => eventDraft({ territory_id: ids.municipality })],
+    ['POST', '/api/v1/events', '/api/v1/events',
+      { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 201, school: 201, teacher: 403 },
+      () => eventDraft({ organisation_id: ids.school1, level: 'school', kind: 'open_lesson' })],
+    ['POST', '/api/v1/events', '/api/v1/events',
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => eventDraft({ territory_id: ids.otherRegion })],
+    ['GET', '/api/v1/events/{id}', `/api/v1/events/${ids.event}`, signedIn(200)],
+    ['GET', '/api/v1/events/{id}', `/api/v1/events/${ids.otherEvent}`, { ...signedIn(404), admin: 200 }],
+    ['PUT', '/api/v1/events/{id}', `/api/v1/events/${ids.event}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 403, teacher: 403 },
+      () => eventDraft({ territory_id: ids.municipality, status: 'planned' })],
+    ['GET', '/api/v1/events/{id}/registrations', `/api/v1/events/${ids.event}/registrations`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 403, teacher: 403 }],
+    ['POST', '/api/v1/events/{id}/registrations', `/api/v1/events/${ids.event}/registrations`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
+      () => ({ person_id: ids.school1Teachers[1 + (n++ % (ids.school1Teachers.length - 1))] })],
+    // Cancelling: the registration is put back before each try, so each role is judged on its own.
+    ['DELETE', '/api/v1/events/{id}/registrations/{person_id}', `/api/v1/events/${ids.event}/registrations/${ids.teacherPerson}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 204, coordinator: 204, school: 204, teacher: 204 },
+      () => { sql(`INSERT INTO event_registrations (event_id, person_id, registered_at) SELECT ${ids.event}, ${ids.teacherPerson}, 'x'
+                 WHERE NOT EXISTS (SELECT 1 FROM event_registrations WHERE event_id = ${ids.event} AND person_id = ${ids.teacherPerson})`); return {} }],
+    ['POST', '/api/v1/events/{id}/attendance', `/api/v1/events/${ids.pastEvent}/attendance`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 403, teacher: 403 },
+      { marks: [{ person_id: ids.teacherPerson, attended: true }] }],
+    ['POST', '/api/v1/events/{id}/feedback', `/api/v1/events/${ids.pastEvent}/feedback`,
+      { anonymous: 401, admin: 403, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 204 },
+      { useful: 5, organisation: 4, comment: 'Полезно' }],
+    ['POST', '/api/v1/events/{id}/materials', `/api/v1/events/${ids.event}/materials`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 201, school: 403, teacher: 403 },
+      { title: 'Презентация', url: 'https://disk.example.ru/p.pdf' }],
+    // Mentoring: read where the school is seen, kept by the school and the administrations above it.
+    ['GET', '/api/v1/mentoring/programs', '/api/v1/mentoring/programs', signedIn(200)],
+    ['POST', '/api/v1/mentoring/programs', '/api/v1/mentoring/programs',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
+      { organisation_id: ids.school1, title: 'Проверка прав', starts_on: '2026-09-01', ends_on: '2027-06-30' }],
+    ['GET', '/api/v1/mentoring/programs/{id}', `/api/v1/mentoring/programs/${ids.mentoringProgram}`, signedIn(200)],
+    ['POST', '/api/v1/mentoring/programs/{id}/pairs', `/api/v1/mentoring/programs/${ids.mentoringProgram}/pairs`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 404, coordinator: 201, school: 201, teacher: 404 },
+      () => ({ mentor_person_id: ids.school1Teachers[0], mentee_person_id: ids.school1Teachers[1 + (n++ % (ids.school1Teachers.length - 1))], form: 'teacher_teacher', starts_on: '2026-09-01' })],
+    ['PUT', '/api/v1/mentoring/pairs/{id}', `/api/v1/mentoring/pairs/${ids.pair}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 200, teacher: 404 },
+      { status: 'active', plan: 'Посещение уроков' }],
+    ['GET', '/api/v1/mentoring/young-teachers', '/api/v1/mentoring/young-teachers',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 200, teacher: 403 }],
+    ['GET', '/api/v1/persons/{id}/mentoring', `/api/v1/persons/${ids.teacherPerson}/mentoring`, signedIn(200)],
+    ['GET', '/api/v1/persons/{id}/mentoring', `/api/v1/persons/${ids.school2Person}/mentoring`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 404, teacher: 404 }],
+    ['GET', '/api/v1/persons/{id}/mentor-suggestions', `/api/v1/persons/${ids.teacherPerson}/mentor-suggestions`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 200, teacher: 404 }],
+    // Communities: РМО kept by the coordinators, network ones also by methodists; the feed for members.
+    ['GET', '/api/v1/communities', '/api/v1/communities', signedIn(200)],
+    ['POST', '/api/v1/communities', '/api/v1/communities',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 },
+      { kind: 'rmo', title: 'РМО учителей физики', territory_id: ids.municipality }],
+    ['POST', '/api/v1/communities', '/api/v1/communities',
+      { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 403, school: 403, teacher: 403 },
+      { kind: 'network', title: 'Сетевое сообщество учителей', territory_id: ids.region }],
+    ['GET', '/api/v1/communities/{id}', `/api/v1/communities/${ids.rmo}`, signedIn(200)],
+    ['POST', '/api/v1/communities/{id}/members', `/api/v1/communities/${ids.rmo}/members`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 },
+      () => ({ person_id: ids.school1Teachers[1 + (n++ % (ids.school1Teachers.length - 1))] })],
+    ['DELETE', '/api/v1/communities/{id}/members/{person_id}', `/api/v1/communities/${ids.rmo}/members/${ids.teacherPerson}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 403, coordinator: 204, school: 403, teacher: 204 },
+      () => { teacherInRmo(); return {} }],
+    ['POST', '/api/v1/communities/{id}/materials', `/api/v1/communities/${ids.rmo}/materials`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 201 },
+      () => { teacherInRmo(); return { title: 'План работы РМО', url: 'https://disk.example.ru/plan.docx' } }],
+    ['GET', '/api/v1/communities/{id}/posts', `/api/v1/communities/${ids.rmo}/posts`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 200 }],
+    ['POST', '/api/v1/communities/{id}/posts', `/api/v1/communities/${ids.rmo}/posts`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 201 },
+      () => { teacherInRmo(); return { body: 'Коллеги, делюсь планом' } }],
+    // Requests for help: asked by a person (or their school), assigned by coordinators, answered by
+    // the assigned methodist, closed by the one who asked. Each state is restored before each try.
+    ['GET', '/api/v1/help-requests', '/api/v1/help-requests', signedIn(200)],
+    ['POST', '/api/v1/help-requests', '/api/v1/help-requests',
+      { anonymous: 401, admin: 422, region: 422, methodist: 201, coordinator: 422, school: 422, teacher: 201 },
+      { topic: 'Проверка прав' }],
+    ['POST', '/api/v1/help-requests', '/api/v1/help-requests',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
+      { topic: 'Проверка прав', organisation_id: ids.school1 }],
+    ['GET', '/api/v1/help-requests/statistics', '/api/v1/help-requests/statistics',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 }],
+    ['GET', '/api/v1/help-requests/{id}', `/api/v1/help-requests/${ids.helpNew}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 200, teacher: 200 }],
+    ['GET', '/api/v1/help-requests/{id}/methodists', `/api/v1/help-requests/${ids.helpNew}/methodists`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 403, teacher: 403 }],
+    ['POST', '/api/v1/help-requests/{id}/assign', `/api/v1/help-requests/${ids.helpNew}/assign`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 403, teacher: 403 },
+      () => { helpState(ids.helpNew, 'new'); return { methodist_person_id: ids.methodistPerson } }],
+    ['POST', '/api/v1/help-requests/{id}/answer', `/api/v1/help-requests/${ids.helpAssigned}/answer`,
+      { anonymous: 401, admin: 403, region: 403, methodist: 200, coordinator: 403, school: 403, teacher: 403 },
+      () => { helpState(ids.helpAssigned, 'assigned'); return { response_kind: 'consultation', response: 'Проведена консультация' } }],
+    ['POST', '/api/v1/help-requests/{id}/close', `/api/v1/help-requests/${ids.helpAnswered}/close`,
+      { anonymous: 401, admin: 403, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 200 },
+      () => { helpState(ids.helpAnswered, 'answered'); return { rating: 5 } }],
+    ['POST', '/api/v1/help-requests/{id}/reopen', `/api/v1/help-requests/${ids.helpAnswered}/reopen`,
+      { anonymous: 401, admin: 403, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 200 },
+      () => { helpState(ids.helpAnswered, 'answered'); return { comment: 'Не решён' } }],
+    ['POST', '/api/v1/help-requests/{id}/cancel', `/api/v1/help-requests/${ids.helpCancel}/cancel`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 403, teacher: 200 },
+      () => { helpState(ids.helpCancel, 'new'); return {} }],
+    // Notifications: each account its own.
+    ['GET', '/api/v1/notifications', '/api/v1/notifications', signedIn(200)],
+    ['POST', '/api/v1/notifications/read', '/api/v1/notifications/read', signedIn(200), {}],
+    ['GET', '/api/v1/notifications/settings', '/api/v1/notifications/settings', signedIn(200)],
+    ['PUT', '/api/v1/notifications/settings', '/api/v1/notifications/settings', signedIn(200), { email: true }],
     ['GET', '/api/v1/imports/organisations/template', '/api/v1/imports/organisations/template', everyone(200)],
     ['GET', '/api/v1/imports/persons/template', '/api/v1/imports/persons/template?format=csv', everyone(200)],
     // Import needs the right to write; a dry run of an in-scope row is a report (200), a

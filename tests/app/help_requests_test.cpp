@@ -59,7 +59,7 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
   EXPECT_EQ(error_of([&] { app::assign_help_request(app_, coordinator_, id, person_of("teacher")); }).field(),
             "methodist_person_id");
   EXPECT_EQ(error_of([&] { app::assign_help_request(app_, teacher_, id, person_of("methodist")); }).kind(),
-            domain::ErrorKind::conflict);
+            domain::ErrorKind::forbidden);
   const auto told_methodist = notices("methodist", "assignment");
   EXPECT_TRUE(app::assign_help_request(app_, coordinator_, id, person_of("methodist")).request.methodist_person_id);
   EXPECT_EQ(notices("methodist", "assignment"), told_methodist + 1);
@@ -69,7 +69,7 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
   EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "letter", "Ответ"); }).field(), "response_kind");
   EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "consultation", "  "); }).field(), "response");
   EXPECT_EQ(error_of([&] { app::answer_help_request(app_, coordinator_, id, "answer", "Ответ"); }).kind(),
-            domain::ErrorKind::conflict);
+            domain::ErrorKind::forbidden);
   const auto told_teacher = notices("teacher", "answer");
   app::answer_help_request(app_, methodist_, id, "consultation", "Разобрали структуру программы на консультации");
   EXPECT_EQ(notices("teacher", "answer"), told_teacher + 1);
@@ -80,7 +80,9 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
             "assigned");
   app::answer_help_request(app_, methodist_, id, "answer", "Пример приложен");
   EXPECT_EQ(error_of([&] { app::close_help_request(app_, teacher_, id, 0, ""); }).field(), "rating");
-  EXPECT_EQ(error_of([&] { app::close_help_request(app_, methodist_, id, 5, ""); }).kind(), domain::ErrorKind::conflict);
+  EXPECT_EQ(error_of([&] { app::close_help_request(app_, methodist_, id, 5, ""); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "answer", "Ещё раз"); }).kind(),
+            domain::ErrorKind::conflict);  // the methodist, but the request is answered already
   const auto closed = app::close_help_request(app_, teacher_, id, 5, "Спасибо");
   EXPECT_EQ(closed.request.status, "closed");
   EXPECT_EQ(closed.request.rating, 5);
