@@ -201,6 +201,11 @@ cm::Post add_community_post(App& app, const Caller& caller, std::int64_t communi
   return app.db->write([&](storage::Connection& c) {
     if (!standing(c, caller, community_id).inside())
       throw domain::Error(domain::ErrorKind::forbidden, "Писать в обсуждение могут участники сообщества");
+    // Colleagues know each other by name: the person's, when the account has one.
+    if (caller.person_id)
+      if (auto person = reg::find_person(c, *caller.person_id))
+        p.author_name = person->last_name + " " + person->first_name +
+                        (person->middle_name.empty() ? "" : " " + person->middle_name);
     p.id = cm::insert_post(c, p);
     return cm::posts_of(c, community_id, p.id + 1, 1).front();
   });

@@ -22,6 +22,16 @@ export interface Vocabularies {
   qualification_categories: Term[]
   positions: Term[]
   subject_areas: Term[]
+  event_kinds: Term[]
+  event_levels: Term[]
+  event_formats: Term[]
+  event_audiences: Term[]
+  mentoring_forms: Term[]
+  mentoring_pair_statuses: Term[]
+  community_kinds: Term[]
+  help_urgencies: Term[]
+  help_statuses: Term[]
+  help_response_kinds: Term[]
   roles: RoleTerm[]
 }
 export interface Territory {
@@ -86,6 +96,8 @@ export interface Caller {
   can_read_audit: boolean
   can_manage_diagnostics: boolean
   can_edit_framework: boolean
+  can_organise_events: boolean
+  can_coordinate_support: boolean
   person_id: number | null
   roles: RoleGrant[]
 }
@@ -444,6 +456,15 @@ export function uploadFile(
     }
     xhr.send(file)
   })
+}
+
+// A GET returning JSON, for modules of endpoints kept beside this one (api/*.ts).
+export function get<T>(path: string, params: Record<string, string | number | boolean | null | undefined> = {}): Promise<T> {
+  return request<T>(path + query(params))
+}
+// A write with a JSON body (the CSRF token is added by request).
+export function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown = {}): Promise<T> {
+  return request<T>(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
 }
 
 export const api = {
