@@ -3,8 +3,7 @@
 // the served OpenAPI document, so a new endpoint without a row here fails.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { startServer, json, post, session } from './server.mjs'
+import { startServer, json, post, session, runSql, localMinute } from './server.mjs'
 
 let srv
 const who = {} // role name → headers (anonymous: {})
@@ -12,19 +11,8 @@ const ids = {}
 // Posts other than «teacher»: each added workplace of one person differs.
 const otherPositions = ['educator', 'lecturer', 'additional_teacher', 'psychologist', 'speech_therapist', 'social_pedagogue', 'tutor', 'methodist']
 
-// «YYYY-MM-DDTHH:MM» in local time, `days` from now (event times are local).
-function localMinute(days) {
-  const d = new Date(Date.now() + days * 86400000)
-  const two = (x) => String(x).padStart(2, '0')
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`
-}
 
-// Runs SQL on the test database with the backend's own client.
-function sql(statement) {
-  const url = srv.dbUrl
-  if (url.startsWith('sqlite:')) return execFileSync('sqlite3', [url.slice(7), statement], { encoding: 'utf8' }).trim()
-  return execFileSync('psql', [url, '-qAtc', statement], { encoding: 'utf8' }).trim()
-}
+const sql = (statement) => runSql(srv.dbUrl, statement)
 
 before(async () => {
   srv = await startServer()

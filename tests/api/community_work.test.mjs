@@ -2,8 +2,7 @@
 // the API, on a server that sends letters to a real (loopback) SMTP server.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { startServer, json, session } from './server.mjs'
+import { startServer, json, session, runSql, localMinute } from './server.mjs'
 import { startSmtpSink } from './smtp_sink.mjs'
 
 let srv, smtp, coordinator, teacher, school, methodist
@@ -21,18 +20,9 @@ after(async () => {
   await smtp?.close()
 })
 
-function sql(statement) {
-  const url = srv.dbUrl
-  if (url.startsWith('sqlite:')) return execFileSync('sqlite3', [url.slice(7), statement], { encoding: 'utf8' }).trim()
-  return execFileSync('psql', [url, '-qAtc', statement], { encoding: 'utf8' }).trim()
-}
+const sql = (statement) => runSql(srv.dbUrl, statement)
 const send = (method, path, headers, body) =>
   json(srv.base, path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) })
-function localMinute(days) {
-  const d = new Date(Date.now() + days * 86400000)
-  const two = (x) => String(x).padStart(2, '0')
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`
-}
 async function until(check, what, ms = 10000) {
   const deadline = Date.now() + ms
   for (;;) {

@@ -115,3 +115,19 @@ export async function session(base, login) {
 export function post(base, path, payload, headers = { 'Content-Type': 'application/json' }) {
   return json(base, path, { method: 'POST', headers, body: typeof payload === 'string' ? payload : JSON.stringify(payload) })
 }
+
+// Runs SQL on a test database with the backend's own client (sqlite3 or psql).
+export function runSql(dbUrl, statement) {
+  if (dbUrl.startsWith('sqlite:')) return execFileSync('sqlite3', [dbUrl.slice(7), statement], { encoding: 'utf8' }).trim()
+  return execFileSync('psql', [dbUrl, '-qAtc', statement], { encoding: 'utf8' }).trim()
+}
+
+// «YYYY-MM-DDTHH:MM» in local time `days` from now (event times are local);
+// with `hour`, that day at that hour.
+export function localMinute(days, hour) {
+  const d = new Date(Date.now() + days * 86400000)
+  const two = (x) => String(x).padStart(2, '0')
+  const time = hour === undefined ? `${two(d.getHours())}:${two(d.getMinutes())}` : `${two(hour)}:00`
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${time}`
+}
+

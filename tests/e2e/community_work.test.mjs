@@ -6,8 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { execFileSync } from 'node:child_process'
-import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
+import { startServer, DEMO_PASSWORD, runSql, localMinute } from '../api/server.mjs'
 import { screenshots, signedInPage } from './browser.mjs'
 
 let srv
@@ -16,11 +15,6 @@ async function as(login) {
   const p = await signedInPage(srv, login, DEMO_PASSWORD)
   pages.push(p)
   return p.page
-}
-function localMinute(days, hour) {
-  const d = new Date(Date.now() + days * 86400000)
-  const two = (x) => String(x).padStart(2, '0')
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(hour)}:00`
 }
 
 before(async () => {
@@ -112,8 +106,7 @@ test('a request for help goes from the teacher to the methodist and back with a 
 
 test('the school sees its young teachers and assigns a suggested mentor', async () => {
   // A teacher of the first school who started this year and has no mentor yet.
-  const db = srv.dbUrl.slice('sqlite:'.length)
-  const run = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim()
+  const run = (q) => runSql(srv.dbUrl, q)
   const school1 = run(`SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`)
   const person = run(`SELECT person_id FROM positions WHERE organisation_id = ${school1} AND position = 'teacher'
     AND person_id NOT IN (SELECT mentee_person_id FROM mentoring_pairs) ORDER BY person_id DESC LIMIT 1`)
