@@ -61,9 +61,20 @@ test('an event goes into the calendar and a teacher registers with a notificatio
   await teacher.getByTestId('event-card').waitFor()
   assert.equal(teacher.url(), eventUrl)
 
+  // The school registers one more of its teachers, picked by surname.
+  const colleague = runSql(srv.dbUrl, `SELECT p.last_name || ' ' || p.first_name FROM persons p JOIN positions ps ON ps.person_id = p.id
+    JOIN organisations o ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S001' AND ps.position = 'teacher'
+    AND p.id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1`)
+  const school = await as('school')
+  await school.goto(eventUrl)
+  await school.getByTestId('colleague-picker').locator('input').fill(colleague.split(' ')[0])
+  await school.getByRole('option', { name: new RegExp(colleague) }).first().click()
+  await school.getByTestId('register-colleague').getByRole('button', { name: 'Зарегистрировать работника' }).click()
+  await school.getByText('Работник зарегистрирован').waitFor()
+
   await page.goto(eventUrl)
   await page.getByTestId('participants').getByText(/./).first().waitFor()
-  assert.equal(await page.getByTestId('participants').locator('tbody tr').count(), 1)
+  assert.equal(await page.getByTestId('participants').locator('tbody tr').count(), 2)
   await page.screenshot({ path: join(screenshots, 'event-card.png'), fullPage: true })
 })
 

@@ -370,6 +370,8 @@ export const en: Messages = {
     allLevels: 'All levels',
   },
   events: {
+    registerColleague: 'Register a staff member',
+    colleagueRegistered: 'Staff member registered',
     title: 'Events',
     card: 'Event',
     back: 'Back to the calendar',

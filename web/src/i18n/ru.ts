@@ -370,6 +370,8 @@ export const ru = {
     allLevels: 'Все уровни',
   },
   events: {
+    registerColleague: 'Зарегистрировать работника',
+    colleagueRegistered: 'Работник зарегистрирован',
     title: 'Мероприятия',
     card: 'Мероприятие',
     back: 'К календарю',
