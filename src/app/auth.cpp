@@ -1,5 +1,7 @@
 #include "app/auth.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 
@@ -7,6 +9,7 @@
 #include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
+#include "storage/active_repository.hpp"
 #include "domain/text.hpp"
 
 namespace metodist::app {
@@ -26,6 +29,10 @@ Caller caller_of(storage::Connection& c, const acc::Account& a, const Config& co
   caller.must_change_password = a.must_change_password;
   caller.person_id = a.person_id;
   caller.roles = acc::roles_of(c, a.id);
+  // A methodist's support widens what they read (domain::Support).
+  const bool methodist = std::any_of(caller.roles.begin(), caller.roles.end(), [](const auto& r) { return r.role == "methodist"; });
+  if (methodist && caller.person_id)
+    caller.support = storage::active::support_of(c, *caller.person_id, domain::Date::today().iso());
   return caller;
 }
 
@@ -34,7 +41,7 @@ Caller caller_of(storage::Connection& c, const acc::Account& a, const Config& co
 domain::Scope scope_of(const Caller& caller, domain::Action action) {
   std::vector<domain::Grant> grants;
   for (const auto& r : caller.roles) grants.push_back({r.role, r.territory_id, r.organisation_id});
-  return domain::scope_for(action, grants, caller.person_id, caller.policy);
+  return domain::scope_for(action, grants, caller.person_id, caller.policy, caller.support);
 }
 
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what) {

@@ -198,9 +198,7 @@ ExportFile route_pdf(const rts::Route& r, const std::map<std::string, std::strin
   io::PdfDocument pdf(true);
   pdf.title("Индивидуальный образовательный маршрут");
   pdf.paragraph("Педагог: " + r.person_name);
-  pdf.paragraph("Период: " + r.period_from.substr(8, 2) + "." + r.period_from.substr(5, 2) + "." +
-                r.period_from.substr(0, 4) + " — " + r.period_to.substr(8, 2) + "." + r.period_to.substr(5, 2) + "." +
-                r.period_to.substr(0, 4));
+  pdf.paragraph("Период: " + domain::russian_date(r.period_from) + " — " + domain::russian_date(r.period_to));
   if (!r.tutor.empty()) pdf.paragraph("Сопровождающий методист / тьютор: " + r.tutor);
   const auto* status = domain::find_term(domain::route_statuses(), r.status);
   pdf.paragraph("Статус: " + std::string(status ? status->title : r.status));

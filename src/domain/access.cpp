@@ -42,9 +42,14 @@ std::optional<AdminLevel> parse_admin_level(std::string_view text) noexcept {
 }
 
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
-                const AccessPolicy& policy) {
+                const AccessPolicy& policy, const Support& support) {
   Scope s;
   for (const auto& g : grants) {
+    // Those a methodist supports: their personal data and individual results.
+    if (g.role == "methodist" && (action == Action::read_diagnostics || action == Action::read_personal)) {
+      s.organisations.insert(s.organisations.end(), support.organisations.begin(), support.organisations.end());
+      s.persons.insert(s.persons.end(), support.persons.begin(), support.persons.end());
+    }
     const RoleInfo* role = find_role(g.role);
     if (!role) continue;
     const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
@@ -53,7 +58,7 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
          action == Action::manage_diagnostics || action == Action::coordinate_support) && !administers)
       continue;
     // Individual results: the person and the administration of their school.
-    // Methodists and tutors join once they are assigned to the person (issue 6).
+    // Methodists read those they support (added above), nothing by their territory.
     if (action == Action::read_diagnostics && role->scope != ScopeKind::person && g.role != "school_admin") continue;
     if (action == Action::write_staff && !administers && g.role != "school_admin") continue;
     if (action == Action::organise_events && !administers && g.role != "school_admin" && g.role != "methodist") continue;

@@ -42,7 +42,16 @@ struct Scope {
   std::vector<std::int64_t> territories;    // each with everything below it
   std::vector<std::int64_t> organisations;  // single organisations
   std::optional<std::int64_t> person;       // the caller's own person (teacher)
-  bool empty() const { return !everything && territories.empty() && organisations.empty() && !person; }
+  std::vector<std::int64_t> persons;        // single other persons (a methodist's supported teachers)
+  bool empty() const { return !everything && territories.empty() && organisations.empty() && !person && persons.empty(); }
+};
+
+// What a methodist of the active supports now (issue 6): whole schools and
+// single teachers. It widens the methodist's view of those people's personal
+// data and individual diagnostics, and nothing else.
+struct Support {
+  std::vector<std::int64_t> organisations;
+  std::vector<std::int64_t> persons;
 };
 
 // One role assignment as the scope rules need it.
@@ -82,16 +91,18 @@ enum class Action {
 // and workplaces): the same roles plus a school's administrator for their
 // school. Reading the audit log: the federal operator. Personal data: the person, the administrators of their
 // organisation and the territorial roles above them up to
-// policy.personal_data_up_to — not methodists or experts (a methodist will see
-// the teachers assigned to them, issue 6). Running diagnostics: the same
+// policy.personal_data_up_to — not methodists or experts, except that a
+// methodist sees the schools and teachers they support. Running diagnostics: the same
 // administering roles as the registries. Individual diagnostic results: the
 // person and their school's administrator only; everyone else reads aggregates.
 // Holding events: the administering roles, a school's administrator (school
 // events) and methodists (master classes, open lessons), each in their scope.
 // Coordinating support (requests for help, associations): the administering
 // roles of a territory, the federal operator included.
+// A methodist also reads personal data and individual diagnostics of the
+// schools and teachers they support (`support`).
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
-                const AccessPolicy& policy = {});
+                const AccessPolicy& policy = {}, const Support& support = {});
 
 // A login: 3..64 characters of Latin letters, digits, «.», «_», «-».
 // Throws Error naming the field "login".

@@ -165,7 +165,7 @@ std::vector<std::string> team_problems(std::span<const TeamMember> team) {
   if (!methodist) out.push_back("Нет методиста — заместителя директора или методиста методической службы");
   for (auto area : kTeamAreas) {
     const bool covered = std::any_of(team.begin(), team.end(), [&](const TeamMember& m) {
-      return m.position == "teacher" && m.subject_areas.count(std::string(area));
+      return m.subject_areas.count(std::string(area)) > 0;  // a deputy who teaches counts too
     });
     if (!covered) out.push_back("Нет учителя предметной области «" + title_of(subject_areas(), area) + "»");
   }

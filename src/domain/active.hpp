@@ -83,14 +83,14 @@ StageOutcome evaluate_stages(std::span<const SelectionStage> stages, const std::
 
 struct TeamMember {
   std::int64_t person_id = 0;
-  std::string position;                  // positions() code
+  std::string position;                  // positions() code: deputy_director or methodist when any workplace is
   std::set<std::string> subject_areas;   // of the person's workplaces in the school
 };
 // The three subject areas a school team must cover.
 std::span<const std::string_view> required_team_areas();
 // Why a school's team is incomplete (empty when complete): fewer than 4
 // people, no methodist (a deputy director or methodist), a required subject
-// area without a teacher.
+// area that nobody in the team teaches (a deputy director who teaches counts).
 std::vector<std::string> team_problems(std::span<const TeamMember> team);
 
 // ---- Assignment proposal ----------------------------------------------------

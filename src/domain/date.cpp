@@ -87,4 +87,9 @@ void check_period(std::string_view from, std::string_view to, const char* from_f
   if (*end < *start) throw Error::validation(to_field, "Дата окончания раньше даты начала");
 }
 
+std::string russian_date(std::string_view iso) {
+  if (!Date::parse_iso(iso)) return std::string(iso);
+  return std::string(iso.substr(8, 2)) + "." + std::string(iso.substr(5, 2)) + "." + std::string(iso.substr(0, 4));
+}
+
 }  // namespace metodist::domain

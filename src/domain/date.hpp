@@ -36,6 +36,9 @@ struct Date {
 // be dates and the end not before the start; Error::validation names the field.
 void check_period(std::string_view from, std::string_view to, const char* from_field, const char* to_field);
 
+// «ДД.ММ.ГГГГ» from an ISO date, as Russian documents write it; other text as it is.
+std::string russian_date(std::string_view iso);
+
 // UTC time as «YYYY-MM-DDTHH:MM:SSZ», the form every created_at uses; text
 // order is time order, so SQL compares these strings directly.
 std::string utc_timestamp(std::chrono::system_clock::time_point t);

@@ -144,6 +144,26 @@ Response read_notifications(const Request&, Context&);
 Response notification_settings(const Request&, Context&);
 Response update_notification_settings(const Request&, Context&);
 
+Response list_selections(const Request&, Context&);
+Response create_selection(const Request&, Context&);
+Response get_selection(const Request&, Context&);
+Response apply_to_selection(const Request&, Context&);
+Response score_application(const Request&, Context&);
+Response decide_application(const Request&, Context&);
+Response issue_selection_order(const Request&, Context&);
+Response order_document(const Request&, Context&);
+Response list_active_members(const Request&, Context&);
+Response add_active_member(const Request&, Context&);
+Response end_active_member(const Request&, Context&);
+Response school_teams(const Request&, Context&);
+Response list_assignments(const Request&, Context&);
+Response create_assignments(const Request&, Context&);
+Response end_assignment(const Request&, Context&);
+Response assignment_proposal(const Request&, Context&);
+Response record_activity(const Request&, Context&);
+Response methodist_cabinet(const Request&, Context&);
+Response activity_report(const Request&, Context&);
+
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);
 Response me(const Request&, Context&);

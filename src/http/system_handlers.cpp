@@ -2,6 +2,7 @@
 
 #include "domain/access.hpp"
 #include "domain/registry.hpp"
+#include "domain/active.hpp"
 #include "domain/communities.hpp"
 #include "domain/events.hpp"
 #include "domain/help_requests.hpp"
@@ -94,6 +95,10 @@ Response vocabularies(const Request&, Context&) {
       {"mentoring_forms", domain::mentoring_forms()},   {"mentoring_pair_statuses", domain::mentoring_pair_statuses()},
       {"community_kinds", domain::community_kinds()},   {"help_urgencies", domain::help_urgencies()},
       {"help_statuses", domain::help_statuses()},       {"help_response_kinds", domain::help_response_kinds()},
+      {"active_levels", domain::active_levels()},       {"active_directions", domain::active_directions()},
+      {"methodist_functions", domain::methodist_functions()},
+      {"application_statuses", domain::application_statuses()},
+      {"eligibility_facts", domain::eligibility_facts()},
   };
   for (const auto& [name, terms] : more) {
     w.key(name);

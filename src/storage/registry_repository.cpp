@@ -1,5 +1,7 @@
 #include "storage/registry_repository.hpp"
 
+#include <algorithm>
+
 #include "storage/registry_sql.hpp"
 
 #include "domain/date.hpp"
@@ -166,6 +168,7 @@ std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {
 bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope) {
   if (scope.everything) return true;
   if (scope.person && *scope.person == id) return true;
+  if (std::find(scope.persons.begin(), scope.persons.end(), id) != scope.persons.end()) return true;
   domain::Scope workplaces = scope;
   workplaces.person.reset();  // the person clause above covers it
   Params params{id};
@@ -240,6 +243,8 @@ std::string staff_select(const domain::Scope& personal, Params& params) {
   workplaces.person.reset();
   std::string visible = organisation_scope(workplaces, params, "o");
   if (personal.person) visible = "(" + visible + " OR p.id = " + placeholder(params, *personal.person) + ")";
+  if (!personal.persons.empty())
+    visible = "(" + visible + " OR p.id IN " + placeholders<std::int64_t>(params, personal.persons) + ")";
   return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns +
          ", o.code, o.name, CASE WHEN " + visible + " THEN 1 ELSE 0 END"
          " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id";

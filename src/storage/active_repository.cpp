@@ -1,0 +1,435 @@
+#include "storage/active_repository.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/date.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::active {
+namespace {
+
+const char* const kName = " || ' ' || ";
+std::string full_name(const std::string& a) {
+  return a + ".last_name" + kName + a + ".first_name || COALESCE(' ' || " + a + ".middle_name, '')";
+}
+// The person's first current workplace, named.
+std::string workplace_of(const std::string& person_column) {
+  return "COALESCE((SELECT COALESCE(o2.short_name, o2.name) FROM positions ps2 JOIN organisations o2 ON o2.id = ps2.organisation_id"
+         " WHERE ps2.person_id = " + person_column + " AND ps2.left_on IS NULL ORDER BY ps2.id LIMIT 1), '')";
+}
+
+const char* const kSelectionSelect =
+    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, ''), s.applications_from, s.applications_to,"
+    " s.rules, s.stages, s.status, s.order_id, t.name,"
+    " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> 'withdrawn')"
+    " FROM active_selections s JOIN territories t ON t.id = s.territory_id";
+
+Selection selection_from(const Row& r) {
+  Selection s;
+  s.id = r.int64(0);
+  s.level = r.text(1);
+  s.territory_id = r.int64(2);
+  s.title = r.text(3);
+  s.description = r.text(4);
+  s.applications_from = r.text(5);
+  s.applications_to = r.text(6);
+  s.rules_json = r.text(7);
+  s.stages_json = r.text(8);
+  s.status = r.text(9);
+  s.order_id = r.opt_int64(10);
+  s.territory_name = r.text(11);
+  s.applications = r.int64(12);
+  return s;
+}
+
+std::string application_select() {
+  return "SELECT a.id, a.selection_id, a.person_id, a.nominated_by, a.direction, COALESCE(a.subject_area, ''),"
+         " COALESCE(a.portfolio, ''), a.ege_expert, a.community_leader, a.high_results, a.status,"
+         " COALESCE(a.decision_note, ''), a.created_at, " + full_name("p") + ", " + workplace_of("p.id") +
+         ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.higher_ped_education"
+         " FROM active_applications a JOIN persons p ON p.id = a.person_id";
+}
+
+Application application_from(const Row& r) {
+  Application a;
+  a.id = r.int64(0);
+  a.selection_id = r.int64(1);
+  a.person_id = r.int64(2);
+  a.nominated_by = r.text(3);
+  a.direction = r.text(4);
+  a.subject_area = r.text(5);
+  a.portfolio = r.text(6);
+  a.ege_expert = r.flag(7);
+  a.community_leader = r.flag(8);
+  a.high_results = r.flag(9);
+  a.status = r.text(10);
+  a.decision_note = r.text(11);
+  a.created_at = r.text(12);
+  a.person_name = r.text(13);
+  a.organisation_name = r.text(14);
+  a.category = r.text(15);
+  a.experience_since = r.text(16);
+  a.higher_ped_education = r.flag(17);
+  return a;
+}
+
+void fill_scores(Connection& c, std::vector<Application>& apps) {
+  for (auto& a : apps)
+    c.run("SELECT stage_code, score FROM application_scores WHERE application_id = $1", {a.id},
+          [&](const Row& r) { a.scores[r.text(0)] = r.real(1); });
+}
+
+std::string member_select() {
+  return "SELECT m.id, m.level, m.territory_id, m.person_id, m.direction, COALESCE(m.subject_area, ''), m.capacity,"
+         " m.starts_on, COALESCE(m.ends_on, ''), COALESCE(m.end_reason, ''), m.order_id, m.end_order_id, m.application_id, " +
+         full_name("p") + ", " + workplace_of("p.id") + ", t.name, o.number, o.issued_on, COALESCE(eo.number, ''),"
+         " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL)"
+         " FROM active_members m JOIN persons p ON p.id = m.person_id JOIN territories t ON t.id = m.territory_id"
+         " JOIN active_orders o ON o.id = m.order_id LEFT JOIN active_orders eo ON eo.id = m.end_order_id";
+}
+
+Member member_from(const Row& r) {
+  Member m;
+  m.id = r.int64(0);
+  m.level = r.text(1);
+  m.territory_id = r.int64(2);
+  m.person_id = r.int64(3);
+  m.direction = r.text(4);
+  m.subject_area = r.text(5);
+  m.capacity = static_cast<int>(r.int64(6));
+  m.starts_on = r.text(7);
+  m.ends_on = r.text(8);
+  m.end_reason = r.text(9);
+  m.order_id = r.int64(10);
+  m.end_order_id = r.opt_int64(11);
+  m.application_id = r.opt_int64(12);
+  m.person_name = r.text(13);
+  m.organisation_name = r.text(14);
+  m.territory_name = r.text(15);
+  m.order_number = r.text(16);
+  m.order_date = r.text(17);
+  m.end_order_number = r.text(18);
+  m.load = r.int64(19);
+  return m;
+}
+
+std::string assignment_select() {
+  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, ''), " +
+         full_name("mp") + ", COALESCE(COALESCE(so.short_name, so.name), " + full_name("tp") + ", ''), " +
+         "COALESCE(COALESCE(so.short_name, so.name), " + workplace_of("tp.id") + ")"
+         " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
+         " LEFT JOIN organisations so ON so.id = sa.organisation_id LEFT JOIN persons tp ON tp.id = sa.person_id";
+}
+
+Assignment assignment_from(const Row& r) {
+  return {r.int64(0), r.int64(1), r.opt_int64(2), r.opt_int64(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8)};
+}
+
+}  // namespace
+
+std::int64_t insert_order(Connection& c, const Order& o) {
+  return c.scalar("INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at)"
+                  " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                  {o.level, o.territory_id, o.number, o.issued_on, o.title, domain::utc_timestamp_now()});
+}
+
+std::optional<Order> find_order(Connection& c, std::int64_t id) {
+  auto r = c.query_one("SELECT o.id, o.level, o.territory_id, o.number, o.issued_on, o.title, t.name FROM active_orders o"
+                       " JOIN territories t ON t.id = o.territory_id WHERE o.id = $1",
+                       {id});
+  if (!r) return std::nullopt;
+  return Order{r->int64(0), r->text(1), r->int64(2), r->text(3), r->text(4), r->text(5), r->text(6)};
+}
+
+std::optional<std::int64_t> find_order_id(Connection& c, std::int64_t territory_id, const std::string& number,
+                                          const std::string& issued_on) {
+  auto r = c.query_one("SELECT id FROM active_orders WHERE territory_id = $1 AND number = $2 AND issued_on = $3",
+                       {territory_id, number, issued_on});
+  if (!r) return std::nullopt;
+  return r->int64(0);
+}
+
+std::int64_t insert_selection(Connection& c, const Selection& s) {
+  return c.scalar(
+      "INSERT INTO active_selections (level, territory_id, title, description, applications_from, applications_to, rules,"
+      " stages, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) RETURNING id",
+      {s.level, s.territory_id, s.title, text_or_null(s.description), s.applications_from, s.applications_to, s.rules_json,
+       s.stages_json, domain::utc_timestamp_now()});
+}
+
+std::optional<Selection> find_selection(Connection& c, std::int64_t id) {
+  auto r = c.query_one(std::string(kSelectionSelect) + " WHERE s.id = $1", {id});
+  if (!r) return std::nullopt;
+  return selection_from(*r);
+}
+
+std::vector<Selection> list_selections(Connection& c, const domain::Scope& scope) {
+  Params params;
+  std::vector<Selection> out;
+  c.run(std::string(kSelectionSelect) + " WHERE " + registry::territory_scope(scope, params, "t") +
+            " ORDER BY s.applications_from DESC, s.id DESC",
+        params, [&](const Row& r) { out.push_back(selection_from(r)); });
+  return out;
+}
+
+void close_selection(Connection& c, std::int64_t id, std::int64_t order_id) {
+  c.execute("UPDATE active_selections SET status = 'decided', order_id = $2 WHERE id = $1", {id, order_id});
+}
+
+std::int64_t insert_application(Connection& c, const Application& a) {
+  const auto now = domain::utc_timestamp_now();
+  return c.scalar(
+      "INSERT INTO active_applications (selection_id, person_id, nominated_by, direction, subject_area, portfolio,"
+      " ege_expert, community_leader, high_results, status, created_at, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $10) RETURNING id",
+      {a.selection_id, a.person_id, a.nominated_by, a.direction, text_or_null(a.subject_area), text_or_null(a.portfolio),
+       flag(a.ege_expert), flag(a.community_leader), flag(a.high_results), now});
+}
+
+std::optional<Application> find_application(Connection& c, std::int64_t id) {
+  auto r = c.query_one(application_select() + " WHERE a.id = $1", {id});
+  if (!r) return std::nullopt;
+  std::vector<Application> one{application_from(*r)};
+  fill_scores(c, one);
+  return one.front();
+}
+
+std::vector<Application> applications_of(Connection& c, std::int64_t selection_id) {
+  std::vector<Application> out;
+  c.run(application_select() + " WHERE a.selection_id = $1 ORDER BY p.last_name, p.first_name, a.id", {selection_id},
+        [&](const Row& r) { out.push_back(application_from(r)); });
+  fill_scores(c, out);
+  return out;
+}
+
+void set_application_status(Connection& c, std::int64_t id, const std::string& status, const std::string& note) {
+  c.execute("UPDATE active_applications SET status = $2, decision_note = $3, updated_at = $4 WHERE id = $1",
+            {id, status, text_or_null(note), domain::utc_timestamp_now()});
+}
+
+void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score, const std::string& comment) {
+  c.execute("INSERT INTO application_scores (application_id, stage_code, score, comment, scored_at) VALUES ($1, $2, $3, $4, $5)"
+            " ON CONFLICT (application_id, stage_code) DO UPDATE SET score = excluded.score, comment = excluded.comment,"
+            " scored_at = excluded.scored_at",
+            {application_id, stage, score, text_or_null(comment), domain::utc_timestamp_now()});
+}
+
+std::int64_t insert_member(Connection& c, const Member& m) {
+  return c.scalar(
+      "INSERT INTO active_members (level, territory_id, person_id, direction, subject_area, capacity, starts_on, order_id,"
+      " application_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+      {m.level, m.territory_id, m.person_id, m.direction, text_or_null(m.subject_area), std::int64_t{m.capacity},
+       m.starts_on, m.order_id, id_or_null(m.application_id)});
+}
+
+std::optional<Member> find_member(Connection& c, std::int64_t id) {
+  auto r = c.query_one(member_select() + " WHERE m.id = $1", {id});
+  if (!r) return std::nullopt;
+  return member_from(*r);
+}
+
+std::optional<Member> current_member(Connection& c, const std::string& level, std::int64_t territory_id, std::int64_t person_id) {
+  auto r = c.query_one(member_select() + " WHERE m.level = $1 AND m.territory_id = $2 AND m.person_id = $3 AND m.ends_on IS NULL",
+                       {level, territory_id, person_id});
+  if (!r) return std::nullopt;
+  return member_from(*r);
+}
+
+void end_member(Connection& c, std::int64_t id, const std::string& ends_on, std::int64_t order_id, const std::string& reason) {
+  c.execute("UPDATE active_members SET ends_on = $2, end_order_id = $3, end_reason = $4 WHERE id = $1",
+            {id, ends_on, order_id, text_or_null(reason)});
+}
+
+std::vector<Member> list_members(Connection& c, const MemberFilter& f, const domain::Scope& scope) {
+  Params params;
+  std::string sql = member_select() + " WHERE " + registry::territory_scope(scope, params, "t");
+  if (f.territory_id) sql += " AND m.territory_id IN " + registry::subtree(registry::placeholder(params, *f.territory_id));
+  if (!f.level.empty()) sql += " AND m.level = " + registry::placeholder(params, f.level);
+  if (f.current_only) sql += " AND m.ends_on IS NULL";
+  if (f.order_id) sql += " AND m.order_id = " + registry::placeholder(params, *f.order_id);
+  sql += " ORDER BY m.level, t.name, p.last_name, p.first_name, m.starts_on";
+  std::vector<Member> out;
+  c.run(sql, params, [&](const Row& r) { out.push_back(member_from(r)); });
+  return out;
+}
+
+bool is_current_member(Connection& c, std::int64_t person_id) {
+  return c.scalar("SELECT COUNT(*) FROM active_members WHERE person_id = $1 AND ends_on IS NULL", {person_id}) > 0;
+}
+
+std::optional<std::pair<int, int>> capacity_and_load(Connection& c, std::int64_t person_id) {
+  auto r = c.query_one("SELECT MAX(m.capacity), (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = $1"
+                       " AND sa.ends_on IS NULL) FROM active_members m WHERE m.person_id = $1 AND m.ends_on IS NULL",
+                       {person_id});
+  if (!r || r->is_null(0)) return std::nullopt;
+  return std::pair{static_cast<int>(r->int64(0)), static_cast<int>(r->int64(1))};
+}
+
+std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t territory_id) {
+  Params params{territory_id};
+  std::map<std::int64_t, domain::MethodistLoad> by_person;
+  c.run("SELECT m.person_id, " + full_name("p") + ", m.capacity, COALESCE(m.subject_area, ''),"
+        " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL),"
+        " o.territory_id, COALESCE(ps.subject_area, '')"
+        " FROM active_members m JOIN persons p ON p.id = m.person_id"
+        " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
+        " LEFT JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE m.ends_on IS NULL AND (m.territory_id IN " + registry::subtree("$1") +
+            " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
+        params, [&](const Row& r) {
+          auto& m = by_person[r.int64(0)];
+          m.person_id = r.int64(0);
+          m.name = r.text(1);
+          m.capacity = std::max(m.capacity, static_cast<int>(r.int64(2)));
+          if (!r.view(3).empty()) m.subject_areas.insert(r.text(3));
+          m.load = static_cast<int>(r.int64(4));
+          if (!r.is_null(5)) m.municipalities.insert(r.int64(5));
+          if (!r.view(6).empty()) m.subject_areas.insert(r.text(6));
+        });
+  std::vector<domain::MethodistLoad> out;
+  for (auto& [id, m] : by_person) out.push_back(std::move(m));
+  return out;
+}
+
+std::vector<domain::SupportTarget> unsupported_shnor(Connection& c, std::int64_t territory_id) {
+  std::vector<domain::SupportTarget> out;
+  c.run("SELECT o.id, COALESCE(o.short_name, o.name), o.territory_id FROM organisations o WHERE o.is_shnor = 1"
+        " AND o.territory_id IN " + registry::subtree("$1") + " AND o.id NOT IN (SELECT organisation_id FROM support_assignments"
+        " WHERE organisation_id IS NOT NULL AND ends_on IS NULL) ORDER BY o.id",
+        {territory_id}, [&](const Row& r) {
+          out.push_back({"school", r.int64(0), r.text(1), r.int64(0), r.int64(2), {}, true, 0});
+        });
+  return out;
+}
+
+std::vector<domain::SupportTarget> unsupported_diagnosed_teachers(Connection& c, std::int64_t territory_id) {
+  std::vector<domain::SupportTarget> out;
+  c.run("SELECT p.id, " + full_name("p") + ", o.id, o.territory_id, COALESCE(ps.subject_area, ''), o.is_shnor"
+        " FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL AND ps.position = 'teacher'"
+        " JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE o.territory_id IN " + registry::subtree("$1") + " AND p.id IN (SELECT person_id FROM diagnostic_results)"
+        " AND p.id NOT IN (SELECT person_id FROM support_assignments WHERE person_id IS NOT NULL AND ends_on IS NULL)"
+        " ORDER BY p.id, ps.id",
+        {territory_id}, [&](const Row& r) {
+          if (!out.empty() && out.back().id == r.int64(0)) {
+            if (!r.view(4).empty()) out.back().subject_areas.insert(r.text(4));
+            return;
+          }
+          domain::SupportTarget t{"teacher", r.int64(0), r.text(1), r.int64(2), r.int64(3), {}, r.flag(5), 0};
+          if (!r.view(4).empty()) t.subject_areas.insert(r.text(4));
+          out.push_back(std::move(t));
+        });
+  return out;
+}
+
+std::vector<Member> memberships_of(Connection& c, std::int64_t person_id) {
+  std::vector<Member> out;
+  c.run(member_select() + " WHERE m.person_id = $1 ORDER BY m.starts_on DESC", {person_id},
+        [&](const Row& r) { out.push_back(member_from(r)); });
+  return out;
+}
+
+std::vector<TeamRow> team_rows(Connection& c, std::int64_t municipality_id) {
+  std::vector<TeamRow> out;
+  c.run("SELECT o.id, COALESCE(o.short_name, o.name), o.is_shnor, COALESCE(m.person_id, 0), COALESCE(" + full_name("p") +
+            ", ''), COALESCE(ps.position, ''), COALESCE(ps.subject_area, '')"
+            " FROM organisations o"
+            " LEFT JOIN positions ps ON ps.organisation_id = o.id AND ps.left_on IS NULL"
+            "  AND ps.person_id IN (SELECT person_id FROM active_members WHERE level = 'municipal' AND ends_on IS NULL)"
+            " LEFT JOIN active_members m ON m.person_id = ps.person_id AND m.level = 'municipal' AND m.ends_on IS NULL"
+            " LEFT JOIN persons p ON p.id = m.person_id"
+            " WHERE o.kind = 'school' AND o.territory_id = $1 ORDER BY o.name, o.id, p.last_name",
+        {municipality_id}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.text(1), r.flag(2), r.int64(3), r.text(4), r.text(5), r.text(6)});
+        });
+  return out;
+}
+
+std::int64_t insert_assignment(Connection& c, const Assignment& a) {
+  return c.scalar("INSERT INTO support_assignments (methodist_person_id, organisation_id, person_id, starts_on, created_at)"
+                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                  {a.methodist_person_id, id_or_null(a.organisation_id), id_or_null(a.person_id), a.starts_on,
+                   domain::utc_timestamp_now()});
+}
+
+std::optional<Assignment> find_assignment(Connection& c, std::int64_t id) {
+  auto r = c.query_one(assignment_select() + " WHERE sa.id = $1", {id});
+  if (!r) return std::nullopt;
+  return assignment_from(*r);
+}
+
+void end_assignment(Connection& c, std::int64_t id, const std::string& ends_on) {
+  c.execute("UPDATE support_assignments SET ends_on = $2 WHERE id = $1", {id, ends_on});
+}
+
+std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id) {
+  Params params;
+  const auto tree = registry::subtree(registry::placeholder(params, territory_id));
+  std::vector<Assignment> out;
+  c.run(assignment_select() + " WHERE sa.ends_on IS NULL AND (so.territory_id IN " + tree +
+            " OR sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+            " WHERE ps.left_on IS NULL AND o.territory_id IN " + tree + ")) ORDER BY mp.last_name, mp.first_name, sa.id",
+        params, [&](const Row& r) { out.push_back(assignment_from(r)); });
+  return out;
+}
+
+std::vector<Assignment> assignments_of(Connection& c, std::int64_t methodist_person_id) {
+  std::vector<Assignment> out;
+  c.run(assignment_select() + " WHERE sa.methodist_person_id = $1 AND sa.ends_on IS NULL ORDER BY sa.id", {methodist_person_id},
+        [&](const Row& r) { out.push_back(assignment_from(r)); });
+  return out;
+}
+
+bool assigned(Connection& c, std::int64_t methodist, std::optional<std::int64_t> organisation, std::optional<std::int64_t> person) {
+  return c.scalar("SELECT COUNT(*) FROM support_assignments WHERE methodist_person_id = $1 AND ends_on IS NULL"
+                  " AND (organisation_id = $2 OR person_id = $3)",
+                  {methodist, id_or_null(organisation), id_or_null(person)}) > 0;
+}
+
+domain::Support support_of(Connection& c, std::int64_t methodist_person_id, const std::string& today) {
+  domain::Support s;
+  c.run("SELECT organisation_id, person_id FROM support_assignments WHERE methodist_person_id = $1"
+        " AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)",
+        {methodist_person_id, today}, [&](const Row& r) {
+          if (auto o = r.opt_int64(0)) s.organisations.push_back(*o);
+          if (auto p = r.opt_int64(1)) s.persons.push_back(*p);
+        });
+  return s;
+}
+
+std::int64_t insert_activity(Connection& c, const Activity& a) {
+  return c.scalar("INSERT INTO methodist_activities (person_id, function, happened_on, title, organisation_id, participants,"
+                  " evidence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                  {a.person_id, a.function, a.happened_on, a.title, id_or_null(a.organisation_id), id_or_null(a.participants),
+                   text_or_null(a.evidence), domain::utc_timestamp_now()});
+}
+
+std::vector<Activity> activities_of(Connection& c, std::int64_t person_id, const std::string& from, const std::string& to) {
+  std::vector<Activity> out;
+  c.run("SELECT a.id, a.person_id, a.function, a.happened_on, a.title, a.organisation_id, a.participants,"
+        " COALESCE(a.evidence, ''), COALESCE(COALESCE(o.short_name, o.name), '') FROM methodist_activities a"
+        " LEFT JOIN organisations o ON o.id = a.organisation_id"
+        " WHERE a.person_id = $1 AND a.happened_on >= $2 AND a.happened_on <= $3 ORDER BY a.happened_on DESC, a.id DESC",
+        {person_id, from, to}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.opt_int64(6), r.text(7),
+                         r.text(8)});
+        });
+  return out;
+}
+
+std::vector<ActivityCount> activity_counts(Connection& c, std::int64_t territory_id, const std::string& level,
+                                           const std::string& from, const std::string& to) {
+  Params params{from, to, level};
+  std::vector<ActivityCount> out;
+  c.run("SELECT m.person_id, " + full_name("p") + ", a.function, COUNT(*), COALESCE(SUM(a.participants), 0)"
+        " FROM active_members m JOIN persons p ON p.id = m.person_id"
+        " JOIN methodist_activities a ON a.person_id = m.person_id AND a.happened_on >= $1 AND a.happened_on <= $2"
+        " WHERE m.level = $3 AND m.starts_on <= $2 AND (m.ends_on IS NULL OR m.ends_on >= $1) AND m.territory_id IN " +
+            registry::subtree(registry::placeholder(params, territory_id)) +
+            " GROUP BY m.person_id, p.last_name, p.first_name, p.middle_name, a.function ORDER BY p.last_name, p.first_name, a.function",
+        params, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)}); });
+  return out;
+}
+
+}  // namespace metodist::storage::active
