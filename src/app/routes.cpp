@@ -156,7 +156,8 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
   domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
   scope.person.reset();
   if (scope.empty())
-    throw domain::Error(domain::ErrorKind::forbidden, "Черновики маршрутов составляет администрация организации");
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Черновики маршрутов составляет администрация организации или сопровождающий методист");
   return app.db->write([&](storage::Connection& c) {
     BulkRoutes out;
     // One query picks the campaign's persons who work in the caller's
@@ -172,7 +173,11 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
           " AND x.status <> 'completed') FROM diagnostic_results r"
           " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
           " JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE r.campaign_id = $1 AND " + reg::organisation_scope(scope, params, "o") + " ORDER BY r.person_id",
+          " WHERE r.campaign_id = $1 AND (" + reg::organisation_scope(scope, params, "o") +
+              // A methodist's supported teachers, one by one.
+              (scope.persons.empty() ? std::string()
+                                     : " OR r.person_id IN " + reg::placeholders<std::int64_t>(params, scope.persons)) +
+              ") ORDER BY r.person_id",
           params, [&](const storage::Row& r) { candidates.push_back({r.int64(0), r.flag(1)}); });
     const auto today = domain::Date::today();
     for (const auto& [person, in_work] : candidates) {

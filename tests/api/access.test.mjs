@@ -73,6 +73,26 @@ before(async () => {
   ids.helpAssigned = help('assigned')
   ids.helpAnswered = help('answered')
   ids.helpCancel = help('new')
+
+  // Issue 6 fixtures: an open selection with one application, one with nobody accepted,
+  // an order, the demo methodist as a member of the municipal active, a member to end,
+  // a support assignment to end.
+  const today = localMinute(0).slice(0, 10)
+  const selection = (title) => Number(sql(`INSERT INTO active_selections (level, territory_id, title, applications_from, applications_to, rules, stages, status, created_at)
+    VALUES ('municipal', ${ids.municipality}, '${title}', '2020-01-01', '2099-12-31', '[]',
+    '[{"code":"interview","title":"Собеседование","max_score":10,"threshold":5}]', 'open', 'x') RETURNING id`))
+  ids.selection = selection('Отбор проверки прав')
+  ids.emptySelection = selection('Отбор без принятых')
+  ids.application = Number(sql(`INSERT INTO active_applications (selection_id, person_id, nominated_by, direction, status, created_at, updated_at)
+    VALUES (${ids.selection}, ${ids.school1Teachers[0]}, 'self', 'fgos', 'submitted', 'x', 'x') RETURNING id`))
+  ids.order = Number(sql(`INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at)
+    VALUES ('municipal', ${ids.municipality}, '1-ма', '2026-09-01', 'Об утверждении состава', 'x') RETURNING id`))
+  sql(`INSERT INTO active_members (level, territory_id, person_id, direction, capacity, starts_on, order_id)
+    VALUES ('municipal', ${ids.municipality}, ${ids.methodistPerson}, 'fgos', 200, '2026-09-01', ${ids.order})`)
+  ids.memberToEnd = Number(sql(`INSERT INTO active_members (level, territory_id, person_id, direction, starts_on, order_id)
+    VALUES ('municipal', ${ids.municipality}, ${ids.school1Teachers[1]}, 'fgos', '2026-09-01', ${ids.order}) RETURNING id`))
+  ids.assignment = Number(sql(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at)
+    VALUES (${ids.methodistPerson}, ${ids.school1Teachers[2]}, '${today}', 'x') RETURNING id`))
 })
 after(async () => {
   await srv?.stop()
@@ -92,6 +112,7 @@ function matrix() {
   const teacherInRmo = () => sql(`INSERT INTO community_members (community_id, person_id, role, joined_on) SELECT ${ids.rmo}, ${ids.teacherPerson}, 'member', '2026-01-01'
     WHERE NOT EXISTS (SELECT 1 FROM community_members WHERE community_id = ${ids.rmo} AND person_id = ${ids.teacherPerson} AND left_on IS NULL)`)
   const helpState = (id, status) => sql(`UPDATE help_requests SET status = '${status}', methodist_person_id = ${status === 'new' ? 'NULL' : ids.methodistPerson} WHERE id = ${id}`)
+  const keepers = (status) => ({ anonymous: 401, admin: status, region: status, methodist: 403, coordinator: status, school: 403, teacher: 403 })
   const admins = { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 }
   return [
     ['GET', '/healthz', '/healthz', everyone(200)],
@@ -156,8 +177,9 @@ function matrix() {
       { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
     ['GET', '/api/v1/routes/{id}/export', `/api/v1/routes/${ids.route}/export?format=csv`,
       { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
+    // The methodist supports one teacher (fixture below): drafts for those they support.
     ['POST', '/api/v1/diagnostics/campaigns/{id}/routes', `/api/v1/diagnostics/campaigns/${ids.campaign}/routes`,
-      { anonymous: 401, admin: 403, region: 403, methodist: 403, coordinator: 403, school: 200, teacher: 403 },
+      { anonymous: 401, admin: 403, region: 403, methodist: 200, coordinator: 403, school: 200, teacher: 403 },
       { period_from: '2026-01-01', period_to: '2026-12-31' }],
     ['PUT', '/api/v1/routes/{id}/rows', `/api/v1/routes/${ids.route}/rows`,
       { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 403 },
@@ -292,6 +314,43 @@ function matrix() {
     ['POST', '/api/v1/help-requests/{id}/cancel', `/api/v1/help-requests/${ids.helpCancel}/cancel`,
       { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 403, teacher: 200 },
       () => { helpState(ids.helpCancel, 'new'); return {} }],
+    // The methodical active: kept by the coordinators of the territory; a candidate applies or is
+    // nominated by their school; the member's own work and cabinet need a person and membership.
+    ['GET', '/api/v1/active/selections', '/api/v1/active/selections', signedIn(200)],
+    ['POST', '/api/v1/active/selections', '/api/v1/active/selections', keepers(201),
+      () => ({ level: 'municipal', territory_id: ids.municipality, title: `Отбор ${n++}`, applications_from: '2026-09-01', applications_to: '2026-09-30' })],
+    ['GET', '/api/v1/active/selections/{id}', `/api/v1/active/selections/${ids.selection}`, signedIn(200)],
+    ['POST', '/api/v1/active/selections/{id}/applications', `/api/v1/active/selections/${ids.selection}/applications`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
+      () => ({ person_id: ids.school1Teachers[3 + (n++ % (ids.school1Teachers.length - 3))], direction: 'fgos' })],
+    ['POST', '/api/v1/active/selections/{id}/order', `/api/v1/active/selections/${ids.emptySelection}/order`, keepers(409),
+      { number: '5-ма', issued_on: '2026-09-15' }],
+    ['POST', '/api/v1/active/applications/{id}/scores', `/api/v1/active/applications/${ids.application}/scores`, keepers(200),
+      { stage: 'interview', score: 7 }],
+    ['POST', '/api/v1/active/applications/{id}/decision', `/api/v1/active/applications/${ids.application}/decision`, keepers(200),
+      { status: 'submitted' }],
+    ['GET', '/api/v1/active/orders/{id}/document', `/api/v1/active/orders/${ids.order}/document`, signedIn(200)],
+    ['GET', '/api/v1/active/members', '/api/v1/active/members', signedIn(200)],
+    ['POST', '/api/v1/active/members', '/api/v1/active/members', keepers(201),
+      () => ({ level: 'municipal', territory_id: ids.municipality, person_id: ids.school2Teachers[n++ % ids.school2Teachers.length],
+        direction: 'quality_assessment', order_number: `7-ма-${n}`, order_date: '2026-10-01' })],
+    ['POST', '/api/v1/active/members/{id}/end', `/api/v1/active/members/${ids.memberToEnd}/end`, keepers(200),
+      () => { sql(`UPDATE active_members SET ends_on = NULL, end_order_id = NULL WHERE id = ${ids.memberToEnd}`)
+              return { ends_on: '2026-12-31', order_number: '9-ма', order_date: '2026-12-20', reason: 'Проверка прав' } }],
+    ['GET', '/api/v1/active/teams', `/api/v1/active/teams?territory_id=${ids.municipality}`, signedIn(200)],
+    ['GET', '/api/v1/active/assignments', `/api/v1/active/assignments?territory_id=${ids.municipality}`, signedIn(200)],
+    ['POST', '/api/v1/active/assignments', '/api/v1/active/assignments', keepers(201),
+      () => ({ items: [{ methodist_person_id: ids.methodistPerson, person_id: ids.school1Teachers[3 + (n++ % (ids.school1Teachers.length - 3))] }] })],
+    ['GET', '/api/v1/active/assignments/proposal', `/api/v1/active/assignments/proposal?territory_id=${ids.municipality}`, keepers(200)],
+    ['DELETE', '/api/v1/active/assignments/{id}', `/api/v1/active/assignments/${ids.assignment}`, keepers(204),
+      () => { sql(`UPDATE support_assignments SET ends_on = NULL WHERE id = ${ids.assignment}`); return {} }],
+    ['POST', '/api/v1/active/activities', '/api/v1/active/activities',
+      { anonymous: 401, admin: 403, region: 403, methodist: 201, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ function: 'own_lessons', happened_on: localMinute(0).slice(0, 10), title: 'Мастер-класс', participants: 12 })],
+    ['GET', '/api/v1/active/cabinet', '/api/v1/active/cabinet',
+      { anonymous: 401, admin: 403, region: 403, methodist: 200, coordinator: 403, school: 403, teacher: 200 }],
+    ['GET', '/api/v1/active/report', `/api/v1/active/report?territory_id=${ids.municipality}&level=municipal&from=2026-01-01&to=2026-12-31&format=csv`,
+      keepers(200)],
     // Notifications: each account its own.
     ['GET', '/api/v1/notifications', '/api/v1/notifications', signedIn(200)],
     ['POST', '/api/v1/notifications/read', '/api/v1/notifications/read', signedIn(200), {}],
