@@ -306,7 +306,7 @@ ApplicationView decide_application(App& app, const Caller& caller, std::int64_t 
       const auto v = view_of(a, rules, stages);
       std::vector<std::string> why;
       for (const auto& r : v.eligibility.results)
-        if (r.rule->required && !r.passed) why.push_back(r.reason);
+        if (r.required && !r.passed) why.push_back(r.reason);
       if (!v.stages.complete) why.push_back("оценены не все этапы");
       for (const auto& f : v.stages.failed) why.push_back("не пройден порог этапа «" + f + "»");
       if (!why.empty()) {

@@ -97,7 +97,7 @@ Eligibility check_eligibility(std::span<const EligibilityRule> rules, const Fact
   Eligibility out;
   out.eligible = true;
   for (const auto& r : rules) {
-    RuleResult res{&r, false, {}};
+    RuleResult res{&r, r.required, false, {}};
     const auto it = facts.find(r.fact);
     if (it == facts.end()) {
       res.reason = r.title + ": нет сведений";

@@ -49,6 +49,7 @@ void validate_rules(std::span<const EligibilityRule> rules);
 
 struct RuleResult {
   const EligibilityRule* rule = nullptr;
+  bool required = true;  // a copy of rule->required that outlives the rules
   bool passed = false;
   std::string reason;  // «Высшая квалификационная категория: есть» / «…: первая, нужна высшая»
 };

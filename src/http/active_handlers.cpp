@@ -45,7 +45,8 @@ void write_application(JsonWriter& w, const app::ApplicationView& v) {
       .field("eligible", v.eligibility.eligible)
       .field("preferred_met", v.eligibility.preferred_met);
   w.key("checks").begin_array();
-  for (const auto& r : v.eligibility.results) w.begin_object().field("passed", r.passed).field("reason", r.reason).end_object();
+  for (const auto& r : v.eligibility.results)
+    w.begin_object().field("passed", r.passed).field("required", r.required).field("reason", r.reason).end_object();
   w.end_array().key("scores").begin_object();
   for (const auto& [stage, score] : a.scores) w.field(stage, score);
   w.end_object()

@@ -32,6 +32,11 @@ export interface Vocabularies {
   help_urgencies: Term[]
   help_statuses: Term[]
   help_response_kinds: Term[]
+  active_levels: Term[]
+  active_directions: Term[]
+  methodist_functions: Term[]
+  application_statuses: Term[]
+  eligibility_facts: Term[]
   roles: RoleTerm[]
 }
 export interface Territory {
