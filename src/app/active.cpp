@@ -585,15 +585,151 @@ act::Activity record_activity(App& app, const Caller& caller, act::Activity d, c
 
 Cabinet methodist_cabinet(App& app, const Caller& caller) {
   if (!caller.person_id) throw domain::Error(domain::ErrorKind::forbidden, "Кабинет методиста — для учётной записи педагога-методиста");
-  const auto [from, to] = school_year(domain::Date::today());
+  const auto today = domain::Date::today();
+  const auto [from, to] = school_year(today);
   return app.db->read([&](storage::Connection& c) {
     Cabinet out;
-    out.memberships = act::memberships_of(c, *caller.person_id);
-    out.supported = act::assignments_of(c, *caller.person_id);
-    out.activities = act::activities_of(c, *caller.person_id, from, to);
+    const auto me = *caller.person_id;
+    out.memberships = act::memberships_of(c, me);
+    const auto unread = act::unread_for_methodist(c, me);
+    for (auto& a : act::assignments_of(c, me)) {
+      SupportedView v{std::move(a), -1, {}, 0};
+      if (v.assignment.person_id) {
+        const auto person = *v.assignment.person_id;
+        v.deficits = static_cast<int>(deficits_of(c, person, today).size());
+        if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty()) v.route_status = routes.front().status;
+        if (auto it = unread.find(person); it != unread.end()) v.unread = it->second;
+      }
+      out.supported.push_back(std::move(v));
+    }
+    out.activities = act::activities_of(c, me, from, to);
     out.year_from = from;
     out.year_to = to;
+    if (caller.account_id) {
+      out.my_events = storage::events::events_created_by(c, caller.account_id, from);
+      out.my_routes = storage::routes::routes_by_author(c, caller.account_id);
+    }
+    out.feedback = act::feedback_for(c, me);
+    if (!out.feedback.empty()) {
+      double sum = 0;
+      for (const auto& f : out.feedback) sum += f.rating;
+      out.feedback_average = sum / static_cast<double>(out.feedback.size());
+    }
     return out;
+  });
+}
+
+namespace {
+
+// The methodist and the supported person of a conversation, whichever side
+// the caller is on; 403 when neither supports the other.
+std::pair<std::int64_t, std::int64_t> pair_with(storage::Connection& c, const Caller& caller, std::int64_t other) {
+  if (!caller.person_id) throw domain::Error(domain::ErrorKind::forbidden, "Переписка — между методистом и теми, кого он сопровождает");
+  const auto me = *caller.person_id;
+  const auto today = domain::Date::today().iso();
+  for (const auto& s : act::supporters_of(c, other, today))
+    if (s.methodist_person_id == me) return {me, other};
+  for (const auto& s : act::supporters_of(c, me, today))
+    if (s.methodist_person_id == other) return {other, me};
+  throw domain::Error(domain::ErrorKind::forbidden, "Переписка — между методистом и теми, кого он сопровождает");
+}
+
+}  // namespace
+
+SupportThread support_thread(App& app, const Caller& caller, std::int64_t other) {
+  return app.db->write([&](storage::Connection& c) {
+    const auto [methodist, person] = pair_with(c, caller, other);
+    act::mark_thread_read(c, methodist, person, methodist == *caller.person_id);
+    return SupportThread{methodist, person, act::thread(c, methodist, person, 200)};
+  });
+}
+
+act::Message send_support_message(App& app, const Caller& caller, std::int64_t other, const std::string& body) {
+  act::Message m;
+  m.body = domain::trim(body);
+  if (m.body.empty()) throw domain::Error::validation("body", "Напишите сообщение");
+  if (domain::utf8_length(m.body) > 5000) throw domain::Error::validation("body", "Сообщение длиннее 5000 символов");
+  return app.db->write([&](storage::Connection& c) {
+    const auto [methodist, person] = pair_with(c, caller, other);
+    m.methodist_person_id = methodist;
+    m.person_id = person;
+    m.from_methodist = methodist == *caller.person_id;
+    m.id = act::insert_message(c, m);
+    notify_person(app, c, other,
+                  {"message", "Новое сообщение от " + std::string(m.from_methodist ? "методиста" : "педагога"),
+                   m.body.size() > 200 ? m.body.substr(0, m.body.find_last_of(' ', 200)) + "…" : m.body,
+                   m.from_methodist ? "/support" : "/cabinet", {}});
+    return act::thread(c, methodist, person, 1).back();
+  });
+}
+
+std::vector<act::Supporter> my_supporters(App& app, const Caller& caller) {
+  if (!caller.person_id) return {};
+  return app.db->read([&](storage::Connection& c) { return act::supporters_of(c, *caller.person_id, domain::Date::today().iso()); });
+}
+
+void give_support_feedback(App& app, const Caller& caller, std::int64_t methodist, int rating, const std::string& comment,
+                           const std::string& request_id) {
+  if (rating < 1 || rating > 5) throw domain::Error::validation("rating", "Оценка — от 1 до 5");
+  app.db->write([&](storage::Connection& c) {
+    const auto [m, person] = pair_with(c, caller, methodist);
+    if (person != *caller.person_id)
+      throw domain::Error(domain::ErrorKind::forbidden, "Отзыв о сопровождении оставляет тот, кого сопровождают");
+    act::Feedback f{0, m, person, rating, domain::trim(comment), domain::Date::today().iso()};
+    try {
+      f.id = act::insert_feedback(c, f);
+    } catch (const storage::Error& e) {
+      if (e.kind() != storage::ErrorKind::unique_violation) throw;
+      throw domain::Error::conflict("rating", "Отзыв сегодня уже оставлен");
+    }
+    audit_change(c, caller, "create", "support_feedback", f.id, {}, json{{"methodist_person_id", m}, {"rating", rating}}.dump(),
+                 request_id);
+  });
+}
+
+std::vector<act::PlanItem> active_plan(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
+                                       const std::string& year) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) {
+    if (!reg::territory_visible(c, territory_id, scope)) throw domain::Error::not_found("Территория не найдена");
+    return act::plan_of(c, territory_id, level, year);
+  });
+}
+
+act::PlanItem add_plan_item(App& app, const Caller& caller, act::PlanItem d, const std::string& request_id) {
+  d.title = domain::trim(d.title);
+  d.term = domain::trim(d.term);
+  if (d.title.empty()) throw domain::Error::validation("title", "Назовите мероприятие плана");
+  if (d.term.empty()) throw domain::Error::validation("term", "Укажите срок, как он записан в плане");
+  if (d.school_year.size() != 9 || d.school_year[4] != '/' ||
+      std::stoi(d.school_year.substr(5)) != std::stoi(d.school_year.substr(0, 4)) + 1)
+    throw domain::Error::validation("school_year", "Учебный год — в виде 2026/2027");
+  check_direction(d.direction, "");
+  if (!d.function.empty() && !domain::find_term(domain::methodist_functions(), d.function))
+    throw domain::Error::validation("function", "Функция методиста не из справочника");
+  return app.db->write([&](storage::Connection& c) {
+    check_level(c, d.level, d.territory_id);
+    require_keeps(c, caller, d.territory_id);
+    d.id = act::insert_plan_item(c, d);
+    audit_change(c, caller, "create", "active_plan_item", d.id, {}, json{{"title", d.title}, {"term", d.term}}.dump(), request_id);
+    return *act::find_plan_item(c, d.id);
+  });
+}
+
+act::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+                               const std::string& report, const std::string& request_id) {
+  if (status != "planned" && status != "done" && status != "cancelled")
+    throw domain::Error::validation("status", "Статус: planned, done или cancelled");
+  return app.db->write([&](storage::Connection& c) {
+    const auto before = act::find_plan_item(c, id);
+    if (!before) throw domain::Error::not_found("Пункт плана не найден");
+    require_keeps(c, caller, before->territory_id);
+    if (status == "done" && domain::trim(report).empty())
+      throw domain::Error::validation("report", "Отметка о выполнении — с кратким отчётом");
+    act::update_plan_item(c, id, status, domain::trim(report));
+    audit_change(c, caller, "update", "active_plan_item", id, json{{"status", before->status}}.dump(),
+                 json{{"status", status}}.dump(), request_id);
+    return *act::find_plan_item(c, id);
   });
 }
 

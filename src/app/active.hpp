@@ -19,6 +19,8 @@
 #include "app/export.hpp"
 #include "domain/active.hpp"
 #include "storage/active_repository.hpp"
+#include "storage/events_repository.hpp"
+#include "storage/routes_repository.hpp"
 
 namespace metodist::app {
 
@@ -111,13 +113,46 @@ std::vector<domain::AssignmentProposal> propose_assignments(App& app, const Call
 // The methodist's own work.
 storage::active::Activity record_activity(App& app, const Caller& caller, storage::active::Activity draft,
                                           const std::string& request_id = {});
+struct SupportedView {
+  storage::active::Assignment assignment;
+  int deficits = -1;            // a teacher's current deficits; -1 for a school
+  std::string route_status;     // the teacher's latest route, if any
+  std::int64_t unread = 0;      // messages from the teacher not read yet
+};
 struct Cabinet {
   std::vector<storage::active::Member> memberships;
-  std::vector<storage::active::Assignment> supported;
+  std::vector<SupportedView> supported;
   std::vector<storage::active::Activity> activities;  // this school year
   std::string year_from, year_to;
+  std::vector<storage::events::Event> my_events;       // held from the start of the school year
+  std::vector<storage::routes::Route> my_routes;       // drafted and not completed
+  std::vector<storage::active::Feedback> feedback;     // from those supported
+  double feedback_average = 0;                         // 0 when none
 };
 Cabinet methodist_cabinet(App& app, const Caller& caller);
+// Messages between a methodist and someone they support (either side calls
+// it with the other's person id); reading marks the other side's messages read.
+struct SupportThread {
+  std::int64_t methodist_person_id = 0, person_id = 0;
+  std::vector<storage::active::Message> messages;
+};
+SupportThread support_thread(App& app, const Caller& caller, std::int64_t other_person_id);
+storage::active::Message send_support_message(App& app, const Caller& caller, std::int64_t other_person_id,
+                                              const std::string& body);
+// Who supports the caller now (a teacher's «my methodists»).
+std::vector<storage::active::Supporter> my_supporters(App& app, const Caller& caller);
+// The supported person's mark (1–5) and comment on the methodist's support; once a day.
+void give_support_feedback(App& app, const Caller& caller, std::int64_t methodist_person_id, int rating,
+                           const std::string& comment, const std::string& request_id = {});
+
+// The active's work plan for a school year («2026/2027»).
+std::vector<storage::active::PlanItem> active_plan(App& app, const Caller& caller, std::int64_t territory_id,
+                                                   const std::string& level, const std::string& school_year);
+storage::active::PlanItem add_plan_item(App& app, const Caller& caller, storage::active::PlanItem draft,
+                                        const std::string& request_id = {});
+storage::active::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+                                           const std::string& report, const std::string& request_id = {});
+
 // The activity analysis report (seed 004 §5) of a territory's active for a period.
 ExportFile activity_report(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
                            const std::string& from, const std::string& to, const std::string& format);

@@ -365,8 +365,29 @@ Response methodist_cabinet(const Request& r, Context& ctx) {
   w.begin_object().field("year_from", cab.year_from).field("year_to", cab.year_to).key("memberships").begin_array();
   for (const auto& m : cab.memberships) write_member(w, m);
   w.end_array().key("supported").begin_array();
-  for (const auto& a : cab.supported) write_assignment(w, a);
-  w.end_array().key("activities").begin_array();
+  for (const auto& v : cab.supported) {
+    w.begin_object().key("assignment");
+    write_assignment(w, v.assignment);
+    w.key("deficits");
+    if (v.deficits >= 0) w.value(v.deficits);
+    else w.null();
+    w.key("route_status").text_or_null(v.route_status).field("unread", v.unread).end_object();
+  }
+  w.end_array().key("my_events").begin_array();
+  for (const auto& e : cab.my_events)
+    w.begin_object().field("id", e.id).field("title", e.title).field("kind", e.kind).field("starts_at", e.starts_at)
+        .field("registered", e.registered).field("status", e.status).end_object();
+  w.end_array().key("my_routes").begin_array();
+  for (const auto& r : cab.my_routes)
+    w.begin_object().field("id", r.id).field("person_id", r.person_id).field("person_name", r.person_name)
+        .field("status", r.status).field("period_from", r.period_from).field("period_to", r.period_to).end_object();
+  w.end_array().key("feedback").begin_array();
+  for (const auto& f : cab.feedback)
+    w.begin_object().field("rating", f.rating).field("comment", f.comment).field("given_on", f.given_on).end_object();
+  w.end_array().key("feedback_average");
+  if (cab.feedback.empty()) w.null();
+  else w.value(cab.feedback_average);
+  w.key("activities").begin_array();
   for (const auto& a : cab.activities)
     w.begin_object().field("id", a.id).field("function", a.function).field("happened_on", a.happened_on)
         .field("title", a.title).key("participants").id_or_null(a.participants).field("evidence", a.evidence)
@@ -381,6 +402,91 @@ Response activity_report(const Request& r, Context& ctx) {
   if (format.empty()) format = "pdf";
   return file_response(app::activity_report(ctx.app, *r.caller, required_query_id(q, "territory_id"), q.text("level", 16),
                                             q.text("from", 10), q.text("to", 10), format));
+}
+
+Response support_thread(const Request& r, Context& ctx) {
+  const auto t = app::support_thread(ctx.app, *r.caller, r.id());
+  JsonWriter w;
+  w.begin_object().field("methodist_person_id", t.methodist_person_id).field("person_id", t.person_id).key("items").begin_array();
+  for (const auto& m : t.messages)
+    w.begin_object().field("id", m.id).field("from_methodist", m.from_methodist).field("body", m.body)
+        .field("created_at", m.created_at).key("read_at").text_or_null(m.read_at).end_object();
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response send_support_message(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const auto m = app::send_support_message(ctx.app, *r.caller, r.id(), BodyReader(body).required_text("body", 20000));
+  JsonWriter w;
+  w.begin_object().field("id", m.id).field("from_methodist", m.from_methodist).field("body", m.body)
+      .field("created_at", m.created_at).end_object();
+  return json_response(201, std::move(w));
+}
+
+Response my_supporters(const Request& r, Context& ctx) {
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& s : app::my_supporters(ctx.app, *r.caller))
+    w.begin_object().field("methodist_person_id", s.methodist_person_id).field("name", s.name).field("directly", s.directly).end_object();
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response give_support_feedback(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  const auto rating = b.optional_integer("rating", 1, 5);
+  if (!rating) throw domain::Error::validation("rating", "Оцените сопровождение от 1 до 5");
+  app::give_support_feedback(ctx.app, *r.caller, b.required_id("methodist_person_id"), static_cast<int>(*rating),
+                             b.optional_text("comment", 5000), r.request_id);
+  return no_content();
+}
+
+namespace {
+void write_plan_item(JsonWriter& w, const act::PlanItem& p) {
+  w.begin_object().field("id", p.id).field("level", p.level).field("territory_id", p.territory_id)
+      .field("school_year", p.school_year).field("title", p.title).field("direction", p.direction)
+      .key("function").text_or_null(p.function).field("term", p.term).field("responsible", p.responsible)
+      .field("status", p.status).field("report", p.report).end_object();
+}
+}  // namespace
+
+Response active_plan(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& p : app::active_plan(ctx.app, *r.caller, required_query_id(q, "territory_id"), q.term("level", domain::active_levels()),
+                                        q.text("school_year", 9)))
+    write_plan_item(w, p);
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response add_plan_item(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  act::PlanItem p;
+  p.level = b.required_text("level", 16);
+  p.territory_id = b.required_id("territory_id");
+  p.school_year = b.required_text("school_year", 9);
+  p.title = b.required_text("title", 2000);
+  p.direction = b.required_text("direction", 64);
+  p.function = b.optional_text("function", 64);
+  p.term = b.required_text("term", 200);
+  p.responsible = b.optional_text("responsible", 500);
+  JsonWriter w;
+  write_plan_item(w, app::add_plan_item(ctx.app, *r.caller, std::move(p), r.request_id));
+  return json_response(201, std::move(w));
+}
+
+Response update_plan_item(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  JsonWriter w;
+  write_plan_item(w, app::update_plan_item(ctx.app, *r.caller, r.id(), b.required_text("status", 16),
+                                           b.optional_text("report", 5000), r.request_id));
+  return json_response(200, std::move(w));
 }
 
 }  // namespace metodist::http::handlers

@@ -163,6 +163,13 @@ Response assignment_proposal(const Request&, Context&);
 Response record_activity(const Request&, Context&);
 Response methodist_cabinet(const Request&, Context&);
 Response activity_report(const Request&, Context&);
+Response support_thread(const Request&, Context&);
+Response send_support_message(const Request&, Context&);
+Response my_supporters(const Request&, Context&);
+Response give_support_feedback(const Request&, Context&);
+Response active_plan(const Request&, Context&);
+Response add_plan_item(const Request&, Context&);
+Response update_plan_item(const Request&, Context&);
 
 Response login(const Request&, Context&);
 Response logout(const Request&, Context&);

@@ -432,4 +432,95 @@ std::vector<ActivityCount> activity_counts(Connection& c, std::int64_t territory
   return out;
 }
 
+std::int64_t insert_message(Connection& c, const Message& m) {
+  return c.scalar("INSERT INTO support_messages (methodist_person_id, person_id, from_methodist, body, created_at)"
+                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                  {m.methodist_person_id, m.person_id, flag(m.from_methodist), m.body, domain::utc_timestamp_now()});
+}
+
+std::vector<Message> thread(Connection& c, std::int64_t methodist, std::int64_t person, std::size_t limit) {
+  std::vector<Message> out;
+  c.run("SELECT id, methodist_person_id, person_id, from_methodist, body, created_at, COALESCE(read_at, '')"
+        " FROM support_messages WHERE methodist_person_id = $1 AND person_id = $2 ORDER BY id DESC LIMIT $3",
+        {methodist, person, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.int64(2), r.flag(3), r.text(4), r.text(5), r.text(6)});
+        });
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+void mark_thread_read(Connection& c, std::int64_t methodist, std::int64_t person, bool reader_is_methodist) {
+  c.execute("UPDATE support_messages SET read_at = $4 WHERE methodist_person_id = $1 AND person_id = $2"
+            " AND from_methodist = $3 AND read_at IS NULL",
+            {methodist, person, flag(!reader_is_methodist), domain::utc_timestamp_now()});
+}
+
+std::map<std::int64_t, std::int64_t> unread_for_methodist(Connection& c, std::int64_t methodist) {
+  std::map<std::int64_t, std::int64_t> out;
+  c.run("SELECT person_id, COUNT(*) FROM support_messages WHERE methodist_person_id = $1 AND from_methodist = 0"
+        " AND read_at IS NULL GROUP BY person_id",
+        {methodist}, [&](const Row& r) { out[r.int64(0)] = r.int64(1); });
+  return out;
+}
+
+std::int64_t insert_feedback(Connection& c, const Feedback& f) {
+  return c.scalar("INSERT INTO support_feedback (methodist_person_id, person_id, rating, comment, given_on)"
+                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                  {f.methodist_person_id, f.person_id, std::int64_t{f.rating}, text_or_null(f.comment), f.given_on});
+}
+
+std::vector<Feedback> feedback_for(Connection& c, std::int64_t methodist) {
+  std::vector<Feedback> out;
+  c.run("SELECT id, methodist_person_id, person_id, rating, COALESCE(comment, ''), given_on FROM support_feedback"
+        " WHERE methodist_person_id = $1 ORDER BY given_on DESC, id DESC",
+        {methodist}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.int64(2), static_cast<int>(r.int64(3)), r.text(4), r.text(5)});
+        });
+  return out;
+}
+
+std::vector<Supporter> supporters_of(Connection& c, std::int64_t person_id, const std::string& today) {
+  std::vector<Supporter> out;
+  c.run("SELECT DISTINCT sa.methodist_person_id, " + full_name("mp") + ", CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END"
+        " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
+        " WHERE sa.starts_on <= $2 AND (sa.ends_on IS NULL OR sa.ends_on >= $2) AND (sa.person_id = $1"
+        " OR sa.organisation_id IN (SELECT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL))"
+        " ORDER BY 2",
+        {person_id, today}, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.flag(2)}); });
+  return out;
+}
+
+std::int64_t insert_plan_item(Connection& c, const PlanItem& p) {
+  return c.scalar("INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, function, term,"
+                  " responsible, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', $9) RETURNING id",
+                  {p.level, p.territory_id, p.school_year, p.title, p.direction, text_or_null(p.function), p.term,
+                   text_or_null(p.responsible), domain::utc_timestamp_now()});
+}
+
+namespace {
+PlanItem plan_item_from(const Row& r) {
+  return {r.int64(0), r.text(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+}
+const char* const kPlanSelect =
+    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, ''), term, COALESCE(responsible, ''),"
+    " status, COALESCE(report, '') FROM active_plan_items";
+}  // namespace
+
+std::optional<PlanItem> find_plan_item(Connection& c, std::int64_t id) {
+  auto r = c.query_one(std::string(kPlanSelect) + " WHERE id = $1", {id});
+  if (!r) return std::nullopt;
+  return plan_item_from(*r);
+}
+
+void update_plan_item(Connection& c, std::int64_t id, const std::string& status, const std::string& report) {
+  c.execute("UPDATE active_plan_items SET status = $2, report = $3 WHERE id = $1", {id, status, text_or_null(report)});
+}
+
+std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level, const std::string& school_year) {
+  std::vector<PlanItem> out;
+  c.run(std::string(kPlanSelect) + " WHERE territory_id = $1 AND level = $2 AND school_year = $3 ORDER BY id",
+        {territory_id, level, school_year}, [&](const Row& r) { out.push_back(plan_item_from(r)); });
+  return out;
+}
+
 }  // namespace metodist::storage::active

@@ -144,4 +144,46 @@ struct ActivityCount {
 std::vector<ActivityCount> activity_counts(Connection& c, std::int64_t territory_id, const std::string& level,
                                            const std::string& from, const std::string& to);
 
+// ---- the cabinet ----
+
+struct Message {
+  std::int64_t id = 0, methodist_person_id = 0, person_id = 0;
+  bool from_methodist = false;
+  std::string body, created_at, read_at;
+};
+std::int64_t insert_message(Connection& c, const Message& m);
+// The pair's thread, oldest first (the last `limit`).
+std::vector<Message> thread(Connection& c, std::int64_t methodist, std::int64_t person, std::size_t limit);
+// Marks read what the other side wrote to `reader_is_methodist`'s side.
+void mark_thread_read(Connection& c, std::int64_t methodist, std::int64_t person, bool reader_is_methodist);
+// Unread messages to the methodist, by person.
+std::map<std::int64_t, std::int64_t> unread_for_methodist(Connection& c, std::int64_t methodist);
+
+struct Feedback {
+  std::int64_t id = 0, methodist_person_id = 0, person_id = 0;
+  int rating = 0;
+  std::string comment, given_on;
+};
+std::int64_t insert_feedback(Connection& c, const Feedback& f);
+std::vector<Feedback> feedback_for(Connection& c, std::int64_t methodist);
+
+// Who supports the person now: directly, or through their current school.
+struct Supporter {
+  std::int64_t methodist_person_id = 0;
+  std::string name;
+  bool directly = false;  // false: through the school
+};
+std::vector<Supporter> supporters_of(Connection& c, std::int64_t person_id, const std::string& today);
+
+struct PlanItem {
+  std::int64_t id = 0;
+  std::string level;
+  std::int64_t territory_id = 0;
+  std::string school_year, title, direction, function, term, responsible, status, report;
+};
+std::int64_t insert_plan_item(Connection& c, const PlanItem& p);
+std::optional<PlanItem> find_plan_item(Connection& c, std::int64_t id);
+void update_plan_item(Connection& c, std::int64_t id, const std::string& status, const std::string& report);
+std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level, const std::string& school_year);
+
 }  // namespace metodist::storage::active

@@ -95,6 +95,13 @@ std::optional<Event> find_event(Connection& c, std::int64_t id) {
   return event_from(*row);
 }
 
+std::vector<Event> events_created_by(Connection& c, std::int64_t account_id, const std::string& from) {
+  std::vector<Event> out;
+  c.run(std::string(kEventSelect) + " WHERE e.created_by = $1 AND e.ends_at >= $2 ORDER BY e.starts_at, e.id",
+        {account_id, from}, [&](const Row& r) { out.push_back(event_from(r)); });
+  return out;
+}
+
 std::vector<Event> list_events(Connection& c, const EventFilter& f, const domain::Scope& scope) {
   Params params;
   std::string sql = std::string(kEventSelect) + " WHERE " + registry::territory_scope(scope, params, "t");

@@ -37,6 +37,8 @@ struct EventFilter {
   std::optional<std::int64_t> person_id;     // only those the person registered for
   std::size_t limit = 500;
 };
+// Events an account created, from `from` (ISO date) on, by start.
+std::vector<Event> events_created_by(Connection& c, std::int64_t account_id, const std::string& from);
 // Events whose territory the scope sees, by start.
 std::vector<Event> list_events(Connection& c, const EventFilter& f, const domain::Scope& scope);
 

@@ -83,6 +83,14 @@ std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id) {
   return out;
 }
 
+std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id) {
+  std::vector<Route> out;
+  c.run(std::string(kRouteSelect) + " WHERE r.author_account_id = $1 AND r.status <> 'completed'"
+                                     " ORDER BY r.period_from DESC, r.id DESC",
+        {account_id}, [&](const storage::Row& r) { out.push_back(route_from(r)); });
+  return out;
+}
+
 void set_status(Connection& c, std::int64_t id, const std::string& status) {
   c.execute("UPDATE routes SET status = $1, updated_at = $2 WHERE id = $3", {status, domain::utc_timestamp_now(), id});
 }

@@ -36,6 +36,8 @@ struct Route {
 std::int64_t insert_route(Connection& c, const Route& r);  // with its rows
 std::optional<Route> find_route(Connection& c, std::int64_t id);
 std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id);  // newest first
+// The routes an account drafted, not completed yet, without their rows.
+std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id);
 void set_status(Connection& c, std::int64_t id, const std::string& status);
 // Replaces the rows (the route is a draft).
 void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows);

@@ -91,6 +91,8 @@ before(async () => {
     VALUES ('municipal', ${ids.municipality}, ${ids.methodistPerson}, 'fgos', 200, '2026-09-01', ${ids.order})`)
   ids.memberToEnd = Number(sql(`INSERT INTO active_members (level, territory_id, person_id, direction, starts_on, order_id)
     VALUES ('municipal', ${ids.municipality}, ${ids.school1Teachers[1]}, 'fgos', '2026-09-01', ${ids.order}) RETURNING id`))
+  ids.planItem = Number(sql(`INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, term, status, created_at)
+    VALUES ('municipal', ${ids.municipality}, '2026/2027', 'Семинар для ШНОР', 'fgos', 'октябрь', 'planned', 'x') RETURNING id`))
   ids.assignment = Number(sql(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at)
     VALUES (${ids.methodistPerson}, ${ids.school1Teachers[2]}, '${today}', 'x') RETURNING id`))
 })
@@ -351,6 +353,19 @@ function matrix() {
       { anonymous: 401, admin: 403, region: 403, methodist: 200, coordinator: 403, school: 403, teacher: 200 }],
     ['GET', '/api/v1/active/report', `/api/v1/active/report?territory_id=${ids.municipality}&level=municipal&from=2026-01-01&to=2026-12-31&format=csv`,
       keepers(200)],
+    // The cabinet: messages only between a methodist and whom they support (the fixture's teacher);
+    // feedback only from the supported (nobody here); the plan kept by the coordinators.
+    ['GET', '/api/v1/active/messages/{id}', `/api/v1/active/messages/${ids.school1Teachers[2]}`,
+      { anonymous: 401, admin: 403, region: 403, methodist: 200, coordinator: 403, school: 403, teacher: 403 }],
+    ['POST', '/api/v1/active/messages/{id}', `/api/v1/active/messages/${ids.school1Teachers[2]}`,
+      { anonymous: 401, admin: 403, region: 403, methodist: 201, coordinator: 403, school: 403, teacher: 403 }, { body: 'Добрый день!' }],
+    ['GET', '/api/v1/active/supporters', '/api/v1/active/supporters', signedIn(200)],
+    ['POST', '/api/v1/active/feedback', '/api/v1/active/feedback', { ...signedIn(403) },
+      () => ({ methodist_person_id: ids.methodistPerson, rating: 5 })],
+    ['GET', '/api/v1/active/plan', `/api/v1/active/plan?territory_id=${ids.municipality}&level=municipal&school_year=2026%2F2027`, signedIn(200)],
+    ['POST', '/api/v1/active/plan', '/api/v1/active/plan', keepers(201),
+      { level: 'municipal', territory_id: ids.municipality, school_year: '2026/2027', title: 'Методическая неделя', direction: 'fgos', term: 'ноябрь' }],
+    ['PUT', '/api/v1/active/plan/{id}', `/api/v1/active/plan/${ids.planItem}`, keepers(200), { status: 'planned' }],
     // Notifications: each account its own.
     ['GET', '/api/v1/notifications', '/api/v1/notifications', signedIn(200)],
     ['POST', '/api/v1/notifications/read', '/api/v1/notifications/read', signedIn(200), {}],

@@ -248,6 +248,60 @@ TEST_P(ActiveTest, TheMethodistRecordsWorkAndTheReportCountsIt) {
             domain::ErrorKind::forbidden);
 }
 
+TEST_P(ActiveTest, TheMethodistAndTheSupportedTalkAndTheSupportedRateTheSupport) {
+  const auto methodist_person = staff_[0], teacher = staff_[3], stranger = staff_[4];
+  member(methodist_person);
+  app::assign_methodists(app_, coordinator_, {{methodist_person, {}, teacher}});
+  const auto methodist = caller("methodist", region_, {}, methodist_person);
+  const auto supported = caller("teacher", {}, {}, teacher);
+  // Either side opens the same conversation.
+  app::send_support_message(app_, methodist, teacher, "Добрый день! Посмотрим ваш план урока в четверг?");
+  const auto reply = app::send_support_message(app_, supported, methodist_person, "Да, спасибо");
+  EXPECT_FALSE(reply.from_methodist);
+  EXPECT_EQ(app::methodist_cabinet(app_, methodist).supported.front().unread, 1);
+  const auto thread = app::support_thread(app_, methodist, teacher);
+  ASSERT_EQ(thread.messages.size(), 2u);
+  EXPECT_TRUE(thread.messages[0].from_methodist);
+  EXPECT_EQ(app::methodist_cabinet(app_, methodist).supported.front().unread, 0);  // read now
+  EXPECT_EQ(error_of([&] { app::send_support_message(app_, methodist, stranger, "Здравствуйте"); }).kind(),
+            domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::send_support_message(app_, supported, methodist_person, " "); }).field(), "body");
+  // The supported person rates the support; the methodist sees it in the cabinet.
+  EXPECT_EQ(app::my_supporters(app_, supported).front().methodist_person_id, methodist_person);
+  app::give_support_feedback(app_, supported, methodist_person, 5, "Помогли с рабочей программой");
+  EXPECT_EQ(error_of([&] { app::give_support_feedback(app_, supported, methodist_person, 4, ""); }).kind(),
+            domain::ErrorKind::conflict);  // once a day
+  EXPECT_EQ(error_of([&] { app::give_support_feedback(app_, methodist, teacher, 5, ""); }).kind(), domain::ErrorKind::forbidden);
+  const auto cabinet = app::methodist_cabinet(app_, methodist);
+  EXPECT_DOUBLE_EQ(cabinet.feedback_average, 5.0);
+  EXPECT_EQ(cabinet.supported.front().deficits >= 0, true);
+}
+
+TEST_P(ActiveTest, TheWorkPlanIsKeptByTheCoordinatorAndClosedWithAReport) {
+  storage::active::PlanItem p;
+  p.level = "municipal";
+  p.territory_id = municipality_;
+  p.school_year = "2026/2027";
+  p.title = "Методический десант в ШНОР";
+  p.direction = "fgos";
+  p.function = "shnor_help";
+  p.term = "в течение года";
+  const auto item = app::add_plan_item(app_, coordinator_, p);
+  auto bad = p;
+  bad.school_year = "2026-2027";
+  EXPECT_EQ(error_of([&] { app::add_plan_item(app_, coordinator_, bad); }).field(), "school_year");
+  bad = p;
+  bad.term = "";
+  EXPECT_EQ(error_of([&] { app::add_plan_item(app_, coordinator_, bad); }).field(), "term");
+  EXPECT_EQ(error_of([&] { app::add_plan_item(app_, caller("school_admin", {}, school_), p); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::update_plan_item(app_, coordinator_, item.id, "done", ""); }).field(), "report");
+  EXPECT_EQ(app::update_plan_item(app_, coordinator_, item.id, "done", "Проведено 4 выезда").status, "done");
+  const auto plan = app::active_plan(app_, caller("teacher", {}, {}, staff_[0]), municipality_, "municipal", "2026/2027");
+  ASSERT_EQ(plan.size(), 1u);
+  EXPECT_EQ(plan[0].term, "в течение года");
+  EXPECT_EQ(plan[0].report, "Проведено 4 выезда");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ActiveTest, metodist::testing::kBackends,
                          [](const auto& info) { return info.param; });
 
