@@ -80,6 +80,9 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
       case ScopeKind::assignments: break;  // experts see what is assigned to them (practices), not registries
     }
   }
+  // Everyone reads their own personal data and diagnostics, whatever their role.
+  if ((action == Action::read_diagnostics || action == Action::read_personal) && own_person && !grants.empty())
+    s.person = own_person;
   return s;
 }
 

@@ -124,3 +124,19 @@ TEST(Scopes, EventsAreHeldByAdministratorsSchoolsAndMethodistsSupportIsCoordinat
   EXPECT_TRUE(scope_for(Action::coordinate_support, school, {}).empty());
   EXPECT_TRUE(scope_for(Action::coordinate_support, teacher, 99).empty());
 }
+
+TEST(Scopes, EveryoneReadsTheirOwnDiagnosticsAndSupportWidensAMethodistsView) {
+  const std::vector<Grant> methodist{{"methodist", 2, std::nullopt}};
+  EXPECT_EQ(scope_for(Action::read_diagnostics, methodist, 77).person, 77);
+  EXPECT_TRUE(scope_for(Action::read_diagnostics, methodist, std::nullopt).empty());
+  const Support support{{40}, {501, 502}};
+  const auto s = scope_for(Action::read_diagnostics, methodist, 77, {}, support);
+  EXPECT_EQ(s.organisations, (std::vector<std::int64_t>{40}));
+  EXPECT_EQ(s.persons, (std::vector<std::int64_t>{501, 502}));
+  EXPECT_EQ(scope_for(Action::read_personal, methodist, {}, {}, support).persons.size(), 2u);
+  // Support opens nothing else, and nothing to other roles.
+  EXPECT_TRUE(scope_for(Action::write_staff, methodist, {}, {}, support).empty());
+  const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
+  EXPECT_TRUE(scope_for(Action::read_diagnostics, coordinator, {}, {}, support).empty());
+}
+

@@ -74,3 +74,38 @@ test('a selection from the call to the order, and the member records their work'
   await teacher.getByTestId('activities').getByText('Приёмы смыслового чтения').waitFor()
   await teacher.screenshot({ path: join(screenshots, 'cabinet.png'), fullPage: true })
 })
+
+test('the methodist writes to a supported teacher; the teacher replies and rates the support', async () => {
+  // The demo methodist joins the municipal active and is assigned the demo teacher (as a coordinator would).
+  const run = (q) => runSql(srv.dbUrl, q)
+  const municipality = run(`SELECT id FROM territories WHERE code = 'RU-01-001'`)
+  const order = run(`INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at)
+    VALUES ('municipal', ${municipality}, '12-ма', '2026-09-01', 'О составе', 'x') RETURNING id`)
+  run(`INSERT INTO active_members (level, territory_id, person_id, direction, starts_on, order_id)
+    SELECT 'municipal', ${municipality}, person_id, 'fgos', '2026-09-01', ${order} FROM accounts WHERE login = 'methodist'`)
+  run(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at)
+    SELECT (SELECT person_id FROM accounts WHERE login = 'methodist'), (SELECT person_id FROM accounts WHERE login = 'teacher'), '2026-01-01', 'x'`)
+
+  const methodist = await as('methodist')
+  await methodist.getByTestId('sidebar').getByRole('link', { name: 'Кабинет методиста' }).click()
+  await methodist.getByTestId('supported').getByTestId('write').click()
+  await methodist.getByTestId('message-text').fill('Добрый день! Давайте обсудим ваш маршрут в четверг.')
+  await methodist.getByTestId('message-send').click()
+  await methodist.getByTestId('message').getByText('обсудим ваш маршрут').waitFor()
+  await methodist.keyboard.press('Escape')
+
+  const teacher = await as('teacher')
+  await teacher.getByTestId('sidebar').getByRole('link', { name: 'Мой методист' }).click()
+  await teacher.getByTestId('message').getByText('обсудим ваш маршрут').waitFor()
+  await teacher.getByTestId('message-text').fill('Спасибо, в четверг удобно.')
+  await teacher.getByTestId('message-send').click()
+  await teacher.getByTestId('message').getByText('в четверг удобно').waitFor()
+  await teacher.locator('.p-rating-option').nth(4).click()
+  await teacher.getByRole('button', { name: 'Отправить отзыв' }).click()
+  await teacher.getByText('Спасибо за отзыв').waitFor()
+  await teacher.screenshot({ path: join(screenshots, 'support.png'), fullPage: true })
+
+  await methodist.reload()
+  await methodist.getByTestId('feedback-average').getByText('5.0').waitFor()
+  await methodist.screenshot({ path: join(screenshots, 'cabinet-methodist.png'), fullPage: true })
+})

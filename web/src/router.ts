@@ -25,6 +25,7 @@ export const router = createRouter({
     { path: '/help/:id(\\d+)', name: 'help-request', component: () => import('./views/HelpRequestCard.vue') },
     { path: '/active', name: 'active', component: () => import('./views/ActivePage.vue') },
     { path: '/active/selections/:id(\\d+)', name: 'selection', component: () => import('./views/SelectionCard.vue') },
+    { path: '/support', name: 'support', component: () => import('./views/SupportPage.vue') },
     { path: '/cabinet', name: 'cabinet', component: () => import('./views/CabinetPage.vue') },
     { path: '/notifications', name: 'notifications', component: () => import('./views/NotificationsPage.vue') },
     { path: '/diagnostics', name: 'diagnostics', component: () => import('./views/DiagnosticsPage.vue') },

@@ -122,6 +122,44 @@ export interface Activity {
   organisation_name: string
 }
 
+export interface Message {
+  id: number
+  from_methodist: boolean
+  body: string
+  created_at: string
+  read_at: string | null
+}
+export interface PlanItem {
+  id: number
+  level: string
+  territory_id: number
+  school_year: string
+  title: string
+  direction: string
+  function: string | null
+  term: string
+  responsible: string
+  status: 'planned' | 'done' | 'cancelled'
+  report: string
+}
+export interface SupportedView {
+  assignment: Assignment
+  deficits: number | null
+  route_status: string | null
+  unread: number
+}
+export interface CabinetData {
+  year_from: string
+  year_to: string
+  memberships: Member[]
+  supported: SupportedView[]
+  activities: Activity[]
+  my_events: { id: number; title: string; kind: string; starts_at: string; registered: number; status: string }[]
+  my_routes: { id: number; person_id: number; person_name: string; status: string; period_from: string; period_to: string }[]
+  feedback: { rating: number; comment: string; given_on: string }[]
+  feedback_average: number | null
+}
+
 type Items<T> = { items: T[] }
 
 export const active = {
@@ -148,5 +186,15 @@ export const active = {
   proposal: (territoryId: number) => get<Items<Proposal>>('/api/v1/active/assignments/proposal', { territory_id: territoryId }),
   recordActivity: (body: { function: string; happened_on: string; title: string; participants: number | null; evidence: string }) =>
     send<{ id: number }>('POST', '/api/v1/active/activities', body),
-  cabinet: () => get<{ year_from: string; year_to: string; memberships: Member[]; supported: Assignment[]; activities: Activity[] }>('/api/v1/active/cabinet'),
+  cabinet: () => get<CabinetData>('/api/v1/active/cabinet'),
+  thread: (personId: number) => get<{ methodist_person_id: number; person_id: number; items: Message[] }>(`/api/v1/active/messages/${personId}`),
+  send: (personId: number, body: string) => send<Message>('POST', `/api/v1/active/messages/${personId}`, { body }),
+  supporters: () => get<Items<{ methodist_person_id: number; name: string; directly: boolean }>>('/api/v1/active/supporters'),
+  feedback: (methodistPersonId: number, rating: number, comment: string) =>
+    send<void>('POST', '/api/v1/active/feedback', { methodist_person_id: methodistPersonId, rating, comment }),
+  plan: (territoryId: number, level: string, schoolYear: string) =>
+    get<Items<PlanItem>>('/api/v1/active/plan', { territory_id: territoryId, level, school_year: schoolYear }),
+  addPlanItem: (body: { level: string; territory_id: number; school_year: string; title: string; direction: string; function?: string | null; term: string; responsible: string }) =>
+    send<PlanItem>('POST', '/api/v1/active/plan', body),
+  updatePlanItem: (id: number, status: string, report: string) => send<PlanItem>('PUT', `/api/v1/active/plan/${id}`, { status, report }),
 }
