@@ -1,5 +1,7 @@
 #include "app/demo.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -13,8 +15,10 @@
 #include "domain/registry.hpp"
 #include "domain/competency.hpp"
 #include "domain/diagnostics.hpp"
+#include "domain/active.hpp"
 #include "domain/help_requests.hpp"
 #include "domain/mentoring.hpp"
+#include "storage/active_repository.hpp"
 #include "storage/communities_repository.hpp"
 #include "storage/diagnostics_repository.hpp"
 #include "storage/events_repository.hpp"
@@ -29,6 +33,7 @@ namespace {
 
 namespace reg = storage::registry;
 using domain::Date;
+using nlohmann::json;
 
 class Rng {
  public:
@@ -584,6 +589,116 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   }
 }
 
+// The methodical active (issue 6): the region's active with the demo
+// methodist in it, each municipality's active from its eligible teachers by an
+// order, an open selection, support of ШНОР schools and teachers, recorded
+// work and the year's plan.
+void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64_t region, std::optional<std::int64_t> methodist) {
+  namespace act = storage::active;
+  const int year = static_cast<unsigned>(today.ymd.month()) >= 9 ? today.year() : today.year() - 1;
+  const std::string order_day = std::to_string(year) + "-09-09";
+  const std::string school_year = std::to_string(year) + "/" + std::to_string(year + 1);
+  std::vector<std::string> directions;
+  for (const auto& d : domain::active_directions()) directions.emplace_back(d.code);
+  if (methodist) {
+    const auto order = act::insert_order(c, {0, "regional", region, "01-02/" + std::to_string(100 + rng.between(0, 800)), order_day,
+                                             "Об утверждении состава регионального методического актива", {}});
+    act::Member m;
+    m.level = "regional";
+    m.territory_id = region;
+    m.person_id = *methodist;
+    m.direction = "fgos";
+    m.capacity = 12;
+    m.starts_on = order_day;
+    m.order_id = order;
+    act::insert_member(c, m);
+    static const char* const kWork[] = {"Мастер-класс «Смысловое чтение на уроках естественно-научного цикла»",
+                                        "Выезд в ШНОР: посещение уроков, методический разбор",
+                                        "Построение ИОМ по результатам диагностики"};
+    static const char* const kFunctions[] = {"own_lessons", "shnor_help", "routes"};
+    for (int i = 0; i < 3; ++i)
+      act::insert_activity(c, {0, *methodist, kFunctions[i], Date::from_days(today.days() - std::chrono::days(10 + 15 * i)).iso(),
+                               kWork[i], std::nullopt, std::int64_t{12 + 4 * i}, {}, {}});
+  }
+  std::vector<std::int64_t> municipalities;
+  c.run("SELECT id FROM territories WHERE parent_id = $1 AND level = 'municipality' ORDER BY id", {region},
+        [&](const storage::Row& r) { municipalities.push_back(r.int64(0)); });
+  bool first = true;
+  for (auto muni : municipalities) {
+    // Eligible by seed 004: highest category, higher pedagogical education, five years or more.
+    std::vector<std::int64_t> eligible;
+    const auto five_years_ago = Date{today.ymd - std::chrono::years(5)}.iso();
+    c.run("SELECT DISTINCT p.id FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL"
+          " JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id = $1 AND o.kind = 'school'"
+          " AND p.category = 'highest' AND p.higher_ped_education = 1 AND p.ped_experience_since <= $2 ORDER BY p.id",
+          {muni, five_years_ago}, [&](const storage::Row& r) { eligible.push_back(r.int64(0)); });
+    if (eligible.empty()) continue;
+    const auto order = act::insert_order(c, {0, "municipal", muni, std::to_string(200 + rng.between(0, 99)) + "-02", order_day,
+                                             "Об утверждении состава муниципального методического актива", {}});
+    const std::size_t take = std::min<std::size_t>(eligible.size(), 8);
+    std::vector<std::int64_t> members;
+    for (std::size_t i = 0; i < take; ++i) {
+      act::Member m;
+      m.level = "municipal";
+      m.territory_id = muni;
+      m.person_id = eligible[i * eligible.size() / take];
+      m.direction = directions[i % directions.size()];
+      m.capacity = 6;
+      m.starts_on = order_day;
+      m.order_id = order;
+      act::insert_member(c, m);
+      members.push_back(m.person_id);
+    }
+    // The first ШНОР school of the municipality is supported by a member of its active.
+    if (auto shnor = c.query_one("SELECT id FROM organisations WHERE territory_id = $1 AND is_shnor = 1 ORDER BY id LIMIT 1", {muni}))
+      act::insert_assignment(c, {0, members.front(), shnor->int64(0), std::nullopt, order_day, {}, {}, {}, {}});
+    if (!first) continue;
+    first = false;
+    // In the first municipality: the demo methodist supports two teachers with results,
+    // a selection is open, and the active's plan is written.
+    if (methodist) {
+      c.run("SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+            " WHERE o.territory_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
+            " AND ps.person_id IN (SELECT person_id FROM diagnostic_results) ORDER BY ps.person_id LIMIT 2",
+            {muni}, [&](const storage::Row& r) {
+              act::insert_assignment(c, {0, *methodist, std::nullopt, r.int64(0), order_day, {}, {}, {}, {}});
+            });
+    }
+    act::Selection sel;
+    sel.level = "municipal";
+    sel.territory_id = muni;
+    sel.title = "Дополнительный отбор в муниципальный методический актив";
+    sel.applications_from = Date::from_days(today.days() - std::chrono::days(7)).iso();
+    sel.applications_to = Date::from_days(today.days() + std::chrono::days(21)).iso();
+    json rules = json::array();
+    for (const auto& r : domain::default_eligibility_rules())
+      rules.push_back({{"code", r.code}, {"title", r.title}, {"fact", r.fact}, {"op", r.op}, {"value", r.value}, {"required", r.required}});
+    json stages = json::array();
+    for (const auto& st : domain::default_stages())
+      stages.push_back({{"code", st.code}, {"title", st.title}, {"max_score", st.max_score}, {"threshold", st.threshold}});
+    sel.rules_json = rules.dump();
+    sel.stages_json = stages.dump();
+    const auto selection = act::insert_selection(c, sel);
+    for (std::size_t i = take; i < std::min<std::size_t>(eligible.size(), take + 3); ++i) {
+      act::Application a;
+      a.selection_id = selection;
+      a.person_id = eligible[i];
+      a.nominated_by = i % 2 ? "organisation" : "self";
+      a.direction = directions[i % directions.size()];
+      a.ege_expert = i % 3 == 0;
+      act::insert_application(c, a);
+    }
+    static const char* const kPlan[][3] = {
+        {"Установочное совещание участников актива", "fgos", "сентябрь"},
+        {"Методический десант в ШНОР", "quality_assessment", "в течение года"},
+        {"Муниципальная методическая неделя", "unified_space", "ноябрь"},
+        {"Анализ деятельности актива за учебный год", "effectiveness_monitoring", "май"},
+    };
+    for (const auto& item : kPlan)
+      act::insert_plan_item(c, {0, "municipal", muni, school_year, item[0], item[1], {}, item[2], "Координатор ИМЦ", "planned", {}});
+  }
+}
+
 std::string pad(int n, int width) {
   std::string s = std::to_string(n);
   return std::string(width > static_cast<int>(s.size()) ? width - s.size() : 0, '0') + s;
@@ -752,6 +867,7 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
     db.write([&](storage::Connection& c) {
       demo_diagnostics(c, rng, today, scale.diagnosed_share, regions[i].first, regions[i].second);
       demo_community_work(c, rng, today, regions[i].first, i == 0 ? methodist : std::nullopt);
+      demo_active(c, rng, today, regions[i].first, i == 0 ? methodist : std::nullopt);
     });
     if (progress) progress("Диагностики", static_cast<double>(i + 1) / static_cast<double>(regions.size()));
   }
