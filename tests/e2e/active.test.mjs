@@ -6,15 +6,11 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startServer, DEMO_PASSWORD, runSql } from '../api/server.mjs'
-import { screenshots, signedInPage } from './browser.mjs'
+import { demoSessions, screenshots } from './browser.mjs'
 
 let srv
-const pages = []
-async function as(login) {
-  const p = await signedInPage(srv, login, DEMO_PASSWORD)
-  pages.push(p)
-  return p.page
-}
+const sessions = demoSessions(() => srv)
+const as = (login) => sessions.as(login, DEMO_PASSWORD)
 
 before(async () => {
   srv = await startServer({ backend: 'sqlite' })
@@ -23,7 +19,7 @@ before(async () => {
     WHERE id = (SELECT person_id FROM accounts WHERE login = 'teacher')`)
 })
 after(async () => {
-  for (const p of pages) await p.browser.close()
+  await sessions.close()
   await srv?.stop()
 })
 

@@ -41,3 +41,19 @@ export async function signedInPage(srv, login, password) {
   await page.getByTestId('kpis').waitFor()
   return { browser, page, errors }
 }
+
+// Pages signed in as demo accounts during one test file, all closed by close().
+export function demoSessions(server) {
+  const opened = []
+  return {
+    async as(login, password) {
+      const p = await signedInPage(server(), login, password)
+      opened.push(p)
+      return p.page
+    },
+    async close() {
+      for (const p of opened) await p.browser.close()
+    },
+  }
+}
+

@@ -7,21 +7,17 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startServer, DEMO_PASSWORD, runSql, localMinute } from '../api/server.mjs'
-import { screenshots, signedInPage } from './browser.mjs'
+import { demoSessions, screenshots } from './browser.mjs'
 
 let srv
-const pages = []
-async function as(login) {
-  const p = await signedInPage(srv, login, DEMO_PASSWORD)
-  pages.push(p)
-  return p.page
-}
+const sessions = demoSessions(() => srv)
+const as = (login) => sessions.as(login, DEMO_PASSWORD)
 
 before(async () => {
   srv = await startServer({ backend: 'sqlite' })
 })
 after(async () => {
-  for (const p of pages) await p.browser.close()
+  await sessions.close()
   await srv?.stop()
 })
 
