@@ -104,6 +104,16 @@ Response vocabularies(const Request&, Context&) {
     w.key(name);
     write_terms(w, terms);
   }
+  // What a new selection starts with (seed 004), for the selection form.
+  w.key("selection_defaults").begin_object().key("rules").begin_array();
+  for (const auto& r : domain::default_eligibility_rules())
+    w.begin_object().field("code", r.code).field("title", r.title).field("fact", r.fact).field("op", r.op)
+        .field("value", r.value).field("required", r.required).end_object();
+  w.end_array().key("stages").begin_array();
+  for (const auto& st : domain::default_stages())
+    w.begin_object().field("code", st.code).field("title", st.title).field("max_score", st.max_score)
+        .field("threshold", st.threshold).end_object();
+  w.end_array().end_object();
   w.key("roles").begin_array();
   for (const auto& role : domain::roles()) {
     const char* scope = role.scope == domain::ScopeKind::territory      ? "territory"

@@ -93,6 +93,9 @@ before(async () => {
     VALUES ('municipal', ${ids.municipality}, ${ids.school1Teachers[1]}, 'fgos', '2026-09-01', ${ids.order}) RETURNING id`))
   ids.planItem = Number(sql(`INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, term, status, created_at)
     VALUES ('municipal', ${ids.municipality}, '2026/2027', 'Семинар для ШНОР', 'fgos', 'октябрь', 'planned', 'x') RETURNING id`))
+  // The demo has the methodist support the demo teacher; the matrix wants them apart, so that
+  // «a methodist reads only whom they support» is checked by the one fixture assignment below.
+  sql(`DELETE FROM support_assignments WHERE person_id = ${ids.teacherPerson}`)
   ids.assignment = Number(sql(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at)
     VALUES (${ids.methodistPerson}, ${ids.school1Teachers[2]}, '${today}', 'x') RETURNING id`))
 })

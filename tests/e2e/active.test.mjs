@@ -27,6 +27,9 @@ test('a selection from the call to the order, and the member records their work'
   const coordinator = await as('coordinator')
   await coordinator.getByTestId('sidebar').getByRole('link', { name: 'Методический актив' }).click()
   await coordinator.getByTestId('new-selection').click()
+  // The form starts from seed 004's requirements, editable.
+  await coordinator.getByTestId('rule').nth(5).waitFor()
+  assert.equal(await coordinator.getByTestId('rule').count(), 6)
   await coordinator.getByTestId('selection-submit').click()
   await coordinator.getByTestId('selection-card').waitFor()
   const url = coordinator.url()
@@ -80,11 +83,13 @@ test('the methodist writes to a supported teacher; the teacher replies and rates
   run(`INSERT INTO active_members (level, territory_id, person_id, direction, starts_on, order_id)
     SELECT 'municipal', ${municipality}, person_id, 'fgos', '2026-09-01', ${order} FROM accounts WHERE login = 'methodist'`)
   run(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at)
-    SELECT (SELECT person_id FROM accounts WHERE login = 'methodist'), (SELECT person_id FROM accounts WHERE login = 'teacher'), '2026-01-01', 'x'`)
+    SELECT m.person_id, t.person_id, '2026-01-01', 'x' FROM accounts m, accounts t WHERE m.login = 'methodist' AND t.login = 'teacher'
+    AND NOT EXISTS (SELECT 1 FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.person_id = t.person_id AND sa.ends_on IS NULL)`)
 
   const methodist = await as('methodist')
   await methodist.getByTestId('sidebar').getByRole('link', { name: 'Кабинет методиста' }).click()
-  await methodist.getByTestId('supported').getByTestId('write').click()
+  const teacherName = run(`SELECT p.last_name FROM persons p JOIN accounts a ON a.person_id = p.id WHERE a.login = 'teacher'`)
+  await methodist.getByTestId('supported').locator('tr').filter({ hasText: teacherName }).getByTestId('write').click()
   await methodist.getByTestId('message-text').fill('Добрый день! Давайте обсудим ваш маршрут в четверг.')
   await methodist.getByTestId('message-send').click()
   await methodist.getByTestId('message').getByText('обсудим ваш маршрут').waitFor()

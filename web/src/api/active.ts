@@ -165,7 +165,7 @@ type Items<T> = { items: T[] }
 export const active = {
   selections: () => get<Items<Selection>>('/api/v1/active/selections'),
   selection: (id: number) => get<SelectionCardData>(`/api/v1/active/selections/${id}`),
-  createSelection: (body: { level: string; territory_id: number; title: string; description: string; applications_from: string; applications_to: string }) =>
+  createSelection: (body: { level: string; territory_id: number; title: string; description: string; applications_from: string; applications_to: string; rules?: Rule[]; stages?: Stage[] }) =>
     send<SelectionCardData>('POST', '/api/v1/active/selections', body),
   apply: (id: number, body: { person_id?: number | null; direction: string; subject_area?: string | null; portfolio: string; ege_expert: boolean; community_leader: boolean; high_results: boolean }) =>
     send<Application>('POST', `/api/v1/active/selections/${id}/applications`, body),

@@ -37,6 +37,10 @@ export interface Vocabularies {
   methodist_functions: Term[]
   application_statuses: Term[]
   eligibility_facts: Term[]
+  selection_defaults: {
+    rules: { code: string; title: string; fact: string; op: string; value: string; required: boolean }[]
+    stages: { code: string; title: string; max_score: number; threshold: number }[]
+  }
   roles: RoleTerm[]
 }
 export interface Territory {

@@ -567,6 +567,12 @@ export const en: Messages = {
     emailNoAddress: 'The account has no e-mail address.',
   },
   active: {
+    addRule: 'Add a requirement',
+    addStage: 'Add a stage',
+    maxScore: 'max',
+    school: 'School',
+    or: 'or',
+    assign: 'Assign',
     plan: 'Work plan',
     schoolYear: 'School year',
     term: 'Term',

@@ -567,6 +567,12 @@ export const ru = {
     emailNoAddress: 'В учётной записи не указан адрес почты.',
   },
   active: {
+    addRule: 'Добавить требование',
+    addStage: 'Добавить этап',
+    maxScore: 'макс.',
+    school: 'Школа',
+    or: 'или',
+    assign: 'Закрепить',
     plan: 'План работы',
     schoolYear: 'Учебный год',
     term: 'Срок',
