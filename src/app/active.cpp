@@ -12,6 +12,7 @@
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
+#include "domain/term.hpp"
 #include "domain/text.hpp"
 #include "io/pdf_writer.hpp"
 #include "io/table_writer.hpp"
@@ -687,13 +688,30 @@ void give_support_feedback(App& app, const Caller& caller, std::int64_t methodis
   });
 }
 
-std::vector<act::PlanItem> active_plan(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
-                                       const std::string& year) {
+std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
+                                      const std::string& year) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
-  return app.db->read([&](storage::Connection& c) {
+  const auto items = app.db->read([&](storage::Connection& c) {
     if (!reg::territory_visible(c, territory_id, scope)) throw domain::Error::not_found("Территория не найдена");
     return act::plan_of(c, territory_id, level, year);
   });
+  const int first = year.size() == 9 ? std::atoi(year.substr(0, 4).c_str()) : domain::Date::today().year();
+  const domain::DateRange period{*domain::Date::parse_iso(std::to_string(first) + "-09-01"),
+                                 *domain::Date::parse_iso(std::to_string(first + 1) + "-08-31")};
+  const auto today = domain::Date::today();
+  std::vector<PlanItemView> out;
+  for (const auto& item : items) {
+    auto term = domain::parse_term(item.term, first, period);
+    // «май» in a 2026/2027 plan is May 2027: months before September belong to the second year.
+    if (term.range && term.range->from < period.from) term = domain::parse_term(item.term, first + 1, period);
+    PlanItemView v{item, {}, term.flagged(), false};
+    if (term.range) {
+      v.due_on = term.range->to.iso();
+      v.overdue = item.status == "planned" && term.range->to < today;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 act::PlanItem add_plan_item(App& app, const Caller& caller, act::PlanItem d, const std::string& request_id) {

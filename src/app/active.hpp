@@ -145,9 +145,17 @@ std::vector<storage::active::Supporter> my_supporters(App& app, const Caller& ca
 void give_support_feedback(App& app, const Caller& caller, std::int64_t methodist_person_id, int rating,
                            const std::string& comment, const std::string& request_id = {});
 
-// The active's work plan for a school year («2026/2027»).
-std::vector<storage::active::PlanItem> active_plan(App& app, const Caller& caller, std::int64_t territory_id,
-                                                   const std::string& level, const std::string& school_year);
+// The active's work plan for a school year («2026/2027»), each item with the
+// end of its term as written (domain::parse_term; months of January–August are
+// the second calendar year) and whether it is overdue.
+struct PlanItemView {
+  storage::active::PlanItem item;
+  std::string due_on;          // empty when the term is not understood
+  bool term_flagged = false;   // wording kept, not normalised
+  bool overdue = false;        // planned and past its term
+};
+std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
+                                      const std::string& school_year);
 storage::active::PlanItem add_plan_item(App& app, const Caller& caller, storage::active::PlanItem draft,
                                         const std::string& request_id = {});
 storage::active::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,

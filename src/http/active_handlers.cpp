@@ -456,9 +456,12 @@ Response active_plan(const Request& r, Context& ctx) {
   const QueryReader q(r);
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& p : app::active_plan(ctx.app, *r.caller, required_query_id(q, "territory_id"), q.term("level", domain::active_levels()),
-                                        q.text("school_year", 9)))
-    write_plan_item(w, p);
+  for (const auto& v : app::active_plan(ctx.app, *r.caller, required_query_id(q, "territory_id"), q.term("level", domain::active_levels()),
+                                        q.text("school_year", 9))) {
+    w.begin_object().key("item");
+    write_plan_item(w, v.item);
+    w.key("due_on").text_or_null(v.due_on).field("term_flagged", v.term_flagged).field("overdue", v.overdue).end_object();
+  }
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }

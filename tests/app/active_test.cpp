@@ -28,6 +28,14 @@ class ActiveTest : public metodist::testing::DemoAppTest {
     school_ = organisation("RU-01-001-S001");
     coordinator_ = caller("municipal_coordinator", municipality_);
     staff_ = teachers_of(school_, 6);
+    // The demo's own active is set aside: these tests build theirs.
+    app_.db->write([](storage::Connection& c) {
+      for (const char* table : {"application_scores", "active_applications", "active_members", "support_assignments",
+                                "active_selections", "active_orders", "methodist_activities", "active_plan_items",
+                                "support_messages", "support_feedback"})
+        c.execute(std::string("DELETE FROM ") + table);
+      return 0;
+    });
     // The first candidate meets every rule of seed 004; the second has the first category only.
     app_.db->write([&](storage::Connection& c) {
       c.execute("UPDATE persons SET category = 'highest', higher_ped_education = 1, ped_experience_since = '2010-09-01'"
@@ -296,10 +304,30 @@ TEST_P(ActiveTest, TheWorkPlanIsKeptByTheCoordinatorAndClosedWithAReport) {
   EXPECT_EQ(error_of([&] { app::add_plan_item(app_, caller("school_admin", {}, school_), p); }).kind(), domain::ErrorKind::forbidden);
   EXPECT_EQ(error_of([&] { app::update_plan_item(app_, coordinator_, item.id, "done", ""); }).field(), "report");
   EXPECT_EQ(app::update_plan_item(app_, coordinator_, item.id, "done", "Проведено 4 выезда").status, "done");
+  auto may = p;
+  may.title = "Итоговое совещание";
+  may.term = "май";
+  const auto may_id = app::add_plan_item(app_, coordinator_, may).id;
+  auto vague = p;
+  vague.title = "Выезды по запросам";
+  vague.term = "по мере поступления запросов";
+  app::add_plan_item(app_, coordinator_, vague);
+  auto past = p;
+  past.school_year = "2020/2021";
+  past.term = "октябрь";
+  app::add_plan_item(app_, coordinator_, past);
   const auto plan = app::active_plan(app_, caller("teacher", {}, {}, staff_[0]), municipality_, "municipal", "2026/2027");
-  ASSERT_EQ(plan.size(), 1u);
-  EXPECT_EQ(plan[0].term, "в течение года");
-  EXPECT_EQ(plan[0].report, "Проведено 4 выезда");
+  ASSERT_EQ(plan.size(), 3u);
+  EXPECT_EQ(plan[0].item.term, "в течение года");
+  EXPECT_EQ(plan[0].item.report, "Проведено 4 выезда");
+  EXPECT_EQ(plan[1].item.id, may_id);
+  EXPECT_EQ(plan[1].due_on, "2027-05-31");  // May of the school year's second calendar year
+  EXPECT_TRUE(plan[2].term_flagged);
+  EXPECT_EQ(plan[2].due_on, "");
+  const auto old = app::active_plan(app_, coordinator_, municipality_, "municipal", "2020/2021");
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_TRUE(old[0].overdue);  // still planned, long past its term
+  EXPECT_EQ(old[0].due_on, "2020-10-31");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ActiveTest, metodist::testing::kBackends,

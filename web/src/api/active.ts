@@ -193,7 +193,7 @@ export const active = {
   feedback: (methodistPersonId: number, rating: number, comment: string) =>
     send<void>('POST', '/api/v1/active/feedback', { methodist_person_id: methodistPersonId, rating, comment }),
   plan: (territoryId: number, level: string, schoolYear: string) =>
-    get<Items<PlanItem>>('/api/v1/active/plan', { territory_id: territoryId, level, school_year: schoolYear }),
+    get<Items<{ item: PlanItem; due_on: string | null; term_flagged: boolean; overdue: boolean }>>('/api/v1/active/plan', { territory_id: territoryId, level, school_year: schoolYear }),
   addPlanItem: (body: { level: string; territory_id: number; school_year: string; title: string; direction: string; function?: string | null; term: string; responsible: string }) =>
     send<PlanItem>('POST', '/api/v1/active/plan', body),
   updatePlanItem: (id: number, status: string, report: string) => send<PlanItem>('PUT', `/api/v1/active/plan/${id}`, { status, report }),

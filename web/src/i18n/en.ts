@@ -567,6 +567,9 @@ export const en: Messages = {
     emailNoAddress: 'The account has no e-mail address.',
   },
   active: {
+    dueOn: 'by',
+    termFlagged: 'the term is words only: no date found',
+    overdue: 'overdue',
     addRule: 'Add a requirement',
     addStage: 'Add a stage',
     maxScore: 'max',

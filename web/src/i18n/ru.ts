@@ -567,6 +567,9 @@ export const ru = {
     emailNoAddress: 'В учётной записи не указан адрес почты.',
   },
   active: {
+    dueOn: 'до',
+    termFlagged: 'срок записан словами, дата не определена',
+    overdue: 'просрочено',
     addRule: 'Добавить требование',
     addStage: 'Добавить этап',
     maxScore: 'макс.',
