@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { startServer, DEMO_PASSWORD, json, session } from '../api/server.mjs'
+import { startServer, DEMO_PASSWORD, json, session, runSql } from '../api/server.mjs'
 import { screenshots, signedInPage } from './browser.mjs'
 
 let srv, browser, page, pageErrors
@@ -70,7 +70,7 @@ test('a new campaign: dates checked, results checked then loaded, the heat map f
   assert.deepEqual(pageErrors, [])
 })
 
-test("a teacher's results on the card for their school; a methodist is told they are confidential", async () => {
+test("a teacher's results on the card for their school and their methodist; any other methodist is told they are confidential", async () => {
   const h = await session(srv.base, 'teacher')
   const me = await json(srv.base, '/api/v1/auth/me', { headers: h })
   const school = await signedInPage(srv, 'school', DEMO_PASSWORD)
@@ -84,9 +84,14 @@ test("a teacher's results on the card for their school; a methodist is told they
   } finally {
     await school.browser.close()
   }
+  // The demo's methodist supports this teacher: they see the results; once the support ends, they do not.
   const methodist = await signedInPage(srv, 'methodist', DEMO_PASSWORD)
   try {
     await methodist.page.goto(`${srv.base}/persons/${me.body.person_id}`)
+    await methodist.page.getByTestId('person-diagnostics').locator('[data-testid=diagnostic-results], p.muted').first().waitFor()
+    assert.equal(await methodist.page.getByTestId('diagnostics-hidden').count(), 0)
+    runSql(srv.dbUrl, `UPDATE support_assignments SET ends_on = '2000-01-01' WHERE person_id = ${me.body.person_id}`)
+    await methodist.page.reload()
     await methodist.page.getByTestId('diagnostics-hidden').waitFor()
     assert.deepEqual(methodist.errors, [])
   } finally {
