@@ -441,6 +441,8 @@ act::Member end_active_member(App& app, const Caller& caller, std::int64_t id, c
                                  "О внесении изменений в состав методического актива");
     act::end_member(c, id, ends_on, order, domain::trim(reason));
     // Support ends with the membership when the person leaves every active.
+    if (!act::is_current_member(c, before->person_id))
+      for (const auto& a : act::assignments_of(c, before->person_id)) act::end_assignment(c, a.id, ends_on);
     auto after = *act::find_member(c, id);
     audit_change(c, caller, "update", "active_member", id, member_json(*before), member_json(after), request_id);
     return after;

@@ -82,6 +82,7 @@ struct MemberDraft {
 // A change during the year: included by an order of its own.
 storage::active::Member add_active_member(App& app, const Caller& caller, const MemberDraft& draft,
                                           const std::string& request_id = {});
+// Leaving the last active also ends the person's support assignments.
 storage::active::Member end_active_member(App& app, const Caller& caller, std::int64_t id, const std::string& ends_on,
                                           const std::string& order_number, const std::string& order_date,
                                           const std::string& reason, const std::string& request_id = {});

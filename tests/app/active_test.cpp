@@ -207,9 +207,13 @@ TEST_P(ActiveTest, SupportWithinCapacityOpensTheSupportedTeacherToTheMethodist) 
             domain::ErrorKind::not_found);
 
   app::end_assignment(app_, coordinator_, made[0].id);
-  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) {
-    return act::support_of(c, methodist_person, domain::Date::from_days(domain::Date::today().days() + std::chrono::days(1)).iso());
-  }).persons.empty());
+  const auto tomorrow = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(1)).iso();
+  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) { return act::support_of(c, methodist_person, tomorrow); }).persons.empty());
+  // Leaving the active ends whatever support is left.
+  app::assign_methodists(app_, coordinator_, {{methodist_person, {}, staff_[5]}});
+  const auto membership = app::list_active_members(app_, coordinator_, {municipality_, "municipal", true, {}}).front();
+  app::end_active_member(app_, coordinator_, membership.id, domain::Date::today().iso(), "77", domain::Date::today().iso(), "");
+  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) { return act::support_of(c, methodist_person, tomorrow); }).persons.empty());
 }
 
 TEST_P(ActiveTest, TheProposalPutsShnorSchoolsFirstWithinCapacities) {
