@@ -118,7 +118,7 @@ std::size_t send_reminders(App& app) {
   return app.db->write([&](storage::Connection& c) { return event_reminders(app, c) + overdue_reminders(app, c); });
 }
 
-std::size_t deliver_mail(App& app, const MailSender& send) {
+std::size_t deliver_mail(App& app, const MailSender& send, const std::function<bool()>& keep_going) {
   using namespace std::chrono;
   const auto now = system_clock::now();
   const auto letters = app.db->write([&](storage::Connection& c) {
@@ -126,6 +126,8 @@ std::size_t deliver_mail(App& app, const MailSender& send) {
   });
   std::size_t sent = 0;
   for (const auto& m : letters) {
+    // Unsent letters of the batch keep their lease and go out on a later pass.
+    if (keep_going && !keep_going()) break;
     std::string text = m.body.empty() ? m.title : m.title + "\n\n" + m.body;
     if (!m.link.empty()) text += "\n\n" + app.config.public_url + m.link;
     text += "\n\n—\nЭто письмо отправила система «Методист». Письма можно отключить в профиле.";
@@ -169,7 +171,10 @@ void NotificationLoop::run() {
     lock.unlock();
     try {
       if (auto n = send_reminders(app_)) spdlog::info("Напоминаний: {}", n);
-      if (mail) deliver_mail(app_, send);
+      if (mail) deliver_mail(app_, send, [this] {
+        std::lock_guard guard(mutex_);
+        return !stopping_;
+      });
     } catch (const std::exception& e) {
       spdlog::warn("Уведомления: {}", e.what());  // the next pass tries again
     }

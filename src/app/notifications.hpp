@@ -51,8 +51,10 @@ void set_email_notifications(App& app, const Caller& caller, bool on);
 std::size_t send_reminders(App& app);
 // Sends due letters with `send` (io::send_mail in production); a failure is
 // retried with growing pauses and given up after 6 tries. Returns letters sent.
+// `keep_going` is asked before each letter (a stopping server stops between
+// letters, not after a whole batch of slow SMTP conversations).
 using MailSender = std::function<void(const io::MailMessage&)>;
-std::size_t deliver_mail(App& app, const MailSender& send);
+std::size_t deliver_mail(App& app, const MailSender& send, const std::function<bool()>& keep_going = {});
 // io::send_mail through the configured SMTP server (config.smtp_url set).
 MailSender smtp_sender(const Config& config);
 

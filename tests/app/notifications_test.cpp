@@ -103,6 +103,20 @@ TEST_P(NotificationsTest, LettersLeaveOnceAndFailuresAreRetriedLater) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM notifications WHERE email_state = 'pending'"), 0);
 }
 
+TEST_P(NotificationsTest, AStoppingServerStopsBetweenLettersAndTheRestGoLater) {
+  app_.config.smtp_url = "smtp://127.0.0.1:2525";
+  tomorrow();
+  tomorrow();  // two letters pending
+  int sent = 0;
+  EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) { ++sent; }, [&] { return sent < 1; }), 1u);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM notifications WHERE email_state = 'pending'"), 1);
+  // The unsent one keeps its lease: a pass now sends nothing, one after the lease sends it.
+  EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) { ++sent; }), 0u);
+  app_.db->write([](storage::Connection& c) { return c.execute("UPDATE notifications SET email_next_at = '2000-01-01' WHERE email_state = 'pending'"); });
+  EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) { ++sent; }), 1u);
+  EXPECT_EQ(sent, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NotificationsTest, metodist::testing::kBackends,
                          [](const auto& info) { return info.param; });
 
