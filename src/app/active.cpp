@@ -210,8 +210,7 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
                return !coord.empty() && reg::person_in_scope(c, d.person_id, coord);
              }())
       by = "municipality";
-    else if (domain::Scope staff = scope_of(caller, domain::Action::write_staff);
-             (staff.person.reset(), !staff.empty()) && reg::person_in_scope(c, d.person_id, staff))
+    else if (const auto staff = staff_scope(caller); !staff.empty() && reg::person_in_scope(c, d.person_id, staff))
       by = "organisation";
     else
       throw domain::Error(domain::ErrorKind::forbidden, "Заявку подаёт сам педагог, его школа или муниципальная служба");

@@ -44,6 +44,12 @@ domain::Scope scope_of(const Caller& caller, domain::Action action) {
   return domain::scope_for(action, grants, caller.person_id, caller.policy, caller.support);
 }
 
+domain::Scope staff_scope(const Caller& caller) {
+  auto scope = scope_of(caller, domain::Action::write_staff);
+  scope.person.reset();
+  return scope;
+}
+
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what) {
   auto scope = scope_of(caller, action);
   if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);

@@ -53,6 +53,9 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
 
 // What the caller may see (read) or change (write) for an action.
 domain::Scope scope_of(const Caller& caller, domain::Action action);
+// The staff the caller administers (their school, a territory): write_staff
+// without the caller's own person — a teacher does not administer themself.
+domain::Scope staff_scope(const Caller& caller);
 // The same, refusing with 403 «Недостаточно прав: <what>» when the scope is empty.
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what);
 

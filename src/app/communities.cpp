@@ -22,8 +22,7 @@ namespace reg = storage::registry;
 // The scope that keeps communities of this kind.
 bool keeps(storage::Connection& c, const Caller& caller, const cm::Community& k) {
   if (domain::community_of_organisation(k.kind)) {
-    domain::Scope staff = scope_of(caller, domain::Action::write_staff);
-    staff.person.reset();
+    const auto staff = staff_scope(caller);
     return k.organisation_id && !staff.empty() && reg::organisation_visible(c, *k.organisation_id, staff);
   }
   const auto action = (k.kind == "network" || k.kind == "virtual") ? domain::Action::organise_events

@@ -38,8 +38,7 @@ bool organises(storage::Connection& c, const Caller& caller, const ev::Event& e)
 // The caller is the person or administers their workplace.
 bool acts_for(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
   if (caller.person_id && *caller.person_id == person_id) return true;
-  domain::Scope staff = scope_of(caller, domain::Action::write_staff);
-  staff.person.reset();
+  const auto staff = staff_scope(caller);
   return !staff.empty() && reg::person_in_scope(c, person_id, staff);
 }
 

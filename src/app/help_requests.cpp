@@ -38,8 +38,7 @@ Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request&
   }
   const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
   roles.coordinator = !coordinate.empty() && reg::organisation_visible(c, r.organisation_id, coordinate);
-  domain::Scope staff = scope_of(caller, domain::Action::write_staff);
-  staff.person.reset();
+  const auto staff = staff_scope(caller);
   roles.school = !staff.empty() && reg::organisation_visible(c, r.organisation_id, staff);
   // A school's own request is the school's to close.
   if (!r.person_id && roles.school) roles.requester = true;
@@ -127,8 +126,7 @@ hp::Request create_help_request(App& app, const Caller& caller, const NewHelpReq
   if (caller.account_id) r.created_by = caller.account_id;
   const auto id = app.db->write([&](storage::Connection& c) {
     if (in.organisation_id) {
-      domain::Scope staff = scope_of(caller, domain::Action::write_staff);
-      staff.person.reset();
+      const auto staff = staff_scope(caller);
       if (!reg::find_organisation(c, *in.organisation_id)) throw domain::Error::validation("organisation_id", "Организация не найдена");
       if (staff.empty() || !reg::organisation_visible(c, *in.organisation_id, staff))
         throw domain::Error(domain::ErrorKind::forbidden, "Запрос от организации подаёт её администрация",
@@ -167,7 +165,7 @@ std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, 
   v.person = caller.person_id;
   // Coordinators see their territory's requests; a school's administration, its school's.
   const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
-  domain::Scope staff = scope_of(caller, domain::Action::write_staff);
+  const auto staff = staff_scope(caller);
   v.organisations = coordinate;
   if (!coordinate.everything)
     for (auto o : staff.organisations) v.organisations.organisations.push_back(o);

@@ -18,12 +18,6 @@ namespace {
 namespace mt = storage::mentoring;
 namespace reg = storage::registry;
 
-domain::Scope staff_scope(const Caller& caller) {
-  domain::Scope s = scope_of(caller, domain::Action::write_staff);
-  s.person.reset();
-  return s;
-}
-
 bool keeps(storage::Connection& c, const Caller& caller, std::int64_t organisation_id) {
   const auto s = staff_scope(caller);
   return !s.empty() && reg::organisation_visible(c, organisation_id, s);

@@ -38,8 +38,7 @@ bool organises(storage::Connection& c, const Caller& caller, std::int64_t territ
 
 // The caller administers the person: their school or a territory above it.
 bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
-  domain::Scope scope = scope_of(caller, domain::Action::write_staff);
-  scope.person.reset();
+  const auto scope = staff_scope(caller);
   return !scope.empty() && reg::person_in_scope(c, person_id, scope);
 }
 
