@@ -27,24 +27,12 @@ using nlohmann::json;
 
 // ---- rules and stages as JSON ----
 
-std::string rules_json(const std::vector<domain::EligibilityRule>& rules) {
-  json a = json::array();
-  for (const auto& r : rules)
-    a.push_back({{"code", r.code}, {"title", r.title}, {"fact", r.fact}, {"op", r.op}, {"value", r.value}, {"required", r.required}});
-  return a.dump();
-}
 std::vector<domain::EligibilityRule> rules_of(const std::string& text) {
   std::vector<domain::EligibilityRule> out;
   for (const auto& r : json::parse(text))
     out.push_back({r.value("code", ""), r.value("title", ""), r.value("fact", ""), r.value("op", ""), r.value("value", ""),
                    r.value("required", true)});
   return out;
-}
-std::string stages_json(const std::vector<domain::SelectionStage>& stages) {
-  json a = json::array();
-  for (const auto& s : stages)
-    a.push_back({{"code", s.code}, {"title", s.title}, {"max_score", s.max_score}, {"threshold", s.threshold}});
-  return a.dump();
 }
 std::vector<domain::SelectionStage> stages_of(const std::string& text) {
   std::vector<domain::SelectionStage> out;
@@ -141,6 +129,18 @@ std::pair<std::string, std::string> school_year(const domain::Date& d) {
 
 }  // namespace
 
+std::string rules_json(const std::vector<domain::EligibilityRule>& rules) {
+  json a = json::array();
+  for (const auto& r : rules)
+    a.push_back({{"code", r.code}, {"title", r.title}, {"fact", r.fact}, {"op", r.op}, {"value", r.value}, {"required", r.required}});
+  return a.dump();
+}
+std::string stages_json(const std::vector<domain::SelectionStage>& stages) {
+  json a = json::array();
+  for (const auto& s : stages)
+    a.push_back({{"code", s.code}, {"title", s.title}, {"max_score", s.max_score}, {"threshold", s.threshold}});
+  return a.dump();
+}
 // ---- selections ----
 
 std::vector<act::Selection> list_selections(App& app, const Caller& caller) {

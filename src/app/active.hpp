@@ -24,6 +24,10 @@
 
 namespace metodist::app {
 
+// A selection's rules and stages as stored (JSON text), for the use cases and the demo.
+std::string rules_json(const std::vector<domain::EligibilityRule>& rules);
+std::string stages_json(const std::vector<domain::SelectionStage>& stages);
+
 struct SelectionDraft {
   std::string level, title, description, applications_from, applications_to;
   std::int64_t territory_id = 0;

@@ -1,6 +1,5 @@
 #include "app/demo.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/active.hpp"
 #include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -33,7 +33,6 @@ namespace {
 
 namespace reg = storage::registry;
 using domain::Date;
-using nlohmann::json;
 
 class Rng {
  public:
@@ -670,14 +669,8 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
     sel.title = "Дополнительный отбор в муниципальный методический актив";
     sel.applications_from = Date::from_days(today.days() - std::chrono::days(7)).iso();
     sel.applications_to = Date::from_days(today.days() + std::chrono::days(21)).iso();
-    json rules = json::array();
-    for (const auto& r : domain::default_eligibility_rules())
-      rules.push_back({{"code", r.code}, {"title", r.title}, {"fact", r.fact}, {"op", r.op}, {"value", r.value}, {"required", r.required}});
-    json stages = json::array();
-    for (const auto& st : domain::default_stages())
-      stages.push_back({{"code", st.code}, {"title", st.title}, {"max_score", st.max_score}, {"threshold", st.threshold}});
-    sel.rules_json = rules.dump();
-    sel.stages_json = stages.dump();
+    sel.rules_json = rules_json(domain::default_eligibility_rules());
+    sel.stages_json = stages_json(domain::default_stages());
     const auto selection = act::insert_selection(c, sel);
     for (std::size_t i = take; i < std::min<std::size_t>(eligible.size(), take + 3); ++i) {
       act::Application a;
