@@ -36,19 +36,7 @@ std::size_t event_reminders(App& app, storage::Connection& c) {
   const auto now = domain::local_minute_now();
   const auto tomorrow = domain::local_minute_now(std::chrono::hours(24));
   const auto week_ago = domain::local_minute_now(-std::chrono::hours(24 * 7));
-  struct Due {
-    std::int64_t event_id, person_id;
-    std::string title, starts_at;
-    bool soon;
-  };
-  std::vector<Due> due;
-  c.run("SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END"
-        " FROM events e JOIN event_registrations r ON r.event_id = e.id"
-        " WHERE e.status = 'planned' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
-        "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
-        {now, tomorrow, week_ago}, [&](const storage::Row& r) {
-          due.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.flag(4)});
-        });
+  const auto due = storage::events::reminders_due(c, now, tomorrow, week_ago);
   for (const auto& d : due) {
     const std::string link = "/events/" + std::to_string(d.event_id);
     Notice n = d.soon ? Notice{"reminder", "Скоро мероприятие: «" + d.title + "»",

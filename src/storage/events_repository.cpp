@@ -162,6 +162,18 @@ void set_feedback(Connection& c, std::int64_t id, int useful, int organisation, 
       {id, std::int64_t{useful}, std::int64_t{organisation}, text_or_null(comment), domain::utc_timestamp_now()});
 }
 
+std::vector<ReminderDue> reminders_due(Connection& c, const std::string& now, const std::string& soon,
+                                       const std::string& week_ago) {
+  std::vector<ReminderDue> out;
+  c.run("SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END"
+        " FROM events e JOIN event_registrations r ON r.event_id = e.id"
+        " WHERE e.status = 'planned' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
+        "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
+        {now, soon, week_ago},
+        [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.flag(4)}); });
+  return out;
+}
+
 std::int64_t insert_material(Connection& c, const Material& m) {
   return c.scalar("INSERT INTO event_materials (event_id, title, url, added_at) VALUES ($1, $2, $3, $4) RETURNING id",
                   {m.event_id, m.title, m.url, domain::utc_timestamp_now()});

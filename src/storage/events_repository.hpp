@@ -57,6 +57,17 @@ std::vector<Registration> registrations_of(Connection& c, std::int64_t event_id)
 void set_attended(Connection& c, std::int64_t id, std::optional<bool> attended);
 void set_feedback(Connection& c, std::int64_t id, int useful, int organisation, const std::string& comment);
 
+// Who is to be reminded of what: those registered for an event starting in
+// (now, soon] (`soon` true), and, for a week after it ends, those who came or
+// were not marked and have not answered the feedback form.
+struct ReminderDue {
+  std::int64_t event_id = 0, person_id = 0;
+  std::string title, starts_at;
+  bool soon = false;
+};
+std::vector<ReminderDue> reminders_due(Connection& c, const std::string& now, const std::string& soon,
+                                       const std::string& week_ago);
+
 struct Material {
   std::int64_t id = 0, event_id = 0;
   std::string title, url, added_at;
