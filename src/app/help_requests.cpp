@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <tuple>
+
 #include "app/notifications.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -30,16 +33,26 @@ struct Roles {
   bool any() const { return requester || coordinator || methodist || school; }
 };
 
-Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request& r) {
+// Whether the caller coordinates or administers an organisation; a list asks
+// once per organisation, not once per request.
+using OrganisationRoles = std::map<std::int64_t, std::pair<bool, bool>>;
+
+Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request& r, OrganisationRoles* cache = nullptr) {
   Roles roles;
   if (caller.person_id) {
     roles.requester = r.person_id && *r.person_id == *caller.person_id;
     roles.methodist = r.methodist_person_id && *r.methodist_person_id == *caller.person_id;
   }
-  const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
-  roles.coordinator = !coordinate.empty() && reg::organisation_visible(c, r.organisation_id, coordinate);
-  const auto staff = staff_scope(caller);
-  roles.school = !staff.empty() && reg::organisation_visible(c, r.organisation_id, staff);
+  const auto cached = cache ? cache->find(r.organisation_id) : OrganisationRoles::iterator{};
+  if (cache && cached != cache->end()) {
+    std::tie(roles.coordinator, roles.school) = cached->second;
+  } else {
+    const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
+    roles.coordinator = !coordinate.empty() && reg::organisation_visible(c, r.organisation_id, coordinate);
+    const auto staff = staff_scope(caller);
+    roles.school = !staff.empty() && reg::organisation_visible(c, r.organisation_id, staff);
+    if (cache) cache->emplace(r.organisation_id, std::pair{roles.coordinator, roles.school});
+  }
   // A school's own request is the school's to close.
   if (!r.person_id && roles.school) roles.requester = true;
   return roles;
@@ -172,7 +185,8 @@ std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, 
   v.organisations.person.reset();
   return app.db->read([&](storage::Connection& c) {
     std::vector<HelpRequestView> out;
-    for (auto& r : hp::list_requests(c, f, v)) out.push_back(view_of(roles_for(c, caller, r), std::move(r)));
+    OrganisationRoles known;
+    for (auto& r : hp::list_requests(c, f, v)) out.push_back(view_of(roles_for(c, caller, r, &known), std::move(r)));
     return out;
   });
 }
