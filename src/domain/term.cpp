@@ -103,11 +103,14 @@ ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& 
   ParsedTerm whole;
   whole.range = period;
 
-  if (contains(folded, "по отдельному плану") || contains(folded, "по отдельному графику")) {
+  if (contains(folded, "по отдельному плану") || contains(folded, "по отдельному графику") ||
+      contains(folded, "в соответствии с план") || contains(folded, "в соответствии с календарн") ||
+      contains(folded, "по плану")) {
     whole.kind = TermKind::by_plan;
     return whole;
   }
-  if (contains(folded, "в течение всего периода") || contains(folded, "весь период") || contains(folded, "постоянно")) {
+  if (contains(folded, "в течение всего периода") || contains(folded, "в течении всего периода") ||
+      contains(folded, "весь период") || contains(folded, "постоянно")) {
     whole.kind = TermKind::whole_period;
     return whole;
   }
@@ -128,7 +131,9 @@ ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& 
   int y = default_year;
   for (const auto& w : words)
     if (auto found = year_of(w)) y = *found;
-  if (contains(folded, "в течение года") || folded == "год" || contains(folded, "в течение учебного года")) {
+  // «В течении года» is how the seed 003 spells it twice.
+  if (contains(folded, "в течение года") || contains(folded, "в течении года") || folded == "год" ||
+      contains(folded, "в течение учебного года")) {
     ParsedTerm t;
     t.kind = TermKind::whole_period;
     t.range = DateRange{first_day(y, 1), last_day(y, 12)};

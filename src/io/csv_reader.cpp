@@ -5,6 +5,7 @@
 
 #include "domain/error.hpp"
 #include "domain/text.hpp"
+#include "io/pipe_table.hpp"
 #include "io/xlsx_reader.hpp"
 
 namespace metodist::io {
@@ -153,6 +154,7 @@ Table read_table(std::string bytes) {
   if (view.starts_with(std::string_view("\xD0\xCF\x11\xE0", 4)))
     throw domain::Error::bad_request(
         "Файл в старом формате Excel (.xls) не читается: сохраните его как «Книга Excel (.xlsx)» или CSV", "file");
+  if (looks_like_pipe_table(view)) return read_pipe_table(std::move(bytes));
   return read_csv(std::move(bytes));
 }
 

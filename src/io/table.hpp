@@ -32,7 +32,7 @@ class Table {
   Table& operator=(const Table&) = delete;
 
   std::vector<TableRow> rows;  // the first row is normally the header
-  std::string format;          // "csv" | "xlsx"
+  std::string format;          // "csv" | "xlsx" | "text" (a «|» table)
   std::string encoding;        // "utf-8" | "windows-1251" (CSV)
   char delimiter = 0;          // ';' ',' or '\t' (CSV)
 
@@ -44,8 +44,8 @@ class Table {
   std::deque<std::string> owned_;
 };
 
-// Sniffs the content: an XLSX file is a ZIP archive ("PK\3\4"), anything else
-// is read as CSV.
+// Sniffs the content: an XLSX file is a ZIP archive ("PK\3\4"), text with
+// «|» tables is read as such (io/pipe_table.hpp), anything else as CSV.
 // Takes the bytes: a CSV table keeps them as its text (no second copy).
 Table read_table(std::string bytes);
 
