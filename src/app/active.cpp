@@ -43,13 +43,8 @@ std::vector<domain::SelectionStage> stages_of(const std::string& text) {
 
 // ---- who keeps what ----
 
-bool keeps(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
-  const auto scope = scope_of(caller, domain::Action::coordinate_support);
-  return !scope.empty() && reg::territory_covered(c, territory_id, scope);
-}
-
 void require_keeps(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
-  if (!keeps(c, caller, territory_id))
+  if (!coordinates_territory(c, caller, territory_id))
     throw domain::Error(domain::ErrorKind::forbidden, "Методический актив этой территории ведёт её координатор");
 }
 
@@ -157,7 +152,7 @@ SelectionCard get_selection(App& app, const Caller& caller, std::int64_t id) {
     card.selection = *s;
     card.rules = rules_of(s->rules_json);
     card.stages = stages_of(s->stages_json);
-    card.can_manage = keeps(c, caller, s->territory_id);
+    card.can_manage = coordinates_territory(c, caller, s->territory_id);
     if (s->order_id) card.order = act::find_order(c, *s->order_id);
     for (auto& a : act::applications_of(c, id)) {
       const bool own = caller.person_id && *caller.person_id == a.person_id;
@@ -205,7 +200,7 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
     // Who puts the candidate forward.
     std::string by;
     if (caller.person_id && *caller.person_id == d.person_id) by = "self";
-    else if (keeps(c, caller, s->territory_id) || [&] {
+    else if (coordinates_territory(c, caller, s->territory_id) || [&] {
                const auto coord = scope_of(caller, domain::Action::coordinate_support);
                return !coord.empty() && reg::person_in_scope(c, d.person_id, coord);
              }())

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/library.hpp"
 #include "domain/competency.hpp"
 #include "storage/diagnostics_repository.hpp"
 #include "storage/migrations.hpp"
@@ -23,6 +24,9 @@ App open_app(const Config& config) {
   // Reference data the schema cannot carry as it is built in C++: the default
   // competency framework, once, into an empty table.
   a.db->write([](storage::Connection& c) { storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies()); });
+  // SQLite's search index holds stems made in C++: the preloaded normative
+  // base gets them here (a no-op once everything is indexed).
+  index_library(a);
   return a;
 }
 

@@ -10,6 +10,7 @@
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "storage/active_repository.hpp"
+#include "storage/registry_repository.hpp"
 #include "domain/text.hpp"
 
 namespace metodist::app {
@@ -48,6 +49,11 @@ domain::Scope staff_scope(const Caller& caller) {
   auto scope = scope_of(caller, domain::Action::write_staff);
   scope.person.reset();
   return scope;
+}
+
+bool coordinates_territory(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
+  const auto scope = scope_of(caller, domain::Action::coordinate_support);
+  return !scope.empty() && storage::registry::territory_covered(c, territory_id, scope);
 }
 
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what) {

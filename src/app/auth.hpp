@@ -59,6 +59,11 @@ domain::Scope staff_scope(const Caller& caller);
 // The same, refusing with 403 «Недостаточно прав: <what>» when the scope is empty.
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what);
 
+// Whether the caller coordinates the territory: holds an administering role
+// over it or a territory above it (coordinate_support). Keepers of a
+// territory's active, roadmaps and bank of practices are decided by this.
+bool coordinates_territory(storage::Connection& c, const Caller& caller, std::int64_t territory_id);
+
 // One audit row for a change the caller made (the command line, with no
 // account, is recorded without one), inside the change's transaction.
 void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity,

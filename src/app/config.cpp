@@ -95,6 +95,7 @@ const std::vector<Setting>& settings() {
       {"mail.notify_interval_s", "METODIST_NOTIFY_INTERVAL", seconds_setting(&Config::notify_interval)},
       {"rules.young_teacher_max_age", "METODIST_YOUNG_MAX_AGE", int_setting(&Config::young_teacher_max_age, 18, 70)},
       {"rules.young_teacher_max_years", "METODIST_YOUNG_MAX_YEARS", int_setting(&Config::young_teacher_max_years, 1, 20)},
+      {"library.max_file_bytes", "METODIST_MAX_FILE_BYTES", int_setting(&Config::max_file_bytes, 1024, std::int64_t{1} << 30)},
       {"log.level", "METODIST_LOG_LEVEL",
        [](Config& c, const std::string& key, const std::string& text) {
          check_log_level(key, text);

@@ -45,6 +45,10 @@ struct Config {
   int young_teacher_max_age = 35;
   int young_teacher_max_years = 3;
 
+  // The documents library and the bank of practices (issue 9): the largest
+  // file accepted (the transport cap http.max_upload_bytes must be above it).
+  std::size_t max_file_bytes = 20 << 20;
+
   std::string log_level = "info";
   bool access_log = true;
 };

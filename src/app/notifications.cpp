@@ -2,13 +2,16 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/events.hpp"
 #include "storage/events_repository.hpp"
 #include "storage/help_repository.hpp"
+#include "storage/roadmaps_repository.hpp"
 
 namespace metodist::app {
 namespace {
@@ -62,6 +65,27 @@ std::size_t overdue_reminders(App& app, storage::Connection& c) {
   return added;
 }
 
+// Roadmap items past their term: one notice per roadmap to its keepers, again
+// only when the set of late items changes (the key carries its size and latest end).
+std::size_t late_roadmap_reminders(App& app, storage::Connection& c) {
+  std::map<std::int64_t, std::vector<storage::roadmaps::LateItem>> by_roadmap;
+  for (auto& i : storage::roadmaps::late_items(c, domain::Date::today().iso())) by_roadmap[i.roadmap_id].push_back(std::move(i));
+  std::size_t added = 0;
+  for (const auto& [roadmap_id, items] : by_roadmap) {
+    std::string latest;
+    for (const auto& i : items) latest = std::max(latest, i.term_to);
+    const auto& first = items.front();
+    const Notice n{"overdue", "Дорожная карта «" + first.roadmap_title + "»: просрочено пунктов — " + std::to_string(items.size()),
+                   "Например, " + (first.number.empty() ? std::string() : first.number + " ") + "«" + first.name +
+                       "» (срок до " + domain::russian_date(first.term_to) + ")",
+                   "/roadmaps/" + std::to_string(roadmap_id),
+                   "roadmap_late:" + std::to_string(roadmap_id) + ":" + std::to_string(items.size()) + ":" + latest};
+    for (const char* role : {"regional_ministry", "regional_institute", "municipal_coordinator"})
+      added += notify_role_at(app, c, role, first.territory_id, n);
+  }
+  return added;
+}
+
 }  // namespace
 
 std::size_t notify_person(const App& app, storage::Connection& c, std::int64_t person_id, const Notice& n) {
@@ -71,6 +95,11 @@ std::size_t notify_person(const App& app, storage::Connection& c, std::int64_t p
 std::size_t notify_role_over(const App& app, storage::Connection& c, const std::string& role,
                              std::int64_t organisation_id, const Notice& n) {
   return deliver(app, c, ntf::accounts_with_role_over(c, role, organisation_id), n);
+}
+
+std::size_t notify_role_at(const App& app, storage::Connection& c, const std::string& role, std::int64_t territory_id,
+                           const Notice& n) {
+  return deliver(app, c, ntf::accounts_with_role_at(c, role, territory_id), n);
 }
 
 std::vector<ntf::Notification> my_notifications(App& app, const Caller& caller, bool unread_only) {
@@ -103,7 +132,9 @@ void set_email_notifications(App& app, const Caller& caller, bool on) {
 }
 
 std::size_t send_reminders(App& app) {
-  return app.db->write([&](storage::Connection& c) { return event_reminders(app, c) + overdue_reminders(app, c); });
+  return app.db->write([&](storage::Connection& c) {
+    return event_reminders(app, c) + overdue_reminders(app, c) + late_roadmap_reminders(app, c);
+  });
 }
 
 std::size_t deliver_mail(App& app, const MailSender& send, const std::function<bool()>& keep_going) {

@@ -40,6 +40,10 @@ std::size_t notify_person(const App& app, storage::Connection& c, std::int64_t p
 std::size_t notify_role_over(const App& app, storage::Connection& c, const std::string& role,
                              std::int64_t organisation_id, const Notice& n);
 
+// To every account holding `role` over the territory (or a territory above it).
+std::size_t notify_role_at(const App& app, storage::Connection& c, const std::string& role, std::int64_t territory_id,
+                           const Notice& n);
+
 std::vector<storage::notifications::Notification> my_notifications(App& app, const Caller& caller, bool unread_only);
 std::int64_t unread_notifications(App& app, const Caller& caller);
 // One notification, or all of them without an id; returns how many became read.

@@ -9,9 +9,9 @@
 namespace metodist::domain {
 namespace {
 
-constexpr std::array<std::string_view, 6> kTitles{"№ п/п", "Наименование мероприятия", "Участники",
+constexpr std::array<std::string_view, 7> kTitles{"№ п/п", "Наименование мероприятия", "Участники",
                                                   "Ответственный исполнитель / соисполнители", "Срок реализации",
-                                                  "Ожидаемый результат"};
+                                                  "Ожидаемый результат", "Раздел"};
 
 constexpr std::array kStatuses{
     Term{"planned", "Запланировано"}, Term{"in_progress", "Выполняется"}, Term{"done", "Выполнено"},
@@ -90,6 +90,7 @@ std::string* field_of(RoadmapRow& r, RoadmapColumn c) {
     case RoadmapColumn::executors: return &r.executors;
     case RoadmapColumn::term: return &r.term;
     case RoadmapColumn::result: return &r.result;
+    case RoadmapColumn::section: return &r.section;
   }
   return nullptr;
 }
@@ -122,6 +123,7 @@ std::optional<RoadmapColumn> roadmap_column_of(std::string_view header) {
   if (has("срок")) return RoadmapColumn::term;
   if (has("исполнител") || has("ответствен")) return RoadmapColumn::executors;
   if (has("результат")) return RoadmapColumn::result;
+  if (h == "раздел" || h == "блок" || h == "год") return RoadmapColumn::section;
   return std::nullopt;
 }
 
@@ -199,18 +201,21 @@ RoadmapTable read_roadmap_table(std::span<const SourceRow> rows) {
       } else {
         auto& prev = out.items.back();
         for (std::size_t k : filled)
-          if (auto c = column_at(k); c && c != RoadmapColumn::number) append(*field_of(prev, *c), cells[k]);
+          if (auto c = column_at(k); c && c != RoadmapColumn::number && c != RoadmapColumn::section)
+            append(*field_of(prev, *c), cells[k]);
           else if (!c) append(prev.result, cells[k]);
         continue;
       }
     }
     item.number = number.empty() && !has_number ? std::to_string(++sequence) : number;
+    item.section.clear();  // a «Раздел» cell, if any, fills it below; otherwise the running block
     for (std::size_t k = 0; k < cells.size(); ++k) {
       if (cells[k].empty() || (number_col && k == *number_col)) continue;
       const auto c = column_at(k);
       if (c && c != RoadmapColumn::number) append(*field_of(item, *c), cells[k]);
       else if (!c) append(item.result, cells[k]);
     }
+    if (item.section.empty()) item.section = section;
     if (item.heading) item.name = title + (item.name.empty() ? "" : " " + item.name);
     // «3. | <i>Поддержка молодых педагогов</i>»: a number with a dot and only a name is a heading.
     if (!item.heading && number_col && trim_view(cells[*number_col]).ends_with('.') && item.term.empty() &&

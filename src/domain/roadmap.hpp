@@ -21,14 +21,14 @@
 namespace metodist::domain {
 
 // The columns of a roadmap table, in the order our export writes them.
-enum class RoadmapColumn { number, name, participants, executors, term, result };
+enum class RoadmapColumn { number, name, participants, executors, term, result, section };
 // The header our template and export use for each column.
 std::span<const std::string_view> roadmap_column_titles();
 // Which column a header names, as the seeds write them: «№ п/п»,
 // «Наименование мероприятия/события», «Участники», «Срок реализации
 // мероприятия» / «Сроки», «Ответственный исполнитель / соисполнители»,
 // «Результаты, достижение которых обеспечиваются мероприятиями» / «Ожидаемый
-// результат»; nullopt for anything else.
+// результат»; «Раздел» (our export's block column); nullopt for anything else.
 std::optional<RoadmapColumn> roadmap_column_of(std::string_view header);
 
 // One row of a source table: its number as the reader sees it, and its cells.

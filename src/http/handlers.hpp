@@ -31,6 +31,7 @@ std::string_view openapi_document();
 }  // namespace metodist::http
 namespace metodist::app {
 struct ExportFile;
+struct Download;
 struct ImportReport;
 }
 namespace metodist::io {
@@ -41,6 +42,10 @@ namespace metodist::http {
 namespace handlers {
 // A file download: its type, an attachment name, and no caching.
 Response file_response(const app::ExportFile& file);
+// An uploaded file handed back (documents, practices): its sniffed type, the
+// name in RFC 5987 form (Cyrillic survives), always as an attachment, in a
+// sandbox so nothing in it can run in the site's origin.
+Response download_response(const app::Download& file);
 // The «format» query parameter of a download; xlsx when absent.
 std::string file_format(const QueryReader& q);
 // The uploaded file (the request body) read as a table; 400 naming "file" when empty or unreadable.
@@ -121,6 +126,40 @@ Response update_mentoring_pair(const Request&, Context&);
 Response person_mentoring(const Request&, Context&);
 Response list_young_teachers(const Request&, Context&);
 Response mentor_suggestions(const Request&, Context&);
+Response list_roadmaps(const Request&, Context&);
+Response create_roadmap(const Request&, Context&);
+Response get_roadmap(const Request&, Context&);
+Response update_roadmap(const Request&, Context&);
+Response add_roadmap_item(const Request&, Context&);
+Response update_roadmap_item(const Request&, Context&);
+Response list_item_reports(const Request&, Context&);
+Response add_item_report(const Request&, Context&);
+Response import_roadmap(const Request&, Context&);
+Response export_roadmap(const Request&, Context&);
+Response list_documents(const Request&, Context&);
+Response create_document(const Request&, Context&);
+Response get_document(const Request&, Context&);
+Response update_document(const Request&, Context&);
+Response add_document_version(const Request&, Context&);
+Response download_document(const Request&, Context&);
+Response parse_document_references(const Request&, Context&);
+Response list_practices(const Request&, Context&);
+Response create_practice(const Request&, Context&);
+Response get_practice(const Request&, Context&);
+Response update_practice(const Request&, Context&);
+Response add_practice_file(const Request&, Context&);
+Response download_practice_file(const Request&, Context&);
+Response submit_practice(const Request&, Context&);
+Response assign_practice_expert(const Request&, Context&);
+Response withdraw_practice_expert(const Request&, Context&);
+Response submit_practice_review(const Request&, Context&);
+Response my_practice_reviews(const Request&, Context&);
+Response decide_practice(const Request&, Context&);
+Response get_expertise_settings(const Request&, Context&);
+Response put_expertise_settings(const Request&, Context&);
+Response list_practice_experts(const Request&, Context&);
+Response add_practice_expert(const Request&, Context&);
+Response end_practice_expert(const Request&, Context&);
 Response list_communities(const Request&, Context&);
 Response create_community(const Request&, Context&);
 Response get_community(const Request&, Context&);

@@ -1,6 +1,7 @@
 // Import of registry files: the upload is the request body (CSV or XLSX,
 // told apart by content), the answer the row-by-row report.
 #include "app/export.hpp"
+#include "app/files.hpp"
 #include "app/import.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -82,6 +83,29 @@ Response file_response(const app::ExportFile& file) {
   resp.content_type = file.content_type;
   resp.body = file.bytes;
   resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
+  return resp;
+}
+
+Response download_response(const app::Download& file) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded, ascii;
+  for (unsigned char c : file.file_name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    if (plain) encoded.push_back(static_cast<char>(c));
+    else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ascii.push_back(static_cast<char>(c));
+  }
+  if (ascii.find_first_not_of(" ._-") == std::string::npos) ascii = "file";
+  Response resp;
+  resp.content_type = file.content_type;
+  resp.body = file.bytes;
+  resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
+  resp.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'");
+  resp.headers.emplace_back("Cache-Control", "private, no-cache");
   return resp;
 }
 

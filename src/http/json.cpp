@@ -193,6 +193,52 @@ std::vector<std::string> BodyReader::string_list(const char* field, std::size_t 
   return out;
 }
 
+std::vector<std::int64_t> BodyReader::id_list(const char* field) const {
+  std::vector<std::int64_t> out;
+  const Json* v = find(field);
+  if (!v || v->is_null()) return out;
+  const auto wrong = [&] {
+    return domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком идентификаторов");
+  };
+  if (!v->is_array()) throw wrong();
+  for (const auto& item : *v) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) throw wrong();
+    out.push_back(item.get<std::int64_t>());
+  }
+  return out;
+}
+
+std::vector<std::optional<std::int64_t>> BodyReader::optional_integer_list(const char* field, std::int64_t min,
+                                                                           std::int64_t max) const {
+  std::vector<std::optional<std::int64_t>> out;
+  const Json* v = find(field);
+  const auto wrong = [&] {
+    return domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком целых чисел от " +
+                                                std::to_string(min) + " до " + std::to_string(max));
+  };
+  if (!v || !v->is_array()) throw wrong();
+  for (const auto& item : *v) {
+    if (item.is_null()) out.emplace_back();
+    else if (item.is_number_integer() && item.get<std::int64_t>() >= min && item.get<std::int64_t>() <= max)
+      out.emplace_back(item.get<std::int64_t>());
+    else throw wrong();
+  }
+  return out;
+}
+
+std::vector<BodyReader> BodyReader::object_list(const char* field) const {
+  std::vector<BodyReader> out;
+  const Json* v = find(field);
+  if (!v || v->is_null()) return out;
+  const auto wrong = [&] { return domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком объектов"); };
+  if (!v->is_array()) throw wrong();
+  for (const auto& item : *v) {
+    if (!item.is_object()) throw wrong();
+    out.emplace_back(item);
+  }
+  return out;
+}
+
 std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
   std::string s = required_text(field, 64);
   if (!domain::find_term(vocabulary, s))

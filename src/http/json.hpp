@@ -69,6 +69,12 @@ class BodyReader {
   // An array of strings (each at most max_length), empty when absent.
   std::vector<std::string> string_list(const char* field, std::size_t max_length) const;
   std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;
+  // An array of positive ids, empty when absent.
+  std::vector<std::int64_t> id_list(const char* field) const;
+  // An array of integers or nulls (scores not given yet); 422 unless every item is one.
+  std::vector<std::optional<std::int64_t>> optional_integer_list(const char* field, std::int64_t min, std::int64_t max) const;
+  // An array of objects, for the caller to read field by field; empty when absent.
+  std::vector<BodyReader> object_list(const char* field) const;
 
  private:
   const Json* find(const char* field) const;

@@ -32,6 +32,8 @@ class JsonWriter {
   JsonWriter& value(bool b);
   JsonWriter& value(double d);
   JsonWriter& null();
+  // JSON the program itself wrote and stored (e.g. a term's date parts): written as it is.
+  JsonWriter& raw_json(std::string_view json);
   // Empty text and absent ids are written as null.
   JsonWriter& text_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
   JsonWriter& id_or_null(std::optional<std::int64_t> id) { return id ? value(*id) : null(); }

@@ -46,14 +46,26 @@ std::vector<Recipient> accounts_of_person(Connection& c, std::int64_t person_id)
   return out;
 }
 
-std::vector<Recipient> accounts_with_role_over(Connection& c, const std::string& role, std::int64_t organisation_id) {
+namespace {
+// Active accounts holding `role` over the territory `territory_sql` names or one above it.
+std::vector<Recipient> role_holders_above(Connection& c, const std::string& role, const std::string& territory_sql,
+                                          std::int64_t id) {
   std::vector<Recipient> out;
   c.run("SELECT DISTINCT a.id, CASE WHEN a.email IS NOT NULL AND a.notify_by_email = 1 THEN 1 ELSE 0 END"
         " FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
         " WHERE a.is_active = 1 AND ra.role = $1 AND ra.territory_id IN " +
-            registry::ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = $2)") + " ORDER BY a.id",
-        {role, organisation_id}, [&](const Row& r) { out.push_back({r.int64(0), r.flag(1)}); });
+            registry::ancestors_or_self(territory_sql) + " ORDER BY a.id",
+        {role, id}, [&](const Row& r) { out.push_back({r.int64(0), r.flag(1)}); });
   return out;
+}
+}  // namespace
+
+std::vector<Recipient> accounts_with_role_over(Connection& c, const std::string& role, std::int64_t organisation_id) {
+  return role_holders_above(c, role, "(SELECT territory_id FROM organisations WHERE id = $2)", organisation_id);
+}
+
+std::vector<Recipient> accounts_with_role_at(Connection& c, const std::string& role, std::int64_t territory_id) {
+  return role_holders_above(c, role, "($2)", territory_id);
 }
 
 void set_email_preference(Connection& c, std::int64_t account_id, bool by_email) {

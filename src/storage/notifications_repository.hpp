@@ -35,6 +35,8 @@ struct Recipient {
 std::vector<Recipient> accounts_of_person(Connection& c, std::int64_t person_id);
 // Active accounts holding `role` over a territory that contains the organisation's.
 std::vector<Recipient> accounts_with_role_over(Connection& c, const std::string& role, std::int64_t organisation_id);
+// Active accounts holding `role` over the territory itself or one above it.
+std::vector<Recipient> accounts_with_role_at(Connection& c, const std::string& role, std::int64_t territory_id);
 void set_email_preference(Connection& c, std::int64_t account_id, bool by_email);
 bool email_preference(Connection& c, std::int64_t account_id);
 

@@ -39,6 +39,17 @@ bool territory_visible(Connection& c, std::int64_t id, const domain::Scope& scop
                   params) > 0;
 }
 
+std::optional<std::int64_t> region_of(Connection& c, std::int64_t territory_id) {
+  std::optional<std::int64_t> at = territory_id;
+  for (int depth = 0; at && depth < 4; ++depth) {  // federation → region → municipality: three levels
+    const auto t = find_territory(c, *at);
+    if (!t) return std::nullopt;
+    if (t->level == "region") return t->id;
+    at = t->parent_id;
+  }
+  return std::nullopt;
+}
+
 bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scope) {
   if (scope.everything) return true;
   Params params{id};

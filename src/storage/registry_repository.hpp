@@ -25,6 +25,8 @@ struct TerritoryFilter {
 std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope);
 // Unscoped: for validation inside a use case that already checked access.
 std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id);
+// The region the territory lies in (itself when it is one); nullopt above regions.
+std::optional<std::int64_t> region_of(Connection& c, std::int64_t territory_id);
 // A territory the scope can see: its subtree, plus the territories above it
 // (their names are shown, their data is not).
 bool territory_visible(Connection& c, std::int64_t id, const domain::Scope& scope);

@@ -1,0 +1,408 @@
+#include "app/roadmaps.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "app/events.hpp"
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/import.hpp"
+#include "domain/roadmap.hpp"
+#include "domain/term.hpp"
+#include "domain/text.hpp"
+#include "io/pdf_writer.hpp"
+#include "io/table_writer.hpp"
+#include "storage/active_repository.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace rm = storage::roadmaps;
+namespace reg = storage::registry;
+
+// ---- who may do what ----
+
+struct Standing {
+  rm::Roadmap roadmap;
+  bool keeper = false;
+  bool reporter = false;  // keepers, and members of the active on its roadmap
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  auto r = rm::find_roadmap(c, id);
+  if (!r || !reg::territory_visible(c, r->territory_id, scope_of(caller, domain::Action::read_registry)))
+    throw domain::Error::not_found("Дорожная карта не найдена");
+  Standing s{*r, coordinates_territory(c, caller, r->territory_id), false};
+  s.reporter = s.keeper;
+  if (!s.reporter && r->owner_level == "active" && caller.person_id) {
+    for (const auto& m : storage::active::memberships_of(c, *caller.person_id))
+      if (m.territory_id == r->territory_id && m.ends_on.empty()) s.reporter = true;
+  }
+  return s;
+}
+
+void require_keeper(const Standing& s) {
+  if (!s.keeper)
+    throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту ведут координаторы её территории");
+}
+
+// ---- terms ----
+
+domain::DateRange period_of(const rm::Roadmap& r) {
+  return {*domain::Date::parse_iso(r.period_from), *domain::Date::parse_iso(r.period_to)};
+}
+
+// Writes the normalised term of an item from its wording, its block's year and the roadmap's period.
+void normalise_term(rm::Item& i, const rm::Roadmap& r) {
+  const auto period = period_of(r);
+  const int year = domain::section_year(i.section).value_or(period.from.year());
+  const auto t = domain::parse_term(i.term, year, period);
+  static constexpr const char* kKinds[] = {"dates", "whole_period", "recurring", "by_plan", "unknown"};
+  i.term_kind = kKinds[static_cast<int>(t.kind)];
+  i.term_from = t.range ? t.range->from.iso() : std::string();
+  i.term_to = t.range ? t.range->to.iso() : std::string();
+  i.term_parts.clear();
+  if (!t.parts.empty()) {
+    auto parts = nlohmann::json::array();
+    for (const auto& p : t.parts) parts.push_back({p.from.iso(), p.to.iso()});
+    i.term_parts = parts.dump();
+  }
+  if (i.term.empty()) i.term_kind = "unknown";
+}
+
+domain::ParsedTerm stored_term(const rm::Item& i) {
+  domain::ParsedTerm t;
+  static const std::pair<std::string_view, domain::TermKind> kKinds[] = {
+      {"dates", domain::TermKind::dates}, {"whole_period", domain::TermKind::whole_period},
+      {"recurring", domain::TermKind::recurring}, {"by_plan", domain::TermKind::by_plan}};
+  for (const auto& [code, kind] : kKinds)
+    if (i.term_kind == code) t.kind = kind;
+  const auto from = domain::Date::parse_iso(i.term_from);
+  const auto to = domain::Date::parse_iso(i.term_to);
+  if (from && to) t.range = domain::DateRange{*from, *to};
+  return t;
+}
+
+// ---- checks ----
+
+void check_roadmap(storage::Connection& c, const rm::Roadmap& r) {
+  if (r.title.empty()) throw domain::Error::validation("title", "Укажите название дорожной карты");
+  if (domain::utf8_length(r.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
+  if (!domain::find_term(domain::roadmap_owner_levels(), r.owner_level))
+    throw domain::Error::validation("owner_level", "Чья карта: " + domain::allowed_codes(domain::roadmap_owner_levels()));
+  domain::check_period(r.period_from, r.period_to, "period_from", "period_to");
+  const auto from = domain::Date::parse_iso(r.period_from), to = domain::Date::parse_iso(r.period_to);
+  if (to->year() - from->year() > 10) throw domain::Error::validation("period_to", "Период дорожной карты — не больше 10 лет");
+  const auto t = reg::find_territory(c, r.territory_id);
+  if (!t) throw domain::Error::validation("territory_id", "Территория не найдена");
+  if (r.owner_level == "region" && t->level != "region")
+    throw domain::Error::validation("territory_id", "Региональная дорожная карта принадлежит региону");
+  if (r.owner_level == "municipality" && t->level != "municipality")
+    throw domain::Error::validation("territory_id", "Муниципальная дорожная карта принадлежит муниципалитету");
+  if (r.owner_level == "active" && t->level != "region" && t->level != "municipality")
+    throw domain::Error::validation("territory_id", "Дорожная карта актива — региона или муниципалитета");
+}
+
+// «fed.1; rmms.5; rma.1.2»: codes of indicators (issue 8), letters then numbered parts.
+std::string checked_codes(const std::string& text) {
+  std::string out;
+  for (const auto& code : domain::split_list(text, ';')) {
+    const auto folded = domain::ascii_lower(code);
+    const auto dot = folded.find('.');
+    bool ok = dot != std::string::npos && dot > 0 && folded.size() <= 32 && folded.back() != '.';
+    for (std::size_t k = 0; ok && k < folded.size(); ++k) {
+      const char ch = folded[k];
+      ok = (k < dot) ? (ch >= 'a' && ch <= 'z') : ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '.');
+    }
+    if (!ok) throw domain::Error::validation("indicator_codes", "Код показателя «" + code + "» записывают как fed.1 или rmms.5");
+    out += (out.empty() ? "" : "; ") + folded;
+  }
+  return out;
+}
+
+rm::Item item_from_draft(const ItemDraft& d) {
+  rm::Item i;
+  i.section = domain::trim(d.section);
+  i.number = domain::trim(d.number);
+  while (!i.number.empty() && i.number.back() == '.') i.number.pop_back();
+  i.name = domain::trim(d.name);
+  i.participants = domain::trim(d.participants);
+  i.executors = domain::trim(d.executors);
+  i.term = domain::trim(d.term);
+  i.expected_result = domain::trim(d.expected_result);
+  i.indicator_codes = checked_codes(d.indicator_codes);
+  i.heading = d.heading;
+  if (i.name.empty()) throw domain::Error::validation("name", "Укажите наименование мероприятия");
+  for (char ch : i.number)
+    if (!(ch >= '0' && ch <= '9') && ch != '.')
+      throw domain::Error::validation("number", "Номер пункта — цифры через точку: 1, 1.5, 1.5.1");
+  return i;
+}
+
+std::string json_of(const rm::Item& i) {
+  return nlohmann::json{{"number", i.number}, {"name", i.name}, {"term", i.term}, {"executors", i.executors},
+                        {"status", i.status}}
+      .dump();
+}
+
+}  // namespace
+
+std::vector<rm::Roadmap> list_roadmaps(App& app, const Caller& caller) {
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  return app.db->read([&](storage::Connection& c) { return rm::list_roadmaps(c, scope); });
+}
+
+RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id) {
+  return app.db->read([&](storage::Connection& c) {
+    const auto s = standing(c, caller, id);
+    RoadmapCard card{s.roadmap, {}, s.keeper, s.reporter};
+    const auto today = domain::Date::today();
+    for (auto& i : rm::items_of(c, id)) {
+      RoadmapItemView v;
+      v.depth = i.number.empty() ? 1 : domain::number_depth(i.number);
+      v.flagged = !i.heading && i.term_kind == "unknown";
+      v.overdue = !i.heading && domain::item_overdue(stored_term(i), i.status, today);
+      v.item = std::move(i);
+      card.items.push_back(std::move(v));
+    }
+    return card;
+  });
+}
+
+std::int64_t create_roadmap(App& app, const Caller& caller, rm::Roadmap draft, const std::string& request_id) {
+  draft.title = domain::trim(draft.title);
+  draft.approved_by = domain::trim(draft.approved_by);
+  return app.db->write([&](storage::Connection& c) {
+    check_roadmap(c, draft);
+    if (!coordinates_territory(c, caller, draft.territory_id))
+      throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту этой территории ведёт её координатор", "territory_id");
+    draft.created_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
+    draft.created_at = domain::utc_timestamp_now();
+    const auto id = rm::insert_roadmap(c, draft);
+    audit_change(c, caller, "create", "roadmap", id, {},
+                 nlohmann::json{{"title", draft.title}, {"territory_id", draft.territory_id}}.dump(), request_id);
+    return id;
+  });
+}
+
+void update_roadmap(App& app, const Caller& caller, rm::Roadmap changes, const std::string& request_id) {
+  app.db->write([&](storage::Connection& c) {
+    const auto s = standing(c, caller, changes.id);
+    require_keeper(s);
+    auto r = s.roadmap;
+    r.title = domain::trim(changes.title);
+    r.approved_by = domain::trim(changes.approved_by);
+    r.period_from = changes.period_from;
+    r.period_to = changes.period_to;
+    check_roadmap(c, r);
+    rm::update_roadmap(c, r);
+    if (r.period_from != s.roadmap.period_from || r.period_to != s.roadmap.period_to)
+      for (auto& i : rm::items_of(c, r.id)) {
+        normalise_term(i, r);
+        rm::update_item(c, i);
+      }
+    audit_change(c, caller, "update", "roadmap", r.id, nlohmann::json{{"title", s.roadmap.title}}.dump(),
+                 nlohmann::json{{"title", r.title}, {"period_from", r.period_from}, {"period_to", r.period_to}}.dump(),
+                 request_id);
+  });
+}
+
+rm::Item add_roadmap_item(App& app, const Caller& caller, std::int64_t roadmap_id, const ItemDraft& d,
+                          const std::string& request_id) {
+  auto item = item_from_draft(d);
+  return app.db->write([&](storage::Connection& c) {
+    const auto s = standing(c, caller, roadmap_id);
+    require_keeper(s);
+    item.roadmap_id = roadmap_id;
+    item.position = rm::next_position(c, roadmap_id);
+    item.status = "planned";
+    item.updated_at = domain::utc_timestamp_now();
+    normalise_term(item, s.roadmap);
+    item.id = rm::insert_item(c, item);
+    audit_change(c, caller, "create", "roadmap_item", item.id, {}, json_of(item), request_id);
+    return item;
+  });
+}
+
+rm::Item update_roadmap_item(App& app, const Caller& caller, std::int64_t item_id, const ItemDraft& d,
+                             const std::string& request_id) {
+  auto changes = item_from_draft(d);
+  return app.db->write([&](storage::Connection& c) {
+    auto before = rm::find_item(c, item_id);
+    if (!before) throw domain::Error::not_found("Пункт дорожной карты не найден");
+    const auto s = standing(c, caller, before->roadmap_id);
+    require_keeper(s);
+    changes.id = item_id;
+    changes.roadmap_id = before->roadmap_id;
+    changes.position = before->position;
+    changes.status = before->status;
+    changes.updated_at = domain::utc_timestamp_now();
+    normalise_term(changes, s.roadmap);
+    rm::update_item(c, changes);
+    audit_change(c, caller, "update", "roadmap_item", item_id, json_of(*before), json_of(changes), request_id);
+    return changes;
+  });
+}
+
+rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, const std::string& status,
+                          const std::string& body, const std::string& evidence_url, const std::string& request_id) {
+  if (!domain::find_term(domain::roadmap_item_statuses(), status))
+    throw domain::Error::validation("status", "Состояние: " + domain::allowed_codes(domain::roadmap_item_statuses()));
+  rm::Report r;
+  r.item_id = item_id;
+  r.status = status;
+  r.body = domain::trim(body);
+  r.evidence_url = domain::trim(evidence_url);
+  if (r.body.empty()) throw domain::Error::validation("body", "Напишите, что сделано");
+  if (domain::utf8_length(r.body) > 10000) throw domain::Error::validation("body", "Отчёт длиннее 10 000 символов");
+  if (!r.evidence_url.empty()) check_link(r.evidence_url, "evidence_url");
+  return app.db->write([&](storage::Connection& c) {
+    auto item = rm::find_item(c, item_id);
+    if (!item) throw domain::Error::not_found("Пункт дорожной карты не найден");
+    const auto s = standing(c, caller, item->roadmap_id);
+    if (!s.reporter)
+      throw domain::Error(domain::ErrorKind::forbidden, "Отчитываться по пункту могут координаторы карты и члены актива");
+    if (item->heading) throw domain::Error::validation("status", "Раздел дорожной карты не выполняют: отчитайтесь по его пунктам");
+    r.author_account_id = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
+    r.author_name = caller.display_name;
+    r.created_at = domain::utc_timestamp_now();
+    r.id = rm::insert_report(c, r);
+    rm::set_item_status(c, item_id, status, r.created_at);
+    audit_change(c, caller, "report", "roadmap_item", item_id, nlohmann::json{{"status", item->status}}.dump(),
+                 nlohmann::json{{"status", status}, {"report_id", r.id}}.dump(), request_id);
+    return r;
+  });
+}
+
+ItemReports item_reports(App& app, const Caller& caller, std::int64_t item_id) {
+  return app.db->read([&](storage::Connection& c) {
+    auto item = rm::find_item(c, item_id);
+    if (!item) throw domain::Error::not_found("Пункт дорожной карты не найден");
+    standing(c, caller, item->roadmap_id);
+    return ItemReports{*item, rm::reports_of(c, item_id)};
+  });
+}
+
+RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t roadmap_id, const io::Table& table,
+                                   bool dry_run, bool replace, const std::string& request_id) {
+  std::vector<domain::SourceRow> rows;
+  rows.reserve(table.rows.size());
+  for (const auto& r : table.rows) {
+    domain::SourceRow s{r.number, {}};
+    for (auto cell : r.cells) s.cells.emplace_back(cell);
+    rows.push_back(std::move(s));
+  }
+  const auto parsed = domain::read_roadmap_table(rows);
+  RoadmapImportReport report;
+  report.dry_run = dry_run;
+  report.format = table.format;
+  report.ignored_columns = parsed.ignored_columns;
+  for (const auto& i : parsed.issues) report.issues.push_back({i.row, i.column, i.message});
+  return app.db->write([&](storage::Connection& c) {
+    const auto s = standing(c, caller, roadmap_id);
+    require_keeper(s);
+    const auto existing = rm::items_of(c, roadmap_id);
+    if (!existing.empty() && !replace)
+      throw domain::Error(domain::ErrorKind::conflict,
+                          "В дорожной карте уже есть пункты: загрузите файл с заменой (replace=true) или в новую карту",
+                          "replace");
+    if (!existing.empty() && std::any_of(existing.begin(), existing.end(), [](const auto& i) { return i.reports > 0; }))
+      throw domain::Error(domain::ErrorKind::conflict,
+                          "По пунктам карты уже есть отчёты: заменить пункты нельзя, загрузите файл в новую карту", "replace");
+    if (parsed.items.empty())
+      throw domain::Error::validation("file", parsed.issues.empty() ? "В файле нет пунктов" : parsed.issues.front().message);
+    std::set<std::string> sections;
+    const auto now = domain::utc_timestamp_now();
+    int position = 0;
+    std::vector<rm::Item> items;
+    for (const auto& row : parsed.items) {
+      rm::Item i;
+      i.roadmap_id = roadmap_id;
+      i.position = ++position;
+      i.section = row.section;
+      i.number = row.number;
+      i.heading = row.heading;
+      i.name = row.name;
+      i.participants = row.participants;
+      i.executors = row.executors;
+      i.term = row.term;
+      i.expected_result = row.result;
+      i.status = "planned";
+      i.updated_at = now;
+      normalise_term(i, s.roadmap);
+      if (i.heading) ++report.headings;
+      else ++report.items;
+      if (!i.heading && i.term_kind == "unknown") {
+        ++report.flagged_terms;
+        report.issues.push_back({row.source_row, "term",
+                                 "Пункт " + i.number + ": срок «" + i.term + "» не распознан — сохранён как написан"});
+      }
+      if (!i.section.empty() && sections.insert(i.section).second) report.sections.push_back(i.section);
+      items.push_back(std::move(i));
+    }
+    if (dry_run) return report;
+    for (const auto& i : existing) c.execute("DELETE FROM roadmap_items WHERE id = $1", {i.id});
+    for (auto& i : items) rm::insert_item(c, i);
+    report.applied = true;
+    audit_change(c, caller, "import", "roadmap", roadmap_id, {},
+                 nlohmann::json{{"items", report.items}, {"headings", report.headings}, {"replaced", existing.size()}}.dump(),
+                 request_id);
+    return report;
+  });
+}
+
+ExportFile export_roadmap(App& app, const Caller& caller, std::int64_t id, const std::string& format) {
+  if (format != "pdf" && format != "xlsx" && format != "csv") throw domain::Error::validation("format", "Формат: pdf, xlsx или csv");
+  const auto card = get_roadmap(app, caller, id);
+  const auto titles = domain::roadmap_column_titles();
+  auto status_of = [](const RoadmapItemView& v) {
+    if (v.item.heading) return std::string();
+    auto s = domain::title_of(domain::roadmap_item_statuses(), v.item.status);
+    if (v.overdue) s += ", просрочено";
+    return s;
+  };
+  const std::string stem = "roadmap-" + std::to_string(id);
+  if (format == "pdf") {
+    io::PdfDocument pdf(true);
+    pdf.title(card.roadmap.title);
+    std::string sub = card.roadmap.territory_name + ", " + domain::russian_date(card.roadmap.period_from) + " — " +
+                      domain::russian_date(card.roadmap.period_to);
+    if (!card.roadmap.approved_by.empty()) sub += ". " + card.roadmap.approved_by;
+    pdf.paragraph(sub);
+    std::vector<std::vector<std::string>> rows;
+    std::string section;
+    for (const auto& v : card.items) {
+      if (v.item.section != section) {
+        section = v.item.section;
+        rows.push_back({"", section, "", "", "", "", ""});
+      }
+      rows.push_back({v.item.number, v.item.name, v.item.participants, v.item.executors, v.item.term,
+                      v.item.expected_result, status_of(v)});
+    }
+    pdf.table({std::string(titles[0]), std::string(titles[1]), std::string(titles[2]), "Исполнители", "Срок",
+               "Ожидаемый результат", "Состояние"},
+              {0.6, 3.2, 1.4, 1.8, 1.2, 2.2, 1.2}, rows);
+    return {pdf.finish(), "application/pdf", stem + ".pdf"};
+  }
+  using io::ColumnKind;
+  auto sink = io::make_sink(format, "Дорожная карта",
+                            {{std::string(titles[6]), ColumnKind::text, 12},
+                             {std::string(titles[0]), ColumnKind::text, 8},
+                             {std::string(titles[1]), ColumnKind::text, 60},
+                             {std::string(titles[2]), ColumnKind::text, 24},
+                             {std::string(titles[3]), ColumnKind::text, 36},
+                             {std::string(titles[4]), ColumnKind::text, 20},
+                             {std::string(titles[5]), ColumnKind::text, 40},
+                             {"Начало", ColumnKind::date, 12},
+                             {"Окончание", ColumnKind::date, 12},
+                             {"Состояние", ColumnKind::text, 20}});
+  for (const auto& v : card.items)
+    sink->row({v.item.section, v.item.number + (v.item.heading ? "." : ""), v.item.name, v.item.participants,
+               v.item.executors, v.item.term, v.item.expected_result, v.item.term_from, v.item.term_to, status_of(v)});
+  return finish_export(*sink, stem, format);
+}
+
+}  // namespace metodist::app

@@ -1,0 +1,143 @@
+#include "storage/library_repository.hpp"
+
+#include "domain/library.hpp"
+#include "storage/registry_sql.hpp"
+#include "storage/search_repository.hpp"
+
+namespace metodist::storage::library {
+namespace {
+
+const char* const kDocumentSelect =
+    "SELECT d.id, d.kind, COALESCE(d.number, ''), COALESCE(d.doc_date, ''), COALESCE(d.issuer, ''), d.title, d.level,"
+    " d.territory_id, COALESCE(d.tags, ''), COALESCE(d.description, ''), d.preloaded, d.created_by, d.created_at,"
+    " d.updated_at, COALESCE(t.name, ''),"
+    " (SELECT COUNT(*) FROM document_versions v WHERE v.document_id = d.id),"
+    " COALESCE(lv.file_name, ''), COALESCE(f.content_type, ''), COALESCE(f.size, 0)"
+    " FROM documents d LEFT JOIN territories t ON t.id = d.territory_id"
+    " LEFT JOIN document_versions lv ON lv.document_id = d.id"
+    "  AND lv.version = (SELECT MAX(v2.version) FROM document_versions v2 WHERE v2.document_id = d.id)"
+    " LEFT JOIN stored_files f ON f.hash = lv.file_hash";
+
+Document document_from(const Row& r) {
+  Document d;
+  d.id = r.int64(0);
+  d.kind = r.text(1);
+  d.number = r.text(2);
+  d.doc_date = r.text(3);
+  d.issuer = r.text(4);
+  d.title = r.text(5);
+  d.level = r.text(6);
+  d.territory_id = r.opt_int64(7);
+  d.tags = r.text(8);
+  d.description = r.text(9);
+  d.preloaded = r.flag(10);
+  d.created_by = r.opt_int64(11);
+  d.created_at = r.text(12);
+  d.updated_at = r.text(13);
+  d.territory_name = r.text(14);
+  d.versions = r.int64(15);
+  d.file_name = r.text(16);
+  d.content_type = r.text(17);
+  d.size = r.int64(18);
+  return d;
+}
+
+}  // namespace
+
+std::int64_t insert_document(Connection& c, const Document& d) {
+  return c.scalar(
+      "INSERT INTO documents (kind, number, doc_date, issuer, title, level, territory_id, tags, description, preloaded,"
+      " created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+      {d.kind, text_or_null(d.number), text_or_null(d.doc_date), text_or_null(d.issuer), d.title, d.level,
+       id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), flag(d.preloaded),
+       id_or_null(d.created_by), d.created_at});
+}
+
+void update_document(Connection& c, const Document& d) {
+  c.execute(
+      "UPDATE documents SET kind = $2, number = $3, doc_date = $4, issuer = $5, title = $6, level = $7,"
+      " territory_id = $8, tags = $9, description = $10, updated_at = $11 WHERE id = $1",
+      {d.id, d.kind, text_or_null(d.number), text_or_null(d.doc_date), text_or_null(d.issuer), d.title, d.level,
+       id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), d.updated_at});
+}
+
+std::optional<Document> find_document(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kDocumentSelect) + " WHERE d.id = $1", {id});
+  if (!row) return std::nullopt;
+  return document_from(*row);
+}
+
+std::vector<Document> list_documents(Connection& c, const DocumentFilter& f) {
+  std::vector<Document> out;
+  if (f.searched && f.ids.empty()) return out;
+  Params params;
+  std::string where = " WHERE 1 = 1";
+  if (f.searched) where += " AND d.id IN " + registry::placeholders(params, std::span<const std::int64_t>(f.ids));
+  if (!f.kind.empty()) where += " AND d.kind = " + registry::placeholder(params, f.kind);
+  if (!f.level.empty()) where += " AND d.level = " + registry::placeholder(params, f.level);
+  if (!f.year.empty()) where += " AND d.doc_date LIKE " + registry::placeholder(params, f.year + "-%");
+  if (!f.tag.empty())
+    where += " AND d.tags LIKE " + registry::placeholder(params, "%" + registry::escape_like(f.tag) + "%") + " ESCAPE '\\'";
+  const auto limit = registry::placeholder(params, static_cast<std::int64_t>(f.limit));
+  c.run(std::string(kDocumentSelect) + where + " ORDER BY d.doc_date DESC, d.id DESC LIMIT " + limit, params,
+        [&](const Row& r) { out.push_back(document_from(r)); });
+  if (f.searched) {
+    // Keep the search's rank order.
+    std::vector<Document> ranked;
+    for (auto id : f.ids)
+      for (auto& d : out)
+        if (d.id == id) ranked.push_back(std::move(d));
+    return ranked;
+  }
+  return out;
+}
+
+std::int64_t count_documents(Connection& c) { return c.scalar("SELECT COUNT(*) FROM documents"); }
+
+std::int64_t insert_version(Connection& c, const Version& v) {
+  const auto next = c.scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM document_versions WHERE document_id = $1",
+                             {v.document_id});
+  c.execute(
+      "INSERT INTO document_versions (document_id, version, file_hash, file_name, note, created_by, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {v.document_id, next, v.file_hash, v.file_name, text_or_null(v.note), id_or_null(v.created_by), v.created_at});
+  return next;
+}
+
+namespace {
+const char* const kVersionSelect =
+    "SELECT v.id, v.document_id, v.version, v.file_hash, v.file_name, COALESCE(v.note, ''), v.created_by, v.created_at,"
+    " f.content_type, f.size FROM document_versions v JOIN stored_files f ON f.hash = v.file_hash";
+Version version_from(const Row& r) {
+  return {r.int64(0),     r.int64(1),      static_cast<int>(r.int64(2)), r.text(3), r.text(4), r.text(5),
+          r.opt_int64(6), r.text(7),       r.text(8),                    r.int64(9)};
+}
+}  // namespace
+
+std::vector<Version> versions_of(Connection& c, std::int64_t document_id) {
+  std::vector<Version> out;
+  c.run(std::string(kVersionSelect) + " WHERE v.document_id = $1 ORDER BY v.version DESC", {document_id},
+        [&](const Row& r) { out.push_back(version_from(r)); });
+  return out;
+}
+
+std::optional<Version> find_version(Connection& c, std::int64_t document_id, int version) {
+  auto row = c.query_one(std::string(kVersionSelect) + " WHERE v.document_id = $1 AND v.version = $2",
+                         {document_id, static_cast<std::int64_t>(version)});
+  if (!row) return std::nullopt;
+  return version_from(*row);
+}
+
+std::string searchable_text(const Document& d) {
+  return d.title + " " + domain::title_of(domain::document_kinds(), d.kind) + " " + d.number + " " + d.issuer + " " +
+         d.tags + " " + d.description;
+}
+
+std::vector<Document> unindexed_documents(Connection& c) {
+  std::vector<Document> out;
+  c.run(std::string(kDocumentSelect) + " WHERE d.id NOT IN (" + search::indexed_ids_sql(c, search::Index::documents) + ")", {},
+        [&](const Row& r) { out.push_back(document_from(r)); });
+  return out;
+}
+
+}  // namespace metodist::storage::library

@@ -1,0 +1,317 @@
+#include "storage/practices_repository.hpp"
+
+#include "domain/date.hpp"
+#include "domain/practices.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::storage::practices {
+namespace {
+
+using registry::placeholder;
+
+const char* const kPracticeSelect =
+    "SELECT p.id, p.title, p.authors, p.organisation_id, p.region_id, COALESCE(p.subject_area, ''), p.level,"
+    " p.description, p.status, p.round, p.result_percent, COALESCE(p.decision_comment, ''), p.submitted_by,"
+    " COALESCE(p.submitted_at, ''), COALESCE(p.decided_at, ''), p.created_at, p.updated_at,"
+    " COALESCE(o.short_name, o.name), t.name, (SELECT COUNT(*) FROM practice_files f WHERE f.practice_id = p.id)"
+    " FROM practices p JOIN organisations o ON o.id = p.organisation_id JOIN territories t ON t.id = p.region_id";
+
+Practice practice_from(const Row& r) {
+  Practice p;
+  p.id = r.int64(0);
+  p.title = r.text(1);
+  p.authors = r.text(2);
+  p.organisation_id = r.int64(3);
+  p.region_id = r.int64(4);
+  p.subject_area = r.text(5);
+  p.level = r.text(6);
+  p.description = r.text(7);
+  p.status = r.text(8);
+  p.round = static_cast<int>(r.int64(9));
+  if (!r.is_null(10)) p.result_percent = r.real(10);
+  p.decision_comment = r.text(11);
+  p.submitted_by = r.opt_int64(12);
+  p.submitted_at = r.text(13);
+  p.decided_at = r.text(14);
+  p.created_at = r.text(15);
+  p.updated_at = r.text(16);
+  p.organisation_name = r.text(17);
+  p.region_name = r.text(18);
+  p.files = r.int64(19);
+  return p;
+}
+
+Value real_or_null(std::optional<double> v) { return v ? Value{*v} : Value{nullptr}; }
+
+const char* const kPersonName = "pe.last_name || ' ' || pe.first_name || COALESCE(' ' || pe.middle_name, '')";
+
+}  // namespace
+
+std::int64_t insert_practice(Connection& c, const Practice& p) {
+  return c.scalar(
+      "INSERT INTO practices (title, authors, organisation_id, region_id, subject_area, level, description, status,"
+      " round, submitted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) RETURNING id",
+      {p.title, p.authors, p.organisation_id, p.region_id, text_or_null(p.subject_area), p.level, p.description,
+       p.status, id_or_null(p.submitted_by), p.created_at});
+}
+
+void update_practice(Connection& c, const Practice& p) {
+  c.execute(
+      "UPDATE practices SET title = $2, authors = $3, subject_area = $4, level = $5, description = $6, status = $7,"
+      " round = $8, result_percent = $9, decision_comment = $10, submitted_at = $11, decided_at = $12, updated_at = $13"
+      " WHERE id = $1",
+      {p.id, p.title, p.authors, text_or_null(p.subject_area), p.level, p.description, p.status,
+       static_cast<std::int64_t>(p.round), real_or_null(p.result_percent), text_or_null(p.decision_comment),
+       text_or_null(p.submitted_at), text_or_null(p.decided_at), p.updated_at});
+}
+
+std::optional<Practice> find_practice(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string(kPracticeSelect) + " WHERE p.id = $1", {id});
+  if (!row) return std::nullopt;
+  return practice_from(*row);
+}
+
+std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, const Visibility& v) {
+  std::vector<Practice> out;
+  if (f.searched && f.ids.empty()) return out;
+  Params params;
+  // Who sees what: the union of the caller's reasons.
+  std::vector<std::string> sees{"p.status = 'accepted'"};
+  if (v.keeps.everything) sees.push_back("1 = 1");
+  for (auto t : v.keeps.territories) sees.push_back("p.region_id IN " + registry::subtree(placeholder(params, t)));
+  if (!v.organisations.empty()) sees.push_back(registry::organisation_scope(v.organisations, params, "o"));
+  if (v.person) {
+    const auto me = placeholder(params, *v.person);
+    sees.push_back("p.id IN (SELECT practice_id FROM practice_authors WHERE person_id = " + me + ")");
+    sees.push_back("p.id IN (SELECT practice_id FROM practice_reviews WHERE expert_person_id = " + me + ")");
+  }
+  if (v.account) sees.push_back("p.submitted_by = " + placeholder(params, *v.account));
+  std::string where = " WHERE " + registry::any_of(sees);
+  if (f.searched) where += " AND p.id IN " + registry::placeholders(params, std::span<const std::int64_t>(f.ids));
+  if (f.published_only) where += " AND p.status = 'accepted'";
+  if (!f.status.empty()) where += " AND p.status = " + placeholder(params, f.status);
+  if (!f.level.empty()) where += " AND p.level = " + placeholder(params, f.level);
+  if (!f.subject_area.empty()) where += " AND p.subject_area = " + placeholder(params, f.subject_area);
+  if (f.author)
+    where += " AND p.id IN (SELECT practice_id FROM practice_authors WHERE person_id = " + placeholder(params, *f.author) + ")";
+  if (f.expert)
+    where += " AND p.id IN (SELECT practice_id FROM practice_reviews WHERE expert_person_id = " +
+             placeholder(params, *f.expert) + ")";
+  const auto limit = placeholder(params, static_cast<std::int64_t>(f.limit));
+  c.run(std::string(kPracticeSelect) + where + " ORDER BY p.updated_at DESC, p.id DESC LIMIT " + limit, params,
+        [&](const Row& r) { out.push_back(practice_from(r)); });
+  if (f.searched) {
+    std::vector<Practice> ranked;
+    for (auto id : f.ids)
+      for (auto& p : out)
+        if (p.id == id) ranked.push_back(std::move(p));
+    return ranked;
+  }
+  return out;
+}
+
+void set_authors(Connection& c, std::int64_t practice_id, const std::vector<std::int64_t>& persons) {
+  c.execute("DELETE FROM practice_authors WHERE practice_id = $1", {practice_id});
+  for (auto p : persons)
+    c.execute("INSERT INTO practice_authors (practice_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+              {practice_id, p});
+}
+
+std::vector<std::int64_t> authors_of(Connection& c, std::int64_t practice_id) {
+  std::vector<std::int64_t> out;
+  c.run("SELECT person_id FROM practice_authors WHERE practice_id = $1 ORDER BY person_id", {practice_id},
+        [&](const Row& r) { out.push_back(r.int64(0)); });
+  return out;
+}
+
+std::int64_t insert_file(Connection& c, const File& f) {
+  return c.scalar(
+      "INSERT INTO practice_files (practice_id, file_hash, file_name, added_at) VALUES ($1, $2, $3, $4) RETURNING id",
+      {f.practice_id, f.file_hash, f.file_name, f.added_at});
+}
+
+namespace {
+const char* const kFileSelect =
+    "SELECT pf.id, pf.practice_id, pf.file_hash, pf.file_name, pf.added_at, s.content_type, s.size"
+    " FROM practice_files pf JOIN stored_files s ON s.hash = pf.file_hash";
+File file_from(const Row& r) { return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)}; }
+}  // namespace
+
+std::vector<File> files_of(Connection& c, std::int64_t practice_id) {
+  std::vector<File> out;
+  c.run(std::string(kFileSelect) + " WHERE pf.practice_id = $1 ORDER BY pf.id", {practice_id},
+        [&](const Row& r) { out.push_back(file_from(r)); });
+  return out;
+}
+
+std::optional<File> find_file(Connection& c, std::int64_t practice_id, std::int64_t file_id) {
+  auto row = c.query_one(std::string(kFileSelect) + " WHERE pf.practice_id = $1 AND pf.id = $2", {practice_id, file_id});
+  if (!row) return std::nullopt;
+  return file_from(*row);
+}
+
+std::vector<domain::Criterion> criteria_of(Connection& c, std::int64_t region_id) {
+  std::vector<domain::Criterion> out;
+  c.run("SELECT title, max_score FROM expertise_criteria WHERE region_id = $1 AND archived = 0 ORDER BY position, id",
+        {region_id}, [&](const Row& r) { out.push_back({r.text(0), static_cast<int>(r.int64(1))}); });
+  return out;
+}
+
+void replace_criteria(Connection& c, std::int64_t region_id, const std::vector<domain::Criterion>& criteria) {
+  c.execute("UPDATE expertise_criteria SET archived = 1 WHERE region_id = $1 AND archived = 0", {region_id});
+  std::int64_t position = 0;
+  for (const auto& k : criteria)
+    c.execute("INSERT INTO expertise_criteria (region_id, title, max_score, position) VALUES ($1, $2, $3, $4)",
+              {region_id, k.title, static_cast<std::int64_t>(k.max_score), ++position});
+}
+
+std::optional<domain::ExpertiseRules> rules_of(Connection& c, std::int64_t region_id) {
+  auto r = c.query_one("SELECT accept_from, reject_below, min_experts FROM expertise_rules WHERE region_id = $1", {region_id});
+  if (!r) return std::nullopt;
+  return domain::ExpertiseRules{r->real(0), r->real(1), static_cast<int>(r->int64(2))};
+}
+
+void put_rules(Connection& c, std::int64_t region_id, const domain::ExpertiseRules& r) {
+  c.execute(
+      "INSERT INTO expertise_rules (region_id, accept_from, reject_below, min_experts) VALUES ($1, $2, $3, $4)"
+      " ON CONFLICT (region_id) DO UPDATE SET accept_from = excluded.accept_from, reject_below = excluded.reject_below,"
+      " min_experts = excluded.min_experts",
+      {region_id, r.accept_from, r.reject_below, static_cast<std::int64_t>(r.min_experts)});
+}
+
+namespace {
+const std::string kExpertSelect =
+    std::string("SELECT e.id, e.person_id, e.region_id, COALESCE(e.subject_area, ''), COALESCE(e.training, ''),"
+                " COALESCE(e.trained_on, ''), COALESCE(e.certificate, ''), e.included_on, COALESCE(e.excluded_on, ''), ") +
+    kPersonName +
+    ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+    "  WHERE ps.person_id = pe.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), ''),"
+    " (SELECT COUNT(*) FROM practice_reviews r WHERE r.expert_person_id = e.person_id AND r.submitted_at IS NULL)"
+    " FROM experts e JOIN persons pe ON pe.id = e.person_id";
+Expert expert_from(const Row& r) {
+  Expert e;
+  e.id = r.int64(0);
+  e.person_id = r.int64(1);
+  e.region_id = r.int64(2);
+  e.subject_area = r.text(3);
+  e.training = r.text(4);
+  e.trained_on = r.text(5);
+  e.certificate = r.text(6);
+  e.included_on = r.text(7);
+  e.excluded_on = r.text(8);
+  e.person_name = r.text(9);
+  e.organisation_name = r.text(10);
+  e.open_reviews = r.int64(11);
+  return e;
+}
+}  // namespace
+
+std::int64_t insert_expert(Connection& c, const Expert& e) {
+  return c.scalar(
+      "INSERT INTO experts (person_id, region_id, subject_area, training, trained_on, certificate, included_on)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {e.person_id, e.region_id, text_or_null(e.subject_area), text_or_null(e.training), text_or_null(e.trained_on),
+       text_or_null(e.certificate), e.included_on});
+}
+
+void end_expert(Connection& c, std::int64_t id, const std::string& on) {
+  c.execute("UPDATE experts SET excluded_on = $2 WHERE id = $1 AND excluded_on IS NULL", {id, on});
+}
+
+std::optional<Expert> find_expert(Connection& c, std::int64_t id) {
+  auto row = c.query_one(kExpertSelect + " WHERE e.id = $1", {id});
+  if (!row) return std::nullopt;
+  return expert_from(*row);
+}
+
+std::optional<Expert> current_expert(Connection& c, std::int64_t person_id, std::int64_t region_id) {
+  auto row = c.query_one(kExpertSelect + " WHERE e.person_id = $1 AND e.region_id = $2 AND e.excluded_on IS NULL",
+                         {person_id, region_id});
+  if (!row) return std::nullopt;
+  return expert_from(*row);
+}
+
+std::vector<Expert> experts_of(Connection& c, std::int64_t region_id, bool current_only) {
+  std::vector<Expert> out;
+  c.run(kExpertSelect + " WHERE e.region_id = $1" + (current_only ? " AND e.excluded_on IS NULL" : "") +
+            " ORDER BY e.excluded_on IS NOT NULL, pe.last_name, pe.first_name",
+        {region_id}, [&](const Row& r) { out.push_back(expert_from(r)); });
+  return out;
+}
+
+std::vector<std::int64_t> workplaces_of(Connection& c, std::int64_t person_id) {
+  std::vector<std::int64_t> out;
+  c.run("SELECT DISTINCT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL", {person_id},
+        [&](const Row& r) { out.push_back(r.int64(0)); });
+  return out;
+}
+
+namespace {
+const std::string kReviewSelect =
+    std::string("SELECT r.id, r.practice_id, r.round, r.expert_person_id, r.assigned_by, r.assigned_at, r.scores,"
+                " r.total, r.max_total, COALESCE(r.conclusion, ''), COALESCE(r.comment, ''), COALESCE(r.submitted_at, ''), ") +
+    kPersonName +
+    ", p.title, p.status FROM practice_reviews r JOIN persons pe ON pe.id = r.expert_person_id"
+    " JOIN practices p ON p.id = r.practice_id";
+Review review_from(const Row& r) {
+  Review v;
+  v.id = r.int64(0);
+  v.practice_id = r.int64(1);
+  v.round = static_cast<int>(r.int64(2));
+  v.expert_person_id = r.int64(3);
+  v.assigned_by = r.opt_int64(4);
+  v.assigned_at = r.text(5);
+  v.scores = r.text(6);
+  if (!r.is_null(7)) v.total = r.real(7);
+  v.max_total = r.real(8);
+  v.conclusion = r.text(9);
+  v.comment = r.text(10);
+  v.submitted_at = r.text(11);
+  v.expert_name = r.text(12);
+  v.practice_title = r.text(13);
+  v.practice_status = r.text(14);
+  return v;
+}
+}  // namespace
+
+std::int64_t insert_review(Connection& c, const Review& r) {
+  return c.scalar(
+      "INSERT INTO practice_reviews (practice_id, round, expert_person_id, assigned_by, assigned_at, scores, max_total)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {r.practice_id, static_cast<std::int64_t>(r.round), r.expert_person_id, id_or_null(r.assigned_by), r.assigned_at,
+       r.scores, r.max_total});
+}
+
+void submit_review(Connection& c, const Review& r) {
+  c.execute(
+      "UPDATE practice_reviews SET scores = $2, total = $3, conclusion = $4, comment = $5, submitted_at = $6 WHERE id = $1",
+      {r.id, r.scores, real_or_null(r.total), r.conclusion, text_or_null(r.comment), r.submitted_at});
+}
+
+void delete_review(Connection& c, std::int64_t id) { c.execute("DELETE FROM practice_reviews WHERE id = $1", {id}); }
+
+std::optional<Review> find_review(Connection& c, std::int64_t id) {
+  auto row = c.query_one(kReviewSelect + " WHERE r.id = $1", {id});
+  if (!row) return std::nullopt;
+  return review_from(*row);
+}
+
+std::vector<Review> reviews_of(Connection& c, std::int64_t practice_id) {
+  std::vector<Review> out;
+  c.run(kReviewSelect + " WHERE r.practice_id = $1 ORDER BY r.round DESC, r.id", {practice_id},
+        [&](const Row& r) { out.push_back(review_from(r)); });
+  return out;
+}
+
+std::vector<Review> reviews_by(Connection& c, std::int64_t expert_person_id) {
+  std::vector<Review> out;
+  c.run(kReviewSelect + " WHERE r.expert_person_id = $1 ORDER BY r.submitted_at IS NOT NULL, r.id DESC",
+        {expert_person_id}, [&](const Row& r) { out.push_back(review_from(r)); });
+  return out;
+}
+
+std::string searchable_text(const Practice& p) {
+  return p.title + " " + p.authors + " " + p.subject_area + " " + p.description + " " + p.organisation_name;
+}
+
+}  // namespace metodist::storage::practices

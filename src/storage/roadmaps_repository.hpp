@@ -1,0 +1,65 @@
+// SQL for roadmaps, their items and the reports on items (issue 9). The
+// caller owns the transaction and the access checks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access.hpp"
+#include "storage/database.hpp"
+
+namespace metodist::storage::roadmaps {
+
+struct Roadmap {
+  std::int64_t id = 0;
+  std::string title, owner_level;
+  std::int64_t territory_id = 0;
+  std::string period_from, period_to, approved_by;
+  std::optional<std::int64_t> created_by;
+  std::string created_at;
+  // Read only:
+  std::string territory_name;
+  std::int64_t items = 0, done = 0, overdue_candidates = 0;
+};
+std::int64_t insert_roadmap(Connection& c, const Roadmap& r);
+void update_roadmap(Connection& c, const Roadmap& r);
+std::optional<Roadmap> find_roadmap(Connection& c, std::int64_t id);
+// Roadmaps of territories the scope sees (its own, above and below).
+std::vector<Roadmap> list_roadmaps(Connection& c, const domain::Scope& scope);
+
+struct Item {
+  std::int64_t id = 0, roadmap_id = 0;
+  int position = 0;
+  std::string section, number;
+  bool heading = false;
+  std::string name, participants, executors, term, term_kind, term_from, term_to, term_parts, expected_result,
+      indicator_codes, status, updated_at;
+  std::int64_t reports = 0;  // read only
+};
+std::int64_t insert_item(Connection& c, const Item& i);
+void update_item(Connection& c, const Item& i);
+std::optional<Item> find_item(Connection& c, std::int64_t id);
+std::vector<Item> items_of(Connection& c, std::int64_t roadmap_id);  // in position order
+int next_position(Connection& c, std::int64_t roadmap_id);
+void set_item_status(Connection& c, std::int64_t id, const std::string& status, const std::string& at);
+
+struct Report {
+  std::int64_t id = 0, item_id = 0;
+  std::string status, body, evidence_url;
+  std::optional<std::int64_t> author_account_id;
+  std::string author_name, created_at;
+};
+std::int64_t insert_report(Connection& c, const Report& r);
+std::vector<Report> reports_of(Connection& c, std::int64_t item_id);  // newest first
+
+// Unfinished items whose term ended before `today` (ISO), with their
+// roadmap's territory: the reminder pass tells the roadmap's keepers.
+struct LateItem {
+  std::int64_t item_id = 0, roadmap_id = 0, territory_id = 0;
+  std::string number, name, roadmap_title, term_to;
+};
+std::vector<LateItem> late_items(Connection& c, const std::string& today);
+
+}  // namespace metodist::storage::roadmaps
