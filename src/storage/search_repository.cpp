@@ -45,14 +45,23 @@ std::vector<std::int64_t> match(Connection& c, Index index, std::string_view que
   if (stems.empty()) return ids;
   const auto n = static_cast<std::int64_t>(limit);
   if (c.backend() == Backend::postgres) {
-    c.run("SELECT id FROM " + table + " WHERE tsv @@ plainto_tsquery('russian', $1)"
-          " ORDER BY ts_rank(tsv, plainto_tsquery('russian', $1)) DESC, id DESC LIMIT $2",
+    // Every lexeme of the query as a prefix («актив» stems to «акт» and must
+    // still find «актива»), as SQLite matches below; stop words drop out.
+    const std::string q =
+        "(SELECT to_tsquery('russian', string_agg(quote_literal(lexeme) || ':*', ' & '))"
+        " FROM unnest(to_tsvector('russian', $1)))";
+    c.run("SELECT id FROM " + table + " WHERE tsv @@ " + q + " ORDER BY ts_rank(tsv, " + q + ") DESC, id DESC LIMIT $2",
           {std::string(query), n}, collect);
     return ids;
   }
-  // Each stem quoted (no FTS5 syntax gets through) and matched as a prefix.
+  // Each stem quoted (no FTS5 syntax gets through) and matched as a prefix;
+  // one-letter words («в», «с», «и») are prepositions and conjunctions, as
+  // PostgreSQL's stop words.
   std::vector<std::string> terms;
-  for (const auto& s : stems) terms.push_back("\"" + s + "\"*");
+  for (const auto& s : stems)
+    if (s.size() > 2 || (s.size() == 1 && s[0] >= '0' && s[0] <= '9') || (s.size() == 2 && static_cast<unsigned char>(s[0]) < 0x80))
+      terms.push_back("\"" + s + "\"*");
+  if (terms.empty()) return ids;
   c.run("SELECT rowid FROM " + table + " WHERE " + table + " MATCH $1 ORDER BY rank LIMIT $2", {joined(terms, " AND "), n},
         collect);
   return ids;

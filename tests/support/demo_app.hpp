@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 #include "app/auth.hpp"
 #include "app/demo.hpp"
+#include "app/library.hpp"
 #include "support/test_db.hpp"
 
 namespace metodist::testing {
@@ -22,6 +23,7 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
     db_ = std::make_unique<TestDatabase>(GetParam());
     app_.db = std::move(db_->db);
     app::generate_demo(app_, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
+    app::index_library(app_);  // as open_app does on start-up
   }
   std::int64_t scalar(const std::string& sql) {
     return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
