@@ -9,6 +9,7 @@
 
 #include "app/accounts.hpp"
 #include "app/active.hpp"
+#include "app/demo_library.hpp"
 #include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -703,10 +704,11 @@ namespace {
 
 // One account per role over the first region, municipality and school, so a
 // visitor can see the system as each of them does.
-void create_demo_accounts(App& app, DemoResult& result, const std::string& password,
-                          std::optional<std::int64_t> methodist) {
+// Returns the demo expert's person.
+std::optional<std::int64_t> create_demo_accounts(App& app, DemoResult& result, const std::string& password,
+                                                 std::optional<std::int64_t> methodist) {
   struct Target {
-    std::optional<std::int64_t> region, municipality, school, teacher;
+    std::optional<std::int64_t> region, municipality, school, teacher, expert;
     std::string region_name, municipality_name, school_name;
   };
   const auto t = app.db->read([](storage::Connection& c) {
@@ -721,6 +723,12 @@ void create_demo_accounts(App& app, DemoResult& result, const std::string& passw
       if (auto r = c.query_one("SELECT person_id FROM positions WHERE organisation_id = $1 AND position = 'teacher'"
                                " ORDER BY id LIMIT 1", {*x.school}))
         x.teacher = r->int64(0);
+    // The expert: a teacher of the next school, so the demo practices of other schools are theirs to judge.
+    if (x.school)
+      if (auto r = c.query_one("SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+                               " WHERE o.kind = 'school' AND o.id > $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
+                               " ORDER BY o.id, ps.id LIMIT 1", {*x.school}))
+        x.expert = r->int64(0);
     return x;
   });
   auto add = [&](const std::string& login, const std::string& name, const std::string& role,
@@ -741,6 +749,8 @@ void create_demo_accounts(App& app, DemoResult& result, const std::string& passw
   add("coordinator", "Координатор ИМЦ", "municipal_coordinator", t.municipality, {}, {}, t.municipality_name);
   add("school", "Заместитель директора", "school_admin", {}, t.school, {}, t.school_name);
   add("teacher", "Учитель", "teacher", {}, {}, t.teacher, "свои данные");
+  add("expert", "Эксперт банка практик", "expert", {}, {}, t.expert, "назначенные экспертизы");
+  return t.expert;
 }
 
 }  // namespace
@@ -865,7 +875,11 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
     if (progress) progress("Диагностики", static_cast<double>(i + 1) / static_cast<double>(regions.size()));
   }
   result.password = options.password.empty() ? generate_password() : options.password;
-  create_demo_accounts(app, result, result.password, methodist);
+  const auto expert = create_demo_accounts(app, result, result.password, methodist);
+  if (!regions.empty()) {
+    if (progress) progress("Дорожные карты, документы, практики", 0.0);
+    demo_library(app, regions.front().first, expert, today);
+  }
   return result;
 }
 

@@ -20,6 +20,7 @@ class LibraryTest : public metodist::testing::DemoAppTest {
  protected:
   void SetUp() override {
     DemoAppTest::SetUp();
+    clear_library_demo();
     region_ = territory("RU-01");
     methodist_ = caller("methodist", region_, {}, person_of("methodist"));
     teacher_ = caller("teacher", {}, {}, person_of("teacher"));

@@ -20,6 +20,7 @@ class PracticesTest : public metodist::testing::DemoAppTest {
  protected:
   void SetUp() override {
     DemoAppTest::SetUp();
+    clear_library_demo();
     region_ = territory("RU-01");
     school_ = scalar("SELECT organisation_id FROM positions WHERE person_id = " + std::to_string(person_of("teacher")) +
                      " AND left_on IS NULL ORDER BY id LIMIT 1");

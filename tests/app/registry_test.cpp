@@ -214,7 +214,7 @@ TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {
   a2.db = std::move(t2.db);
   const auto r1 = app::generate_demo(a1, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
   const auto r2 = app::generate_demo(a2, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
-  EXPECT_EQ(r1.accounts.size(), 6u);
+  EXPECT_EQ(r1.accounts.size(), 7u);
   EXPECT_EQ(r1.password, "Методист2026");
   auto& t1db = a1.db;
   auto& t2db = a2.db;

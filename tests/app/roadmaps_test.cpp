@@ -51,6 +51,7 @@ class RoadmapsTest : public metodist::testing::DemoAppTest {
  protected:
   void SetUp() override {
     DemoAppTest::SetUp();
+    clear_library_demo();
     region_ = territory("RU-01");
     municipality_ = territory("RU-01-001");
     institute_ = caller("regional_institute", region_);
