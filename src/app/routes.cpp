@@ -16,6 +16,7 @@
 #include "domain/text.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/diagnostics_repository.hpp"
+#include "storage/practices_repository.hpp"
 #include "storage/programs_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/registry_sql.hpp"
@@ -69,6 +70,11 @@ void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
       throw domain::Error::validation("rows", at + "компетенции «" + row.competency + "» нет в рамке");
     if (row.program_id && !storage::programs::find_program(c, *row.program_id))
       throw domain::Error::validation("rows", at + "программа не найдена");
+    if (row.practice_id) {
+      const auto practice = storage::practices::find_practice(c, *row.practice_id);
+      if (!practice || practice->status != "accepted")
+        throw domain::Error::validation("rows", at + "практика не найдена в банке (ссылаются на принятые практики)");
+    }
     for (auto* text : {&row.details, &row.term, &row.expected_result, &row.result_form})
       if (domain::utf8_length(*text) > 1000) throw domain::Error::validation("rows", at + "текст длиннее 1000 символов");
   }

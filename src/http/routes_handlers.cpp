@@ -30,6 +30,8 @@ void write_route(JsonWriter& w, const rts::Route& r) {
         .field("activity", row.activity)
         .key("details").text_or_null(row.details)
         .key("program_id").id_or_null(row.program_id)
+        .key("practice_id").id_or_null(row.practice_id)
+        .key("practice_title").text_or_null(row.practice_title)
         .key("term").text_or_null(row.term)
         .key("expected_result").text_or_null(row.expected_result)
         .key("result_form").text_or_null(row.result_form)
@@ -45,7 +47,7 @@ Response route_response(const rts::Route& r, int status) {
   return json_response(status, std::move(w));
 }
 
-// Rows as the form sends them: [{competency?, goal, activity, details?, program_id?, term?, expected_result?, result_form?}].
+// Rows as the form sends them: [{competency?, goal, activity, details?, program_id?, practice_id?, term?, expected_result?, result_form?}].
 std::vector<rts::Row> rows_from(const Json& body) {
   std::vector<rts::Row> rows;
   const auto it = body.find("rows");
@@ -60,6 +62,7 @@ std::vector<rts::Row> rows_from(const Json& body) {
     row.activity = b.required_text("activity", 32);
     row.details = b.optional_text("details", 4000);
     if (item.contains("program_id") && !item["program_id"].is_null()) row.program_id = b.required_id("program_id");
+    if (item.contains("practice_id") && !item["practice_id"].is_null()) row.practice_id = b.required_id("practice_id");
     row.term = b.optional_text("term", 4000);
     row.expected_result = b.optional_text("expected_result", 4000);
     row.result_form = b.optional_text("result_form", 4000);

@@ -6,6 +6,9 @@
 #include "domain/communities.hpp"
 #include "domain/events.hpp"
 #include "domain/help_requests.hpp"
+#include "domain/library.hpp"
+#include "domain/practices.hpp"
+#include "domain/roadmap.hpp"
 #include "domain/mentoring.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -99,6 +102,11 @@ Response vocabularies(const Request&, Context&) {
       {"methodist_functions", domain::methodist_functions()},
       {"application_statuses", domain::application_statuses()},
       {"eligibility_facts", domain::eligibility_facts()},
+      // Issue 9: roadmaps, the library, the bank of practices.
+      {"roadmap_item_statuses", domain::roadmap_item_statuses()}, {"roadmap_owner_levels", domain::roadmap_owner_levels()},
+      {"document_kinds", domain::document_kinds()},     {"document_levels", domain::document_levels()},
+      {"practice_statuses", domain::practice_statuses()}, {"practice_levels", domain::practice_levels()},
+      {"review_conclusions", domain::review_conclusions()},
   };
   for (const auto& [name, terms] : more) {
     w.key(name);

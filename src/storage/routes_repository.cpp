@@ -29,12 +29,13 @@ Route route_from(const storage::Row& r) {
 void read_rows(Connection& c, Route& route) {
   c.run("SELECT rr.id, rr.position, COALESCE(k.code, ''), rr.goal, rr.activity, COALESCE(rr.details, ''),"
         " rr.program_id, COALESCE(rr.term, ''), COALESCE(rr.expected_result, ''), COALESCE(rr.result_form, ''),"
-        " rr.done, COALESCE(rr.evidence, '')"
-        " FROM route_rows rr LEFT JOIN competencies k ON k.id = rr.competency_id WHERE rr.route_id = $1"
+        " rr.done, COALESCE(rr.evidence, ''), rr.practice_id, COALESCE(pr.title, '')"
+        " FROM route_rows rr LEFT JOIN competencies k ON k.id = rr.competency_id"
+        " LEFT JOIN practices pr ON pr.id = rr.practice_id WHERE rr.route_id = $1"
         " ORDER BY rr.position, rr.id",
         {route.id}, [&](const storage::Row& r) {
           route.rows.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
-                                r.text(7), r.text(8), r.text(9), r.flag(10), r.text(11)});
+                                r.text(7), r.text(8), r.text(9), r.flag(10), r.text(11), r.opt_int64(12), r.text(13)});
         });
 }
 
@@ -43,11 +44,11 @@ void insert_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& r
   for (const auto& row : rows)
     c.execute(
         "INSERT INTO route_rows (route_id, position, competency_id, goal, activity, details, program_id, term,"
-        " expected_result, result_form, done, evidence)"
-        " VALUES ($1, $2, (SELECT id FROM competencies WHERE code = $3), $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        " expected_result, result_form, done, evidence, practice_id)"
+        " VALUES ($1, $2, (SELECT id FROM competencies WHERE code = $3), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         {route_id, ++position, row.competency, row.goal, row.activity, text_or_null(row.details),
          id_or_null(row.program_id), text_or_null(row.term), text_or_null(row.expected_result),
-         text_or_null(row.result_form), flag(row.done), text_or_null(row.evidence)});
+         text_or_null(row.result_form), flag(row.done), text_or_null(row.evidence), id_or_null(row.practice_id)});
 }
 
 void touch(Connection& c, std::int64_t id) {

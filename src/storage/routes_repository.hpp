@@ -20,6 +20,8 @@ struct Row {
   std::string term, expected_result, result_form;
   bool done = false;
   std::string evidence;
+  std::optional<std::int64_t> practice_id;  // a practice of the bank to study (issue 9)
+  std::string practice_title;               // read only
 };
 
 struct Route {

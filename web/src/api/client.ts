@@ -37,6 +37,13 @@ export interface Vocabularies {
   methodist_functions: Term[]
   application_statuses: Term[]
   eligibility_facts: Term[]
+  roadmap_item_statuses: Term[]
+  roadmap_owner_levels: Term[]
+  document_kinds: Term[]
+  document_levels: Term[]
+  practice_statuses: Term[]
+  practice_levels: Term[]
+  review_conclusions: Term[]
   selection_defaults: {
     rules: { code: string; title: string; fact: string; op: string; value: string; required: boolean }[]
     stages: { code: string; title: string; max_score: number; threshold: number }[]
@@ -288,6 +295,8 @@ export interface Enrolment {
   chosen_from_deficit: boolean | null
 }
 export interface RouteRow {
+  practice_id?: number | null
+  practice_title?: string | null
   id?: number
   position?: number
   competency: string | null
@@ -474,6 +483,12 @@ export function get<T>(path: string, params: Record<string, string | number | bo
 // A write with a JSON body (the CSRF token is added by request).
 export function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown = {}): Promise<T> {
   return request<T>(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+}
+
+// A file as the request body (documents, practices, roadmap tables); `params`
+// go into the query (the file's name among them).
+export function sendFile<T>(path: string, file: Blob, params: Record<string, string | number | boolean | null | undefined> = {}): Promise<T> {
+  return request<T>(path + query(params), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file })
 }
 
 export const api = {

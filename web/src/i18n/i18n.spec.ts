@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ru } from './ru'
 import { en } from './en'
-import { plural } from './index'
+import { fill, plural } from './index'
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
@@ -37,5 +37,12 @@ describe('plural', () => {
     [0, 'организаций'],
   ])('%i → %s', (n, expected) => {
     expect(plural(n, forms)).toBe(expected)
+  })
+})
+
+describe('fill', () => {
+  it('puts values into their placeholders and leaves unknown ones', () => {
+    expect(fill('Пунктов: {items}, разделов: {headings}', { items: 64, headings: 7 })).toBe('Пунктов: 64, разделов: 7')
+    expect(fill('{a} и {b}', { a: 1 })).toBe('1 и {b}')
   })
 })

@@ -46,3 +46,8 @@ export function formatDate(date: string | null | undefined): string {
   const m = date.match(/^(\d{4})-(\d{2})-(\d{2})$/)
   return m ? `${m[3]}.${m[2]}.${m[1]}` : date
 }
+
+// A message with {name} placeholders filled: fill(t().roadmaps.importResult, { items: 3 }).
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+}
