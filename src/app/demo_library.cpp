@@ -166,8 +166,9 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
   }
   std::vector<std::int64_t> experts{expert_person};
   std::set<std::int64_t> expert_schools{school_of[expert_person]};
+  // The region's first school is the demo teacher's: its people write practices, they do not judge them.
   for (auto o : schools)
-    if (experts.size() < 3 && !expert_schools.count(o)) {
+    if (experts.size() < 3 && !expert_schools.count(o) && o != schools.front()) {
       experts.push_back(first_teacher[o]);
       expert_schools.insert(o);
     }

@@ -16,7 +16,7 @@ const sql = (statement) => runSql(srv.dbUrl, statement)
 
 before(async () => {
   srv = await startServer()
-  for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher']) who[login] = await session(srv.base, login)
+  for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher', 'expert']) who[login] = await session(srv.base, login)
   who.anonymous = {}
   // A second region with a school: outside every scope but the federal operator's.
   sql(`INSERT INTO territories (parent_id, level, code, name, search_key)
@@ -98,6 +98,51 @@ before(async () => {
   sql(`DELETE FROM support_assignments WHERE person_id = ${ids.teacherPerson}`)
   ids.assignment = Number(sql(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at)
     VALUES (${ids.methodistPerson}, ${ids.school1Teachers[2]}, '${today}', 'x') RETURNING id`))
+
+  // Issue 9 fixtures: roadmaps (the region's, the active's, another region's, an empty one),
+  // a regional document with a file, practices of a third school at each stage, the roster.
+  const roadmap = (territory, owner) => Number(sql(`INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, created_at)
+    VALUES ('Карта проверки прав', '${owner}', ${territory}, '2026-01-01', '2026-12-31', 'x') RETURNING id`))
+  ids.roadmap = roadmap(ids.region, 'region')
+  ids.activeRoadmap = roadmap(ids.region, 'active')
+  ids.otherRoadmap = roadmap(ids.otherRegion, 'region')
+  ids.emptyRoadmap = roadmap(ids.region, 'region')
+  const roadmapItem = (roadmapId) => Number(sql(`INSERT INTO roadmap_items (roadmap_id, position, number, name, term, term_kind, term_from, term_to, status, updated_at)
+    VALUES (${roadmapId}, 1, '1.1', 'Семинар', 'I квартал', 'dates', '2026-01-01', '2026-03-31', 'planned', 'x') RETURNING id`))
+  ids.roadmapItem = roadmapItem(ids.roadmap)
+  ids.activeItem = roadmapItem(ids.activeRoadmap)
+  sql(`INSERT INTO active_members (level, territory_id, person_id, direction, capacity, starts_on, order_id)
+    SELECT 'regional', ${ids.region}, ${ids.methodistPerson}, 'fgos', 10, '2026-01-01', ${ids.order}
+    WHERE NOT EXISTS (SELECT 1 FROM active_members WHERE level = 'regional' AND territory_id = ${ids.region} AND person_id = ${ids.methodistPerson} AND ends_on IS NULL)`)
+  ids.document = Number(sql(`INSERT INTO documents (kind, title, level, territory_id, created_at, updated_at)
+    VALUES ('recommendations', 'Рекомендации проверки прав', 'regional', ${ids.region}, 'x', 'x') RETURNING id`))
+  sql(`INSERT INTO stored_files (hash, size, content_type, data, created_at) VALUES ('acl-file', 9, 'application/pdf', 'JVBERi0xLjQK', 'x')`)
+  sql(`INSERT INTO document_versions (document_id, version, file_hash, file_name, created_at) VALUES (${ids.document}, 1, 'acl-file', 'a.pdf', 'x')`)
+  ids.expertPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'expert'`))
+  const expertSchool = Number(sql(`SELECT organisation_id FROM positions WHERE person_id = ${ids.expertPerson} AND left_on IS NULL ORDER BY id LIMIT 1`))
+  ids.practiceSchool = Number(sql(`SELECT id FROM organisations WHERE territory_id = ${ids.municipality} AND kind = 'school'
+    AND id NOT IN (${ids.school1}, ${expertSchool}) ORDER BY id LIMIT 1`))
+  ids.practiceAuthor = Number(sql(`SELECT person_id FROM positions WHERE organisation_id = ${ids.practiceSchool} AND position = 'teacher' ORDER BY id LIMIT 1`))
+  const practice = (status) => {
+    const id = Number(sql(`INSERT INTO practices (title, authors, organisation_id, region_id, level, description, status, round, created_at, updated_at)
+      VALUES ('Практика проверки прав', 'Автор', ${ids.practiceSchool}, ${ids.region}, 'basic', 'Описание', '${status}', 1, 'x', 'x') RETURNING id`))
+    sql(`INSERT INTO practice_authors (practice_id, person_id) VALUES (${id}, ${ids.practiceAuthor})`)
+    return id
+  }
+  ids.practiceAccepted = practice('accepted')
+  ids.practiceDraft = practice('draft')
+  ids.practiceWork = practice('in_review')
+  ids.practiceFile = Number(sql(`INSERT INTO practice_files (practice_id, file_hash, file_name, added_at) VALUES (${ids.practiceAccepted}, 'acl-file', 'a.pdf', 'x') RETURNING id`))
+  ids.spareExpert = ids.school1Teachers[6]
+  ids.rosterPerson = ids.school1Teachers[7]
+  for (const person of [ids.expertPerson, ids.spareExpert])
+    sql(`INSERT INTO experts (person_id, region_id, training, included_on) SELECT ${person}, ${ids.region}, 'Подготовка экспертов', '2026-01-01'
+      WHERE NOT EXISTS (SELECT 1 FROM experts WHERE person_id = ${person} AND region_id = ${ids.region} AND excluded_on IS NULL)`)
+  ids.rosterEntry = Number(sql(`INSERT INTO experts (person_id, region_id, training, included_on) VALUES (${ids.school1Teachers[8]}, ${ids.region}, 'Подготовка экспертов', '2026-01-01') RETURNING id`))
+  ids.scores = '[{"criterion":"Актуальность","max":5,"score":null},{"criterion":"Новизна","max":5,"score":null}]'
+  ids.review = Number(sql(`INSERT INTO practice_reviews (practice_id, round, expert_person_id, assigned_at, scores, max_total)
+    VALUES (${ids.practiceWork}, 1, ${ids.expertPerson}, 'x', '${ids.scores}', 10) RETURNING id`))
+  ids.spareReview = ids.review + 100000
 })
 after(async () => {
   await srv?.stop()
@@ -267,6 +312,107 @@ function matrix() {
     ['GET', '/api/v1/persons/{id}/mentor-suggestions', `/api/v1/persons/${ids.teacherPerson}/mentor-suggestions`,
       { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 200, teacher: 404 }],
     // Communities: РМО kept by the coordinators, network ones also by methodists; the feed for members.
+    // Issue 9. Roadmaps: everyone in the territory reads; its coordinators keep; members of the active report on the active's.
+    ['GET', '/api/v1/roadmaps', '/api/v1/roadmaps', signedIn(200)],
+    ['POST', '/api/v1/roadmaps', '/api/v1/roadmaps',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403, expert: 403 },
+      { title: 'Карта', owner_level: 'region', territory_id: ids.region, period_from: '2026-01-01', period_to: '2026-12-31' }],
+    ['POST', '/api/v1/roadmaps', '/api/v1/roadmaps',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 },
+      { title: 'Карта', owner_level: 'municipality', territory_id: ids.municipality, period_from: '2026-01-01', period_to: '2026-12-31' }],
+    ['GET', '/api/v1/roadmaps/{id}', `/api/v1/roadmaps/${ids.roadmap}`, signedIn(200)],
+    ['GET', '/api/v1/roadmaps/{id}', `/api/v1/roadmaps/${ids.otherRoadmap}`, { ...signedIn(404), admin: 200 }],
+    ['PUT', '/api/v1/roadmaps/{id}', `/api/v1/roadmaps/${ids.roadmap}`, { ...keepers(204), coordinator: 403 },
+      { title: 'Карта проверки прав', owner_level: 'region', period_from: '2026-01-01', period_to: '2026-12-31' }],
+    ['POST', '/api/v1/roadmaps/{id}/items', `/api/v1/roadmaps/${ids.roadmap}/items`, { ...keepers(201), coordinator: 403 },
+      { number: '1.2', name: 'Ещё пункт', term: 'Май' }],
+    ['POST', '/api/v1/roadmaps/{id}/import', `/api/v1/roadmaps/${ids.emptyRoadmap}/import?dry_run=true`,
+      { ...keepers(200), coordinator: 403 }, { file: 'Наименование мероприятия;Срок\nСеминар;Май\n' }],
+    ['GET', '/api/v1/roadmaps/{id}/export', `/api/v1/roadmaps/${ids.roadmap}/export?format=csv`, signedIn(200)],
+    ['GET', '/api/v1/roadmaps/{id}/export', `/api/v1/roadmaps/${ids.otherRoadmap}/export?format=csv`, { ...signedIn(404), admin: 200 }],
+    ['PUT', '/api/v1/roadmap-items/{id}', `/api/v1/roadmap-items/${ids.roadmapItem}`, { ...keepers(200), coordinator: 403 },
+      { number: '1.1', name: 'Семинар', term: 'I квартал' }],
+    ['GET', '/api/v1/roadmap-items/{id}/reports', `/api/v1/roadmap-items/${ids.roadmapItem}/reports`, signedIn(200)],
+    ['POST', '/api/v1/roadmap-items/{id}/reports', `/api/v1/roadmap-items/${ids.roadmapItem}/reports`,
+      { ...keepers(201), coordinator: 403 }, { status: 'in_progress', body: 'Идёт' }],
+    ['POST', '/api/v1/roadmap-items/{id}/reports', `/api/v1/roadmap-items/${ids.activeItem}/reports`,
+      { ...keepers(201), coordinator: 403, methodist: 201 }, { status: 'in_progress', body: 'Идёт' }],
+    // The library: everyone reads; a territory's library is kept by those who hold events there, the federal one by the operator.
+    ['GET', '/api/v1/documents', '/api/v1/documents?q=методического%20актива', signedIn(200)],
+    ['POST', '/api/v1/documents', '/api/v1/documents',
+      { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 403, school: 403, teacher: 403, expert: 403 },
+      { kind: 'order', title: 'Приказ', level: 'regional', territory_id: ids.region }],
+    ['POST', '/api/v1/documents', '/api/v1/documents',
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      { kind: 'letter', title: 'Письмо', level: 'federal' }],
+    ['POST', '/api/v1/documents/parse-references', '/api/v1/documents/parse-references', signedIn(200),
+      { text: 'Приказ от 01.02.2024 № 5 «О неделе»' }],
+    ['GET', '/api/v1/documents/{id}', `/api/v1/documents/${ids.document}`, signedIn(200)],
+    ['PUT', '/api/v1/documents/{id}', `/api/v1/documents/${ids.document}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 204, coordinator: 403, school: 403, teacher: 403 },
+      { kind: 'recommendations', title: 'Рекомендации проверки прав', level: 'regional', territory_id: ids.region }],
+    ['POST', '/api/v1/documents/{id}/versions', `/api/v1/documents/${ids.document}/versions?name=a.pdf`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 403, school: 403, teacher: 403, expert: 403 },
+      { file: '%PDF-1.4\n%%EOF\n' }],
+    ['GET', '/api/v1/documents/{id}/file', `/api/v1/documents/${ids.document}/file`, signedIn(200)],
+    // The bank of practices: published ones for all; in work — authors and their administrators, the region's keepers, appointed experts.
+    ['GET', '/api/v1/practices', '/api/v1/practices?q=практика', signedIn(200)],
+    ['GET', '/api/v1/practices', '/api/v1/practices?view=keep',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403, expert: 403 }],
+    ['POST', '/api/v1/practices', '/api/v1/practices',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 201, expert: 403 },
+      { title: 'Практика', description: 'Описание', level: 'basic', organisation_id: ids.school1, author_ids: [ids.teacherPerson] }],
+    ['POST', '/api/v1/practices', '/api/v1/practices',
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      { title: 'Практика', description: 'Описание', level: 'basic', organisation_id: ids.otherSchool, author_ids: [ids.teacherPerson] }],
+    ['GET', '/api/v1/practices/reviews', '/api/v1/practices/reviews', signedIn(200)],
+    ['GET', '/api/v1/practices/{id}', `/api/v1/practices/${ids.practiceAccepted}`, signedIn(200)],
+    ['GET', '/api/v1/practices/{id}', `/api/v1/practices/${ids.practiceWork}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 404, teacher: 404, expert: 200 }],
+    ['PUT', '/api/v1/practices/{id}', `/api/v1/practices/${ids.practiceDraft}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 404, coordinator: 204, school: 404, teacher: 404, expert: 404 },
+      { title: 'Практика проверки прав', description: 'Описание', level: 'basic' }],
+    ['POST', '/api/v1/practices/{id}/files', `/api/v1/practices/${ids.practiceDraft}/files?name=a.pdf`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 404, coordinator: 201, school: 404, teacher: 404, expert: 404 },
+      { file: '%PDF-1.4\n%%EOF\n' }],
+    ['GET', '/api/v1/practices/{id}/files/{file_id}', `/api/v1/practices/${ids.practiceAccepted}/files/${ids.practiceFile}`, signedIn(200)],
+    ['POST', '/api/v1/practices/{id}/submit', `/api/v1/practices/${ids.practiceDraft}/submit`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 404, coordinator: 204, school: 404, teacher: 404, expert: 404 },
+      () => (sql(`UPDATE practices SET status = 'draft' WHERE id = ${ids.practiceDraft}`), {})],
+    ['POST', '/api/v1/practices/{id}/experts', `/api/v1/practices/${ids.practiceWork}/experts`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 404, coordinator: 403, school: 404, teacher: 404, expert: 403 },
+      () => (sql(`DELETE FROM practice_reviews WHERE practice_id = ${ids.practiceWork} AND expert_person_id = ${ids.spareExpert}`),
+        { expert_person_id: ids.spareExpert })],
+    ['PUT', '/api/v1/practice-reviews/{id}', `/api/v1/practice-reviews/${ids.review}`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 404, teacher: 404, expert: 200 },
+      () => (sql(`UPDATE practice_reviews SET submitted_at = NULL WHERE id = ${ids.review}`), { scores: [4, 5], conclusion: 'accept' })],
+    ['DELETE', '/api/v1/practice-reviews/{id}', `/api/v1/practice-reviews/${ids.spareReview}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 404, coordinator: 403, school: 404, teacher: 404, expert: 403 },
+      () => (sql(`UPDATE practices SET status = 'in_review' WHERE id = ${ids.practiceWork}`),
+        sql(`INSERT INTO practice_reviews (id, practice_id, round, expert_person_id, assigned_at, scores, max_total)
+          SELECT ${ids.spareReview}, ${ids.practiceWork}, 1, ${ids.spareExpert}, 'x', '${ids.scores}', 10
+          WHERE NOT EXISTS (SELECT 1 FROM practice_reviews WHERE id = ${ids.spareReview})`),
+        sql(`DELETE FROM practice_reviews WHERE practice_id = ${ids.practiceWork} AND expert_person_id = ${ids.spareExpert} AND id <> ${ids.spareReview}`), {})],
+    ['POST', '/api/v1/practices/{id}/decision', `/api/v1/practices/${ids.practiceWork}/decision`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 404, coordinator: 403, school: 404, teacher: 404, expert: 403 },
+      () => (sql(`UPDATE practices SET status = 'in_review' WHERE id = ${ids.practiceWork}`),
+        sql(`DELETE FROM practice_reviews WHERE practice_id = ${ids.practiceWork} AND id <> ${ids.review}`),
+        sql(`UPDATE practice_reviews SET submitted_at = 'x', total = 9, conclusion = 'accept' WHERE id = ${ids.review}`),
+        sql(`DELETE FROM expertise_rules WHERE region_id = ${ids.region}`),
+        sql(`INSERT INTO expertise_rules (region_id, accept_from, reject_below, min_experts) VALUES (${ids.region}, 70, 40, 1)`),
+        { decision: 'accept' })],
+    ['GET', '/api/v1/regions/{id}/expertise', `/api/v1/regions/${ids.region}/expertise`, signedIn(200)],
+    ['PUT', '/api/v1/regions/{id}/expertise', `/api/v1/regions/${ids.region}/expertise`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 403, coordinator: 403, school: 403, teacher: 403, expert: 403 },
+      { criteria: [{ title: 'Актуальность', max_score: 5 }, { title: 'Новизна', max_score: 5 }], accept_from: 70, reject_below: 40, min_experts: 1 }],
+    ['GET', '/api/v1/regions/{id}/experts', `/api/v1/regions/${ids.region}/experts`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403, expert: 403 }],
+    ['POST', '/api/v1/regions/{id}/experts', `/api/v1/regions/${ids.region}/experts`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => (sql(`DELETE FROM experts WHERE person_id = ${ids.rosterPerson}`), { person_id: ids.rosterPerson, training: 'Подготовка экспертов' })],
+    ['DELETE', '/api/v1/experts/{id}', `/api/v1/experts/${ids.rosterEntry}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 403, coordinator: 403, school: 403, teacher: 403, expert: 403 },
+      () => (sql(`UPDATE experts SET excluded_on = NULL WHERE id = ${ids.rosterEntry}`), {})],
     ['GET', '/api/v1/communities', '/api/v1/communities', signedIn(200)],
     ['POST', '/api/v1/communities', '/api/v1/communities',
       { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 403, teacher: 403 },

@@ -1,0 +1,150 @@
+// Roadmaps, the documents library and the bank of practices through the API
+// (issue 9): the seed 003 roadmap uploaded as it was printed, downloads with
+// safe headers, file checks, search in Russian, and a practice from its
+// expert's review to a published entry a route links to.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { startServer, json, session, runSql } from './server.mjs'
+
+const seed = readFileSync(fileURLToPath(new URL('../../docs/samples/roadmap_chelyabinsk_2021_2022.txt', import.meta.url)))
+let srv, region, teacher, methodist, expert
+before(async () => {
+  srv = await startServer({ env: { METODIST_MAX_FILE_BYTES: '65536' } })
+  region = await session(srv.base, 'region')
+  teacher = await session(srv.base, 'teacher')
+  methodist = await session(srv.base, 'methodist')
+  expert = await session(srv.base, 'expert')
+})
+after(async () => {
+  await srv?.stop()
+})
+
+const sql = (statement) => runSql(srv.dbUrl, statement)
+const send = (method, path, headers, body) =>
+  json(srv.base, path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) })
+const upload = (path, headers, bytes) =>
+  json(srv.base, path, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body: bytes })
+
+test('the seed 003 roadmap goes in as printed: checked first, then loaded with every item', async () => {
+  const regionId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
+  const created = await send('POST', '/api/v1/roadmaps', region, {
+    title: 'Дорожная карта 2021–2022', owner_level: 'region', territory_id: regionId, period_from: '2021-01-01', period_to: '2022-12-31',
+    approved_by: 'Приказ от 18.03.2021 № 017730' })
+  assert.equal(created.status, 201)
+  const id = created.body.id
+  const check = await upload(`/api/v1/roadmaps/${id}/import?dry_run=true`, region, seed)
+  assert.equal(check.status, 200)
+  assert.equal(check.body.applied, false)
+  assert.equal(check.body.format, 'text')
+  assert.deepEqual(check.body.sections, ['2021 год', '2022 год'])
+  assert.equal((await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: region })).body.items.length, 0)
+  const load = await upload(`/api/v1/roadmaps/${id}/import`, region, seed)
+  assert.equal(load.status, 201)
+  assert.equal(load.body.items, check.body.items)
+  const numbered = seed.toString('utf8').split('\n').filter((l) => /^\| \d+(\.\d+)+ \|/.test(l)).length
+  assert.equal(load.body.items, numbered)
+
+  const card = (await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: teacher })).body
+  assert.equal(card.can_manage, false)
+  const apart = card.items.find((i) => i.section === '2021 год' && i.number === '2.7')
+  assert.equal(apart.term, 'II, IV кварталы')
+  assert.deepEqual(apart.term_parts, [['2021-04-01', '2021-06-30'], ['2021-10-01', '2021-12-31']])
+  const first = card.items.find((i) => i.section === '2021 год' && i.number === '1.1')
+  assert.equal(first.responsible, 'Министерство образования и науки Челябинской области')
+  assert.deepEqual(first.co_executors, ['ГБУ ДПО ЧИПКРО'])
+  assert.ok(first.overdue, 'a term of 2021, unfinished, is late today')
+  assert.equal(card.roadmap.overdue, card.items.filter((i) => i.overdue).length)
+
+  const again = await upload(`/api/v1/roadmaps/${id}/import`, region, seed)
+  assert.equal(again.status, 409)
+  assert.equal(again.body.error.field, 'replace')
+  const broken = await upload(`/api/v1/roadmaps/${id}/import?replace=true`, region, Buffer.from('просто текст без таблицы'))
+  assert.equal(broken.status, 422)
+  assert.equal((await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: region })).body.items.length, card.items.length, 'nothing lost')
+
+  const xlsx = await fetch(`${srv.base}/api/v1/roadmaps/${id}/export?format=xlsx`, { headers: region })
+  assert.equal(xlsx.status, 200)
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/)
+  const pdf = await fetch(`${srv.base}/api/v1/roadmaps/${id}/export?format=pdf`, { headers: region })
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString(), '%PDF')
+})
+
+test('the library: Russian search, versions, safe downloads, refused files', async () => {
+  const found = (await json(srv.base, `/api/v1/documents?q=${encodeURIComponent('приказом об отборе в актив')}`, { headers: teacher })).body
+  assert.ok(found.items.some((d) => d.number === '02/2066'), JSON.stringify(found.items.map((d) => d.number)))
+  assert.ok(found.items.every((d) => d.number !== 'Р-174'))
+
+  const regionId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
+  const doc = await send('POST', '/api/v1/documents', methodist, {
+    kind: 'recommendations', title: 'Рекомендации по смысловому чтению', level: 'regional', territory_id: regionId, tags: 'чтение' })
+  assert.equal(doc.status, 201)
+  const pdf = Buffer.from('%PDF-1.4\n% Рекомендации\n%%EOF\n')
+  const v1 = await upload(`/api/v1/documents/${doc.body.id}/versions?name=${encodeURIComponent('Рекомендации "чтение".pdf')}`, methodist, pdf)
+  assert.equal(v1.status, 201)
+  assert.equal(v1.body.version, 1)
+  const got = await fetch(`${srv.base}/api/v1/documents/${doc.body.id}/file`, { headers: teacher })
+  assert.equal(got.status, 200)
+  assert.equal(got.headers.get('content-type'), 'application/pdf')
+  assert.match(got.headers.get('content-disposition'), /^attachment; filename="[^"]*"; filename\*=UTF-8''%D0%A0/)
+  assert.match(got.headers.get('content-security-policy'), /sandbox/)
+  assert.equal(got.headers.get('x-content-type-options'), 'nosniff')
+  assert.deepEqual(Buffer.from(await got.arrayBuffer()), pdf)
+
+  const exe = await upload(`/api/v1/documents/${doc.body.id}/versions?name=setup.pdf`, methodist, Buffer.from('MZ\x90\x00 not a pdf'))
+  assert.equal(exe.status, 422)
+  assert.equal(exe.body.error.field, 'file')
+  const big = await upload(`/api/v1/documents/${doc.body.id}/versions?name=big.pdf`, methodist, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(70000, 32)]))
+  assert.equal(big.status, 413)
+  assert.equal(big.body.error.field, 'file')
+  const html = await upload(`/api/v1/documents/${doc.body.id}/versions?name=a.txt`, methodist, Buffer.from('<script>alert(1)</script>'))
+  assert.equal(html.status, 422)
+  assert.equal((await json(srv.base, `/api/v1/documents/${doc.body.id}`, { headers: teacher })).body.versions.length, 1)
+  assert.equal((await json(srv.base, `/api/v1/documents/${doc.body.id}/file?version=7`, { headers: teacher })).status, 404)
+  const bad = await send('POST', '/api/v1/documents', methodist, { kind: 'order', title: 'Без даты', level: 'regional', territory_id: regionId, doc_date: '31.12.2026' })
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.error.field, 'doc_date')
+})
+
+test('a practice in review: the expert scores it, the institute decides, it is published and a route links it', async () => {
+  const mine = (await json(srv.base, '/api/v1/practices/reviews', { headers: expert })).body.items
+  const open = mine.find((r) => !r.submitted_at)
+  assert.ok(open, 'the demo expert has a review to do')
+  assert.equal(open.expert_name, undefined, 'the expert list does not name experts')
+  const short = await send('PUT', `/api/v1/practice-reviews/${open.id}`, expert, { scores: [5], conclusion: 'accept' })
+  assert.equal(short.status, 422)
+  assert.equal(short.body.error.field, 'scores')
+  const over = await send('PUT', `/api/v1/practice-reviews/${open.id}`, expert, { scores: [5, 5, 5, 5, 6], conclusion: 'accept' })
+  assert.equal(over.status, 422)
+  const done = await send('PUT', `/api/v1/practice-reviews/${open.id}`, expert, { scores: [5, 5, 4, 4, 5], conclusion: 'accept' })
+  assert.equal(done.status, 200)
+  assert.equal(done.body.total, 23)
+
+  const card = (await json(srv.base, `/api/v1/practices/${open.practice_id}`, { headers: region })).body
+  assert.equal(card.can_keep, true)
+  assert.ok(card.proposed, 'every review is in: a decision is proposed')
+  assert.ok(card.reviews.every((r) => r.expert_name))
+  const decided = await send('POST', `/api/v1/practices/${open.practice_id}/decision`, region, { decision: 'accept' })
+  assert.equal(decided.status, 204)
+
+  const bank = (await json(srv.base, `/api/v1/practices?q=${encodeURIComponent('естественно-научная грамотность')}`, { headers: teacher })).body.items
+  assert.ok(bank.some((p) => p.id === open.practice_id), 'published and found by word forms')
+  const seen = (await json(srv.base, `/api/v1/practices/${open.practice_id}`, { headers: teacher })).body
+  assert.equal(seen.reviews.length, 0, 'a reader sees the practice, not its reviews')
+
+  const person = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
+  const route = Number(sql(`INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
+    VALUES (${person}, '2026-01-01', '2026-12-31', 'draft', 'x', 'x') RETURNING id`))
+  const staff = await session(srv.base, 'school')
+  const rows = [{ goal: 'Изучить практику', activity: 'self_study', practice_id: open.practice_id, details: 'Практика банка' }]
+  const linked = await send('PUT', `/api/v1/routes/${route}/rows`, staff, { rows })
+  assert.equal(linked.status, 200, JSON.stringify(linked.body))
+  assert.equal(linked.body.rows[0].practice_id, open.practice_id)
+  assert.ok(linked.body.rows[0].practice_title)
+  const draftPractice = Number(sql(`SELECT id FROM practices WHERE status = 'draft' ORDER BY id LIMIT 1`))
+  const refused = await send('PUT', `/api/v1/routes/${route}/rows`, staff, { rows: [{ ...rows[0], practice_id: draftPractice }] })
+  assert.equal(refused.status, 422)
+  assert.equal(refused.body.error.field, 'rows')
+  assert.ok(person > 0)
+})
