@@ -67,6 +67,7 @@ std::vector<lib::Document> list_documents(App& app, const Caller&, const Documen
     f.level = q.level;
     f.tag = domain::trim(q.tag);
     f.year = q.year;
+    f.recent = q.recent;
     if (!domain::trim(q.q).empty()) {
       f.searched = true;
       f.ids = search::match(c, search::Index::documents, q.q, 500);

@@ -25,6 +25,7 @@ namespace metodist::app {
 struct DocumentQuery {
   std::string q;  // full-text, Russian word forms
   std::string kind, level, tag, year;
+  bool recent = false;  // newest changes first
 };
 std::vector<storage::library::Document> list_documents(App& app, const Caller& caller, const DocumentQuery& q);
 

@@ -51,6 +51,9 @@ lib::Document document_from(const BodyReader& b) {
 Response list_documents(const Request& r, Context& ctx) {
   const QueryReader q(r);
   app::DocumentQuery dq{q.text("q", 300), q.text("kind", 32), q.text("level", 32), q.text("tag", 100), q.text("year", 4)};
+  const auto sort = q.text("sort", 16);
+  if (!sort.empty() && sort != "date" && sort != "recent") throw domain::Error::validation("sort", "Порядок: date или recent");
+  dq.recent = sort == "recent";
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& d : app::list_documents(ctx.app, *r.caller, dq)) write_document(w, d);

@@ -79,7 +79,8 @@ std::vector<Document> list_documents(Connection& c, const DocumentFilter& f) {
   if (!f.tag.empty())
     where += " AND d.tags LIKE " + registry::placeholder(params, "%" + registry::escape_like(f.tag) + "%") + " ESCAPE '\\'";
   const auto limit = registry::placeholder(params, static_cast<std::int64_t>(f.limit));
-  c.run(std::string(kDocumentSelect) + where + " ORDER BY d.doc_date DESC, d.id DESC LIMIT " + limit, params,
+  const char* order = f.recent ? " ORDER BY d.updated_at DESC, d.id DESC LIMIT " : " ORDER BY d.doc_date DESC, d.id DESC LIMIT ";
+  c.run(std::string(kDocumentSelect) + where + order + limit, params,
         [&](const Row& r) { out.push_back(document_from(r)); });
   if (f.searched) {
     // Keep the search's rank order.

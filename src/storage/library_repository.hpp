@@ -35,6 +35,7 @@ struct DocumentFilter {
   bool searched = false;
   std::string kind, level, tag;
   std::string year;  // «2023»
+  bool recent = false;  // newest changes first (the cabinet's shelf), not newest documents
   std::size_t limit = 200;
 };
 std::vector<Document> list_documents(Connection& c, const DocumentFilter& f);

@@ -220,7 +220,7 @@ export const library = {
   importRoadmap: (id: number, file: Blob, dryRun: boolean, replace: boolean) =>
     sendFile<RoadmapImport>(`/api/v1/roadmaps/${id}/import`, file, { dry_run: dryRun, replace }),
 
-  documents: (q: { q?: string; kind?: string | null; level?: string | null; year?: string; tag?: string }) =>
+  documents: (q: { q?: string; kind?: string | null; level?: string | null; year?: string; tag?: string; sort?: 'date' | 'recent' }) =>
     get<{ items: LibraryDocument[] }>('/api/v1/documents', { ...q, kind: q.kind ?? undefined, level: q.level ?? undefined }),
   document: (id: number) => get<{ document: LibraryDocument; can_edit: boolean; versions: DocumentVersion[] }>(`/api/v1/documents/${id}`),
   createDocument: (d: DocumentInput) => send<LibraryDocument>('POST', '/api/v1/documents', d),
