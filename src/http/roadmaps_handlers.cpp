@@ -90,6 +90,14 @@ app::ItemDraft item_from(const BodyReader& b) {
   return d;
 }
 
+// A saved item: its id and how its term was understood.
+Response item_response(const rm::Item& item, int status) {
+  JsonWriter w;
+  w.begin_object().field("id", item.id).field("term_kind", item.term_kind).key("term_from").text_or_null(item.term_from)
+      .key("term_to").text_or_null(item.term_to).end_object();
+  return json_response(status, std::move(w));
+}
+
 }  // namespace
 
 Response list_roadmaps(const Request& r, Context& ctx) {
@@ -135,20 +143,12 @@ Response update_roadmap(const Request& r, Context& ctx) {
 
 Response add_roadmap_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const auto item = app::add_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id);
-  JsonWriter w;
-  w.begin_object().field("id", item.id).field("term_kind", item.term_kind).key("term_from").text_or_null(item.term_from)
-      .key("term_to").text_or_null(item.term_to).end_object();
-  return json_response(201, std::move(w));
+  return item_response(app::add_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id), 201);
 }
 
 Response update_roadmap_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const auto item = app::update_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id);
-  JsonWriter w;
-  w.begin_object().field("id", item.id).field("term_kind", item.term_kind).key("term_from").text_or_null(item.term_from)
-      .key("term_to").text_or_null(item.term_to).end_object();
-  return json_response(200, std::move(w));
+  return item_response(app::update_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id), 200);
 }
 
 Response list_item_reports(const Request& r, Context& ctx) {

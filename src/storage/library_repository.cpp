@@ -82,15 +82,7 @@ std::vector<Document> list_documents(Connection& c, const DocumentFilter& f) {
   const char* order = f.recent ? " ORDER BY d.updated_at DESC, d.id DESC LIMIT " : " ORDER BY d.doc_date DESC, d.id DESC LIMIT ";
   c.run(std::string(kDocumentSelect) + where + order + limit, params,
         [&](const Row& r) { out.push_back(document_from(r)); });
-  if (f.searched) {
-    // Keep the search's rank order.
-    std::vector<Document> ranked;
-    for (auto id : f.ids)
-      for (auto& d : out)
-        if (d.id == id) ranked.push_back(std::move(d));
-    return ranked;
-  }
-  return out;
+  return f.searched ? search::in_rank_order(f.ids, std::move(out)) : out;
 }
 
 std::int64_t count_documents(Connection& c) { return c.scalar("SELECT COUNT(*) FROM documents"); }

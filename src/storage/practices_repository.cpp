@@ -3,6 +3,7 @@
 #include "domain/date.hpp"
 #include "domain/practices.hpp"
 #include "storage/registry_sql.hpp"
+#include "storage/search_repository.hpp"
 
 namespace metodist::storage::practices {
 namespace {
@@ -100,14 +101,7 @@ std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, con
   const auto limit = placeholder(params, static_cast<std::int64_t>(f.limit));
   c.run(std::string(kPracticeSelect) + where + " ORDER BY p.updated_at DESC, p.id DESC LIMIT " + limit, params,
         [&](const Row& r) { out.push_back(practice_from(r)); });
-  if (f.searched) {
-    std::vector<Practice> ranked;
-    for (auto id : f.ids)
-      for (auto& p : out)
-        if (p.id == id) ranked.push_back(std::move(p));
-    return ranked;
-  }
-  return out;
+  return f.searched ? search::in_rank_order(f.ids, std::move(out)) : out;
 }
 
 void set_authors(Connection& c, std::int64_t practice_id, const std::vector<std::int64_t>& persons) {

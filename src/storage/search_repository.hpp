@@ -25,6 +25,18 @@ void remove(Connection& c, Index index, std::int64_t id);
 // query without words.
 std::vector<std::int64_t> match(Connection& c, Index index, std::string_view query, std::size_t limit);
 
+// Rows of a search's matches put back into the search's rank order (the
+// list query filters and loads them in its own order). T has an `id`.
+template <class T>
+std::vector<T> in_rank_order(const std::vector<std::int64_t>& ids, std::vector<T> rows) {
+  std::vector<T> ranked;
+  ranked.reserve(rows.size());
+  for (auto id : ids)
+    for (auto& r : rows)
+      if (r.id == id) ranked.push_back(std::move(r));
+  return ranked;
+}
+
 // «SELECT <id> FROM <index>»: the ids the index holds, as a subquery.
 std::string indexed_ids_sql(Connection& c, Index index);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ru } from './ru'
 import { en } from './en'
-import { fill, plural } from './index'
+import { fill, formatSize, plural } from './index'
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
@@ -44,5 +44,13 @@ describe('fill', () => {
   it('puts values into their placeholders and leaves unknown ones', () => {
     expect(fill('Пунктов: {items}, разделов: {headings}', { items: 64, headings: 7 })).toBe('Пунктов: 64, разделов: 7')
     expect(fill('{a} и {b}', { a: 1 })).toBe('1 и {b}')
+  })
+})
+
+describe('formatSize', () => {
+  it('reads as kilobytes and megabytes', () => {
+    expect(formatSize(100)).toBe('1 КБ')
+    expect(formatSize(20 * 1024)).toBe('20 КБ')
+    expect(formatSize(3.4 * 1024 * 1024)).toBe('3,4 МБ')
   })
 })

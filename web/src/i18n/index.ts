@@ -51,3 +51,9 @@ export function formatDate(date: string | null | undefined): string {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
 }
+
+// A file size as people read it: 12 КБ, 3,4 МБ.
+export function formatSize(bytes: number): string {
+  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toLocaleString(locale.value === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 })} ${locale.value === 'ru' ? 'МБ' : 'MB'}`
+  return `${Math.max(1, Math.round(bytes / 1024))} ${locale.value === 'ru' ? 'КБ' : 'KB'}`
+}
