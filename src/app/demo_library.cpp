@@ -142,7 +142,7 @@ void demo_documents(App& app, const Caller& system, std::int64_t region, const d
     doc.doc_date = domain::Date::from_days(today.days() - std::chrono::days(d.days_ago)).iso();
     doc.tags = d.tags;
     const auto id = create_document(app, system, doc);
-    add_document_version(app, system, id, pdf_of(d.title, d.text), std::string(d.title).substr(0, 60) + ".pdf", "");
+    add_document_version(app, system, id, pdf_of(d.title, d.text), std::string(d.title) + ".pdf", "");
   }
 }
 

@@ -133,7 +133,6 @@ int add_document_version(App& app, const Caller& caller, std::int64_t id, std::s
     v.created_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     v.created_at = domain::utc_timestamp_now();
     const auto number = static_cast<int>(lib::insert_version(c, v));
-    c.execute("UPDATE documents SET updated_at = $2 WHERE id = $1", {id, v.created_at});
     audit_change(c, caller, "upload", "document", id, {},
                  nlohmann::json{{"version", number}, {"file", file.file_name}, {"sha256", file.hash}, {"size", file.size}}.dump(),
                  request_id);

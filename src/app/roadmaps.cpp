@@ -344,7 +344,7 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
       items.push_back(std::move(i));
     }
     if (dry_run) return report;
-    for (const auto& i : existing) c.execute("DELETE FROM roadmap_items WHERE id = $1", {i.id});
+    if (!existing.empty()) rm::delete_items(c, roadmap_id);
     for (auto& i : items) rm::insert_item(c, i);
     report.applied = true;
     audit_change(c, caller, "import", "roadmap", roadmap_id, {},

@@ -94,6 +94,7 @@ std::int64_t insert_version(Connection& c, const Version& v) {
       "INSERT INTO document_versions (document_id, version, file_hash, file_name, note, created_by, created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
       {v.document_id, next, v.file_hash, v.file_name, text_or_null(v.note), id_or_null(v.created_by), v.created_at});
+  c.execute("UPDATE documents SET updated_at = $2 WHERE id = $1", {v.document_id, v.created_at});
   return next;
 }
 

@@ -51,7 +51,8 @@ struct Version {
   std::string content_type;
   std::int64_t size = 0;
 };
-std::int64_t insert_version(Connection& c, const Version& v);  // numbers it: the next version
+// Numbers it (the next version) and marks the document changed at its time.
+std::int64_t insert_version(Connection& c, const Version& v);
 std::vector<Version> versions_of(Connection& c, std::int64_t document_id);  // newest first
 std::optional<Version> find_version(Connection& c, std::int64_t document_id, int version);
 

@@ -142,6 +142,10 @@ int next_position(Connection& c, std::int64_t roadmap_id) {
       c.scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM roadmap_items WHERE roadmap_id = $1", {roadmap_id}));
 }
 
+void delete_items(Connection& c, std::int64_t roadmap_id) {
+  c.execute("DELETE FROM roadmap_items WHERE roadmap_id = $1", {roadmap_id});
+}
+
 void set_item_status(Connection& c, std::int64_t id, const std::string& status, const std::string& at) {
   c.execute("UPDATE roadmap_items SET status = $2, updated_at = $3 WHERE id = $1", {id, status, at});
 }

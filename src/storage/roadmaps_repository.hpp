@@ -43,6 +43,9 @@ void update_item(Connection& c, const Item& i);
 std::optional<Item> find_item(Connection& c, std::int64_t id);
 std::vector<Item> items_of(Connection& c, std::int64_t roadmap_id);  // in position order
 int next_position(Connection& c, std::int64_t roadmap_id);
+// Removes every item of the roadmap (an import replacing them; the caller has
+// checked that none has reports).
+void delete_items(Connection& c, std::int64_t roadmap_id);
 void set_item_status(Connection& c, std::int64_t id, const std::string& status, const std::string& at);
 
 struct Report {
