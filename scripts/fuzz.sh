@@ -17,10 +17,11 @@ build() {  # name, sources...
   # shellcheck disable=SC2086
   $cxx "${flags[@]}" "$@" $libs -o "$out/$name"
 }
-build table_fuzz tests/fuzz/table_fuzz.cpp src/io/csv_reader.cpp src/io/xlsx_reader.cpp \
-  src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp
+readers=(src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
+build table_fuzz tests/fuzz/table_fuzz.cpp "${readers[@]}"
+build roadmap_fuzz tests/fuzz/roadmap_fuzz.cpp "${readers[@]}" src/domain/roadmap.cpp src/domain/term.cpp src/domain/registry.cpp
 
-for target in table_fuzz; do
+for target in table_fuzz roadmap_fuzz; do
   corpus="$out/corpus-$target"
   mkdir -p "$corpus"
   run_limit=()
