@@ -40,8 +40,15 @@ void check_document(storage::Connection& c, lib::Document& d) {
   if (!d.doc_date.empty() && !domain::Date::parse_iso(d.doc_date))
     throw domain::Error::validation("doc_date", "Дата документа — ГГГГ-ММ-ДД");
   if (d.level == "federal") d.territory_id.reset();
-  if (d.territory_id && !reg::find_territory(c, *d.territory_id))
-    throw domain::Error::validation("territory_id", "Территория не найдена");
+  if (d.territory_id) {
+    const auto t = reg::find_territory(c, *d.territory_id);
+    if (!t) throw domain::Error::validation("territory_id", "Территория не найдена");
+    // The library a document goes to matches its level.
+    if (d.level == "regional" && t->level != "region")
+      throw domain::Error::validation("territory_id", "Региональный документ хранится в библиотеке региона");
+    if ((d.level == "municipal" || d.level == "institutional") && t->level != "municipality")
+      throw domain::Error::validation("territory_id", "Муниципальный документ и документ организации хранятся в библиотеке муниципалитета");
+  }
   if (d.level != "federal" && !d.territory_id)
     throw domain::Error::validation("territory_id", "Укажите территорию, чьей библиотеке принадлежит документ");
 }

@@ -77,6 +77,12 @@ TEST_P(LibraryTest, KeepersAddDocumentsToTheirLibraryOnly) {
   bad = draft();
   bad.territory_id.reset();
   EXPECT_EQ(error_of([&] { app::create_document(app_, methodist_, bad); }).field(), "territory_id");
+  bad.territory_id = territory("RU-01-001");  // a regional document in a municipality's library
+  EXPECT_EQ(error_of([&] { app::create_document(app_, methodist_, bad); }).field(), "territory_id");
+  bad.level = "municipal";
+  bad.title = "План работы муниципальной методической службы";
+  bad.tags.clear();
+  EXPECT_NO_THROW(app::create_document(app_, methodist_, bad));
 
   const auto id = app::create_document(app_, methodist_, draft());
   EXPECT_FALSE(app::get_document(app_, teacher_, id).can_edit);

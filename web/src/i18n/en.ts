@@ -811,6 +811,8 @@ export const en: Messages = {
     exclude: 'Exclude',
     chooseRegion: 'Region',
     link: 'Practice from the bank',
+    submittedOn: 'Submitted',
+    decidedOn: 'Decided',
     pickPractice: 'Find a practice by title',
     decision: 'Institute decision',
   },

@@ -811,6 +811,8 @@ export const ru = {
     exclude: 'Исключить',
     chooseRegion: 'Регион',
     link: 'Практика из банка',
+    submittedOn: 'Подана',
+    decidedOn: 'Решение',
     pickPractice: 'Найдите практику по названию',
     decision: 'Решение института',
   },
