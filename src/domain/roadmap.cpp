@@ -154,6 +154,9 @@ RoadmapTable read_roadmap_table(std::span<const SourceRow> rows) {
     return columns.empty() ? std::nullopt : std::optional(RoadmapColumn::result);
   };
   const std::string header_name = fold_for_search(rows[header_at].cells.empty() ? "" : rows[header_at].cells[0]);
+  std::optional<std::size_t> number_col;
+  for (std::size_t k = 0; k < columns.size() && !number_col; ++k)
+    if (columns[k] == RoadmapColumn::number) number_col = k;
 
   std::string section;
   std::size_t sequence = 0;  // numbers for tables without a number column
@@ -169,11 +172,6 @@ RoadmapTable read_roadmap_table(std::span<const SourceRow> rows) {
       if (!cells[k].empty()) filled.push_back(k);
     if (filled.empty()) continue;
 
-    const auto number_col = [&]() -> std::optional<std::size_t> {
-      for (std::size_t k = 0; k < columns.size(); ++k)
-        if (columns[k] == RoadmapColumn::number) return k;
-      return std::nullopt;
-    }();
     const std::string first = cells[filled.front()];
     // «2021 год» alone in its row: a block of the plan.
     if (filled.size() == 1 && section_year(first)) {
