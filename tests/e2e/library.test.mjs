@@ -84,6 +84,11 @@ test('a methodist adds a document with its file; a teacher finds it by another w
   await teacher.getByTestId('library-search').press('Enter')
   await teacher.getByTestId('documents').getByText('Памятка наставнику молодого педагога').waitFor()
   assert.equal(await teacher.getByTestId('add-document').count(), 0)
+  // A school keeps no library: no button that would only end in «forbidden».
+  const school = await as('school')
+  await school.getByTestId('sidebar').getByRole('link', { name: 'Библиотека' }).click()
+  await school.getByTestId('documents').getByText('Памятка наставнику молодого педагога').waitFor()
+  assert.equal(await school.getByTestId('add-document').count(), 0)
 })
 
 test('the expert scores a practice, the institute accepts it, a teacher finds it in the bank', async () => {
@@ -97,6 +102,12 @@ test('the expert scores a practice, the institute accepts it, a teacher finds it
   await expert.getByTestId('review-submit').click()
   await expert.getByTestId('reviews').getByText('Рекомендовать к включению в банк').waitFor()
   await expert.screenshot({ path: join(screenshots, 'practice-review.png'), fullPage: true })
+
+  // A municipality's coordinator has no expertise tab: the bank is the region's.
+  const coordinator = await as('coordinator')
+  await coordinator.getByTestId('sidebar').getByRole('link', { name: 'Банк практик' }).click()
+  await coordinator.getByTestId('practices').waitFor()
+  assert.equal(await coordinator.getByTestId('tab-keep').count(), 0)
 
   const region = await as('region')
   await region.goto(expert.url())
