@@ -56,9 +56,9 @@ UploadedFile store_upload(App& app, storage::Connection& c, std::string_view byt
     throw domain::Error::validation("file", "Такой файл не принимается. Можно загрузить: " +
                                                 std::string(domain::allowed_file_types()));
   UploadedFile f{sha256_hex(bytes), name, std::string(type->content_type), bytes.size()};
-  if (!storage::files::find(c, f.hash))
-    storage::files::put(c, {f.hash, f.content_type, to_base64(bytes), domain::utc_timestamp_now(),
-                            static_cast<std::int64_t>(bytes.size())});
+  // The same content again is a no-op in the store (ON CONFLICT DO NOTHING): no read first.
+  storage::files::put(c, {f.hash, f.content_type, to_base64(bytes), domain::utc_timestamp_now(),
+                          static_cast<std::int64_t>(bytes.size())});
   return f;
 }
 

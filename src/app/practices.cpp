@@ -30,6 +30,7 @@ std::string person_name(storage::Connection& c, std::int64_t id) {
 struct Standing {
   pr::Practice practice;
   std::vector<std::int64_t> authors;
+  std::vector<pr::Review> reviews;  // every round, latest first: read once per request
   bool keeper = false;     // coordinates the practice's region
   bool author = false;     // an author, the submitter, or their school's administration
   bool expert = false;     // appointed to it in some round
@@ -39,10 +40,10 @@ struct Standing {
 Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto p = pr::find_practice(c, id);
   if (!p) throw domain::Error::not_found("Практика не найдена");
-  Standing s{*p, pr::authors_of(c, id), coordinates_territory(c, caller, p->region_id), false, false};
+  Standing s{*p, pr::authors_of(c, id), pr::reviews_of(c, id), coordinates_territory(c, caller, p->region_id), false, false};
   if (caller.person_id) {
     s.author = std::find(s.authors.begin(), s.authors.end(), *caller.person_id) != s.authors.end();
-    for (const auto& r : pr::reviews_of(c, id))
+    for (const auto& r : s.reviews)
       if (r.expert_person_id == *caller.person_id) s.expert = true;
   }
   if (p->submitted_by && *p->submitted_by == caller.account_id) s.author = true;
@@ -88,10 +89,10 @@ std::string scores_json(const std::vector<domain::Score>& scores) {
 }
 
 // The reviews of the current round, and whether each is in.
-std::vector<pr::Review> current_round(storage::Connection& c, const pr::Practice& p) {
+std::vector<pr::Review> current_round(const std::vector<pr::Review>& reviews, int round) {
   std::vector<pr::Review> out;
-  for (auto& r : pr::reviews_of(c, p.id))
-    if (r.round == p.round) out.push_back(std::move(r));
+  for (const auto& r : reviews)
+    if (r.round == round) out.push_back(r);
   return out;
 }
 
@@ -189,7 +190,7 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
     card.can_keep = s.keeper;
     card.rules = rules_for(c, s.practice.region_id);
     const auto decided = s.practice.status == "accepted" || s.practice.status == "returned" || s.practice.status == "rejected";
-    for (auto& r : pr::reviews_of(c, id)) {
+    for (auto r : s.reviews) {
       const bool mine = caller.person_id && r.expert_person_id == *caller.person_id;
       if (mine && r.round == s.practice.round && r.submitted_at.empty() && s.practice.status == "in_review") card.my_review = r.id;
       if (s.keeper || mine) {
@@ -202,7 +203,7 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
     }
     card.reviews_named = s.keeper;
     if (s.keeper && s.practice.status == "in_review") {
-      const auto round = current_round(c, s.practice);
+      const auto round = current_round(s.reviews, s.practice.round);
       const bool all_in = !round.empty() && std::all_of(round.begin(), round.end(), [](const auto& r) { return !r.submitted_at.empty(); });
       if (all_in)
         if (const auto result = round_result(round)) card.proposed = domain::proposed_decision(*result, card.rules);
@@ -335,7 +336,7 @@ pr::Review assign_expert(App& app, const Caller& caller, std::int64_t practice_i
                                                   s.practice.organisation_id, s.authors);
     if (conflict)
       throw domain::Error(domain::ErrorKind::conflict, "Конфликт интересов: " + *conflict, "expert_person_id");
-    for (const auto& r : current_round(c, s.practice))
+    for (const auto& r : current_round(s.reviews, s.practice.round))
       if (r.expert_person_id == expert_person_id)
         throw domain::Error(domain::ErrorKind::conflict, "Этот эксперт уже назначен", "expert_person_id");
     std::vector<domain::Score> blank;
@@ -408,7 +409,7 @@ pr::Review submit_review(App& app, const Caller& caller, std::int64_t review_id,
     pr::submit_review(c, *r);
     audit_change(c, caller, "review", "practice", r->practice_id, {},
                  nlohmann::json{{"review_id", review_id}, {"total", *r->total}, {"conclusion", conclusion}}.dump(), request_id);
-    const auto round = current_round(c, *p);
+    const auto round = current_round(pr::reviews_of(c, p->id), p->round);  // with this review just written
     if (std::all_of(round.begin(), round.end(), [](const auto& x) { return !x.submitted_at.empty(); }))
       notify_role_at(app, c, "regional_institute", p->region_id,
                      {"practice", "Экспертиза завершена: «" + p->title + "»", "Все эксперты дали заключения — примите решение",
@@ -434,7 +435,7 @@ void decide_practice(App& app, const Caller& caller, std::int64_t id, const std:
     require_keeper(s);
     if (s.practice.status != "in_review")
       throw domain::Error(domain::ErrorKind::conflict, "Решение принимают после экспертизы", "status");
-    const auto round = current_round(c, s.practice);
+    const auto round = current_round(s.reviews, s.practice.round);
     const auto rules = rules_for(c, s.practice.region_id);
     std::size_t done = 0;
     for (const auto& r : round) done += r.submitted_at.empty() ? 0 : 1;

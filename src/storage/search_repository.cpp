@@ -47,10 +47,9 @@ std::vector<std::int64_t> match(Connection& c, Index index, std::string_view que
   if (c.backend() == Backend::postgres) {
     // Every lexeme of the query as a prefix («актив» stems to «акт» and must
     // still find «актива»), as SQLite matches below; stop words drop out.
-    const std::string q =
-        "(SELECT to_tsquery('russian', string_agg(quote_literal(lexeme) || ':*', ' & '))"
-        " FROM unnest(to_tsvector('russian', $1)))";
-    c.run("SELECT id FROM " + table + " WHERE tsv @@ " + q + " ORDER BY ts_rank(tsv, " + q + ") DESC, id DESC LIMIT $2",
+    c.run("WITH q AS (SELECT to_tsquery('russian', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS tsq"
+          " FROM unnest(to_tsvector('russian', $1)))"
+          " SELECT id FROM " + table + ", q WHERE tsv @@ q.tsq ORDER BY ts_rank(tsv, q.tsq) DESC, id DESC LIMIT $2",
           {std::string(query), n}, collect);
     return ids;
   }
