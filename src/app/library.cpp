@@ -169,11 +169,7 @@ std::vector<lib::Document> parse_references(std::string_view text) {
     d.doc_date = ref.date;
     d.number = ref.number;
     d.title = ref.title;
-    const auto issuer = domain::fold_for_search(ref.issuer);
-    d.level = issuer.find("росси") != std::string::npos || issuer.find("рф") != std::string::npos ||
-                      issuer.find("минпросвещения") != std::string::npos || issuer.find("правительств") != std::string::npos
-                  ? "federal"
-                  : "regional";
+    d.level = ref.level;
     out.push_back(std::move(d));
   }
   return out;

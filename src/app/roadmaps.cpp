@@ -60,8 +60,7 @@ void normalise_term(rm::Item& i, const rm::Roadmap& r) {
   const auto period = period_of(r);
   const int year = domain::section_year(i.section).value_or(period.from.year());
   const auto t = domain::parse_term(i.term, year, period);
-  static constexpr const char* kKinds[] = {"dates", "whole_period", "recurring", "by_plan", "unknown"};
-  i.term_kind = kKinds[static_cast<int>(t.kind)];
+  i.term_kind = std::string(domain::term_kind_code(t.kind));
   i.term_from = t.range ? t.range->from.iso() : std::string();
   i.term_to = t.range ? t.range->to.iso() : std::string();
   i.term_parts.clear();
@@ -75,11 +74,7 @@ void normalise_term(rm::Item& i, const rm::Roadmap& r) {
 
 domain::ParsedTerm stored_term(const rm::Item& i) {
   domain::ParsedTerm t;
-  static const std::pair<std::string_view, domain::TermKind> kKinds[] = {
-      {"dates", domain::TermKind::dates}, {"whole_period", domain::TermKind::whole_period},
-      {"recurring", domain::TermKind::recurring}, {"by_plan", domain::TermKind::by_plan}};
-  for (const auto& [code, kind] : kKinds)
-    if (i.term_kind == code) t.kind = kind;
+  t.kind = domain::term_kind_from_code(i.term_kind);
   const auto from = domain::Date::parse_iso(i.term_from);
   const auto to = domain::Date::parse_iso(i.term_to);
   if (from && to) t.range = domain::DateRange{*from, *to};
@@ -106,23 +101,6 @@ void check_roadmap(storage::Connection& c, const rm::Roadmap& r) {
     throw domain::Error::validation("territory_id", "Дорожная карта актива — региона или муниципалитета");
 }
 
-// «fed.1; rmms.5; rma.1.2»: codes of indicators (issue 8), letters then numbered parts.
-std::string checked_codes(const std::string& text) {
-  std::string out;
-  for (const auto& code : domain::split_list(text, ';')) {
-    const auto folded = domain::ascii_lower(code);
-    const auto dot = folded.find('.');
-    bool ok = dot != std::string::npos && dot > 0 && folded.size() <= 32 && folded.back() != '.';
-    for (std::size_t k = 0; ok && k < folded.size(); ++k) {
-      const char ch = folded[k];
-      ok = (k < dot) ? (ch >= 'a' && ch <= 'z') : ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '.');
-    }
-    if (!ok) throw domain::Error::validation("indicator_codes", "Код показателя «" + code + "» записывают как fed.1 или rmms.5");
-    out += (out.empty() ? "" : "; ") + folded;
-  }
-  return out;
-}
-
 rm::Item item_from_draft(const ItemDraft& d) {
   rm::Item i;
   i.section = domain::trim(d.section);
@@ -133,7 +111,7 @@ rm::Item item_from_draft(const ItemDraft& d) {
   i.executors = domain::trim(d.executors);
   i.term = domain::trim(d.term);
   i.expected_result = domain::trim(d.expected_result);
-  i.indicator_codes = checked_codes(d.indicator_codes);
+  i.indicator_codes = domain::normalise_indicator_codes(d.indicator_codes);
   i.heading = d.heading;
   if (i.name.empty()) throw domain::Error::validation("name", "Укажите наименование мероприятия");
   for (char ch : i.number)

@@ -79,6 +79,10 @@ DocumentReference parse_document_reference(std::string_view text) {
   if (auto d = Date::parse_written(date_only)) ref.date = d->iso();
   ref.issuer = rest;
   if (ref.title.empty()) ref.title = s;  // no quotes: the whole reference names it
+  // Issued federally: the ministry of the Russian Federation or its government.
+  const auto issuer = " " + fold_for_search(ref.issuer) + " ";
+  for (std::string_view federal : {"минпросвещения", "россии", "российской федерации", " рф ", "правительств"})
+    if (issuer.find(federal) != std::string::npos) ref.level = "federal";
   return ref;
 }
 

@@ -26,6 +26,7 @@ struct DocumentReference {
   std::string date;    // ISO
   std::string number;  // «02/1090», «Р-174», «АЗ – 1061/08»
   std::string title;   // inside «…» when quoted, else the rest
+  std::string level = "regional";  // federal when issued by the federal ministry or government
 };
 DocumentReference parse_document_reference(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 
+#include "domain/error.hpp"
 #include "domain/text.hpp"
 
 namespace metodist::domain {
@@ -260,6 +261,22 @@ std::optional<int> section_year(std::string_view section) {
   std::string_view rest = trim_view(std::string_view(p, static_cast<std::size_t>(end - p)));
   if (rest == "год" || rest == "г." || rest == "г" || rest == "гг." || rest.empty()) return year;
   return std::nullopt;
+}
+
+std::string normalise_indicator_codes(std::string_view text) {
+  std::string out;
+  for (const auto& code : split_list(text, ';')) {
+    const auto folded = ascii_lower(code);
+    const auto dot = folded.find('.');
+    bool ok = dot != std::string::npos && dot > 0 && folded.size() <= 32 && folded.back() != '.';
+    for (std::size_t k = 0; ok && k < folded.size(); ++k) {
+      const char ch = folded[k];
+      ok = (k < dot) ? (ch >= 'a' && ch <= 'z') : ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '.');
+    }
+    if (!ok) throw Error::validation("indicator_codes", "Код показателя «" + code + "» записывают как fed.1 или rmms.5");
+    out += (out.empty() ? "" : "; ") + folded;
+  }
+  return out;
 }
 
 std::span<const Term> roadmap_item_statuses() { return kStatuses; }

@@ -82,6 +82,11 @@ Executors split_executors(std::string_view text);
 // «2021 год» → 2021: the year of a block, for terms without a year.
 std::optional<int> section_year(std::string_view section);
 
+// «FED.1; rmms.5» → «fed.1; rmms.5»: codes of the indicators an item serves
+// (issue 8), letters then dot-separated parts. Error::validation names
+// «indicator_codes» for anything else.
+std::string normalise_indicator_codes(std::string_view text);
+
 std::span<const Term> roadmap_item_statuses();  // planned, in_progress, done, not_done, cancelled
 std::span<const Term> roadmap_owner_levels();   // region, municipality, active
 // An item is late when its term has passed, it is not finished and its term is

@@ -98,6 +98,25 @@ ParsedTerm from_ranges(std::vector<DateRange> ranges) {
 
 }  // namespace
 
+namespace {
+constexpr std::pair<std::string_view, TermKind> kKindCodes[] = {
+    {"dates", TermKind::dates},     {"whole_period", TermKind::whole_period}, {"recurring", TermKind::recurring},
+    {"by_plan", TermKind::by_plan}, {"unknown", TermKind::unknown},
+};
+}  // namespace
+
+std::string_view term_kind_code(TermKind kind) noexcept {
+  for (const auto& [code, k] : kKindCodes)
+    if (k == kind) return code;
+  return "unknown";
+}
+
+TermKind term_kind_from_code(std::string_view code) noexcept {
+  for (const auto& [c, k] : kKindCodes)
+    if (c == code) return k;
+  return TermKind::unknown;
+}
+
 ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& period) {
   const std::string folded = fold_for_search(text);
   ParsedTerm whole;

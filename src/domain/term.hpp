@@ -36,6 +36,11 @@ struct ParsedTerm {
   bool flagged() const { return kind == TermKind::unknown; }
 };
 
+// The stored code of a kind («dates», «whole_period», «recurring», «by_plan»,
+// «unknown») and back (unknown for anything else).
+std::string_view term_kind_code(TermKind kind) noexcept;
+TermKind term_kind_from_code(std::string_view code) noexcept;
+
 // `year`: the year a term without one means (a roadmap's current year);
 // `period`: the plan's whole period, for «в течение всего периода» and
 // recurring terms.

@@ -31,6 +31,9 @@ TEST(DocumentReference, SeedZeroNormativeBase) {
   EXPECT_EQ(r.issuer, "Министерства образования и науки Челябинской области");
   EXPECT_EQ(r.date, "2023-04-24");
   EXPECT_EQ(r.number, "02/1090");
+  EXPECT_EQ(r.level, "regional");
+  EXPECT_EQ(parse_document_reference("Письмо Минпросвещения РФ от 10.12.2021 № 1 «О»").level, "federal");
+  EXPECT_EQ(parse_document_reference("Распоряжение Правительства Российской Федерации от 31.03.2022 № 678-р").level, "federal");
 }
 
 TEST(DocumentReference, WhatIsNotRecognisedStaysInTheTitle) {

@@ -2,6 +2,8 @@
 // headings, seed 000's columns), item numbers, executors, lateness.
 #include "domain/roadmap.hpp"
 
+#include "domain/error.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace metodist::domain;
@@ -138,4 +140,10 @@ TEST(RoadmapLateness, OnlyDatedUnfinishedItemsPastTheirEnd) {
   EXPECT_FALSE(item_overdue(parse_term("По отдельному плану", 2021, period), "planned", today));
   EXPECT_FALSE(item_overdue(parse_term("По мере необходимости", 2021, period), "planned", today));
   EXPECT_FALSE(item_overdue(parse_term("В течение всего периода", 2021, period), "planned", today));
+}
+
+TEST(RoadmapIndicators, CodesNormalisedOrRefused) {
+  EXPECT_EQ(normalise_indicator_codes("FED.1; rmms.5 ;rma.1.2"), "fed.1; rmms.5; rma.1.2");
+  EXPECT_EQ(normalise_indicator_codes(""), "");
+  for (auto bad : {"пять", "fed", ".1", "fed.", "fed 1"}) EXPECT_THROW(normalise_indicator_codes(bad), Error) << bad;
 }

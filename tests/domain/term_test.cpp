@@ -84,3 +84,9 @@ TEST(Terms, UnknownWordingIsFlaggedNotGuessed) {
     EXPECT_FALSE(t.range) << text;
   }
 }
+
+TEST(Terms, KindCodesRoundTrip) {
+  for (auto k : {TermKind::dates, TermKind::whole_period, TermKind::recurring, TermKind::by_plan, TermKind::unknown})
+    EXPECT_EQ(term_kind_from_code(term_kind_code(k)), k);
+  EXPECT_EQ(term_kind_from_code("когда-нибудь"), TermKind::unknown);
+}
