@@ -10,6 +10,7 @@
 #include "app/accounts.hpp"
 #include "app/active.hpp"
 #include "app/demo_library.hpp"
+#include "app/diagnostics.hpp"
 #include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -21,6 +22,7 @@
 #include "domain/mentoring.hpp"
 #include "storage/active_repository.hpp"
 #include "storage/communities_repository.hpp"
+#include "storage/competency_tags.hpp"
 #include "storage/diagnostics_repository.hpp"
 #include "storage/events_repository.hpp"
 #include "storage/help_repository.hpp"
@@ -421,6 +423,43 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       e.chosen_from_deficit = domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
       storage::programs::insert_enrolment(c, e);
     }
+    // The next cohort, still recruiting (a route's suggestions offer it), and
+    // an earlier one, finished, with certificates and post-course support. The
+    // first program runs as a cascade: the institute's stage, then the school's.
+    storage::programs::Cohort next;
+    next.program_id = program;
+    next.title = "Группа 2";
+    next.starts_on = day(-30);
+    next.ends_on = day(-75);
+    next.capacity = 30;
+    next.cascade_stage = o == 0 ? "school" : "";
+    storage::programs::insert_cohort(c, next);
+    storage::programs::Cohort done;
+    done.program_id = program;
+    done.title = "Группа весеннего набора";
+    done.starts_on = day(250);
+    done.ends_on = day(200);
+    done.cascade_stage = o == 0 ? "regional" : "";
+    const auto finished = storage::programs::insert_cohort(c, done);
+    int n = 0;
+    for (auto person : teachers) {
+      if (!rng.chance(share * 0.1)) continue;
+      storage::programs::Enrolment e;
+      e.cohort_id = finished;
+      e.person_id = person;
+      e.applied_on = day(270);
+      e.status = "completed";
+      e.chosen_from_deficit = domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
+      e.id = storage::programs::insert_enrolment(c, e);
+      e.certificate_number = "ПК-" + std::to_string(program) + "-" + std::to_string(++n);
+      e.completed_on = day(200);
+      storage::programs::update_enrolment(c, e);
+      if (rng.chance(0.3))
+        storage::programs::insert_support_record(
+            c, {0, e.id, day(static_cast<int>(rng.between(60, 180))), rng.chance(0.5) ? "consultation" : "lesson_visit",
+                "Разобрали применение материалов курса на уроках; даны рекомендации", std::nullopt,
+                "Методист регионального актива", ""});
+    }
   }
 }
 
@@ -457,13 +496,15 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
     const char* kind;
     const char* title;
     int day;
+    std::vector<std::string> competencies;  // what routes may take it for
   };
   static const Plan kPlans[] = {
-      {"seminar_practicum", "Формирование функциональной грамотности на уроках", -40},
-      {"master_class", "Приёмы смыслового чтения в основной школе", -12},
-      {"webinar", "Обновлённые ФГОС: рабочие программы в конструкторе", 9},
-      {"open_lesson", "Открытый урок: исследовательская деятельность на уроке химии", 16},
-      {"methodical_week", "Методическая неделя молодого педагога", 30},
+      {"seminar_practicum", "Формирование функциональной грамотности на уроках", -40, {"method.functional_literacy"}},
+      {"master_class", "Приёмы смыслового чтения в основной школе", -12, {"method.functional_literacy", "subject.content"}},
+      {"webinar", "Обновлённые ФГОС: рабочие программы в конструкторе", 9, {"method.lesson_design"}},
+      {"open_lesson", "Открытый урок: исследовательская деятельность на уроке химии", 16, {"method.individualisation"}},
+      {"methodical_week", "Методическая неделя молодого педагога", 30, {"comm.professional", "psy.age_features"}},
+      {"webinar", "Электронный журнал и цифровые сервисы для оценивания", 21, {"digital.resources", "method.assessment"}},
   };
   for (auto& [muni, teachers] : by_municipality) {
     if (teachers.empty()) continue;
@@ -484,6 +525,7 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
       e.capacity = 40;
       e.status = "planned";
       const auto id = ev::insert_event(c, e, std::nullopt);
+      storage::tags::replace(c, storage::tags::Tagged::event, id, competency_ids(c, plan.competencies));
       const auto count = std::min<std::int64_t>(static_cast<std::int64_t>(teachers.size()), rng.between(6, 18));
       std::vector<std::int64_t> taken;
       for (std::int64_t i = 0; i < count; ++i) {

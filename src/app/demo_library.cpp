@@ -190,24 +190,25 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
     const char* subject;
     const char* text;
     const char* stage;  // draft | submitted | in_review | accepted | returned
+    std::vector<std::string> competencies;  // what a route may take it for
   };
   static const P kPractices[] = {
       {"Смысловое чтение на уроках математики", "basic", "math_it",
        "Приёмы работы с текстом задачи: вопросы к тексту, схема, проверка ответа. За год доля справившихся с задачами на чтение выросла с 48 до 63 %.",
-       "accepted"},
+       "accepted", {"method.functional_literacy", "subject.content"}},
       {"Наставничество «учитель — учитель» в сельской школе", "management", "",
        "Пары молодых и опытных учителей, совместное планирование уроков, взаимопосещения раз в две недели. Все молодые педагоги остались в школе.",
-       "accepted"},
+       "accepted", {"comm.professional", "manage.methodical_work"}},
       {"Лаборатория естественно-научной грамотности", "secondary", "natural_sciences",
        "Исследовательские задания на материале региона: вода, почвы, воздух. Результаты PISA-подобных заданий — выше среднего по району.",
-       "in_review"},
+       "in_review", {"method.functional_literacy"}},
       {"Цифровой портфолио ученика начальной школы", "primary", "",
-       "Портфолио в облачном сервисе: работы, отзывы, самооценка. Описание требует доработки.", "returned"},
-      {"Проектная неделя по русскому языку", "basic", "russian_literature", "Черновик описания практики.", "draft"},
+       "Портфолио в облачном сервисе: работы, отзывы, самооценка. Описание требует доработки.", "returned", {"digital.resources", "method.assessment"}},
+      {"Проектная неделя по русскому языку", "basic", "russian_literature", "Черновик описания практики.", "draft", {}},
   };
   for (std::size_t i = 0; i < std::size(kPractices) && i < authors.size(); ++i) {
     const auto& k = kPractices[i];
-    PracticeDraft d{k.title, k.subject, k.level, k.text, {}, authors[i].second, {authors[i].first}};
+    PracticeDraft d{k.title, k.subject, k.level, k.text, {}, authors[i].second, {authors[i].first}, k.competencies};
     const auto id = create_practice(app, system, d);
     const std::string stage = k.stage;
     if (stage == "draft") continue;

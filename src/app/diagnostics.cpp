@@ -66,6 +66,29 @@ std::vector<std::string> deficits_of(storage::Connection& c, std::int64_t person
   return domain::deficits_on(measured, deficit_rule(dia::list_competencies(c)), on);
 }
 
+bool administers_diagnostics_of(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
+  domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
+  scope.person.reset();
+  return !scope.empty() && reg::person_in_scope(c, person_id, scope);
+}
+
+bool reads_diagnostics_of(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
+  return (caller.person_id && *caller.person_id == person_id) || administers_diagnostics_of(c, caller, person_id);
+}
+
+std::vector<std::int64_t> competency_ids(storage::Connection& c, const std::vector<std::string>& codes,
+                                         const char* field) {
+  std::map<std::string, std::int64_t, std::less<>> framework;
+  for (const auto& k : dia::list_competencies(c)) framework.emplace(k.code, k.id);
+  std::vector<std::int64_t> ids;
+  for (const auto& code : codes) {
+    auto it = framework.find(code);
+    if (it == framework.end()) throw domain::Error::validation(field, "Компетенции «" + code + "» нет в рамке компетенций");
+    if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
+  }
+  return ids;
+}
+
 bool owns_framework(const Caller& caller) {
   for (const auto& r : caller.roles)
     if (r.role == "federal_operator" || r.role == "regional_ministry" || r.role == "regional_institute") return true;
@@ -260,19 +283,26 @@ PersonDiagnostics person_diagnostics(App& app, const Caller& caller, std::int64_
   const auto scope = scope_of(caller, domain::Action::read_diagnostics);
   PersonDiagnostics out;
   std::vector<dia::CompetencyRow> framework;
+  std::map<std::int64_t, domain::LevelScale> scales;  // campaign → its region's scale
   const bool visible = app.db->read([&](storage::Connection& c) {
     if (scope.empty() || !reg::find_person(c, person_id) || !reg::person_in_scope(c, person_id, scope)) return false;
     out.results = dia::results_of_person(c, person_id);
     framework = dia::list_competencies(c);
+    // Each result on the scale of the region its campaign ran in.
+    for (const auto& r : out.results)
+      if (!scales.count(r.campaign_id))
+        if (auto campaign = dia::find_campaign(c, r.campaign_id))
+          scales.emplace(r.campaign_id, level_scale_for(c, campaign->territory_id));
     return true;
   });
   if (!visible) throw domain::Error::not_found("Результаты диагностики не найдены или недоступны");
 
-  const auto scale = domain::LevelScale::standard();
   std::vector<domain::CompetencyResult> measured;
   std::vector<std::int64_t> campaigns;  // with competency results, in order
   for (const auto& r : out.results) {
-    out.levels.push_back(scale.level_of(r.percent).code);
+    const auto& scale = scales.at(r.campaign_id);
+    const auto& band = scale.level_of(r.percent);
+    out.levels.push_back({band, static_cast<std::size_t>(&band - scale.bands().data()), scale.bands().size()});
     if (r.competency_code.empty()) continue;
     if (auto on = domain::Date::parse_iso(r.measured_on)) measured.push_back({r.competency_code, r.percent, *on});
     if (campaigns.empty() || campaigns.back() != r.campaign_id) campaigns.push_back(r.campaign_id);
@@ -302,6 +332,106 @@ Heatmap deficit_heatmap(App& app, const Caller& caller, std::int64_t campaign_id
   });
   for (auto& cell : out.cells)
     if (cell.tested < kMinCellPersons) cell.tested = cell.deficits = -1;
+  return out;
+}
+
+namespace {
+
+std::string bands_json(const std::vector<domain::LevelBand>& bands) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& b : bands) out.push_back({{"code", b.code}, {"title", b.title}, {"from_percent", b.from_percent}});
+  return out.dump();
+}
+
+// A stored scale that no longer reads (edited by hand) falls back to the
+// standard one rather than failing every diagnostics page of the region.
+std::optional<domain::LevelScale> stored_scale(storage::Connection& c, std::int64_t region_id) {
+  const auto text = dia::level_scale_of(c, region_id);
+  if (!text) return std::nullopt;
+  try {
+    std::vector<domain::LevelBand> bands;
+    for (const auto& b : nlohmann::json::parse(*text))
+      bands.push_back({b.at("code").get<std::string>(), b.at("title").get<std::string>(), b.at("from_percent").get<double>()});
+    return domain::LevelScale(std::move(bands));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+RegionLevels levels_of_region(storage::Connection& c, const Caller& caller, std::int64_t region_id) {
+  const auto t = reg::find_territory(c, region_id);
+  if (!t || t->level != "region" || !reg::territory_visible(c, region_id, scope_of(caller, domain::Action::read_registry)))
+    throw domain::Error::not_found("Регион не найден");
+  RegionLevels out;
+  out.region_id = region_id;
+  out.region_name = t->name;
+  const auto own = stored_scale(c, region_id);
+  out.standard = !own;
+  const auto scale = own ? *own : domain::LevelScale::standard();
+  out.bands.assign(scale.bands().begin(), scale.bands().end());
+  out.can_edit = owns_framework(caller) &&
+                 reg::territory_covered(c, region_id, scope_of(caller, domain::Action::manage_diagnostics));
+  return out;
+}
+
+}  // namespace
+
+domain::LevelScale level_scale_for(storage::Connection& c, std::int64_t territory_id) {
+  if (const auto region = reg::region_of(c, territory_id))
+    if (auto own = stored_scale(c, *region)) return *own;
+  return domain::LevelScale::standard();
+}
+
+RegionLevels region_levels(App& app, const Caller& caller, std::int64_t region_id) {
+  return app.db->read([&](storage::Connection& c) { return levels_of_region(c, caller, region_id); });
+}
+
+RegionLevels set_region_levels(App& app, const Caller& caller, std::int64_t region_id,
+                               std::vector<domain::LevelBand> bands, const std::string& request_id) {
+  for (auto& b : bands) {
+    b.code = domain::trim(b.code);
+    b.title = domain::trim(b.title);
+    if (b.code.empty() || b.title.empty()) throw domain::Error::validation("levels", "У каждого уровня — код и название");
+    if (b.code.size() > 32 || domain::utf8_length(b.title) > 100)
+      throw domain::Error::validation("levels", "Код уровня — до 32 символов, название — до 100");
+  }
+  if (bands.size() > 10) throw domain::Error::validation("levels", "Не больше 10 уровней");
+  if (!bands.empty()) domain::LevelScale check(bands);  // the scale's own rules, named "levels"
+  return app.db->write([&](storage::Connection& c) {
+    const auto before = levels_of_region(c, caller, region_id);
+    if (!before.can_edit)
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Шкалу уровней региона задают региональный орган управления и институт развития образования");
+    if (bands.empty()) dia::delete_level_scale(c, region_id);
+    else dia::put_level_scale(c, region_id, bands_json(bands));
+    audit_change(c, caller, "update", "level_scale", region_id, bands_json(before.bands),
+                 bands.empty() ? std::string("\"standard\"") : bands_json(bands), request_id);
+    return levels_of_region(c, caller, region_id);
+  });
+}
+
+GroupDynamics group_dynamics(App& app, const Caller& caller, std::int64_t before_campaign, std::int64_t after_campaign,
+                             bool by_municipality) {
+  GroupDynamics out;
+  out.before = get_campaign(app, caller, before_campaign);  // 404 outside the reading scope
+  out.after = get_campaign(app, caller, after_campaign);
+  if (before_campaign == after_campaign)
+    throw domain::Error::validation("after", "Сравнивают две разные кампании диагностики");
+  for (const auto* k : {&out.before, &out.after})
+    if (k->kind != "competencies")
+      throw domain::Error::validation(k == &out.before ? "before" : "after",
+                                      "Динамику считают по кампаниям диагностики компетенций");
+  if (out.after.ends_on < out.before.starts_on) std::swap(out.before, out.after);  // earlier one first
+  const auto scope = scope_of(caller, domain::Action::read_registry);
+  app.db->read([&](storage::Connection& c) {
+    const auto unit = by_municipality ? dia::DynamicsUnit::municipality : dia::DynamicsUnit::organisation;
+    out.cells = dia::group_dynamics(c, out.before.id, out.after.id, unit, scope, kDefaultDeficitThreshold);
+    out.total = dia::group_dynamics(c, out.before.id, out.after.id, dia::DynamicsUnit::total, scope,
+                                    kDefaultDeficitThreshold);
+  });
+  for (auto* cells : {&out.cells, &out.total})
+    for (auto& cell : *cells)
+      if (cell.persons < kMinCellPersons) cell = {cell.unit_id, cell.unit_name, cell.competency_code, -1, 0, 0, -1, -1};
   return out;
 }
 

@@ -33,6 +33,16 @@ std::vector<storage::diagnostics::CompetencyRow> list_competencies(App& app);
 // stored results and the framework's thresholds. For use cases that already
 // checked access (routes, enrolments); runs inside the caller's transaction.
 std::vector<std::string> deficits_of(storage::Connection& c, std::int64_t person_id, const domain::Date& on);
+// The caller administers the person's diagnostics (their school, the
+// methodist who supports them — not the person themself), or reads them (the
+// person too). Inside the caller's transaction; the routes follow the same rule.
+bool administers_diagnostics_of(storage::Connection& c, const Caller& caller, std::int64_t person_id);
+bool reads_diagnostics_of(storage::Connection& c, const Caller& caller, std::int64_t person_id);
+// The ids of competencies given by code (a program's, an event's, a
+// practice's), each once; Error::validation naming `field` for a code not in
+// the framework.
+std::vector<std::int64_t> competency_ids(storage::Connection& c, const std::vector<std::string>& codes,
+                                         const char* field = "competencies");
 // The region-level administrators own the framework (a regional installation
 // has one framework; the federal operator keeps the default).
 bool owns_framework(const Caller& caller);
@@ -57,14 +67,47 @@ storage::diagnostics::Campaign create_campaign(App& app, const Caller& caller, s
 ImportReport import_results(App& app, const Caller& caller, std::int64_t campaign_id, const io::Table& table,
                             bool dry_run, const std::string& request_id = {});
 
+struct ResultLevel {
+  domain::LevelBand band;
+  std::size_t index = 0, of = 0;  // its place on the scale (0: the lowest) and the scale's size
+};
 struct PersonDiagnostics {
   std::vector<storage::diagnostics::PersonResult> results;  // oldest first
-  std::vector<std::string> levels;                          // parallel: level code of each result
+  std::vector<ResultLevel> levels;                          // parallel: on the scale of the campaign's region
   std::vector<std::string> deficits;                        // competency codes, as of today
   std::vector<domain::CompetencyChange> dynamics;           // the last two campaigns with competency results
 };
 // 404 unless the caller may read this person's individual results.
 PersonDiagnostics person_diagnostics(App& app, const Caller& caller, std::int64_t person_id);
+
+// A region's level scale (issue 5): its own, or the standard one. Read by
+// everyone who sees the region; set by those who own the framework there
+// (the federal operator, the regional ministry or institute). Empty bands
+// go back to the standard scale. Audited.
+struct RegionLevels {
+  std::int64_t region_id = 0;
+  std::string region_name;
+  std::vector<domain::LevelBand> bands;
+  bool standard = true;
+  bool can_edit = false;
+};
+RegionLevels region_levels(App& app, const Caller& caller, std::int64_t region_id);
+RegionLevels set_region_levels(App& app, const Caller& caller, std::int64_t region_id,
+                               std::vector<domain::LevelBand> bands, const std::string& request_id = {});
+// The scale in force for a territory (its region's), inside a transaction.
+domain::LevelScale level_scale_for(storage::Connection& c, std::int64_t territory_id);
+
+// How a group changed between two campaigns with competency results, per
+// unit (organisation or municipality) and competency, and in total over the
+// caller's scope; a cell of fewer than kMinCellPersons persons measured both
+// times is withheld (persons = -1), as in the heat map.
+struct GroupDynamics {
+  storage::diagnostics::Campaign before, after;
+  std::vector<storage::diagnostics::DynamicsCell> cells;  // by unit
+  std::vector<storage::diagnostics::DynamicsCell> total;  // unit_id 0
+};
+GroupDynamics group_dynamics(App& app, const Caller& caller, std::int64_t before_campaign, std::int64_t after_campaign,
+                             bool by_municipality);
 
 struct Heatmap {
   std::vector<storage::diagnostics::HeatCell> cells;  // withheld cells have tested = deficits = -1

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 
+#include "app/diagnostics.hpp"
 #include "app/notifications.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
 #include "domain/text.hpp"
 #include "io/table_writer.hpp"
+#include "storage/competency_tags.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace metodist::app {
@@ -20,7 +22,8 @@ namespace reg = storage::registry;
 std::string event_json(const ev::Event& e) {
   return nlohmann::json{{"kind", e.kind},         {"title", e.title},     {"level", e.level},
                         {"starts_at", e.starts_at}, {"ends_at", e.ends_at}, {"format", e.format},
-                        {"place", e.place},        {"status", e.status},   {"capacity", e.capacity ? *e.capacity : 0}}
+                        {"place", e.place},        {"status", e.status},   {"capacity", e.capacity ? *e.capacity : 0},
+                        {"competencies", e.competencies}}
       .dump();
 }
 
@@ -124,12 +127,14 @@ std::int64_t create_event(App& app, const Caller& caller, ev::Event draft, const
       throw domain::Error(domain::ErrorKind::forbidden, "Мероприятия здесь проводят не в ваших полномочиях",
                           draft.organisation_id ? "organisation_id" : "territory_id");
     const auto id = ev::insert_event(c, draft, caller.account_id ? std::optional(caller.account_id) : std::nullopt);
+    storage::tags::replace(c, storage::tags::Tagged::event, id, competency_ids(c, draft.competencies));
     audit_change(c, caller, "create", "event", id, {}, event_json(draft), request_id);
     return id;
   });
 }
 
-ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Event draft, const std::string& request_id) {
+ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Event draft, const std::string& request_id,
+                       bool competencies_given) {
   if (draft.status != "planned" && draft.status != "cancelled")
     throw domain::Error::validation("status", "Статус: planned или cancelled");
   tidy(draft);
@@ -150,7 +155,9 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
     after.audience = draft.audience;
     after.capacity = draft.capacity;
     after.status = draft.status;
+    if (competencies_given) after.competencies = draft.competencies;
     ev::update_event(c, after);
+    storage::tags::replace(c, storage::tags::Tagged::event, id, competency_ids(c, after.competencies));
     audit_change(c, caller, "update", "event", id, event_json(before), event_json(after), request_id);
     const bool cancelled = before.status != "cancelled" && after.status == "cancelled";
     const bool moved = before.starts_at != after.starts_at || before.place != after.place;

@@ -32,8 +32,9 @@ EventCard get_event(App& app, const Caller& caller, std::int64_t id);
 // `draft.territory_id` names the territory whose calendar it goes to.
 std::int64_t create_event(App& app, const Caller& caller, storage::events::Event draft, const std::string& request_id = {});
 // Changes what the organiser wrote; status «cancelled» tells everyone registered.
+// The competencies it develops are replaced when given, kept otherwise.
 storage::events::Event update_event(App& app, const Caller& caller, std::int64_t id, storage::events::Event draft,
-                                    const std::string& request_id = {});
+                                    const std::string& request_id = {}, bool competencies_given = true);
 
 // The person themself, or their school's administration, registers them.
 storage::events::Registration register_for_event(App& app, const Caller& caller, std::int64_t event_id,

@@ -179,35 +179,39 @@ std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::op
   return out;
 }
 
+std::vector<domain::MentorSuggestion> mentors_for(storage::Connection& c, std::int64_t mentee) {
+  const auto today = domain::Date::today();
+  std::set<std::int64_t> mentee_orgs;
+  std::set<std::string> mentee_areas, mentee_subjects;
+  for (const auto& p : reg::positions_of(c, mentee)) {
+    if (!p.position.left_on.empty()) continue;
+    mentee_orgs.insert(p.position.organisation_id);
+    if (!p.position.subject_area.empty()) mentee_areas.insert(p.position.subject_area);
+    for (auto& s : domain::split_list(p.position.subjects)) mentee_subjects.insert(domain::fold_for_search(s));
+  }
+  std::map<std::int64_t, domain::MentorCandidate> by_person;
+  for (const auto& k : mt::colleagues_of(c, mentee, today.iso())) {
+    auto& m = by_person[k.person_id];
+    m.person_id = k.person_id;
+    m.name = k.name;
+    m.category = k.category;
+    m.active_mentees = static_cast<int>(k.active_mentees);
+    if (auto since = date_of(k.experience_since); since && *since <= today)
+      m.experience_years = domain::Date::full_years_between(*since, today);
+    m.same_organisation |= mentee_orgs.count(k.organisation_id) > 0;
+    m.same_subject_area |= mentee_areas.count(k.subject_area) > 0;
+    for (auto& s : domain::split_list(k.subjects)) m.same_subject |= mentee_subjects.count(domain::fold_for_search(s)) > 0;
+  }
+  std::vector<domain::MentorCandidate> all;
+  for (auto& [id, m] : by_person) all.push_back(std::move(m));
+  return domain::rank_mentors(all);
+}
+
 std::vector<domain::MentorSuggestion> suggest_mentors(App& app, const Caller& caller, std::int64_t mentee) {
   return app.db->read([&](storage::Connection& c) {
     const auto scope = staff_scope(caller);
     if (scope.empty() || !reg::person_in_scope(c, mentee, scope)) throw domain::Error::not_found("Педагог не найден");
-    const auto today = domain::Date::today();
-    std::set<std::int64_t> mentee_orgs;
-    std::set<std::string> mentee_areas, mentee_subjects;
-    for (const auto& p : reg::positions_of(c, mentee)) {
-      if (!p.position.left_on.empty()) continue;
-      mentee_orgs.insert(p.position.organisation_id);
-      if (!p.position.subject_area.empty()) mentee_areas.insert(p.position.subject_area);
-      for (auto& s : domain::split_list(p.position.subjects)) mentee_subjects.insert(domain::fold_for_search(s));
-    }
-    std::map<std::int64_t, domain::MentorCandidate> by_person;
-    for (const auto& k : mt::colleagues_of(c, mentee, today.iso())) {
-      auto& m = by_person[k.person_id];
-      m.person_id = k.person_id;
-      m.name = k.name;
-      m.category = k.category;
-      m.active_mentees = static_cast<int>(k.active_mentees);
-      if (auto since = date_of(k.experience_since); since && *since <= today)
-        m.experience_years = domain::Date::full_years_between(*since, today);
-      m.same_organisation |= mentee_orgs.count(k.organisation_id) > 0;
-      m.same_subject_area |= mentee_areas.count(k.subject_area) > 0;
-      for (auto& s : domain::split_list(k.subjects)) m.same_subject |= mentee_subjects.count(domain::fold_for_search(s)) > 0;
-    }
-    std::vector<domain::MentorCandidate> all;
-    for (auto& [id, m] : by_person) all.push_back(std::move(m));
-    return domain::rank_mentors(all);
+    return mentors_for(c, mentee);
   });
 }
 

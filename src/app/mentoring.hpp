@@ -50,5 +50,8 @@ std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::op
                                          const std::string& on = {});
 // Ranked mentors for a person the caller administers, from their municipality.
 std::vector<domain::MentorSuggestion> suggest_mentors(App& app, const Caller& caller, std::int64_t mentee_person_id);
+// The same ranking inside the caller's transaction, for a use case that has
+// already checked that the caller administers the mentee (route suggestions).
+std::vector<domain::MentorSuggestion> mentors_for(storage::Connection& c, std::int64_t mentee_person_id);
 
 }  // namespace metodist::app

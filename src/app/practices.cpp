@@ -4,11 +4,13 @@
 
 #include <algorithm>
 
+#include "app/diagnostics.hpp"
 #include "app/notifications.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
 #include "domain/text.hpp"
+#include "storage/competency_tags.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/search_repository.hpp"
 
@@ -243,6 +245,7 @@ std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft
     p.created_at = domain::utc_timestamp_now();
     const auto id = pr::insert_practice(c, p);
     pr::set_authors(c, id, d.author_ids);
+    if (d.competencies) storage::tags::replace(c, storage::tags::Tagged::practice, id, competency_ids(c, *d.competencies));
     p.organisation_name = org->short_name.empty() ? org->name : org->short_name;
     search::put(c, search::Index::practices, id, pr::searchable_text(p));
     audit_change(c, caller, "create", "practice", id, {}, nlohmann::json{{"title", p.title}, {"organisation_id", org->id}}.dump(),
@@ -269,6 +272,7 @@ void update_practice(App& app, const Caller& caller, std::int64_t id, const Prac
     p.updated_at = domain::utc_timestamp_now();
     pr::update_practice(c, p);
     pr::set_authors(c, id, d.author_ids);
+    if (d.competencies) storage::tags::replace(c, storage::tags::Tagged::practice, id, competency_ids(c, *d.competencies));
     search::put(c, search::Index::practices, id, pr::searchable_text(p));
     audit_change(c, caller, "update", "practice", id, nlohmann::json{{"title", s.practice.title}}.dump(),
                  nlohmann::json{{"title", p.title}}.dump(), request_id);

@@ -55,6 +55,8 @@ struct PracticeDraft {
   std::string title, subject_area, level, description, authors_text;
   std::int64_t organisation_id = 0;
   std::vector<std::int64_t> author_ids;  // persons; a teacher submitting is always one of them
+  // Codes of the competencies it develops (route suggestions); none: kept as they are.
+  std::optional<std::vector<std::string>> competencies;
 };
 std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft& d, const std::string& request_id = {});
 void update_practice(App& app, const Caller& caller, std::int64_t id, const PracticeDraft& d, const std::string& request_id = {});

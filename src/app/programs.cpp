@@ -87,15 +87,7 @@ std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
     if (!reg::find_territory(c, draft.territory_id)) throw domain::Error::validation("territory_id", "Территория не найдена");
     if (!organises(c, caller, draft.territory_id))
       throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
-    std::map<std::string, std::int64_t, std::less<>> framework;
-    for (const auto& k : dia::list_competencies(c)) framework.emplace(k.code, k.id);
-    std::vector<std::int64_t> ids;
-    for (const auto& code : competencies) {
-      auto it = framework.find(code);
-      if (it == framework.end())
-        throw domain::Error::validation("competencies", "Компетенции «" + code + "» нет в рамке компетенций");
-      if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
-    }
+    const auto ids = competency_ids(c, competencies);
     const auto id = prg::insert_program(c, draft, ids);
     audit_change(c, caller, "create", "program", id, {},
           nlohmann::json{{"title", draft.title}, {"hours", draft.hours}, {"competencies", competencies}}.dump(),
@@ -111,6 +103,8 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
   domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
   if (draft.capacity && *draft.capacity < 1)
     throw domain::Error::validation("capacity", "Мест в группе — не меньше одного (или без ограничения)");
+  if (!draft.cascade_stage.empty() && !domain::find_term(domain::cascade_stages(), draft.cascade_stage))
+    throw domain::Error::validation("cascade_stage", "Этап каскада: " + domain::allowed_codes(domain::cascade_stages()));
   return app.db->write([&](storage::Connection& c) {
     auto p = prg::find_program(c, draft.program_id);
     if (!p) throw domain::Error::not_found("Программа не найдена");
@@ -119,7 +113,7 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
     const auto id = prg::insert_cohort(c, draft);
     audit_change(c, caller, "create", "cohort", id, {},
           nlohmann::json{{"program_id", draft.program_id}, {"title", draft.title}, {"starts_on", draft.starts_on},
-                         {"ends_on", draft.ends_on}}
+                         {"ends_on", draft.ends_on}, {"cascade_stage", draft.cascade_stage}}
               .dump(),
           request_id);
     return id;
@@ -220,6 +214,68 @@ PersonEnrolments person_enrolments(App& app, const Caller& caller, std::int64_t 
     if (!out.shows_deficit_mark)
       for (auto& e : out.items) e.chosen_from_deficit = false;
     return out;
+  });
+}
+
+namespace {
+
+// The enrolment as its reader sees it: 404 outside the person's visibility.
+prg::Enrolment visible_enrolment(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  auto e = prg::find_enrolment(c, id);
+  if (!e || !reg::person_in_scope(c, e->person_id, scope_of(caller, domain::Action::read_registry)))
+    throw domain::Error::not_found("Запись на обучение не найдена");
+  return *e;
+}
+
+bool supports_after_course(storage::Connection& c, const Caller& caller, const prg::Enrolment& e) {
+  if (administers(c, caller, e.person_id) || administers_diagnostics_of(c, caller, e.person_id)) return true;
+  const auto program = prg::find_program(c, e.program_id);
+  return program && organises(c, caller, program->territory_id);
+}
+
+}  // namespace
+
+EnrolmentSupport enrolment_support(App& app, const Caller& caller, std::int64_t enrolment_id) {
+  return app.db->read([&](storage::Connection& c) {
+    EnrolmentSupport out;
+    out.enrolment = visible_enrolment(c, caller, enrolment_id);
+    out.records = prg::support_of_enrolment(c, enrolment_id);
+    out.can_record = out.enrolment.status == "completed" && supports_after_course(c, caller, out.enrolment);
+    return out;
+  });
+}
+
+prg::SupportRecord record_support(App& app, const Caller& caller, std::int64_t enrolment_id, prg::SupportRecord draft,
+                                  const std::string& request_id) {
+  draft.note = domain::trim(draft.note);
+  if (!domain::find_term(domain::post_course_support_kinds(), draft.kind))
+    throw domain::Error::validation("kind", "Вид сопровождения: " + domain::allowed_codes(domain::post_course_support_kinds()));
+  if (draft.note.empty()) throw domain::Error::validation("note", "Опишите, что сделано и с каким результатом");
+  if (domain::utf8_length(draft.note) > 2000) throw domain::Error::validation("note", "Описание длиннее 2000 символов");
+  const auto day = domain::Date::parse_iso(draft.happened_on);
+  if (!day) throw domain::Error::validation("happened_on", "Укажите дату в виде ГГГГ-ММ-ДД");
+  if (domain::Date::today() < *day) throw domain::Error::validation("happened_on", "Дата ещё не наступила");
+  return app.db->write([&](storage::Connection& c) {
+    const auto e = visible_enrolment(c, caller, enrolment_id);
+    if (!supports_after_course(c, caller, e))
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Посткурсовое сопровождение записывают организатор программы, школа педагога и его методист");
+    if (e.status != "completed")
+      throw domain::Error::conflict("status", "Посткурсовое сопровождение — после завершения обучения");
+    if (!e.completed_on.empty() && draft.happened_on < e.completed_on)
+      throw domain::Error::validation("happened_on", "Дата раньше завершения обучения (" +
+                                                         domain::russian_date(e.completed_on) + ")");
+    draft.enrolment_id = enrolment_id;
+    draft.author_account_id = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
+    draft.author_name = caller.display_name.empty() ? caller.login : caller.display_name;
+    draft.id = prg::insert_support_record(c, draft);
+    audit_change(c, caller, "create", "post_course_support", draft.id, {},
+                 nlohmann::json{{"enrolment_id", enrolment_id}, {"kind", draft.kind}, {"happened_on", draft.happened_on}}
+                     .dump(),
+                 request_id);
+    for (const auto& r : prg::support_of_enrolment(c, enrolment_id))
+      if (r.id == draft.id) return r;
+    return draft;
   });
 }
 

@@ -32,6 +32,7 @@ ProgramCard get_program(App& app, const Caller& caller, std::int64_t id);
 // `competencies`: codes of the framework the program develops.
 std::int64_t create_program(App& app, const Caller& caller, storage::programs::Program draft,
                             const std::vector<std::string>& competencies, const std::string& request_id = {});
+// `draft.cascade_stage`: a domain::cascade_stages() code, or "" outside a cascade.
 std::int64_t create_cohort(App& app, const Caller& caller, storage::programs::Cohort draft,
                            const std::string& request_id = {});
 
@@ -53,5 +54,18 @@ struct PersonEnrolments {
   bool shows_deficit_mark = false;  // false: chosen_from_deficit is withheld (reads false)
 };
 PersonEnrolments person_enrolments(App& app, const Caller& caller, std::int64_t person_id);
+
+// Post-course support of a completed program (seed 000): consultations,
+// lessons visited, tasks reviewed. Read by those who see the person's
+// enrolments; recorded by the program's organiser, the person's school and the
+// methodist who supports them — 409 before the program is completed.
+struct EnrolmentSupport {
+  storage::programs::Enrolment enrolment;
+  std::vector<storage::programs::SupportRecord> records;
+  bool can_record = false;
+};
+EnrolmentSupport enrolment_support(App& app, const Caller& caller, std::int64_t enrolment_id);
+storage::programs::SupportRecord record_support(App& app, const Caller& caller, std::int64_t enrolment_id,
+                                                storage::programs::SupportRecord draft, const std::string& request_id = {});
 
 }  // namespace metodist::app

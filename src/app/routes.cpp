@@ -10,6 +10,7 @@
 #include "io/pdf_writer.hpp"
 #include "io/table_writer.hpp"
 #include "app/programs.hpp"
+#include "app/route_suggestions.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/route.hpp"
@@ -29,15 +30,12 @@ namespace reg = storage::registry;
 namespace dia = storage::diagnostics;
 using domain::RouteActor;
 
-// The administration that may read the person's diagnostics (not the person).
 bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
-  domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
-  scope.person.reset();
-  return !scope.empty() && reg::person_in_scope(c, person_id, scope);
+  return administers_diagnostics_of(c, caller, person_id);
 }
 
 bool sees(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
-  return (caller.person_id && *caller.person_id == person_id) || administers(c, caller, person_id);
+  return reads_diagnostics_of(c, caller, person_id);
 }
 
 std::vector<RouteActor> actors(storage::Connection& c, const Caller& caller, const rts::Route& r) {
@@ -80,31 +78,50 @@ void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
   }
 }
 
-// A row per current deficit, with a program of the registry that develops it.
+// A row per current deficit, with what the suggestions offer first for it
+// (a program of the registry where there is one, else an event, a practice
+// of the bank or a mentor), self-study with the methodist otherwise.
 std::vector<rts::Row> rows_from_deficits(storage::Connection& c, const Caller& caller, std::int64_t person_id,
                                          const std::string& until) {
-  std::map<std::string, std::string, std::less<>> titles;
-  for (const auto& k : dia::list_competencies(c)) titles.emplace(k.code, k.title);
-  const auto deficits = deficits_of(c, person_id, domain::Date::today());
-  const auto programs = storage::programs::list_programs(c, scope_of(caller, domain::Action::read_registry));
   // The term as people write it: «до 31.05.2027».
-  const std::string term = until.size() == 10 ? "до " + until.substr(8, 2) + "." + until.substr(5, 2) + "." + until.substr(0, 4)
-                                              : until;
+  const std::string term = until.size() == 10 ? "до " + domain::russian_date(until) : until;
+  const auto end = domain::Date::parse_iso(until).value_or(domain::Date::today());
   std::vector<rts::Row> rows;
-  for (const auto& code : deficits) {
+  std::vector<domain::OfferRef> taken;
+  for (const auto& deficit : offers_for_deficits(c, caller, person_id, end)) {
     rts::Row row;
-    row.competency = code;
-    row.goal = "Устранить дефицит: " + titles[code];
+    row.competency = deficit.competency;
+    row.goal = "Устранить дефицит: " + deficit.title;
     row.term = term;
     row.expected_result = "Результат повторной диагностики не ниже порога";
-    for (const auto& p : programs)
-      if (std::find(p.competencies.begin(), p.competencies.end(), code) != p.competencies.end()) {
+    const domain::Offer* offer = domain::offer_for_draft(deficit.offers, taken);
+    if (offer) taken.push_back({offer->facts.kind, offer->facts.id});
+    switch (offer ? offer->facts.kind : domain::OfferKind::program) {
+      case domain::OfferKind::program:
+        if (!offer) break;
         row.activity = "program";
-        row.program_id = p.id;
-        row.details = p.title + " (" + std::to_string(p.hours) + " ч)";
+        row.program_id = offer->facts.id;
+        row.details = offer->facts.title;
+        if (offer->facts.starts_on) row.details += ", группа с " + domain::russian_date(offer->facts.starts_on->iso());
         row.result_form = "Удостоверение о повышении квалификации";
         break;
-      }
+      case domain::OfferKind::event:
+        row.activity = "event";
+        row.details = offer->facts.title + ", " + domain::russian_date(offer->facts.starts_on->iso());
+        row.result_form = "Сертификат участника, материалы мероприятия";
+        break;
+      case domain::OfferKind::practice:
+        row.activity = "self_study";
+        row.practice_id = offer->facts.id;
+        row.details = "Изучить и применить практику «" + offer->facts.title + "» (" + offer->facts.where + ")";
+        row.result_form = "Отчёт о применении практики";
+        break;
+      case domain::OfferKind::mentor:
+        row.activity = "mentoring";
+        row.details = "Наставник: " + offer->facts.title;
+        row.result_form = "Отзыв наставника о результатах";
+        break;
+    }
     if (row.activity.empty()) {
       row.activity = "self_study";
       row.details = "С методистом: подобрать материалы и практики";

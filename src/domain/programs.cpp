@@ -24,8 +24,25 @@ constexpr std::array kStatuses{
     Term{"withdrawn", "Заявка отозвана"},
 };
 
+constexpr std::array kCascadeStages{
+    Term{"federal", "Федеральный этап (подготовка тьюторов)"},
+    Term{"regional", "Региональный этап"},
+    Term{"municipal", "Муниципальный этап"},
+    Term{"school", "Школьный (завершающий) этап"},
+};
+constexpr std::array kSupportKinds{
+    Term{"consultation", "Консультация"},
+    Term{"lesson_visit", "Посещение урока с анализом"},
+    Term{"open_lesson", "Открытый урок слушателя"},
+    Term{"task_review", "Проверка практического задания"},
+    Term{"master_class", "Мастер-класс"},
+    Term{"other", "Другое"},
+};
+
 }  // namespace
 
+std::span<const Term> cascade_stages() { return kCascadeStages; }
+std::span<const Term> post_course_support_kinds() { return kSupportKinds; }
 std::span<const Term> program_formats() { return kFormats; }
 std::span<const Term> program_audiences() { return kAudiences; }
 std::span<const Term> enrolment_statuses() { return kStatuses; }

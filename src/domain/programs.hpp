@@ -1,5 +1,6 @@
 // Programs of additional professional education (ДПП ПК) and enrolments
-// (issue 5): the vocabularies and the enrolment workflow
+// (issue 5): the vocabularies (incl. cascade stages and post-course support)
+// and the enrolment workflow
 //   applied → approved (by the head) → studying → completed | not completed,
 // with «withdrawn» before studying starts. Who may move an enrolment where,
 // and why not, in words the UI shows as they are.
@@ -17,6 +18,13 @@ namespace metodist::domain {
 std::span<const Term> program_formats();    // offline, online, blended
 std::span<const Term> program_audiences();  // teachers, managers, managerial_teams
 std::span<const Term> enrolment_statuses();
+// The stage of a cascade a cohort teaches (seed 000: «реализация ДПП ПК на
+// завершающих этапах при каскадной системе ПК»): federal, regional,
+// municipal, school. A cohort outside a cascade has none.
+std::span<const Term> cascade_stages();
+// What post-course support of a completed program consists of (seed 000:
+// «посткурсовое сопровождение ДПП ПК»).
+std::span<const Term> post_course_support_kinds();
 
 // Who acts on an enrolment: the person enrolled, the administration of their
 // organisation or territory (the head approves), the program's organiser.

@@ -1,5 +1,7 @@
 // Diagnostics endpoints: the competency framework, campaigns, the upload of
 // results, the heat map, and one person's results (confidential).
+#include <cmath>
+
 #include "app/diagnostics.hpp"
 #include "domain/competency.hpp"
 #include "domain/error.hpp"
@@ -143,7 +145,10 @@ Response person_diagnostics(const Request& r, Context& ctx) {
         .field("raw_score", x.raw_score)
         .field("max_score", x.max_score)
         .field("percent", x.percent)
-        .field("level", d.levels[i])
+        .field("level", d.levels[i].band.code)
+        .field("level_title", d.levels[i].band.title)
+        .field("level_index", static_cast<std::int64_t>(d.levels[i].index))
+        .field("levels_count", static_cast<std::int64_t>(d.levels[i].of))
         .field("measured_on", x.measured_on)
         .end_object();
   }
@@ -157,6 +162,81 @@ Response person_diagnostics(const Request& r, Context& ctx) {
         .field("after", c.after)
         .field("delta", c.delta())
         .end_object();
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+namespace {
+
+Response levels_response(const app::RegionLevels& l) {
+  JsonWriter w;
+  w.begin_object()
+      .field("region_id", l.region_id)
+      .field("region_name", l.region_name)
+      .field("standard", l.standard)
+      .field("can_edit", l.can_edit)
+      .key("levels").begin_array();
+  for (const auto& b : l.bands)
+    w.begin_object().field("code", b.code).field("title", b.title).field("from_percent", b.from_percent).end_object();
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+void write_dynamics_cell(JsonWriter& w, const storage::diagnostics::DynamicsCell& c, bool with_unit) {
+  w.begin_object();
+  if (with_unit) w.field("unit_id", c.unit_id).field("unit_name", c.unit_name);
+  w.field("competency", c.competency_code);
+  if (c.persons < 0) {
+    w.key("persons").null().key("before").null().key("after").null().key("delta").null();
+    w.key("deficits_before").null().key("deficits_after").null().field("withheld", true);
+  } else {
+    // Means to a tenth, as the person's results are.
+    const auto tenth = [](double v) { return std::round(v * 10) / 10; };
+    w.field("persons", c.persons).field("before", tenth(c.before)).field("after", tenth(c.after))
+        .field("delta", tenth(c.after) - tenth(c.before))
+        .field("deficits_before", c.deficits_before).field("deficits_after", c.deficits_after).field("withheld", false);
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+Response get_region_levels(const Request& r, Context& ctx) {
+  return levels_response(app::region_levels(ctx.app, *r.caller, r.id()));
+}
+
+Response put_region_levels(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  std::vector<domain::LevelBand> bands;
+  for (const auto& b : BodyReader(body).object_list("levels")) {
+    const auto from = b.optional_number("from_percent");
+    if (!from) throw domain::Error::validation("levels", "У каждого уровня — нижняя граница в процентах (from_percent)");
+    bands.push_back({b.required_text("code", 64), b.required_text("title", 400), *from});
+  }
+  return levels_response(app::set_region_levels(ctx.app, *r.caller, r.id(), std::move(bands), r.request_id));
+}
+
+Response diagnostics_dynamics(const Request& r, Context& ctx) {
+  const QueryReader q(r);
+  const auto before = q.id("before"), after = q.id("after");
+  if (!before) throw domain::Error::validation("before", "Укажите кампанию «до» (before)");
+  if (!after) throw domain::Error::validation("after", "Укажите кампанию «после» (after)");
+  const auto by = q.text("by", 16);
+  if (!by.empty() && by != "organisation" && by != "municipality")
+    throw domain::Error::validation("by", "Группировка: organisation или municipality");
+  const auto d = app::group_dynamics(ctx.app, *r.caller, *before, *after, by == "municipality");
+  JsonWriter w;
+  w.begin_object()
+      .key("before").begin_object().field("id", d.before.id).field("title", d.before.title)
+      .field("starts_on", d.before.starts_on).field("ends_on", d.before.ends_on).end_object()
+      .key("after").begin_object().field("id", d.after.id).field("title", d.after.title)
+      .field("starts_on", d.after.starts_on).field("ends_on", d.after.ends_on).end_object()
+      .field("by", by == "municipality" ? "municipality" : "organisation")
+      .field("min_persons", app::kMinCellPersons);
+  w.key("total").begin_array();
+  for (const auto& c : d.total) write_dynamics_cell(w, c, false);
+  w.end_array().key("cells").begin_array();
+  for (const auto& c : d.cells) write_dynamics_cell(w, c, true);
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }

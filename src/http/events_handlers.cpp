@@ -29,6 +29,8 @@ void write_event(JsonWriter& w, const ev::Event& e) {
       .field("attended", e.attended);
   w.key("audience").begin_array();
   for (const auto& a : e.audience) w.value(a);
+  w.end_array().key("competencies").begin_array();
+  for (const auto& k : e.competencies) w.value(k);
   w.end_array().end_object();
 }
 
@@ -62,6 +64,7 @@ ev::Event event_from_body(const Json& body) {
   e.format = b.required_text("format", 32);
   e.place = b.optional_text("place", 2000);
   e.audience = b.string_list("audience", 32);
+  e.competencies = b.string_list("competencies", 64);
   e.capacity = b.optional_integer("capacity", 1, 1'000'000);
   e.organisation_id = b.optional_id("organisation_id");
   if (const auto t = b.optional_id("territory_id")) e.territory_id = *t;
@@ -145,9 +148,10 @@ Response create_event(const Request& r, Context& ctx) {
 }
 
 Response update_event(const Request& r, Context& ctx) {
-  auto draft = event_from_body(parse_object_body(r));
+  const Json body = parse_object_body(r);
+  auto draft = event_from_body(body);
   if (draft.status.empty()) draft.status = "planned";
-  app::update_event(ctx.app, *r.caller, r.id(), std::move(draft), r.request_id);
+  app::update_event(ctx.app, *r.caller, r.id(), std::move(draft), r.request_id, BodyReader(body).has("competencies"));
   return card_response(app::get_event(ctx.app, *r.caller, r.id()), 200);
 }
 

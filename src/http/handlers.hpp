@@ -98,6 +98,13 @@ Response create_cohort(const Request&, Context&);
 Response list_cohort_enrolments(const Request&, Context&);
 Response create_enrolment(const Request&, Context&);
 Response change_enrolment_status(const Request&, Context&);
+// Issue 5, the rest: post-course support, route suggestions, group dynamics, level scales.
+Response enrolment_support(const Request&, Context&);
+Response create_enrolment_support(const Request&, Context&);
+Response route_suggestions(const Request&, Context&);
+Response diagnostics_dynamics(const Request&, Context&);
+Response get_region_levels(const Request&, Context&);
+Response put_region_levels(const Request&, Context&);
 Response person_routes(const Request&, Context&);
 Response create_route(const Request&, Context&);
 Response get_route(const Request&, Context&);

@@ -66,6 +66,8 @@ class BodyReader {
   bool optional_bool(const char* field, bool fallback) const;
   // A number, or nullopt when absent or null; other types are named by field.
   std::optional<double> optional_number(const char* field) const;
+  // The field is there and not null (an update that leaves it out keeps the stored value).
+  bool has(const char* field) const { return find(field) && !find(field)->is_null(); }
   // An array of strings (each at most max_length), empty when absent.
   std::vector<std::string> string_list(const char* field, std::size_t max_length) const;
   std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;

@@ -31,8 +31,10 @@ void write_practice(JsonWriter& w, const pr::Practice& p) {
       .key("submitted_at").text_or_null(p.submitted_at)
       .key("decided_at").text_or_null(p.decided_at)
       .field("files", p.files)
-      .field("updated_at", p.updated_at)
-      .end_object();
+      .field("updated_at", p.updated_at);
+  w.key("competencies").begin_array();
+  for (const auto& k : p.competencies) w.value(k);
+  w.end_array().end_object();
 }
 
 void write_review(JsonWriter& w, const pr::Review& r, bool named) {
@@ -69,6 +71,7 @@ app::PracticeDraft draft_from(const BodyReader& b, bool creating) {
   d.authors_text = b.optional_text("authors", 2000);
   if (creating) d.organisation_id = b.required_id("organisation_id");
   d.author_ids = b.id_list("author_ids");
+  if (b.has("competencies")) d.competencies = b.string_list("competencies", 64);
   return d;
 }
 

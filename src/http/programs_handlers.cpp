@@ -36,6 +36,7 @@ void write_cohort(JsonWriter& w, const prg::Cohort& k) {
       .field("ends_on", k.ends_on)
       .key("capacity").id_or_null(k.capacity)
       .field("enrolled", k.enrolled)
+      .key("cascade_stage").text_or_null(k.cascade_stage)
       .end_object();
 }
 
@@ -52,10 +53,24 @@ void write_enrolment(JsonWriter& w, const prg::Enrolment& e, bool deficit_mark) 
       .field("applied_on", e.applied_on)
       .key("certificate_number").text_or_null(e.certificate_number)
       .key("completed_on").text_or_null(e.completed_on)
+      .key("cascade_stage").text_or_null(e.cascade_stage)
+      .field("support_records", e.support_records)
       .key("chosen_from_deficit");
   if (deficit_mark) w.value(e.chosen_from_deficit);
   else w.null();
   w.end_object();
+}
+
+void write_support_record(JsonWriter& w, const prg::SupportRecord& s) {
+  w.begin_object()
+      .field("id", s.id)
+      .field("enrolment_id", s.enrolment_id)
+      .field("happened_on", s.happened_on)
+      .field("kind", s.kind)
+      .field("note", s.note)
+      .field("author_name", s.author_name)
+      .field("created_at", s.created_at)
+      .end_object();
 }
 
 Response enrolment_response(const prg::Enrolment& e, int status) {
@@ -118,6 +133,7 @@ Response create_cohort(const Request& r, Context& ctx) {
   k.title = b.required_text("title", 300);
   k.starts_on = b.required_text("starts_on", 10);
   k.ends_on = b.required_text("ends_on", 10);
+  k.cascade_stage = b.optional_text("cascade_stage", 32);
   if (const auto capacity = b.optional_number("capacity")) {
     if (*capacity != static_cast<double>(static_cast<std::int64_t>(*capacity)))
       throw domain::Error::validation("capacity", "Число мест — целое число");
@@ -162,6 +178,28 @@ Response person_enrolments(const Request& r, Context& ctx) {
   for (const auto& e : list.items) write_enrolment(w, e, list.shows_deficit_mark);
   w.end_array().end_object();
   return json_response(200, std::move(w));
+}
+
+Response enrolment_support(const Request& r, Context& ctx) {
+  const auto s = app::enrolment_support(ctx.app, *r.caller, r.id());
+  JsonWriter w;
+  w.begin_object().field("enrolment_id", s.enrolment.id).field("status", s.enrolment.status)
+      .field("can_record", s.can_record).key("items").begin_array();
+  for (const auto& x : s.records) write_support_record(w, x);
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response create_enrolment_support(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  prg::SupportRecord draft;
+  draft.happened_on = b.required_text("happened_on", 10);
+  draft.kind = b.required_text("kind", 32);
+  draft.note = b.required_text("note", 8000);
+  JsonWriter w;
+  write_support_record(w, app::record_support(ctx.app, *r.caller, r.id(), std::move(draft), r.request_id));
+  return json_response(201, std::move(w));
 }
 
 }  // namespace metodist::http::handlers

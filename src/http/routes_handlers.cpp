@@ -1,5 +1,6 @@
 // Individual educational routes (ИОМ).
 #include "app/export.hpp"
+#include "app/route_suggestions.hpp"
 #include "app/routes.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -131,6 +132,32 @@ Response draft_campaign_routes(const Request& r, Context& ctx) {
       .field("already_have", out.already_have)
       .field("without_deficits", out.without_deficits)
       .end_object();
+  return json_response(200, std::move(w));
+}
+
+Response route_suggestions(const Request& r, Context& ctx) {
+  const auto list = app::route_suggestions(ctx.app, *r.caller, r.id(), QueryReader(r).text("until", 10));
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& d : list) {
+    w.begin_object().field("competency", d.competency).field("title", d.title).field("percent", d.percent);
+    w.key("offers").begin_array();
+    for (const auto& o : d.offers) {
+      w.begin_object()
+          .field("kind", std::string(domain::offer_kind_code(o.facts.kind)))
+          .field("id", o.facts.id)
+          .field("title", o.facts.title)
+          .field("where", o.facts.where)
+          .key("cohort_id").id_or_null(o.facts.cohort_id)
+          .key("starts_on").text_or_null(o.facts.starts_on ? o.facts.starts_on->iso() : std::string())
+          .field("score", static_cast<std::int64_t>(o.score));
+      w.key("reasons").begin_array();
+      for (const auto& reason : o.reasons) w.value(reason);
+      w.end_array().end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
   return json_response(200, std::move(w));
 }
 

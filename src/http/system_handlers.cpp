@@ -10,6 +10,7 @@
 #include "domain/practices.hpp"
 #include "domain/roadmap.hpp"
 #include "domain/mentoring.hpp"
+#include "domain/programs.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 #include "http/worker_pool.hpp"
@@ -107,6 +108,8 @@ Response vocabularies(const Request&, Context&) {
       {"document_kinds", domain::document_kinds()},     {"document_levels", domain::document_levels()},
       {"practice_statuses", domain::practice_statuses()}, {"practice_levels", domain::practice_levels()},
       {"review_conclusions", domain::review_conclusions()},
+      // Issue 5: cascades and post-course support.
+      {"cascade_stages", domain::cascade_stages()},     {"post_course_support_kinds", domain::post_course_support_kinds()},
   };
   for (const auto& [name, terms] : more) {
     w.key(name);

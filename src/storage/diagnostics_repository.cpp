@@ -143,4 +143,53 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
   return out;
 }
 
+std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_campaign, std::int64_t after_campaign,
+                                         DynamicsUnit unit, const domain::Scope& scope, double default_threshold) {
+  Params params;
+  const std::string before = registry::placeholder(params, before_campaign);
+  const std::string after = registry::placeholder(params, after_campaign);
+  const std::string fallback = registry::placeholder(params, default_threshold);
+  const char* unit_columns = unit == DynamicsUnit::organisation   ? "o.id AS unit_id, o.name AS unit_name"
+                             : unit == DynamicsUnit::municipality ? "u.id AS unit_id, u.name AS unit_name"
+                                                                  : "0 AS unit_id, '' AS unit_name";
+  // A person once per unit, however many posts they hold there.
+  const std::string workers =
+      std::string("SELECT DISTINCT ps.person_id AS person_id, ") + unit_columns +
+      " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id" +
+      (unit == DynamicsUnit::municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
+      " WHERE ps.left_on IS NULL AND " + registry::organisation_scope(scope, params, "o");
+  const std::string below = " < COALESCE(k.threshold, " + fallback + ") THEN 1 ELSE 0 END)";
+  const std::string sql =
+      "SELECT w.unit_id, w.unit_name, k.code, COUNT(*), AVG(a.percent), AVG(b.percent),"
+      " SUM(CASE WHEN a.percent" + below + ", SUM(CASE WHEN b.percent" + below +
+      " FROM (" + workers + ") w"
+      " JOIN diagnostic_results a ON a.person_id = w.person_id AND a.campaign_id = " + before +
+      " AND a.competency_id IS NOT NULL"
+      " JOIN diagnostic_results b ON b.person_id = a.person_id AND b.competency_id = a.competency_id"
+      " AND b.campaign_id = " + after +
+      " JOIN competencies k ON k.id = a.competency_id"
+      " GROUP BY w.unit_id, w.unit_name, k.code, k.sort_order ORDER BY w.unit_name, w.unit_id, k.sort_order";
+  std::vector<DynamicsCell> out;
+  c.run(sql, params, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.real(4), r.real(5), r.int64(6), r.int64(7)});
+  });
+  return out;
+}
+
+std::optional<std::string> level_scale_of(Connection& c, std::int64_t region_id) {
+  auto row = c.query_one("SELECT bands FROM level_scales WHERE region_id = $1", {region_id});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+void put_level_scale(Connection& c, std::int64_t region_id, const std::string& bands_json) {
+  c.execute("INSERT INTO level_scales (region_id, bands, updated_at) VALUES ($1, $2, $3)"
+            " ON CONFLICT (region_id) DO UPDATE SET bands = excluded.bands, updated_at = excluded.updated_at",
+            {region_id, bands_json, domain::utc_timestamp_now()});
+}
+
+void delete_level_scale(Connection& c, std::int64_t region_id) {
+  c.execute("DELETE FROM level_scales WHERE region_id = $1", {region_id});
+}
+
 }  // namespace metodist::storage::diagnostics

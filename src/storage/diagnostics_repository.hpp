@@ -81,4 +81,25 @@ struct HeatCell {
 std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, bool by_municipality,
                                       const domain::Scope& scope, double default_threshold, double coped_from);
 
+// The change between two campaigns per unit and competency (issue 5): the
+// persons measured in both, their mean % before and after, and how many were
+// below the threshold each time. Units as in the heat map, or one total over
+// the whole scope (unit_id 0) in which a person counts once.
+enum class DynamicsUnit { organisation, municipality, total };
+struct DynamicsCell {
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::string competency_code;
+  std::int64_t persons = 0;
+  double before = 0, after = 0;
+  std::int64_t deficits_before = 0, deficits_after = 0;
+};
+std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_campaign, std::int64_t after_campaign,
+                                         DynamicsUnit unit, const domain::Scope& scope, double default_threshold);
+
+// A region's own level scale, as the JSON of its bands; none: the standard one.
+std::optional<std::string> level_scale_of(Connection& c, std::int64_t region_id);
+void put_level_scale(Connection& c, std::int64_t region_id, const std::string& bands_json);
+void delete_level_scale(Connection& c, std::int64_t region_id);
+
 }  // namespace metodist::storage::diagnostics

@@ -2,6 +2,7 @@
 
 #include "domain/date.hpp"
 #include "domain/text.hpp"
+#include "storage/competency_tags.hpp"
 #include "storage/registry_sql.hpp"
 
 namespace metodist::storage::events {
@@ -92,7 +93,9 @@ void update_event(Connection& c, const Event& e) {
 std::optional<Event> find_event(Connection& c, std::int64_t id) {
   auto row = c.query_one(std::string(kEventSelect) + " WHERE e.id = $1", {id});
   if (!row) return std::nullopt;
-  return event_from(*row);
+  std::vector<Event> one{event_from(*row)};
+  tags::fill_codes(c, tags::Tagged::event, one);
+  return one.front();
 }
 
 std::vector<Event> events_created_by(Connection& c, std::int64_t account_id, const std::string& from) {
@@ -124,6 +127,7 @@ std::vector<Event> list_events(Connection& c, const EventFilter& f, const domain
     if (!query.empty() && domain::fold_for_search(e.title).find(query) == std::string::npos) return;
     out.push_back(std::move(e));
   });
+  tags::fill_codes(c, tags::Tagged::event, out);
   return out;
 }
 

@@ -22,6 +22,7 @@ struct Event {
   std::vector<std::string> audience;
   std::optional<std::int64_t> capacity;
   std::string status;  // planned | cancelled
+  std::vector<std::string> competencies;  // codes it develops (written with storage::tags)
   // Read only:
   std::string territory_name, organisation_name;
   std::int64_t registered = 0, attended = 0;

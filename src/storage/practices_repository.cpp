@@ -2,6 +2,7 @@
 
 #include "domain/date.hpp"
 #include "domain/practices.hpp"
+#include "storage/competency_tags.hpp"
 #include "storage/registry_sql.hpp"
 #include "storage/search_repository.hpp"
 
@@ -69,7 +70,9 @@ void update_practice(Connection& c, const Practice& p) {
 std::optional<Practice> find_practice(Connection& c, std::int64_t id) {
   auto row = c.query_one(std::string(kPracticeSelect) + " WHERE p.id = $1", {id});
   if (!row) return std::nullopt;
-  return practice_from(*row);
+  std::vector<Practice> one{practice_from(*row)};
+  tags::fill_codes(c, tags::Tagged::practice, one);
+  return one.front();
 }
 
 std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, const Visibility& v) {
@@ -101,6 +104,7 @@ std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, con
   const auto limit = placeholder(params, static_cast<std::int64_t>(f.limit));
   c.run(std::string(kPracticeSelect) + where + " ORDER BY p.updated_at DESC, p.id DESC LIMIT " + limit, params,
         [&](const Row& r) { out.push_back(practice_from(r)); });
+  tags::fill_codes(c, tags::Tagged::practice, out);
   return f.searched ? search::in_rank_order(f.ids, std::move(out)) : out;
 }
 

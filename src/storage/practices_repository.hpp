@@ -24,6 +24,7 @@ struct Practice {
   std::string decision_comment;
   std::optional<std::int64_t> submitted_by;
   std::string submitted_at, decided_at, created_at, updated_at;
+  std::vector<std::string> competencies;  // codes it develops (written with storage::tags)
   // Read only:
   std::string organisation_name, region_name;
   std::int64_t files = 0;

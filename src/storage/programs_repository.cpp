@@ -1,8 +1,7 @@
 #include "storage/programs_repository.hpp"
 
-#include <unordered_map>
-
 #include "domain/date.hpp"
+#include "storage/competency_tags.hpp"
 #include "storage/registry_sql.hpp"
 
 namespace metodist::storage::programs {
@@ -30,35 +29,20 @@ Program program_from(const Row& r) {
   return p;
 }
 
-// The competency codes of the programs, in framework order.
-void fill_competencies(Connection& c, std::vector<Program>& programs) {
-  if (programs.empty()) return;
-  std::vector<std::int64_t> ids;
-  std::unordered_map<std::int64_t, Program*> by_id;
-  for (auto& p : programs) {
-    ids.push_back(p.id);
-    by_id.emplace(p.id, &p);
-  }
-  registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
-    Params params;
-    c.run("SELECT pc.program_id, k.code FROM program_competencies pc JOIN competencies k ON k.id = pc.competency_id"
-          " WHERE pc.program_id IN " + registry::placeholders(params, batch) + " ORDER BY k.sort_order",
-          params, [&](const Row& r) { by_id.at(r.int64(0))->competencies.push_back(r.text(1)); });
-  });
-}
-
 const char* const kCohortSelect =
     "SELECT k.id, k.program_id, k.title, k.starts_on, k.ends_on, k.capacity,"
-    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> 'withdrawn') FROM cohorts k";
+    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> 'withdrawn'),"
+    " COALESCE(k.cascade_stage, '') FROM cohorts k";
 
 Cohort cohort_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.int64(6)};
+  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.int64(6), r.text(7)};
 }
 
 const char* const kEnrolmentSelect =
     "SELECT e.id, e.cohort_id, e.person_id, e.status, e.applied_on, e.chosen_from_deficit,"
     " COALESCE(e.certificate_number, ''), e.completed_on, k.program_id, pr.title, k.title,"
-    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '')"
+    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), COALESCE(k.cascade_stage, ''),"
+    " (SELECT COUNT(*) FROM post_course_support s WHERE s.enrolment_id = e.id)"
     " FROM enrolments e JOIN cohorts k ON k.id = e.cohort_id JOIN programs pr ON pr.id = k.program_id"
     " JOIN persons p ON p.id = e.person_id";
 
@@ -76,6 +60,8 @@ Enrolment enrolment_from(const Row& r) {
   e.program_title = r.text(9);
   e.cohort_title = r.text(10);
   e.person_name = r.text(11);
+  e.cascade_stage = r.text(12);
+  e.support_records = r.int64(13);
   return e;
 }
 
@@ -87,8 +73,7 @@ std::int64_t insert_program(Connection& c, const Program& p, std::span<const std
       " territory_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
       {p.title, p.provider, p.hours, p.format, flag(p.in_federal_registry), text_or_null(p.federal_number), p.audience,
        p.territory_id, domain::utc_timestamp_now()});
-  for (auto k : competency_ids)
-    c.execute("INSERT INTO program_competencies (program_id, competency_id) VALUES ($1, $2)", {id, k});
+  tags::replace(c, tags::Tagged::program, id, competency_ids);
   return id;
 }
 
@@ -96,7 +81,7 @@ std::optional<Program> find_program(Connection& c, std::int64_t id) {
   auto row = c.query_one(std::string(kProgramSelect) + " WHERE pr.id = $1", {id});
   if (!row) return std::nullopt;
   std::vector<Program> one{program_from(*row)};
-  fill_competencies(c, one);
+  tags::fill_codes(c, tags::Tagged::program, one);
   return one.front();
 }
 
@@ -109,15 +94,16 @@ std::vector<Program> list_programs(Connection& c, const domain::Scope& scope, co
   sql += " ORDER BY pr.id DESC";
   std::vector<Program> out;
   c.run(sql, params, [&](const Row& r) { out.push_back(program_from(r)); });
-  fill_competencies(c, out);
+  tags::fill_codes(c, tags::Tagged::program, out);
   return out;
 }
 
 std::int64_t insert_cohort(Connection& c, const Cohort& k) {
   return c.scalar(
-      "INSERT INTO cohorts (program_id, title, starts_on, ends_on, capacity, created_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-      {k.program_id, k.title, k.starts_on, k.ends_on, id_or_null(k.capacity), domain::utc_timestamp_now()});
+      "INSERT INTO cohorts (program_id, title, starts_on, ends_on, capacity, cascade_stage, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {k.program_id, k.title, k.starts_on, k.ends_on, id_or_null(k.capacity), text_or_null(k.cascade_stage),
+       domain::utc_timestamp_now()});
 }
 
 std::optional<Cohort> find_cohort(Connection& c, std::int64_t id) {
@@ -164,6 +150,35 @@ std::vector<Enrolment> enrolments_of_person(Connection& c, std::int64_t person_i
   std::vector<Enrolment> out;
   c.run(std::string(kEnrolmentSelect) + " WHERE e.person_id = $1 ORDER BY e.applied_on DESC, e.id DESC", {person_id},
         [&](const Row& r) { out.push_back(enrolment_from(r)); });
+  return out;
+}
+
+std::int64_t insert_support_record(Connection& c, const SupportRecord& s) {
+  return c.scalar(
+      "INSERT INTO post_course_support (enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      {s.enrolment_id, s.happened_on, s.kind, s.note, id_or_null(s.author_account_id), s.author_name,
+       domain::utc_timestamp_now()});
+}
+
+std::vector<SupportRecord> support_of_enrolment(Connection& c, std::int64_t enrolment_id) {
+  std::vector<SupportRecord> out;
+  c.run("SELECT id, enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at"
+        " FROM post_course_support WHERE enrolment_id = $1 ORDER BY happened_on, id",
+        {enrolment_id}, [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
+        });
+  return out;
+}
+
+std::vector<Cohort> upcoming_cohorts(Connection& c, std::span<const std::int64_t> program_ids, const std::string& from) {
+  std::vector<Cohort> out;
+  registry::in_batches<std::int64_t>(program_ids, [&](std::span<const std::int64_t> batch) {
+    Params params{from};
+    c.run(std::string(kCohortSelect) + " WHERE k.starts_on >= $1 AND k.program_id IN " +
+              registry::placeholders(params, batch) + " ORDER BY k.program_id, k.starts_on, k.id",
+          params, [&](const Row& r) { out.push_back(cohort_from(r)); });
+  });
   return out;
 }
 

@@ -37,6 +37,7 @@ struct Cohort {
   std::string title, starts_on, ends_on;
   std::optional<std::int64_t> capacity;
   std::int64_t enrolled = 0;  // read only: enrolments not withdrawn
+  std::string cascade_stage;  // domain::cascade_stages() code; "" outside a cascade
 };
 std::int64_t insert_cohort(Connection& c, const Cohort& k);
 std::optional<Cohort> find_cohort(Connection& c, std::int64_t id);
@@ -52,12 +53,28 @@ struct Enrolment {
   std::string certificate_number, completed_on;
   // Read only:
   std::int64_t program_id = 0;
-  std::string program_title, cohort_title, person_name;
+  std::string program_title, cohort_title, person_name, cascade_stage;
+  std::int64_t support_records = 0;  // post-course support recorded
 };
 std::int64_t insert_enrolment(Connection& c, const Enrolment& e);
 std::optional<Enrolment> find_enrolment(Connection& c, std::int64_t id);
 void update_enrolment(Connection& c, const Enrolment& e);  // status, certificate, completion date
 std::vector<Enrolment> enrolments_of_cohort(Connection& c, std::int64_t cohort_id);
 std::vector<Enrolment> enrolments_of_person(Connection& c, std::int64_t person_id);
+
+// Post-course support of a completed program (seed 000), oldest first.
+struct SupportRecord {
+  std::int64_t id = 0;
+  std::int64_t enrolment_id = 0;
+  std::string happened_on, kind, note;
+  std::optional<std::int64_t> author_account_id;
+  std::string author_name, created_at;
+};
+std::int64_t insert_support_record(Connection& c, const SupportRecord& s);
+std::vector<SupportRecord> support_of_enrolment(Connection& c, std::int64_t enrolment_id);
+
+// The cohorts of the programs that start on or after `from`, by program and
+// start (the route's suggestions take the next one with places).
+std::vector<Cohort> upcoming_cohorts(Connection& c, std::span<const std::int64_t> program_ids, const std::string& from);
 
 }  // namespace metodist::storage::programs

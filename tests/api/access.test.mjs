@@ -45,6 +45,12 @@ before(async () => {
   // Teachers of the second school not yet in that cohort: each new enrolment takes the next one.
   ids.school2Teachers = sql(`SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = ${ids.school2} AND ps.position = 'teacher'
     AND ps.person_id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = ${ids.cohort}) ORDER BY ps.person_id LIMIT 10`).split('\n').map(Number)
+  // Issue 5 fixtures: a completed enrolment of the teacher (post-course support), a second
+  // campaign of competencies (group dynamics).
+  ids.completedEnrolment = Number(sql(`INSERT INTO enrolments (cohort_id, person_id, status, applied_on, chosen_from_deficit, certificate_number, completed_on, updated_at)
+    SELECT id, ${ids.teacherPerson}, 'completed', '2026-01-01', 0, 'ПК-1', '2026-02-01', 'x' FROM cohorts
+    WHERE id NOT IN (SELECT cohort_id FROM enrolments WHERE person_id = ${ids.teacherPerson}) ORDER BY id LIMIT 1 RETURNING id`))
+  ids.campaign2 = Number(sql(`SELECT dc.id FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id WHERE di.kind = 'competencies' AND dc.id <> ${ids.campaign} ORDER BY dc.id LIMIT 1`))
   ids.school2Position = Number(sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 
   // Issue 7 fixtures: events (upcoming, past with the teacher, another region's),
@@ -255,6 +261,23 @@ function matrix() {
       () => ({ person_id: ids.school2Teachers[n++ % ids.school2Teachers.length] })],
     ['POST', '/api/v1/enrolments/{id}/status', '/api/v1/enrolments/99999999/status', { ...signedIn(404) }, { status: 'withdrawn' }],
     ['GET', '/api/v1/persons/{id}/enrolments', `/api/v1/persons/${ids.teacherPerson}/enrolments`, signedIn(200)],
+    // Issue 5: post-course support is read with the person's training and written by the organiser,
+    // the school and territories above it (not by the teacher, nor by a methodist who does not support them).
+    ['GET', '/api/v1/enrolments/{id}/support', `/api/v1/enrolments/${ids.completedEnrolment}/support`, signedIn(200)],
+    ['GET', '/api/v1/enrolments/{id}/support', '/api/v1/enrolments/99999999/support', signedIn(404)],
+    ['POST', '/api/v1/enrolments/{id}/support', `/api/v1/enrolments/${ids.completedEnrolment}/support`,
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
+      () => ({ happened_on: localMinute(0).slice(0, 10), kind: 'consultation', note: 'Проверка прав' })],
+    // Suggestions are as confidential as the diagnostics they come from.
+    ['GET', '/api/v1/persons/{id}/route-suggestions', `/api/v1/persons/${ids.teacherPerson}/route-suggestions`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 200 }],
+    // Group dynamics: aggregates for everyone in scope; the same campaign twice is refused.
+    ['GET', '/api/v1/diagnostics/dynamics', `/api/v1/diagnostics/dynamics?before=${ids.campaign}&after=${ids.campaign2}&by=municipality`, signedIn(200)],
+    ['GET', '/api/v1/diagnostics/dynamics', `/api/v1/diagnostics/dynamics?before=${ids.campaign}&after=${ids.campaign}`, signedIn(422)],
+    ['GET', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.region}`, signedIn(200)],
+    ['GET', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
+    ['PUT', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.region}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, { levels: [] }],
     // Events: the calendar is read by everyone in the territory; organised by the administering roles,
     // methodists and (for its own events) the school; registration by the person or their school.
     ['GET', '/api/v1/events', '/api/v1/events', signedIn(200)],

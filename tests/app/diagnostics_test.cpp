@@ -172,10 +172,12 @@ TEST_P(DiagnosticsTest, OnlyThePersonAndTheirSchoolSeeResultsWithDeficitsAndDyna
   ASSERT_EQ(mine.levels.size(), 5u);
   // Autumn, in the order of the framework: subject.content 45 %, method.assessment 40 %, digital.resources 90 %.
   EXPECT_EQ(mine.results[0].competency_code, "subject.content");
-  EXPECT_EQ(mine.levels[0], "insufficient");
+  EXPECT_EQ(mine.levels[0].band.code, "insufficient");
   EXPECT_EQ(mine.results[2].competency_code, "digital.resources");
   EXPECT_DOUBLE_EQ(mine.results[2].percent, 90);
-  EXPECT_EQ(mine.levels[2], "high");
+  EXPECT_EQ(mine.levels[2].band.code, "high");
+  EXPECT_EQ(mine.levels[2].index, 3u);
+  EXPECT_EQ(mine.levels[2].of, 4u);
   EXPECT_EQ(mine.results[4].campaign_id, spring);
   // method.assessment rose to 80 %; subject.content stays at 45 % (not re-measured).
   EXPECT_EQ(mine.deficits, std::vector<std::string>{"subject.content"});
@@ -250,6 +252,94 @@ TEST_P(DiagnosticsTest, FunctionalLiteracyHasOneResultPerPersonAndCopedAtSeventy
   EXPECT_TRUE(found);
   const auto twice = load(id, "Код;Балл;Максимум\n" + codes_[0] + ";1;2\n" + codes_[0] + ";2;2\n", true);
   EXPECT_EQ(twice.issue_count, 1u) << issues_text(twice);
+}
+
+// Issue 5: a group's change between two campaigns, worked out here by hand
+// for the four teachers of the first school (the demo's results of the school
+// are removed first, so only these rows count).
+TEST_P(DiagnosticsTest, GroupDynamicsAveragePersonsMeasuredTwiceAndWithholdSmallCells) {
+  const auto autumn = campaign("competencies", "2025-10-01", "2025-10-31");
+  const auto spring = campaign("competencies", "2026-03-01", "2026-03-31");
+  app_.db->write([&](storage::Connection& c) {
+    return c.execute("DELETE FROM diagnostic_results WHERE campaign_id NOT IN ($1, $2)", {autumn, spring});
+  });
+  std::string before = "Код;Компетенция;Балл;Максимум\n", after = before;
+  // method.assessment: 8, 10, 12, 18 of 20 (40, 50, 60, 90 %) → 14, 14, 16, 18 (70, 70, 80, 90 %).
+  const int b[] = {8, 10, 12, 18}, a[] = {14, 14, 16, 18};
+  for (int i = 0; i < 4; ++i) {
+    before += codes_[i] + ";method.assessment;" + std::to_string(b[i]) + ";20\n";
+    after += codes_[i] + ";method.assessment;" + std::to_string(a[i]) + ";20\n";
+  }
+  // digital.resources: two persons only, measured twice — withheld.
+  before += codes_[0] + ";digital.resources;10;20\n" + codes_[1] + ";digital.resources;10;20\n";
+  after += codes_[0] + ";digital.resources;20;20\n" + codes_[1] + ";digital.resources;20;20\n";
+  // subject.content: measured only in autumn — not in the dynamics at all.
+  before += codes_[2] + ";subject.content;5;20\n";
+  ASSERT_TRUE(load(autumn, before).applied);
+  ASSERT_TRUE(load(spring, after).applied);
+
+  const auto d = app::group_dynamics(app_, caller("school_admin", {}, school_), autumn, spring, false);
+  ASSERT_EQ(d.cells.size(), 2u);  // one school × two competencies measured twice
+  const auto& assessment = d.cells[0].competency_code == "method.assessment" ? d.cells[0] : d.cells[1];
+  const auto& digital = d.cells[0].competency_code == "method.assessment" ? d.cells[1] : d.cells[0];
+  EXPECT_EQ(assessment.unit_id, school_);
+  EXPECT_EQ(assessment.persons, 4);
+  EXPECT_DOUBLE_EQ(assessment.before, (40 + 50 + 60 + 90) / 4.0);  // 60
+  EXPECT_DOUBLE_EQ(assessment.after, (70 + 70 + 80 + 90) / 4.0);   // 77.5
+  EXPECT_EQ(assessment.deficits_before, 1);  // 40 % < 50 %; 50 % is not below
+  EXPECT_EQ(assessment.deficits_after, 0);
+  EXPECT_EQ(digital.persons, -1);  // two people: withheld
+  EXPECT_EQ(digital.deficits_before, -1);
+  ASSERT_EQ(d.total.size(), 2u);
+  EXPECT_EQ(d.total[0].unit_id, 0);
+
+  // Campaigns given the other way round come back in time order; the same campaign twice is refused.
+  EXPECT_EQ(app::group_dynamics(app_, caller("school_admin", {}, school_), spring, autumn, false).before.id, autumn);
+  EXPECT_EQ(error_of([&] { app::group_dynamics(app_, caller("school_admin", {}, school_), spring, spring, false); }).field(),
+            "after");
+  // By municipality: the same persons, one unit.
+  const auto by_muni = app::group_dynamics(app_, caller("municipal_coordinator", municipality_), autumn, spring, true);
+  ASSERT_FALSE(by_muni.cells.empty());
+  EXPECT_EQ(by_muni.cells[0].unit_id, municipality_);
+}
+
+TEST_P(DiagnosticsTest, ARegionSetsItsOwnLevelScaleAndResultsAreRatedOnIt) {
+  const auto standard = app::region_levels(app_, caller("school_admin", {}, school_), region_);
+  EXPECT_TRUE(standard.standard);
+  EXPECT_FALSE(standard.can_edit);
+  ASSERT_EQ(standard.bands.size(), 4u);
+
+  const std::vector<domain::LevelBand> three{{"low", "Низкий", 0}, {"middle", "Средний", 60}, {"top", "Высокий", 90}};
+  EXPECT_EQ(error_of([&] { app::set_region_levels(app_, caller("municipal_coordinator", municipality_), region_, three); })
+                .kind(),
+            domain::ErrorKind::forbidden);
+  const std::vector<domain::LevelBand> unordered{{"a", "А", 0}, {"b", "Б", 70}, {"c", "В", 60}};
+  EXPECT_EQ(error_of([&] { app::set_region_levels(app_, caller("regional_institute", region_), region_, unordered); }).field(),
+            "levels");
+  const auto own = app::set_region_levels(app_, caller("regional_institute", region_), region_, three);
+  EXPECT_FALSE(own.standard);
+  EXPECT_TRUE(own.can_edit);
+  ASSERT_EQ(own.bands.size(), 3u);
+  EXPECT_EQ(own.bands[1].title, "Средний");
+
+  // A result of 85 % is «повышенный» on the standard scale, «Средний» on the region's.
+  const auto autumn = campaign("competencies", "2025-10-01", "2025-10-31");
+  ASSERT_TRUE(load(autumn, "Код;Компетенция;Балл;Максимум\n" + codes_[0] + ";method.assessment;17;20\n").applied);
+  const auto mine = app::person_diagnostics(app_, caller("teacher", {}, {}, ids_[0]), ids_[0]);
+  bool found = false;
+  for (std::size_t i = 0; i < mine.results.size(); ++i)
+    if (mine.results[i].campaign_id == autumn) {
+      found = true;
+      EXPECT_EQ(mine.levels[i].band.code, "middle");
+      EXPECT_EQ(mine.levels[i].index, 1u);
+      EXPECT_EQ(mine.levels[i].of, 3u);
+    }
+  EXPECT_TRUE(found);
+
+  // Empty bands: back to the standard scale.
+  EXPECT_TRUE(app::set_region_levels(app_, caller("regional_institute", region_), region_, {}).standard);
+  EXPECT_EQ(error_of([&] { app::region_levels(app_, caller("school_admin", {}, school_), municipality_); }).kind(),
+            domain::ErrorKind::not_found);  // a municipality is not a region
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DiagnosticsTest, metodist::testing::kBackends,

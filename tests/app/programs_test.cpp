@@ -184,5 +184,65 @@ TEST_P(ProgramsTest, TheDeficitMarkIsShownOnlyToThoseWhoSeeDiagnostics) {
   EXPECT_FALSE(in_group(coordinator)->chosen_from_deficit);
 }
 
+// Issue 5: a cohort as a stage of a cascade, and post-course support after completion.
+TEST_P(ProgramsTest, ACohortIsACascadeStageAndSupportFollowsACompletedProgram) {
+  const auto organiser = caller("regional_institute", region_);
+  const auto program = app::create_program(app_, organiser, draft(region_), {"method.assessment"});
+  storage::programs::Cohort k;
+  k.program_id = program;
+  k.title = "Школьный этап";
+  k.starts_on = "2026-01-10";
+  k.ends_on = "2026-02-10";
+  k.cascade_stage = "каскад";
+  EXPECT_EQ(error_of([&] { app::create_cohort(app_, organiser, k); }).field(), "cascade_stage");
+  k.cascade_stage = "school";
+  const auto group = app::create_cohort(app_, organiser, k);
+  const auto teacher = caller("teacher", {}, {}, ids_[0]);
+  const auto head = caller("school_admin", {}, school_);
+  const auto e = app::enrol(app_, teacher, group, ids_[0]);
+  EXPECT_EQ(e.cascade_stage, "school");
+
+  storage::programs::SupportRecord visit;
+  visit.happened_on = domain::Date::today().iso();
+  visit.kind = "lesson_visit";
+  visit.note = "Посетили урок, разобрали приёмы оценивания из курса";
+  EXPECT_EQ(error_of([&] { app::record_support(app_, head, e.id, visit); }).kind(), domain::ErrorKind::conflict);
+  app::change_enrolment(app_, head, e.id, "approved", "");
+  app::change_enrolment(app_, organiser, e.id, "studying", "");
+  app::change_enrolment(app_, organiser, e.id, "completed", "ПК-1");
+
+  EXPECT_EQ(error_of([&] { app::record_support(app_, teacher, e.id, visit); }).kind(), domain::ErrorKind::forbidden);
+  auto bad = visit;
+  bad.kind = "беседа";
+  EXPECT_EQ(error_of([&] { app::record_support(app_, head, e.id, bad); }).field(), "kind");
+  bad = visit;
+  bad.happened_on = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(3)).iso();
+  EXPECT_EQ(error_of([&] { app::record_support(app_, head, e.id, bad); }).field(), "happened_on");
+  bad.happened_on = "2020-01-01";  // before the completion
+  EXPECT_EQ(error_of([&] { app::record_support(app_, head, e.id, bad); }).field(), "happened_on");
+  bad = visit;
+  bad.note = "   ";
+  EXPECT_EQ(error_of([&] { app::record_support(app_, head, e.id, bad); }).field(), "note");
+
+  const auto saved = app::record_support(app_, head, e.id, visit);
+  EXPECT_EQ(saved.kind, "lesson_visit");
+  EXPECT_FALSE(saved.author_name.empty());
+  visit.kind = "consultation";
+  app::record_support(app_, organiser, e.id, visit);
+
+  const auto mine = app::enrolment_support(app_, teacher, e.id);
+  ASSERT_EQ(mine.records.size(), 2u);
+  EXPECT_FALSE(mine.can_record);
+  EXPECT_TRUE(app::enrolment_support(app_, head, e.id).can_record);
+  const auto list = app::person_enrolments(app_, teacher, ids_[0]);
+  bool counted = false;
+  for (const auto& x : list.items) counted |= x.id == e.id && x.support_records == 2;
+  EXPECT_TRUE(counted);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'post_course_support'"), 2);
+  // A colleague does not see another teacher's training.
+  EXPECT_EQ(error_of([&] { app::enrolment_support(app_, caller("teacher", {}, {}, ids_[1]), e.id); }).kind(),
+            domain::ErrorKind::not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ProgramsTest, metodist::testing::kBackends,
                          [](const auto& info) { return info.param; });

@@ -5,11 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/diagnostics.hpp"
+#include "app/events.hpp"
 #include "app/export.hpp"
 #include "app/programs.hpp"
+#include "app/route_suggestions.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
+#include "domain/suggestions.hpp"
 #include "io/csv_reader.hpp"
 #include "support/demo_app.hpp"
 #include "support/errors.hpp"
@@ -53,6 +58,32 @@ class RoutesTest : public metodist::testing::DemoAppTest {
     head_ = caller("school_admin", {}, school_);
     head_.account_id = scalar("SELECT id FROM accounts WHERE login = 'school'");
     teacher_ = caller("teacher", {}, {}, person_);
+  }
+  // A cohort of the program starting in `days`, and an event of the person's
+  // municipality on a competency in `days`.
+  void cohort_in(std::int64_t program, int days) {
+    storage::programs::Cohort k;
+    k.program_id = program;
+    k.title = "Следующая группа";
+    k.starts_on = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(days)).iso();
+    k.ends_on = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(days + 30)).iso();
+    k.capacity = 25;
+    app::create_cohort(app_, caller("regional_institute", region_), k);
+  }
+  void event_in(int days, const std::string& competency, const std::string& title) {
+    storage::events::Event e;
+    e.kind = "webinar";
+    e.title = title;
+    e.level = "municipal";
+    e.territory_id = municipality_;
+    const auto on = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(days)).iso();
+    e.starts_at = on + "T15:00";
+    e.ends_at = on + "T16:30";
+    e.format = "online";
+    e.place = "https://vk.com/video/metodist-test";
+    e.audience = {"teachers"};
+    e.competencies = {competency};
+    app::create_event(app_, caller("municipal_coordinator", municipality_), e);
   }
   app::NewRoute draft() const {
     return {person_, "2026-01-01", "2026-12-31", "Иванова Т. П., методист ИМЦ", true};
@@ -163,6 +194,85 @@ TEST_P(RoutesTest, ExportedAsATableToPrint) {
   const auto pdf = app::export_route(app_, teacher_, r.id, "pdf");
   EXPECT_EQ(pdf.bytes.rfind("%PDF", 0), 0u);
   EXPECT_EQ(pdf.content_type, "application/pdf");
+}
+
+// Issue 5: what a route offers per deficit. The demo's registry has the
+// digital environment program; this test opens its next cohort in 30 days and
+// holds a webinar on assessment in the person's municipality in 21 days.
+TEST_P(RoutesTest, SuggestionsPerDeficitAreRankedExplainedAndConfidential) {
+  const auto today = domain::Date::today();
+  const auto until = domain::Date::from_days(today.days() + std::chrono::days(90)).iso();
+  cohort_in(scalar("SELECT MIN(id) FROM programs WHERE title LIKE 'Цифровая%'"), 30);
+  event_in(21, "method.assessment", "Цифровые сервисы для оценивания");
+  const auto list = app::route_suggestions(app_, head_, person_, until);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].competency, "digital.resources");
+  EXPECT_DOUBLE_EQ(list[0].percent, 30);
+  ASSERT_FALSE(list[0].offers.empty());
+  const auto& best = list[0].offers.front();
+  EXPECT_EQ(best.facts.kind, domain::OfferKind::program);
+  ASSERT_TRUE(best.facts.cohort_id);  // the cohort still recruiting, not the one under way
+  EXPECT_EQ(best.facts.starts_on->iso(), domain::Date::from_days(today.days() + std::chrono::days(30)).iso());
+  EXPECT_NE(std::find_if(best.reasons.begin(), best.reasons.end(),
+                         [](const std::string& r) { return r.find("ближайшая группа с") == 0; }),
+            best.reasons.end());
+  bool event = false, mentor = false;
+  for (const auto& o : list[1].offers) {
+    event |= o.facts.kind == domain::OfferKind::event && o.facts.near;
+    mentor |= o.facts.kind == domain::OfferKind::mentor;
+  }
+  EXPECT_TRUE(event) << "the webinar of the person's municipality";
+  EXPECT_TRUE(mentor) << "the school is offered a colleague";
+  for (std::size_t i = 1; i < list[1].offers.size(); ++i)
+    if (list[1].offers[i].facts.kind == list[1].offers[i - 1].facts.kind)
+      EXPECT_LE(list[1].offers[i].score, list[1].offers[i - 1].score);
+
+  // The teacher sees their own, without colleagues as mentors; others in the region do not.
+  for (const auto& d : app::route_suggestions(app_, teacher_, person_, until))
+    for (const auto& o : d.offers) EXPECT_NE(o.facts.kind, domain::OfferKind::mentor);
+  for (const auto& other : {caller("municipal_coordinator", municipality_), caller("methodist", region_)})
+    EXPECT_EQ(error_of([&] { app::route_suggestions(app_, other, person_, until); }).kind(), domain::ErrorKind::not_found)
+        << other.login;
+  EXPECT_EQ(error_of([&] { app::route_suggestions(app_, head_, person_, "31.12.2026"); }).field(), "until");
+}
+
+TEST_P(RoutesTest, APracticeOfTheBankIsOfferedOnceAcceptedAndADraftTakesAnEventWhereNoProgramFits) {
+  // A new deficit nobody teaches a program for: age features, which a
+  // methodical week in 30 days is tagged with.
+  event_in(30, "psy.age_features", "Методическая неделя молодого педагога");
+  const auto coordinator = caller("municipal_coordinator", municipality_);
+  const auto campaign = scalar("SELECT MAX(id) FROM diagnostic_campaigns");
+  ASSERT_TRUE(app::import_results(app_, coordinator, campaign,
+                                  io::read_csv("Код;Компетенция;Балл;Максимум\n" + code_ + ";psy.age_features;4;20\n" +
+                                               code_ + ";method.assessment;5;20\n" + code_ + ";digital.resources;6;20\n"),
+                                  false)
+                  .applied);
+  const auto until = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(90)).iso();
+  const auto r = app::create_route(app_, head_, {person_, domain::Date::today().iso(), until, "", true});
+  ASSERT_EQ(r.rows.size(), 3u);
+  const auto age = std::find_if(r.rows.begin(), r.rows.end(), [](const auto& x) { return x.competency == "psy.age_features"; });
+  ASSERT_NE(age, r.rows.end());
+  EXPECT_EQ(age->activity, "event");
+  EXPECT_NE(age->details.find("Методическая неделя молодого педагога"), std::string::npos) << age->details;
+
+  // A practice tagged with the competency: not offered while in the works, offered once accepted.
+  const auto practice = scalar("SELECT id FROM practices WHERE status = 'in_review' ORDER BY id LIMIT 1");
+  const auto age_id = scalar("SELECT id FROM competencies WHERE code = 'psy.age_features'");
+  app_.db->write([&](storage::Connection& c) {
+    return c.execute("INSERT INTO practice_competencies (practice_id, competency_id) VALUES ($1, $2)", {practice, age_id});
+  });
+  const auto practices_for_age = [&] {
+    int n = 0;
+    for (const auto& d : app::route_suggestions(app_, head_, person_, until))
+      if (d.competency == "psy.age_features")
+        for (const auto& o : d.offers) n += o.facts.kind == domain::OfferKind::practice && o.facts.id == practice;
+    return n;
+  };
+  EXPECT_EQ(practices_for_age(), 0);
+  app_.db->write([&](storage::Connection& c) {
+    return c.execute("UPDATE practices SET status = 'accepted' WHERE id = $1", {practice});
+  });
+  EXPECT_EQ(practices_for_age(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RoutesTest, metodist::testing::kBackends,

@@ -34,6 +34,7 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
                               "DELETE FROM document_versions", "DELETE FROM documents WHERE preloaded = 0",
                               "DELETE FROM documents_fts", "UPDATE route_rows SET practice_id = NULL",
                               "DELETE FROM practice_reviews", "DELETE FROM practice_files", "DELETE FROM practice_authors",
+                              "DELETE FROM practice_competencies",
                               "DELETE FROM practices", "DELETE FROM practices_fts", "DELETE FROM stored_files", "DELETE FROM experts",
                               "DELETE FROM expertise_criteria", "DELETE FROM expertise_rules", "DELETE FROM notifications"})
         c.execute(sql);

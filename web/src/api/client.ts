@@ -44,6 +44,8 @@ export interface Vocabularies {
   practice_statuses: Term[]
   practice_levels: Term[]
   review_conclusions: Term[]
+  cascade_stages: Term[]
+  post_course_support_kinds: Term[]
   selection_defaults: {
     rules: { code: string; title: string; fact: string; op: string; value: string; required: boolean }[]
     stages: { code: string; title: string; max_score: number; threshold: number }[]
@@ -241,6 +243,9 @@ export interface PersonDiagnostics {
     max_score: number
     percent: number
     level: string
+    level_title: string
+    level_index: number
+    levels_count: number
     measured_on: string
   }[]
   deficits: string[]
@@ -279,6 +284,7 @@ export interface Cohort {
   ends_on: string
   capacity: number | null
   enrolled: number
+  cascade_stage: string | null
 }
 export interface Enrolment {
   id: number
@@ -292,6 +298,8 @@ export interface Enrolment {
   applied_on: string
   certificate_number: string | null
   completed_on: string | null
+  cascade_stage: string | null
+  support_records: number
   chosen_from_deficit: boolean | null
 }
 export interface RouteRow {
@@ -584,7 +592,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  createCohort: (programId: number, body: { title: string; starts_on: string; ends_on: string; capacity: number | null }) =>
+  createCohort: (programId: number, body: { title: string; starts_on: string; ends_on: string; capacity: number | null; cascade_stage?: string | null }) =>
     request<Cohort>(`/api/v1/programs/${programId}/cohorts`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -21,6 +21,7 @@ export interface EventItem {
   registered: number
   attended: number
   audience: string[]
+  competencies: string[]
 }
 export interface EventInput {
   kind: string
@@ -34,6 +35,7 @@ export interface EventInput {
   format: string
   place: string
   audience: string[]
+  competencies: string[]
   capacity: number | null
   status?: string
 }

@@ -145,6 +145,7 @@ export interface Practice {
   decided_at: string | null
   files: number
   updated_at: string
+  competencies: string[]
 }
 export interface Score {
   criterion: string
@@ -192,6 +193,7 @@ export interface PracticeInput {
   authors: string
   organisation_id?: number | null
   author_ids: number[]
+  competencies?: string[]
 }
 export interface Expert {
   id: number

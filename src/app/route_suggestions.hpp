@@ -1,0 +1,38 @@
+// What a route can offer for each of a person's current deficits (issue 5):
+// programs of the registry with their next cohort, upcoming events, accepted
+// practices of the bank and a colleague to mentor — ranked and explained by
+// domain::rank_offers. The route form shows them per row; a drafted route
+// takes the first (domain::offer_for_draft).
+//
+// As confidential as the diagnostics: the person and those who administer
+// their diagnostics see it. Mentors are offered only to the administration
+// (colleagues' names and results are theirs to see, not the teacher's), and
+// «a high result in this competency» only where the caller may read that
+// colleague's diagnostics.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/auth.hpp"
+#include "domain/suggestions.hpp"
+
+namespace metodist::app {
+
+struct DeficitOffers {
+  std::string competency, title;  // code and title of the deficit
+  double percent = 0;             // the latest result below the threshold
+  std::vector<domain::Offer> offers;
+};
+
+// For `until` (ISO date; empty: a year from today) — the end of the route.
+std::vector<DeficitOffers> route_suggestions(App& app, const Caller& caller, std::int64_t person_id,
+                                             const std::string& until = {});
+
+// Inside the caller's transaction, access already checked.
+std::vector<DeficitOffers> offers_for_deficits(storage::Connection& c, const Caller& caller, std::int64_t person_id,
+                                               const domain::Date& until);
+
+}  // namespace metodist::app
