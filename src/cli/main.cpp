@@ -17,10 +17,12 @@
 #include "app/demo.hpp"
 #include "app/export.hpp"
 #include "app/import.hpp"
+#include "app/monitoring.hpp"
 #include "app/notifications.hpp"
 #include "io/table.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
+#include "http/monitoring_json.hpp"
 #include "http/server.hpp"
 #include "storage/migrations.hpp"
 #include "storage/registry_repository.hpp"
@@ -43,6 +45,8 @@ struct Options {
   // import / export
   std::string kind, file, format = "xlsx";
   bool dry_run = false;
+  // monitor
+  std::string set, period, unit = "municipality";
   // admin create
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
 };
@@ -205,6 +209,32 @@ std::optional<std::int64_t> id_by_code(storage::Database& db, const char* table,
   return id->int64(0);
 }
 
+// Values of an indicator set (JSON, as the API answers) or the справка
+// (PDF, XLSX) for the territory given by code (the whole federation otherwise).
+int cmd_monitor(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto caller = app::system_caller();
+  if (o.format == "json") {
+    const auto parent = id_by_code(*application.db, "territories", o.territory_code, "--territory");
+    http::JsonWriter w;
+    http::write_monitoring_values(w, app::monitoring_values(application, caller, o.set, o.unit, o.period, parent));
+    std::fwrite(w.str().data(), 1, w.str().size(), stdout);
+    std::fputc('\n', stdout);
+    return 0;
+  }
+  auto territory = id_by_code(*application.db, "territories", o.territory_code, "--territory");
+  if (!territory)
+    territory = application.db->read([](storage::Connection& c) {
+      return c.scalar("SELECT MIN(id) FROM territories WHERE level = 'federation'");
+    });
+  const auto file = app::monitoring_report(application, caller, o.set, o.period, *territory, o.format);
+  const std::string out = o.file.empty() ? file.filename : o.file;
+  std::ofstream(out, std::ios::binary) << file.bytes;
+  std::fprintf(stderr, "Справка записана в %s (%zu байт).\n", out.c_str(), file.bytes.size());
+  return 0;
+}
+
 int cmd_admin_create(const Options& o) {
   auto cfg = resolve(o);
   auto application = app::open_app(cfg);
@@ -264,6 +294,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"territories", "organisations", "persons", "accounts"}));
   export_cmd->add_option("--format", o.format, "xlsx (по умолчанию) или csv")->check(CLI::IsMember({"xlsx", "csv"}));
   export_cmd->add_option("--out", o.file, "Куда записать (по умолчанию — имя по типу и дате)");
+  auto* monitor = cli.add_subcommand("monitor", "Значения показателей мониторинга (JSON) или справка (PDF, XLSX)");
+  monitor->add_option("--set", o.set, "Набор показателей: fed, rmms или rma (по умолчанию — все)")
+      ->check(CLI::IsMember({"fed", "rmms", "rma"}));
+  monitor->add_option("--period", o.period, "Период: 2024, 2024/2025, 2024-H1 или 2024-04-15..2024-05-10")->required();
+  monitor->add_option("--unit", o.unit, "Для JSON — уровень: organisation, municipality (по умолчанию), region, federation")
+      ->check(CLI::IsMember({"organisation", "municipality", "region", "federation"}));
+  monitor->add_option("--format", o.format, "json, xlsx или pdf")->check(CLI::IsMember({"json", "xlsx", "pdf"}));
+  monitor->add_option("--territory", o.territory_code, "Код территории: справка по ней; для JSON — только единицы ниже неё");
+  monitor->add_option("--out", o.file, "Куда записать справку (по умолчанию — имя по набору и периоду)");
   auto* notify = cli.add_subcommand("notify", "Разослать напоминания и письма (то же делает serve каждую минуту)");
   auto* version = cli.add_subcommand("version", "Показать версию");
   auto* admin = cli.add_subcommand("admin", "Учётные записи");
@@ -292,6 +331,10 @@ int main(int argc, char** argv) {
     if (*import) return cmd_import(o);
     if (*export_cmd) return cmd_export(o);
     if (*notify) return cmd_notify(o);
+    if (*monitor) {
+      if (monitor->count("--format") == 0) o.format = "json";
+      return cmd_monitor(o);
+    }
     if (*admin_create) return cmd_admin_create(o);
     if (*version) {
       std::printf("metodist %s\n", kVersion);

@@ -105,6 +105,11 @@ Response route_suggestions(const Request&, Context&);
 Response diagnostics_dynamics(const Request&, Context&);
 Response get_region_levels(const Request&, Context&);
 Response put_region_levels(const Request&, Context&);
+// Monitoring (issue 8).
+Response monitoring_indicators(const Request&, Context&);
+Response monitoring_values(const Request&, Context&);
+Response monitoring_persons(const Request&, Context&);
+Response monitoring_report(const Request&, Context&);
 Response person_routes(const Request&, Context&);
 Response create_route(const Request&, Context&);
 Response get_route(const Request&, Context&);

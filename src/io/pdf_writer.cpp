@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <numeric>
 #include <stdexcept>
 
@@ -82,6 +83,58 @@ PdfDocument::~PdfDocument() {
 
 void PdfDocument::title(std::string_view text) { s_->text_block(text, "DejaVu Sans Bold 14", 8); }
 void PdfDocument::paragraph(std::string_view text) { s_->text_block(text, "DejaVu Sans 10", 4); }
+void PdfDocument::heading(std::string_view text) { s_->text_block(text, "DejaVu Sans Bold 11", 4); }
+
+void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::vector<double>& values, double max,
+                            std::optional<double> mark, std::string_view unit) {
+  auto& s = *s_;
+  constexpr double kBar = 12, kGap = 4;
+  const double label_w = s.text_width() * 0.32, value_w = 60;
+  const double bars_x = kMargin + label_w + 6, bars_w = s.text_width() - label_w - value_w - 12;
+  if (max <= 0) max = 1;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    PangoLayout* l = s.layout(labels[i], label_w, "DejaVu Sans 8");
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    pango_layout_set_height(l, -1);  // one line
+    s.need(kBar + kGap);
+    cairo_move_to(s.cr, kMargin, s.y);
+    pango_cairo_show_layout(s.cr, l);
+    g_object_unref(l);
+    const double v = i < values.size() ? values[i] : -1;
+    std::string shown = "—";
+    if (v >= 0) {
+      const double w = std::min(1.0, v / max) * bars_w;
+      cairo_set_source_rgb(s.cr, 0.16, 0.39, 0.92);
+      cairo_rectangle(s.cr, bars_x, s.y + 1, w, kBar - 2);
+      cairo_fill(s.cr);
+      cairo_set_source_rgb(s.cr, 0, 0, 0);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", v);
+      shown = buf;
+      for (auto& ch : shown)
+        if (ch == '.') ch = ',';
+      shown += " " + std::string(unit);
+    }
+    PangoLayout* t = s.layout(shown, value_w, "DejaVu Sans 8");
+    cairo_move_to(s.cr, bars_x + bars_w + 6, s.y);
+    pango_cairo_show_layout(s.cr, t);
+    g_object_unref(t);
+    if (mark && *mark >= 0) {
+      const double x = bars_x + std::min(1.0, *mark / max) * bars_w;
+      const double dash[] = {3, 2};
+      cairo_set_source_rgb(s.cr, 0.8, 0.1, 0.1);
+      cairo_set_dash(s.cr, dash, 2, 0);
+      cairo_set_line_width(s.cr, 1);
+      cairo_move_to(s.cr, x, s.y - kGap / 2);
+      cairo_line_to(s.cr, x, s.y + kBar + kGap / 2);
+      cairo_stroke(s.cr);
+      cairo_set_dash(s.cr, nullptr, 0, 0);
+      cairo_set_source_rgb(s.cr, 0, 0, 0);
+    }
+    s.y += kBar + kGap;
+  }
+  s.y += 6;
+}
 
 void PdfDocument::table(const std::vector<std::string>& header, const std::vector<double>& widths,
                         const std::vector<std::vector<std::string>>& rows) {

@@ -1,12 +1,13 @@
 // Printable documents as PDF: A4 pages with a title, paragraphs and tables
 // whose rows wrap and break across pages (the header repeats), Cyrillic text
 // laid out by Pango (DejaVu Sans, from the fonts-dejavu-core package) and
-// drawn by cairo. For routes now, the monitoring report (справка) later.
+// drawn by cairo, and simple bar charts. Routes, orders, the monitoring report (справка).
 //
 // Like the rest of io/, this knows layout only: no database, no domain rules.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,12 @@ class PdfDocument {
   // `widths` are shares of the text width (they need not sum to 1: they are scaled).
   void table(const std::vector<std::string>& header, const std::vector<double>& widths,
              const std::vector<std::vector<std::string>>& rows);
+  // A heading between paragraphs (smaller than the title).
+  void heading(std::string_view text);
+  // Horizontal bars, one per label, values 0..`max`; a dashed line marks
+  // `mark` (a target) when given; a value below 0 is «no data» (no bar, «—»).
+  void bar_chart(const std::vector<std::string>& labels, const std::vector<double>& values, double max,
+                 std::optional<double> mark, std::string_view unit);
   // The finished PDF; the document cannot be written to afterwards.
   std::string finish();
 

@@ -1,0 +1,353 @@
+#include "app/monitoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "domain/monitoring_engine.hpp"
+#include "io/pdf_writer.hpp"
+#include "io/table_writer.hpp"
+#include "storage/monitoring_repository.hpp"
+#include "storage/registry_sql.hpp"
+
+namespace metodist::app {
+namespace {
+
+namespace mon = domain::monitor;
+using domain::UnitLevel;
+
+domain::Period period_of(const std::string& text) {
+  auto p = domain::parse_period(text);
+  if (!p)
+    throw domain::Error::validation("period", "Период — год (2024), учебный год (2024/2025), полугодие (2024-H1) или"
+                                              " даты через «..» (2024-04-15..2024-05-10)");
+  return *p;
+}
+
+UnitLevel level_of(const std::string& text) {
+  auto l = domain::parse_unit_level(text.empty() ? "municipality" : text);
+  if (!l) throw domain::Error::validation("unit", "Уровень: organisation, municipality, region или federation");
+  return *l;
+}
+
+std::vector<const domain::Indicator*> set_of(const std::string& set) {
+  if (!set.empty() && std::find(domain::indicator_sets().begin(), domain::indicator_sets().end(), set) ==
+                          domain::indicator_sets().end())
+    throw domain::Error::validation("set", "Набор показателей: fed, rmms или rma");
+  return domain::indicators_of_set(set);
+}
+
+mon::Rules rules_of(const App& app) {
+  mon::Rules r;
+  r.young.max_age = app.config.young_teacher_max_age;
+  r.young.max_years = app.config.young_teacher_max_years;
+  return r;
+}
+
+// Which units the caller may see, by the territories above them.
+class Visibility {
+ public:
+  Visibility(const mon::Facts& f, const domain::Scope& scope) : f_(f), scope_(scope) {
+    for (const auto& t : f.territories) parent_.emplace(t.id, t.parent);
+    for (const auto& o : f.organisations) org_territory_.emplace(o.id, o.territory);
+  }
+  // The territory itself or one above it is `id`.
+  bool under(std::int64_t territory, std::int64_t id) const {
+    for (std::optional<std::int64_t> t = territory; t;) {
+      if (*t == id) return true;
+      auto it = parent_.find(*t);
+      t = it == parent_.end() ? std::nullopt : it->second;
+    }
+    return false;
+  }
+  bool territory_seen(std::int64_t t) const {
+    if (scope_.everything) return true;
+    return std::any_of(scope_.territories.begin(), scope_.territories.end(), [&](auto s) { return under(t, s); });
+  }
+  bool organisation_seen(std::int64_t o) const {
+    if (scope_.everything) return true;
+    if (std::find(scope_.organisations.begin(), scope_.organisations.end(), o) != scope_.organisations.end()) return true;
+    auto it = org_territory_.find(o);
+    return it != org_territory_.end() && territory_seen(it->second);
+  }
+  bool unit_seen(UnitLevel level, std::int64_t id) const {
+    return level == UnitLevel::organisation ? organisation_seen(id) : territory_seen(id);
+  }
+  bool unit_below(UnitLevel level, std::int64_t id, std::int64_t parent) const {
+    if (level != UnitLevel::organisation) return id != parent && under(id, parent);
+    auto it = org_territory_.find(id);
+    return it != org_territory_.end() && under(it->second, parent);
+  }
+
+ private:
+  const mon::Facts& f_;
+  const domain::Scope& scope_;
+  std::unordered_map<std::int64_t, std::optional<std::int64_t>> parent_;
+  std::unordered_map<std::int64_t, std::int64_t> org_territory_;
+};
+
+domain::Scope aggregate_scope(const Caller& caller) {
+  auto scope = scope_of(caller, domain::Action::read_registry);
+  scope.person.reset();
+  scope.persons.clear();
+  if (scope.empty())
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Мониторинг показателей доступен органам управления, методическим службам и организациям");
+  return scope;
+}
+
+void rank(std::vector<UnitValue>& units) {
+  std::vector<double> values;
+  for (const auto& u : units)
+    if (u.current.value) values.push_back(*u.current.value);
+  std::sort(values.begin(), values.end(), std::greater<>());
+  for (auto& u : units)
+    if (u.current.value)
+      u.rank = static_cast<int>(std::lower_bound(values.begin(), values.end(), *u.current.value, std::greater<>()) -
+                                values.begin()) + 1;
+}
+
+MonitoringValues compute(const App& app, const mon::Facts& facts, const Visibility& seen,
+                         std::vector<const domain::Indicator*> list, const std::string& set, UnitLevel level,
+                         const domain::Period& period, std::optional<std::int64_t> parent, bool include_parent) {
+  MonitoringValues out;
+  out.set = set;
+  out.period = period;
+  out.previous = domain::previous_period(period);
+  out.level = level;
+  const auto rules = rules_of(app);
+  const auto now = mon::count_units(facts, list, period, level, rules);
+  const auto before = mon::count_units(facts, list, out.previous, level, rules);
+  for (std::size_t k = 0; k < list.size(); ++k) out.indicators.push_back({list[k], {}});
+  for (std::size_t row = 0; row < now.size(); ++row) {
+    const auto& u = now[row];
+    if (!seen.unit_seen(level, u.unit_id)) continue;
+    if (parent && !(seen.unit_below(level, u.unit_id, *parent) || (include_parent && u.unit_id == *parent))) continue;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      UnitValue v;
+      v.unit_id = u.unit_id;
+      v.unit_name = u.unit_name;
+      v.parent_id = u.parent_id;
+      v.current = domain::evaluate(*list[k], u.numerator[k], u.denominator[k]);
+      v.previous = domain::evaluate(*list[k], before[row].numerator[k], before[row].denominator[k]);
+      out.indicators[k].units.push_back(std::move(v));
+    }
+  }
+  for (auto& i : out.indicators) rank(i.units);
+  return out;
+}
+
+}  // namespace
+
+MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
+                                   const std::string& period, std::optional<std::int64_t> parent) {
+  const auto list = set_of(set);
+  const auto unit = level_of(level);
+  const auto p = period_of(period);
+  const auto scope = aggregate_scope(caller);
+  const auto facts = app.db->read([](storage::Connection& c) { return storage::monitoring::load_facts(c); });
+  const Visibility seen(facts, scope);
+  if (parent && !std::any_of(facts.territories.begin(), facts.territories.end(), [&](const auto& t) { return t.id == *parent; }))
+    throw domain::Error::not_found("Территория не найдена");
+  return compute(app, facts, seen, list, set, unit, p, parent, false);
+}
+
+std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, const std::string& code,
+                                              const std::string& level, std::int64_t unit_id, const std::string& period,
+                                              bool denominator) {
+  const auto* ind = domain::find_indicator(code);
+  if (!ind) throw domain::Error::validation("code", "Нет показателя с кодом «" + code + "»");
+  if (ind->numerator.subject() != domain::Subject::person)
+    throw domain::Error::validation("code", "Списком раскрываются только показатели, которые считают людей");
+  if (denominator && !ind->denominator) throw domain::Error::validation("which", "У показателя-количества нет знаменателя");
+  const auto unit = level_of(level);
+  const auto p = period_of(period);
+  auto personal = scope_of(caller, domain::Action::read_personal);
+  personal.person.reset();
+  personal.persons.clear();
+  const auto facts = app.db->read([](storage::Connection& c) { return storage::monitoring::load_facts(c); });
+  if (!Visibility(facts, aggregate_scope(caller)).unit_seen(unit, unit_id)) throw domain::Error::not_found("Единица мониторинга не найдена");
+  if (personal.empty() || !Visibility(facts, personal).unit_seen(unit, unit_id))
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Список педагогов видят те, кому открыты их персональные данные; вам доступны только сводные числа");
+  const auto ids = domain::monitor::counted_persons(facts, *ind, p, unit, unit_id, denominator, rules_of(app));
+  std::vector<CountedPerson> out;
+  app.db->read([&](storage::Connection& c) {
+    std::unordered_map<std::int64_t, CountedPerson*> by_id;
+    out.reserve(ids.size());
+    for (auto id : ids) out.push_back({id, {}, {}});
+    for (auto& x : out) by_id.emplace(x.id, &x);
+    storage::registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
+      storage::Params params{p.to.iso()};
+      c.run("SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
+            " COALESCE(o.short_name, o.name) FROM persons p"
+            " LEFT JOIN positions ps ON ps.person_id = p.id AND (ps.hired_on IS NULL OR ps.hired_on <= $1)"
+            " AND (ps.left_on IS NULL OR ps.left_on > $1)"
+            " LEFT JOIN organisations o ON o.id = ps.organisation_id WHERE p.id IN " +
+                storage::registry::placeholders(params, batch) + " ORDER BY p.id, o.name",
+            params, [&](const storage::Row& r) {
+              auto* x = by_id.at(r.int64(0));
+              x->name = r.text(1);
+              const auto org = r.text(2);
+              if (!org.empty() && x->organisations.find(org) == std::string::npos)
+                x->organisations += (x->organisations.empty() ? "" : "; ") + org;
+            });
+    });
+    return 0;
+  });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
+}
+
+namespace {
+
+std::string number_ru(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  for (auto& c : s)
+    if (c == '.') c = ',';
+  return s;
+}
+
+std::string value_text(const domain::Indicator& ind, const domain::Value& v) {
+  if (!v.value) return "нет данных";
+  return number_ru(*v.value) + (ind.unit == "%" ? " %" : "");
+}
+
+// The words under a table: the total against the target, the dynamics, how
+// many units reached it, the leaders and those behind.
+std::string conclusion(const domain::Indicator& ind, const UnitValue* total, const std::vector<UnitValue>& units,
+                       const std::string& territory, const MonitoringValues& mv) {
+  std::string out;
+  if (total) {
+    out += "В целом по территории «" + territory + "» — " + value_text(ind, total->current);
+    if (total->current.denominator)
+      out += " (" + std::to_string(total->current.numerator) + " из " + std::to_string(*total->current.denominator) + ")";
+    if (ind.target && total->current.met)
+      out += *total->current.met ? "; целевое значение " + ind.target->text() + " достигнуто"
+                                 : "; целевое значение " + ind.target->text() + " не достигнуто";
+    if (total->current.value && total->previous.value) {
+      const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
+      const std::string unit = ind.unit == "%" ? " п. п." : "";
+      out += d > 0 ? "; рост на " + number_ru(d) + unit : d < 0 ? "; снижение на " + number_ru(-d) + unit : "; без изменений";
+      out += " к периоду «" + mv.previous.title + "»";
+    }
+    out += ". ";
+  }
+  std::size_t with_data = 0, met = 0;
+  for (const auto& u : units) {
+    if (u.current.value) ++with_data;
+    if (u.current.met && *u.current.met) ++met;
+  }
+  if (ind.target && with_data)
+    out += "Целевое значение достигнуто в " + std::to_string(met) + " из " + std::to_string(with_data) + ". ";
+  if (with_data < units.size()) out += "Нет данных: " + std::to_string(units.size() - with_data) + ". ";
+  std::vector<const UnitValue*> ranked;
+  for (const auto& u : units)
+    if (u.current.value) ranked.push_back(&u);
+  std::sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) { return *a->current.value > *b->current.value; });
+  if (ranked.size() >= 4) {
+    out += "Выше всего: " + ranked[0]->unit_name + ", " + ranked[1]->unit_name + "; ниже всего: " +
+           ranked[ranked.size() - 1]->unit_name + ", " + ranked[ranked.size() - 2]->unit_name + ".";
+  }
+  return out;
+}
+
+}  // namespace
+
+ExportFile monitoring_report(App& app, const Caller& caller, const std::string& set, const std::string& period,
+                             std::int64_t territory_id, const std::string& format) {
+  if (format != "pdf" && format != "xlsx") throw domain::Error::validation("format", "Формат справки: pdf или xlsx");
+  const auto list = set_of(set);
+  const auto p = period_of(period);
+  const auto scope = aggregate_scope(caller);
+  const auto facts = app.db->read([](storage::Connection& c) { return storage::monitoring::load_facts(c); });
+  const Visibility seen(facts, scope);
+  const mon::TerritoryFact* territory = nullptr;
+  for (const auto& t : facts.territories)
+    if (t.id == territory_id) territory = &t;
+  if (!territory || !seen.territory_seen(territory_id)) throw domain::Error::not_found("Территория не найдена");
+  // The units one level below the territory, and the territory itself as the total.
+  const UnitLevel below = territory->level == 'f' ? UnitLevel::region : territory->level == 'r' ? UnitLevel::municipality
+                                                                                                : UnitLevel::organisation;
+  const UnitLevel self = territory->level == 'f' ? UnitLevel::federation : territory->level == 'r' ? UnitLevel::region
+                                                                                                   : UnitLevel::municipality;
+  const auto rows = compute(app, facts, seen, list, set, below, p, territory_id, false);
+  const auto totals = compute(app, facts, seen, list, set, self, p, std::nullopt, false);
+  auto total_of = [&](std::size_t k) -> const UnitValue* {
+    for (const auto& u : totals.indicators[k].units)
+      if (u.unit_id == territory_id) return &u;
+    return nullptr;
+  };
+  const std::string title = "Справка по итогам мониторинга: " + std::string(domain::indicator_set_title(set)) + ", " +
+                            territory->name + ", " + p.title;
+  const std::string stem = "spravka-" + (set.empty() ? std::string("all") : set) + "-" + p.code.substr(0, 9);
+  if (format == "xlsx") {
+    auto sink = io::make_sink("xlsx", "Справка",
+                              {{"Код", io::ColumnKind::text, 9}, {"Показатель", io::ColumnKind::text, 60},
+                               {"Территория / организация", io::ColumnKind::text, 36}, {"Числитель", io::ColumnKind::integer, 11},
+                               {"Знаменатель", io::ColumnKind::integer, 12}, {"Значение", io::ColumnKind::text, 10},
+                               {"Целевое значение", io::ColumnKind::text, 12}, {"Достигнуто", io::ColumnKind::text, 11},
+                               {"Прошлый период", io::ColumnKind::text, 12}, {"Место", io::ColumnKind::integer, 7}});
+    auto line = [&](const domain::Indicator& ind, const UnitValue& u) {
+      sink->row({ind.code, ind.name, u.unit_name, std::to_string(u.current.numerator),
+                 u.current.denominator ? std::to_string(*u.current.denominator) : "", value_text(ind, u.current),
+                 ind.target ? ind.target->text() : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
+                 value_text(ind, u.previous), u.rank ? std::to_string(*u.rank) : ""});
+    };
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (const auto* t = total_of(k)) line(*list[k], *t);
+      for (const auto& u : rows.indicators[k].units) line(*list[k], u);
+    }
+    return finish_export(*sink, stem, "xlsx");
+  }
+  io::PdfDocument pdf;
+  pdf.title(title);
+  pdf.paragraph("Значения рассчитаны системой «Методист» по данным на " + domain::russian_date(p.to.iso()) +
+                " (последний день периода) и на " + domain::russian_date(rows.previous.to.iso()) +
+                " для сравнения с прошлым периодом («" + rows.previous.title + "»). Дата формирования: " +
+                domain::russian_date(domain::Date::today().iso()) + ".");
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const auto& ind = *list[k];
+    const auto& units = rows.indicators[k].units;
+    pdf.heading(ind.code + ". " + ind.name);
+    std::string passport = "Считается: " + ind.numerator.title();
+    if (ind.denominator) passport += " — из: " + ind.denominator->title();
+    passport += ind.window == domain::Window::cumulative ? " (нарастающим итогом)" : " (за период)";
+    if (ind.target) passport += ". Целевое значение: " + ind.target->text();
+    passport += ". Ответственный: " + ind.responsible + ".";
+    pdf.paragraph(passport);
+    std::vector<std::vector<std::string>> table;
+    std::vector<std::string> labels;
+    std::vector<double> values;
+    for (const auto& u : units) {
+      table.push_back({u.unit_name, std::to_string(u.current.numerator),
+                       u.current.denominator ? std::to_string(*u.current.denominator) : "—", value_text(ind, u.current),
+                       u.current.met ? (*u.current.met ? "да" : "нет") : "—", value_text(ind, u.previous),
+                       u.rank ? std::to_string(*u.rank) : "—"});
+      labels.push_back(u.unit_name);
+      values.push_back(u.current.value ? *u.current.value : -1);
+    }
+    if (const auto* t = total_of(k))
+      table.push_back({"Итого: " + territory->name, std::to_string(t->current.numerator),
+                       t->current.denominator ? std::to_string(*t->current.denominator) : "—", value_text(ind, t->current),
+                       t->current.met ? (*t->current.met ? "да" : "нет") : "—", value_text(ind, t->previous), ""});
+    pdf.table({"Территория / организация", "Числитель", "Знаменатель", "Значение", "Достигнуто", "Прошлый период", "Место"},
+              {0.34, 0.1, 0.11, 0.11, 0.1, 0.14, 0.08}, table);
+    if (!labels.empty() && labels.size() <= 60) {
+      double max = ind.unit == "%" ? 100 : 1;
+      for (double v : values) max = std::max(max, v);
+      pdf.bar_chart(labels, values, max, ind.target ? std::optional(ind.target->value) : std::nullopt, ind.unit);
+    }
+    pdf.paragraph("Вывод: " + conclusion(ind, total_of(k), units, territory->name, rows));
+  }
+  return {pdf.finish(), "application/pdf", stem + ".pdf"};
+}
+
+}  // namespace metodist::app

@@ -1,0 +1,63 @@
+// Monitoring use cases (issue 8): live values of an indicator set for every
+// unit of a level within the caller's scope, for a period and the one before
+// it (dynamics), with the target's traffic light and a ranking; the persons
+// behind a number for those who may see personal data; the справка.
+//
+// Every call reads the facts once (storage/monitoring_repository) and counts
+// every indicator of the set for every unit in one pass (domain/monitoring_engine).
+// Aggregates are for those who administer territories or organisations:
+// a territory's bodies see its units and those below; a school, itself.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/auth.hpp"
+#include "app/export.hpp"
+#include "domain/monitoring.hpp"
+
+namespace metodist::app {
+
+struct UnitValue {
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::optional<std::int64_t> parent_id;
+  domain::Value current, previous;
+  std::optional<int> rank;  // among the units listed, by value (best first); none without data
+};
+struct IndicatorValues {
+  const domain::Indicator* indicator = nullptr;
+  std::vector<UnitValue> units;
+};
+struct MonitoringValues {
+  std::string set;
+  domain::Period period, previous;
+  domain::UnitLevel level = domain::UnitLevel::municipality;
+  std::vector<IndicatorValues> indicators;
+};
+
+// `set`: fed | rmms | rma | "" (all); `period`: as domain::parse_period reads
+// it; `parent`: only units below this territory. 422 naming the parameter
+// when one is wrong; 403 for callers who administer nothing.
+MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
+                                   const std::string& period, std::optional<std::int64_t> parent = {});
+
+struct CountedPerson {
+  std::int64_t id = 0;
+  std::string name, organisations;
+};
+// The persons counted in an indicator's numerator (or denominator) for one
+// unit: only for those who see that unit's personal data; persons only.
+std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, const std::string& code,
+                                              const std::string& level, std::int64_t unit_id, const std::string& period,
+                                              bool denominator);
+
+// The official report (справка) for a territory the caller sees: PDF with a
+// table, a chart and a conclusion per indicator, or XLSX with the same rows.
+ExportFile monitoring_report(App& app, const Caller& caller, const std::string& set, const std::string& period,
+                             std::int64_t territory_id, const std::string& format);
+
+}  // namespace metodist::app

@@ -1,0 +1,309 @@
+#include "domain/monitoring.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace metodist::domain {
+namespace {
+
+struct CountInfo {
+  Count count;
+  std::string_view code, title;
+  Subject subject;
+};
+
+constexpr std::array<CountInfo, kCountKinds> kCounts{{
+    {Count::teacher, "teacher", "педагогические работники", Subject::person},
+    {Count::teacher_or_manager, "teacher_or_manager", "педагоги и руководители", Subject::person},
+    {Count::teacher_or_graduate, "teacher_or_graduate", "педагогические работники и выпускники педагогических вузов", Subject::person},
+    {Count::young, "young", "молодые педагоги (до 35 лет, стаж до 3 лет)", Subject::person},
+    {Count::highest_category, "highest_category", "с высшей квалификационной категорией", Subject::person},
+    {Count::in_network_community, "in_network_community", "в сетевых и профессиональных сообществах", Subject::person},
+    {Count::in_active, "in_active", "члены методического актива", Subject::person},
+    {Count::supported_by_active, "supported_by_active", "сопровождаемые методистами актива", Subject::person},
+    {Count::completed_federal_from_deficit, "completed_federal_from_deficit",
+     "освоившие программы из федерального реестра, подобранные по диагностике дефицитов", Subject::person},
+    {Count::completed_program, "completed_program", "прошедшие повышение квалификации или переподготовку", Subject::person},
+    {Count::literacy_tested, "literacy_tested", "принявшие участие в диагностике функциональной грамотности", Subject::person},
+    {Count::literacy_coped, "literacy_coped", "справившиеся с диагностикой функциональной грамотности на 70 % и более", Subject::person},
+    {Count::diagnosed, "diagnosed", "прошедшие диагностику профессиональных компетенций", Subject::person},
+    {Count::support_form, "support_form", "участвующие в формах поддержки (наставничество, ИОМ, мероприятия для молодых педагогов)", Subject::person},
+    {Count::with_route, "with_route", "с индивидуальным образовательным маршрутом", Subject::person},
+    {Count::in_mentoring, "in_mentoring", "участвующие в программах наставничества", Subject::person},
+    {Count::recorded_work, "recorded_work", "отразившие работу в цифровом кабинете методиста", Subject::person},
+    {Count::organisation, "organisation", "образовательные организации", Subject::organisation},
+    {Count::shnor, "shnor", "школы с низкими образовательными результатами (ШНОР)", Subject::organisation},
+    {Count::managerial_team_trained, "managerial_team_trained", "управленческие команды которых прошли обучение", Subject::organisation},
+    {Count::staff_plan, "staff_plan", "имеющие перспективный план развития кадрового потенциала", Subject::organisation},
+    {Count::mentoring_model, "mentoring_model", "реализующие целевую модель наставничества", Subject::organisation},
+    {Count::supported_school, "supported_school", "за которыми закреплены методисты актива", Subject::organisation},
+    {Count::community, "community", "методические объединения и профессиональные сообщества", Subject::community},
+    {Count::event, "event", "методические мероприятия", Subject::event},
+    {Count::open_practice, "open_practice", "мастер-классы, открытые уроки, семинары-практикумы", Subject::event},
+    {Count::request_closed, "request_closed", "закрытые запросы методической помощи", Subject::help_request},
+    {Count::request_closed_on_time, "request_closed_on_time", "закрытые в срок", Subject::help_request},
+}};
+
+const CountInfo& info(Count c) { return kCounts[static_cast<std::size_t>(c)]; }
+
+using C = Count;
+Population of(std::initializer_list<Count> all) { return Population{std::vector<Count>(all)}; }
+
+const char* const kP76 = "Распоряжение Минпросвещения России от 06.08.2020 № Р-76 (Концепция ЕФС НМС)";
+const char* const kAltai = "Положение о региональной методической службе Республики Алтай (приказ от 24.12.2020), п. 19";
+const char* const kRma = "Положение о региональном методическом активе Челябинской области (приказ от 24.04.2023 № 02/1090)";
+const char* const kYearly = "ежегодно, на последний день периода";
+const char* const kTwice = "2 раза в год (май, декабрь), итоги — в конце календарного года";
+
+Indicator share(const char* code, const char* set, const char* name, Population num, Population den, Window w,
+                std::optional<double> at_least, UnitLevel level, const char* periodicity, const char* responsible,
+                const char* basis) {
+  Indicator i;
+  i.code = code;
+  i.set = set;
+  i.name = name;
+  i.unit = "%";
+  i.numerator = std::move(num);
+  i.denominator = std::move(den);
+  i.window = w;
+  if (at_least) i.target = Target{">=", *at_least};
+  i.level = level;
+  i.periodicity = periodicity;
+  i.responsible = responsible;
+  i.basis = basis;
+  return i;
+}
+
+std::vector<Indicator> make_builtins() {
+  const auto M = UnitLevel::municipality, R = UnitLevel::region;
+  const auto P = Window::period, T = Window::cumulative;
+  const char* ipk = "Региональный институт развития образования (ЦНППМ)";
+  const char* mms = "Муниципальная методическая служба";
+  const char* rma = "Региональный институт развития образования (координаторы РМА)";
+  std::vector<Indicator> v{
+      share("fed.1", "fed", "Доля педагогических работников, освоивших программы ДПО из федерального реестра, подобранные с учётом диагностики профессиональных дефицитов",
+            of({C::teacher, C::completed_federal_from_deficit}), of({C::teacher}), T, 30, M, kYearly, ipk, kP76),
+      share("fed.2a", "fed", "Доля педагогических работников и выпускников педагогических вузов, принявших участие в диагностике функциональной грамотности",
+            of({C::teacher_or_graduate, C::literacy_tested}), of({C::teacher_or_graduate}), T, 30, M, kYearly, ipk, kP76),
+      share("fed.2b", "fed", "Доля педагогических работников и выпускников педагогических вузов, справившихся с диагностикой функциональной грамотности на 70 % и более",
+            of({C::teacher_or_graduate, C::literacy_coped}), of({C::teacher_or_graduate}), T, 15, M, kYearly, ipk, kP76),
+      share("fed.3", "fed", "Доля управленческих команд образовательных организаций, повысивших квалификацию по программам для управленческих команд",
+            of({C::organisation, C::managerial_team_trained}), of({C::organisation}), T, 20, M, kYearly, ipk, kP76),
+      share("fed.4", "fed", "Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и сопровождения в первые 3 года работы",
+            of({C::young, C::support_form}), of({C::young}), P, 70, M, kYearly, ipk, kP76),
+      share("rmms.1", "rmms", "Доля образовательных организаций, принявших участие в программах повышения квалификации и переподготовки управленческих команд",
+            of({C::organisation, C::managerial_team_trained}), of({C::organisation}), P, 10, M, kTwice, mms, kAltai),
+      share("rmms.2", "rmms", "Доля образовательных организаций, имеющих перспективный план развития кадрового потенциала",
+            of({C::organisation, C::staff_plan}), of({C::organisation}), P, std::nullopt, M, kTwice, mms, kAltai),
+      share("rmms.3", "rmms", "Доля образовательных организаций, реализующих целевую модель наставничества педагогов",
+            of({C::organisation, C::mentoring_model}), of({C::organisation}), P, 20, M, kTwice, mms, kAltai),
+      share("rmms.4", "rmms", "Доля педагогов и руководителей образовательных организаций, прошедших повышение квалификации и профессиональную переподготовку в отчётный период",
+            of({C::teacher_or_manager, C::completed_program}), of({C::teacher_or_manager}), P, 10, M, kTwice, mms, kAltai),
+      share("rmms.5", "rmms", "Доля педагогов, для которых разработаны индивидуальные образовательные маршруты",
+            of({C::teacher, C::with_route}), of({C::teacher}), P, 10, M, kTwice, mms, kAltai),
+      share("rmms.6", "rmms", "Доля педагогов, участвующих в программах наставничества",
+            of({C::teacher, C::in_mentoring}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai),
+      share("rmms.7", "rmms", "Доля молодых педагогов, охваченных мероприятиями по поддержке молодых педагогов",
+            of({C::young, C::support_form}), of({C::young}), P, std::nullopt, M, kTwice, mms, kAltai),
+      share("rmms.8", "rmms", "Доля педагогов, включённых в сетевые сообщества",
+            of({C::teacher, C::in_network_community}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai),
+  };
+  Indicator rmms9;
+  rmms9.code = "rmms.9";
+  rmms9.set = "rmms";
+  rmms9.name = "Количество методических объединений и профессиональных сообществ педагогов";
+  rmms9.unit = "ед.";
+  rmms9.numerator = of({C::community});
+  rmms9.level = M;
+  rmms9.periodicity = kTwice;
+  rmms9.responsible = mms;
+  rmms9.basis = kAltai;
+  v.push_back(rmms9);
+  v.push_back(share("rmms.10", "rmms", "Доля педагогов, вошедших в экспертный и методический актив",
+                    of({C::teacher, C::in_active}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai));
+  v.push_back(share("rmms.11", "rmms", "Доля педагогов, сопровождаемых педагогами-методистами, прошедшими региональный отбор",
+                    of({C::teacher, C::supported_by_active}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai));
+  // Seed 000 names the two criteria of the regional active, not their
+  // indicators: a documented default the region may change (docs/monitoring.md).
+  const std::vector<Indicator> active{
+      share("rma.1.1", "rma", "Доля педагогических работников региона в составе методического актива",
+            of({C::teacher, C::in_active}), of({C::teacher}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.1.2", "rma", "Доля членов актива с высшей квалификационной категорией",
+            of({C::in_active, C::highest_category}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.1.3", "rma", "Доля членов актива, прошедших повышение квалификации за период",
+            of({C::in_active, C::completed_program}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.1.4", "rma", "Доля членов актива, прошедших диагностику профессиональных компетенций за период",
+            of({C::in_active, C::diagnosed}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.1.5", "rma", "Доля ШНОР, за которыми закреплены методисты актива",
+            of({C::shnor, C::supported_school}), of({C::shnor}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.1", "rma", "Доля членов актива, отразивших свою работу в цифровом кабинете методиста",
+            of({C::in_active, C::recorded_work}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.2", "rma", "Доля мастер-классов, открытых уроков и семинаров-практикумов среди методических мероприятий",
+            of({C::event, C::open_practice}), of({C::event}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.3", "rma", "Доля сопровождаемых активом педагогов с индивидуальным образовательным маршрутом",
+            of({C::supported_by_active, C::with_route}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.4", "rma", "Доля сопровождаемых активом педагогов, прошедших диагностику за период",
+            of({C::supported_by_active, C::diagnosed}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.5", "rma", "Доля сопровождаемых активом педагогов, прошедших повышение квалификации за период",
+            of({C::supported_by_active, C::completed_program}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.6", "rma", "Доля запросов методической помощи, закрытых в срок",
+            of({C::request_closed, C::request_closed_on_time}), of({C::request_closed}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.2.7", "rma", "Доля молодых педагогов среди сопровождаемых активом, охваченных формами поддержки",
+            of({C::supported_by_active, C::young, C::support_form}), of({C::supported_by_active, C::young}), P, std::nullopt, R,
+            kYearly, rma, kRma),
+  };
+  v.insert(v.end(), active.begin(), active.end());
+  return v;
+}
+
+constexpr std::array<std::string_view, 3> kSets{"fed", "rmms", "rma"};
+
+std::optional<int> number(std::string_view s) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
+}
+
+}  // namespace
+
+std::optional<Period> parse_period(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  const auto year_ok = [](std::optional<int> y) { return y && *y >= 2000 && *y <= 2100; };
+  if (auto y = number(text); year_ok(y) && text.size() == 4)
+    return Period{std::string(text), ymd(*y, 1, 1), ymd(*y, 12, 31), std::string(text) + " год"};
+  if (text.size() == 9 && text[4] == '/') {
+    auto a = number(text.substr(0, 4)), b = number(text.substr(5));
+    if (year_ok(a) && b && *b == *a + 1)
+      return Period{std::string(text), ymd(*a, 9, 1), ymd(*b, 8, 31), std::string(text) + " учебный год"};
+  }
+  if (text.size() == 7 && text[4] == '-' && text[5] == 'H' && (text[6] == '1' || text[6] == '2')) {
+    auto y = number(text.substr(0, 4));
+    if (year_ok(y)) {
+      const bool first = text[6] == '1';
+      return Period{std::string(text), first ? ymd(*y, 1, 1) : ymd(*y, 7, 1), first ? ymd(*y, 6, 30) : ymd(*y, 12, 31),
+                    std::string(first ? "1" : "2") + " полугодие " + std::string(text.substr(0, 4)) + " года"};
+    }
+  }
+  if (auto dots = text.find(".."); dots != std::string_view::npos) {
+    auto from = Date::parse_iso(text.substr(0, dots)), to = Date::parse_iso(text.substr(dots + 2));
+    if (from && to && !(*to < *from) && from->year() >= 2000 && to->year() <= 2100)
+      return Period{from->iso() + ".." + to->iso(), *from, *to, russian_date(from->iso()) + " — " + russian_date(to->iso())};
+  }
+  return std::nullopt;
+}
+
+Period previous_period(const Period& p) {
+  const auto& c = p.code;
+  if (c.size() == 4) return *parse_period(std::to_string(p.from.year() - 1));
+  if (c.size() == 9 && c[4] == '/')
+    return *parse_period(std::to_string(p.from.year() - 1) + "/" + std::to_string(p.from.year()));
+  if (c.size() == 7 && c[5] == 'H')
+    return c[6] == '2' ? *parse_period(c.substr(0, 4) + "-H1") : *parse_period(std::to_string(p.from.year() - 1) + "-H2");
+  const auto days = p.to.days() - p.from.days();
+  const auto to = Date::from_days(p.from.days() - std::chrono::days{1});
+  const auto from = Date::from_days(to.days() - days);
+  return *parse_period(from.iso() + ".." + to.iso());
+}
+
+std::string_view unit_level_code(UnitLevel level) {
+  switch (level) {
+    case UnitLevel::organisation: return "organisation";
+    case UnitLevel::municipality: return "municipality";
+    case UnitLevel::region: return "region";
+    case UnitLevel::federation: return "federation";
+  }
+  return "municipality";
+}
+
+std::optional<UnitLevel> parse_unit_level(std::string_view code) {
+  for (auto l : {UnitLevel::organisation, UnitLevel::municipality, UnitLevel::region, UnitLevel::federation})
+    if (unit_level_code(l) == code) return l;
+  return std::nullopt;
+}
+
+std::string_view count_code(Count c) { return info(c).code; }
+std::string_view count_title(Count c) { return info(c).title; }
+Subject subject_of(Count c) { return info(c).subject; }
+std::optional<Count> parse_count(std::string_view code) {
+  for (const auto& i : kCounts)
+    if (i.code == code) return i.count;
+  return std::nullopt;
+}
+
+std::string Population::title() const {
+  std::string out;
+  for (auto c : all) out += (out.empty() ? "" : " и ") + std::string(count_title(c));
+  return out;
+}
+
+std::string Target::text() const {
+  std::string v = std::to_string(value);
+  v.erase(v.find_last_not_of('0') + 1);
+  if (!v.empty() && v.back() == '.') v.pop_back();
+  return (op == "<=" ? "≤ " : "≥ ") + v + " %";
+}
+
+std::span<const Indicator> builtin_indicators() {
+  static const std::vector<Indicator> all = make_builtins();
+  return all;
+}
+
+std::vector<const Indicator*> indicators_of_set(std::string_view set) {
+  std::vector<const Indicator*> out;
+  for (const auto& i : builtin_indicators())
+    if (set.empty() || i.set == set) out.push_back(&i);
+  return out;
+}
+
+const Indicator* find_indicator(std::string_view code) {
+  for (const auto& i : builtin_indicators())
+    if (i.code == code) return &i;
+  return nullptr;
+}
+
+std::span<const std::string_view> indicator_sets() { return kSets; }
+
+std::string_view indicator_set_title(std::string_view set) {
+  if (set == "fed") return "Федеральные показатели эффективности ЕФС НМС";
+  if (set == "rmms") return "Показатели мониторинга региональной и муниципальной методической службы";
+  if (set == "rma") return "Показатели эффективности регионального методического актива";
+  return set;
+}
+
+std::string indicator_problem(const Indicator& ind) {
+  if (ind.code.empty()) return "Укажите код показателя";
+  if (ind.name.empty()) return "Укажите наименование показателя";
+  if (ind.numerator.all.empty()) return "Укажите, что считается в числителе";
+  const auto subject = ind.numerator.subject();
+  for (auto c : ind.numerator.all)
+    if (subject_of(c) != subject) return "В числителе — признаки разных объектов (люди, организации, мероприятия)";
+  if (ind.denominator) {
+    if (ind.denominator->all.empty()) return "Укажите, что считается в знаменателе";
+    for (auto c : ind.denominator->all)
+      if (subject_of(c) != subject) return "Числитель и знаменатель считают разные объекты";
+  }
+  if (ind.target && ind.target->op != ">=" && ind.target->op != "<=") return "Целевое значение сравнивается знаком ≥ или ≤";
+  return "";
+}
+
+Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::int64_t> denominator) {
+  Value v;
+  v.numerator = numerator;
+  v.denominator = ind.denominator ? denominator : std::nullopt;
+  if (!ind.denominator) {
+    v.value = static_cast<double>(numerator);
+  } else if (denominator && *denominator > 0) {
+    v.value = std::round(1000.0 * static_cast<double>(numerator) / static_cast<double>(*denominator)) / 10.0;
+  }
+  if (v.value && ind.target) v.met = ind.target->met_by(*v.value);
+  return v;
+}
+
+}  // namespace metodist::domain

@@ -1,0 +1,146 @@
+// Monitoring (issue 8): indicators as data, following the «паспорт
+// показателя» of the regional acts — code, name, unit, what the numerator
+// and the denominator count and over which window, periodicity, target,
+// level, source, responsible — and the periods they are computed for.
+//
+// An indicator is composed of counting primitives (domain::Count): each says
+// what one person or organisation must be to be counted, on the last day of
+// the period or over the period (domain::Window). The engine (app/monitoring)
+// counts every primitive for every unit in one pass over the data; this
+// header only describes them and turns counts into values: a denominator of
+// 0 gives «no data», never 0 % and never an error (domain.md §4).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/date.hpp"
+
+namespace metodist::domain {
+
+// A period: a calendar year «2024», a school year «2024/2025», a half-year
+// «2024-H1», or explicit dates «2024-01-01..2024-06-30». Nullopt for any
+// other text (the caller names the field).
+struct Period {
+  std::string code;  // as given, normalised
+  Date from, to;     // inclusive
+  std::string title; // «2024 год», «2024/2025 учебный год», «1 полугодие 2024 года», «01.01.2024 — 30.06.2024»
+};
+std::optional<Period> parse_period(std::string_view text);
+// The period of the same kind just before (2023 for 2024, 2023/2024 for
+// 2024/2025, 2023-H2 for 2024-H1; explicit dates: the same length right before).
+Period previous_period(const Period& p);
+
+// What a unit of monitoring is.
+enum class UnitLevel { organisation, municipality, region, federation };
+std::string_view unit_level_code(UnitLevel level);
+std::optional<UnitLevel> parse_unit_level(std::string_view code);
+
+// Counting primitives: what one person, organisation, community, event or
+// request for help must be to be counted. Persons are pedagogical workers
+// unless a primitive says otherwise; a person counts once per unit however
+// many posts they hold there. «On the last day» primitives look at the
+// period's last day; «in the window» ones at what happened in the window.
+enum class Subject { person, organisation, community, event, help_request };
+
+enum class Count {
+  // persons, on the last day
+  teacher,                 // an active teaching post in an educational organisation (domain.md §4)
+  teacher_or_manager,      // … or a director, deputy director
+  teacher_or_graduate,     // … or a graduate of a pedagogical university working there
+  young,                   // a teacher under 35 with under 3 years of experience (settings)
+  highest_category,        // qualification category «высшая»
+  in_network_community,    // member of a network, virtual or professional community
+  in_active,               // member of a methodical active (regional or municipal)
+  supported_by_active,     // supported by a methodist of an active (themself or their school)
+  // persons, in the window
+  completed_federal_from_deficit,  // completed a federal-registry program chosen from a deficit (fed.1)
+  completed_program,               // completed a program of professional development or retraining
+  literacy_tested,                 // took a functional-literacy diagnostic
+  literacy_coped,                  // … with a result of at least 70 % (a setting)
+  diagnosed,                       // took a diagnostic of competencies
+  support_form,                    // a mentee, or with a route, or at an event for young teachers
+  with_route,                      // an individual route that runs in the window
+  in_mentoring,                    // mentor or mentee of a pair running in the window
+  recorded_work,                   // recorded their work as a methodist of the active
+  // organisations (educational), on the last day
+  organisation,
+  shnor,                      // a school with low results (ШНОР)
+  managerial_team_trained,    // its staff completed a program for managerial teams (in the window)
+  staff_plan,                 // has a long-term plan of staff development
+  mentoring_model,            // implements the target mentoring model (the flag, or a program in the window)
+  supported_school,           // a methodist of an active supports it or its teachers
+  // communities, on the last day
+  community,                  // methodical associations and professional communities
+  // events, in the window (not cancelled)
+  event,
+  open_practice,              // master classes, open lessons, seminar-practicums
+  // requests for methodical help closed in the window
+  request_closed,
+  request_closed_on_time,
+};
+constexpr std::size_t kCountKinds = static_cast<std::size_t>(Count::request_closed_on_time) + 1;
+std::string_view count_code(Count c);
+std::optional<Count> parse_count(std::string_view code);
+// What the primitive counts, in words for the passport and the справка.
+std::string_view count_title(Count c);
+Subject subject_of(Count c);
+
+// A population: the subjects counted by all of these primitives at once
+// («teachers supported by the active who have a route»). All of one subject.
+struct Population {
+  std::vector<Count> all;
+  Subject subject() const { return all.empty() ? Subject::person : subject_of(all.front()); }
+  std::string title() const;  // the primitives' titles joined with «и»
+};
+
+// Over which days «in the window» primitives look: the period, or any time
+// up to its last day (targets «к 2024 году» are cumulative).
+enum class Window { period, cumulative };
+
+struct Target {
+  std::string op;  // ">=" | "<="
+  double value = 0;
+  bool met_by(double v) const { return op == "<=" ? v <= value : v >= value; }
+  std::string text() const;  // «≥ 30 %»
+};
+
+struct Indicator {
+  std::string code, set, name;
+  std::string unit;  // "%" for a share, "ед." for a count
+  Population numerator;
+  std::optional<Population> denominator;  // none: a count, not a share
+  Window window = Window::period;
+  std::string periodicity;  // «ежегодно», «2 раза в год (май, декабрь)»
+  std::optional<Target> target;
+  UnitLevel level = UnitLevel::municipality;  // the smallest unit it is meant for
+  std::string source = "computed";            // computed | manual
+  std::string responsible;
+  std::string basis;  // the act it comes from
+};
+
+// The built-in sets (domain.md §4): fed.1–fed.4 (fed.2 as fed.2a, fed.2b),
+// rmms.1–rmms.11, and the documented default rma.1.1–rma.1.5, rma.2.1–rma.2.7.
+std::span<const Indicator> builtin_indicators();
+std::vector<const Indicator*> indicators_of_set(std::string_view set);  // "" — all
+const Indicator* find_indicator(std::string_view code);
+std::span<const std::string_view> indicator_sets();  // fed, rmms, rma
+std::string_view indicator_set_title(std::string_view set);
+// What is wrong with an indicator composed by a region ("" when nothing):
+// a code and a name, primitives of one subject in the numerator and the
+// denominator, a target only with an operator ≥ or ≤.
+std::string indicator_problem(const Indicator& ind);
+
+struct Value {
+  std::int64_t numerator = 0;
+  std::optional<std::int64_t> denominator;
+  std::optional<double> value;  // %, to a tenth; none: no data (denominator 0)
+  std::optional<bool> met;      // none: no target or no data
+};
+Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::int64_t> denominator);
+
+}  // namespace metodist::domain

@@ -1,0 +1,143 @@
+#include "storage/monitoring_repository.hpp"
+
+#include <functional>
+
+#include "domain/registry.hpp"
+
+namespace metodist::storage::monitoring {
+namespace {
+
+using namespace metodist::domain::monitor;
+
+Day day(const Row& r, std::size_t i, Day fallback) {
+  if (r.is_null(i)) return fallback;
+  const Day d = day_of(r.view(i));
+  return d == kNever ? fallback : d;
+}
+
+// Query texts by name, in the order load_facts runs them.
+enum Q {
+  kTerritories, kOrganisations, kPersons, kPositions, kEnrolments, kLiteracy, kDiagnosed, kRoutes, kPairs,
+  kYoungEvents, kNetwork, kActive, kSupport, kWork, kMentoringPrograms, kCommunities, kEvents, kRequests, kCount
+};
+
+const std::vector<std::string>& queries() {
+  static const std::vector<std::string> q = [] {
+    std::vector<std::string> v(kCount);
+    v[kTerritories] = "SELECT id, parent_id, level, name FROM territories";
+    v[kOrganisations] =
+        "SELECT id, territory_id, kind, is_shnor, has_staff_plan, has_mentoring_model, COALESCE(short_name, name)"
+        " FROM organisations";
+    v[kPersons] = "SELECT id, birth_date, ped_experience_since, category, ped_university_graduate FROM persons";
+    v[kPositions] = "SELECT person_id, organisation_id, position, hired_on, left_on FROM positions";
+    v[kEnrolments] =
+        "SELECT e.person_id, e.completed_on, e.chosen_from_deficit, p.in_federal_registry, p.audience"
+        " FROM enrolments e JOIN cohorts k ON k.id = e.cohort_id JOIN programs p ON p.id = k.program_id"
+        " WHERE e.status = 'completed' AND e.completed_on IS NOT NULL";
+    v[kLiteracy] =
+        "SELECT r.person_id, r.measured_on, r.percent FROM diagnostic_results r"
+        " JOIN diagnostic_campaigns c ON c.id = r.campaign_id JOIN diagnostic_instruments i ON i.id = c.instrument_id"
+        " WHERE i.kind = 'functional_literacy'";
+    v[kDiagnosed] = "SELECT person_id, measured_on FROM diagnostic_results WHERE competency_id IS NOT NULL";
+    v[kRoutes] = "SELECT person_id, period_from, period_to FROM routes";
+    v[kPairs] = "SELECT mentor_person_id, mentee_person_id, starts_on, ends_on FROM mentoring_pairs";
+    v[kYoungEvents] =
+        "SELECT g.person_id, e.starts_at FROM event_registrations g JOIN events e ON e.id = g.event_id"
+        " WHERE g.attended = 1 AND e.status <> 'cancelled' AND e.audience LIKE '%young_teachers%'";
+    v[kNetwork] =
+        "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = m.community_id"
+        " WHERE c.kind IN ('network', 'virtual', 'professional')";
+    v[kActive] = "SELECT person_id, starts_on, ends_on FROM active_members";
+    v[kSupport] = "SELECT person_id, organisation_id, starts_on, ends_on FROM support_assignments";
+    v[kWork] = "SELECT person_id, happened_on FROM methodist_activities";
+    v[kMentoringPrograms] = "SELECT organisation_id, starts_on, ends_on FROM mentoring_programs";
+    v[kCommunities] = "SELECT organisation_id, territory_id, created_at FROM communities";
+    v[kEvents] =
+        "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> 'cancelled'";
+    v[kRequests] = "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = 'closed' AND closed_at IS NOT NULL";
+    return v;
+  }();
+  return q;
+}
+
+void scan(Connection& c, Q which, const std::function<void(const Row&)>& f) { c.run(queries()[which], {}, f); }
+
+Post post_of(std::string_view code) {
+  if (domain::is_teaching_position(code)) return Post::teaching;
+  if (code == "director" || code == "deputy_director") return Post::managerial;
+  return Post::other;
+}
+
+}  // namespace
+
+const std::vector<std::string>& fact_queries() { return queries(); }
+
+Facts load_facts(Connection& c) {
+  Facts f;
+  scan(c, kTerritories, [&](const Row& r) {
+    const auto level = r.view(2);
+    f.territories.push_back({r.int64(0), r.opt_int64(1), level == "federation" ? 'f' : level == "region" ? 'r' : 'm', r.text(3)});
+  });
+  scan(c, kOrganisations, [&](const Row& r) {
+    f.organisations.push_back({r.int64(0), r.int64(1), domain::is_educational_kind(r.view(2)), r.flag(3), r.flag(4),
+                               r.flag(5), r.text(6)});
+  });
+  f.persons.reserve(1024);
+  scan(c, kPersons, [&](const Row& r) {
+    f.persons.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kNever), r.view(3) == "highest", r.flag(4)});
+  });
+  scan(c, kPositions, [&](const Row& r) {
+    // A missing hiring date: worked there all along; a leaving date: gone that day.
+    f.positions.push_back({r.int64(0), r.int64(1), post_of(r.view(2)), day(r, 3, kNever), day(r, 4, kOpen)});
+  });
+  scan(c, kEnrolments, [&](const Row& r) {
+    const Day on = day(r, 1, kNever);
+    if (on == kNever) return;
+    const Span s{r.int64(0), on, on};
+    f.completed_program.push_back(s);
+    if (r.flag(2) && r.flag(3)) f.completed_federal_from_deficit.push_back(s);
+    if (r.view(4) == "managerial_teams") f.completed_managerial.push_back(s);
+  });
+  scan(c, kLiteracy, [&](const Row& r) { f.literacy.push_back({r.int64(0), day(r, 1, kNever), r.real(2)}); });
+  scan(c, kDiagnosed, [&](const Row& r) {
+    const Day on = day(r, 1, kNever);
+    f.diagnosed.push_back({r.int64(0), on, on});
+  });
+  scan(c, kRoutes, [&](const Row& r) { f.routes.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)}); });
+  scan(c, kPairs, [&](const Row& r) {
+    const Day from = day(r, 2, kNever), to = day(r, 3, kOpen);
+    f.mentors.push_back({r.int64(0), from, to});
+    f.mentees.push_back({r.int64(1), from, to});
+  });
+  scan(c, kYoungEvents, [&](const Row& r) {
+    const Day on = day(r, 1, kNever);
+    f.young_events.push_back({r.int64(0), on, on});
+  });
+  // Membership ends the day before leaving is recorded: a person who left on the last day is not a member then.
+  const auto until = [](Day left) { return left == kOpen ? kOpen : left - 1; };
+  scan(c, kNetwork, [&](const Row& r) { f.network_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))}); });
+  scan(c, kActive, [&](const Row& r) { f.active_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))}); });
+  scan(c, kSupport, [&](const Row& r) {
+    const Span s{0, day(r, 2, kNever), until(day(r, 3, kOpen))};
+    if (!r.is_null(0)) f.person_support.push_back({r.int64(0), s.from, s.to});
+    else f.organisation_support.push_back({r.int64(1), s.from, s.to});
+  });
+  scan(c, kWork, [&](const Row& r) {
+    const Day on = day(r, 1, kNever);
+    f.work.push_back({r.int64(0), on, on});
+  });
+  scan(c, kMentoringPrograms, [&](const Row& r) { f.mentoring_programs.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)}); });
+  scan(c, kCommunities, [&](const Row& r) { f.communities.push_back({r.opt_int64(0), r.int64(1), day(r, 2, kNever), kOpen, false}); });
+  scan(c, kEvents, [&](const Row& r) {
+    const Day on = day(r, 2, kNever);
+    const auto kind = r.view(3);
+    f.events.push_back({r.opt_int64(0), r.int64(1), on, on, kind == "master_class" || kind == "open_lesson" || kind == "seminar_practicum"});
+  });
+  scan(c, kRequests, [&](const Row& r) {
+    const Day closed = day(r, 1, kNever), due = day(r, 2, kOpen);
+    f.requests.push_back({r.int64(0), 0, closed, closed, closed <= due});
+  });
+  return f;
+}
+
+}  // namespace metodist::storage::monitoring

@@ -1,0 +1,248 @@
+// Monitoring: periods, the built-in indicator sets, values from counts, and
+// the engine on a small hand-built territory whose every number is worked
+// out below by hand — people in two organisations, the young-teacher
+// boundary, a person who left before the last day, an empty municipality.
+#include "domain/monitoring.hpp"
+#include "domain/monitoring_engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace metodist::domain;
+using namespace metodist::domain::monitor;
+
+namespace {
+
+Day d(const char* iso) { return day_of(std::string_view(iso)); }
+Period year(int y) { return *parse_period(std::to_string(y)); }
+
+// Federation 1 → region 10 → municipalities 100 (M1), 200 (M2), 300 (M3, empty).
+// Schools 1001 (S1, M1: ШНОР, staff plan), 1002 (S2, M1: mentoring flag), 2001 (S3, M2);
+// 1009 — the ИМЦ of M1, not an educational organisation.
+// Persons (ids 1..8):
+//  1 — teacher at S1 and S2; born 1995, experience since 2023-09-01: young; a mentee in 2024;
+//      completed a federal-registry program chosen from a deficit on 2024-03-01; literacy 75 %.
+//  2 — teacher at S1 since 2023-01-01; born 31.12.1989: 35 on 31.12.2024, not young; literacy 60 %;
+//      a route 2024-09-01..2025-05-31.
+//  3 — teacher at S3; born 1990-01-01 (34), experience since 2022-01-01 (2 years): young, no support.
+//  4 — director at S3; completed a program for managerial teams on 2024-05-01.
+//  5 — teacher at S1 until 2024-06-30.
+//  6 — graduate of a pedagogical university with no post: nowhere.
+//  7 — teacher at S3, born 1980, highest category, member of the active, mentor of 1,
+//      recorded work 2024-10-10, in a network community.
+//  8 — teacher at S2, supported by a methodist of the active; left a network community 2024-11-30.
+Facts territory() {
+  Facts f;
+  f.territories = {{1, std::nullopt, 'f', "РФ"}, {10, 1, 'r', "Регион"}, {100, 10, 'm', "М1"}, {200, 10, 'm', "М2"},
+                   {300, 10, 'm', "М3"}};
+  f.organisations = {{1001, 100, true, true, true, false, "С1"}, {1002, 100, true, false, false, true, "С2"},
+                     {2001, 200, true, false, false, false, "С3"}, {1009, 100, false, false, false, false, "ИМЦ"}};
+  f.persons = {{1, d("1995-06-01"), d("2023-09-01"), false, false}, {2, d("1989-12-31"), d("2023-01-01"), false, false},
+               {3, d("1990-01-01"), d("2022-01-01"), false, false}, {4, d("1975-03-03"), d("2000-09-01"), false, false},
+               {5, d("1970-01-01"), d("1995-09-01"), false, false}, {6, d("2001-01-01"), kNever, false, true},
+               {7, d("1980-05-05"), d("2003-09-01"), true, false},  {8, d("1985-02-02"), d("2010-09-01"), false, false}};
+  f.positions = {{1, 1001, Post::teaching, d("2023-09-01"), kOpen}, {1, 1002, Post::teaching, d("2023-09-01"), kOpen},
+                 {2, 1001, Post::teaching, d("2023-01-01"), kOpen}, {3, 2001, Post::teaching, d("2022-01-01"), kOpen},
+                 {4, 2001, Post::managerial, d("2010-01-01"), kOpen}, {5, 1001, Post::teaching, d("2020-01-01"), d("2024-06-30")},
+                 {7, 2001, Post::teaching, d("2003-09-01"), kOpen},   {8, 1002, Post::teaching, d("2022-09-01"), kOpen}};
+  f.completed_federal_from_deficit = {{1, d("2024-03-01"), d("2024-03-01")}};
+  f.completed_program = {{1, d("2024-03-01"), d("2024-03-01")}, {4, d("2024-05-01"), d("2024-05-01")}};
+  f.completed_managerial = {{4, d("2024-05-01"), d("2024-05-01")}};
+  f.literacy = {{1, d("2024-04-01"), 75}, {2, d("2024-04-01"), 60}};
+  f.routes = {{2, d("2024-09-01"), d("2025-05-31")}};
+  f.mentees = {{1, d("2024-01-15"), kOpen}};
+  f.mentors = {{7, d("2024-01-15"), kOpen}};
+  f.active_members = {{7, d("2024-01-01"), kOpen}};
+  f.work = {{7, d("2024-10-10"), d("2024-10-10")}};
+  f.network_members = {{7, d("2024-02-01"), kOpen}, {8, d("2024-02-01"), d("2024-11-30")}};
+  f.person_support = {{8, d("2024-09-01"), kOpen}};
+  f.organisation_support = {{2001, d("2024-09-01"), kOpen}};
+  f.mentoring_programs = {{2001, d("2024-01-01"), d("2024-12-31")}};
+  f.communities = {{1001, 100, d("2023-05-01"), kOpen, false}, {std::nullopt, 100, d("2024-02-01"), kOpen, false},
+                   {std::nullopt, 200, d("2024-02-01"), kOpen, false}, {std::nullopt, 100, d("2025-01-10"), kOpen, false}};
+  f.events = {{std::nullopt, 100, d("2024-03-03"), d("2024-03-03"), true}, {std::nullopt, 100, d("2024-04-04"), d("2024-04-04"), false},
+              {std::nullopt, 100, d("2023-04-04"), d("2023-04-04"), true}};
+  f.requests = {{1001, 100, d("2024-02-10"), d("2024-02-10"), true}, {1002, 100, d("2024-03-01"), d("2024-03-01"), false}};
+  return f;
+}
+
+// Values of the indicators of a set, by unit id and code.
+std::map<std::int64_t, std::map<std::string, Value>> values(const Facts& f, std::string_view set, const Period& p,
+                                                            UnitLevel level) {
+  const auto list = indicators_of_set(set);
+  std::map<std::int64_t, std::map<std::string, Value>> out;
+  for (const auto& u : count_units(f, list, p, level))
+    for (std::size_t k = 0; k < list.size(); ++k)
+      out[u.unit_id][list[k]->code] = evaluate(*list[k], u.numerator[k], u.denominator[k]);
+  return out;
+}
+
+void expect_share(const Value& v, std::int64_t num, std::int64_t den, const char* what) {
+  EXPECT_EQ(v.numerator, num) << what;
+  ASSERT_TRUE(v.denominator) << what;
+  EXPECT_EQ(*v.denominator, den) << what;
+  ASSERT_TRUE(v.value) << what;
+  EXPECT_DOUBLE_EQ(*v.value, std::round(1000.0 * num / den) / 10) << what;
+}
+
+}  // namespace
+
+TEST(MonitoringPeriods, YearsSchoolYearsHalvesAndDates) {
+  auto p = parse_period("2024");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->from.iso(), "2024-01-01");
+  EXPECT_EQ(p->to.iso(), "2024-12-31");
+  EXPECT_EQ(p->title, "2024 год");
+  p = parse_period("2024/2025");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->from.iso(), "2024-09-01");
+  EXPECT_EQ(p->to.iso(), "2025-08-31");
+  EXPECT_EQ(previous_period(*p).code, "2023/2024");
+  p = parse_period("2024-H1");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->to.iso(), "2024-06-30");
+  EXPECT_EQ(previous_period(*p).code, "2023-H2");
+  EXPECT_EQ(previous_period(*parse_period("2024-H2")).code, "2024-H1");
+  p = parse_period("2024-04-15..2024-05-10");  // seed 003's collection window
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->title, "15.04.2024 — 10.05.2024");
+  EXPECT_EQ(previous_period(*p).code, "2024-03-20..2024-04-14");
+  EXPECT_EQ(previous_period(year(2024)).code, "2023");
+  for (const char* bad : {"", "24", "2024/2026", "2024-H3", "2024-05-10..2024-04-15", "весь год", "1999"})
+    EXPECT_FALSE(parse_period(bad)) << bad;
+}
+
+TEST(MonitoringIndicators, TheBuiltInSetsCarryTheCodesOfTheDomain) {
+  std::vector<std::string> codes;
+  for (const auto& i : builtin_indicators()) {
+    codes.push_back(i.code);
+    EXPECT_EQ(indicator_problem(i), "") << i.code;
+    EXPECT_FALSE(i.responsible.empty()) << i.code;
+    EXPECT_FALSE(i.basis.empty()) << i.code;
+  }
+  for (const char* code : {"fed.1", "fed.2a", "fed.2b", "fed.3", "fed.4", "rmms.1", "rmms.2", "rmms.3", "rmms.4", "rmms.5",
+                           "rmms.6", "rmms.7", "rmms.8", "rmms.9", "rmms.10", "rmms.11", "rma.1.1", "rma.1.2", "rma.1.3",
+                           "rma.1.4", "rma.1.5", "rma.2.1", "rma.2.2", "rma.2.3", "rma.2.4", "rma.2.5", "rma.2.6", "rma.2.7"})
+    EXPECT_NE(std::find(codes.begin(), codes.end(), code), codes.end()) << code;
+  EXPECT_EQ(codes.size(), 28u);
+  EXPECT_EQ(indicators_of_set("fed").size(), 5u);
+  EXPECT_EQ(indicators_of_set("rmms").size(), 11u);
+  EXPECT_EQ(indicators_of_set("rma").size(), 12u);
+  EXPECT_EQ(find_indicator("fed.1")->target->text(), "≥ 30 %");
+  EXPECT_FALSE(find_indicator("rmms.9")->denominator);  // a count
+  EXPECT_EQ(find_indicator("fed.1")->window, Window::cumulative);  // «к 2024 году»
+  EXPECT_EQ(find_indicator("rmms.4")->window, Window::period);     // «в отчётный период»
+
+  Indicator mixed = *find_indicator("fed.1");
+  mixed.numerator.all.push_back(Count::organisation);
+  EXPECT_NE(indicator_problem(mixed), "");
+  EXPECT_EQ(parse_count("young"), Count::young);
+  EXPECT_FALSE(parse_count("unknown"));
+}
+
+TEST(MonitoringIndicators, ADenominatorOfZeroIsNoDataAndTargetsAreCompared) {
+  const auto& fed1 = *find_indicator("fed.1");
+  auto v = evaluate(fed1, 0, 0);
+  EXPECT_FALSE(v.value);
+  EXPECT_FALSE(v.met);
+  v = evaluate(fed1, 1, 3);
+  EXPECT_DOUBLE_EQ(*v.value, 33.3);
+  EXPECT_TRUE(*v.met);
+  v = evaluate(fed1, 2, 7);
+  EXPECT_DOUBLE_EQ(*v.value, 28.6);
+  EXPECT_FALSE(*v.met);
+  v = evaluate(*find_indicator("rmms.9"), 4, std::nullopt);
+  EXPECT_DOUBLE_EQ(*v.value, 4);
+  EXPECT_FALSE(v.denominator);
+  EXPECT_FALSE(v.met);  // no target
+}
+
+TEST(MonitoringEngine, FederalIndicatorsPerMunicipalityWorkedOutByHand) {
+  const auto f = territory();
+  const auto v = values(f, "fed", year(2024), UnitLevel::municipality);
+  // M1 teachers on 31.12.2024: 1 (in two schools, once), 2, 8; 5 left in June.
+  expect_share(v.at(100).at("fed.1"), 1, 3, "fed.1 M1");
+  EXPECT_TRUE(*v.at(100).at("fed.1").met);
+  expect_share(v.at(100).at("fed.2a"), 2, 3, "fed.2a M1");
+  expect_share(v.at(100).at("fed.2b"), 1, 3, "fed.2b M1: 75 % coped, 60 % did not");
+  expect_share(v.at(100).at("fed.3"), 0, 2, "fed.3 M1: two schools, the ИМЦ is not counted");
+  expect_share(v.at(100).at("fed.4"), 1, 1, "fed.4 M1: 1 is young and a mentee; 2 turns 35 on the last day");
+  // M2: teachers 3 and 7 (4 is a director); S3's director completed a managerial-team program.
+  expect_share(v.at(200).at("fed.1"), 0, 2, "fed.1 M2");
+  expect_share(v.at(200).at("fed.3"), 1, 1, "fed.3 M2");
+  expect_share(v.at(200).at("fed.4"), 0, 1, "fed.4 M2: 3 is young without support");
+  EXPECT_FALSE(*v.at(200).at("fed.4").met);
+  // M3 has nobody: no data, never 0 %.
+  EXPECT_FALSE(v.at(300).at("fed.1").value);
+  EXPECT_EQ(v.at(300).at("fed.1").denominator, 0);
+  // The region counts five teachers once each.
+  const auto r = values(f, "fed", year(2024), UnitLevel::region);
+  expect_share(r.at(10).at("fed.1"), 1, 5, "fed.1 region");
+  EXPECT_FALSE(*r.at(10).at("fed.1").met);  // 20 % < 30 %
+}
+
+TEST(MonitoringEngine, MunicipalServiceIndicatorsWorkedOutByHand) {
+  const auto f = territory();
+  const auto v = values(f, "rmms", year(2024), UnitLevel::municipality);
+  expect_share(v.at(100).at("rmms.1"), 0, 2, "rmms.1 M1");
+  expect_share(v.at(100).at("rmms.2"), 1, 2, "rmms.2 M1: S1's plan");
+  expect_share(v.at(100).at("rmms.3"), 1, 2, "rmms.3 M1: S2's flag");
+  expect_share(v.at(100).at("rmms.4"), 1, 3, "rmms.4 M1");
+  expect_share(v.at(100).at("rmms.5"), 1, 3, "rmms.5 M1: 2's route");
+  expect_share(v.at(100).at("rmms.6"), 1, 3, "rmms.6 M1: 1 is a mentee");
+  expect_share(v.at(100).at("rmms.7"), 1, 1, "rmms.7 M1");
+  expect_share(v.at(100).at("rmms.8"), 0, 3, "rmms.8 M1: 8 left the community before the last day");
+  EXPECT_DOUBLE_EQ(*v.at(100).at("rmms.9").value, 2);  // S1's association and M1's; the 2025 one not yet
+  expect_share(v.at(100).at("rmms.10"), 0, 3, "rmms.10 M1");
+  expect_share(v.at(100).at("rmms.11"), 1, 3, "rmms.11 M1: 8 is supported");
+
+  expect_share(v.at(200).at("rmms.1"), 1, 1, "rmms.1 M2");
+  expect_share(v.at(200).at("rmms.3"), 1, 1, "rmms.3 M2: a mentoring program in 2024");
+  expect_share(v.at(200).at("rmms.4"), 1, 3, "rmms.4 M2: teachers 3, 7 and the director, who completed");
+  expect_share(v.at(200).at("rmms.6"), 1, 2, "rmms.6 M2: 7 mentors");
+  expect_share(v.at(200).at("rmms.8"), 1, 2, "rmms.8 M2");
+  EXPECT_DOUBLE_EQ(*v.at(200).at("rmms.9").value, 1);
+  expect_share(v.at(200).at("rmms.10"), 1, 2, "rmms.10 M2");
+  expect_share(v.at(200).at("rmms.11"), 2, 2, "rmms.11 M2: S3 is assigned, so its teachers are supported");
+  EXPECT_DOUBLE_EQ(*v.at(300).at("rmms.9").value, 0);
+}
+
+TEST(MonitoringEngine, ActiveIndicatorsForTheRegion) {
+  const auto f = territory();
+  const auto v = values(f, "rma", year(2024), UnitLevel::region).at(10);
+  expect_share(v.at("rma.1.1"), 1, 5, "rma.1.1");
+  expect_share(v.at("rma.1.2"), 1, 1, "rma.1.2: the one member has the highest category");
+  expect_share(v.at("rma.1.5"), 0, 1, "rma.1.5: the ШНОР S1 has no methodist");
+  expect_share(v.at("rma.2.1"), 1, 1, "rma.2.1");
+  expect_share(v.at("rma.2.2"), 1, 2, "rma.2.2: of the two 2024 events one is a master class");
+  expect_share(v.at("rma.2.3"), 0, 4, "rma.2.3: supported 3, 4, 7, 8 — none with a route");
+  expect_share(v.at("rma.2.5"), 1, 4, "rma.2.5: the director completed a program");
+  expect_share(v.at("rma.2.6"), 1, 2, "rma.2.6: one of two requests on time");
+}
+
+TEST(MonitoringEngine, OrganisationsCountAPersonInEachAndPeriodsMoveTheLastDay) {
+  const auto f = territory();
+  const auto v = values(f, "fed", year(2024), UnitLevel::organisation);
+  expect_share(v.at(1001).at("fed.1"), 1, 2, "fed.1 S1: 1 and 2");
+  expect_share(v.at(1002).at("fed.1"), 1, 2, "fed.1 S2: 1 and 8");
+  EXPECT_FALSE(v.count(1009));  // the ИМЦ is not a unit
+  const auto units = count_units(f, indicators_of_set("fed"), year(2024), UnitLevel::organisation);
+  for (const auto& u : units)
+    if (u.unit_id == 1001) EXPECT_EQ(u.parent_id, 100);
+  // On 31.12.2023: 5 still works, nobody had completed a program yet.
+  const auto before = values(f, "fed", year(2023), UnitLevel::municipality);
+  expect_share(before.at(100).at("fed.1"), 0, 4, "fed.1 M1 2023");
+}
+
+TEST(MonitoringEngine, DrillDownListsThePersonsCounted) {
+  const auto f = territory();
+  const auto& fed1 = *find_indicator("fed.1");
+  EXPECT_EQ(counted_persons(f, fed1, year(2024), UnitLevel::municipality, 100, false), std::vector<std::int64_t>{1});
+  EXPECT_EQ(counted_persons(f, fed1, year(2024), UnitLevel::municipality, 100, true), (std::vector<std::int64_t>{1, 2, 8}));
+  EXPECT_EQ(counted_persons(f, *find_indicator("fed.4"), year(2024), UnitLevel::region, 10, true),
+            (std::vector<std::int64_t>{1, 3}));
+  EXPECT_TRUE(counted_persons(f, *find_indicator("rmms.9"), year(2024), UnitLevel::municipality, 100, false).empty());
+}
