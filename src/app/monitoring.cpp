@@ -90,10 +90,15 @@ class Visibility {
   std::unordered_map<std::int64_t, std::int64_t> org_territory_;
 };
 
-domain::Scope aggregate_scope(const Caller& caller) {
+domain::Scope administered_scope(const Caller& caller) {
   auto scope = scope_of(caller, domain::Action::read_registry);
   scope.person.reset();
   scope.persons.clear();
+  return scope;
+}
+
+domain::Scope aggregate_scope(const Caller& caller) {
+  auto scope = administered_scope(caller);
   if (scope.empty())
     throw domain::Error(domain::ErrorKind::forbidden,
                         "Мониторинг показателей доступен органам управления, методическим службам и организациям");
@@ -142,6 +147,8 @@ MonitoringValues compute(const App& app, const mon::Facts& facts, const Visibili
 }
 
 }  // namespace
+
+bool reads_monitoring(const Caller& caller) { return !administered_scope(caller).empty(); }
 
 MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
                                    const std::string& period, std::optional<std::int64_t> parent) {

@@ -39,6 +39,10 @@ struct MonitoringValues {
   std::vector<IndicatorValues> indicators;
 };
 
+// Whether the caller may read monitoring aggregates at all (the interface
+// offers the section by it; every call checks it again).
+bool reads_monitoring(const Caller& caller);
+
 // `set`: fed | rmms | rma | "" (all); `period`: as domain::parse_period reads
 // it; `parent`: only units below this territory. 422 naming the parameter
 // when one is wrong; 403 for callers who administer nothing.

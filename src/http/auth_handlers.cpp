@@ -1,6 +1,7 @@
 #include "app/auth.hpp"
 #include "app/diagnostics.hpp"
 #include "domain/access.hpp"
+#include "app/monitoring.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 
@@ -32,7 +33,8 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("can_manage_diagnostics", !app::scope_of(c, domain::Action::manage_diagnostics).empty())
       .field("can_edit_framework", app::owns_framework(c))
       .field("can_organise_events", !app::scope_of(c, domain::Action::organise_events).empty())
-      .field("can_coordinate_support", !app::scope_of(c, domain::Action::coordinate_support).empty());
+      .field("can_coordinate_support", !app::scope_of(c, domain::Action::coordinate_support).empty())
+      .field("can_read_monitoring", app::reads_monitoring(c));
   w.key("roles");
   write_roles(w, c.roles);
   w.end_object();

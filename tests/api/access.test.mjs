@@ -274,6 +274,15 @@ function matrix() {
     // Group dynamics: aggregates for everyone in scope; the same campaign twice is refused.
     ['GET', '/api/v1/diagnostics/dynamics', `/api/v1/diagnostics/dynamics?before=${ids.campaign}&after=${ids.campaign2}&by=municipality`, signedIn(200)],
     ['GET', '/api/v1/diagnostics/dynamics', `/api/v1/diagnostics/dynamics?before=${ids.campaign}&after=${ids.campaign}`, signedIn(422)],
+    // Monitoring (issue 8): aggregates for those who administer territories or organisations
+    // (a teacher has none); the persons behind a number only where personal data is open.
+    ['GET', '/api/v1/monitoring/indicators', '/api/v1/monitoring/indicators?set=fed', signedIn(200)],
+    ['GET', '/api/v1/monitoring/values', '/api/v1/monitoring/values?set=rmms&unit=municipality&period=2026', { ...signedIn(200), teacher: 403 }],
+    ['GET', '/api/v1/monitoring/values', '/api/v1/monitoring/values?set=rmms&period=2026-H3', { ...signedIn(422), teacher: 422 }],
+    ['GET', '/api/v1/monitoring/persons', `/api/v1/monitoring/persons?code=fed.4&unit=municipality&unit_id=${ids.municipality}&period=2026&which=denominator`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 }],
+    ['GET', '/api/v1/monitoring/report', `/api/v1/monitoring/report?set=fed&period=2026&territory_id=${ids.region}&format=xlsx`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 404, school: 404, teacher: 403 }],
     ['GET', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.region}`, signedIn(200)],
     ['GET', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
     ['PUT', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.region}`,

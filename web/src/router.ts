@@ -35,6 +35,7 @@ export const router = createRouter({
     { path: '/practices/:id(\\d+)', name: 'practice', component: () => import('./views/PracticeCard.vue') },
     { path: '/notifications', name: 'notifications', component: () => import('./views/NotificationsPage.vue') },
     { path: '/diagnostics', name: 'diagnostics', component: () => import('./views/DiagnosticsPage.vue') },
+    { path: '/monitoring', name: 'monitoring', component: () => import('./views/MonitoringPage.vue') },
     { path: '/territories', name: 'territories', component: () => import('./views/TerritoriesPage.vue') },
     { path: '/profile', name: 'profile', component: () => import('./views/ProfilePage.vue') },
     { path: '/admin/accounts', name: 'accounts', component: () => import('./views/AccountsPage.vue') },

@@ -116,6 +116,7 @@ export interface Caller {
   can_edit_framework: boolean
   can_organise_events: boolean
   can_coordinate_support: boolean
+  can_read_monitoring: boolean
   person_id: number | null
   roles: RoleGrant[]
 }

@@ -1,0 +1,66 @@
+// The monitoring dashboard in the browser: a region picks a set and a period,
+// sees the indicators with targets, opens a municipality's organisations and
+// the persons behind a number, and downloads the справка.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
+import { demoSessions, screenshots } from './browser.mjs'
+
+let srv
+const pages = demoSessions(() => srv)
+before(async () => {
+  srv = await startServer({ backend: 'sqlite' })
+})
+after(async () => {
+  await pages.close()
+  await srv?.stop()
+})
+
+test('the region reads the indicators, drills down and downloads the справка', async () => {
+  const page = await pages.as('region', DEMO_PASSWORD)
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Мониторинг показателей' }).click()
+  await page.getByTestId('monitoring-indicators').getByText('fed.4').waitFor()
+  // The demo is dated 2025: take that year.
+  await page.getByTestId('monitoring-period').locator('.p-select-dropdown').click()
+  await page.getByRole('option', { name: '2025 год', exact: true }).click()
+  await page.getByTestId('monitoring-set').getByText('РММС').click()
+  await page.getByTestId('monitoring-indicators').getByText('rmms.11').waitFor()
+  await page.getByTestId('monitoring-indicators').getByText('rmms.4', { exact: true }).click()
+  await page.getByTestId('monitoring-selected').getByText(/^rmms\.4\./).waitFor()
+  await page.getByTestId('indicator-passport').getByText(/в отчётный период|за период/).waitFor()
+  const units = page.getByTestId('monitoring-units')
+  await units.locator('tbody tr').first().waitFor()
+  await page.screenshot({ path: join(screenshots, 'monitoring.png'), fullPage: true })
+  // A municipality opens its organisations.
+  const firstLink = units.locator('tbody tr a').first()
+  const name = (await firstLink.textContent()).trim()
+  await firstLink.click()
+  await page.getByTestId('monitoring-trail').getByText(name).waitFor()
+  await units.locator('tbody tr').first().waitFor()
+  assert.ok(await units.locator('tbody tr').count() >= 5, 'the demo municipality has schools')
+  // The справка for that municipality.
+  const href = await page.getByTestId('report-pdf').getAttribute('href')
+  assert.match(href, /territory_id=\d+&format=pdf/)
+  const response = await page.request.get(srv.base + href)
+  assert.equal(response.status(), 200)
+  assert.equal(response.headers()['content-type'], 'application/pdf')
+  await page.getByTestId('monitoring-trail').getByRole('button', { name: 'Все' }).click()
+  await page.getByTestId('monitoring-level').waitFor()
+})
+
+test('a coordinator opens the persons behind a number', async () => {
+  const page = await pages.as('coordinator', DEMO_PASSWORD)
+  await page.goto(`${srv.base}/monitoring`)
+  await page.getByTestId('monitoring-indicators').getByText('fed.2a', { exact: true }).click()
+  await page.getByTestId('monitoring-period').locator('.p-select-dropdown').click()
+  await page.getByRole('option', { name: '2025 год', exact: true }).click()
+  const link = page.getByTestId('monitoring-units').locator('[data-testid^="persons-"]').first()
+  await link.waitFor()
+  const count = Number((await link.textContent()).replace(/\D/g, ''))
+  await link.click()
+  const dialog = page.getByTestId('persons-dialog')
+  await dialog.getByTestId('persons-list').locator('tbody tr').first().waitFor()
+  assert.ok(count > 0)
+  assert.equal(await dialog.getByTestId('persons-total').textContent(), `Всего: ${count}`)
+})

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { change, light, periodChoices, rankingRows } from './monitoring'
+import type { ValueItem } from '../api/monitoring'
+
+const item = (unit_name: string, value: number | null, extra: Partial<ValueItem> = {}): ValueItem => ({
+  code: 'fed.1', unit_id: 1, unit_name, parent_id: null, numerator: 0, denominator: 0, value, target: 30, met: null,
+  previous_value: null, rank: null, ...extra,
+})
+
+describe('monitoring helpers', () => {
+  it('offers years, school years and halves around today', () => {
+    const p = periodChoices(new Date(2026, 11, 1))
+    expect(p[0]).toEqual({ code: '2026', label: '2026 год' })
+    expect(p.map((x) => x.code)).toEqual(['2026', '2025', '2024', '2026/2027', '2025/2026', '2026-H2', '2026-H1', '2025-H2', '2025-H1'])
+    expect(periodChoices(new Date(2026, 2, 1)).find((x) => x.code.includes('/'))?.code).toBe('2025/2026')
+  })
+  it('colours by the target and measures the change', () => {
+    expect(light({ met: true })).toBe('success')
+    expect(light({ met: false })).toBe('danger')
+    expect(light({ met: null })).toBe('secondary')
+    expect(change({ value: 33.3, previous_value: 20.1 })).toBe(13.2)
+    expect(change({ value: 10, previous_value: null })).toBeNull()
+  })
+  it('ranks units with data first, best first', () => {
+    const rows = rankingRows([item('Б', 10), item('В', null), item('А', 40), item('Г', 10)])
+    expect(rows.map((r) => r.name)).toEqual(['А', 'Б', 'Г', 'В'])
+    expect(rows[3].value).toBeNull()
+  })
+})
