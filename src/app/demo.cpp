@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <random>
+#include <set>
 #include <vector>
 
 #include "app/accounts.hpp"
@@ -30,6 +31,7 @@
 #include "storage/programs_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/registry_sql.hpp"
+#include "storage/routes_repository.hpp"
 
 namespace metodist::app {
 namespace {
@@ -461,6 +463,70 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
                 "Методист регионального актива", ""});
     }
   }
+  // A program for managerial teams (fed.3, rmms.1): directors and deputies of
+  // about a sixth of the schools completed it in the spring.
+  {
+    storage::programs::Program p;
+    p.title = "Управленческая команда школы: управление качеством образования";
+    p.provider = "Институт развития образования (" + region_name + ")";
+    p.hours = 72;
+    p.format = "blended";
+    p.audience = "managerial_teams";
+    p.in_federal_registry = true;
+    p.federal_number = "ФР-2001";
+    p.territory_id = region;
+    const std::vector<std::int64_t> ids{by_code.at("manage.change"), by_code.at("manage.methodical_work")};
+    const auto program = storage::programs::insert_program(c, p, ids);
+    storage::programs::Cohort k;
+    k.program_id = program;
+    k.title = "Весенняя группа управленческих команд";
+    k.starts_on = day(230);
+    k.ends_on = day(190);
+    const auto cohort = storage::programs::insert_cohort(c, k);
+    std::map<std::int64_t, std::vector<std::int64_t>> managers;  // school → its director and deputies
+    storage::Params mp;
+    c.run("SELECT ps.organisation_id, ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE ps.left_on IS NULL AND ps.position IN ('director', 'deputy_director') AND o.kind = 'school'"
+          " AND o.territory_id IN " + reg::subtree(reg::placeholder(mp, region)) + " ORDER BY ps.organisation_id, ps.id",
+          mp, [&](const storage::Row& r) { managers[r.int64(0)].push_back(r.int64(1)); });
+    int n = 0;
+    std::set<std::int64_t> enrolled;  // a person heading two schools enrols once
+    for (const auto& [school, people] : managers) {
+      if (!rng.chance(0.17)) continue;
+      for (auto person : people) {
+        if (!enrolled.insert(person).second) continue;
+        storage::programs::Enrolment e;
+        e.cohort_id = cohort;
+        e.person_id = person;
+        e.applied_on = day(240);
+        e.status = "completed";
+        e.id = storage::programs::insert_enrolment(c, e);
+        e.certificate_number = "УК-" + std::to_string(++n);
+        e.completed_on = day(190);
+        storage::programs::update_enrolment(c, e);
+      }
+    }
+  }
+  // Individual routes (rmms.5) of some teachers with deficits after the entry diagnostic.
+  for (const auto& [person, results] : measured) {
+    if (!rng.chance(0.3)) continue;
+    const auto deficits = domain::deficits_on(results, rule, *Date::parse_iso(day(260)));
+    if (deficits.empty()) continue;
+    storage::routes::Route r;
+    r.person_id = person;
+    r.period_from = day(250);
+    r.period_to = day(-100);
+    r.status = "in_progress";
+    for (const auto& code : deficits) {
+      storage::routes::Row row;
+      row.competency = code;
+      row.goal = "Устранить дефицит";
+      row.activity = "self_study";
+      row.details = "С методистом: подобрать материалы и практики";
+      r.rows.push_back(row);
+    }
+    storage::routes::insert_route(c, r);
+  }
 }
 
 // A municipality's weekly work (issue 7): events of the ИМЦ and schools with
@@ -559,6 +625,21 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
         if (std::find(in.begin(), in.end(), p) == in.end() && rng.chance(0.45)) {
           cm::insert_member(c, id, p, in.empty() ? "leader" : "member", Date::from_days(today.days() - std::chrono::days(200)).iso());
           in.push_back(p);
+        }
+    }
+    // A network community of the municipality's teachers (rmms.8): a fifth join.
+    {
+      cm::Community k;
+      k.kind = "network";
+      k.title = "Сетевое сообщество «Учитель будущего»";
+      k.territory_id = muni;
+      const auto id = cm::insert_community(c, k);
+      std::vector<std::int64_t> in;
+      for (const auto& t : teachers)
+        if (std::find(in.begin(), in.end(), t.person) == in.end() && rng.chance(0.2)) {
+          cm::insert_member(c, id, t.person, in.empty() ? "leader" : "member",
+                            Date::from_days(today.days() - std::chrono::days(rng.between(30, 300))).iso());
+          in.push_back(t.person);
         }
     }
     // Young teachers get a mentor of the same school with five years or more.

@@ -1,6 +1,7 @@
 #include "domain/monitoring_engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace metodist::domain::monitor {
@@ -17,6 +18,17 @@ Mask mask_of(const Population& p) {
 }
 
 Date date_of_day(Day d) { return Date::from_days(std::chrono::sys_days{std::chrono::days{d}}); }
+
+// Days from 1970-01-01 of a civil date (H. Hinnant's algorithm): the loader
+// parses a million dates, so no std::chrono detours.
+Day days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<Day>(era * 146097 + static_cast<int>(doe) - 719468);
+}
 
 // Ids are dense row ids: a flat table id → index beats a hash map for a
 // million persons.
@@ -39,60 +51,32 @@ class IdIndex {
 
 bool covers(Day from, Day to, Day d) { return from <= d && d <= to; }
 bool overlaps(Day from, Day to, Day a, Day b) { return from <= b && a <= to; }
+bool active_on(const PositionFact& p, Day d) { return p.hired <= d && d < p.left; }
 
-struct Engine {
+constexpr std::array kLevels{UnitLevel::organisation, UnitLevel::municipality, UnitLevel::region, UnitLevel::federation};
+std::size_t level_index(UnitLevel l) { return static_cast<std::size_t>(l); }
+char territory_level(UnitLevel l) { return l == UnitLevel::municipality ? 'm' : l == UnitLevel::region ? 'r' : 'f'; }
+
+// What does not depend on the period: indexes, positions by person, and
+// each territory's municipality, region and federation.
+struct Prepared {
   const Facts& f;
-  const Period& period;
-  UnitLevel level;
-  Rules rules;
-  Day last = 0, window_from = 0;
-
   IdIndex persons, orgs, territories;
-  std::vector<std::int32_t> unit_of_territory;  // territory index → unit index at `level`, or -1
-  std::vector<std::int32_t> parent_of_unit;     // unit index → territory index one level up, or -1
-  std::vector<std::int32_t> pos_start, pos_list;  // positions by person (CSR)
-  std::vector<Mask> person_bits, org_bits;
-  std::vector<bool> org_assigned;  // a methodist of an active is assigned to the organisation itself
+  std::vector<std::int32_t> pos_start, pos_list;
+  std::array<std::vector<std::int32_t>, 4> territory_unit;  // by level: territory index → its unit there, or -1
+  std::vector<std::int32_t> org_territory;                  // organisation index → territory index
 
-  Engine(const Facts& facts, const Period& p, UnitLevel l, const Rules& r, Window w)
-      : f(facts), period(p), level(l), rules(r) {
-    last = day_of(p.to);
-    window_from = w == Window::cumulative ? kNever : day_of(p.from);
+  explicit Prepared(const Facts& facts) : f(facts) {
     persons.build(f.persons);
     orgs.build(f.organisations);
     territories.build(f.territories);
-    place_territories();
-    index_positions();
-  }
-
-  // A territory's ancestor (or itself) of the given level, by index.
-  std::int32_t ancestor(std::int32_t t, char want) const {
-    for (int guard = 0; t >= 0 && guard < 8; ++guard) {
-      const auto& x = f.territories[static_cast<std::size_t>(t)];
-      if (x.level == want) return t;
-      t = x.parent ? territories.find(*x.parent) : -1;
+    for (auto l : {UnitLevel::municipality, UnitLevel::region, UnitLevel::federation}) {
+      auto& v = territory_unit[level_index(l)];
+      v.assign(f.territories.size(), -1);
+      for (std::size_t t = 0; t < f.territories.size(); ++t) v[t] = ancestor(static_cast<std::int32_t>(t), territory_level(l));
     }
-    return -1;
-  }
-
-  void place_territories() {
-    const char want = level == UnitLevel::municipality ? 'm' : level == UnitLevel::region ? 'r' : 'f';
-    const char up = level == UnitLevel::municipality ? 'r' : level == UnitLevel::region ? 'f' : 0;
-    unit_of_territory.assign(f.territories.size(), -1);
-    for (std::size_t t = 0; t < f.territories.size(); ++t)
-      unit_of_territory[t] = ancestor(static_cast<std::int32_t>(t), want);
-    if (level == UnitLevel::organisation) {
-      parent_of_unit.assign(f.organisations.size(), -1);
-      for (std::size_t o = 0; o < f.organisations.size(); ++o)
-        parent_of_unit[o] = ancestor(territories.find(f.organisations[o].territory), 'm');
-    } else {
-      parent_of_unit.assign(f.territories.size(), -1);
-      if (up)
-        for (std::size_t t = 0; t < f.territories.size(); ++t) parent_of_unit[t] = ancestor(static_cast<std::int32_t>(t), up);
-    }
-  }
-
-  void index_positions() {
+    org_territory.resize(f.organisations.size());
+    for (std::size_t o = 0; o < f.organisations.size(); ++o) org_territory[o] = territories.find(f.organisations[o].territory);
     pos_start.assign(f.persons.size() + 1, 0);
     for (const auto& p : f.positions)
       if (auto i = persons.find(p.person); i >= 0) ++pos_start[static_cast<std::size_t>(i) + 1];
@@ -104,35 +88,65 @@ struct Engine {
         pos_list[static_cast<std::size_t>(fill[static_cast<std::size_t>(i)]++)] = static_cast<std::int32_t>(k);
   }
 
-  // The unit of a place at `level`: an organisation (by index) or a territory (by index).
-  std::int32_t unit_of_org(std::int32_t o) const {
-    if (o < 0) return -1;
-    const auto& org = f.organisations[static_cast<std::size_t>(o)];
-    if (level == UnitLevel::organisation) return org.educational ? o : -1;
-    const auto t = territories.find(org.territory);
-    return t < 0 ? -1 : unit_of_territory[static_cast<std::size_t>(t)];
+  std::int32_t ancestor(std::int32_t t, char want) const {
+    for (int guard = 0; t >= 0 && guard < 8; ++guard) {
+      const auto& x = f.territories[static_cast<std::size_t>(t)];
+      if (x.level == want) return t;
+      t = x.parent ? territories.find(*x.parent) : -1;
+    }
+    return -1;
   }
-  std::int32_t unit_of_place(const Placed& p) const {
-    if (p.organisation) return unit_of_org(orgs.find(*p.organisation));
+  // The unit of an organisation (by index) at a level: itself when educational, or its territory's.
+  std::int32_t unit_of_org(std::int32_t o, UnitLevel level) const {
+    if (o < 0) return -1;
+    if (level == UnitLevel::organisation) return f.organisations[static_cast<std::size_t>(o)].educational ? o : -1;
+    const auto t = org_territory[static_cast<std::size_t>(o)];
+    return t < 0 ? -1 : territory_unit[level_index(level)][static_cast<std::size_t>(t)];
+  }
+  std::int32_t unit_of_place(const Placed& p, UnitLevel level) const {
+    if (p.organisation) return unit_of_org(orgs.find(*p.organisation), level);
     if (level == UnitLevel::organisation) return -1;
     const auto t = territories.find(p.territory);
-    return t < 0 ? -1 : unit_of_territory[static_cast<std::size_t>(t)];
+    return t < 0 ? -1 : territory_unit[level_index(level)][static_cast<std::size_t>(t)];
+  }
+  template <class F>
+  void for_positions(std::size_t person, F&& f_pos) const {
+    for (auto k = pos_start[person]; k < pos_start[person + 1]; ++k)
+      f_pos(f.positions[static_cast<std::size_t>(pos_list[static_cast<std::size_t>(k)])]);
+  }
+};
+
+// One period: what persons and organisations did or were, for both windows
+// at once (index 0: the period, 1: cumulative up to its last day).
+struct Pass {
+  const Prepared& pr;
+  const Facts& f;
+  Rules rules;
+  Day last = 0;
+  std::array<Day, 2> from{};
+  std::array<std::vector<Mask>, 2> person_bits, org_bits;
+  std::vector<bool> org_assigned;  // a methodist of an active is assigned to the organisation itself
+
+  Pass(const Prepared& p, const Period& period, const Rules& r) : pr(p), f(p.f), rules(r) {
+    last = day_of(period.to);
+    from = {day_of(period.from), kNever};
+    for (int w = 0; w < 2; ++w) mark(w);
   }
 
-  bool in_window(Day d) const { return window_from <= d && d <= last; }
-  void mark(std::vector<Mask>& bits, const IdIndex& index, std::int64_t who, Count c) const {
+  void set(std::vector<Mask>& bits, const IdIndex& index, std::int64_t who, Count c) const {
     if (auto i = index.find(who); i >= 0) bits[static_cast<std::size_t>(i)] |= bit(c);
   }
-  bool active_on(const PositionFact& p, Day d) const { return p.hired <= d && d < p.left; }
 
-  // What persons and organisations did or were, before placing them.
-  void mark_facts() {
-    person_bits.assign(f.persons.size(), 0);
-    org_bits.assign(f.organisations.size(), 0);
+  void mark(int w) {
+    auto& pb = person_bits[static_cast<std::size_t>(w)];
+    auto& ob = org_bits[static_cast<std::size_t>(w)];
+    const Day a = from[static_cast<std::size_t>(w)];
+    pb.assign(f.persons.size(), 0);
+    ob.assign(f.organisations.size(), 0);
+    const auto in_window = [&](Day d) { return a <= d && d <= last; };
     auto spans = [&](const std::vector<Span>& list, Count c, bool on_last_day) {
       for (const auto& s : list)
-        if (on_last_day ? covers(s.from, s.to, last) : overlaps(s.from, s.to, window_from, last))
-          mark(person_bits, persons, s.who, c);
+        if (on_last_day ? covers(s.from, s.to, last) : overlaps(s.from, s.to, a, last)) set(pb, pr.persons, s.who, c);
     };
     spans(f.completed_federal_from_deficit, Count::completed_federal_from_deficit, false);
     spans(f.completed_program, Count::completed_program, false);
@@ -150,185 +164,222 @@ struct Engine {
     spans(f.young_events, Count::support_form, false);
     for (const auto& s : f.literacy)
       if (in_window(s.on)) {
-        mark(person_bits, persons, s.who, Count::literacy_tested);
-        if (s.percent >= rules.coped_from) mark(person_bits, persons, s.who, Count::literacy_coped);
+        set(pb, pr.persons, s.who, Count::literacy_tested);
+        if (s.percent >= rules.coped_from) set(pb, pr.persons, s.who, Count::literacy_coped);
       }
     for (std::size_t o = 0; o < f.organisations.size(); ++o) {
       const auto& org = f.organisations[o];
       if (!org.educational) continue;
-      org_bits[o] |= bit(Count::organisation);
-      if (org.shnor) org_bits[o] |= bit(Count::shnor);
-      if (org.staff_plan) org_bits[o] |= bit(Count::staff_plan);
-      if (org.mentoring_flag) org_bits[o] |= bit(Count::mentoring_model);
+      ob[o] |= bit(Count::organisation);
+      if (org.shnor) ob[o] |= bit(Count::shnor);
+      if (org.staff_plan) ob[o] |= bit(Count::staff_plan);
+      if (org.mentoring_flag) ob[o] |= bit(Count::mentoring_model);
     }
     for (const auto& s : f.mentoring_programs)
-      if (overlaps(s.from, s.to, window_from, last)) mark(org_bits, orgs, s.who, Count::mentoring_model);
-    org_assigned.assign(f.organisations.size(), false);
+      if (overlaps(s.from, s.to, a, last)) set(ob, pr.orgs, s.who, Count::mentoring_model);
+    if (w == 0) org_assigned.assign(f.organisations.size(), false);
     for (const auto& s : f.organisation_support)
       if (covers(s.from, s.to, last))
-        if (auto o = orgs.find(s.who); o >= 0) {
-          org_bits[static_cast<std::size_t>(o)] |= bit(Count::supported_school);
+        if (auto o = pr.orgs.find(s.who); o >= 0) {
+          ob[static_cast<std::size_t>(o)] |= bit(Count::supported_school);
           org_assigned[static_cast<std::size_t>(o)] = true;
         }
     // A managerial team trained: where the person worked on the day they completed.
     for (const auto& s : f.completed_managerial) {
       if (!in_window(s.from)) continue;
-      const auto i = persons.find(s.who);
-      if (i < 0) continue;
-      for (auto k = pos_start[static_cast<std::size_t>(i)]; k < pos_start[static_cast<std::size_t>(i) + 1]; ++k) {
-        const auto& p = f.positions[static_cast<std::size_t>(pos_list[static_cast<std::size_t>(k)])];
-        if (active_on(p, s.from)) mark(org_bits, orgs, p.organisation, Count::managerial_team_trained);
-      }
+      if (const auto i = pr.persons.find(s.who); i >= 0)
+        pr.for_positions(static_cast<std::size_t>(i), [&](const PositionFact& p) {
+          if (active_on(p, s.from)) set(ob, pr.orgs, p.organisation, Count::managerial_team_trained);
+        });
     }
   }
 
-  // Calls back each placed person: index, mask, distinct units at `level`.
+  // Calls back each placed person: index, masks for both windows, and the
+  // organisations (by index) where they hold a post on the last day.
   template <class F>
   void for_each_person(F&& f_person) {
-    std::vector<std::int32_t> units;
+    std::vector<std::int32_t> workplaces;
     for (std::size_t i = 0; i < f.persons.size(); ++i) {
       const auto& person = f.persons[i];
-      units.clear();
-      bool teaching = false, manager = false;
-      Mask from_orgs = 0;
-      for (auto k = pos_start[i]; k < pos_start[i + 1]; ++k) {
-        const auto& p = f.positions[static_cast<std::size_t>(pos_list[static_cast<std::size_t>(k)])];
-        if (!active_on(p, last)) continue;
-        const auto o = orgs.find(p.organisation);
-        if (o < 0 || !f.organisations[static_cast<std::size_t>(o)].educational) continue;
-        teaching |= p.post == Post::teaching;
-        manager |= p.post == Post::managerial;
-        if (org_assigned[static_cast<std::size_t>(o)]) from_orgs |= bit(Count::supported_by_active);
-        if (auto u = unit_of_org(o); u >= 0 && std::find(units.begin(), units.end(), u) == units.end()) units.push_back(u);
-      }
-      if (units.empty() && !teaching && !manager) continue;
-      Mask m = person_bits[i] | from_orgs;
-      // A school supported through one of its teachers counts as a supported school.
-      if (person_bits[i] & bit(Count::supported_by_active))
-        for (auto k = pos_start[i]; k < pos_start[i + 1]; ++k) {
-          const auto& p = f.positions[static_cast<std::size_t>(pos_list[static_cast<std::size_t>(k)])];
-          if (active_on(p, last)) mark(org_bits, orgs, p.organisation, Count::supported_school);
+      workplaces.clear();
+      bool teaching = false, manager = false, assigned = false;
+      pr.for_positions(i, [&](const PositionFact& p) {
+        if (!active_on(p, last)) return;
+        const auto o = pr.orgs.find(p.organisation);
+        if (o < 0) return;
+        // A teacher or a manager by a post in an educational organisation; placed
+        // by every post (an institute's methodist counts in its region).
+        if (f.organisations[static_cast<std::size_t>(o)].educational) {
+          teaching |= p.post == Post::teaching;
+          manager |= p.post == Post::managerial;
         }
-      if (teaching) m |= bit(Count::teacher) | bit(Count::teacher_or_manager) | bit(Count::teacher_or_graduate);
-      if (manager) m |= bit(Count::teacher_or_manager);
-      if (person.ped_graduate) m |= bit(Count::teacher_or_graduate);
-      if (person.highest_category) m |= bit(Count::highest_category);
+        assigned = assigned || org_assigned[static_cast<std::size_t>(o)];
+        if (std::find(workplaces.begin(), workplaces.end(), o) == workplaces.end()) workplaces.push_back(o);
+      });
+      if (workplaces.empty()) continue;
+      Mask base = assigned ? bit(Count::supported_by_active) : 0;
+      if (teaching) base |= bit(Count::teacher) | bit(Count::teacher_or_manager) | bit(Count::teacher_or_graduate);
+      if (manager) base |= bit(Count::teacher_or_manager);
+      if (person.ped_graduate) base |= bit(Count::teacher_or_graduate);
+      if (person.highest_category) base |= bit(Count::highest_category);
       if (teaching && person.birth != kNever && person.experience_since != kNever &&
           is_young_teacher(date_of_day(person.birth), date_of_day(person.experience_since), date_of_day(last), rules.young))
-        m |= bit(Count::young);
-      f_person(i, m, units);
+        base |= bit(Count::young);
+      const Mask now = base | person_bits[0][i], ever = base | person_bits[1][i];
+      // A school supported through one of its teachers counts as a supported school.
+      if ((now & bit(Count::supported_by_active)) && (person_bits[0][i] & bit(Count::supported_by_active)))
+        pr.for_positions(i, [&](const PositionFact& p) {
+          if (!active_on(p, last)) return;
+          for (auto& ob : org_bits) set(ob, pr.orgs, p.organisation, Count::supported_school);
+        });
+      f_person(i, std::array<Mask, 2>{now, ever}, workplaces);
     }
   }
 };
 
-// Counter slots: numerator 2k, denominator 2k + 1 of indicator k.
+// Counter slots of one window's indicators: numerator 2j, denominator 2j + 1
+// of the j-th indicator of that window.
 struct Slots {
-  std::vector<Mask> num, den;  // den 0: a count
+  std::vector<std::size_t> which;  // indicator index
+  std::vector<Mask> num, den;      // den 0: a count
   std::unordered_map<Mask, std::vector<std::uint16_t>> cache;
   const std::vector<std::uint16_t>& of(Mask m) {
     auto [it, added] = cache.try_emplace(m);
     if (added)
       for (std::size_t k = 0; k < num.size(); ++k) {
-        if ((m & num[k]) == num[k]) it->second.push_back(static_cast<std::uint16_t>(2 * k));
-        if (den[k] && (m & den[k]) == den[k]) it->second.push_back(static_cast<std::uint16_t>(2 * k + 1));
+        if ((m & num[k]) == num[k]) it->second.push_back(static_cast<std::uint16_t>(2 * which[k]));
+        if (den[k] && (m & den[k]) == den[k]) it->second.push_back(static_cast<std::uint16_t>(2 * which[k] + 1));
       }
     return it->second;
   }
 };
 
-void count_pass(const Facts& facts, std::span<const Indicator* const> indicators, std::span<const std::size_t> which,
-                const Period& period, UnitLevel level, const Rules& rules, std::vector<UnitCounts>& out,
-                const std::vector<std::int32_t>& unit_rows, Window window) {
-  Engine e(facts, period, level, rules, window);
-  e.mark_facts();
-  Slots slots;
-  for (auto k : which) {
-    slots.num.push_back(mask_of(indicators[k]->numerator));
-    slots.den.push_back(indicators[k]->denominator ? mask_of(*indicators[k]->denominator) : 0);
+std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const Indicator* const> indicators,
+                                           const Period& period, std::span<const UnitLevel> levels, const Rules& rules) {
+  const Facts& f = pr.f;
+  Pass pass(pr, period, rules);
+  std::array<Slots, 2> slots;
+  for (std::size_t k = 0; k < indicators.size(); ++k) {
+    auto& s = slots[indicators[k]->window == Window::cumulative ? 1 : 0];
+    s.which.push_back(k);
+    s.num.push_back(mask_of(indicators[k]->numerator));
+    s.den.push_back(indicators[k]->denominator ? mask_of(*indicators[k]->denominator) : 0);
   }
-  const std::size_t width = 2 * which.size();
-  const std::size_t units = level == UnitLevel::organisation ? facts.organisations.size() : facts.territories.size();
-  std::vector<std::int64_t> counters(units * width, 0);
-  auto add = [&](std::int32_t unit, Mask m) {
+  const std::size_t width = 2 * indicators.size();
+  std::vector<std::vector<std::int64_t>> counters;
+  for (auto l : levels)
+    counters.emplace_back((l == UnitLevel::organisation ? f.organisations.size() : f.territories.size()) * width, 0);
+  auto add = [&](std::size_t li, std::int32_t unit, const std::array<Mask, 2>& m) {
     if (unit < 0) return;
-    for (auto s : slots.of(m)) ++counters[static_cast<std::size_t>(unit) * width + s];
+    auto* row = &counters[li][static_cast<std::size_t>(unit) * width];
+    for (int w = 0; w < 2; ++w)
+      if (!slots[static_cast<std::size_t>(w)].num.empty())
+        for (auto s : slots[static_cast<std::size_t>(w)].of(m[static_cast<std::size_t>(w)])) ++row[s];
   };
-  e.for_each_person([&](std::size_t, Mask m, const std::vector<std::int32_t>& us) {
-    for (auto u : us) add(u, m);
-  });
-  for (std::size_t o = 0; o < facts.organisations.size(); ++o)
-    if (e.org_bits[o] & bit(Count::organisation)) add(e.unit_of_org(static_cast<std::int32_t>(o)), e.org_bits[o]);
-  for (const auto& c : facts.communities)
-    if (c.from <= e.last && e.last <= c.to) add(e.unit_of_place(c), bit(Count::community));
-  for (const auto& ev : facts.events)
-    if (e.in_window(ev.from)) add(e.unit_of_place(ev), bit(Count::event) | (ev.flag ? bit(Count::open_practice) : 0));
-  for (const auto& r : facts.requests)
-    if (e.in_window(r.from)) add(e.unit_of_place(r), bit(Count::request_closed) | (r.flag ? bit(Count::request_closed_on_time) : 0));
-
-  for (std::size_t row = 0; row < out.size(); ++row) {
-    const auto u = static_cast<std::size_t>(unit_rows[row]);
-    for (std::size_t j = 0; j < which.size(); ++j) {
-      out[row].numerator[which[j]] = counters[u * width + 2 * j];
-      out[row].denominator[which[j]] = counters[u * width + 2 * j + 1];
+  std::vector<std::int32_t> units;
+  pass.for_each_person([&](std::size_t, const std::array<Mask, 2>& m, const std::vector<std::int32_t>& workplaces) {
+    for (std::size_t li = 0; li < levels.size(); ++li) {
+      units.clear();
+      for (auto o : workplaces)
+        if (auto u = pr.unit_of_org(o, levels[li]); u >= 0 && std::find(units.begin(), units.end(), u) == units.end())
+          units.push_back(u);
+      for (auto u : units) add(li, u, m);
     }
-    if (out[row].parent_id) continue;
-    const auto parent = e.parent_of_unit[u];
-    if (parent >= 0) out[row].parent_id = facts.territories[static_cast<std::size_t>(parent)].id;
+  });
+  for (std::size_t o = 0; o < f.organisations.size(); ++o)
+    if (pass.org_bits[0][o] & bit(Count::organisation))
+      for (std::size_t li = 0; li < levels.size(); ++li)
+        add(li, pr.unit_of_org(static_cast<std::int32_t>(o), levels[li]), {pass.org_bits[0][o], pass.org_bits[1][o]});
+  const auto place = [&](const Placed& p, bool now, bool ever, Mask m) {
+    for (std::size_t li = 0; li < levels.size(); ++li)
+      add(li, pr.unit_of_place(p, levels[li]), {now ? m : 0, ever ? m : 0});
+  };
+  for (const auto& c : f.communities)
+    if (c.from <= pass.last && pass.last <= c.to) place(c, true, true, bit(Count::community));
+  for (const auto& e : f.events)
+    if (e.from <= pass.last)
+      place(e, pass.from[0] <= e.from, true, bit(Count::event) | (e.flag ? bit(Count::open_practice) : 0));
+  for (const auto& r : f.requests)
+    if (r.from <= pass.last)
+      place(r, pass.from[0] <= r.from, true, bit(Count::request_closed) | (r.flag ? bit(Count::request_closed_on_time) : 0));
+
+  std::vector<std::vector<UnitCounts>> out;
+  for (std::size_t li = 0; li < levels.size(); ++li) {
+    const auto level = levels[li];
+    auto& list = out.emplace_back();
+    const auto emit = [&](std::int64_t id, const std::string& name, std::size_t index, std::optional<std::int64_t> parent) {
+      UnitCounts u{id, name, parent, std::vector<std::int64_t>(indicators.size()), std::vector<std::int64_t>(indicators.size())};
+      const auto* row = &counters[li][index * width];
+      for (std::size_t k = 0; k < indicators.size(); ++k) {
+        u.numerator[k] = row[2 * k];
+        u.denominator[k] = row[2 * k + 1];
+      }
+      list.push_back(std::move(u));
+    };
+    const auto territory_id = [&](std::int32_t t) { return t < 0 ? std::nullopt : std::optional(f.territories[static_cast<std::size_t>(t)].id); };
+    if (level == UnitLevel::organisation) {
+      for (std::size_t o = 0; o < f.organisations.size(); ++o)
+        if (f.organisations[o].educational)
+          emit(f.organisations[o].id, f.organisations[o].name, o,
+               territory_id(pr.unit_of_org(static_cast<std::int32_t>(o), UnitLevel::municipality)));
+    } else {
+      const char want = territory_level(level);
+      const auto up = level == UnitLevel::municipality ? UnitLevel::region : UnitLevel::federation;
+      for (std::size_t t = 0; t < f.territories.size(); ++t)
+        if (f.territories[t].level == want)
+          emit(f.territories[t].id, f.territories[t].name, t,
+               level == UnitLevel::federation ? std::nullopt : territory_id(pr.territory_unit[level_index(up)][t]));
+    }
   }
+  return out;
 }
 
 }  // namespace
 
 Day day_of(std::string_view iso) {
-  if (iso.size() < 10) return kNever;
-  auto d = Date::parse_iso(iso.substr(0, 10));
-  return d ? day_of(*d) : kNever;
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return kNever;
+  int v[3] = {0, 0, 0};
+  const std::size_t start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k)
+    for (std::size_t i = start[k]; i < start[k] + len[k]; ++i) {
+      const char c = iso[i];
+      if (c < '0' || c > '9') return kNever;
+      v[k] = v[k] * 10 + (c - '0');
+    }
+  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) return kNever;
+  return days_from_civil(v[0], static_cast<unsigned>(v[1]), static_cast<unsigned>(v[2]));
 }
 
 std::vector<UnitCounts> count_units(const Facts& facts, std::span<const Indicator* const> indicators,
                                     const Period& period, UnitLevel level, const Rules& rules) {
-  std::vector<UnitCounts> out;
-  std::vector<std::int32_t> unit_rows;
-  if (level == UnitLevel::organisation) {
-    for (std::size_t o = 0; o < facts.organisations.size(); ++o)
-      if (facts.organisations[o].educational) {
-        out.push_back({facts.organisations[o].id, facts.organisations[o].name, std::nullopt, {}, {}});
-        unit_rows.push_back(static_cast<std::int32_t>(o));
-      }
-  } else {
-    const char want = level == UnitLevel::municipality ? 'm' : level == UnitLevel::region ? 'r' : 'f';
-    for (std::size_t t = 0; t < facts.territories.size(); ++t)
-      if (facts.territories[t].level == want) {
-        out.push_back({facts.territories[t].id, facts.territories[t].name, std::nullopt, {}, {}});
-        unit_rows.push_back(static_cast<std::int32_t>(t));
-      }
-  }
-  for (auto& u : out) {
-    u.numerator.assign(indicators.size(), 0);
-    u.denominator.assign(indicators.size(), 0);
-  }
-  // One pass per window: those «for the period» and the cumulative ones.
-  for (auto w : {Window::period, Window::cumulative}) {
-    std::vector<std::size_t> which;
-    for (std::size_t k = 0; k < indicators.size(); ++k)
-      if (indicators[k]->window == w) which.push_back(k);
-    if (!which.empty()) count_pass(facts, indicators, which, period, level, rules, out, unit_rows, w);
-  }
-  return out;
+  const Prepared pr(facts);
+  const UnitLevel one[] = {level};
+  return std::move(count(pr, indicators, period, one, rules).front());
+}
+
+std::vector<std::vector<UnitCounts>> count_all_levels(const Facts& facts, std::span<const Indicator* const> indicators,
+                                                      const Period& period, const Rules& rules) {
+  const Prepared pr(facts);
+  return count(pr, indicators, period, kLevels, rules);
 }
 
 std::vector<std::int64_t> counted_persons(const Facts& facts, const Indicator& indicator, const Period& period,
                                           UnitLevel level, std::int64_t unit_id, bool denominator, const Rules& rules) {
   std::vector<std::int64_t> out;
   if (indicator.numerator.subject() != Subject::person || (denominator && !indicator.denominator)) return out;
-  Engine e(facts, period, level, rules, indicator.window);
-  e.mark_facts();
+  const Prepared pr(facts);
+  Pass pass(pr, period, rules);
   const Mask want = mask_of(denominator ? *indicator.denominator : indicator.numerator);
-  IdIndex& index = level == UnitLevel::organisation ? e.orgs : e.territories;
-  const auto unit = index.find(unit_id);
+  const auto unit = level == UnitLevel::organisation ? pr.orgs.find(unit_id) : pr.territories.find(unit_id);
   if (unit < 0) return out;
-  e.for_each_person([&](std::size_t i, Mask m, const std::vector<std::int32_t>& us) {
-    if ((m & want) == want && std::find(us.begin(), us.end(), unit) != us.end()) out.push_back(facts.persons[i].id);
+  const std::size_t w = indicator.window == Window::cumulative ? 1 : 0;
+  pass.for_each_person([&](std::size_t i, const std::array<Mask, 2>& m, const std::vector<std::int32_t>& workplaces) {
+    if ((m[w] & want) != want) return;
+    for (auto o : workplaces)
+      if (pr.unit_of_org(o, level) == unit) {
+        out.push_back(facts.persons[i].id);
+        return;
+      }
   });
   return out;
 }

@@ -3,9 +3,10 @@
 // reads each table involved with one plain scan). Pure: no I/O, so the
 // indicators are checked on small hand-built facts (tests/domain).
 //
-// How a person is placed: in every educational organisation where they hold
-// a post on the period's last day (and so in its municipality, region and the
-// federation), once per unit. Organisations, communities, events and requests
+// How a person is placed: in every organisation where they hold a post on the
+// period's last day (and so in its municipality, region and the federation),
+// once per unit; only educational organisations are units themselves, and
+// only their posts make a teacher or a manager. Organisations, communities, events and requests
 // are placed by their organisation, or by their territory when they have none.
 #pragma once
 
@@ -101,6 +102,11 @@ struct UnitCounts {
 // nothing counted are there too: their shares read «no data».
 std::vector<UnitCounts> count_units(const Facts& facts, std::span<const Indicator* const> indicators,
                                     const Period& period, UnitLevel level, const Rules& rules = {});
+
+// The same for every level at once (organisations, municipalities, regions,
+// the federation — in that order): one pass over the persons.
+std::vector<std::vector<UnitCounts>> count_all_levels(const Facts& facts, std::span<const Indicator* const> indicators,
+                                                      const Period& period, const Rules& rules = {});
 
 // The persons an indicator counts in a unit (the numerator, or with
 // `denominator` the denominator), by id — for drill-down to the list.

@@ -72,8 +72,18 @@ Post post_of(std::string_view code) {
 
 const std::vector<std::string>& fact_queries() { return queries(); }
 
-Facts load_facts(Connection& c) {
-  Facts f;
+namespace {
+
+// The persons and the small tables (one half of the scans).
+// Room for the big tables up front (their largest id bounds the count):
+// growing a vector of a million rows copies it over and over.
+void reserve_by_max_id(Connection& c, const char* table, auto& v) {
+  const auto n = c.scalar(std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table);
+  if (n > 0 && n < 50'000'000) v.reserve(static_cast<std::size_t>(n));
+}
+
+void load_people(Connection& c, Facts& f) {
+  reserve_by_max_id(c, "persons", f.persons);
   scan(c, kTerritories, [&](const Row& r) {
     const auto level = r.view(2);
     f.territories.push_back({r.int64(0), r.opt_int64(1), level == "federation" ? 'f' : level == "region" ? 'r' : 'm', r.text(3)});
@@ -82,13 +92,8 @@ Facts load_facts(Connection& c) {
     f.organisations.push_back({r.int64(0), r.int64(1), domain::is_educational_kind(r.view(2)), r.flag(3), r.flag(4),
                                r.flag(5), r.text(6)});
   });
-  f.persons.reserve(1024);
   scan(c, kPersons, [&](const Row& r) {
     f.persons.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kNever), r.view(3) == "highest", r.flag(4)});
-  });
-  scan(c, kPositions, [&](const Row& r) {
-    // A missing hiring date: worked there all along; a leaving date: gone that day.
-    f.positions.push_back({r.int64(0), r.int64(1), post_of(r.view(2)), day(r, 3, kNever), day(r, 4, kOpen)});
   });
   scan(c, kEnrolments, [&](const Row& r) {
     const Day on = day(r, 1, kNever);
@@ -99,10 +104,6 @@ Facts load_facts(Connection& c) {
     if (r.view(4) == "managerial_teams") f.completed_managerial.push_back(s);
   });
   scan(c, kLiteracy, [&](const Row& r) { f.literacy.push_back({r.int64(0), day(r, 1, kNever), r.real(2)}); });
-  scan(c, kDiagnosed, [&](const Row& r) {
-    const Day on = day(r, 1, kNever);
-    f.diagnosed.push_back({r.int64(0), on, on});
-  });
   scan(c, kRoutes, [&](const Row& r) { f.routes.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)}); });
   scan(c, kPairs, [&](const Row& r) {
     const Day from = day(r, 2, kNever), to = day(r, 3, kOpen);
@@ -113,14 +114,30 @@ Facts load_facts(Connection& c) {
     const Day on = day(r, 1, kNever);
     f.young_events.push_back({r.int64(0), on, on});
   });
-  // Membership ends the day before leaving is recorded: a person who left on the last day is not a member then.
-  const auto until = [](Day left) { return left == kOpen ? kOpen : left - 1; };
+}
+
+// Membership ends the day before leaving is recorded: a person who left on
+// the last day is not a member then.
+Day until(Day left) { return left == kOpen ? kOpen : left - 1; }
+
+// The posts, the diagnostics and the rest (the other half).
+void load_work(Connection& c, Facts& f) {
+  reserve_by_max_id(c, "positions", f.positions);
+  reserve_by_max_id(c, "diagnostic_results", f.diagnosed);
+  scan(c, kPositions, [&](const Row& r) {
+    // A missing hiring date: worked there all along; a leaving date: gone that day.
+    f.positions.push_back({r.int64(0), r.int64(1), post_of(r.view(2)), day(r, 3, kNever), day(r, 4, kOpen)});
+  });
+  scan(c, kDiagnosed, [&](const Row& r) {
+    const Day on = day(r, 1, kNever);
+    f.diagnosed.push_back({r.int64(0), on, on});
+  });
   scan(c, kNetwork, [&](const Row& r) { f.network_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))}); });
   scan(c, kActive, [&](const Row& r) { f.active_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))}); });
   scan(c, kSupport, [&](const Row& r) {
-    const Span s{0, day(r, 2, kNever), until(day(r, 3, kOpen))};
-    if (!r.is_null(0)) f.person_support.push_back({r.int64(0), s.from, s.to});
-    else f.organisation_support.push_back({r.int64(1), s.from, s.to});
+    const Day from = day(r, 2, kNever), to = until(day(r, 3, kOpen));
+    if (!r.is_null(0)) f.person_support.push_back({r.int64(0), from, to});
+    else f.organisation_support.push_back({r.int64(1), from, to});
   });
   scan(c, kWork, [&](const Row& r) {
     const Day on = day(r, 1, kNever);
@@ -137,6 +154,14 @@ Facts load_facts(Connection& c) {
     const Day closed = day(r, 1, kNever), due = day(r, 2, kOpen);
     f.requests.push_back({r.int64(0), 0, closed, closed, closed <= due});
   });
+}
+
+}  // namespace
+
+Facts load_facts(Connection& c) {
+  Facts f;
+  load_people(c, f);
+  load_work(c, f);
   return f;
 }
 

@@ -12,6 +12,9 @@
 
 namespace metodist::storage::monitoring {
 
+// In the caller's transaction: one snapshot. (Two readers side by side were
+// measured slower on 2 cores — 1.75 s against 1.17 s on the federal demo —
+// so the scans run one after another; docs/performance.md.)
 domain::monitor::Facts load_facts(Connection& c);
 
 // The scans load_facts runs, for the benchmark's «one plain scan of the

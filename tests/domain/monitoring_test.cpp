@@ -34,6 +34,8 @@ Period year(int y) { return *parse_period(std::to_string(y)); }
 //  7 — teacher at S3, born 1980, highest category, member of the active, mentor of 1,
 //      recorded work 2024-10-10, in a network community.
 //  8 — teacher at S2, supported by a methodist of the active; left a network community 2024-11-30.
+//  9 — methodist of the ИМЦ (not a teacher), highest category, member of the active: counted in M1
+//      for the active's indicators, in no school.
 Facts territory() {
   Facts f;
   f.territories = {{1, std::nullopt, 'f', "РФ"}, {10, 1, 'r', "Регион"}, {100, 10, 'm', "М1"}, {200, 10, 'm', "М2"},
@@ -43,11 +45,13 @@ Facts territory() {
   f.persons = {{1, d("1995-06-01"), d("2023-09-01"), false, false}, {2, d("1989-12-31"), d("2023-01-01"), false, false},
                {3, d("1990-01-01"), d("2022-01-01"), false, false}, {4, d("1975-03-03"), d("2000-09-01"), false, false},
                {5, d("1970-01-01"), d("1995-09-01"), false, false}, {6, d("2001-01-01"), kNever, false, true},
-               {7, d("1980-05-05"), d("2003-09-01"), true, false},  {8, d("1985-02-02"), d("2010-09-01"), false, false}};
+               {7, d("1980-05-05"), d("2003-09-01"), true, false},  {8, d("1985-02-02"), d("2010-09-01"), false, false},
+               {9, d("1978-08-08"), d("2001-09-01"), true, false}};
   f.positions = {{1, 1001, Post::teaching, d("2023-09-01"), kOpen}, {1, 1002, Post::teaching, d("2023-09-01"), kOpen},
                  {2, 1001, Post::teaching, d("2023-01-01"), kOpen}, {3, 2001, Post::teaching, d("2022-01-01"), kOpen},
                  {4, 2001, Post::managerial, d("2010-01-01"), kOpen}, {5, 1001, Post::teaching, d("2020-01-01"), d("2024-06-30")},
-                 {7, 2001, Post::teaching, d("2003-09-01"), kOpen},   {8, 1002, Post::teaching, d("2022-09-01"), kOpen}};
+                 {7, 2001, Post::teaching, d("2003-09-01"), kOpen},   {8, 1002, Post::teaching, d("2022-09-01"), kOpen},
+                 {9, 1009, Post::teaching, d("2015-01-01"), kOpen}};
   f.completed_federal_from_deficit = {{1, d("2024-03-01"), d("2024-03-01")}};
   f.completed_program = {{1, d("2024-03-01"), d("2024-03-01")}, {4, d("2024-05-01"), d("2024-05-01")}};
   f.completed_managerial = {{4, d("2024-05-01"), d("2024-05-01")}};
@@ -55,7 +59,7 @@ Facts territory() {
   f.routes = {{2, d("2024-09-01"), d("2025-05-31")}};
   f.mentees = {{1, d("2024-01-15"), kOpen}};
   f.mentors = {{7, d("2024-01-15"), kOpen}};
-  f.active_members = {{7, d("2024-01-01"), kOpen}};
+  f.active_members = {{7, d("2024-01-01"), kOpen}, {9, d("2024-03-01"), kOpen}};
   f.work = {{7, d("2024-10-10"), d("2024-10-10")}};
   f.network_members = {{7, d("2024-02-01"), kOpen}, {8, d("2024-02-01"), d("2024-11-30")}};
   f.person_support = {{8, d("2024-09-01"), kOpen}};
@@ -213,10 +217,10 @@ TEST(MonitoringEngine, MunicipalServiceIndicatorsWorkedOutByHand) {
 TEST(MonitoringEngine, ActiveIndicatorsForTheRegion) {
   const auto f = territory();
   const auto v = values(f, "rma", year(2024), UnitLevel::region).at(10);
-  expect_share(v.at("rma.1.1"), 1, 5, "rma.1.1");
-  expect_share(v.at("rma.1.2"), 1, 1, "rma.1.2: the one member has the highest category");
+  expect_share(v.at("rma.1.1"), 1, 5, "rma.1.1: 9 is not a teacher — the ИМЦ is not an educational organisation");
+  expect_share(v.at("rma.1.2"), 2, 2, "rma.1.2: both members (7, and 9 of the ИМЦ) have the highest category");
   expect_share(v.at("rma.1.5"), 0, 1, "rma.1.5: the ШНОР S1 has no methodist");
-  expect_share(v.at("rma.2.1"), 1, 1, "rma.2.1");
+  expect_share(v.at("rma.2.1"), 1, 2, "rma.2.1: 7 recorded work, 9 did not");
   expect_share(v.at("rma.2.2"), 1, 2, "rma.2.2: of the two 2024 events one is a master class");
   expect_share(v.at("rma.2.3"), 0, 4, "rma.2.3: supported 3, 4, 7, 8 — none with a route");
   expect_share(v.at("rma.2.5"), 1, 4, "rma.2.5: the director completed a program");

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Monitoring benchmark (issue 8): the federal demo (85 regions, 2 295
+# municipalities, ≈ 1.17 M teachers) on SQLite, or on PostgreSQL, then
+# bench/monitoring_bench: one plain scan of the tables involved, the engine
+# (all built-in indicators, all units of every level, two periods), the
+# straightforward per-indicator GROUP BY SQL, both ratios, and a cross-check
+# of the engine against that SQL for every municipality.
+#
+# Usage: bench/monitoring_bench.sh [sqlite|postgres] [period=2025]
+#   postgres: METODIST_BENCH_PG=postgresql://user@host:port/ (a server; a
+#   database «monitoring_bench» is created and dropped there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+backend=${1:-sqlite}
+period=${2:-2025}
+bin=${METODIST_BIN:-build/src/metodist}
+bench=${METODIST_MONITORING_BENCH:-build/bench/monitoring_bench}
+[ -x "$bin" ] && [ -x "$bench" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"; [ "$backend" = postgres ] && psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS monitoring_bench WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+if [ "$backend" = sqlite ]; then
+  db="sqlite:$work/bench.db"
+else
+  : "${METODIST_BENCH_PG:?set METODIST_BENCH_PG to a PostgreSQL server URL}"
+  psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS monitoring_bench WITH (FORCE)" >/dev/null
+  psql "$METODIST_BENCH_PG" -qAtc "CREATE DATABASE monitoring_bench" >/dev/null
+  db="${METODIST_BENCH_PG%/*}/monitoring_bench"
+fi
+echo "== demo --scale federal ($backend)"
+"$bin" --db "$db" demo --scale federal --seed 1 --date 2025-09-01 --password 'Методист2026' 2>/dev/null | grep 'Демо'
+echo "== monitoring, period $period"
+"$bench" --db "$db" --period "$period"
