@@ -1,6 +1,7 @@
 #include "app/monitoring.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <future>
 #include <map>
@@ -9,6 +10,7 @@
 
 #include "domain/date.hpp"
 #include "domain/error.hpp"
+#include "domain/text.hpp"
 #include "domain/monitoring_engine.hpp"
 #include "io/pdf_writer.hpp"
 #include "io/table_writer.hpp"
@@ -35,11 +37,13 @@ UnitLevel level_of(const std::string& text) {
   return *l;
 }
 
-std::vector<const domain::Indicator*> set_of(const std::string& set) {
-  if (!set.empty() && std::find(domain::indicator_sets().begin(), domain::indicator_sets().end(), set) ==
-                          domain::indicator_sets().end())
-    throw domain::Error::validation("set", "Набор показателей: fed, rmms или rma");
-  return domain::indicators_of_set(set);
+bool known_set(const std::string& set) {
+  return set.empty() || set == "reg" ||
+         std::find(domain::indicator_sets().begin(), domain::indicator_sets().end(), set) != domain::indicator_sets().end();
+}
+
+void check_set(const std::string& set) {
+  if (!known_set(set)) throw domain::Error::validation("set", "Набор показателей: fed, rmms, rma или reg (показатели региона)");
 }
 
 mon::Rules rules_of(const App& app) {
@@ -53,8 +57,26 @@ mon::Rules rules_of(const App& app) {
 class Visibility {
  public:
   Visibility(const mon::Facts& f, const domain::Scope& scope) : f_(f), scope_(scope) {
-    for (const auto& t : f.territories) parent_.emplace(t.id, t.parent);
+    for (const auto& t : f.territories) {
+      parent_.emplace(t.id, t.parent);
+      level_.emplace(t.id, t.level);
+    }
     for (const auto& o : f.organisations) org_territory_.emplace(o.id, o.territory);
+  }
+  // The region a unit belongs to (none for the federation).
+  std::optional<std::int64_t> region_of(UnitLevel level, std::int64_t id) const {
+    std::optional<std::int64_t> t = id;
+    if (level == UnitLevel::organisation) {
+      auto it = org_territory_.find(id);
+      t = it == org_territory_.end() ? std::nullopt : std::optional(it->second);
+    }
+    for (int guard = 0; t && guard < 8; ++guard) {
+      auto l = level_.find(*t);
+      if (l != level_.end() && l->second == 'r') return t;
+      auto p = parent_.find(*t);
+      t = p == parent_.end() ? std::nullopt : p->second;
+    }
+    return std::nullopt;
   }
   // The territory itself or one above it is `id`.
   bool under(std::int64_t territory, std::int64_t id) const {
@@ -88,6 +110,7 @@ class Visibility {
   const mon::Facts& f_;
   const domain::Scope& scope_;
   std::unordered_map<std::int64_t, std::optional<std::int64_t>> parent_;
+  std::unordered_map<std::int64_t, char> level_;
   std::unordered_map<std::int64_t, std::int64_t> org_territory_;
 };
 
@@ -117,31 +140,137 @@ void rank(std::vector<UnitValue>& units) {
                                 values.begin()) + 1;
 }
 
-MonitoringValues compute(const App& app, const mon::Facts& facts, const Visibility& seen,
-                         std::vector<const domain::Indicator*> list, const std::string& set, UnitLevel level,
+// What one computation reads, in one transaction: the facts, the regions'
+// settings and own indicators, and — for the set and the two periods — what
+// the municipalities entered and what closed campaigns stored.
+struct Inputs {
+  mon::Facts facts;
+  std::map<std::pair<std::int64_t, std::string>, storage::monitoring::Setting> settings;  // (region, code)
+  std::vector<domain::Indicator> custom;
+  std::vector<std::int64_t> custom_region;  // parallel to custom
+  std::array<std::vector<storage::monitoring::PlacedEntry>, 2> entries;  // now, before
+  // (region) → stored rows of its closed campaign, now and before
+  std::array<std::map<std::int64_t, std::vector<storage::monitoring::SnapshotRow>>, 2> snapshots;
+};
+
+Inputs load_inputs(storage::Connection& c, const std::string& set, const domain::Period& period, bool overlays) {
+  Inputs in;
+  in.facts = storage::monitoring::load_facts(c);
+  for (auto& st : storage::monitoring::settings(c)) in.settings.emplace(std::pair(st.region_id, st.code), st);
+  for (const auto& x : storage::monitoring::custom_indicators(c)) {
+    in.custom.push_back(indicator_of(x));
+    in.custom_region.push_back(x.region_id);
+  }
+  if (!overlays) return in;
+  const domain::Period periods[2] = {period, domain::previous_period(period)};
+  for (int k = 0; k < 2; ++k) {
+    in.entries[static_cast<std::size_t>(k)] = storage::monitoring::entries_for(c, set, periods[k].code);
+    for (const auto& camp : storage::monitoring::closed_campaigns(c, set, periods[k].code))
+      in.snapshots[static_cast<std::size_t>(k)][camp.region_id] = storage::monitoring::snapshot_of(c, camp.id);
+  }
+  return in;
+}
+
+// The counts of a hand-kept indicator in a unit: a municipality's entry, or
+// the sum of the municipalities' entries of a region; nothing elsewhere.
+std::pair<std::int64_t, std::int64_t> manual_counts(const std::vector<storage::monitoring::PlacedEntry>& entries,
+                                                    const std::string& code, UnitLevel level, std::int64_t unit,
+                                                    const Visibility& seen) {
+  std::int64_t num = 0, den = 0;
+  for (const auto& e : entries) {
+    if (e.entry.code != code) continue;
+    const bool mine = level == UnitLevel::municipality ? e.territory_id == unit
+                      : level == UnitLevel::region     ? seen.region_of(UnitLevel::municipality, e.territory_id) == unit
+                                                       : false;
+    if (!mine) continue;
+    num += e.entry.numerator.value_or(0);
+    den += e.entry.denominator.value_or(0);
+  }
+  return {num, den};
+}
+
+MonitoringValues compute(const App& app, const Inputs& in, const Visibility& seen, const std::string& set, UnitLevel level,
                          const domain::Period& period, std::optional<std::int64_t> parent, bool include_parent) {
   MonitoringValues out;
   out.set = set;
   out.period = period;
   out.previous = domain::previous_period(period);
   out.level = level;
+  std::vector<const domain::Indicator*> list;
+  std::vector<std::optional<std::int64_t>> only_region;  // an own indicator is its region's only
+  if (set == "reg") {
+    for (std::size_t k = 0; k < in.custom.size(); ++k) {
+      list.push_back(&in.custom[k]);
+      only_region.push_back(in.custom_region[k]);
+    }
+  } else {
+    list = domain::indicators_of_set(set);
+    only_region.assign(list.size(), std::nullopt);
+  }
+  std::vector<const domain::Indicator*> computed;  // what the engine counts
+  for (const auto* i : list)
+    if (i->source == "computed") computed.push_back(i);
   const auto rules = rules_of(app);
   // The previous period on the other core.
-  auto earlier = std::async(std::launch::async, [&] { return mon::count_units(facts, list, out.previous, level, rules); });
-  const auto now = mon::count_units(facts, list, period, level, rules);
+  auto earlier = std::async(std::launch::async, [&] { return mon::count_units(in.facts, computed, out.previous, level, rules); });
+  const auto now = mon::count_units(in.facts, computed, period, level, rules);
   const auto before = earlier.get();
-  for (std::size_t k = 0; k < list.size(); ++k) out.indicators.push_back({list[k], {}});
+  const std::string level_code(domain::unit_level_code(level));
+  const auto stored = [&](int k, std::optional<std::int64_t> region, const std::string& code, std::int64_t unit)
+      -> const storage::monitoring::SnapshotRow* {
+    if (!region) return nullptr;
+    auto it = in.snapshots[static_cast<std::size_t>(k)].find(*region);
+    if (it == in.snapshots[static_cast<std::size_t>(k)].end()) return nullptr;
+    for (const auto& r : it->second)
+      if (r.code == code && r.unit_level == level_code && r.unit_id == unit) return &r;
+    return nullptr;
+  };
+  for (const auto* i : list) out.indicators.push_back({*i, {}});
   for (std::size_t row = 0; row < now.size(); ++row) {
     const auto& u = now[row];
     if (!seen.unit_seen(level, u.unit_id)) continue;
     if (parent && !(seen.unit_below(level, u.unit_id, *parent) || (include_parent && u.unit_id == *parent))) continue;
+    const auto region = seen.region_of(level, u.unit_id);
+    std::size_t engine_k = 0;
     for (std::size_t k = 0; k < list.size(); ++k) {
+      const auto& ind = *list[k];
+      const bool is_computed = ind.source == "computed";
+      const std::size_t ek = is_computed ? engine_k++ : 0;
+      if (only_region[k] && region != only_region[k]) continue;
       UnitValue v;
       v.unit_id = u.unit_id;
       v.unit_name = u.unit_name;
       v.parent_id = u.parent_id;
-      v.current = domain::evaluate(*list[k], u.numerator[k], u.denominator[k]);
-      v.previous = domain::evaluate(*list[k], before[row].numerator[k], before[row].denominator[k]);
+      v.target = ind.target;
+      if (region)
+        if (auto st = in.settings.find(std::pair(*region, ind.code)); st != in.settings.end())
+          v.target = st->second.target_op ? std::optional(domain::Target{*st->second.target_op, st->second.target_value.value_or(0)})
+                                          : std::nullopt;
+      for (int when = 0; when < 2; ++when) {
+        const auto& counts = when == 0 ? now[row] : before[row];
+        std::int64_t num = 0, den = 0;
+        if (is_computed) {
+          num = counts.numerator[ek];
+          den = counts.denominator[ek];
+        } else {
+          std::tie(num, den) = manual_counts(in.entries[static_cast<std::size_t>(when)], ind.code, level, u.unit_id, seen);
+        }
+        std::optional<std::int64_t> denominator = den;
+        if (const auto* r = stored(when, region, ind.code, u.unit_id)) {
+          num = r->numerator;
+          denominator = r->denominator.value_or(0);
+          if (when == 0) v.locked = true;
+        }
+        auto value = domain::evaluate(ind, num, denominator);
+        value.met = value.value && v.target ? std::optional(v.target->met_by(*value.value)) : std::nullopt;
+        (when == 0 ? v.current : v.previous) = value;
+      }
+      if (level == UnitLevel::municipality)
+        for (const auto& e : in.entries[0])
+          if (e.territory_id == u.unit_id && e.entry.code == ind.code) {
+            v.confirmed = e.entry.confirmed;
+            v.evidence = e.entry.evidence;
+          }
       out.indicators[k].units.push_back(std::move(v));
     }
   }
@@ -153,17 +282,51 @@ MonitoringValues compute(const App& app, const mon::Facts& facts, const Visibili
 
 bool reads_monitoring(const Caller& caller) { return !administered_scope(caller).empty(); }
 
+domain::Indicator indicator_of(const storage::monitoring::CustomIndicator& x) {
+  domain::Indicator i;
+  i.code = x.code;
+  i.set = "reg";
+  i.name = x.name;
+  i.unit = x.unit;
+  i.source = x.source;
+  const auto population = [](const std::string& codes) {
+    domain::Population p;
+    for (const auto& c : domain::split_list(codes, ','))
+      if (auto k = domain::parse_count(domain::trim(c))) p.all.push_back(*k);
+    return p;
+  };
+  i.numerator = population(x.numerator);
+  if (x.unit == "%") i.denominator = population(x.denominator);
+  i.window = x.window == "cumulative" ? domain::Window::cumulative : domain::Window::period;
+  i.periodicity = x.periodicity;
+  if (x.target_op) i.target = domain::Target{*x.target_op, x.target_value.value_or(0)};
+  i.level = UnitLevel::municipality;
+  i.responsible = x.responsible;
+  i.basis = "Показатель региона";
+  return i;
+}
+
 MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
                                    const std::string& period, std::optional<std::int64_t> parent) {
-  const auto list = set_of(set);
+  check_set(set);
   const auto unit = level_of(level);
   const auto p = period_of(period);
   const auto scope = aggregate_scope(caller);
-  const auto facts = app.db->read([](storage::Connection& c) { return storage::monitoring::load_facts(c); });
-  const Visibility seen(facts, scope);
-  if (parent && !std::any_of(facts.territories.begin(), facts.territories.end(), [&](const auto& t) { return t.id == *parent; }))
+  const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, p, true); });
+  const Visibility seen(in.facts, scope);
+  if (parent && !std::any_of(in.facts.territories.begin(), in.facts.territories.end(), [&](const auto& t) { return t.id == *parent; }))
     throw domain::Error::not_found("Территория не найдена");
-  return compute(app, facts, seen, list, set, unit, p, parent, false);
+  return compute(app, in, seen, set, unit, p, parent, false);
+}
+
+MonitoringValues live_values(App& app, const std::string& set, UnitLevel level, const domain::Period& period,
+                             std::int64_t region_id) {
+  const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, period, false); });
+  domain::Scope everything;
+  everything.everything = true;
+  const Visibility seen(in.facts, everything);
+  auto out = compute(app, in, seen, set, level, period, region_id, level == UnitLevel::region);
+  return out;
 }
 
 std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, const std::string& code,
@@ -239,9 +402,9 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     out += "В целом по территории «" + territory + "» — " + value_text(ind, total->current);
     if (total->current.denominator)
       out += " (" + std::to_string(total->current.numerator) + " из " + std::to_string(*total->current.denominator) + ")";
-    if (ind.target && total->current.met)
-      out += *total->current.met ? "; целевое значение " + ind.target->text() + " достигнуто"
-                                 : "; целевое значение " + ind.target->text() + " не достигнуто";
+    if (total->target && total->current.met)
+      out += *total->current.met ? "; целевое значение " + total->target->text() + " достигнуто"
+                                 : "; целевое значение " + total->target->text() + " не достигнуто";
     if (total->current.value && total->previous.value) {
       const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
       const std::string unit = ind.unit == "%" ? " п. п." : "";
@@ -255,7 +418,7 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     if (u.current.value) ++with_data;
     if (u.current.met && *u.current.met) ++met;
   }
-  if (ind.target && with_data)
+  if ((total ? total->target : ind.target) && with_data)
     out += "Целевое значение достигнуто в " + std::to_string(met) + " из " + std::to_string(with_data) + ". ";
   if (with_data < units.size()) out += "Нет данных: " + std::to_string(units.size() - with_data) + ". ";
   std::vector<const UnitValue*> ranked;
@@ -274,10 +437,11 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
 ExportFile monitoring_report(App& app, const Caller& caller, const std::string& set, const std::string& period,
                              std::int64_t territory_id, const std::string& format) {
   if (format != "pdf" && format != "xlsx") throw domain::Error::validation("format", "Формат справки: pdf или xlsx");
-  const auto list = set_of(set);
+  check_set(set);
   const auto p = period_of(period);
   const auto scope = aggregate_scope(caller);
-  const auto facts = app.db->read([](storage::Connection& c) { return storage::monitoring::load_facts(c); });
+  const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, p, true); });
+  const auto& facts = in.facts;
   const Visibility seen(facts, scope);
   const mon::TerritoryFact* territory = nullptr;
   for (const auto& t : facts.territories)
@@ -288,8 +452,10 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
                                                                                                 : UnitLevel::organisation;
   const UnitLevel self = territory->level == 'f' ? UnitLevel::federation : territory->level == 'r' ? UnitLevel::region
                                                                                                    : UnitLevel::municipality;
-  const auto rows = compute(app, facts, seen, list, set, below, p, territory_id, false);
-  const auto totals = compute(app, facts, seen, list, set, self, p, std::nullopt, false);
+  const auto rows = compute(app, in, seen, set, below, p, territory_id, false);
+  const auto totals = compute(app, in, seen, set, self, p, territory_id, true);
+  std::vector<const domain::Indicator*> list;
+  for (const auto& i : rows.indicators) list.push_back(&i.indicator);
   auto total_of = [&](std::size_t k) -> const UnitValue* {
     for (const auto& u : totals.indicators[k].units)
       if (u.unit_id == territory_id) return &u;
@@ -308,7 +474,7 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     auto line = [&](const domain::Indicator& ind, const UnitValue& u) {
       sink->row({ind.code, ind.name, u.unit_name, std::to_string(u.current.numerator),
                  u.current.denominator ? std::to_string(*u.current.denominator) : "", value_text(ind, u.current),
-                 ind.target ? ind.target->text() : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
+                 u.target ? u.target->text() : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
                  value_text(ind, u.previous), u.rank ? std::to_string(*u.rank) : ""});
     };
     for (std::size_t k = 0; k < list.size(); ++k) {
@@ -330,7 +496,9 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     std::string passport = "Считается: " + ind.numerator.title();
     if (ind.denominator) passport += " — из: " + ind.denominator->title();
     passport += ind.window == domain::Window::cumulative ? " (нарастающим итогом)" : " (за период)";
-    if (ind.target) passport += ". Целевое значение: " + ind.target->text();
+    const auto* total = total_of(k);
+    const auto target = total ? total->target : ind.target;
+    if (target) passport += ". Целевое значение: " + target->text();
     passport += ". Ответственный: " + ind.responsible + ".";
     pdf.paragraph(passport);
     std::vector<std::vector<std::string>> table;
@@ -344,7 +512,7 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
       labels.push_back(u.unit_name);
       values.push_back(u.current.value ? *u.current.value : -1);
     }
-    if (const auto* t = total_of(k))
+    if (const auto* t = total)
       table.push_back({"Итого: " + territory->name, std::to_string(t->current.numerator),
                        t->current.denominator ? std::to_string(*t->current.denominator) : "—", value_text(ind, t->current),
                        t->current.met ? (*t->current.met ? "да" : "нет") : "—", value_text(ind, t->previous), ""});
@@ -353,9 +521,9 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     if (!labels.empty() && labels.size() <= 60) {
       double max = ind.unit == "%" ? 100 : 1;
       for (double v : values) max = std::max(max, v);
-      pdf.bar_chart(labels, values, max, ind.target ? std::optional(ind.target->value) : std::nullopt, ind.unit);
+      pdf.bar_chart(labels, values, max, target ? std::optional(target->value) : std::nullopt, ind.unit);
     }
-    pdf.paragraph("Вывод: " + conclusion(ind, total_of(k), units, territory->name, rows));
+    pdf.paragraph("Вывод: " + conclusion(ind, total, units, territory->name, rows));
   }
   return {pdf.finish(), "application/pdf", stem + ".pdf"};
 }

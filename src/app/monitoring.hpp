@@ -18,6 +18,7 @@
 #include "app/auth.hpp"
 #include "app/export.hpp"
 #include "domain/monitoring.hpp"
+#include "storage/monitoring_campaigns_repository.hpp"
 
 namespace metodist::app {
 
@@ -26,10 +27,14 @@ struct UnitValue {
   std::string unit_name;
   std::optional<std::int64_t> parent_id;
   domain::Value current, previous;
+  std::optional<domain::Target> target;  // the unit's region's target (a region may set its own)
   std::optional<int> rank;  // among the units listed, by value (best first); none without data
+  bool locked = false;      // from a closed campaign: the period's values never change
+  bool confirmed = false;   // the municipality confirmed it in a campaign
+  std::string evidence;     // … with this link
 };
 struct IndicatorValues {
-  const domain::Indicator* indicator = nullptr;
+  domain::Indicator indicator;  // a copy: a region's own indicators live only as long as the computation
   std::vector<UnitValue> units;
 };
 struct MonitoringValues {
@@ -39,11 +44,19 @@ struct MonitoringValues {
   std::vector<IndicatorValues> indicators;
 };
 
+// A region's own indicator as the engine reads it (set «reg»).
+domain::Indicator indicator_of(const storage::monitoring::CustomIndicator& custom);
+
+// Values of a set for one region's units of `level` (and the region itself
+// at the region level), live — what closing a campaign stores.
+MonitoringValues live_values(App& app, const std::string& set, domain::UnitLevel level, const domain::Period& period,
+                             std::int64_t region_id);
+
 // Whether the caller may read monitoring aggregates at all (the interface
 // offers the section by it; every call checks it again).
 bool reads_monitoring(const Caller& caller);
 
-// `set`: fed | rmms | rma | "" (all); `period`: as domain::parse_period reads
+// `set`: fed | rmms | rma | reg (the regions' own) | "" (the built-in ones); `period`: as domain::parse_period reads
 // it; `parent`: only units below this territory. 422 naming the parameter
 // when one is wrong; 403 for callers who administer nothing.
 MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,

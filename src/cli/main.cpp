@@ -295,8 +295,8 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--format", o.format, "xlsx (по умолчанию) или csv")->check(CLI::IsMember({"xlsx", "csv"}));
   export_cmd->add_option("--out", o.file, "Куда записать (по умолчанию — имя по типу и дате)");
   auto* monitor = cli.add_subcommand("monitor", "Значения показателей мониторинга (JSON) или справка (PDF, XLSX)");
-  monitor->add_option("--set", o.set, "Набор показателей: fed, rmms или rma (по умолчанию — все)")
-      ->check(CLI::IsMember({"fed", "rmms", "rma"}));
+  monitor->add_option("--set", o.set, "Набор показателей: fed, rmms, rma или reg — показатели региона (по умолчанию — все встроенные)")
+      ->check(CLI::IsMember({"fed", "rmms", "rma", "reg"}));
   monitor->add_option("--period", o.period, "Период: 2024, 2024/2025, 2024-H1 или 2024-04-15..2024-05-10")->required();
   monitor->add_option("--unit", o.unit, "Для JSON — уровень: organisation, municipality (по умолчанию), region, federation")
       ->check(CLI::IsMember({"organisation", "municipality", "region", "federation"}));

@@ -1,6 +1,7 @@
 // Monitoring: indicator passports, live values per unit, the persons behind
 // a number, and the справка (PDF, XLSX).
 #include "app/monitoring.hpp"
+#include "app/monitoring_campaigns.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 #include "http/monitoring_json.hpp"
@@ -54,12 +55,12 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
   w.key("previous");
   write_period(w, v.previous);
   w.key("indicators").begin_array();
-  for (const auto& i : v.indicators) write_indicator(w, *i.indicator);
+  for (const auto& i : v.indicators) write_indicator(w, i.indicator);
   w.end_array().key("items").begin_array();
   for (const auto& i : v.indicators)
     for (const auto& u : i.units) {
       w.begin_object()
-          .field("code", i.indicator->code)
+          .field("code", i.indicator.code)
           .field("unit_id", u.unit_id)
           .field("unit_name", u.unit_name)
           .key("parent_id").id_or_null(u.parent_id)
@@ -68,7 +69,8 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
           .key("value");
       write_number(w, u.current.value);
       w.key("target");
-      write_number(w, i.indicator->target ? std::optional(i.indicator->target->value) : std::nullopt);
+      write_number(w, u.target ? std::optional(u.target->value) : std::nullopt);
+      w.key("target_text").text_or_null(u.target ? u.target->text() : std::string());
       w.key("met");
       if (u.current.met) w.value(*u.current.met);
       else w.null();
@@ -77,6 +79,7 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
       w.key("rank");
       if (u.rank) w.value(*u.rank);
       else w.null();
+      w.field("locked", u.locked).field("confirmed", u.confirmed).key("evidence").text_or_null(u.evidence);
       w.end_object();
     }
   w.end_array().end_object();
@@ -84,16 +87,197 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
 
 namespace handlers {
 
-Response monitoring_indicators(const Request& r, Context&) {
+Response monitoring_indicators(const Request& r, Context& ctx) {
   const auto set = QueryReader(r).text("set", 16);
   JsonWriter w;
   w.begin_object().key("sets").begin_array();
   for (auto s : domain::indicator_sets())
     w.begin_object().field("code", std::string(s)).field("title", std::string(domain::indicator_set_title(s))).end_object();
+  w.begin_object().field("code", "reg").field("title", "Показатели региона").end_object();
   w.end_array().key("items").begin_array();
-  for (const auto* i : domain::indicators_of_set(set)) write_indicator(w, *i);
+  if (set != "reg")
+    for (const auto* i : domain::indicators_of_set(set)) write_indicator(w, *i);
+  if (set.empty() || set == "reg")
+    for (const auto& x : app::list_custom_indicators(ctx.app, *r.caller)) {
+      // The region's own: the passport plus whose it is.
+      JsonWriter one;
+      write_indicator(one, app::indicator_of(x));
+      auto text = one.take();
+      text.pop_back();
+      w.raw_json(text + ",\"region_id\":" + std::to_string(x.region_id) + ",\"id\":" + std::to_string(x.id) + "}");
+    }
   w.end_array().end_object();
   return json_response(200, std::move(w));
+}
+
+namespace {
+
+std::vector<std::string> codes_of(const BodyReader& b, const char* field) { return b.string_list(field, 64); }
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+void write_campaign(JsonWriter& w, const storage::monitoring::Campaign& k) {
+  w.begin_object()
+      .field("id", k.id)
+      .field("region_id", k.region_id)
+      .field("region_name", k.region_name)
+      .field("title", k.title)
+      .field("set", k.set)
+      .field("period", k.period)
+      .field("collect_from", k.collect_from)
+      .field("collect_to", k.collect_to)
+      .key("report_due").text_or_null(k.report_due)
+      .field("status", k.status)
+      .key("closed_at").text_or_null(k.closed_at)
+      .field("submissions", k.submissions)
+      .field("approved", k.approved)
+      .end_object();
+}
+
+}  // namespace
+
+Response create_custom_indicator(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  storage::monitoring::CustomIndicator d;
+  d.region_id = b.required_id("region_id");
+  d.code = b.required_text("code", 32);
+  d.name = b.required_text("name", 2000);
+  d.unit = b.required_text("unit", 8);
+  d.source = b.optional_text("source", 16);
+  if (d.source.empty()) d.source = "computed";
+  d.numerator = joined(codes_of(b, "numerator"));
+  d.denominator = joined(codes_of(b, "denominator"));
+  d.window = b.optional_text("window", 16);
+  if (d.window.empty()) d.window = "period";
+  d.periodicity = b.optional_text("periodicity", 200);
+  if (auto op = b.optional_text("target_op", 4); !op.empty()) d.target_op = op;
+  d.target_value = b.optional_number("target_value");
+  d.responsible = b.optional_text("responsible", 300);
+  const auto id = app::create_custom_indicator(ctx.app, *r.caller, d, r.request_id);
+  JsonWriter w;
+  w.begin_object().field("id", id).field("code", d.code).end_object();
+  return json_response(201, std::move(w));
+}
+
+Response get_region_targets(const Request& r, Context& ctx) {
+  JsonWriter w;
+  w.begin_object().field("region_id", r.id()).key("items").begin_array();
+  for (const auto& s : app::region_targets(ctx.app, *r.caller, r.id())) {
+    w.begin_object().field("code", s.code).key("op").text_or_null(s.target_op.value_or("")).key("value");
+    if (s.target_value) w.value(*s.target_value);
+    else w.null();
+    w.key("responsible").text_or_null(s.responsible).end_object();
+  }
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response put_region_target(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  app::set_indicator_target(ctx.app, *r.caller, r.id(), b.required_text("code", 32), b.optional_text("op", 4),
+                            b.optional_number("value"), b.optional_text("responsible", 300), r.request_id);
+  return get_region_targets(r, ctx);
+}
+
+Response list_monitoring_campaigns(const Request& r, Context& ctx) {
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& k : app::list_monitoring_campaigns(ctx.app, *r.caller)) write_campaign(w, k);
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response get_monitoring_campaign(const Request& r, Context& ctx) {
+  const auto card = app::get_monitoring_campaign(ctx.app, *r.caller, r.id());
+  JsonWriter w;
+  w.begin_object().key("campaign");
+  write_campaign(w, card.campaign);
+  w.field("can_manage", card.can_manage).key("indicators").begin_array();
+  for (const auto& i : card.indicators) write_indicator(w, i);
+  w.end_array().key("submissions").begin_array();
+  for (const auto& s : card.submissions) {
+    w.begin_object()
+        .field("id", s.submission.id)
+        .field("territory_id", s.submission.territory_id)
+        .field("territory_name", s.submission.territory_name)
+        .field("status", s.submission.status)
+        .key("comment").text_or_null(s.submission.comment)
+        .key("submitted_at").text_or_null(s.submission.submitted_at)
+        .key("decided_at").text_or_null(s.submission.decided_at)
+        .field("can_edit", s.can_edit)
+        .field("can_decide", s.can_decide)
+        .key("entries").begin_array();
+    for (const auto& e : s.entries)
+      w.begin_object()
+          .field("code", e.code)
+          .key("numerator").id_or_null(e.numerator)
+          .key("denominator").id_or_null(e.denominator)
+          .field("confirmed", e.confirmed)
+          .key("evidence").text_or_null(e.evidence)
+          .key("note").text_or_null(e.note)
+          .end_object();
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
+
+Response create_monitoring_campaign(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  storage::monitoring::Campaign d;
+  d.region_id = b.required_id("region_id");
+  d.title = b.required_text("title", 1000);
+  d.set = b.required_text("set", 8);
+  d.period = b.required_text("period", 32);
+  d.collect_from = b.required_text("collect_from", 10);
+  d.collect_to = b.required_text("collect_to", 10);
+  d.report_due = b.optional_text("report_due", 10);
+  const auto id = app::create_monitoring_campaign(ctx.app, *r.caller, d, r.request_id);
+  Request created = r;
+  created.ids = {id};
+  auto resp = get_monitoring_campaign(created, ctx);
+  resp.status = 201;
+  resp.headers.emplace_back("Location", "/api/v1/monitoring/campaigns/" + std::to_string(id));
+  return resp;
+}
+
+Response put_submission_entries(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  std::vector<storage::monitoring::Entry> entries;
+  for (const auto& e : BodyReader(body).object_list("entries")) {
+    storage::monitoring::Entry x;
+    x.code = e.required_text("code", 32);
+    x.numerator = e.optional_integer("numerator", 0, 1'000'000'000);
+    x.denominator = e.optional_integer("denominator", 0, 1'000'000'000);
+    x.confirmed = e.optional_bool("confirmed", false);
+    x.evidence = e.optional_text("evidence", 2000);
+    x.note = e.optional_text("note", 8000);
+    entries.push_back(std::move(x));
+  }
+  app::save_entries(ctx.app, *r.caller, r.id(), entries, r.request_id);
+  JsonWriter w;
+  w.begin_object().field("saved", entries.size()).end_object();
+  return json_response(200, std::move(w));
+}
+
+Response change_submission_status(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  app::move_submission(ctx.app, *r.caller, r.id(), b.required_text("status", 16), b.optional_text("comment", 4000), r.request_id);
+  JsonWriter w;
+  w.begin_object().field("status", b.required_text("status", 16)).end_object();
+  return json_response(200, std::move(w));
+}
+
+Response close_monitoring_campaign(const Request& r, Context& ctx) {
+  app::close_monitoring_campaign(ctx.app, *r.caller, r.id(), r.request_id);
+  return get_monitoring_campaign(r, ctx);
 }
 
 Response monitoring_values(const Request& r, Context& ctx) {

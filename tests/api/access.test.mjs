@@ -51,6 +51,10 @@ before(async () => {
     SELECT id, ${ids.teacherPerson}, 'completed', '2026-01-01', 0, 'ПК-1', '2026-02-01', 'x' FROM cohorts
     WHERE id NOT IN (SELECT cohort_id FROM enrolments WHERE person_id = ${ids.teacherPerson}) ORDER BY id LIMIT 1 RETURNING id`))
   ids.campaign2 = Number(sql(`SELECT dc.id FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id WHERE di.kind = 'competencies' AND dc.id <> ${ids.campaign} ORDER BY dc.id LIMIT 1`))
+  ids.monitoringCampaign = Number(sql(`INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, status, created_at)
+    VALUES (${ids.region}, 'Проверка прав', 'rmms', '2026', '2026-04-15', '2026-05-10', 'open', 'x') RETURNING id`))
+  ids.monitoringSubmission = Number(sql(`INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at)
+    VALUES (${ids.monitoringCampaign}, ${ids.municipality}, 'draft', 'x') RETURNING id`))
   ids.school2Position = Number(sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`))
 
   // Issue 7 fixtures: events (upcoming, past with the teacher, another region's),
@@ -283,6 +287,25 @@ function matrix() {
       { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 }],
     ['GET', '/api/v1/monitoring/report', `/api/v1/monitoring/report?set=fed&period=2026&territory_id=${ids.region}&format=xlsx`,
       { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 404, school: 404, teacher: 403 }],
+    // The region sets targets and its own indicators and runs campaigns; a municipality fills its report.
+    ['POST', '/api/v1/monitoring/indicators', '/api/v1/monitoring/indicators',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ region_id: ids.region, code: `reg.${n++}`, name: 'Доля педагогов с маршрутом', unit: '%', numerator: ['teacher', 'with_route'], denominator: ['teacher'] })],
+    ['GET', '/api/v1/monitoring/targets/{id}', `/api/v1/monitoring/targets/${ids.region}`, signedIn(200)],
+    ['PUT', '/api/v1/monitoring/targets/{id}', `/api/v1/monitoring/targets/${ids.region}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, { code: 'fed.1', op: '>=', value: 30 }],
+    ['GET', '/api/v1/monitoring/campaigns', '/api/v1/monitoring/campaigns', signedIn(200)],
+    ['POST', '/api/v1/monitoring/campaigns', '/api/v1/monitoring/campaigns',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      { region_id: ids.region, title: 'Мониторинг проверки прав', set: 'fed', period: '2026', collect_from: '2026-04-15', collect_to: '2026-05-10' }],
+    ['GET', '/api/v1/monitoring/campaigns/{id}', `/api/v1/monitoring/campaigns/${ids.monitoringCampaign}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 404, teacher: 404 }],
+    ['POST', '/api/v1/monitoring/campaigns/{id}/close', `/api/v1/monitoring/campaigns/${ids.monitoringCampaign}/close`,
+      { anonymous: 401, admin: 409, region: 409, methodist: 403, coordinator: 403, school: 403, teacher: 403 }],
+    ['PUT', '/api/v1/monitoring/submissions/{id}/entries', `/api/v1/monitoring/submissions/${ids.monitoringSubmission}/entries`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 }, { entries: [] }],
+    ['POST', '/api/v1/monitoring/submissions/{id}/status', `/api/v1/monitoring/submissions/${ids.monitoringSubmission}/status`,
+      { anonymous: 401, admin: 409, region: 409, methodist: 403, coordinator: 403, school: 403, teacher: 403 }, { status: 'approved' }],
     ['GET', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.region}`, signedIn(200)],
     ['GET', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
     ['PUT', '/api/v1/diagnostics/levels/{id}', `/api/v1/diagnostics/levels/${ids.region}`,

@@ -1,0 +1,122 @@
+// What a region sets in monitoring and how a period is collected and locked,
+// through the API: its own target, its own indicators (composed and kept by
+// hand), a campaign with the municipality's report entered, returned,
+// resubmitted and approved, and closing, after which the period's values no
+// longer change.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, json, session, runSql } from './server.mjs'
+
+let srv, region, coordinator, regionId, municipalityId
+before(async () => {
+  srv = await startServer()
+  region = await session(srv.base, 'region')
+  coordinator = await session(srv.base, 'coordinator')
+  regionId = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01'`))
+  municipalityId = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01-001'`))
+})
+after(async () => {
+  await srv?.stop()
+})
+
+const send = (method, path, headers, body) =>
+  json(srv.base, path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+const values = async (set, period = '2025', unit = 'municipality') =>
+  (await json(srv.base, `/api/v1/monitoring/values?set=${set}&unit=${unit}&period=${period}`, { headers: region })).body.items
+const item = (items, code, unit = municipalityId) => items.find((i) => i.code === code && i.unit_id === unit)
+
+test('a region sets its own target; values are judged against it', async () => {
+  const before = item(await values('fed'), 'fed.4')
+  assert.equal(before.target, 70)
+  const bad = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '=>', value: 5 })
+  assert.equal(bad.body.error.field, 'target')
+  assert.equal((await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.99', op: '>=', value: 5 })).status, 404)
+  const set = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' })
+  assert.equal(set.status, 200, JSON.stringify(set.body))
+  assert.deepEqual(set.body.items.find((i) => i.code === 'fed.4'), { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' })
+  const after = item(await values('fed'), 'fed.4')
+  assert.equal(after.target, 1)
+  assert.equal(after.target_text, '≥ 1 %')
+  if (after.value !== null) assert.equal(after.met, after.value >= 1)
+  await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '' })
+  assert.equal(item(await values('fed'), 'fed.4').target, null)
+})
+
+test('a composed indicator of the region counts as the built-in it mirrors; a bad one is named', async () => {
+  const base = { region_id: regionId, name: 'Доля педагогов с ИОМ', unit: '%', numerator: ['teacher', 'with_route'], denominator: ['teacher'] }
+  assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'fed.1' })).body.error.field, 'code')
+  assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.x', numerator: ['teacher', 'unicorn'] })).body.error.field, 'numerator')
+  assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.x', numerator: ['teacher', 'organisation'] })).body.error.field, 'numerator')
+  const made = await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.1' })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.1' })).status, 409)
+  const own = item(await values('reg'), 'reg.1')
+  const builtin = item(await values('rmms'), 'rmms.5')
+  assert.equal(own.numerator, builtin.numerator)
+  assert.equal(own.denominator, builtin.denominator)
+  const list = await json(srv.base, '/api/v1/monitoring/indicators?set=reg', { headers: coordinator })
+  assert.ok(list.body.items.some((i) => i.code === 'reg.1' && i.region_id === regionId))
+})
+
+test('a campaign: the municipality enters and confirms, the region returns and approves, closing locks the period', async () => {
+  const manual = await send('POST', '/api/v1/monitoring/indicators', region, { region_id: regionId, code: 'reg.2', name: 'Доля школ, проведивших методические дни',
+    unit: '%', source: 'manual' })
+  assert.equal(manual.status, 201, JSON.stringify(manual.body))
+  const bad = await send('POST', '/api/v1/monitoring/campaigns', region, { region_id: regionId, title: 'Мониторинг 2025', set: 'reg', period: '2025',
+    collect_from: '2026-05-10', collect_to: '2026-04-15' })
+  assert.equal(bad.body.error.field, 'collect_to')
+  const created = await send('POST', '/api/v1/monitoring/campaigns', region, { region_id: regionId, title: 'Мониторинг 2025', set: 'reg', period: '2025',
+    collect_from: '2026-04-15', collect_to: '2026-05-10', report_due: '2026-06-05' })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  const id = created.body.campaign.id
+  assert.equal(created.body.submissions.length, 1)
+  assert.deepEqual(created.body.indicators.map((i) => i.code).sort(), ['reg.1', 'reg.2'])
+
+  const card = await json(srv.base, `/api/v1/monitoring/campaigns/${id}`, { headers: coordinator })
+  const sub = card.body.submissions[0]
+  assert.equal(sub.territory_id, municipalityId)
+  assert.equal(sub.can_edit, true)
+  const put = (entries, who = coordinator) => send('PUT', `/api/v1/monitoring/submissions/${sub.id}/entries`, who, { entries })
+  assert.equal((await put([{ code: 'reg.2', numerator: 50, denominator: 40 }])).body.error.field, 'entries')
+  assert.equal((await put([{ code: 'reg.1', confirmed: true, evidence: 'javascript:alert(1)' }])).body.error.field, 'entries')
+  assert.equal((await put([{ code: 'rmms.1', confirmed: true }])).body.error.field, 'entries')
+  const status = (s, who, comment) => send('POST', `/api/v1/monitoring/submissions/${sub.id}/status`, who, { status: s, comment })
+  assert.equal((await status('submitted', coordinator)).body.error.field, 'entries')  // reg.2 is not entered yet
+  assert.equal((await put([{ code: 'reg.2', numerator: 12, denominator: 40, evidence: 'https://example.org/spravka.pdf' },
+    { code: 'reg.1', confirmed: true, evidence: 'https://example.org/iom' }])).status, 200)
+  assert.equal((await status('submitted', coordinator)).status, 200)
+  assert.equal((await put([{ code: 'reg.2', numerator: 13, denominator: 40 }])).status, 409)
+  assert.equal((await status('returned', region)).body.error.field, 'comment')
+  assert.equal((await status('returned', region, 'Приложите приказ о методических днях')).status, 200)
+  assert.equal((await put([{ code: 'reg.2', numerator: 14, denominator: 40, evidence: 'https://example.org/prikaz.pdf' }])).status, 200)
+  assert.equal((await status('submitted', coordinator)).status, 200)
+  assert.equal((await status('approved', coordinator)).status, 403)
+
+  // Submitted values count: 14 of 40 = 35 %, the region sums its municipalities.
+  let reg2 = item(await values('reg'), 'reg.2')
+  assert.equal(reg2.numerator, 14)
+  assert.equal(reg2.denominator, 40)
+  assert.equal(reg2.value, 35)
+  assert.equal(item(await values('reg', '2025', 'region'), 'reg.2', regionId).numerator, 14)
+  assert.equal(item(await values('reg'), 'reg.1').confirmed, true)
+
+  assert.equal((await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})).status, 409)  // not approved yet
+  assert.equal((await status('approved', region)).status, 200)
+  const closed = await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})
+  assert.equal(closed.status, 200, JSON.stringify(closed.body))
+  assert.equal(closed.body.campaign.status, 'closed')
+  const locked = item(await values('reg'), 'reg.1')
+  assert.equal(locked.locked, true)
+
+  // New routes dated into 2025 do not change the closed period.
+  runSql(srv.dbUrl, `INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
+    SELECT DISTINCT ps.person_id, '2025-01-10', '2025-12-20', 'draft', 'x', 'x' FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
+    WHERE o.territory_id = ${municipalityId} AND ps.position = 'teacher' AND ps.left_on IS NULL
+    AND ps.person_id NOT IN (SELECT person_id FROM routes) LIMIT 7`)
+  const again = item(await values('reg'), 'reg.1')
+  assert.equal(again.numerator, locked.numerator)
+  const live = item(await values('rmms'), 'rmms.5')
+  assert.ok(live.numerator >= locked.numerator + 7, `${live.numerator} vs ${locked.numerator}`)
+  assert.equal((await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})).status, 409)
+  assert.equal((await put([{ code: 'reg.2', numerator: 1, denominator: 40 }])).status, 409)
+})
