@@ -110,7 +110,11 @@ int main(int argc, char** argv) {
     t = Clock::now();
     db->read([&](storage::Connection& c) {
       for (const auto* ind : all)
-        for (const auto* p : {&*period, &previous}) bench::sql_counts(c, *ind, *p);
+        for (const auto* p : {&*period, &previous}) {
+          const auto qt = Clock::now();
+          bench::sql_counts(c, *ind, *p);
+          std::fprintf(stderr, "  SQL %s, %s: %.2f s (%.0f s so far)\n", ind->code.c_str(), p->code.c_str(), since(qt), since(t));
+        }
       return 0;
     });
     const double sql = since(t);

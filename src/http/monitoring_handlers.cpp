@@ -94,6 +94,21 @@ Response monitoring_indicators(const Request& r, Context& ctx) {
   for (auto s : domain::indicator_sets())
     w.begin_object().field("code", std::string(s)).field("title", std::string(domain::indicator_set_title(s))).end_object();
   w.begin_object().field("code", "reg").field("title", "Показатели региона").end_object();
+  // The counting primitives a region composes its own indicators from.
+  w.end_array().key("counts").begin_array();
+  for (std::size_t k = 0; k < domain::kCountKinds; ++k) {
+    const auto c = static_cast<domain::Count>(k);
+    const auto subject = domain::subject_of(c);
+    w.begin_object()
+        .field("code", std::string(domain::count_code(c)))
+        .field("title", std::string(domain::count_title(c)))
+        .field("subject", std::string(subject == domain::Subject::person         ? "person"
+                                      : subject == domain::Subject::organisation ? "organisation"
+                                      : subject == domain::Subject::community    ? "community"
+                                      : subject == domain::Subject::event        ? "event"
+                                                                                 : "help_request"))
+        .end_object();
+  }
   w.end_array().key("items").begin_array();
   if (set != "reg")
     for (const auto* i : domain::indicators_of_set(set)) write_indicator(w, *i);

@@ -1,0 +1,59 @@
+// A region's own indicator and a monitoring campaign in the browser: the
+// region composes an indicator from the primitives, starts a campaign, the
+// municipality confirms its value with a link and sends the report, the
+// region accepts it and closes the campaign.
+import { test, before, after } from 'node:test'
+import { join } from 'node:path'
+import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
+import { demoSessions, screenshots } from './browser.mjs'
+
+let srv
+const pages = demoSessions(() => srv)
+before(async () => {
+  srv = await startServer({ backend: 'sqlite' })
+})
+after(async () => {
+  await pages.close()
+  await srv?.stop()
+})
+
+test('the region composes an indicator, runs a campaign; the municipality reports; the region closes it', async () => {
+  const region = await pages.as('region', DEMO_PASSWORD)
+  await region.goto(`${srv.base}/monitoring`)
+  await region.getByTestId('new-indicator').click()
+  const form = region.getByTestId('custom-indicator-form')
+  await form.locator('#ci-code').fill('reg.7')
+  await form.locator('#ci-name').fill('Доля педагогов с индивидуальным маршрутом')
+  await form.getByTestId('ci-numerator').click()
+  await region.getByRole('option', { name: 'педагогические работники', exact: true }).click()
+  await region.getByRole('option', { name: 'с индивидуальным образовательным маршрутом' }).click()
+  await region.keyboard.press('Escape')
+  await form.getByTestId('ci-denominator').click()
+  await region.getByRole('option', { name: 'педагогические работники', exact: true }).last().click()
+  await region.keyboard.press('Escape')
+  await form.getByTestId('ci-submit').click()
+  await region.getByTestId('monitoring-indicators').getByText('reg.7').waitFor()
+
+  await region.getByTestId('to-campaigns').click()
+  await region.getByTestId('new-campaign').click()
+  const campaign = region.getByTestId('campaign-form')
+  await campaign.locator('.p-select').nth(1).click()
+  await region.getByRole('option', { name: 'Показатели региона' }).click()
+  await campaign.getByTestId('campaign-submit').click()
+  await region.getByTestId('campaign-status').getByText('Идёт сбор').waitFor()
+  const url = region.url()
+
+  const coordinator = await pages.as('coordinator', DEMO_PASSWORD)
+  await coordinator.goto(url)
+  await coordinator.getByTestId('confirm-reg.7').click()
+  await coordinator.getByTestId('evidence-reg.7').fill('https://example.org/iom-2025.pdf')
+  await coordinator.getByTestId('send-report').click()
+  await coordinator.getByTestId('report-status').getByText('Отправлен').waitFor()
+
+  await region.reload()
+  await region.getByTestId('accept-report').click()
+  await region.getByTestId('report-status').getByText('Принят').waitFor()
+  await region.getByTestId('close-campaign').click()
+  await region.getByTestId('campaign-status').getByText('Закрыта').waitFor()
+  await region.screenshot({ path: join(screenshots, 'monitoring-campaign.png'), fullPage: true })
+})
