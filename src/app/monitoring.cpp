@@ -483,7 +483,7 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     }
     return finish_export(*sink, stem, "xlsx");
   }
-  io::PdfDocument pdf;
+  io::PdfDocument pdf(true);  // landscape: seven columns and the chart
   pdf.title(title);
   pdf.paragraph("Значения рассчитаны системой «Методист» по данным на " + domain::russian_date(p.to.iso()) +
                 " (последний день периода) и на " + domain::russian_date(rows.previous.to.iso()) +
