@@ -32,7 +32,7 @@ Period year(int y) { return *parse_period(std::to_string(y)); }
 //  5 — teacher at S1 until 2024-06-30.
 //  6 — graduate of a pedagogical university with no post: nowhere.
 //  7 — teacher at S3, born 1980, highest category, member of the active, mentor of 1,
-//      recorded work 2024-10-10, in a network community.
+//      recorded work 2024-10-10, in a network community, diagnosed 2024-10-01 (2 was in 2023).
 //  8 — teacher at S2, supported by a methodist of the active; left a network community 2024-11-30.
 //  9 — methodist of the ИМЦ (not a teacher), highest category, member of the active: counted in M1
 //      for the active's indicators, in no school.
@@ -57,6 +57,7 @@ Facts territory() {
   f.completed_managerial = {{4, d("2024-05-01"), d("2024-05-01")}};
   f.literacy = {{1, d("2024-04-01"), 75}, {2, d("2024-04-01"), 60}};
   f.routes = {{2, d("2024-09-01"), d("2025-05-31")}};
+  f.diagnosed = {{7, d("2024-10-01"), d("2024-10-01")}, {2, d("2023-10-01"), d("2023-10-01")}};
   f.mentees = {{1, d("2024-01-15"), kOpen}};
   f.mentors = {{7, d("2024-01-15"), kOpen}};
   f.active_members = {{7, d("2024-01-01"), kOpen}, {9, d("2024-03-01"), kOpen}};
@@ -219,11 +220,15 @@ TEST(MonitoringEngine, ActiveIndicatorsForTheRegion) {
   const auto v = values(f, "rma", year(2024), UnitLevel::region).at(10);
   expect_share(v.at("rma.1.1"), 1, 5, "rma.1.1: 9 is not a teacher — the ИМЦ is not an educational organisation");
   expect_share(v.at("rma.1.2"), 2, 2, "rma.1.2: both members (7, and 9 of the ИМЦ) have the highest category");
+  expect_share(v.at("rma.1.3"), 0, 2, "rma.1.3: neither member completed a program");
+  expect_share(v.at("rma.1.4"), 1, 2, "rma.1.4: 7 was diagnosed in 2024");
   expect_share(v.at("rma.1.5"), 0, 1, "rma.1.5: the ШНОР S1 has no methodist");
   expect_share(v.at("rma.2.1"), 1, 2, "rma.2.1: 7 recorded work, 9 did not");
   expect_share(v.at("rma.2.2"), 1, 2, "rma.2.2: of the two 2024 events one is a master class");
   expect_share(v.at("rma.2.3"), 0, 4, "rma.2.3: supported 3, 4, 7, 8 — none with a route");
+  expect_share(v.at("rma.2.4"), 1, 4, "rma.2.4: of the supported only 7 was diagnosed (2's diagnostic was in 2023)");
   expect_share(v.at("rma.2.5"), 1, 4, "rma.2.5: the director completed a program");
+  expect_share(v.at("rma.2.7"), 0, 1, "rma.2.7: 3 is supported and young, without a form of support");
   expect_share(v.at("rma.2.6"), 1, 2, "rma.2.6: one of two requests on time");
 }
 
