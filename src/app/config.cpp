@@ -73,6 +73,7 @@ const std::vector<Setting>& settings() {
       {"http.write_timeout_s", "METODIST_WRITE_TIMEOUT", seconds_setting(&Config::write_timeout)},
       {"http.handle_timeout_s", "METODIST_HANDLE_TIMEOUT", seconds_setting(&Config::handle_timeout)},
       {"http.web_root", "METODIST_WEB_ROOT", string_setting(&Config::web_root)},
+      {"http.trusted_proxies", "METODIST_TRUSTED_PROXIES", string_setting(&Config::trusted_proxies)},
       {"access.personal_data_up_to", "METODIST_PERSONAL_DATA_UP_TO",
        [](Config& c, const std::string& key, const std::string& text) {
          auto level = domain::parse_admin_level(text);

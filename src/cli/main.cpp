@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,6 +25,7 @@
 #include "domain/error.hpp"
 #include "http/monitoring_json.hpp"
 #include "http/server.hpp"
+#include "storage/backup.hpp"
 #include "storage/migrations.hpp"
 #include "storage/registry_repository.hpp"
 #include "version.hpp"
@@ -47,6 +49,8 @@ struct Options {
   bool dry_run = false;
   // monitor
   std::string set, period, unit = "municipality";
+  // backup / restore
+  bool force = false;
   // admin create
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
 };
@@ -173,6 +177,29 @@ int cmd_export(const Options& o) {
   const std::string out = o.file.empty() ? file.filename : o.file;
   std::ofstream(out, std::ios::binary) << file.bytes;
   std::printf("Выгружено в %s (%zu байт).\n", out.c_str(), file.bytes.size());
+  return 0;
+}
+
+// A consistent copy of the live database (SQLite: the online backup API, the
+// server may keep running; PostgreSQL: pg_dump), and its restore.
+int cmd_backup(const Options& o) {
+  const auto cfg = resolve(o);
+  ProgressLine line;
+  storage::backup_database(cfg.database_url, o.file, [&](double f) { line.show("Копирование", f); });
+  std::fprintf(stderr, "\n");
+  std::printf("Резервная копия: %s (%ju байт).\n", o.file.c_str(), static_cast<std::uintmax_t>(std::filesystem::file_size(o.file)));
+  return 0;
+}
+
+int cmd_restore(const Options& o) {
+  const auto cfg = resolve(o);
+  const bool sqlite = cfg.database_url.starts_with("sqlite:");
+  if (!o.force && (!sqlite || std::filesystem::exists(cfg.database_url.substr(7))))
+    throw domain::Error::validation("--force", "База уже есть: остановите сервер и повторите с --force — её содержимое будет заменено копией");
+  ProgressLine line;
+  storage::restore_database(cfg.database_url, o.file, [&](double f) { line.show("Восстановление", f); });
+  std::fprintf(stderr, "\n");
+  std::printf("База восстановлена из %s.\n", o.file.c_str());
   return 0;
 }
 
@@ -303,6 +330,11 @@ int main(int argc, char** argv) {
   monitor->add_option("--format", o.format, "json, xlsx или pdf")->check(CLI::IsMember({"json", "xlsx", "pdf"}));
   monitor->add_option("--territory", o.territory_code, "Код территории: справка по ней; для JSON — только единицы ниже неё");
   monitor->add_option("--out", o.file, "Куда записать справку (по умолчанию — имя по набору и периоду)");
+  auto* backup = cli.add_subcommand("backup", "Резервная копия базы (SQLite — без остановки сервера; PostgreSQL — pg_dump)");
+  backup->add_option("--out", o.file, "Файл копии")->required();
+  auto* restore = cli.add_subcommand("restore", "Восстановить базу из резервной копии (сервер остановлен)");
+  restore->add_option("--from", o.file, "Файл копии")->required()->check(CLI::ExistingFile);
+  restore->add_flag("--force", o.force, "Заменить содержимое существующей базы");
   auto* notify = cli.add_subcommand("notify", "Разослать напоминания и письма (то же делает serve каждую минуту)");
   auto* version = cli.add_subcommand("version", "Показать версию");
   auto* admin = cli.add_subcommand("admin", "Учётные записи");
@@ -331,6 +363,8 @@ int main(int argc, char** argv) {
     if (*import) return cmd_import(o);
     if (*export_cmd) return cmd_export(o);
     if (*notify) return cmd_notify(o);
+    if (*backup) return cmd_backup(o);
+    if (*restore) return cmd_restore(o);
     if (*monitor) {
       if (monitor->count("--format") == 0) o.format = "json";
       return cmd_monitor(o);

@@ -18,6 +18,14 @@ const std::string* Request::query_param(std::string_view name) const {
   return nullptr;
 }
 
+std::string client_address(std::string_view peer, const std::string* x_real_ip, std::string_view trusted_proxies) {
+  if (!x_real_ip || x_real_ip->empty() || x_real_ip->size() > 45) return std::string(peer);
+  if (x_real_ip->find_first_not_of("0123456789abcdefABCDEF:.") != std::string::npos) return std::string(peer);
+  for (const auto& t : domain::split_list(trusted_proxies, ','))
+    if (domain::trim(t) == peer) return *x_real_ip;
+  return std::string(peer);
+}
+
 Response json_response(int status, JsonWriter&& body) {
   Response r;
   r.status = status;

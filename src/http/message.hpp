@@ -36,6 +36,11 @@ struct Request {
   std::int64_t id(std::size_t i = 0) const { return ids.at(i); }
 };
 
+// The client's address: the peer, or — when the peer is a trusted proxy
+// (comma-separated list) — the address it passes in X-Real-IP, if that reads
+// as an IP address.
+std::string client_address(std::string_view peer, const std::string* x_real_ip, std::string_view trusted_proxies);
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";

@@ -422,10 +422,12 @@ class Dispatcher {
     out.path = std::string(req->header().path());
     out.ids = std::move(ids);
     out.request_id = rid;
-    out.remote = req->remote_endpoint().address().to_string();
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
       out.headers.emplace_back(domain::ascii_lower(f.name()), f.value());
     });
+    // Behind nginx the peer is the proxy: the client is in X-Real-IP.
+    out.remote = client_address(req->remote_endpoint().address().to_string(), out.header("x-real-ip"),
+                                ctx_.app.config.trusted_proxies);
     if (req->body().size() > max_body)
       return error_response(413, "payload_too_large",
                             "Тело запроса больше допустимого (" + std::to_string(max_body) + " байт)");

@@ -32,7 +32,7 @@ function pgUrl() {
 }
 
 // A database URL for one test server, and a function that drops it.
-async function makeDatabase(backend, dir) {
+export async function makeDatabase(backend, dir) {
   if (backend === 'sqlite') return { url: `sqlite:${join(dir, 'test.db')}`, drop: () => {} }
   const server = pgUrl()
   const name = `api_${process.pid}_${Date.now()}`

@@ -82,3 +82,15 @@ TEST(BodyReader, ValidatesTypesAndNamesFields) {
   EXPECT_EQ(error_of([&] { b.optional_bool("n", false); }).field(), "n");
   EXPECT_EQ(b.required_term("kind", domain::organisation_kinds()), "school");
 }
+
+TEST(ClientAddress, TrustsXRealIpOnlyFromTheProxy) {
+  using metodist::http::client_address;
+  const std::string real = "203.0.113.7";
+  EXPECT_EQ(client_address("127.0.0.1", &real, "127.0.0.1,::1"), real);
+  EXPECT_EQ(client_address("::1", &real, "127.0.0.1, ::1"), real);
+  EXPECT_EQ(client_address("198.51.100.9", &real, "127.0.0.1,::1"), "198.51.100.9");  // not our proxy: ignored
+  EXPECT_EQ(client_address("127.0.0.1", nullptr, "127.0.0.1"), "127.0.0.1");
+  const std::string forged = "1.2.3.4, <script>";
+  EXPECT_EQ(client_address("127.0.0.1", &forged, "127.0.0.1"), "127.0.0.1");  // not an address
+  EXPECT_EQ(client_address("127.0.0.1", &real, ""), "127.0.0.1");              // no proxies trusted
+}
