@@ -109,8 +109,9 @@ test('a campaign: the municipality enters and confirms, the region returns and a
   assert.equal(locked.locked, true)
 
   // New routes dated into 2025 do not change the closed period.
+  const date = (iso) => (srv.dbUrl.startsWith('sqlite:') ? `'${iso}'` : `DATE '${iso}'`)
   runSql(srv.dbUrl, `INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
-    SELECT DISTINCT ps.person_id, '2025-01-10', '2025-12-20', 'draft', 'x', 'x' FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
+    SELECT DISTINCT ps.person_id, ${date('2025-01-10')}, ${date('2025-12-20')}, 'draft', 'x', 'x' FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
     WHERE o.territory_id = ${municipalityId} AND ps.position = 'teacher' AND ps.left_on IS NULL
     AND ps.person_id NOT IN (SELECT person_id FROM routes) LIMIT 7`)
   const again = item(await values('reg'), 'reg.1')
