@@ -27,10 +27,11 @@ test('the region composes an indicator, runs a campaign; the municipality report
   await form.getByTestId('ci-numerator').click()
   await region.getByRole('option', { name: 'педагогические работники', exact: true }).click()
   await region.getByRole('option', { name: 'с индивидуальным образовательным маршрутом' }).click()
-  await region.keyboard.press('Escape')
+  // Close each list by a click in the form: Escape may close the dialog as well.
+  await form.locator('#ci-name').click()
   await form.getByTestId('ci-denominator').click()
-  await region.getByRole('option', { name: 'педагогические работники', exact: true }).last().click()
-  await region.keyboard.press('Escape')
+  await region.getByRole('option', { name: 'педагогические работники', exact: true }).click()
+  await form.locator('#ci-name').click()
   await form.getByTestId('ci-submit').click()
   await region.getByTestId('monitoring-indicators').getByText('reg.7').waitFor()
 
