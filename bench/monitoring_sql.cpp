@@ -3,25 +3,19 @@
 #include <chrono>
 
 #include "domain/registry.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::bench {
 namespace {
 
 using domain::Count;
 
-std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::string_view) noexcept) {
-  std::string out = "(";
-  for (const auto& t : terms)
-    if (keep(t.code)) out += (out.size() > 1 ? ", '" : "'") + std::string(t.code) + "'";
-  return out + ")";
-}
-
 const std::string& edu() {
-  static const std::string s = in_list(domain::organisation_kinds(), domain::is_educational_kind);
+  static const std::string s = storage::registry::in_list(domain::organisation_kinds(), domain::is_educational_kind);
   return s;
 }
 const std::string& teaching() {
-  static const std::string s = in_list(domain::positions(), domain::is_teaching_position);
+  static const std::string s = storage::registry::in_list(domain::positions(), domain::is_teaching_position);
   return s;
 }
 

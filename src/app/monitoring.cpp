@@ -6,6 +6,7 @@
 #include <future>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "domain/date.hpp"
@@ -148,9 +149,12 @@ struct Inputs {
   std::map<std::pair<std::int64_t, std::string>, storage::monitoring::Setting> settings;  // (region, code)
   std::vector<domain::Indicator> custom;
   std::vector<std::int64_t> custom_region;  // parallel to custom
-  std::array<std::vector<storage::monitoring::PlacedEntry>, 2> entries;  // now, before
-  // (region) → stored rows of its closed campaign, now and before
-  std::array<std::map<std::int64_t, std::vector<storage::monitoring::SnapshotRow>>, 2> snapshots;
+  // What the municipalities entered, now and before: (municipality, code) → entry.
+  std::array<std::map<std::pair<std::int64_t, std::string>, storage::monitoring::Entry>, 2> entries;
+  // What closed campaigns stored, now and before: (level, code, unit) → counts. Looked up
+  // per unit and indicator, so indexed once here rather than scanned.
+  using SnapshotKey = std::tuple<std::string, std::string, std::int64_t>;
+  std::array<std::map<SnapshotKey, storage::monitoring::SnapshotRow>, 2> snapshots;
 };
 
 Inputs load_inputs(storage::Connection& c, const std::string& set, const domain::Period& period, bool overlays) {
@@ -164,29 +168,33 @@ Inputs load_inputs(storage::Connection& c, const std::string& set, const domain:
   if (!overlays) return in;
   const domain::Period periods[2] = {period, domain::previous_period(period)};
   for (int k = 0; k < 2; ++k) {
-    in.entries[static_cast<std::size_t>(k)] = storage::monitoring::entries_for(c, set, periods[k].code);
+    auto& entries = in.entries[static_cast<std::size_t>(k)];
+    for (auto& e : storage::monitoring::entries_for(c, set, periods[k].code))
+      entries[std::pair(e.territory_id, e.entry.code)] = std::move(e.entry);
+    auto& stored = in.snapshots[static_cast<std::size_t>(k)];
     for (const auto& camp : storage::monitoring::closed_campaigns(c, set, periods[k].code))
-      in.snapshots[static_cast<std::size_t>(k)][camp.region_id] = storage::monitoring::snapshot_of(c, camp.id);
+      for (auto& r : storage::monitoring::snapshot_of(c, camp.id)) stored.emplace(Inputs::SnapshotKey{r.unit_level, r.code, r.unit_id}, r);
   }
   return in;
 }
 
-// The counts of a hand-kept indicator in a unit: a municipality's entry, or
-// the sum of the municipalities' entries of a region; nothing elsewhere.
-std::pair<std::int64_t, std::int64_t> manual_counts(const std::vector<storage::monitoring::PlacedEntry>& entries,
-                                                    const std::string& code, UnitLevel level, std::int64_t unit,
-                                                    const Visibility& seen) {
-  std::int64_t num = 0, den = 0;
-  for (const auto& e : entries) {
-    if (e.entry.code != code) continue;
-    const bool mine = level == UnitLevel::municipality ? e.territory_id == unit
-                      : level == UnitLevel::region     ? seen.region_of(UnitLevel::municipality, e.territory_id) == unit
-                                                       : false;
-    if (!mine) continue;
-    num += e.entry.numerator.value_or(0);
-    den += e.entry.denominator.value_or(0);
+// The counts of hand-kept indicators per unit of a level: a municipality's
+// entry, or the sum of its municipalities' entries for a region; nothing
+// elsewhere. (unit, code) → (numerator, denominator), built once per period.
+std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> manual_counts(
+    const std::map<std::pair<std::int64_t, std::string>, storage::monitoring::Entry>& entries, UnitLevel level,
+    const Visibility& seen) {
+  std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> out;
+  if (level != UnitLevel::municipality && level != UnitLevel::region) return out;
+  for (const auto& [key, e] : entries) {
+    const auto unit = level == UnitLevel::municipality ? std::optional(key.first)
+                                                       : seen.region_of(UnitLevel::municipality, key.first);
+    if (!unit) continue;
+    auto& sum = out[std::pair(*unit, key.second)];
+    sum.first += e.numerator.value_or(0);
+    sum.second += e.denominator.value_or(0);
   }
-  return {num, den};
+  return out;
 }
 
 MonitoringValues compute(const App& app, const Inputs& in, const Visibility& seen, const std::string& set, UnitLevel level,
@@ -216,15 +224,12 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
   const auto now = mon::count_units(in.facts, computed, period, level, rules);
   const auto before = earlier.get();
   const std::string level_code(domain::unit_level_code(level));
-  const auto stored = [&](int k, std::optional<std::int64_t> region, const std::string& code, std::int64_t unit)
-      -> const storage::monitoring::SnapshotRow* {
-    if (!region) return nullptr;
-    auto it = in.snapshots[static_cast<std::size_t>(k)].find(*region);
-    if (it == in.snapshots[static_cast<std::size_t>(k)].end()) return nullptr;
-    for (const auto& r : it->second)
-      if (r.code == code && r.unit_level == level_code && r.unit_id == unit) return &r;
-    return nullptr;
+  const auto stored = [&](int k, const std::string& code, std::int64_t unit) -> const storage::monitoring::SnapshotRow* {
+    const auto& rows = in.snapshots[static_cast<std::size_t>(k)];
+    auto it = rows.find(Inputs::SnapshotKey{level_code, code, unit});
+    return it == rows.end() ? nullptr : &it->second;
   };
+  const std::array manual{manual_counts(in.entries[0], level, seen), manual_counts(in.entries[1], level, seen)};
   for (const auto* i : list) out.indicators.push_back({*i, {}});
   for (std::size_t row = 0; row < now.size(); ++row) {
     const auto& u = now[row];
@@ -253,10 +258,11 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
           num = counts.numerator[ek];
           den = counts.denominator[ek];
         } else {
-          std::tie(num, den) = manual_counts(in.entries[static_cast<std::size_t>(when)], ind.code, level, u.unit_id, seen);
+          const auto& sums = manual[static_cast<std::size_t>(when)];
+          if (auto it = sums.find(std::pair(u.unit_id, ind.code)); it != sums.end()) std::tie(num, den) = it->second;
         }
         std::optional<std::int64_t> denominator = den;
-        if (const auto* r = stored(when, region, ind.code, u.unit_id)) {
+        if (const auto* r = stored(when, ind.code, u.unit_id)) {
           num = r->numerator;
           denominator = r->denominator.value_or(0);
           if (when == 0) v.locked = true;
@@ -266,11 +272,10 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
         (when == 0 ? v.current : v.previous) = value;
       }
       if (level == UnitLevel::municipality)
-        for (const auto& e : in.entries[0])
-          if (e.territory_id == u.unit_id && e.entry.code == ind.code) {
-            v.confirmed = e.entry.confirmed;
-            v.evidence = e.entry.evidence;
-          }
+        if (auto e = in.entries[0].find(std::pair(u.unit_id, ind.code)); e != in.entries[0].end()) {
+          v.confirmed = e->second.confirmed;
+          v.evidence = e->second.evidence;
+        }
       out.indicators[k].units.push_back(std::move(v));
     }
   }

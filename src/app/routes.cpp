@@ -30,26 +30,18 @@ namespace reg = storage::registry;
 namespace dia = storage::diagnostics;
 using domain::RouteActor;
 
-bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
-  return administers_diagnostics_of(c, caller, person_id);
-}
-
-bool sees(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
-  return reads_diagnostics_of(c, caller, person_id);
-}
-
 std::vector<RouteActor> actors(storage::Connection& c, const Caller& caller, const rts::Route& r) {
   std::vector<RouteActor> out;
   if (caller.account_id && r.author_account_id && *r.author_account_id == caller.account_id)
     out.push_back(RouteActor::author);
   if (caller.person_id && *caller.person_id == r.person_id) out.push_back(RouteActor::person);
-  if (administers(c, caller, r.person_id)) out.push_back(RouteActor::administrator);
+  if (administers_diagnostics_of(c, caller, r.person_id)) out.push_back(RouteActor::administrator);
   return out;
 }
 
 rts::Route load(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto r = rts::find_route(c, id);
-  if (!r || !sees(c, caller, r->person_id)) throw domain::Error::not_found("Маршрут не найден или недоступен");
+  if (!r || !reads_diagnostics_of(c, caller, r->person_id)) throw domain::Error::not_found("Маршрут не найден или недоступен");
   return *r;
 }
 
@@ -162,9 +154,9 @@ rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, c
   domain::check_period(draft.period_from, draft.period_to, "period_from", "period_to");
   if (domain::utf8_length(draft.tutor) > 300) throw domain::Error::validation("tutor", "Длиннее 300 символов");
   const auto id = app.db->write([&](storage::Connection& c) {
-    if (!reg::find_person(c, draft.person_id) || !sees(c, caller, draft.person_id))
+    if (!reg::find_person(c, draft.person_id) || !reads_diagnostics_of(c, caller, draft.person_id))
       throw domain::Error::not_found("Педагог не найден или его маршруты вам недоступны");
-    if (!administers(c, caller, draft.person_id))
+    if (!administers_diagnostics_of(c, caller, draft.person_id))
       throw domain::Error(domain::ErrorKind::forbidden, "Маршрут составляет методист или администрация организации");
     return insert_draft(c, caller, draft, request_id);
   });
@@ -274,7 +266,7 @@ ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const s
 
 std::vector<rts::Route> person_routes(App& app, const Caller& caller, std::int64_t person_id) {
   return app.db->read([&](storage::Connection& c) {
-    if (!reg::find_person(c, person_id) || !sees(c, caller, person_id))
+    if (!reg::find_person(c, person_id) || !reads_diagnostics_of(c, caller, person_id))
       throw domain::Error::not_found("Маршруты педагога вам недоступны");
     return rts::routes_of_person(c, person_id);
   });

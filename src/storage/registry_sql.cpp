@@ -10,7 +10,6 @@ std::string subtree(const std::string& p) {
          " OR parent_id IN (SELECT id FROM territories WHERE parent_id = " + p + "))";
 }
 
-namespace {
 std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::string_view) noexcept) {
   std::string out = "(";
   for (const auto& t : terms) {
@@ -20,7 +19,6 @@ std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::strin
   }
   return out + ")";
 }
-}  // namespace
 
 // Persons holding a teaching position in an educational organisation on $1.
 const std::string& active_teaching_positions() {

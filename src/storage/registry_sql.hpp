@@ -37,6 +37,10 @@ void in_batches(std::span<const T> all, F&& f) {
 // «($1, $2, …), ($n+1, …)» for rows of `width` values each.
 std::string values_rows(std::size_t rows, std::size_t width, std::size_t first = 1);
 
+// «('a', 'b')»: the codes of a vocabulary that `keep` accepts, as an SQL list
+// (the vocabularies are ours, so the codes are safe to inline).
+std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::string_view) noexcept);
+
 // Appends a parameter and returns its placeholder («$n»).
 std::string placeholder(Params& params, Value v);
 // «(p1, p2, …)» for the values, appended as parameters.
