@@ -2,6 +2,7 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each.
 #   bash scripts/fuzz.sh [seconds per target, default 20]   # the tests run it briefly
 #   FUZZ_RUNS=10000000 bash scripts/fuzz.sh                  # the long run of docs/reliability.md
+#   FUZZ_ONLY="json_fuzz" …                                   # only the named targets
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -20,8 +21,12 @@ build() {  # name, sources...
 readers=(src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
 build table_fuzz tests/fuzz/table_fuzz.cpp "${readers[@]}"
 build roadmap_fuzz tests/fuzz/roadmap_fuzz.cpp "${readers[@]}" src/domain/roadmap.cpp src/domain/term.cpp src/domain/registry.cpp
+build json_fuzz tests/fuzz/json_fuzz.cpp src/http/json.cpp src/http/json_writer.cpp src/domain/error.cpp src/domain/text.cpp \
+  src/domain/registry.cpp src/domain/date.cpp
 
-for target in table_fuzz roadmap_fuzz; do
+targets=(table_fuzz roadmap_fuzz json_fuzz)
+[ -n "${FUZZ_ONLY:-}" ] && read -r -a targets <<<"$FUZZ_ONLY"
+for target in "${targets[@]}"; do
   corpus="$out/corpus-$target"
   mkdir -p "$corpus"
   run_limit=()

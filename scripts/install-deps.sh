@@ -13,7 +13,7 @@ packages=(
   libzip-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcurl4-openssl-dev libstemmer-dev fonts-dejavu-core poppler-utils
   clang-14 libclang-rt-14-dev
   nodejs npm
-  postgresql postgresql-client chromium wrk sqlite3 curl
+  postgresql postgresql-client nginx chromium wrk sqlite3 curl
 )
 
 missing=()
@@ -36,8 +36,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The PostgreSQL package starts a system cluster; the tests run their own on a
-# temporary directory and do not need it.
+# The PostgreSQL and nginx packages start system services; the tests run their
+# own on temporary directories and loopback ports and do not need them.
 
 cd web
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

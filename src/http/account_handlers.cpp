@@ -48,9 +48,10 @@ void write_account(JsonWriter& w, const acc::Account& a, const std::vector<acc::
 std::optional<std::int64_t> optional_id(const Json& o, const char* field) {
   auto it = o.find(field);
   if (it == o.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number_integer() || it->get<std::int64_t>() < 1)
+  const auto n = whole_number(*it);
+  if (!n || *n < 1)
     throw domain::Error::validation("roles", std::string("«") + field + "» в роли должен быть положительным числом");
-  return it->get<std::int64_t>();
+  return *n;
 }
 
 }  // namespace

@@ -79,6 +79,9 @@ Json parse_object_body(const Request& r) {
     throw domain::Error::bad_request("Некорректный JSON: ошибка в позиции " + std::to_string(e.byte) +
                                      " (" + (e.id == 101 ? "неожиданный символ или конец данных" : "нарушен синтаксис") +
                                      ")");
+  } catch (const Json::exception&) {
+    // nlohmann refuses a number beyond double (1e400) with out_of_range, not parse_error.
+    throw domain::Error::bad_request("Некорректный JSON: число вне допустимого диапазона");
   }
   if (!body.is_object()) throw domain::Error::bad_request("Ожидается JSON-объект {…}");
   return body;
@@ -128,6 +131,17 @@ std::string QueryReader::term(const char* name, std::span<const domain::Term> vo
   return value;
 }
 
+std::optional<std::int64_t> whole_number(const Json& v) noexcept {
+  if (v.is_number_unsigned()) {
+    // get<int64_t>() of 2^64-1 would read as -1 and pass a range check meant to refuse it.
+    const auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+    return static_cast<std::int64_t>(u);
+  }
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  return std::nullopt;
+}
+
 const Json* BodyReader::find(const char* field) const {
   auto it = body_.find(field);
   if (it == body_.end() || it->is_null()) return nullptr;
@@ -154,9 +168,10 @@ std::string BodyReader::required_text(const char* field, std::size_t max_length)
 std::int64_t BodyReader::required_id(const char* field) const {
   const Json* v = find(field);
   if (!v) throw domain::Error::validation(field, std::string("Поле «") + field + "» обязательно");
-  if (!v->is_number_integer() || v->get<std::int64_t>() < 1)
+  const auto n = whole_number(*v);
+  if (!n || *n < 1)
     throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть положительным целым числом");
-  return v->get<std::int64_t>();
+  return *n;
 }
 
 std::optional<std::int64_t> BodyReader::optional_id(const char* field) const {
@@ -168,10 +183,11 @@ std::optional<std::int64_t> BodyReader::optional_id(const char* field) const {
 std::optional<std::int64_t> BodyReader::optional_integer(const char* field, std::int64_t min, std::int64_t max) const {
   const Json* v = find(field);
   if (!v || v->is_null()) return std::nullopt;
-  if (!v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max)
+  const auto n = whole_number(*v);
+  if (!n || *n < min || *n > max)
     throw domain::Error::validation(field, std::string("Поле «") + field + "» — целое число от " + std::to_string(min) +
                                                " до " + std::to_string(max));
-  return v->get<std::int64_t>();
+  return *n;
 }
 
 bool BodyReader::optional_bool(const char* field, bool fallback) const {
@@ -210,8 +226,9 @@ std::vector<std::int64_t> BodyReader::id_list(const char* field) const {
   };
   if (!v->is_array()) throw wrong();
   for (const auto& item : *v) {
-    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) throw wrong();
-    out.push_back(item.get<std::int64_t>());
+    const auto n = whole_number(item);
+    if (!n || *n <= 0) throw wrong();
+    out.push_back(*n);
   }
   return out;
 }
@@ -226,9 +243,9 @@ std::vector<std::optional<std::int64_t>> BodyReader::optional_integer_list(const
   };
   if (!v || !v->is_array()) throw wrong();
   for (const auto& item : *v) {
+    const auto n = whole_number(item);
     if (item.is_null()) out.emplace_back();
-    else if (item.is_number_integer() && item.get<std::int64_t>() >= min && item.get<std::int64_t>() <= max)
-      out.emplace_back(item.get<std::int64_t>());
+    else if (n && *n >= min && *n <= max) out.emplace_back(*n);
     else throw wrong();
   }
   return out;

@@ -52,6 +52,10 @@ class QueryReader {
   const Request& r_;
 };
 
+// The value of an integer JSON number that fits int64; nullopt for any other
+// value, including unsigned numbers above INT64_MAX.
+std::optional<std::int64_t> whole_number(const Json& v) noexcept;
+
 // Reads typed fields of a JSON object body; wrong values throw naming the field.
 class BodyReader {
  public:

@@ -50,9 +50,16 @@ void ConnectionPool::release(Connection* c) {
   if (c->healthy()) {
     idle_.push_back(c);
   } else {
-    std::erase_if(all_, [c](const auto& p) { return p.get() == c; });
+    // One dead connection usually means the server restarted: the idle ones
+    // opened before it are dead as well, only they do not know it until used.
+    // Dropping them lets the caller's retry run on a fresh connection instead
+    // of on the next dead one (seen as a 503 after a restart of PostgreSQL).
+    std::erase_if(all_, [&](const auto& p) {
+      return p.get() == c || std::find(idle_.begin(), idle_.end(), p.get()) != idle_.end();
+    });
+    idle_.clear();
   }
-  cv_.notify_one();
+  cv_.notify_all();
 }
 
 PoolStats ConnectionPool::stats() const {

@@ -2,7 +2,9 @@
 //
 // Connections are opened lazily up to `size`, handed out one lease at a time,
 // and replaced when they report themselves broken (PostgreSQL restarted, a
-// network drop), so the app survives the database going away and back.
+// network drop), so the app survives the database going away and back. A
+// broken one takes the idle connections with it: after a restart they are all
+// dead, and the caller's single retry must get a fresh one.
 #pragma once
 
 #include <condition_variable>

@@ -83,6 +83,28 @@ TEST(BodyReader, ValidatesTypesAndNamesFields) {
   EXPECT_EQ(b.required_term("kind", domain::organisation_kinds()), "school");
 }
 
+// Found by the JSON fuzz target: a number beyond double escaped as out_of_range
+// (a 500), and 2^64-1 read as -1 passed a range check that allows -1.
+TEST(ParseObjectBody, RefusesNumbersBeyondDoubleAsBadRequest) {
+  for (const char* body : {R"({"a":1e400})", R"({"a":[-1e400]})"}) {
+    const auto e = error_of([&] { parse_object_body(with_body(body)); });
+    EXPECT_EQ(e.kind(), domain::ErrorKind::bad_request) << body;
+    EXPECT_NE(std::string(e.what()).find("диапазона"), std::string::npos) << body;
+  }
+}
+
+TEST(BodyReader, RefusesIntegersAboveInt64) {
+  const auto body = Json::parse(R"({"n":18446744073709551615,"ids":[18446744073709551615],"big":9223372036854775807})");
+  BodyReader b(body);
+  EXPECT_EQ(error_of([&] { b.optional_integer("n", -5, 5); }).field(), "n");
+  EXPECT_EQ(error_of([&] { b.required_id("n"); }).field(), "n");
+  EXPECT_EQ(error_of([&] { b.id_list("ids"); }).field(), "ids");
+  EXPECT_EQ(error_of([&] { b.optional_integer_list("ids", -5, 5); }).field(), "ids");
+  EXPECT_EQ(b.required_id("big"), INT64_MAX);
+  EXPECT_FALSE(whole_number(Json(1.5)).has_value());
+  EXPECT_EQ(whole_number(Json(-7)), -7);
+}
+
 TEST(ClientAddress, TrustsXRealIpOnlyFromTheProxy) {
   using metodist::http::client_address;
   const std::string real = "203.0.113.7";

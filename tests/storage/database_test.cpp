@@ -161,6 +161,36 @@ TEST(PostgresStorage, SurvivesTerminatedConnections) {
   EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); }), 1);
 }
 
+// After a restart every pooled connection is dead but looks alive until used:
+// the one retry of a read or a write must not land on the next dead one.
+TEST(PostgresStorage, RetriesOnAFreshConnectionWhenAllPooledOnesDied) {
+  TestDatabase t("postgres");
+  // Four connections open at once (the pool's size), all idle afterwards.
+  t.db->read([&](storage::Connection&) {
+    t.db->read([&](storage::Connection&) {
+      t.db->read([&](storage::Connection&) { t.db->read([&](storage::Connection& c) { c.scalar("SELECT 1"); }); });
+    });
+  });
+  EXPECT_EQ(t.db->stats().open, 4u);
+  TestDatabase admin_side("postgres", false);
+  const auto name = t.url().substr(t.url().rfind('/') + 1);
+  const auto kill_all = [&] {
+    admin_side.db->read([&](storage::Connection& c) {
+      c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", {name});
+    });
+  };
+  kill_all();
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT 1"); }), 1);
+  t.db->read([&](storage::Connection&) {
+    t.db->read([&](storage::Connection&) { t.db->read([&](storage::Connection& c) { c.scalar("SELECT 1"); }); });
+  });
+  kill_all();
+  t.db->write([](storage::Connection& c) {
+    c.execute("INSERT INTO territories (level, code, name, search_key) VALUES ('region', 'R8', 'r', 'r')");
+  });
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories"); }), 1);
+}
+
 TEST(OpenDatabase, RejectsUnknownUrlsClearly) {
   try {
     storage::open_database({"mysql://x", 1, std::chrono::milliseconds(100)});
