@@ -3,6 +3,8 @@
 #   bash scripts/fuzz.sh [seconds per target, default 20]   # the tests run it briefly
 #   FUZZ_RUNS=10000000 bash scripts/fuzz.sh                  # the long run of docs/reliability.md
 #   FUZZ_ONLY="json_fuzz" …                                   # only the named targets
+#   FUZZ_MAX_LEN=4096 …                                       # smaller inputs (default 65536)
+#   FUZZ_TIMEOUT=60 …                                         # seconds per input before it counts as a hang (10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -33,6 +35,6 @@ for target in "${targets[@]}"; do
   if [ -n "${FUZZ_RUNS:-}" ]; then run_limit=(-runs="$FUZZ_RUNS"); else run_limit=(-max_total_time="$seconds"); fi
   echo "== $target"
   # -rss_limit_mb: a reader that balloons on a small input fails the run.
-  "$out/$target" "${run_limit[@]}" -artifact_prefix="$out/" -rss_limit_mb=1024 -max_len=65536 -timeout=10 -print_final_stats=1 \
-    "$corpus" tests/fuzz/corpus 2>&1 | tail -n 15
+  "$out/$target" "${run_limit[@]}" -artifact_prefix="$out/" -rss_limit_mb=1024 -max_len="${FUZZ_MAX_LEN:-65536}" -timeout="${FUZZ_TIMEOUT:-10}" -print_final_stats=1 \
+    "$corpus" tests/fuzz/corpus 2>&1 | tee "$out/$target.log" | tail -n 15
 done

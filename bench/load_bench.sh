@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Load under a mix of authenticated reads and writes (issue 10): wrk with
+# bench/load_mix.lua — five roles' sessions, eight reads and two writes (new
+# organisation, update of one) in every ten requests — at 256 connections for
+# 60 s, repeated; the server's resident memory after each run shows whether
+# it grows. Prints a Markdown table for docs/performance.md; wrk's raw output
+# stays in bench/results/.
+#
+# Usage: bench/load_bench.sh [connections=256] [seconds=60] [runs=3] [db-url]
+# Default database: a fresh SQLite file with the region demo. For PostgreSQL
+# pass a URL of an empty database (it is filled with the same demo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+conns=${1:-256}
+secs=${2:-60}
+runs=${3:-3}
+db=${4:-}
+bin=${METODIST_BIN:-build/src/metodist}
+[ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+password='Методист2026'
+
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; [ -n "${LOAD_KEEP:-}" ] && cp "$work/load.db" "$LOAD_KEEP"; rm -rf "$work"' EXIT
+[ -n "$db" ] || db="sqlite:$work/load.db"
+echo "== demo --scale region (${db%%:*})" >&2
+"$bin" --db "$db" demo --scale region --seed 1 --date 2025-09-01 --password "$password" >/dev/null 2>&1
+port=$(( 20000 + RANDOM % 20000 ))
+METODIST_ACCESS_LOG=false "$bin" --db "$db" serve --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+
+# Sessions: the cookie and the CSRF token of each role.
+for role in admin region methodist school teacher; do
+  body=$(curl -sf -D "$work/h-$role" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$role\",\"password\":\"$password\"}" "$base/api/v1/auth/login")
+  export "LOAD_COOKIE_$role=$(grep -i '^set-cookie:' "$work/h-$role" | head -1 | sed -E 's/^[^:]+: *([^;]+).*/\1/')"
+  export "LOAD_CSRF_$role=$(echo "$body" | sed -E 's/.*"csrf_token":"([^"]+)".*/\1/')"
+done
+auth=(-H "Cookie: $LOAD_COOKIE_admin" -H "X-CSRF-Token: $LOAD_CSRF_admin")
+LOAD_ORG=$(curl -sf "${auth[@]}" "$base/api/v1/organisations?kind=school&limit=1" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
+LOAD_TERRITORY=$(curl -sf "${auth[@]}" "$base/api/v1/territories?level=municipality&limit=1" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
+ids=""
+for k in 1 2 3 4 5 6 7 8; do
+  id=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "{\"code\":\"LOAD-UPD-X$k\",\"name\":\"Школа для обновлений $k\",\"kind\":\"school\",\"territory_id\":$LOAD_TERRITORY}" \
+    "$base/api/v1/organisations" | sed -E 's/.*"id":([0-9]+).*/\1/')
+  # The update keeps the code LOAD-UPD-<id>: set it once so every PUT is a real change of the name only.
+  curl -sf "${auth[@]}" -X PUT -H 'Content-Type: application/json' \
+    -d "{\"code\":\"LOAD-UPD-$id\",\"name\":\"Школа для обновлений $k\",\"kind\":\"school\",\"territory_id\":$LOAD_TERRITORY}" \
+    "$base/api/v1/organisations/$id" >/dev/null
+  ids+="$id "
+done
+export LOAD_ORG LOAD_TERRITORY LOAD_UPDATE_IDS="$ids"
+
+rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$server/status"; }
+mkdir -p bench/results
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+echo "wrk -t2 -c$conns -d${secs}s -s bench/load_mix.lua, $runs runs, $(nproc) cores, $("$bin" version), database: ${db%%:*}"
+echo
+echo "| run | requests/s | p50, ms | p99, ms | max, ms | non-2xx | socket errors | server RSS after, MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| before | | | | | | | $(rss) |"
+for r in $(seq "$runs"); do
+  out="bench/results/$stamp-load-$r.txt"
+  LOAD_RUN="$stamp$r" wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s -s bench/load_mix.lua "$base" >"$out"
+  awk -v run="$r" -v rss="$(rss)" '
+    /Requests\/sec/ {rps=$2}
+    /Non-2xx/ {bad=$NF}
+    /^socket errors:/ {gsub(",", ""); sock=$4 + $6 + $8 + $10}
+    /^p50/ {p50=$2; p99=$5; max=$8}
+    END {printf "| %d | %.0f | %s | %s | %s | %d | %d | %d |\n", run, rps, p50, p99, max, bad, sock, rss}' "$out"
+done
+echo
+echo "Answers by status class, from the server's /metrics:"
+curl -sf "$base/metrics" | awk '/^metodist_http_requests_total/ {match($0, /code="[0-9]xx"/); c=substr($0, RSTART + 6, 3); n[c]+=$NF}
+  END {for (c in n) printf "  %s: %d\n", c, n[c]}'
+echo "Organisations with «LOAD-» in code or name: $(curl -sf "${auth[@]}" "$base/api/v1/organisations?q=LOAD-&limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/')"
