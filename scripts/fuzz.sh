@@ -23,10 +23,11 @@ build() {  # name, sources...
 readers=(src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
 build table_fuzz tests/fuzz/table_fuzz.cpp "${readers[@]}"
 build roadmap_fuzz tests/fuzz/roadmap_fuzz.cpp "${readers[@]}" src/domain/roadmap.cpp src/domain/term.cpp src/domain/registry.cpp
+build term_fuzz tests/fuzz/term_fuzz.cpp src/domain/term.cpp src/domain/date.cpp src/domain/text.cpp src/domain/error.cpp
 build json_fuzz tests/fuzz/json_fuzz.cpp src/http/json.cpp src/http/json_writer.cpp src/domain/error.cpp src/domain/text.cpp \
   src/domain/registry.cpp src/domain/date.cpp
 
-targets=(table_fuzz roadmap_fuzz json_fuzz)
+targets=(table_fuzz roadmap_fuzz term_fuzz json_fuzz)
 [ -n "${FUZZ_ONLY:-}" ] && read -r -a targets <<<"$FUZZ_ONLY"
 for target in "${targets[@]}"; do
   corpus="$out/corpus-$target"
