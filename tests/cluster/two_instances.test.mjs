@@ -184,16 +184,16 @@ test('kill -9 of one instance during writes loses no acknowledged write; the oth
   await sleep(2000)
   stop = true
   await Promise.all(writers)
-  const after = acknowledged.filter((a) => a.at > killedAt + 500)
+  const afterKill = acknowledged.filter((a) => a.at > killedAt + 500)
   assert.ok(acknowledged.length > 20, `acknowledged ${acknowledged.length} writes`)
-  assert.ok(after.length > 20, `the other instance kept acknowledging after the kill (${after.length})`)
+  assert.ok(afterKill.length > 20, `the other instance kept acknowledging after the kill (${afterKill.length})`)
   // A request in flight on the killed instance may fail (nginx does not resend a POST); nothing after that.
-  assert.ok(failed.every((f) => f.at < killedAt + 500), `failures long after the kill: ${JSON.stringify(failed.slice(0, 5))}`)
+  assert.ok(failed.every((f) => f.at < killedAt + 1000), `failures long after the kill: ${JSON.stringify(failed.slice(0, 5))}`)
   const stored = new Set(execFileSync('psql', [dbUrl, '-qAtc', `SELECT code FROM organisations WHERE code LIKE 'KILL-%'`],
     { encoding: 'utf8' }).split('\n').filter(Boolean))
   const lost = acknowledged.filter((a) => !stored.has(a.code)).map((a) => a.code)
   assert.deepEqual(lost, [], 'acknowledged writes missing')
-  t.diagnostic(`${acknowledged.length} acknowledged (${after.length} after the kill), ${failed.length} failed in flight, ${stored.size} stored, 0 lost`)
+  t.diagnostic(`${acknowledged.length} acknowledged (${afterKill.length} after the kill), ${failed.length} failed in flight, ${stored.size} stored, 0 lost`)
   // Bring the killed instance back for the next test.
   apps[0] = await startApp()
 })
