@@ -15,8 +15,12 @@ command -v ccache >/dev/null && cxx="ccache clang++-14"
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc)
 libs=$(pkg-config --cflags --libs libzip pugixml xlsxwriter)
 
-build() {  # name, sources...
+targets=(table_fuzz roadmap_fuzz term_fuzz json_fuzz)
+[ -n "${FUZZ_ONLY:-}" ] && read -r -a targets <<<"$FUZZ_ONLY"
+
+build() {  # name, sources... — only the targets this run will use
   local name="$1"; shift
+  [[ " ${targets[*]} " == *" $name "* ]] || return 0
   # shellcheck disable=SC2086
   $cxx "${flags[@]}" "$@" $libs -o "$out/$name"
 }
@@ -27,8 +31,6 @@ build term_fuzz tests/fuzz/term_fuzz.cpp src/domain/term.cpp src/domain/date.cpp
 build json_fuzz tests/fuzz/json_fuzz.cpp src/http/json.cpp src/http/json_writer.cpp src/domain/error.cpp src/domain/text.cpp \
   src/domain/registry.cpp src/domain/date.cpp
 
-targets=(table_fuzz roadmap_fuzz term_fuzz json_fuzz)
-[ -n "${FUZZ_ONLY:-}" ] && read -r -a targets <<<"$FUZZ_ONLY"
 for target in "${targets[@]}"; do
   corpus="$out/corpus-$target"
   mkdir -p "$corpus"
