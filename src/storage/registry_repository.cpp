@@ -220,21 +220,39 @@ void update_position(Connection& c, const domain::Position& p) {
 
 namespace {
 
-// WHERE of the staff list (aliases p, ps, o): current workplaces in scope.
+// WHERE of the staff list: current workplaces in scope. Organisations are
+// asked through a subquery, so the count reads positions alone (persons only
+// when a filter names them, see staff_count_from) and the page, joined for its
+// columns, can walk persons in name order and stop at the limit. Person
+// filters stay a join: as `IN (SELECT …)` SQLite, without statistics, looked
+// up every pair of the two lists (0.8 s for a name search in a region).
 std::string staff_where(const StaffFilter& f, const domain::Scope& scope, Params& params) {
   auto next = [&](Value v) { return placeholder(params, std::move(v)); };
-  domain::Scope workplaces = scope;
-  workplaces.person.reset();
-  std::string where = " WHERE ps.left_on IS NULL AND ";
-  where += scope.person ? "(" + organisation_scope(workplaces, params, "o") + " OR p.id = " + next(*scope.person) + ")"
-                        : organisation_scope(workplaces, params, "o");
+  auto workplace_in = [](const std::string& condition) {
+    return "ps.organisation_id IN (SELECT w.id FROM organisations w WHERE " + condition + ")";
+  };
+  std::string where = " WHERE ps.left_on IS NULL";
+  // The filters come before the scope: with equal estimates SQLite drives the
+  // query by the first list, and a municipality's is smaller than the region's.
+  if (f.organisation) where += " AND ps.organisation_id = " + next(*f.organisation);
+  if (f.territory) where += " AND " + workplace_in("w.territory_id IN " + subtree(next(*f.territory)));
   if (!f.query.empty()) where += " AND p.search_key LIKE " + next("%" + escape_like(f.query) + "%") + " ESCAPE '\\'";
-  if (f.organisation) where += " AND o.id = " + next(*f.organisation);
-  if (f.territory) where += " AND o.territory_id IN " + subtree(next(*f.territory));
-  if (!f.position.empty()) where += " AND ps.position = " + next(f.position);
   if (!f.category.empty()) where += " AND p.category = " + next(f.category);
+  if (!f.position.empty()) where += " AND ps.position = " + next(f.position);
   if (!f.subject_area.empty()) where += " AND ps.subject_area = " + next(f.subject_area);
+  if (!scope.everything) {
+    domain::Scope workplaces = scope;
+    workplaces.person.reset();
+    const std::string in_scope = workplace_in(organisation_scope(workplaces, params, "w"));
+    where += " AND " + (scope.person ? "(" + in_scope + " OR ps.person_id = " + next(*scope.person) + ")" : in_scope);
+  }
   return where;
+}
+
+std::string staff_count_from(const StaffFilter& f) {
+  const bool names_person = !f.query.empty() || !f.category.empty();
+  return names_person ? "SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id"
+                      : "SELECT count(*) FROM positions ps";
 }
 
 std::string staff_order(const std::string& sort) {
@@ -286,9 +304,7 @@ bool is_staff_sort_key(const std::string& key) {
 StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal) {
   StaffPage page;
   Params count_params;
-  page.total = c.scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o"
-                        " ON o.id = ps.organisation_id" + staff_where(f, scope, count_params),
-                        count_params);
+  page.total = c.scalar(staff_count_from(f) + staff_where(f, scope, count_params), count_params);
   Params params;
   std::string sql = staff_select(personal, params);
   sql += staff_where(f, scope, params) + staff_order(f.sort) + " LIMIT " + placeholder(params, f.limit);

@@ -96,6 +96,16 @@ std::vector<std::string> codes(const reg::OrganisationPage& p) {
   return out;
 }
 
+// «person code @ organisation code» of each row, and the total.
+std::pair<std::vector<std::string>, std::int64_t> staff(storage::Connection& c, const reg::StaffFilter& f,
+                                                        const domain::Scope& scope) {
+  const auto page = reg::list_staff(c, f, scope, scope);
+  std::vector<std::string> out;
+  for (const auto& s : page.items) out.push_back(s.person.code + "@" + s.organisation_code);
+  return {out, page.total};
+}
+using Rows = std::vector<std::string>;
+
 }  // namespace
 
 class RegistryRepositoryTest : public ::testing::TestWithParam<std::string> {};
@@ -220,6 +230,59 @@ TEST_P(RegistryRepositoryTest, ScopesLimitWhatEachRoleSees) {
 
     EXPECT_EQ(reg::list_organisations(c, f, domain::Scope{}).total, 0);  // no grants, nothing
     EXPECT_TRUE(reg::list_territories(c, {}, domain::Scope{}).empty());
+  });
+}
+
+// The staff list: current workplaces only (C has left), one row per workplace
+// (A twice), the filters, the scope and the page; the total counts the same
+// rows as the items when the page holds them all.
+TEST_P(RegistryRepositoryTest, ListsCurrentStaffByFiltersWithinTheScope) {
+  TestDatabase t(GetParam());
+  const World w = build(*t.db);
+  t.db->read([&](storage::Connection& c) {
+    reg::StaffFilter f;
+    EXPECT_EQ(staff(c, f, everything()),
+              std::pair(Rows{"A@N-1", "A@N-2", "B@N-2", "D@S-1", "E@N-1", "F@N-2", "G@S-UO"}, std::int64_t{7}));
+    f.sort = "-name";
+    EXPECT_EQ(staff(c, f, everything()).first,
+              (Rows{"G@S-UO", "F@N-2", "E@N-1", "D@S-1", "B@N-2", "A@N-1", "A@N-2"}));  // ties stay in workplace order
+    f.sort = "name";
+
+    domain::Scope north;
+    north.territories = {w.north};
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-1", "A@N-2", "B@N-2", "E@N-1", "F@N-2"}, std::int64_t{5}));
+    f.category = "highest";
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-1", "A@N-2", "E@N-1"}, std::int64_t{3}));
+    f.category.clear();
+    f.query = domain::fold_for_search("ФАМИЛИЯB");
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{"B@N-2"}, std::int64_t{1}));
+    f.query.clear();
+    f.position = "director";
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{"E@N-1"}, std::int64_t{1}));
+    f.position.clear();
+    f.territory = w.south;  // a filter outside the scope finds nothing
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{}, std::int64_t{0}));
+    EXPECT_EQ(staff(c, f, everything()), std::pair(Rows{"D@S-1", "G@S-UO"}, std::int64_t{2}));
+    f.territory.reset();
+    f.organisation = w.school_n1;
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-1", "E@N-1"}, std::int64_t{2}));
+    f.organisation.reset();
+
+    f.limit = 2;
+    f.offset = 1;
+    EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-2", "B@N-2"}, std::int64_t{5}));
+    f.limit = 50;
+    f.offset = 0;
+
+    domain::Scope school;
+    school.organisations = {w.school_n2};
+    EXPECT_EQ(staff(c, f, school), std::pair(Rows{"A@N-2", "B@N-2", "F@N-2"}, std::int64_t{3}));
+    domain::Scope teacher;  // a teacher sees the own workplaces only
+    teacher.person = c.scalar("SELECT id FROM persons WHERE code = 'A'");
+    EXPECT_EQ(staff(c, f, teacher), std::pair(Rows{"A@N-1", "A@N-2"}, std::int64_t{2}));
+    teacher.organisations = {w.kinder_s};  // and a grant beside them adds its staff
+    EXPECT_EQ(staff(c, f, teacher), std::pair(Rows{"A@N-1", "A@N-2", "D@S-1"}, std::int64_t{3}));
+    EXPECT_EQ(staff(c, f, domain::Scope{}), std::pair(Rows{}, std::int64_t{0}));
   });
 }
 

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Latency of single requests, one at a time (no concurrency): for each
+# «role path» pair, N sequential requests after two warm-up ones; prints the
+# median and the 90th percentile in a Markdown table for docs/performance.md.
+# It shows what one request costs, which the load bench hides in queueing.
+#
+# Usage: bench/request_latency.sh [db-url] [N=30]
+# Default database: a fresh SQLite file with the region demo. For PostgreSQL
+# pass a URL of an empty database (it is filled with the same demo).
+# REQUESTS="role path;role path" replaces the default list below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=${1:-}
+n=${2:-30}
+bin=${METODIST_BIN:-build/src/metodist}
+[ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
+password='Методист2026'
+
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+[ -n "$db" ] || db="sqlite:$work/latency.db"
+"$bin" --db "$db" demo --scale region --seed 1 --date 2025-09-01 --password "$password" >/dev/null 2>&1
+port=$(( 20000 + RANDOM % 20000 ))
+METODIST_ACCESS_LOG=false "$bin" --db "$db" serve --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+
+declare -A cookie
+for role in admin region methodist school; do
+  curl -sf -D "$work/h-$role" -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$role\",\"password\":\"$password\"}" "$base/api/v1/auth/login"
+  cookie[$role]=$(grep -i '^set-cookie:' "$work/h-$role" | head -1 | sed -E 's/^[^:]+: *([^;]+).*/\1/')
+done
+muni=$(curl -sf -H "Cookie: ${cookie[admin]}" "$base/api/v1/territories?level=municipality&limit=1" |
+  sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
+
+default="region /api/v1/persons?limit=20"
+default+=";region /api/v1/persons?limit=20&territory_id=$muni"
+default+=";region /api/v1/persons?limit=20&q=%D0%B8%D0%B2%D0%B0%D0%BD"
+default+=";region /api/v1/persons?limit=20&sort=organisation"
+default+=";region /api/v1/persons?limit=20&offset=20000"
+default+=";methodist /api/v1/persons?limit=20"
+default+=";school /api/v1/persons?limit=20"
+default+=";region /api/v1/summary"
+IFS=';' read -r -a requests <<<"${REQUESTS:-$default}"
+
+echo "$n sequential requests each after 2 warm-up, $(nproc) cores, $("$bin" version), database: ${db%%:*}"
+echo
+echo "| role | request | total | median, ms | p90, ms |"
+echo "|---|---|---:|---:|---:|"
+for pair in "${requests[@]}"; do
+  role=${pair%% *}
+  path=${pair#* }
+  url="$base$path"
+  total=$(curl -sf -H "Cookie: ${cookie[$role]}" "$url" | sed -nE 's/.*"total":([0-9]+).*/\1/p')
+  for _ in 1 2; do curl -sf -o /dev/null -H "Cookie: ${cookie[$role]}" "$url"; done
+  for _ in $(seq "$n"); do
+    curl -sf -o /dev/null -w '%{time_total}\n' -H "Cookie: ${cookie[$role]}" "$url"
+  done | sort -n | awk -v role="$role" -v path="${path#/api/v1}" -v total="${total:-—}" '
+    {t[NR] = $1 * 1000}
+    END {printf "| %s | `%s` | %s | %.1f | %.1f |\n", role, path, total, t[int((NR + 1) / 2)], t[int(NR * 0.9 + 0.5)]}'
+done
