@@ -43,6 +43,21 @@ export async function makeDatabase(backend, dir) {
   }
 }
 
+// Polls `url` until it answers 2xx: a started process is listening. Fails
+// when `alive()` turns false (the process died) or after `timeoutMs`.
+export async function waitUntilOk(url, { timeoutMs = 15000, alive = () => true, describe = () => '' } = {}) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      /* not listening yet */
+    }
+    if (!alive() || Date.now() > deadline) throw new Error(`${url} did not come up:\n${describe()}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 export async function startServer({ backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite', demo = true, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'metodist-api-'))
   const db = await makeDatabase(backend, dir)
@@ -61,17 +76,7 @@ export async function startServer({ backend = process.env.METODIST_TEST_BACKEND 
   child.stderr.on('data', (d) => (output += d))
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
   const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 15000
-  for (;;) {
-    try {
-      const r = await fetch(`${base}/healthz`)
-      if (r.ok) break
-    } catch {
-      /* not listening yet */
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await waitUntilOk(`${base}/healthz`, { alive: () => child.exitCode === null, describe: () => output })
   return {
     base,
     dbUrl: db.url,

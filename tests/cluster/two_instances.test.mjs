@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, chmodSync 
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort, json, session, DEMO_PASSWORD } from '../api/server.mjs'
+import { freePort, json, session, waitUntilOk, DEMO_PASSWORD } from '../api/server.mjs'
 
 const bin = process.env.METODIST_BIN
 const here = dirname(fileURLToPath(import.meta.url))
@@ -25,17 +25,6 @@ let dbUrl, front
 const apps = []
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-
-async function waitFor(url, what) {
-  const deadline = Date.now() + 20000
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`${what} did not come up at ${url}`)
-    await sleep(50)
-  }
-}
 
 function track(child, name) {
   let output = ''
@@ -55,7 +44,7 @@ async function startApp() {
   }), `app:${port}`)
   entry.base = `http://127.0.0.1:${port}`
   entry.address = `127.0.0.1:${port}`
-  await waitFor(`${entry.base}/readyz`, entry.name)
+  await waitUntilOk(`${entry.base}/readyz`, { timeoutMs: 20000, alive: () => entry.child.exitCode === null, describe: entry.output })
   return entry
 }
 
@@ -115,7 +104,7 @@ before(async () => {
   writeFileSync(join(dir, 'nginx.conf'), nginxConf(port, apps.map((a) => a.address)))
   const nginx = track(spawn('nginx', ['-p', join(dir, 'nginx'), '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }), 'nginx')
   front = `http://127.0.0.1:${port}`
-  await waitFor(`${front}/healthz`, `nginx (${nginx.output()})`)
+  await waitUntilOk(`${front}/healthz`, { timeoutMs: 20000, describe: nginx.output })
 })
 
 after(async () => {
