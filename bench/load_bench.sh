@@ -41,16 +41,13 @@ done
 auth=(-H "Cookie: $LOAD_COOKIE_admin" -H "X-CSRF-Token: $LOAD_CSRF_admin")
 LOAD_ORG=$(curl -sf "${auth[@]}" "$base/api/v1/organisations?kind=school&limit=1" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
 LOAD_TERRITORY=$(curl -sf "${auth[@]}" "$base/api/v1/territories?level=municipality&limit=1" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
+# Eight organisations the writes update: «id:code» pairs, so every PUT keeps the code and changes the name.
 ids=""
 for k in 1 2 3 4 5 6 7 8; do
   id=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \
-    -d "{\"code\":\"LOAD-UPD-X$k\",\"name\":\"Школа для обновлений $k\",\"kind\":\"school\",\"territory_id\":$LOAD_TERRITORY}" \
+    -d "{\"code\":\"LOAD-UPD-$k\",\"name\":\"Школа для обновлений $k\",\"kind\":\"school\",\"territory_id\":$LOAD_TERRITORY}" \
     "$base/api/v1/organisations" | sed -E 's/.*"id":([0-9]+).*/\1/')
-  # The update keeps the code LOAD-UPD-<id>: set it once so every PUT is a real change of the name only.
-  curl -sf "${auth[@]}" -X PUT -H 'Content-Type: application/json' \
-    -d "{\"code\":\"LOAD-UPD-$id\",\"name\":\"Школа для обновлений $k\",\"kind\":\"school\",\"territory_id\":$LOAD_TERRITORY}" \
-    "$base/api/v1/organisations/$id" >/dev/null
-  ids+="$id "
+  ids+="$id:LOAD-UPD-$k "
 done
 export LOAD_ORG LOAD_TERRITORY LOAD_UPDATE_IDS="$ids"
 

@@ -11,8 +11,8 @@ for _, r in ipairs({ "admin", "region", "methodist", "school", "teacher" }) do
 end
 local org = os.getenv("LOAD_ORG")
 local territory = os.getenv("LOAD_TERRITORY")
-local updated = {}
-for id in string.gmatch(os.getenv("LOAD_UPDATE_IDS"), "%d+") do table.insert(updated, id) end
+local updated = {}  -- { id, code } of the organisations the writes update
+for id, code in string.gmatch(os.getenv("LOAD_UPDATE_IDS"), "(%d+):(%S+)") do table.insert(updated, { id = id, code = code }) end
 
 local threads = 0
 function setup(thread)
@@ -43,9 +43,9 @@ function request()
       string.format('{"code":"%s","name":"Школа %s","kind":"school","territory_id":%s}', code, code, territory))
   end
   if k == 8 then
-    local id = updated[math.floor(n / 10) % #updated + 1]
-    return wrk.format("PUT", "/api/v1/organisations/" .. id, with_json(roles.admin),
-      string.format('{"code":"LOAD-UPD-%s","name":"Обновлённая школа %d","kind":"school","territory_id":%s}', id, n, territory))
+    local u = updated[math.floor(n / 10) % #updated + 1]
+    return wrk.format("PUT", "/api/v1/organisations/" .. u.id, with_json(roles.admin),
+      string.format('{"code":"%s","name":"Обновлённая школа %d","kind":"school","territory_id":%s}', u.code, n, territory))
   end
   return wrk.format("GET", "/api/v1/territories?level=municipality", roles.methodist)
 end
