@@ -18,25 +18,17 @@ db=${4:-}
 bin=${METODIST_BIN:-build/src/metodist}
 [ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-password='Методист2026'
+source bench/region_server.sh
 
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; [ -n "${LOAD_KEEP:-}" ] && cp "$work/load.db" "$LOAD_KEEP"; rm -rf "$work"' EXIT
-[ -n "$db" ] || db="sqlite:$work/load.db"
-echo "== demo --scale region (${db%%:*})" >&2
-"$bin" --db "$db" demo --scale region --seed 1 --date 2025-09-01 --password "$password" >/dev/null 2>&1
-port=$(( 20000 + RANDOM % 20000 ))
-METODIST_ACCESS_LOG=false "$bin" --db "$db" serve --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+server=""
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; [ -n "${LOAD_KEEP:-}" ] && cp "$work/region.db" "$LOAD_KEEP"; rm -rf "$work"' EXIT
+start_region_server
 
 # Sessions: the cookie and the CSRF token of each role.
 for role in admin region methodist school teacher; do
-  body=$(curl -sf -D "$work/h-$role" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$role\",\"password\":\"$password\"}" "$base/api/v1/auth/login")
-  export "LOAD_COOKIE_$role=$(grep -i '^set-cookie:' "$work/h-$role" | head -1 | sed -E 's/^[^:]+: *([^;]+).*/\1/')"
-  export "LOAD_CSRF_$role=$(echo "$body" | sed -E 's/.*"csrf_token":"([^"]+)".*/\1/')"
+  read -r cookie csrf < <(bench_login "$role")
+  export "LOAD_COOKIE_$role=$cookie" "LOAD_CSRF_$role=$csrf"
 done
 auth=(-H "Cookie: $LOAD_COOKIE_admin" -H "X-CSRF-Token: $LOAD_CSRF_admin")
 LOAD_ORG=$(curl -sf "${auth[@]}" "$base/api/v1/organisations?kind=school&limit=1" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')

@@ -14,23 +14,16 @@ db=${1:-}
 n=${2:-30}
 bin=${METODIST_BIN:-build/src/metodist}
 [ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
-password='Методист2026'
+source bench/region_server.sh
 
 work=$(mktemp -d)
+server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -n "$db" ] || db="sqlite:$work/latency.db"
-"$bin" --db "$db" demo --scale region --seed 1 --date 2025-09-01 --password "$password" >/dev/null 2>&1
-port=$(( 20000 + RANDOM % 20000 ))
-METODIST_ACCESS_LOG=false "$bin" --db "$db" serve --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+start_region_server
 
 declare -A cookie
 for role in admin region methodist school; do
-  curl -sf -D "$work/h-$role" -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$role\",\"password\":\"$password\"}" "$base/api/v1/auth/login"
-  cookie[$role]=$(grep -i '^set-cookie:' "$work/h-$role" | head -1 | sed -E 's/^[^:]+: *([^;]+).*/\1/')
+  read -r cookie[$role] _ < <(bench_login "$role")
 done
 muni=$(curl -sf -H "Cookie: ${cookie[admin]}" "$base/api/v1/territories?level=municipality&limit=1" |
   sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
