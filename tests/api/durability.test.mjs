@@ -4,7 +4,7 @@
 import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { startServer, json, session, runSql } from './server.mjs'
+import { startServer, startWriters, json, session, runSql } from './server.mjs'
 
 const backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite'
 let srv
@@ -16,29 +16,16 @@ test('kill -9 during writes loses no acknowledged write', async (t) => {
   srv = await startServer()
   const admin = await session(srv.base, 'admin')
   const territory = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01-001'`))
-  const acknowledged = []
-  let stop = false
   // Four writers, each one request at a time, until the server dies.
-  const writer = async (w) => {
-    for (let k = 0; !stop && k < 2000; ++k) {
-      const code = `KILL-${w}-${k}`
-      try {
-        const r = await json(srv.base, '/api/v1/organisations', {
-          method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ code, name: `Школа ${code}`, kind: 'school', territory_id: territory }),
-        })
-        if (r.status === 201) acknowledged.push(code)
-      } catch {
-        return  // the connection dropped: the server is gone
-      }
-    }
-  }
-  const writers = [0, 1, 2, 3].map(writer)
+  const writers = startWriters(4, (code) => json(srv.base, '/api/v1/organisations', {
+    method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name: `Школа ${code}`, kind: 'school', territory_id: territory }),
+  }), { stopOnError: true })
   await new Promise((r) => setTimeout(r, 1500))
   srv.child.kill('SIGKILL')
   const exit = await srv.exited
-  stop = true
-  await Promise.all(writers)
+  await writers.stop()
+  const acknowledged = writers.acknowledged.map((a) => a.code)
   assert.equal(exit.signal, 'SIGKILL')
   assert.ok(acknowledged.length > 20, `acknowledged ${acknowledged.length} writes before the kill`)
 

@@ -58,6 +58,39 @@ export async function waitUntilOk(url, { timeoutMs = 15000, alive = () => true, 
   }
 }
 
+// `count` writers, each one request at a time, calling `write(code)` with
+// fresh codes KILL-<writer>-<n> until stop() (or, with stopOnError, until its
+// connection drops: the server is gone). Collects the acknowledged (201) and
+// the failed writes with the time of each answer; the durability proofs of
+// tests/api and tests/cluster kill a server under them.
+export function startWriters(count, write, { stopOnError = false, limit = 5000 } = {}) {
+  const acknowledged = []
+  const failed = []
+  let stopped = false
+  const writer = async (w) => {
+    for (let k = 0; !stopped && k < limit; ++k) {
+      const code = `KILL-${w}-${k}`
+      try {
+        const r = await write(code)
+        if (r.status === 201) acknowledged.push({ code, at: Date.now() })
+        else failed.push({ code, status: r.status, at: Date.now() })
+      } catch (e) {
+        failed.push({ code, status: String(e), at: Date.now() })
+        if (stopOnError) return
+      }
+    }
+  }
+  const done = Promise.all(Array.from({ length: count }, (_, w) => writer(w)))
+  return {
+    acknowledged,
+    failed,
+    async stop() {
+      stopped = true
+      await done
+    },
+  }
+}
+
 export async function startServer({ backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite', demo = true, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'metodist-api-'))
   const db = await makeDatabase(backend, dir)

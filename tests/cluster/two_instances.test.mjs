@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, chmodSync 
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort, json, session, waitUntilOk, DEMO_PASSWORD } from '../api/server.mjs'
+import { freePort, json, session, startWriters, waitUntilOk, DEMO_PASSWORD } from '../api/server.mjs'
 
 const bin = process.env.METODIST_BIN
 const here = dirname(fileURLToPath(import.meta.url))
@@ -149,30 +149,15 @@ test('writes through nginx reach both instances and every write is visible throu
 })
 
 test('kill -9 of one instance during writes loses no acknowledged write; the other keeps serving', async (t) => {
-  const acknowledged = []
-  const failed = []
-  let stop = false
-  const writer = async (w) => {
-    for (let k = 0; !stop && k < 5000; ++k) {
-      const code = `KILL-${w}-${k}`
-      try {
-        const r = await createOrganisation(front, code)
-        if (r.status === 201) acknowledged.push({ code, at: Date.now() })
-        else failed.push({ code, status: r.status, at: Date.now() })
-      } catch (e) {
-        failed.push({ code, status: String(e), at: Date.now() })
-      }
-    }
-  }
-  const writers = [0, 1, 2, 3].map(writer)
+  const writers = startWriters(4, (code) => createOrganisation(front, code))
+  const { acknowledged, failed } = writers
   await sleep(1500)
   const victim = apps[0]
   victim.child.kill('SIGKILL')
   const killedAt = Date.now()
   assert.equal((await victim.exited).signal, 'SIGKILL')
   await sleep(2000)
-  stop = true
-  await Promise.all(writers)
+  await writers.stop()
   const afterKill = acknowledged.filter((a) => a.at > killedAt + 500)
   assert.ok(acknowledged.length > 20, `acknowledged ${acknowledged.length} writes`)
   assert.ok(afterKill.length > 20, `the other instance kept acknowledging after the kill (${afterKill.length})`)
