@@ -110,10 +110,7 @@ before(async () => {
 after(async () => {
   for (const c of children) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGTERM')
   await Promise.all(children.map((c) => c.exited))
-  try {
-    const [cmd, args] = asPostgres([join(pgBin, 'pg_ctl'), '-D', join(pgDir, 'data'), 'stop', '-m', 'immediate'])
-    execFileSync(cmd, args, { stdio: 'pipe' })
-  } catch { /* already stopped */ }
+  execFileSync('bash', [join(here, '../support/pg_stop.sh'), pgDir], { stdio: 'pipe' })
   rmSync(dir, { recursive: true, force: true })
 })
 
