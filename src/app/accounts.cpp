@@ -57,6 +57,8 @@ std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t>
     if (acc::find_account(c, a.login)) throw domain::Error::conflict("login", "Логин «" + a.login + "» уже занят");
     if (!a.email.empty() && acc::find_account(c, a.email))
       throw domain::Error::conflict("email", "Адрес «" + a.email + "» уже используется");
+    if (a.person_id && acc::account_of_person(c, *a.person_id))
+      throw domain::Error::conflict("person_id", "У этого человека уже есть учётная запись: второй не создаётся");
     acc::Account row;
     row.login = a.login;
     row.email = a.email;
@@ -71,6 +73,7 @@ std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t>
       acc::insert_role(c, r);
     }
     nlohmann::json after{{"login", a.login}, {"email", a.email}, {"display_name", a.display_name}};
+    if (a.person_id) after["person_id"] = *a.person_id;  // the link to a person is what the audit must show
     for (const auto& r : a.roles) after["roles"].push_back(r.role);
     acc::append_audit(c, {created_by, "create", "account", id, {}, after.dump(), {}, {}});
     return id;
@@ -79,49 +82,65 @@ std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t>
 
 namespace {
 
-// May a caller with this scope grant this role?
+// May a caller whose account administration reaches `scope` grant this role?
+// The facts are read here, the rule is domain::grant_refusal.
 void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::RoleAssignment& r,
                  std::optional<std::int64_t> person) {
   if (scope.everything) return;
-  auto refuse = [](const std::string& why) { throw domain::Error(domain::ErrorKind::forbidden, why, "roles"); };
-  if (r.role == "federal_operator") refuse("Роль федерального оператора назначает только федеральный оператор");
-  if (r.territory_id && !storage::registry::territory_covered(c, *r.territory_id, scope))
-    refuse("Роль назначается на территорию вне ваших полномочий");
-  if (r.organisation_id) {
-    auto org = storage::registry::find_organisation(c, *r.organisation_id);
-    if (!org || !storage::registry::territory_covered(c, org->territory_id, scope))
-      refuse("Роль назначается на организацию вне ваших полномочий");
-  }
-  if (r.role == "teacher") {
-    if (!person) throw domain::Error::validation("person_id", "Для роли педагога укажите персону из реестра");
-    std::vector<std::int64_t> workplaces;
-    c.run("SELECT o.territory_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE ps.person_id = $1 AND ps.left_on IS NULL",
-          {*person}, [&](const storage::Row& row) { workplaces.push_back(row.int64(0)); });
-    bool works_here = false;
-    for (auto t : workplaces) works_here = works_here || storage::registry::territory_covered(c, t, scope);
-    if (!works_here) refuse("Педагог работает вне вашей территории");
-  }
-  if (r.role == "expert" && !scope.everything) refuse("Экспертов назначает федеральный или региональный уровень");
+  domain::GrantFacts facts;
+  facts.territory_covered = r.territory_id && storage::registry::territory_covered(c, *r.territory_id, scope);
+  if (r.organisation_id)
+    if (auto org = storage::registry::find_organisation(c, *r.organisation_id))
+      facts.organisation_covered = storage::registry::territory_covered(c, org->territory_id, scope);
+  facts.person_works_in_scope = person && storage::registry::person_in_scope(c, *person, scope);
+  if (const auto* role = domain::find_role(r.role); role && role->scope == domain::ScopeKind::person && !person)
+    throw domain::Error::validation("person_id", "Для роли педагога укажите персону из реестра");
+  if (auto why = domain::grant_refusal(scope, r.role, facts)) throw domain::Error(domain::ErrorKind::forbidden, *why, "roles");
+}
+
+// A person may be linked to a new account by those who administer that
+// person: the territorial administration over one of their current
+// workplaces (all of it for the federal operator); and only once.
+void check_person_link(storage::Connection& c, const domain::Scope& scope, std::int64_t person) {
+  const bool exists = storage::registry::find_person(c, person).has_value();
+  if (!scope.everything && (!exists || !storage::registry::person_in_scope(c, person, scope)))
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Учётную запись можно связать только с педагогом, который работает на вашей территории", "person_id");
+  if (!exists) throw domain::Error::validation("person_id", "Человек не найден в реестре");
+}
+
+enum class Intent { read, write };
+
+// The account, when the caller administers it (every role of it is one the
+// caller could grant); otherwise «not found» for reading and 403 for a change
+// of an account that exists. Runs inside the change's own transaction, so the
+// account cannot gain a role between the check and the change.
+acc::Account administered(storage::Connection& c, const domain::Scope& scope, std::int64_t id, Intent intent) {
+  auto account = acc::find_account(c, id);
+  const bool allowed = account && acc::administrable(c, id, scope);
+  if (!account || (!allowed && intent == Intent::read)) throw domain::Error::not_found("Учётная запись не найдена");
+  if (!allowed)
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Недостаточно прав: у этой учётной записи есть роли, которые вы не можете назначать");
+  return *account;
+}
+
+domain::Scope manage_scope(const Caller& caller) {
+  return require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
 }
 
 }  // namespace
 
 acc::AccountPage list_accounts(App& app, const Caller& caller, const std::string& query, std::int64_t limit,
                                std::int64_t offset) {
-  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = manage_scope(caller);
   return app.db->read(
       [&](storage::Connection& c) { return acc::list_accounts(c, scope, domain::fold_for_search(query), limit, offset); });
 }
 
 acc::Account get_account(App& app, const Caller& caller, std::int64_t id) {
-  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
-  auto a = app.db->read([&](storage::Connection& c) -> std::optional<acc::Account> {
-    if (!acc::account_visible(c, id, scope)) return std::nullopt;
-    return acc::find_account(c, id);
-  });
-  if (!a) throw domain::Error::not_found("Учётная запись не найдена");
-  return *a;
+  const auto scope = manage_scope(caller);
+  return app.db->read([&](storage::Connection& c) { return administered(c, scope, id, Intent::read); });
 }
 
 std::vector<acc::RoleAssignment> roles_of_account(App& app, std::int64_t id) {
@@ -133,9 +152,10 @@ std::vector<acc::RoleAssignment> roles_of_accounts(App& app, const std::vector<s
 }
 
 std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& account) {
-  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
+  const auto scope = manage_scope(caller);
   if (account.roles.empty()) throw domain::Error::validation("roles", "Назначьте хотя бы одну роль");
   app.db->read([&](storage::Connection& c) {
+    if (account.person_id) check_person_link(c, scope, *account.person_id);
     for (const auto& r : account.roles) {
       if (!domain::find_role(r.role)) throw domain::Error::validation("roles", "Неизвестная роль «" + r.role + "»");
       check_grant(c, scope, r, account.person_id);
@@ -150,24 +170,51 @@ std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& accou
 }
 
 acc::Account set_account_active(App& app, const Caller& caller, std::int64_t id, bool active) {
-  const auto before = get_account(app, caller, id);  // scope check: 403 or 404
+  const auto scope = manage_scope(caller);
   if (id == caller.account_id && !active)
     throw domain::Error::validation("is_active", "Нельзя заблокировать собственную учётную запись");
-  app.db->write([&](storage::Connection& c) {
+  return app.db->write([&](storage::Connection& c) {
+    auto account = administered(c, scope, id, Intent::write);
     acc::set_active(c, id, active);
     if (!active) acc::delete_sessions(c, id);
     acc::append_audit(c, {caller.account_id, active ? "activate" : "deactivate", "account", id,
-                          nlohmann::json{{"is_active", before.is_active}}.dump(),
+                          nlohmann::json{{"is_active", account.is_active}}.dump(),
                           nlohmann::json{{"is_active", active}}.dump(), {}, {}});
+    account.is_active = active;
+    return account;
   });
-  return get_account(app, caller, id);
+}
+
+acc::Account update_account(App& app, const Caller& caller, std::int64_t id, AccountChanges changes) {
+  const auto scope = manage_scope(caller);
+  if (changes.display_name) {
+    *changes.display_name = domain::trim(*changes.display_name);
+    if (changes.display_name->empty()) throw domain::Error::validation("display_name", "Укажите имя пользователя");
+  }
+  if (changes.email) {
+    *changes.email = domain::ascii_lower(domain::trim(*changes.email));
+    if (!changes.email->empty()) domain::validate_email(*changes.email);
+  }
+  return app.db->write([&](storage::Connection& c) {
+    auto account = administered(c, scope, id, Intent::write);
+    const nlohmann::json before{{"display_name", account.display_name}, {"email", account.email}};
+    if (changes.email && !changes.email->empty() && *changes.email != account.email)
+      if (auto other = acc::find_account(c, *changes.email); other && other->id != id)
+        throw domain::Error::conflict("email", "Адрес «" + *changes.email + "» уже используется");
+    if (changes.display_name) account.display_name = *changes.display_name;
+    if (changes.email) account.email = *changes.email;
+    acc::update_profile(c, account);
+    acc::append_audit(c, {caller.account_id, "update", "account", id, before.dump(),
+                          nlohmann::json{{"display_name", account.display_name}, {"email", account.email}}.dump(), {}, {}});
+    return account;
+  });
 }
 
 void add_role(App& app, const Caller& caller, std::int64_t account_id, acc::RoleAssignment role) {
-  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
-  const auto account = get_account(app, caller, account_id);  // 404 outside the scope
+  const auto scope = manage_scope(caller);
   role.account_id = account_id;
   app.db->write([&](storage::Connection& c) {
+    const auto account = administered(c, scope, account_id, Intent::write);
     check_scope(c, role, account.person_id);
     check_grant(c, scope, role, account.person_id);
     acc::insert_role(c, role);
@@ -179,14 +226,13 @@ void add_role(App& app, const Caller& caller, std::int64_t account_id, acc::Role
 }
 
 void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::int64_t role_id) {
-  const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
-  const auto account = get_account(app, caller, account_id);
+  const auto scope = manage_scope(caller);
   app.db->write([&](storage::Connection& c) {
+    administered(c, scope, account_id, Intent::write);
     const auto roles = acc::roles_of(c, account_id);
     const auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.id == role_id; });
     if (it == roles.end()) throw domain::Error::not_found("Роль не найдена");
     if (roles.size() == 1) throw domain::Error::validation("roles", "У учётной записи должна остаться хотя бы одна роль");
-    check_grant(c, scope, *it, account.person_id);  // only roles the caller could grant
     acc::delete_role(c, account_id, role_id);
     acc::append_audit(c, {caller.account_id, "remove_role", "account", account_id,
                           nlohmann::json{{"role", it->role}}.dump(), {}, {}, {}});
@@ -194,10 +240,13 @@ void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::i
 }
 
 std::string reset_password(App& app, const Caller& caller, std::int64_t id) {
-  const auto account = get_account(app, caller, id);  // scope check: 403 or 404
+  const auto scope = manage_scope(caller);
+  // Checked before hashing too, so a refused request costs no argon2 time.
+  app.db->read([&](storage::Connection& c) { return administered(c, scope, id, Intent::write); });
   const std::string password = generate_password();
   const std::string hash = hash_password(password);
   app.db->write([&](storage::Connection& c) {
+    administered(c, scope, id, Intent::write);
     acc::set_password(c, id, hash, /*must_change=*/true);
     acc::delete_sessions(c, id);
     acc::append_audit(c, {caller.account_id, "reset_password", "account", id, {}, {}, {}, {}});

@@ -36,10 +36,13 @@ namespace metodist::app {
 
 struct Caller;
 
-// Account administration on behalf of a caller: only accounts whose roles lie
-// within the caller's territory are listed or shown (404 otherwise); a new
-// account's roles must lie within it too (403), and only the federal operator
-// grants the federal operator's role.
+// Account administration on behalf of a caller (docs/security.md): a caller
+// administers an account only when it could grant every role the account
+// holds (domain::grant_refusal). Others are not listed and not shown (404);
+// changing them — block, unblock, reset, rename, roles — is 403. A new
+// account's roles must be ones the caller grants (403); a person is linked
+// only by those who administer the person (a current workplace within the
+// caller's territory), and only to one account (409).
 storage::accounts::AccountPage list_accounts(App& app, const Caller& caller, const std::string& query,
                                              std::int64_t limit, std::int64_t offset);
 storage::accounts::Account get_account(App& app, const Caller& caller, std::int64_t id);
@@ -52,6 +55,13 @@ std::int64_t create_account_as(App& app, const Caller& caller, NewAccount& accou
 // Blocks or unblocks an account in the caller's scope; blocking ends its
 // sessions and API tokens. Nobody blocks themselves.
 storage::accounts::Account set_account_active(App& app, const Caller& caller, std::int64_t id, bool active);
+struct AccountChanges {
+  std::optional<std::string> display_name;
+  std::optional<std::string> email;  // empty: no address
+};
+// Renames an account or changes its e-mail; audited with both states.
+storage::accounts::Account update_account(App& app, const Caller& caller, std::int64_t id, AccountChanges changes);
+
 // Adds a role to an account in the caller's scope; the role must lie within
 // the caller's scope too. Removing keeps at least one role. Both audited.
 void add_role(App& app, const Caller& caller, std::int64_t account_id, storage::accounts::RoleAssignment role);

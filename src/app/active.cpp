@@ -480,7 +480,7 @@ std::vector<act::Assignment> list_assignments(App& app, const Caller& caller, st
   const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) {
     if (!reg::territory_visible(c, territory_id, scope)) throw domain::Error::not_found("Территория не найдена");
-    return act::assignments_in(c, territory_id);
+    return act::assignments_in(c, territory_id, scope);
   });
 }
 

@@ -62,6 +62,22 @@ domain::Scope require_scope(const Caller& caller, domain::Action action, const c
   return scope;
 }
 
+std::chrono::seconds login_delay(const LoginPolicy& policy, std::int64_t failures) {
+  if (failures < policy.free_failures) return std::chrono::seconds(0);
+  const auto doublings = std::min<std::int64_t>(failures - policy.free_failures, 30);
+  return std::min(policy.max_delay, policy.first_delay * (std::int64_t{1} << doublings));
+}
+
+namespace {
+
+std::string wait_text(std::chrono::seconds wait) {
+  const auto s = wait.count();
+  if (s < 60) return std::to_string(s) + " с";
+  return std::to_string((s + 59) / 60) + " мин";
+}
+
+}  // namespace
+
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
                   const LoginPolicy& policy) {
   const std::string who = domain::ascii_lower(domain::trim(login_or_email));
@@ -69,25 +85,44 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
   if (password.empty()) throw domain::Error::validation("password", "Введите пароль");
   const auto now = Clock::now();
   const std::string since = iso(now - policy.window);
-  const std::string account_key = "account:" + who, address_key = "address:" + remote;
-  const int minutes = static_cast<int>(policy.window.count());
+  const std::string address_key = "address:" + remote;
 
-  auto [account, throttled] = app.db->read([&](storage::Connection& c) {
-    const bool over = acc::failures_since(c, account_key, since) >= policy.max_failures_per_account ||
-                      acc::failures_since(c, address_key, since) >= policy.max_failures_per_address;
-    return std::pair{acc::find_account(c, who), over};
+  struct Seen {
+    std::optional<acc::Account> account;
+    std::string pair_key;
+    acc::Failures pair, address;
+  };
+  auto seen = app.db->read([&](storage::Connection& c) {
+    Seen s;
+    s.account = acc::find_account(c, who);
+    // One counter per account, whichever of its identifiers was typed.
+    s.pair_key = (s.account ? "account:" + std::to_string(s.account->id) : "login:" + who) + "@" + remote;
+    s.pair = acc::failures_since(c, s.pair_key, since);
+    s.address = acc::failures_since(c, address_key, since);
+    return s;
   });
-  if (throttled)
+  if (seen.address.count >= policy.max_failures_per_address)
     throw domain::Error(domain::ErrorKind::too_many_requests,
-                        "Слишком много неудачных попыток входа. Повторите через " + std::to_string(minutes) +
-                            " минут или обратитесь к администратору");
+                        "С этого адреса слишком много неудачных попыток входа. Повторите через " +
+                            std::to_string(policy.window.count()) + " минут или обратитесь к администратору");
+  const auto delay = login_delay(policy, seen.pair.count);
+  if (delay.count() > 0 && !seen.pair.latest.empty()) {
+    const auto last = domain::parse_utc_timestamp(seen.pair.latest);
+    const auto wait = std::chrono::ceil<std::chrono::seconds>(last ? *last + delay - now : delay);
+    if (wait.count() > 0)
+      throw domain::Error(domain::ErrorKind::too_many_requests,
+                          "Слишком много неудачных попыток входа. Повторите через " + wait_text(wait) +
+                              "; если забыли пароль, обратитесь к администратору");
+  }
+  const auto& account = seen.account;
+  const std::string& pair_key = seen.pair_key;
   // Verify even for an unknown login (against a dummy hash) so the answer
   // takes the same time either way.
   static const std::string dummy = hash_password("dummy-password-1");
   const bool ok = verify_password(password, account ? account->password_hash : dummy) && account && account->is_active;
   if (!ok) {
     app.db->write([&](storage::Connection& c) {
-      acc::record_failure(c, account_key, iso(now));
+      acc::record_failure(c, pair_key, iso(now));
       acc::record_failure(c, address_key, iso(now));
     });
     throw domain::Error(domain::ErrorKind::unauthorized, "Неверный логин или пароль");
@@ -97,7 +132,7 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
   result.token = random_token();
   result.expires_at = iso(now + policy.session_lifetime);
   result.caller = app.db->write([&](storage::Connection& c) {
-    acc::clear_failures(c, account_key);
+    acc::clear_failures(c, pair_key);
     acc::Session s;
     s.account_id = account->id;
     s.kind = "browser";
@@ -130,7 +165,11 @@ std::optional<Caller> authenticate(App& app, const std::string& token, bool from
   });
 }
 
-ApiToken create_api_token(App& app, const Caller& caller, const std::string& name, int days) {
+ApiToken create_api_token(App& app, const Caller& caller, const std::string& name) {
+  // A token that leaks must not be able to outlive its own revocation.
+  if (caller.session_kind == "api")
+    throw domain::Error(domain::ErrorKind::forbidden, "API-токен не может выпускать другие токены: выпустите его в браузере");
+  const int days = app.config.api_token_days;
   const std::string trimmed = domain::trim(name);
   if (trimmed.empty() || domain::utf8_length(trimmed) > 100)
     throw domain::Error::validation("name", "Назовите токен (до 100 символов): для какой интеграции он нужен");

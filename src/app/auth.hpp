@@ -32,12 +32,20 @@ struct Caller {
   domain::Support support;      // schools and teachers a methodist supports now (issue 6)
 };
 
+// Guessing is slowed per (account, address): a stranger elsewhere cannot
+// lock the owner out, and the owner's own typos cost seconds, not minutes.
+// Login and e-mail are one account, so they share one counter.
 struct LoginPolicy {
-  int max_failures_per_account = 5;
-  int max_failures_per_address = 20;
+  int free_failures = 3;                 // per account and address, before any wait
+  std::chrono::seconds first_delay{5};   // then 5, 10, 20 … seconds after the last failure
+  std::chrono::seconds max_delay{900};   // never longer than this
+  int max_failures_per_address = 20;     // from one address, whatever the accounts, per window
   std::chrono::minutes window{15};
   std::chrono::hours session_lifetime{12};
 };
+
+// How long after the last of `failures` failures the next attempt must wait.
+std::chrono::seconds login_delay(const LoginPolicy& policy, std::int64_t failures);
 
 struct LoginResult {
   std::string token;  // goes into the cookie, never stored
@@ -46,8 +54,9 @@ struct LoginResult {
 };
 
 // Throws domain::Error: unauthorized for a wrong login or password (the same
-// message for both, so logins cannot be probed), too_many_requests when
-// throttled (the message says how long to wait).
+// message for both, so logins cannot be probed), too_many_requests while the
+// (account, address) pair waits or the address is over its cap (the message
+// says how long to wait).
 LoginResult login(App& app, const std::string& login_or_email, const std::string& password, const std::string& remote,
                   const LoginPolicy& policy = {});
 
@@ -78,8 +87,9 @@ struct ApiToken {
   std::string name, created_at, expires_at;
   std::string token;  // only when just created: shown once
 };
-// A long-lived token for an integration, acting as the caller; audited.
-ApiToken create_api_token(App& app, const Caller& caller, const std::string& name, int days = 365);
+// A long-lived token for an integration, acting as the caller, for
+// auth.api_token_days; audited. Only a browser session issues tokens.
+ApiToken create_api_token(App& app, const Caller& caller, const std::string& name);
 std::vector<ApiToken> api_tokens(App& app, const Caller& caller);
 void revoke_api_token(App& app, const Caller& caller, std::int64_t id);
 

@@ -74,6 +74,13 @@ const std::vector<Setting>& settings() {
       {"http.handle_timeout_s", "METODIST_HANDLE_TIMEOUT", seconds_setting(&Config::handle_timeout)},
       {"http.web_root", "METODIST_WEB_ROOT", string_setting(&Config::web_root)},
       {"http.trusted_proxies", "METODIST_TRUSTED_PROXIES", string_setting(&Config::trusted_proxies)},
+      {"http.metrics_token", "METODIST_METRICS_TOKEN",
+       [](Config& c, const std::string& key, const std::string& text) {
+         if (!text.empty() && text.size() < 24) throw ConfigError("Параметр " + key + ": токен — не короче 24 символов");
+         c.metrics_token = text;
+       }},
+      {"http.max_concurrent_imports", "METODIST_MAX_CONCURRENT_IMPORTS", int_setting(&Config::max_concurrent_imports, 1, 64)},
+      {"access.api_token_days", "METODIST_API_TOKEN_DAYS", int_setting(&Config::api_token_days, 1, 3660)},
       {"access.personal_data_up_to", "METODIST_PERSONAL_DATA_UP_TO",
        [](Config& c, const std::string& key, const std::string& text) {
          auto level = domain::parse_admin_level(text);

@@ -33,6 +33,15 @@ struct Config {
   // comma-separated addresses. Login throttling per address needs the real one.
   std::string trusted_proxies = "127.0.0.1,::1";
 
+  // /metrics answers loopback clients, and others only with this bearer token
+  // (empty: loopback only). Its per-route counts are not for everyone.
+  std::string metrics_token;
+  // How long an API token lives (issued in «Мой профиль»), in days.
+  int api_token_days = 90;
+  // Imports (checks and loads of files) running at once on this server; more
+  // wait for nothing and are refused at once with a message to retry.
+  std::size_t max_concurrent_imports = 2;
+
   // Up to which level administrators see personal data (152-ФЗ): organisation,
   // municipality, region or federation.
   domain::AdminLevel personal_data_up_to = domain::AdminLevel::federation;

@@ -37,12 +37,12 @@ std::string pdf_of(const std::string& title, const std::vector<std::string>& par
   return pdf.finish();
 }
 
-Caller as_person(std::int64_t person) {
+Caller as_person(std::int64_t person, const char* role = "expert") {
   Caller c;
   c.login = "demo";
   c.display_name = "Демо";
   c.person_id = person;
-  c.roles.push_back({0, 0, "expert", {}, {}});
+  c.roles.push_back({0, 0, role, {}, {}});
   return c;
 }
 
@@ -209,10 +209,12 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
   for (std::size_t i = 0; i < std::size(kPractices) && i < authors.size(); ++i) {
     const auto& k = kPractices[i];
     PracticeDraft d{k.title, k.subject, k.level, k.text, {}, authors[i].second, {authors[i].first}, k.competencies};
-    const auto id = create_practice(app, system, d);
+    // The author writes and submits it, as a teacher does: a draft is the author's and their school's only.
+    const auto author = as_person(authors[i].first, "teacher");
+    const auto id = create_practice(app, author, d);
     const std::string stage = k.stage;
     if (stage == "draft") continue;
-    submit_practice(app, system, id);
+    submit_practice(app, author, id);
     if (stage == "submitted") continue;
     for (std::size_t e = 0; e < 2 && e < experts.size(); ++e) {
       const auto review = assign_expert(app, system, id, experts[e]);

@@ -128,10 +128,12 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
     reg::each_staff(c, with_folded_query(f), scope, personal, [&](const reg::StaffRow& s) {
       const auto& p = s.person;
       const auto& w = s.position;
+      // Withheld personal data leaves its cells empty (not «нет»): the card shows nothing either.
+      const auto flag = [&](bool v) -> std::string { return s.personal_data ? (v ? "1" : "0") : ""; };
       sink->row({p.code, p.last_name, p.first_name, p.middle_name,
                  p.gender == "m" ? "м" : p.gender == "f" ? "ж" : "", p.birth_date, p.ped_experience_since,
-                 title_of(domain::qualification_categories(), p.category), p.higher_ped_education ? "1" : "0",
-                 p.ped_university_graduate ? "1" : "0", s.organisation_code, s.organisation_name,
+                 title_of(domain::qualification_categories(), p.category), flag(p.higher_ped_education),
+                 flag(p.ped_university_graduate), s.organisation_code, s.organisation_name,
                  title_of(domain::positions(), w.position), title_of(domain::subject_areas(), w.subject_area),
                  w.subjects, w.hired_on, w.left_on});
     });

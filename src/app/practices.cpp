@@ -29,6 +29,21 @@ std::string person_name(storage::Connection& c, std::int64_t id) {
 
 // ---- who stands where ----
 
+// A school's administration: the organisations the caller administers as
+// school_admin. Territorial roles are not a school's administration: they
+// read a school's submitted practices, never its drafts.
+domain::Scope school_administration(const Caller& caller) {
+  domain::Scope s;
+  for (const auto& r : caller.roles)
+    if (r.role == "school_admin" && r.organisation_id) s.organisations.push_back(*r.organisation_id);
+  return s;
+}
+
+// Who may do what with one practice (docs/security.md, «Банк практик»): its
+// authors, whoever submitted it and its school's administration write it
+// while it is a draft or returned; the region's keepers run its expertise;
+// appointed experts review it; territorial administrations over its school
+// and the keepers read it once submitted; everyone reads it once accepted.
 struct Standing {
   pr::Practice practice;
   std::vector<std::int64_t> authors;
@@ -36,7 +51,10 @@ struct Standing {
   bool keeper = false;     // coordinates the practice's region
   bool author = false;     // an author, the submitter, or their school's administration
   bool expert = false;     // appointed to it in some round
-  bool sees() const { return keeper || author || expert || practice.status == "accepted"; }
+  bool overseer = false;   // a territorial administration over its school
+  bool sees() const {
+    return author || expert || practice.status == "accepted" || ((keeper || overseer) && practice.status != "draft");
+  }
 };
 
 Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
@@ -49,8 +67,10 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
       if (r.expert_person_id == *caller.person_id) s.expert = true;
   }
   if (p->submitted_by && *p->submitted_by == caller.account_id) s.author = true;
+  const auto school = school_administration(caller);
+  if (!s.author && !school.empty() && reg::organisation_visible(c, p->organisation_id, school)) s.author = true;
   const auto staff = staff_scope(caller);
-  if (!s.author && !staff.empty() && reg::organisation_visible(c, p->organisation_id, staff)) s.author = true;
+  s.overseer = !staff.empty() && reg::organisation_visible(c, p->organisation_id, staff);
   if (!s.sees()) throw domain::Error::not_found("Практика не найдена");
   return s;
 }
@@ -111,7 +131,13 @@ void notify_authors(const App& app, storage::Connection& c, const Standing& s, c
 
 std::string link_of(std::int64_t id) { return "/practices/" + std::to_string(id); }
 
-void check_draft(storage::Connection& c, const Caller& caller, PracticeDraft& d, bool creating) {
+// `current`: the practice's authors so far (none when creating). A person
+// becomes a co-author only when the caller could see them anyway: the caller
+// themself or staff the caller administers (a school's administration for
+// its school, a territory for its schools). Otherwise anyone could put a
+// stranger's name on a practice and give them rights on it.
+void check_draft(storage::Connection& c, const Caller& caller, PracticeDraft& d, bool creating,
+                 const std::vector<std::int64_t>& current = {}) {
   d.title = domain::trim(d.title);
   d.description = domain::trim(d.description);
   d.authors_text = domain::trim(d.authors_text);
@@ -130,8 +156,15 @@ void check_draft(storage::Connection& c, const Caller& caller, PracticeDraft& d,
   d.author_ids.erase(std::unique(d.author_ids.begin(), d.author_ids.end()), d.author_ids.end());
   if (d.author_ids.empty()) throw domain::Error::validation("author_ids", "Укажите авторов практики");
   if (d.author_ids.size() > 20) throw domain::Error::validation("author_ids", "Не больше 20 авторов");
+  const auto staff = staff_scope(caller);
   std::string names;
   for (auto id : d.author_ids) {
+    const bool kept = std::find(current.begin(), current.end(), id) != current.end();
+    const bool own = caller.person_id && *caller.person_id == id;
+    if (!kept && !own && (staff.empty() || !reg::person_in_scope(c, id, staff)))
+      throw domain::Error::validation("author_ids",
+                                      "Соавтором можно указать только педагога вашей организации (территории); "
+                                      "других соавторов добавляет администрация их школы");
     const auto name = person_name(c, id);
     if (name.empty()) throw domain::Error::validation("author_ids", "Автор не найден");
     names += (names.empty() ? "" : ", ") + name;
@@ -159,7 +192,7 @@ std::vector<pr::Practice> list_practices(App& app, const Caller& caller, const P
   } else if (view == "mine") {
     v.person = caller.person_id;
     v.account = caller.account_id;
-    v.organisations = staff_scope(caller);
+    v.organisations = school_administration(caller);
   } else if (view == "review") {
     if (!caller.person_id) return {};
     v.person = caller.person_id;
@@ -262,7 +295,7 @@ void update_practice(App& app, const Caller& caller, std::int64_t id, const Prac
     if (!domain::practice_editable(s.practice.status))
       throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: изменять её нельзя", "status");
     if (d.author_ids.empty()) d.author_ids = s.authors;
-    check_draft(c, caller, d, false);
+    check_draft(c, caller, d, false, s.authors);
     auto p = s.practice;
     p.title = d.title;
     p.authors = d.authors_text;

@@ -160,11 +160,7 @@ PersonCard get_person(App& app, const Caller& caller, std::int64_t id) {
     auto person = reg::find_person(c, id);
     if (!person) return std::nullopt;
     PersonCard card{*person, reg::positions_of(c, id), reg::person_in_scope(c, id, personal)};
-    if (!card.personal_data) {
-      card.person.birth_date.clear();
-      card.person.gender.clear();
-      card.person.ped_experience_since.clear();
-    }
+    if (!card.personal_data) domain::withhold_personal(card.person);
     return card;
   });
   if (!card) throw domain::Error::not_found("Педагог не найден");

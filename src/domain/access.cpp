@@ -1,5 +1,6 @@
 #include "domain/access.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "domain/error.hpp"
@@ -96,12 +97,76 @@ void validate_login(std::string_view login) {
   }
 }
 
+namespace {
+
+// RFC 5322 «atext»: what a local part may hold besides dots.
+bool atext(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+/=?^_`{|}~-").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+bool valid_local_part(std::string_view local) {
+  if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    const auto c = static_cast<unsigned char>(local[i]);
+    if (c == '.' ? local[i - 1] == '.' : !atext(c)) return false;
+  }
+  return true;
+}
+
+bool valid_domain(std::string_view domain) {
+  if (domain.empty() || domain.size() > 253) return false;
+  std::size_t labels = 0;
+  for (std::size_t from = 0; from <= domain.size(); ++labels) {
+    const auto dot = std::min(domain.find('.', from), domain.size());
+    const auto label = domain.substr(from, dot - from);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    for (char ch : label) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    from = dot + 1;
+  }
+  return labels >= 2;
+}
+
+bool has_control(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 || c == 0x7f) return true;
+  return false;
+}
+
+}  // namespace
+
 void validate_email(std::string_view email) {
-  const auto at = email.find('@');
-  const bool ok = email.size() <= 254 && at != std::string_view::npos && at > 0 &&
-                  email.find('.', at) != std::string_view::npos && email.back() != '.' &&
-                  email.find(' ') == std::string_view::npos && email.find('@', at + 1) == std::string_view::npos;
-  if (!ok) throw Error::validation("email", "Адрес электронной почты указан неверно");
+  if (has_control(email))
+    throw Error::validation("email", "Адрес электронной почты содержит управляющие символы (перевод строки, табуляцию)");
+  const auto at = email.rfind('@');
+  const bool ok = email.size() <= 254 && at != std::string_view::npos && valid_local_part(email.substr(0, at)) &&
+                  valid_domain(email.substr(at + 1));
+  if (!ok)
+    throw Error::validation("email", "Адрес электронной почты указан неверно: нужен вид имя@домен.ru латинскими буквами "
+                                     "(адрес в зоне .рф — в виде xn--…)");
+}
+
+std::optional<std::string> grant_refusal(const Scope& manage, std::string_view role_code, const GrantFacts& facts) {
+  if (manage.everything) return std::nullopt;
+  const RoleInfo* role = find_role(role_code);
+  if (!role) return "Неизвестная роль «" + std::string(role_code) + "»";
+  switch (role->scope) {
+    case ScopeKind::everything: return "Роль федерального оператора назначает только федеральный оператор";
+    case ScopeKind::assignments: return "Роль эксперта назначает только федеральный оператор";
+    case ScopeKind::territory:
+      if (!facts.territory_covered) return "Роль «" + std::string(role->title) + "» назначается на территорию вне ваших полномочий";
+      return std::nullopt;
+    case ScopeKind::organisation:
+      if (!facts.organisation_covered) return "Роль назначается на организацию вне ваших полномочий";
+      return std::nullopt;
+    case ScopeKind::person:
+      if (!facts.person_works_in_scope) return "Педагог работает вне вашей территории";
+      return std::nullopt;
+  }
+  return "Роль не может быть назначена";
 }
 
 void validate_new_password(std::string_view password, std::string_view login) {

@@ -104,10 +104,33 @@ enum class Action {
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
                 const AccessPolicy& policy = {}, const Support& support = {});
 
+// What is known about one role assignment, measured against the scope of a
+// caller's account administration (Action::manage_accounts).
+struct GrantFacts {
+  bool territory_covered = false;      // the role's territory lies within the scope
+  bool organisation_covered = false;   // the role's organisation lies within it
+  bool person_works_in_scope = false;  // the account's person has a current workplace within it
+};
+
+// Why a caller whose account administration reaches `manage` may not grant
+// `role` (Russian, for the 403 message), or nullopt when it may. The federal
+// operator grants every role; the federal operator's and the expert's roles
+// are granted by the federal operator only; a territorial role needs its
+// territory inside the scope (so a municipal coordinator never grants a
+// regional role), a school's role its organisation, a teacher's role the
+// person working inside it. The same rule decides which accounts a caller
+// administers at all: those all of whose roles it could grant
+// (storage::accounts::administrable is its SQL form, tested against it).
+std::optional<std::string> grant_refusal(const Scope& manage, std::string_view role, const GrantFacts& facts);
+
 // A login: 3..64 characters of Latin letters, digits, «.», «_», «-».
 // Throws Error naming the field "login".
 void validate_login(std::string_view login);
-// Very light e-mail check (something@something.something); field "email".
+// An e-mail address as RFC 5321 allows in practice: a local part of
+// printable ASCII without spaces, quotes and brackets (at most 64 bytes), «@»,
+// a domain of dot-separated labels of letters, digits and hyphens (or its
+// punycode), at most 254 bytes in all. Control characters (a line feed would
+// forge an SMTP header or envelope) are refused. Field "email".
 void validate_email(std::string_view email);
 // At least 10 characters, letters and digits both, not the login itself,
 // not one of the passwords everyone tries first; field "password".

@@ -79,6 +79,21 @@ std::string utc_timestamp(std::chrono::system_clock::time_point now) {
   return buf;
 }
 
+std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view text) {
+  if (text.size() < 19 || text[10] != 'T') return std::nullopt;
+  const auto day = Date::parse_iso(text.substr(0, 10));
+  int h = 0, m = 0, s = 0;
+  auto two = [&](std::size_t at, int& out) {
+    const char a = text[at], b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return false;
+    out = (a - '0') * 10 + (b - '0');
+    return true;
+  };
+  if (!day || text[13] != ':' || text[16] != ':' || !two(11, h) || !two(14, m) || !two(17, s) || h > 23 || m > 59 || s > 60)
+    return std::nullopt;
+  return std::chrono::sys_days{day->ymd} + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
+}
+
 void check_period(std::string_view from, std::string_view to, const char* from_field, const char* to_field) {
   const auto start = Date::parse_iso(from);
   const auto end = Date::parse_iso(to);

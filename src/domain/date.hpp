@@ -43,5 +43,7 @@ std::string russian_date(std::string_view iso);
 // order is time order, so SQL compares these strings directly.
 std::string utc_timestamp(std::chrono::system_clock::time_point t);
 std::string utc_timestamp_now();
+// The moment a utc_timestamp names, or nullopt for other text.
+std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view text);
 
 }  // namespace metodist::domain

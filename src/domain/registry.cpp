@@ -72,6 +72,14 @@ bool in_first(std::span<const Term> terms, std::size_t n, std::string_view code)
 
 }  // namespace
 
+void withhold_personal(Person& p) {
+  p.gender.clear();
+  p.birth_date.clear();
+  p.ped_experience_since.clear();
+  p.higher_ped_education = false;
+  p.ped_university_graduate = false;
+}
+
 const Term* find_term(std::span<const Term> vocabulary, std::string_view code) noexcept {
   for (const auto& t : vocabulary)
     if (t.code == code) return &t;

@@ -75,6 +75,12 @@ struct Person {
   bool ped_university_graduate = false;
 };
 
+// Personal data of a person (152-ФЗ) as the system keeps it: birth date,
+// gender, start of pedagogical experience, education. Cleared for those who
+// may not see it (Action::read_personal) — the card, the staff list and its
+// export apply this one function, so no copy can leak a field the card hides.
+void withhold_personal(Person& p);
+
 struct Position {
   std::int64_t id = 0;
   std::int64_t person_id = 0;

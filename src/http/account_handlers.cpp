@@ -121,6 +121,20 @@ Response create_account(const Request& r, Context& ctx) {
   return resp;
 }
 
+Response update_account(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  BodyReader b(body);
+  app::AccountChanges changes;
+  if (body.contains("display_name")) changes.display_name = b.required_text("display_name", 200);
+  if (body.contains("email")) changes.email = b.optional_text("email", 254);  // null or "" removes the address
+  if (!changes.display_name && !changes.email)
+    throw domain::Error::validation("display_name", "Укажите, что изменить: «display_name» или «email»");
+  const auto a = app::update_account(ctx.app, *r.caller, r.id(), std::move(changes));
+  JsonWriter w;
+  write_account(w, a, app::roles_of_account(ctx.app, a.id));
+  return json_response(200, std::move(w));
+}
+
 Response set_account_state(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const auto it = body.find("is_active");

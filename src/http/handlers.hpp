@@ -243,6 +243,7 @@ Response revoke_token(const Request&, Context&);
 Response list_accounts(const Request&, Context&);
 Response get_account(const Request&, Context&);
 Response create_account(const Request&, Context&);
+Response update_account(const Request&, Context&);
 Response set_account_state(const Request&, Context&);
 Response add_account_role(const Request&, Context&);
 Response remove_account_role(const Request&, Context&);

@@ -25,8 +25,9 @@ using Clock = std::chrono::steady_clock;
 // Who may call a route. Checked here, once, for every request; what a signed-in
 // caller may see within a route is filtered by scope in app/.
 enum class Access {
-  open,       // anyone, signed in or not
-  signed_in,  // a live session or API token; 401 otherwise
+  open,         // anyone, signed in or not
+  signed_in,    // a live session or API token whose password is not a temporary one; 401 / 403 otherwise
+  own_account,  // a live session even with a temporary password: only to see oneself, change it, sign out
 };
 
 struct RouteSpec {
@@ -212,9 +213,9 @@ constexpr RouteSpec kRoutes[] = {
     {"GET", "/api/v1/imports/organisations/template", handlers::import_template_organisations, false},
     {"GET", "/api/v1/imports/persons/template", handlers::import_template_persons, false},
     {"POST", "/api/v1/auth/login", handlers::login, true},
-    {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::signed_in},
-    {"GET", "/api/v1/auth/me", handlers::me, true, Access::signed_in},
-    {"POST", "/api/v1/auth/password", handlers::change_password, true, Access::signed_in},
+    {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::own_account},
+    {"GET", "/api/v1/auth/me", handlers::me, true, Access::own_account},
+    {"POST", "/api/v1/auth/password", handlers::change_password, true, Access::own_account},
     {"GET", "/api/v1/auth/tokens", handlers::list_tokens, true, Access::signed_in},
     {"POST", "/api/v1/auth/tokens", handlers::create_token, true, Access::signed_in},
     {"DELETE", "/api/v1/auth/tokens/{id}", handlers::revoke_token, true, Access::signed_in},
@@ -222,6 +223,7 @@ constexpr RouteSpec kRoutes[] = {
     {"POST", "/api/v1/accounts", handlers::create_account, true, Access::signed_in},
     {"GET", "/api/v1/accounts/export", handlers::export_accounts, true, Access::signed_in},
     {"GET", "/api/v1/accounts/{id}", handlers::get_account, true, Access::signed_in},
+    {"PUT", "/api/v1/accounts/{id}", handlers::update_account, true, Access::signed_in},
     {"POST", "/api/v1/accounts/{id}/state", handlers::set_account_state, true, Access::signed_in},
     {"POST", "/api/v1/accounts/{id}/roles", handlers::add_account_role, true, Access::signed_in},
     {"DELETE", "/api/v1/accounts/{id}/roles/{role_id}", handlers::remove_account_role, true, Access::signed_in},
@@ -270,8 +272,13 @@ std::optional<Response> admit(const RouteSpec& spec, Request& r, Context& ctx) {
                                            "Обновите страницу и повторите", "X-CSRF-Token");
     }
   }
-  if (spec.access == Access::signed_in && !r.caller)
+  if (spec.access != Access::open && !r.caller)
     return error_response(401, "unauthorized", "Войдите в систему: сессия отсутствует или истекла");
+  // A temporary password (set by an administrator's reset) opens nothing but
+  // its own change: whoever learnt it in transit cannot read or issue tokens.
+  if (spec.access == Access::signed_in && r.caller->must_change_password)
+    return error_response(403, "password_change_required",
+                          "Смените временный пароль: до этого доступна только смена пароля", "new_password");
   return std::nullopt;
 }
 
@@ -331,6 +338,8 @@ bool pattern_matches(std::string_view pattern, std::string_view path) {
   return pattern.empty() && path.empty();
 }
 
+}  // namespace
+
 class Dispatcher {
  public:
   explicit Dispatcher(Context& ctx) : ctx_(ctx), files_(ctx.app.config.web_root) {
@@ -364,6 +373,16 @@ class Dispatcher {
       finish(req, metric, error_response(503, "overloaded", "Сервер перегружен, повторите запрос через минуту"), rid,
              started);
     }
+    return restinio::request_accepted();
+  }
+
+  restinio::request_handling_status_t bad_path(const restinio::request_handle_t& req) {
+    const auto started = Clock::now();
+    auto rid = next_request_id(req);
+    ctx_.metrics.in_flight.fetch_add(1);
+    finish(req, unmatched_metric_,
+           error_response(400, "bad_request", "Некорректный адрес: ошибка кодирования символов (%-последовательность) в пути"),
+           rid, started);
     return restinio::request_accepted();
   }
 
@@ -440,9 +459,40 @@ class Dispatcher {
     return std::nullopt;
   }
 
+  // An upload (a file read into a table, checked and written) holds one of
+  // http.max_concurrent_imports slots while its handler runs: a few large
+  // files at once cannot take all of the server's memory and cores.
+  class UploadSlot {
+   public:
+    UploadSlot(std::atomic<std::size_t>& used, std::size_t limit) : used_(used) {
+      taken_ = used_.fetch_add(1) < limit;
+      if (!taken_) used_.fetch_sub(1);
+    }
+    ~UploadSlot() {
+      if (taken_) used_.fetch_sub(1);
+    }
+    UploadSlot(const UploadSlot&) = delete;
+    UploadSlot& operator=(const UploadSlot&) = delete;
+    bool taken() const { return taken_; }
+
+   private:
+    std::atomic<std::size_t>& used_;
+    bool taken_ = false;
+  };
+
   Response run(const RouteSpec& spec, Request& r) noexcept {
     try {
       if (auto refused = admit(spec, r, ctx_)) return std::move(*refused);
+      if (spec.upload) {
+        UploadSlot slot(uploads_, ctx_.app.config.max_concurrent_imports);
+        if (!slot.taken()) {
+          auto busy = error_response(503, "uploads_busy",
+                                     "Сервер сейчас обрабатывает другие файлы. Повторите загрузку через минуту", "file");
+          busy.headers.emplace_back("Retry-After", "30");
+          return busy;
+        }
+        return spec.handler(r, ctx_);
+      }
       return spec.handler(r, ctx_);
     } catch (const domain::Error& e) {
       return error_response(e);
@@ -497,10 +547,13 @@ class Dispatcher {
   }
 
   Context& ctx_;
+  std::atomic<std::size_t> uploads_{0};  // upload handlers running now
   const StaticFiles files_;
   std::vector<std::size_t> metric_ids_;
   std::size_t unmatched_metric_ = 0, static_metric_ = 0;
 };
+
+namespace {
 
 // Splits «/a/{id}/b/{role_id}» into the literal fragments around its numeric
 // parameters (any «{name}»).
@@ -554,7 +607,16 @@ std::vector<RouteInfo> route_table() {
   return out;
 }
 
-std::unique_ptr<Router> make_router(Context& ctx) {
+restinio::request_handling_status_t RequestHandler::operator()(restinio::request_handle_t req) const {
+  try {
+    return (*routes_)(req);
+  } catch (const std::exception&) {
+    // Only the path's normalisation throws here: handlers catch their own.
+    return dispatcher_->bad_path(req);
+  }
+}
+
+std::unique_ptr<RequestHandler> make_router(Context& ctx) {
   // Shared by every route's handler, so it lives exactly as long as the router.
   auto dispatcher = std::make_shared<Dispatcher>(ctx);
   auto router = std::make_unique<Router>();
@@ -570,7 +632,7 @@ std::unique_ptr<Router> make_router(Context& ctx) {
   router->non_matched_request_handler([dispatcher](restinio::request_handle_t req) {
     return dispatcher->not_matched(req);
   });
-  return router;
+  return std::make_unique<RequestHandler>(std::move(router), dispatcher);
 }
 
 }  // namespace metodist::http

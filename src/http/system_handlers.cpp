@@ -51,7 +51,33 @@ Response readyz(const Request&, Context& ctx) {
   }
 }
 
-Response metrics(const Request&, Context& ctx) {
+namespace {
+
+bool loopback(std::string_view address) {
+  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+}
+
+// Compares in time independent of where the texts differ.
+bool same_secret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+}  // namespace
+
+// Per-route counts tell an outsider what is used and how: the machine itself
+// (a Prometheus agent beside the server, or nginx that forwards only its own
+// requests) reads them, anyone else needs http.metrics_token.
+Response metrics(const Request& request, Context& ctx) {
+  const auto& token = ctx.app.config.metrics_token;
+  const auto* auth = request.header("authorization");
+  const bool with_token = !token.empty() && auth && auth->starts_with("Bearer ") &&
+                          same_secret(std::string_view(*auth).substr(7), token);
+  if (!with_token && !loopback(request.remote))
+    return error_response(403, "forbidden",
+                          "Метрики доступны только с этого же компьютера или с токеном http.metrics_token");
   Response r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
   const double uptime =

@@ -14,11 +14,26 @@
 namespace metodist::io {
 namespace {
 
+// A plain number («-5», «-1,5», «+7.25»): spreadsheets read it as a number,
+// never as a formula, so it keeps its form.
+bool plain_number(const std::string& cell) {
+  std::size_t i = (cell[0] == '-' || cell[0] == '+') ? 1 : 0, digits = 0, separators = 0;
+  for (; i < cell.size(); ++i) {
+    if (cell[i] >= '0' && cell[i] <= '9') ++digits;
+    else if ((cell[i] == '.' || cell[i] == ',') && ++separators == 1) continue;
+    else return false;
+  }
+  return digits > 0;
+}
+
+// What a spreadsheet would run as a formula (CSV injection, OWASP): a cell
+// starting with «=», «+», «-», «@», a tab, CR or LF. Such a cell is written
+// with a leading apostrophe, so Excel and LibreOffice show it as text.
 bool looks_like_formula(const std::string& cell) {
   if (cell.empty()) return false;
   const char c = cell[0];
-  if (c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r') return true;
-  return c == '-' && (cell.size() == 1 || cell[1] < '0' || cell[1] > '9');
+  const bool risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+  return risky && !plain_number(cell);
 }
 
 class CsvSink final : public TableSink {

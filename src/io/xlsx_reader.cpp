@@ -46,27 +46,38 @@ class Archive {
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
 
-  // The part's bytes, or nullopt when there is no such part.
-  std::optional<std::string> read(const std::string& name) {
+  // Calls `on_chunk` with the part's bytes, 64 KiB at a time, under the caps
+  // (at most `max_bytes` of this part); false when there is no such part.
+  template <class OnChunk>
+  bool stream(const std::string& name, std::size_t max_bytes, OnChunk&& on_chunk) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat(zip_, name.c_str(), 0, &st) != 0) return std::nullopt;
+    if (zip_stat(zip_, name.c_str(), 0, &st) != 0) return false;
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip_, name.c_str(), 0), zip_fclose);
     if (!file) fail("часть «" + name + "» повреждена или зашифрована");
     const std::size_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-    std::string out;
-    char buffer[64 * 1024];
+    std::size_t read = 0;
+    std::string buffer(64 * 1024, '\0');
     for (;;) {
-      const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+      const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
       if (n < 0) fail("часть «" + name + "» повреждена");
       if (n == 0) break;
-      out.append(buffer, static_cast<std::size_t>(n));
+      read += static_cast<std::size_t>(n);
       total_ += static_cast<std::size_t>(n);
-      if (out.size() > limits_.max_entry_bytes || total_ > limits_.max_total_bytes)
+      if (read > std::min(max_bytes, limits_.max_entry_bytes) || total_ > limits_.max_total_bytes)
         fail("после распаковки файл слишком велик");
-      if (out.size() > (1u << 20) && out.size() / std::max<std::size_t>(compressed, 1) > limits_.max_ratio)
+      if (read > (1u << 20) && read / std::max<std::size_t>(compressed, 1) > limits_.max_ratio)
         fail("архив подозрительно сильно сжат");
+      on_chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
     }
+    return true;
+  }
+
+  // The whole part (small ones: the workbook, its relations, styles), or
+  // nullopt when there is no such part.
+  std::optional<std::string> read(const std::string& name) {
+    std::string out;
+    if (!stream(name, limits_.max_styles_bytes, [&](std::string_view chunk) { out.append(chunk); })) return std::nullopt;
     return out;
   }
 
@@ -95,6 +106,128 @@ pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
     if (local(c) == name) return c;
   return {};
 }
+
+// Cuts a stream of XML into complete elements of one local name («row» of
+// sheetData, «si» of the shared strings) and hands them to pugixml a batch at
+// a time, so memory holds one chunk and one unfinished element, never the
+// part. Markup is recognised as XML writes it: comments, CDATA, processing
+// instructions, quoted attribute values (which may hold «>»).
+class ElementStream {
+ public:
+  ElementStream(std::string_view local_name, std::string part, std::size_t max_element_bytes)
+      : name_(local_name), part_(std::move(part)), max_element_(max_element_bytes) {}
+
+  template <class OnElement>
+  void feed(std::string_view chunk, OnElement&& on_element) {
+    pending_.append(chunk);
+    scan();
+    flush(on_element);
+    if (pending_.size() > max_element_) fail("одна строка части «" + part_ + "» длиннее допустимого");
+  }
+  // The stream ended: an element left open (ours or any other) is a broken file.
+  void finish() const {
+    if (depth_ > 0 || open_elements_ != 0) fail("часть «" + part_ + "» содержит ошибку XML: она оборвана");
+  }
+
+ private:
+  static std::string_view local_of(std::string_view qname) {
+    const auto colon = qname.find(':');
+    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+  }
+
+  // Advances pos_ over complete markup, noting where elements of our name
+  // open and close; stops at a construct the chunk's end cuts (pos_ stays on
+  // its «<» until more bytes come).
+  void scan() {
+    const std::string_view text(pending_);
+    for (;;) {
+      const auto lt = text.find('<', pos_);
+      if (lt == std::string_view::npos) {
+        pos_ = text.size();
+        return;
+      }
+      pos_ = lt;
+      const std::string_view rest = text.substr(lt);
+      auto skip_past = [&](std::string_view end) {
+        const auto at = rest.find(end, 2);
+        if (at == std::string_view::npos) return false;
+        pos_ = lt + at + end.size();
+        return true;
+      };
+      if (rest.size() < 2 || (rest[1] == '!' && rest.size() < 9)) return;
+      if (rest[1] == '!' || rest[1] == '?') {
+        const std::string_view end = rest.starts_with("<!--") ? "-->" : rest.starts_with("<![CDATA[") ? "]]>"
+                                     : rest[1] == '?'          ? "?>"
+                                                               : ">";
+        if (!skip_past(end)) return;
+        continue;
+      }
+      // A tag: its «>» lies outside quoted attribute values.
+      char quote = 0;
+      std::size_t gt = 0;
+      for (std::size_t i = 1; i < rest.size() && gt == 0; ++i) {
+        const char ch = rest[i];
+        if (quote) quote = ch == quote ? 0 : quote;
+        else if (ch == '"' || ch == '\'') quote = ch;
+        else if (ch == '>') gt = i;
+      }
+      if (gt == 0) return;
+      const bool closing = rest[1] == '/';
+      const bool self_closing = !closing && rest[gt - 1] == '/';
+      const std::size_t name_from = closing ? 2 : 1;
+      std::size_t name_to = name_from;
+      while (name_to < gt && std::string_view(" \t\r\n/").find(rest[name_to]) == std::string_view::npos) ++name_to;
+      pos_ = lt + gt + 1;
+      if (closing) --open_elements_;
+      else if (!self_closing) ++open_elements_;
+      if (local_of(rest.substr(name_from, name_to - name_from)) != name_) continue;
+      if (closing) {
+        if (depth_ == 0) fail("часть «" + part_ + "» содержит ошибку XML");
+        if (--depth_ == 0) completed(open_at_);
+      } else if (self_closing) {
+        if (depth_ == 0) completed(lt);
+      } else if (depth_++ == 0) {
+        open_at_ = lt;
+      }
+    }
+  }
+
+  void completed(std::size_t from) {
+    if (batch_to_ == 0) batch_from_ = from;
+    batch_to_ = pos_;
+  }
+
+  // Parses the complete elements found so far and drops them from the buffer.
+  template <class OnElement>
+  void flush(OnElement&& on_element) {
+    if (batch_to_ > 0) {
+      // No DOCTYPE or entity expansion exists in pugixml, so entity bombs cannot happen.
+      pugi::xml_document doc;
+      const auto result = doc.load_buffer(pending_.data() + batch_from_, batch_to_ - batch_from_,
+                                          pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
+      if (!result) fail("часть «" + part_ + "» содержит ошибку XML");
+      for (auto node : doc.children())
+        if (node.type() == pugi::node_element && local_of(node.name()) == name_) on_element(node);
+    }
+    // Keep only what is unfinished: an open element, or markup the chunk's end cut.
+    const std::size_t keep_from = depth_ > 0 ? open_at_ : pos_;
+    pending_.erase(0, keep_from);
+    pos_ -= keep_from;
+    if (depth_ > 0) open_at_ = 0;
+    batch_from_ = batch_to_ = 0;
+  }
+
+  std::string_view name_;
+  std::string part_;
+  std::size_t max_element_;
+  std::string pending_;
+  std::size_t pos_ = 0;         // everything before it is scanned
+  std::size_t open_at_ = 0;     // where the element being read opened
+  std::size_t batch_from_ = 0;  // the complete elements not yet handed over
+  std::size_t batch_to_ = 0;    // (0: none)
+  int depth_ = 0;               // nesting of the element being read
+  long open_elements_ = 0;      // of any name: the part must close all it opens
+};
 
 // Text of a string item: <t>, or the runs <r><t> of rich text; phonetic <rPh> is skipped.
 void collect_text(const pugi::xml_node& n, std::string& out) {
@@ -134,16 +267,58 @@ std::string first_sheet_path(Archive& zip, bool& date1904) {
   return "xl/worksheets/sheet1.xml";
 }
 
-std::vector<std::string> shared_strings(Archive& zip) {
-  std::vector<std::string> out;  // moved into the table, cells view them
-  auto text = zip.read("xl/sharedStrings.xml");
-  if (!text) return out;
-  auto doc = parse(*text, "xl/sharedStrings.xml");
-  for (auto si : doc.first_child().children()) {
-    if (std::string_view(local(si)) != "si") continue;
-    out.emplace_back();
-    collect_text(si, out.back());
+// Counts what a file makes the reader do and keep, against the limits.
+class Budget {
+ public:
+  explicit Budget(const XlsxLimits& limits) : limits_(limits) {}
+  void row_read() {
+    if (++rows_ > limits_.max_rows) refuse("строк больше " + number(limits_.max_rows));
   }
+  void cell_read() {
+    if (++cells_read_ > limits_.max_cells_read)
+      refuse("ячеек (вместе с пустыми) больше " + number(limits_.max_cells_read) +
+             " — удалите лишние строки и столбцы или разделите файл");
+  }
+  void cell_kept() {
+    if (++cells_kept_ > limits_.max_cells) refuse("заполненных ячеек больше " + number(limits_.max_cells) + " — разделите файл");
+  }
+  void text_kept(std::size_t bytes) {
+    text_ += bytes;
+    if (text_ > limits_.max_text_bytes)
+      refuse("текста больше " + number(limits_.max_text_bytes >> 20) + " МиБ — разделите файл");
+  }
+
+ private:
+  static std::string number(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i && (digits.size() - i) % 3 == 0) out += "\u00a0";
+      out += digits[i];
+    }
+    return out;
+  }
+  [[noreturn]] static void refuse(const std::string& what) {
+    throw domain::Error::validation("file", "Файл XLSX слишком велик для загрузки: " + what);
+  }
+  const XlsxLimits& limits_;
+  std::size_t rows_ = 0, cells_read_ = 0, cells_kept_ = 0, text_ = 0;
+};
+
+// The shared strings, kept in the table's arena; cells view them.
+std::vector<std::string_view> shared_strings(Archive& zip, Table& table, Budget& budget, const XlsxLimits& limits) {
+  std::vector<std::string_view> out;
+  const std::string part = "xl/sharedStrings.xml";
+  ElementStream stream("si", part, limits.max_element_bytes);
+  std::string text;
+  const auto on_item = [&](const pugi::xml_node& si) {
+    budget.cell_read();
+    text.clear();
+    collect_text(si, text);
+    budget.text_kept(text.size());
+    out.push_back(table.intern(text));
+  };
+  if (zip.stream(part, limits.max_entry_bytes, [&](std::string_view chunk) { stream.feed(chunk, on_item); }))
+    stream.finish();
   return out;
 }
 
@@ -229,31 +404,29 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
   const std::string sheet_path = first_sheet_path(zip, date1904);
   Table table;
   table.format = "xlsx";
-  std::vector<std::string_view> strings;
-  for (auto& text : shared_strings(zip)) strings.push_back(table.keep(std::move(text)));
+  Budget budget(limits);
+  const auto strings = shared_strings(zip, table, budget, limits);
   const auto dates = date_styles(zip);
-  auto sheet_text = zip.read(sheet_path);
-  if (!sheet_text) fail("нет листа «" + sheet_path + "»");
-  auto doc = parse(*sheet_text, sheet_path);
 
   std::size_t next_row = 1;
-  for (auto row : child(doc.first_child(), "sheetData").children()) {
-    if (std::string_view(local(row)) != "row") continue;
+  std::string value;
+  const auto on_row = [&](const pugi::xml_node& row) {
+    budget.row_read();
     TableRow out;
     out.number = row.attribute("r").as_ullong(next_row);
     if (out.number < next_row || out.number > 1'048'576) fail("строки листа идут не по порядку");
     next_row = out.number + 1;
     std::size_t next_column = 0;
-    bool any = false;
     for (auto c : row.children()) {
       if (std::string_view(local(c)) != "c") continue;
+      budget.cell_read();
       std::size_t column = next_column, r = out.number;
       if (auto ref = c.attribute("r"); ref && !parse_reference(ref.value(), column, r))
         fail(std::string("неверный адрес ячейки «") + ref.value() + "»");
       next_column = column + 1;
       const std::string_view type = c.attribute("t").value();
-      std::string value;
-      std::string_view shared;  // a shared string: viewed, not copied
+      value.clear();
+      std::string_view cell;  // a shared string is viewed, not copied
       if (type == "inlineStr") {
         collect_text(child(c, "is"), value);
       } else {
@@ -261,7 +434,7 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
         if (type == "s") {
           const auto index = child(c, "v").text().as_ullong(strings.size());
           if (index >= strings.size()) fail("ссылка на несуществующую строку");
-          shared = strings[index];
+          cell = strings[index];
         } else if (type == "str" || type == "e" || type == "b") {
           value = v;
         } else if (*v) {
@@ -270,15 +443,23 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
           if (value.empty()) value = v;
         }
       }
-      if (value.empty() && shared.empty()) continue;
+      if (value.empty() && cell.empty()) continue;
       if (column >= limits.max_columns)
         fail("больше " + std::to_string(limits.max_columns) + " столбцов (строка " + std::to_string(out.number) + ")");
+      budget.cell_kept();
+      if (cell.empty()) {
+        budget.text_kept(value.size());
+        cell = table.intern(value);
+      }
       if (out.cells.size() <= column) out.cells.resize(column + 1);
-      out.cells[column] = shared.empty() ? std::string_view(table.keep(std::move(value))) : shared;
-      any = true;
+      out.cells[column] = cell;
     }
-    if (any) table.rows.push_back(std::move(out));
-  }
+    if (!out.cells.empty()) table.rows.push_back(std::move(out));
+  };
+  ElementStream stream("row", sheet_path, limits.max_element_bytes);
+  if (!zip.stream(sheet_path, limits.max_entry_bytes, [&](std::string_view chunk) { stream.feed(chunk, on_row); }))
+    fail("нет листа «" + sheet_path + "»");
+  stream.finish();
   return table;
 }
 

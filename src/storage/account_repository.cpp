@@ -2,12 +2,15 @@
 
 #include "domain/date.hpp"
 #include "domain/text.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::storage::accounts {
 namespace {
 
 constexpr const char* kColumns =
     "id, login, email, display_name, password_hash, person_id, is_active, must_change_password";
+constexpr const char* kAliasedColumns =
+    "a.id, a.login, a.email, a.display_name, a.password_hash, a.person_id, a.is_active, a.must_change_password";
 
 Account account_from(const Row& r) {
   Account a;
@@ -53,23 +56,37 @@ std::int64_t count_accounts(Connection& c) { return c.scalar("SELECT count(*) FR
 
 namespace {
 
-// "Account a has a role within the scope", as SQL; the territories of the
-// scope count with everything below them (three levels deep).
-std::string account_scope(const domain::Scope& s, Params& params) {
+// «r.role IN ('a', 'b')» for the roles whose scope is of one kind.
+std::string role_of_kind(domain::ScopeKind kind) {
+  std::string list;
+  for (const auto& role : domain::roles())
+    if (role.scope == kind) list += (list.empty() ? "'" : ", '") + std::string(role.code) + "'";
+  return list.empty() ? "1 = 0" : "r.role IN (" + list + ")";
+}
+
+// The SQL form of domain::grant_refusal over every role of account «a»: the
+// account has at least one role, and each of them lies within the scope of
+// the caller's account administration. Written NULL-safe (CASE), so a role
+// bound to nothing is never taken for one within the scope.
+std::string administrable(const domain::Scope& s, Params& params) {
   if (s.everything) return "1 = 1";
   if (s.territories.empty()) return "1 = 0";
-  std::string covered = "(SELECT id FROM territories WHERE ";
-  for (std::size_t i = 0; i < s.territories.size(); ++i) {
-    params.push_back(s.territories[i]);
-    const auto p = "$" + std::to_string(params.size());
-    covered += std::string(i ? " OR " : "") + "id = " + p + " OR parent_id = " + p +
-               " OR parent_id IN (SELECT id FROM territories WHERE parent_id = " + p + ")";
-  }
-  covered += ")";
-  return "(EXISTS (SELECT 1 FROM role_assignments r WHERE r.account_id = a.id AND (r.territory_id IN " + covered +
-         " OR r.organisation_id IN (SELECT id FROM organisations WHERE territory_id IN " + covered + ")))" +
-         " OR a.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-         " WHERE o.territory_id IN " + covered + "))";
+  std::vector<std::string> subtrees;
+  for (auto t : s.territories) subtrees.push_back(registry::subtree(registry::placeholder(params, t)));
+  auto covered = [&](const std::string& column) {
+    std::vector<std::string> parts;
+    for (const auto& tree : subtrees) parts.push_back(column + " IN " + tree);
+    return registry::any_of(parts);
+  };
+  const std::string grantable =
+      "(" + role_of_kind(domain::ScopeKind::territory) + " AND r.territory_id IS NOT NULL AND " + covered("r.territory_id") +
+      ") OR (" + role_of_kind(domain::ScopeKind::organisation) +
+      " AND r.organisation_id IN (SELECT o.id FROM organisations o WHERE " + covered("o.territory_id") + ")) OR (" +
+      role_of_kind(domain::ScopeKind::person) +
+      " AND a.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.left_on IS NULL AND " + covered("o.territory_id") + "))";
+  return "(EXISTS (SELECT 1 FROM role_assignments r WHERE r.account_id = a.id) AND NOT EXISTS (SELECT 1 FROM"
+         " role_assignments r WHERE r.account_id = a.id AND (CASE WHEN " + grantable + " THEN 1 ELSE 0 END) = 0))";
 }
 
 }  // namespace
@@ -77,26 +94,28 @@ std::string account_scope(const domain::Scope& s, Params& params) {
 AccountPage list_accounts(Connection& c, const domain::Scope& scope, const std::string& folded_query,
                           std::int64_t limit, std::int64_t offset) {
   Params params;
-  std::string where = " WHERE " + account_scope(scope, params);
-  if (!folded_query.empty()) {
-    params.push_back("%" + folded_query + "%");
-    const auto p = "$" + std::to_string(params.size());
-    where += " AND a.search_key LIKE " + p;
-  }
+  std::string where = " WHERE " + administrable(scope, params);
+  if (!folded_query.empty()) where += " AND a.search_key LIKE " + registry::placeholder(params, "%" + folded_query + "%");
   AccountPage page;
   page.total = c.scalar("SELECT count(*) FROM accounts a" + where, params);
-  params.push_back(limit);
-  params.push_back(offset);
-  c.run(std::string("SELECT ") + "a.id, a.login, a.email, a.display_name, a.password_hash, a.person_id, a.is_active,"
-        " a.must_change_password FROM accounts a" + where + " ORDER BY a.login LIMIT $" +
-            std::to_string(params.size() - 1) + " OFFSET $" + std::to_string(params.size()),
+  const auto limit_p = registry::placeholder(params, limit);
+  const auto offset_p = registry::placeholder(params, offset);
+  c.run("SELECT " + std::string(kAliasedColumns) + " FROM accounts a" + where + " ORDER BY a.login LIMIT " + limit_p +
+            " OFFSET " + offset_p,
         params, [&](const Row& r) { page.items.push_back(account_from(r)); });
   return page;
 }
 
-bool account_visible(Connection& c, std::int64_t id, const domain::Scope& scope) {
+bool administrable(Connection& c, std::int64_t id, const domain::Scope& scope) {
   Params params{id};
-  return c.scalar("SELECT count(*) FROM accounts a WHERE a.id = $1 AND " + account_scope(scope, params), params) > 0;
+  return c.scalar("SELECT count(*) FROM accounts a WHERE a.id = $1 AND " + administrable(scope, params), params) > 0;
+}
+
+std::optional<Account> account_of_person(Connection& c, std::int64_t person_id) {
+  static const std::string sql = std::string("SELECT ") + kColumns + " FROM accounts WHERE person_id = $1";
+  auto row = c.query_one(sql, {person_id});
+  if (!row) return std::nullopt;
+  return account_from(*row);
 }
 
 std::int64_t insert_role(Connection& c, const RoleAssignment& r) {
@@ -137,6 +156,12 @@ void set_password(Connection& c, std::int64_t account_id, const std::string& has
 void set_active(Connection& c, std::int64_t account_id, bool active) {
   c.execute("UPDATE accounts SET is_active = $1, updated_at = $2 WHERE id = $3",
             {flag(active), domain::utc_timestamp_now(), account_id});
+}
+
+void update_profile(Connection& c, const Account& a) {
+  c.execute("UPDATE accounts SET display_name = $2, email = $3, search_key = $4, updated_at = $5 WHERE id = $1",
+            {a.id, a.display_name, text_or_null(a.email),
+             domain::fold_for_search(a.login + " " + a.email + " " + a.display_name), domain::utc_timestamp_now()});
 }
 
 void delete_sessions(Connection& c, std::int64_t account_id) {
@@ -181,8 +206,14 @@ void delete_other_sessions(Connection& c, std::int64_t account_id, const std::st
   c.execute("DELETE FROM sessions WHERE account_id = $1 AND token_digest <> $2", {account_id, keep_digest});
 }
 
-std::int64_t failures_since(Connection& c, const std::string& key, const std::string& since) {
-  return c.scalar("SELECT count(*) FROM login_failures WHERE throttle_key = $1 AND failed_at > $2", {key, since});
+Failures failures_since(Connection& c, const std::string& key, const std::string& since) {
+  Failures f;
+  if (auto row = c.query_one("SELECT count(*), max(failed_at) FROM login_failures WHERE throttle_key = $1 AND failed_at > $2",
+                             {key, since})) {
+    f.count = row->int64(0);
+    f.latest = row->text(1);
+  }
+  return f;
 }
 
 void record_failure(Connection& c, const std::string& key, const std::string& at) {

@@ -39,16 +39,18 @@ std::optional<Account> find_account(Connection& c, const std::string& login_or_e
 std::optional<Account> find_account(Connection& c, std::int64_t id);
 std::int64_t count_accounts(Connection& c);
 
-// Accounts with at least one role inside the scope's territories (a
-// territory, an organisation there, or, for teachers, their person working
-// there); everything for an unlimited scope. Searched by login, e-mail, name.
+// The accounts a caller administers: those all of whose roles it could grant
+// (domain::grant_refusal) with its account administration scope `scope`;
+// everything for an unlimited scope. Searched by login, e-mail, name.
 struct AccountPage {
   std::vector<Account> items;
   std::int64_t total = 0;
 };
 AccountPage list_accounts(Connection& c, const domain::Scope& scope, const std::string& folded_query,
                           std::int64_t limit, std::int64_t offset);
-bool account_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
+bool administrable(Connection& c, std::int64_t id, const domain::Scope& scope);
+// The account linked to a person, if any (a person has at most one).
+std::optional<Account> account_of_person(Connection& c, std::int64_t person_id);
 
 std::int64_t insert_role(Connection& c, const RoleAssignment& r);
 std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id);
@@ -59,6 +61,8 @@ bool delete_role(Connection& c, std::int64_t account_id, std::int64_t role_id);
 // Stores a new password hash; `must_change` asks for a new one at next sign-in.
 void set_password(Connection& c, std::int64_t account_id, const std::string& hash, bool must_change = false);
 void set_active(Connection& c, std::int64_t account_id, bool active);
+// Stores display_name and email (and the search key made of them).
+void update_profile(Connection& c, const Account& a);
 void delete_sessions(Connection& c, std::int64_t account_id);
 
 struct Session {
@@ -80,8 +84,12 @@ bool delete_api_token(Connection& c, std::int64_t account_id, std::int64_t id);
 // Ends every session of an account but the one given (after a password change).
 void delete_other_sessions(Connection& c, std::int64_t account_id, const std::string& keep_digest);
 
-// Failed logins per throttle key since a moment (ISO timestamp).
-std::int64_t failures_since(Connection& c, const std::string& key, const std::string& since);
+// Failed logins per throttle key since a moment (ISO timestamp), and the latest.
+struct Failures {
+  std::int64_t count = 0;
+  std::string latest;  // ISO timestamp, empty when none
+};
+Failures failures_since(Connection& c, const std::string& key, const std::string& since);
 void record_failure(Connection& c, const std::string& key, const std::string& at);
 void clear_failures(Connection& c, const std::string& key);
 

@@ -363,13 +363,18 @@ void end_assignment(Connection& c, std::int64_t id, const std::string& ends_on) 
   c.execute("UPDATE support_assignments SET ends_on = $2 WHERE id = $1", {id, ends_on});
 }
 
-std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id) {
+std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id, const domain::Scope& scope) {
   Params params;
   const auto tree = registry::subtree(registry::placeholder(params, territory_id));
+  // The territory filter narrows what the caller sees, never widens it: each
+  // school or teacher supported must lie within the caller's own scope too.
+  const auto school_seen = registry::organisation_scope(scope, params, "so");
+  const auto teacher_seen = registry::person_scope(scope, params, "sa.person_id");
   std::vector<Assignment> out;
-  c.run(assignment_select() + " WHERE sa.ends_on IS NULL AND (so.territory_id IN " + tree +
-            " OR sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-            " WHERE ps.left_on IS NULL AND o.territory_id IN " + tree + ")) ORDER BY mp.last_name, mp.first_name, sa.id",
+  c.run(assignment_select() + " WHERE sa.ends_on IS NULL AND ((so.territory_id IN " + tree + " AND " + school_seen +
+            ") OR (sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+            " WHERE ps.left_on IS NULL AND o.territory_id IN " + tree + ") AND " + teacher_seen +
+            ")) ORDER BY mp.last_name, mp.first_name, sa.id",
         params, [&](const Row& r) { out.push_back(assignment_from(r)); });
   return out;
 }

@@ -112,8 +112,9 @@ struct Assignment {
 std::int64_t insert_assignment(Connection& c, const Assignment& a);
 std::optional<Assignment> find_assignment(Connection& c, std::int64_t id);
 void end_assignment(Connection& c, std::int64_t id, const std::string& ends_on);
-// Current assignments in the territory (by the school or the teacher's workplace).
-std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id);
+// Current assignments to schools and teachers of a territory that also lie
+// within `scope` (the caller's reading scope).
+std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id, const domain::Scope& scope);
 std::vector<Assignment> assignments_of(Connection& c, std::int64_t methodist_person_id);
 // True when a current assignment of this methodist to this target exists.
 bool assigned(Connection& c, std::int64_t methodist, std::optional<std::int64_t> organisation, std::optional<std::int64_t> person);

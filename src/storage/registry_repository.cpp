@@ -178,15 +178,8 @@ std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {
 
 bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope) {
   if (scope.everything) return true;
-  if (scope.person && *scope.person == id) return true;
-  if (std::find(scope.persons.begin(), scope.persons.end(), id) != scope.persons.end()) return true;
-  domain::Scope workplaces = scope;
-  workplaces.person.reset();  // the person clause above covers it
   Params params{id};
-  return c.scalar("SELECT count(*) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-                  " WHERE ps.person_id = $1 AND ps.left_on IS NULL AND " +
-                      organisation_scope(workplaces, params, "o"),
-                  params) > 0;
+  return c.scalar("SELECT count(*) FROM persons p WHERE p.id = $1 AND " + person_scope(scope, params, "p.id"), params) > 0;
 }
 
 std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id) {
@@ -268,14 +261,11 @@ std::string staff_order(const std::string& sort) {
 // Row columns: person, position, organisation code and name, and whether the
 // personal scope covers this workplace (else personal fields are withheld).
 std::string staff_select(const domain::Scope& personal, Params& params) {
-  domain::Scope workplaces = personal;
-  workplaces.person.reset();
-  std::string visible = organisation_scope(workplaces, params, "o");
-  if (personal.person) visible = "(" + visible + " OR p.id = " + placeholder(params, *personal.person) + ")";
-  if (!personal.persons.empty())
-    visible = "(" + visible + " OR p.id IN " + placeholders<std::int64_t>(params, personal.persons) + ")";
-  return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns +
-         ", o.code, o.name, CASE WHEN " + visible + " THEN 1 ELSE 0 END"
+  // The person's card decides (person_scope), not the row's workplace: a
+  // person working in two schools shows the same fields on every row.
+  return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns + ", o.code, o.name, CASE WHEN " +
+         person_scope(personal, params, "p.id") +
+         " THEN 1 ELSE 0 END"
          " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id";
 }
 
@@ -286,11 +276,7 @@ StaffRow staff_from(const Row& r) {
   s.organisation_code = r.text(19);
   s.organisation_name = r.text(20);
   s.personal_data = r.flag(21);
-  if (!s.personal_data) {
-    s.person.birth_date.clear();
-    s.person.gender.clear();
-    s.person.ped_experience_since.clear();
-  }
+  if (!s.personal_data) domain::withhold_personal(s.person);
   return s;
 }
 

@@ -61,6 +61,21 @@ std::string organisation_scope(const domain::Scope& s, Params& params, const std
   return any_of(parts);
 }
 
+std::string person_scope(const domain::Scope& s, Params& params, const std::string& person_id) {
+  if (s.everything) return "1 = 1";
+  std::vector<std::string> parts;
+  if (s.person) parts.push_back(person_id + " = " + placeholder(params, *s.person));
+  if (!s.persons.empty()) parts.push_back(person_id + " IN " + placeholders<std::int64_t>(params, s.persons));
+  domain::Scope workplaces = s;
+  workplaces.person.reset();  // the person's own workplaces are not someone else's scope
+  workplaces.persons.clear();
+  if (!workplaces.empty())
+    parts.push_back("EXISTS (SELECT 1 FROM positions sp JOIN organisations so ON so.id = sp.organisation_id"
+                    " WHERE sp.person_id = " + person_id + " AND sp.left_on IS NULL AND " +
+                    organisation_scope(workplaces, params, "so") + ")");
+  return any_of(parts);
+}
+
 // "Territory <alias> is visible": in a scoped subtree or above one.
 std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias) {
   if (s.everything) return "1 = 1";

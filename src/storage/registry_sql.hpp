@@ -57,6 +57,11 @@ std::string ancestors_or_self(const std::string& p);
 std::string any_of(const std::vector<std::string>& parts);
 // "Organisation <alias> is within the scope", as an SQL condition.
 std::string organisation_scope(const domain::Scope& s, Params& params, const std::string& alias);
+// "The person <person_id> (an SQL expression) is within the scope": a current
+// workplace of theirs is, or they are the scope's own or listed person. The
+// one rule behind a person's card, the staff list's personal columns and
+// every person filter.
+std::string person_scope(const domain::Scope& s, Params& params, const std::string& person_id);
 // "Territory <alias> is visible": in a scoped subtree or above one.
 std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias);
 // Persons holding a teaching position in an educational organisation on $1.

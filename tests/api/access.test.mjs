@@ -424,15 +424,17 @@ function matrix() {
     ['GET', '/api/v1/practices/{id}', `/api/v1/practices/${ids.practiceAccepted}`, signedIn(200)],
     ['GET', '/api/v1/practices/{id}', `/api/v1/practices/${ids.practiceWork}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 404, teacher: 404, expert: 200 }],
+    // A draft is its authors' and their school administration's only (the matrix has neither):
+    // territorial roles read a practice once it is submitted (tests/api/security.test.mjs).
     ['PUT', '/api/v1/practices/{id}', `/api/v1/practices/${ids.practiceDraft}`,
-      { anonymous: 401, admin: 204, region: 204, methodist: 404, coordinator: 204, school: 404, teacher: 404, expert: 404 },
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 404, teacher: 404, expert: 404 },
       { title: 'Практика проверки прав', description: 'Описание', level: 'basic' }],
     ['POST', '/api/v1/practices/{id}/files', `/api/v1/practices/${ids.practiceDraft}/files?name=a.pdf`,
-      { anonymous: 401, admin: 201, region: 201, methodist: 404, coordinator: 201, school: 404, teacher: 404, expert: 404 },
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 404, teacher: 404, expert: 404 },
       { file: '%PDF-1.4\n%%EOF\n' }],
     ['GET', '/api/v1/practices/{id}/files/{file_id}', `/api/v1/practices/${ids.practiceAccepted}/files/${ids.practiceFile}`, signedIn(200)],
     ['POST', '/api/v1/practices/{id}/submit', `/api/v1/practices/${ids.practiceDraft}/submit`,
-      { anonymous: 401, admin: 204, region: 204, methodist: 404, coordinator: 204, school: 404, teacher: 404, expert: 404 },
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 404, teacher: 404, expert: 404 },
       () => (sql(`UPDATE practices SET status = 'draft' WHERE id = ${ids.practiceDraft}`), {})],
     ['POST', '/api/v1/practices/{id}/experts', `/api/v1/practices/${ids.practiceWork}/experts`,
       { anonymous: 401, admin: 201, region: 201, methodist: 404, coordinator: 403, school: 404, teacher: 404, expert: 403 },
@@ -651,11 +653,16 @@ function matrix() {
       () => account({ role: 'federal_operator' })],
     ['POST', '/api/v1/accounts', '/api/v1/accounts', { ...admins, admin: 201, region: 403, coordinator: 403 },
       () => account({ role: 'school_admin', organisation_id: ids.otherSchool })],
-    // Blocking the teacher's account for the roles allowed, then unblocking (next row) keeps sessions usable.
+    // A change of an account the caller may not administer is 403 (reading it is 404, above).
+    ['PUT', '/api/v1/accounts/{id}', `/api/v1/accounts/${ids.schoolAccount}`, admins, { display_name: 'Заместитель директора' }],
+    ['PUT', '/api/v1/accounts/{id}', `/api/v1/accounts/${ids.regionAccount}`, { ...admins, coordinator: 403 },
+      { display_name: 'Методист регионального института' }],
+    ['PUT', '/api/v1/accounts/{id}', '/api/v1/accounts/999999', { ...admins, admin: 404, region: 404, coordinator: 404 },
+      { display_name: 'Нет такой' }],
     ['POST', '/api/v1/accounts/{id}/state', `/api/v1/accounts/${ids.regionAccount}/state`,
-      { ...admins, coordinator: 404 }, { is_active: true }],
+      { ...admins, coordinator: 403 }, { is_active: true }],
     ['POST', '/api/v1/accounts/{id}/roles', `/api/v1/accounts/${ids.regionAccount}/roles`,
-      { ...admins, coordinator: 404, region: 403 }, { role: 'expert' }],  // expert: grants no reads, nothing leaks into later rows
+      { ...admins, coordinator: 403, region: 403 }, { role: 'expert' }],  // expert: grants no reads, nothing leaks into later rows
     ['DELETE', '/api/v1/accounts/{id}/roles/{role_id}', `/api/v1/accounts/${ids.schoolAccount}/roles/999999`,
       { ...admins, admin: 404, region: 404, coordinator: 404 }],
     ['POST', '/api/v1/accounts/{id}/password-reset', '/api/v1/accounts/999999/password-reset',
