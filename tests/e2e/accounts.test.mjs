@@ -78,3 +78,20 @@ test('API tokens: issue one in the profile, use it as a Bearer token, revoke it'
   assert.deepEqual(consoleErrors, [])
 })
 
+
+test('an administrator renames an account and changes its e-mail; a wrong address is named by field', async () => {
+  await page.goto(srv.base + '/admin/accounts')
+  await page.getByTestId('profile-teacher').click()
+  const form = page.getByTestId('profile-form')
+  await form.locator('#prof-name').fill('Учитель математики Иванова')
+  await form.locator('#prof-email').fill('ivanova@школа')
+  await page.getByTestId('profile-submit').click()
+  await page.getByTestId('profile-email-error').waitFor()
+  assert.match(await page.getByTestId('profile-email-error').textContent(), /почты/)
+  await form.locator('#prof-email').fill('Ivanova@School-1.ru')
+  await page.getByTestId('profile-submit').click()
+  await form.waitFor({ state: 'detached' })
+  await page.getByTestId('accounts-table').getByText('Учитель математики Иванова').waitFor()
+  await page.getByTestId('accounts-table').getByText('ivanova@school-1.ru').waitFor()
+  assert.deepEqual(consoleErrors, [])
+})

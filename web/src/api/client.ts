@@ -668,6 +668,12 @@ export const api = {
       body: JSON.stringify({ name }),
     }),
   revokeToken: (id: number) => request<void>(`/api/v1/auth/tokens/${id}`, { method: 'DELETE' }),
+  updateAccount: (id: number, changes: { display_name?: string; email?: string | null }) =>
+    request<Account>(`/api/v1/accounts/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(changes),
+    }),
   resetPassword: (id: number) =>
     request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
   audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>

@@ -26,6 +26,7 @@ export const en: Messages = {
     submit: 'Save',
     changed: 'Password changed',
     required: 'You signed in with a temporary password. Set your own to continue.',
+    waitForPassword: 'Set your own password first: until then the system is not available.',
   },
   nav: {
     home: 'Home',
@@ -340,6 +341,9 @@ export const en: Messages = {
     blocked: 'blocked',
     resetPassword: 'Reset password',
     editRoles: 'Roles',
+    editProfile: 'Edit',
+    editProfileTitle: 'Name and e-mail',
+    saved: 'Saved',
     addRole: 'Add role',
     removeRole: 'Remove role (the last one cannot be removed)',
     actions: { create: 'created', login: 'signed in', logout: 'signed out', change_password: 'password changed', deactivate: 'blocked', activate: 'unblocked', reset_password: 'password reset', delete: 'deleted', add_role: 'role granted', remove_role: 'role removed', update: 'changed', import: 'imported' } as Record<string, string>,

@@ -26,6 +26,7 @@ export const ru = {
     submit: 'Сохранить',
     changed: 'Пароль изменён',
     required: 'Вы вошли с временным паролем. Задайте свой, чтобы продолжить.',
+    waitForPassword: 'Сначала задайте свой пароль: до этого система недоступна.',
   },
   nav: {
     home: 'Главная',
@@ -340,6 +341,9 @@ export const ru = {
     blocked: 'заблокирована',
     resetPassword: 'Сбросить пароль',
     editRoles: 'Роли',
+    editProfile: 'Изменить',
+    editProfileTitle: 'Имя и почта',
+    saved: 'Сохранено',
     addRole: 'Добавить роль',
     removeRole: 'Снять роль (последнюю снять нельзя)',
     actions: { create: 'создание', login: 'вход', logout: 'выход', change_password: 'смена пароля', deactivate: 'блокировка', activate: 'разблокировка', reset_password: 'сброс пароля', delete: 'удаление', add_role: 'выдача роли', remove_role: 'снятие роли', update: 'изменение', import: 'импорт' } as Record<string, string>,
