@@ -82,7 +82,11 @@ std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, con
   // Who sees what: the union of the caller's reasons.
   std::vector<std::string> sees{"p.status = 'accepted'"};
   if (v.keeps.everything) sees.push_back("1 = 1");
-  for (auto t : v.keeps.territories) sees.push_back("p.region_id IN " + registry::subtree(placeholder(params, t)));
+  // A keeper's territory: the region's bank, or a municipality's schools (read only, the app drops drafts).
+  for (auto t : v.keeps.territories) {
+    const auto tree = registry::subtree(placeholder(params, t));
+    sees.push_back("(p.region_id IN " + tree + " OR o.territory_id IN " + tree + ")");
+  }
   if (!v.organisations.empty()) sees.push_back(registry::organisation_scope(v.organisations, params, "o"));
   if (v.person) {
     const auto me = placeholder(params, *v.person);

@@ -38,7 +38,7 @@ std::optional<Practice> find_practice(Connection& c, std::int64_t id);
 // caller keeps (a region's institute); what a person wrote or reviews; what an
 // account submitted; what the caller's organisations submitted.
 struct Visibility {
-  domain::Scope keeps;          // coordinate_support: practices of regions it covers
+  domain::Scope keeps;          // coordinate_support: practices of the regions it covers, or of its municipality's schools
   domain::Scope organisations;  // staff the caller administers: their organisations' practices
   std::optional<std::int64_t> person;
   std::optional<std::int64_t> account;

@@ -152,11 +152,15 @@ test('co-authors are people the author may name; drafts belong to authors and th
     assert.equal((await json(srv.base, path, { headers: who[role] })).status, 404, role)
     assert.equal((await send('PUT', path, who[role], edit)).status, 404, role)
   }
-  const mine = (await json(srv.base, '/api/v1/practices?view=mine', { headers: who.coordinator })).body.items.map((p) => p.id)
-  assert.ok(!mine.includes(id), 'a draft of a school is not the coordinator’s')
+  for (const view of ['mine', 'keep']) {
+    const listed = (await json(srv.base, `/api/v1/practices?view=${view}`, { headers: who.coordinator })).body.items.map((p) => p.id)
+    assert.ok(!listed.includes(id), `a draft of a school is not in the coordinator’s «${view}»`)
+  }
   // Submitted: the coordinator over the school reads it, and still may not change it.
   assert.equal((await send('POST', `${path}/submit`, who.teacher)).status, 204)
   assert.equal((await json(srv.base, path, { headers: who.coordinator })).status, 200)
+  const kept = (await json(srv.base, '/api/v1/practices?view=keep', { headers: who.coordinator })).body.items.map((p) => p.id)
+  assert.ok(kept.includes(id), 'the coordinator lists the submitted practices of its schools')
   sql(`UPDATE practices SET status = 'returned' WHERE id = ${id}`)
   const card = (await json(srv.base, path, { headers: who.coordinator })).body
   assert.equal(card.can_edit, false)
@@ -261,4 +265,30 @@ test('a body over the transport cap is answered 413 before the connection closes
 test('the demo accounts still sign in (nothing above locked them out)', async () => {
   for (const login of ['admin', 'coordinator', 'teacher', 'expert'])
     assert.equal((await post(srv.base, '/api/v1/auth/login', { login, password: DEMO_PASSWORD })).status, 200, login)
+})
+
+test('uploads beyond http.max_concurrent_imports are refused at once with a message to retry', async () => {
+  const one = await startServer({ env: { METODIST_MAX_CONCURRENT_IMPORTS: '1' } })
+  try {
+    const admin = await session(one.base, 'admin')
+    // A persons file of 150 000 rows: checking it takes long enough for the uploads to overlap.
+    const lines = ['Код;Фамилия;Имя;Отчество;Код организации;Должность']
+    for (let i = 0; i < 150000; i++) lines.push(`LOAD-${i};Загрузкина;Анна;Петровна;RU-01-001-S001;teacher`)
+    const file = lines.join('\r\n')
+    const upload = () => fetch(`${one.base}/api/v1/imports/persons?dry_run=true`, { method: 'POST', headers: { ...admin, 'Content-Type': 'text/csv' }, body: file })
+    const answers = await Promise.all([upload(), upload(), upload(), upload()])
+    const statuses = answers.map((r) => r.status).sort()
+    assert.ok(statuses.includes(200), statuses.join())
+    const busy = answers.filter((r) => r.status === 503)
+    assert.ok(busy.length >= 1, `four uploads at once, one slot: ${statuses.join()}`)
+    assert.equal(busy[0].headers.get('retry-after'), '30')
+    const body = await busy[0].json()
+    assert.equal(body.error.code, 'uploads_busy')
+    assert.match(body.error.message, /Повторите загрузку/)
+    assert.ok(statuses.every((s) => s === 200 || s === 503), statuses.join())
+    // Nothing was written by a dry run, refused or not.
+    assert.equal(Number(runSql(one.dbUrl, `SELECT count(*) FROM persons WHERE code LIKE 'LOAD-%'`)), 0)
+  } finally {
+    await one.stop()
+  }
 })
