@@ -3,3 +3,8 @@
 -- (docs/security.md). The application refuses it with a message; this index
 -- holds it for concurrent requests on several servers.
 CREATE UNIQUE INDEX accounts_person ON accounts (person_id);
+
+-- API tokens live access.api_token_days (90 by default) since this version;
+-- those issued before for 365 days end 90 days after they were issued.
+UPDATE sessions SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+90 days')
+ WHERE kind = 'api' AND expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+90 days');
