@@ -24,7 +24,7 @@ build() {  # name, sources... — only the targets this run will use
   # shellcheck disable=SC2086
   $cxx "${flags[@]}" "$@" $libs -o "$out/$name"
 }
-readers=(src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
+readers=(src/io/table.cpp src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
 build table_fuzz tests/fuzz/table_fuzz.cpp "${readers[@]}"
 build roadmap_fuzz tests/fuzz/roadmap_fuzz.cpp "${readers[@]}" src/domain/roadmap.cpp src/domain/term.cpp src/domain/registry.cpp
 build term_fuzz tests/fuzz/term_fuzz.cpp src/domain/term.cpp src/domain/date.cpp src/domain/text.cpp src/domain/error.cpp

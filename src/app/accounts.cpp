@@ -87,14 +87,17 @@ namespace {
 void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::RoleAssignment& r,
                  std::optional<std::int64_t> person) {
   if (scope.everything) return;
-  domain::GrantFacts facts;
-  facts.territory_covered = r.territory_id && storage::registry::territory_covered(c, *r.territory_id, scope);
-  if (r.organisation_id)
-    if (auto org = storage::registry::find_organisation(c, *r.organisation_id))
-      facts.organisation_covered = storage::registry::territory_covered(c, org->territory_id, scope);
-  facts.person_works_in_scope = person && storage::registry::person_in_scope(c, *person, scope);
-  if (const auto* role = domain::find_role(r.role); role && role->scope == domain::ScopeKind::person && !person)
+  const auto* role = domain::find_role(r.role);
+  if (role && role->scope == domain::ScopeKind::person && !person)
     throw domain::Error::validation("person_id", "Для роли педагога укажите персону из реестра");
+  // Only the fact the role's kind is judged by is read.
+  domain::GrantFacts facts;
+  const auto kind = role ? role->scope : domain::ScopeKind::everything;
+  if (kind == domain::ScopeKind::territory)
+    facts.territory_covered = r.territory_id && storage::registry::territory_covered(c, *r.territory_id, scope);
+  if (kind == domain::ScopeKind::organisation && r.organisation_id)
+    facts.organisation_covered = storage::registry::organisation_visible(c, *r.organisation_id, scope);
+  if (kind == domain::ScopeKind::person) facts.person_works_in_scope = storage::registry::person_in_scope(c, *person, scope);
   if (auto why = domain::grant_refusal(scope, r.role, facts)) throw domain::Error(domain::ErrorKind::forbidden, *why, "roles");
 }
 

@@ -39,6 +39,11 @@ domain::Scope school_administration(const Caller& caller) {
   return s;
 }
 
+bool administers_school(const Caller& caller, std::int64_t organisation) {
+  const auto school = school_administration(caller).organisations;
+  return std::find(school.begin(), school.end(), organisation) != school.end();
+}
+
 // Who may do what with one practice (docs/security.md, «Банк практик»): its
 // authors, whoever submitted it and its school's administration write it
 // while it is a draft or returned; the region's keepers run its expertise;
@@ -67,8 +72,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
       if (r.expert_person_id == *caller.person_id) s.expert = true;
   }
   if (p->submitted_by && *p->submitted_by == caller.account_id) s.author = true;
-  const auto school = school_administration(caller);
-  if (!s.author && !school.empty() && reg::organisation_visible(c, p->organisation_id, school)) s.author = true;
+  if (administers_school(caller, p->organisation_id)) s.author = true;
   const auto staff = staff_scope(caller);
   s.overseer = !staff.empty() && reg::organisation_visible(c, p->organisation_id, staff);
   if (!s.sees()) throw domain::Error::not_found("Практика не найдена");

@@ -130,16 +130,10 @@ bool valid_domain(std::string_view domain) {
   return labels >= 2;
 }
 
-bool has_control(std::string_view text) {
-  for (unsigned char c : text)
-    if (c < 0x20 || c == 0x7f) return true;
-  return false;
-}
-
 }  // namespace
 
 void validate_email(std::string_view email) {
-  if (has_control(email))
+  if (has_control_characters(email))
     throw Error::validation("email", "Адрес электронной почты содержит управляющие символы (перевод строки, табуляцию)");
   const auto at = email.rfind('@');
   const bool ok = email.size() <= 254 && at != std::string_view::npos && valid_local_part(email.substr(0, at)) &&

@@ -112,6 +112,12 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+bool has_control_characters(std::string_view text) noexcept {
+  for (unsigned char c : text)
+    if (c < 0x20 || c == 0x7f) return true;
+  return false;
+}
+
 std::size_t utf8_length(std::string_view s) noexcept {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

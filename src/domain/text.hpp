@@ -31,6 +31,10 @@ std::string ascii_lower(std::string_view text);
 // `separator`, trimmed, empty parts dropped.
 std::vector<std::string> split_list(std::string_view text, char separator = ';');
 
+// True when the text holds an ASCII control character (below 0x20, or DEL):
+// a line feed in an address or header would start a new line of a protocol.
+bool has_control_characters(std::string_view text) noexcept;
+
 // Number of Unicode code points (the length a user sees), assuming valid UTF-8.
 std::size_t utf8_length(std::string_view utf8) noexcept;
 

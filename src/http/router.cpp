@@ -483,15 +483,12 @@ class Dispatcher {
   Response run(const RouteSpec& spec, Request& r) noexcept {
     try {
       if (auto refused = admit(spec, r, ctx_)) return std::move(*refused);
-      if (spec.upload) {
-        UploadSlot slot(uploads_, ctx_.app.config.max_concurrent_imports);
-        if (!slot.taken()) {
-          auto busy = error_response(503, "uploads_busy",
-                                     "Сервер сейчас обрабатывает другие файлы. Повторите загрузку через минуту", "file");
-          busy.headers.emplace_back("Retry-After", "30");
-          return busy;
-        }
-        return spec.handler(r, ctx_);
+      std::optional<UploadSlot> slot;
+      if (spec.upload && !slot.emplace(uploads_, ctx_.app.config.max_concurrent_imports).taken()) {
+        auto busy = error_response(503, "uploads_busy",
+                                   "Сервер сейчас обрабатывает другие файлы. Повторите загрузку через минуту", "file");
+        busy.headers.emplace_back("Retry-After", "30");
+        return busy;
       }
       return spec.handler(r, ctx_);
     } catch (const domain::Error& e) {

@@ -1,6 +1,5 @@
 #include "io/csv_reader.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -147,19 +146,6 @@ Table read_csv(std::string bytes) {
   }
   finish_record();
   return table;
-}
-
-std::string_view Table::intern(std::string_view text) {
-  constexpr std::size_t kBlock = 1 << 20;
-  if (text.empty()) return {};
-  if (arena_.empty() || arena_.back().capacity() - arena_.back().size() < text.size()) {
-    arena_.emplace_back().reserve(std::max(kBlock, text.size()));
-  }
-  auto& block = arena_.back();
-  const auto at = block.size();
-  block.append(text);  // within the reserved capacity: the block's data never moves
-  interned_ += text.size();
-  return std::string_view(block.data() + at, text.size());
 }
 
 Table read_table(std::string bytes) {

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <random>
 
+#include "domain/text.hpp"
+
 namespace metodist::io {
 namespace {
 
@@ -90,9 +92,8 @@ std::string render_mail(const SmtpSettings& s, const MailMessage& m) {
 void send_mail(const SmtpSettings& s, const MailMessage& m) {
   // An envelope address with a control character (a line feed would add an
   // SMTP command or recipient) is never sent, whatever stored it.
-  for (const std::string_view address : {std::string_view(s.from), std::string_view(m.to)})
-    for (unsigned char c : address)
-      if (c < 0x20 || c == 0x7f) throw SmtpError("адрес письма содержит управляющие символы: письмо не отправлено");
+  if (domain::has_control_characters(s.from) || domain::has_control_characters(m.to))
+    throw SmtpError("адрес письма содержит управляющие символы: письмо не отправлено");
   init_curl_once();
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
   if (!curl) throw SmtpError("libcurl не инициализирован");

@@ -44,13 +44,10 @@ class Table {
   // allocation per megabyte instead of one string per cell. The view stays
   // valid for the table's lifetime (blocks never move).
   std::string_view intern(std::string_view text);
-  // Bytes the table holds in its arena.
-  std::size_t interned_bytes() const { return interned_; }
 
  private:
   std::deque<std::string> owned_;
   std::deque<std::string> arena_;  // blocks of reserved capacity, appended to
-  std::size_t interned_ = 0;
 };
 
 // Sniffs the content: an XLSX file is a ZIP archive ("PK\3\4"), text with

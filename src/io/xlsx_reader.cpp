@@ -5,7 +5,6 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -96,11 +95,11 @@ pugi::xml_document parse(std::string& text, const std::string& part) {
 }
 
 // Elements are matched by local name: files from other producers use prefixes.
-const char* local(const pugi::xml_node& n) {
-  const char* name = n.name();
-  const char* colon = std::strchr(name, ':');
-  return colon ? colon + 1 : name;
+std::string_view local_name(std::string_view qualified) {
+  const auto colon = qualified.find(':');
+  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
 }
+std::string_view local(const pugi::xml_node& n) { return local_name(n.name()); }
 pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
   for (auto c : n.children())
     if (local(c) == name) return c;
@@ -114,8 +113,8 @@ pugi::xml_node child(const pugi::xml_node& n, std::string_view name) {
 // instructions, quoted attribute values (which may hold «>»).
 class ElementStream {
  public:
-  ElementStream(std::string_view local_name, std::string part, std::size_t max_element_bytes)
-      : name_(local_name), part_(std::move(part)), max_element_(max_element_bytes) {}
+  ElementStream(std::string_view element, std::string part, std::size_t max_element_bytes)
+      : name_(element), part_(std::move(part)), max_element_(max_element_bytes) {}
 
   template <class OnElement>
   void feed(std::string_view chunk, OnElement&& on_element) {
@@ -130,11 +129,6 @@ class ElementStream {
   }
 
  private:
-  static std::string_view local_of(std::string_view qname) {
-    const auto colon = qname.find(':');
-    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-  }
-
   // Advances pos_ over complete markup, noting where elements of our name
   // open and close; stops at a construct the chunk's end cuts (pos_ stays on
   // its «<» until more bytes come).
@@ -180,7 +174,7 @@ class ElementStream {
       pos_ = lt + gt + 1;
       if (closing) --open_elements_;
       else if (!self_closing) ++open_elements_;
-      if (local_of(rest.substr(name_from, name_to - name_from)) != name_) continue;
+      if (local_name(rest.substr(name_from, name_to - name_from)) != name_) continue;
       if (closing) {
         if (depth_ == 0) fail("часть «" + part_ + "» содержит ошибку XML");
         if (--depth_ == 0) completed(open_at_);
@@ -207,7 +201,7 @@ class ElementStream {
                                           pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
       if (!result) fail("часть «" + part_ + "» содержит ошибку XML");
       for (auto node : doc.children())
-        if (node.type() == pugi::node_element && local_of(node.name()) == name_) on_element(node);
+        if (node.type() == pugi::node_element && local(node) == name_) on_element(node);
     }
     // Keep only what is unfinished: an open element, or markup the chunk's end cut.
     const std::size_t keep_from = depth_ > 0 ? open_at_ : pos_;
@@ -418,7 +412,7 @@ Table read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
     next_row = out.number + 1;
     std::size_t next_column = 0;
     for (auto c : row.children()) {
-      if (std::string_view(local(c)) != "c") continue;
+      if (local(c) != "c") continue;
       budget.cell_read();
       std::size_t column = next_column, r = out.number;
       if (auto ref = c.attribute("r"); ref && !parse_reference(ref.value(), column, r))

@@ -66,25 +66,20 @@ std::string role_of_kind(domain::ScopeKind kind) {
 
 // The SQL form of domain::grant_refusal over every role of account «a»: the
 // account has at least one role, and each of them lies within the scope of
-// the caller's account administration. Written NULL-safe (CASE), so a role
-// bound to nothing is never taken for one within the scope.
+// the caller's account administration — a territorial role's territory, a
+// school's role's organisation (registry::organisation_scope), a teacher's
+// person (registry::person_scope). Written NULL-safe (CASE), so a role bound
+// to nothing is never taken for one within the scope.
 std::string administrable(const domain::Scope& s, Params& params) {
   if (s.everything) return "1 = 1";
   if (s.territories.empty()) return "1 = 0";
-  std::vector<std::string> subtrees;
-  for (auto t : s.territories) subtrees.push_back(registry::subtree(registry::placeholder(params, t)));
-  auto covered = [&](const std::string& column) {
-    std::vector<std::string> parts;
-    for (const auto& tree : subtrees) parts.push_back(column + " IN " + tree);
-    return registry::any_of(parts);
-  };
+  std::vector<std::string> covered;
+  for (auto t : s.territories) covered.push_back("r.territory_id IN " + registry::subtree(registry::placeholder(params, t)));
   const std::string grantable =
-      "(" + role_of_kind(domain::ScopeKind::territory) + " AND r.territory_id IS NOT NULL AND " + covered("r.territory_id") +
-      ") OR (" + role_of_kind(domain::ScopeKind::organisation) +
-      " AND r.organisation_id IN (SELECT o.id FROM organisations o WHERE " + covered("o.territory_id") + ")) OR (" +
-      role_of_kind(domain::ScopeKind::person) +
-      " AND a.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.left_on IS NULL AND " + covered("o.territory_id") + "))";
+      "(" + role_of_kind(domain::ScopeKind::territory) + " AND r.territory_id IS NOT NULL AND " + registry::any_of(covered) +
+      ") OR (" + role_of_kind(domain::ScopeKind::organisation) + " AND r.organisation_id IN (SELECT o.id FROM organisations o WHERE " +
+      registry::organisation_scope(s, params, "o") + ")) OR (" + role_of_kind(domain::ScopeKind::person) +
+      " AND a.person_id IS NOT NULL AND " + registry::person_scope(s, params, "a.person_id") + ")";
   return "(EXISTS (SELECT 1 FROM role_assignments r WHERE r.account_id = a.id) AND NOT EXISTS (SELECT 1 FROM"
          " role_assignments r WHERE r.account_id = a.id AND (CASE WHEN " + grantable + " THEN 1 ELSE 0 END) = 0))";
 }

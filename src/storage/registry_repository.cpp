@@ -264,7 +264,7 @@ std::string staff_select(const domain::Scope& personal, Params& params) {
   // The person's card decides (person_scope), not the row's workplace: a
   // person working in two schools shows the same fields on every row.
   return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns + ", o.code, o.name, CASE WHEN " +
-         person_scope(personal, params, "p.id") +
+         person_scope(personal, params, "p.id", {"ps", "o"}) +
          " THEN 1 ELSE 0 END"
          " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id";
 }

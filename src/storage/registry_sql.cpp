@@ -61,7 +61,8 @@ std::string organisation_scope(const domain::Scope& s, Params& params, const std
   return any_of(parts);
 }
 
-std::string person_scope(const domain::Scope& s, Params& params, const std::string& person_id) {
+std::string person_scope(const domain::Scope& s, Params& params, const std::string& person_id,
+                         const std::pair<std::string, std::string>& row) {
   if (s.everything) return "1 = 1";
   std::vector<std::string> parts;
   if (s.person) parts.push_back(person_id + " = " + placeholder(params, *s.person));
@@ -69,10 +70,12 @@ std::string person_scope(const domain::Scope& s, Params& params, const std::stri
   domain::Scope workplaces = s;
   workplaces.person.reset();  // the person's own workplaces are not someone else's scope
   workplaces.persons.clear();
+  if (!workplaces.empty() && !row.first.empty())
+    parts.push_back("(" + row.first + ".left_on IS NULL AND " + organisation_scope(workplaces, params, row.second) + ")");
   if (!workplaces.empty())
-    parts.push_back("EXISTS (SELECT 1 FROM positions sp JOIN organisations so ON so.id = sp.organisation_id"
-                    " WHERE sp.person_id = " + person_id + " AND sp.left_on IS NULL AND " +
-                    organisation_scope(workplaces, params, "so") + ")");
+    parts.push_back("EXISTS (SELECT 1 FROM positions scope_ps JOIN organisations scope_o ON scope_o.id = scope_ps.organisation_id"
+                    " WHERE scope_ps.person_id = " + person_id + " AND scope_ps.left_on IS NULL AND " +
+                    organisation_scope(workplaces, params, "scope_o") + ")");
   return any_of(parts);
 }
 

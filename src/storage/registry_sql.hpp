@@ -8,6 +8,7 @@
 
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/access.hpp"
@@ -61,7 +62,12 @@ std::string organisation_scope(const domain::Scope& s, Params& params, const std
 // workplace of theirs is, or they are the scope's own or listed person. The
 // one rule behind a person's card, the staff list's personal columns and
 // every person filter.
-std::string person_scope(const domain::Scope& s, Params& params, const std::string& person_id);
+// `row`: the aliases «ps o» of a workplace row of that person the query already
+// joins: when the row itself is a current workplace within the scope, the
+// per-person subquery is not run (a staff list of a region whose
+// administrators see all of it pays nothing for the rule).
+std::string person_scope(const domain::Scope& s, Params& params, const std::string& person_id,
+                         const std::pair<std::string, std::string>& row = {});
 // "Territory <alias> is visible": in a scoped subtree or above one.
 std::string territory_scope(const domain::Scope& s, Params& params, const std::string& alias);
 // Persons holding a teaching position in an educational organisation on $1.
