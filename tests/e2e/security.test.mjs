@@ -88,6 +88,19 @@ test('the monitoring ranking shows organisation names as text', async () => {
   assert.deepEqual(pageErrors, [])
 })
 
+test('a municipal coordinator reads its schools’ submitted practices in their own tab, never a draft', async () => {
+  const { browser: b, page: p } = await signedInPage(srv, 'coordinator', DEMO_PASSWORD)
+  try {
+    await p.goto(srv.base + '/practices')
+    await p.getByTestId('tab-schools').click()
+    await p.getByText('Лаборатория естественно-научной грамотности').waitFor()  // in review
+    assert.equal(await p.getByText('Проектная неделя по русскому языку').count(), 0)  // a draft
+    assert.equal(await p.getByTestId('tab-keep').count(), 0)  // the expertise is the institute's
+  } finally {
+    await b.close()
+  }
+})
+
 test('a temporary password shows only its own change, and nothing else loads', async () => {
   const admin = await session(srv.base, 'admin')
   const made = await post(srv.base, '/api/v1/accounts', { login: 'temp.e2e', display_name: 'Временный', roles: [{ role: 'federal_operator' }] },

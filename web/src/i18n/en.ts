@@ -758,6 +758,7 @@ export const en: Messages = {
     mine: 'My practices',
     review: 'My reviews',
     keep: 'Expertise',
+    schools: 'Schools’ practices',
     experts: 'Experts and criteria',
     search: 'Search the bank (any word form)',
     name: 'Practice',
