@@ -3,12 +3,14 @@
 set -uo pipefail
 dir=${1:?usage: pg_stop.sh DIR}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
-if [ -d "$dir/data" ]; then
+# pg_start.sh keeps the cluster in DIR, or in the folder DIR/home names.
+home=$(cat "$dir/home" 2>/dev/null || echo "$dir")
+if [ -d "$home/data" ]; then
   if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+    runuser -u postgres -- "$bin/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null 2>&1
   else
-    "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+    "$bin/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null 2>&1
   fi
 fi
-rm -rf "$dir"
+rm -rf "$dir" "$home"
 echo "PostgreSQL stopped"
