@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Monitoring benchmark (issue 8): the federal demo (85 regions, 2 295
+# Monitoring benchmark: the federal demo (85 regions, 2 295
 # municipalities, ≈ 1.17 M teachers) on SQLite, or on PostgreSQL, then
 # bench/monitoring_bench: one plain scan of the tables involved, the engine
 # (all built-in indicators, all units of every level, two periods), the
@@ -15,7 +15,7 @@ backend=${1:-sqlite}
 period=${2:-2025}
 bin=${METODIST_BIN:-build/src/metodist}
 bench=${METODIST_MONITORING_BENCH:-build/bench/monitoring_bench}
-[ -x "$bin" ] && [ -x "$bench" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
+if [ ! -x "$bin" ] || [ ! -x "$bench" ]; then echo "build first: bash scripts/build.sh" >&2; exit 1; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ "$backend" = postgres ] && psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS monitoring_bench WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 if [ "$backend" = sqlite ]; then

@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034,SC2154  # sets $server and $base for, reads $bin and $work of, the sourcing bench
 # Sourced by the benches that need a server on the region demo
 # (load_bench.sh, request_latency.sh): fills $db (default: a fresh SQLite
 # file in $work) with `metodist demo --scale region --seed 1`, starts

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 scale=${1:-1}
 bin=${METODIST_BIN:-build/src/metodist}
 gen=${XLSX_WORST_BIN:-build/bench/xlsx_worst}
-[ -x "$bin" ] && [ -x "$gen" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
+if [ ! -x "$bin" ] || [ ! -x "$gen" ]; then echo "build first: bash scripts/build.sh" >&2; exit 1; fi
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT

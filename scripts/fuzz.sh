@@ -12,7 +12,7 @@ out="${FUZZ_DIR:-build-fuzz}"
 mkdir -p "$out"
 cxx="clang++-14"
 command -v ccache >/dev/null && cxx="ccache clang++-14"
-flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc)
+flags=(-std=c++20 -O1 -g '-fsanitize=fuzzer,address,undefined' -fno-sanitize-recover=undefined -Isrc)
 libs=$(pkg-config --cflags --libs libzip pugixml xlsxwriter)
 
 targets=(table_fuzz roadmap_fuzz term_fuzz json_fuzz)

@@ -4,7 +4,7 @@
 # Usage: pg_start.sh DIR
 set -euo pipefail
 dir=${1:?usage: pg_start.sh DIR}
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found (apt install postgresql)" >&2; exit 1; }
 bash "$(dirname "$0")/pg_stop.sh" "$dir" >/dev/null 2>&1 || true  # a server a killed run left behind
 mkdir -p "$dir"
@@ -27,7 +27,7 @@ fi
   || { cat "$dir/initdb.log" >&2; exit 1; }
 port=""
 for p in $(seq 55432 55600); do
-  if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then port=$p; break; fi
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
 done
 [ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
 "${as_pg[@]}" "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 \

@@ -2,7 +2,7 @@
 # Stops the PostgreSQL started by pg_start.sh and removes its directory.
 set -uo pipefail
 dir=${1:?usage: pg_stop.sh DIR}
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 # pg_start.sh keeps the cluster in DIR, or in the folder DIR/home names.
 home=$(cat "$dir/home" 2>/dev/null || echo "$dir")
 if [ -d "$home/data" ]; then
