@@ -14,9 +14,9 @@
 //   --check: only the cross-check, no timings (used by CTest on the district demo);
 //   --no-sql: timings of (1) and (2) only.
 #include <chrono>
-#include <future>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -38,10 +38,14 @@ int main(int argc, char** argv) {
   std::string url, period_text = "2025";
   bool check = false, no_sql = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--db") && i + 1 < argc) url = argv[++i];
-    else if (!std::strcmp(argv[i], "--period") && i + 1 < argc) period_text = argv[++i];
-    else if (!std::strcmp(argv[i], "--check")) check = true;
-    else if (!std::strcmp(argv[i], "--no-sql")) no_sql = true;
+    if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+      url = argv[++i];
+    else if (!std::strcmp(argv[i], "--period") && i + 1 < argc)
+      period_text = argv[++i];
+    else if (!std::strcmp(argv[i], "--check"))
+      check = true;
+    else if (!std::strcmp(argv[i], "--no-sql"))
+      no_sql = true;
   }
   if (url.empty()) {
     std::fprintf(stderr, "usage: monitoring_bench --db URL [--period 2025] [--check]\n");
@@ -94,15 +98,16 @@ int main(int argc, char** argv) {
     const auto counted = Clock::now();
     // The two periods side by side, one per core, as the app does.
     std::size_t cells = 0;
-    auto earlier = std::async(std::launch::async, [&] { return domain::monitor::count_all_levels(facts, all, previous); });
+    auto earlier =
+        std::async(std::launch::async, [&] { return domain::monitor::count_all_levels(facts, all, previous); });
     const auto now = domain::monitor::count_all_levels(facts, all, *period);
     const auto then = earlier.get();
     for (const auto* levels : {&now, &then})
       for (const auto& l : *levels) cells += l.size() * all.size();
     const double count = since(counted);
     const double engine = load + count;
-    std::printf("engine: load %.2f s + count %.2f s = %.2f s (%zu indicators × %zu unit-cells, 4 levels × 2 periods)\n", load,
-                count, engine, all.size(), cells / all.size());
+    std::printf("engine: load %.2f s + count %.2f s = %.2f s (%zu indicators × %zu unit-cells, 4 levels × 2 periods)\n",
+                load, count, engine, all.size(), cells / all.size());
     std::printf("ratio engine / plain scan: %.2f\n", engine / scan);
 
     if (no_sql) return 0;
@@ -113,7 +118,8 @@ int main(int argc, char** argv) {
         for (const auto* p : {&*period, &previous}) {
           const auto qt = Clock::now();
           bench::sql_counts(c, *ind, *p);
-          std::fprintf(stderr, "  SQL %s, %s: %.2f s (%.0f s so far)\n", ind->code.c_str(), p->code.c_str(), since(qt), since(t));
+          std::fprintf(stderr, "  SQL %s, %s: %.2f s (%.0f s so far)\n", ind->code.c_str(), p->code.c_str(), since(qt),
+                       since(t));
         }
       return 0;
     });
@@ -131,7 +137,8 @@ int main(int argc, char** argv) {
       const auto sql = bench::sql_counts(c, *all[k], *period);
       for (const auto& u : units) {
         auto it = sql.find(u.unit_id);
-        const std::pair<std::int64_t, std::int64_t> want = it == sql.end() ? std::pair<std::int64_t, std::int64_t>{0, 0} : it->second;
+        const std::pair<std::int64_t, std::int64_t> want =
+            it == sql.end() ? std::pair<std::int64_t, std::int64_t>{0, 0} : it->second;
         const std::int64_t den = all[k]->denominator ? u.denominator[k] : 0;
         if (want.first == u.numerator[k] && want.second == den) {
           ++agree;

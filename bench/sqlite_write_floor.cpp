@@ -39,8 +39,9 @@ int main(int argc, char** argv) {
   const long persons = argc > 2 ? std::atol(argv[2]) : 1170002;
   sqlite3* db = nullptr;
   check(db, sqlite3_open(argv[1], &db), "open");
-  exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-           " PRAGMA cache_size=-1048576; PRAGMA mmap_size=268435456;");
+  exec(db,
+       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+       " PRAGMA cache_size=-1048576; PRAGMA mmap_size=268435456;");
   sqlite3_stmt* range = nullptr;
   check(db, sqlite3_prepare_v2(db, "SELECT min(id), max(id) FROM organisations", -1, &range, nullptr), "organisations");
   sqlite3_step(range);
@@ -53,17 +54,19 @@ int main(int argc, char** argv) {
 
   sqlite3_stmt* person = nullptr;
   sqlite3_stmt* position = nullptr;
-  check(db, sqlite3_prepare_v2(db,
-                               "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date,"
-                               " ped_experience_since, category, higher_ped_education, ped_university_graduate,"
-                               " search_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                               " ?11, ?12, ?13)",
-                               -1, &person, nullptr),
+  check(db,
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date,"
+                           " ped_experience_since, category, higher_ped_education, ped_university_graduate,"
+                           " search_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                           " ?11, ?12, ?13)",
+                           -1, &person, nullptr),
         "prepare persons");
-  check(db, sqlite3_prepare_v2(db,
-                               "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects,"
-                               " hired_on, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)",
-                               -1, &position, nullptr),
+  check(db,
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects,"
+                           " hired_on, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)",
+                           -1, &position, nullptr),
         "prepare positions");
 
   std::mt19937_64 random(1);
@@ -73,9 +76,12 @@ int main(int argc, char** argv) {
   long first_id = 0;
   char code[32];
   for (long i = 0; i < persons; ++i) {
-    std::snprintf(code, sizeof code, "RU-%02d-P%07d", int(1 + i * 85 / persons), int(i % 10000000));  // sorted, as the import writes
+    std::snprintf(code, sizeof code, "RU-%02d-P%07d", int(1 + i * 85 / persons),
+                  int(i % 10000000));  // sorted, as the import writes
     const std::string key = std::string("абрамов александр александрович ") + code;
-    auto text = [&](int n, const std::string& s) { sqlite3_bind_text(person, n, s.data(), int(s.size()), SQLITE_TRANSIENT); };
+    auto text = [&](int n, const std::string& s) {
+      sqlite3_bind_text(person, n, s.data(), int(s.size()), SQLITE_TRANSIENT);
+    };
     text(1, code);
     text(2, "Абрамов");
     text(3, "Александр");

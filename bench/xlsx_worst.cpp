@@ -77,18 +77,22 @@ int main(int argc, char** argv) {
   const double scale = argc > 2 ? std::atof(argv[2]) : 1.0;
 
   // The probe's file: 200 MiB of empty cells (scaled), more cells than may be read.
-  write_zip(dir + "/bomb.xlsx", {{"xl/workbook.xml", kWorkbook},
-                                 {"xl/worksheets/sheet1.xml",
-                                  sheet(empty_rows(1L << 40, 16384, static_cast<std::size_t>(200.0 * scale * (1 << 20))))}});
+  write_zip(dir + "/bomb.xlsx",
+            {{"xl/workbook.xml", kWorkbook},
+             {"xl/worksheets/sheet1.xml",
+              sheet(empty_rows(1L << 40, 16384, static_cast<std::size_t>(200.0 * scale * (1 << 20))))}});
   // Just under the cells-read bound, all empty.
-  write_zip(dir + "/empty.xlsx",
-            {{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet(empty_rows(static_cast<long>(3'999'000 * scale), 1000, ~std::size_t{0}))}});
+  write_zip(dir + "/empty.xlsx", {{"xl/workbook.xml", kWorkbook},
+                                  {"xl/worksheets/sheet1.xml",
+                                   sheet(empty_rows(static_cast<long>(3'999'000 * scale), 1000, ~std::size_t{0}))}});
 
   // Just under the kept-cells bound: 10 filled columns, every text its own shared string.
-  static const char* const kHeader[] = {"Код", "Фамилия", "Имя", "Отчество", "Пол", "Дата рождения",
-                                        "Код организации", "Должность", "Предметная область", "Дата приёма"};
+  static const char* const kHeader[] = {
+      "Код",           "Фамилия",         "Имя",       "Отчество",           "Пол",
+      "Дата рождения", "Код организации", "Должность", "Предметная область", "Дата приёма"};
   const long rows = static_cast<long>(199'000 * scale);
-  std::string strings = R"(<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)";
+  std::string strings =
+      R"(<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)";
   std::string data;
   long index = 0;
   auto cell = [&](long r, int c, const std::string& text) {
@@ -104,6 +108,8 @@ int main(int argc, char** argv) {
     data += "</row>";
   }
   strings += "</sst>";
-  write_zip(dir + "/dense.xlsx", {{"xl/workbook.xml", kWorkbook}, {"xl/sharedStrings.xml", strings}, {"xl/worksheets/sheet1.xml", sheet(data)}});
+  write_zip(
+      dir + "/dense.xlsx",
+      {{"xl/workbook.xml", kWorkbook}, {"xl/sharedStrings.xml", strings}, {"xl/worksheets/sheet1.xml", sheet(data)}});
   return 0;
 }

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <sodium.h>
+#include <algorithm>
 
 #include "app/auth.hpp"
 #include "app/passwords.hpp"
@@ -25,7 +25,8 @@ void check_scope(storage::Connection& c, const acc::RoleAssignment& r, std::opti
   using domain::ScopeKind;
   if (role->scope == ScopeKind::person) {
     if (!person || !c.query_one("SELECT id FROM persons WHERE id = $1", {*person}))
-      throw domain::Error::validation("person_id", "Для роли «" + std::string(role->title) + "» укажите персону из реестра");
+      throw domain::Error::validation("person_id",
+                                      "Для роли «" + std::string(role->title) + "» укажите персону из реестра");
   }
   if (role->scope == ScopeKind::territory) {
     if (!r.territory_id)
@@ -97,8 +98,10 @@ void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::
     facts.territory_covered = r.territory_id && storage::registry::territory_covered(c, *r.territory_id, scope);
   if (kind == domain::ScopeKind::organisation && r.organisation_id)
     facts.organisation_covered = storage::registry::organisation_visible(c, *r.organisation_id, scope);
-  if (kind == domain::ScopeKind::person) facts.person_works_in_scope = storage::registry::person_in_scope(c, *person, scope);
-  if (auto why = domain::grant_refusal(scope, r.role, facts)) throw domain::Error(domain::ErrorKind::forbidden, *why, "roles");
+  if (kind == domain::ScopeKind::person)
+    facts.person_works_in_scope = storage::registry::person_in_scope(c, *person, scope);
+  if (auto why = domain::grant_refusal(scope, r.role, facts))
+    throw domain::Error(domain::ErrorKind::forbidden, *why, "roles");
 }
 
 // A person may be linked to a new account by those who administer that
@@ -108,7 +111,8 @@ void check_person_link(storage::Connection& c, const domain::Scope& scope, std::
   const bool exists = storage::registry::find_person(c, person).has_value();
   if (!scope.everything && (!exists || !storage::registry::person_in_scope(c, person, scope)))
     throw domain::Error(domain::ErrorKind::forbidden,
-                        "Учётную запись можно связать только с педагогом, который работает на вашей территории", "person_id");
+                        "Учётную запись можно связать только с педагогом, который работает на вашей территории",
+                        "person_id");
   if (!exists) throw domain::Error::validation("person_id", "Человек не найден в реестре");
 }
 
@@ -137,8 +141,9 @@ domain::Scope manage_scope(const Caller& caller) {
 acc::AccountPage list_accounts(App& app, const Caller& caller, const std::string& query, std::int64_t limit,
                                std::int64_t offset) {
   const auto scope = manage_scope(caller);
-  return app.db->read(
-      [&](storage::Connection& c) { return acc::list_accounts(c, scope, domain::fold_for_search(query), limit, offset); });
+  return app.db->read([&](storage::Connection& c) {
+    return acc::list_accounts(c, scope, domain::fold_for_search(query), limit, offset);
+  });
 }
 
 acc::Account get_account(App& app, const Caller& caller, std::int64_t id) {
@@ -180,9 +185,14 @@ acc::Account set_account_active(App& app, const Caller& caller, std::int64_t id,
     auto account = administered(c, scope, id, Intent::write);
     acc::set_active(c, id, active);
     if (!active) acc::delete_sessions(c, id);
-    acc::append_audit(c, {caller.account_id, active ? "activate" : "deactivate", "account", id,
+    acc::append_audit(c, {caller.account_id,
+                          active ? "activate" : "deactivate",
+                          "account",
+                          id,
                           nlohmann::json{{"is_active", account.is_active}}.dump(),
-                          nlohmann::json{{"is_active", active}}.dump(), {}, {}});
+                          nlohmann::json{{"is_active", active}}.dump(),
+                          {},
+                          {}});
     account.is_active = active;
     return account;
   });
@@ -207,8 +217,14 @@ acc::Account update_account(App& app, const Caller& caller, std::int64_t id, Acc
     if (changes.display_name) account.display_name = *changes.display_name;
     if (changes.email) account.email = *changes.email;
     acc::update_profile(c, account);
-    acc::append_audit(c, {caller.account_id, "update", "account", id, before.dump(),
-                          nlohmann::json{{"display_name", account.display_name}, {"email", account.email}}.dump(), {}, {}});
+    acc::append_audit(c, {caller.account_id,
+                          "update",
+                          "account",
+                          id,
+                          before.dump(),
+                          nlohmann::json{{"display_name", account.display_name}, {"email", account.email}}.dump(),
+                          {},
+                          {}});
     return account;
   });
 }
@@ -235,10 +251,17 @@ void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::i
     const auto roles = acc::roles_of(c, account_id);
     const auto it = std::find_if(roles.begin(), roles.end(), [&](const auto& r) { return r.id == role_id; });
     if (it == roles.end()) throw domain::Error::not_found("Роль не найдена");
-    if (roles.size() == 1) throw domain::Error::validation("roles", "У учётной записи должна остаться хотя бы одна роль");
+    if (roles.size() == 1)
+      throw domain::Error::validation("roles", "У учётной записи должна остаться хотя бы одна роль");
     acc::delete_role(c, account_id, role_id);
-    acc::append_audit(c, {caller.account_id, "remove_role", "account", account_id,
-                          nlohmann::json{{"role", it->role}}.dump(), {}, {}, {}});
+    acc::append_audit(c, {caller.account_id,
+                          "remove_role",
+                          "account",
+                          account_id,
+                          nlohmann::json{{"role", it->role}}.dump(),
+                          {},
+                          {},
+                          {}});
   });
 }
 

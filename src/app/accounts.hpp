@@ -72,7 +72,6 @@ void remove_role(App& app, const Caller& caller, std::int64_t account_id, std::i
 std::string reset_password(App& app, const Caller& caller, std::int64_t id);
 
 std::vector<storage::accounts::AuditRow> list_audit(App& app, const Caller& caller,
-                                                    const storage::accounts::AuditFilter& filter,
-                                                    std::int64_t& total);
+                                                    const storage::accounts::AuditFilter& filter, std::int64_t& total);
 
 }  // namespace metodist::app

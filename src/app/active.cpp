@@ -30,8 +30,8 @@ using nlohmann::json;
 std::vector<domain::EligibilityRule> rules_of(const std::string& text) {
   std::vector<domain::EligibilityRule> out;
   for (const auto& r : json::parse(text))
-    out.push_back({r.value("code", ""), r.value("title", ""), r.value("fact", ""), r.value("op", ""), r.value("value", ""),
-                   r.value("required", true)});
+    out.push_back({r.value("code", ""), r.value("title", ""), r.value("fact", ""), r.value("op", ""),
+                   r.value("value", ""), r.value("required", true)});
   return out;
 }
 std::vector<domain::SelectionStage> stages_of(const std::string& text) {
@@ -55,8 +55,9 @@ void check_level(storage::Connection& c, const std::string& level, std::int64_t 
   const auto t = reg::find_territory(c, territory_id);
   if (!t) throw domain::Error::validation("territory_id", "Территория не найдена");
   if ((level == "regional") != (t->level == "region") || (level == "municipal") != (t->level == "municipality"))
-    throw domain::Error::validation("territory_id", level == "regional" ? "Региональный актив формируется в регионе"
-                                                                        : "Муниципальный актив формируется в муниципалитете");
+    throw domain::Error::validation("territory_id", level == "regional"
+                                                        ? "Региональный актив формируется в регионе"
+                                                        : "Муниципальный актив формируется в муниципалитете");
 }
 
 void check_direction(const std::string& direction, const std::string& subject_area) {
@@ -95,8 +96,8 @@ ApplicationView detached(ApplicationView v) {
 }
 
 // An order by number and date in the territory: the one already issued, or a new one.
-std::int64_t order_for(storage::Connection& c, const std::string& level, std::int64_t territory_id, const std::string& number,
-                       const std::string& issued_on, const std::string& title) {
+std::int64_t order_for(storage::Connection& c, const std::string& level, std::int64_t territory_id,
+                       const std::string& number, const std::string& issued_on, const std::string& title) {
   const auto n = domain::trim(number);
   if (n.empty()) throw domain::Error::validation("order_number", "Укажите номер приказа");
   if (!domain::Date::parse_iso(issued_on)) throw domain::Error::validation("order_date", "Дата приказа — ГГГГ-ММ-ДД");
@@ -105,8 +106,9 @@ std::int64_t order_for(storage::Connection& c, const std::string& level, std::in
 }
 
 std::string member_json(const act::Member& m) {
-  return json{{"person_id", m.person_id}, {"level", m.level}, {"territory_id", m.territory_id}, {"direction", m.direction},
-              {"starts_on", m.starts_on}, {"ends_on", m.ends_on}, {"order_id", m.order_id}}
+  return json{{"person_id", m.person_id}, {"level", m.level},         {"territory_id", m.territory_id},
+              {"direction", m.direction}, {"starts_on", m.starts_on}, {"ends_on", m.ends_on},
+              {"order_id", m.order_id}}
       .dump();
 }
 
@@ -127,7 +129,12 @@ std::pair<std::string, std::string> school_year(const domain::Date& d) {
 std::string rules_json(const std::vector<domain::EligibilityRule>& rules) {
   json a = json::array();
   for (const auto& r : rules)
-    a.push_back({{"code", r.code}, {"title", r.title}, {"fact", r.fact}, {"op", r.op}, {"value", r.value}, {"required", r.required}});
+    a.push_back({{"code", r.code},
+                 {"title", r.title},
+                 {"fact", r.fact},
+                 {"op", r.op},
+                 {"value", r.value},
+                 {"required", r.required}});
   return a.dump();
 }
 std::string stages_json(const std::vector<domain::SelectionStage>& stages) {
@@ -199,7 +206,8 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
     if (!reg::find_person(c, d.person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
     // Who puts the candidate forward.
     std::string by;
-    if (caller.person_id && *caller.person_id == d.person_id) by = "self";
+    if (caller.person_id && *caller.person_id == d.person_id)
+      by = "self";
     else if (coordinates_territory(c, caller, s->territory_id) || [&] {
                const auto coord = scope_of(caller, domain::Action::coordinate_support);
                return !coord.empty() && reg::person_in_scope(c, d.person_id, coord);
@@ -208,15 +216,18 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
     else if (const auto staff = staff_scope(caller); !staff.empty() && reg::person_in_scope(c, d.person_id, staff))
       by = "organisation";
     else
-      throw domain::Error(domain::ErrorKind::forbidden, "Заявку подаёт сам педагог, его школа или муниципальная служба");
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Заявку подаёт сам педагог, его школа или муниципальная служба");
     domain::Scope territory;
     territory.territories = {s->territory_id};
     if (!reg::person_in_scope(c, d.person_id, territory))
-      throw domain::Error::validation("person_id", "Педагог не работает на территории отбора (" + s->territory_name + ")");
+      throw domain::Error::validation("person_id",
+                                      "Педагог не работает на территории отбора (" + s->territory_name + ")");
     const auto today = domain::Date::today().iso();
     if (s->status != "open" || today < s->applications_from || today > s->applications_to)
-      throw domain::Error::conflict("selection_id", "Приём заявок идёт с " + domain::russian_date(s->applications_from) +
-                                                        " по " + domain::russian_date(s->applications_to));
+      throw domain::Error::conflict("selection_id", "Приём заявок идёт с " +
+                                                        domain::russian_date(s->applications_from) + " по " +
+                                                        domain::russian_date(s->applications_to));
     act::Application a;
     a.selection_id = selection_id;
     a.person_id = d.person_id;
@@ -235,7 +246,8 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
       throw domain::Error::conflict("person_id", "Заявка этого педагога уже подана");
     }
     audit_change(c, caller, "create", "active_application", id, {},
-                 json{{"selection_id", selection_id}, {"person_id", d.person_id}, {"nominated_by", by}}.dump(), request_id);
+                 json{{"selection_id", selection_id}, {"person_id", d.person_id}, {"nominated_by", by}}.dump(),
+                 request_id);
     return id;
   });
   const auto card = get_selection(app, caller, selection_id);
@@ -267,53 +279,59 @@ ApplicationView change_application(App& app, const Caller& caller, std::int64_t 
 
 }  // namespace
 
-ApplicationView score_application(App& app, const Caller& caller, std::int64_t id, const std::string& stage, double score,
-                                  const std::string& comment, const std::string& request_id) {
-  return change_application(app, caller, id, [&](storage::Connection& c, const act::Selection& s, const act::Application& a,
-                                                 const auto&, const std::vector<domain::SelectionStage>& stages) {
-    require_keeps(c, caller, s.territory_id);
-    const auto it = std::find_if(stages.begin(), stages.end(), [&](const auto& x) { return x.code == stage; });
-    if (it == stages.end()) throw domain::Error::validation("stage", "В этом отборе нет этапа «" + stage + "»");
-    if (score < 0 || score > it->max_score)
-      throw domain::Error::validation("score", "Балл этапа «" + it->title + "» — от 0 до " + number_text(it->max_score));
-    if (a.status != "submitted") throw domain::Error::conflict("status", "Решение по заявке уже принято");
-    act::set_score(c, id, stage, score, domain::trim(comment));
-    audit_change(c, caller, "update", "active_application_score", id, {},
-                 json{{"stage", stage}, {"score", score}}.dump(), request_id);
-  });
+ApplicationView score_application(App& app, const Caller& caller, std::int64_t id, const std::string& stage,
+                                  double score, const std::string& comment, const std::string& request_id) {
+  return change_application(app, caller, id,
+                            [&](storage::Connection& c, const act::Selection& s, const act::Application& a, const auto&,
+                                const std::vector<domain::SelectionStage>& stages) {
+                              require_keeps(c, caller, s.territory_id);
+                              const auto it = std::find_if(stages.begin(), stages.end(),
+                                                           [&](const auto& x) { return x.code == stage; });
+                              if (it == stages.end())
+                                throw domain::Error::validation("stage", "В этом отборе нет этапа «" + stage + "»");
+                              if (score < 0 || score > it->max_score)
+                                throw domain::Error::validation(
+                                    "score", "Балл этапа «" + it->title + "» — от 0 до " + number_text(it->max_score));
+                              if (a.status != "submitted")
+                                throw domain::Error::conflict("status", "Решение по заявке уже принято");
+                              act::set_score(c, id, stage, score, domain::trim(comment));
+                              audit_change(c, caller, "update", "active_application_score", id, {},
+                                           json{{"stage", stage}, {"score", score}}.dump(), request_id);
+                            });
 }
 
 ApplicationView decide_application(App& app, const Caller& caller, std::int64_t id, const std::string& status,
                                    const std::string& note, const std::string& request_id) {
-  return change_application(app, caller, id, [&](storage::Connection& c, const act::Selection& s, const act::Application& a,
-                                                 const std::vector<domain::EligibilityRule>& rules,
-                                                 const std::vector<domain::SelectionStage>& stages) {
-    if (status == "withdrawn") {
-      if (!caller.person_id || *caller.person_id != a.person_id)
-        throw domain::Error(domain::ErrorKind::forbidden, "Отозвать заявку может сам педагог");
-    } else if (status == "accepted" || status == "rejected" || status == "submitted") {
-      require_keeps(c, caller, s.territory_id);
-    } else {
-      throw domain::Error::validation("status", "Решение: accepted, rejected, submitted или withdrawn");
-    }
-    if (s.status != "open") throw domain::Error::conflict("status", "Отбор завершён приказом: решения не меняются");
-    if (status == "accepted") {
-      const auto v = view_of(a, rules, stages);
-      std::vector<std::string> why;
-      for (const auto& r : v.eligibility.results)
-        if (r.required && !r.passed) why.push_back(r.reason);
-      if (!v.stages.complete) why.push_back("оценены не все этапы");
-      for (const auto& f : v.stages.failed) why.push_back("не пройден порог этапа «" + f + "»");
-      if (!why.empty()) {
-        std::string text = "Включить в актив нельзя: ";
-        for (std::size_t i = 0; i < why.size(); ++i) text += (i ? "; " : "") + why[i];
-        throw domain::Error::conflict("status", text);
-      }
-    }
-    act::set_application_status(c, id, status, domain::trim(note));
-    audit_change(c, caller, "update", "active_application", id, json{{"status", a.status}}.dump(),
-                 json{{"status", status}, {"note", note}}.dump(), request_id);
-  });
+  return change_application(
+      app, caller, id,
+      [&](storage::Connection& c, const act::Selection& s, const act::Application& a,
+          const std::vector<domain::EligibilityRule>& rules, const std::vector<domain::SelectionStage>& stages) {
+        if (status == "withdrawn") {
+          if (!caller.person_id || *caller.person_id != a.person_id)
+            throw domain::Error(domain::ErrorKind::forbidden, "Отозвать заявку может сам педагог");
+        } else if (status == "accepted" || status == "rejected" || status == "submitted") {
+          require_keeps(c, caller, s.territory_id);
+        } else {
+          throw domain::Error::validation("status", "Решение: accepted, rejected, submitted или withdrawn");
+        }
+        if (s.status != "open") throw domain::Error::conflict("status", "Отбор завершён приказом: решения не меняются");
+        if (status == "accepted") {
+          const auto v = view_of(a, rules, stages);
+          std::vector<std::string> why;
+          for (const auto& r : v.eligibility.results)
+            if (r.required && !r.passed) why.push_back(r.reason);
+          if (!v.stages.complete) why.push_back("оценены не все этапы");
+          for (const auto& f : v.stages.failed) why.push_back("не пройден порог этапа «" + f + "»");
+          if (!why.empty()) {
+            std::string text = "Включить в актив нельзя: ";
+            for (std::size_t i = 0; i < why.size(); ++i) text += (i ? "; " : "") + why[i];
+            throw domain::Error::conflict("status", text);
+          }
+        }
+        act::set_application_status(c, id, status, domain::trim(note));
+        audit_change(c, caller, "update", "active_application", id, json{{"status", a.status}}.dump(),
+                     json{{"status", status}, {"note", note}}.dump(), request_id);
+      });
 }
 
 act::Order issue_selection_order(App& app, const Caller& caller, std::int64_t selection_id, const std::string& number,
@@ -326,7 +344,8 @@ act::Order issue_selection_order(App& app, const Caller& caller, std::int64_t se
     std::vector<act::Application> accepted;
     for (auto& a : act::applications_of(c, selection_id))
       if (a.status == "accepted") accepted.push_back(std::move(a));
-    if (accepted.empty()) throw domain::Error::conflict("selection_id", "Никто не включён в актив: приказ не о ком издавать");
+    if (accepted.empty())
+      throw domain::Error::conflict("selection_id", "Никто не включён в актив: приказ не о ком издавать");
     const std::string title = std::string("Об утверждении состава ") +
                               (s->level == "regional" ? "регионального" : "муниципального") + " методического актива";
     const auto order_id = order_for(c, s->level, s->territory_id, number, issued_on, title);
@@ -343,14 +362,18 @@ act::Order issue_selection_order(App& app, const Caller& caller, std::int64_t se
       m.application_id = a.id;
       act::insert_member(c, m);
       notify_person(app, c, a.person_id,
-                    {"active", "Вы включены в " + title.substr(title.find("состава ") + 15),
-                     "Приказ № " + domain::trim(number) + " от " + domain::russian_date(issued_on), "/active", {}});
+                    {"active",
+                     "Вы включены в " + title.substr(title.find("состава ") + 15),
+                     "Приказ № " + domain::trim(number) + " от " + domain::russian_date(issued_on),
+                     "/active",
+                     {}});
     }
     act::close_selection(c, selection_id, order_id);
-    audit_change(c, caller, "create", "active_order", order_id, {},
-                 json{{"selection_id", selection_id}, {"number", number}, {"issued_on", issued_on},
-                      {"members", accepted.size()}}.dump(),
-                 request_id);
+    audit_change(
+        c, caller, "create", "active_order", order_id, {},
+        json{{"selection_id", selection_id}, {"number", number}, {"issued_on", issued_on}, {"members", accepted.size()}}
+            .dump(),
+        request_id);
     return *act::find_order(c, order_id);
   });
 }
@@ -376,7 +399,8 @@ ExportFile order_document(App& app, const Caller& caller, std::int64_t order_id)
   std::vector<std::vector<std::string>> rows;
   int n = 0;
   for (const auto& m : members)
-    rows.push_back({std::to_string(++n), m.person_name, m.organisation_name, domain::title_of(domain::active_directions(), m.direction),
+    rows.push_back({std::to_string(++n), m.person_name, m.organisation_name,
+                    domain::title_of(domain::active_directions(), m.direction),
                     m.subject_area.empty() ? "—" : domain::title_of(domain::subject_areas(), m.subject_area)});
   pdf.table({"№", "ФИО", "Место работы", "Направление", "Предметная область"}, {0.4, 2.2, 2.2, 3.2, 1.8}, rows);
   pdf.paragraph("Руководитель ____________________");
@@ -396,7 +420,8 @@ std::vector<act::Member> list_active_members(App& app, const Caller& caller, con
 
 act::Member add_active_member(App& app, const Caller& caller, const MemberDraft& d, const std::string& request_id) {
   check_direction(d.direction, d.subject_area);
-  if (d.capacity < 1 || d.capacity > 200) throw domain::Error::validation("capacity", "Нагрузка — от 1 до 200 человек и школ");
+  if (d.capacity < 1 || d.capacity > 200)
+    throw domain::Error::validation("capacity", "Нагрузка — от 1 до 200 человек и школ");
   return app.db->write([&](storage::Connection& c) {
     check_level(c, d.level, d.territory_id);
     require_keeps(c, caller, d.territory_id);
@@ -449,9 +474,11 @@ std::vector<SchoolTeam> school_teams(App& app, const Caller& caller, std::int64_
   const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) {
     const auto t = reg::find_territory(c, municipality_id);
-    if (!t || !reg::territory_visible(c, municipality_id, scope)) throw domain::Error::not_found("Территория не найдена");
+    if (!t || !reg::territory_visible(c, municipality_id, scope))
+      throw domain::Error::not_found("Территория не найдена");
     if (t->level != "municipality")
-      throw domain::Error::validation("territory_id", "Школьные команды муниципального актива смотрят по муниципалитету");
+      throw domain::Error::validation("territory_id",
+                                      "Школьные команды муниципального актива смотрят по муниципалитету");
     std::vector<SchoolTeam> out;
     // One team member per person: a methodist post wins, subject areas add up.
     std::map<std::int64_t, std::map<std::int64_t, domain::TeamMember>> members;
@@ -462,7 +489,8 @@ std::vector<SchoolTeam> school_teams(App& app, const Caller& caller, std::int64_
       out.back().members.push_back(row);
       auto& m = members[row.organisation_id][row.person_id];
       m.person_id = row.person_id;
-      if (m.position.empty() || row.position == "deputy_director" || row.position == "methodist") m.position = row.position;
+      if (m.position.empty() || row.position == "deputy_director" || row.position == "methodist")
+        m.position = row.position;
       if (!row.subject_area.empty()) m.subject_areas.insert(row.subject_area);
     }
     for (auto& team : out) {
@@ -484,7 +512,8 @@ std::vector<act::Assignment> list_assignments(App& app, const Caller& caller, st
   });
 }
 
-std::vector<act::Assignment> assign_methodists(App& app, const Caller& caller, const std::vector<AssignmentDraft>& drafts,
+std::vector<act::Assignment> assign_methodists(App& app, const Caller& caller,
+                                               const std::vector<AssignmentDraft>& drafts,
                                                const std::string& request_id) {
   require_scope(caller, domain::Action::coordinate_support, "закрепление методистов");
   if (drafts.empty()) throw domain::Error::validation("items", "Список закреплений пуст");
@@ -503,8 +532,8 @@ std::vector<act::Assignment> assign_methodists(App& app, const Caller& caller, c
       const auto load = act::capacity_and_load(c, d.methodist_person_id);
       if (!load) throw domain::Error::validation("methodist_person_id", "Закрепляются участники методического актива");
       if (load->second >= load->first)
-        throw domain::Error::conflict("methodist_person_id", "У методиста нет свободной нагрузки (" +
-                                                                 std::to_string(load->first) + ")");
+        throw domain::Error::conflict("methodist_person_id",
+                                      "У методиста нет свободной нагрузки (" + std::to_string(load->first) + ")");
       if (act::assigned(c, d.methodist_person_id, d.organisation_id, d.person_id))
         throw domain::Error::conflict("items", "Такое закрепление уже есть");
       act::Assignment a;
@@ -516,11 +545,13 @@ std::vector<act::Assignment> assign_methodists(App& app, const Caller& caller, c
       audit_change(c, caller, "create", "support_assignment", id, {},
                    json{{"methodist_person_id", a.methodist_person_id},
                         {"organisation_id", a.organisation_id ? json(*a.organisation_id) : json()},
-                        {"person_id", a.person_id ? json(*a.person_id) : json()}}.dump(),
+                        {"person_id", a.person_id ? json(*a.person_id) : json()}}
+                       .dump(),
                    request_id);
       auto saved = *act::find_assignment(c, id);
-      notify_person(app, c, a.methodist_person_id,
-                    {"support", "Вам поручено сопровождение: " + saved.target_name, saved.organisation_name, "/cabinet", {}});
+      notify_person(
+          app, c, a.methodist_person_id,
+          {"support", "Вам поручено сопровождение: " + saved.target_name, saved.organisation_name, "/cabinet", {}});
       out.push_back(std::move(saved));
     }
     return out;
@@ -532,8 +563,9 @@ void end_assignment(App& app, const Caller& caller, std::int64_t id, const std::
     const auto a = act::find_assignment(c, id);
     if (!a || !a->ends_on.empty()) throw domain::Error::not_found("Закрепление не найдено");
     const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
-    const bool in_scope = !coordinate.empty() && (a->organisation_id ? reg::organisation_visible(c, *a->organisation_id, coordinate)
-                                                                     : reg::person_in_scope(c, *a->person_id, coordinate));
+    const bool in_scope =
+        !coordinate.empty() && (a->organisation_id ? reg::organisation_visible(c, *a->organisation_id, coordinate)
+                                                   : reg::person_in_scope(c, *a->person_id, coordinate));
     if (!in_scope) throw domain::Error(domain::ErrorKind::forbidden, "Закрепление снимает координатор территории");
     act::end_assignment(c, id, domain::Date::today().iso());
     audit_change(c, caller, "update", "support_assignment", id, R"({"ends_on":null})",
@@ -561,12 +593,14 @@ std::vector<domain::AssignmentProposal> propose_assignments(App& app, const Call
 act::Activity record_activity(App& app, const Caller& caller, act::Activity d, const std::string& request_id) {
   if (!caller.person_id) throw domain::Error(domain::ErrorKind::forbidden, "Работу записывает сам методист");
   if (!domain::find_term(domain::methodist_functions(), d.function))
-    throw domain::Error::validation("function", "Функция методиста: " + domain::allowed_codes(domain::methodist_functions()));
+    throw domain::Error::validation("function",
+                                    "Функция методиста: " + domain::allowed_codes(domain::methodist_functions()));
   d.title = domain::trim(d.title);
   if (d.title.empty()) throw domain::Error::validation("title", "Опишите, что сделано");
   if (!domain::Date::parse_iso(d.happened_on) || d.happened_on > domain::Date::today().iso())
     throw domain::Error::validation("happened_on", "Дата — ГГГГ-ММ-ДД, не позже сегодняшней");
-  if (d.participants && *d.participants < 0) throw domain::Error::validation("participants", "Число участников не меньше 0");
+  if (d.participants && *d.participants < 0)
+    throw domain::Error::validation("participants", "Число участников не меньше 0");
   d.person_id = *caller.person_id;
   return app.db->write([&](storage::Connection& c) {
     if (!act::is_current_member(c, d.person_id))
@@ -581,7 +615,8 @@ act::Activity record_activity(App& app, const Caller& caller, act::Activity d, c
 }
 
 Cabinet methodist_cabinet(App& app, const Caller& caller) {
-  if (!caller.person_id) throw domain::Error(domain::ErrorKind::forbidden, "Кабинет методиста — для учётной записи педагога-методиста");
+  if (!caller.person_id)
+    throw domain::Error(domain::ErrorKind::forbidden, "Кабинет методиста — для учётной записи педагога-методиста");
   const auto today = domain::Date::today();
   const auto [from, to] = school_year(today);
   return app.db->read([&](storage::Connection& c) {
@@ -594,7 +629,8 @@ Cabinet methodist_cabinet(App& app, const Caller& caller) {
       if (v.assignment.person_id) {
         const auto person = *v.assignment.person_id;
         v.deficits = static_cast<int>(deficits_of(c, person, today).size());
-        if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty()) v.route_status = routes.front().status;
+        if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty())
+          v.route_status = routes.front().status;
         if (auto it = unread.find(person); it != unread.end()) v.unread = it->second;
       }
       out.supported.push_back(std::move(v));
@@ -621,7 +657,8 @@ namespace {
 // The methodist and the supported person of a conversation, whichever side
 // the caller is on; 403 when neither supports the other.
 std::pair<std::int64_t, std::int64_t> pair_with(storage::Connection& c, const Caller& caller, std::int64_t other) {
-  if (!caller.person_id) throw domain::Error(domain::ErrorKind::forbidden, "Переписка — между методистом и теми, кого он сопровождает");
+  if (!caller.person_id)
+    throw domain::Error(domain::ErrorKind::forbidden, "Переписка — между методистом и теми, кого он сопровождает");
   const auto me = *caller.person_id;
   const auto today = domain::Date::today().iso();
   for (const auto& s : act::supporters_of(c, other, today))
@@ -653,20 +690,23 @@ act::Message send_support_message(App& app, const Caller& caller, std::int64_t o
     m.from_methodist = methodist == *caller.person_id;
     m.id = act::insert_message(c, m);
     notify_person(app, c, other,
-                  {"message", "Новое сообщение от " + std::string(m.from_methodist ? "методиста" : "педагога"),
+                  {"message",
+                   "Новое сообщение от " + std::string(m.from_methodist ? "методиста" : "педагога"),
                    m.body.size() > 200 ? m.body.substr(0, m.body.find_last_of(' ', 200)) + "…" : m.body,
-                   m.from_methodist ? "/support" : "/cabinet", {}});
+                   m.from_methodist ? "/support" : "/cabinet",
+                   {}});
     return act::thread(c, methodist, person, 1).back();
   });
 }
 
 std::vector<act::Supporter> my_supporters(App& app, const Caller& caller) {
   if (!caller.person_id) return {};
-  return app.db->read([&](storage::Connection& c) { return act::supporters_of(c, *caller.person_id, domain::Date::today().iso()); });
+  return app.db->read(
+      [&](storage::Connection& c) { return act::supporters_of(c, *caller.person_id, domain::Date::today().iso()); });
 }
 
-void give_support_feedback(App& app, const Caller& caller, std::int64_t methodist, int rating, const std::string& comment,
-                           const std::string& request_id) {
+void give_support_feedback(App& app, const Caller& caller, std::int64_t methodist, int rating,
+                           const std::string& comment, const std::string& request_id) {
   if (rating < 1 || rating > 5) throw domain::Error::validation("rating", "Оценка — от 1 до 5");
   app.db->write([&](storage::Connection& c) {
     const auto [m, person] = pair_with(c, caller, methodist);
@@ -679,13 +719,13 @@ void give_support_feedback(App& app, const Caller& caller, std::int64_t methodis
       if (e.kind() != storage::ErrorKind::unique_violation) throw;
       throw domain::Error::conflict("rating", "Отзыв сегодня уже оставлен");
     }
-    audit_change(c, caller, "create", "support_feedback", f.id, {}, json{{"methodist_person_id", m}, {"rating", rating}}.dump(),
-                 request_id);
+    audit_change(c, caller, "create", "support_feedback", f.id, {},
+                 json{{"methodist_person_id", m}, {"rating", rating}}.dump(), request_id);
   });
 }
 
-std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
-                                      const std::string& year) {
+std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64_t territory_id,
+                                      const std::string& level, const std::string& year) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto items = app.db->read([&](storage::Connection& c) {
     if (!reg::territory_visible(c, territory_id, scope)) throw domain::Error::not_found("Территория не найдена");
@@ -725,7 +765,8 @@ act::PlanItem add_plan_item(App& app, const Caller& caller, act::PlanItem d, con
     check_level(c, d.level, d.territory_id);
     require_keeps(c, caller, d.territory_id);
     d.id = act::insert_plan_item(c, d);
-    audit_change(c, caller, "create", "active_plan_item", d.id, {}, json{{"title", d.title}, {"term", d.term}}.dump(), request_id);
+    audit_change(c, caller, "create", "active_plan_item", d.id, {}, json{{"title", d.title}, {"term", d.term}}.dump(),
+                 request_id);
     return *act::find_plan_item(c, d.id);
   });
 }
@@ -750,7 +791,8 @@ act::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, 
 ExportFile activity_report(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
                            const std::string& from, const std::string& to, const std::string& format) {
   domain::check_period(from, to, "from", "to");
-  if (format != "pdf" && format != "xlsx" && format != "csv") throw domain::Error::validation("format", "Формат: pdf, xlsx или csv");
+  if (format != "pdf" && format != "xlsx" && format != "csv")
+    throw domain::Error::validation("format", "Формат: pdf, xlsx или csv");
   const auto [territory, counts] = app.db->read([&](storage::Connection& c) {
     require_keeps(c, caller, territory_id);
     check_level(c, level, territory_id);
@@ -764,8 +806,8 @@ ExportFile activity_report(App& app, const Caller& caller, std::int64_t territor
     who.insert(k.person_id);
     people += k.participants;
   }
-  const std::string heading = std::string("Анализ деятельности ") + (level == "regional" ? "регионального" : "муниципального") +
-                              " методического актива";
+  const std::string heading = std::string("Анализ деятельности ") +
+                              (level == "regional" ? "регионального" : "муниципального") + " методического актива";
   if (format == "pdf") {
     io::PdfDocument pdf;
     pdf.title(heading);
@@ -781,8 +823,8 @@ ExportFile activity_report(App& app, const Caller& caller, std::int64_t territor
     pdf.paragraph("По методистам:");
     std::vector<std::vector<std::string>> people;
     for (const auto& k : counts)
-      people.push_back({k.person_name, domain::title_of(domain::methodist_functions(), k.function), std::to_string(k.count),
-                        std::to_string(k.participants)});
+      people.push_back({k.person_name, domain::title_of(domain::methodist_functions(), k.function),
+                        std::to_string(k.count), std::to_string(k.participants)});
     pdf.table({"Методист", "Функция", "Мероприятий", "Участников"}, {2.4, 3.4, 1.1, 1.1}, people);
     ExportFile f;
     f.bytes = pdf.finish();
@@ -792,8 +834,10 @@ ExportFile activity_report(App& app, const Caller& caller, std::int64_t territor
   }
   using io::ColumnKind;
   auto sink = io::make_sink(format, "Анализ деятельности",
-                            {{"Методист", ColumnKind::text, 36}, {"Функция", ColumnKind::text, 50},
-                             {"Мероприятий", ColumnKind::integer, 12}, {"Участников", ColumnKind::integer, 12}});
+                            {{"Методист", ColumnKind::text, 36},
+                             {"Функция", ColumnKind::text, 50},
+                             {"Мероприятий", ColumnKind::integer, 12},
+                             {"Участников", ColumnKind::integer, 12}});
   for (const auto& k : counts)
     sink->row({k.person_name, domain::title_of(domain::methodist_functions(), k.function), std::to_string(k.count),
                std::to_string(k.participants)});

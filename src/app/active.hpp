@@ -50,7 +50,8 @@ struct SelectionCard {
 
 std::vector<storage::active::Selection> list_selections(App& app, const Caller& caller);
 SelectionCard get_selection(App& app, const Caller& caller, std::int64_t id);
-std::int64_t create_selection(App& app, const Caller& caller, const SelectionDraft& draft, const std::string& request_id = {});
+std::int64_t create_selection(App& app, const Caller& caller, const SelectionDraft& draft,
+                              const std::string& request_id = {});
 
 struct ApplicationDraft {
   std::int64_t person_id = 0;
@@ -59,10 +60,10 @@ struct ApplicationDraft {
 };
 // The candidate applies; a school (its administration) or the municipality
 // nominates. Within the application window and the selection's territory.
-ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t selection_id, const ApplicationDraft& draft,
-                                   const std::string& request_id = {});
-ApplicationView score_application(App& app, const Caller& caller, std::int64_t id, const std::string& stage, double score,
-                                  const std::string& comment, const std::string& request_id = {});
+ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t selection_id,
+                                   const ApplicationDraft& draft, const std::string& request_id = {});
+ApplicationView score_application(App& app, const Caller& caller, std::int64_t id, const std::string& stage,
+                                  double score, const std::string& comment, const std::string& request_id = {});
 // accepted (only when eligible and every stage passed) | rejected | withdrawn (the candidate).
 ApplicationView decide_application(App& app, const Caller& caller, std::int64_t id, const std::string& status,
                                    const std::string& note, const std::string& request_id = {});
@@ -120,19 +121,19 @@ storage::active::Activity record_activity(App& app, const Caller& caller, storag
                                           const std::string& request_id = {});
 struct SupportedView {
   storage::active::Assignment assignment;
-  int deficits = -1;            // a teacher's current deficits; -1 for a school
-  std::string route_status;     // the teacher's latest route, if any
-  std::int64_t unread = 0;      // messages from the teacher not read yet
+  int deficits = -1;         // a teacher's current deficits; -1 for a school
+  std::string route_status;  // the teacher's latest route, if any
+  std::int64_t unread = 0;   // messages from the teacher not read yet
 };
 struct Cabinet {
   std::vector<storage::active::Member> memberships;
   std::vector<SupportedView> supported;
   std::vector<storage::active::Activity> activities;  // this school year
   std::string year_from, year_to;
-  std::vector<storage::events::Event> my_events;       // held from the start of the school year
-  std::vector<storage::routes::Route> my_routes;       // drafted and not completed
-  std::vector<storage::active::Feedback> feedback;     // from those supported
-  double feedback_average = 0;                         // 0 when none
+  std::vector<storage::events::Event> my_events;    // held from the start of the school year
+  std::vector<storage::routes::Route> my_routes;    // drafted and not completed
+  std::vector<storage::active::Feedback> feedback;  // from those supported
+  double feedback_average = 0;                      // 0 when none
 };
 Cabinet methodist_cabinet(App& app, const Caller& caller);
 // Messages between a methodist and someone they support (either side calls
@@ -155,12 +156,12 @@ void give_support_feedback(App& app, const Caller& caller, std::int64_t methodis
 // the second calendar year) and whether it is overdue.
 struct PlanItemView {
   storage::active::PlanItem item;
-  std::string due_on;          // empty when the term is not understood
-  bool term_flagged = false;   // wording kept, not normalised
-  bool overdue = false;        // planned and past its term
+  std::string due_on;         // empty when the term is not understood
+  bool term_flagged = false;  // wording kept, not normalised
+  bool overdue = false;       // planned and past its term
 };
-std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
-                                      const std::string& school_year);
+std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64_t territory_id,
+                                      const std::string& level, const std::string& school_year);
 storage::active::PlanItem add_plan_item(App& app, const Caller& caller, storage::active::PlanItem draft,
                                         const std::string& request_id = {});
 storage::active::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,

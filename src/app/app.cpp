@@ -18,12 +18,13 @@ App open_app(const Config& config) {
   }
   const auto status = storage::migration_status(*a.db);
   if (!status.pending.empty())
-    throw storage::Error(storage::ErrorKind::other,
-                         "Схема базы устарела (версия " + std::to_string(status.current) + " из " +
-                             std::to_string(status.latest) + "): выполните «metodist migrate»");
+    throw storage::Error(storage::ErrorKind::other, "Схема базы устарела (версия " + std::to_string(status.current) +
+                                                        " из " + std::to_string(status.latest) +
+                                                        "): выполните «metodist migrate»");
   // Reference data the schema cannot carry as it is built in C++: the default
   // competency framework, once, into an empty table.
-  a.db->write([](storage::Connection& c) { storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies()); });
+  a.db->write(
+      [](storage::Connection& c) { storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies()); });
   // SQLite's search index holds stems made in C++: the preloaded normative
   // base gets them here (a no-op once everything is indexed).
   index_library(a);

@@ -4,14 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include "app/passwords.hpp"
 #include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
+#include "domain/text.hpp"
 #include "storage/active_repository.hpp"
 #include "storage/registry_repository.hpp"
-#include "domain/text.hpp"
 
 namespace metodist::app {
 namespace {
@@ -31,7 +30,8 @@ Caller caller_of(storage::Connection& c, const acc::Account& a, const Config& co
   caller.person_id = a.person_id;
   caller.roles = acc::roles_of(c, a.id);
   // A methodist's support widens what they read (domain::Support).
-  const bool methodist = std::any_of(caller.roles.begin(), caller.roles.end(), [](const auto& r) { return r.role == "methodist"; });
+  const bool methodist =
+      std::any_of(caller.roles.begin(), caller.roles.end(), [](const auto& r) { return r.role == "methodist"; });
   if (methodist && caller.person_id)
     caller.support = storage::active::support_of(c, *caller.person_id, domain::Date::today().iso());
   return caller;
@@ -168,7 +168,8 @@ std::optional<Caller> authenticate(App& app, const std::string& token, bool from
 ApiToken create_api_token(App& app, const Caller& caller, const std::string& name) {
   // A token that leaks must not be able to outlive its own revocation.
   if (caller.session_kind == "api")
-    throw domain::Error(domain::ErrorKind::forbidden, "API-токен не может выпускать другие токены: выпустите его в браузере");
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "API-токен не может выпускать другие токены: выпустите его в браузере");
   const int days = app.config.api_token_days;
   const std::string trimmed = domain::trim(name);
   if (trimmed.empty() || domain::utf8_length(trimmed) > 100)
@@ -185,15 +186,22 @@ ApiToken create_api_token(App& app, const Caller& caller, const std::string& nam
     s.expires_at = t.expires_at;
     s.name = t.name;
     t.id = acc::insert_session(c, token_digest(t.token), s, {});
-    acc::append_audit(c, {caller.account_id, "create", "api_token", t.id, {},
-                          nlohmann::json{{"name", t.name}, {"expires_at", t.expires_at}}.dump(), {}, {}});
+    acc::append_audit(c, {caller.account_id,
+                          "create",
+                          "api_token",
+                          t.id,
+                          {},
+                          nlohmann::json{{"name", t.name}, {"expires_at", t.expires_at}}.dump(),
+                          {},
+                          {}});
   });
   return t;
 }
 
 std::vector<ApiToken> api_tokens(App& app, const Caller& caller) {
   std::vector<ApiToken> out;
-  for (const auto& s : app.db->read([&](storage::Connection& c) { return acc::api_tokens_of(c, caller.account_id, iso(Clock::now())); }))
+  for (const auto& s : app.db->read(
+           [&](storage::Connection& c) { return acc::api_tokens_of(c, caller.account_id, iso(Clock::now())); }))
     out.push_back({s.id, s.name, s.created_at, s.expires_at, {}});
   return out;
 }
@@ -212,8 +220,7 @@ void logout(App& app, const Caller& caller) {
   });
 }
 
-void change_password(App& app, const Caller& caller, const std::string& old_password,
-                     const std::string& new_password) {
+void change_password(App& app, const Caller& caller, const std::string& old_password, const std::string& new_password) {
   auto account = app.db->read([&](storage::Connection& c) { return acc::find_account(c, caller.account_id); });
   if (!account || !verify_password(old_password, account->password_hash))
     throw domain::Error::validation("old_password", "Текущий пароль указан неверно");
@@ -231,10 +238,16 @@ void change_password(App& app, const Caller& caller, const std::string& old_pass
   });
 }
 
-void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity,
-                  std::int64_t id, std::string before, std::string after, const std::string& request_id) {
-  acc::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt, action,
-                        entity, id, std::move(before), std::move(after), request_id, {}});
+void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity, std::int64_t id,
+                  std::string before, std::string after, const std::string& request_id) {
+  acc::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
+                        action,
+                        entity,
+                        id,
+                        std::move(before),
+                        std::move(after),
+                        request_id,
+                        {}});
 }
 
 }  // namespace metodist::app

@@ -27,7 +27,7 @@ struct Caller {
   bool must_change_password = false;
   std::string session_kind;  // browser | api
   std::string csrf_token;
-  std::string token_digest;  // of the session that authenticated this request
+  std::string token_digest;     // of the session that authenticated this request
   domain::AccessPolicy policy;  // the site's access settings, from the configuration
   domain::Support support;      // schools and teachers a methodist supports now (issue 6)
 };
@@ -36,10 +36,10 @@ struct Caller {
 // lock the owner out, and the owner's own typos cost seconds, not minutes.
 // Login and e-mail are one account, so they share one counter.
 struct LoginPolicy {
-  int free_failures = 3;                 // per account and address, before any wait
-  std::chrono::seconds first_delay{5};   // then 5, 10, 20 … seconds after the last failure
-  std::chrono::seconds max_delay{900};   // never longer than this
-  int max_failures_per_address = 20;     // from one address, whatever the accounts, per window
+  int free_failures = 3;                // per account and address, before any wait
+  std::chrono::seconds first_delay{5};  // then 5, 10, 20 … seconds after the last failure
+  std::chrono::seconds max_delay{900};  // never longer than this
+  int max_failures_per_address = 20;    // from one address, whatever the accounts, per window
   std::chrono::minutes window{15};
   std::chrono::hours session_lifetime{12};
 };
@@ -75,8 +75,8 @@ bool coordinates_territory(storage::Connection& c, const Caller& caller, std::in
 
 // One audit row for a change the caller made (the command line, with no
 // account, is recorded without one), inside the change's transaction.
-void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity,
-                  std::int64_t id, std::string before, std::string after, const std::string& request_id);
+void audit_change(storage::Connection& c, const Caller& caller, const char* action, const char* entity, std::int64_t id,
+                  std::string before, std::string after, const std::string& request_id);
 
 // The caller behind a session token, or nothing when it is unknown or expired.
 // API tokens are accepted only as bearer tokens (`from_cookie` false).

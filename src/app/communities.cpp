@@ -104,15 +104,18 @@ std::int64_t create_community(App& app, const Caller& caller, cm::Community draf
       throw domain::Error(domain::ErrorKind::forbidden, "Создавать такие сообщества здесь не в ваших полномочиях",
                           draft.organisation_id ? "organisation_id" : "territory_id");
     const auto id = cm::insert_community(c, draft);
-    audit_change(c, caller, "create", "community", id, {},
-                 nlohmann::json{{"kind", draft.kind}, {"title", draft.title}, {"territory_id", draft.territory_id}}.dump(),
-                 request_id);
+    audit_change(
+        c, caller, "create", "community", id, {},
+        nlohmann::json{{"kind", draft.kind}, {"title", draft.title}, {"territory_id", draft.territory_id}}.dump(),
+        request_id);
     if (leader) {
-      if (!reg::find_person(c, *leader) || !reg::person_in_scope(c, *leader, scope_of(caller, domain::Action::read_registry)))
+      if (!reg::find_person(c, *leader) ||
+          !reg::person_in_scope(c, *leader, scope_of(caller, domain::Action::read_registry)))
         throw domain::Error::validation("leader_person_id", "Руководитель не найден");
       cm::insert_member(c, id, *leader, "leader", domain::Date::today().iso());
-      notify_person(app, c, *leader,
-                    {"community", "Вы — руководитель: «" + draft.title + "»", {}, "/communities/" + std::to_string(id), {}});
+      notify_person(
+          app, c, *leader,
+          {"community", "Вы — руководитель: «" + draft.title + "»", {}, "/communities/" + std::to_string(id), {}});
     }
     return id;
   });
@@ -144,8 +147,11 @@ cm::Member add_community_member(App& app, const Caller& caller, std::int64_t com
                  request_id);
     if (!self)
       notify_person(app, c, person_id,
-                    {"community", "Вас включили в «" + s.community.title + "»", {},
-                     "/communities/" + std::to_string(community_id), {}});
+                    {"community",
+                     "Вас включили в «" + s.community.title + "»",
+                     {},
+                     "/communities/" + std::to_string(community_id),
+                     {}});
     return *cm::current_member(c, community_id, person_id);
   });
 }

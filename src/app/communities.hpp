@@ -26,7 +26,7 @@ struct CommunityCard {
   storage::communities::Community community;
   std::vector<storage::communities::Member> members;
   std::vector<storage::communities::Material> materials;  // members and keepers only
-  bool can_manage = false;  // keeper or leader: adds and removes members
+  bool can_manage = false;                                // keeper or leader: adds and removes members
   bool is_member = false;
   bool can_join = false;
 };

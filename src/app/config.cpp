@@ -76,17 +76,19 @@ const std::vector<Setting>& settings() {
       {"http.trusted_proxies", "METODIST_TRUSTED_PROXIES", string_setting(&Config::trusted_proxies)},
       {"http.metrics_token", "METODIST_METRICS_TOKEN",
        [](Config& c, const std::string& key, const std::string& text) {
-         if (!text.empty() && text.size() < 24) throw ConfigError("Параметр " + key + ": токен — не короче 24 символов");
+         if (!text.empty() && text.size() < 24)
+           throw ConfigError("Параметр " + key + ": токен — не короче 24 символов");
          c.metrics_token = text;
        }},
-      {"http.max_concurrent_imports", "METODIST_MAX_CONCURRENT_IMPORTS", int_setting(&Config::max_concurrent_imports, 1, 64)},
+      {"http.max_concurrent_imports", "METODIST_MAX_CONCURRENT_IMPORTS",
+       int_setting(&Config::max_concurrent_imports, 1, 64)},
       {"access.api_token_days", "METODIST_API_TOKEN_DAYS", int_setting(&Config::api_token_days, 1, 3660)},
       {"access.personal_data_up_to", "METODIST_PERSONAL_DATA_UP_TO",
        [](Config& c, const std::string& key, const std::string& text) {
          auto level = domain::parse_admin_level(text);
          if (!level)
-           throw ConfigError("Параметр " + key + ": ожидается organisation, municipality, region или federation, а не «" +
-                             text + "»");
+           throw ConfigError("Параметр " + key +
+                             ": ожидается organisation, municipality, region или federation, а не «" + text + "»");
          c.personal_data_up_to = *level;
        }},
       {"mail.smtp_url", "METODIST_SMTP_URL",
@@ -102,8 +104,10 @@ const std::vector<Setting>& settings() {
       {"mail.public_url", "METODIST_PUBLIC_URL", string_setting(&Config::public_url)},
       {"mail.notify_interval_s", "METODIST_NOTIFY_INTERVAL", seconds_setting(&Config::notify_interval)},
       {"rules.young_teacher_max_age", "METODIST_YOUNG_MAX_AGE", int_setting(&Config::young_teacher_max_age, 18, 70)},
-      {"rules.young_teacher_max_years", "METODIST_YOUNG_MAX_YEARS", int_setting(&Config::young_teacher_max_years, 1, 20)},
-      {"library.max_file_bytes", "METODIST_MAX_FILE_BYTES", int_setting(&Config::max_file_bytes, 1024, std::int64_t{1} << 30)},
+      {"rules.young_teacher_max_years", "METODIST_YOUNG_MAX_YEARS",
+       int_setting(&Config::young_teacher_max_years, 1, 20)},
+      {"library.max_file_bytes", "METODIST_MAX_FILE_BYTES",
+       int_setting(&Config::max_file_bytes, 1024, std::int64_t{1} << 30)},
       {"log.level", "METODIST_LOG_LEVEL",
        [](Config& c, const std::string& key, const std::string& text) {
          check_log_level(key, text);

@@ -21,9 +21,9 @@ struct Config {
   std::string http_address = "127.0.0.1";
   std::uint16_t http_port = 8080;
   std::size_t io_threads = 2;
-  std::size_t workers = 2;  // measured best on 2 cores (docs/performance.md)
-  std::size_t max_json_bytes = 1 << 20;    // JSON API bodies
-  std::size_t max_upload_bytes = 32 << 20; // transport cap: nothing larger is read
+  std::size_t workers = 2;                  // measured best on 2 cores (docs/performance.md)
+  std::size_t max_json_bytes = 1 << 20;     // JSON API bodies
+  std::size_t max_upload_bytes = 32 << 20;  // transport cap: nothing larger is read
   std::size_t max_header_bytes = 16 << 10;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};
@@ -52,7 +52,7 @@ struct Config {
   std::string smtp_from = "Методист <metodist@localhost>";
   bool smtp_starttls = false;
   std::string public_url = "http://localhost:8080";  // links in letters
-  std::chrono::seconds notify_interval{60};         // reminders and the outbox
+  std::chrono::seconds notify_interval{60};          // reminders and the outbox
   // Young teachers (domain.md §4): under this age and with less experience.
   int young_teacher_max_age = 35;
   int young_teacher_max_years = 3;

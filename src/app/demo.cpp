@@ -1,6 +1,5 @@
 #include "app/demo.hpp"
 
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -13,14 +12,14 @@
 #include "app/demo_library.hpp"
 #include "app/diagnostics.hpp"
 #include "domain/access.hpp"
-#include "domain/date.hpp"
-#include "domain/error.hpp"
-#include "domain/registry.hpp"
-#include "domain/competency.hpp"
-#include "domain/diagnostics.hpp"
 #include "domain/active.hpp"
+#include "domain/competency.hpp"
+#include "domain/date.hpp"
+#include "domain/diagnostics.hpp"
+#include "domain/error.hpp"
 #include "domain/help_requests.hpp"
 #include "domain/mentoring.hpp"
+#include "domain/registry.hpp"
 #include "storage/active_repository.hpp"
 #include "storage/communities_repository.hpp"
 #include "storage/competency_tags.hpp"
@@ -73,42 +72,107 @@ Scale scale_of(const std::string& name) {
   if (name == "district") return {1, 1, 15, 15, 12, 4, 0, 0.6};
   if (name == "region") return {1, 40, 10, 20, 38, 8, 10, 0.5};
   if (name == "federal") return {85, 27, 7, 13, 34, 6, 20, 0.08};
-  throw domain::Error::validation("scale", "Масштаб демо-данных: district, region или federal (указано «" + name + "»)");
+  throw domain::Error::validation("scale",
+                                  "Масштаб демо-данных: district, region или federal (указано «" + name + "»)");
 }
 
-const std::vector<std::string> kRegions{
-    "Красноярский край", "Челябинская область", "Республика Алтай", "Алтайский край", "Амурская область",
-    "Архангельская область", "Астраханская область", "Белгородская область", "Брянская область",
-    "Владимирская область", "Волгоградская область", "Вологодская область", "Воронежская область", "г. Москва",
-    "г. Санкт-Петербург", "г. Севастополь", "Еврейская автономная область", "Забайкальский край",
-    "Ивановская область", "Иркутская область", "Кабардино-Балкарская Республика", "Калининградская область",
-    "Калужская область", "Камчатский край", "Карачаево-Черкесская Республика", "Кемеровская область — Кузбасс",
-    "Кировская область", "Костромская область", "Краснодарский край", "Курганская область", "Курская область",
-    "Ленинградская область", "Липецкая область", "Магаданская область", "Московская область",
-    "Мурманская область", "Ненецкий автономный округ", "Нижегородская область", "Новгородская область",
-    "Новосибирская область", "Омская область", "Оренбургская область", "Орловская область",
-    "Пензенская область", "Пермский край", "Приморский край", "Псковская область", "Республика Адыгея",
-    "Республика Башкортостан", "Республика Бурятия", "Республика Дагестан", "Республика Ингушетия",
-    "Республика Калмыкия", "Республика Карелия", "Республика Коми", "Республика Крым", "Республика Марий Эл",
-    "Республика Мордовия", "Республика Саха (Якутия)", "Республика Северная Осетия — Алания",
-    "Республика Татарстан", "Республика Тыва", "Республика Хакасия", "Ростовская область", "Рязанская область",
-    "Самарская область", "Саратовская область", "Сахалинская область", "Свердловская область",
-    "Смоленская область", "Ставропольский край", "Тамбовская область", "Тверская область", "Томская область",
-    "Тульская область", "Тюменская область", "Удмуртская Республика", "Ульяновская область",
-    "Хабаровский край", "Ханты-Мансийский автономный округ — Югра", "Чеченская Республика",
-    "Чувашская Республика", "Чукотский автономный округ", "Ямало-Ненецкий автономный округ",
-    "Ярославская область"};
+const std::vector<std::string> kRegions{"Красноярский край",
+                                        "Челябинская область",
+                                        "Республика Алтай",
+                                        "Алтайский край",
+                                        "Амурская область",
+                                        "Архангельская область",
+                                        "Астраханская область",
+                                        "Белгородская область",
+                                        "Брянская область",
+                                        "Владимирская область",
+                                        "Волгоградская область",
+                                        "Вологодская область",
+                                        "Воронежская область",
+                                        "г. Москва",
+                                        "г. Санкт-Петербург",
+                                        "г. Севастополь",
+                                        "Еврейская автономная область",
+                                        "Забайкальский край",
+                                        "Ивановская область",
+                                        "Иркутская область",
+                                        "Кабардино-Балкарская Республика",
+                                        "Калининградская область",
+                                        "Калужская область",
+                                        "Камчатский край",
+                                        "Карачаево-Черкесская Республика",
+                                        "Кемеровская область — Кузбасс",
+                                        "Кировская область",
+                                        "Костромская область",
+                                        "Краснодарский край",
+                                        "Курганская область",
+                                        "Курская область",
+                                        "Ленинградская область",
+                                        "Липецкая область",
+                                        "Магаданская область",
+                                        "Московская область",
+                                        "Мурманская область",
+                                        "Ненецкий автономный округ",
+                                        "Нижегородская область",
+                                        "Новгородская область",
+                                        "Новосибирская область",
+                                        "Омская область",
+                                        "Оренбургская область",
+                                        "Орловская область",
+                                        "Пензенская область",
+                                        "Пермский край",
+                                        "Приморский край",
+                                        "Псковская область",
+                                        "Республика Адыгея",
+                                        "Республика Башкортостан",
+                                        "Республика Бурятия",
+                                        "Республика Дагестан",
+                                        "Республика Ингушетия",
+                                        "Республика Калмыкия",
+                                        "Республика Карелия",
+                                        "Республика Коми",
+                                        "Республика Крым",
+                                        "Республика Марий Эл",
+                                        "Республика Мордовия",
+                                        "Республика Саха (Якутия)",
+                                        "Республика Северная Осетия — Алания",
+                                        "Республика Татарстан",
+                                        "Республика Тыва",
+                                        "Республика Хакасия",
+                                        "Ростовская область",
+                                        "Рязанская область",
+                                        "Самарская область",
+                                        "Саратовская область",
+                                        "Сахалинская область",
+                                        "Свердловская область",
+                                        "Смоленская область",
+                                        "Ставропольский край",
+                                        "Тамбовская область",
+                                        "Тверская область",
+                                        "Томская область",
+                                        "Тульская область",
+                                        "Тюменская область",
+                                        "Удмуртская Республика",
+                                        "Ульяновская область",
+                                        "Хабаровский край",
+                                        "Ханты-Мансийский автономный округ — Югра",
+                                        "Чеченская Республика",
+                                        "Чувашская Республика",
+                                        "Чукотский автономный округ",
+                                        "Ямало-Ненецкий автономный округ",
+                                        "Ярославская область"};
 
 // Stems of district names: stem + «ский район», stem + «ского района».
 const std::vector<std::string> kDistrictStems{
-    "Ермаков", "Шушен", "Каратуз", "Минусин", "Курагин", "Идрин", "Краснотуран", "Балахтин", "Новоселов",
-    "Ужур", "Шарыпов", "Назаров", "Ачин", "Бирилюс", "Боготоль", "Большеулуй", "Козуль", "Тюхтет", "Дзержин",
-    "Абан", "Ирбей", "Илан", "Нижнеингаш", "Тасеев", "Богучан", "Кежем", "Мотыгин", "Пиров", "Казачин",
-    "Сухобузим", "Емельянов", "Березов", "Ман", "Уяр", "Партизан", "Саян", "Рыбин", "Кусин", "Агапов",
-    "Аргаяш", "Ашин", "Бредин", "Варнен", "Еткуль", "Карталин", "Каслин", "Катав-Иванов", "Кизиль",
-    "Красноармей", "Кунашак", "Нагайбак", "Нязепетров", "Октябрь", "Пластов", "Соснов", "Увель", "Уй",
-    "Чебаркуль", "Чесмен", "Маймин", "Онгудай", "Турочак", "Улаган", "Чемаль", "Чой", "Шебалин", "Усть-Кан",
-    "Кош-Агач"};
+    "Ермаков",     "Шушен",     "Каратуз",  "Минусин",    "Курагин",  "Идрин",     "Краснотуран",  "Балахтин",
+    "Новоселов",   "Ужур",      "Шарыпов",  "Назаров",    "Ачин",     "Бирилюс",   "Боготоль",     "Большеулуй",
+    "Козуль",      "Тюхтет",    "Дзержин",  "Абан",       "Ирбей",    "Илан",      "Нижнеингаш",   "Тасеев",
+    "Богучан",     "Кежем",     "Мотыгин",  "Пиров",      "Казачин",  "Сухобузим", "Емельянов",    "Березов",
+    "Ман",         "Уяр",       "Партизан", "Саян",       "Рыбин",    "Кусин",     "Агапов",       "Аргаяш",
+    "Ашин",        "Бредин",    "Варнен",   "Еткуль",     "Карталин", "Каслин",    "Катав-Иванов", "Кизиль",
+    "Красноармей", "Кунашак",   "Нагайбак", "Нязепетров", "Октябрь",  "Пластов",   "Соснов",       "Увель",
+    "Уй",          "Чебаркуль", "Чесмен",   "Маймин",     "Онгудай",  "Турочак",   "Улаган",       "Чемаль",
+    "Чой",         "Шебалин",   "Усть-Кан", "Кош-Агач"};
 
 // Villages of the demo district (Ермаковский район, seed 004) and the
 // adjective their school takes: «Мигнинская средняя школа».
@@ -116,45 +180,59 @@ struct Village {
   const char* name;
   const char* adjective;
 };
-const std::vector<Village> kVillages{
-    {"Ермаковское", "Ермаковская"},     {"Ермаковское", "Ермаковская"},       {"Григорьевка", "Григорьевская"},
-    {"Мигна", "Мигнинская"},            {"Нижнеусинское", "Нижнеусинская"},   {"Семенниково", "Семенниковская"},
-    {"Верхнеусинское", "Верхнеусинская"}, {"Салба", "Салбинская"},           {"Танзыбей", "Танзыбейская"},
-    {"Жеблахты", "Жеблахтинская"},      {"Разъезжее", "Разъезженская"},       {"Ойха", "Ойхинская"},
-    {"Новополтавка", "Новополтавская"}, {"Большой Кебеж", "Большекебежская"}, {"Араданы", "Араданская"},
-    {"Малый Кебеж", "Малокебежская"},   {"Николаевка", "Николаевская"},       {"Сарагаш", "Сарагашская"}};
+const std::vector<Village> kVillages{{"Ермаковское", "Ермаковская"},
+                                     {"Ермаковское", "Ермаковская"},
+                                     {"Григорьевка", "Григорьевская"},
+                                     {"Мигна", "Мигнинская"},
+                                     {"Нижнеусинское", "Нижнеусинская"},
+                                     {"Семенниково", "Семенниковская"},
+                                     {"Верхнеусинское", "Верхнеусинская"},
+                                     {"Салба", "Салбинская"},
+                                     {"Танзыбей", "Танзыбейская"},
+                                     {"Жеблахты", "Жеблахтинская"},
+                                     {"Разъезжее", "Разъезженская"},
+                                     {"Ойха", "Ойхинская"},
+                                     {"Новополтавка", "Новополтавская"},
+                                     {"Большой Кебеж", "Большекебежская"},
+                                     {"Араданы", "Араданская"},
+                                     {"Малый Кебеж", "Малокебежская"},
+                                     {"Николаевка", "Николаевская"},
+                                     {"Сарагаш", "Сарагашская"}};
 
 const std::vector<std::string> kSurnames{
-    "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
-    "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
-    "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв",
-    "Борисов", "Яковлев", "Григорьев", "Романов", "Воробьёв", "Сергеев", "Кузьмин", "Фролов", "Александров",
-    "Дмитриев", "Королёв", "Гусев", "Киселёв", "Ильин", "Максимов", "Поляков", "Сорокин", "Виноградов",
-    "Ковалёв", "Белов", "Медведев", "Антонов", "Тарасов", "Жуков", "Баранов", "Филиппов", "Комаров",
-    "Давыдов", "Беляев", "Герасимов", "Богданов", "Осипов", "Сидоров", "Матвеев", "Титов", "Марков",
-    "Миронов", "Крылов", "Куликов", "Карпов", "Власов", "Мельников", "Денисов", "Гаврилов", "Тихонов",
-    "Казаков", "Афанасьев", "Данилов", "Савельев", "Тимофеев", "Фомин", "Чернов", "Абрамов", "Мартынов",
-    "Ефимов", "Федотов", "Щербаков", "Назаров", "Калинин", "Исаев", "Чернышёв", "Быков", "Маслов",
-    "Родионов", "Коновалов", "Лазарев", "Воронин", "Климов", "Филатов", "Пономарёв", "Голубев", "Кудрявцев",
-    "Прохоров", "Наумов", "Потапов", "Журавлёв", "Овчинников", "Трофимов", "Леонов", "Соболев", "Ермаков",
-    "Колесников", "Гончаров", "Емельянов", "Никифоров", "Грачёв", "Котов", "Гришин", "Ефремов", "Архипов",
-    "Громов", "Кириллов", "Малышев", "Панов", "Моисеев", "Румянцев", "Акимов", "Кондратьев", "Бирюков",
-    "Горбунов", "Анисимов", "Ерёмин", "Тихомиров", "Галкин", "Лукьянов", "Михеев", "Скворцов", "Юдин",
-    "Белоусов", "Нестеров", "Симонов", "Прокофьев", "Харитонов", "Князев", "Цветков", "Левин", "Митрофанов",
-    "Воронов", "Аксёнов", "Софронов", "Мальцев", "Логинов", "Горшков", "Савин", "Краснов", "Майоров",
-    "Демидов", "Елисеев", "Рыбаков", "Сафонов", "Плотников", "Демин", "Хохлов", "Жданов", "Носов",
-    "Зуев", "Лаптев", "Шилов", "Гордеев", "Ширяев", "Рябов", "Лобанов", "Блинов", "Суханов", "Субботин"};
+    "Иванов",    "Смирнов",   "Кузнецов",  "Попов",       "Васильев",   "Петров",    "Соколов",   "Михайлов",
+    "Новиков",   "Фёдоров",   "Морозов",   "Волков",      "Алексеев",   "Лебедев",   "Семёнов",   "Егоров",
+    "Павлов",    "Козлов",    "Степанов",  "Николаев",    "Орлов",      "Андреев",   "Макаров",   "Никитин",
+    "Захаров",   "Зайцев",    "Соловьёв",  "Борисов",     "Яковлев",    "Григорьев", "Романов",   "Воробьёв",
+    "Сергеев",   "Кузьмин",   "Фролов",    "Александров", "Дмитриев",   "Королёв",   "Гусев",     "Киселёв",
+    "Ильин",     "Максимов",  "Поляков",   "Сорокин",     "Виноградов", "Ковалёв",   "Белов",     "Медведев",
+    "Антонов",   "Тарасов",   "Жуков",     "Баранов",     "Филиппов",   "Комаров",   "Давыдов",   "Беляев",
+    "Герасимов", "Богданов",  "Осипов",    "Сидоров",     "Матвеев",    "Титов",     "Марков",    "Миронов",
+    "Крылов",    "Куликов",   "Карпов",    "Власов",      "Мельников",  "Денисов",   "Гаврилов",  "Тихонов",
+    "Казаков",   "Афанасьев", "Данилов",   "Савельев",    "Тимофеев",   "Фомин",     "Чернов",    "Абрамов",
+    "Мартынов",  "Ефимов",    "Федотов",   "Щербаков",    "Назаров",    "Калинин",   "Исаев",     "Чернышёв",
+    "Быков",     "Маслов",    "Родионов",  "Коновалов",   "Лазарев",    "Воронин",   "Климов",    "Филатов",
+    "Пономарёв", "Голубев",   "Кудрявцев", "Прохоров",    "Наумов",     "Потапов",   "Журавлёв",  "Овчинников",
+    "Трофимов",  "Леонов",    "Соболев",   "Ермаков",     "Колесников", "Гончаров",  "Емельянов", "Никифоров",
+    "Грачёв",    "Котов",     "Гришин",    "Ефремов",     "Архипов",    "Громов",    "Кириллов",  "Малышев",
+    "Панов",     "Моисеев",   "Румянцев",  "Акимов",      "Кондратьев", "Бирюков",   "Горбунов",  "Анисимов",
+    "Ерёмин",    "Тихомиров", "Галкин",    "Лукьянов",    "Михеев",     "Скворцов",  "Юдин",      "Белоусов",
+    "Нестеров",  "Симонов",   "Прокофьев", "Харитонов",   "Князев",     "Цветков",   "Левин",     "Митрофанов",
+    "Воронов",   "Аксёнов",   "Софронов",  "Мальцев",     "Логинов",    "Горшков",   "Савин",     "Краснов",
+    "Майоров",   "Демидов",   "Елисеев",   "Рыбаков",     "Сафонов",    "Плотников", "Демин",     "Хохлов",
+    "Жданов",    "Носов",     "Зуев",      "Лаптев",      "Шилов",      "Гордеев",   "Ширяев",    "Рябов",
+    "Лобанов",   "Блинов",    "Суханов",   "Субботин"};
 const std::vector<std::string> kFemaleNames{
-    "Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Светлана", "Галина", "Марина", "Людмила", "Анна",
-    "Екатерина", "Юлия", "Надежда", "Любовь", "Валентина", "Мария", "Оксана", "Анастасия", "Нина", "Лариса",
-    "Евгения", "Вера", "Алёна", "Дарья", "Ксения", "Полина", "Виктория", "Кристина", "Алла", "Жанна"};
+    "Елена",     "Ольга", "Наталья", "Татьяна", "Ирина",     "Светлана", "Галина",   "Марина",    "Людмила", "Анна",
+    "Екатерина", "Юлия",  "Надежда", "Любовь",  "Валентина", "Мария",    "Оксана",   "Анастасия", "Нина",    "Лариса",
+    "Евгения",   "Вера",  "Алёна",   "Дарья",   "Ксения",    "Полина",   "Виктория", "Кристина",  "Алла",    "Жанна"};
 const std::vector<std::string> kMaleNames{
-    "Александр", "Сергей", "Андрей", "Алексей", "Дмитрий", "Владимир", "Николай", "Игорь", "Евгений",
-    "Михаил", "Виктор", "Юрий", "Олег", "Павел", "Иван", "Артём", "Максим", "Роман", "Денис", "Константин"};
-const std::vector<std::string> kPatronymicStems{
-    "Александров", "Сергеев", "Андреев", "Алексеев", "Дмитриев", "Владимиров", "Николаев", "Игорев",
-    "Евгеньев", "Михайлов", "Викторов", "Юрьев", "Олегов", "Павлов", "Иванов", "Петров", "Васильев",
-    "Анатольев", "Геннадьев", "Борисов"};
+    "Александр", "Сергей", "Андрей", "Алексей", "Дмитрий", "Владимир", "Николай", "Игорь", "Евгений", "Михаил",
+    "Виктор",    "Юрий",   "Олег",   "Павел",   "Иван",    "Артём",    "Максим",  "Роман", "Денис",   "Константин"};
+const std::vector<std::string> kPatronymicStems{"Александров", "Сергеев",  "Андреев",   "Алексеев",  "Дмитриев",
+                                                "Владимиров",  "Николаев", "Игорев",    "Евгеньев",  "Михайлов",
+                                                "Викторов",    "Юрьев",    "Олегов",    "Павлов",    "Иванов",
+                                                "Петров",      "Васильев", "Анатольев", "Геннадьев", "Борисов"};
 
 std::string female_surname(const std::string& s) {
   if (s.ends_with("ский")) return s.substr(0, s.size() - 4) + "ская";
@@ -169,13 +247,20 @@ struct Subject {
   int weight;
 };
 const std::array kSubjects{
-    Subject{"primary", "Начальные классы", 22},       Subject{"russian_literature", "Русский язык;Литература", 14},
-    Subject{"math_it", "Математика", 12},             Subject{"math_it", "Информатика", 3},
-    Subject{"natural_sciences", "Физика", 4},         Subject{"natural_sciences", "Химия;Биология", 5},
-    Subject{"natural_sciences", "География", 3},      Subject{"foreign_languages", "Английский язык", 9},
-    Subject{"social_sciences", "История;Обществознание", 7}, Subject{"arts", "Музыка;Изобразительное искусство", 3},
-    Subject{"technology", "Технология (труд)", 3},     Subject{"physical_education", "Физическая культура", 6},
-    Subject{"physical_education", "ОБЗР", 2},         Subject{"native_language", "Родной язык", 1},
+    Subject{"primary", "Начальные классы", 22},
+    Subject{"russian_literature", "Русский язык;Литература", 14},
+    Subject{"math_it", "Математика", 12},
+    Subject{"math_it", "Информатика", 3},
+    Subject{"natural_sciences", "Физика", 4},
+    Subject{"natural_sciences", "Химия;Биология", 5},
+    Subject{"natural_sciences", "География", 3},
+    Subject{"foreign_languages", "Английский язык", 9},
+    Subject{"social_sciences", "История;Обществознание", 7},
+    Subject{"arts", "Музыка;Изобразительное искусство", 3},
+    Subject{"technology", "Технология (труд)", 3},
+    Subject{"physical_education", "Физическая культура", 6},
+    Subject{"physical_education", "ОБЗР", 2},
+    Subject{"native_language", "Родной язык", 1},
 };
 
 const Subject& pick_subject(Rng& rng) {
@@ -317,13 +402,15 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
   for (const auto& k : dia::list_competencies(c)) framework.emplace_back(k.code, k.id);
   std::vector<std::int64_t> teachers, staff;
   storage::Params params;
-  c.run("SELECT DISTINCT ps.person_id, ps.position FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE ps.left_on IS NULL AND o.territory_id IN " + reg::subtree(reg::placeholder(params, region)) +
-            " ORDER BY ps.person_id, ps.position",
-        params, [&](const storage::Row& r) {
-          if (staff.empty() || staff.back() != r.int64(0)) staff.push_back(r.int64(0));
-          if (r.view(1) == "teacher" && (teachers.empty() || teachers.back() != r.int64(0))) teachers.push_back(r.int64(0));
-        });
+  c.run(
+      "SELECT DISTINCT ps.person_id, ps.position FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.left_on IS NULL AND o.territory_id IN " +
+          reg::subtree(reg::placeholder(params, region)) + " ORDER BY ps.person_id, ps.position",
+      params, [&](const storage::Row& r) {
+        if (staff.empty() || staff.back() != r.int64(0)) staff.push_back(r.int64(0));
+        if (r.view(1) == "teacher" && (teachers.empty() || teachers.back() != r.int64(0)))
+          teachers.push_back(r.int64(0));
+      });
   auto day = [&](int days_ago) { return Date::from_days(today.days() - std::chrono::days(days_ago)).iso(); };
   auto campaign = [&](const std::string& title, const std::string& kind, int from, int to) {
     dia::Campaign k;
@@ -387,7 +474,10 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
     std::vector<std::string> competencies;
   };
   const std::vector<Offer> offers{
-      {"Формирование функциональной грамотности обучающихся", 72, "blended", {"method.functional_literacy", "method.assessment"}},
+      {"Формирование функциональной грамотности обучающихся",
+       72,
+       "blended",
+       {"method.functional_literacy", "method.assessment"}},
       {"Современный урок: проектирование в соответствии с ФГОС", 36, "offline", {"method.lesson_design"}},
       {"Цифровая образовательная среда: ресурсы и платформы", 36, "online", {"digital.resources", "digital.distance"}},
       {"Наставничество в образовательной организации", 24, "blended", {"comm.professional"}},
@@ -422,7 +512,8 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       e.person_id = person;
       e.applied_on = day(40);
       e.status = rng.chance(0.5) ? "studying" : "approved";
-      e.chosen_from_deficit = domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
+      e.chosen_from_deficit =
+          domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
       storage::programs::insert_enrolment(c, e);
     }
     // The next cohort, still recruiting (a route's suggestions offer it), and
@@ -451,7 +542,8 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       e.person_id = person;
       e.applied_on = day(270);
       e.status = "completed";
-      e.chosen_from_deficit = domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
+      e.chosen_from_deficit =
+          domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
       e.id = storage::programs::insert_enrolment(c, e);
       e.certificate_number = "ПК-" + std::to_string(program) + "-" + std::to_string(++n);
       e.completed_on = day(200);
@@ -485,10 +577,12 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
     const auto cohort = storage::programs::insert_cohort(c, k);
     std::map<std::int64_t, std::vector<std::int64_t>> managers;  // school → its director and deputies
     storage::Params mp;
-    c.run("SELECT ps.organisation_id, ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE ps.left_on IS NULL AND ps.position IN ('director', 'deputy_director') AND o.kind = 'school'"
-          " AND o.territory_id IN " + reg::subtree(reg::placeholder(mp, region)) + " ORDER BY ps.organisation_id, ps.id",
-          mp, [&](const storage::Row& r) { managers[r.int64(0)].push_back(r.int64(1)); });
+    c.run(
+        "SELECT ps.organisation_id, ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE ps.left_on IS NULL AND ps.position IN ('director', 'deputy_director') AND o.kind = 'school'"
+        " AND o.territory_id IN " +
+            reg::subtree(reg::placeholder(mp, region)) + " ORDER BY ps.organisation_id, ps.id",
+        mp, [&](const storage::Row& r) { managers[r.int64(0)].push_back(r.int64(1)); });
     int n = 0;
     std::set<std::int64_t> enrolled;  // a person heading two schools enrols once
     for (const auto& [school, people] : managers) {
@@ -542,15 +636,20 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   std::map<std::int64_t, std::vector<Teacher>> by_municipality;
   std::map<std::int64_t, std::int64_t> imc_of;  // municipality → its methodical service
   storage::Params params;
-  c.run("SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, ''), COALESCE(CAST(p.birth_date AS TEXT), ''),"
-        " COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.category, o.kind"
-        " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
-        " WHERE ps.left_on IS NULL AND (ps.position = 'teacher' OR o.kind = 'methodical_service') AND o.territory_id IN " +
-            reg::subtree(reg::placeholder(params, region)) + " ORDER BY o.territory_id, o.id, ps.person_id",
-        params, [&](const storage::Row& r) {
-          if (r.view(7) == "methodical_service") imc_of.emplace(r.int64(0), r.int64(2));
-          else by_municipality[r.int64(0)].push_back({r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6)});
-        });
+  c.run(
+      "SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, ''), COALESCE(CAST(p.birth_date AS TEXT), "
+      "''),"
+      " COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.category, o.kind"
+      " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
+      " WHERE ps.left_on IS NULL AND (ps.position = 'teacher' OR o.kind = 'methodical_service') AND o.territory_id "
+      "IN " +
+          reg::subtree(reg::placeholder(params, region)) + " ORDER BY o.territory_id, o.id, ps.person_id",
+      params, [&](const storage::Row& r) {
+        if (r.view(7) == "methodical_service")
+          imc_of.emplace(r.int64(0), r.int64(2));
+        else
+          by_municipality[r.int64(0)].push_back({r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+      });
   auto at = [&](int days, const char* time) {
     return Date::from_days(today.days() + std::chrono::days(days)).iso() + "T" + time;
   };
@@ -566,11 +665,17 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   };
   static const Plan kPlans[] = {
       {"seminar_practicum", "Формирование функциональной грамотности на уроках", -40, {"method.functional_literacy"}},
-      {"master_class", "Приёмы смыслового чтения в основной школе", -12, {"method.functional_literacy", "subject.content"}},
+      {"master_class",
+       "Приёмы смыслового чтения в основной школе",
+       -12,
+       {"method.functional_literacy", "subject.content"}},
       {"webinar", "Обновлённые ФГОС: рабочие программы в конструкторе", 9, {"method.lesson_design"}},
       {"open_lesson", "Открытый урок: исследовательская деятельность на уроке химии", 16, {"method.individualisation"}},
       {"methodical_week", "Методическая неделя молодого педагога", 30, {"comm.professional", "psy.age_features"}},
-      {"webinar", "Электронный журнал и цифровые сервисы для оценивания", 21, {"digital.resources", "method.assessment"}},
+      {"webinar",
+       "Электронный журнал и цифровые сервисы для оценивания",
+       21,
+       {"digital.resources", "method.assessment"}},
   };
   for (auto& [muni, teachers] : by_municipality) {
     if (teachers.empty()) continue;
@@ -581,7 +686,8 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
       e.title = plan.title;
       e.level = plan.kind == std::string_view("open_lesson") ? "school" : "municipal";
       e.territory_id = muni;
-      e.organisation_id = plan.kind == std::string_view("open_lesson") ? std::optional(teachers.front().organisation) : organiser;
+      e.organisation_id =
+          plan.kind == std::string_view("open_lesson") ? std::optional(teachers.front().organisation) : organiser;
       e.starts_at = at(plan.day, "14:00");
       e.ends_at = at(plan.day, "16:00");
       e.format = plan.kind == std::string_view("webinar") ? "online" : "offline";
@@ -623,7 +729,8 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
       std::vector<std::int64_t> in;
       for (auto p : people)
         if (std::find(in.begin(), in.end(), p) == in.end() && rng.chance(0.45)) {
-          cm::insert_member(c, id, p, in.empty() ? "leader" : "member", Date::from_days(today.days() - std::chrono::days(200)).iso());
+          cm::insert_member(c, id, p, in.empty() ? "leader" : "member",
+                            Date::from_days(today.days() - std::chrono::days(200)).iso());
           in.push_back(p);
         }
     }
@@ -651,8 +758,10 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
       std::vector<const Teacher*> young, seniors;
       for (const auto* t : staff) {
         const auto birth = Date::parse_iso(t->birth), since = Date::parse_iso(t->since);
-        if (domain::is_young_teacher(birth, since, today)) young.push_back(t);
-        else if (since && Date::full_years_between(*since, today) >= 10) seniors.push_back(t);
+        if (domain::is_young_teacher(birth, since, today))
+          young.push_back(t);
+        else if (since && Date::full_years_between(*since, today) >= 10)
+          seniors.push_back(t);
       }
       if (young.empty() || seniors.empty()) continue;
       ++programs;
@@ -678,9 +787,9 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
       }
     }
     // Requests for help: new, assigned (one overdue), answered, closed.
-    static const char* const kTopics[] = {"Составление рабочей программы по обновлённому ФГОС",
-                                          "Подготовка обучающихся к ВПР по математике",
-                                          "Работа с детьми с ОВЗ на уроках", "Формирующее оценивание в начальной школе"};
+    static const char* const kTopics[] = {
+        "Составление рабочей программы по обновлённому ФГОС", "Подготовка обучающихся к ВПР по математике",
+        "Работа с детьми с ОВЗ на уроках", "Формирующее оценивание в начальной школе"};
     for (int i = 0; i < 4; ++i) {
       const auto& t = rng.pick(teachers);
       hp::Request r;
@@ -716,7 +825,8 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
 // methodist in it, each municipality's active from its eligible teachers by an
 // order, an open selection, support of ШНОР schools and teachers, recorded
 // work and the year's plan.
-void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64_t region, std::optional<std::int64_t> methodist) {
+void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64_t region,
+                 std::optional<std::int64_t> methodist) {
   namespace act = storage::active;
   const int year = static_cast<unsigned>(today.ymd.month()) >= 9 ? today.year() : today.year() - 1;
   const std::string order_day = std::to_string(year) + "-09-09";
@@ -724,8 +834,13 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
   std::vector<std::string> directions;
   for (const auto& d : domain::active_directions()) directions.emplace_back(d.code);
   if (methodist) {
-    const auto order = act::insert_order(c, {0, "regional", region, "01-02/" + std::to_string(100 + rng.between(0, 800)), order_day,
-                                             "Об утверждении состава регионального методического актива", {}});
+    const auto order = act::insert_order(c, {0,
+                                             "regional",
+                                             region,
+                                             "01-02/" + std::to_string(100 + rng.between(0, 800)),
+                                             order_day,
+                                             "Об утверждении состава регионального методического актива",
+                                             {}});
     act::Member m;
     m.level = "regional";
     m.territory_id = region;
@@ -740,8 +855,15 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
                                         "Построение ИОМ по результатам диагностики"};
     static const char* const kFunctions[] = {"own_lessons", "shnor_help", "routes"};
     for (int i = 0; i < 3; ++i)
-      act::insert_activity(c, {0, *methodist, kFunctions[i], Date::from_days(today.days() - std::chrono::days(10 + 15 * i)).iso(),
-                               kWork[i], std::nullopt, std::int64_t{12 + 4 * i}, {}, {}});
+      act::insert_activity(c, {0,
+                               *methodist,
+                               kFunctions[i],
+                               Date::from_days(today.days() - std::chrono::days(10 + 15 * i)).iso(),
+                               kWork[i],
+                               std::nullopt,
+                               std::int64_t{12 + 4 * i},
+                               {},
+                               {}});
   }
   std::vector<std::int64_t> municipalities;
   c.run("SELECT id FROM territories WHERE parent_id = $1 AND level = 'municipality' ORDER BY id", {region},
@@ -751,13 +873,19 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
     // Eligible by seed 004: highest category, higher pedagogical education, five years or more.
     std::vector<std::int64_t> eligible;
     const auto five_years_ago = Date{today.ymd - std::chrono::years(5)}.iso();
-    c.run("SELECT DISTINCT p.id FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL"
-          " JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id = $1 AND o.kind = 'school'"
-          " AND p.category = 'highest' AND p.higher_ped_education = 1 AND p.ped_experience_since <= $2 ORDER BY p.id",
-          {muni, five_years_ago}, [&](const storage::Row& r) { eligible.push_back(r.int64(0)); });
+    c.run(
+        "SELECT DISTINCT p.id FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL"
+        " JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id = $1 AND o.kind = 'school'"
+        " AND p.category = 'highest' AND p.higher_ped_education = 1 AND p.ped_experience_since <= $2 ORDER BY p.id",
+        {muni, five_years_ago}, [&](const storage::Row& r) { eligible.push_back(r.int64(0)); });
     if (eligible.empty()) continue;
-    const auto order = act::insert_order(c, {0, "municipal", muni, std::to_string(200 + rng.between(0, 99)) + "-02", order_day,
-                                             "Об утверждении состава муниципального методического актива", {}});
+    const auto order = act::insert_order(c, {0,
+                                             "municipal",
+                                             muni,
+                                             std::to_string(200 + rng.between(0, 99)) + "-02",
+                                             order_day,
+                                             "Об утверждении состава муниципального методического актива",
+                                             {}});
     const std::size_t take = std::min<std::size_t>(eligible.size(), 8);
     std::vector<std::int64_t> members;
     for (std::size_t i = 0; i < take; ++i) {
@@ -773,19 +901,21 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
       members.push_back(m.person_id);
     }
     // The first ШНОР school of the municipality is supported by a member of its active.
-    if (auto shnor = c.query_one("SELECT id FROM organisations WHERE territory_id = $1 AND is_shnor = 1 ORDER BY id LIMIT 1", {muni}))
+    if (auto shnor = c.query_one(
+            "SELECT id FROM organisations WHERE territory_id = $1 AND is_shnor = 1 ORDER BY id LIMIT 1", {muni}))
       act::insert_assignment(c, {0, members.front(), shnor->int64(0), std::nullopt, order_day, {}, {}, {}, {}});
     if (!first) continue;
     first = false;
     // In the first municipality: the demo methodist supports two teachers with results,
     // a selection is open, and the active's plan is written.
     if (methodist) {
-      c.run("SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-            " WHERE o.territory_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
-            " AND ps.person_id IN (SELECT person_id FROM diagnostic_results) ORDER BY ps.person_id LIMIT 2",
-            {muni}, [&](const storage::Row& r) {
-              act::insert_assignment(c, {0, *methodist, std::nullopt, r.int64(0), order_day, {}, {}, {}, {}});
-            });
+      c.run(
+          "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE o.territory_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
+          " AND ps.person_id IN (SELECT person_id FROM diagnostic_results) ORDER BY ps.person_id LIMIT 2",
+          {muni}, [&](const storage::Row& r) {
+            act::insert_assignment(c, {0, *methodist, std::nullopt, r.int64(0), order_day, {}, {}, {}, {}});
+          });
     }
     act::Selection sel;
     sel.level = "municipal";
@@ -812,7 +942,8 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
         {"Анализ деятельности актива за учебный год", "effectiveness_monitoring", "май"},
     };
     for (const auto& item : kPlan)
-      act::insert_plan_item(c, {0, "municipal", muni, school_year, item[0], item[1], {}, item[2], "Координатор ИМЦ", "planned", {}});
+      act::insert_plan_item(
+          c, {0, "municipal", muni, school_year, item[0], item[1], {}, item[2], "Координатор ИМЦ", "planned", {}});
   }
 }
 
@@ -844,13 +975,16 @@ std::optional<std::int64_t> create_demo_accounts(App& app, DemoResult& result, c
       x.school = r->int64(0), x.school_name = r->text(1);
     if (x.school)
       if (auto r = c.query_one("SELECT person_id FROM positions WHERE organisation_id = $1 AND position = 'teacher'"
-                               " ORDER BY id LIMIT 1", {*x.school}))
+                               " ORDER BY id LIMIT 1",
+                               {*x.school}))
         x.teacher = r->int64(0);
     // The expert: a teacher of the next school, so the demo practices of other schools are theirs to judge.
     if (x.school)
-      if (auto r = c.query_one("SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-                               " WHERE o.kind = 'school' AND o.id > $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
-                               " ORDER BY o.id, ps.id LIMIT 1", {*x.school}))
+      if (auto r =
+              c.query_one("SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+                          " WHERE o.kind = 'school' AND o.id > $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
+                          " ORDER BY o.id, ps.id LIMIT 1",
+                          {*x.school}))
         x.expert = r->int64(0);
     return x;
   });
@@ -883,9 +1017,11 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
   const Scale scale = scale_of(options.scale);
   if (!options.reference_date.empty() && !Date::parse_iso(options.reference_date))
     throw domain::Error::validation("date", "Дата должна быть в виде ГГГГ-ММ-ДД");
-  const bool has_data = db.read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories") > 0; });
+  const bool has_data =
+      db.read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM territories") > 0; });
   if (has_data)
-    throw domain::Error::conflict("database", "База уже содержит данные реестров: демо-данные создаются только в пустой базе");
+    throw domain::Error::conflict("database",
+                                  "База уже содержит данные реестров: демо-данные создаются только в пустой базе");
 
   Rng rng(options.seed);
   DemoResult result;
@@ -915,15 +1051,16 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
       g.staff(institute, 12, "methodist", {}, region_code);
       const auto cnppm = g.organisation(region_code + "-CNPPM",
                                         "Центр непрерывного повышения профессионального мастерства педагогических "
-                                        "работников (" + region_name + ")",
+                                        "работников (" +
+                                            region_name + ")",
                                         "ЦНППМ", "cnppm", id, region_no, region_name);
       g.staff(cnppm, 8, "methodist", {}, region_code);
       g.organisation(region_code + "-MIN", "Министерство образования (" + region_name + ")", "Минобр", "authority", id,
                      region_no, region_name);
       for (int k = 0; k < scale.colleges_per_region; ++k) {
-        const auto college = g.organisation(region_code + "-SPO-" + pad(k + 1, 3),
-                                            "ГБПОУ «Колледж №" + std::to_string(k + 1) + "»",
-                                            "Колледж №" + std::to_string(k + 1), "college", id, region_no, region_name);
+        const auto college =
+            g.organisation(region_code + "-SPO-" + pad(k + 1, 3), "ГБПОУ «Колледж №" + std::to_string(k + 1) + "»",
+                           "Колледж №" + std::to_string(k + 1), "college", id, region_no, region_name);
         g.staff(college, static_cast<int>(rng.between(25, 60)), "lecturer", {}, region_code);
       }
       return id;
@@ -934,7 +1071,8 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
         Generator g(c, rng, result, today);
         const std::size_t n = static_cast<std::size_t>(r * 7 + m);
         const std::string stem = kDistrictStems[n % kDistrictStems.size()];
-        const std::string round = n >= kDistrictStems.size() ? " №" + std::to_string(n / kDistrictStems.size() + 1) : "";
+        const std::string round =
+            n >= kDistrictStems.size() ? " №" + std::to_string(n / kDistrictStems.size() + 1) : "";
         const std::string name = stem + "ский район" + round;
         const std::string genitive = stem + "ского района" + round;
         const std::string muni_code = region_code + "-" + pad(m + 1, 3);
@@ -954,22 +1092,21 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
           const std::string adjective = own_village ? kVillages[static_cast<std::size_t>(s)].adjective : stem + "ская";
           const bool numbered = !own_village || s < 2;
           const std::string number = numbered ? " №" + std::to_string(s + 1) : "";
-          const auto school = g.organisation(muni_code + "-S" + pad(s + 1, 3),
-                                             "МБОУ «" + adjective + " средняя школа" + number + "»",
-                                             adjective + " СШ" + number, "school", muni, region_no, place);
-          const int teachers = static_cast<int>(rng.between(scale.teachers_per_school * 6 / 10,
-                                                            scale.teachers_per_school * 14 / 10));
+          const auto school =
+              g.organisation(muni_code + "-S" + pad(s + 1, 3), "МБОУ «" + adjective + " средняя школа" + number + "»",
+                             adjective + " СШ" + number, "school", muni, region_no, place);
+          const int teachers =
+              static_cast<int>(rng.between(scale.teachers_per_school * 6 / 10, scale.teachers_per_school * 14 / 10));
           g.staff_school(school, s < 2 ? teachers * 3 / 2 : teachers, region_code);
         }
         for (int k = 0; k < scale.kindergartens_per_municipality; ++k) {
-          const auto dou = g.organisation(muni_code + "-D" + pad(k + 1, 3),
-                                          "МБДОУ «Детский сад №" + std::to_string(k + 1) + "»",
-                                          "Детский сад №" + std::to_string(k + 1), "kindergarten", muni, region_no,
-                                          centre);
+          const auto dou =
+              g.organisation(muni_code + "-D" + pad(k + 1, 3), "МБДОУ «Детский сад №" + std::to_string(k + 1) + "»",
+                             "Детский сад №" + std::to_string(k + 1), "kindergarten", muni, region_no, centre);
           g.staff(dou, static_cast<int>(rng.between(6, 14)), "educator", "preschool", region_code);
         }
-        const auto dod = g.organisation(muni_code + "-DO1", "МБУ ДО «Дом детского творчества» " + genitive,
-                                        "ДДТ", "additional", muni, region_no, centre);
+        const auto dod = g.organisation(muni_code + "-DO1", "МБУ ДО «Дом детского творчества» " + genitive, "ДДТ",
+                                        "additional", muni, region_no, centre);
         g.staff(dod, static_cast<int>(rng.between(5, 12)), "additional_teacher", {}, region_code);
       });
       ++done;
@@ -985,8 +1122,9 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
   });
   // The demo methodist account is this person: the first methodist of the first institute.
   const auto methodist = db.read([](storage::Connection& c) -> std::optional<std::int64_t> {
-    auto r = c.query_one("SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-                         " WHERE o.kind = 'institute' AND ps.position = 'methodist' ORDER BY o.id, ps.id LIMIT 1");
+    auto r = c.query_one(
+        "SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE o.kind = 'institute' AND ps.position = 'methodist' ORDER BY o.id, ps.id LIMIT 1");
     return r ? std::optional(r->int64(0)) : std::nullopt;
   });
   for (std::size_t i = 0; i < regions.size(); ++i) {

@@ -48,7 +48,8 @@ Caller as_person(std::int64_t person, const char* role = "expert") {
 
 void demo_roadmaps(App& app, const Caller& system, std::int64_t region, const domain::Date& today) {
   storage::roadmaps::Roadmap seed;
-  seed.title = "Дорожная карта реализации модели методической работы и мониторинга её эффективности на 2021–2022 гг. (образец)";
+  seed.title =
+      "Дорожная карта реализации модели методической работы и мониторинга её эффективности на 2021–2022 гг. (образец)";
   seed.owner_level = "region";
   seed.territory_id = region;
   seed.period_from = "2021-01-01";
@@ -79,12 +80,12 @@ void demo_roadmaps(App& app, const Caller& system, std::int64_t region, const do
   };
   static const Row kRows[] = {
       {"1", true, "Общие мероприятия для всех направлений", "", "", "", "", "", ""},
-      {"1.1", false, "Установочный семинар для методистов РМА", "Методисты РМА", "ГБУ ДПО «ИРО» / Министерство образования",
-       "I квартал", "Программа работы РМА на год", "rma.1.1", "done"},
-      {"1.2", false, "Диагностика профессиональных дефицитов методистов РМА", "Методисты РМА", "ГБУ ДПО «ИРО»", "Февраль - март",
-       "Индивидуальные маршруты методистов", "rma.1.3; fed.1", "in_progress"},
-      {"1.3", false, "Региональный фестиваль методических практик", "Руководители и педагоги ОО", "Методисты РМА / ГБУ ДПО «ИРО»",
-       "II квартал", "Практики, рекомендованные в банк", "rma.2.4", "planned"},
+      {"1.1", false, "Установочный семинар для методистов РМА", "Методисты РМА",
+       "ГБУ ДПО «ИРО» / Министерство образования", "I квартал", "Программа работы РМА на год", "rma.1.1", "done"},
+      {"1.2", false, "Диагностика профессиональных дефицитов методистов РМА", "Методисты РМА", "ГБУ ДПО «ИРО»",
+       "Февраль - март", "Индивидуальные маршруты методистов", "rma.1.3; fed.1", "in_progress"},
+      {"1.3", false, "Региональный фестиваль методических практик", "Руководители и педагоги ОО",
+       "Методисты РМА / ГБУ ДПО «ИРО»", "II квартал", "Практики, рекомендованные в банк", "rma.2.4", "planned"},
       {"1.4", false, "Отчёт о деятельности РМА и анализ показателей эффективности", "Ответственные по направлениям",
        "ГБУ ДПО «ИРО»", "Декабрь", "Аналитическая справка", "rma.2.1", "planned"},
       {"2", true, "Специфические мероприятия по направлениям", "", "", "", "", "", ""},
@@ -96,10 +97,19 @@ void demo_roadmaps(App& app, const Caller& system, std::int64_t region, const do
        "1 раз в полгода", "Ответы на запросы молодых педагогов", "fed.4", "planned"},
   };
   for (const auto& r : kRows) {
-    ItemDraft d{std::to_string(year) + " год", r.number, r.name, r.participants, r.executors, r.term, r.result, r.codes, r.heading};
+    ItemDraft d{std::to_string(year) + " год",
+                r.number,
+                r.name,
+                r.participants,
+                r.executors,
+                r.term,
+                r.result,
+                r.codes,
+                r.heading};
     const auto item = add_roadmap_item(app, system, id, d);
     if (std::string_view(r.status) == "done")
-      report_on_item(app, system, item.id, "done", "Семинар проведён, программа утверждена: 46 участников", "https://example.org/rma/seminar");
+      report_on_item(app, system, item.id, "done", "Семинар проведён, программа утверждена: 46 участников",
+                     "https://example.org/rma/seminar");
     else if (std::string_view(r.status) == "in_progress")
       report_on_item(app, system, item.id, "in_progress", "Работа идёт по плану", "");
   }
@@ -115,19 +125,33 @@ void demo_documents(App& app, const Caller& system, std::int64_t region, const d
     std::vector<std::string> text;
   };
   const std::vector<Doc> docs = {
-      {"regulation", "Положение о региональном методическом активе", "01-02/15", 400, "методический актив; положение",
+      {"regulation",
+       "Положение о региональном методическом активе",
+       "01-02/15",
+       400,
+       "методический актив; положение",
        {"1. Общие положения. Региональный методический актив — профессионально-общественное объединение педагогов.",
-        "2. Требования к членам актива: высшая квалификационная категория, высшее педагогическое образование, стаж не менее 5 лет.",
+        "2. Требования к членам актива: высшая квалификационная категория, высшее педагогическое образование, стаж не "
+        "менее 5 лет.",
         "3. Направления деятельности: ФГОС, функциональная грамотность, воспитание, ШНОР."}},
-      {"recommendations", "Методические рекомендации по построению индивидуальных образовательных маршрутов педагогов", "", 120,
+      {"recommendations",
+       "Методические рекомендации по построению индивидуальных образовательных маршрутов педагогов",
+       "",
+       120,
        "ИОМ; дефициты; диагностика",
        {"Маршрут строится по результатам диагностики профессиональных дефицитов.",
         "Для каждого дефицита указываются цель, форма работы, срок и ожидаемый результат."}},
-      {"recommendations", "Рекомендации по наставничеству молодых педагогов в общеобразовательных организациях", "", 60,
+      {"recommendations",
+       "Рекомендации по наставничеству молодых педагогов в общеобразовательных организациях",
+       "",
+       60,
        "наставничество; молодые педагоги",
        {"Целевая модель наставничества: формы «учитель — учитель», «руководитель — учитель», групповое наставничество.",
         "Пара наставник — наставляемый составляет план на учебный год и подводит итоги."}},
-      {"order", "Об утверждении плана работы регионального методического актива на учебный год", "01-02/231", 80,
+      {"order",
+       "Об утверждении плана работы регионального методического актива на учебный год",
+       "01-02/231",
+       80,
        "методический актив; план",
        {"Утвердить план работы регионального методического актива на учебный год (приложение)."}},
   };
@@ -138,7 +162,8 @@ void demo_documents(App& app, const Caller& system, std::int64_t region, const d
     doc.number = d.number;
     doc.level = "regional";
     doc.territory_id = region;
-    doc.issuer = std::string_view(d.kind) == "order" ? "Министерство образования региона" : "ГБУ ДПО «Институт развития образования»";
+    doc.issuer = std::string_view(d.kind) == "order" ? "Министерство образования региона"
+                                                     : "ГБУ ДПО «Институт развития образования»";
     doc.doc_date = domain::Date::from_days(today.days() - std::chrono::days(d.days_ago)).iso();
     doc.tags = d.tags;
     const auto id = create_document(app, system, doc);
@@ -150,10 +175,11 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
   // Two more trained experts from other schools of the region, besides the demo expert.
   const auto people = app.db->read([&](storage::Connection& c) {
     std::vector<std::pair<std::int64_t, std::int64_t>> out;  // person, school
-    c.run("SELECT ps.person_id, ps.organisation_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " JOIN territories t ON t.id = o.territory_id WHERE t.parent_id = $1 AND o.kind = 'school'"
-          " AND ps.position = 'teacher' AND ps.left_on IS NULL ORDER BY o.id, ps.id",
-          {region}, [&](const storage::Row& r) { out.emplace_back(r.int64(0), r.int64(1)); });
+    c.run(
+        "SELECT ps.person_id, ps.organisation_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " JOIN territories t ON t.id = o.territory_id WHERE t.parent_id = $1 AND o.kind = 'school'"
+        " AND ps.position = 'teacher' AND ps.left_on IS NULL ORDER BY o.id, ps.id",
+        {region}, [&](const storage::Row& r) { out.emplace_back(r.int64(0), r.int64(1)); });
     return out;
   });
   // Experts: the demo expert and the first teacher of two other schools; authors: one teacher
@@ -189,21 +215,37 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
     const char* level;
     const char* subject;
     const char* text;
-    const char* stage;  // draft | submitted | in_review | accepted | returned
+    const char* stage;                      // draft | submitted | in_review | accepted | returned
     std::vector<std::string> competencies;  // what a route may take it for
   };
   static const P kPractices[] = {
-      {"Смысловое чтение на уроках математики", "basic", "math_it",
-       "Приёмы работы с текстом задачи: вопросы к тексту, схема, проверка ответа. За год доля справившихся с задачами на чтение выросла с 48 до 63 %.",
-       "accepted", {"method.functional_literacy", "subject.content"}},
-      {"Наставничество «учитель — учитель» в сельской школе", "management", "",
-       "Пары молодых и опытных учителей, совместное планирование уроков, взаимопосещения раз в две недели. Все молодые педагоги остались в школе.",
-       "accepted", {"comm.professional", "manage.methodical_work"}},
-      {"Лаборатория естественно-научной грамотности", "secondary", "natural_sciences",
-       "Исследовательские задания на материале региона: вода, почвы, воздух. Результаты PISA-подобных заданий — выше среднего по району.",
-       "in_review", {"method.functional_literacy"}},
-      {"Цифровой портфолио ученика начальной школы", "primary", "",
-       "Портфолио в облачном сервисе: работы, отзывы, самооценка. Описание требует доработки.", "returned", {"digital.resources", "method.assessment"}},
+      {"Смысловое чтение на уроках математики",
+       "basic",
+       "math_it",
+       "Приёмы работы с текстом задачи: вопросы к тексту, схема, проверка ответа. За год доля справившихся с задачами "
+       "на чтение выросла с 48 до 63 %.",
+       "accepted",
+       {"method.functional_literacy", "subject.content"}},
+      {"Наставничество «учитель — учитель» в сельской школе",
+       "management",
+       "",
+       "Пары молодых и опытных учителей, совместное планирование уроков, взаимопосещения раз в две недели. Все молодые "
+       "педагоги остались в школе.",
+       "accepted",
+       {"comm.professional", "manage.methodical_work"}},
+      {"Лаборатория естественно-научной грамотности",
+       "secondary",
+       "natural_sciences",
+       "Исследовательские задания на материале региона: вода, почвы, воздух. Результаты PISA-подобных заданий — выше "
+       "среднего по району.",
+       "in_review",
+       {"method.functional_literacy"}},
+      {"Цифровой портфолио ученика начальной школы",
+       "primary",
+       "",
+       "Портфолио в облачном сервисе: работы, отзывы, самооценка. Описание требует доработки.",
+       "returned",
+       {"digital.resources", "method.assessment"}},
       {"Проектная неделя по русскому языку", "basic", "russian_literature", "Черновик описания практики.", "draft", {}},
   };
   for (std::size_t i = 0; i < std::size(kPractices) && i < authors.size(); ++i) {
@@ -220,9 +262,10 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
       const auto review = assign_expert(app, system, id, experts[e]);
       if (stage == "in_review" && experts[e] == expert_person) continue;  // the demo expert has it to do
       const bool good = stage == "accepted";
-      submit_review(app, as_person(experts[e]), review.id,
-                    good ? std::vector<std::optional<int>>{5, 4, 5, 4, 4} : std::vector<std::optional<int>>{3, 3, 2, 3, 2},
-                    good ? "accept" : "revise", good ? "" : "Дополните описание результатов и условий");
+      submit_review(
+          app, as_person(experts[e]), review.id,
+          good ? std::vector<std::optional<int>>{5, 4, 5, 4, 4} : std::vector<std::optional<int>>{3, 3, 2, 3, 2},
+          good ? "accept" : "revise", good ? "" : "Дополните описание результатов и условий");
     }
     if (stage == "accepted") decide_practice(app, system, id, "accept", "");
     if (stage == "returned") decide_practice(app, system, id, "return", "Доработайте описание по замечаниям экспертов");

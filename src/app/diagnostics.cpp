@@ -50,9 +50,11 @@ void check_campaign(const dia::Campaign& d) {
 std::unordered_set<std::int64_t> persons_working_in(storage::Connection& c, std::int64_t territory_id) {
   std::unordered_set<std::int64_t> out;
   storage::Params params;
-  c.run("SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE ps.left_on IS NULL AND o.territory_id IN " + reg::subtree(reg::placeholder(params, territory_id)),
-        params, [&](const storage::Row& r) { out.insert(r.int64(0)); });
+  c.run(
+      "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+      " WHERE ps.left_on IS NULL AND o.territory_id IN " +
+          reg::subtree(reg::placeholder(params, territory_id)),
+      params, [&](const storage::Row& r) { out.insert(r.int64(0)); });
   return out;
 }
 
@@ -83,7 +85,8 @@ std::vector<std::int64_t> competency_ids(storage::Connection& c, const std::vect
   std::vector<std::int64_t> ids;
   for (const auto& code : codes) {
     auto it = framework.find(code);
-    if (it == framework.end()) throw domain::Error::validation(field, "Компетенции «" + code + "» нет в рамке компетенций");
+    if (it == framework.end())
+      throw domain::Error::validation(field, "Компетенции «" + code + "» нет в рамке компетенций");
     if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
   }
   return ids;
@@ -152,11 +155,14 @@ dia::Campaign create_campaign(App& app, const Caller& caller, dia::Campaign draf
       throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
     const auto id = dia::insert_campaign(c, draft);
     audit_change(c, caller, "create", "diagnostic_campaign", id, {},
-          nlohmann::json{{"title", draft.title}, {"kind", draft.kind}, {"instrument", draft.instrument},
-                         {"territory_id", draft.territory_id}, {"starts_on", draft.starts_on},
-                         {"ends_on", draft.ends_on}}
-              .dump(),
-          request_id);
+                 nlohmann::json{{"title", draft.title},
+                                {"kind", draft.kind},
+                                {"instrument", draft.instrument},
+                                {"territory_id", draft.territory_id},
+                                {"starts_on", draft.starts_on},
+                                {"ends_on", draft.ends_on}}
+                     .dump(),
+                 request_id);
     return id;
   });
   return get_campaign(app, caller, id);
@@ -174,26 +180,30 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
 
   auto run = [&](storage::Connection& c) {
     auto campaign = dia::find_campaign(c, campaign_id);
-    if (!campaign || !reg::territory_visible(c, campaign->territory_id, scope_of(caller, domain::Action::read_registry)))
+    if (!campaign ||
+        !reg::territory_visible(c, campaign->territory_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::not_found("Кампания диагностики не найдена");
     if (!reg::territory_covered(c, campaign->territory_id, scope))
       throw domain::Error(domain::ErrorKind::forbidden, "Загружать результаты этой кампании может тот, кто её ведёт");
     const bool literacy = campaign->kind == "functional_literacy";
 
     const auto columns = domain::diagnostic_result_import_columns();
-    const std::span<const std::string_view> header =
-        table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
+    const std::span<const std::string_view> header = table.rows.empty()
+                                                         ? std::span<const std::string_view>{}
+                                                         : std::span<const std::string_view>(table.rows[0].cells);
     const auto map = domain::map_header(columns, header);
     if (!check_header(columns, map, table, report)) return;
     for (const char* key : {"raw_score", "max_score"})
       if (!map.of(columns, key)) {
         ++report.issue_count;
-        report.issues.push_back({table.rows[0].number, std::string(key == std::string_view("raw_score") ? "Балл" : "Максимальный балл"),
+        report.issues.push_back({table.rows[0].number,
+                                 std::string(key == std::string_view("raw_score") ? "Балл" : "Максимальный балл"),
                                  "Нет столбца: без него результат не посчитать"});
       }
     if (!literacy && !map.of(columns, "competency")) {
       ++report.issue_count;
-      report.issues.push_back({table.rows[0].number, "Компетенция", "Нет столбца «Компетенция»: к чему относится балл?"});
+      report.issues.push_back(
+          {table.rows[0].number, "Компетенция", "Нет столбца «Компетенция»: к чему относится балл?"});
     }
     if (report.issue_count) return;
 
@@ -232,10 +242,14 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
         const auto given = row.text(competency);
         auto it = by_key.find(std::string(given));
         if (it == by_key.end()) it = by_key.find(domain::fold_for_search(given));
-        if (given.empty()) row.problem(competency, "Укажите компетенцию (код или название из рамки)");
-        else if (it == by_key.end()) row.problem(competency, RowReader::quoted(given) + ": такой компетенции нет в рамке");
-        else if (!it->second->is_active) row.problem(competency, RowReader::quoted(given) + ": компетенция не используется");
-        else r.competency_id = it->second->id;
+        if (given.empty())
+          row.problem(competency, "Укажите компетенцию (код или название из рамки)");
+        else if (it == by_key.end())
+          row.problem(competency, RowReader::quoted(given) + ": такой компетенции нет в рамке");
+        else if (!it->second->is_active)
+          row.problem(competency, RowReader::quoted(given) + ": компетенция не используется");
+        else
+          r.competency_id = it->second->id;
       }
       const auto raw_value = domain::parse_number(row.text(raw));
       const auto max_value = domain::parse_number(row.text(max));
@@ -270,12 +284,14 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
     if (dry_run || report.issue_count) return;
     dia::replace_results(c, campaign_id, persons, rows);
     audit_change(c, caller, "import", "diagnostic_result", campaign_id, {},
-          nlohmann::json{{"format", report.format}, {"rows", report.rows}, {"persons", report.created}}.dump(),
-          request_id);
+                 nlohmann::json{{"format", report.format}, {"rows", report.rows}, {"persons", report.created}}.dump(),
+                 request_id);
     report.applied = true;
   };
-  if (dry_run) app.db->read(run);
-  else app.db->write(run);
+  if (dry_run)
+    app.db->read(run);
+  else
+    app.db->write(run);
   return report;
 }
 
@@ -351,7 +367,8 @@ std::optional<domain::LevelScale> stored_scale(storage::Connection& c, std::int6
   try {
     std::vector<domain::LevelBand> bands;
     for (const auto& b : nlohmann::json::parse(*text))
-      bands.push_back({b.at("code").get<std::string>(), b.at("title").get<std::string>(), b.at("from_percent").get<double>()});
+      bands.push_back(
+          {b.at("code").get<std::string>(), b.at("title").get<std::string>(), b.at("from_percent").get<double>()});
     return domain::LevelScale(std::move(bands));
   } catch (const std::exception&) {
     return std::nullopt;
@@ -360,7 +377,8 @@ std::optional<domain::LevelScale> stored_scale(storage::Connection& c, std::int6
 
 RegionLevels levels_of_region(storage::Connection& c, const Caller& caller, std::int64_t region_id) {
   const auto t = reg::find_territory(c, region_id);
-  if (!t || t->level != "region" || !reg::territory_visible(c, region_id, scope_of(caller, domain::Action::read_registry)))
+  if (!t || t->level != "region" ||
+      !reg::territory_visible(c, region_id, scope_of(caller, domain::Action::read_registry)))
     throw domain::Error::not_found("Регион не найден");
   RegionLevels out;
   out.region_id = region_id;
@@ -391,7 +409,8 @@ RegionLevels set_region_levels(App& app, const Caller& caller, std::int64_t regi
   for (auto& b : bands) {
     b.code = domain::trim(b.code);
     b.title = domain::trim(b.title);
-    if (b.code.empty() || b.title.empty()) throw domain::Error::validation("levels", "У каждого уровня — код и название");
+    if (b.code.empty() || b.title.empty())
+      throw domain::Error::validation("levels", "У каждого уровня — код и название");
     if (b.code.size() > 32 || domain::utf8_length(b.title) > 100)
       throw domain::Error::validation("levels", "Код уровня — до 32 символов, название — до 100");
   }
@@ -402,8 +421,10 @@ RegionLevels set_region_levels(App& app, const Caller& caller, std::int64_t regi
     if (!before.can_edit)
       throw domain::Error(domain::ErrorKind::forbidden,
                           "Шкалу уровней региона задают региональный орган управления и институт развития образования");
-    if (bands.empty()) dia::delete_level_scale(c, region_id);
-    else dia::put_level_scale(c, region_id, bands_json(bands));
+    if (bands.empty())
+      dia::delete_level_scale(c, region_id);
+    else
+      dia::put_level_scale(c, region_id, bands_json(bands));
     audit_change(c, caller, "update", "level_scale", region_id, bands_json(before.bands),
                  bands.empty() ? std::string("\"standard\"") : bands_json(bands), request_id);
     return levels_of_region(c, caller, region_id);
@@ -426,8 +447,8 @@ GroupDynamics group_dynamics(App& app, const Caller& caller, std::int64_t before
   app.db->read([&](storage::Connection& c) {
     const auto unit = by_municipality ? dia::DynamicsUnit::municipality : dia::DynamicsUnit::organisation;
     out.cells = dia::group_dynamics(c, out.before.id, out.after.id, unit, scope, kDefaultDeficitThreshold);
-    out.total = dia::group_dynamics(c, out.before.id, out.after.id, dia::DynamicsUnit::total, scope,
-                                    kDefaultDeficitThreshold);
+    out.total =
+        dia::group_dynamics(c, out.before.id, out.after.id, dia::DynamicsUnit::total, scope, kDefaultDeficitThreshold);
   });
   for (auto* cells : {&out.cells, &out.total})
     for (auto& cell : *cells)

@@ -20,9 +20,15 @@ namespace ev = storage::events;
 namespace reg = storage::registry;
 
 std::string event_json(const ev::Event& e) {
-  return nlohmann::json{{"kind", e.kind},         {"title", e.title},     {"level", e.level},
-                        {"starts_at", e.starts_at}, {"ends_at", e.ends_at}, {"format", e.format},
-                        {"place", e.place},        {"status", e.status},   {"capacity", e.capacity ? *e.capacity : 0},
+  return nlohmann::json{{"kind", e.kind},
+                        {"title", e.title},
+                        {"level", e.level},
+                        {"starts_at", e.starts_at},
+                        {"ends_at", e.ends_at},
+                        {"format", e.format},
+                        {"place", e.place},
+                        {"status", e.status},
+                        {"capacity", e.capacity ? *e.capacity : 0},
                         {"competencies", e.competencies}}
       .dump();
 }
@@ -32,8 +38,8 @@ std::string event_json(const ev::Event& e) {
 bool organises(storage::Connection& c, const Caller& caller, const ev::Event& e) {
   const auto scope = scope_of(caller, domain::Action::organise_events);
   if (scope.empty()) return false;
-  if (e.organisation_id &&
-      std::find(scope.organisations.begin(), scope.organisations.end(), *e.organisation_id) != scope.organisations.end())
+  if (e.organisation_id && std::find(scope.organisations.begin(), scope.organisations.end(), *e.organisation_id) !=
+                               scope.organisations.end())
     return true;
   return reg::territory_covered(c, e.territory_id, scope);
 }
@@ -72,9 +78,7 @@ void tidy(ev::Event& e) {
   domain::check_event(draft_of(e));
 }
 
-std::string when(const ev::Event& e) {
-  return e.starts_at.substr(0, 10) + " в " + e.starts_at.substr(11);
-}
+std::string when(const ev::Event& e) { return e.starts_at.substr(0, 10) + " в " + e.starts_at.substr(11); }
 
 }  // namespace
 
@@ -141,8 +145,8 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
   return app.db->write([&](storage::Connection& c) {
     const auto before = managed_event(c, caller, id);
     if (draft.capacity && *draft.capacity < before.registered)
-      throw domain::Error::validation("capacity", "Уже зарегистрировано " + std::to_string(before.registered) +
-                                                      ": мест не может быть меньше");
+      throw domain::Error::validation(
+          "capacity", "Уже зарегистрировано " + std::to_string(before.registered) + ": мест не может быть меньше");
     ev::Event after = before;
     after.kind = draft.kind;
     after.title = draft.title;
@@ -164,11 +168,17 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
     if (cancelled || (moved && after.status == "planned"))
       for (const auto& r : ev::registrations_of(c, id))
         notify_person(app, c, r.person_id,
-                      cancelled ? Notice{"cancelled", "Мероприятие «" + after.title + "» отменено", {},
-                                         "/events/" + std::to_string(id), {}}
-                                : Notice{"changed", "Изменилось мероприятие «" + after.title + "»",
-                                         "Начало: " + when(after) + (after.place.empty() ? "" : ". Место: " + after.place),
-                                         "/events/" + std::to_string(id), {}});
+                      cancelled
+                          ? Notice{"cancelled",
+                                   "Мероприятие «" + after.title + "» отменено",
+                                   {},
+                                   "/events/" + std::to_string(id),
+                                   {}}
+                          : Notice{"changed",
+                                   "Изменилось мероприятие «" + after.title + "»",
+                                   "Начало: " + when(after) + (after.place.empty() ? "" : ". Место: " + after.place),
+                                   "/events/" + std::to_string(id),
+                                   {}});
     return *ev::find_event(c, id);
   });
 }
@@ -179,7 +189,8 @@ ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t
     const auto e = visible_event(c, caller, event_id);
     if (!reg::find_person(c, person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
     if (!acts_for(c, caller, person_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Зарегистрировать может сам педагог или администрация его организации");
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Зарегистрировать может сам педагог или администрация его организации");
     if (ev::find_registration(c, event_id, person_id))
       throw domain::Error::conflict("person_id", "Педагог уже зарегистрирован");
     const auto problem = domain::registration_problem(e.status == "cancelled", e.starts_at, domain::local_minute_now(),
@@ -189,9 +200,11 @@ ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t
     audit_change(c, caller, "create", "event_registration", id, {},
                  nlohmann::json{{"event_id", event_id}, {"person_id", person_id}}.dump(), request_id);
     notify_person(app, c, person_id,
-                  {"registration", "Вы зарегистрированы: «" + e.title + "»",
+                  {"registration",
+                   "Вы зарегистрированы: «" + e.title + "»",
                    "Начало: " + when(e) + (e.place.empty() ? "" : ". Место: " + e.place),
-                   "/events/" + std::to_string(event_id), {}});
+                   "/events/" + std::to_string(event_id),
+                   {}});
     return *ev::find_registration(c, event_id, person_id);
   });
 }
@@ -203,7 +216,8 @@ void cancel_registration(App& app, const Caller& caller, std::int64_t event_id, 
     const auto r = ev::find_registration(c, event_id, person_id);
     if (!r) throw domain::Error::not_found("Регистрация не найдена");
     if (!acts_for(c, caller, person_id) && !organises(c, caller, e))
-      throw domain::Error(domain::ErrorKind::forbidden, "Отменить регистрацию может сам педагог, его организация или организатор");
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Отменить регистрацию может сам педагог, его организация или организатор");
     if (domain::local_minute_now() >= e.starts_at)
       throw domain::Error::conflict("event_id", "Мероприятие уже началось: регистрацию не отменить");
     ev::delete_registration(c, r->id);
@@ -252,7 +266,8 @@ void leave_feedback(App& app, const Caller& caller, std::int64_t event_id, int u
   const auto text = domain::trim(comment);
   if (domain::utf8_length(text) > 2000) throw domain::Error::validation("comment", "Отзыв длиннее 2000 символов");
   if (!caller.person_id)
-    throw domain::Error(domain::ErrorKind::forbidden, "Отзыв оставляет участник: учётная запись не связана с педагогом");
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Отзыв оставляет участник: учётная запись не связана с педагогом");
   app.db->write([&](storage::Connection& c) {
     const auto e = visible_event(c, caller, event_id);
     const auto r = ev::find_registration(c, event_id, *caller.person_id);
@@ -283,20 +298,27 @@ ExportFile export_events(App& app, const Caller& caller, const ev::EventFilter& 
   using io::ColumnKind;
   auto events = list_events(app, caller, f);
   auto sink = io::make_sink(format, "Мероприятия",
-                            {{"Начало", ColumnKind::text, 17}, {"Окончание", ColumnKind::text, 17},
-                             {"Вид", ColumnKind::text, 20}, {"Название", ColumnKind::text, 50},
-                             {"Уровень", ColumnKind::text, 16}, {"Формат", ColumnKind::text, 14},
-                             {"Место или ссылка", ColumnKind::text, 30}, {"Организатор", ColumnKind::text, 30},
-                             {"Для кого", ColumnKind::text, 30}, {"Мест", ColumnKind::integer, 8},
-                             {"Зарегистрировано", ColumnKind::integer, 10}, {"Участвовало", ColumnKind::integer, 10},
+                            {{"Начало", ColumnKind::text, 17},
+                             {"Окончание", ColumnKind::text, 17},
+                             {"Вид", ColumnKind::text, 20},
+                             {"Название", ColumnKind::text, 50},
+                             {"Уровень", ColumnKind::text, 16},
+                             {"Формат", ColumnKind::text, 14},
+                             {"Место или ссылка", ColumnKind::text, 30},
+                             {"Организатор", ColumnKind::text, 30},
+                             {"Для кого", ColumnKind::text, 30},
+                             {"Мест", ColumnKind::integer, 8},
+                             {"Зарегистрировано", ColumnKind::integer, 10},
+                             {"Участвовало", ColumnKind::integer, 10},
                              {"Статус", ColumnKind::text, 12}});
   using domain::title_of;
   for (const auto& e : events) {
     std::string audience;
-    for (const auto& a : e.audience) audience += (audience.empty() ? "" : ", ") + title_of(domain::event_audiences(), a);
-    sink->row({e.starts_at.substr(0, 10) + " " + e.starts_at.substr(11), e.ends_at.substr(0, 10) + " " + e.ends_at.substr(11),
-               title_of(domain::event_kinds(), e.kind), e.title, title_of(domain::event_levels(), e.level),
-               title_of(domain::event_formats(), e.format), e.place,
+    for (const auto& a : e.audience)
+      audience += (audience.empty() ? "" : ", ") + title_of(domain::event_audiences(), a);
+    sink->row({e.starts_at.substr(0, 10) + " " + e.starts_at.substr(11),
+               e.ends_at.substr(0, 10) + " " + e.ends_at.substr(11), title_of(domain::event_kinds(), e.kind), e.title,
+               title_of(domain::event_levels(), e.level), title_of(domain::event_formats(), e.format), e.place,
                e.organisation_name.empty() ? e.territory_name : e.organisation_name, audience,
                e.capacity ? std::to_string(*e.capacity) : "", std::to_string(e.registered), std::to_string(e.attended),
                e.status == "cancelled" ? "Отменено" : "Запланировано"});

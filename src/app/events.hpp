@@ -20,17 +20,18 @@ namespace metodist::app {
 struct EventCard {
   storage::events::Event event;
   std::vector<storage::events::Material> materials;
-  bool can_manage = false;                                  // the caller organises it
-  std::optional<storage::events::Registration> mine;        // the caller's own registration
-  std::optional<domain::FeedbackSummary> feedback;          // for the organiser
-  std::vector<std::string> comments;                        // feedback comments, for the organiser
+  bool can_manage = false;                            // the caller organises it
+  std::optional<storage::events::Registration> mine;  // the caller's own registration
+  std::optional<domain::FeedbackSummary> feedback;    // for the organiser
+  std::vector<std::string> comments;                  // feedback comments, for the organiser
 };
 
 std::vector<storage::events::Event> list_events(App& app, const Caller& caller, const storage::events::EventFilter& f);
 EventCard get_event(App& app, const Caller& caller, std::int64_t id);
 // `draft.organisation_id` set: a school's event, in its territory; otherwise
 // `draft.territory_id` names the territory whose calendar it goes to.
-std::int64_t create_event(App& app, const Caller& caller, storage::events::Event draft, const std::string& request_id = {});
+std::int64_t create_event(App& app, const Caller& caller, storage::events::Event draft,
+                          const std::string& request_id = {});
 // Changes what the organiser wrote; status «cancelled» tells everyone registered.
 // The competencies it develops are replaced when given, kept otherwise.
 storage::events::Event update_event(App& app, const Caller& caller, std::int64_t id, storage::events::Event draft,

@@ -6,9 +6,9 @@
 #include <unordered_map>
 
 #include "domain/date.hpp"
-#include "domain/text.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
+#include "domain/text.hpp"
 #include "io/table_writer.hpp"
 
 namespace metodist::app {
@@ -31,39 +31,38 @@ std::vector<io::ExportColumn> columns_for(std::span<const domain::ImportColumn> 
 }
 
 const std::vector<io::ExportColumn>& organisation_columns() {
-  static const auto columns = columns_for(domain::organisation_import_columns(),
-                                          {{"code", ColumnKind::text},
-                                           {"name", ColumnKind::text},
-                                           {"short_name", ColumnKind::text},
-                                           {"kind", ColumnKind::text},
-                                           {"territory", ColumnKind::text},
-                                           {"inn", ColumnKind::text},
-                                           {"address", ColumnKind::text},
-                                           {"is_shnor", ColumnKind::flag},
-                                           {"has_staff_plan", ColumnKind::flag},
-                                           {"has_mentoring_model", ColumnKind::flag}});
+  static const auto columns =
+      columns_for(domain::organisation_import_columns(), {{"code", ColumnKind::text},
+                                                          {"name", ColumnKind::text},
+                                                          {"short_name", ColumnKind::text},
+                                                          {"kind", ColumnKind::text},
+                                                          {"territory", ColumnKind::text},
+                                                          {"inn", ColumnKind::text},
+                                                          {"address", ColumnKind::text},
+                                                          {"is_shnor", ColumnKind::flag},
+                                                          {"has_staff_plan", ColumnKind::flag},
+                                                          {"has_mentoring_model", ColumnKind::flag}});
   return columns;
 }
 
 const std::vector<io::ExportColumn>& staff_columns() {
   static const auto columns = [] {
-    auto c = columns_for(domain::person_import_columns(),
-                         {{"code", ColumnKind::text},
-                          {"last_name", ColumnKind::text},
-                          {"first_name", ColumnKind::text},
-                          {"middle_name", ColumnKind::text},
-                          {"gender", ColumnKind::text},
-                          {"birth_date", ColumnKind::date},
-                          {"ped_experience_since", ColumnKind::date},
-                          {"category", ColumnKind::text},
-                          {"higher_ped_education", ColumnKind::flag},
-                          {"ped_university_graduate", ColumnKind::flag},
-                          {"organisation", ColumnKind::text},
-                          {"position", ColumnKind::text},
-                          {"subject_area", ColumnKind::text},
-                          {"subjects", ColumnKind::text},
-                          {"hired_on", ColumnKind::date},
-                          {"left_on", ColumnKind::date}});
+    auto c = columns_for(domain::person_import_columns(), {{"code", ColumnKind::text},
+                                                           {"last_name", ColumnKind::text},
+                                                           {"first_name", ColumnKind::text},
+                                                           {"middle_name", ColumnKind::text},
+                                                           {"gender", ColumnKind::text},
+                                                           {"birth_date", ColumnKind::date},
+                                                           {"ped_experience_since", ColumnKind::date},
+                                                           {"category", ColumnKind::text},
+                                                           {"higher_ped_education", ColumnKind::flag},
+                                                           {"ped_university_graduate", ColumnKind::flag},
+                                                           {"organisation", ColumnKind::text},
+                                                           {"position", ColumnKind::text},
+                                                           {"subject_area", ColumnKind::text},
+                                                           {"subjects", ColumnKind::text},
+                                                           {"hired_on", ColumnKind::date},
+                                                           {"left_on", ColumnKind::date}});
     // For the reader only; import ignores it (the code above identifies the workplace).
     c.insert(c.begin() + 11, {"Наименование организации", ColumnKind::text, 40});
     return c;
@@ -71,14 +70,13 @@ const std::vector<io::ExportColumn>& staff_columns() {
   return columns;
 }
 
-
 }  // namespace
 
 ExportFile finish_export(io::TableSink& sink, const std::string& stem, const std::string& format) {
   ExportFile f;
   f.bytes = sink.finish();
-  f.content_type = format == "csv" ? "text/csv; charset=utf-8"
-                                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  f.content_type =
+      format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   f.filename = stem + "-" + domain::Date::today().iso() + "." + format;
   return f;
 }
@@ -86,8 +84,10 @@ ExportFile finish_export(io::TableSink& sink, const std::string& stem, const std
 ExportFile export_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f,
                               const std::string& format) {
   auto sink = io::make_sink(format, "Территории",
-                            {{"Код", ColumnKind::text, 14}, {"Наименование", ColumnKind::text, 40},
-                             {"Уровень", ColumnKind::text, 16}, {"Код вышестоящей", ColumnKind::text, 14},
+                            {{"Код", ColumnKind::text, 14},
+                             {"Наименование", ColumnKind::text, 40},
+                             {"Уровень", ColumnKind::text, 16},
+                             {"Код вышестоящей", ColumnKind::text, 14},
                              {"Вышестоящая территория", ColumnKind::text, 40}});
   const auto scope = scope_of(caller, domain::Action::read_registry);
   app.db->read([&](storage::Connection& c) {
@@ -112,10 +112,12 @@ ExportFile export_organisations(App& app, const Caller& caller, const reg::Organ
   auto sink = io::make_sink(format, "Организации", organisation_columns());
   const auto scope = scope_of(caller, domain::Action::read_registry);
   app.db->read([&](storage::Connection& c) {
-    reg::each_organisation(c, with_folded_query(f), scope, [&](const domain::Organisation& o, const std::string& territory) {
-      sink->row({o.code, o.name, o.short_name, title_of(domain::organisation_kinds(), o.kind), territory, o.inn,
-                 o.address, o.is_shnor ? "1" : "0", o.has_staff_plan ? "1" : "0", o.has_mentoring_model ? "1" : "0"});
-    });
+    reg::each_organisation(c, with_folded_query(f), scope,
+                           [&](const domain::Organisation& o, const std::string& territory) {
+                             sink->row({o.code, o.name, o.short_name, title_of(domain::organisation_kinds(), o.kind),
+                                        territory, o.inn, o.address, o.is_shnor ? "1" : "0",
+                                        o.has_staff_plan ? "1" : "0", o.has_mentoring_model ? "1" : "0"});
+                           });
   });
   return finish_export(*sink, "organisations", format);
 }
@@ -131,11 +133,13 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
       // Withheld personal data leaves its cells empty (not «нет»): the card shows nothing either.
       const auto flag = [&](bool v) -> std::string { return s.personal_data ? (v ? "1" : "0") : ""; };
       sink->row({p.code, p.last_name, p.first_name, p.middle_name,
-                 p.gender == "m" ? "м" : p.gender == "f" ? "ж" : "", p.birth_date, p.ped_experience_since,
-                 title_of(domain::qualification_categories(), p.category), flag(p.higher_ped_education),
-                 flag(p.ped_university_graduate), s.organisation_code, s.organisation_name,
-                 title_of(domain::positions(), w.position), title_of(domain::subject_areas(), w.subject_area),
-                 w.subjects, w.hired_on, w.left_on});
+                 p.gender == "m"   ? "м"
+                 : p.gender == "f" ? "ж"
+                                   : "",
+                 p.birth_date, p.ped_experience_since, title_of(domain::qualification_categories(), p.category),
+                 flag(p.higher_ped_education), flag(p.ped_university_graduate), s.organisation_code,
+                 s.organisation_name, title_of(domain::positions(), w.position),
+                 title_of(domain::subject_areas(), w.subject_area), w.subjects, w.hired_on, w.left_on});
     });
   });
   return finish_export(*sink, "persons", format);
@@ -144,9 +148,12 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
 ExportFile export_accounts(App& app, const Caller& caller, const std::string& query, const std::string& format) {
   const auto scope = require_scope(caller, domain::Action::manage_accounts, "управление учётными записями");
   auto sink = io::make_sink(format, "Учётные записи",
-                            {{"Логин", ColumnKind::text, 18}, {"Имя", ColumnKind::text, 32},
-                             {"Эл. почта", ColumnKind::text, 28}, {"Активна", ColumnKind::flag, 10},
-                             {"Сменить пароль при входе", ColumnKind::flag, 12}, {"Роли", ColumnKind::text, 70}});
+                            {{"Логин", ColumnKind::text, 18},
+                             {"Имя", ColumnKind::text, 32},
+                             {"Эл. почта", ColumnKind::text, 28},
+                             {"Активна", ColumnKind::flag, 10},
+                             {"Сменить пароль при входе", ColumnKind::flag, 12},
+                             {"Роли", ColumnKind::text, 70}});
   app.db->read([&](storage::Connection& c) {
     namespace acc = storage::accounts;
     const auto page = acc::list_accounts(c, scope, domain::fold_for_search(query), INT32_MAX, 0);
@@ -180,10 +187,14 @@ ExportFile export_audit(App& app, const Caller& caller, const storage::accounts:
                         const std::string& format) {
   require_scope(caller, domain::Action::read_audit, "просмотр журнала аудита");
   auto sink = io::make_sink(format, "Журнал аудита",
-                            {{"Когда (UTC)", ColumnKind::text, 22}, {"Кто", ColumnKind::text, 16},
-                             {"Действие", ColumnKind::text, 16}, {"Объект", ColumnKind::text, 16},
-                             {"Номер объекта", ColumnKind::integer, 12}, {"Было", ColumnKind::text, 60},
-                             {"Стало", ColumnKind::text, 60}, {"Код запроса", ColumnKind::text, 20}});
+                            {{"Когда (UTC)", ColumnKind::text, 22},
+                             {"Кто", ColumnKind::text, 16},
+                             {"Действие", ColumnKind::text, 16},
+                             {"Объект", ColumnKind::text, 16},
+                             {"Номер объекта", ColumnKind::integer, 12},
+                             {"Было", ColumnKind::text, 60},
+                             {"Стало", ColumnKind::text, 60},
+                             {"Код запроса", ColumnKind::text, 20}});
   app.db->read([&](storage::Connection& c) {
     storage::accounts::each_audit(c, f, [&](const storage::accounts::AuditRow& e) {
       sink->row({e.at, e.account_login, e.action, e.entity, e.entity_id ? std::to_string(*e.entity_id) : "",

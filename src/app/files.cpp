@@ -31,30 +31,28 @@ std::string to_base64(std::string_view bytes) {
 std::string from_base64(const std::string& text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
   std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
-                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
     throw std::runtime_error("stored file is not valid base64");  // a broken store is a server fault
   out.resize(len);
   return out;
 }
 
-std::string megabytes(std::size_t bytes) {
-  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " МБ";
-}
+std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " МБ"; }
 
 }  // namespace
 
 UploadedFile store_upload(App& app, storage::Connection& c, std::string_view bytes, std::string_view file_name) {
   if (bytes.empty()) throw domain::Error::validation("file", "Файл пуст: выберите файл документа");
   if (bytes.size() > app.config.max_file_bytes)
-    throw domain::Error(domain::ErrorKind::payload_too_large,
-                        "Файл больше " + megabytes(app.config.max_file_bytes) + ": уменьшите его или разделите на части",
-                        "file");
+    throw domain::Error(
+        domain::ErrorKind::payload_too_large,
+        "Файл больше " + megabytes(app.config.max_file_bytes) + ": уменьшите его или разделите на части", "file");
   const auto name = domain::safe_file_name(file_name);
   const auto type = domain::sniff_file_type(bytes, name);
   if (!type)
-    throw domain::Error::validation("file", "Такой файл не принимается. Можно загрузить: " +
-                                                std::string(domain::allowed_file_types()));
+    throw domain::Error::validation(
+        "file", "Такой файл не принимается. Можно загрузить: " + std::string(domain::allowed_file_types()));
   UploadedFile f{sha256_hex(bytes), name, std::string(type->content_type), bytes.size()};
   // The same content again is a no-op in the store (ON CONFLICT DO NOTHING): no read first.
   storage::files::put(c, {f.hash, f.content_type, to_base64(bytes), domain::utc_timestamp_now(),

@@ -20,10 +20,11 @@ namespace reg = storage::registry;
 using domain::HelpActor;
 
 std::string state_json(const hp::Request& r) {
-  return nlohmann::json{{"status", r.status},
-                        {"methodist_person_id", r.methodist_person_id ? nlohmann::json(*r.methodist_person_id) : nlohmann::json()},
-                        {"response_kind", r.response_kind},
-                        {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json()}}
+  return nlohmann::json{
+      {"status", r.status},
+      {"methodist_person_id", r.methodist_person_id ? nlohmann::json(*r.methodist_person_id) : nlohmann::json()},
+      {"response_kind", r.response_kind},
+      {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json()}}
       .dump();
 }
 
@@ -37,7 +38,8 @@ struct Roles {
 // once per organisation, not once per request.
 using OrganisationRoles = std::map<std::int64_t, std::pair<bool, bool>>;
 
-Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request& r, OrganisationRoles* cache = nullptr) {
+Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request& r,
+                OrganisationRoles* cache = nullptr) {
   Roles roles;
   if (caller.person_id) {
     roles.requester = r.person_id && *r.person_id == *caller.person_id;
@@ -113,13 +115,16 @@ std::string link_of(std::int64_t id) { return "/help/" + std::to_string(id); }
 
 // Tells the one who asked: the person, or the school's administration.
 void tell_requester(const App& app, storage::Connection& c, const hp::Request& r, const Notice& n) {
-  if (r.person_id) notify_person(app, c, *r.person_id, n);
-  else notify_role_over(app, c, "school_admin", r.organisation_id, n);
+  if (r.person_id)
+    notify_person(app, c, *r.person_id, n);
+  else
+    notify_role_over(app, c, "school_admin", r.organisation_id, n);
 }
 
 }  // namespace
 
-hp::Request create_help_request(App& app, const Caller& caller, const NewHelpRequest& in, const std::string& request_id) {
+hp::Request create_help_request(App& app, const Caller& caller, const NewHelpRequest& in,
+                                const std::string& request_id) {
   hp::Request r;
   r.topic = domain::trim(in.topic);
   r.subject_area = in.subject_area;
@@ -140,15 +145,16 @@ hp::Request create_help_request(App& app, const Caller& caller, const NewHelpReq
   const auto id = app.db->write([&](storage::Connection& c) {
     if (in.organisation_id) {
       const auto staff = staff_scope(caller);
-      if (!reg::find_organisation(c, *in.organisation_id)) throw domain::Error::validation("organisation_id", "Организация не найдена");
+      if (!reg::find_organisation(c, *in.organisation_id))
+        throw domain::Error::validation("organisation_id", "Организация не найдена");
       if (staff.empty() || !reg::organisation_visible(c, *in.organisation_id, staff))
         throw domain::Error(domain::ErrorKind::forbidden, "Запрос от организации подаёт её администрация",
                             "organisation_id");
       r.organisation_id = *in.organisation_id;
     } else {
       if (!caller.person_id)
-        throw domain::Error::validation("organisation_id",
-                                        "Учётная запись не связана с педагогом: укажите организацию, от которой запрос");
+        throw domain::Error::validation(
+            "organisation_id", "Учётная запись не связана с педагогом: укажите организацию, от которой запрос");
       const auto places = reg::positions_of(c, *caller.person_id);
       for (const auto& p : places)
         if (p.position.left_on.empty()) {
@@ -161,8 +167,11 @@ hp::Request create_help_request(App& app, const Caller& caller, const NewHelpReq
     const auto id = hp::insert_request(c, r);
     audit_change(c, caller, "create", "help_request", id, {}, state_json(r), request_id);
     notify_role_over(app, c, "municipal_coordinator", r.organisation_id,
-                     {"help_request", "Новый запрос методической помощи: «" + r.topic + "»",
-                      r.urgency == "urgent" ? "Срочный: ответ до " + r.due_on : "Ответ до " + r.due_on, link_of(id), {}});
+                     {"help_request",
+                      "Новый запрос методической помощи: «" + r.topic + "»",
+                      r.urgency == "urgent" ? "Срочный: ответ до " + r.due_on : "Ответ до " + r.due_on,
+                      link_of(id),
+                      {}});
     return id;
   });
   return app.db->read([&](storage::Connection& c) { return *hp::find_request(c, id); });
@@ -223,9 +232,13 @@ HelpRequestView assign_help_request(App& app, const Caller& caller, std::int64_t
     r.methodist_person_id = methodist;
     r.assigned_at = domain::utc_timestamp_now();
     notify_person(app, c, methodist,
-                  {"assignment", "Вам назначен запрос: «" + r.topic + "»",
-                   r.organisation_name + ". Ответ до " + r.due_on, link_of(id), {}});
-    tell_requester(app, c, r, {"assigned", "По вашему запросу назначен методист", "«" + r.topic + "»", link_of(id), {}});
+                  {"assignment",
+                   "Вам назначен запрос: «" + r.topic + "»",
+                   r.organisation_name + ". Ответ до " + r.due_on,
+                   link_of(id),
+                   {}});
+    tell_requester(app, c, r,
+                   {"assigned", "По вашему запросу назначен методист", "«" + r.topic + "»", link_of(id), {}});
   });
 }
 
@@ -242,8 +255,12 @@ HelpRequestView answer_help_request(App& app, const Caller& caller, std::int64_t
     r.response_kind = kind;
     r.response = text;
     r.answered_at = domain::utc_timestamp_now();
-    tell_requester(app, c, r, {"answer", "Ответ на запрос «" + r.topic + "»",
-                               "Закройте запрос и оцените помощь, или верните его, если вопрос не решён", link_of(id), {}});
+    tell_requester(app, c, r,
+                   {"answer",
+                    "Ответ на запрос «" + r.topic + "»",
+                    "Закройте запрос и оцените помощь, или верните его, если вопрос не решён",
+                    link_of(id),
+                    {}});
   });
 }
 
@@ -264,7 +281,8 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
   const auto why = domain::trim(comment);
   if (why.empty()) throw domain::Error::validation("comment", "Напишите, что осталось нерешённым");
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
-    require_move(r, "assigned", {{HelpActor::requester, roles.requester}}, "Вернуть запрос в работу может тот, кто его подал");
+    require_move(r, "assigned", {{HelpActor::requester, roles.requester}},
+                 "Вернуть запрос в работу может тот, кто его подал");
     r.status = "assigned";
     r.rating_comment = why;
     // A new term from today: the methodist gets the full time again.

@@ -46,7 +46,8 @@ HelpRequestView close_help_request(App& app, const Caller& caller, std::int64_t 
                                    const std::string& comment, const std::string& request_id = {});
 HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& comment,
                                     const std::string& request_id = {});
-HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& request_id = {});
+HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id,
+                                    const std::string& request_id = {});
 
 std::vector<storage::help::MunicipalityStats> help_statistics(App& app, const Caller& caller, const std::string& from,
                                                               const std::string& to);

@@ -27,9 +27,14 @@ void audit_import(storage::Connection& c, const Caller& caller, const char* enti
                   const std::string& request_id) {
   nlohmann::json after{{"format", r.format}, {"rows", r.rows}, {"created", r.created}, {"updated", r.updated}};
   if (r.kind == "persons") after["workplaces"] = r.workplaces;
-  storage::accounts::append_audit(
-      c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt, "import", entity, {}, {},
-          after.dump(), request_id, {}});
+  storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
+                                      "import",
+                                      entity,
+                                      {},
+                                      {},
+                                      after.dump(),
+                                      request_id,
+                                      {}});
 }
 
 // ---- organisations -------------------------------------------------------
@@ -95,10 +100,14 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     if (const std::string t(row.text(territory)); !t.empty()) {
       auto by_code = territories.by_code.find(t);
       auto by_name = territories.by_name.find(domain::fold_for_search(t));
-      if (by_code != territories.by_code.end()) o.territory_id = by_code->second;
-      else if (by_name != territories.by_name.end() && by_name->second > 0) o.territory_id = by_name->second;
-      else if (by_name != territories.by_name.end()) row.problem(territory, "«" + t + "»: таких территорий несколько, укажите код");
-      else row.problem(territory, "«" + t + "»: территория не найдена (укажите код, например RU-01-001)");
+      if (by_code != territories.by_code.end())
+        o.territory_id = by_code->second;
+      else if (by_name != territories.by_name.end() && by_name->second > 0)
+        o.territory_id = by_name->second;
+      else if (by_name != territories.by_name.end())
+        row.problem(territory, "«" + t + "»: таких территорий несколько, укажите код");
+      else
+        row.problem(territory, "«" + t + "»: территория не найдена (укажите код, например RU-01-001)");
       if (o.territory_id && !covered.count(o.territory_id))
         row.problem(territory, "«" + t + "»: территория вне ваших полномочий");
     }
@@ -109,9 +118,12 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     row.flag(is_shnor, o.is_shnor);
     row.flag(has_staff_plan, o.has_staff_plan);
     row.flag(has_mentoring_model, o.has_mentoring_model);
-    if (o.name.empty() && !row.has_problem(name)) row.problem(name, is_new ? "Новая организация: укажите наименование" : "Наименование не может быть пустым");
-    if (o.kind.empty() && !row.has_problem(kind)) row.problem(kind, "Новая организация: укажите тип — " + domain::allowed_titles(domain::organisation_kinds()));
-    if (o.territory_id == 0 && !row.has_problem(territory)) row.problem(territory, "Новая организация: укажите код территории");
+    if (o.name.empty() && !row.has_problem(name))
+      row.problem(name, is_new ? "Новая организация: укажите наименование" : "Наименование не может быть пустым");
+    if (o.kind.empty() && !row.has_problem(kind))
+      row.problem(kind, "Новая организация: укажите тип — " + domain::allowed_titles(domain::organisation_kinds()));
+    if (o.territory_id == 0 && !row.has_problem(territory))
+      row.problem(territory, "Новая организация: укажите код территории");
     if (!row.ok()) return;
     try {
       domain::validate_organisation(o);
@@ -294,11 +306,11 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   RowReader row(columns, map, header, report);
   const Col code_col = row.col("code"), full_name = row.col("full_name"), last_name = row.col("last_name"),
             first_name = row.col("first_name"), middle_name = row.col("middle_name"), gender = row.col("gender"),
-            birth_date = row.col("birth_date"), since = row.col("ped_experience_since"),
-            category = row.col("category"), higher = row.col("higher_ped_education"),
-            graduate = row.col("ped_university_graduate"), organisation = row.col("organisation"),
-            position = row.col("position"), subject_area = row.col("subject_area"), subjects = row.col("subjects"),
-            hired_on = row.col("hired_on"), left_on = row.col("left_on");
+            birth_date = row.col("birth_date"), since = row.col("ped_experience_since"), category = row.col("category"),
+            higher = row.col("higher_ped_education"), graduate = row.col("ped_university_graduate"),
+            organisation = row.col("organisation"), position = row.col("position"),
+            subject_area = row.col("subject_area"), subjects = row.col("subjects"), hired_on = row.col("hired_on"),
+            left_on = row.col("left_on");
   for_each_data_row(table, row, report, progress, "Не указан код педагога", [&](std::string_view code) {
     auto known = stored.find(code);
     const bool is_new = known == stored.end();
@@ -316,14 +328,18 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
     row.plain(first_name, p.first_name, 100);
     row.plain(middle_name, p.middle_name, 100);
     if (const auto g = row.text(gender); !g.empty()) {
-      if (auto parsed = domain::parse_gender(g)) p.gender = *parsed;
-      else row.problem(gender, RowReader::quoted(g) + ": ожидается «м» или «ж»");
+      if (auto parsed = domain::parse_gender(g))
+        p.gender = *parsed;
+      else
+        row.problem(gender, RowReader::quoted(g) + ": ожидается «м» или «ж»");
     }
     row.date(birth_date, p.birth_date);
     row.date(since, p.ped_experience_since);
     if (const auto cat = row.text(category); !cat.empty()) {
-      if (auto* t = domain::parse_category(cat)) p.category = t->code;
-      else row.problem(category, RowReader::quoted(cat) + ": допустимые значения — «высшая», «первая», «без категории»");
+      if (auto* t = domain::parse_category(cat))
+        p.category = t->code;
+      else
+        row.problem(category, RowReader::quoted(cat) + ": допустимые значения — «высшая», «первая», «без категории»");
     }
     row.flag(higher, p.higher_ped_education);
     row.flag(graduate, p.ped_university_graduate);
@@ -404,8 +420,10 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
                           const ImportProgress& progress, const std::string& request_id) {
   if (kind != "organisations" && kind != "persons")
     throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: organisations или persons");
-  if (kind == "organisations") require_scope(caller, domain::Action::write_registry, "импорт организаций");
-  else require_scope(caller, domain::Action::write_staff, "импорт педагогов");
+  if (kind == "organisations")
+    require_scope(caller, domain::Action::write_registry, "импорт организаций");
+  else
+    require_scope(caller, domain::Action::write_staff, "импорт педагогов");
   ImportReport report;
   report.kind = std::string(kind);
   report.format = table.format;
@@ -430,8 +448,10 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
     report.applied = true;
     if (progress) progress("writing", report.rows, report.rows);
   };
-  if (dry_run) app.db->read(run);
-  else app.db->write(run);
+  if (dry_run)
+    app.db->read(run);
+  else
+    app.db->write(run);
   return report;
 }
 

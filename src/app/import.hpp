@@ -47,8 +47,8 @@ constexpr std::size_t kMaxIssues = 1000;
 using ImportProgress = std::function<void(std::string_view phase, std::size_t done, std::size_t total)>;
 
 // Throws domain::Error (not_found) for an unknown kind.
-ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table,
-                          bool dry_run, const ImportProgress& progress = {}, const std::string& request_id = {});
+ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table, bool dry_run,
+                          const ImportProgress& progress = {}, const std::string& request_id = {});
 
 // The caller for command-line work: the whole federation, no account.
 Caller system_caller();

@@ -47,15 +47,16 @@ void check_document(storage::Connection& c, lib::Document& d) {
     if (d.level == "regional" && t->level != "region")
       throw domain::Error::validation("territory_id", "Региональный документ хранится в библиотеке региона");
     if ((d.level == "municipal" || d.level == "institutional") && t->level != "municipality")
-      throw domain::Error::validation("territory_id", "Муниципальный документ и документ организации хранятся в библиотеке муниципалитета");
+      throw domain::Error::validation(
+          "territory_id", "Муниципальный документ и документ организации хранятся в библиотеке муниципалитета");
   }
   if (d.level != "federal" && !d.territory_id)
     throw domain::Error::validation("territory_id", "Укажите территорию, чьей библиотеке принадлежит документ");
 }
 
 std::string json_of(const lib::Document& d) {
-  return nlohmann::json{{"title", d.title}, {"kind", d.kind}, {"number", d.number}, {"doc_date", d.doc_date},
-                        {"level", d.level}}
+  return nlohmann::json{
+      {"title", d.title}, {"kind", d.kind}, {"number", d.number}, {"doc_date", d.doc_date}, {"level", d.level}}
       .dump();
 }
 
@@ -140,9 +141,11 @@ int add_document_version(App& app, const Caller& caller, std::int64_t id, std::s
     v.created_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     v.created_at = domain::utc_timestamp_now();
     const auto number = static_cast<int>(lib::insert_version(c, v));
-    audit_change(c, caller, "upload", "document", id, {},
-                 nlohmann::json{{"version", number}, {"file", file.file_name}, {"sha256", file.hash}, {"size", file.size}}.dump(),
-                 request_id);
+    audit_change(
+        c, caller, "upload", "document", id, {},
+        nlohmann::json{{"version", number}, {"file", file.file_name}, {"sha256", file.hash}, {"size", file.size}}
+            .dump(),
+        request_id);
     return number;
   });
 }
@@ -151,8 +154,10 @@ Download document_file(App& app, const Caller&, std::int64_t id, std::optional<i
   return app.db->read([&](storage::Connection& c) {
     if (!lib::find_document(c, id)) throw domain::Error::not_found("Документ не найден");
     std::optional<lib::Version> v;
-    if (version) v = lib::find_version(c, id, *version);
-    else if (auto all = lib::versions_of(c, id); !all.empty()) v = all.front();
+    if (version)
+      v = lib::find_version(c, id, *version);
+    else if (auto all = lib::versions_of(c, id); !all.empty())
+      v = all.front();
     if (!v) throw domain::Error::not_found(version ? "Такой версии файла нет" : "К документу ещё не загружен файл");
     return load_file(c, v->file_hash, v->file_name);
   });

@@ -37,7 +37,8 @@ struct DocumentCard {
 DocumentCard get_document(App& app, const Caller& caller, std::int64_t id);
 std::int64_t create_document(App& app, const Caller& caller, storage::library::Document draft,
                              const std::string& request_id = {});
-void update_document(App& app, const Caller& caller, storage::library::Document changes, const std::string& request_id = {});
+void update_document(App& app, const Caller& caller, storage::library::Document changes,
+                     const std::string& request_id = {});
 // A new version of the document's file; returns its number.
 int add_document_version(App& app, const Caller& caller, std::int64_t id, std::string_view bytes,
                          std::string_view file_name, const std::string& note, const std::string& request_id = {});

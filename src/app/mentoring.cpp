@@ -30,15 +30,21 @@ bool works_in(storage::Connection& c, std::int64_t person_id, std::int64_t organ
 }
 
 std::string pair_json(const mt::Pair& p) {
-  return nlohmann::json{{"program_id", p.program_id}, {"mentor_person_id", p.mentor_person_id},
-                        {"mentee_person_id", p.mentee_person_id}, {"form", p.form}, {"status", p.status},
-                        {"starts_on", p.starts_on}, {"ends_on", p.ends_on}, {"result", p.result}}
+  return nlohmann::json{{"program_id", p.program_id},
+                        {"mentor_person_id", p.mentor_person_id},
+                        {"mentee_person_id", p.mentee_person_id},
+                        {"form", p.form},
+                        {"status", p.status},
+                        {"starts_on", p.starts_on},
+                        {"ends_on", p.ends_on},
+                        {"result", p.result}}
       .dump();
 }
 
 mt::Program kept_program(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto p = mt::find_program(c, id);
-  if (!p || !keeps(c, caller, p->organisation_id)) throw domain::Error::not_found("Программа наставничества не найдена");
+  if (!p || !keeps(c, caller, p->organisation_id))
+    throw domain::Error::not_found("Программа наставничества не найдена");
   return *p;
 }
 
@@ -46,7 +52,8 @@ std::optional<domain::Date> date_of(const std::string& iso) { return domain::Dat
 
 }  // namespace
 
-std::vector<mt::Program> list_mentoring_programs(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id) {
+std::vector<mt::Program> list_mentoring_programs(App& app, const Caller& caller,
+                                                 std::optional<std::int64_t> organisation_id) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) { return mt::list_programs(c, scope, organisation_id); });
 }
@@ -62,7 +69,8 @@ MentoringProgramCard get_mentoring_program(App& app, const Caller& caller, std::
   });
 }
 
-std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Program draft, const std::string& request_id) {
+std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Program draft,
+                                      const std::string& request_id) {
   require_scope(caller, domain::Action::write_staff, "ведение наставничества");
   draft.title = domain::trim(draft.title);
   if (draft.title.empty()) throw domain::Error::validation("title", "Укажите название программы наставничества");
@@ -77,8 +85,10 @@ std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Progra
       throw domain::Error::validation("curator_person_id", "Куратор должен работать в этой организации");
     const auto id = mt::insert_program(c, draft);
     audit_change(c, caller, "create", "mentoring_program", id, {},
-                 nlohmann::json{{"organisation_id", draft.organisation_id}, {"title", draft.title},
-                                {"starts_on", draft.starts_on}, {"ends_on", draft.ends_on}}
+                 nlohmann::json{{"organisation_id", draft.organisation_id},
+                                {"title", draft.title},
+                                {"starts_on", draft.starts_on},
+                                {"ends_on", draft.ends_on}}
                      .dump(),
                  request_id);
     return id;
@@ -87,10 +97,12 @@ std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Progra
 
 mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, const std::string& request_id) {
   if (!domain::find_term(domain::mentoring_forms(), draft.form))
-    throw domain::Error::validation("form", "Форма наставничества: " + domain::allowed_codes(domain::mentoring_forms()));
+    throw domain::Error::validation("form",
+                                    "Форма наставничества: " + domain::allowed_codes(domain::mentoring_forms()));
   if (draft.mentor_person_id == draft.mentee_person_id)
     throw domain::Error::validation("mentee_person_id", "Наставник и наставляемый — разные люди");
-  if (!domain::Date::parse_iso(draft.starts_on)) throw domain::Error::validation("starts_on", "Дата начала — ГГГГ-ММ-ДД");
+  if (!domain::Date::parse_iso(draft.starts_on))
+    throw domain::Error::validation("starts_on", "Дата начала — ГГГГ-ММ-ДД");
   if (!draft.ends_on.empty()) domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
   draft.plan = domain::trim(draft.plan);
   draft.status = "active";
@@ -100,7 +112,8 @@ mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, c
     if (!works_in(c, draft.mentor_person_id, program.organisation_id))
       throw domain::Error::validation("mentor_person_id", "Наставник должен работать в " + program.organisation_name);
     if (!works_in(c, draft.mentee_person_id, program.organisation_id))
-      throw domain::Error::validation("mentee_person_id", "Наставляемый должен работать в " + program.organisation_name);
+      throw domain::Error::validation("mentee_person_id",
+                                      "Наставляемый должен работать в " + program.organisation_name);
     if (mt::active_pair_exists(c, draft.program_id, draft.mentor_person_id, draft.mentee_person_id))
       throw domain::Error::conflict("mentee_person_id", "Такая пара уже действует в этой программе");
     const auto id = mt::insert_pair(c, draft);
@@ -130,7 +143,8 @@ mt::Pair update_mentoring_pair(App& app, const Caller& caller, std::int64_t id, 
     if (draft.status != before->status) {
       const auto problem = domain::pair_transition_problem(before->status, draft.status, draft.result);
       if (!problem.empty())
-        throw domain::Error::validation(draft.status == "completed" && draft.result.empty() ? "result" : "status", problem);
+        throw domain::Error::validation(draft.status == "completed" && draft.result.empty() ? "result" : "status",
+                                        problem);
       after.status = draft.status;
       if (after.ends_on.empty()) after.ends_on = domain::Date::today().iso();
     }
@@ -200,7 +214,8 @@ std::vector<domain::MentorSuggestion> mentors_for(storage::Connection& c, std::i
       m.experience_years = domain::Date::full_years_between(*since, today);
     m.same_organisation |= mentee_orgs.count(k.organisation_id) > 0;
     m.same_subject_area |= mentee_areas.count(k.subject_area) > 0;
-    for (auto& s : domain::split_list(k.subjects)) m.same_subject |= mentee_subjects.count(domain::fold_for_search(s)) > 0;
+    for (auto& s : domain::split_list(k.subjects))
+      m.same_subject |= mentee_subjects.count(domain::fold_for_search(s)) > 0;
   }
   std::vector<domain::MentorCandidate> all;
   for (auto& [id, m] : by_person) all.push_back(std::move(m));

@@ -11,8 +11,8 @@
 
 #include "domain/date.hpp"
 #include "domain/error.hpp"
-#include "domain/text.hpp"
 #include "domain/monitoring_engine.hpp"
+#include "domain/text.hpp"
 #include "io/pdf_writer.hpp"
 #include "io/table_writer.hpp"
 #include "storage/monitoring_repository.hpp"
@@ -27,8 +27,9 @@ using domain::UnitLevel;
 domain::Period period_of(const std::string& text) {
   auto p = domain::parse_period(text);
   if (!p)
-    throw domain::Error::validation("period", "Период — год (2024), учебный год (2024/2025), полугодие (2024-H1) или"
-                                              " даты через «..» (2024-04-15..2024-05-10)");
+    throw domain::Error::validation("period",
+                                    "Период — год (2024), учебный год (2024/2025), полугодие (2024-H1) или"
+                                    " даты через «..» (2024-04-15..2024-05-10)");
   return *p;
 }
 
@@ -40,11 +41,13 @@ UnitLevel level_of(const std::string& text) {
 
 bool known_set(const std::string& set) {
   return set.empty() || set == "reg" ||
-         std::find(domain::indicator_sets().begin(), domain::indicator_sets().end(), set) != domain::indicator_sets().end();
+         std::find(domain::indicator_sets().begin(), domain::indicator_sets().end(), set) !=
+             domain::indicator_sets().end();
 }
 
 void check_set(const std::string& set) {
-  if (!known_set(set)) throw domain::Error::validation("set", "Набор показателей: fed, rmms, rma или reg (показатели региона)");
+  if (!known_set(set))
+    throw domain::Error::validation("set", "Набор показателей: fed, rmms, rma или reg (показатели региона)");
 }
 
 mon::Rules rules_of(const App& app) {
@@ -94,7 +97,8 @@ class Visibility {
   }
   bool organisation_seen(std::int64_t o) const {
     if (scope_.everything) return true;
-    if (std::find(scope_.organisations.begin(), scope_.organisations.end(), o) != scope_.organisations.end()) return true;
+    if (std::find(scope_.organisations.begin(), scope_.organisations.end(), o) != scope_.organisations.end())
+      return true;
     auto it = org_territory_.find(o);
     return it != org_territory_.end() && territory_seen(it->second);
   }
@@ -138,7 +142,8 @@ void rank(std::vector<UnitValue>& units) {
   for (auto& u : units)
     if (u.current.value)
       u.rank = static_cast<int>(std::lower_bound(values.begin(), values.end(), *u.current.value, std::greater<>()) -
-                                values.begin()) + 1;
+                                values.begin()) +
+               1;
 }
 
 // What one computation reads, in one transaction: the facts, the regions'
@@ -173,7 +178,8 @@ Inputs load_inputs(storage::Connection& c, const std::string& set, const domain:
       entries[std::pair(e.territory_id, e.entry.code)] = std::move(e.entry);
     auto& stored = in.snapshots[static_cast<std::size_t>(k)];
     for (const auto& camp : storage::monitoring::closed_campaigns(c, set, periods[k].code))
-      for (auto& r : storage::monitoring::snapshot_of(c, camp.id)) stored.emplace(Inputs::SnapshotKey{r.unit_level, r.code, r.unit_id}, r);
+      for (auto& r : storage::monitoring::snapshot_of(c, camp.id))
+        stored.emplace(Inputs::SnapshotKey{r.unit_level, r.code, r.unit_id}, r);
   }
   return in;
 }
@@ -197,8 +203,9 @@ std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int6
   return out;
 }
 
-MonitoringValues compute(const App& app, const Inputs& in, const Visibility& seen, const std::string& set, UnitLevel level,
-                         const domain::Period& period, std::optional<std::int64_t> parent, bool include_parent) {
+MonitoringValues compute(const App& app, const Inputs& in, const Visibility& seen, const std::string& set,
+                         UnitLevel level, const domain::Period& period, std::optional<std::int64_t> parent,
+                         bool include_parent) {
   MonitoringValues out;
   out.set = set;
   out.period = period;
@@ -220,11 +227,13 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
     if (i->source == "computed") computed.push_back(i);
   const auto rules = rules_of(app);
   // The previous period on the other core.
-  auto earlier = std::async(std::launch::async, [&] { return mon::count_units(in.facts, computed, out.previous, level, rules); });
+  auto earlier =
+      std::async(std::launch::async, [&] { return mon::count_units(in.facts, computed, out.previous, level, rules); });
   const auto now = mon::count_units(in.facts, computed, period, level, rules);
   const auto before = earlier.get();
   const std::string level_code(domain::unit_level_code(level));
-  const auto stored = [&](int k, const std::string& code, std::int64_t unit) -> const storage::monitoring::SnapshotRow* {
+  const auto stored = [&](int k, const std::string& code,
+                          std::int64_t unit) -> const storage::monitoring::SnapshotRow* {
     const auto& rows = in.snapshots[static_cast<std::size_t>(k)];
     auto it = rows.find(Inputs::SnapshotKey{level_code, code, unit});
     return it == rows.end() ? nullptr : &it->second;
@@ -249,8 +258,9 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
       v.target = ind.target;
       if (region)
         if (auto st = in.settings.find(std::pair(*region, ind.code)); st != in.settings.end())
-          v.target = st->second.target_op ? std::optional(domain::Target{*st->second.target_op, st->second.target_value.value_or(0)})
-                                          : std::nullopt;
+          v.target = st->second.target_op
+                         ? std::optional(domain::Target{*st->second.target_op, st->second.target_value.value_or(0)})
+                         : std::nullopt;
       for (int when = 0; when < 2; ++when) {
         const auto& counts = when == 0 ? now[row] : before[row];
         std::int64_t num = 0, den = 0;
@@ -319,7 +329,8 @@ MonitoringValues monitoring_values(App& app, const Caller& caller, const std::st
   const auto scope = aggregate_scope(caller);
   const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, p, true); });
   const Visibility seen(in.facts, scope);
-  if (parent && !std::any_of(in.facts.territories.begin(), in.facts.territories.end(), [&](const auto& t) { return t.id == *parent; }))
+  if (parent && !std::any_of(in.facts.territories.begin(), in.facts.territories.end(),
+                             [&](const auto& t) { return t.id == *parent; }))
     throw domain::Error::not_found("Территория не найдена");
   return compute(app, in, seen, set, unit, p, parent, false);
 }
@@ -341,17 +352,20 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
   if (!ind) throw domain::Error::validation("code", "Нет показателя с кодом «" + code + "»");
   if (ind->numerator.subject() != domain::Subject::person)
     throw domain::Error::validation("code", "Списком раскрываются только показатели, которые считают людей");
-  if (denominator && !ind->denominator) throw domain::Error::validation("which", "У показателя-количества нет знаменателя");
+  if (denominator && !ind->denominator)
+    throw domain::Error::validation("which", "У показателя-количества нет знаменателя");
   const auto unit = level_of(level);
   const auto p = period_of(period);
   auto personal = scope_of(caller, domain::Action::read_personal);
   personal.person.reset();
   personal.persons.clear();
   const auto facts = app.db->read([](storage::Connection& c) { return storage::monitoring::load_facts(c); });
-  if (!Visibility(facts, aggregate_scope(caller)).unit_seen(unit, unit_id)) throw domain::Error::not_found("Единица мониторинга не найдена");
+  if (!Visibility(facts, aggregate_scope(caller)).unit_seen(unit, unit_id))
+    throw domain::Error::not_found("Единица мониторинга не найдена");
   if (personal.empty() || !Visibility(facts, personal).unit_seen(unit, unit_id))
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Список педагогов видят те, кому открыты их персональные данные; вам доступны только сводные числа");
+    throw domain::Error(
+        domain::ErrorKind::forbidden,
+        "Список педагогов видят те, кому открыты их персональные данные; вам доступны только сводные числа");
   const auto ids = domain::monitor::counted_persons(facts, *ind, p, unit, unit_id, denominator, rules_of(app));
   std::vector<CountedPerson> out;
   app.db->read([&](storage::Connection& c) {
@@ -361,19 +375,20 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
     for (auto& x : out) by_id.emplace(x.id, &x);
     storage::registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
       storage::Params params{p.to.iso()};
-      c.run("SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
-            " COALESCE(o.short_name, o.name) FROM persons p"
-            " LEFT JOIN positions ps ON ps.person_id = p.id AND (ps.hired_on IS NULL OR ps.hired_on <= $1)"
-            " AND (ps.left_on IS NULL OR ps.left_on > $1)"
-            " LEFT JOIN organisations o ON o.id = ps.organisation_id WHERE p.id IN " +
-                storage::registry::placeholders(params, batch) + " ORDER BY p.id, o.name",
-            params, [&](const storage::Row& r) {
-              auto* x = by_id.at(r.int64(0));
-              x->name = r.text(1);
-              const auto org = r.text(2);
-              if (!org.empty() && x->organisations.find(org) == std::string::npos)
-                x->organisations += (x->organisations.empty() ? "" : "; ") + org;
-            });
+      c.run(
+          "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
+          " COALESCE(o.short_name, o.name) FROM persons p"
+          " LEFT JOIN positions ps ON ps.person_id = p.id AND (ps.hired_on IS NULL OR ps.hired_on <= $1)"
+          " AND (ps.left_on IS NULL OR ps.left_on > $1)"
+          " LEFT JOIN organisations o ON o.id = ps.organisation_id WHERE p.id IN " +
+              storage::registry::placeholders(params, batch) + " ORDER BY p.id, o.name",
+          params, [&](const storage::Row& r) {
+            auto* x = by_id.at(r.int64(0));
+            x->name = r.text(1);
+            const auto org = r.text(2);
+            if (!org.empty() && x->organisations.find(org) == std::string::npos)
+              x->organisations += (x->organisations.empty() ? "" : "; ") + org;
+          });
     });
     return 0;
   });
@@ -406,14 +421,17 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
   if (total) {
     out += "В целом по территории «" + territory + "» — " + value_text(ind, total->current);
     if (total->current.denominator)
-      out += " (" + std::to_string(total->current.numerator) + " из " + std::to_string(*total->current.denominator) + ")";
+      out +=
+          " (" + std::to_string(total->current.numerator) + " из " + std::to_string(*total->current.denominator) + ")";
     if (total->target && total->current.met)
       out += *total->current.met ? "; целевое значение " + total->target->text() + " достигнуто"
                                  : "; целевое значение " + total->target->text() + " не достигнуто";
     if (total->current.value && total->previous.value) {
       const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
       const std::string unit = ind.unit == "%" ? " п. п." : "";
-      out += d > 0 ? "; рост на " + number_ru(d) + unit : d < 0 ? "; снижение на " + number_ru(-d) + unit : "; без изменений";
+      out += d > 0   ? "; рост на " + number_ru(d) + unit
+             : d < 0 ? "; снижение на " + number_ru(-d) + unit
+                     : "; без изменений";
       out += " к периоду «" + mv.previous.title + "»";
     }
     out += ". ";
@@ -431,8 +449,8 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     if (u.current.value) ranked.push_back(&u);
   std::sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) { return *a->current.value > *b->current.value; });
   if (ranked.size() >= 4) {
-    out += "Выше всего: " + ranked[0]->unit_name + ", " + ranked[1]->unit_name + "; ниже всего: " +
-           ranked[ranked.size() - 1]->unit_name + ", " + ranked[ranked.size() - 2]->unit_name + ".";
+    out += "Выше всего: " + ranked[0]->unit_name + ", " + ranked[1]->unit_name +
+           "; ниже всего: " + ranked[ranked.size() - 1]->unit_name + ", " + ranked[ranked.size() - 2]->unit_name + ".";
   }
   return out;
 }
@@ -453,10 +471,12 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     if (t.id == territory_id) territory = &t;
   if (!territory || !seen.territory_seen(territory_id)) throw domain::Error::not_found("Территория не найдена");
   // The units one level below the territory, and the territory itself as the total.
-  const UnitLevel below = territory->level == 'f' ? UnitLevel::region : territory->level == 'r' ? UnitLevel::municipality
-                                                                                                : UnitLevel::organisation;
-  const UnitLevel self = territory->level == 'f' ? UnitLevel::federation : territory->level == 'r' ? UnitLevel::region
-                                                                                                   : UnitLevel::municipality;
+  const UnitLevel below = territory->level == 'f'   ? UnitLevel::region
+                          : territory->level == 'r' ? UnitLevel::municipality
+                                                    : UnitLevel::organisation;
+  const UnitLevel self = territory->level == 'f'   ? UnitLevel::federation
+                         : territory->level == 'r' ? UnitLevel::region
+                                                   : UnitLevel::municipality;
   const auto rows = compute(app, in, seen, set, below, p, territory_id, false);
   const auto totals = compute(app, in, seen, set, self, p, territory_id, true);
   std::vector<const domain::Indicator*> list;
@@ -471,11 +491,16 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
   const std::string stem = "spravka-" + (set.empty() ? std::string("all") : set) + "-" + p.code.substr(0, 9);
   if (format == "xlsx") {
     auto sink = io::make_sink("xlsx", "Справка",
-                              {{"Код", io::ColumnKind::text, 9}, {"Показатель", io::ColumnKind::text, 60},
-                               {"Территория / организация", io::ColumnKind::text, 36}, {"Числитель", io::ColumnKind::integer, 11},
-                               {"Знаменатель", io::ColumnKind::integer, 12}, {"Значение", io::ColumnKind::text, 10},
-                               {"Целевое значение", io::ColumnKind::text, 12}, {"Достигнуто", io::ColumnKind::text, 11},
-                               {"Прошлый период", io::ColumnKind::text, 12}, {"Место", io::ColumnKind::integer, 7}});
+                              {{"Код", io::ColumnKind::text, 9},
+                               {"Показатель", io::ColumnKind::text, 60},
+                               {"Территория / организация", io::ColumnKind::text, 36},
+                               {"Числитель", io::ColumnKind::integer, 11},
+                               {"Знаменатель", io::ColumnKind::integer, 12},
+                               {"Значение", io::ColumnKind::text, 10},
+                               {"Целевое значение", io::ColumnKind::text, 12},
+                               {"Достигнуто", io::ColumnKind::text, 11},
+                               {"Прошлый период", io::ColumnKind::text, 12},
+                               {"Место", io::ColumnKind::integer, 7}});
     auto line = [&](const domain::Indicator& ind, const UnitValue& u) {
       sink->row({ind.code, ind.name, u.unit_name, std::to_string(u.current.numerator),
                  u.current.denominator ? std::to_string(*u.current.denominator) : "", value_text(ind, u.current),
@@ -492,8 +517,8 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
   pdf.title(title);
   pdf.paragraph("Значения рассчитаны системой «Методист» по данным на " + domain::russian_date(p.to.iso()) +
                 " (последний день периода) и на " + domain::russian_date(rows.previous.to.iso()) +
-                " для сравнения с прошлым периодом («" + rows.previous.title + "»). Дата формирования: " +
-                domain::russian_date(domain::Date::today().iso()) + ".");
+                " для сравнения с прошлым периодом («" + rows.previous.title +
+                "»). Дата формирования: " + domain::russian_date(domain::Date::today().iso()) + ".");
   for (std::size_t k = 0; k < list.size(); ++k) {
     const auto& ind = *list[k];
     const auto& units = rows.indicators[k].units;
@@ -519,10 +544,12 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     }
     if (const auto* t = total)
       table.push_back({"Итого: " + territory->name, std::to_string(t->current.numerator),
-                       t->current.denominator ? std::to_string(*t->current.denominator) : "—", value_text(ind, t->current),
-                       t->current.met ? (*t->current.met ? "да" : "нет") : "—", value_text(ind, t->previous), ""});
-    pdf.table({"Территория / организация", "Числитель", "Знаменатель", "Значение", "Достигнуто", "Прошлый период", "Место"},
-              {0.34, 0.1, 0.11, 0.11, 0.1, 0.14, 0.08}, table);
+                       t->current.denominator ? std::to_string(*t->current.denominator) : "—",
+                       value_text(ind, t->current), t->current.met ? (*t->current.met ? "да" : "нет") : "—",
+                       value_text(ind, t->previous), ""});
+    pdf.table(
+        {"Территория / организация", "Числитель", "Знаменатель", "Значение", "Достигнуто", "Прошлый период", "Место"},
+        {0.34, 0.1, 0.11, 0.11, 0.1, 0.14, 0.08}, table);
     if (!labels.empty() && labels.size() <= 60) {
       double max = ind.unit == "%" ? 100 : 1;
       for (double v : values) max = std::max(max, v);

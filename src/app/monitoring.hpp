@@ -28,10 +28,10 @@ struct UnitValue {
   std::optional<std::int64_t> parent_id;
   domain::Value current, previous;
   std::optional<domain::Target> target;  // the unit's region's target (a region may set its own)
-  std::optional<int> rank;  // among the units listed, by value (best first); none without data
-  bool locked = false;      // from a closed campaign: the period's values never change
-  bool confirmed = false;   // the municipality confirmed it in a campaign
-  std::string evidence;     // … with this link
+  std::optional<int> rank;               // among the units listed, by value (best first); none without data
+  bool locked = false;                   // from a closed campaign: the period's values never change
+  bool confirmed = false;                // the municipality confirmed it in a campaign
+  std::string evidence;                  // … with this link
 };
 struct IndicatorValues {
   domain::Indicator indicator;  // a copy: a region's own indicators live only as long as the computation

@@ -22,8 +22,8 @@ domain::Territory kept_region(storage::Connection& c, const Caller& caller, std:
   const auto t = reg::find_territory(c, region_id);
   if (!t || t->level != "region") throw domain::Error::validation("region_id", "Укажите регион");
   if (!coordinates_territory(c, caller, region_id))
-    throw domain::Error(domain::ErrorKind::forbidden, "Мониторинг региона ведут его орган управления и институт развития образования",
-                        "region_id");
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Мониторинг региона ведут его орган управления и институт развития образования", "region_id");
   return *t;
 }
 
@@ -40,7 +40,8 @@ std::vector<const domain::Indicator*> indicators_of(storage::Connection& c, cons
 void check_target(const std::string& op, std::optional<double> value, const char* field) {
   if (op.empty()) return;
   if (op != ">=" && op != "<=") throw domain::Error::validation(field, "Сравнение с целью — «>=» или «<=»");
-  if (!value || *value < 0 || *value > 100000) throw domain::Error::validation(field, "Укажите целевое значение числом");
+  if (!value || *value < 0 || *value > 100000)
+    throw domain::Error::validation(field, "Укажите целевое значение числом");
 }
 
 }  // namespace
@@ -61,16 +62,21 @@ void set_indicator_target(App& app, const Caller& caller, std::int64_t region_id
   });
 }
 
-std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::CustomIndicator d, const std::string& request_id) {
+std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::CustomIndicator d,
+                                     const std::string& request_id) {
   d.code = domain::trim(d.code);
   d.name = domain::trim(d.name);
   if (!d.code.starts_with("reg.") || d.code.size() < 5 || d.code.size() > 32 ||
       d.code.find_first_of(" \t,;") != std::string::npos)
     throw domain::Error::validation("code", "Код показателя региона — «reg.» и номер: reg.1, reg.2.3");
-  if (d.name.empty() || domain::utf8_length(d.name) > 500) throw domain::Error::validation("name", "Укажите наименование (до 500 символов)");
-  if (d.unit != "%" && d.unit != "ед.") throw domain::Error::validation("unit", "Единица: «%» (доля) или «ед.» (количество)");
-  if (d.source != "computed" && d.source != "manual") throw domain::Error::validation("source", "Источник: computed или manual");
-  if (d.window != "period" && d.window != "cumulative") throw domain::Error::validation("window", "Окно: period или cumulative");
+  if (d.name.empty() || domain::utf8_length(d.name) > 500)
+    throw domain::Error::validation("name", "Укажите наименование (до 500 символов)");
+  if (d.unit != "%" && d.unit != "ед.")
+    throw domain::Error::validation("unit", "Единица: «%» (доля) или «ед.» (количество)");
+  if (d.source != "computed" && d.source != "manual")
+    throw domain::Error::validation("source", "Источник: computed или manual");
+  if (d.window != "period" && d.window != "cumulative")
+    throw domain::Error::validation("window", "Окно: period или cumulative");
   if (d.periodicity.empty()) d.periodicity = "ежегодно";
   check_target(d.target_op.value_or(""), d.target_value, "target");
   if (d.source == "manual") {
@@ -87,7 +93,8 @@ std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::Custom
     auto as_domain = indicator_of(d);
     if (const auto problem = domain::indicator_problem(as_domain); !problem.empty()) {
       as_domain.denominator.reset();  // is it the numerator alone?
-      throw domain::Error::validation(domain::indicator_problem(as_domain).empty() ? "denominator" : "numerator", problem);
+      throw domain::Error::validation(domain::indicator_problem(as_domain).empty() ? "denominator" : "numerator",
+                                      problem);
     }
   }
   return app.db->write([&](storage::Connection& c) {
@@ -96,8 +103,8 @@ std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::Custom
       if (x.region_id == d.region_id && x.code == d.code)
         throw domain::Error::conflict("code", "Показатель «" + d.code + "» в регионе уже есть");
     const auto id = mon::insert_custom_indicator(c, d);
-    audit_change(c, caller, "create", "custom_indicator", id, {}, nlohmann::json{{"code", d.code}, {"name", d.name}}.dump(),
-                 request_id);
+    audit_change(c, caller, "create", "custom_indicator", id, {},
+                 nlohmann::json{{"code", d.code}, {"name", d.name}}.dump(), request_id);
     return id;
   });
 }
@@ -108,15 +115,18 @@ std::vector<mon::Campaign> list_monitoring_campaigns(App& app, const Caller& cal
     std::vector<mon::Campaign> out;
     for (auto& k : mon::campaigns_of_regions(c, {}))
       // The region's keepers and the municipalities' services of the region (who fill it in).
-      if (reg::territory_visible(c, k.region_id, scope) && !scope_of(caller, domain::Action::coordinate_support).empty())
+      if (reg::territory_visible(c, k.region_id, scope) &&
+          !scope_of(caller, domain::Action::coordinate_support).empty())
         out.push_back(std::move(k));
     return out;
   });
 }
 
-std::int64_t create_monitoring_campaign(App& app, const Caller& caller, mon::Campaign d, const std::string& request_id) {
+std::int64_t create_monitoring_campaign(App& app, const Caller& caller, mon::Campaign d,
+                                        const std::string& request_id) {
   d.title = domain::trim(d.title);
-  if (d.title.empty() || domain::utf8_length(d.title) > 300) throw domain::Error::validation("title", "Укажите название (до 300 символов)");
+  if (d.title.empty() || domain::utf8_length(d.title) > 300)
+    throw domain::Error::validation("title", "Укажите название (до 300 символов)");
   if (d.set != "fed" && d.set != "rmms" && d.set != "rma" && d.set != "reg")
     throw domain::Error::validation("set", "Набор показателей: fed, rmms, rma или reg");
   const auto period = domain::parse_period(d.period);
@@ -126,7 +136,8 @@ std::int64_t create_monitoring_campaign(App& app, const Caller& caller, mon::Cam
   if (!d.report_due.empty()) {
     auto due = domain::Date::parse_iso(d.report_due);
     if (!due) throw domain::Error::validation("report_due", "Дата — ГГГГ-ММ-ДД");
-    if (d.report_due < d.collect_to) throw domain::Error::validation("report_due", "Справка — не раньше окончания сбора");
+    if (d.report_due < d.collect_to)
+      throw domain::Error::validation("report_due", "Справка — не раньше окончания сбора");
   }
   return app.db->write([&](storage::Connection& c) {
     kept_region(c, caller, d.region_id);
@@ -147,7 +158,8 @@ CampaignCard get_monitoring_campaign(App& app, const Caller& caller, std::int64_
   const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) {
     auto k = mon::find_campaign(c, id);
-    if (!k || !reg::territory_visible(c, k->region_id, scope)) throw domain::Error::not_found("Кампания мониторинга не найдена");
+    if (!k || !reg::territory_visible(c, k->region_id, scope))
+      throw domain::Error::not_found("Кампания мониторинга не найдена");
     CampaignCard card;
     card.campaign = *k;
     card.can_manage = coordinates_territory(c, caller, k->region_id);
@@ -174,7 +186,8 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
     if (!s || !k || !reg::territory_visible(c, s->territory_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::not_found("Отчёт муниципалитета не найден");
     if (!coordinates_territory(c, caller, s->territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Данные вносит муниципальная методическая служба этого муниципалитета");
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Данные вносит муниципальная методическая служба этого муниципалитета");
     if (k->status != "open" || (s->status != "draft" && s->status != "returned"))
       throw domain::Error::conflict("status", "Отчёт уже отправлен или кампания закрыта: изменить его нельзя");
     std::vector<domain::Indicator> own;
@@ -183,14 +196,17 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
       auto e = entries[n];
       const std::string at = "Строка " + std::to_string(n + 1) + ": ";
       const auto it = std::find_if(list.begin(), list.end(), [&](const auto* i) { return i->code == e.code; });
-      if (it == list.end()) throw domain::Error::validation("entries", at + "показателя «" + e.code + "» нет в наборе кампании");
+      if (it == list.end())
+        throw domain::Error::validation("entries", at + "показателя «" + e.code + "» нет в наборе кампании");
       const auto& ind = **it;
       e.evidence = domain::trim(e.evidence);
       e.note = domain::trim(e.note);
       if (!e.evidence.empty()) check_link(e.evidence, "entries");
-      if (domain::utf8_length(e.note) > 2000) throw domain::Error::validation("entries", at + "комментарий длиннее 2000 символов");
+      if (domain::utf8_length(e.note) > 2000)
+        throw domain::Error::validation("entries", at + "комментарий длиннее 2000 символов");
       if (ind.source == "manual") {
-        if (!e.numerator || *e.numerator < 0) throw domain::Error::validation("entries", at + ind.code + ": укажите значение (целое, не меньше 0)");
+        if (!e.numerator || *e.numerator < 0)
+          throw domain::Error::validation("entries", at + ind.code + ": укажите значение (целое, не меньше 0)");
         if (ind.unit == "%") {
           if (!e.denominator || *e.denominator <= 0)
             throw domain::Error::validation("entries", at + ind.code + ": укажите, из скольких (знаменатель больше 0)");
@@ -222,24 +238,28 @@ void move_submission(App& app, const Caller& caller, std::int64_t submission_id,
     if (status == "submitted") {
       if (!coordinates_territory(c, caller, s->territory_id))
         throw domain::Error(domain::ErrorKind::forbidden, "Отчёт отправляет муниципальная методическая служба");
-      if (s->status != "draft" && s->status != "returned") throw domain::Error::conflict("status", "Отчёт уже отправлен");
+      if (s->status != "draft" && s->status != "returned")
+        throw domain::Error::conflict("status", "Отчёт уже отправлен");
       std::vector<domain::Indicator> own;
       const auto entries = mon::entries_of(c, submission_id);
       for (const auto* i : indicators_of(c, k->set, k->region_id, own))
-        if (i->source == "manual" && std::none_of(entries.begin(), entries.end(), [&](const auto& e) { return e.code == i->code; }))
-          throw domain::Error::validation("entries", "Не заполнен показатель " + i->code + " — его значение вносит муниципалитет");
+        if (i->source == "manual" &&
+            std::none_of(entries.begin(), entries.end(), [&](const auto& e) { return e.code == i->code; }))
+          throw domain::Error::validation("entries",
+                                          "Не заполнен показатель " + i->code + " — его значение вносит муниципалитет");
     } else if (status == "approved" || status == "returned") {
       if (!coordinates_territory(c, caller, k->region_id))
         throw domain::Error(domain::ErrorKind::forbidden, "Отчёты принимает регион");
-      if (s->status != "submitted") throw domain::Error::conflict("status", "Принять или вернуть можно только отправленный отчёт");
+      if (s->status != "submitted")
+        throw domain::Error::conflict("status", "Принять или вернуть можно только отправленный отчёт");
       if (status == "returned" && domain::trim(comment).empty())
         throw domain::Error::validation("comment", "Напишите, что исправить");
     } else {
       throw domain::Error::validation("status", "Статус: submitted, approved или returned");
     }
     mon::set_submission_status(c, submission_id, status, domain::trim(comment));
-    audit_change(c, caller, "update", "monitoring_submission", submission_id, nlohmann::json{{"status", s->status}}.dump(),
-                 nlohmann::json{{"status", status}}.dump(), request_id);
+    audit_change(c, caller, "update", "monitoring_submission", submission_id,
+                 nlohmann::json{{"status", s->status}}.dump(), nlohmann::json{{"status", status}}.dump(), request_id);
   });
 }
 
@@ -272,7 +292,8 @@ void close_monitoring_campaign(App& app, const Caller& caller, std::int64_t id, 
                                                   ". Закрыть кампанию можно, когда приняты все");
     mon::put_snapshot(c, id, rows);
     mon::close_campaign(c, id);
-    audit_change(c, caller, "close", "monitoring_campaign", id, {}, nlohmann::json{{"values", rows.size()}}.dump(), request_id);
+    audit_change(c, caller, "close", "monitoring_campaign", id, {}, nlohmann::json{{"values", rows.size()}}.dump(),
+                 request_id);
   });
 }
 
@@ -290,7 +311,8 @@ std::vector<mon::Setting> region_targets(App& app, const Caller& caller, std::in
   const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) {
     const auto t = reg::find_territory(c, region_id);
-    if (!t || t->level != "region" || !reg::territory_visible(c, region_id, scope)) throw domain::Error::not_found("Регион не найден");
+    if (!t || t->level != "region" || !reg::territory_visible(c, region_id, scope))
+      throw domain::Error::not_found("Регион не найден");
     std::vector<mon::Setting> out;
     for (auto& s : mon::settings(c))
       if (s.region_id == region_id) out.push_back(std::move(s));

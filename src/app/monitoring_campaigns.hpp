@@ -47,8 +47,8 @@ struct SubmissionCard {
 };
 struct CampaignCard {
   storage::monitoring::Campaign campaign;
-  std::vector<SubmissionCard> submissions;  // all for the region's keepers; a municipality's own for it
-  bool can_manage = false;                  // the region's keeper: decides and closes
+  std::vector<SubmissionCard> submissions;    // all for the region's keepers; a municipality's own for it
+  bool can_manage = false;                    // the region's keeper: decides and closes
   std::vector<domain::Indicator> indicators;  // of the campaign's set
 };
 CampaignCard get_monitoring_campaign(App& app, const Caller& caller, std::int64_t id);

@@ -28,7 +28,8 @@ std::size_t deliver(const App& app, storage::Connection& c, const std::vector<nt
 }
 
 std::int64_t own_account(const Caller& caller) {
-  if (caller.account_id == 0) throw domain::Error(domain::ErrorKind::forbidden, "Уведомления есть только у учётных записей");
+  if (caller.account_id == 0)
+    throw domain::Error(domain::ErrorKind::forbidden, "Уведомления есть только у учётных записей");
   return caller.account_id;
 }
 
@@ -69,13 +70,15 @@ std::size_t overdue_reminders(App& app, storage::Connection& c) {
 // only when the set of late items changes (the key carries its size and latest end).
 std::size_t late_roadmap_reminders(App& app, storage::Connection& c) {
   std::map<std::int64_t, std::vector<storage::roadmaps::LateItem>> by_roadmap;
-  for (auto& i : storage::roadmaps::late_items(c, domain::Date::today().iso())) by_roadmap[i.roadmap_id].push_back(std::move(i));
+  for (auto& i : storage::roadmaps::late_items(c, domain::Date::today().iso()))
+    by_roadmap[i.roadmap_id].push_back(std::move(i));
   std::size_t added = 0;
   for (const auto& [roadmap_id, items] : by_roadmap) {
     std::string latest;
     for (const auto& i : items) latest = std::max(latest, i.term_to);
     const auto& first = items.front();
-    const Notice n{"overdue", "Дорожная карта «" + first.roadmap_title + "»: просрочено пунктов — " + std::to_string(items.size()),
+    const Notice n{"overdue",
+                   "Дорожная карта «" + first.roadmap_title + "»: просрочено пунктов — " + std::to_string(items.size()),
                    "Например, " + (first.number.empty() ? std::string() : first.number + " ") + "«" + first.name +
                        "» (срок до " + domain::russian_date(first.term_to) + ")",
                    "/roadmaps/" + std::to_string(roadmap_id),
@@ -126,8 +129,8 @@ void set_email_notifications(App& app, const Caller& caller, bool on) {
   const auto account = own_account(caller);
   app.db->write([&](storage::Connection& c) {
     ntf::set_email_preference(c, account, on);
-    audit_change(c, caller, "update", "notification_settings", account, {}, on ? R"({"email":true})" : R"({"email":false})",
-                 {});
+    audit_change(c, caller, "update", "notification_settings", account, {},
+                 on ? R"({"email":true})" : R"({"email":false})", {});
   });
 }
 
@@ -190,10 +193,11 @@ void NotificationLoop::run() {
     lock.unlock();
     try {
       if (auto n = send_reminders(app_)) spdlog::info("Напоминаний: {}", n);
-      if (mail) deliver_mail(app_, send, [this] {
-        std::lock_guard guard(mutex_);
-        return !stopping_;
-      });
+      if (mail)
+        deliver_mail(app_, send, [this] {
+          std::lock_guard guard(mutex_);
+          return !stopping_;
+        });
     } catch (const std::exception& e) {
       spdlog::warn("Уведомления: {}", e.what());  // the next pass tries again
     }

@@ -29,7 +29,7 @@ struct Notice {
   std::string kind;   // registration, assignment, answer, reminder, ...
   std::string title;  // one line, Russian
   std::string body;
-  std::string link;   // a path in the web UI, e.g. /events/12
+  std::string link;       // a path in the web UI, e.g. /events/12
   std::string dedup_key;  // for reminders: once per account and key
 };
 

@@ -76,8 +76,8 @@ std::string random_token() {
 std::string token_digest(std::string_view token) {
   ensure_sodium();
   unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
-                     nullptr, 0);
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
   return to_hex(digest, sizeof digest);
 }
 

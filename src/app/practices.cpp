@@ -53,10 +53,10 @@ struct Standing {
   pr::Practice practice;
   std::vector<std::int64_t> authors;
   std::vector<pr::Review> reviews;  // every round, latest first: read once per request
-  bool keeper = false;     // coordinates the practice's region
-  bool author = false;     // an author, the submitter, or their school's administration
-  bool expert = false;     // appointed to it in some round
-  bool overseer = false;   // a territorial administration over its school
+  bool keeper = false;              // coordinates the practice's region
+  bool author = false;              // an author, the submitter, or their school's administration
+  bool expert = false;              // appointed to it in some round
+  bool overseer = false;            // a territorial administration over its school
   bool sees() const {
     return author || expert || practice.status == "accepted" || ((keeper || overseer) && practice.status != "draft");
   }
@@ -65,7 +65,8 @@ struct Standing {
 Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto p = pr::find_practice(c, id);
   if (!p) throw domain::Error::not_found("Практика не найдена");
-  Standing s{*p, pr::authors_of(c, id), pr::reviews_of(c, id), coordinates_territory(c, caller, p->region_id), false, false};
+  Standing s{*p,   pr::authors_of(c, id), pr::reviews_of(c, id), coordinates_territory(c, caller, p->region_id), false,
+             false};
   if (caller.person_id) {
     s.author = std::find(s.authors.begin(), s.authors.end(), *caller.person_id) != s.authors.end();
     for (const auto& r : s.reviews)
@@ -81,7 +82,8 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
 
 void require_keeper(const Standing& s) {
   if (!s.keeper)
-    throw domain::Error(domain::ErrorKind::forbidden, "Экспертизу практик ведёт региональный институт (координатор региона)");
+    throw domain::Error(domain::ErrorKind::forbidden,
+                        "Экспертизу практик ведёт региональный институт (координатор региона)");
 }
 
 domain::ExpertiseRules rules_for(storage::Connection& c, std::int64_t region_id) {
@@ -147,13 +149,17 @@ void check_draft(storage::Connection& c, const Caller& caller, PracticeDraft& d,
   d.authors_text = domain::trim(d.authors_text);
   if (d.title.empty()) throw domain::Error::validation("title", "Укажите название практики");
   if (domain::utf8_length(d.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
-  if (d.description.empty()) throw domain::Error::validation("description", "Опишите практику: суть, результаты, условия");
-  if (domain::utf8_length(d.description) > 50000) throw domain::Error::validation("description", "Описание длиннее 50 000 символов");
+  if (d.description.empty())
+    throw domain::Error::validation("description", "Опишите практику: суть, результаты, условия");
+  if (domain::utf8_length(d.description) > 50000)
+    throw domain::Error::validation("description", "Описание длиннее 50 000 символов");
   if (!domain::find_term(domain::practice_levels(), d.level))
-    throw domain::Error::validation("level", "Уровень образования: " + domain::allowed_codes(domain::practice_levels()));
+    throw domain::Error::validation("level",
+                                    "Уровень образования: " + domain::allowed_codes(domain::practice_levels()));
   if (!d.subject_area.empty() && !domain::find_term(domain::subject_areas(), d.subject_area))
     throw domain::Error::validation("subject_area", "Предметная область не из справочника");
-  if (caller.person_id && creating && std::find(d.author_ids.begin(), d.author_ids.end(), *caller.person_id) == d.author_ids.end() &&
+  if (caller.person_id && creating &&
+      std::find(d.author_ids.begin(), d.author_ids.end(), *caller.person_id) == d.author_ids.end() &&
       staff_scope(caller).empty())
     d.author_ids.push_back(*caller.person_id);  // a teacher submits their own practice
   std::sort(d.author_ids.begin(), d.author_ids.end());
@@ -185,7 +191,8 @@ std::vector<pr::Practice> list_practices(App& app, const Caller& caller, const P
   if (!q.status.empty() && !domain::find_term(domain::practice_statuses(), q.status))
     throw domain::Error::validation("status", "Состояние: " + domain::allowed_codes(domain::practice_statuses()));
   if (!q.level.empty() && !domain::find_term(domain::practice_levels(), q.level))
-    throw domain::Error::validation("level", "Уровень образования: " + domain::allowed_codes(domain::practice_levels()));
+    throw domain::Error::validation("level",
+                                    "Уровень образования: " + domain::allowed_codes(domain::practice_levels()));
   pr::Visibility v;
   pr::PracticeFilter f;
   f.status = q.status;
@@ -203,7 +210,8 @@ std::vector<pr::Practice> list_practices(App& app, const Caller& caller, const P
     f.expert = caller.person_id;
   } else {
     v.keeps = scope_of(caller, domain::Action::coordinate_support);
-    if (v.keeps.empty()) throw domain::Error(domain::ErrorKind::forbidden, "Экспертизу практик ведёт региональный институт");
+    if (v.keeps.empty())
+      throw domain::Error(domain::ErrorKind::forbidden, "Экспертизу практик ведёт региональный институт");
   }
   return app.db->read([&](storage::Connection& c) {
     if (!domain::trim(q.q).empty()) {
@@ -228,10 +236,12 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
     card.can_submit = card.can_edit;
     card.can_keep = s.keeper;
     card.rules = rules_for(c, s.practice.region_id);
-    const auto decided = s.practice.status == "accepted" || s.practice.status == "returned" || s.practice.status == "rejected";
+    const auto decided =
+        s.practice.status == "accepted" || s.practice.status == "returned" || s.practice.status == "rejected";
     for (auto r : s.reviews) {
       const bool mine = caller.person_id && r.expert_person_id == *caller.person_id;
-      if (mine && r.round == s.practice.round && r.submitted_at.empty() && s.practice.status == "in_review") card.my_review = r.id;
+      if (mine && r.round == s.practice.round && r.submitted_at.empty() && s.practice.status == "in_review")
+        card.my_review = r.id;
       if (s.keeper || mine) {
         card.reviews.push_back(r);
       } else if (s.author && decided && !r.submitted_at.empty()) {
@@ -243,7 +253,8 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
     card.reviews_named = s.keeper;
     if (s.keeper && s.practice.status == "in_review") {
       const auto round = current_round(s.reviews, s.practice.round);
-      const bool all_in = !round.empty() && std::all_of(round.begin(), round.end(), [](const auto& r) { return !r.submitted_at.empty(); });
+      const bool all_in = !round.empty() && std::all_of(round.begin(), round.end(),
+                                                        [](const auto& r) { return !r.submitted_at.empty(); });
       if (all_in)
         if (const auto result = round_result(round)) card.proposed = domain::proposed_decision(*result, card.rules);
     }
@@ -251,7 +262,8 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
   });
 }
 
-std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft& draft, const std::string& request_id) {
+std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft& draft,
+                             const std::string& request_id) {
   auto d = draft;
   return app.db->write([&](storage::Connection& c) {
     const auto org = reg::find_organisation(c, d.organisation_id);
@@ -264,7 +276,8 @@ std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft
       return std::find(places.begin(), places.end(), org->id) != places.end();
     }();
     if (!administers && !works_there)
-      throw domain::Error(domain::ErrorKind::forbidden, "Практику подаёт её автор из своей организации или администрация организации",
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Практику подаёт её автор из своей организации или администрация организации",
                           "organisation_id");
     check_draft(c, caller, d, true);
     const auto region = reg::region_of(c, org->territory_id);
@@ -282,22 +295,26 @@ std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft
     p.created_at = domain::utc_timestamp_now();
     const auto id = pr::insert_practice(c, p);
     pr::set_authors(c, id, d.author_ids);
-    if (d.competencies) storage::tags::replace(c, storage::tags::Tagged::practice, id, competency_ids(c, *d.competencies));
+    if (d.competencies)
+      storage::tags::replace(c, storage::tags::Tagged::practice, id, competency_ids(c, *d.competencies));
     p.organisation_name = org->short_name.empty() ? org->name : org->short_name;
     search::put(c, search::Index::practices, id, pr::searchable_text(p));
-    audit_change(c, caller, "create", "practice", id, {}, nlohmann::json{{"title", p.title}, {"organisation_id", org->id}}.dump(),
-                 request_id);
+    audit_change(c, caller, "create", "practice", id, {},
+                 nlohmann::json{{"title", p.title}, {"organisation_id", org->id}}.dump(), request_id);
     return id;
   });
 }
 
-void update_practice(App& app, const Caller& caller, std::int64_t id, const PracticeDraft& draft, const std::string& request_id) {
+void update_practice(App& app, const Caller& caller, std::int64_t id, const PracticeDraft& draft,
+                     const std::string& request_id) {
   auto d = draft;
   app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
-    if (!s.author) throw domain::Error(domain::ErrorKind::forbidden, "Изменять практику могут её авторы и их организация");
+    if (!s.author)
+      throw domain::Error(domain::ErrorKind::forbidden, "Изменять практику могут её авторы и их организация");
     if (!domain::practice_editable(s.practice.status))
-      throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: изменять её нельзя", "status");
+      throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: изменять её нельзя",
+                          "status");
     if (d.author_ids.empty()) d.author_ids = s.authors;
     check_draft(c, caller, d, false, s.authors);
     auto p = s.practice;
@@ -309,27 +326,36 @@ void update_practice(App& app, const Caller& caller, std::int64_t id, const Prac
     p.updated_at = domain::utc_timestamp_now();
     pr::update_practice(c, p);
     pr::set_authors(c, id, d.author_ids);
-    if (d.competencies) storage::tags::replace(c, storage::tags::Tagged::practice, id, competency_ids(c, *d.competencies));
+    if (d.competencies)
+      storage::tags::replace(c, storage::tags::Tagged::practice, id, competency_ids(c, *d.competencies));
     search::put(c, search::Index::practices, id, pr::searchable_text(p));
     audit_change(c, caller, "update", "practice", id, nlohmann::json{{"title", s.practice.title}}.dump(),
                  nlohmann::json{{"title", p.title}}.dump(), request_id);
   });
 }
 
-pr::File add_practice_file(App& app, const Caller& caller, std::int64_t id, std::string_view bytes, std::string_view file_name,
-                           const std::string& request_id) {
+pr::File add_practice_file(App& app, const Caller& caller, std::int64_t id, std::string_view bytes,
+                           std::string_view file_name, const std::string& request_id) {
   return app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
-    if (!s.author) throw domain::Error(domain::ErrorKind::forbidden, "Файлы практики добавляют её авторы и их организация");
+    if (!s.author)
+      throw domain::Error(domain::ErrorKind::forbidden, "Файлы практики добавляют её авторы и их организация");
     if (!domain::practice_editable(s.practice.status))
-      throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: файлы не добавить", "status");
-    if (pr::files_of(c, id).size() >= 20) throw domain::Error::validation("file", "К практике можно приложить до 20 файлов");
+      throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: файлы не добавить",
+                          "status");
+    if (pr::files_of(c, id).size() >= 20)
+      throw domain::Error::validation("file", "К практике можно приложить до 20 файлов");
     const auto file = store_upload(app, c, bytes, file_name);
-    pr::File f{0, id, file.hash, file.file_name, domain::utc_timestamp_now(), file.content_type,
+    pr::File f{0,
+               id,
+               file.hash,
+               file.file_name,
+               domain::utc_timestamp_now(),
+               file.content_type,
                static_cast<std::int64_t>(file.size)};
     f.id = pr::insert_file(c, f);
-    audit_change(c, caller, "upload", "practice", id, {}, nlohmann::json{{"file", f.file_name}, {"sha256", f.file_hash}}.dump(),
-                 request_id);
+    audit_change(c, caller, "upload", "practice", id, {},
+                 nlohmann::json{{"file", f.file_name}, {"sha256", f.file_hash}}.dump(), request_id);
     return f;
   });
 }
@@ -346,7 +372,8 @@ Download practice_file(App& app, const Caller& caller, std::int64_t id, std::int
 void submit_practice(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
-    if (!s.author) throw domain::Error(domain::ErrorKind::forbidden, "Подать практику могут её авторы и их организация");
+    if (!s.author)
+      throw domain::Error(domain::ErrorKind::forbidden, "Подать практику могут её авторы и их организация");
     if (!domain::practice_editable(s.practice.status))
       throw domain::Error(domain::ErrorKind::conflict, "Практика уже подана или решена", "status");
     auto p = s.practice;
@@ -358,8 +385,11 @@ void submit_practice(App& app, const Caller& caller, std::int64_t id, const std:
     pr::update_practice(c, p);
     audit_change(c, caller, "submit", "practice", id, nlohmann::json{{"status", s.practice.status}}.dump(),
                  nlohmann::json{{"status", p.status}, {"round", p.round}}.dump(), request_id);
-    const Notice n{"practice", "Практика на экспертизу: «" + p.title + "»", p.organisation_name + ", раунд " + std::to_string(p.round),
-                   link_of(id), {}};
+    const Notice n{"practice",
+                   "Практика на экспертизу: «" + p.title + "»",
+                   p.organisation_name + ", раунд " + std::to_string(p.round),
+                   link_of(id),
+                   {}};
     notify_role_at(app, c, "regional_institute", p.region_id, n);
   });
 }
@@ -398,10 +428,14 @@ pr::Review assign_expert(App& app, const Caller& caller, std::int64_t practice_i
       pr::update_practice(c, p);
     }
     audit_change(c, caller, "assign", "practice_review", r.id, {},
-                 nlohmann::json{{"practice_id", practice_id}, {"expert_person_id", expert_person_id}}.dump(), request_id);
+                 nlohmann::json{{"practice_id", practice_id}, {"expert_person_id", expert_person_id}}.dump(),
+                 request_id);
     notify_person(app, c, expert_person_id,
-                  {"practice", "Вам назначена экспертиза практики «" + s.practice.title + "»",
-                   "Оцените её по критериям региона", link_of(practice_id), {}});
+                  {"practice",
+                   "Вам назначена экспертиза практики «" + s.practice.title + "»",
+                   "Оцените её по критериям региона",
+                   link_of(practice_id),
+                   {}});
     return *pr::find_review(c, r.id);
   });
 }
@@ -422,14 +456,16 @@ void withdraw_expert(App& app, const Caller& caller, std::int64_t review_id, con
   });
 }
 
-pr::Review submit_review(App& app, const Caller& caller, std::int64_t review_id, const std::vector<std::optional<int>>& scores,
-                         const std::string& conclusion, const std::string& comment, const std::string& request_id) {
+pr::Review submit_review(App& app, const Caller& caller, std::int64_t review_id,
+                         const std::vector<std::optional<int>>& scores, const std::string& conclusion,
+                         const std::string& comment, const std::string& request_id) {
   if (!domain::find_term(domain::review_conclusions(), conclusion))
     throw domain::Error::validation("conclusion", "Заключение: " + domain::allowed_codes(domain::review_conclusions()));
   const auto text = domain::trim(comment);
   if (conclusion != "accept" && text.empty())
     throw domain::Error::validation("comment", "Объясните авторам, что доработать или почему практика не принята");
-  if (domain::utf8_length(text) > 10000) throw domain::Error::validation("comment", "Комментарий длиннее 10 000 символов");
+  if (domain::utf8_length(text) > 10000)
+    throw domain::Error::validation("comment", "Комментарий длиннее 10 000 символов");
   return app.db->write([&](storage::Connection& c) {
     auto r = pr::find_review(c, review_id);
     if (!r || !caller.person_id || r->expert_person_id != *caller.person_id)
@@ -439,7 +475,8 @@ pr::Review submit_review(App& app, const Caller& caller, std::int64_t review_id,
       throw domain::Error(domain::ErrorKind::conflict, "Экспертиза этого раунда завершена: заключение не принимается");
     auto blank = scores_of(*r);
     if (scores.size() != blank.size())
-      throw domain::Error::validation("scores", "Нужно " + std::to_string(blank.size()) + " оценок — по одной на критерий");
+      throw domain::Error::validation("scores",
+                                      "Нужно " + std::to_string(blank.size()) + " оценок — по одной на критерий");
     for (std::size_t i = 0; i < blank.size(); ++i) blank[i].score = scores[i];
     domain::check_scores(blank);
     r->scores = scores_json(blank);
@@ -449,12 +486,16 @@ pr::Review submit_review(App& app, const Caller& caller, std::int64_t review_id,
     r->submitted_at = domain::utc_timestamp_now();
     pr::submit_review(c, *r);
     audit_change(c, caller, "review", "practice", r->practice_id, {},
-                 nlohmann::json{{"review_id", review_id}, {"total", *r->total}, {"conclusion", conclusion}}.dump(), request_id);
+                 nlohmann::json{{"review_id", review_id}, {"total", *r->total}, {"conclusion", conclusion}}.dump(),
+                 request_id);
     const auto round = current_round(pr::reviews_of(c, p->id), p->round);  // with this review just written
     if (std::all_of(round.begin(), round.end(), [](const auto& x) { return !x.submitted_at.empty(); }))
       notify_role_at(app, c, "regional_institute", p->region_id,
-                     {"practice", "Экспертиза завершена: «" + p->title + "»", "Все эксперты дали заключения — примите решение",
-                      link_of(p->id), {}});
+                     {"practice",
+                      "Экспертиза завершена: «" + p->title + "»",
+                      "Все эксперты дали заключения — примите решение",
+                      link_of(p->id),
+                      {}});
     return *r;
   });
 }
@@ -464,8 +505,8 @@ std::vector<pr::Review> my_reviews(App& app, const Caller& caller) {
   return app.db->read([&](storage::Connection& c) { return pr::reviews_by(c, *caller.person_id); });
 }
 
-void decide_practice(App& app, const Caller& caller, std::int64_t id, const std::string& decision, const std::string& comment,
-                     const std::string& request_id) {
+void decide_practice(App& app, const Caller& caller, std::int64_t id, const std::string& decision,
+                     const std::string& comment, const std::string& request_id) {
   if (decision != "accept" && decision != "return" && decision != "reject")
     throw domain::Error::validation("decision", "Решение: accept, return или reject");
   const auto text = domain::trim(comment);
@@ -481,11 +522,12 @@ void decide_practice(App& app, const Caller& caller, std::int64_t id, const std:
     std::size_t done = 0;
     for (const auto& r : round) done += r.submitted_at.empty() ? 0 : 1;
     if (done < round.size())
-      throw domain::Error(domain::ErrorKind::conflict, "Не все эксперты дали заключения (" + std::to_string(done) + " из " +
-                                                           std::to_string(round.size()) + ")");
+      throw domain::Error(domain::ErrorKind::conflict, "Не все эксперты дали заключения (" + std::to_string(done) +
+                                                           " из " + std::to_string(round.size()) + ")");
     if (done < static_cast<std::size_t>(rules.min_experts))
-      throw domain::Error(domain::ErrorKind::conflict, "Нужно заключений: не меньше " + std::to_string(rules.min_experts) +
-                                                           ", есть " + std::to_string(done));
+      throw domain::Error(
+          domain::ErrorKind::conflict,
+          "Нужно заключений: не меньше " + std::to_string(rules.min_experts) + ", есть " + std::to_string(done));
     auto p = s.practice;
     p.status = decision == "accept" ? "accepted" : decision == "return" ? "returned" : "rejected";
     p.result_percent = round_result(round);
@@ -494,7 +536,8 @@ void decide_practice(App& app, const Caller& caller, std::int64_t id, const std:
     p.updated_at = p.decided_at;
     pr::update_practice(c, p);
     audit_change(c, caller, "decide", "practice", id, nlohmann::json{{"status", s.practice.status}}.dump(),
-                 nlohmann::json{{"status", p.status}, {"result_percent", p.result_percent.value_or(0)}}.dump(), request_id);
+                 nlohmann::json{{"status", p.status}, {"result_percent", p.result_percent.value_or(0)}}.dump(),
+                 request_id);
     const std::string title = p.status == "accepted" ? "Практика принята в региональный банк: «" + p.title + "»"
                               : p.status == "returned" ? "Практика возвращена на доработку: «" + p.title + "»"
                                                        : "Практика не принята: «" + p.title + "»";
@@ -506,7 +549,8 @@ ExpertiseSettings expertise_settings(App& app, const Caller& caller, std::int64_
   return app.db->read([&](storage::Connection& c) {
     const auto t = reg::find_territory(c, region_id);
     if (!t || t->level != "region") throw domain::Error::not_found("Регион не найден");
-    return ExpertiseSettings{criteria_for(c, region_id), rules_for(c, region_id), coordinates_territory(c, caller, region_id)};
+    return ExpertiseSettings{criteria_for(c, region_id), rules_for(c, region_id),
+                             coordinates_territory(c, caller, region_id)};
   });
 }
 
@@ -530,7 +574,9 @@ void set_expertise_settings(App& app, const Caller& caller, std::int64_t region_
     auto names = nlohmann::json::array();
     for (const auto& k : s.criteria) names.push_back({{"title", k.title}, {"max", k.max_score}});
     audit_change(c, caller, "update", "expertise_settings", region_id, {},
-                 nlohmann::json{{"criteria", names}, {"accept_from", s.rules.accept_from}, {"reject_below", s.rules.reject_below},
+                 nlohmann::json{{"criteria", names},
+                                {"accept_from", s.rules.accept_from},
+                                {"reject_below", s.rules.reject_below},
                                 {"min_experts", s.rules.min_experts}}
                      .dump(),
                  request_id);
@@ -553,7 +599,8 @@ std::int64_t add_expert(App& app, const Caller& caller, pr::Expert e, const std:
     throw domain::Error::validation("subject_area", "Предметная область не из справочника");
   if (!e.trained_on.empty() && !domain::Date::parse_iso(e.trained_on))
     throw domain::Error::validation("trained_on", "Дата обучения — ГГГГ-ММ-ДД");
-  if (e.training.empty()) throw domain::Error::validation("training", "Укажите обучение эксперта (программа подготовки экспертов)");
+  if (e.training.empty())
+    throw domain::Error::validation("training", "Укажите обучение эксперта (программа подготовки экспертов)");
   return app.db->write([&](storage::Connection& c) {
     const auto t = reg::find_territory(c, e.region_id);
     if (!t || t->level != "region") throw domain::Error::validation("region_id", "Укажите регион");
@@ -564,9 +611,10 @@ std::int64_t add_expert(App& app, const Caller& caller, pr::Expert e, const std:
       throw domain::Error(domain::ErrorKind::conflict, "Этот человек уже в реестре экспертов региона", "person_id");
     e.included_on = domain::Date::today().iso();
     const auto id = pr::insert_expert(c, e);
-    audit_change(c, caller, "create", "expert", id, {},
-                 nlohmann::json{{"person_id", e.person_id}, {"region_id", e.region_id}, {"training", e.training}}.dump(),
-                 request_id);
+    audit_change(
+        c, caller, "create", "expert", id, {},
+        nlohmann::json{{"person_id", e.person_id}, {"region_id", e.region_id}, {"training", e.training}}.dump(),
+        request_id);
     notify_person(app, c, e.person_id,
                   {"practice", "Вы включены в реестр экспертов практик", e.training, "/practices?view=review", {}});
     return id;

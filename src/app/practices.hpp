@@ -28,8 +28,9 @@
 namespace metodist::app {
 
 struct PracticeQuery {
-  std::string q;     // full-text, Russian word forms
-  std::string view;  // bank (published, default) | mine (written or submitted) | review (assigned to me) | keep (to decide)
+  std::string q;  // full-text, Russian word forms
+  std::string
+      view;  // bank (published, default) | mine (written or submitted) | review (assigned to me) | keep (to decide)
   std::string status, level, subject_area;
 };
 std::vector<storage::practices::Practice> list_practices(App& app, const Caller& caller, const PracticeQuery& q);
@@ -42,8 +43,9 @@ struct PracticeCard {
   storage::practices::Practice practice;
   std::vector<PracticeAuthor> authors;
   std::vector<storage::practices::File> files;
-  std::vector<storage::practices::Review> reviews;  // keepers: all; an expert: their own; authors: comments once decided
-  bool reviews_named = false;                        // whether expert names are shown (keepers only)
+  std::vector<storage::practices::Review>
+      reviews;                 // keepers: all; an expert: their own; authors: comments once decided
+  bool reviews_named = false;  // whether expert names are shown (keepers only)
   bool can_edit = false, can_submit = false, can_keep = false;
   std::optional<std::int64_t> my_review;  // the caller's open review of this round
   std::optional<std::string> proposed;    // accept | revise | reject, once every review is in
@@ -58,8 +60,10 @@ struct PracticeDraft {
   // Codes of the competencies it develops (route suggestions); none: kept as they are.
   std::optional<std::vector<std::string>> competencies;
 };
-std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft& d, const std::string& request_id = {});
-void update_practice(App& app, const Caller& caller, std::int64_t id, const PracticeDraft& d, const std::string& request_id = {});
+std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft& d,
+                             const std::string& request_id = {});
+void update_practice(App& app, const Caller& caller, std::int64_t id, const PracticeDraft& d,
+                     const std::string& request_id = {});
 storage::practices::File add_practice_file(App& app, const Caller& caller, std::int64_t id, std::string_view bytes,
                                            std::string_view file_name, const std::string& request_id = {});
 Download practice_file(App& app, const Caller& caller, std::int64_t id, std::int64_t file_id);
@@ -93,7 +97,8 @@ void set_expertise_settings(App& app, const Caller& caller, std::int64_t region_
 // The roster of trained experts of a region.
 std::vector<storage::practices::Expert> list_experts(App& app, const Caller& caller, std::int64_t region_id,
                                                      bool current_only);
-std::int64_t add_expert(App& app, const Caller& caller, storage::practices::Expert e, const std::string& request_id = {});
+std::int64_t add_expert(App& app, const Caller& caller, storage::practices::Expert e,
+                        const std::string& request_id = {});
 void end_expert(App& app, const Caller& caller, std::int64_t expert_id, const std::string& request_id = {});
 
 }  // namespace metodist::app

@@ -24,8 +24,10 @@ namespace dia = storage::diagnostics;
 namespace reg = storage::registry;
 
 std::string enrolment_json(const prg::Enrolment& e) {
-  return nlohmann::json{{"cohort_id", e.cohort_id},       {"person_id", e.person_id},
-                        {"status", e.status},             {"certificate_number", e.certificate_number},
+  return nlohmann::json{{"cohort_id", e.cohort_id},
+                        {"person_id", e.person_id},
+                        {"status", e.status},
+                        {"certificate_number", e.certificate_number},
                         {"completed_on", e.completed_on}}
       .dump();
 }
@@ -51,7 +53,8 @@ void check_program(const prg::Program& p) {
   if (!domain::find_term(domain::program_formats(), p.format))
     throw domain::Error::validation("format", "Форма обучения: " + domain::allowed_codes(domain::program_formats()));
   if (!domain::find_term(domain::program_audiences(), p.audience))
-    throw domain::Error::validation("audience", "Категория слушателей: " + domain::allowed_codes(domain::program_audiences()));
+    throw domain::Error::validation("audience",
+                                    "Категория слушателей: " + domain::allowed_codes(domain::program_audiences()));
   if (p.in_federal_registry && p.federal_number.empty())
     throw domain::Error::validation("federal_number", "Программа из федерального реестра: укажите её номер в реестре");
 }
@@ -84,14 +87,15 @@ std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
   if (competencies.empty())
     throw domain::Error::validation("competencies", "Укажите хотя бы одну компетенцию, которую развивает программа");
   return app.db->write([&](storage::Connection& c) {
-    if (!reg::find_territory(c, draft.territory_id)) throw domain::Error::validation("territory_id", "Территория не найдена");
+    if (!reg::find_territory(c, draft.territory_id))
+      throw domain::Error::validation("territory_id", "Территория не найдена");
     if (!organises(c, caller, draft.territory_id))
       throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
     const auto ids = competency_ids(c, competencies);
     const auto id = prg::insert_program(c, draft, ids);
     audit_change(c, caller, "create", "program", id, {},
-          nlohmann::json{{"title", draft.title}, {"hours", draft.hours}, {"competencies", competencies}}.dump(),
-          request_id);
+                 nlohmann::json{{"title", draft.title}, {"hours", draft.hours}, {"competencies", competencies}}.dump(),
+                 request_id);
     return id;
   });
 }
@@ -104,7 +108,8 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
   if (draft.capacity && *draft.capacity < 1)
     throw domain::Error::validation("capacity", "Мест в группе — не меньше одного (или без ограничения)");
   if (!draft.cascade_stage.empty() && !domain::find_term(domain::cascade_stages(), draft.cascade_stage))
-    throw domain::Error::validation("cascade_stage", "Этап каскада: " + domain::allowed_codes(domain::cascade_stages()));
+    throw domain::Error::validation("cascade_stage",
+                                    "Этап каскада: " + domain::allowed_codes(domain::cascade_stages()));
   return app.db->write([&](storage::Connection& c) {
     auto p = prg::find_program(c, draft.program_id);
     if (!p) throw domain::Error::not_found("Программа не найдена");
@@ -112,10 +117,13 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
       throw domain::Error(domain::ErrorKind::forbidden, "Группы набирает организатор программы");
     const auto id = prg::insert_cohort(c, draft);
     audit_change(c, caller, "create", "cohort", id, {},
-          nlohmann::json{{"program_id", draft.program_id}, {"title", draft.title}, {"starts_on", draft.starts_on},
-                         {"ends_on", draft.ends_on}, {"cascade_stage", draft.cascade_stage}}
-              .dump(),
-          request_id);
+                 nlohmann::json{{"program_id", draft.program_id},
+                                {"title", draft.title},
+                                {"starts_on", draft.starts_on},
+                                {"ends_on", draft.ends_on},
+                                {"cascade_stage", draft.cascade_stage}}
+                     .dump(),
+                 request_id);
     return id;
   });
 }
@@ -128,14 +136,14 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
       throw domain::Error::not_found("Педагог не найден");
     const bool self = caller.person_id && *caller.person_id == person_id;
     if (!self && !administers(c, caller, person_id))
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Заявку подаёт сам педагог или администрация его организации");
+      throw domain::Error(domain::ErrorKind::forbidden, "Заявку подаёт сам педагог или администрация его организации");
     auto cohort = prg::find_cohort(c, cohort_id);
     auto program = cohort ? prg::find_program(c, cohort->program_id) : std::nullopt;
     if (!cohort || !program || !reg::territory_visible(c, program->territory_id, read))
       throw domain::Error::not_found("Группа не найдена");
     if (cohort->capacity && cohort->enrolled >= *cohort->capacity)
-      throw domain::Error::conflict("cohort_id", "В группе нет свободных мест (" + std::to_string(*cohort->capacity) + ")");
+      throw domain::Error::conflict("cohort_id",
+                                    "В группе нет свободных мест (" + std::to_string(*cohort->capacity) + ")");
     // «Chosen from a diagnosed deficit»: the person's deficits on the day of applying.
     const auto today = domain::Date::today();
     const auto deficits = deficits_of(c, person_id, today);
@@ -163,7 +171,8 @@ prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
   const auto read = scope_of(caller, domain::Action::read_registry);
   return app.db->write([&](storage::Connection& c) {
     auto before = prg::find_enrolment(c, id);
-    if (!before || !reg::person_in_scope(c, before->person_id, read)) throw domain::Error::not_found("Запись не найдена");
+    if (!before || !reg::person_in_scope(c, before->person_id, read))
+      throw domain::Error::not_found("Запись не найдена");
     const auto program = prg::find_program(c, before->program_id);
     std::vector<domain::EnrolmentActor> as;
     if (caller.person_id && *caller.person_id == before->person_id) as.push_back(domain::EnrolmentActor::person);
@@ -249,7 +258,8 @@ prg::SupportRecord record_support(App& app, const Caller& caller, std::int64_t e
                                   const std::string& request_id) {
   draft.note = domain::trim(draft.note);
   if (!domain::find_term(domain::post_course_support_kinds(), draft.kind))
-    throw domain::Error::validation("kind", "Вид сопровождения: " + domain::allowed_codes(domain::post_course_support_kinds()));
+    throw domain::Error::validation("kind",
+                                    "Вид сопровождения: " + domain::allowed_codes(domain::post_course_support_kinds()));
   if (draft.note.empty()) throw domain::Error::validation("note", "Опишите, что сделано и с каким результатом");
   if (domain::utf8_length(draft.note) > 2000) throw domain::Error::validation("note", "Описание длиннее 2000 символов");
   const auto day = domain::Date::parse_iso(draft.happened_on);
@@ -263,16 +273,16 @@ prg::SupportRecord record_support(App& app, const Caller& caller, std::int64_t e
     if (e.status != "completed")
       throw domain::Error::conflict("status", "Посткурсовое сопровождение — после завершения обучения");
     if (!e.completed_on.empty() && draft.happened_on < e.completed_on)
-      throw domain::Error::validation("happened_on", "Дата раньше завершения обучения (" +
-                                                         domain::russian_date(e.completed_on) + ")");
+      throw domain::Error::validation("happened_on",
+                                      "Дата раньше завершения обучения (" + domain::russian_date(e.completed_on) + ")");
     draft.enrolment_id = enrolment_id;
     draft.author_account_id = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     draft.author_name = caller.display_name.empty() ? caller.login : caller.display_name;
     draft.id = prg::insert_support_record(c, draft);
-    audit_change(c, caller, "create", "post_course_support", draft.id, {},
-                 nlohmann::json{{"enrolment_id", enrolment_id}, {"kind", draft.kind}, {"happened_on", draft.happened_on}}
-                     .dump(),
-                 request_id);
+    audit_change(
+        c, caller, "create", "post_course_support", draft.id, {},
+        nlohmann::json{{"enrolment_id", enrolment_id}, {"kind", draft.kind}, {"happened_on", draft.happened_on}}.dump(),
+        request_id);
     for (const auto& r : prg::support_of_enrolment(c, enrolment_id))
       if (r.id == draft.id) return r;
     return draft;

@@ -27,7 +27,8 @@ struct ProgramCard {
 };
 
 // `competency`: only programs developing it (a code), for picking by deficit.
-std::vector<storage::programs::Program> list_programs(App& app, const Caller& caller, const std::string& competency = {});
+std::vector<storage::programs::Program> list_programs(App& app, const Caller& caller,
+                                                      const std::string& competency = {});
 ProgramCard get_program(App& app, const Caller& caller, std::int64_t id);
 // `competencies`: codes of the framework the program develops.
 std::int64_t create_program(App& app, const Caller& caller, storage::programs::Program draft,
@@ -66,6 +67,7 @@ struct EnrolmentSupport {
 };
 EnrolmentSupport enrolment_support(App& app, const Caller& caller, std::int64_t enrolment_id);
 storage::programs::SupportRecord record_support(App& app, const Caller& caller, std::int64_t enrolment_id,
-                                                storage::programs::SupportRecord draft, const std::string& request_id = {});
+                                                storage::programs::SupportRecord draft,
+                                                const std::string& request_id = {});
 
 }  // namespace metodist::app

@@ -14,11 +14,16 @@ namespace reg = storage::registry;
 namespace {
 
 std::string audit_json(const domain::Organisation& o) {
-  return nlohmann::json{{"code", o.code},         {"name", o.name},
-                        {"short_name", o.short_name}, {"kind", o.kind},
-                        {"territory_id", o.territory_id}, {"inn", o.inn},
-                        {"address", o.address},   {"is_shnor", o.is_shnor},
-                        {"has_staff_plan", o.has_staff_plan}, {"has_mentoring_model", o.has_mentoring_model}}
+  return nlohmann::json{{"code", o.code},
+                        {"name", o.name},
+                        {"short_name", o.short_name},
+                        {"kind", o.kind},
+                        {"territory_id", o.territory_id},
+                        {"inn", o.inn},
+                        {"address", o.address},
+                        {"is_shnor", o.is_shnor},
+                        {"has_staff_plan", o.has_staff_plan},
+                        {"has_mentoring_model", o.has_mentoring_model}}
       .dump();
 }
 
@@ -34,9 +39,9 @@ std::string audit_json(const domain::Person& p) {
 }
 
 std::string audit_json(const domain::Position& p) {
-  return nlohmann::json{{"person_id", p.person_id},       {"organisation_id", p.organisation_id},
-                        {"position", p.position},         {"subject_area", p.subject_area},
-                        {"subjects", p.subjects},         {"hired_on", p.hired_on},
+  return nlohmann::json{{"person_id", p.person_id}, {"organisation_id", p.organisation_id},
+                        {"position", p.position},   {"subject_area", p.subject_area},
+                        {"subjects", p.subjects},   {"hired_on", p.hired_on},
                         {"left_on", p.left_on}}
       .dump();
 }
@@ -238,8 +243,9 @@ std::int64_t add_workplace(App& app, const Caller& caller, std::int64_t person_i
       workplace.id = reg::insert_position(c, workplace);
     } catch (const storage::Error& e) {
       if (e.kind() != storage::ErrorKind::unique_violation) throw;
-      throw domain::Error::conflict("position", "Эта должность в этой организации у педагога уже есть — "
-                                                "измените её или укажите дату увольнения");
+      throw domain::Error::conflict("position",
+                                    "Эта должность в этой организации у педагога уже есть — "
+                                    "измените её или укажите дату увольнения");
     }
     storage::accounts::append_audit(
         c, {caller.account_id, "create", "position", workplace.id, {}, audit_json(workplace), request_id, {}});
@@ -264,8 +270,14 @@ void update_workplace(App& app, const Caller& caller, std::int64_t person_id, st
     after.left_on = changes.left_on;
     domain::validate_position(after);
     reg::update_position(c, after);
-    storage::accounts::append_audit(c, {caller.account_id, changes.left_on.empty() || !before->left_on.empty() ? "update" : "end",
-                                        "position", position_id, audit_json(*before), audit_json(after), request_id, {}});
+    storage::accounts::append_audit(c, {caller.account_id,
+                                        changes.left_on.empty() || !before->left_on.empty() ? "update" : "end",
+                                        "position",
+                                        position_id,
+                                        audit_json(*before),
+                                        audit_json(after),
+                                        request_id,
+                                        {}});
   });
 }
 

@@ -14,7 +14,7 @@
 namespace metodist::app {
 
 std::vector<domain::Territory> list_territories(App& app, const Caller& caller,
-                                               const storage::registry::TerritoryFilter& f);
+                                                const storage::registry::TerritoryFilter& f);
 domain::Territory get_territory(App& app, const Caller& caller, std::int64_t id);
 
 // A list filter with its search text folded the way search_key columns are

@@ -45,8 +45,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
 }
 
 void require_keeper(const Standing& s) {
-  if (!s.keeper)
-    throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту ведут координаторы её территории");
+  if (!s.keeper) throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту ведут координаторы её территории");
 }
 
 // ---- terms ----
@@ -87,10 +86,12 @@ void check_roadmap(storage::Connection& c, const rm::Roadmap& r) {
   if (r.title.empty()) throw domain::Error::validation("title", "Укажите название дорожной карты");
   if (domain::utf8_length(r.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
   if (!domain::find_term(domain::roadmap_owner_levels(), r.owner_level))
-    throw domain::Error::validation("owner_level", "Чья карта: " + domain::allowed_codes(domain::roadmap_owner_levels()));
+    throw domain::Error::validation("owner_level",
+                                    "Чья карта: " + domain::allowed_codes(domain::roadmap_owner_levels()));
   domain::check_period(r.period_from, r.period_to, "period_from", "period_to");
   const auto from = domain::Date::parse_iso(r.period_from), to = domain::Date::parse_iso(r.period_to);
-  if (to->year() - from->year() > 10) throw domain::Error::validation("period_to", "Период дорожной карты — не больше 10 лет");
+  if (to->year() - from->year() > 10)
+    throw domain::Error::validation("period_to", "Период дорожной карты — не больше 10 лет");
   const auto t = reg::find_territory(c, r.territory_id);
   if (!t) throw domain::Error::validation("territory_id", "Территория не найдена");
   if (r.owner_level == "region" && t->level != "region")
@@ -121,8 +122,8 @@ rm::Item item_from_draft(const ItemDraft& d) {
 }
 
 std::string json_of(const rm::Item& i) {
-  return nlohmann::json{{"number", i.number}, {"name", i.name}, {"term", i.term}, {"executors", i.executors},
-                        {"status", i.status}}
+  return nlohmann::json{
+      {"number", i.number}, {"name", i.name}, {"term", i.term}, {"executors", i.executors}, {"status", i.status}}
       .dump();
 }
 
@@ -156,7 +157,8 @@ std::int64_t create_roadmap(App& app, const Caller& caller, rm::Roadmap draft, c
   return app.db->write([&](storage::Connection& c) {
     check_roadmap(c, draft);
     if (!coordinates_territory(c, caller, draft.territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту этой территории ведёт её координатор", "territory_id");
+      throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту этой территории ведёт её координатор",
+                          "territory_id");
     draft.created_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     draft.created_at = domain::utc_timestamp_now();
     const auto id = rm::insert_roadmap(c, draft);
@@ -242,8 +244,10 @@ rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, 
     if (!item) throw domain::Error::not_found("Пункт дорожной карты не найден");
     const auto s = standing(c, caller, item->roadmap_id);
     if (!s.reporter)
-      throw domain::Error(domain::ErrorKind::forbidden, "Отчитываться по пункту могут координаторы карты и члены актива");
-    if (item->heading) throw domain::Error::validation("status", "Раздел дорожной карты не выполняют: отчитайтесь по его пунктам");
+      throw domain::Error(domain::ErrorKind::forbidden,
+                          "Отчитываться по пункту могут координаторы карты и члены актива");
+    if (item->heading)
+      throw domain::Error::validation("status", "Раздел дорожной карты не выполняют: отчитайтесь по его пунктам");
     r.author_account_id = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     r.author_name = caller.display_name;
     r.created_at = domain::utc_timestamp_now();
@@ -289,9 +293,11 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
                           "replace");
     if (!existing.empty() && std::any_of(existing.begin(), existing.end(), [](const auto& i) { return i.reports > 0; }))
       throw domain::Error(domain::ErrorKind::conflict,
-                          "По пунктам карты уже есть отчёты: заменить пункты нельзя, загрузите файл в новую карту", "replace");
+                          "По пунктам карты уже есть отчёты: заменить пункты нельзя, загрузите файл в новую карту",
+                          "replace");
     if (parsed.items.empty())
-      throw domain::Error::validation("file", parsed.issues.empty() ? "В файле нет пунктов" : parsed.issues.front().message);
+      throw domain::Error::validation("file",
+                                      parsed.issues.empty() ? "В файле нет пунктов" : parsed.issues.front().message);
     std::set<std::string> sections;
     const auto now = domain::utc_timestamp_now();
     int position = 0;
@@ -311,8 +317,10 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
       i.status = "planned";
       i.updated_at = now;
       normalise_term(i, s.roadmap);
-      if (i.heading) ++report.headings;
-      else ++report.items;
+      if (i.heading)
+        ++report.headings;
+      else
+        ++report.items;
       if (!i.heading && i.term_kind == "unknown") {
         ++report.flagged_terms;
         report.issues.push_back({row.source_row, "term",
@@ -325,15 +333,17 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
     if (!existing.empty()) rm::delete_items(c, roadmap_id);
     for (auto& i : items) rm::insert_item(c, i);
     report.applied = true;
-    audit_change(c, caller, "import", "roadmap", roadmap_id, {},
-                 nlohmann::json{{"items", report.items}, {"headings", report.headings}, {"replaced", existing.size()}}.dump(),
-                 request_id);
+    audit_change(
+        c, caller, "import", "roadmap", roadmap_id, {},
+        nlohmann::json{{"items", report.items}, {"headings", report.headings}, {"replaced", existing.size()}}.dump(),
+        request_id);
     return report;
   });
 }
 
 ExportFile export_roadmap(App& app, const Caller& caller, std::int64_t id, const std::string& format) {
-  if (format != "pdf" && format != "xlsx" && format != "csv") throw domain::Error::validation("format", "Формат: pdf, xlsx или csv");
+  if (format != "pdf" && format != "xlsx" && format != "csv")
+    throw domain::Error::validation("format", "Формат: pdf, xlsx или csv");
   const auto card = get_roadmap(app, caller, id);
   const auto titles = domain::roadmap_column_titles();
   auto status_of = [](const RoadmapItemView& v) {

@@ -41,7 +41,8 @@ RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id);
 std::int64_t create_roadmap(App& app, const Caller& caller, storage::roadmaps::Roadmap draft,
                             const std::string& request_id = {});
 // Title, period and approval; a new period re-normalises every item's term.
-void update_roadmap(App& app, const Caller& caller, storage::roadmaps::Roadmap changes, const std::string& request_id = {});
+void update_roadmap(App& app, const Caller& caller, storage::roadmaps::Roadmap changes,
+                    const std::string& request_id = {});
 
 // The fields a keeper sets on an item (status goes through reports).
 struct ItemDraft {
@@ -54,9 +55,9 @@ storage::roadmaps::Item update_roadmap_item(App& app, const Caller& caller, std:
                                             const std::string& request_id = {});
 
 // A report on an item moves its status and may carry evidence (a link).
-storage::roadmaps::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, const std::string& status,
-                                         const std::string& body, const std::string& evidence_url,
-                                         const std::string& request_id = {});
+storage::roadmaps::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id,
+                                         const std::string& status, const std::string& body,
+                                         const std::string& evidence_url, const std::string& request_id = {});
 struct ItemReports {
   storage::roadmaps::Item item;
   std::vector<storage::roadmaps::Report> reports;

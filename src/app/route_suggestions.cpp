@@ -122,7 +122,8 @@ std::vector<DeficitOffers> offers_for_deficits(storage::Connection& c, const Cal
       facts.push_back(std::move(f));
     }
     for (const auto& e : events) {
-      if (e.status != "planned" || std::find(e.competencies.begin(), e.competencies.end(), code) == e.competencies.end())
+      if (e.status != "planned" ||
+          std::find(e.competencies.begin(), e.competencies.end(), code) == e.competencies.end())
         continue;
       OfferFacts f;
       f.kind = OfferKind::event;
@@ -131,7 +132,8 @@ std::vector<DeficitOffers> offers_for_deficits(storage::Connection& c, const Cal
       f.where = e.organisation_name.empty() ? e.territory_name : e.organisation_name;
       f.starts_on = domain::Date::parse_iso(e.starts_at.substr(0, 10));
       f.seats_left = !e.capacity || e.registered < *e.capacity;
-      f.near = (e.organisation_id && where.organisations.count(*e.organisation_id)) || where.territories.count(e.territory_id);
+      f.near = (e.organisation_id && where.organisations.count(*e.organisation_id)) ||
+               where.territories.count(e.territory_id);
       f.online = e.format == "online";
       facts.push_back(std::move(f));
     }
@@ -157,7 +159,8 @@ std::vector<DeficitOffers> offers_for_deficits(storage::Connection& c, const Cal
       f.mentor_score = m.score;
       f.mentor_reasons = m.reasons;
       if (auto it = mentor_results.find(m.candidate.person_id); it != mentor_results.end())
-        if (auto r = it->second.find(code); r != it->second.end()) f.strong_in_competency = r->second >= kStrongFromPercent;
+        if (auto r = it->second.find(code); r != it->second.end())
+          f.strong_in_competency = r->second >= kStrongFromPercent;
       facts.push_back(std::move(f));
     }
     DeficitOffers d;

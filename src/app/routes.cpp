@@ -7,14 +7,14 @@
 
 #include "app/diagnostics.hpp"
 #include "app/export.hpp"
-#include "io/pdf_writer.hpp"
-#include "io/table_writer.hpp"
 #include "app/programs.hpp"
 #include "app/route_suggestions.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/route.hpp"
 #include "domain/text.hpp"
+#include "io/pdf_writer.hpp"
+#include "io/table_writer.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/diagnostics_repository.hpp"
 #include "storage/practices_repository.hpp"
@@ -41,7 +41,8 @@ std::vector<RouteActor> actors(storage::Connection& c, const Caller& caller, con
 
 rts::Route load(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto r = rts::find_route(c, id);
-  if (!r || !reads_diagnostics_of(c, caller, r->person_id)) throw domain::Error::not_found("Маршрут не найден или недоступен");
+  if (!r || !reads_diagnostics_of(c, caller, r->person_id))
+    throw domain::Error::not_found("Маршрут не найден или недоступен");
   return *r;
 }
 
@@ -53,7 +54,8 @@ void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
     const std::string at = "Строка " + std::to_string(i + 1) + ": ";
     row.goal = domain::trim(row.goal);
     if (row.goal.empty()) throw domain::Error::validation("rows", at + "укажите цель");
-    if (domain::utf8_length(row.goal) > 1000) throw domain::Error::validation("rows", at + "цель длиннее 1000 символов");
+    if (domain::utf8_length(row.goal) > 1000)
+      throw domain::Error::validation("rows", at + "цель длиннее 1000 символов");
     if (!domain::find_term(domain::route_activity_kinds(), row.activity))
       throw domain::Error::validation("rows", at + "неизвестный вид деятельности «" + row.activity + "»");
     if (!row.competency.empty() && !framework.count(row.competency))
@@ -66,7 +68,8 @@ void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
         throw domain::Error::validation("rows", at + "практика не найдена в банке (ссылаются на принятые практики)");
     }
     for (auto* text : {&row.details, &row.term, &row.expected_result, &row.result_form})
-      if (domain::utf8_length(*text) > 1000) throw domain::Error::validation("rows", at + "текст длиннее 1000 символов");
+      if (domain::utf8_length(*text) > 1000)
+        throw domain::Error::validation("rows", at + "текст длиннее 1000 символов");
   }
 }
 
@@ -141,7 +144,9 @@ std::int64_t insert_draft(storage::Connection& c, const Caller& caller, const Ne
   if (draft.from_deficits) r.rows = rows_from_deficits(c, caller, draft.person_id, draft.period_to);
   const auto id = rts::insert_route(c, r);
   audit_change(c, caller, "create", "route", id, {},
-               nlohmann::json{{"person_id", r.person_id}, {"period_from", r.period_from}, {"period_to", r.period_to},
+               nlohmann::json{{"person_id", r.person_id},
+                              {"period_from", r.period_from},
+                              {"period_to", r.period_to},
                               {"rows", r.rows.size()}}
                    .dump(),
                request_id);
@@ -184,16 +189,20 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
     };
     std::vector<Candidate> candidates;
     storage::Params params{campaign_id};
-    c.run("SELECT DISTINCT r.person_id, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = r.person_id"
-          " AND x.status <> 'completed') FROM diagnostic_results r"
-          " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
-          " JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE r.campaign_id = $1 AND (" + reg::organisation_scope(scope, params, "o") +
-              // A methodist's supported teachers, one by one.
-              (scope.persons.empty() ? std::string()
-                                     : " OR r.person_id IN " + reg::placeholders<std::int64_t>(params, scope.persons)) +
-              ") ORDER BY r.person_id",
-          params, [&](const storage::Row& r) { candidates.push_back({r.int64(0), r.flag(1)}); });
+    c.run(
+        "SELECT DISTINCT r.person_id, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = r.person_id"
+        " AND x.status <> 'completed') FROM diagnostic_results r"
+        " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
+        " JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE r.campaign_id = $1 AND (" +
+            reg::organisation_scope(scope, params, "o") +
+            // A methodist's supported teachers, one by one.
+            (scope.persons.empty() ? std::string()
+                                   : " OR r.person_id IN " + reg::placeholders<std::int64_t>(params, scope.persons)) +
+            ") ORDER BY r.person_id",
+        params, [&](const storage::Row& r) {
+          candidates.push_back({r.int64(0), r.flag(1)});
+        });
     const auto today = domain::Date::today();
     for (const auto& [person, in_work] : candidates) {
       if (in_work) {
@@ -226,10 +235,11 @@ ExportFile route_pdf(const rts::Route& r, const std::map<std::string, std::strin
   for (const auto& row : r.rows) {
     auto* activity = domain::find_term(domain::route_activity_kinds(), row.activity);
     auto title = titles.find(row.competency);
-    rows.push_back({std::to_string(row.position), title == titles.end() ? "—" : title->second, row.goal,
-                    std::string(activity ? activity->title : row.activity) + (row.details.empty() ? "" : ": " + row.details),
-                    row.term, row.expected_result + (row.result_form.empty() ? "" : " (" + row.result_form + ")"),
-                    row.done ? "да" + (row.evidence.empty() ? std::string() : ": " + row.evidence) : ""});
+    rows.push_back(
+        {std::to_string(row.position), title == titles.end() ? "—" : title->second, row.goal,
+         std::string(activity ? activity->title : row.activity) + (row.details.empty() ? "" : ": " + row.details),
+         row.term, row.expected_result + (row.result_form.empty() ? "" : " (" + row.result_form + ")"),
+         row.done ? "да" + (row.evidence.empty() ? std::string() : ": " + row.evidence) : ""});
   }
   pdf.table({"№", "Дефицит", "Цель", "Деятельность", "Срок", "Ожидаемый результат", "Выполнено"},
             {0.4, 2.2, 2.4, 2.6, 1.5, 2.4, 1.6}, rows);
@@ -250,11 +260,16 @@ ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const s
   if (format == "pdf") return route_pdf(r, titles);
   using io::ColumnKind;
   auto sink = io::make_sink(format, "ИОМ",
-                            {{"№", ColumnKind::integer, 5}, {"Дефицит", ColumnKind::text, 30},
-                             {"Цель", ColumnKind::text, 36}, {"Деятельность", ColumnKind::text, 20},
-                             {"Что именно", ColumnKind::text, 36}, {"Срок", ColumnKind::text, 14},
-                             {"Ожидаемый результат", ColumnKind::text, 30}, {"Форма представления результата", ColumnKind::text, 28},
-                             {"Выполнено", ColumnKind::flag, 11}, {"Подтверждение", ColumnKind::text, 30}});
+                            {{"№", ColumnKind::integer, 5},
+                             {"Дефицит", ColumnKind::text, 30},
+                             {"Цель", ColumnKind::text, 36},
+                             {"Деятельность", ColumnKind::text, 20},
+                             {"Что именно", ColumnKind::text, 36},
+                             {"Срок", ColumnKind::text, 14},
+                             {"Ожидаемый результат", ColumnKind::text, 30},
+                             {"Форма представления результата", ColumnKind::text, 28},
+                             {"Выполнено", ColumnKind::flag, 11},
+                             {"Подтверждение", ColumnKind::text, 30}});
   for (const auto& row : r.rows) {
     auto* activity = domain::find_term(domain::route_activity_kinds(), row.activity);
     sink->row({std::to_string(row.position), row.competency.empty() ? "" : titles[row.competency], row.goal,
@@ -310,7 +325,8 @@ rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, 
     }
     if (!problem.empty()) throw domain::Error::validation("status", problem);
     rts::set_status(c, id, status);
-    audit_change(c, caller, "status", "route", id, {}, nlohmann::json{{"from", r.status}, {"to", status}}.dump(), request_id);
+    audit_change(c, caller, "status", "route", id, {}, nlohmann::json{{"from", r.status}, {"to", status}}.dump(),
+                 request_id);
     return 0;
   });
   return get_route(app, caller, id);
@@ -328,7 +344,8 @@ rts::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::
     if (std::none_of(r.rows.begin(), r.rows.end(), [&](const rts::Row& row) { return row.id == row_id; }))
       throw domain::Error::not_found("Строка маршрута не найдена");
     rts::mark_row(c, id, row_id, done, domain::trim(evidence));
-    audit_change(c, caller, "mark", "route", id, {}, nlohmann::json{{"row_id", row_id}, {"done", done}}.dump(), request_id);
+    audit_change(c, caller, "mark", "route", id, {}, nlohmann::json{{"row_id", row_id}, {"done", done}}.dump(),
+                 request_id);
     return 0;
   });
   return get_route(app, caller, id);

@@ -43,7 +43,7 @@ storage::routes::Route mark_route_row(App& app, const Caller& caller, std::int64
 // administers (a school for its teachers). One transaction; audited per route.
 struct BulkRoutes {
   std::size_t created = 0;
-  std::size_t already_have = 0;     // a route not yet completed exists
+  std::size_t already_have = 0;  // a route not yet completed exists
   std::size_t without_deficits = 0;
 };
 BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_t campaign_id,

@@ -18,12 +18,12 @@ bool check_header(std::span<const ImportColumn> columns, const domain::HeaderMap
     std::string key = "Код";
     for (const auto& c : columns)
       if (c.key == "code") key = std::string(c.title);
-    header_issue(key, "Нет столбца «" + key + "»: по нему сопоставляются строки. Заголовки: " +
-                            [&] {
-                              std::string all;
-                              for (const auto& c : columns) all += (all.empty() ? "«" : ", «") + std::string(c.title) + "»";
-                              return all;
-                            }());
+    header_issue(
+        key, "Нет столбца «" + key + "»: по нему сопоставляются строки. Заголовки: " + [&] {
+          std::string all;
+          for (const auto& c : columns) all += (all.empty() ? "«" : ", «") + std::string(c.title) + "»";
+          return all;
+        }());
   }
   return report.issue_count == 0;
 }

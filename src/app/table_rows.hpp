@@ -51,8 +51,8 @@ struct Col {
 // without copying its cells again.
 class RowReader {
  public:
-  RowReader(std::span<const ImportColumn> columns, const domain::HeaderMap& map, std::span<const std::string_view> header,
-            ImportReport& report)
+  RowReader(std::span<const ImportColumn> columns, const domain::HeaderMap& map,
+            std::span<const std::string_view> header, ImportReport& report)
       : columns_(columns), map_(map), header_(header), report_(report) {}
 
   Col col(std::string_view key) const { return {key, map_.of(columns_, key)}; }
@@ -77,7 +77,8 @@ class RowReader {
     ok_ = false;
     problem_keys_.push_back(c.key);
     ++report_.issue_count;
-    if (report_.issues.size() < kMaxIssues) report_.issues.push_back({row_->number, column_name(c), std::move(message)});
+    if (report_.issues.size() < kMaxIssues)
+      report_.issues.push_back({row_->number, column_name(c), std::move(message)});
   }
   // Like an absent column, an empty cell keeps the value: a file never erases
   // what it does not mention (several rows of one person rely on it).
@@ -85,22 +86,27 @@ class RowReader {
   void flag(const Col& c, Flag& value) {
     const auto t = text(c);
     if (t.empty()) return;
-    if (auto f = domain::parse_flag(t)) value = *f;
-    else problem(c, quoted(t) + ": ожидается «да» или «нет»");
+    if (auto f = domain::parse_flag(t))
+      value = *f;
+    else
+      problem(c, quoted(t) + ": ожидается «да» или «нет»");
   }
   // A date as people write it.
   void date(const Col& c, std::optional<domain::Date>& value) {
     const auto t = text(c);
     if (t.empty()) return;
     if ((value = domain::Date::parse_written(t))) return;
-    const bool date_shaped = t.size() >= 8 && t.size() <= 10 && t.find_first_not_of("0123456789./-") == std::string::npos;
+    const bool date_shaped =
+        t.size() >= 8 && t.size() <= 10 && t.find_first_not_of("0123456789./-") == std::string::npos;
     problem(c, quoted(t) + (date_shaped ? ": такой даты нет в календаре" : ": дата пишется как ДД.ММ.ГГГГ"));
   }
   void plain(const Col& c, std::string_view& value, std::size_t max_chars = 500) {
     const auto t = text(c);
     if (t.empty()) return;
-    if (domain::utf8_length(t) > max_chars) problem(c, "длиннее " + std::to_string(max_chars) + " символов");
-    else value = t;
+    if (domain::utf8_length(t) > max_chars)
+      problem(c, "длиннее " + std::to_string(max_chars) + " символов");
+    else
+      value = t;
   }
   void plain(const Col& c, std::string& value, std::size_t max_chars = 500) {
     std::string_view v;
@@ -112,8 +118,10 @@ class RowReader {
             std::string_view& value) {
     const auto t = text(c);
     if (t.empty()) return;
-    if (auto* found = index.find(t)) value = found->code;
-    else problem(c, quoted(t) + ": допустимые значения — " + domain::allowed_titles(vocabulary));
+    if (auto* found = index.find(t))
+      value = found->code;
+    else
+      problem(c, quoted(t) + ": допустимые значения — " + domain::allowed_titles(vocabulary));
   }
   static std::string quoted(std::string_view t) { return "«" + std::string(t) + "»"; }
 
@@ -154,8 +162,10 @@ void for_each_data_row(const io::Table& table, RowReader& row, ImportReport& rep
     row.start(table.rows[i]);
     ++report.rows;
     const std::string_view code = row.text(code_col);
-    if (code.empty()) row.problem(code_col, missing_code);
-    else check(code);
+    if (code.empty())
+      row.problem(code_col, missing_code);
+    else
+      check(code);
   }
   notify(progress, "checking", total, total);
 }

@@ -1,9 +1,9 @@
 // metodist: the command line. Subcommands serve, migrate, demo, import, export, notify, admin, version.
 // Each reads the same configuration (file, environment, flags) and exits with
 // a readable Russian message and a non-zero code on failure.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -14,17 +14,17 @@
 
 #include "app/accounts.hpp"
 #include "app/app.hpp"
-#include "app/passwords.hpp"
 #include "app/demo.hpp"
 #include "app/export.hpp"
 #include "app/import.hpp"
 #include "app/monitoring.hpp"
 #include "app/notifications.hpp"
-#include "io/table.hpp"
+#include "app/passwords.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
 #include "http/monitoring_json.hpp"
 #include "http/server.hpp"
+#include "io/table.hpp"
 #include "storage/backup.hpp"
 #include "storage/migrations.hpp"
 #include "storage/registry_repository.hpp"
@@ -168,12 +168,11 @@ int cmd_export(const Options& o) {
   auto cfg = resolve(o);
   auto application = app::open_app(cfg);
   const auto caller = app::system_caller();
-  const auto file =
-      o.kind == "organisations" ? app::export_organisations(application, caller, {}, o.format)
-      : o.kind == "persons"     ? app::export_staff(application, caller, {}, o.format)
-      : o.kind == "territories" ? app::export_territories(application, caller, {}, o.format)
-      : o.kind == "accounts"    ? app::export_accounts(application, caller, "", o.format)
-                                : throw domain::Error::validation("--kind", "неизвестный вид выгрузки");
+  const auto file = o.kind == "organisations" ? app::export_organisations(application, caller, {}, o.format)
+                    : o.kind == "persons"     ? app::export_staff(application, caller, {}, o.format)
+                    : o.kind == "territories" ? app::export_territories(application, caller, {}, o.format)
+                    : o.kind == "accounts"    ? app::export_accounts(application, caller, "", o.format)
+                                           : throw domain::Error::validation("--kind", "неизвестный вид выгрузки");
   const std::string out = o.file.empty() ? file.filename : o.file;
   std::ofstream(out, std::ios::binary) << file.bytes;
   std::printf("Выгружено в %s (%zu байт).\n", out.c_str(), file.bytes.size());
@@ -187,7 +186,8 @@ int cmd_backup(const Options& o) {
   ProgressLine line;
   storage::backup_database(cfg.database_url, o.file, [&](double f) { line.show("Копирование", f); });
   std::fprintf(stderr, "\n");
-  std::printf("Резервная копия: %s (%ju байт).\n", o.file.c_str(), static_cast<std::uintmax_t>(std::filesystem::file_size(o.file)));
+  std::printf("Резервная копия: %s (%ju байт).\n", o.file.c_str(),
+              static_cast<std::uintmax_t>(std::filesystem::file_size(o.file)));
   return 0;
 }
 
@@ -195,7 +195,8 @@ int cmd_restore(const Options& o) {
   const auto cfg = resolve(o);
   const bool sqlite = cfg.database_url.starts_with("sqlite:");
   if (!o.force && (!sqlite || std::filesystem::exists(cfg.database_url.substr(7))))
-    throw domain::Error::validation("--force", "База уже есть: остановите сервер и повторите с --force — её содержимое будет заменено копией");
+    throw domain::Error::validation(
+        "--force", "База уже есть: остановите сервер и повторите с --force — её содержимое будет заменено копией");
   ProgressLine line;
   storage::restore_database(cfg.database_url, o.file, [&](double f) { line.show("Восстановление", f); });
   std::fprintf(stderr, "\n");
@@ -213,11 +214,12 @@ int cmd_demo(const Options& o) {
   const auto result = app::generate_demo(application, {o.scale, o.seed, o.date, o.demo_password},
                                          [&](std::string_view stage, double f) { line.show(stage, f); });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("Демо-данные (%s) созданы за %.1f с: регионов %lld, муниципалитетов %lld, организаций %lld, "
-              "педагогов и руководителей %lld, должностей %lld.\n",
-              o.scale.c_str(), seconds, static_cast<long long>(result.regions),
-              static_cast<long long>(result.municipalities), static_cast<long long>(result.organisations),
-              static_cast<long long>(result.persons), static_cast<long long>(result.positions));
+  std::printf(
+      "Демо-данные (%s) созданы за %.1f с: регионов %lld, муниципалитетов %lld, организаций %lld, "
+      "педагогов и руководителей %lld, должностей %lld.\n",
+      o.scale.c_str(), seconds, static_cast<long long>(result.regions), static_cast<long long>(result.municipalities),
+      static_cast<long long>(result.organisations), static_cast<long long>(result.persons),
+      static_cast<long long>(result.positions));
   std::printf("\nУчётные записи демо-данных (пароль у всех: %s):\n", result.password.c_str());
   for (const auto& a : result.accounts)
     std::printf("  %-12s %s — %s\n", a.login.c_str(), a.role_title.c_str(), a.scope.c_str());
@@ -252,9 +254,8 @@ int cmd_monitor(const Options& o) {
   }
   auto territory = id_by_code(*application.db, "territories", o.territory_code, "--territory");
   if (!territory)
-    territory = application.db->read([](storage::Connection& c) {
-      return c.scalar("SELECT MIN(id) FROM territories WHERE level = 'federation'");
-    });
+    territory = application.db->read(
+        [](storage::Connection& c) { return c.scalar("SELECT MIN(id) FROM territories WHERE level = 'federation'"); });
   const auto file = app::monitoring_report(application, caller, o.set, o.period, *territory, o.format);
   const std::string out = o.file.empty() ? file.filename : o.file;
   std::ofstream(out, std::ios::binary) << file.bytes;
@@ -276,12 +277,11 @@ int cmd_admin_create(const Options& o) {
   a.roles = {{0, 0, o.role, id_by_code(*application.db, "territories", o.territory_code, "--territory"),
               id_by_code(*application.db, "organisations", o.organisation_code, "--organisation")}};
   const auto id = app::create_account(application, a);
-  const auto stored = application.db->read(
-      [&](storage::Connection& c) { return storage::accounts::find_account(c, id); });
+  const auto stored =
+      application.db->read([&](storage::Connection& c) { return storage::accounts::find_account(c, id); });
   std::printf("Учётная запись создана (id %lld): логин «%s», роль %s.\n", static_cast<long long>(id),
               stored->login.c_str(), o.role.c_str());
-  if (a.must_change_password)
-    std::printf("Временный пароль: %s\nСмените его при первом входе.\n", a.password.c_str());
+  if (a.must_change_password) std::printf("Временный пароль: %s\nСмените его при первом входе.\n", a.password.c_str());
   return 0;
 }
 
@@ -322,15 +322,21 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--format", o.format, "xlsx (по умолчанию) или csv")->check(CLI::IsMember({"xlsx", "csv"}));
   export_cmd->add_option("--out", o.file, "Куда записать (по умолчанию — имя по типу и дате)");
   auto* monitor = cli.add_subcommand("monitor", "Значения показателей мониторинга (JSON) или справка (PDF, XLSX)");
-  monitor->add_option("--set", o.set, "Набор показателей: fed, rmms, rma или reg — показатели региона (по умолчанию — все встроенные)")
+  monitor
+      ->add_option("--set", o.set,
+                   "Набор показателей: fed, rmms, rma или reg — показатели региона (по умолчанию — все встроенные)")
       ->check(CLI::IsMember({"fed", "rmms", "rma", "reg"}));
   monitor->add_option("--period", o.period, "Период: 2024, 2024/2025, 2024-H1 или 2024-04-15..2024-05-10")->required();
-  monitor->add_option("--unit", o.unit, "Для JSON — уровень: organisation, municipality (по умолчанию), region, federation")
+  monitor
+      ->add_option("--unit", o.unit,
+                   "Для JSON — уровень: organisation, municipality (по умолчанию), region, federation")
       ->check(CLI::IsMember({"organisation", "municipality", "region", "federation"}));
   monitor->add_option("--format", o.format, "json, xlsx или pdf")->check(CLI::IsMember({"json", "xlsx", "pdf"}));
-  monitor->add_option("--territory", o.territory_code, "Код территории: справка по ней; для JSON — только единицы ниже неё");
+  monitor->add_option("--territory", o.territory_code,
+                      "Код территории: справка по ней; для JSON — только единицы ниже неё");
   monitor->add_option("--out", o.file, "Куда записать справку (по умолчанию — имя по набору и периоду)");
-  auto* backup = cli.add_subcommand("backup", "Резервная копия базы (SQLite — без остановки сервера; PostgreSQL — pg_dump)");
+  auto* backup =
+      cli.add_subcommand("backup", "Резервная копия базы (SQLite — без остановки сервера; PostgreSQL — pg_dump)");
   backup->add_option("--out", o.file, "Файл копии")->required();
   auto* restore = cli.add_subcommand("restore", "Восстановить базу из резервной копии (сервер остановлен)");
   restore->add_option("--from", o.file, "Файл копии")->required()->check(CLI::ExistingFile);

@@ -13,8 +13,8 @@ constexpr std::array kRoles{
     RoleInfo{"federal_operator", "Федеральный оператор", ScopeKind::everything, "", AdminLevel::federation},
     RoleInfo{"regional_ministry", "Региональный орган управления образованием", ScopeKind::territory, "region",
              AdminLevel::region},
-    RoleInfo{"regional_institute", "Региональный институт развития образования / ЦНППМ", ScopeKind::territory,
-             "region", AdminLevel::region},
+    RoleInfo{"regional_institute", "Региональный институт развития образования / ЦНППМ", ScopeKind::territory, "region",
+             AdminLevel::region},
     RoleInfo{"municipal_coordinator", "Координатор муниципальной методической службы", ScopeKind::territory,
              "municipality", AdminLevel::municipality},
     RoleInfo{"school_admin", "Администратор образовательной организации", ScopeKind::organisation, "",
@@ -56,19 +56,23 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
     const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
                              g.role == "regional_institute" || g.role == "municipal_coordinator";
     if ((action == Action::write_registry || action == Action::manage_accounts ||
-         action == Action::manage_diagnostics || action == Action::coordinate_support) && !administers)
+         action == Action::manage_diagnostics || action == Action::coordinate_support) &&
+        !administers)
       continue;
     // Individual results: the person and the administration of their school.
     // Methodists read those they support (added above), nothing by their territory.
     if (action == Action::read_diagnostics && role->scope != ScopeKind::person && g.role != "school_admin") continue;
     if (action == Action::write_staff && !administers && g.role != "school_admin") continue;
-    if (action == Action::organise_events && !administers && g.role != "school_admin" && g.role != "methodist") continue;
+    if (action == Action::organise_events && !administers && g.role != "school_admin" && g.role != "methodist")
+      continue;
     if (action == Action::read_audit && g.role != "federal_operator") continue;
     if (action == Action::read_personal && role->scope != ScopeKind::person &&
         (role->level == AdminLevel::none || role->level > policy.personal_data_up_to))
       continue;
     switch (role->scope) {
-      case ScopeKind::everything: s.everything = true; break;
+      case ScopeKind::everything:
+        s.everything = true;
+        break;
       case ScopeKind::territory:
         if (g.territory_id) s.territories.push_back(*g.territory_id);
         break;
@@ -78,7 +82,8 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
       case ScopeKind::person:
         if (own_person) s.person = own_person;
         break;
-      case ScopeKind::assignments: break;  // experts see what is assigned to them (practices), not registries
+      case ScopeKind::assignments:
+        break;  // experts see what is assigned to them (practices), not registries
     }
   }
   // Everyone reads their own personal data and diagnostics, whatever their role.
@@ -88,11 +93,10 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
 }
 
 void validate_login(std::string_view login) {
-  if (login.size() < 3 || login.size() > 64)
-    throw Error::validation("login", "Логин — от 3 до 64 символов");
+  if (login.size() < 3 || login.size() > 64) throw Error::validation("login", "Логин — от 3 до 64 символов");
   for (char c : login) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) throw Error::validation("login", "Логин может содержать только латинские буквы, цифры, «.», «_» и «-»");
   }
 }
@@ -134,13 +138,15 @@ bool valid_domain(std::string_view domain) {
 
 void validate_email(std::string_view email) {
   if (has_control_characters(email))
-    throw Error::validation("email", "Адрес электронной почты содержит управляющие символы (перевод строки, табуляцию)");
+    throw Error::validation("email",
+                            "Адрес электронной почты содержит управляющие символы (перевод строки, табуляцию)");
   const auto at = email.rfind('@');
   const bool ok = email.size() <= 254 && at != std::string_view::npos && valid_local_part(email.substr(0, at)) &&
                   valid_domain(email.substr(at + 1));
   if (!ok)
-    throw Error::validation("email", "Адрес электронной почты указан неверно: нужен вид имя@домен.ru латинскими буквами "
-                                     "(адрес в зоне .рф — в виде xn--…)");
+    throw Error::validation("email",
+                            "Адрес электронной почты указан неверно: нужен вид имя@домен.ru латинскими буквами "
+                            "(адрес в зоне .рф — в виде xn--…)");
 }
 
 std::optional<std::string> grant_refusal(const Scope& manage, std::string_view role_code, const GrantFacts& facts) {
@@ -148,10 +154,13 @@ std::optional<std::string> grant_refusal(const Scope& manage, std::string_view r
   const RoleInfo* role = find_role(role_code);
   if (!role) return "Неизвестная роль «" + std::string(role_code) + "»";
   switch (role->scope) {
-    case ScopeKind::everything: return "Роль федерального оператора назначает только федеральный оператор";
-    case ScopeKind::assignments: return "Роль эксперта назначает только федеральный оператор";
+    case ScopeKind::everything:
+      return "Роль федерального оператора назначает только федеральный оператор";
+    case ScopeKind::assignments:
+      return "Роль эксперта назначает только федеральный оператор";
     case ScopeKind::territory:
-      if (!facts.territory_covered) return "Роль «" + std::string(role->title) + "» назначается на территорию вне ваших полномочий";
+      if (!facts.territory_covered)
+        return "Роль «" + std::string(role->title) + "» назначается на территорию вне ваших полномочий";
       return std::nullopt;
     case ScopeKind::organisation:
       if (!facts.organisation_covered) return "Роль назначается на организацию вне ваших полномочий";
@@ -168,8 +177,10 @@ void validate_new_password(std::string_view password, std::string_view login) {
   if (password.size() > 256) throw Error::validation("password", "Пароль длиннее 256 байт");
   bool letter = false, digit = false;
   for (unsigned char c : password) {
-    if (c >= '0' && c <= '9') digit = true;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) letter = true;
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
+      letter = true;
   }
   if (!letter || !digit) throw Error::validation("password", "Пароль должен содержать и буквы, и цифры");
   const auto folded = fold_for_search(password);

@@ -43,7 +43,9 @@ struct Scope {
   std::vector<std::int64_t> organisations;  // single organisations
   std::optional<std::int64_t> person;       // the caller's own person (teacher)
   std::vector<std::int64_t> persons;        // single other persons (a methodist's supported teachers)
-  bool empty() const { return !everything && territories.empty() && organisations.empty() && !person && persons.empty(); }
+  bool empty() const {
+    return !everything && territories.empty() && organisations.empty() && !person && persons.empty();
+  }
 };
 
 // What a methodist of the active supports now (issue 6): whole schools and
@@ -72,12 +74,12 @@ struct AccessPolicy {
 };
 
 enum class Action {
-  read_registry,    // territories, organisations, aggregates
-  write_registry,   // create and edit organisations
-  write_staff,      // create and edit persons and their workplaces
-  manage_accounts,  // see and create accounts whose roles lie within the scope
-  read_audit,       // browse the audit log
-  read_personal,    // a person's personal data (birth date, contacts...): 152-ФЗ
+  read_registry,       // territories, organisations, aggregates
+  write_registry,      // create and edit organisations
+  write_staff,         // create and edit persons and their workplaces
+  manage_accounts,     // see and create accounts whose roles lie within the scope
+  read_audit,          // browse the audit log
+  read_personal,       // a person's personal data (birth date, contacts...): 152-ФЗ
   manage_diagnostics,  // run diagnostic campaigns and load their results
   read_diagnostics,    // one person's diagnostic results (confidential; aggregates use read_registry)
   organise_events,     // hold events (master classes, seminars...) in the scope's calendar

@@ -79,17 +79,18 @@ std::vector<EligibilityRule> default_eligibility_rules() {
 
 void validate_rules(std::span<const EligibilityRule> rules) {
   for (const auto& r : rules) {
-    if (r.title.empty() || r.code.empty()) throw Error::validation("rules", "У каждого правила должны быть код и название");
+    if (r.title.empty() || r.code.empty())
+      throw Error::validation("rules", "У каждого правила должны быть код и название");
     if (!find_term(kFacts, r.fact))
-      throw Error::validation("rules", "Правило «" + r.title + "»: неизвестное сведение «" + r.fact + "» (" +
-                                           allowed_codes(kFacts) + ")");
+      throw Error::validation(
+          "rules", "Правило «" + r.title + "»: неизвестное сведение «" + r.fact + "» (" + allowed_codes(kFacts) + ")");
     if (r.op != "eq" && r.op != "ne" && r.op != "gte" && r.op != "lte" && r.op != "true")
       throw Error::validation("rules", "Правило «" + r.title + "»: сравнение eq, ne, gte, lte или true");
     if ((r.op == "gte" || r.op == "lte") && (!numeric_fact(r.fact) || !number(r.value)))
       throw Error::validation("rules", "Правило «" + r.title + "»: сравнивать «больше/меньше» можно только числа");
     if (r.fact == "category" && !find_term(qualification_categories(), r.value))
-      throw Error::validation("rules", "Правило «" + r.title + "»: категория " +
-                                           allowed_codes(qualification_categories()));
+      throw Error::validation("rules",
+                              "Правило «" + r.title + "»: категория " + allowed_codes(qualification_categories()));
   }
 }
 
@@ -103,16 +104,24 @@ Eligibility check_eligibility(std::span<const EligibilityRule> rules, const Fact
       res.reason = r.title + ": нет сведений";
     } else {
       const std::string& v = it->second;
-      if (r.op == "true") res.passed = v == "1";
-      else if (r.op == "eq") res.passed = v == r.value;
-      else if (r.op == "ne") res.passed = v != r.value;
+      if (r.op == "true")
+        res.passed = v == "1";
+      else if (r.op == "eq")
+        res.passed = v == r.value;
+      else if (r.op == "ne")
+        res.passed = v != r.value;
       else if (const auto a = number(v), b = number(r.value); a && b)
         res.passed = r.op == "gte" ? *a >= *b : *a <= *b;
-      if (res.passed) res.reason = r.title + ": да";
-      else if (r.op == "true") res.reason = r.title + ": нет";
-      else if (r.op == "gte") res.reason = r.title + ": " + v + ", нужно не менее " + r.value;
-      else if (r.op == "lte") res.reason = r.title + ": " + v + ", нужно не более " + r.value;
-      else res.reason = r.title + ": " + value_title(r, v) + (r.op == "eq" ? ", нужно: " + value_title(r, r.value) : "");
+      if (res.passed)
+        res.reason = r.title + ": да";
+      else if (r.op == "true")
+        res.reason = r.title + ": нет";
+      else if (r.op == "gte")
+        res.reason = r.title + ": " + v + ", нужно не менее " + r.value;
+      else if (r.op == "lte")
+        res.reason = r.title + ": " + v + ", нужно не более " + r.value;
+      else
+        res.reason = r.title + ": " + value_title(r, v) + (r.op == "eq" ? ", нужно: " + value_title(r, r.value) : "");
     }
     if (r.required && !res.passed) out.eligible = false;
     if (!r.required && res.passed) ++out.preferred_met;
@@ -132,14 +141,16 @@ std::vector<SelectionStage> default_stages() {
 void validate_stages(std::span<const SelectionStage> stages) {
   std::set<std::string> codes;
   for (const auto& s : stages) {
-    if (s.code.empty() || s.title.empty()) throw Error::validation("stages", "У каждого этапа должны быть код и название");
+    if (s.code.empty() || s.title.empty())
+      throw Error::validation("stages", "У каждого этапа должны быть код и название");
     if (!codes.insert(s.code).second) throw Error::validation("stages", "Код этапа «" + s.code + "» повторяется");
     if (!(s.max_score > 0) || s.threshold < 0 || s.threshold > s.max_score)
       throw Error::validation("stages", "Этап «" + s.title + "»: порог — от 0 до максимального балла");
   }
 }
 
-StageOutcome evaluate_stages(std::span<const SelectionStage> stages, const std::map<std::string, double, std::less<>>& scores) {
+StageOutcome evaluate_stages(std::span<const SelectionStage> stages,
+                             const std::map<std::string, double, std::less<>>& scores) {
   StageOutcome out;
   out.complete = true;
   for (const auto& s : stages) {
@@ -157,8 +168,7 @@ StageOutcome evaluate_stages(std::span<const SelectionStage> stages, const std::
 
 std::vector<std::string> team_problems(std::span<const TeamMember> team) {
   std::vector<std::string> out;
-  if (team.size() < 4)
-    out.push_back("В команде " + std::to_string(team.size()) + " чел., нужно не менее 4");
+  if (team.size() < 4) out.push_back("В команде " + std::to_string(team.size()) + " чел., нужно не менее 4");
   const bool methodist = std::any_of(team.begin(), team.end(), [](const TeamMember& m) {
     return m.position == "deputy_director" || m.position == "methodist";
   });
@@ -172,7 +182,8 @@ std::vector<std::string> team_problems(std::span<const TeamMember> team) {
   return out;
 }
 
-std::vector<AssignmentProposal> propose_assignments(std::vector<MethodistLoad> methodists, std::vector<SupportTarget> targets) {
+std::vector<AssignmentProposal> propose_assignments(std::vector<MethodistLoad> methodists,
+                                                    std::vector<SupportTarget> targets) {
   // Priority: ШНОР schools, teachers of ШНОР schools, other teachers; more deficits first.
   auto rank = [](const SupportTarget& t) { return t.kind == "school" ? 0 : t.shnor ? 1 : 2; };
   std::stable_sort(targets.begin(), targets.end(), [&](const SupportTarget& a, const SupportTarget& b) {

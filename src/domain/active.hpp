@@ -18,10 +18,10 @@
 
 namespace metodist::domain {
 
-std::span<const Term> active_levels();        // regional (РМА), municipal (ММА)
-std::span<const Term> active_directions();    // the four «укрупненные направления» of seed 000
-std::span<const Term> methodist_functions();  // the seven functions of a methodist, seed 000
-std::span<const Term> application_statuses(); // submitted, accepted, rejected, withdrawn
+std::span<const Term> active_levels();         // regional (РМА), municipal (ММА)
+std::span<const Term> active_directions();     // the four «укрупненные направления» of seed 000
+std::span<const Term> methodist_functions();   // the seven functions of a methodist, seed 000
+std::span<const Term> application_statuses();  // submitted, accepted, rejected, withdrawn
 
 // ---- Eligibility rules as data -------------------------------------------
 
@@ -78,14 +78,15 @@ struct StageOutcome {
   double total = 0;
   std::vector<std::string> failed;  // titles of stages below their threshold
 };
-StageOutcome evaluate_stages(std::span<const SelectionStage> stages, const std::map<std::string, double, std::less<>>& scores);
+StageOutcome evaluate_stages(std::span<const SelectionStage> stages,
+                             const std::map<std::string, double, std::less<>>& scores);
 
 // ---- School teams of the municipal active (seed 004 §3.1) --------------------
 
 struct TeamMember {
   std::int64_t person_id = 0;
-  std::string position;                  // positions() code: deputy_director or methodist when any workplace is
-  std::set<std::string> subject_areas;   // of the person's workplaces in the school
+  std::string position;                 // positions() code: deputy_director or methodist when any workplace is
+  std::set<std::string> subject_areas;  // of the person's workplaces in the school
 };
 // The three subject areas a school team must cover.
 std::span<const std::string_view> required_team_areas();
@@ -105,7 +106,7 @@ struct MethodistLoad {
   int load = 0;      // how many they support now
 };
 struct SupportTarget {
-  std::string kind;  // school | teacher
+  std::string kind;     // school | teacher
   std::int64_t id = 0;  // organisation or person
   std::string name;
   std::int64_t organisation_id = 0, municipality_id = 0;

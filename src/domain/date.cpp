@@ -49,14 +49,12 @@ std::optional<Date> Date::parse_written(std::string_view t) {
   return parse_iso(iso);
 }
 
-Date Date::today() {
-  return from_days(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-}
+Date Date::today() { return from_days(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())); }
 
 std::string Date::iso() const {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
   return buf;
 }
 
@@ -89,7 +87,8 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::st
     out = (a - '0') * 10 + (b - '0');
     return true;
   };
-  if (!day || text[13] != ':' || text[16] != ':' || !two(11, h) || !two(14, m) || !two(17, s) || h > 23 || m > 59 || s > 60)
+  if (!day || text[13] != ':' || text[16] != ':' || !two(11, h) || !two(14, m) || !two(17, s) || h > 23 || m > 59 ||
+      s > 60)
     return std::nullopt;
   return std::chrono::sys_days{day->ymd} + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
 }

@@ -18,8 +18,8 @@ LevelScale::LevelScale(std::vector<LevelBand> bands) : bands_(std::move(bands)) 
     if (!codes.insert(b.code).second) throw Error::validation("levels", "Код уровня «" + b.code + "» повторяется");
     if (b.from_percent > 100) throw Error::validation("levels", "Уровень «" + b.title + "» начинается выше 100 %");
     if (i > 0 && b.from_percent <= bands_[i - 1].from_percent)
-      throw Error::validation("levels", "Границы уровней идут по возрастанию: «" + b.title + "» после «" +
-                                            bands_[i - 1].title + "»");
+      throw Error::validation(
+          "levels", "Границы уровней идут по возрастанию: «" + b.title + "» после «" + bands_[i - 1].title + "»");
   }
 }
 
@@ -84,13 +84,12 @@ std::vector<std::string> deficits_on(std::span<const CompetencyResult> results, 
 }
 
 bool chosen_from_deficit(std::span<const std::string> program_competencies, std::span<const std::string> deficits) {
-  return std::any_of(program_competencies.begin(), program_competencies.end(), [&](const std::string& c) {
-    return std::binary_search(deficits.begin(), deficits.end(), c);
-  });
+  return std::any_of(program_competencies.begin(), program_competencies.end(),
+                     [&](const std::string& c) { return std::binary_search(deficits.begin(), deficits.end(), c); });
 }
 
-bool chosen_from_deficit(std::span<const std::string> program_competencies,
-                         std::span<const CompetencyResult> results, const DeficitRule& rule, const Date& applied_on) {
+bool chosen_from_deficit(std::span<const std::string> program_competencies, std::span<const CompetencyResult> results,
+                         const DeficitRule& rule, const Date& applied_on) {
   return chosen_from_deficit(program_competencies, deficits_on(results, rule, applied_on));
 }
 

@@ -77,8 +77,8 @@ std::vector<std::string> deficits_on(std::span<const CompetencyResult> results, 
 
 // An enrolment is «chosen from a diagnosed deficit» (fed.1) when the program
 // develops a competency that was a deficit of the person on the day they applied.
-bool chosen_from_deficit(std::span<const std::string> program_competencies,
-                         std::span<const CompetencyResult> results, const DeficitRule& rule, const Date& applied_on);
+bool chosen_from_deficit(std::span<const std::string> program_competencies, std::span<const CompetencyResult> results,
+                         const DeficitRule& rule, const Date& applied_on);
 // The same when the deficits of that day are known (sorted codes, as deficits_on gives them).
 bool chosen_from_deficit(std::span<const std::string> program_competencies, std::span<const std::string> deficits);
 

@@ -13,14 +13,19 @@ namespace metodist::domain {
 namespace {
 
 constexpr std::array kKinds{
-    Term{"master_class", "Мастер-класс"},       Term{"open_lesson", "Открытый урок"},
-    Term{"webinar", "Вебинар"},                 Term{"seminar", "Семинар"},
-    Term{"seminar_practicum", "Семинар-практикум"}, Term{"conference", "Конференция"},
-    Term{"methodical_week", "Методическая неделя"}, Term{"consultation", "Консультация"},
+    Term{"master_class", "Мастер-класс"},
+    Term{"open_lesson", "Открытый урок"},
+    Term{"webinar", "Вебинар"},
+    Term{"seminar", "Семинар"},
+    Term{"seminar_practicum", "Семинар-практикум"},
+    Term{"conference", "Конференция"},
+    Term{"methodical_week", "Методическая неделя"},
+    Term{"consultation", "Консультация"},
 };
 constexpr std::array kLevels{
-    Term{"school", "Школьный"},           Term{"municipal", "Муниципальный"}, Term{"regional", "Региональный"},
-    Term{"interregional", "Межрегиональный"}, Term{"federal", "Федеральный"},
+    Term{"school", "Школьный"},       Term{"municipal", "Муниципальный"},
+    Term{"regional", "Региональный"}, Term{"interregional", "Межрегиональный"},
+    Term{"federal", "Федеральный"},
 };
 constexpr std::array kFormats{
     Term{"offline", "Очно"},
@@ -28,9 +33,9 @@ constexpr std::array kFormats{
     Term{"hybrid", "Очно и онлайн"},
 };
 constexpr std::array kAudiences{
-    Term{"teachers", "Педагоги"},          Term{"young_teachers", "Молодые педагоги"},
-    Term{"managers", "Руководители"},      Term{"methodists", "Методисты"},
-    Term{"parents", "Родители"},           Term{"students", "Обучающиеся"},
+    Term{"teachers", "Педагоги"},     Term{"young_teachers", "Молодые педагоги"},
+    Term{"managers", "Руководители"}, Term{"methodists", "Методисты"},
+    Term{"parents", "Родители"},      Term{"students", "Обучающиеся"},
 };
 
 bool digits(std::string_view s) {
@@ -71,13 +76,15 @@ void check_event(const EventDraft& e) {
   if (!find_term(kFormats, e.format)) throw Error::validation("format", "Формат: " + allowed_codes(kFormats));
   if (!is_local_minute(e.starts_at))
     throw Error::validation("starts_at", "Начало — дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ");
-  if (!is_local_minute(e.ends_at)) throw Error::validation("ends_at", "Окончание — дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ");
+  if (!is_local_minute(e.ends_at))
+    throw Error::validation("ends_at", "Окончание — дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ");
   if (e.ends_at < e.starts_at) throw Error::validation("ends_at", "Окончание раньше начала");
   if (e.format != "offline" && e.place.empty())
     throw Error::validation("place", "Для онлайн-мероприятия укажите ссылку на трансляцию");
   if (e.audience.empty()) throw Error::validation("audience", "Укажите, для кого мероприятие");
   for (const auto& a : e.audience)
-    if (!find_term(kAudiences, a)) throw Error::validation("audience", "Категория участников: " + allowed_codes(kAudiences));
+    if (!find_term(kAudiences, a))
+      throw Error::validation("audience", "Категория участников: " + allowed_codes(kAudiences));
   if (e.capacity && *e.capacity < 1)
     throw Error::validation("capacity", "Мест — не меньше одного (или без ограничения)");
 }

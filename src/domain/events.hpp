@@ -53,7 +53,7 @@ std::string feedback_problem(std::string_view starts_at, std::string_view now, s
 struct FeedbackSummary {
   std::int64_t answers = 0;
   double useful_average = 0, organisation_average = 0;  // 0 when no answers
-  std::array<std::int64_t, 5> useful_counts{};             // how many gave 1, 2, 3, 4, 5
+  std::array<std::int64_t, 5> useful_counts{};          // how many gave 1, 2, 3, 4, 5
   std::array<std::int64_t, 5> organisation_counts{};
 };
 struct FeedbackAnswer {

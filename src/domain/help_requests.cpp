@@ -10,8 +10,8 @@ constexpr std::array kUrgencies{
     Term{"urgent", "Срочный (ответ в течение 3 дней)"},
 };
 constexpr std::array kStatuses{
-    Term{"new", "Новый"},        Term{"assigned", "Назначен методист"}, Term{"answered", "Дан ответ"},
-    Term{"closed", "Закрыт"},    Term{"cancelled", "Отозван"},
+    Term{"new", "Новый"},     Term{"assigned", "Назначен методист"}, Term{"answered", "Дан ответ"},
+    Term{"closed", "Закрыт"}, Term{"cancelled", "Отозван"},
 };
 constexpr std::array kResponses{
     Term{"answer", "Письменный ответ"},
@@ -38,8 +38,7 @@ std::string help_transition_problem(std::string_view from, std::string_view to, 
   if (!find_term(kStatuses, to)) return "Неизвестный статус «" + std::string(to) + "»";
   if (to == "assigned" && (from == "new" || from == "assigned"))
     return who == A::coordinator ? "" : "Методиста назначает муниципальная методическая служба";
-  if (to == "answered" && from == "assigned")
-    return who == A::methodist ? "" : "Ответ даёт назначенный методист";
+  if (to == "answered" && from == "assigned") return who == A::methodist ? "" : "Ответ даёт назначенный методист";
   if (to == "closed" && from == "answered")
     return who == A::requester ? "" : "Закрывает запрос тот, кто его подал, поставив оценку";
   if (to == "assigned" && from == "answered")

@@ -20,7 +20,8 @@ const std::vector<ImportColumn> kOrganisationColumns{
     {"address", "Адрес", {"Юридический адрес", "Фактический адрес"}},
     {"is_shnor", "ШНОР", {"Школа с низкими образовательными результатами", "ШНОР (да/нет)"}},
     {"has_staff_plan", "План развития кадров", {"Долгосрочный план развития кадров", "Есть план развития кадров"}},
-    {"has_mentoring_model", "Модель наставничества",
+    {"has_mentoring_model",
+     "Модель наставничества",
      {"Целевая модель наставничества", "Реализует целевую модель наставничества", "Наставничество"}},
 };
 
@@ -32,7 +33,8 @@ const std::vector<ImportColumn> kPersonColumns{
     {"middle_name", "Отчество", {}},
     {"gender", "Пол", {}},
     {"birth_date", "Дата рождения", {}},
-    {"ped_experience_since", "Начало педагогического стажа",
+    {"ped_experience_since",
+     "Начало педагогического стажа",
      {"Педагогический стаж с", "Пед. стаж с", "Дата начала педагогического стажа"}},
     {"category", "Квалификационная категория", {"Категория"}},
     {"higher_ped_education", "Высшее педагогическое образование", {"Высшее педагогическое", "Высшее пед. образование"}},
@@ -89,8 +91,10 @@ HeaderMap map_header(std::span<const ImportColumn> columns, std::span<const std:
       for (auto alias : columns[i].aliases) match = match || key == header_key(alias);
       if (!match) continue;
       found = true;
-      if (map.index[i]) map.duplicated.push_back(trim(header[col]));
-      else map.index[i] = col;
+      if (map.index[i])
+        map.duplicated.push_back(trim(header[col]));
+      else
+        map.index[i] = col;
     }
     if (!found) map.unknown.push_back(trim(header[col]));
   }
@@ -152,8 +156,7 @@ const Term* parse_category(std::string_view text) {
   return nullptr;
 }
 
-bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first,
-                     std::string_view& middle) {
+bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first, std::string_view& middle) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < text.size()) {

@@ -19,8 +19,8 @@
 namespace metodist::domain {
 
 struct ImportColumn {
-  std::string_view key;    // stable English key, also accepted as a header
-  std::string_view title;  // the header our template and export use
+  std::string_view key;                   // stable English key, also accepted as a header
+  std::string_view title;                 // the header our template and export use
   std::vector<std::string_view> aliases;  // other headers people write
 };
 
@@ -69,8 +69,7 @@ std::optional<std::string_view> parse_gender(std::string_view text);
 const Term* parse_category(std::string_view text);
 // «Иванова Мария Петровна» → last, first, middle (middle may be several words,
 // kept as written between them); the parts are views into `text`.
-bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first,
-                     std::string_view& middle);
+bool split_full_name(std::string_view text, std::string_view& last, std::string_view& first, std::string_view& middle);
 
 // A number as people type it: «17», «17.5», «17,5», « 17 »; nullopt otherwise.
 std::optional<double> parse_number(std::string_view text);

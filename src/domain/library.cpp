@@ -9,21 +9,34 @@ namespace metodist::domain {
 namespace {
 
 constexpr std::array kKinds{
-    Term{"law", "Закон"},          Term{"decree", "Распоряжение, постановление"}, Term{"order", "Приказ"},
-    Term{"letter", "Письмо"},      Term{"regulation", "Положение"}, Term{"recommendations", "Методические рекомендации"},
+    Term{"law", "Закон"},
+    Term{"decree", "Распоряжение, постановление"},
+    Term{"order", "Приказ"},
+    Term{"letter", "Письмо"},
+    Term{"regulation", "Положение"},
+    Term{"recommendations", "Методические рекомендации"},
     Term{"other", "Другое"},
 };
 constexpr std::array kLevels{
-    Term{"federal", "Федеральный"}, Term{"regional", "Региональный"}, Term{"municipal", "Муниципальный"},
+    Term{"federal", "Федеральный"},
+    Term{"regional", "Региональный"},
+    Term{"municipal", "Муниципальный"},
     Term{"institutional", "Уровень организации"},
 };
 
 // The first word of a reference names the kind.
 std::string kind_of(std::string_view folded_first_word) {
   const std::pair<std::string_view, std::string_view> kWords[] = {
-      {"приказ", "order"},       {"распоряжение", "decree"}, {"постановление", "decree"}, {"указ", "decree"},
-      {"письмо", "letter"},      {"положение", "regulation"}, {"федеральный", "law"},     {"закон", "law"},
-      {"методические", "recommendations"}, {"рекомендации", "recommendations"},
+      {"приказ", "order"},
+      {"распоряжение", "decree"},
+      {"постановление", "decree"},
+      {"указ", "decree"},
+      {"письмо", "letter"},
+      {"положение", "regulation"},
+      {"федеральный", "law"},
+      {"закон", "law"},
+      {"методические", "recommendations"},
+      {"рекомендации", "recommendations"},
   };
   for (const auto& [word, kind] : kWords)
     if (folded_first_word == word) return std::string(kind);
@@ -52,7 +65,8 @@ DocumentReference parse_document_reference(std::string_view text) {
   // «Приказ <issuer> от <date> № <number>»
   const auto first_space = head.find(' ');
   ref.kind = kind_of(fold_for_search(head.substr(0, first_space)));
-  std::string rest = first_space == std::string::npos ? std::string{} : trim(std::string_view(head).substr(first_space));
+  std::string rest =
+      first_space == std::string::npos ? std::string{} : trim(std::string_view(head).substr(first_space));
   constexpr std::string_view kNumber = "№";
   const auto number_at = rest.find(kNumber);
   if (number_at != std::string::npos) {
@@ -72,8 +86,10 @@ DocumentReference parse_document_reference(std::string_view text) {
   // «16.12.2020г.», «19.01.2022 г.»
   std::string date_only;
   for (char c : date_text) {
-    if ((c >= '0' && c <= '9') || c == '.') date_only.push_back(c);
-    else break;
+    if ((c >= '0' && c <= '9') || c == '.')
+      date_only.push_back(c);
+    else
+      break;
   }
   while (!date_only.empty() && date_only.back() == '.') date_only.pop_back();
   if (auto d = Date::parse_written(date_only)) ref.date = d->iso();
@@ -99,10 +115,13 @@ std::optional<FileType> sniff_file_type(std::string_view bytes, std::string_view
     return FileType{"application/msword", "Документ Word 97–2003"};
   }
   if (bytes.starts_with(std::string_view("PK\x03\x04", 4))) {
-    if (ext(".docx")) return FileType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Документ Word"};
-    if (ext(".xlsx")) return FileType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Книга Excel"};
+    if (ext(".docx"))
+      return FileType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Документ Word"};
+    if (ext(".xlsx"))
+      return FileType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Книга Excel"};
     if (ext(".pptx"))
-      return FileType{"application/vnd.openxmlformats-officedocument.presentationml.presentation", "Презентация PowerPoint"};
+      return FileType{"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                      "Презентация PowerPoint"};
     if (ext(".odt")) return FileType{"application/vnd.oasis.opendocument.text", "Документ OpenDocument"};
     if (ext(".ods")) return FileType{"application/vnd.oasis.opendocument.spreadsheet", "Таблица OpenDocument"};
     return std::nullopt;  // a ZIP of anything else
@@ -115,9 +134,7 @@ std::optional<FileType> sniff_file_type(std::string_view bytes, std::string_view
   return std::nullopt;
 }
 
-std::string_view allowed_file_types() {
-  return "PDF, DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS, RTF, TXT, PNG, JPEG";
-}
+std::string_view allowed_file_types() { return "PDF, DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS, RTF, TXT, PNG, JPEG"; }
 
 std::string safe_file_name(std::string_view name) {
   const auto slash = name.find_last_of("/\\");

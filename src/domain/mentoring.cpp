@@ -7,10 +7,8 @@ namespace metodist::domain {
 namespace {
 
 constexpr std::array kForms{
-    Term{"teacher_teacher", "Педагог – педагог"},
-    Term{"head_teacher", "Руководитель – педагог"},
-    Term{"group", "Групповое наставничество"},
-    Term{"employer_student", "Работодатель – студент"},
+    Term{"teacher_teacher", "Педагог – педагог"},  Term{"head_teacher", "Руководитель – педагог"},
+    Term{"group", "Групповое наставничество"},     Term{"employer_student", "Работодатель – студент"},
     Term{"virtual", "Виртуальное наставничество"},
 };
 constexpr std::array kStatuses{
@@ -55,11 +53,15 @@ std::vector<MentorSuggestion> rank_mentors(std::span<const MentorCandidate> cand
     if (c.experience_years >= 0 && c.experience_years < 5) continue;
     if (c.active_mentees >= max_mentees) continue;
     MentorSuggestion s{c, 0, {}};
-    if (c.same_subject) s.score += 4, s.reasons.push_back("ведёт тот же предмет");
-    else if (c.same_subject_area) s.score += 2, s.reasons.push_back("та же предметная область");
+    if (c.same_subject)
+      s.score += 4, s.reasons.push_back("ведёт тот же предмет");
+    else if (c.same_subject_area)
+      s.score += 2, s.reasons.push_back("та же предметная область");
     if (c.same_organisation) s.score += 3, s.reasons.push_back("работает в той же организации");
-    if (c.category == "highest") s.score += 2, s.reasons.push_back("высшая квалификационная категория");
-    else if (c.category == "first") s.score += 1, s.reasons.push_back("первая квалификационная категория");
+    if (c.category == "highest")
+      s.score += 2, s.reasons.push_back("высшая квалификационная категория");
+    else if (c.category == "first")
+      s.score += 1, s.reasons.push_back("первая квалификационная категория");
     if (c.experience_years >= 0) {
       if (c.experience_years >= 10) s.score += 1;
       s.reasons.push_back("стаж " + std::to_string(c.experience_years) + " " + years_word(c.experience_years));

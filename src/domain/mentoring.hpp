@@ -39,10 +39,10 @@ struct MentorCandidate {
   std::int64_t person_id = 0;
   std::string name;
   bool same_organisation = false;
-  bool same_subject = false;       // teaches one of the mentee's subjects
+  bool same_subject = false;  // teaches one of the mentee's subjects
   bool same_subject_area = false;
-  std::string category;            // highest | first | none
-  int experience_years = -1;       // -1: unknown
+  std::string category;       // highest | first | none
+  int experience_years = -1;  // -1: unknown
   int active_mentees = 0;
 };
 struct MentorSuggestion {

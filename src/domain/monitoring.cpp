@@ -16,7 +16,8 @@ struct CountInfo {
 constexpr std::array<CountInfo, kCountKinds> kCounts{{
     {Count::teacher, "teacher", "педагогические работники", Subject::person},
     {Count::teacher_or_manager, "teacher_or_manager", "педагоги и руководители", Subject::person},
-    {Count::teacher_or_graduate, "teacher_or_graduate", "педагогические работники и выпускники педагогических вузов", Subject::person},
+    {Count::teacher_or_graduate, "teacher_or_graduate", "педагогические работники и выпускники педагогических вузов",
+     Subject::person},
     {Count::young, "young", "молодые педагоги (до 35 лет, стаж до 3 лет)", Subject::person},
     {Count::highest_category, "highest_category", "с высшей квалификационной категорией", Subject::person},
     {Count::in_network_community, "in_network_community", "в сетевых и профессиональных сообществах", Subject::person},
@@ -24,18 +25,24 @@ constexpr std::array<CountInfo, kCountKinds> kCounts{{
     {Count::supported_by_active, "supported_by_active", "сопровождаемые методистами актива", Subject::person},
     {Count::completed_federal_from_deficit, "completed_federal_from_deficit",
      "освоившие программы из федерального реестра, подобранные по диагностике дефицитов", Subject::person},
-    {Count::completed_program, "completed_program", "прошедшие повышение квалификации или переподготовку", Subject::person},
-    {Count::literacy_tested, "literacy_tested", "принявшие участие в диагностике функциональной грамотности", Subject::person},
-    {Count::literacy_coped, "literacy_coped", "справившиеся с диагностикой функциональной грамотности на 70 % и более", Subject::person},
+    {Count::completed_program, "completed_program", "прошедшие повышение квалификации или переподготовку",
+     Subject::person},
+    {Count::literacy_tested, "literacy_tested", "принявшие участие в диагностике функциональной грамотности",
+     Subject::person},
+    {Count::literacy_coped, "literacy_coped", "справившиеся с диагностикой функциональной грамотности на 70 % и более",
+     Subject::person},
     {Count::diagnosed, "diagnosed", "прошедшие диагностику профессиональных компетенций", Subject::person},
-    {Count::support_form, "support_form", "участвующие в формах поддержки (наставничество, ИОМ, мероприятия для молодых педагогов)", Subject::person},
+    {Count::support_form, "support_form",
+     "участвующие в формах поддержки (наставничество, ИОМ, мероприятия для молодых педагогов)", Subject::person},
     {Count::with_route, "with_route", "с индивидуальным образовательным маршрутом", Subject::person},
     {Count::in_mentoring, "in_mentoring", "участвующие в программах наставничества", Subject::person},
     {Count::recorded_work, "recorded_work", "отразившие работу в цифровом кабинете методиста", Subject::person},
     {Count::organisation, "organisation", "образовательные организации", Subject::organisation},
     {Count::shnor, "shnor", "школы с низкими образовательными результатами (ШНОР)", Subject::organisation},
-    {Count::managerial_team_trained, "managerial_team_trained", "управленческие команды которых прошли обучение", Subject::organisation},
-    {Count::staff_plan, "staff_plan", "имеющие перспективный план развития кадрового потенциала", Subject::organisation},
+    {Count::managerial_team_trained, "managerial_team_trained", "управленческие команды которых прошли обучение",
+     Subject::organisation},
+    {Count::staff_plan, "staff_plan", "имеющие перспективный план развития кадрового потенциала",
+     Subject::organisation},
     {Count::mentoring_model, "mentoring_model", "реализующие целевую модель наставничества", Subject::organisation},
     {Count::supported_school, "supported_school", "за которыми закреплены методисты актива", Subject::organisation},
     {Count::community, "community", "методические объединения и профессиональные сообщества", Subject::community},
@@ -51,8 +58,10 @@ using C = Count;
 Population of(std::initializer_list<Count> all) { return Population{std::vector<Count>(all)}; }
 
 const char* const kP76 = "Распоряжение Минпросвещения России от 06.08.2020 № Р-76 (Концепция ЕФС НМС)";
-const char* const kAltai = "Положение о региональной методической службе Республики Алтай (приказ от 24.12.2020), п. 19";
-const char* const kRma = "Положение о региональном методическом активе Челябинской области (приказ от 24.04.2023 № 02/1090)";
+const char* const kAltai =
+    "Положение о региональной методической службе Республики Алтай (приказ от 24.12.2020), п. 19";
+const char* const kRma =
+    "Положение о региональном методическом активе Челябинской области (приказ от 24.04.2023 № 02/1090)";
 const char* const kYearly = "ежегодно, на последний день периода";
 const char* const kTwice = "2 раза в год (май, декабрь), итоги — в конце календарного года";
 
@@ -82,24 +91,42 @@ std::vector<Indicator> make_builtins() {
   const char* mms = "Муниципальная методическая служба";
   const char* rma = "Региональный институт развития образования (координаторы РМА)";
   std::vector<Indicator> v{
-      share("fed.1", "fed", "Доля педагогических работников, освоивших программы ДПО из федерального реестра, подобранные с учётом диагностики профессиональных дефицитов",
+      share("fed.1", "fed",
+            "Доля педагогических работников, освоивших программы ДПО из федерального реестра, подобранные с учётом "
+            "диагностики профессиональных дефицитов",
             of({C::teacher, C::completed_federal_from_deficit}), of({C::teacher}), T, 30, M, kYearly, ipk, kP76),
-      share("fed.2a", "fed", "Доля педагогических работников и выпускников педагогических вузов, принявших участие в диагностике функциональной грамотности",
-            of({C::teacher_or_graduate, C::literacy_tested}), of({C::teacher_or_graduate}), T, 30, M, kYearly, ipk, kP76),
-      share("fed.2b", "fed", "Доля педагогических работников и выпускников педагогических вузов, справившихся с диагностикой функциональной грамотности на 70 % и более",
-            of({C::teacher_or_graduate, C::literacy_coped}), of({C::teacher_or_graduate}), T, 15, M, kYearly, ipk, kP76),
-      share("fed.3", "fed", "Доля управленческих команд образовательных организаций, повысивших квалификацию по программам для управленческих команд",
+      share("fed.2a", "fed",
+            "Доля педагогических работников и выпускников педагогических вузов, принявших участие в диагностике "
+            "функциональной грамотности",
+            of({C::teacher_or_graduate, C::literacy_tested}), of({C::teacher_or_graduate}), T, 30, M, kYearly, ipk,
+            kP76),
+      share("fed.2b", "fed",
+            "Доля педагогических работников и выпускников педагогических вузов, справившихся с диагностикой "
+            "функциональной грамотности на 70 % и более",
+            of({C::teacher_or_graduate, C::literacy_coped}), of({C::teacher_or_graduate}), T, 15, M, kYearly, ipk,
+            kP76),
+      share("fed.3", "fed",
+            "Доля управленческих команд образовательных организаций, повысивших квалификацию по программам для "
+            "управленческих команд",
             of({C::organisation, C::managerial_team_trained}), of({C::organisation}), T, 20, M, kYearly, ipk, kP76),
-      share("fed.4", "fed", "Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и сопровождения в первые 3 года работы",
+      share("fed.4", "fed",
+            "Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и "
+            "сопровождения в первые 3 года работы",
             of({C::young, C::support_form}), of({C::young}), P, 70, M, kYearly, ipk, kP76),
-      share("rmms.1", "rmms", "Доля образовательных организаций, принявших участие в программах повышения квалификации и переподготовки управленческих команд",
+      share("rmms.1", "rmms",
+            "Доля образовательных организаций, принявших участие в программах повышения квалификации и переподготовки "
+            "управленческих команд",
             of({C::organisation, C::managerial_team_trained}), of({C::organisation}), P, 10, M, kTwice, mms, kAltai),
-      share("rmms.2", "rmms", "Доля образовательных организаций, имеющих перспективный план развития кадрового потенциала",
+      share("rmms.2", "rmms",
+            "Доля образовательных организаций, имеющих перспективный план развития кадрового потенциала",
             of({C::organisation, C::staff_plan}), of({C::organisation}), P, std::nullopt, M, kTwice, mms, kAltai),
       share("rmms.3", "rmms", "Доля образовательных организаций, реализующих целевую модель наставничества педагогов",
             of({C::organisation, C::mentoring_model}), of({C::organisation}), P, 20, M, kTwice, mms, kAltai),
-      share("rmms.4", "rmms", "Доля педагогов и руководителей образовательных организаций, прошедших повышение квалификации и профессиональную переподготовку в отчётный период",
-            of({C::teacher_or_manager, C::completed_program}), of({C::teacher_or_manager}), P, 10, M, kTwice, mms, kAltai),
+      share("rmms.4", "rmms",
+            "Доля педагогов и руководителей образовательных организаций, прошедших повышение квалификации и "
+            "профессиональную переподготовку в отчётный период",
+            of({C::teacher_or_manager, C::completed_program}), of({C::teacher_or_manager}), P, 10, M, kTwice, mms,
+            kAltai),
       share("rmms.5", "rmms", "Доля педагогов, для которых разработаны индивидуальные образовательные маршруты",
             of({C::teacher, C::with_route}), of({C::teacher}), P, 10, M, kTwice, mms, kAltai),
       share("rmms.6", "rmms", "Доля педагогов, участвующих в программах наставничества",
@@ -122,8 +149,9 @@ std::vector<Indicator> make_builtins() {
   v.push_back(rmms9);
   v.push_back(share("rmms.10", "rmms", "Доля педагогов, вошедших в экспертный и методический актив",
                     of({C::teacher, C::in_active}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai));
-  v.push_back(share("rmms.11", "rmms", "Доля педагогов, сопровождаемых педагогами-методистами, прошедшими региональный отбор",
-                    of({C::teacher, C::supported_by_active}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai));
+  v.push_back(
+      share("rmms.11", "rmms", "Доля педагогов, сопровождаемых педагогами-методистами, прошедшими региональный отбор",
+            of({C::teacher, C::supported_by_active}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai));
   // Seed 000 names the two criteria of the regional active, not their
   // indicators: a documented default the region may change (docs/monitoring.md).
   const std::vector<Indicator> active{
@@ -135,23 +163,28 @@ std::vector<Indicator> make_builtins() {
             of({C::in_active, C::completed_program}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
       share("rma.1.4", "rma", "Доля членов актива, прошедших диагностику профессиональных компетенций за период",
             of({C::in_active, C::diagnosed}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
-      share("rma.1.5", "rma", "Доля ШНОР, за которыми закреплены методисты актива",
-            of({C::shnor, C::supported_school}), of({C::shnor}), P, std::nullopt, R, kYearly, rma, kRma),
+      share("rma.1.5", "rma", "Доля ШНОР, за которыми закреплены методисты актива", of({C::shnor, C::supported_school}),
+            of({C::shnor}), P, std::nullopt, R, kYearly, rma, kRma),
       share("rma.2.1", "rma", "Доля членов актива, отразивших свою работу в цифровом кабинете методиста",
             of({C::in_active, C::recorded_work}), of({C::in_active}), P, std::nullopt, R, kYearly, rma, kRma),
-      share("rma.2.2", "rma", "Доля мастер-классов, открытых уроков и семинаров-практикумов среди методических мероприятий",
+      share("rma.2.2", "rma",
+            "Доля мастер-классов, открытых уроков и семинаров-практикумов среди методических мероприятий",
             of({C::event, C::open_practice}), of({C::event}), P, std::nullopt, R, kYearly, rma, kRma),
       share("rma.2.3", "rma", "Доля сопровождаемых активом педагогов с индивидуальным образовательным маршрутом",
-            of({C::supported_by_active, C::with_route}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma, kRma),
+            of({C::supported_by_active, C::with_route}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma,
+            kRma),
       share("rma.2.4", "rma", "Доля сопровождаемых активом педагогов, прошедших диагностику за период",
-            of({C::supported_by_active, C::diagnosed}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma, kRma),
+            of({C::supported_by_active, C::diagnosed}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma,
+            kRma),
       share("rma.2.5", "rma", "Доля сопровождаемых активом педагогов, прошедших повышение квалификации за период",
-            of({C::supported_by_active, C::completed_program}), of({C::supported_by_active}), P, std::nullopt, R, kYearly, rma, kRma),
-      share("rma.2.6", "rma", "Доля запросов методической помощи, закрытых в срок",
-            of({C::request_closed, C::request_closed_on_time}), of({C::request_closed}), P, std::nullopt, R, kYearly, rma, kRma),
-      share("rma.2.7", "rma", "Доля молодых педагогов среди сопровождаемых активом, охваченных формами поддержки",
-            of({C::supported_by_active, C::young, C::support_form}), of({C::supported_by_active, C::young}), P, std::nullopt, R,
+            of({C::supported_by_active, C::completed_program}), of({C::supported_by_active}), P, std::nullopt, R,
             kYearly, rma, kRma),
+      share("rma.2.6", "rma", "Доля запросов методической помощи, закрытых в срок",
+            of({C::request_closed, C::request_closed_on_time}), of({C::request_closed}), P, std::nullopt, R, kYearly,
+            rma, kRma),
+      share("rma.2.7", "rma", "Доля молодых педагогов среди сопровождаемых активом, охваченных формами поддержки",
+            of({C::supported_by_active, C::young, C::support_form}), of({C::supported_by_active, C::young}), P,
+            std::nullopt, R, kYearly, rma, kRma),
   };
   v.insert(v.end(), active.begin(), active.end());
   return v;
@@ -194,7 +227,8 @@ std::optional<Period> parse_period(std::string_view text) {
   if (auto dots = text.find(".."); dots != std::string_view::npos) {
     auto from = Date::parse_iso(text.substr(0, dots)), to = Date::parse_iso(text.substr(dots + 2));
     if (from && to && !(*to < *from) && from->year() >= 2000 && to->year() <= 2100)
-      return Period{from->iso() + ".." + to->iso(), *from, *to, russian_date(from->iso()) + " — " + russian_date(to->iso())};
+      return Period{from->iso() + ".." + to->iso(), *from, *to,
+                    russian_date(from->iso()) + " — " + russian_date(to->iso())};
   }
   return std::nullopt;
 }
@@ -205,7 +239,8 @@ Period previous_period(const Period& p) {
   if (c.size() == 9 && c[4] == '/')
     return *parse_period(std::to_string(p.from.year() - 1) + "/" + std::to_string(p.from.year()));
   if (c.size() == 7 && c[5] == 'H')
-    return c[6] == '2' ? *parse_period(c.substr(0, 4) + "-H1") : *parse_period(std::to_string(p.from.year() - 1) + "-H2");
+    return c[6] == '2' ? *parse_period(c.substr(0, 4) + "-H1")
+                       : *parse_period(std::to_string(p.from.year() - 1) + "-H2");
   const auto days = p.to.days() - p.from.days();
   const auto to = Date::from_days(p.from.days() - std::chrono::days{1});
   const auto from = Date::from_days(to.days() - days);
@@ -214,10 +249,14 @@ Period previous_period(const Period& p) {
 
 std::string_view unit_level_code(UnitLevel level) {
   switch (level) {
-    case UnitLevel::organisation: return "organisation";
-    case UnitLevel::municipality: return "municipality";
-    case UnitLevel::region: return "region";
-    case UnitLevel::federation: return "federation";
+    case UnitLevel::organisation:
+      return "organisation";
+    case UnitLevel::municipality:
+      return "municipality";
+    case UnitLevel::region:
+      return "region";
+    case UnitLevel::federation:
+      return "federation";
   }
   return "municipality";
 }
@@ -289,7 +328,8 @@ std::string indicator_problem(const Indicator& ind) {
     for (auto c : ind.denominator->all)
       if (subject_of(c) != subject) return "Числитель и знаменатель считают разные объекты";
   }
-  if (ind.target && ind.target->op != ">=" && ind.target->op != "<=") return "Целевое значение сравнивается знаком ≥ или ≤";
+  if (ind.target && ind.target->op != ">=" && ind.target->op != "<=")
+    return "Целевое значение сравнивается знаком ≥ или ≤";
   return "";
 }
 

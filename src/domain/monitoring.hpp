@@ -26,9 +26,9 @@ namespace metodist::domain {
 // «2024-H1», or explicit dates «2024-01-01..2024-06-30». Nullopt for any
 // other text (the caller names the field).
 struct Period {
-  std::string code;  // as given, normalised
-  Date from, to;     // inclusive
-  std::string title; // «2024 год», «2024/2025 учебный год», «1 полугодие 2024 года», «01.01.2024 — 30.06.2024»
+  std::string code;   // as given, normalised
+  Date from, to;      // inclusive
+  std::string title;  // «2024 год», «2024/2025 учебный год», «1 полугодие 2024 года», «01.01.2024 — 30.06.2024»
 };
 std::optional<Period> parse_period(std::string_view text);
 // The period of the same kind just before (2023 for 2024, 2023/2024 for
@@ -49,14 +49,14 @@ enum class Subject { person, organisation, community, event, help_request };
 
 enum class Count {
   // persons, on the last day
-  teacher,                 // an active teaching post in an educational organisation (domain.md §4)
-  teacher_or_manager,      // … or a director, deputy director
-  teacher_or_graduate,     // … or a graduate of a pedagogical university working there
-  young,                   // a teacher under 35 with under 3 years of experience (settings)
-  highest_category,        // qualification category «высшая»
-  in_network_community,    // member of a network, virtual or professional community
-  in_active,               // member of a methodical active (regional or municipal)
-  supported_by_active,     // supported by a methodist of an active (themself or their school)
+  teacher,               // an active teaching post in an educational organisation (domain.md §4)
+  teacher_or_manager,    // … or a director, deputy director
+  teacher_or_graduate,   // … or a graduate of a pedagogical university working there
+  young,                 // a teacher under 35 with under 3 years of experience (settings)
+  highest_category,      // qualification category «высшая»
+  in_network_community,  // member of a network, virtual or professional community
+  in_active,             // member of a methodical active (regional or municipal)
+  supported_by_active,   // supported by a methodist of an active (themself or their school)
   // persons, in the window
   completed_federal_from_deficit,  // completed a federal-registry program chosen from a deficit (fed.1)
   completed_program,               // completed a program of professional development or retraining
@@ -69,16 +69,16 @@ enum class Count {
   recorded_work,                   // recorded their work as a methodist of the active
   // organisations (educational), on the last day
   organisation,
-  shnor,                      // a school with low results (ШНОР)
-  managerial_team_trained,    // its staff completed a program for managerial teams (in the window)
-  staff_plan,                 // has a long-term plan of staff development
-  mentoring_model,            // implements the target mentoring model (the flag, or a program in the window)
-  supported_school,           // a methodist of an active supports it or its teachers
+  shnor,                    // a school with low results (ШНОР)
+  managerial_team_trained,  // its staff completed a program for managerial teams (in the window)
+  staff_plan,               // has a long-term plan of staff development
+  mentoring_model,          // implements the target mentoring model (the flag, or a program in the window)
+  supported_school,         // a methodist of an active supports it or its teachers
   // communities, on the last day
-  community,                  // methodical associations and professional communities
+  community,  // methodical associations and professional communities
   // events, in the window (not cancelled)
   event,
-  open_practice,              // master classes, open lessons, seminar-practicums
+  open_practice,  // master classes, open lessons, seminar-practicums
   // requests for methodical help closed in the window
   request_closed,
   request_closed_on_time,

@@ -39,7 +39,8 @@ class IdIndex {
     std::int64_t max = -1;
     for (const auto& r : rows) max = std::max(max, r.id);
     at_.assign(static_cast<std::size_t>(max + 1), -1);
-    for (std::size_t i = 0; i < rows.size(); ++i) at_[static_cast<std::size_t>(rows[i].id)] = static_cast<std::int32_t>(i);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      at_[static_cast<std::size_t>(rows[i].id)] = static_cast<std::int32_t>(i);
   }
   std::int32_t find(std::int64_t id) const {
     return id >= 0 && static_cast<std::size_t>(id) < at_.size() ? at_[static_cast<std::size_t>(id)] : -1;
@@ -53,7 +54,8 @@ bool covers(Day from, Day to, Day d) { return from <= d && d <= to; }
 bool overlaps(Day from, Day to, Day a, Day b) { return from <= b && a <= to; }
 bool active_on(const PositionFact& p, Day d) { return p.hired <= d && d < p.left; }
 
-constexpr std::array kLevels{UnitLevel::organisation, UnitLevel::municipality, UnitLevel::region, UnitLevel::federation};
+constexpr std::array kLevels{UnitLevel::organisation, UnitLevel::municipality, UnitLevel::region,
+                             UnitLevel::federation};
 std::size_t level_index(UnitLevel l) { return static_cast<std::size_t>(l); }
 char territory_level(UnitLevel l) { return l == UnitLevel::municipality ? 'm' : l == UnitLevel::region ? 'r' : 'f'; }
 
@@ -73,10 +75,12 @@ struct Prepared {
     for (auto l : {UnitLevel::municipality, UnitLevel::region, UnitLevel::federation}) {
       auto& v = territory_unit[level_index(l)];
       v.assign(f.territories.size(), -1);
-      for (std::size_t t = 0; t < f.territories.size(); ++t) v[t] = ancestor(static_cast<std::int32_t>(t), territory_level(l));
+      for (std::size_t t = 0; t < f.territories.size(); ++t)
+        v[t] = ancestor(static_cast<std::int32_t>(t), territory_level(l));
     }
     org_territory.resize(f.organisations.size());
-    for (std::size_t o = 0; o < f.organisations.size(); ++o) org_territory[o] = territories.find(f.organisations[o].territory);
+    for (std::size_t o = 0; o < f.organisations.size(); ++o)
+      org_territory[o] = territories.find(f.organisations[o].territory);
     pos_start.assign(f.persons.size() + 1, 0);
     for (const auto& p : f.positions)
       if (auto i = persons.find(p.person); i >= 0) ++pos_start[static_cast<std::size_t>(i) + 1];
@@ -223,7 +227,8 @@ struct Pass {
       if (person.ped_graduate) base |= bit(Count::teacher_or_graduate);
       if (person.highest_category) base |= bit(Count::highest_category);
       if (teaching && person.birth != kNever && person.experience_since != kNever &&
-          is_young_teacher(date_of_day(person.birth), date_of_day(person.experience_since), date_of_day(last), rules.young))
+          is_young_teacher(date_of_day(person.birth), date_of_day(person.experience_since), date_of_day(last),
+                           rules.young))
         base |= bit(Count::young);
       const Mask now = base | person_bits[0][i], ever = base | person_bits[1][i];
       // A school supported through one of its teachers counts as a supported school.
@@ -255,7 +260,8 @@ struct Slots {
 };
 
 std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const Indicator* const> indicators,
-                                           const Period& period, std::span<const UnitLevel> levels, const Rules& rules) {
+                                           const Period& period, std::span<const UnitLevel> levels,
+                                           const Rules& rules) {
   const Facts& f = pr.f;
   Pass pass(pr, period, rules);
   std::array<Slots, 2> slots;
@@ -301,14 +307,17 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
       place(e, pass.from[0] <= e.from, true, bit(Count::event) | (e.flag ? bit(Count::open_practice) : 0));
   for (const auto& r : f.requests)
     if (r.from <= pass.last)
-      place(r, pass.from[0] <= r.from, true, bit(Count::request_closed) | (r.flag ? bit(Count::request_closed_on_time) : 0));
+      place(r, pass.from[0] <= r.from, true,
+            bit(Count::request_closed) | (r.flag ? bit(Count::request_closed_on_time) : 0));
 
   std::vector<std::vector<UnitCounts>> out;
   for (std::size_t li = 0; li < levels.size(); ++li) {
     const auto level = levels[li];
     auto& list = out.emplace_back();
-    const auto emit = [&](std::int64_t id, const std::string& name, std::size_t index, std::optional<std::int64_t> parent) {
-      UnitCounts u{id, name, parent, std::vector<std::int64_t>(indicators.size()), std::vector<std::int64_t>(indicators.size())};
+    const auto emit = [&](std::int64_t id, const std::string& name, std::size_t index,
+                          std::optional<std::int64_t> parent) {
+      UnitCounts u{id, name, parent, std::vector<std::int64_t>(indicators.size()),
+                   std::vector<std::int64_t>(indicators.size())};
       const auto* row = &counters[li][index * width];
       for (std::size_t k = 0; k < indicators.size(); ++k) {
         u.numerator[k] = row[2 * k];
@@ -316,7 +325,9 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
       }
       list.push_back(std::move(u));
     };
-    const auto territory_id = [&](std::int32_t t) { return t < 0 ? std::nullopt : std::optional(f.territories[static_cast<std::size_t>(t)].id); };
+    const auto territory_id = [&](std::int32_t t) {
+      return t < 0 ? std::nullopt : std::optional(f.territories[static_cast<std::size_t>(t)].id);
+    };
     if (level == UnitLevel::organisation) {
       for (std::size_t o = 0; o < f.organisations.size(); ++o)
         if (f.organisations[o].educational)

@@ -76,8 +76,8 @@ struct Facts {
   std::vector<PositionFact> positions;
   // persons
   std::vector<Span> completed_federal_from_deficit, completed_program, completed_managerial;  // from = to = completion
-  std::vector<Scored> literacy;        // functional-literacy totals
-  std::vector<Span> diagnosed;         // competency results (from = to = the day)
+  std::vector<Scored> literacy;  // functional-literacy totals
+  std::vector<Span> diagnosed;   // competency results (from = to = the day)
   std::vector<Span> routes, mentees, mentors, young_events, network_members, active_members, person_support, work;
   // organisations
   std::vector<Span> organisation_support, mentoring_programs;
@@ -93,7 +93,7 @@ struct Rules {
 struct UnitCounts {
   std::int64_t unit_id = 0;
   std::string unit_name;
-  std::optional<std::int64_t> parent_id;  // the unit one level up (none for the federation)
+  std::optional<std::int64_t> parent_id;             // the unit one level up (none for the federation)
   std::vector<std::int64_t> numerator, denominator;  // parallel to the indicators
 };
 

@@ -9,17 +9,22 @@ namespace metodist::domain {
 namespace {
 
 constexpr std::array kStatuses{
-    Term{"draft", "Черновик"},           Term{"submitted", "Подана на экспертизу"}, Term{"in_review", "На экспертизе"},
-    Term{"returned", "Возвращена на доработку"}, Term{"accepted", "Принята в банк"}, Term{"rejected", "Отклонена"},
+    Term{"draft", "Черновик"},          Term{"submitted", "Подана на экспертизу"},
+    Term{"in_review", "На экспертизе"}, Term{"returned", "Возвращена на доработку"},
+    Term{"accepted", "Принята в банк"}, Term{"rejected", "Отклонена"},
 };
 constexpr std::array kLevels{
-    Term{"preschool", "Дошкольное образование"}, Term{"primary", "Начальное общее образование"},
-    Term{"basic", "Основное общее образование"},  Term{"secondary", "Среднее общее образование"},
-    Term{"vocational", "Среднее профессиональное образование"}, Term{"additional", "Дополнительное образование"},
+    Term{"preschool", "Дошкольное образование"},
+    Term{"primary", "Начальное общее образование"},
+    Term{"basic", "Основное общее образование"},
+    Term{"secondary", "Среднее общее образование"},
+    Term{"vocational", "Среднее профессиональное образование"},
+    Term{"additional", "Дополнительное образование"},
     Term{"management", "Управление образовательной организацией"},
 };
 constexpr std::array kConclusions{
-    Term{"accept", "Рекомендовать к включению в банк"}, Term{"revise", "Вернуть на доработку"},
+    Term{"accept", "Рекомендовать к включению в банк"},
+    Term{"revise", "Вернуть на доработку"},
     Term{"reject", "Отклонить"},
 };
 
@@ -53,8 +58,7 @@ void check_expertise_rules(const ExpertiseRules& r) {
     throw Error::validation("accept_from", "Порог включения в банк — от 0 до 100 %");
   if (r.reject_below < 0 || r.reject_below > r.accept_from)
     throw Error::validation("reject_below", "Порог отклонения — от 0 % и не выше порога включения");
-  if (r.min_experts < 1 || r.min_experts > 10)
-    throw Error::validation("min_experts", "Число экспертов — от 1 до 10");
+  if (r.min_experts < 1 || r.min_experts > 10) throw Error::validation("min_experts", "Число экспертов — от 1 до 10");
 }
 
 void check_scores(std::span<const Score> scores) {

@@ -17,9 +17,9 @@
 
 namespace metodist::domain {
 
-std::span<const Term> practice_statuses();  // draft, submitted, in_review, returned, accepted, rejected
-std::span<const Term> practice_levels();    // the level of education the practice serves
-std::span<const Term> review_conclusions(); // accept, revise, reject
+std::span<const Term> practice_statuses();   // draft, submitted, in_review, returned, accepted, rejected
+std::span<const Term> practice_levels();     // the level of education the practice serves
+std::span<const Term> review_conclusions();  // accept, revise, reject
 
 // Who a possible expert is, for the conflict-of-interest rule.
 struct ExpertStanding {
@@ -39,8 +39,8 @@ struct Criterion {
 std::span<const Criterion> default_criteria();
 
 struct ExpertiseRules {
-  double accept_from = 70.0;  // % of the maximum: acceptance proposed at or above
-  double reject_below = 40.0; // rejection proposed below; in between — return for revision
+  double accept_from = 70.0;   // % of the maximum: acceptance proposed at or above
+  double reject_below = 40.0;  // rejection proposed below; in between — return for revision
   int min_experts = 2;
 };
 // Checks the numbers (0 ≤ reject_below ≤ accept_from ≤ 100, 1..10 experts);

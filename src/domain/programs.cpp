@@ -31,12 +31,9 @@ constexpr std::array kCascadeStages{
     Term{"school", "Школьный (завершающий) этап"},
 };
 constexpr std::array kSupportKinds{
-    Term{"consultation", "Консультация"},
-    Term{"lesson_visit", "Посещение урока с анализом"},
-    Term{"open_lesson", "Открытый урок слушателя"},
-    Term{"task_review", "Проверка практического задания"},
-    Term{"master_class", "Мастер-класс"},
-    Term{"other", "Другое"},
+    Term{"consultation", "Консультация"},           Term{"lesson_visit", "Посещение урока с анализом"},
+    Term{"open_lesson", "Открытый урок слушателя"}, Term{"task_review", "Проверка практического задания"},
+    Term{"master_class", "Мастер-класс"},           Term{"other", "Другое"},
 };
 
 }  // namespace
@@ -65,8 +62,7 @@ std::string enrolment_transition_problem(std::string_view from, std::string_view
   }
   if (from == "studying" && (to == "completed" || to == "not_completed")) {
     if (who != A::organiser) return "Итог обучения отмечает организатор программы";
-    if (to == "completed" && certificate_number.empty())
-      return "Укажите номер удостоверения о повышении квалификации";
+    if (to == "completed" && certificate_number.empty()) return "Укажите номер удостоверения о повышении квалификации";
     return "";
   }
   return "Статус «" + title_of(kStatuses, from) + "» нельзя сменить на «" + title_of(kStatuses, to) + "»";

@@ -58,7 +58,7 @@ struct Organisation {
   std::int64_t territory_id = 0;
   std::string inn;
   std::string address;
-  bool is_shnor = false;             // школа с низкими образовательными результатами
+  bool is_shnor = false;  // школа с низкими образовательными результатами
   bool has_staff_plan = false;       // долгосрочный план развития кадров
   bool has_mentoring_model = false;  // реализует целевую модель наставничества
 };

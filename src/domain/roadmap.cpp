@@ -10,16 +10,18 @@
 namespace metodist::domain {
 namespace {
 
-constexpr std::array<std::string_view, 7> kTitles{"№ п/п", "Наименование мероприятия", "Участники",
-                                                  "Ответственный исполнитель / соисполнители", "Срок реализации",
-                                                  "Ожидаемый результат", "Раздел"};
+constexpr std::array<std::string_view, 7> kTitles{
+    "№ п/п",           "Наименование мероприятия", "Участники", "Ответственный исполнитель / соисполнители",
+    "Срок реализации", "Ожидаемый результат",      "Раздел"};
 
 constexpr std::array kStatuses{
     Term{"planned", "Запланировано"}, Term{"in_progress", "Выполняется"}, Term{"done", "Выполнено"},
     Term{"not_done", "Не выполнено"}, Term{"cancelled", "Отменено"},
 };
 constexpr std::array kOwners{
-    Term{"region", "Регион"}, Term{"municipality", "Муниципалитет"}, Term{"active", "Методический актив"},
+    Term{"region", "Регион"},
+    Term{"municipality", "Муниципалитет"},
+    Term{"active", "Методический актив"},
 };
 
 // Word-processor leftovers in cells: <i>…</i>, <b>…</b>, <br>.
@@ -30,8 +32,9 @@ std::string strip_markup(std::string_view text) {
     if (text[i] == '<') {
       const auto close = text.find('>', i);
       const auto tag = close == std::string_view::npos ? std::string_view{} : text.substr(i + 1, close - i - 1);
-      const bool markup = !tag.empty() && tag.size() <= 4 &&
-                          std::all_of(tag.begin(), tag.end(), [](char c) { return c == '/' || std::isalpha(static_cast<unsigned char>(c)); });
+      const bool markup = !tag.empty() && tag.size() <= 4 && std::all_of(tag.begin(), tag.end(), [](char c) {
+        return c == '/' || std::isalpha(static_cast<unsigned char>(c));
+      });
       if (markup) {
         out.push_back(' ');
         i = close;
@@ -85,13 +88,20 @@ void append(std::string& to, std::string_view piece) {
 
 std::string* field_of(RoadmapRow& r, RoadmapColumn c) {
   switch (c) {
-    case RoadmapColumn::number: return nullptr;
-    case RoadmapColumn::name: return &r.name;
-    case RoadmapColumn::participants: return &r.participants;
-    case RoadmapColumn::executors: return &r.executors;
-    case RoadmapColumn::term: return &r.term;
-    case RoadmapColumn::result: return &r.result;
-    case RoadmapColumn::section: return &r.section;
+    case RoadmapColumn::number:
+      return nullptr;
+    case RoadmapColumn::name:
+      return &r.name;
+    case RoadmapColumn::participants:
+      return &r.participants;
+    case RoadmapColumn::executors:
+      return &r.executors;
+    case RoadmapColumn::term:
+      return &r.term;
+    case RoadmapColumn::result:
+      return &r.result;
+    case RoadmapColumn::section:
+      return &r.section;
   }
   return nullptr;
 }
@@ -196,13 +206,15 @@ RoadmapTable read_roadmap_table(std::span<const SourceRow> rows) {
     if (number.empty() && has_number) {
       // No number: the rest of an item broken by a page, or text before the first item.
       if (out.items.empty()) {
-        out.issues.push_back({row.number, "number", "Строка без номера до первого пункта: текст сохранён как отдельный пункт"});
+        out.issues.push_back(
+            {row.number, "number", "Строка без номера до первого пункта: текст сохранён как отдельный пункт"});
       } else {
         auto& prev = out.items.back();
         for (std::size_t k : filled)
           if (auto c = column_at(k); c && c != RoadmapColumn::number && c != RoadmapColumn::section)
             append(*field_of(prev, *c), cells[k]);
-          else if (!c) append(prev.result, cells[k]);
+          else if (!c)
+            append(prev.result, cells[k]);
         continue;
       }
     }
@@ -211,8 +223,10 @@ RoadmapTable read_roadmap_table(std::span<const SourceRow> rows) {
     for (std::size_t k = 0; k < cells.size(); ++k) {
       if (cells[k].empty() || (number_col && k == *number_col)) continue;
       const auto c = column_at(k);
-      if (c && c != RoadmapColumn::number) append(*field_of(item, *c), cells[k]);
-      else if (!c) append(item.result, cells[k]);
+      if (c && c != RoadmapColumn::number)
+        append(*field_of(item, *c), cells[k]);
+      else if (!c)
+        append(item.result, cells[k]);
     }
     if (item.section.empty()) item.section = section;
     if (item.heading) item.name = title + (item.name.empty() ? "" : " " + item.name);
@@ -246,8 +260,10 @@ bool number_less(std::string_view a, std::string_view b) { return number_parts(a
 Executors split_executors(std::string_view text) {
   Executors e;
   for (auto& part : split_list(text, '/')) {
-    if (e.responsible.empty()) e.responsible = part;
-    else e.co.push_back(part);
+    if (e.responsible.empty())
+      e.responsible = part;
+    else
+      e.co.push_back(part);
   }
   return e;
 }
@@ -273,7 +289,8 @@ std::string normalise_indicator_codes(std::string_view text) {
       const char ch = folded[k];
       ok = (k < dot) ? (ch >= 'a' && ch <= 'z') : ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '.');
     }
-    if (!ok) throw Error::validation("indicator_codes", "Код показателя «" + code + "» записывают как fed.1 или rmms.5");
+    if (!ok)
+      throw Error::validation("indicator_codes", "Код показателя «" + code + "» записывают как fed.1 или rmms.5");
     out += (out.empty() ? "" : "; ") + folded;
   }
   return out;
@@ -282,7 +299,9 @@ std::string normalise_indicator_codes(std::string_view text) {
 std::span<const Term> roadmap_item_statuses() { return kStatuses; }
 std::span<const Term> roadmap_owner_levels() { return kOwners; }
 
-bool item_finished(std::string_view status) { return status == "done" || status == "cancelled" || status == "not_done"; }
+bool item_finished(std::string_view status) {
+  return status == "done" || status == "cancelled" || status == "not_done";
+}
 
 bool item_overdue(const ParsedTerm& term, std::string_view status, const Date& today) {
   if (item_finished(status) || !term.range) return false;

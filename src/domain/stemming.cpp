@@ -39,11 +39,13 @@ std::vector<std::string> word_stems(std::string_view text) {
   auto flush = [&] {
     if (word.empty()) return;
     sb_stemmer* s = russian();
-    const sb_symbol* stem = s ? sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()),
-                                                static_cast<int>(word.size()))
-                              : nullptr;
-    if (stem) out.emplace_back(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(s)));
-    else out.push_back(word);
+    const sb_symbol* stem =
+        s ? sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()))
+          : nullptr;
+    if (stem)
+      out.emplace_back(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(s)));
+    else
+      out.push_back(word);
     word.clear();
   };
   for (std::size_t i = 0; i < folded.size();) {

@@ -7,10 +7,14 @@ namespace metodist::domain {
 
 std::string_view offer_kind_code(OfferKind kind) {
   switch (kind) {
-    case OfferKind::program: return "program";
-    case OfferKind::event: return "event";
-    case OfferKind::practice: return "practice";
-    case OfferKind::mentor: return "mentor";
+    case OfferKind::program:
+      return "program";
+    case OfferKind::event:
+      return "event";
+    case OfferKind::practice:
+      return "practice";
+    case OfferKind::mentor:
+      return "mentor";
   }
   return "program";
 }
@@ -30,8 +34,10 @@ std::optional<Offer> judge(const OfferFacts& f, const Date& today, const Date& u
       o.reasons.push_back("программа развивает эту компетенцию");
       if (f.in_federal_registry) o.score += 20, o.reasons.push_back("в федеральном реестре ДПП ПК");
       if (f.starts_on && today <= *f.starts_on && *f.starts_on <= until) {
-        if (f.seats_left) o.score += 20, o.reasons.push_back("ближайшая группа с " + russian_date(f.starts_on->iso()) + ", места есть");
-        else o.score -= 10, o.reasons.push_back("в группе с " + russian_date(f.starts_on->iso()) + " мест нет");
+        if (f.seats_left)
+          o.score += 20, o.reasons.push_back("ближайшая группа с " + russian_date(f.starts_on->iso()) + ", места есть");
+        else
+          o.score -= 10, o.reasons.push_back("в группе с " + russian_date(f.starts_on->iso()) + " мест нет");
       } else {
         o.score -= 20;
         o.facts.cohort_id.reset();
@@ -55,7 +61,8 @@ std::optional<Offer> judge(const OfferFacts& f, const Date& today, const Date& u
       break;
     case OfferKind::mentor:
       o.score = 20 + 3 * f.mentor_score;
-      if (f.strong_in_competency) o.score += 25, o.reasons.push_back("высокий результат диагностики по этой компетенции");
+      if (f.strong_in_competency)
+        o.score += 25, o.reasons.push_back("высокий результат диагностики по этой компетенции");
       o.reasons.insert(o.reasons.end(), f.mentor_reasons.begin(), f.mentor_reasons.end());
       break;
   }

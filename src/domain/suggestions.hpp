@@ -24,15 +24,15 @@ struct OfferFacts {
   OfferKind kind = OfferKind::program;
   std::int64_t id = 0;  // the program, event, practice or (for a mentor) the person
   std::string title;
-  std::string where;    // provider, organiser or organisation, as named
+  std::string where;  // provider, organiser or organisation, as named
   // A program: its next cohort (none when no cohort is recruiting); an event: its day.
   std::optional<std::int64_t> cohort_id;
   std::optional<Date> starts_on;
-  bool seats_left = true;           // the cohort or event still has places
-  bool in_federal_registry = false; // a program (counts for fed.1)
-  bool near = false;                // an event of the person's school or municipality; a practice of their region
-  bool online = false;              // an event or program taken from anywhere
-  bool same_subject_area = false;   // a practice (or mentor) of the person's subject area
+  bool seats_left = true;            // the cohort or event still has places
+  bool in_federal_registry = false;  // a program (counts for fed.1)
+  bool near = false;                 // an event of the person's school or municipality; a practice of their region
+  bool online = false;               // an event or program taken from anywhere
+  bool same_subject_area = false;    // a practice (or mentor) of the person's subject area
   // A mentor: the mentoring suggestion's own score and reasons, and whether
   // the colleague's latest result in this competency is high.
   int mentor_score = 0;

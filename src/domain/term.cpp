@@ -14,7 +14,7 @@ using std::chrono::month;
 using std::chrono::year;
 
 // Month stems as they appear in any case: «январь», «января», «январе».
-constexpr std::array<std::string_view, 12> kMonthStems{"январ", "феврал", "март", "апрел", "ма",   "июн",
+constexpr std::array<std::string_view, 12> kMonthStems{"январ", "феврал", "март",    "апрел",  "ма",    "июн",
                                                        "июл",   "август", "сентябр", "октябр", "ноябр", "декабр"};
 
 Date first_day(int y, unsigned m) { return Date{year{y} / month{m} / day{1}}; }
@@ -69,8 +69,10 @@ std::optional<int> roman(std::string_view w) {
 std::optional<int> year_of(std::string_view w) {
   std::string digits;
   for (char c : w)
-    if (c >= '0' && c <= '9') digits += c;
-    else break;
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else
+      break;
   if (digits.size() != 4) return std::nullopt;
   const int y = std::stoi(digits);
   if (y < 1990 || y > 2100) return std::nullopt;
@@ -87,8 +89,10 @@ ParsedTerm from_ranges(std::vector<DateRange> ranges) {
   std::vector<DateRange> merged{ranges.front()};
   for (std::size_t i = 1; i < ranges.size(); ++i) {
     auto& last = merged.back();
-    if (ranges[i].from.days() <= last.to.days() + std::chrono::days(1)) last.to = std::max(last.to, ranges[i].to);
-    else merged.push_back(ranges[i]);
+    if (ranges[i].from.days() <= last.to.days() + std::chrono::days(1))
+      last.to = std::max(last.to, ranges[i].to);
+    else
+      merged.push_back(ranges[i]);
   }
   t.kind = TermKind::dates;
   t.range = DateRange{merged.front().from, merged.back().to};
@@ -135,9 +139,14 @@ ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& 
   }
   // «1 раз в полгода», «1 раз в полугодие», «ежеквартально», «ежемесячно», «ежегодно».
   const std::pair<std::string_view, std::string_view> kEvery[] = {
-      {"раз в полгода", "полугодие"}, {"раз в полугодие", "полугодие"}, {"ежеквартально", "квартал"},
-      {"раз в квартал", "квартал"},   {"ежемесячно", "месяц"},        {"раз в месяц", "месяц"},
-      {"ежегодно", "год"},            {"раз в год", "год"},
+      {"раз в полгода", "полугодие"},
+      {"раз в полугодие", "полугодие"},
+      {"ежеквартально", "квартал"},
+      {"раз в квартал", "квартал"},
+      {"ежемесячно", "месяц"},
+      {"раз в месяц", "месяц"},
+      {"ежегодно", "год"},
+      {"раз в год", "год"},
   };
   for (const auto& [phrase, every] : kEvery)
     if (contains(folded, phrase)) {
@@ -165,9 +174,12 @@ ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& 
   if (!dates.empty()) {
     ParsedTerm t;
     t.kind = TermKind::dates;
-    if (dates.size() >= 2) t.range = DateRange{dates[0], dates[1]};
-    else if (contains(folded, "до ") || folded.starts_with("до")) t.range = DateRange{period.from, dates[0]};
-    else t.range = DateRange{dates[0], dates[0]};
+    if (dates.size() >= 2)
+      t.range = DateRange{dates[0], dates[1]};
+    else if (contains(folded, "до ") || folded.starts_with("до"))
+      t.range = DateRange{period.from, dates[0]};
+    else
+      t.range = DateRange{dates[0], dates[0]};
     if (t.range->to < t.range->from) return ParsedTerm{};
     return t;
   }
@@ -183,13 +195,15 @@ ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& 
         span = false;
       } else if (w == "-") {
         span = true;
-      } else if (!w.starts_with("квартал") && w != "," && !year_of(w) && w != "года" && w != "г" && w != "г." && w != "гг") {
+      } else if (!w.starts_with("квартал") && w != "," && !year_of(w) && w != "года" && w != "г" && w != "г." &&
+                 w != "гг") {
         return ParsedTerm{};  // something else is said: do not guess
       }
     }
     if (qs.empty()) return ParsedTerm{};
     std::vector<DateRange> ranges;
-    for (int q : qs) ranges.push_back({first_day(y, static_cast<unsigned>(3 * q - 2)), last_day(y, static_cast<unsigned>(3 * q))});
+    for (int q : qs)
+      ranges.push_back({first_day(y, static_cast<unsigned>(3 * q - 2)), last_day(y, static_cast<unsigned>(3 * q))});
     return from_ranges(ranges);
   }
   // Months: «Февраль», «Январь - февраль», «Декабрь 2021 года», «сентябрь, ноябрь».

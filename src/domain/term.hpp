@@ -21,11 +21,11 @@ struct DateRange {
 };
 
 enum class TermKind {
-  dates,          // a month, months, quarters, explicit dates
-  whole_period,   // «в течение всего периода», «в течение года»
-  recurring,      // «1 раз в полгода», «ежеквартально»: every such part of the period
-  by_plan,        // «по отдельному плану»: dates set elsewhere
-  unknown,        // kept as written and flagged
+  dates,         // a month, months, quarters, explicit dates
+  whole_period,  // «в течение всего периода», «в течение года»
+  recurring,     // «1 раз в полгода», «ежеквартально»: every such part of the period
+  by_plan,       // «по отдельному плану»: dates set elsewhere
+  unknown,       // kept as written and flagged
 };
 
 struct ParsedTerm {

@@ -8,13 +8,26 @@ namespace {
 // Decodes one code point at s[i]; returns its byte length, 0 on invalid input.
 std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) { cp = b0; return 1; }
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
   std::size_t len;
   char32_t min;
-  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-  else return 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else
+    return 0;
   if (i + len > s.size()) return 0;
   for (std::size_t k = 1; k < len; ++k) {
     const auto b = static_cast<unsigned char>(s[i + k]);
@@ -52,8 +65,7 @@ char32_t fold(char32_t cp) noexcept {
 }
 
 bool is_space(char32_t cp) noexcept {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         cp == 0xA0;
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0;
 }
 
 }  // namespace
@@ -65,10 +77,19 @@ std::string fold_for_search(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp;
     const auto len = decode(s, i, cp);
-    if (len == 0) { ++i; continue; }
+    if (len == 0) {
+      ++i;
+      continue;
+    }
     i += len;
-    if (is_space(cp)) { pending_space = !out.empty(); continue; }
-    if (pending_space) { out.push_back(' '); pending_space = false; }
+    if (is_space(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
     encode(fold(cp), out);
   }
   return out;

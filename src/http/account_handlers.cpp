@@ -1,6 +1,6 @@
-#include "app/export.hpp"
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/export.hpp"
 #include "domain/access.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -20,9 +20,12 @@ void write_roles(JsonWriter& w, const std::vector<acc::RoleAssignment>& roles) {
         .field("id", r.id)
         .field("role", r.role)
         .field("title", info ? info->title : r.role)
-        .key("territory_id").id_or_null(r.territory_id)
-        .key("organisation_id").id_or_null(r.organisation_id)
-        .key("scope_name").text_or_null(r.scope_name)
+        .key("territory_id")
+        .id_or_null(r.territory_id)
+        .key("organisation_id")
+        .id_or_null(r.organisation_id)
+        .key("scope_name")
+        .text_or_null(r.scope_name)
         .end_object();
   }
   w.end_array();
@@ -35,9 +38,11 @@ void write_account(JsonWriter& w, const acc::Account& a, const std::vector<acc::
   w.begin_object()
       .field("id", a.id)
       .field("login", a.login)
-      .key("email").text_or_null(a.email)
+      .key("email")
+      .text_or_null(a.email)
       .field("display_name", a.display_name)
-      .key("person_id").id_or_null(a.person_id)
+      .key("person_id")
+      .id_or_null(a.person_id)
       .field("is_active", a.is_active)
       .field("must_change_password", a.must_change_password);
   w.key("roles");
@@ -149,10 +154,10 @@ Response set_account_state(const Request& r, Context& ctx) {
 Response add_account_role(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const auto role = body.find("role");
-  if (role == body.end() || !role->is_string())
-    throw domain::Error::validation("roles", "Поле «role» обязательно");
-  app::add_role(ctx.app, *r.caller, r.id(),
-                {0, 0, role->get<std::string>(), optional_id(body, "territory_id"), optional_id(body, "organisation_id")});
+  if (role == body.end() || !role->is_string()) throw domain::Error::validation("roles", "Поле «role» обязательно");
+  app::add_role(
+      ctx.app, *r.caller, r.id(),
+      {0, 0, role->get<std::string>(), optional_id(body, "territory_id"), optional_id(body, "organisation_id")});
   return get_account(r, ctx);
 }
 
@@ -202,14 +207,20 @@ Response list_audit(const Request& r, Context& ctx) {
     w.begin_object()
         .field("id", e.id)
         .field("at", e.at)
-        .key("account_id").id_or_null(e.account_id)
-        .key("account_login").text_or_null(e.account_login)
+        .key("account_id")
+        .id_or_null(e.account_id)
+        .key("account_login")
+        .text_or_null(e.account_login)
         .field("action", e.action)
         .field("entity", e.entity)
-        .key("entity_id").id_or_null(e.entity_id)
-        .key("before").text_or_null(e.before_json)
-        .key("after").text_or_null(e.after_json)
-        .key("request_id").text_or_null(e.request_id)
+        .key("entity_id")
+        .id_or_null(e.entity_id)
+        .key("before")
+        .text_or_null(e.before_json)
+        .key("after")
+        .text_or_null(e.after_json)
+        .key("request_id")
+        .text_or_null(e.request_id)
         .end_object();
   }
   w.end_array().field("total", total).field("limit", f.limit).field("offset", f.offset).end_object();

@@ -20,7 +20,8 @@ void write_selection(JsonWriter& w, const act::Selection& s) {
       .field("applications_from", s.applications_from)
       .field("applications_to", s.applications_to)
       .field("status", s.status)
-      .key("order_id").id_or_null(s.order_id)
+      .key("order_id")
+      .id_or_null(s.order_id)
       .field("applications", s.applications)
       .end_object();
 }
@@ -35,7 +36,8 @@ void write_application(JsonWriter& w, const app::ApplicationView& v) {
       .field("organisation_name", a.organisation_name)
       .field("nominated_by", a.nominated_by)
       .field("direction", a.direction)
-      .key("subject_area").text_or_null(a.subject_area)
+      .key("subject_area")
+      .text_or_null(a.subject_area)
       .field("portfolio", a.portfolio)
       .field("ege_expert", a.ege_expert)
       .field("community_leader", a.community_leader)
@@ -68,16 +70,19 @@ void write_member(JsonWriter& w, const act::Member& m) {
       .field("person_name", m.person_name)
       .field("organisation_name", m.organisation_name)
       .field("direction", m.direction)
-      .key("subject_area").text_or_null(m.subject_area)
+      .key("subject_area")
+      .text_or_null(m.subject_area)
       .field("capacity", m.capacity)
       .field("load", m.load)
       .field("starts_on", m.starts_on)
-      .key("ends_on").text_or_null(m.ends_on)
+      .key("ends_on")
+      .text_or_null(m.ends_on)
       .field("end_reason", m.end_reason)
       .field("order_id", m.order_id)
       .field("order_number", m.order_number)
       .field("order_date", m.order_date)
-      .key("end_order_number").text_or_null(m.end_order_number)
+      .key("end_order_number")
+      .text_or_null(m.end_order_number)
       .end_object();
 }
 
@@ -86,8 +91,10 @@ void write_assignment(JsonWriter& w, const act::Assignment& a) {
       .field("id", a.id)
       .field("methodist_person_id", a.methodist_person_id)
       .field("methodist_name", a.methodist_name)
-      .key("organisation_id").id_or_null(a.organisation_id)
-      .key("person_id").id_or_null(a.person_id)
+      .key("organisation_id")
+      .id_or_null(a.organisation_id)
+      .key("person_id")
+      .id_or_null(a.person_id)
       .field("target_name", a.target_name)
       .field("organisation_name", a.organisation_name)
       .field("starts_on", a.starts_on)
@@ -134,15 +141,27 @@ Response selection_response(const app::SelectionCard& card, int status) {
   write_selection(w, card.selection);
   w.field("can_manage", card.can_manage).key("rules").begin_array();
   for (const auto& x : card.rules)
-    w.begin_object().field("code", x.code).field("title", x.title).field("fact", x.fact).field("op", x.op)
-        .field("value", x.value).field("required", x.required).end_object();
+    w.begin_object()
+        .field("code", x.code)
+        .field("title", x.title)
+        .field("fact", x.fact)
+        .field("op", x.op)
+        .field("value", x.value)
+        .field("required", x.required)
+        .end_object();
   w.end_array().key("stages").begin_array();
   for (const auto& s : card.stages)
-    w.begin_object().field("code", s.code).field("title", s.title).field("max_score", s.max_score)
-        .field("threshold", s.threshold).end_object();
+    w.begin_object()
+        .field("code", s.code)
+        .field("title", s.title)
+        .field("max_score", s.max_score)
+        .field("threshold", s.threshold)
+        .end_object();
   w.end_array().key("order");
-  if (card.order) write_order(w, *card.order);
-  else w.null();
+  if (card.order)
+    write_order(w, *card.order);
+  else
+    w.null();
   w.key("applications").begin_array();
   for (const auto& a : card.applications) write_application(w, a);
   w.end_array().end_object();
@@ -169,20 +188,22 @@ Response create_selection(const Request& r, Context& ctx) {
     if (const auto it = body.find("rules"); it != body.end() && !it->is_null()) {
       std::vector<domain::EligibilityRule> rules;
       for (const auto& x : *it)
-        rules.push_back({x.at("code").get<std::string>(), x.at("title").get<std::string>(), x.at("fact").get<std::string>(),
-                         x.at("op").get<std::string>(), x.value("value", std::string()), x.value("required", true)});
+        rules.push_back({x.at("code").get<std::string>(), x.at("title").get<std::string>(),
+                         x.at("fact").get<std::string>(), x.at("op").get<std::string>(),
+                         x.value("value", std::string()), x.value("required", true)});
       d.rules = std::move(rules);
     }
     if (const auto it = body.find("stages"); it != body.end() && !it->is_null()) {
       std::vector<domain::SelectionStage> stages;
       for (const auto& x : *it)
-        stages.push_back({x.at("code").get<std::string>(), x.at("title").get<std::string>(), x.at("max_score").get<double>(),
-                          x.at("threshold").get<double>()});
+        stages.push_back({x.at("code").get<std::string>(), x.at("title").get<std::string>(),
+                          x.at("max_score").get<double>(), x.at("threshold").get<double>()});
       d.stages = std::move(stages);
     }
   } catch (const nlohmann::json::exception&) {
-    throw domain::Error::validation("rules", "Правила — [{code, title, fact, op, value, required}], этапы — "
-                                             "[{code, title, max_score, threshold}]");
+    throw domain::Error::validation("rules",
+                                    "Правила — [{code, title, fact, op, value, required}], этапы — "
+                                    "[{code, title, max_score, threshold}]");
   }
   const auto id = app::create_selection(ctx.app, *r.caller, d, r.request_id);
   return selection_response(app::get_selection(ctx.app, *r.caller, id), 201);
@@ -231,7 +252,9 @@ Response issue_selection_order(const Request& r, Context& ctx) {
   return json_response(201, std::move(w));
 }
 
-Response order_document(const Request& r, Context& ctx) { return file_response(app::order_document(ctx.app, *r.caller, r.id())); }
+Response order_document(const Request& r, Context& ctx) {
+  return file_response(app::order_document(ctx.app, *r.caller, r.id()));
+}
 
 Response list_active_members(const Request& r, Context& ctx) {
   const QueryReader q(r);
@@ -277,12 +300,20 @@ Response school_teams(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& t : app::school_teams(ctx.app, *r.caller, required_query_id(QueryReader(r), "territory_id"))) {
-    w.begin_object().field("organisation_id", t.organisation_id).field("name", t.name).field("shnor", t.shnor)
+    w.begin_object()
+        .field("organisation_id", t.organisation_id)
+        .field("name", t.name)
+        .field("shnor", t.shnor)
         .field("complete", t.problems.empty());
     w.key("members").begin_array();
     for (const auto& m : t.members)
-      w.begin_object().field("person_id", m.person_id).field("person_name", m.person_name).field("position", m.position)
-          .key("subject_area").text_or_null(m.subject_area).end_object();
+      w.begin_object()
+          .field("person_id", m.person_id)
+          .field("person_name", m.person_name)
+          .field("position", m.position)
+          .key("subject_area")
+          .text_or_null(m.subject_area)
+          .end_object();
     w.end_array().key("problems").begin_array();
     for (const auto& p : t.problems) w.value(p);
     w.end_array().end_object();
@@ -303,12 +334,14 @@ Response list_assignments(const Request& r, Context& ctx) {
 Response create_assignments(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const auto it = body.find("items");
-  if (it == body.end() || !it->is_array()) throw domain::Error::validation("items", "Передайте список закреплений items");
+  if (it == body.end() || !it->is_array())
+    throw domain::Error::validation("items", "Передайте список закреплений items");
   std::vector<app::AssignmentDraft> drafts;
   for (const auto& x : *it) {
     if (!x.is_object()) throw domain::Error::validation("items", "Закрепление — объект");
     const BodyReader b(x);
-    drafts.push_back({b.required_id("methodist_person_id"), b.optional_id("organisation_id"), b.optional_id("person_id")});
+    drafts.push_back(
+        {b.required_id("methodist_person_id"), b.optional_id("organisation_id"), b.optional_id("person_id")});
   }
   JsonWriter w;
   w.begin_object().key("items").begin_array();
@@ -325,15 +358,18 @@ Response end_assignment(const Request& r, Context& ctx) {
 Response assignment_proposal(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& p : app::propose_assignments(ctx.app, *r.caller, required_query_id(QueryReader(r), "territory_id"))) {
+  for (const auto& p :
+       app::propose_assignments(ctx.app, *r.caller, required_query_id(QueryReader(r), "territory_id"))) {
     w.begin_object()
         .field("kind", p.target.kind)
         .field("target_id", p.target.id)
         .field("target_name", p.target.name)
         .field("shnor", p.target.shnor)
         .field("deficits", p.target.deficits)
-        .key("methodist_person_id").id_or_null(p.methodist)
-        .key("methodist_name").text_or_null(p.methodist_name);
+        .key("methodist_person_id")
+        .id_or_null(p.methodist)
+        .key("methodist_name")
+        .text_or_null(p.methodist_name);
     w.key("reasons").begin_array();
     for (const auto& x : p.reasons) w.value(x);
     w.end_array().end_object();
@@ -354,8 +390,12 @@ Response record_activity(const Request& r, Context& ctx) {
   a.evidence = b.optional_text("evidence", 2000);
   const auto saved = app::record_activity(ctx.app, *r.caller, std::move(a), r.request_id);
   JsonWriter w;
-  w.begin_object().field("id", saved.id).field("function", saved.function).field("happened_on", saved.happened_on)
-      .field("title", saved.title).end_object();
+  w.begin_object()
+      .field("id", saved.id)
+      .field("function", saved.function)
+      .field("happened_on", saved.happened_on)
+      .field("title", saved.title)
+      .end_object();
   return json_response(201, std::move(w));
 }
 
@@ -369,29 +409,52 @@ Response methodist_cabinet(const Request& r, Context& ctx) {
     w.begin_object().key("assignment");
     write_assignment(w, v.assignment);
     w.key("deficits");
-    if (v.deficits >= 0) w.value(v.deficits);
-    else w.null();
+    if (v.deficits >= 0)
+      w.value(v.deficits);
+    else
+      w.null();
     w.key("route_status").text_or_null(v.route_status).field("unread", v.unread).end_object();
   }
   w.end_array().key("my_events").begin_array();
   for (const auto& e : cab.my_events)
-    w.begin_object().field("id", e.id).field("title", e.title).field("kind", e.kind).field("starts_at", e.starts_at)
-        .field("registered", e.registered).field("status", e.status).end_object();
+    w.begin_object()
+        .field("id", e.id)
+        .field("title", e.title)
+        .field("kind", e.kind)
+        .field("starts_at", e.starts_at)
+        .field("registered", e.registered)
+        .field("status", e.status)
+        .end_object();
   w.end_array().key("my_routes").begin_array();
   for (const auto& r : cab.my_routes)
-    w.begin_object().field("id", r.id).field("person_id", r.person_id).field("person_name", r.person_name)
-        .field("status", r.status).field("period_from", r.period_from).field("period_to", r.period_to).end_object();
+    w.begin_object()
+        .field("id", r.id)
+        .field("person_id", r.person_id)
+        .field("person_name", r.person_name)
+        .field("status", r.status)
+        .field("period_from", r.period_from)
+        .field("period_to", r.period_to)
+        .end_object();
   w.end_array().key("feedback").begin_array();
   for (const auto& f : cab.feedback)
     w.begin_object().field("rating", f.rating).field("comment", f.comment).field("given_on", f.given_on).end_object();
   w.end_array().key("feedback_average");
-  if (cab.feedback.empty()) w.null();
-  else w.value(cab.feedback_average);
+  if (cab.feedback.empty())
+    w.null();
+  else
+    w.value(cab.feedback_average);
   w.key("activities").begin_array();
   for (const auto& a : cab.activities)
-    w.begin_object().field("id", a.id).field("function", a.function).field("happened_on", a.happened_on)
-        .field("title", a.title).key("participants").id_or_null(a.participants).field("evidence", a.evidence)
-        .field("organisation_name", a.organisation_name).end_object();
+    w.begin_object()
+        .field("id", a.id)
+        .field("function", a.function)
+        .field("happened_on", a.happened_on)
+        .field("title", a.title)
+        .key("participants")
+        .id_or_null(a.participants)
+        .field("evidence", a.evidence)
+        .field("organisation_name", a.organisation_name)
+        .end_object();
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }
@@ -400,17 +463,27 @@ Response activity_report(const Request& r, Context& ctx) {
   const QueryReader q(r);
   auto format = q.text("format", 8);
   if (format.empty()) format = "pdf";
-  return file_response(app::activity_report(ctx.app, *r.caller, required_query_id(q, "territory_id"), q.text("level", 16),
-                                            q.text("from", 10), q.text("to", 10), format));
+  return file_response(app::activity_report(ctx.app, *r.caller, required_query_id(q, "territory_id"),
+                                            q.text("level", 16), q.text("from", 10), q.text("to", 10), format));
 }
 
 Response support_thread(const Request& r, Context& ctx) {
   const auto t = app::support_thread(ctx.app, *r.caller, r.id());
   JsonWriter w;
-  w.begin_object().field("methodist_person_id", t.methodist_person_id).field("person_id", t.person_id).key("items").begin_array();
+  w.begin_object()
+      .field("methodist_person_id", t.methodist_person_id)
+      .field("person_id", t.person_id)
+      .key("items")
+      .begin_array();
   for (const auto& m : t.messages)
-    w.begin_object().field("id", m.id).field("from_methodist", m.from_methodist).field("body", m.body)
-        .field("created_at", m.created_at).key("read_at").text_or_null(m.read_at).end_object();
+    w.begin_object()
+        .field("id", m.id)
+        .field("from_methodist", m.from_methodist)
+        .field("body", m.body)
+        .field("created_at", m.created_at)
+        .key("read_at")
+        .text_or_null(m.read_at)
+        .end_object();
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }
@@ -419,8 +492,12 @@ Response send_support_message(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const auto m = app::send_support_message(ctx.app, *r.caller, r.id(), BodyReader(body).required_text("body", 20000));
   JsonWriter w;
-  w.begin_object().field("id", m.id).field("from_methodist", m.from_methodist).field("body", m.body)
-      .field("created_at", m.created_at).end_object();
+  w.begin_object()
+      .field("id", m.id)
+      .field("from_methodist", m.from_methodist)
+      .field("body", m.body)
+      .field("created_at", m.created_at)
+      .end_object();
   return json_response(201, std::move(w));
 }
 
@@ -428,7 +505,11 @@ Response my_supporters(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& s : app::my_supporters(ctx.app, *r.caller))
-    w.begin_object().field("methodist_person_id", s.methodist_person_id).field("name", s.name).field("directly", s.directly).end_object();
+    w.begin_object()
+        .field("methodist_person_id", s.methodist_person_id)
+        .field("name", s.name)
+        .field("directly", s.directly)
+        .end_object();
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }
@@ -445,10 +526,20 @@ Response give_support_feedback(const Request& r, Context& ctx) {
 
 namespace {
 void write_plan_item(JsonWriter& w, const act::PlanItem& p) {
-  w.begin_object().field("id", p.id).field("level", p.level).field("territory_id", p.territory_id)
-      .field("school_year", p.school_year).field("title", p.title).field("direction", p.direction)
-      .key("function").text_or_null(p.function).field("term", p.term).field("responsible", p.responsible)
-      .field("status", p.status).field("report", p.report).end_object();
+  w.begin_object()
+      .field("id", p.id)
+      .field("level", p.level)
+      .field("territory_id", p.territory_id)
+      .field("school_year", p.school_year)
+      .field("title", p.title)
+      .field("direction", p.direction)
+      .key("function")
+      .text_or_null(p.function)
+      .field("term", p.term)
+      .field("responsible", p.responsible)
+      .field("status", p.status)
+      .field("report", p.report)
+      .end_object();
 }
 }  // namespace
 
@@ -456,11 +547,15 @@ Response active_plan(const Request& r, Context& ctx) {
   const QueryReader q(r);
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& v : app::active_plan(ctx.app, *r.caller, required_query_id(q, "territory_id"), q.term("level", domain::active_levels()),
-                                        q.text("school_year", 9))) {
+  for (const auto& v : app::active_plan(ctx.app, *r.caller, required_query_id(q, "territory_id"),
+                                        q.term("level", domain::active_levels()), q.text("school_year", 9))) {
     w.begin_object().key("item");
     write_plan_item(w, v.item);
-    w.key("due_on").text_or_null(v.due_on).field("term_flagged", v.term_flagged).field("overdue", v.overdue).end_object();
+    w.key("due_on")
+        .text_or_null(v.due_on)
+        .field("term_flagged", v.term_flagged)
+        .field("overdue", v.overdue)
+        .end_object();
   }
   w.end_array().end_object();
   return json_response(200, std::move(w));

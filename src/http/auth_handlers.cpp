@@ -1,7 +1,7 @@
 #include "app/auth.hpp"
 #include "app/diagnostics.hpp"
-#include "domain/access.hpp"
 #include "app/monitoring.hpp"
+#include "domain/access.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 
@@ -22,7 +22,8 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("account_id", c.account_id)
       .field("login", c.login)
       .field("display_name", c.display_name)
-      .key("person_id").id_or_null(c.person_id)
+      .key("person_id")
+      .id_or_null(c.person_id)
       .field("must_change_password", c.must_change_password)
       .field("csrf_token", c.csrf_token)
       // What the interface may offer; the server checks every request anyway.

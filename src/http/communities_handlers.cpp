@@ -15,11 +15,14 @@ void write_community(JsonWriter& w, const cm::Community& k) {
       .field("kind", k.kind)
       .field("title", k.title)
       .field("description", k.description)
-      .key("subject_area").text_or_null(k.subject_area)
+      .key("subject_area")
+      .text_or_null(k.subject_area)
       .field("territory_id", k.territory_id)
       .field("territory_name", k.territory_name)
-      .key("organisation_id").id_or_null(k.organisation_id)
-      .key("organisation_name").text_or_null(k.organisation_name)
+      .key("organisation_id")
+      .id_or_null(k.organisation_id)
+      .key("organisation_name")
+      .text_or_null(k.organisation_name)
       .field("open_to_join", k.open_to_join)
       .field("members", k.members)
       .end_object();
@@ -54,7 +57,12 @@ Response card_response(const app::CommunityCard& card, int status) {
   for (const auto& m : card.members) write_member(w, m);
   w.end_array().key("materials").begin_array();
   for (const auto& m : card.materials)
-    w.begin_object().field("id", m.id).field("title", m.title).field("url", m.url).field("added_at", m.added_at).end_object();
+    w.begin_object()
+        .field("id", m.id)
+        .field("title", m.title)
+        .field("url", m.url)
+        .field("added_at", m.added_at)
+        .end_object();
   w.end_array().end_object();
   return json_response(status, std::move(w));
 }
@@ -88,7 +96,8 @@ Response create_community(const Request& r, Context& ctx) {
   if (const auto t = b.optional_id("territory_id")) k.territory_id = *t;
   k.organisation_id = b.optional_id("organisation_id");
   k.open_to_join = b.optional_bool("open_to_join", domain::community_open_by_default(k.kind));
-  const auto id = app::create_community(ctx.app, *r.caller, std::move(k), b.optional_id("leader_person_id"), r.request_id);
+  const auto id =
+      app::create_community(ctx.app, *r.caller, std::move(k), b.optional_id("leader_person_id"), r.request_id);
   auto resp = card_response(app::get_community(ctx.app, *r.caller, id), 201);
   resp.headers.emplace_back("Location", "/api/v1/communities/" + std::to_string(id));
   return resp;
@@ -106,8 +115,8 @@ Response add_community_member(const Request& r, Context& ctx) {
   if (!person) throw domain::Error::validation("person_id", "Укажите, кого добавить");
   auto role = b.optional_text("role", 16);
   JsonWriter w;
-  write_member(w, app::add_community_member(ctx.app, *r.caller, r.id(), *person, role.empty() ? "member" : role,
-                                            r.request_id));
+  write_member(
+      w, app::add_community_member(ctx.app, *r.caller, r.id(), *person, role.empty() ? "member" : role, r.request_id));
   return json_response(201, std::move(w));
 }
 
@@ -122,7 +131,12 @@ Response add_community_material(const Request& r, Context& ctx) {
   const auto m = app::add_community_material(ctx.app, *r.caller, r.id(), b.required_text("title", 500),
                                              b.required_text("url", 2000), r.request_id);
   JsonWriter w;
-  w.begin_object().field("id", m.id).field("title", m.title).field("url", m.url).field("added_at", m.added_at).end_object();
+  w.begin_object()
+      .field("id", m.id)
+      .field("title", m.title)
+      .field("url", m.url)
+      .field("added_at", m.added_at)
+      .end_object();
   return json_response(201, std::move(w));
 }
 

@@ -22,8 +22,10 @@ void write_competency(JsonWriter& w, const dia::CompetencyRow& k) {
       .field("group", k.group)
       .field("title", k.title)
       .key("threshold");
-  if (k.threshold) w.value(*k.threshold);
-  else w.null();
+  if (k.threshold)
+    w.value(*k.threshold);
+  else
+    w.null();
   w.field("is_active", k.is_active).end_object();
 }
 
@@ -33,7 +35,8 @@ void write_campaign(JsonWriter& w, const dia::Campaign& k) {
       .field("title", k.title)
       .field("kind", k.kind)
       .field("instrument", k.instrument)
-      .key("provider").text_or_null(k.provider)
+      .key("provider")
+      .text_or_null(k.provider)
       .field("territory_id", k.territory_id)
       .field("territory_name", k.territory_name)
       .field("starts_on", k.starts_on)
@@ -58,9 +61,9 @@ Response list_competencies(const Request&, Context& ctx) {
 Response update_competency(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  const auto k = app::update_competency(ctx.app, *r.caller, r.id(), b.required_text("title", 300),
-                                        b.optional_number("threshold"), b.optional_bool("is_active", true),
-                                        r.request_id);
+  const auto k =
+      app::update_competency(ctx.app, *r.caller, r.id(), b.required_text("title", 300), b.optional_number("threshold"),
+                             b.optional_bool("is_active", true), r.request_id);
   JsonWriter w;
   write_competency(w, k);
   return json_response(200, std::move(w));
@@ -112,13 +115,12 @@ Response campaign_heatmap(const Request& r, Context& ctx) {
     throw domain::Error::bad_request("Параметр «by»: organisation или municipality", "by");
   const auto map = app::deficit_heatmap(ctx.app, *r.caller, r.id(), by == "municipality");
   JsonWriter w;
-  w.begin_object().field("by", by.empty() ? std::string("organisation") : by).field("min_cell_persons", app::kMinCellPersons);
+  w.begin_object()
+      .field("by", by.empty() ? std::string("organisation") : by)
+      .field("min_cell_persons", app::kMinCellPersons);
   w.key("cells").begin_array();
   for (const auto& c : map.cells) {
-    w.begin_object()
-        .field("unit_id", c.unit_id)
-        .field("unit_name", c.unit_name)
-        .field("competency", c.competency_code);
+    w.begin_object().field("unit_id", c.unit_id).field("unit_name", c.unit_name).field("competency", c.competency_code);
     if (c.tested < 0) {
       w.key("tested").null().key("deficits").null().field("withheld", true);
     } else {
@@ -140,8 +142,10 @@ Response person_diagnostics(const Request& r, Context& ctx) {
         .field("campaign_id", x.campaign_id)
         .field("campaign_title", x.campaign_title)
         .field("kind", x.kind)
-        .key("competency").text_or_null(x.competency_code)
-        .key("competency_title").text_or_null(x.competency_title)
+        .key("competency")
+        .text_or_null(x.competency_code)
+        .key("competency_title")
+        .text_or_null(x.competency_title)
         .field("raw_score", x.raw_score)
         .field("max_score", x.max_score)
         .field("percent", x.percent)
@@ -175,7 +179,8 @@ Response levels_response(const app::RegionLevels& l) {
       .field("region_name", l.region_name)
       .field("standard", l.standard)
       .field("can_edit", l.can_edit)
-      .key("levels").begin_array();
+      .key("levels")
+      .begin_array();
   for (const auto& b : l.bands)
     w.begin_object().field("code", b.code).field("title", b.title).field("from_percent", b.from_percent).end_object();
   w.end_array().end_object();
@@ -192,9 +197,13 @@ void write_dynamics_cell(JsonWriter& w, const storage::diagnostics::DynamicsCell
   } else {
     // Means to a tenth, as the person's results are.
     const auto tenth = [](double v) { return std::round(v * 10) / 10; };
-    w.field("persons", c.persons).field("before", tenth(c.before)).field("after", tenth(c.after))
+    w.field("persons", c.persons)
+        .field("before", tenth(c.before))
+        .field("after", tenth(c.after))
         .field("delta", tenth(c.after) - tenth(c.before))
-        .field("deficits_before", c.deficits_before).field("deficits_after", c.deficits_after).field("withheld", false);
+        .field("deficits_before", c.deficits_before)
+        .field("deficits_after", c.deficits_after)
+        .field("withheld", false);
   }
   w.end_object();
 }
@@ -210,7 +219,8 @@ Response put_region_levels(const Request& r, Context& ctx) {
   std::vector<domain::LevelBand> bands;
   for (const auto& b : BodyReader(body).object_list("levels")) {
     const auto from = b.optional_number("from_percent");
-    if (!from) throw domain::Error::validation("levels", "У каждого уровня — нижняя граница в процентах (from_percent)");
+    if (!from)
+      throw domain::Error::validation("levels", "У каждого уровня — нижняя граница в процентах (from_percent)");
     bands.push_back({b.required_text("code", 64), b.required_text("title", 400), *from});
   }
   return levels_response(app::set_region_levels(ctx.app, *r.caller, r.id(), std::move(bands), r.request_id));
@@ -227,10 +237,20 @@ Response diagnostics_dynamics(const Request& r, Context& ctx) {
   const auto d = app::group_dynamics(ctx.app, *r.caller, *before, *after, by == "municipality");
   JsonWriter w;
   w.begin_object()
-      .key("before").begin_object().field("id", d.before.id).field("title", d.before.title)
-      .field("starts_on", d.before.starts_on).field("ends_on", d.before.ends_on).end_object()
-      .key("after").begin_object().field("id", d.after.id).field("title", d.after.title)
-      .field("starts_on", d.after.starts_on).field("ends_on", d.after.ends_on).end_object()
+      .key("before")
+      .begin_object()
+      .field("id", d.before.id)
+      .field("title", d.before.title)
+      .field("starts_on", d.before.starts_on)
+      .field("ends_on", d.before.ends_on)
+      .end_object()
+      .key("after")
+      .begin_object()
+      .field("id", d.after.id)
+      .field("title", d.after.title)
+      .field("starts_on", d.after.starts_on)
+      .field("ends_on", d.after.ends_on)
+      .end_object()
       .field("by", by == "municipality" ? "municipality" : "organisation")
       .field("min_persons", app::kMinCellPersons);
   w.key("total").begin_array();

@@ -17,13 +17,16 @@ void write_event(JsonWriter& w, const ev::Event& e) {
       .field("level", e.level)
       .field("territory_id", e.territory_id)
       .field("territory_name", e.territory_name)
-      .key("organisation_id").id_or_null(e.organisation_id)
-      .key("organisation_name").text_or_null(e.organisation_name)
+      .key("organisation_id")
+      .id_or_null(e.organisation_id)
+      .key("organisation_name")
+      .text_or_null(e.organisation_name)
       .field("starts_at", e.starts_at)
       .field("ends_at", e.ends_at)
       .field("format", e.format)
       .field("place", e.place)
-      .key("capacity").id_or_null(e.capacity)
+      .key("capacity")
+      .id_or_null(e.capacity)
       .field("status", e.status)
       .field("registered", e.registered)
       .field("attended", e.attended);
@@ -43,13 +46,20 @@ void write_registration(JsonWriter& w, const ev::Registration& g) {
       .field("organisation_name", g.organisation_name)
       .field("registered_at", g.registered_at)
       .key("attended");
-  if (g.attended) w.value(*g.attended);
-  else w.null();
+  if (g.attended)
+    w.value(*g.attended);
+  else
+    w.null();
   w.field("feedback_given", !g.feedback_at.empty()).end_object();
 }
 
 void write_material(JsonWriter& w, const ev::Material& m) {
-  w.begin_object().field("id", m.id).field("title", m.title).field("url", m.url).field("added_at", m.added_at).end_object();
+  w.begin_object()
+      .field("id", m.id)
+      .field("title", m.title)
+      .field("url", m.url)
+      .field("added_at", m.added_at)
+      .end_object();
 }
 
 ev::Event event_from_body(const Json& body) {
@@ -96,11 +106,11 @@ Response card_response(const app::EventCard& card, int status) {
   for (const auto& m : card.materials) write_material(w, m);
   w.end_array().key("my_registration");
   if (card.mine) {
-    w.begin_object()
-        .field("registered_at", card.mine->registered_at)
-        .key("attended");
-    if (card.mine->attended) w.value(*card.mine->attended);
-    else w.null();
+    w.begin_object().field("registered_at", card.mine->registered_at).key("attended");
+    if (card.mine->attended)
+      w.value(*card.mine->attended);
+    else
+      w.null();
     w.field("feedback_given", !card.mine->feedback_at.empty()).end_object();
   } else {
     w.null();
@@ -108,7 +118,9 @@ Response card_response(const app::EventCard& card, int status) {
   w.key("feedback");
   if (card.feedback) {
     const auto& f = *card.feedback;
-    w.begin_object().field("answers", f.answers).field("useful_average", f.useful_average)
+    w.begin_object()
+        .field("answers", f.answers)
+        .field("useful_average", f.useful_average)
         .field("organisation_average", f.organisation_average);
     w.key("useful_counts").begin_array();
     for (auto n : f.useful_counts) w.value(n);
@@ -138,7 +150,9 @@ Response export_events(const Request& r, Context& ctx) {
   return file_response(app::export_events(ctx.app, *r.caller, filter_of(r), file_format(QueryReader(r))));
 }
 
-Response get_event(const Request& r, Context& ctx) { return card_response(app::get_event(ctx.app, *r.caller, r.id()), 200); }
+Response get_event(const Request& r, Context& ctx) {
+  return card_response(app::get_event(ctx.app, *r.caller, r.id()), 200);
+}
 
 Response create_event(const Request& r, Context& ctx) {
   const auto id = app::create_event(ctx.app, *r.caller, event_from_body(parse_object_body(r)), r.request_id);

@@ -33,7 +33,7 @@ namespace metodist::app {
 struct ExportFile;
 struct Download;
 struct ImportReport;
-}
+}  // namespace metodist::app
 namespace metodist::io {
 class Table;
 }

@@ -15,24 +15,34 @@ void write_request(JsonWriter& w, const app::HelpRequestView& v) {
       .field("organisation_id", q.organisation_id)
       .field("organisation_name", q.organisation_name)
       .field("territory_name", q.territory_name)
-      .key("person_id").id_or_null(q.person_id)
-      .key("person_name").text_or_null(q.person_name)
+      .key("person_id")
+      .id_or_null(q.person_id)
+      .key("person_name")
+      .text_or_null(q.person_name)
       .field("topic", q.topic)
-      .key("subject_area").text_or_null(q.subject_area)
+      .key("subject_area")
+      .text_or_null(q.subject_area)
       .field("description", q.description)
       .field("urgency", q.urgency)
       .field("status", q.status)
       .field("due_on", q.due_on)
       .field("overdue", v.overdue)
-      .key("methodist_person_id").id_or_null(q.methodist_person_id)
-      .key("methodist_name").text_or_null(q.methodist_name)
-      .key("assigned_at").text_or_null(q.assigned_at)
-      .key("response_kind").text_or_null(q.response_kind)
+      .key("methodist_person_id")
+      .id_or_null(q.methodist_person_id)
+      .key("methodist_name")
+      .text_or_null(q.methodist_name)
+      .key("assigned_at")
+      .text_or_null(q.assigned_at)
+      .key("response_kind")
+      .text_or_null(q.response_kind)
       .field("response", q.response)
-      .key("answered_at").text_or_null(q.answered_at)
-      .key("rating").id_or_null(q.rating ? std::optional<std::int64_t>(*q.rating) : std::nullopt)
+      .key("answered_at")
+      .text_or_null(q.answered_at)
+      .key("rating")
+      .id_or_null(q.rating ? std::optional<std::int64_t>(*q.rating) : std::nullopt)
       .field("rating_comment", q.rating_comment)
-      .key("closed_at").text_or_null(q.closed_at)
+      .key("closed_at")
+      .text_or_null(q.closed_at)
       .field("created_at", q.created_at)
       .field("can_assign", v.can_assign)
       .field("can_answer", v.can_answer)
@@ -84,7 +94,11 @@ Response help_request_methodists(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& m : app::help_request_methodists(ctx.app, *r.caller, r.id()))
-    w.begin_object().field("person_id", m.person_id).field("name", m.name).field("open_requests", m.open_requests).end_object();
+    w.begin_object()
+        .field("person_id", m.person_id)
+        .field("name", m.name)
+        .field("open_requests", m.open_requests)
+        .end_object();
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }
@@ -113,8 +127,8 @@ Response close_help_request(const Request& r, Context& ctx) {
 
 Response reopen_help_request(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return request_response(
-      app::reopen_help_request(ctx.app, *r.caller, r.id(), BodyReader(body).optional_text("comment", 5000), r.request_id));
+  return request_response(app::reopen_help_request(ctx.app, *r.caller, r.id(),
+                                                   BodyReader(body).optional_text("comment", 5000), r.request_id));
 }
 
 Response cancel_help_request(const Request& r, Context& ctx) {
@@ -141,8 +155,10 @@ Response help_statistics(const Request& r, Context& ctx) {
         .field("answered_in_time", s.answered_in_time)
         .field("rated", s.rated)
         .key("rating_average");
-    if (s.rated) w.value(s.rating_average);
-    else w.null();
+    if (s.rated)
+      w.value(s.rating_average);
+    else
+      w.null();
     w.end_object();
   }
   w.end_array().end_object();

@@ -14,8 +14,10 @@ void write_report(JsonWriter& w, const app::ImportReport& r) {
   w.begin_object()
       .field("kind", r.kind)
       .field("format", r.format)
-      .key("encoding").text_or_null(r.encoding)
-      .key("delimiter").text_or_null(r.delimiter ? std::string(1, r.delimiter) : std::string())
+      .key("encoding")
+      .text_or_null(r.encoding)
+      .key("delimiter")
+      .text_or_null(r.delimiter ? std::string(1, r.delimiter) : std::string())
       .field("dry_run", r.dry_run)
       .field("applied", r.applied)
       .field("rows", static_cast<std::int64_t>(r.rows))
@@ -50,7 +52,8 @@ Response template_of(const Request& r, std::string_view kind) {
 }  // namespace
 
 io::Table upload_table(const Request& r) {
-  if (r.body.empty()) throw domain::Error::bad_request("Файл не передан: отправьте его содержимое в теле запроса", "file");
+  if (r.body.empty())
+    throw domain::Error::bad_request("Файл не передан: отправьте его содержимое в теле запроса", "file");
   return io::read_table(r.body);
 }
 
@@ -58,7 +61,9 @@ Response report_response(const app::ImportReport& report) {
   JsonWriter w;
   if (!report.dry_run && report.issue_count > 0) {
     // Nothing was written: the error names the file, the report says where.
-    w.begin_object().key("error").begin_object()
+    w.begin_object()
+        .key("error")
+        .begin_object()
         .field("code", "validation_failed")
         .field("message", "В файле есть ошибки (" + std::to_string(report.issue_count) +
                               "): ничего не записано. Исправьте строки из отчёта и загрузите файл снова")
@@ -90,8 +95,10 @@ Response download_response(const app::Download& file) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string encoded, ascii;
   for (unsigned char c : file.file_name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-    if (plain) encoded.push_back(static_cast<char>(c));
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    if (plain)
+      encoded.push_back(static_cast<char>(c));
     else {
       encoded += '%';
       encoded += kHex[c >> 4];
@@ -103,7 +110,8 @@ Response download_response(const app::Download& file) {
   Response resp;
   resp.content_type = file.content_type;
   resp.body = file.bytes;
-  resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
+  resp.headers.emplace_back("Content-Disposition",
+                            "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded);
   resp.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'");
   resp.headers.emplace_back("Cache-Control", "private, no-cache");
   return resp;

@@ -50,14 +50,22 @@ Response error_response(int status, const std::string& code, const std::string& 
 int status_for(domain::ErrorKind kind) noexcept {
   using K = domain::ErrorKind;
   switch (kind) {
-    case K::bad_request: return 400;
-    case K::validation_failed: return 422;
-    case K::not_found: return 404;
-    case K::conflict: return 409;
-    case K::payload_too_large: return 413;
-    case K::unauthorized: return 401;
-    case K::forbidden: return 403;
-    case K::too_many_requests: return 429;
+    case K::bad_request:
+      return 400;
+    case K::validation_failed:
+      return 422;
+    case K::not_found:
+      return 404;
+    case K::conflict:
+      return 409;
+    case K::payload_too_large:
+      return 413;
+    case K::unauthorized:
+      return 401;
+    case K::forbidden:
+      return 403;
+    case K::too_many_requests:
+      return 429;
   }
   return 400;
 }
@@ -76,9 +84,8 @@ Json parse_object_body(const Request& r) {
   try {
     body = Json::parse(r.body);
   } catch (const Json::parse_error& e) {
-    throw domain::Error::bad_request("Некорректный JSON: ошибка в позиции " + std::to_string(e.byte) +
-                                     " (" + (e.id == 101 ? "неожиданный символ или конец данных" : "нарушен синтаксис") +
-                                     ")");
+    throw domain::Error::bad_request("Некорректный JSON: ошибка в позиции " + std::to_string(e.byte) + " (" +
+                                     (e.id == 101 ? "неожиданный символ или конец данных" : "нарушен синтаксис") + ")");
   } catch (const Json::exception&) {
     // nlohmann refuses a number beyond double (1e400) with out_of_range, not parse_error.
     throw domain::Error::bad_request("Некорректный JSON: число вне допустимого диапазона");
@@ -127,7 +134,8 @@ std::string QueryReader::text(const char* name, std::size_t max_length) const {
 
 std::string QueryReader::term(const char* name, std::span<const domain::Term> vocabulary) const {
   const std::string value = text(name, 64);
-  if (!value.empty() && !domain::find_term(vocabulary, value)) bad_param(name, "имеет неизвестное значение «" + value + "»");
+  if (!value.empty() && !domain::find_term(vocabulary, value))
+    bad_param(name, "имеет неизвестное значение «" + value + "»");
   return value;
 }
 
@@ -154,8 +162,8 @@ std::string BodyReader::optional_text(const char* field, std::size_t max_length)
   if (!v->is_string()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть строкой");
   std::string s = domain::trim(v->get<std::string>());
   if (domain::utf8_length(s) > max_length)
-    throw domain::Error::validation(field, std::string("Поле «") + field + "» длиннее " +
-                                               std::to_string(max_length) + " символов");
+    throw domain::Error::validation(
+        field, std::string("Поле «") + field + "» длиннее " + std::to_string(max_length) + " символов");
   return s;
 }
 
@@ -193,14 +201,16 @@ std::optional<std::int64_t> BodyReader::optional_integer(const char* field, std:
 bool BodyReader::optional_bool(const char* field, bool fallback) const {
   const Json* v = find(field);
   if (!v) return fallback;
-  if (!v->is_boolean()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть true или false");
+  if (!v->is_boolean())
+    throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть true или false");
   return v->get<bool>();
 }
 
 std::optional<double> BodyReader::optional_number(const char* field) const {
   const Json* v = find(field);
   if (!v || v->is_null()) return std::nullopt;
-  if (!v->is_number()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть числом или null");
+  if (!v->is_number())
+    throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть числом или null");
   return v->get<double>();
 }
 
@@ -208,7 +218,8 @@ std::vector<std::string> BodyReader::string_list(const char* field, std::size_t 
   std::vector<std::string> out;
   const Json* v = find(field);
   if (!v || v->is_null()) return out;
-  if (!v->is_array()) throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком строк");
+  if (!v->is_array())
+    throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком строк");
   for (const auto& item : *v) {
     if (!item.is_string() || item.get<std::string>().size() > max_length)
       throw domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком строк");
@@ -244,9 +255,12 @@ std::vector<std::optional<std::int64_t>> BodyReader::optional_integer_list(const
   if (!v || !v->is_array()) throw wrong();
   for (const auto& item : *v) {
     const auto n = whole_number(item);
-    if (item.is_null()) out.emplace_back();
-    else if (n && *n >= min && *n <= max) out.emplace_back(*n);
-    else throw wrong();
+    if (item.is_null())
+      out.emplace_back();
+    else if (n && *n >= min && *n <= max)
+      out.emplace_back(*n);
+    else
+      throw wrong();
   }
   return out;
 }
@@ -255,7 +269,9 @@ std::vector<BodyReader> BodyReader::object_list(const char* field) const {
   std::vector<BodyReader> out;
   const Json* v = find(field);
   if (!v || v->is_null()) return out;
-  const auto wrong = [&] { return domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком объектов"); };
+  const auto wrong = [&] {
+    return domain::Error::validation(field, std::string("Поле «") + field + "» должно быть списком объектов");
+  };
   if (!v->is_array()) throw wrong();
   for (const auto& item : *v) {
     if (!item.is_object()) throw wrong();

@@ -27,8 +27,7 @@ using Json = nlohmann::json;
 Response json_response(int status, JsonWriter&& body);
 // 204: done, nothing to send back.
 Response no_content();
-Response error_response(int status, const std::string& code, const std::string& message,
-                        const std::string& field = {});
+Response error_response(int status, const std::string& code, const std::string& message, const std::string& field = {});
 // The status a domain error maps to (400, 404, 409, 413...).
 int status_for(domain::ErrorKind kind) noexcept;
 Response error_response(const domain::Error& e);
@@ -78,7 +77,8 @@ class BodyReader {
   // An array of positive ids, empty when absent.
   std::vector<std::int64_t> id_list(const char* field) const;
   // An array of integers or nulls (scores not given yet); 422 unless every item is one.
-  std::vector<std::optional<std::int64_t>> optional_integer_list(const char* field, std::int64_t min, std::int64_t max) const;
+  std::vector<std::optional<std::int64_t>> optional_integer_list(const char* field, std::int64_t min,
+                                                                 std::int64_t max) const;
   // An array of objects, for the caller to read field by field; empty when absent.
   std::vector<BodyReader> object_list(const char* field) const;
 

@@ -14,19 +14,28 @@ void write_document(JsonWriter& w, const lib::Document& d) {
       .field("id", d.id)
       .field("kind", d.kind)
       .field("kind_title", domain::title_of(domain::document_kinds(), d.kind))
-      .key("number").text_or_null(d.number)
-      .key("doc_date").text_or_null(d.doc_date)
-      .key("issuer").text_or_null(d.issuer)
+      .key("number")
+      .text_or_null(d.number)
+      .key("doc_date")
+      .text_or_null(d.doc_date)
+      .key("issuer")
+      .text_or_null(d.issuer)
       .field("title", d.title)
       .field("level", d.level)
-      .key("territory_id").id_or_null(d.territory_id)
-      .key("territory_name").text_or_null(d.territory_name)
-      .key("tags").text_or_null(d.tags)
-      .key("description").text_or_null(d.description)
+      .key("territory_id")
+      .id_or_null(d.territory_id)
+      .key("territory_name")
+      .text_or_null(d.territory_name)
+      .key("tags")
+      .text_or_null(d.tags)
+      .key("description")
+      .text_or_null(d.description)
       .field("preloaded", d.preloaded)
       .field("versions", d.versions)
-      .key("file_name").text_or_null(d.file_name)
-      .key("content_type").text_or_null(d.content_type)
+      .key("file_name")
+      .text_or_null(d.file_name)
+      .key("content_type")
+      .text_or_null(d.content_type)
       .field("size", d.size)
       .field("updated_at", d.updated_at)
       .end_object();
@@ -50,9 +59,11 @@ lib::Document document_from(const BodyReader& b) {
 
 Response list_documents(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  app::DocumentQuery dq{q.text("q", 300), q.text("kind", 32), q.text("level", 32), q.text("tag", 100), q.text("year", 4)};
+  app::DocumentQuery dq{q.text("q", 300), q.text("kind", 32), q.text("level", 32), q.text("tag", 100),
+                        q.text("year", 4)};
   const auto sort = q.text("sort", 16);
-  if (!sort.empty() && sort != "date" && sort != "recent") throw domain::Error::validation("sort", "Порядок: date или recent");
+  if (!sort.empty() && sort != "date" && sort != "recent")
+    throw domain::Error::validation("sort", "Порядок: date или recent");
   dq.recent = sort == "recent";
   JsonWriter w;
   w.begin_object().key("items").begin_array();
@@ -84,7 +95,8 @@ Response get_document(const Request& r, Context& ctx) {
         .field("content_type", v.content_type)
         .field("size", v.size)
         .field("sha256", v.file_hash)
-        .key("note").text_or_null(v.note)
+        .key("note")
+        .text_or_null(v.note)
         .field("created_at", v.created_at)
         .end_object();
   w.end_array().end_object();

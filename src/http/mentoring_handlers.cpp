@@ -14,8 +14,10 @@ void write_program(JsonWriter& w, const mt::Program& p) {
       .field("organisation_id", p.organisation_id)
       .field("organisation_name", p.organisation_name)
       .field("title", p.title)
-      .key("curator_person_id").id_or_null(p.curator_person_id)
-      .key("curator_name").text_or_null(p.curator_name)
+      .key("curator_person_id")
+      .id_or_null(p.curator_person_id)
+      .key("curator_name")
+      .text_or_null(p.curator_name)
       .field("starts_on", p.starts_on)
       .field("ends_on", p.ends_on)
       .field("active_pairs", p.active_pairs)
@@ -34,7 +36,8 @@ void write_pair(JsonWriter& w, const mt::Pair& p) {
       .field("form", p.form)
       .field("plan", p.plan)
       .field("starts_on", p.starts_on)
-      .key("ends_on").text_or_null(p.ends_on)
+      .key("ends_on")
+      .text_or_null(p.ends_on)
       .field("status", p.status)
       .field("result", p.result)
       .end_object();
@@ -126,7 +129,8 @@ Response list_young_teachers(const Request& r, Context& ctx) {
   w.begin_object()
       .field("max_age", ctx.app.config.young_teacher_max_age)
       .field("max_years", ctx.app.config.young_teacher_max_years)
-      .key("items").begin_array();
+      .key("items")
+      .begin_array();
   for (const auto& y : list) {
     w.begin_object()
         .field("person_id", y.person.person_id)

@@ -26,8 +26,7 @@ class Metrics {
   std::string render(const storage::PoolStats& db, double uptime_seconds, std::size_t queue_depth) const;
 
  private:
-  static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                   0.1,   0.25,   0.5,   1.0,  2.5};
+  static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
   struct Route {
     std::string method, path;
     std::array<std::atomic<std::uint64_t>, 6> by_class{};  // 1xx..5xx, index 1..5

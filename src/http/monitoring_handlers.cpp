@@ -10,7 +10,12 @@ namespace metodist::http {
 namespace {
 
 void write_period(JsonWriter& w, const domain::Period& p) {
-  w.begin_object().field("code", p.code).field("title", p.title).field("from", p.from.iso()).field("to", p.to.iso()).end_object();
+  w.begin_object()
+      .field("code", p.code)
+      .field("title", p.title)
+      .field("from", p.from.iso())
+      .field("to", p.to.iso())
+      .end_object();
 }
 
 void write_population(JsonWriter& w, const domain::Population& p) {
@@ -20,8 +25,10 @@ void write_population(JsonWriter& w, const domain::Population& p) {
 }
 
 void write_number(JsonWriter& w, const std::optional<double>& v) {
-  if (v) w.value(*v);
-  else w.null();
+  if (v)
+    w.value(*v);
+  else
+    w.null();
 }
 
 }  // namespace
@@ -35,13 +42,21 @@ void write_indicator(JsonWriter& w, const domain::Indicator& ind) {
       .key("numerator");
   write_population(w, ind.numerator);
   w.key("denominator");
-  if (ind.denominator) write_population(w, *ind.denominator);
-  else w.null();
+  if (ind.denominator)
+    write_population(w, *ind.denominator);
+  else
+    w.null();
   w.field("window", std::string(ind.window == domain::Window::cumulative ? "cumulative" : "period"))
       .field("periodicity", ind.periodicity)
       .key("target");
-  if (ind.target) w.begin_object().field("op", ind.target->op).field("value", ind.target->value).field("text", ind.target->text()).end_object();
-  else w.null();
+  if (ind.target)
+    w.begin_object()
+        .field("op", ind.target->op)
+        .field("value", ind.target->value)
+        .field("text", ind.target->text())
+        .end_object();
+  else
+    w.null();
   w.field("level", std::string(domain::unit_level_code(ind.level)))
       .field("source", ind.source)
       .field("responsible", ind.responsible)
@@ -63,22 +78,28 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
           .field("code", i.indicator.code)
           .field("unit_id", u.unit_id)
           .field("unit_name", u.unit_name)
-          .key("parent_id").id_or_null(u.parent_id)
+          .key("parent_id")
+          .id_or_null(u.parent_id)
           .field("numerator", u.current.numerator)
-          .key("denominator").id_or_null(u.current.denominator)
+          .key("denominator")
+          .id_or_null(u.current.denominator)
           .key("value");
       write_number(w, u.current.value);
       w.key("target");
       write_number(w, u.target ? std::optional(u.target->value) : std::nullopt);
       w.key("target_text").text_or_null(u.target ? u.target->text() : std::string());
       w.key("met");
-      if (u.current.met) w.value(*u.current.met);
-      else w.null();
+      if (u.current.met)
+        w.value(*u.current.met);
+      else
+        w.null();
       w.key("previous_value");
       write_number(w, u.previous.value);
       w.key("rank");
-      if (u.rank) w.value(*u.rank);
-      else w.null();
+      if (u.rank)
+        w.value(*u.rank);
+      else
+        w.null();
       w.field("locked", u.locked).field("confirmed", u.confirmed).key("evidence").text_or_null(u.evidence);
       w.end_object();
     }
@@ -92,7 +113,10 @@ Response monitoring_indicators(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().key("sets").begin_array();
   for (auto s : domain::indicator_sets())
-    w.begin_object().field("code", std::string(s)).field("title", std::string(domain::indicator_set_title(s))).end_object();
+    w.begin_object()
+        .field("code", std::string(s))
+        .field("title", std::string(domain::indicator_set_title(s)))
+        .end_object();
   w.begin_object().field("code", "reg").field("title", "Показатели региона").end_object();
   // The counting primitives a region composes its own indicators from.
   w.end_array().key("counts").begin_array();
@@ -144,9 +168,11 @@ void write_campaign(JsonWriter& w, const storage::monitoring::Campaign& k) {
       .field("period", k.period)
       .field("collect_from", k.collect_from)
       .field("collect_to", k.collect_to)
-      .key("report_due").text_or_null(k.report_due)
+      .key("report_due")
+      .text_or_null(k.report_due)
       .field("status", k.status)
-      .key("closed_at").text_or_null(k.closed_at)
+      .key("closed_at")
+      .text_or_null(k.closed_at)
       .field("submissions", k.submissions)
       .field("approved", k.approved)
       .end_object();
@@ -183,8 +209,10 @@ Response get_region_targets(const Request& r, Context& ctx) {
   w.begin_object().field("region_id", r.id()).key("items").begin_array();
   for (const auto& s : app::region_targets(ctx.app, *r.caller, r.id())) {
     w.begin_object().field("code", s.code).key("op").text_or_null(s.target_op.value_or("")).key("value");
-    if (s.target_value) w.value(*s.target_value);
-    else w.null();
+    if (s.target_value)
+      w.value(*s.target_value);
+    else
+      w.null();
     w.key("responsible").text_or_null(s.responsible).end_object();
   }
   w.end_array().end_object();
@@ -221,20 +249,28 @@ Response get_monitoring_campaign(const Request& r, Context& ctx) {
         .field("territory_id", s.submission.territory_id)
         .field("territory_name", s.submission.territory_name)
         .field("status", s.submission.status)
-        .key("comment").text_or_null(s.submission.comment)
-        .key("submitted_at").text_or_null(s.submission.submitted_at)
-        .key("decided_at").text_or_null(s.submission.decided_at)
+        .key("comment")
+        .text_or_null(s.submission.comment)
+        .key("submitted_at")
+        .text_or_null(s.submission.submitted_at)
+        .key("decided_at")
+        .text_or_null(s.submission.decided_at)
         .field("can_edit", s.can_edit)
         .field("can_decide", s.can_decide)
-        .key("entries").begin_array();
+        .key("entries")
+        .begin_array();
     for (const auto& e : s.entries)
       w.begin_object()
           .field("code", e.code)
-          .key("numerator").id_or_null(e.numerator)
-          .key("denominator").id_or_null(e.denominator)
+          .key("numerator")
+          .id_or_null(e.numerator)
+          .key("denominator")
+          .id_or_null(e.denominator)
           .field("confirmed", e.confirmed)
-          .key("evidence").text_or_null(e.evidence)
-          .key("note").text_or_null(e.note)
+          .key("evidence")
+          .text_or_null(e.evidence)
+          .key("note")
+          .text_or_null(e.note)
           .end_object();
     w.end_array().end_object();
   }
@@ -284,7 +320,8 @@ Response put_submission_entries(const Request& r, Context& ctx) {
 Response change_submission_status(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  app::move_submission(ctx.app, *r.caller, r.id(), b.required_text("status", 16), b.optional_text("comment", 4000), r.request_id);
+  app::move_submission(ctx.app, *r.caller, r.id(), b.required_text("status", 16), b.optional_text("comment", 4000),
+                       r.request_id);
   JsonWriter w;
   w.begin_object().field("status", b.required_text("status", 16)).end_object();
   return json_response(200, std::move(w));
@@ -315,7 +352,8 @@ Response monitoring_persons(const Request& r, Context& ctx) {
                                             q.text("period", 32), which == "denominator");
   JsonWriter w;
   w.begin_object().field("total", list.size()).key("items").begin_array();
-  for (const auto& p : list) w.begin_object().field("id", p.id).field("name", p.name).field("organisations", p.organisations).end_object();
+  for (const auto& p : list)
+    w.begin_object().field("id", p.id).field("name", p.name).field("organisations", p.organisations).end_object();
   w.end_array().end_object();
   return json_response(200, std::move(w));
 }

@@ -16,9 +16,11 @@ Response list_notifications(const Request& r, Context& ctx) {
         .field("kind", n.kind)
         .field("title", n.title)
         .field("body", n.body)
-        .key("link").text_or_null(n.link)
+        .key("link")
+        .text_or_null(n.link)
         .field("created_at", n.created_at)
-        .key("read_at").text_or_null(n.read_at)
+        .key("read_at")
+        .text_or_null(n.read_at)
         .end_object();
   w.end_array().end_object();
   return json_response(200, std::move(w));

@@ -19,17 +19,23 @@ void write_practice(JsonWriter& w, const pr::Practice& p) {
       .field("organisation_name", p.organisation_name)
       .field("region_id", p.region_id)
       .field("region_name", p.region_name)
-      .key("subject_area").text_or_null(p.subject_area)
+      .key("subject_area")
+      .text_or_null(p.subject_area)
       .field("level", p.level)
       .field("description", p.description)
       .field("status", p.status)
       .field("round", p.round)
       .key("result_percent");
-  if (p.result_percent) w.value(*p.result_percent);
-  else w.null();
-  w.key("decision_comment").text_or_null(p.decision_comment)
-      .key("submitted_at").text_or_null(p.submitted_at)
-      .key("decided_at").text_or_null(p.decided_at)
+  if (p.result_percent)
+    w.value(*p.result_percent);
+  else
+    w.null();
+  w.key("decision_comment")
+      .text_or_null(p.decision_comment)
+      .key("submitted_at")
+      .text_or_null(p.submitted_at)
+      .key("decided_at")
+      .text_or_null(p.decided_at)
       .field("files", p.files)
       .field("updated_at", p.updated_at);
   w.key("competencies").begin_array();
@@ -43,14 +49,20 @@ void write_review(JsonWriter& w, const pr::Review& r, bool named) {
   w.field("practice_title", r.practice_title)
       .field("practice_status", r.practice_status)
       .field("assigned_at", r.assigned_at)
-      .key("scores").raw_json(r.scores)
+      .key("scores")
+      .raw_json(r.scores)
       .key("total");
-  if (r.total) w.value(*r.total);
-  else w.null();
+  if (r.total)
+    w.value(*r.total);
+  else
+    w.null();
   w.field("max_total", r.max_total)
-      .key("conclusion").text_or_null(r.conclusion)
-      .key("comment").text_or_null(r.comment)
-      .key("submitted_at").text_or_null(r.submitted_at)
+      .key("conclusion")
+      .text_or_null(r.conclusion)
+      .key("comment")
+      .text_or_null(r.comment)
+      .key("submitted_at")
+      .text_or_null(r.submitted_at)
       .end_object();
 }
 
@@ -104,7 +116,8 @@ Response get_practice(const Request& r, Context& ctx) {
   w.begin_object().key("practice");
   write_practice(w, card.practice);
   w.key("authors").begin_array();
-  for (const auto& a : card.authors) w.begin_object().field("person_id", a.person_id).field("name", a.name).end_object();
+  for (const auto& a : card.authors)
+    w.begin_object().field("person_id", a.person_id).field("name", a.name).end_object();
   w.end_array().key("files").begin_array();
   for (const auto& f : card.files)
     w.begin_object()
@@ -120,8 +133,10 @@ Response get_practice(const Request& r, Context& ctx) {
       .field("can_edit", card.can_edit)
       .field("can_submit", card.can_submit)
       .field("can_keep", card.can_keep)
-      .key("my_review").id_or_null(card.my_review)
-      .key("proposed").text_or_null(card.proposed.value_or(""))
+      .key("my_review")
+      .id_or_null(card.my_review)
+      .key("proposed")
+      .text_or_null(card.proposed.value_or(""))
       .key("rules");
   write_rules(w, card.rules);
   w.end_object();
@@ -135,9 +150,15 @@ Response update_practice(const Request& r, Context& ctx) {
 }
 
 Response add_practice_file(const Request& r, Context& ctx) {
-  const auto f = app::add_practice_file(ctx.app, *r.caller, r.id(), r.body, QueryReader(r).text("name", 500), r.request_id);
+  const auto f =
+      app::add_practice_file(ctx.app, *r.caller, r.id(), r.body, QueryReader(r).text("name", 500), r.request_id);
   JsonWriter w;
-  w.begin_object().field("id", f.id).field("file_name", f.file_name).field("content_type", f.content_type).field("size", f.size).end_object();
+  w.begin_object()
+      .field("id", f.id)
+      .field("file_name", f.file_name)
+      .field("content_type", f.content_type)
+      .field("size", f.size)
+      .end_object();
   return json_response(201, std::move(w));
 }
 
@@ -152,7 +173,8 @@ Response submit_practice(const Request& r, Context& ctx) {
 
 Response assign_practice_expert(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const auto review = app::assign_expert(ctx.app, *r.caller, r.id(), BodyReader(body).required_id("expert_person_id"), r.request_id);
+  const auto review =
+      app::assign_expert(ctx.app, *r.caller, r.id(), BodyReader(body).required_id("expert_person_id"), r.request_id);
   JsonWriter w;
   write_review(w, review, true);
   return json_response(201, std::move(w));
@@ -196,7 +218,8 @@ Response get_expertise_settings(const Request& r, Context& ctx) {
   const auto s = app::expertise_settings(ctx.app, *r.caller, r.id());
   JsonWriter w;
   w.begin_object().key("criteria").begin_array();
-  for (const auto& k : s.criteria) w.begin_object().field("title", k.title).field("max_score", k.max_score).end_object();
+  for (const auto& k : s.criteria)
+    w.begin_object().field("title", k.title).field("max_score", k.max_score).end_object();
   w.end_array().key("rules");
   write_rules(w, s.rules);
   w.field("can_edit", s.can_edit).end_object();
@@ -208,7 +231,8 @@ Response put_expertise_settings(const Request& r, Context& ctx) {
   const BodyReader b(body);
   app::ExpertiseSettings s;
   for (const auto& k : b.object_list("criteria"))
-    s.criteria.push_back({k.required_text("title", 500), static_cast<int>(k.optional_integer("max_score", 1, 100).value_or(0))});
+    s.criteria.push_back(
+        {k.required_text("title", 500), static_cast<int>(k.optional_integer("max_score", 1, 100).value_or(0))});
   s.rules.accept_from = b.optional_number("accept_from").value_or(s.rules.accept_from);
   s.rules.reject_below = b.optional_number("reject_below").value_or(s.rules.reject_below);
   s.rules.min_experts = static_cast<int>(b.optional_integer("min_experts", -1000, 1000).value_or(s.rules.min_experts));
@@ -225,13 +249,19 @@ Response list_practice_experts(const Request& r, Context& ctx) {
         .field("id", e.id)
         .field("person_id", e.person_id)
         .field("person_name", e.person_name)
-        .key("organisation_name").text_or_null(e.organisation_name)
-        .key("subject_area").text_or_null(e.subject_area)
-        .key("training").text_or_null(e.training)
-        .key("trained_on").text_or_null(e.trained_on)
-        .key("certificate").text_or_null(e.certificate)
+        .key("organisation_name")
+        .text_or_null(e.organisation_name)
+        .key("subject_area")
+        .text_or_null(e.subject_area)
+        .key("training")
+        .text_or_null(e.training)
+        .key("trained_on")
+        .text_or_null(e.trained_on)
+        .key("certificate")
+        .text_or_null(e.certificate)
         .field("included_on", e.included_on)
-        .key("excluded_on").text_or_null(e.excluded_on)
+        .key("excluded_on")
+        .text_or_null(e.excluded_on)
         .field("open_reviews", e.open_reviews)
         .end_object();
   w.end_array().end_object();

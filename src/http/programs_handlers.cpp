@@ -18,7 +18,8 @@ void write_program(JsonWriter& w, const prg::Program& p) {
       .field("format", p.format)
       .field("audience", p.audience)
       .field("in_federal_registry", p.in_federal_registry)
-      .key("federal_number").text_or_null(p.federal_number)
+      .key("federal_number")
+      .text_or_null(p.federal_number)
       .field("territory_id", p.territory_id)
       .field("territory_name", p.territory_name)
       .field("cohorts", p.cohorts);
@@ -34,9 +35,11 @@ void write_cohort(JsonWriter& w, const prg::Cohort& k) {
       .field("title", k.title)
       .field("starts_on", k.starts_on)
       .field("ends_on", k.ends_on)
-      .key("capacity").id_or_null(k.capacity)
+      .key("capacity")
+      .id_or_null(k.capacity)
       .field("enrolled", k.enrolled)
-      .key("cascade_stage").text_or_null(k.cascade_stage)
+      .key("cascade_stage")
+      .text_or_null(k.cascade_stage)
       .end_object();
 }
 
@@ -51,13 +54,18 @@ void write_enrolment(JsonWriter& w, const prg::Enrolment& e, bool deficit_mark) 
       .field("person_name", e.person_name)
       .field("status", e.status)
       .field("applied_on", e.applied_on)
-      .key("certificate_number").text_or_null(e.certificate_number)
-      .key("completed_on").text_or_null(e.completed_on)
-      .key("cascade_stage").text_or_null(e.cascade_stage)
+      .key("certificate_number")
+      .text_or_null(e.certificate_number)
+      .key("completed_on")
+      .text_or_null(e.completed_on)
+      .key("cascade_stage")
+      .text_or_null(e.cascade_stage)
       .field("support_records", e.support_records)
       .key("chosen_from_deficit");
-  if (deficit_mark) w.value(e.chosen_from_deficit);
-  else w.null();
+  if (deficit_mark)
+    w.value(e.chosen_from_deficit);
+  else
+    w.null();
   w.end_object();
 }
 
@@ -116,7 +124,8 @@ Response create_program(const Request& r, Context& ctx) {
   p.in_federal_registry = b.optional_bool("in_federal_registry", false);
   p.federal_number = b.optional_text("federal_number", 100);
   p.territory_id = b.required_id("territory_id");
-  const auto id = app::create_program(ctx.app, *r.caller, std::move(p), b.string_list("competencies", 64), r.request_id);
+  const auto id =
+      app::create_program(ctx.app, *r.caller, std::move(p), b.string_list("competencies", 64), r.request_id);
   const auto card = app::get_program(ctx.app, *r.caller, id);
   JsonWriter w;
   write_program(w, card.program);
@@ -159,8 +168,8 @@ Response list_cohort_enrolments(const Request& r, Context& ctx) {
 
 Response create_enrolment(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return enrolment_response(app::enrol(ctx.app, *r.caller, r.id(), BodyReader(body).required_id("person_id"), r.request_id),
-                            201);
+  return enrolment_response(
+      app::enrol(ctx.app, *r.caller, r.id(), BodyReader(body).required_id("person_id"), r.request_id), 201);
 }
 
 Response change_enrolment_status(const Request& r, Context& ctx) {
@@ -183,8 +192,12 @@ Response person_enrolments(const Request& r, Context& ctx) {
 Response enrolment_support(const Request& r, Context& ctx) {
   const auto s = app::enrolment_support(ctx.app, *r.caller, r.id());
   JsonWriter w;
-  w.begin_object().field("enrolment_id", s.enrolment.id).field("status", s.enrolment.status)
-      .field("can_record", s.can_record).key("items").begin_array();
+  w.begin_object()
+      .field("enrolment_id", s.enrolment.id)
+      .field("status", s.enrolment.status)
+      .field("can_record", s.can_record)
+      .key("items")
+      .begin_array();
   for (const auto& x : s.records) write_support_record(w, x);
   w.end_array().end_object();
   return json_response(200, std::move(w));

@@ -9,7 +9,8 @@ namespace {
 void write(JsonWriter& w, const domain::Territory& t) {
   w.begin_object()
       .field("id", t.id)
-      .key("parent_id").id_or_null(t.parent_id)
+      .key("parent_id")
+      .id_or_null(t.parent_id)
       .field("level", t.level)
       .field("code", t.code)
       .field("name", t.name)
@@ -21,11 +22,14 @@ void write(JsonWriter& w, const domain::Organisation& o) {
       .field("id", o.id)
       .field("code", o.code)
       .field("name", o.name)
-      .key("short_name").text_or_null(o.short_name)
+      .key("short_name")
+      .text_or_null(o.short_name)
       .field("kind", o.kind)
       .field("territory_id", o.territory_id)
-      .key("inn").text_or_null(o.inn)
-      .key("address").text_or_null(o.address)
+      .key("inn")
+      .text_or_null(o.inn)
+      .key("address")
+      .text_or_null(o.address)
       .field("is_shnor", o.is_shnor)
       .field("has_staff_plan", o.has_staff_plan)
       .field("has_mentoring_model", o.has_mentoring_model)
@@ -45,7 +49,8 @@ JsonWriter& person_head(JsonWriter& w, const domain::Person& p) {
       .field("code", p.code)
       .field("last_name", p.last_name)
       .field("first_name", p.first_name)
-      .key("middle_name").text_or_null(p.middle_name)
+      .key("middle_name")
+      .text_or_null(p.middle_name)
       .field("category", p.category);
 }
 
@@ -85,9 +90,7 @@ Response export_territories(const Request& r, Context& ctx) {
   return file_response(app::export_territories(ctx.app, *r.caller, territory_filter(q), file_format(q)));
 }
 
-Response get_territory(const Request& r, Context& ctx) {
-  return one(app::get_territory(ctx.app, *r.caller, r.id()));
-}
+Response get_territory(const Request& r, Context& ctx) { return one(app::get_territory(ctx.app, *r.caller, r.id())); }
 
 namespace {
 
@@ -157,9 +160,12 @@ Response list_persons(const Request& r, Context& ctx) {
         .field("organisation_id", s.position.organisation_id)
         .field("organisation_name", s.organisation_name)
         .field("position", s.position.position)
-        .key("subject_area").text_or_null(s.position.subject_area)
-        .key("hired_on").text_or_null(s.position.hired_on)
-        .key("birth_date").text_or_null(p.birth_date)  // null where personal data is withheld
+        .key("subject_area")
+        .text_or_null(s.position.subject_area)
+        .key("hired_on")
+        .text_or_null(s.position.hired_on)
+        .key("birth_date")
+        .text_or_null(p.birth_date)  // null where personal data is withheld
         .end_object();
   }
   w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
@@ -298,19 +304,26 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
         .field("organisation_id", v.position.organisation_id)
         .field("organisation_name", v.organisation_name)
         .field("position", v.position.position)
-        .key("subject_area").text_or_null(v.position.subject_area)
-        .key("subjects").text_or_null(v.position.subjects)
-        .key("hired_on").text_or_null(v.position.hired_on)
-        .key("left_on").text_or_null(v.position.left_on)
+        .key("subject_area")
+        .text_or_null(v.position.subject_area)
+        .key("subjects")
+        .text_or_null(v.position.subjects)
+        .key("hired_on")
+        .text_or_null(v.position.hired_on)
+        .key("left_on")
+        .text_or_null(v.position.left_on)
         .end_object();
   w.end_array();
   // Personal data (152-ФЗ): present only for those allowed; otherwise null.
   w.key("personal");
   if (card.personal_data) {
     w.begin_object()
-        .key("birth_date").text_or_null(p.birth_date)
-        .key("gender").text_or_null(p.gender)
-        .key("ped_experience_since").text_or_null(p.ped_experience_since)
+        .key("birth_date")
+        .text_or_null(p.birth_date)
+        .key("gender")
+        .text_or_null(p.gender)
+        .key("ped_experience_since")
+        .text_or_null(p.ped_experience_since)
         .field("higher_ped_education", p.higher_ped_education)
         .field("ped_university_graduate", p.ped_university_graduate)
         .end_object();

@@ -77,7 +77,8 @@ class Socket : public restinio::asio_ns::ip::tcp::socket {
             "{\"error\":{\"code\":\"payload_too_large\",\"message\":\"Тело запроса больше допустимого "
             "(http.max_upload_bytes): файл не принят\",\"field\":\"file\"}}";
         return "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json; charset=utf-8\r\n"
-               "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+               "Connection: close\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
       }();
       restinio::asio_ns::error_code ignored;
       restinio::asio_ns::write(*this, restinio::asio_ns::buffer(kRefusal.data(), kRefusal.size()), ignored);

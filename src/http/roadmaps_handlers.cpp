@@ -19,7 +19,8 @@ void write_roadmap(JsonWriter& w, const rm::Roadmap& r) {
       .field("territory_name", r.territory_name)
       .field("period_from", r.period_from)
       .field("period_to", r.period_to)
-      .key("approved_by").text_or_null(r.approved_by)
+      .key("approved_by")
+      .text_or_null(r.approved_by)
       .field("items", r.items)
       .field("done", r.done)
       .field("overdue", r.overdue_candidates)
@@ -30,25 +31,36 @@ void write_item(JsonWriter& w, const rm::Item& i) {
   w.field("id", i.id)
       .field("roadmap_id", i.roadmap_id)
       .field("position", i.position)
-      .key("section").text_or_null(i.section)
-      .key("number").text_or_null(i.number)
+      .key("section")
+      .text_or_null(i.section)
+      .key("number")
+      .text_or_null(i.number)
       .field("heading", i.heading)
       .field("name", i.name)
-      .key("participants").text_or_null(i.participants)
-      .key("executors").text_or_null(i.executors);
+      .key("participants")
+      .text_or_null(i.participants)
+      .key("executors")
+      .text_or_null(i.executors);
   const auto e = domain::split_executors(i.executors);
   w.key("responsible").text_or_null(e.responsible).key("co_executors").begin_array();
   for (const auto& co : e.co) w.value(co);
   w.end_array()
-      .key("term").text_or_null(i.term)
+      .key("term")
+      .text_or_null(i.term)
       .field("term_kind", i.term_kind)
-      .key("term_from").text_or_null(i.term_from)
-      .key("term_to").text_or_null(i.term_to)
+      .key("term_from")
+      .text_or_null(i.term_from)
+      .key("term_to")
+      .text_or_null(i.term_to)
       .key("term_parts");
-  if (i.term_parts.empty()) w.null();
-  else w.raw_json(i.term_parts);  // stored by app/roadmaps as [["from","to"],…]
-  w.key("expected_result").text_or_null(i.expected_result)
-      .key("indicator_codes").text_or_null(i.indicator_codes)
+  if (i.term_parts.empty())
+    w.null();
+  else
+    w.raw_json(i.term_parts);  // stored by app/roadmaps as [["from","to"],…]
+  w.key("expected_result")
+      .text_or_null(i.expected_result)
+      .key("indicator_codes")
+      .text_or_null(i.indicator_codes)
       .field("status", i.status)
       .field("reports", i.reports)
       .field("updated_at", i.updated_at);
@@ -59,7 +71,8 @@ void write_report(JsonWriter& w, const rm::Report& r) {
       .field("id", r.id)
       .field("status", r.status)
       .field("body", r.body)
-      .key("evidence_url").text_or_null(r.evidence_url)
+      .key("evidence_url")
+      .text_or_null(r.evidence_url)
       .field("author_name", r.author_name)
       .field("created_at", r.created_at)
       .end_object();
@@ -93,8 +106,14 @@ app::ItemDraft item_from(const BodyReader& b) {
 // A saved item: its id and how its term was understood.
 Response item_response(const rm::Item& item, int status) {
   JsonWriter w;
-  w.begin_object().field("id", item.id).field("term_kind", item.term_kind).key("term_from").text_or_null(item.term_from)
-      .key("term_to").text_or_null(item.term_to).end_object();
+  w.begin_object()
+      .field("id", item.id)
+      .field("term_kind", item.term_kind)
+      .key("term_from")
+      .text_or_null(item.term_from)
+      .key("term_to")
+      .text_or_null(item.term_to)
+      .end_object();
   return json_response(status, std::move(w));
 }
 
@@ -143,12 +162,14 @@ Response update_roadmap(const Request& r, Context& ctx) {
 
 Response add_roadmap_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return item_response(app::add_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id), 201);
+  return item_response(app::add_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id),
+                       201);
 }
 
 Response update_roadmap_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return item_response(app::update_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id), 200);
+  return item_response(app::update_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id),
+                       200);
 }
 
 Response list_item_reports(const Request& r, Context& ctx) {
@@ -163,8 +184,9 @@ Response list_item_reports(const Request& r, Context& ctx) {
 Response add_item_report(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  const auto rep = app::report_on_item(ctx.app, *r.caller, r.id(), b.required_text("status", 16),
-                                       b.required_text("body", 40000), b.optional_text("evidence_url", 2000), r.request_id);
+  const auto rep =
+      app::report_on_item(ctx.app, *r.caller, r.id(), b.required_text("status", 16), b.required_text("body", 40000),
+                          b.optional_text("evidence_url", 2000), r.request_id);
   JsonWriter w;
   write_report(w, rep);
   return json_response(201, std::move(w));
@@ -172,8 +194,9 @@ Response add_item_report(const Request& r, Context& ctx) {
 
 Response import_roadmap(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  const auto report = app::import_roadmap(ctx.app, *r.caller, r.id(), upload_table(r), q.boolean("dry_run").value_or(false),
-                                          q.boolean("replace").value_or(false), r.request_id);
+  const auto report =
+      app::import_roadmap(ctx.app, *r.caller, r.id(), upload_table(r), q.boolean("dry_run").value_or(false),
+                          q.boolean("replace").value_or(false), r.request_id);
   JsonWriter w;
   w.begin_object()
       .field("dry_run", report.dry_run)

@@ -70,7 +70,8 @@ constexpr RouteSpec kRoutes[] = {
     {"GET", "/api/v1/diagnostics/campaigns", handlers::list_campaigns, true, Access::signed_in},
     {"POST", "/api/v1/diagnostics/campaigns", handlers::create_campaign, true, Access::signed_in},
     {"GET", "/api/v1/diagnostics/campaigns/{id}", handlers::get_campaign, true, Access::signed_in},
-    {"POST", "/api/v1/diagnostics/campaigns/{id}/results", handlers::import_campaign_results, true, Access::signed_in, true},
+    {"POST", "/api/v1/diagnostics/campaigns/{id}/results", handlers::import_campaign_results, true, Access::signed_in,
+     true},
     {"GET", "/api/v1/diagnostics/campaigns/{id}/heatmap", handlers::campaign_heatmap, true, Access::signed_in},
     {"GET", "/api/v1/diagnostics/dynamics", handlers::diagnostics_dynamics, true, Access::signed_in},
     {"GET", "/api/v1/diagnostics/levels/{id}", handlers::get_region_levels, true, Access::signed_in},
@@ -114,7 +115,8 @@ constexpr RouteSpec kRoutes[] = {
     {"PUT", "/api/v1/events/{id}", handlers::update_event, true, Access::signed_in},
     {"GET", "/api/v1/events/{id}/registrations", handlers::list_event_registrations, true, Access::signed_in},
     {"POST", "/api/v1/events/{id}/registrations", handlers::create_event_registration, true, Access::signed_in},
-    {"DELETE", "/api/v1/events/{id}/registrations/{person_id}", handlers::delete_event_registration, true, Access::signed_in},
+    {"DELETE", "/api/v1/events/{id}/registrations/{person_id}", handlers::delete_event_registration, true,
+     Access::signed_in},
     {"POST", "/api/v1/events/{id}/attendance", handlers::mark_event_attendance, true, Access::signed_in},
     {"POST", "/api/v1/events/{id}/feedback", handlers::leave_event_feedback, true, Access::signed_in},
     {"POST", "/api/v1/events/{id}/materials", handlers::add_event_material, true, Access::signed_in},
@@ -164,7 +166,8 @@ constexpr RouteSpec kRoutes[] = {
     {"POST", "/api/v1/communities", handlers::create_community, true, Access::signed_in},
     {"GET", "/api/v1/communities/{id}", handlers::get_community, true, Access::signed_in},
     {"POST", "/api/v1/communities/{id}/members", handlers::add_community_member, true, Access::signed_in},
-    {"DELETE", "/api/v1/communities/{id}/members/{person_id}", handlers::remove_community_member, true, Access::signed_in},
+    {"DELETE", "/api/v1/communities/{id}/members/{person_id}", handlers::remove_community_member, true,
+     Access::signed_in},
     {"POST", "/api/v1/communities/{id}/materials", handlers::add_community_material, true, Access::signed_in},
     {"GET", "/api/v1/communities/{id}/posts", handlers::list_community_posts, true, Access::signed_in},
     {"POST", "/api/v1/communities/{id}/posts", handlers::add_community_post, true, Access::signed_in},
@@ -247,7 +250,8 @@ std::optional<Credentials> credentials_of(const Request& r) {
       const auto end = rest.find(';');
       auto item = rest.substr(0, end);
       while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-      if (item.starts_with(name) && item.size() > name.size()) return Credentials{std::string(item.substr(name.size())), true};
+      if (item.starts_with(name) && item.size() > name.size())
+        return Credentials{std::string(item.substr(name.size())), true};
       rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
     }
   }
@@ -268,8 +272,10 @@ std::optional<Response> admit(const RouteSpec& spec, Request& r, Context& ctx) {
     if (r.caller && cred->from_cookie && is_write(r.method)) {
       const auto* sent = r.header("x-csrf-token");
       if (!sent || *sent != r.caller->csrf_token)
-        return error_response(403, "csrf", "Запрос отклонён: нет действительного CSRF-токена (X-CSRF-Token). "
-                                           "Обновите страницу и повторите", "X-CSRF-Token");
+        return error_response(403, "csrf",
+                              "Запрос отклонён: нет действительного CSRF-токена (X-CSRF-Token). "
+                              "Обновите страницу и повторите",
+                              "X-CSRF-Token");
     }
   }
   if (spec.access != Access::open && !r.caller)
@@ -284,21 +290,36 @@ std::optional<Response> admit(const RouteSpec& spec, Request& r, Context& ctx) {
 
 const char* reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
   }
   return "Unknown";
 }
@@ -365,9 +386,8 @@ class Dispatcher {
       return restinio::request_accepted();
     }
     const std::size_t metric = metric_ids_[index];
-    const bool queued = ctx_.workers.post([this, req, request, &spec, metric, rid, started] {
-      finish(req, metric, run(spec, *request), rid, started);
-    });
+    const bool queued = ctx_.workers.post(
+        [this, req, request, &spec, metric, rid, started] { finish(req, metric, run(spec, *request), rid, started); });
     if (!queued) {
       ctx_.metrics.queue_rejections.fetch_add(1);
       finish(req, metric, error_response(503, "overloaded", "Сервер перегружен, повторите запрос через минуту"), rid,
@@ -381,7 +401,8 @@ class Dispatcher {
     auto rid = next_request_id(req);
     ctx_.metrics.in_flight.fetch_add(1);
     finish(req, unmatched_metric_,
-           error_response(400, "bad_request", "Некорректный адрес: ошибка кодирования символов (%-последовательность) в пути"),
+           error_response(400, "bad_request",
+                          "Некорректный адрес: ошибка кодирования символов (%-последовательность) в пути"),
            rid, started);
     return restinio::request_accepted();
   }
@@ -397,16 +418,16 @@ class Dispatcher {
       std::string allow;
       for (const auto& spec : kRoutes)
         if (pattern_matches(spec.path, path)) allow += (allow.empty() ? "" : ", ") + std::string(spec.method);
-      Response resp = allow.empty()
-                          ? error_response(404, "not_found", "Нет такого адреса API: " + path)
-                          : error_response(405, "method_not_allowed", "Метод " + method + " не поддерживается для " + path);
+      Response resp = allow.empty() ? error_response(404, "not_found", "Нет такого адреса API: " + path)
+                                    : error_response(405, "method_not_allowed",
+                                                     "Метод " + method + " не поддерживается для " + path);
       if (!allow.empty()) resp.headers.emplace_back("Allow", allow);
       finish(req, unmatched_metric_, std::move(resp), rid, started);
       return restinio::request_accepted();
     }
     if (method != "GET" && method != "HEAD") {
-      finish(req, unmatched_metric_, error_response(405, "method_not_allowed", "Метод " + method + " не поддерживается"),
-             rid, started);
+      finish(req, unmatched_metric_,
+             error_response(405, "method_not_allowed", "Метод " + method + " не поддерживается"), rid, started);
       return restinio::request_accepted();
     }
     const StaticFile* file = files_.resolve(path);
@@ -435,8 +456,8 @@ class Dispatcher {
  private:
   // Fills `out` from the wire; returns a response when the request is refused
   // before any handler runs (oversize body, unreadable query).
-  std::optional<Response> translate(const restinio::request_handle_t& req, Request& out,
-                                    std::vector<std::int64_t> ids, const std::string& rid, std::size_t max_body) {
+  std::optional<Response> translate(const restinio::request_handle_t& req, Request& out, std::vector<std::int64_t> ids,
+                                    const std::string& rid, std::size_t max_body) {
     out.method = req->header().method().c_str();
     out.path = std::string(req->header().path());
     out.ids = std::move(ids);
@@ -451,10 +472,8 @@ class Dispatcher {
       return error_response(413, "payload_too_large",
                             "Тело запроса больше допустимого (" + std::to_string(max_body) + " байт)");
     out.body = req->body();
-    auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
-        req->header().query());
-    if (!query)
-      return error_response(400, "bad_request", "Некорректная строка запроса (ошибка кодирования в URL)");
+    auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(req->header().query());
+    if (!query) return error_response(400, "bad_request", "Некорректная строка запроса (ошибка кодирования в URL)");
     for (const auto& [k, v] : *query) out.query.emplace_back(std::string(k), std::string(v));
     return std::nullopt;
   }
@@ -503,7 +522,8 @@ class Dispatcher {
           return error_response(409, "conflict", "Такая запись уже существует");
         case storage::ErrorKind::foreign_key_violation:
           return error_response(409, "conflict", "Запись связана с другими данными или ссылается на несуществующую");
-        default: break;
+        default:
+          break;
       }
       spdlog::error("rid={} {} {}: {}", r.request_id, r.method, r.path, e.what());
     } catch (const std::exception& e) {
@@ -578,10 +598,14 @@ void add(Router& router, restinio::http_method_id_t method, const std::vector<st
                        [h](const auto& req, std::int64_t a) { return h(req, {a}); });
   } else if (f.size() == 3 && f[2].empty()) {
     router.add_handler(method, epr::path_to_params(f[0], id(), f[1], id()),
-                       [h](const auto& req, std::int64_t a, std::int64_t b) { return h(req, {a, b}); });
+                       [h](const auto& req, std::int64_t a, std::int64_t b) {
+                         return h(req, {a, b});
+                       });
   } else if (f.size() == 3) {
     router.add_handler(method, epr::path_to_params(f[0], id(), f[1], id(), f[2]),
-                       [h](const auto& req, std::int64_t a, std::int64_t b) { return h(req, {a, b}); });
+                       [h](const auto& req, std::int64_t a, std::int64_t b) {
+                         return h(req, {a, b});
+                       });
   } else {
     throw std::logic_error("route pattern with more than two {id} parameters");
   }
@@ -626,9 +650,8 @@ std::unique_ptr<RequestHandler> make_router(Context& ctx) {
           return dispatcher->route(req, i, std::move(ids));
         });
   }
-  router->non_matched_request_handler([dispatcher](restinio::request_handle_t req) {
-    return dispatcher->not_matched(req);
-  });
+  router->non_matched_request_handler(
+      [dispatcher](restinio::request_handle_t req) { return dispatcher->not_matched(req); });
   return std::make_unique<RequestHandler>(std::move(router), dispatcher);
 }
 

@@ -17,27 +17,38 @@ void write_route(JsonWriter& w, const rts::Route& r) {
       .field("person_name", r.person_name)
       .field("period_from", r.period_from)
       .field("period_to", r.period_to)
-      .key("tutor").text_or_null(r.tutor)
+      .key("tutor")
+      .text_or_null(r.tutor)
       .field("status", r.status)
-      .key("author_name").text_or_null(r.author_name)
+      .key("author_name")
+      .text_or_null(r.author_name)
       .field("updated_at", r.updated_at);
   w.key("rows").begin_array();
   for (const auto& row : r.rows)
     w.begin_object()
         .field("id", row.id)
         .field("position", row.position)
-        .key("competency").text_or_null(row.competency)
+        .key("competency")
+        .text_or_null(row.competency)
         .field("goal", row.goal)
         .field("activity", row.activity)
-        .key("details").text_or_null(row.details)
-        .key("program_id").id_or_null(row.program_id)
-        .key("practice_id").id_or_null(row.practice_id)
-        .key("practice_title").text_or_null(row.practice_title)
-        .key("term").text_or_null(row.term)
-        .key("expected_result").text_or_null(row.expected_result)
-        .key("result_form").text_or_null(row.result_form)
+        .key("details")
+        .text_or_null(row.details)
+        .key("program_id")
+        .id_or_null(row.program_id)
+        .key("practice_id")
+        .id_or_null(row.practice_id)
+        .key("practice_title")
+        .text_or_null(row.practice_title)
+        .key("term")
+        .text_or_null(row.term)
+        .key("expected_result")
+        .text_or_null(row.expected_result)
+        .key("result_form")
+        .text_or_null(row.result_form)
         .field("done", row.done)
-        .key("evidence").text_or_null(row.evidence)
+        .key("evidence")
+        .text_or_null(row.evidence)
         .end_object();
   w.end_array().end_object();
 }
@@ -48,7 +59,8 @@ Response route_response(const rts::Route& r, int status) {
   return json_response(status, std::move(w));
 }
 
-// Rows as the form sends them: [{competency?, goal, activity, details?, program_id?, practice_id?, term?, expected_result?, result_form?}].
+// Rows as the form sends them: [{competency?, goal, activity, details?, program_id?, practice_id?, term?,
+// expected_result?, result_form?}].
 std::vector<rts::Row> rows_from(const Json& body) {
   std::vector<rts::Row> rows;
   const auto it = body.find("rows");
@@ -95,7 +107,9 @@ Response create_route(const Request& r, Context& ctx) {
   return resp;
 }
 
-Response get_route(const Request& r, Context& ctx) { return route_response(app::get_route(ctx.app, *r.caller, r.id()), 200); }
+Response get_route(const Request& r, Context& ctx) {
+  return route_response(app::get_route(ctx.app, *r.caller, r.id()), 200);
+}
 
 Response update_route_rows(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
@@ -148,8 +162,10 @@ Response route_suggestions(const Request& r, Context& ctx) {
           .field("id", o.facts.id)
           .field("title", o.facts.title)
           .field("where", o.facts.where)
-          .key("cohort_id").id_or_null(o.facts.cohort_id)
-          .key("starts_on").text_or_null(o.facts.starts_on ? o.facts.starts_on->iso() : std::string())
+          .key("cohort_id")
+          .id_or_null(o.facts.cohort_id)
+          .key("starts_on")
+          .text_or_null(o.facts.starts_on ? o.facts.starts_on->iso() : std::string())
           .field("score", static_cast<std::int64_t>(o.score));
       w.key("reasons").begin_array();
       for (const auto& reason : o.reasons) w.value(reason);

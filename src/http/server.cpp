@@ -1,7 +1,7 @@
 // Server lifecycle: settings and limits, the I/O thread pool, signals and a
 // graceful drain. The only other translation unit with RESTinio is router.cpp.
-#include <csignal>
 #include <pthread.h>
+#include <csignal>
 
 #include <spdlog/spdlog.h>
 
@@ -29,23 +29,22 @@ void run_server(app::App& app) {
   WorkerPool workers(cfg.workers, 16 * 1024);
   Context ctx{app, metrics, workers, draining};
 
-  auto settings = restinio::server_settings_t<ServerTraits>{}
-                      .address(cfg.http_address)
-                      .port(cfg.http_port)
-                      .request_handler(make_router(ctx))
-                      .read_next_http_message_timelimit(cfg.read_timeout)
-                      .write_http_response_timelimit(cfg.write_timeout)
-                      .handle_request_timeout(cfg.handle_timeout)
-                      .max_parallel_connections(4096)
-                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                    .max_url_size(8 * 1024)
-                                                    .max_field_name_size(256)
-                                                    .max_field_value_size(cfg.max_header_bytes)
-                                                    .max_field_count(100)
-                                                    .max_body_size(cfg.max_upload_bytes))
-                      .socket_options_setter([](auto& options) {
-                        options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
-                      });
+  auto settings =
+      restinio::server_settings_t<ServerTraits>{}
+          .address(cfg.http_address)
+          .port(cfg.http_port)
+          .request_handler(make_router(ctx))
+          .read_next_http_message_timelimit(cfg.read_timeout)
+          .write_http_response_timelimit(cfg.write_timeout)
+          .handle_request_timeout(cfg.handle_timeout)
+          .max_parallel_connections(4096)
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                        .max_url_size(8 * 1024)
+                                        .max_field_name_size(256)
+                                        .max_field_value_size(cfg.max_header_bytes)
+                                        .max_field_count(100)
+                                        .max_body_size(cfg.max_upload_bytes))
+          .socket_options_setter([](auto& options) { options.set_option(restinio::asio_ns::ip::tcp::no_delay{true}); });
 
   auto server = restinio::run_async<ServerTraits>(restinio::own_io_context(), std::move(settings), cfg.io_threads);
   spdlog::info("«Методист» слушает http://{}:{} (база: {}, I/O-потоков: {}, рабочих потоков: {})", cfg.http_address,

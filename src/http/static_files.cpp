@@ -11,13 +11,21 @@ namespace metodist::http {
 namespace {
 
 std::string content_type_for(const std::string& ext) {
-  static const std::map<std::string, std::string> types{
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".svg", "image/svg+xml"},
-      {".png", "image/png"}, {".ico", "image/x-icon"}, {".woff", "font/woff"}, {".woff2", "font/woff2"},
-      {".ttf", "font/ttf"}, {".eot", "application/vnd.ms-fontobject"}, {".map", "application/json"},
-      {".txt", "text/plain; charset=utf-8"}, {".yaml", "application/yaml; charset=utf-8"}};
+  static const std::map<std::string, std::string> types{{".html", "text/html; charset=utf-8"},
+                                                        {".js", "text/javascript; charset=utf-8"},
+                                                        {".mjs", "text/javascript; charset=utf-8"},
+                                                        {".css", "text/css; charset=utf-8"},
+                                                        {".json", "application/json; charset=utf-8"},
+                                                        {".svg", "image/svg+xml"},
+                                                        {".png", "image/png"},
+                                                        {".ico", "image/x-icon"},
+                                                        {".woff", "font/woff"},
+                                                        {".woff2", "font/woff2"},
+                                                        {".ttf", "font/ttf"},
+                                                        {".eot", "application/vnd.ms-fontobject"},
+                                                        {".map", "application/json"},
+                                                        {".txt", "text/plain; charset=utf-8"},
+                                                        {".yaml", "application/yaml; charset=utf-8"}};
   auto it = types.find(ext);
   return it == types.end() ? "application/octet-stream" : it->second;
 }
@@ -36,7 +44,8 @@ StaticFiles::StaticFiles(const std::string& root) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    spdlog::warn("Папка веб-интерфейса «{}» не найдена: интерфейс не будет показан (соберите его: cmake --build)", root);
+    spdlog::warn("Папка веб-интерфейса «{}» не найдена: интерфейс не будет показан (соберите его: cmake --build)",
+                 root);
     return;
   }
   for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
@@ -59,8 +68,10 @@ StaticFiles::StaticFiles(const std::string& root) {
 const StaticFile* StaticFiles::resolve(const std::string& path) const {
   if (path.find("..") != std::string::npos) return nullptr;  // never a real file, never the SPA
   std::string key = path.empty() ? "" : path.substr(1);
-  if (key == "api/docs" || key == "api/docs/") key = "api-docs/index.html";
-  else if (key.starts_with("api/docs/")) key = "api-docs/" + key.substr(9);
+  if (key == "api/docs" || key == "api/docs/")
+    key = "api-docs/index.html";
+  else if (key.starts_with("api/docs/"))
+    key = "api-docs/" + key.substr(9);
   if (key.empty()) key = "index.html";
   if (auto it = files_.find(key); it != files_.end()) return &it->second;
   // Client-side routes (/organisations/12) have no extension: the SPA handles them.

@@ -1,16 +1,16 @@
 #include <chrono>
 
 #include "domain/access.hpp"
-#include "domain/registry.hpp"
 #include "domain/active.hpp"
 #include "domain/communities.hpp"
 #include "domain/events.hpp"
 #include "domain/help_requests.hpp"
 #include "domain/library.hpp"
-#include "domain/practices.hpp"
-#include "domain/roadmap.hpp"
 #include "domain/mentoring.hpp"
+#include "domain/practices.hpp"
 #include "domain/programs.hpp"
+#include "domain/registry.hpp"
+#include "domain/roadmap.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 #include "http/worker_pool.hpp"
@@ -38,7 +38,8 @@ Response readyz(const Request&, Context& ctx) {
   try {
     const int applied = storage::applied_version(*ctx.app.db);
     if (applied != storage::latest_version(ctx.app.db->backend()))
-      return error_response(503, "schema_outdated", "Схема базы данных не совпадает с программой: выполните «metodist migrate»");
+      return error_response(503, "schema_outdated",
+                            "Схема базы данных не совпадает с программой: выполните «metodist migrate»");
     JsonWriter w;
     w.begin_object()
         .field("status", "ready")
@@ -73,15 +74,14 @@ bool same_secret(std::string_view a, std::string_view b) {
 Response metrics(const Request& request, Context& ctx) {
   const auto& token = ctx.app.config.metrics_token;
   const auto* auth = request.header("authorization");
-  const bool with_token = !token.empty() && auth && auth->starts_with("Bearer ") &&
-                          same_secret(std::string_view(*auth).substr(7), token);
+  const bool with_token =
+      !token.empty() && auth && auth->starts_with("Bearer ") && same_secret(std::string_view(*auth).substr(7), token);
   if (!with_token && !loopback(request.remote))
     return error_response(403, "forbidden",
                           "Метрики доступны только с этого же компьютера или с токеном http.metrics_token");
   Response r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  const double uptime =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - ctx.app.started).count();
+  const double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - ctx.app.started).count();
   r.body = ctx.metrics.render(ctx.app.db->stats(), uptime, ctx.workers.depth());
   return r;
 }
@@ -120,22 +120,32 @@ Response vocabularies(const Request&, Context&) {
   write_terms(w, domain::subject_areas());
   // Issue 7: events, mentoring, communities, requests for help.
   const std::pair<const char*, std::span<const domain::Term>> more[] = {
-      {"event_kinds", domain::event_kinds()},           {"event_levels", domain::event_levels()},
-      {"event_formats", domain::event_formats()},       {"event_audiences", domain::event_audiences()},
-      {"mentoring_forms", domain::mentoring_forms()},   {"mentoring_pair_statuses", domain::mentoring_pair_statuses()},
-      {"community_kinds", domain::community_kinds()},   {"help_urgencies", domain::help_urgencies()},
-      {"help_statuses", domain::help_statuses()},       {"help_response_kinds", domain::help_response_kinds()},
-      {"active_levels", domain::active_levels()},       {"active_directions", domain::active_directions()},
+      {"event_kinds", domain::event_kinds()},
+      {"event_levels", domain::event_levels()},
+      {"event_formats", domain::event_formats()},
+      {"event_audiences", domain::event_audiences()},
+      {"mentoring_forms", domain::mentoring_forms()},
+      {"mentoring_pair_statuses", domain::mentoring_pair_statuses()},
+      {"community_kinds", domain::community_kinds()},
+      {"help_urgencies", domain::help_urgencies()},
+      {"help_statuses", domain::help_statuses()},
+      {"help_response_kinds", domain::help_response_kinds()},
+      {"active_levels", domain::active_levels()},
+      {"active_directions", domain::active_directions()},
       {"methodist_functions", domain::methodist_functions()},
       {"application_statuses", domain::application_statuses()},
       {"eligibility_facts", domain::eligibility_facts()},
       // Issue 9: roadmaps, the library, the bank of practices.
-      {"roadmap_item_statuses", domain::roadmap_item_statuses()}, {"roadmap_owner_levels", domain::roadmap_owner_levels()},
-      {"document_kinds", domain::document_kinds()},     {"document_levels", domain::document_levels()},
-      {"practice_statuses", domain::practice_statuses()}, {"practice_levels", domain::practice_levels()},
+      {"roadmap_item_statuses", domain::roadmap_item_statuses()},
+      {"roadmap_owner_levels", domain::roadmap_owner_levels()},
+      {"document_kinds", domain::document_kinds()},
+      {"document_levels", domain::document_levels()},
+      {"practice_statuses", domain::practice_statuses()},
+      {"practice_levels", domain::practice_levels()},
       {"review_conclusions", domain::review_conclusions()},
       // Issue 5: cascades and post-course support.
-      {"cascade_stages", domain::cascade_stages()},     {"post_course_support_kinds", domain::post_course_support_kinds()},
+      {"cascade_stages", domain::cascade_stages()},
+      {"post_course_support_kinds", domain::post_course_support_kinds()},
   };
   for (const auto& [name, terms] : more) {
     w.key(name);
@@ -144,19 +154,29 @@ Response vocabularies(const Request&, Context&) {
   // What a new selection starts with (seed 004), for the selection form.
   w.key("selection_defaults").begin_object().key("rules").begin_array();
   for (const auto& r : domain::default_eligibility_rules())
-    w.begin_object().field("code", r.code).field("title", r.title).field("fact", r.fact).field("op", r.op)
-        .field("value", r.value).field("required", r.required).end_object();
+    w.begin_object()
+        .field("code", r.code)
+        .field("title", r.title)
+        .field("fact", r.fact)
+        .field("op", r.op)
+        .field("value", r.value)
+        .field("required", r.required)
+        .end_object();
   w.end_array().key("stages").begin_array();
   for (const auto& st : domain::default_stages())
-    w.begin_object().field("code", st.code).field("title", st.title).field("max_score", st.max_score)
-        .field("threshold", st.threshold).end_object();
+    w.begin_object()
+        .field("code", st.code)
+        .field("title", st.title)
+        .field("max_score", st.max_score)
+        .field("threshold", st.threshold)
+        .end_object();
   w.end_array().end_object();
   w.key("roles").begin_array();
   for (const auto& role : domain::roles()) {
     const char* scope = role.scope == domain::ScopeKind::territory      ? "territory"
                         : role.scope == domain::ScopeKind::organisation ? "organisation"
                         : role.scope == domain::ScopeKind::person       ? "person"
-                                                                         : "none";
+                                                                        : "none";
     w.begin_object().field("code", role.code).field("title", role.title).field("scope", scope);
     w.field("scope_level", role.scope_level).end_object();
   }

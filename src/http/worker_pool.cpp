@@ -39,8 +39,7 @@ void WorkerPool::loop() {
   while (true) {
     // Under load the next task arrives within microseconds: poll briefly
     // before sleeping, which saves the sleep and the wake-up system calls.
-    for (int spin = 0; spin < 200 && queued_.load(std::memory_order_acquire) == 0; ++spin)
-      __builtin_ia32_pause();
+    for (int spin = 0; spin < 200 && queued_.load(std::memory_order_acquire) == 0; ++spin) __builtin_ia32_pause();
     std::function<void()> task;
     {
       std::unique_lock lock(mu_);

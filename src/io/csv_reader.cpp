@@ -38,11 +38,16 @@ char detect_delimiter(std::string_view text) {
   std::size_t semicolons = 0, commas = 0, tabs = 0;
   bool quoted = false;
   for (char ch : text) {
-    if (ch == '"') quoted = !quoted;
-    else if (!quoted && (ch == '\n' || ch == '\r')) break;
-    else if (!quoted && ch == ';') ++semicolons;
-    else if (!quoted && ch == ',') ++commas;
-    else if (!quoted && ch == '\t') ++tabs;
+    if (ch == '"')
+      quoted = !quoted;
+    else if (!quoted && (ch == '\n' || ch == '\r'))
+      break;
+    else if (!quoted && ch == ';')
+      ++semicolons;
+    else if (!quoted && ch == ',')
+      ++commas;
+    else if (!quoted && ch == '\t')
+      ++tabs;
   }
   if (tabs > semicolons && tabs > commas) return '\t';
   return commas > semicolons ? ',' : ';';
@@ -60,9 +65,12 @@ std::string cp1251_to_utf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() * 2);
   for (unsigned char b : bytes) {
-    if (b < 0x80) out.push_back(static_cast<char>(b));
-    else if (b < 0xC0) append_utf8(out, kCp1251High[b - 0x80]);
-    else append_utf8(out, 0x0410 + (b - 0xC0));
+    if (b < 0x80)
+      out.push_back(static_cast<char>(b));
+    else if (b < 0xC0)
+      append_utf8(out, kCp1251High[b - 0x80]);
+    else
+      append_utf8(out, 0x0410 + (b - 0xC0));
   }
   return out;
 }

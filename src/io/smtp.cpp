@@ -42,7 +42,8 @@ std::string one_line(std::string_view s) {
 
 std::string address_of(std::string_view s) {
   const auto lt = s.find('<'), gt = s.rfind('>');
-  if (lt != std::string_view::npos && gt != std::string_view::npos && gt > lt) return std::string(s.substr(lt, gt - lt + 1));
+  if (lt != std::string_view::npos && gt != std::string_view::npos && gt > lt)
+    return std::string(s.substr(lt, gt - lt + 1));
   return "<" + std::string(s) + ">";
 }
 
@@ -78,15 +79,14 @@ std::string render_mail(const SmtpSettings& s, const MailMessage& m) {
   for (std::size_t i = 0; i < body.size(); i += 76) wrapped += body.substr(i, 76) + "\r\n";
   const auto from = one_line(s.from);
   const auto domain = from.substr(from.find('@') == std::string::npos ? from.size() : from.find('@') + 1);
-  return "Date: " + std::string(date) + "\r\n" +
-         "From: " + from + "\r\n" +
-         "To: " + one_line(m.to) + "\r\n" +
+  return "Date: " + std::string(date) + "\r\n" + "From: " + from + "\r\n" + "To: " + one_line(m.to) + "\r\n" +
          "Message-ID: <" + std::to_string(rng()) + "@" + (domain.empty() ? "metodist" : one_line(domain)) + ">\r\n" +
          "Subject: =?UTF-8?B?" + base64(one_line(m.subject)) + "?=\r\n" +
          "MIME-Version: 1.0\r\n"
          "Content-Type: text/plain; charset=UTF-8\r\n"
          "Content-Transfer-Encoding: base64\r\n"
-         "\r\n" + wrapped;
+         "\r\n" +
+         wrapped;
 }
 
 void send_mail(const SmtpSettings& s, const MailMessage& m) {

@@ -19,9 +19,12 @@ namespace {
 bool plain_number(const std::string& cell) {
   std::size_t i = (cell[0] == '-' || cell[0] == '+') ? 1 : 0, digits = 0, separators = 0;
   for (; i < cell.size(); ++i) {
-    if (cell[i] >= '0' && cell[i] <= '9') ++digits;
-    else if ((cell[i] == '.' || cell[i] == ',') && ++separators == 1) continue;
-    else return false;
+    if (cell[i] >= '0' && cell[i] <= '9')
+      ++digits;
+    else if ((cell[i] == '.' || cell[i] == ',') && ++separators == 1)
+      continue;
+    else
+      return false;
   }
   return digits > 0;
 }
@@ -112,9 +115,10 @@ class XlsxSink final : public TableSink {
   }
   void row(const std::vector<std::string>& cells) override {
     if (next_ > kXlsxMaxRows)
-      throw domain::Error::bad_request("В лист Excel помещается не больше 1 048 575 строк: уточните фильтр или "
-                                       "выгрузите в CSV",
-                                       "format");
+      throw domain::Error::bad_request(
+          "В лист Excel помещается не больше 1 048 575 строк: уточните фильтр или "
+          "выгрузите в CSV",
+          "format");
     for (lxw_col_t i = 0; i < cells.size() && i < columns_.size(); ++i) {
       const std::string& v = cells[i];
       if (v.empty()) continue;
@@ -124,8 +128,12 @@ class XlsxSink final : public TableSink {
           break;
         case ColumnKind::date:
           if (auto d = domain::Date::parse_iso(v)) {
-            lxw_datetime dt{d->year(), static_cast<int>(static_cast<unsigned>(d->ymd.month())),
-                            static_cast<int>(static_cast<unsigned>(d->ymd.day())), 0, 0, 0};
+            lxw_datetime dt{d->year(),
+                            static_cast<int>(static_cast<unsigned>(d->ymd.month())),
+                            static_cast<int>(static_cast<unsigned>(d->ymd.day())),
+                            0,
+                            0,
+                            0};
             worksheet_write_datetime(sheet_, next_, i, &dt, date_);
           } else {
             worksheet_write_string(sheet_, next_, i, v.c_str(), nullptr);

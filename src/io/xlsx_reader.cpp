@@ -76,7 +76,8 @@ class Archive {
   // nullopt when there is no such part.
   std::optional<std::string> read(const std::string& name) {
     std::string out;
-    if (!stream(name, limits_.max_styles_bytes, [&](std::string_view chunk) { out.append(chunk); })) return std::nullopt;
+    if (!stream(name, limits_.max_styles_bytes, [&](std::string_view chunk) { out.append(chunk); }))
+      return std::nullopt;
     return out;
   }
 
@@ -150,9 +151,10 @@ class ElementStream {
       };
       if (rest.size() < 2 || (rest[1] == '!' && rest.size() < 9)) return;
       if (rest[1] == '!' || rest[1] == '?') {
-        const std::string_view end = rest.starts_with("<!--") ? "-->" : rest.starts_with("<![CDATA[") ? "]]>"
-                                     : rest[1] == '?'          ? "?>"
-                                                               : ">";
+        const std::string_view end = rest.starts_with("<!--")        ? "-->"
+                                     : rest.starts_with("<![CDATA[") ? "]]>"
+                                     : rest[1] == '?'                ? "?>"
+                                                                     : ">";
         if (!skip_past(end)) return;
         continue;
       }
@@ -161,9 +163,12 @@ class ElementStream {
       std::size_t gt = 0;
       for (std::size_t i = 1; i < rest.size() && gt == 0; ++i) {
         const char ch = rest[i];
-        if (quote) quote = ch == quote ? 0 : quote;
-        else if (ch == '"' || ch == '\'') quote = ch;
-        else if (ch == '>') gt = i;
+        if (quote)
+          quote = ch == quote ? 0 : quote;
+        else if (ch == '"' || ch == '\'')
+          quote = ch;
+        else if (ch == '>')
+          gt = i;
       }
       if (gt == 0) return;
       const bool closing = rest[1] == '/';
@@ -172,8 +177,10 @@ class ElementStream {
       std::size_t name_to = name_from;
       while (name_to < gt && std::string_view(" \t\r\n/").find(rest[name_to]) == std::string_view::npos) ++name_to;
       pos_ = lt + gt + 1;
-      if (closing) --open_elements_;
-      else if (!self_closing) ++open_elements_;
+      if (closing)
+        --open_elements_;
+      else if (!self_closing)
+        ++open_elements_;
       if (local_name(rest.substr(name_from, name_to - name_from)) != name_) continue;
       if (closing) {
         if (depth_ == 0) fail("часть «" + part_ + "» содержит ошибку XML");
@@ -227,8 +234,10 @@ class ElementStream {
 void collect_text(const pugi::xml_node& n, std::string& out) {
   for (auto c : n.children()) {
     const std::string_view name = local(c);
-    if (name == "t") out += c.text().get();
-    else if (name == "r") collect_text(c, out);
+    if (name == "t")
+      out += c.text().get();
+    else if (name == "r")
+      collect_text(c, out);
   }
 }
 
@@ -274,7 +283,8 @@ class Budget {
              " — удалите лишние строки и столбцы или разделите файл");
   }
   void cell_kept() {
-    if (++cells_kept_ > limits_.max_cells) refuse("заполненных ячеек больше " + number(limits_.max_cells) + " — разделите файл");
+    if (++cells_kept_ > limits_.max_cells)
+      refuse("заполненных ячеек больше " + number(limits_.max_cells) + " — разделите файл");
   }
   void text_kept(std::size_t bytes) {
     text_ += bytes;
@@ -323,10 +333,14 @@ bool is_date_format(int id, std::string_view code) {
   if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return true;
   bool quoted = false, bracket = false;
   for (char ch : code) {
-    if (ch == '"') quoted = !quoted;
-    else if (!quoted && ch == '[') bracket = true;
-    else if (!quoted && ch == ']') bracket = false;
-    else if (!quoted && !bracket && (ch == 'd' || ch == 'D' || ch == 'y' || ch == 'Y')) return true;
+    if (ch == '"')
+      quoted = !quoted;
+    else if (!quoted && ch == '[')
+      bracket = true;
+    else if (!quoted && ch == ']')
+      bracket = false;
+    else if (!quoted && !bracket && (ch == 'd' || ch == 'D' || ch == 'y' || ch == 'Y'))
+      return true;
   }
   return false;
 }
@@ -354,7 +368,8 @@ std::set<std::size_t> date_styles(Archive& zip) {
 // "BC12" → column 54 (0-based), row 12; false when malformed.
 bool parse_reference(std::string_view ref, std::size_t& column, std::size_t& row) {
   std::size_t i = 0, col = 0;
-  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3) col = col * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3)
+    col = col * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
   if (col == 0 || i == ref.size()) return false;
   std::size_t r = 0;
   auto [p, ec] = std::from_chars(ref.data() + i, ref.data() + ref.size(), r);

@@ -25,12 +25,12 @@ struct XlsxLimits {
   std::size_t max_total_bytes = std::size_t{1} << 30;    // all parts read
   std::size_t max_ratio = 200;                           // inflated : compressed, above 1 MiB
   std::size_t max_columns = 1024;
-  std::size_t max_rows = 1'048'576;          // rows read, empty ones too (Excel's own limit)
-  std::size_t max_cells_read = 4'000'000;    // <c> elements read, empty ones too
-  std::size_t max_cells = 2'000'000;         // non-empty cells kept
-  std::size_t max_text_bytes = 64u << 20;    // text kept: cell values and shared strings
-  std::size_t max_element_bytes = 16u << 20; // one row (or shared string) of XML
-  std::size_t max_styles_bytes = 16u << 20;  // styles.xml, workbook.xml and its relations are read whole
+  std::size_t max_rows = 1'048'576;           // rows read, empty ones too (Excel's own limit)
+  std::size_t max_cells_read = 4'000'000;     // <c> elements read, empty ones too
+  std::size_t max_cells = 2'000'000;          // non-empty cells kept
+  std::size_t max_text_bytes = 64u << 20;     // text kept: cell values and shared strings
+  std::size_t max_element_bytes = 16u << 20;  // one row (or shared string) of XML
+  std::size_t max_styles_bytes = 16u << 20;   // styles.xml, workbook.xml and its relations are read whole
 };
 
 Table read_xlsx(std::string_view bytes, const XlsxLimits& limits = {});

@@ -38,8 +38,7 @@ std::int64_t insert_account(Connection& c, const Account& a) {
 }
 
 std::optional<Account> find_account(Connection& c, const std::string& login_or_email) {
-  static const std::string sql =
-      std::string("SELECT ") + kColumns + " FROM accounts WHERE login = $1 OR email = $1";
+  static const std::string sql = std::string("SELECT ") + kColumns + " FROM accounts WHERE login = $1 OR email = $1";
   auto row = c.query_one(sql, {login_or_email});
   if (!row) return std::nullopt;
   return account_from(*row);
@@ -74,14 +73,17 @@ std::string administrable(const domain::Scope& s, Params& params) {
   if (s.everything) return "1 = 1";
   if (s.territories.empty()) return "1 = 0";
   std::vector<std::string> covered;
-  for (auto t : s.territories) covered.push_back("r.territory_id IN " + registry::subtree(registry::placeholder(params, t)));
+  for (auto t : s.territories)
+    covered.push_back("r.territory_id IN " + registry::subtree(registry::placeholder(params, t)));
   const std::string grantable =
-      "(" + role_of_kind(domain::ScopeKind::territory) + " AND r.territory_id IS NOT NULL AND " + registry::any_of(covered) +
-      ") OR (" + role_of_kind(domain::ScopeKind::organisation) + " AND r.organisation_id IN (SELECT o.id FROM organisations o WHERE " +
+      "(" + role_of_kind(domain::ScopeKind::territory) + " AND r.territory_id IS NOT NULL AND " +
+      registry::any_of(covered) + ") OR (" + role_of_kind(domain::ScopeKind::organisation) +
+      " AND r.organisation_id IN (SELECT o.id FROM organisations o WHERE " +
       registry::organisation_scope(s, params, "o") + ")) OR (" + role_of_kind(domain::ScopeKind::person) +
       " AND a.person_id IS NOT NULL AND " + registry::person_scope(s, params, "a.person_id") + ")";
   return "(EXISTS (SELECT 1 FROM role_assignments r WHERE r.account_id = a.id) AND NOT EXISTS (SELECT 1 FROM"
-         " role_assignments r WHERE r.account_id = a.id AND (CASE WHEN " + grantable + " THEN 1 ELSE 0 END) = 0))";
+         " role_assignments r WHERE r.account_id = a.id AND (CASE WHEN " +
+         grantable + " THEN 1 ELSE 0 END) = 0))";
 }
 
 }  // namespace
@@ -90,7 +92,8 @@ AccountPage list_accounts(Connection& c, const domain::Scope& scope, const std::
                           std::int64_t limit, std::int64_t offset) {
   Params params;
   std::string where = " WHERE " + administrable(scope, params);
-  if (!folded_query.empty()) where += " AND a.search_key LIKE " + registry::placeholder(params, "%" + folded_query + "%");
+  if (!folded_query.empty())
+    where += " AND a.search_key LIKE " + registry::placeholder(params, "%" + folded_query + "%");
   AccountPage page;
   page.total = c.scalar("SELECT count(*) FROM accounts a" + where, params);
   const auto limit_p = registry::placeholder(params, limit);
@@ -143,9 +146,10 @@ std::vector<RoleAssignment> roles_of(Connection& c, std::int64_t account_id) {
 
 void set_password(Connection& c, std::int64_t account_id, const std::string& hash, bool must_change) {
   const auto now = domain::utc_timestamp_now();
-  c.execute("UPDATE accounts SET password_hash = $1, must_change_password = $4, password_changed_at = $2,"
-            " updated_at = $2 WHERE id = $3",
-            {hash, now, account_id, flag(must_change)});
+  c.execute(
+      "UPDATE accounts SET password_hash = $1, must_change_password = $4, password_changed_at = $2,"
+      " updated_at = $2 WHERE id = $3",
+      {hash, now, account_id, flag(must_change)});
 }
 
 void set_active(Connection& c, std::int64_t account_id, bool active) {
@@ -163,11 +167,13 @@ void delete_sessions(Connection& c, std::int64_t account_id) {
   c.execute("DELETE FROM sessions WHERE account_id = $1", {account_id});
 }
 
-std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote) {
-  return c.scalar("INSERT INTO sessions (token_digest, account_id, kind, csrf_token, created_at, expires_at, remote, name)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            {token_digest, s.account_id, s.kind, s.csrf_token, domain::utc_timestamp_now(), s.expires_at,
-             text_or_null(remote), text_or_null(s.name)});
+std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s,
+                            const std::string& remote) {
+  return c.scalar(
+      "INSERT INTO sessions (token_digest, account_id, kind, csrf_token, created_at, expires_at, remote, name)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      {token_digest, s.account_id, s.kind, s.csrf_token, domain::utc_timestamp_now(), s.expires_at,
+       text_or_null(remote), text_or_null(s.name)});
 }
 
 std::optional<Session> find_live_session(Connection& c, const std::string& token_digest, const std::string& now) {
@@ -185,11 +191,12 @@ void delete_session(Connection& c, const std::string& token_digest) {
 
 std::vector<Session> api_tokens_of(Connection& c, std::int64_t account_id, const std::string& now) {
   std::vector<Session> out;
-  c.run("SELECT id, account_id, kind, '', expires_at, name, created_at FROM sessions"
-        " WHERE account_id = $1 AND kind = 'api' AND expires_at > $2 ORDER BY id",
-        {account_id, now}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), {}, r.text(4), r.text(5), r.text(6)});
-        });
+  c.run(
+      "SELECT id, account_id, kind, '', expires_at, name, created_at FROM sessions"
+      " WHERE account_id = $1 AND kind = 'api' AND expires_at > $2 ORDER BY id",
+      {account_id, now}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), {}, r.text(4), r.text(5), r.text(6)});
+      });
   return out;
 }
 
@@ -203,8 +210,9 @@ void delete_other_sessions(Connection& c, std::int64_t account_id, const std::st
 
 Failures failures_since(Connection& c, const std::string& key, const std::string& since) {
   Failures f;
-  if (auto row = c.query_one("SELECT count(*), max(failed_at) FROM login_failures WHERE throttle_key = $1 AND failed_at > $2",
-                             {key, since})) {
+  if (auto row =
+          c.query_one("SELECT count(*), max(failed_at) FROM login_failures WHERE throttle_key = $1 AND failed_at > $2",
+                      {key, since})) {
     f.count = row->int64(0);
     f.latest = row->text(1);
   }
@@ -268,8 +276,8 @@ constexpr const char* kAuditSelect =
     " l.request_id FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id";
 
 AuditRow audit_from(const Row& r) {
-  return {r.int64(0), r.text(1), r.opt_int64(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
-          r.text(7), r.text(8), r.text(9)};
+  return {r.int64(0), r.text(1),      r.opt_int64(2), r.text(3), r.text(4),
+          r.text(5),  r.opt_int64(6), r.text(7),      r.text(8), r.text(9)};
 }
 
 }  // namespace

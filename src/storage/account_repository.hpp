@@ -71,10 +71,11 @@ struct Session {
   std::string kind;  // browser | api
   std::string csrf_token;
   std::string expires_at;
-  std::string name;        // API tokens: what it is for
+  std::string name;  // API tokens: what it is for
   std::string created_at;
 };
-std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s, const std::string& remote);
+std::int64_t insert_session(Connection& c, const std::string& token_digest, const Session& s,
+                            const std::string& remote);
 // A live session: not expired at `now` and its account active.
 std::optional<Session> find_live_session(Connection& c, const std::string& token_digest, const std::string& now);
 void delete_session(Connection& c, const std::string& token_digest);

@@ -15,12 +15,15 @@ std::string full_name(const std::string& a) {
 }
 // The person's first current workplace, named.
 std::string workplace_of(const std::string& person_column) {
-  return "COALESCE((SELECT COALESCE(o2.short_name, o2.name) FROM positions ps2 JOIN organisations o2 ON o2.id = ps2.organisation_id"
-         " WHERE ps2.person_id = " + person_column + " AND ps2.left_on IS NULL ORDER BY ps2.id LIMIT 1), '')";
+  return "COALESCE((SELECT COALESCE(o2.short_name, o2.name) FROM positions ps2 JOIN organisations o2 ON o2.id = "
+         "ps2.organisation_id"
+         " WHERE ps2.person_id = " +
+         person_column + " AND ps2.left_on IS NULL ORDER BY ps2.id LIMIT 1), '')";
 }
 
 const char* const kSelectionSelect =
-    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, ''), s.applications_from, s.applications_to,"
+    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, ''), s.applications_from, "
+    "s.applications_to,"
     " s.rules, s.stages, s.status, s.order_id, t.name,"
     " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> 'withdrawn')"
     " FROM active_selections s JOIN territories t ON t.id = s.territory_id";
@@ -46,7 +49,8 @@ Selection selection_from(const Row& r) {
 std::string application_select() {
   return "SELECT a.id, a.selection_id, a.person_id, a.nominated_by, a.direction, COALESCE(a.subject_area, ''),"
          " COALESCE(a.portfolio, ''), a.ege_expert, a.community_leader, a.high_results, a.status,"
-         " COALESCE(a.decision_note, ''), a.created_at, " + full_name("p") + ", " + workplace_of("p.id") +
+         " COALESCE(a.decision_note, ''), a.created_at, " +
+         full_name("p") + ", " + workplace_of("p.id") +
          ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.higher_ped_education"
          " FROM active_applications a JOIN persons p ON p.id = a.person_id";
 }
@@ -82,9 +86,12 @@ void fill_scores(Connection& c, std::vector<Application>& apps) {
 
 std::string member_select() {
   return "SELECT m.id, m.level, m.territory_id, m.person_id, m.direction, COALESCE(m.subject_area, ''), m.capacity,"
-         " m.starts_on, COALESCE(m.ends_on, ''), COALESCE(m.end_reason, ''), m.order_id, m.end_order_id, m.application_id, " +
-         full_name("p") + ", " + workplace_of("p.id") + ", t.name, o.number, o.issued_on, COALESCE(eo.number, ''),"
-         " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL)"
+         " m.starts_on, COALESCE(m.ends_on, ''), COALESCE(m.end_reason, ''), m.order_id, m.end_order_id, "
+         "m.application_id, " +
+         full_name("p") + ", " + workplace_of("p.id") +
+         ", t.name, o.number, o.issued_on, COALESCE(eo.number, ''),"
+         " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS "
+         "NULL)"
          " FROM active_members m JOIN persons p ON p.id = m.person_id JOIN territories t ON t.id = m.territory_id"
          " JOIN active_orders o ON o.id = m.order_id LEFT JOIN active_orders eo ON eo.id = m.end_order_id";
 }
@@ -115,29 +122,34 @@ Member member_from(const Row& r) {
 }
 
 std::string assignment_select() {
-  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, ''), " +
+  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, "
+         "''), " +
          full_name("mp") + ", COALESCE(COALESCE(so.short_name, so.name), " + full_name("tp") + ", ''), " +
-         "COALESCE(COALESCE(so.short_name, so.name), " + workplace_of("tp.id") + ")"
+         "COALESCE(COALESCE(so.short_name, so.name), " + workplace_of("tp.id") +
+         ")"
          " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
          " LEFT JOIN organisations so ON so.id = sa.organisation_id LEFT JOIN persons tp ON tp.id = sa.person_id";
 }
 
 Assignment assignment_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.opt_int64(2), r.opt_int64(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8)};
+  return {r.int64(0), r.int64(1), r.opt_int64(2), r.opt_int64(3), r.text(4),
+          r.text(5),  r.text(6),  r.text(7),      r.text(8)};
 }
 
 }  // namespace
 
 std::int64_t insert_order(Connection& c, const Order& o) {
-  return c.scalar("INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at)"
-                  " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                  {o.level, o.territory_id, o.number, o.issued_on, o.title, domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {o.level, o.territory_id, o.number, o.issued_on, o.title, domain::utc_timestamp_now()});
 }
 
 std::optional<Order> find_order(Connection& c, std::int64_t id) {
-  auto r = c.query_one("SELECT o.id, o.level, o.territory_id, o.number, o.issued_on, o.title, t.name FROM active_orders o"
-                       " JOIN territories t ON t.id = o.territory_id WHERE o.id = $1",
-                       {id});
+  auto r = c.query_one(
+      "SELECT o.id, o.level, o.territory_id, o.number, o.issued_on, o.title, t.name FROM active_orders o"
+      " JOIN territories t ON t.id = o.territory_id WHERE o.id = $1",
+      {id});
   if (!r) return std::nullopt;
   return Order{r->int64(0), r->text(1), r->int64(2), r->text(3), r->text(4), r->text(5), r->text(6)};
 }
@@ -152,10 +164,11 @@ std::optional<std::int64_t> find_order_id(Connection& c, std::int64_t territory_
 
 std::int64_t insert_selection(Connection& c, const Selection& s) {
   return c.scalar(
-      "INSERT INTO active_selections (level, territory_id, title, description, applications_from, applications_to, rules,"
+      "INSERT INTO active_selections (level, territory_id, title, description, applications_from, applications_to, "
+      "rules,"
       " stages, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) RETURNING id",
-      {s.level, s.territory_id, s.title, text_or_null(s.description), s.applications_from, s.applications_to, s.rules_json,
-       s.stages_json, domain::utc_timestamp_now()});
+      {s.level, s.territory_id, s.title, text_or_null(s.description), s.applications_from, s.applications_to,
+       s.rules_json, s.stages_json, domain::utc_timestamp_now()});
 }
 
 std::optional<Selection> find_selection(Connection& c, std::int64_t id) {
@@ -183,8 +196,8 @@ std::int64_t insert_application(Connection& c, const Application& a) {
       "INSERT INTO active_applications (selection_id, person_id, nominated_by, direction, subject_area, portfolio,"
       " ege_expert, community_leader, high_results, status, created_at, updated_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $10) RETURNING id",
-      {a.selection_id, a.person_id, a.nominated_by, a.direction, text_or_null(a.subject_area), text_or_null(a.portfolio),
-       flag(a.ege_expert), flag(a.community_leader), flag(a.high_results), now});
+      {a.selection_id, a.person_id, a.nominated_by, a.direction, text_or_null(a.subject_area),
+       text_or_null(a.portfolio), flag(a.ege_expert), flag(a.community_leader), flag(a.high_results), now});
 }
 
 std::optional<Application> find_application(Connection& c, std::int64_t id) {
@@ -208,16 +221,20 @@ void set_application_status(Connection& c, std::int64_t id, const std::string& s
             {id, status, text_or_null(note), domain::utc_timestamp_now()});
 }
 
-void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score, const std::string& comment) {
-  c.execute("INSERT INTO application_scores (application_id, stage_code, score, comment, scored_at) VALUES ($1, $2, $3, $4, $5)"
-            " ON CONFLICT (application_id, stage_code) DO UPDATE SET score = excluded.score, comment = excluded.comment,"
-            " scored_at = excluded.scored_at",
-            {application_id, stage, score, text_or_null(comment), domain::utc_timestamp_now()});
+void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score,
+               const std::string& comment) {
+  c.execute(
+      "INSERT INTO application_scores (application_id, stage_code, score, comment, scored_at) VALUES ($1, $2, $3, $4, "
+      "$5)"
+      " ON CONFLICT (application_id, stage_code) DO UPDATE SET score = excluded.score, comment = excluded.comment,"
+      " scored_at = excluded.scored_at",
+      {application_id, stage, score, text_or_null(comment), domain::utc_timestamp_now()});
 }
 
 std::int64_t insert_member(Connection& c, const Member& m) {
   return c.scalar(
-      "INSERT INTO active_members (level, territory_id, person_id, direction, subject_area, capacity, starts_on, order_id,"
+      "INSERT INTO active_members (level, territory_id, person_id, direction, subject_area, capacity, starts_on, "
+      "order_id,"
       " application_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
       {m.level, m.territory_id, m.person_id, m.direction, text_or_null(m.subject_area), std::int64_t{m.capacity},
        m.starts_on, m.order_id, id_or_null(m.application_id)});
@@ -229,14 +246,17 @@ std::optional<Member> find_member(Connection& c, std::int64_t id) {
   return member_from(*r);
 }
 
-std::optional<Member> current_member(Connection& c, const std::string& level, std::int64_t territory_id, std::int64_t person_id) {
-  auto r = c.query_one(member_select() + " WHERE m.level = $1 AND m.territory_id = $2 AND m.person_id = $3 AND m.ends_on IS NULL",
-                       {level, territory_id, person_id});
+std::optional<Member> current_member(Connection& c, const std::string& level, std::int64_t territory_id,
+                                     std::int64_t person_id) {
+  auto r = c.query_one(
+      member_select() + " WHERE m.level = $1 AND m.territory_id = $2 AND m.person_id = $3 AND m.ends_on IS NULL",
+      {level, territory_id, person_id});
   if (!r) return std::nullopt;
   return member_from(*r);
 }
 
-void end_member(Connection& c, std::int64_t id, const std::string& ends_on, std::int64_t order_id, const std::string& reason) {
+void end_member(Connection& c, std::int64_t id, const std::string& ends_on, std::int64_t order_id,
+                const std::string& reason) {
   c.execute("UPDATE active_members SET ends_on = $2, end_order_id = $3, end_reason = $4 WHERE id = $1",
             {id, ends_on, order_id, text_or_null(reason)});
 }
@@ -244,7 +264,8 @@ void end_member(Connection& c, std::int64_t id, const std::string& ends_on, std:
 std::vector<Member> list_members(Connection& c, const MemberFilter& f, const domain::Scope& scope) {
   Params params;
   std::string sql = member_select() + " WHERE " + registry::territory_scope(scope, params, "t");
-  if (f.territory_id) sql += " AND m.territory_id IN " + registry::subtree(registry::placeholder(params, *f.territory_id));
+  if (f.territory_id)
+    sql += " AND m.territory_id IN " + registry::subtree(registry::placeholder(params, *f.territory_id));
   if (!f.level.empty()) sql += " AND m.level = " + registry::placeholder(params, f.level);
   if (f.current_only) sql += " AND m.ends_on IS NULL";
   if (f.order_id) sql += " AND m.order_id = " + registry::placeholder(params, *f.order_id);
@@ -259,9 +280,10 @@ bool is_current_member(Connection& c, std::int64_t person_id) {
 }
 
 std::optional<std::pair<int, int>> capacity_and_load(Connection& c, std::int64_t person_id) {
-  auto r = c.query_one("SELECT MAX(m.capacity), (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = $1"
-                       " AND sa.ends_on IS NULL) FROM active_members m WHERE m.person_id = $1 AND m.ends_on IS NULL",
-                       {person_id});
+  auto r = c.query_one(
+      "SELECT MAX(m.capacity), (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = $1"
+      " AND sa.ends_on IS NULL) FROM active_members m WHERE m.person_id = $1 AND m.ends_on IS NULL",
+      {person_id});
   if (!r || r->is_null(0)) return std::nullopt;
   return std::pair{static_cast<int>(r->int64(0)), static_cast<int>(r->int64(1))};
 }
@@ -269,14 +291,16 @@ std::optional<std::pair<int, int>> capacity_and_load(Connection& c, std::int64_t
 std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t territory_id) {
   Params params{territory_id};
   std::map<std::int64_t, domain::MethodistLoad> by_person;
-  c.run("SELECT m.person_id, " + full_name("p") + ", m.capacity, COALESCE(m.subject_area, ''),"
-        " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL),"
-        " o.territory_id, COALESCE(ps.subject_area, '')"
-        " FROM active_members m JOIN persons p ON p.id = m.person_id"
-        " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
-        " LEFT JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE m.ends_on IS NULL AND (m.territory_id IN " + registry::subtree("$1") +
-            " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
+  c.run("SELECT m.person_id, " + full_name("p") +
+            ", m.capacity, COALESCE(m.subject_area, ''),"
+            " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on "
+            "IS NULL),"
+            " o.territory_id, COALESCE(ps.subject_area, '')"
+            " FROM active_members m JOIN persons p ON p.id = m.person_id"
+            " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
+            " LEFT JOIN organisations o ON o.id = ps.organisation_id"
+            " WHERE m.ends_on IS NULL AND (m.territory_id IN " +
+            registry::subtree("$1") + " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
         params, [&](const Row& r) {
           auto& m = by_person[r.int64(0)];
           m.person_id = r.int64(0);
@@ -294,32 +318,39 @@ std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t t
 
 std::vector<domain::SupportTarget> unsupported_shnor(Connection& c, std::int64_t territory_id) {
   std::vector<domain::SupportTarget> out;
-  c.run("SELECT o.id, COALESCE(o.short_name, o.name), o.territory_id FROM organisations o WHERE o.is_shnor = 1"
-        " AND o.territory_id IN " + registry::subtree("$1") + " AND o.id NOT IN (SELECT organisation_id FROM support_assignments"
-        " WHERE organisation_id IS NOT NULL AND ends_on IS NULL) ORDER BY o.id",
-        {territory_id}, [&](const Row& r) {
-          out.push_back({"school", r.int64(0), r.text(1), r.int64(0), r.int64(2), {}, true, 0});
-        });
+  c.run(
+      "SELECT o.id, COALESCE(o.short_name, o.name), o.territory_id FROM organisations o WHERE o.is_shnor = 1"
+      " AND o.territory_id IN " +
+          registry::subtree("$1") +
+          " AND o.id NOT IN (SELECT organisation_id FROM support_assignments"
+          " WHERE organisation_id IS NOT NULL AND ends_on IS NULL) ORDER BY o.id",
+      {territory_id}, [&](const Row& r) {
+        out.push_back({"school", r.int64(0), r.text(1), r.int64(0), r.int64(2), {}, true, 0});
+      });
   return out;
 }
 
 std::vector<domain::SupportTarget> unsupported_diagnosed_teachers(Connection& c, std::int64_t territory_id) {
   std::vector<domain::SupportTarget> out;
-  c.run("SELECT p.id, " + full_name("p") + ", o.id, o.territory_id, COALESCE(ps.subject_area, ''), o.is_shnor"
-        " FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL AND ps.position = 'teacher'"
-        " JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE o.territory_id IN " + registry::subtree("$1") + " AND p.id IN (SELECT person_id FROM diagnostic_results)"
-        " AND p.id NOT IN (SELECT person_id FROM support_assignments WHERE person_id IS NOT NULL AND ends_on IS NULL)"
-        " ORDER BY p.id, ps.id",
-        {territory_id}, [&](const Row& r) {
-          if (!out.empty() && out.back().id == r.int64(0)) {
-            if (!r.view(4).empty()) out.back().subject_areas.insert(r.text(4));
-            return;
-          }
-          domain::SupportTarget t{"teacher", r.int64(0), r.text(1), r.int64(2), r.int64(3), {}, r.flag(5), 0};
-          if (!r.view(4).empty()) t.subject_areas.insert(r.text(4));
-          out.push_back(std::move(t));
-        });
+  c.run(
+      "SELECT p.id, " + full_name("p") +
+          ", o.id, o.territory_id, COALESCE(ps.subject_area, ''), o.is_shnor"
+          " FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL AND ps.position = 'teacher'"
+          " JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE o.territory_id IN " +
+          registry::subtree("$1") +
+          " AND p.id IN (SELECT person_id FROM diagnostic_results)"
+          " AND p.id NOT IN (SELECT person_id FROM support_assignments WHERE person_id IS NOT NULL AND ends_on IS NULL)"
+          " ORDER BY p.id, ps.id",
+      {territory_id}, [&](const Row& r) {
+        if (!out.empty() && out.back().id == r.int64(0)) {
+          if (!r.view(4).empty()) out.back().subject_areas.insert(r.text(4));
+          return;
+        }
+        domain::SupportTarget t{"teacher", r.int64(0), r.text(1), r.int64(2), r.int64(3), {}, r.flag(5), 0};
+        if (!r.view(4).empty()) t.subject_areas.insert(r.text(4));
+        out.push_back(std::move(t));
+      });
   return out;
 }
 
@@ -332,7 +363,8 @@ std::vector<Member> memberships_of(Connection& c, std::int64_t person_id) {
 
 std::vector<TeamRow> team_rows(Connection& c, std::int64_t municipality_id) {
   std::vector<TeamRow> out;
-  c.run("SELECT o.id, COALESCE(o.short_name, o.name), o.is_shnor, COALESCE(m.person_id, 0), COALESCE(" + full_name("p") +
+  c.run("SELECT o.id, COALESCE(o.short_name, o.name), o.is_shnor, COALESCE(m.person_id, 0), COALESCE(" +
+            full_name("p") +
             ", ''), COALESCE(ps.position, ''), COALESCE(ps.subject_area, '')"
             " FROM organisations o"
             " LEFT JOIN positions ps ON ps.organisation_id = o.id AND ps.left_on IS NULL"
@@ -347,10 +379,11 @@ std::vector<TeamRow> team_rows(Connection& c, std::int64_t municipality_id) {
 }
 
 std::int64_t insert_assignment(Connection& c, const Assignment& a) {
-  return c.scalar("INSERT INTO support_assignments (methodist_person_id, organisation_id, person_id, starts_on, created_at)"
-                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                  {a.methodist_person_id, id_or_null(a.organisation_id), id_or_null(a.person_id), a.starts_on,
-                   domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO support_assignments (methodist_person_id, organisation_id, person_id, starts_on, created_at)"
+      " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+      {a.methodist_person_id, id_or_null(a.organisation_id), id_or_null(a.person_id), a.starts_on,
+       domain::utc_timestamp_now()});
 }
 
 std::optional<Assignment> find_assignment(Connection& c, std::int64_t id) {
@@ -372,54 +405,61 @@ std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id,
   const auto teacher_seen = registry::person_scope(scope, params, "sa.person_id");
   std::vector<Assignment> out;
   c.run(assignment_select() + " WHERE sa.ends_on IS NULL AND ((so.territory_id IN " + tree + " AND " + school_seen +
-            ") OR (sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-            " WHERE ps.left_on IS NULL AND o.territory_id IN " + tree + ") AND " + teacher_seen +
-            ")) ORDER BY mp.last_name, mp.first_name, sa.id",
+            ") OR (sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = "
+            "ps.organisation_id"
+            " WHERE ps.left_on IS NULL AND o.territory_id IN " +
+            tree + ") AND " + teacher_seen + ")) ORDER BY mp.last_name, mp.first_name, sa.id",
         params, [&](const Row& r) { out.push_back(assignment_from(r)); });
   return out;
 }
 
 std::vector<Assignment> assignments_of(Connection& c, std::int64_t methodist_person_id) {
   std::vector<Assignment> out;
-  c.run(assignment_select() + " WHERE sa.methodist_person_id = $1 AND sa.ends_on IS NULL ORDER BY sa.id", {methodist_person_id},
-        [&](const Row& r) { out.push_back(assignment_from(r)); });
+  c.run(assignment_select() + " WHERE sa.methodist_person_id = $1 AND sa.ends_on IS NULL ORDER BY sa.id",
+        {methodist_person_id}, [&](const Row& r) { out.push_back(assignment_from(r)); });
   return out;
 }
 
-bool assigned(Connection& c, std::int64_t methodist, std::optional<std::int64_t> organisation, std::optional<std::int64_t> person) {
-  return c.scalar("SELECT COUNT(*) FROM support_assignments WHERE methodist_person_id = $1 AND ends_on IS NULL"
-                  " AND (organisation_id = $2 OR person_id = $3)",
-                  {methodist, id_or_null(organisation), id_or_null(person)}) > 0;
+bool assigned(Connection& c, std::int64_t methodist, std::optional<std::int64_t> organisation,
+              std::optional<std::int64_t> person) {
+  return c.scalar(
+             "SELECT COUNT(*) FROM support_assignments WHERE methodist_person_id = $1 AND ends_on IS NULL"
+             " AND (organisation_id = $2 OR person_id = $3)",
+             {methodist, id_or_null(organisation), id_or_null(person)}) > 0;
 }
 
 domain::Support support_of(Connection& c, std::int64_t methodist_person_id, const std::string& today) {
   domain::Support s;
-  c.run("SELECT organisation_id, person_id FROM support_assignments WHERE methodist_person_id = $1"
-        " AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)",
-        {methodist_person_id, today}, [&](const Row& r) {
-          if (auto o = r.opt_int64(0)) s.organisations.push_back(*o);
-          if (auto p = r.opt_int64(1)) s.persons.push_back(*p);
-        });
+  c.run(
+      "SELECT organisation_id, person_id FROM support_assignments WHERE methodist_person_id = $1"
+      " AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)",
+      {methodist_person_id, today}, [&](const Row& r) {
+        if (auto o = r.opt_int64(0)) s.organisations.push_back(*o);
+        if (auto p = r.opt_int64(1)) s.persons.push_back(*p);
+      });
   return s;
 }
 
 std::int64_t insert_activity(Connection& c, const Activity& a) {
-  return c.scalar("INSERT INTO methodist_activities (person_id, function, happened_on, title, organisation_id, participants,"
-                  " evidence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                  {a.person_id, a.function, a.happened_on, a.title, id_or_null(a.organisation_id), id_or_null(a.participants),
-                   text_or_null(a.evidence), domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO methodist_activities (person_id, function, happened_on, title, organisation_id, participants,"
+      " evidence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      {a.person_id, a.function, a.happened_on, a.title, id_or_null(a.organisation_id), id_or_null(a.participants),
+       text_or_null(a.evidence), domain::utc_timestamp_now()});
 }
 
-std::vector<Activity> activities_of(Connection& c, std::int64_t person_id, const std::string& from, const std::string& to) {
+std::vector<Activity> activities_of(Connection& c, std::int64_t person_id, const std::string& from,
+                                    const std::string& to) {
   std::vector<Activity> out;
-  c.run("SELECT a.id, a.person_id, a.function, a.happened_on, a.title, a.organisation_id, a.participants,"
-        " COALESCE(a.evidence, ''), COALESCE(COALESCE(o.short_name, o.name), '') FROM methodist_activities a"
-        " LEFT JOIN organisations o ON o.id = a.organisation_id"
-        " WHERE a.person_id = $1 AND a.happened_on >= $2 AND a.happened_on <= $3 ORDER BY a.happened_on DESC, a.id DESC",
-        {person_id, from, to}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.opt_int64(6), r.text(7),
-                         r.text(8)});
-        });
+  c.run(
+      "SELECT a.id, a.person_id, a.function, a.happened_on, a.title, a.organisation_id, a.participants,"
+      " COALESCE(a.evidence, ''), COALESCE(COALESCE(o.short_name, o.name), '') FROM methodist_activities a"
+      " LEFT JOIN organisations o ON o.id = a.organisation_id"
+      " WHERE a.person_id = $1 AND a.happened_on >= $2 AND a.happened_on <= $3 ORDER BY a.happened_on DESC, a.id DESC",
+      {person_id, from, to}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.opt_int64(6),
+                       r.text(7), r.text(8)});
+      });
   return out;
 }
 
@@ -427,87 +467,105 @@ std::vector<ActivityCount> activity_counts(Connection& c, std::int64_t territory
                                            const std::string& from, const std::string& to) {
   Params params{from, to, level};
   std::vector<ActivityCount> out;
-  c.run("SELECT m.person_id, " + full_name("p") + ", a.function, COUNT(*), COALESCE(SUM(a.participants), 0)"
-        " FROM active_members m JOIN persons p ON p.id = m.person_id"
-        " JOIN methodist_activities a ON a.person_id = m.person_id AND a.happened_on >= $1 AND a.happened_on <= $2"
-        " WHERE m.level = $3 AND m.starts_on <= $2 AND (m.ends_on IS NULL OR m.ends_on >= $1) AND m.territory_id IN " +
+  c.run("SELECT m.person_id, " + full_name("p") +
+            ", a.function, COUNT(*), COALESCE(SUM(a.participants), 0)"
+            " FROM active_members m JOIN persons p ON p.id = m.person_id"
+            " JOIN methodist_activities a ON a.person_id = m.person_id AND a.happened_on >= $1 AND a.happened_on <= $2"
+            " WHERE m.level = $3 AND m.starts_on <= $2 AND (m.ends_on IS NULL OR m.ends_on >= $1) AND m.territory_id "
+            "IN " +
             registry::subtree(registry::placeholder(params, territory_id)) +
-            " GROUP BY m.person_id, p.last_name, p.first_name, p.middle_name, a.function ORDER BY p.last_name, p.first_name, a.function",
-        params, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)}); });
+            " GROUP BY m.person_id, p.last_name, p.first_name, p.middle_name, a.function ORDER BY p.last_name, "
+            "p.first_name, a.function",
+        params, [&](const Row& r) {
+          out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)});
+        });
   return out;
 }
 
 std::int64_t insert_message(Connection& c, const Message& m) {
-  return c.scalar("INSERT INTO support_messages (methodist_person_id, person_id, from_methodist, body, created_at)"
-                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                  {m.methodist_person_id, m.person_id, flag(m.from_methodist), m.body, domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO support_messages (methodist_person_id, person_id, from_methodist, body, created_at)"
+      " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+      {m.methodist_person_id, m.person_id, flag(m.from_methodist), m.body, domain::utc_timestamp_now()});
 }
 
 std::vector<Message> thread(Connection& c, std::int64_t methodist, std::int64_t person, std::size_t limit) {
   std::vector<Message> out;
-  c.run("SELECT id, methodist_person_id, person_id, from_methodist, body, created_at, COALESCE(read_at, '')"
-        " FROM support_messages WHERE methodist_person_id = $1 AND person_id = $2 ORDER BY id DESC LIMIT $3",
-        {methodist, person, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.int64(2), r.flag(3), r.text(4), r.text(5), r.text(6)});
-        });
+  c.run(
+      "SELECT id, methodist_person_id, person_id, from_methodist, body, created_at, COALESCE(read_at, '')"
+      " FROM support_messages WHERE methodist_person_id = $1 AND person_id = $2 ORDER BY id DESC LIMIT $3",
+      {methodist, person, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.int64(2), r.flag(3), r.text(4), r.text(5), r.text(6)});
+      });
   std::reverse(out.begin(), out.end());
   return out;
 }
 
 void mark_thread_read(Connection& c, std::int64_t methodist, std::int64_t person, bool reader_is_methodist) {
-  c.execute("UPDATE support_messages SET read_at = $4 WHERE methodist_person_id = $1 AND person_id = $2"
-            " AND from_methodist = $3 AND read_at IS NULL",
-            {methodist, person, flag(!reader_is_methodist), domain::utc_timestamp_now()});
+  c.execute(
+      "UPDATE support_messages SET read_at = $4 WHERE methodist_person_id = $1 AND person_id = $2"
+      " AND from_methodist = $3 AND read_at IS NULL",
+      {methodist, person, flag(!reader_is_methodist), domain::utc_timestamp_now()});
 }
 
 std::map<std::int64_t, std::int64_t> unread_for_methodist(Connection& c, std::int64_t methodist) {
   std::map<std::int64_t, std::int64_t> out;
-  c.run("SELECT person_id, COUNT(*) FROM support_messages WHERE methodist_person_id = $1 AND from_methodist = 0"
-        " AND read_at IS NULL GROUP BY person_id",
-        {methodist}, [&](const Row& r) { out[r.int64(0)] = r.int64(1); });
+  c.run(
+      "SELECT person_id, COUNT(*) FROM support_messages WHERE methodist_person_id = $1 AND from_methodist = 0"
+      " AND read_at IS NULL GROUP BY person_id",
+      {methodist}, [&](const Row& r) { out[r.int64(0)] = r.int64(1); });
   return out;
 }
 
 std::int64_t insert_feedback(Connection& c, const Feedback& f) {
-  return c.scalar("INSERT INTO support_feedback (methodist_person_id, person_id, rating, comment, given_on)"
-                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                  {f.methodist_person_id, f.person_id, std::int64_t{f.rating}, text_or_null(f.comment), f.given_on});
+  return c.scalar(
+      "INSERT INTO support_feedback (methodist_person_id, person_id, rating, comment, given_on)"
+      " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+      {f.methodist_person_id, f.person_id, std::int64_t{f.rating}, text_or_null(f.comment), f.given_on});
 }
 
 std::vector<Feedback> feedback_for(Connection& c, std::int64_t methodist) {
   std::vector<Feedback> out;
-  c.run("SELECT id, methodist_person_id, person_id, rating, COALESCE(comment, ''), given_on FROM support_feedback"
-        " WHERE methodist_person_id = $1 ORDER BY given_on DESC, id DESC",
-        {methodist}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.int64(2), static_cast<int>(r.int64(3)), r.text(4), r.text(5)});
-        });
+  c.run(
+      "SELECT id, methodist_person_id, person_id, rating, COALESCE(comment, ''), given_on FROM support_feedback"
+      " WHERE methodist_person_id = $1 ORDER BY given_on DESC, id DESC",
+      {methodist}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.int64(2), static_cast<int>(r.int64(3)), r.text(4), r.text(5)});
+      });
   return out;
 }
 
 std::vector<Supporter> supporters_of(Connection& c, std::int64_t person_id, const std::string& today) {
   std::vector<Supporter> out;
-  c.run("SELECT DISTINCT sa.methodist_person_id, " + full_name("mp") + ", CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END"
-        " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
-        " WHERE sa.starts_on <= $2 AND (sa.ends_on IS NULL OR sa.ends_on >= $2) AND (sa.person_id = $1"
-        " OR sa.organisation_id IN (SELECT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL))"
-        " ORDER BY 2",
-        {person_id, today}, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.flag(2)}); });
+  c.run(
+      "SELECT DISTINCT sa.methodist_person_id, " + full_name("mp") +
+          ", CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END"
+          " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
+          " WHERE sa.starts_on <= $2 AND (sa.ends_on IS NULL OR sa.ends_on >= $2) AND (sa.person_id = $1"
+          " OR sa.organisation_id IN (SELECT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL))"
+          " ORDER BY 2",
+      {person_id, today}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.text(1), r.flag(2)});
+      });
   return out;
 }
 
 std::int64_t insert_plan_item(Connection& c, const PlanItem& p) {
-  return c.scalar("INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, function, term,"
-                  " responsible, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', $9) RETURNING id",
-                  {p.level, p.territory_id, p.school_year, p.title, p.direction, text_or_null(p.function), p.term,
-                   text_or_null(p.responsible), domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, function, term,"
+      " responsible, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', $9) RETURNING id",
+      {p.level, p.territory_id, p.school_year, p.title, p.direction, text_or_null(p.function), p.term,
+       text_or_null(p.responsible), domain::utc_timestamp_now()});
 }
 
 namespace {
 PlanItem plan_item_from(const Row& r) {
-  return {r.int64(0), r.text(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9), r.text(10)};
+  return {r.int64(0), r.text(1), r.int64(2), r.text(3), r.text(4), r.text(5),
+          r.text(6),  r.text(7), r.text(8),  r.text(9), r.text(10)};
 }
 const char* const kPlanSelect =
-    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, ''), term, COALESCE(responsible, ''),"
+    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, ''), term, "
+    "COALESCE(responsible, ''),"
     " status, COALESCE(report, '') FROM active_plan_items";
 }  // namespace
 
@@ -521,7 +579,8 @@ void update_plan_item(Connection& c, std::int64_t id, const std::string& status,
   c.execute("UPDATE active_plan_items SET status = $2, report = $3 WHERE id = $1", {id, status, text_or_null(report)});
 }
 
-std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level, const std::string& school_year) {
+std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level,
+                              const std::string& school_year) {
   std::vector<PlanItem> out;
   c.run(std::string(kPlanSelect) + " WHERE territory_id = $1 AND level = $2 AND school_year = $3 ORDER BY id",
         {territory_id, level, school_year}, [&](const Row& r) { out.push_back(plan_item_from(r)); });

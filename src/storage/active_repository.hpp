@@ -59,7 +59,8 @@ std::int64_t insert_application(Connection& c, const Application& a);
 std::optional<Application> find_application(Connection& c, std::int64_t id);
 std::vector<Application> applications_of(Connection& c, std::int64_t selection_id);
 void set_application_status(Connection& c, std::int64_t id, const std::string& status, const std::string& note);
-void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score, const std::string& comment);
+void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score,
+               const std::string& comment);
 
 struct Member {
   std::int64_t id = 0;
@@ -76,8 +77,10 @@ struct Member {
 };
 std::int64_t insert_member(Connection& c, const Member& m);
 std::optional<Member> find_member(Connection& c, std::int64_t id);
-std::optional<Member> current_member(Connection& c, const std::string& level, std::int64_t territory_id, std::int64_t person_id);
-void end_member(Connection& c, std::int64_t id, const std::string& ends_on, std::int64_t order_id, const std::string& reason);
+std::optional<Member> current_member(Connection& c, const std::string& level, std::int64_t territory_id,
+                                     std::int64_t person_id);
+void end_member(Connection& c, std::int64_t id, const std::string& ends_on, std::int64_t order_id,
+                const std::string& reason);
 struct MemberFilter {
   std::optional<std::int64_t> territory_id;  // this territory and below
   std::string level;
@@ -117,7 +120,8 @@ void end_assignment(Connection& c, std::int64_t id, const std::string& ends_on);
 std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id, const domain::Scope& scope);
 std::vector<Assignment> assignments_of(Connection& c, std::int64_t methodist_person_id);
 // True when a current assignment of this methodist to this target exists.
-bool assigned(Connection& c, std::int64_t methodist, std::optional<std::int64_t> organisation, std::optional<std::int64_t> person);
+bool assigned(Connection& c, std::int64_t methodist, std::optional<std::int64_t> organisation,
+              std::optional<std::int64_t> person);
 // What the methodist supports now.
 domain::Support support_of(Connection& c, std::int64_t methodist_person_id, const std::string& today);
 
@@ -135,7 +139,8 @@ struct Activity {
   std::string evidence, organisation_name;
 };
 std::int64_t insert_activity(Connection& c, const Activity& a);
-std::vector<Activity> activities_of(Connection& c, std::int64_t person_id, const std::string& from, const std::string& to);
+std::vector<Activity> activities_of(Connection& c, std::int64_t person_id, const std::string& from,
+                                    const std::string& to);
 // Activities of the territory's active members in [from, to], per member and function.
 struct ActivityCount {
   std::int64_t person_id = 0;
@@ -185,6 +190,7 @@ struct PlanItem {
 std::int64_t insert_plan_item(Connection& c, const PlanItem& p);
 std::optional<PlanItem> find_plan_item(Connection& c, std::int64_t id);
 void update_plan_item(Connection& c, std::int64_t id, const std::string& status, const std::string& report);
-std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level, const std::string& school_year);
+std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level,
+                              const std::string& school_year);
 
 }  // namespace metodist::storage::active

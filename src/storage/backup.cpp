@@ -26,11 +26,14 @@ struct Sqlite {
   ~Sqlite() { sqlite3_close(db); }
   void check_integrity(const std::string& what) {
     std::string result;
-    sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** cells, char**) {
-      auto& s = *static_cast<std::string*>(out);
-      if (s.empty() && cells[0]) s = cells[0];
-      return 0;
-    }, &result, nullptr);
+    sqlite3_exec(
+        db, "PRAGMA integrity_check",
+        [](void* out, int, char** cells, char**) {
+          auto& s = *static_cast<std::string*>(out);
+          if (s.empty() && cells[0]) s = cells[0];
+          return 0;
+        },
+        &result, nullptr);
     if (result != "ok") throw Error(ErrorKind::other, what + ": проверка целостности не пройдена (" + result + ")");
   }
 };
@@ -38,7 +41,8 @@ struct Sqlite {
 // Copies `from` into `to` with the online backup API, 256 pages a step.
 void copy(sqlite3* from, sqlite3* to, const BackupProgress& progress) {
   sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
-  if (!b) throw Error(ErrorKind::other, std::string("SQLite: резервное копирование не началось: ") + sqlite3_errmsg(to));
+  if (!b)
+    throw Error(ErrorKind::other, std::string("SQLite: резервное копирование не началось: ") + sqlite3_errmsg(to));
   int rc = SQLITE_OK;
   do {
     rc = sqlite3_backup_step(b, 256);
@@ -47,7 +51,8 @@ void copy(sqlite3* from, sqlite3* to, const BackupProgress& progress) {
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) throw Error(ErrorKind::other, std::string("SQLite: копирование прервано: ") + sqlite3_errstr(rc));
+  if (rc != SQLITE_DONE)
+    throw Error(ErrorKind::other, std::string("SQLite: копирование прервано: ") + sqlite3_errstr(rc));
 }
 
 // Runs a program of the PostgreSQL client with arguments; non-zero exit is an error.
@@ -93,7 +98,8 @@ void backup_database(const std::string& url, const std::string& file, const Back
     if (progress) progress(1);
     return;
   }
-  throw Error(ErrorKind::unavailable, "Неизвестный адрес базы данных «" + url + "»: ожидается sqlite:ПУТЬ или postgresql://...");
+  throw Error(ErrorKind::unavailable,
+              "Неизвестный адрес базы данных «" + url + "»: ожидается sqlite:ПУТЬ или postgresql://...");
 }
 
 void restore_database(const std::string& url, const std::string& file, const BackupProgress& progress) {
@@ -115,7 +121,8 @@ void restore_database(const std::string& url, const std::string& file, const Bac
     if (progress) progress(1);
     return;
   }
-  throw Error(ErrorKind::unavailable, "Неизвестный адрес базы данных «" + url + "»: ожидается sqlite:ПУТЬ или postgresql://...");
+  throw Error(ErrorKind::unavailable,
+              "Неизвестный адрес базы данных «" + url + "»: ожидается sqlite:ПУТЬ или postgresql://...");
 }
 
 }  // namespace metodist::storage

@@ -11,7 +11,8 @@ const char* const kCommunitySelect =
     "SELECT k.id, k.kind, k.title, COALESCE(k.description, ''), COALESCE(k.subject_area, ''), k.territory_id,"
     " k.organisation_id, k.open_to_join, t.name, COALESCE(o.short_name, o.name, ''),"
     " (SELECT COUNT(*) FROM community_members m WHERE m.community_id = k.id AND m.left_on IS NULL)"
-    " FROM communities k JOIN territories t ON t.id = k.territory_id LEFT JOIN organisations o ON o.id = k.organisation_id";
+    " FROM communities k JOIN territories t ON t.id = k.territory_id LEFT JOIN organisations o ON o.id = "
+    "k.organisation_id";
 
 Community community_from(const Row& r) {
   Community k;
@@ -32,7 +33,8 @@ Community community_from(const Row& r) {
 const char* const kMemberSelect =
     "SELECT m.id, m.community_id, m.person_id, m.role, m.joined_on, COALESCE(m.left_on, ''),"
     " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
-    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = "
+    "ps.organisation_id"
     "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '')"
     " FROM community_members m JOIN persons p ON p.id = m.person_id";
 
@@ -78,17 +80,19 @@ std::vector<Community> list_communities(Connection& c, const CommunityFilter& f,
 }
 
 std::optional<Member> current_member(Connection& c, std::int64_t community_id, std::int64_t person_id) {
-  auto row = c.query_one(std::string(kMemberSelect) + " WHERE m.community_id = $1 AND m.person_id = $2 AND m.left_on IS NULL",
-                         {community_id, person_id});
+  auto row =
+      c.query_one(std::string(kMemberSelect) + " WHERE m.community_id = $1 AND m.person_id = $2 AND m.left_on IS NULL",
+                  {community_id, person_id});
   if (!row) return std::nullopt;
   return member_from(*row);
 }
 
 std::int64_t insert_member(Connection& c, std::int64_t community_id, std::int64_t person_id, const std::string& role,
                            const std::string& joined_on) {
-  return c.scalar("INSERT INTO community_members (community_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)"
-                  " RETURNING id",
-                  {community_id, person_id, role, joined_on});
+  return c.scalar(
+      "INSERT INTO community_members (community_id, person_id, role, joined_on) VALUES ($1, $2, $3, $4)"
+      " RETURNING id",
+      {community_id, person_id, role, joined_on});
 }
 
 void end_membership(Connection& c, std::int64_t member_id, const std::string& left_on) {
@@ -97,36 +101,43 @@ void end_membership(Connection& c, std::int64_t member_id, const std::string& le
 
 std::vector<Member> members_of(Connection& c, std::int64_t community_id) {
   std::vector<Member> out;
-  c.run(std::string(kMemberSelect) + " WHERE m.community_id = $1 AND m.left_on IS NULL"
-                                      " ORDER BY CASE m.role WHEN 'leader' THEN 0 ELSE 1 END, p.last_name, p.first_name",
+  c.run(std::string(kMemberSelect) +
+            " WHERE m.community_id = $1 AND m.left_on IS NULL"
+            " ORDER BY CASE m.role WHEN 'leader' THEN 0 ELSE 1 END, p.last_name, p.first_name",
         {community_id}, [&](const Row& r) { out.push_back(member_from(r)); });
   return out;
 }
 
 std::int64_t insert_material(Connection& c, const Material& m) {
-  return c.scalar("INSERT INTO community_materials (community_id, title, url, added_at) VALUES ($1, $2, $3, $4)"
-                  " RETURNING id",
-                  {m.community_id, m.title, m.url, domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO community_materials (community_id, title, url, added_at) VALUES ($1, $2, $3, $4)"
+      " RETURNING id",
+      {m.community_id, m.title, m.url, domain::utc_timestamp_now()});
 }
 
 std::vector<Material> materials_of(Connection& c, std::int64_t community_id) {
   std::vector<Material> out;
-  c.run("SELECT id, community_id, title, url, added_at FROM community_materials WHERE community_id = $1 ORDER BY id DESC",
-        {community_id}, [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)}); });
+  c.run(
+      "SELECT id, community_id, title, url, added_at FROM community_materials WHERE community_id = $1 ORDER BY id DESC",
+      {community_id}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)});
+      });
   return out;
 }
 
 std::int64_t insert_post(Connection& c, const Post& p) {
-  return c.scalar("INSERT INTO community_posts (community_id, author_account_id, author_name, body, created_at)"
-                  " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                  {p.community_id, id_or_null(p.author_account_id), p.author_name, p.body, domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO community_posts (community_id, author_account_id, author_name, body, created_at)"
+      " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+      {p.community_id, id_or_null(p.author_account_id), p.author_name, p.body, domain::utc_timestamp_now()});
 }
 
 std::vector<Post> posts_of(Connection& c, std::int64_t community_id, std::optional<std::int64_t> before,
                            std::size_t limit) {
   Params params{community_id};
-  std::string sql = "SELECT id, community_id, author_account_id, author_name, body, created_at FROM community_posts"
-                    " WHERE community_id = $1";
+  std::string sql =
+      "SELECT id, community_id, author_account_id, author_name, body, created_at FROM community_posts"
+      " WHERE community_id = $1";
   if (before) sql += " AND id < " + registry::placeholder(params, *before);
   sql += " ORDER BY id DESC LIMIT " + registry::placeholder(params, static_cast<std::int64_t>(limit));
   std::vector<Post> out;

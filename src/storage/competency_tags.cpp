@@ -12,9 +12,12 @@ struct Table {
 
 Table table_of(Tagged kind) {
   switch (kind) {
-    case Tagged::program: return {"program_competencies", "program_id"};
-    case Tagged::event: return {"event_competencies", "event_id"};
-    case Tagged::practice: return {"practice_competencies", "practice_id"};
+    case Tagged::program:
+      return {"program_competencies", "program_id"};
+    case Tagged::event:
+      return {"event_competencies", "event_id"};
+    case Tagged::practice:
+      return {"practice_competencies", "practice_id"};
   }
   return {"program_competencies", "program_id"};
 }
@@ -22,7 +25,7 @@ Table table_of(Tagged kind) {
 }  // namespace
 
 std::unordered_map<std::int64_t, std::vector<std::string>> codes_of(Connection& c, Tagged kind,
-                                                                     std::span<const std::int64_t> ids) {
+                                                                    std::span<const std::int64_t> ids) {
   const auto t = table_of(kind);
   std::unordered_map<std::int64_t, std::vector<std::string>> out;
   registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {

@@ -18,7 +18,7 @@ enum class Tagged { program, event, practice };
 
 // Codes per object, in framework order; objects without tags are absent.
 std::unordered_map<std::int64_t, std::vector<std::string>> codes_of(Connection& c, Tagged kind,
-                                                                     std::span<const std::int64_t> ids);
+                                                                    std::span<const std::int64_t> ids);
 // Replaces the object's tags with these competencies (ids).
 void replace(Connection& c, Tagged kind, std::int64_t id, std::span<const std::int64_t> competency_ids);
 // Objects tagged with the competency (a code), in id order.

@@ -64,8 +64,10 @@ using RowCallback = std::function<void(const Row&)>;
 // Sets a cell to text, reusing the cell's string buffer when it has one
 // (backends fill one Row per statement and overwrite it row after row).
 inline void assign_text(Value& cell, const char* data, std::size_t size) {
-  if (auto* s = std::get_if<std::string>(&cell)) s->assign(data, size);
-  else cell = std::string(data, size);
+  if (auto* s = std::get_if<std::string>(&cell))
+    s->assign(data, size);
+  else
+    cell = std::string(data, size);
 }
 
 // What went wrong in the database, in terms the app layer can act on.
@@ -109,9 +111,9 @@ class Connection {
 };
 
 struct PoolStats {
-  std::size_t open = 0;      // connections currently open
-  std::size_t in_use = 0;    // leased right now
-  std::uint64_t waits = 0;   // acquisitions that had to wait
+  std::size_t open = 0;     // connections currently open
+  std::size_t in_use = 0;   // leased right now
+  std::uint64_t waits = 0;  // acquisitions that had to wait
   std::uint64_t timeouts = 0;
 };
 

@@ -23,8 +23,8 @@ const char* const kCampaignSelect =
     " JOIN territories t ON t.id = dc.territory_id";
 
 Campaign campaign_from(const Row& r) {
-  return {r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5), r.text(6), r.text(7), r.text(8),
-          r.int64(9)};
+  return {r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4),
+          r.int64(5), r.text(6), r.text(7), r.text(8), r.int64(9)};
 }
 
 }  // namespace
@@ -33,9 +33,10 @@ void seed_framework_if_empty(Connection& c, std::span<const domain::Competency> 
   if (c.scalar("SELECT COUNT(*) FROM competencies") > 0) return;
   std::int64_t order = 0;
   for (const auto& k : framework)
-    c.execute("INSERT INTO competencies (code, group_code, title, is_active, sort_order) VALUES ($1, $2, $3, 1, $4)"
-              " ON CONFLICT (code) DO NOTHING",  // two servers starting at once both seed
-              {std::string(k.code), std::string(k.group), std::string(k.title), ++order});
+    c.execute(
+        "INSERT INTO competencies (code, group_code, title, is_active, sort_order) VALUES ($1, $2, $3, 1, $4)"
+        " ON CONFLICT (code) DO NOTHING",  // two servers starting at once both seed
+        {std::string(k.code), std::string(k.group), std::string(k.title), ++order});
 }
 
 std::vector<CompetencyRow> list_competencies(Connection& c) {
@@ -98,9 +99,11 @@ void replace_results(Connection& c, std::int64_t campaign_id, std::span<const st
     for (const auto& r : batch)
       params.insert(params.end(), {campaign_id, r.person_id, id_or_null(r.competency_id), r.raw_score, r.max_score,
                                    r.percent, std::string_view(r.measured_on)});
-    c.execute("INSERT INTO diagnostic_results (campaign_id, person_id, competency_id, raw_score, max_score, percent,"
-              " measured_on) VALUES " + registry::values_rows(batch.size(), 7),
-              params);
+    c.execute(
+        "INSERT INTO diagnostic_results (campaign_id, person_id, competency_id, raw_score, max_score, percent,"
+        " measured_on) VALUES " +
+            registry::values_rows(batch.size(), 7),
+        params);
   });
 }
 
@@ -126,18 +129,21 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
   const std::string coped = registry::placeholder(params, coped_from);
   const std::string fallback = registry::placeholder(params, default_threshold);
   const std::string unit = by_municipality ? "u" : "o";
-  const std::string sql =
-      "SELECT " + unit + ".id, " + unit + ".name, COALESCE(k.code, 'functional_literacy'),"
-      " COUNT(DISTINCT r.person_id),"
-      " COUNT(DISTINCT CASE WHEN r.percent < (CASE WHEN r.competency_id IS NULL THEN " + coped +
-      " ELSE COALESCE(k.threshold, " + fallback + ") END) THEN r.person_id END)"
-      " FROM diagnostic_results r LEFT JOIN competencies k ON k.id = r.competency_id"
-      " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
-      " JOIN organisations o ON o.id = ps.organisation_id" +
-      (by_municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
-      " WHERE r.campaign_id = " + campaign + " AND " + registry::organisation_scope(scope, params, "o") +
-      " GROUP BY " + unit + ".id, " + unit + ".name, COALESCE(k.code, 'functional_literacy')"
-      " ORDER BY " + unit + ".name, " + unit + ".id";
+  const std::string sql = "SELECT " + unit + ".id, " + unit +
+                          ".name, COALESCE(k.code, 'functional_literacy'),"
+                          " COUNT(DISTINCT r.person_id),"
+                          " COUNT(DISTINCT CASE WHEN r.percent < (CASE WHEN r.competency_id IS NULL THEN " +
+                          coped + " ELSE COALESCE(k.threshold, " + fallback +
+                          ") END) THEN r.person_id END)"
+                          " FROM diagnostic_results r LEFT JOIN competencies k ON k.id = r.competency_id"
+                          " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
+                          " JOIN organisations o ON o.id = ps.organisation_id" +
+                          (by_municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
+                          " WHERE r.campaign_id = " + campaign + " AND " +
+                          registry::organisation_scope(scope, params, "o") + " GROUP BY " + unit + ".id, " + unit +
+                          ".name, COALESCE(k.code, 'functional_literacy')"
+                          " ORDER BY " +
+                          unit + ".name, " + unit + ".id";
   std::vector<HeatCell> out;
   c.run(sql, params, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)}); });
   return out;
@@ -161,12 +167,15 @@ std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_camp
   const std::string below = " < COALESCE(k.threshold, " + fallback + ") THEN 1 ELSE 0 END)";
   const std::string sql =
       "SELECT w.unit_id, w.unit_name, k.code, COUNT(*), AVG(a.percent), AVG(b.percent),"
-      " SUM(CASE WHEN a.percent" + below + ", SUM(CASE WHEN b.percent" + below +
-      " FROM (" + workers + ") w"
-      " JOIN diagnostic_results a ON a.person_id = w.person_id AND a.campaign_id = " + before +
+      " SUM(CASE WHEN a.percent" +
+      below + ", SUM(CASE WHEN b.percent" + below + " FROM (" + workers +
+      ") w"
+      " JOIN diagnostic_results a ON a.person_id = w.person_id AND a.campaign_id = " +
+      before +
       " AND a.competency_id IS NOT NULL"
       " JOIN diagnostic_results b ON b.person_id = a.person_id AND b.competency_id = a.competency_id"
-      " AND b.campaign_id = " + after +
+      " AND b.campaign_id = " +
+      after +
       " JOIN competencies k ON k.id = a.competency_id"
       " GROUP BY w.unit_id, w.unit_name, k.code, k.sort_order ORDER BY w.unit_name, w.unit_id, k.sort_order";
   std::vector<DynamicsCell> out;
@@ -183,9 +192,10 @@ std::optional<std::string> level_scale_of(Connection& c, std::int64_t region_id)
 }
 
 void put_level_scale(Connection& c, std::int64_t region_id, const std::string& bands_json) {
-  c.execute("INSERT INTO level_scales (region_id, bands, updated_at) VALUES ($1, $2, $3)"
-            " ON CONFLICT (region_id) DO UPDATE SET bands = excluded.bands, updated_at = excluded.updated_at",
-            {region_id, bands_json, domain::utc_timestamp_now()});
+  c.execute(
+      "INSERT INTO level_scales (region_id, bands, updated_at) VALUES ($1, $2, $3)"
+      " ON CONFLICT (region_id) DO UPDATE SET bands = excluded.bands, updated_at = excluded.updated_at",
+      {region_id, bands_json, domain::utc_timestamp_now()});
 }
 
 void delete_level_scale(Connection& c, std::int64_t region_id) {

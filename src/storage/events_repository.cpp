@@ -49,7 +49,8 @@ const char* const kRegistrationSelect =
     "SELECT r.id, r.event_id, r.person_id, r.registered_at, r.attended, r.rating_useful, r.rating_organisation,"
     " COALESCE(r.feedback_comment, ''), COALESCE(r.feedback_at, ''),"
     " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
-    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = "
+    "ps.organisation_id"
     "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '')"
     " FROM event_registrations r JOIN persons p ON p.id = r.person_id";
 
@@ -113,7 +114,8 @@ std::vector<Event> list_events(Connection& c, const EventFilter& f, const domain
   if (!f.from.empty()) sql += " AND e.ends_at >= " + registry::placeholder(params, f.from);
   if (!f.kind.empty()) sql += " AND e.kind = " + registry::placeholder(params, f.kind);
   if (!f.level.empty()) sql += " AND e.level = " + registry::placeholder(params, f.level);
-  if (f.territory_id) sql += " AND e.territory_id IN " + registry::subtree(registry::placeholder(params, *f.territory_id));
+  if (f.territory_id)
+    sql += " AND e.territory_id IN " + registry::subtree(registry::placeholder(params, *f.territory_id));
   if (f.person_id)
     sql += " AND e.id IN (SELECT event_id FROM event_registrations WHERE person_id = " +
            registry::placeholder(params, *f.person_id) + ")";
@@ -132,8 +134,9 @@ std::vector<Event> list_events(Connection& c, const EventFilter& f, const domain
 }
 
 std::int64_t insert_registration(Connection& c, std::int64_t event_id, std::int64_t person_id) {
-  return c.scalar("INSERT INTO event_registrations (event_id, person_id, registered_at) VALUES ($1, $2, $3) RETURNING id",
-                  {event_id, person_id, domain::utc_timestamp_now()});
+  return c.scalar(
+      "INSERT INTO event_registrations (event_id, person_id, registered_at) VALUES ($1, $2, $3) RETURNING id",
+      {event_id, person_id, domain::utc_timestamp_now()});
 }
 
 std::optional<Registration> find_registration(Connection& c, std::int64_t event_id, std::int64_t person_id) {
@@ -169,12 +172,14 @@ void set_feedback(Connection& c, std::int64_t id, int useful, int organisation, 
 std::vector<ReminderDue> reminders_due(Connection& c, const std::string& now, const std::string& soon,
                                        const std::string& week_ago) {
   std::vector<ReminderDue> out;
-  c.run("SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END"
-        " FROM events e JOIN event_registrations r ON r.event_id = e.id"
-        " WHERE e.status = 'planned' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
-        "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
-        {now, soon, week_ago},
-        [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.flag(4)}); });
+  c.run(
+      "SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END"
+      " FROM events e JOIN event_registrations r ON r.event_id = e.id"
+      " WHERE e.status = 'planned' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
+      "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
+      {now, soon, week_ago}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.flag(4)});
+      });
   return out;
 }
 
@@ -186,7 +191,9 @@ std::int64_t insert_material(Connection& c, const Material& m) {
 std::vector<Material> materials_of(Connection& c, std::int64_t event_id) {
   std::vector<Material> out;
   c.run("SELECT id, event_id, title, url, added_at FROM event_materials WHERE event_id = $1 ORDER BY id", {event_id},
-        [&](const Row& r) { out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)}); });
+        [&](const Row& r) {
+          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)});
+        });
   return out;
 }
 

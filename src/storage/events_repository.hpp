@@ -21,7 +21,7 @@ struct Event {
   std::string starts_at, ends_at, format, place;
   std::vector<std::string> audience;
   std::optional<std::int64_t> capacity;
-  std::string status;  // planned | cancelled
+  std::string status;                     // planned | cancelled
   std::vector<std::string> competencies;  // codes it develops (written with storage::tags)
   // Read only:
   std::string territory_name, organisation_name;
@@ -32,8 +32,8 @@ void update_event(Connection& c, const Event& e);  // everything but ids and cou
 std::optional<Event> find_event(Connection& c, std::int64_t id);
 
 struct EventFilter {
-  std::string from, to;  // ISO dates: events overlapping [from, to]
-  std::string kind, level, query;  // query: a part of the title, any case
+  std::string from, to;                      // ISO dates: events overlapping [from, to]
+  std::string kind, level, query;            // query: a part of the title, any case
   std::optional<std::int64_t> territory_id;  // within this territory's subtree
   std::optional<std::int64_t> person_id;     // only those the person registered for
   std::size_t limit = 500;

@@ -11,7 +11,8 @@ namespace {
 const char* const kSelect =
     "SELECT h.id, h.organisation_id, h.person_id, h.created_by, h.methodist_person_id, h.topic,"
     " COALESCE(h.subject_area, ''), COALESCE(h.description, ''), h.urgency, h.status, h.due_on,"
-    " COALESCE(h.assigned_at, ''), COALESCE(h.response_kind, ''), COALESCE(h.response, ''), COALESCE(h.answered_at, ''),"
+    " COALESCE(h.assigned_at, ''), COALESCE(h.response_kind, ''), COALESCE(h.response, ''), COALESCE(h.answered_at, "
+    "''),"
     " h.rating, COALESCE(h.rating_comment, ''), COALESCE(h.closed_at, ''), h.created_at,"
     " COALESCE(o.short_name, o.name),"
     " COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), ''),"
@@ -113,7 +114,8 @@ std::vector<MunicipalityStats> stats_by_municipality(Connection& c, const domain
       " SUM(CASE WHEN h.status = 'closed' THEN 1 ELSE 0 END),"
       " SUM(CASE WHEN h.answered_at IS NOT NULL AND substr(h.answered_at, 1, 10) <= h.due_on THEN 1 ELSE 0 END),"
       " SUM(CASE WHEN h.rating IS NOT NULL THEN 1 ELSE 0 END), COALESCE(SUM(h.rating), 0)"
-      " FROM help_requests h JOIN organisations o ON o.id = h.organisation_id JOIN territories t ON t.id = o.territory_id"
+      " FROM help_requests h JOIN organisations o ON o.id = h.organisation_id JOIN territories t ON t.id = "
+      "o.territory_id"
       " WHERE h.created_at >= $1 AND h.created_at < $2 AND h.status <> 'cancelled' AND " +
       registry::organisation_scope(scope, params, "o") + " GROUP BY t.id, t.name ORDER BY t.name";
   std::vector<MunicipalityStats> out;
@@ -138,7 +140,8 @@ std::vector<Methodist> methodists_for(Connection& c, std::int64_t organisation_i
   const std::string sql =
       "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
       " (SELECT COUNT(*) FROM help_requests h WHERE h.methodist_person_id = p.id AND h.status = 'assigned')"
-      " FROM persons p WHERE p.id IN (SELECT a.person_id FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
+      " FROM persons p WHERE p.id IN (SELECT a.person_id FROM accounts a JOIN role_assignments ra ON ra.account_id = "
+      "a.id"
       "  WHERE a.is_active = 1 AND ra.role = 'methodist' AND ra.territory_id IN " +
       registry::ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = $1)") +
       ") ORDER BY p.last_name, p.first_name, p.id";

@@ -47,7 +47,8 @@ Document document_from(const Row& r) {
 std::int64_t insert_document(Connection& c, const Document& d) {
   return c.scalar(
       "INSERT INTO documents (kind, number, doc_date, issuer, title, level, territory_id, tags, description, preloaded,"
-      " created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+      " created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING "
+      "id",
       {d.kind, text_or_null(d.number), text_or_null(d.doc_date), text_or_null(d.issuer), d.title, d.level,
        id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), flag(d.preloaded),
        id_or_null(d.created_by), d.created_at});
@@ -77,9 +78,11 @@ std::vector<Document> list_documents(Connection& c, const DocumentFilter& f) {
   if (!f.level.empty()) where += " AND d.level = " + registry::placeholder(params, f.level);
   if (!f.year.empty()) where += " AND d.doc_date LIKE " + registry::placeholder(params, f.year + "-%");
   if (!f.tag.empty())
-    where += " AND d.tags LIKE " + registry::placeholder(params, "%" + registry::escape_like(f.tag) + "%") + " ESCAPE '\\'";
+    where +=
+        " AND d.tags LIKE " + registry::placeholder(params, "%" + registry::escape_like(f.tag) + "%") + " ESCAPE '\\'";
   const auto limit = registry::placeholder(params, static_cast<std::int64_t>(f.limit));
-  const char* order = f.recent ? " ORDER BY d.updated_at DESC, d.id DESC LIMIT " : " ORDER BY d.doc_date DESC, d.id DESC LIMIT ";
+  const char* order =
+      f.recent ? " ORDER BY d.updated_at DESC, d.id DESC LIMIT " : " ORDER BY d.doc_date DESC, d.id DESC LIMIT ";
   c.run(std::string(kDocumentSelect) + where + order + limit, params,
         [&](const Row& r) { out.push_back(document_from(r)); });
   return f.searched ? search::in_rank_order(f.ids, std::move(out)) : out;
@@ -88,8 +91,8 @@ std::vector<Document> list_documents(Connection& c, const DocumentFilter& f) {
 std::int64_t count_documents(Connection& c) { return c.scalar("SELECT COUNT(*) FROM documents"); }
 
 std::int64_t insert_version(Connection& c, const Version& v) {
-  const auto next = c.scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM document_versions WHERE document_id = $1",
-                             {v.document_id});
+  const auto next =
+      c.scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM document_versions WHERE document_id = $1", {v.document_id});
   c.execute(
       "INSERT INTO document_versions (document_id, version, file_hash, file_name, note, created_by, created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -103,8 +106,9 @@ const char* const kVersionSelect =
     "SELECT v.id, v.document_id, v.version, v.file_hash, v.file_name, COALESCE(v.note, ''), v.created_by, v.created_at,"
     " f.content_type, f.size FROM document_versions v JOIN stored_files f ON f.hash = v.file_hash";
 Version version_from(const Row& r) {
-  return {r.int64(0),     r.int64(1),      static_cast<int>(r.int64(2)), r.text(3), r.text(4), r.text(5),
-          r.opt_int64(6), r.text(7),       r.text(8),                    r.int64(9)};
+  return {
+      r.int64(0), r.int64(1), static_cast<int>(r.int64(2)), r.text(3), r.text(4), r.text(5), r.opt_int64(6), r.text(7),
+      r.text(8),  r.int64(9)};
 }
 }  // namespace
 
@@ -129,8 +133,9 @@ std::string searchable_text(const Document& d) {
 
 std::vector<Document> unindexed_documents(Connection& c) {
   std::vector<Document> out;
-  c.run(std::string(kDocumentSelect) + " WHERE d.id NOT IN (" + search::indexed_ids_sql(c, search::Index::documents) + ")", {},
-        [&](const Row& r) { out.push_back(document_from(r)); });
+  c.run(std::string(kDocumentSelect) + " WHERE d.id NOT IN (" + search::indexed_ids_sql(c, search::Index::documents) +
+            ")",
+        {}, [&](const Row& r) { out.push_back(document_from(r)); });
   return out;
 }
 

@@ -34,7 +34,7 @@ struct DocumentFilter {
   std::vector<std::int64_t> ids;  // from a search, in rank order; empty with `searched` means nothing matched
   bool searched = false;
   std::string kind, level, tag;
-  std::string year;  // «2023»
+  std::string year;     // «2023»
   bool recent = false;  // newest changes first (the cabinet's shelf), not newest documents
   std::size_t limit = 200;
 };

@@ -12,7 +12,8 @@ const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(
 
 const char* const kProgramSelect =
     "SELECT m.id, m.organisation_id, m.title, m.curator_person_id, m.starts_on, m.ends_on,"
-    " COALESCE(o.short_name, o.name), COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), ''),"
+    " COALESCE(o.short_name, o.name), COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, "
+    "''), ''),"
     " o.territory_id,"
     " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = 'active'),"
     " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id)"
@@ -40,11 +41,12 @@ const char* const kPairSelect =
     " mp.starts_on, COALESCE(mp.ends_on, ''), mp.status, COALESCE(mp.result, ''),"
     " a.last_name || ' ' || a.first_name || COALESCE(' ' || a.middle_name, ''),"
     " b.last_name || ' ' || b.first_name || COALESCE(' ' || b.middle_name, '')"
-    " FROM mentoring_pairs mp JOIN persons a ON a.id = mp.mentor_person_id JOIN persons b ON b.id = mp.mentee_person_id";
+    " FROM mentoring_pairs mp JOIN persons a ON a.id = mp.mentor_person_id JOIN persons b ON b.id = "
+    "mp.mentee_person_id";
 
 Pair pair_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.int64(2),  r.int64(3),  r.text(4),  r.text(5), r.text(6),
-          r.text(7),  r.text(8),  r.text(9),   r.text(10),  r.text(11)};
+  return {r.int64(0), r.int64(1), r.int64(2), r.int64(3), r.text(4),  r.text(5),
+          r.text(6),  r.text(7),  r.text(8),  r.text(9),  r.text(10), r.text(11)};
 }
 
 }  // namespace
@@ -63,7 +65,8 @@ std::optional<Program> find_program(Connection& c, std::int64_t id) {
   return program_from(*row);
 }
 
-std::vector<Program> list_programs(Connection& c, const domain::Scope& scope, std::optional<std::int64_t> organisation_id) {
+std::vector<Program> list_programs(Connection& c, const domain::Scope& scope,
+                                   std::optional<std::int64_t> organisation_id) {
   Params params;
   std::string sql = std::string(kProgramSelect) + " WHERE " + registry::organisation_scope(scope, params, "o");
   if (organisation_id) sql += " AND o.id = " + registry::placeholder(params, *organisation_id);
@@ -89,9 +92,10 @@ std::optional<Pair> find_pair(Connection& c, std::int64_t id) {
 }
 
 void update_pair(Connection& c, const Pair& p) {
-  c.execute("UPDATE mentoring_pairs SET plan = $2, ends_on = $3, status = $4, result = $5, updated_at = $6 WHERE id = $1",
-            {p.id, text_or_null(p.plan), text_or_null(p.ends_on), p.status, text_or_null(p.result),
-             domain::utc_timestamp_now()});
+  c.execute(
+      "UPDATE mentoring_pairs SET plan = $2, ends_on = $3, status = $4, result = $5, updated_at = $6 WHERE id = $1",
+      {p.id, text_or_null(p.plan), text_or_null(p.ends_on), p.status, text_or_null(p.result),
+       domain::utc_timestamp_now()});
 }
 
 std::vector<Pair> pairs_of(Connection& c, std::int64_t program_id) {
@@ -103,16 +107,18 @@ std::vector<Pair> pairs_of(Connection& c, std::int64_t program_id) {
 
 std::vector<Pair> pairs_of_person(Connection& c, std::int64_t person_id) {
   std::vector<Pair> out;
-  c.run(std::string(kPairSelect) + " WHERE mp.mentor_person_id = $1 OR mp.mentee_person_id = $1"
-                                    " ORDER BY mp.starts_on DESC, mp.id",
+  c.run(std::string(kPairSelect) +
+            " WHERE mp.mentor_person_id = $1 OR mp.mentee_person_id = $1"
+            " ORDER BY mp.starts_on DESC, mp.id",
         {person_id}, [&](const Row& r) { out.push_back(pair_from(r)); });
   return out;
 }
 
 bool active_pair_exists(Connection& c, std::int64_t program_id, std::int64_t mentor, std::int64_t mentee) {
-  return c.scalar("SELECT COUNT(*) FROM mentoring_pairs WHERE program_id = $1 AND mentor_person_id = $2"
-                  " AND mentee_person_id = $3 AND status = 'active'",
-                  {program_id, mentor, mentee}) > 0;
+  return c.scalar(
+             "SELECT COUNT(*) FROM mentoring_pairs WHERE program_id = $1 AND mentor_person_id = $2"
+             " AND mentee_person_id = $3 AND status = 'active'",
+             {program_id, mentor, mentee}) > 0;
 }
 
 std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& on, const std::string& born_after,
@@ -120,7 +126,8 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
                                              std::optional<std::int64_t> organisation_id) {
   Params params{on};  // $1: active_teaching_positions() reads the day from it
   std::string sql =
-      std::string("SELECT p.id, ") + kPersonName + ", p.birth_date, p.ped_experience_since, o.id,"
+      std::string("SELECT p.id, ") + kPersonName +
+      ", p.birth_date, p.ped_experience_since, o.id,"
       " COALESCE(o.short_name, o.name), COALESCE(ps.subjects, ''),"
       " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = 'active'),"
       " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> 'draft'),"
@@ -128,10 +135,12 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
       " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1),"
       " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL)"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.left_on IS NULL AND p.id IN (" + registry::active_teaching_positions() + ")"
-      " AND p.birth_date > " + registry::placeholder(params, born_after) +
-      " AND p.ped_experience_since > " + registry::placeholder(params, started_after) +
-      " AND " + registry::organisation_scope(scope, params, "o");
+      " WHERE ps.left_on IS NULL AND p.id IN (" +
+      registry::active_teaching_positions() +
+      ")"
+      " AND p.birth_date > " +
+      registry::placeholder(params, born_after) + " AND p.ped_experience_since > " +
+      registry::placeholder(params, started_after) + " AND " + registry::organisation_scope(scope, params, "o");
   if (organisation_id) sql += " AND o.id = " + registry::placeholder(params, *organisation_id);
   sql += " ORDER BY o.name, p.last_name, p.first_name, p.id";
   std::vector<YoungCandidate> out;
@@ -147,17 +156,21 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
 std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_id, const std::string& on) {
   Params params{on, mentee_person_id};
   const std::string sql =
-      std::string("SELECT p.id, ") + kPersonName + ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''),"
+      std::string("SELECT p.id, ") + kPersonName +
+      ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''),"
       " COALESCE(ps.subject_area, ''), COALESCE(ps.subjects, ''), o.id, COALESCE(o.short_name, o.name),"
       " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentor_person_id = p.id AND mp.status = 'active')"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.left_on IS NULL AND p.id <> $2 AND p.id IN (" + registry::active_teaching_positions() + ")"
+      " WHERE ps.left_on IS NULL AND p.id <> $2 AND p.id IN (" +
+      registry::active_teaching_positions() +
+      ")"
       " AND o.territory_id IN (SELECT o2.territory_id FROM positions ps2 JOIN organisations o2"
       "  ON o2.id = ps2.organisation_id WHERE ps2.person_id = $2 AND ps2.left_on IS NULL)"
       " ORDER BY p.id, ps.id";
   std::vector<Colleague> out;
   c.run(sql, params, [&](const Row& r) {
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6), r.text(7), r.int64(8)});
+    out.push_back(
+        {r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6), r.text(7), r.int64(8)});
   });
   return out;
 }

@@ -24,7 +24,8 @@ struct Program {
 std::int64_t insert_program(Connection& c, const Program& p);
 std::optional<Program> find_program(Connection& c, std::int64_t id);
 // Programs of organisations within the scope; `organisation_id` narrows to one.
-std::vector<Program> list_programs(Connection& c, const domain::Scope& scope, std::optional<std::int64_t> organisation_id);
+std::vector<Program> list_programs(Connection& c, const domain::Scope& scope,
+                                   std::optional<std::int64_t> organisation_id);
 
 struct Pair {
   std::int64_t id = 0, program_id = 0, mentor_person_id = 0, mentee_person_id = 0;

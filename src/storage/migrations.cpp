@@ -33,8 +33,9 @@ const char* kCreateTable =
 
 std::map<int, std::pair<std::string, std::string>> applied(Connection& c) {
   std::map<int, std::pair<std::string, std::string>> out;
-  c.run("SELECT version, name, checksum FROM schema_migrations ORDER BY version", {},
-        [&](const Row& r) { out[static_cast<int>(r.int64(0))] = {r.text(1), r.text(2)}; });
+  c.run("SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}, [&](const Row& r) {
+    out[static_cast<int>(r.int64(0))] = {r.text(1), r.text(2)};
+  });
   return out;
 }
 
@@ -46,8 +47,8 @@ MigrationStatus compute_status(Backend backend, Connection& c) {
   s.current = done.empty() ? 0 : done.rbegin()->first;
   if (s.current > s.latest)
     throw Error(ErrorKind::other, "База данных создана более новой версией «Методиста» (схема " +
-                                      std::to_string(s.current) + ", эта версия знает до " +
-                                      std::to_string(s.latest) + "): обновите программу");
+                                      std::to_string(s.current) + ", эта версия знает до " + std::to_string(s.latest) +
+                                      "): обновите программу");
   for (const auto& m : known) {
     auto it = done.find(m.version);
     if (it == done.end()) {
@@ -88,9 +89,8 @@ MigrationStatus migration_status(Database& db) {
 
 int applied_version(Database& db) {
   try {
-    return static_cast<int>(db.read([](Connection& c) {
-      return c.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    }));
+    return static_cast<int>(
+        db.read([](Connection& c) { return c.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"); }));
   } catch (const Error& e) {
     if (e.kind() == ErrorKind::unavailable || e.kind() == ErrorKind::busy) throw;
     return 0;  // no schema_migrations table yet

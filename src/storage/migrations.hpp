@@ -22,9 +22,9 @@ struct Migration {
 };
 
 struct MigrationStatus {
-  int current = 0;                   // highest applied version
-  int latest = 0;                    // highest version this binary knows
-  std::vector<Migration> pending;    // to apply, in order
+  int current = 0;                 // highest applied version
+  int latest = 0;                  // highest version this binary knows
+  std::vector<Migration> pending;  // to apply, in order
 };
 
 // The migrations compiled in for a backend, ordered by version.

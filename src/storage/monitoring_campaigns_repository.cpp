@@ -25,12 +25,13 @@ const char* const kCampaignSelect =
     " FROM monitoring_campaigns k JOIN territories t ON t.id = k.region_id";
 
 Campaign campaign_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9),
-          r.text(10), r.int64(11), r.int64(12)};
+  return {r.int64(0), r.int64(1), r.text(2), r.text(3),  r.text(4),   r.text(5),  r.text(6),
+          r.text(7),  r.text(8),  r.text(9), r.text(10), r.int64(11), r.int64(12)};
 }
 
 const char* const kSubmissionSelect =
-    "SELECT s.id, s.campaign_id, s.territory_id, t.name, s.status, COALESCE(s.comment, ''), COALESCE(s.submitted_at, ''),"
+    "SELECT s.id, s.campaign_id, s.territory_id, t.name, s.status, COALESCE(s.comment, ''), COALESCE(s.submitted_at, "
+    "''),"
     " COALESCE(s.decided_at, '') FROM monitoring_submissions s JOIN territories t ON t.id = s.territory_id";
 
 Submission submission_from(const Row& r) {
@@ -42,16 +43,19 @@ Submission submission_from(const Row& r) {
 std::vector<Setting> settings(Connection& c) {
   std::vector<Setting> out;
   c.run("SELECT region_id, code, target_op, target_value, COALESCE(responsible, '') FROM indicator_settings", {},
-        [&](const Row& r) { out.push_back({r.int64(0), r.text(1), opt_text(r, 2), opt_real(r, 3), r.text(4)}); });
+        [&](const Row& r) {
+          out.push_back({r.int64(0), r.text(1), opt_text(r, 2), opt_real(r, 3), r.text(4)});
+        });
   return out;
 }
 
 void put_setting(Connection& c, const Setting& s) {
-  c.execute("INSERT INTO indicator_settings (region_id, code, target_op, target_value, responsible, updated_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (region_id, code) DO UPDATE SET target_op = excluded.target_op,"
-            " target_value = excluded.target_value, responsible = excluded.responsible, updated_at = excluded.updated_at",
-            {s.region_id, s.code, text_opt(s.target_op), real_or_null(s.target_value), text_or_null(s.responsible),
-             domain::utc_timestamp_now()});
+  c.execute(
+      "INSERT INTO indicator_settings (region_id, code, target_op, target_value, responsible, updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (region_id, code) DO UPDATE SET target_op = excluded.target_op,"
+      " target_value = excluded.target_value, responsible = excluded.responsible, updated_at = excluded.updated_at",
+      {s.region_id, s.code, text_opt(s.target_op), real_or_null(s.target_value), text_or_null(s.responsible),
+       domain::utc_timestamp_now()});
 }
 
 void delete_setting(Connection& c, std::int64_t region_id, const std::string& code) {
@@ -60,19 +64,22 @@ void delete_setting(Connection& c, std::int64_t region_id, const std::string& co
 
 std::vector<CustomIndicator> custom_indicators(Connection& c) {
   std::vector<CustomIndicator> out;
-  c.run("SELECT id, region_id, code, name, unit, source, COALESCE(numerator, ''), COALESCE(denominator, ''), time_window,"
-        " periodicity, target_op, target_value, COALESCE(responsible, '') FROM custom_indicators ORDER BY region_id, id",
-        {}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8),
-                         r.text(9), opt_text(r, 10), opt_real(r, 11), r.text(12)});
-        });
+  c.run(
+      "SELECT id, region_id, code, name, unit, source, COALESCE(numerator, ''), COALESCE(denominator, ''), time_window,"
+      " periodicity, target_op, target_value, COALESCE(responsible, '') FROM custom_indicators ORDER BY region_id, id",
+      {}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7),
+                       r.text(8), r.text(9), opt_text(r, 10), opt_real(r, 11), r.text(12)});
+      });
   return out;
 }
 
 std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i) {
   return c.scalar(
-      "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window, periodicity,"
-      " target_op, target_value, responsible, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+      "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window, "
+      "periodicity,"
+      " target_op, target_value, responsible, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+      "$13)"
       " RETURNING id",
       {i.region_id, i.code, i.name, i.unit, i.source, text_or_null(i.numerator), text_or_null(i.denominator), i.window,
        i.periodicity, text_opt(i.target_op), real_or_null(i.target_value), text_or_null(i.responsible),
@@ -83,8 +90,8 @@ std::int64_t insert_campaign(Connection& c, const Campaign& k, std::optional<std
   return c.scalar(
       "INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, report_due,"
       " status, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) RETURNING id",
-      {k.region_id, k.title, k.set, k.period, k.collect_from, k.collect_to, text_or_null(k.report_due), id_or_null(account_id),
-       domain::utc_timestamp_now()});
+      {k.region_id, k.title, k.set, k.period, k.collect_from, k.collect_to, text_or_null(k.report_due),
+       id_or_null(account_id), domain::utc_timestamp_now()});
 }
 
 std::optional<Campaign> find_campaign(Connection& c, std::int64_t id) {
@@ -104,19 +111,21 @@ std::vector<Campaign> campaigns_of_regions(Connection& c, const std::vector<std:
 }
 
 void close_campaign(Connection& c, std::int64_t id) {
-  c.execute("UPDATE monitoring_campaigns SET status = 'closed', closed_at = $2 WHERE id = $1", {id, domain::utc_timestamp_now()});
+  c.execute("UPDATE monitoring_campaigns SET status = 'closed', closed_at = $2 WHERE id = $1",
+            {id, domain::utc_timestamp_now()});
 }
 
 std::vector<Campaign> closed_campaigns(Connection& c, const std::string& set, const std::string& period) {
   std::vector<Campaign> out;
-  c.run(std::string(kCampaignSelect) + " WHERE k.status = 'closed' AND k.indicator_set = $1 AND k.period = $2", {set, period},
-        [&](const Row& r) { out.push_back(campaign_from(r)); });
+  c.run(std::string(kCampaignSelect) + " WHERE k.status = 'closed' AND k.indicator_set = $1 AND k.period = $2",
+        {set, period}, [&](const Row& r) { out.push_back(campaign_from(r)); });
   return out;
 }
 
 void insert_submission(Connection& c, std::int64_t campaign_id, std::int64_t territory_id) {
-  c.execute("INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES ($1, $2, 'draft', $3)",
-            {campaign_id, territory_id, domain::utc_timestamp_now()});
+  c.execute(
+      "INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES ($1, $2, 'draft', $3)",
+      {campaign_id, territory_id, domain::utc_timestamp_now()});
 }
 
 std::vector<std::int64_t> municipalities_of(Connection& c, std::int64_t region_id) {
@@ -141,54 +150,64 @@ std::optional<Submission> find_submission(Connection& c, std::int64_t id) {
 
 void set_submission_status(Connection& c, std::int64_t id, const std::string& status, const std::string& comment) {
   const auto now = domain::utc_timestamp_now();
-  c.execute("UPDATE monitoring_submissions SET status = $2, comment = $3, updated_at = $4,"
-            " submitted_at = CASE WHEN $2 = 'submitted' THEN $4 ELSE submitted_at END,"
-            " decided_at = CASE WHEN $2 IN ('approved', 'returned') THEN $4 ELSE decided_at END WHERE id = $1",
-            {id, status, text_or_null(comment), now});
+  c.execute(
+      "UPDATE monitoring_submissions SET status = $2, comment = $3, updated_at = $4,"
+      " submitted_at = CASE WHEN $2 = 'submitted' THEN $4 ELSE submitted_at END,"
+      " decided_at = CASE WHEN $2 IN ('approved', 'returned') THEN $4 ELSE decided_at END WHERE id = $1",
+      {id, status, text_or_null(comment), now});
 }
 
 std::vector<Entry> entries_of(Connection& c, std::int64_t submission_id) {
   std::vector<Entry> out;
-  c.run("SELECT code, numerator, denominator, confirmed, COALESCE(evidence, ''), COALESCE(note, '') FROM monitoring_entries"
-        " WHERE submission_id = $1 ORDER BY code",
-        {submission_id}, [&](const Row& r) {
-          out.push_back({r.text(0), r.opt_int64(1), r.opt_int64(2), r.flag(3), r.text(4), r.text(5)});
-        });
+  c.run(
+      "SELECT code, numerator, denominator, confirmed, COALESCE(evidence, ''), COALESCE(note, '') FROM "
+      "monitoring_entries"
+      " WHERE submission_id = $1 ORDER BY code",
+      {submission_id}, [&](const Row& r) {
+        out.push_back({r.text(0), r.opt_int64(1), r.opt_int64(2), r.flag(3), r.text(4), r.text(5)});
+      });
   return out;
 }
 
 void put_entry(Connection& c, std::int64_t submission_id, const Entry& e) {
-  c.execute("INSERT INTO monitoring_entries (submission_id, code, numerator, denominator, confirmed, evidence, note, updated_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id, code) DO UPDATE SET"
-            " numerator = excluded.numerator, denominator = excluded.denominator, confirmed = excluded.confirmed,"
-            " evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at",
-            {submission_id, e.code, id_or_null(e.numerator), id_or_null(e.denominator), flag(e.confirmed),
-             text_or_null(e.evidence), text_or_null(e.note), domain::utc_timestamp_now()});
+  c.execute(
+      "INSERT INTO monitoring_entries (submission_id, code, numerator, denominator, confirmed, evidence, note, "
+      "updated_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id, code) DO UPDATE SET"
+      " numerator = excluded.numerator, denominator = excluded.denominator, confirmed = excluded.confirmed,"
+      " evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at",
+      {submission_id, e.code, id_or_null(e.numerator), id_or_null(e.denominator), flag(e.confirmed),
+       text_or_null(e.evidence), text_or_null(e.note), domain::utc_timestamp_now()});
 }
 
 std::vector<PlacedEntry> entries_for(Connection& c, const std::string& set, const std::string& period) {
   std::vector<PlacedEntry> out;
-  c.run("SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, ''), COALESCE(e.note, '')"
-        " FROM monitoring_entries e JOIN monitoring_submissions s ON s.id = e.submission_id"
-        " JOIN monitoring_campaigns k ON k.id = s.campaign_id"
-        " WHERE k.indicator_set = $1 AND k.period = $2 AND s.status IN ('submitted', 'approved')",
-        {set, period}, [&](const Row& r) {
-          out.push_back({r.int64(0), {r.text(1), r.opt_int64(2), r.opt_int64(3), r.flag(4), r.text(5), r.text(6)}});
-        });
+  c.run(
+      "SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, ''), "
+      "COALESCE(e.note, '')"
+      " FROM monitoring_entries e JOIN monitoring_submissions s ON s.id = e.submission_id"
+      " JOIN monitoring_campaigns k ON k.id = s.campaign_id"
+      " WHERE k.indicator_set = $1 AND k.period = $2 AND s.status IN ('submitted', 'approved')",
+      {set, period}, [&](const Row& r) {
+        out.push_back({r.int64(0), {r.text(1), r.opt_int64(2), r.opt_int64(3), r.flag(4), r.text(5), r.text(6)}});
+      });
   return out;
 }
 
 void put_snapshot(Connection& c, std::int64_t campaign_id, const std::vector<SnapshotRow>& rows) {
   for (const auto& r : rows)
-    c.execute("INSERT INTO monitoring_snapshots (campaign_id, code, unit_level, unit_id, numerator, denominator)"
-              " VALUES ($1, $2, $3, $4, $5, $6)",
-              {campaign_id, r.code, r.unit_level, r.unit_id, r.numerator, id_or_null(r.denominator)});
+    c.execute(
+        "INSERT INTO monitoring_snapshots (campaign_id, code, unit_level, unit_id, numerator, denominator)"
+        " VALUES ($1, $2, $3, $4, $5, $6)",
+        {campaign_id, r.code, r.unit_level, r.unit_id, r.numerator, id_or_null(r.denominator)});
 }
 
 std::vector<SnapshotRow> snapshot_of(Connection& c, std::int64_t campaign_id) {
   std::vector<SnapshotRow> out;
   c.run("SELECT code, unit_level, unit_id, numerator, denominator FROM monitoring_snapshots WHERE campaign_id = $1",
-        {campaign_id}, [&](const Row& r) { out.push_back({r.text(0), r.text(1), r.int64(2), r.int64(3), r.opt_int64(4)}); });
+        {campaign_id}, [&](const Row& r) {
+          out.push_back({r.text(0), r.text(1), r.int64(2), r.int64(3), r.opt_int64(4)});
+        });
   return out;
 }
 

@@ -17,8 +17,25 @@ Day day(const Row& r, std::size_t i, Day fallback) {
 
 // Query texts by name, in the order load_facts runs them.
 enum Q {
-  kTerritories, kOrganisations, kPersons, kPositions, kEnrolments, kLiteracy, kDiagnosed, kRoutes, kPairs,
-  kYoungEvents, kNetwork, kActive, kSupport, kWork, kMentoringPrograms, kCommunities, kEvents, kRequests, kCount
+  kTerritories,
+  kOrganisations,
+  kPersons,
+  kPositions,
+  kEnrolments,
+  kLiteracy,
+  kDiagnosed,
+  kRoutes,
+  kPairs,
+  kYoungEvents,
+  kNetwork,
+  kActive,
+  kSupport,
+  kWork,
+  kMentoringPrograms,
+  kCommunities,
+  kEvents,
+  kRequests,
+  kCount
 };
 
 const std::vector<std::string>& queries() {
@@ -45,16 +62,18 @@ const std::vector<std::string>& queries() {
         "SELECT g.person_id, e.starts_at FROM event_registrations g JOIN events e ON e.id = g.event_id"
         " WHERE g.attended = 1 AND e.status <> 'cancelled' AND e.audience LIKE '%young_teachers%'";
     v[kNetwork] =
-        "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = m.community_id"
+        "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = "
+        "m.community_id"
         " WHERE c.kind IN ('network', 'virtual', 'professional')";
     v[kActive] = "SELECT person_id, starts_on, ends_on FROM active_members";
     v[kSupport] = "SELECT person_id, organisation_id, starts_on, ends_on FROM support_assignments";
     v[kWork] = "SELECT person_id, happened_on FROM methodist_activities";
     v[kMentoringPrograms] = "SELECT organisation_id, starts_on, ends_on FROM mentoring_programs";
     v[kCommunities] = "SELECT organisation_id, territory_id, created_at FROM communities";
-    v[kEvents] =
-        "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> 'cancelled'";
-    v[kRequests] = "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = 'closed' AND closed_at IS NOT NULL";
+    v[kEvents] = "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> 'cancelled'";
+    v[kRequests] =
+        "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = 'closed' AND closed_at IS NOT "
+        "NULL";
     return v;
   }();
   return q;
@@ -86,11 +105,15 @@ void load_people(Connection& c, Facts& f) {
   reserve_by_max_id(c, "persons", f.persons);
   scan(c, kTerritories, [&](const Row& r) {
     const auto level = r.view(2);
-    f.territories.push_back({r.int64(0), r.opt_int64(1), level == "federation" ? 'f' : level == "region" ? 'r' : 'm', r.text(3)});
+    f.territories.push_back({r.int64(0), r.opt_int64(1),
+                             level == "federation" ? 'f'
+                             : level == "region"   ? 'r'
+                                                   : 'm',
+                             r.text(3)});
   });
   scan(c, kOrganisations, [&](const Row& r) {
-    f.organisations.push_back({r.int64(0), r.int64(1), domain::is_educational_kind(r.view(2)), r.flag(3), r.flag(4),
-                               r.flag(5), r.text(6)});
+    f.organisations.push_back(
+        {r.int64(0), r.int64(1), domain::is_educational_kind(r.view(2)), r.flag(3), r.flag(4), r.flag(5), r.text(6)});
   });
   scan(c, kPersons, [&](const Row& r) {
     f.persons.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kNever), r.view(3) == "highest", r.flag(4)});
@@ -132,23 +155,34 @@ void load_work(Connection& c, Facts& f) {
     const Day on = day(r, 1, kNever);
     f.diagnosed.push_back({r.int64(0), on, on});
   });
-  scan(c, kNetwork, [&](const Row& r) { f.network_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))}); });
-  scan(c, kActive, [&](const Row& r) { f.active_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))}); });
+  scan(c, kNetwork, [&](const Row& r) {
+    f.network_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))});
+  });
+  scan(c, kActive, [&](const Row& r) {
+    f.active_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))});
+  });
   scan(c, kSupport, [&](const Row& r) {
     const Day from = day(r, 2, kNever), to = until(day(r, 3, kOpen));
-    if (!r.is_null(0)) f.person_support.push_back({r.int64(0), from, to});
-    else f.organisation_support.push_back({r.int64(1), from, to});
+    if (!r.is_null(0))
+      f.person_support.push_back({r.int64(0), from, to});
+    else
+      f.organisation_support.push_back({r.int64(1), from, to});
   });
   scan(c, kWork, [&](const Row& r) {
     const Day on = day(r, 1, kNever);
     f.work.push_back({r.int64(0), on, on});
   });
-  scan(c, kMentoringPrograms, [&](const Row& r) { f.mentoring_programs.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)}); });
-  scan(c, kCommunities, [&](const Row& r) { f.communities.push_back({r.opt_int64(0), r.int64(1), day(r, 2, kNever), kOpen, false}); });
+  scan(c, kMentoringPrograms, [&](const Row& r) {
+    f.mentoring_programs.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)});
+  });
+  scan(c, kCommunities, [&](const Row& r) {
+    f.communities.push_back({r.opt_int64(0), r.int64(1), day(r, 2, kNever), kOpen, false});
+  });
   scan(c, kEvents, [&](const Row& r) {
     const Day on = day(r, 2, kNever);
     const auto kind = r.view(3);
-    f.events.push_back({r.opt_int64(0), r.int64(1), on, on, kind == "master_class" || kind == "open_lesson" || kind == "seminar_practicum"});
+    f.events.push_back({r.opt_int64(0), r.int64(1), on, on,
+                        kind == "master_class" || kind == "open_lesson" || kind == "seminar_practicum"});
   });
   scan(c, kRequests, [&](const Row& r) {
     const Day closed = day(r, 1, kNever), due = day(r, 2, kOpen);

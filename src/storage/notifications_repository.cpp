@@ -15,7 +15,8 @@ bool insert_notification(Connection& c, std::int64_t account_id, const Notificat
               std::string(by_email ? "pending" : "none"), by_email ? Value{now} : Value{nullptr}}) > 0;
 }
 
-std::vector<Notification> notifications_of(Connection& c, std::int64_t account_id, bool unread_only, std::size_t limit) {
+std::vector<Notification> notifications_of(Connection& c, std::int64_t account_id, bool unread_only,
+                                           std::size_t limit) {
   std::vector<Notification> out;
   c.run(std::string("SELECT id, account_id, kind, title, COALESCE(body, ''), COALESCE(link, ''), created_at,"
                     " COALESCE(read_at, '') FROM notifications WHERE account_id = $1") +
@@ -35,14 +36,18 @@ std::int64_t mark_read(Connection& c, std::int64_t account_id, std::optional<std
   if (id)
     return c.execute("UPDATE notifications SET read_at = $3 WHERE account_id = $1 AND id = $2 AND read_at IS NULL",
                      {account_id, *id, now});
-  return c.execute("UPDATE notifications SET read_at = $2 WHERE account_id = $1 AND read_at IS NULL", {account_id, now});
+  return c.execute("UPDATE notifications SET read_at = $2 WHERE account_id = $1 AND read_at IS NULL",
+                   {account_id, now});
 }
 
 std::vector<Recipient> accounts_of_person(Connection& c, std::int64_t person_id) {
   std::vector<Recipient> out;
-  c.run("SELECT id, CASE WHEN email IS NOT NULL AND notify_by_email = 1 THEN 1 ELSE 0 END FROM accounts"
-        " WHERE person_id = $1 AND is_active = 1 ORDER BY id",
-        {person_id}, [&](const Row& r) { out.push_back({r.int64(0), r.flag(1)}); });
+  c.run(
+      "SELECT id, CASE WHEN email IS NOT NULL AND notify_by_email = 1 THEN 1 ELSE 0 END FROM accounts"
+      " WHERE person_id = $1 AND is_active = 1 ORDER BY id",
+      {person_id}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.flag(1)});
+      });
   return out;
 }
 
@@ -51,11 +56,14 @@ namespace {
 std::vector<Recipient> role_holders_above(Connection& c, const std::string& role, const std::string& territory_sql,
                                           std::int64_t id) {
   std::vector<Recipient> out;
-  c.run("SELECT DISTINCT a.id, CASE WHEN a.email IS NOT NULL AND a.notify_by_email = 1 THEN 1 ELSE 0 END"
-        " FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
-        " WHERE a.is_active = 1 AND ra.role = $1 AND ra.territory_id IN " +
-            registry::ancestors_or_self(territory_sql) + " ORDER BY a.id",
-        {role, id}, [&](const Row& r) { out.push_back({r.int64(0), r.flag(1)}); });
+  c.run(
+      "SELECT DISTINCT a.id, CASE WHEN a.email IS NOT NULL AND a.notify_by_email = 1 THEN 1 ELSE 0 END"
+      " FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
+      " WHERE a.is_active = 1 AND ra.role = $1 AND ra.territory_id IN " +
+          registry::ancestors_or_self(territory_sql) + " ORDER BY a.id",
+      {role, id}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.flag(1)});
+      });
   return out;
 }
 }  // namespace
@@ -78,11 +86,13 @@ bool email_preference(Connection& c, std::int64_t account_id) {
 
 std::vector<Mail> claim_mail(Connection& c, const std::string& now, const std::string& lease_until, std::size_t limit) {
   std::vector<Mail> due;
-  c.run("SELECT n.id, a.email, n.title, COALESCE(n.body, ''), COALESCE(n.link, ''), n.email_attempts"
-        " FROM notifications n JOIN accounts a ON a.id = n.account_id"
-        " WHERE n.email_state = 'pending' AND n.email_next_at <= $1 AND a.email IS NOT NULL ORDER BY n.id LIMIT $2",
-        {now, static_cast<std::int64_t>(limit)},
-        [&](const Row& r) { due.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)}); });
+  c.run(
+      "SELECT n.id, a.email, n.title, COALESCE(n.body, ''), COALESCE(n.link, ''), n.email_attempts"
+      " FROM notifications n JOIN accounts a ON a.id = n.account_id"
+      " WHERE n.email_state = 'pending' AND n.email_next_at <= $1 AND a.email IS NOT NULL ORDER BY n.id LIMIT $2",
+      {now, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
+        due.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)});
+      });
   std::vector<Mail> claimed;
   for (auto& m : due)
     if (c.execute("UPDATE notifications SET email_next_at = $2, email_attempts = email_attempts + 1"

@@ -12,8 +12,7 @@ namespace metodist::storage {
 namespace {
 
 // Type OIDs from pg_type.h (stable across versions).
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700, kFloat8 = 701,
-              kNumeric = 1700;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
 ErrorKind classify(const char* sqlstate) {
   const std::string_view s = sqlstate ? sqlstate : "";
@@ -54,14 +53,18 @@ class PgConnection final : public Connection {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const Value& v = params[i];
       if (std::holds_alternative<std::nullptr_t>(v)) continue;
-      if (auto n = std::get_if<std::int64_t>(&v)) text[i] = std::to_string(*n);
-      else if (auto d = std::get_if<double>(&v)) text[i] = std::to_string(*d);
-      else if (auto view = std::get_if<std::string_view>(&v)) text[i] = *view;  // libpq wants NUL-terminated text
-      else text[i] = std::get<std::string>(v);
+      if (auto n = std::get_if<std::int64_t>(&v))
+        text[i] = std::to_string(*n);
+      else if (auto d = std::get_if<double>(&v))
+        text[i] = std::to_string(*d);
+      else if (auto view = std::get_if<std::string_view>(&v))
+        text[i] = *view;  // libpq wants NUL-terminated text
+      else
+        text[i] = std::get<std::string>(v);
       values[i] = text[i].c_str();
     }
-    ResultGuard res{PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                                   nullptr, 0)};
+    ResultGuard res{
+        PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0)};
     check(res.r);
     if (on_row && PQresultStatus(res.r) == PGRES_TUPLES_OK) {
       const int rows = PQntuples(res.r), cols = PQnfields(res.r);
@@ -120,12 +123,19 @@ class PgConnection final : public Connection {
       case kInt8:
       case kInt2:
       case kInt4:
-      case kOid: out = static_cast<std::int64_t>(std::strtoll(v, nullptr, 10)); return;
+      case kOid:
+        out = static_cast<std::int64_t>(std::strtoll(v, nullptr, 10));
+        return;
       case kFloat4:
       case kFloat8:
-      case kNumeric: out = std::strtod(v, nullptr); return;
-      case kBool: out = std::int64_t{v[0] == 't' ? 1 : 0}; return;
-      default: assign_text(out, v, static_cast<std::size_t>(PQgetlength(r, row, col)));
+      case kNumeric:
+        out = std::strtod(v, nullptr);
+        return;
+      case kBool:
+        out = std::int64_t{v[0] == 't' ? 1 : 0};
+        return;
+      default:
+        assign_text(out, v, static_cast<std::size_t>(PQgetlength(r, row, col)));
     }
   }
 

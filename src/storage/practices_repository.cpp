@@ -52,7 +52,8 @@ const char* const kPersonName = "pe.last_name || ' ' || pe.first_name || COALESC
 std::int64_t insert_practice(Connection& c, const Practice& p) {
   return c.scalar(
       "INSERT INTO practices (title, authors, organisation_id, region_id, subject_area, level, description, status,"
-      " round, submitted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) RETURNING id",
+      " round, submitted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) "
+      "RETURNING id",
       {p.title, p.authors, p.organisation_id, p.region_id, text_or_null(p.subject_area), p.level, p.description,
        p.status, id_or_null(p.submitted_by), p.created_at});
 }
@@ -101,7 +102,9 @@ std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, con
   if (!f.level.empty()) where += " AND p.level = " + placeholder(params, f.level);
   if (!f.subject_area.empty()) where += " AND p.subject_area = " + placeholder(params, f.subject_area);
   if (f.author)
-    where += " AND p.id IN (SELECT practice_id FROM practice_authors WHERE person_id = " + placeholder(params, *f.author) + ")";
+    where +=
+        " AND p.id IN (SELECT practice_id FROM practice_authors WHERE person_id = " + placeholder(params, *f.author) +
+        ")";
   if (f.expert)
     where += " AND p.id IN (SELECT practice_id FROM practice_reviews WHERE expert_person_id = " +
              placeholder(params, *f.expert) + ")";
@@ -136,7 +139,9 @@ namespace {
 const char* const kFileSelect =
     "SELECT pf.id, pf.practice_id, pf.file_hash, pf.file_name, pf.added_at, s.content_type, s.size"
     " FROM practice_files pf JOIN stored_files s ON s.hash = pf.file_hash";
-File file_from(const Row& r) { return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)}; }
+File file_from(const Row& r) {
+  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)};
+}
 }  // namespace
 
 std::vector<File> files_of(Connection& c, std::int64_t practice_id) {
@@ -147,7 +152,8 @@ std::vector<File> files_of(Connection& c, std::int64_t practice_id) {
 }
 
 std::optional<File> find_file(Connection& c, std::int64_t practice_id, std::int64_t file_id) {
-  auto row = c.query_one(std::string(kFileSelect) + " WHERE pf.practice_id = $1 AND pf.id = $2", {practice_id, file_id});
+  auto row =
+      c.query_one(std::string(kFileSelect) + " WHERE pf.practice_id = $1 AND pf.id = $2", {practice_id, file_id});
   if (!row) return std::nullopt;
   return file_from(*row);
 }
@@ -155,7 +161,9 @@ std::optional<File> find_file(Connection& c, std::int64_t practice_id, std::int6
 std::vector<domain::Criterion> criteria_of(Connection& c, std::int64_t region_id) {
   std::vector<domain::Criterion> out;
   c.run("SELECT title, max_score FROM expertise_criteria WHERE region_id = $1 AND archived = 0 ORDER BY position, id",
-        {region_id}, [&](const Row& r) { out.push_back({r.text(0), static_cast<int>(r.int64(1))}); });
+        {region_id}, [&](const Row& r) {
+          out.push_back({r.text(0), static_cast<int>(r.int64(1))});
+        });
   return out;
 }
 
@@ -168,7 +176,8 @@ void replace_criteria(Connection& c, std::int64_t region_id, const std::vector<d
 }
 
 std::optional<domain::ExpertiseRules> rules_of(Connection& c, std::int64_t region_id) {
-  auto r = c.query_one("SELECT accept_from, reject_below, min_experts FROM expertise_rules WHERE region_id = $1", {region_id});
+  auto r = c.query_one("SELECT accept_from, reject_below, min_experts FROM expertise_rules WHERE region_id = $1",
+                       {region_id});
   if (!r) return std::nullopt;
   return domain::ExpertiseRules{r->real(0), r->real(1), static_cast<int>(r->int64(2))};
 }
@@ -183,10 +192,12 @@ void put_rules(Connection& c, std::int64_t region_id, const domain::ExpertiseRul
 
 namespace {
 const std::string kExpertSelect =
-    std::string("SELECT e.id, e.person_id, e.region_id, COALESCE(e.subject_area, ''), COALESCE(e.training, ''),"
-                " COALESCE(e.trained_on, ''), COALESCE(e.certificate, ''), e.included_on, COALESCE(e.excluded_on, ''), ") +
+    std::string(
+        "SELECT e.id, e.person_id, e.region_id, COALESCE(e.subject_area, ''), COALESCE(e.training, ''),"
+        " COALESCE(e.trained_on, ''), COALESCE(e.certificate, ''), e.included_on, COALESCE(e.excluded_on, ''), ") +
     kPersonName +
-    ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+    ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = "
+    "ps.organisation_id"
     "  WHERE ps.person_id = pe.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), ''),"
     " (SELECT COUNT(*) FROM practice_reviews r WHERE r.expert_person_id = e.person_id AND r.submitted_at IS NULL)"
     " FROM experts e JOIN persons pe ON pe.id = e.person_id";
@@ -250,8 +261,9 @@ std::vector<std::int64_t> workplaces_of(Connection& c, std::int64_t person_id) {
 
 namespace {
 const std::string kReviewSelect =
-    std::string("SELECT r.id, r.practice_id, r.round, r.expert_person_id, r.assigned_by, r.assigned_at, r.scores,"
-                " r.total, r.max_total, COALESCE(r.conclusion, ''), COALESCE(r.comment, ''), COALESCE(r.submitted_at, ''), ") +
+    std::string(
+        "SELECT r.id, r.practice_id, r.round, r.expert_person_id, r.assigned_by, r.assigned_at, r.scores,"
+        " r.total, r.max_total, COALESCE(r.conclusion, ''), COALESCE(r.comment, ''), COALESCE(r.submitted_at, ''), ") +
     kPersonName +
     ", p.title, p.status FROM practice_reviews r JOIN persons pe ON pe.id = r.expert_person_id"
     " JOIN practices p ON p.id = r.practice_id";
@@ -286,7 +298,8 @@ std::int64_t insert_review(Connection& c, const Review& r) {
 
 void submit_review(Connection& c, const Review& r) {
   c.execute(
-      "UPDATE practice_reviews SET scores = $2, total = $3, conclusion = $4, comment = $5, submitted_at = $6 WHERE id = $1",
+      "UPDATE practice_reviews SET scores = $2, total = $3, conclusion = $4, comment = $5, submitted_at = $6 WHERE id "
+      "= $1",
       {r.id, r.scores, real_or_null(r.total), r.conclusion, text_or_null(r.comment), r.submitted_at});
 }
 

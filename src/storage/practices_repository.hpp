@@ -38,7 +38,7 @@ std::optional<Practice> find_practice(Connection& c, std::int64_t id);
 // caller keeps (a region's institute); what a person wrote or reviews; what an
 // account submitted; what the caller's organisations submitted.
 struct Visibility {
-  domain::Scope keeps;          // coordinate_support: practices of the regions it covers, or of its municipality's schools
+  domain::Scope keeps;  // coordinate_support: practices of the regions it covers, or of its municipality's schools
   domain::Scope organisations;  // staff the caller administers: their organisations' practices
   std::optional<std::int64_t> person;
   std::optional<std::int64_t> account;
@@ -47,7 +47,7 @@ struct PracticeFilter {
   std::vector<std::int64_t> ids;  // a search's matches in rank order
   bool searched = false;
   std::string status, level, subject_area;
-  bool published_only = false;  // the bank as everyone sees it
+  bool published_only = false;         // the bank as everyone sees it
   std::optional<std::int64_t> author;  // written by this person
   std::optional<std::int64_t> expert;  // assigned to this expert (any round)
   std::size_t limit = 200;
@@ -105,7 +105,7 @@ std::int64_t insert_review(Connection& c, const Review& r);
 void submit_review(Connection& c, const Review& r);
 void delete_review(Connection& c, std::int64_t id);
 std::optional<Review> find_review(Connection& c, std::int64_t id);
-std::vector<Review> reviews_of(Connection& c, std::int64_t practice_id);  // all rounds, latest first
+std::vector<Review> reviews_of(Connection& c, std::int64_t practice_id);       // all rounds, latest first
 std::vector<Review> reviews_by(Connection& c, std::int64_t expert_person_id);  // newest first
 
 // The text a practice is found by.

@@ -89,8 +89,10 @@ std::vector<Program> list_programs(Connection& c, const domain::Scope& scope, co
   Params params;
   std::string sql = std::string(kProgramSelect) + " WHERE " + registry::territory_scope(scope, params, "t");
   if (!competency.empty())
-    sql += " AND pr.id IN (SELECT pc.program_id FROM program_competencies pc JOIN competencies k"
-           " ON k.id = pc.competency_id WHERE k.code = " + registry::placeholder(params, competency) + ")";
+    sql +=
+        " AND pr.id IN (SELECT pc.program_id FROM program_competencies pc JOIN competencies k"
+        " ON k.id = pc.competency_id WHERE k.code = " +
+        registry::placeholder(params, competency) + ")";
   sql += " ORDER BY pr.id DESC";
   std::vector<Program> out;
   c.run(sql, params, [&](const Row& r) { out.push_back(program_from(r)); });
@@ -133,16 +135,16 @@ std::optional<Enrolment> find_enrolment(Connection& c, std::int64_t id) {
 }
 
 void update_enrolment(Connection& c, const Enrolment& e) {
-  c.execute("UPDATE enrolments SET status = $1, certificate_number = $2, completed_on = $3, updated_at = $4"
-            " WHERE id = $5",
-            {e.status, text_or_null(e.certificate_number), text_or_null(e.completed_on), domain::utc_timestamp_now(),
-             e.id});
+  c.execute(
+      "UPDATE enrolments SET status = $1, certificate_number = $2, completed_on = $3, updated_at = $4"
+      " WHERE id = $5",
+      {e.status, text_or_null(e.certificate_number), text_or_null(e.completed_on), domain::utc_timestamp_now(), e.id});
 }
 
 std::vector<Enrolment> enrolments_of_cohort(Connection& c, std::int64_t cohort_id) {
   std::vector<Enrolment> out;
-  c.run(std::string(kEnrolmentSelect) + " WHERE e.cohort_id = $1 ORDER BY p.last_name, p.first_name, e.id",
-        {cohort_id}, [&](const Row& r) { out.push_back(enrolment_from(r)); });
+  c.run(std::string(kEnrolmentSelect) + " WHERE e.cohort_id = $1 ORDER BY p.last_name, p.first_name, e.id", {cohort_id},
+        [&](const Row& r) { out.push_back(enrolment_from(r)); });
   return out;
 }
 
@@ -155,7 +157,8 @@ std::vector<Enrolment> enrolments_of_person(Connection& c, std::int64_t person_i
 
 std::int64_t insert_support_record(Connection& c, const SupportRecord& s) {
   return c.scalar(
-      "INSERT INTO post_course_support (enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at)"
+      "INSERT INTO post_course_support (enrolment_id, happened_on, kind, note, author_account_id, author_name, "
+      "created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       {s.enrolment_id, s.happened_on, s.kind, s.note, id_or_null(s.author_account_id), s.author_name,
        domain::utc_timestamp_now()});
@@ -163,15 +166,17 @@ std::int64_t insert_support_record(Connection& c, const SupportRecord& s) {
 
 std::vector<SupportRecord> support_of_enrolment(Connection& c, std::int64_t enrolment_id) {
   std::vector<SupportRecord> out;
-  c.run("SELECT id, enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at"
-        " FROM post_course_support WHERE enrolment_id = $1 ORDER BY happened_on, id",
-        {enrolment_id}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
-        });
+  c.run(
+      "SELECT id, enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at"
+      " FROM post_course_support WHERE enrolment_id = $1 ORDER BY happened_on, id",
+      {enrolment_id}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
+      });
   return out;
 }
 
-std::vector<Cohort> upcoming_cohorts(Connection& c, std::span<const std::int64_t> program_ids, const std::string& from) {
+std::vector<Cohort> upcoming_cohorts(Connection& c, std::span<const std::int64_t> program_ids,
+                                     const std::string& from) {
   std::vector<Cohort> out;
   registry::in_batches<std::int64_t>(program_ids, [&](std::span<const std::int64_t> batch) {
     Params params{from};

@@ -18,7 +18,6 @@ std::string text_placeholders(Params& params, std::span<const std::string_view> 
   return out + ")";
 }
 
-
 }  // namespace
 
 std::unordered_map<std::string, domain::Organisation> organisations_by_code(Connection& c,
@@ -82,20 +81,23 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
   if (ids.size() > kScanAbove) {
     const std::unordered_set<std::int64_t> wanted(ids.begin(), ids.end());
     Params params;
-    c.run("SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE ps.left_on IS NULL AND NOT " + organisation_scope(workplaces, params, "o"),
-          params, [&](const Row& r) {
-            if (wanted.count(r.int64(0))) out.insert(r.int64(0));
-          });
+    c.run(
+        "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE ps.left_on IS NULL AND NOT " +
+            organisation_scope(workplaces, params, "o"),
+        params, [&](const Row& r) {
+          if (wanted.count(r.int64(0))) out.insert(r.int64(0));
+        });
     return out;
   }
   in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
     Params params;
     const std::string in = placeholders(params, batch);
-    c.run("SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE ps.left_on IS NULL AND ps.person_id IN " + in + " AND NOT " +
-              organisation_scope(workplaces, params, "o"),
-          params, [&](const Row& r) { out.insert(r.int64(0)); });
+    c.run(
+        "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+        " WHERE ps.left_on IS NULL AND ps.person_id IN " +
+            in + " AND NOT " + organisation_scope(workplaces, params, "o"),
+        params, [&](const Row& r) { out.insert(r.int64(0)); });
   });
   return out;
 }
@@ -124,15 +126,16 @@ void upsert_organisations(Connection& c, std::span<const domain::Organisation> r
                      text_or_null(o.address), flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model),
                      organisation_search_key(o), now, now});
     }
-    c.execute("INSERT INTO organisations (code, name, short_name, kind, territory_id, inn, address, is_shnor,"
-              " has_staff_plan, has_mentoring_model, search_key, created_at, updated_at) VALUES " +
-                  values_rows(batch.size(), 13) +
-                  " ON CONFLICT (code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,"
-                  " kind = excluded.kind, territory_id = excluded.territory_id, inn = excluded.inn,"
-                  " address = excluded.address, is_shnor = excluded.is_shnor,"
-                  " has_staff_plan = excluded.has_staff_plan, has_mentoring_model = excluded.has_mentoring_model,"
-                  " search_key = excluded.search_key, updated_at = excluded.updated_at",
-              params);
+    c.execute(
+        "INSERT INTO organisations (code, name, short_name, kind, territory_id, inn, address, is_shnor,"
+        " has_staff_plan, has_mentoring_model, search_key, created_at, updated_at) VALUES " +
+            values_rows(batch.size(), 13) +
+            " ON CONFLICT (code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,"
+            " kind = excluded.kind, territory_id = excluded.territory_id, inn = excluded.inn,"
+            " address = excluded.address, is_shnor = excluded.is_shnor,"
+            " has_staff_plan = excluded.has_staff_plan, has_mentoring_model = excluded.has_mentoring_model,"
+            " search_key = excluded.search_key, updated_at = excluded.updated_at",
+        params);
   });
 }
 
@@ -180,10 +183,11 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
                    flag(p.higher_ped_education.value_or(false)), flag(p.ped_university_graduate.value_or(false)),
                    search_key_of(p), std::string_view(now), std::string_view(now)});
   }
-  c.run("INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
-        " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
-            values_rows(batch.size(), 13) + " RETURNING code, id",
-        params, [&](const Row& r) { ids[at.at(r.view(0))] = r.int64(1); });
+  c.run(
+      "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
+      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
+          values_rows(batch.size(), 13) + " RETURNING code, id",
+      params, [&](const Row& r) { ids[at.at(r.view(0))] = r.int64(1); });
 }
 
 // UPDATE … FROM (VALUES …): both backends name the VALUES columns column1…;
@@ -199,9 +203,9 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
     const std::size_t n = params.size();
     auto at = [&](std::size_t i) { return "$" + std::to_string(n + i); };
     values += values.empty() ? "(" : ", (";
-    values += at(1) + ", " + at(2) + ", " + at(3) + ", " + at(4) + ", " + at(5) + ", CAST(" + at(6) + date +
-              ", CAST(" + at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) +
-              " AS INTEGER), " + at(11) + ")";
+    values += at(1) + ", " + at(2) + ", " + at(3) + ", " + at(4) + ", " + at(5) + ", CAST(" + at(6) + date + ", CAST(" +
+              at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) + " AS INTEGER), " +
+              at(11) + ")";
     params.insert(params.end(), {p.code, view_or_null(p.last_name), view_or_null(p.first_name),
                                  view_or_null(p.middle_name), view_or_null(p.gender), optional_date(p.birth_date),
                                  optional_date(p.ped_experience_since), view_or_null(p.category),
@@ -209,17 +213,18 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
                                  has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}});
   }
   params.push_back(now);
-  c.execute("UPDATE persons SET last_name = COALESCE(v.column2, persons.last_name),"
-            " first_name = COALESCE(v.column3, persons.first_name),"
-            " middle_name = COALESCE(v.column4, persons.middle_name), gender = COALESCE(v.column5, persons.gender),"
-            " birth_date = COALESCE(v.column6, persons.birth_date),"
-            " ped_experience_since = COALESCE(v.column7, persons.ped_experience_since),"
-            " category = COALESCE(v.column8, persons.category),"
-            " higher_ped_education = COALESCE(v.column9, persons.higher_ped_education),"
-            " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
-            " search_key = COALESCE(v.column11, persons.search_key), updated_at = $" +
-                std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
-            params);
+  c.execute(
+      "UPDATE persons SET last_name = COALESCE(v.column2, persons.last_name),"
+      " first_name = COALESCE(v.column3, persons.first_name),"
+      " middle_name = COALESCE(v.column4, persons.middle_name), gender = COALESCE(v.column5, persons.gender),"
+      " birth_date = COALESCE(v.column6, persons.birth_date),"
+      " ped_experience_since = COALESCE(v.column7, persons.ped_experience_since),"
+      " category = COALESCE(v.column8, persons.category),"
+      " higher_ped_education = COALESCE(v.column9, persons.higher_ped_education),"
+      " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
+      " search_key = COALESCE(v.column11, persons.search_key), updated_at = $" +
+          std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
+      params);
 }
 
 // The folded search text of updated persons whose names changed only in part,
@@ -232,8 +237,7 @@ void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
   if (codes.empty()) return;
   Params params;
   std::vector<std::pair<std::string, std::string>> keys;  // code, search key
-  c.run(std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.code IN " +
-            text_placeholders(params, codes),
+  c.run(std::string("SELECT ") + kPersonColumns + " FROM persons p WHERE p.code IN " + text_placeholders(params, codes),
         params, [&](const Row& r) {
           auto p = person_from(r);
           keys.emplace_back(p.code, person_search_key(p));
@@ -244,8 +248,9 @@ void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
     values += values.empty() ? "(" : ", (";
     values += placeholder(update, code) + ", " + placeholder(update, key) + ")";
   }
-  c.execute("UPDATE persons SET search_key = v.column2 FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
-            update);
+  c.execute(
+      "UPDATE persons SET search_key = v.column2 FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
+      update);
 }
 
 }  // namespace
@@ -276,15 +281,16 @@ void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
       params.insert(params.end(), {p.person_id, p.organisation_id, p.position, view_or_null(p.subject_area),
                                    view_or_null(p.subjects), optional_date(p.hired_on), optional_date(p.left_on)});
     }
-    c.execute("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
-              " left_on) VALUES " +
-                  values_rows(batch.size(), 7) +
-                  " ON CONFLICT (person_id, organisation_id, position) DO UPDATE SET"
-                  " subject_area = COALESCE(excluded.subject_area, positions.subject_area),"
-                  " subjects = COALESCE(excluded.subjects, positions.subjects),"
-                  " hired_on = COALESCE(excluded.hired_on, positions.hired_on),"
-                  " left_on = COALESCE(excluded.left_on, positions.left_on)",
-              params);
+    c.execute(
+        "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
+        " left_on) VALUES " +
+            values_rows(batch.size(), 7) +
+            " ON CONFLICT (person_id, organisation_id, position) DO UPDATE SET"
+            " subject_area = COALESCE(excluded.subject_area, positions.subject_area),"
+            " subjects = COALESCE(excluded.subjects, positions.subjects),"
+            " hired_on = COALESCE(excluded.hired_on, positions.hired_on),"
+            " left_on = COALESCE(excluded.left_on, positions.left_on)",
+        params);
   });
 }
 

@@ -132,9 +132,8 @@ std::int64_t insert_organisation(Connection& c, const domain::Organisation& o) {
       "INSERT INTO organisations (code, name, short_name, kind, territory_id, inn, address, is_shnor,"
       " has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-      {o.code, o.name, text_or_null(o.short_name), o.kind, o.territory_id, text_or_null(o.inn),
-       text_or_null(o.address), flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model),
-       organisation_search_key(o), now});
+      {o.code, o.name, text_or_null(o.short_name), o.kind, o.territory_id, text_or_null(o.inn), text_or_null(o.address),
+       flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model), organisation_search_key(o), now});
 }
 
 void update_organisation(Connection& c, const domain::Organisation& o) {
@@ -155,8 +154,7 @@ std::int64_t insert_person(Connection& c, const domain::Person& p) {
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
       {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
        text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category, flag(p.higher_ped_education),
-       flag(p.ped_university_graduate),
-       person_search_key(p), now});
+       flag(p.ped_university_graduate), person_search_key(p), now});
 }
 
 void update_person(Connection& c, const domain::Person& p) {
@@ -179,7 +177,8 @@ std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {
 bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope) {
   if (scope.everything) return true;
   Params params{id};
-  return c.scalar("SELECT count(*) FROM persons p WHERE p.id = $1 AND " + person_scope(scope, params, "p.id"), params) > 0;
+  return c.scalar("SELECT count(*) FROM persons p WHERE p.id = $1 AND " + person_scope(scope, params, "p.id"), params) >
+         0;
 }
 
 std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id) {
@@ -324,7 +323,8 @@ Summary summary(Connection& c, std::optional<std::int64_t> territory, const std:
   Params q;
   std::string orgs = " WHERE " + organisation_scope(scope, q, "o");
   if (territory) orgs += " AND o.territory_id IN " + subtree(placeholder(q, *territory));
-  c.run("SELECT o.kind, count(*), sum(o.is_shnor) FROM organisations o" + orgs + " GROUP BY o.kind ORDER BY count(*) DESC, o.kind",
+  c.run("SELECT o.kind, count(*), sum(o.is_shnor) FROM organisations o" + orgs +
+            " GROUP BY o.kind ORDER BY count(*) DESC, o.kind",
         q, [&](const Row& r) {
           s.organisations_by_kind.emplace_back(r.text(0), r.int64(1));
           s.organisations += r.int64(1);
@@ -337,7 +337,8 @@ Summary summary(Connection& c, std::optional<std::int64_t> territory, const std:
   Params w{on_date};
   std::string workers = active_teaching_positions() + " AND " + organisation_scope(scope, w, "o");
   if (territory) workers += " AND o.territory_id IN " + subtree(placeholder(w, *territory));
-  c.run("SELECT p.category, count(*) FROM persons p WHERE p.id IN (" + workers + ") GROUP BY p.category ORDER BY p.category",
+  c.run("SELECT p.category, count(*) FROM persons p WHERE p.id IN (" + workers +
+            ") GROUP BY p.category ORDER BY p.category",
         w, [&](const Row& r) {
           s.workers_by_category.emplace_back(r.text(0), r.int64(1));
           s.pedagogical_workers += r.int64(1);

@@ -35,11 +35,11 @@ bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scop
 std::int64_t insert_territory(Connection& c, const domain::Territory& t);
 
 struct OrganisationFilter {
-  std::string query;                     // folded search text, matched anywhere in name/code/INN
-  std::optional<std::int64_t> territory; // this territory and everything below it
+  std::string query;                      // folded search text, matched anywhere in name/code/INN
+  std::optional<std::int64_t> territory;  // this territory and everything below it
   std::string kind;
   std::optional<bool> shnor;
-  std::string sort = "name";             // name | code | kind | territory; prefix «-» for descending
+  std::string sort = "name";  // name | code | kind | territory; prefix «-» for descending
   std::int64_t limit = 50;
   std::int64_t offset = 0;
 };
@@ -51,8 +51,9 @@ struct OrganisationPage {
 bool is_organisation_sort_key(const std::string& key);
 OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope);
 // Every row of the filtered list (no paging), with its territory's code: for export.
-void each_organisation(Connection& c, const OrganisationFilter& f, const domain::Scope& scope,
-                       const std::function<void(const domain::Organisation&, const std::string& territory_code)>& on_row);
+void each_organisation(
+    Connection& c, const OrganisationFilter& f, const domain::Scope& scope,
+    const std::function<void(const domain::Organisation&, const std::string& territory_code)>& on_row);
 // Unscoped: for validation inside a use case that already checked access.
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
 bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope);

@@ -24,8 +24,9 @@ std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::strin
 const std::string& active_teaching_positions() {
   static const std::string sql =
       "SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.position IN " + in_list(domain::positions(), domain::is_teaching_position) +
-      " AND o.kind IN " + in_list(domain::organisation_kinds(), domain::is_educational_kind) +
+      " WHERE ps.position IN " +
+      in_list(domain::positions(), domain::is_teaching_position) + " AND o.kind IN " +
+      in_list(domain::organisation_kinds(), domain::is_educational_kind) +
       " AND (ps.hired_on IS NULL OR ps.hired_on <= $1) AND (ps.left_on IS NULL OR ps.left_on > $1)";
   return sql;
 }
@@ -71,11 +72,13 @@ std::string person_scope(const domain::Scope& s, Params& params, const std::stri
   workplaces.person.reset();  // the person's own workplaces are not someone else's scope
   workplaces.persons.clear();
   if (!workplaces.empty() && !row.first.empty())
-    parts.push_back("(" + row.first + ".left_on IS NULL AND " + organisation_scope(workplaces, params, row.second) + ")");
+    parts.push_back("(" + row.first + ".left_on IS NULL AND " + organisation_scope(workplaces, params, row.second) +
+                    ")");
   if (!workplaces.empty())
-    parts.push_back("EXISTS (SELECT 1 FROM positions scope_ps JOIN organisations scope_o ON scope_o.id = scope_ps.organisation_id"
-                    " WHERE scope_ps.person_id = " + person_id + " AND scope_ps.left_on IS NULL AND " +
-                    organisation_scope(workplaces, params, "scope_o") + ")");
+    parts.push_back(
+        "EXISTS (SELECT 1 FROM positions scope_ps JOIN organisations scope_o ON scope_o.id = scope_ps.organisation_id"
+        " WHERE scope_ps.person_id = " +
+        person_id + " AND scope_ps.left_on IS NULL AND " + organisation_scope(workplaces, params, "scope_o") + ")");
   return any_of(parts);
 }
 
@@ -89,10 +92,12 @@ std::string territory_scope(const domain::Scope& s, Params& params, const std::s
     parts.push_back(alias + ".id IN " + ancestors_or_self(p));
   }
   for (auto o : s.organisations)
-    parts.push_back(alias + ".id IN " + ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = " +
-                                                         placeholder(params, o) + ")"));
+    parts.push_back(
+        alias + ".id IN " +
+        ancestors_or_self("(SELECT territory_id FROM organisations WHERE id = " + placeholder(params, o) + ")"));
   if (s.person)
-    parts.push_back(alias + ".id IN (SELECT t2.id FROM territories t2, organisations o2, positions p2 WHERE p2.person_id = " +
+    parts.push_back(alias +
+                    ".id IN (SELECT t2.id FROM territories t2, organisations o2, positions p2 WHERE p2.person_id = " +
                     placeholder(params, *s.person) +
                     " AND o2.id = p2.organisation_id AND t2.id IN (o2.territory_id, (SELECT parent_id FROM territories"
                     " WHERE id = o2.territory_id)))");
@@ -150,7 +155,6 @@ std::string escape_like(const std::string& s) {
   return out;
 }
 
-
 std::string organisation_search_key(const domain::Organisation& o) {
   return domain::fold_for_search(o.name + " " + o.short_name + " " + o.code + " " + o.inn);
 }
@@ -171,7 +175,7 @@ const char* const kPersonColumns =
 
 domain::Person person_from(const Row& r) {
   return domain::Person{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                        r.text(6), r.text(7), r.text(8), r.flag(9), r.flag(10)};
+                        r.text(6),  r.text(7), r.text(8), r.flag(9), r.flag(10)};
 }
 
 const char* const kPositionColumns =
@@ -179,8 +183,8 @@ const char* const kPositionColumns =
 
 domain::Position position_from(const Row& r, std::size_t first) {
   const std::size_t i = first;
-  return domain::Position{r.int64(i),        r.int64(i + 1),    r.int64(i + 2),    r.text(i + 3),
-                          r.text(i + 4),     r.text(i + 5),     r.text(i + 6),     r.text(i + 7)};
+  return domain::Position{r.int64(i),    r.int64(i + 1), r.int64(i + 2), r.text(i + 3),
+                          r.text(i + 4), r.text(i + 5),  r.text(i + 6),  r.text(i + 7)};
 }
 
 }  // namespace metodist::storage::registry

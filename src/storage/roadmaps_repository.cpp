@@ -15,7 +15,8 @@ const std::string kRoadmapSelect =
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0),"
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND i.status = 'done'),"
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND " +
-    std::string(kOpenStatus) + " AND " + kDatedTerm + " AND i.term_to < $1)"
+    std::string(kOpenStatus) + " AND " + kDatedTerm +
+    " AND i.term_to < $1)"
     " FROM roadmaps r JOIN territories t ON t.id = r.territory_id";
 
 Roadmap roadmap_from(const Row& r) {
@@ -69,10 +70,22 @@ Item item_from(const Row& r) {
 }
 
 Params item_params(const Item& i) {
-  return {i.roadmap_id,          i.position,          text_or_null(i.section),   text_or_null(i.number),
-          flag(i.heading),       i.name,              text_or_null(i.participants), text_or_null(i.executors),
-          text_or_null(i.term),  i.term_kind,         text_or_null(i.term_from), text_or_null(i.term_to),
-          text_or_null(i.term_parts), text_or_null(i.expected_result), text_or_null(i.indicator_codes), i.status,
+  return {i.roadmap_id,
+          i.position,
+          text_or_null(i.section),
+          text_or_null(i.number),
+          flag(i.heading),
+          i.name,
+          text_or_null(i.participants),
+          text_or_null(i.executors),
+          text_or_null(i.term),
+          i.term_kind,
+          text_or_null(i.term_from),
+          text_or_null(i.term_to),
+          text_or_null(i.term_parts),
+          text_or_null(i.expected_result),
+          text_or_null(i.indicator_codes),
+          i.status,
           i.updated_at};
 }
 
@@ -80,7 +93,8 @@ Params item_params(const Item& i) {
 
 std::int64_t insert_roadmap(Connection& c, const Roadmap& r) {
   return c.scalar(
-      "INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, approved_by, created_by, created_at)"
+      "INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, approved_by, created_by, "
+      "created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
       {r.title, r.owner_level, r.territory_id, r.period_from, r.period_to, text_or_null(r.approved_by),
        id_or_null(r.created_by), r.created_at});
@@ -160,11 +174,12 @@ std::int64_t insert_report(Connection& c, const Report& r) {
 
 std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
   std::vector<Report> out;
-  c.run("SELECT id, item_id, status, body, COALESCE(evidence_url, ''), author_account_id, author_name, created_at"
-        " FROM roadmap_reports WHERE item_id = $1 ORDER BY id DESC",
-        {item_id}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
-        });
+  c.run(
+      "SELECT id, item_id, status, body, COALESCE(evidence_url, ''), author_account_id, author_name, created_at"
+      " FROM roadmap_reports WHERE item_id = $1 ORDER BY id DESC",
+      {item_id}, [&](const Row& r) {
+        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
+      });
   return out;
 }
 
@@ -172,7 +187,8 @@ std::vector<LateItem> late_items(Connection& c, const std::string& today) {
   std::vector<LateItem> out;
   c.run(std::string("SELECT i.id, r.id, r.territory_id, COALESCE(i.number, ''), i.name, r.title, i.term_to"
                     " FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id"
-                    " WHERE i.heading = 0 AND ") + kOpenStatus + " AND " + kDatedTerm + " AND i.term_to < $1 ORDER BY i.id",
+                    " WHERE i.heading = 0 AND ") +
+            kOpenStatus + " AND " + kDatedTerm + " AND i.term_to < $1 ORDER BY i.id",
         {today}, [&](const Row& r) {
           out.push_back({r.int64(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6)});
         });

@@ -27,16 +27,17 @@ Route route_from(const storage::Row& r) {
 }
 
 void read_rows(Connection& c, Route& route) {
-  c.run("SELECT rr.id, rr.position, COALESCE(k.code, ''), rr.goal, rr.activity, COALESCE(rr.details, ''),"
-        " rr.program_id, COALESCE(rr.term, ''), COALESCE(rr.expected_result, ''), COALESCE(rr.result_form, ''),"
-        " rr.done, COALESCE(rr.evidence, ''), rr.practice_id, COALESCE(pr.title, '')"
-        " FROM route_rows rr LEFT JOIN competencies k ON k.id = rr.competency_id"
-        " LEFT JOIN practices pr ON pr.id = rr.practice_id WHERE rr.route_id = $1"
-        " ORDER BY rr.position, rr.id",
-        {route.id}, [&](const storage::Row& r) {
-          route.rows.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
-                                r.text(7), r.text(8), r.text(9), r.flag(10), r.text(11), r.opt_int64(12), r.text(13)});
-        });
+  c.run(
+      "SELECT rr.id, rr.position, COALESCE(k.code, ''), rr.goal, rr.activity, COALESCE(rr.details, ''),"
+      " rr.program_id, COALESCE(rr.term, ''), COALESCE(rr.expected_result, ''), COALESCE(rr.result_form, ''),"
+      " rr.done, COALESCE(rr.evidence, ''), rr.practice_id, COALESCE(pr.title, '')"
+      " FROM route_rows rr LEFT JOIN competencies k ON k.id = rr.competency_id"
+      " LEFT JOIN practices pr ON pr.id = rr.practice_id WHERE rr.route_id = $1"
+      " ORDER BY rr.position, rr.id",
+      {route.id}, [&](const storage::Row& r) {
+        route.rows.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
+                              r.text(7), r.text(8), r.text(9), r.flag(10), r.text(11), r.opt_int64(12), r.text(13)});
+      });
 }
 
 void insert_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows) {
@@ -86,8 +87,9 @@ std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id) {
 
 std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id) {
   std::vector<Route> out;
-  c.run(std::string(kRouteSelect) + " WHERE r.author_account_id = $1 AND r.status <> 'completed'"
-                                     " ORDER BY r.period_from DESC, r.id DESC",
+  c.run(std::string(kRouteSelect) +
+            " WHERE r.author_account_id = $1 AND r.status <> 'completed'"
+            " ORDER BY r.period_from DESC, r.id DESC",
         {account_id}, [&](const storage::Row& r) { out.push_back(route_from(r)); });
   return out;
 }

@@ -23,8 +23,9 @@ std::string joined(const std::vector<std::string>& words, std::string_view betwe
 void put(Connection& c, Index index, std::int64_t id, std::string_view text) {
   const std::string table = table_of(index);
   if (c.backend() == Backend::postgres) {
-    c.execute("INSERT INTO " + table + " (id, tsv) VALUES ($1, to_tsvector('russian', $2))"
-              " ON CONFLICT (id) DO UPDATE SET tsv = excluded.tsv",
+    c.execute("INSERT INTO " + table +
+                  " (id, tsv) VALUES ($1, to_tsvector('russian', $2))"
+                  " ON CONFLICT (id) DO UPDATE SET tsv = excluded.tsv",
               {id, std::string(text)});
     return;
   }
@@ -33,7 +34,8 @@ void put(Connection& c, Index index, std::int64_t id, std::string_view text) {
 }
 
 void remove(Connection& c, Index index, std::int64_t id) {
-  c.execute(std::string("DELETE FROM ") + table_of(index) + (c.backend() == Backend::postgres ? " WHERE id = $1" : " WHERE rowid = $1"),
+  c.execute(std::string("DELETE FROM ") + table_of(index) +
+                (c.backend() == Backend::postgres ? " WHERE id = $1" : " WHERE rowid = $1"),
             {id});
 }
 
@@ -47,10 +49,12 @@ std::vector<std::int64_t> match(Connection& c, Index index, std::string_view que
   if (c.backend() == Backend::postgres) {
     // Every lexeme of the query as a prefix («актив» stems to «акт» and must
     // still find «актива»), as SQLite matches below; stop words drop out.
-    c.run("WITH q AS (SELECT to_tsquery('russian', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS tsq"
-          " FROM unnest(to_tsvector('russian', $1)))"
-          " SELECT id FROM " + table + ", q WHERE tsv @@ q.tsq ORDER BY ts_rank(tsv, q.tsq) DESC, id DESC LIMIT $2",
-          {std::string(query), n}, collect);
+    c.run(
+        "WITH q AS (SELECT to_tsquery('russian', string_agg(quote_literal(lexeme) || ':*', ' & ')) AS tsq"
+        " FROM unnest(to_tsvector('russian', $1)))"
+        " SELECT id FROM " +
+            table + ", q WHERE tsv @@ q.tsq ORDER BY ts_rank(tsv, q.tsq) DESC, id DESC LIMIT $2",
+        {std::string(query), n}, collect);
     return ids;
   }
   // Each stem quoted (no FTS5 syntax gets through) and matched as a prefix;
@@ -58,11 +62,12 @@ std::vector<std::int64_t> match(Connection& c, Index index, std::string_view que
   // PostgreSQL's stop words.
   std::vector<std::string> terms;
   for (const auto& s : stems)
-    if (s.size() > 2 || (s.size() == 1 && s[0] >= '0' && s[0] <= '9') || (s.size() == 2 && static_cast<unsigned char>(s[0]) < 0x80))
+    if (s.size() > 2 || (s.size() == 1 && s[0] >= '0' && s[0] <= '9') ||
+        (s.size() == 2 && static_cast<unsigned char>(s[0]) < 0x80))
       terms.push_back("\"" + s + "\"*");
   if (terms.empty()) return ids;
-  c.run("SELECT rowid FROM " + table + " WHERE " + table + " MATCH $1 ORDER BY rank LIMIT $2", {joined(terms, " AND "), n},
-        collect);
+  c.run("SELECT rowid FROM " + table + " WHERE " + table + " MATCH $1 ORDER BY rank LIMIT $2",
+        {joined(terms, " AND "), n}, collect);
   return ids;
 }
 

@@ -34,17 +34,22 @@ std::string to_sqlite_placeholders(std::string_view sql) {
 ErrorKind classify(int extended) {
   switch (extended) {
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY: return ErrorKind::unique_violation;
-    case SQLITE_CONSTRAINT_FOREIGNKEY: return ErrorKind::foreign_key_violation;
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return ErrorKind::unique_violation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return ErrorKind::foreign_key_violation;
     case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL: return ErrorKind::check_violation;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return ErrorKind::check_violation;
   }
   switch (extended & 0xFF) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return ErrorKind::busy;
+    case SQLITE_LOCKED:
+      return ErrorKind::busy;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
-    case SQLITE_FULL: return ErrorKind::unavailable;
+    case SQLITE_FULL:
+      return ErrorKind::unavailable;
   }
   return ErrorKind::other;
 }
@@ -80,7 +85,10 @@ class SqliteConnection final : public Connection {
     sqlite3_stmt* stmt = prepare(sql);
     struct Reset {
       sqlite3_stmt* s;
-      ~Reset() { sqlite3_reset(s); sqlite3_clear_bindings(s); }
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
     } reset{stmt};
     for (std::size_t i = 0; i < params.size(); ++i) bind(stmt, static_cast<int>(i + 1), params[i]);
     const int columns = sqlite3_column_count(stmt);
@@ -145,9 +153,12 @@ class SqliteConnection final : public Connection {
 
   void bind(sqlite3_stmt* stmt, int index, const Value& v) {
     int rc = SQLITE_OK;
-    if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, index);
-    else if (auto i = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, index, *i);
-    else if (auto d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, index, *d);
+    if (std::holds_alternative<std::nullptr_t>(v))
+      rc = sqlite3_bind_null(stmt, index);
+    else if (auto i = std::get_if<std::int64_t>(&v))
+      rc = sqlite3_bind_int64(stmt, index, *i);
+    else if (auto d = std::get_if<double>(&v))
+      rc = sqlite3_bind_double(stmt, index, *d);
     else if (auto view = std::get_if<std::string_view>(&v))
       rc = sqlite3_bind_text64(stmt, index, view->data(), view->size(), SQLITE_STATIC, SQLITE_UTF8);
     else {
@@ -161,9 +172,15 @@ class SqliteConnection final : public Connection {
   // Fills a cell in place: a text cell reuses the previous row's buffer.
   static void column(sqlite3_stmt* stmt, int c, Value& out) {
     switch (sqlite3_column_type(stmt, c)) {
-      case SQLITE_INTEGER: out = static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)); return;
-      case SQLITE_FLOAT: out = sqlite3_column_double(stmt, c); return;
-      case SQLITE_NULL: out = nullptr; return;
+      case SQLITE_INTEGER:
+        out = static_cast<std::int64_t>(sqlite3_column_int64(stmt, c));
+        return;
+      case SQLITE_FLOAT:
+        out = sqlite3_column_double(stmt, c);
+        return;
+      case SQLITE_NULL:
+        out = nullptr;
+        return;
       default: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
         assign_text(out, p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
@@ -186,8 +203,7 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(std::string path, const DatabaseOptions& o)
       : path_(std::move(path)),
         writer_([p = path_] { return std::make_unique<SqliteConnection>(p, false); }, 1, o.acquire_timeout),
-        readers_([p = path_] { return std::make_unique<SqliteConnection>(p, true); }, o.pool_size,
-                 o.acquire_timeout) {
+        readers_([p = path_] { return std::make_unique<SqliteConnection>(p, true); }, o.pool_size, o.acquire_timeout) {
     // Opening the writer first creates the file and switches it to WAL before
     // any reader (which does not create files) needs it.
     auto probe = writer_.acquire();

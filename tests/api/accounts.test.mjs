@@ -16,10 +16,17 @@ after(async () => {
 
 test('an administrator creates an account, the password is shown once, the new user signs in', async () => {
   const school = (await json(srv.base, '/api/v1/organisations?kind=school&limit=1', { headers: coordinator })).body.items[0]
-  const created = await post(srv.base, '/api/v1/accounts', {
-    login: 'Deputy.Ivanova', display_name: 'Иванова Мария Петровна', email: 'deputy@school.ru',
-    roles: [{ role: 'school_admin', organisation_id: school.id }],
-  }, as(coordinator))
+  const created = await post(
+    srv.base,
+    '/api/v1/accounts',
+    {
+      login: 'Deputy.Ivanova',
+      display_name: 'Иванова Мария Петровна',
+      email: 'deputy@school.ru',
+      roles: [{ role: 'school_admin', organisation_id: school.id }],
+    },
+    as(coordinator),
+  )
   assert.equal(created.status, 201, JSON.stringify(created.body))
   assert.equal(created.body.login, 'deputy.ivanova')
   assert.match(created.body.temporary_password, /^\S{12}$/)
@@ -33,7 +40,10 @@ test('an administrator creates an account, the password is shown once, the new u
   assert.equal(login.body.must_change_password, true)
 
   const list = await json(srv.base, `/api/v1/accounts?q=${encodeURIComponent('ИВАНОВА')}`, { headers: coordinator })
-  assert.deepEqual(list.body.items.map((a) => a.login), ['deputy.ivanova'])
+  assert.deepEqual(
+    list.body.items.map((a) => a.login),
+    ['deputy.ivanova'],
+  )
 })
 
 test('bad account input is named by field; nothing half-written', async () => {
@@ -82,7 +92,7 @@ test('blocking ends sessions and sign-in; a password reset issues a one-time pas
   assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: schoolSession })).status, 401)
   const denied = await post(srv.base, '/api/v1/auth/login', { login: 'school', password: 'Методист2026' })
   assert.equal(denied.status, 401)
-  assert.equal(denied.body.error.message, 'Неверный логин или пароль')  // blocked accounts are not revealed
+  assert.equal(denied.body.error.message, 'Неверный логин или пароль') // blocked accounts are not revealed
 
   const unblocked = await post(srv.base, `/api/v1/accounts/${target.id}/state`, { is_active: true }, as(coordinator))
   assert.equal(unblocked.body.is_active, true)
@@ -108,10 +118,20 @@ test('blocking ends sessions and sign-in; a password reset issues a one-time pas
 test('roles of an existing account: added within scope, removed but never the last one', async () => {
   const target = (await json(srv.base, '/api/v1/accounts?q=school', { headers: coordinator })).body.items.find((a) => a.login === 'school')
   const school2 = (await json(srv.base, '/api/v1/organisations?kind=school&sort=code&limit=2', { headers: coordinator })).body.items[1]
-  const added = await post(srv.base, `/api/v1/accounts/${target.id}/roles`, { role: 'school_admin', organisation_id: school2.id }, as(coordinator))
+  const added = await post(
+    srv.base,
+    `/api/v1/accounts/${target.id}/roles`,
+    { role: 'school_admin', organisation_id: school2.id },
+    as(coordinator),
+  )
   assert.equal(added.status, 200, JSON.stringify(added.body))
   assert.equal(added.body.roles.length, 2)
-  const outside = await post(srv.base, `/api/v1/accounts/${target.id}/roles`, { role: 'regional_ministry', territory_id: 2 }, as(coordinator))
+  const outside = await post(
+    srv.base,
+    `/api/v1/accounts/${target.id}/roles`,
+    { role: 'regional_ministry', territory_id: 2 },
+    as(coordinator),
+  )
   assert.equal(outside.status, 403)
   const removeUrl = (id) => `/api/v1/accounts/${target.id}/roles/${id}`
   const del = await json(srv.base, removeUrl(added.body.roles[1].id), { method: 'DELETE', headers: as(coordinator) })
@@ -123,7 +143,6 @@ test('roles of an existing account: added within scope, removed but never the la
   assert.equal(audit.body.total, 1)
 })
 
-
 test('the audit log is exported as filtered, newest first, for the federal operator only', async () => {
   const r = await fetch(srv.base + '/api/v1/audit/export?format=csv&action=login', { headers: admin })
   assert.equal(r.status, 200)
@@ -131,7 +150,10 @@ test('the audit log is exported as filtered, newest first, for the federal opera
   const lines = (await r.text()).trim().split('\r\n')
   assert.equal(lines[0], 'Когда (UTC);Кто;Действие;Объект;Номер объекта;Было;Стало;Код запроса')
   assert.ok(lines.length > 1)
-  assert.ok(lines.slice(1).every((l) => l.split(';')[2] === 'login'), 'only the filtered action')
+  assert.ok(
+    lines.slice(1).every((l) => l.split(';')[2] === 'login'),
+    'only the filtered action',
+  )
   const times = lines.slice(1).map((l) => l.split(';')[0])
   assert.deepEqual(times, [...times].sort().reverse())
   const xlsx = Buffer.from(await (await fetch(srv.base + '/api/v1/audit/export', { headers: admin })).arrayBuffer())
@@ -144,7 +166,10 @@ test('accounts are exported with their roles and scope, only those the caller ma
   const r = await fetch(srv.base + '/api/v1/accounts/export?format=csv', { headers: admin })
   assert.equal(r.status, 200)
   assert.match(r.headers.get('content-disposition'), /filename="accounts-\d{4}-\d{2}-\d{2}\.csv"/)
-  const lines = (await r.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+  const lines = (await r.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
   assert.equal(lines[0], 'Логин;Имя;Эл. почта;Активна;Сменить пароль при входе;Роли')
   const byLogin = Object.fromEntries(lines.slice(1).map((l) => [l.split(';')[0], l]))
   assert.ok(byLogin.admin, 'the federal operator sees every account')
@@ -153,7 +178,12 @@ test('accounts are exported with their roles and scope, only those the caller ma
   const coordinator = await session(srv.base, 'coordinator')
   const own = await fetch(srv.base + '/api/v1/accounts/export?format=csv', { headers: coordinator })
   assert.equal(own.status, 200)
-  const logins = (await own.text()).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(';')[0])
+  const logins = (await own.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((l) => l.split(';')[0])
   assert.ok(logins.includes('school'))
   assert.ok(!logins.includes('admin') && !logins.includes('region'), logins.join(','))
   const search = await fetch(srv.base + '/api/v1/accounts/export?format=csv&q=school', { headers: admin })

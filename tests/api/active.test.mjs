@@ -28,12 +28,23 @@ const send = (method, path, headers, body) =>
   json(srv.base, path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) })
 
 test('a selection with its own rules: checked on creation, applied to each candidate with reasons', async () => {
-  const base = { level: 'municipal', territory_id: ids.municipality, title: 'Отбор наставников', applications_from: '2020-01-01', applications_to: '2099-12-31' }
-  const unknownFact = await send('POST', '/api/v1/active/selections', coordinator,
-    { ...base, rules: [{ code: 'x', title: 'Размер обуви', fact: 'shoe_size', op: 'gte', value: '40', required: true }] })
+  const base = {
+    level: 'municipal',
+    territory_id: ids.municipality,
+    title: 'Отбор наставников',
+    applications_from: '2020-01-01',
+    applications_to: '2099-12-31',
+  }
+  const unknownFact = await send('POST', '/api/v1/active/selections', coordinator, {
+    ...base,
+    rules: [{ code: 'x', title: 'Размер обуви', fact: 'shoe_size', op: 'gte', value: '40', required: true }],
+  })
   assert.equal(unknownFact.status, 422)
   assert.equal(unknownFact.body.error.field, 'rules')
-  const badStage = await send('POST', '/api/v1/active/selections', coordinator, { ...base, stages: [{ code: 's', title: 'Эссе', max_score: 10, threshold: 20 }] })
+  const badStage = await send('POST', '/api/v1/active/selections', coordinator, {
+    ...base,
+    stages: [{ code: 's', title: 'Эссе', max_score: 10, threshold: 20 }],
+  })
   assert.equal(badStage.body.error.field, 'stages')
   assert.equal((await send('POST', '/api/v1/active/selections', coordinator, { ...base, rules: 'все' })).body.error.field, 'rules')
 
@@ -43,8 +54,14 @@ test('a selection with its own rules: checked on creation, applied to each candi
     stages: [{ code: 'essay', title: 'Эссе', max_score: 10, threshold: 6 }],
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
-  assert.deepEqual(created.body.rules.map((r) => r.title), ['Стаж не менее 20 лет'])
-  const applied = await send('POST', `/api/v1/active/selections/${created.body.selection.id}/applications`, teacher, { direction: 'fgos', ege_expert: true })
+  assert.deepEqual(
+    created.body.rules.map((r) => r.title),
+    ['Стаж не менее 20 лет'],
+  )
+  const applied = await send('POST', `/api/v1/active/selections/${created.body.selection.id}/applications`, teacher, {
+    direction: 'fgos',
+    ege_expert: true,
+  })
   assert.equal(applied.status, 201, JSON.stringify(applied.body))
   assert.equal(applied.body.eligible, false)
   assert.match(applied.body.checks[0].reason, /^Стаж не менее 20 лет: \d+, нужно не менее 20$/)
@@ -65,20 +82,34 @@ test('a methodist writes to the teacher they support; the teacher answers and ra
   assert.ok(members.body.items.some((m) => m.person_id === ids.methodist))
   runSql(srv.dbUrl, `DELETE FROM support_assignments WHERE methodist_person_id = ${ids.methodist} AND person_id = ${ids.teacher}`)
   assert.equal((await send('POST', `/api/v1/active/messages/${ids.teacher}`, methodist, { body: 'Здравствуйте!' })).status, 403)
-  const assigned = await send('POST', '/api/v1/active/assignments', coordinator, { items: [{ methodist_person_id: ids.methodist, person_id: ids.teacher }] })
+  const assigned = await send('POST', '/api/v1/active/assignments', coordinator, {
+    items: [{ methodist_person_id: ids.methodist, person_id: ids.teacher }],
+  })
   assert.equal(assigned.status, 201, JSON.stringify(assigned.body))
   // The assignment opens the teacher's diagnostics to the methodist.
   assert.equal((await json(srv.base, `/api/v1/persons/${ids.teacher}/diagnostics`, { headers: methodist })).status, 200)
 
-  assert.equal((await send('POST', `/api/v1/active/messages/${ids.teacher}`, methodist, { body: 'Здравствуйте! Посмотрим ваш маршрут?' })).status, 201)
+  assert.equal(
+    (await send('POST', `/api/v1/active/messages/${ids.teacher}`, methodist, { body: 'Здравствуйте! Посмотрим ваш маршрут?' })).status,
+    201,
+  )
   const supporters = await json(srv.base, '/api/v1/active/supporters', { headers: teacher })
-  assert.deepEqual(supporters.body.items.map((s) => s.methodist_person_id), [ids.methodist])
+  assert.deepEqual(
+    supporters.body.items.map((s) => s.methodist_person_id),
+    [ids.methodist],
+  )
   const thread = await json(srv.base, `/api/v1/active/messages/${ids.methodist}`, { headers: teacher })
   assert.equal(thread.body.items.length, 1)
   assert.equal(thread.body.items[0].from_methodist, true)
   assert.equal((await send('POST', `/api/v1/active/messages/${ids.methodist}`, teacher, { body: 'Да, давайте' })).status, 201)
-  assert.equal((await send('POST', '/api/v1/active/feedback', teacher, { methodist_person_id: ids.methodist, rating: 7 })).body.error.field, 'rating')
-  assert.equal((await send('POST', '/api/v1/active/feedback', teacher, { methodist_person_id: ids.methodist, rating: 4, comment: 'Помогло' })).status, 204)
+  assert.equal(
+    (await send('POST', '/api/v1/active/feedback', teacher, { methodist_person_id: ids.methodist, rating: 7 })).body.error.field,
+    'rating',
+  )
+  assert.equal(
+    (await send('POST', '/api/v1/active/feedback', teacher, { methodist_person_id: ids.methodist, rating: 4, comment: 'Помогло' })).status,
+    204,
+  )
   const cabinet = await json(srv.base, '/api/v1/active/cabinet', { headers: methodist })
   assert.equal(cabinet.body.feedback_average, 4)
   const row = cabinet.body.supported.find((s) => s.assignment.person_id === ids.teacher)

@@ -57,13 +57,22 @@ test('cookie-authenticated writes need the CSRF token; a bearer token does not',
   assert.equal(noToken.status, 403)
   assert.equal(noToken.body.error.field, 'X-CSRF-Token')
   const wrongToken = await post(srv.base, '/api/v1/auth/password', body, {
-    'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': 'f'.repeat(64),
+    'Content-Type': 'application/json',
+    Cookie: s.cookie,
+    'X-CSRF-Token': 'f'.repeat(64),
   })
   assert.equal(wrongToken.status, 403)
   // Bad input is still named by field once the CSRF check passes.
-  const weak = await post(srv.base, '/api/v1/auth/password', { ...body, new_password: 'short' }, {
-    'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token,
-  })
+  const weak = await post(
+    srv.base,
+    '/api/v1/auth/password',
+    { ...body, new_password: 'short' },
+    {
+      'Content-Type': 'application/json',
+      Cookie: s.cookie,
+      'X-CSRF-Token': s.body.csrf_token,
+    },
+  )
   assert.equal(weak.status, 422)
   assert.equal(weak.body.error.field, 'new_password')
 
@@ -75,7 +84,8 @@ test('cookie-authenticated writes need the CSRF token; a bearer token does not',
 test('logout ends the session', async () => {
   const s = await signIn()
   const out = await json(srv.base, '/api/v1/auth/logout', {
-    method: 'POST', headers: { Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token },
+    method: 'POST',
+    headers: { Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token },
   })
   assert.equal(out.status, 204)
   assert.match(out.headers.get('set-cookie'), /Max-Age=0/)
@@ -96,7 +106,12 @@ test('API tokens: issued once, work as bearer (no CSRF), not as a cookie, listed
   const write = await post(srv.base, '/api/v1/notifications/read', {}, { 'Content-Type': 'application/json', ...bearer })
   assert.equal(write.status, 200, JSON.stringify(write.body))
   // A token cannot issue tokens: a leaked one could otherwise outlive its own revocation.
-  const chained = await post(srv.base, '/api/v1/auth/tokens', { name: 'токен от токена' }, { 'Content-Type': 'application/json', ...bearer })
+  const chained = await post(
+    srv.base,
+    '/api/v1/auth/tokens',
+    { name: 'токен от токена' },
+    { 'Content-Type': 'application/json', ...bearer },
+  )
   assert.equal(chained.status, 403)
   assert.match(chained.body.error.message, /не может выпускать/)
   const second = await post(srv.base, '/api/v1/auth/tokens', { name: 'вторая интеграция' }, h)

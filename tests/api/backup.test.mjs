@@ -27,21 +27,27 @@ after(async () => {
 
 const run = (args) => spawnSync(bin, args, { encoding: 'utf8' })
 const counts = (url) =>
-  ['persons', 'positions', 'organisations', 'diagnostic_results', 'audit_log', 'schema_migrations'].map((t) => Number(runSql(url, `SELECT COUNT(*) FROM ${t}`)))
+  ['persons', 'positions', 'organisations', 'diagnostic_results', 'audit_log', 'schema_migrations'].map((t) =>
+    Number(runSql(url, `SELECT COUNT(*) FROM ${t}`)),
+  )
 
 test('a copy of the running server restores whole, with the last acknowledged write', async () => {
   const admin = await session(srv.base, 'admin')
   const territory = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01-001'`))
   const created = await json(srv.base, '/api/v1/organisations', {
-    method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { ...admin, 'Content-Type': 'application/json' },
     body: JSON.stringify({ code: 'BACKUP-1', name: 'Школа перед копией', kind: 'school', territory_id: territory }),
   })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   // Writes go on while the copy is taken.
-  const writes = Array.from({ length: 20 }, (_, k) => json(srv.base, '/api/v1/organisations', {
-    method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: `BACKUP-W${k}`, name: `Школа ${k}`, kind: 'school', territory_id: territory }),
-  }))
+  const writes = Array.from({ length: 20 }, (_, k) =>
+    json(srv.base, '/api/v1/organisations', {
+      method: 'POST',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: `BACKUP-W${k}`, name: `Школа ${k}`, kind: 'school', territory_id: territory }),
+    }),
+  )
   const file = join(dir, 'copy.bak')
   const b = run(['--db', srv.dbUrl, 'backup', '--out', file])
   assert.equal(b.status, 0, b.stdout + b.stderr)

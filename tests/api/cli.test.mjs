@@ -26,7 +26,8 @@ test('version, migrate, demo refuses a second fill', () => {
     assert.equal(d.code, 0, d.out)
     assert.match(d.out, /организаций \d+/)
     assert.match(d.out, /Учётные записи демо-данных \(пароль у всех: \S{12}\)/)
-    for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher']) assert.match(d.out, new RegExp(`^  ${login} `, 'm'))
+    for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher'])
+      assert.match(d.out, new RegExp(`^  ${login} `, 'm'))
     const again = run(['--db', db, 'demo'])
     assert.equal(again.code, 1)
     assert.match(again.out, /только в пустой базе/)
@@ -48,8 +49,9 @@ test('admin create: generated or given password, roles with scopes, clear errors
     assert.match(first.out, /логин «chief», роль federal_operator/)
     assert.match(first.out, /Временный пароль: \S{12}/)
 
-    const given = run(['--db', db, 'admin', 'create', '--login', 'coord', '--role', 'municipal_coordinator', '--territory', 'RU-01-001'],
-      { METODIST_ADMIN_PASSWORD: 'Методист2026' })
+    const given = run(['--db', db, 'admin', 'create', '--login', 'coord', '--role', 'municipal_coordinator', '--territory', 'RU-01-001'], {
+      METODIST_ADMIN_PASSWORD: 'Методист2026',
+    })
     assert.equal(given.code, 0, given.out)
     assert.doesNotMatch(given.out, /Временный пароль/)
 
@@ -94,11 +96,19 @@ test('export then import: a file round trip, a progress line, and exit code 3 wi
     const missing = run(['--db', db, 'import', '--kind', 'organisations', '--file', join(dir, 'нет.csv')])
     assert.notEqual(missing.code, 0)
     // Every list exports: territories with the one above, accounts with their roles.
-    for (const [kind, header] of [['territories', 'Код;Наименование;Уровень'], ['accounts', 'Логин;Имя;Эл. почта']]) {
+    for (const [kind, header] of [
+      ['territories', 'Код;Наименование;Уровень'],
+      ['accounts', 'Логин;Имя;Эл. почта'],
+    ]) {
       const file = join(dir, `${kind}.csv`)
       const x = run(['--db', db, 'export', '--kind', kind, '--format', 'csv', '--out', file])
       assert.equal(x.code, 0, x.out)
-      assert.ok(readFileSync(file, 'utf8').replace(/^\uFEFF/, '').startsWith(header), kind)
+      assert.ok(
+        readFileSync(file, 'utf8')
+          .replace(/^\uFEFF/, '')
+          .startsWith(header),
+        kind,
+      )
     }
     assert.notEqual(run(['--db', db, 'export', '--kind', 'planets']).code, 0)
   } finally {

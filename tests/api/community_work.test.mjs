@@ -8,7 +8,9 @@ import { startSmtpSink } from './smtp_sink.mjs'
 let srv, smtp, coordinator, teacher, school, methodist
 before(async () => {
   smtp = await startSmtpSink()
-  srv = await startServer({ env: { METODIST_SMTP_URL: smtp.url, METODIST_NOTIFY_INTERVAL: '1', METODIST_PUBLIC_URL: 'https://metodist.example.ru' } })
+  srv = await startServer({
+    env: { METODIST_SMTP_URL: smtp.url, METODIST_NOTIFY_INTERVAL: '1', METODIST_PUBLIC_URL: 'https://metodist.example.ru' },
+  })
   sql(`UPDATE accounts SET email = 'teacher@school.example.ru' WHERE login = 'teacher'`)
   coordinator = await session(srv.base, 'coordinator')
   teacher = await session(srv.base, 'teacher')
@@ -38,9 +40,22 @@ test('an event: created, registered for with a letter, bad input named, exported
   assert.equal(me.body.can_organise_events, true)
   assert.equal(me.body.can_coordinate_support, true)
   const municipality = me.body.roles[0].territory_id
-  const base = { kind: 'master_class', title: 'Мастер-класс «Смысловое чтение»', level: 'municipal', territory_id: municipality,
-    starts_at: localMinute(5), ends_at: localMinute(5.1), format: 'offline', place: 'ИМЦ, ауд. 12', audience: ['teachers'], capacity: 25 }
-  assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, starts_at: '05.12.2026 14:00' })).body.error.field, 'starts_at')
+  const base = {
+    kind: 'master_class',
+    title: 'Мастер-класс «Смысловое чтение»',
+    level: 'municipal',
+    territory_id: municipality,
+    starts_at: localMinute(5),
+    ends_at: localMinute(5.1),
+    format: 'offline',
+    place: 'ИМЦ, ауд. 12',
+    audience: ['teachers'],
+    capacity: 25,
+  }
+  assert.equal(
+    (await send('POST', '/api/v1/events', coordinator, { ...base, starts_at: '05.12.2026 14:00' })).body.error.field,
+    'starts_at',
+  )
   assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, format: 'online', place: '' })).body.error.field, 'place')
   assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, capacity: 0 })).body.error.field, 'capacity')
   assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, audience: 'все' })).body.error.field, 'audience')
@@ -85,7 +100,11 @@ test('notifications: listed, read one by one or all, letters can be turned off',
 })
 
 test('a request for help: asked, assigned, answered, closed with a mark; statistics follow', async () => {
-  const asked = await send('POST', '/api/v1/help-requests', teacher, { topic: 'Как оценивать проекты', urgency: 'urgent', subject_area: 'math_it' })
+  const asked = await send('POST', '/api/v1/help-requests', teacher, {
+    topic: 'Как оценивать проекты',
+    urgency: 'urgent',
+    subject_area: 'math_it',
+  })
   assert.equal(asked.status, 201, JSON.stringify(asked.body))
   assert.equal((await send('POST', '/api/v1/help-requests', teacher, { topic: '' })).body.error.field, 'topic')
   assert.equal((await send('POST', '/api/v1/help-requests', teacher, { topic: 'x', urgency: 'вчера' })).body.error.field, 'urgency')
@@ -98,7 +117,10 @@ test('a request for help: asked, assigned, answered, closed with a mark; statist
   assert.equal(assigned.body.status, 'assigned')
   const queue = await json(srv.base, '/api/v1/help-requests?status=open', { headers: methodist })
   assert.ok(queue.body.items.some((r) => r.id === id && r.can_answer))
-  const answered = await send('POST', `/api/v1/help-requests/${id}/answer`, methodist, { response_kind: 'visit', response: 'Выезд в школу, разбор трёх проектов' })
+  const answered = await send('POST', `/api/v1/help-requests/${id}/answer`, methodist, {
+    response_kind: 'visit',
+    response: 'Выезд в школу, разбор трёх проектов',
+  })
   assert.equal(answered.body.status, 'answered')
   assert.equal((await send('POST', `/api/v1/help-requests/${id}/close`, teacher, { rating: 9 })).body.error.field, 'rating')
   const closed = await send('POST', `/api/v1/help-requests/${id}/close`, teacher, { rating: 4, comment: 'Помогло' })
@@ -120,9 +142,19 @@ test('mentoring and communities: a pair for a young teacher, an association with
   }
   const me = await json(srv.base, '/api/v1/auth/me', { headers: school })
   const organisation = me.body.roles[0].organisation_id
-  const program = await send('POST', '/api/v1/mentoring/programs', school, { organisation_id: organisation, title: 'Наставничество 2026/27', starts_on: '2026-09-01', ends_on: '2026-06-30' })
+  const program = await send('POST', '/api/v1/mentoring/programs', school, {
+    organisation_id: organisation,
+    title: 'Наставничество 2026/27',
+    starts_on: '2026-09-01',
+    ends_on: '2026-06-30',
+  })
   assert.equal(program.body.error.field, 'ends_on')
-  const created = await send('POST', '/api/v1/mentoring/programs', school, { organisation_id: organisation, title: 'Наставничество 2026/27', starts_on: '2026-09-01', ends_on: '2027-06-30' })
+  const created = await send('POST', '/api/v1/mentoring/programs', school, {
+    organisation_id: organisation,
+    title: 'Наставничество 2026/27',
+    starts_on: '2026-09-01',
+    ends_on: '2027-06-30',
+  })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const teacherPerson = (await json(srv.base, '/api/v1/auth/me', { headers: teacher })).body.person_id
   const suggestions = await json(srv.base, `/api/v1/persons/${teacherPerson}/mentor-suggestions`, { headers: school })
@@ -130,9 +162,15 @@ test('mentoring and communities: a pair for a young teacher, an association with
   assert.ok(suggestions.body.items[0].reasons.length > 0)
   const colleague = suggestions.body.items.find((s) => s.same_organisation)
   const stranger = suggestions.body.items.find((s) => !s.same_organisation)
-  const pairOf = (mentor) => send('POST', `/api/v1/mentoring/programs/${created.body.program.id}/pairs`, school,
-    { mentor_person_id: mentor, mentee_person_id: teacherPerson, form: 'teacher_teacher', starts_on: '2026-09-01', plan: 'Взаимопосещение уроков' })
-  if (stranger) assert.equal((await pairOf(stranger.person_id)).body.error.field, 'mentor_person_id')  // another school's
+  const pairOf = (mentor) =>
+    send('POST', `/api/v1/mentoring/programs/${created.body.program.id}/pairs`, school, {
+      mentor_person_id: mentor,
+      mentee_person_id: teacherPerson,
+      form: 'teacher_teacher',
+      starts_on: '2026-09-01',
+      plan: 'Взаимопосещение уроков',
+    })
+  if (stranger) assert.equal((await pairOf(stranger.person_id)).body.error.field, 'mentor_person_id') // another school's
   const pair = await pairOf(colleague.person_id)
   assert.equal(pair.status, 201, JSON.stringify(pair.body))
   assert.equal(pair.body.mentee_person_id, teacherPerson)
@@ -140,7 +178,12 @@ test('mentoring and communities: a pair for a young teacher, an association with
   assert.ok(cards.body.items.some((p) => p.id === pair.body.id && p.mentor_name))
 
   const coordinatorMe = await json(srv.base, '/api/v1/auth/me', { headers: coordinator })
-  const rmo = await send('POST', '/api/v1/communities', coordinator, { kind: 'rmo', title: 'РМО учителей математики', territory_id: coordinatorMe.body.roles[0].territory_id, subject_area: 'math_it' })
+  const rmo = await send('POST', '/api/v1/communities', coordinator, {
+    kind: 'rmo',
+    title: 'РМО учителей математики',
+    territory_id: coordinatorMe.body.roles[0].territory_id,
+    subject_area: 'math_it',
+  })
   assert.equal(rmo.status, 201, JSON.stringify(rmo.body))
   const id = rmo.body.community.id
   assert.equal((await send('POST', `/api/v1/communities/${id}/members`, teacher, {})).status, 403)
@@ -148,7 +191,10 @@ test('mentoring and communities: a pair for a young teacher, an association with
   assert.equal((await send('POST', `/api/v1/communities/${id}/posts`, teacher, { body: 'Коллеги, план на четверть' })).status, 201)
   const feed = await json(srv.base, `/api/v1/communities/${id}/posts`, { headers: teacher })
   assert.equal(feed.body.items[0].body, 'Коллеги, план на четверть')
-  assert.equal((await send('POST', `/api/v1/communities/${id}/materials`, teacher, { title: 'План', url: 'ftp://x' })).body.error.field, 'url')
+  assert.equal(
+    (await send('POST', `/api/v1/communities/${id}/materials`, teacher, { title: 'План', url: 'ftp://x' })).body.error.field,
+    'url',
+  )
   assert.equal((await send('DELETE', `/api/v1/communities/${id}/members/${teacherPerson}`, teacher)).status, 204)
   assert.equal((await json(srv.base, `/api/v1/communities/${id}/posts`, { headers: teacher })).status, 403)
 })

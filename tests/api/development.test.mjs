@@ -26,8 +26,16 @@ const send = (method, path, headers, body) =>
 const day = (days) => localMinute(days).slice(0, 10)
 
 test('an event develops competencies: given, kept when left out, refused when unknown', async () => {
-  const base = { kind: 'seminar', title: 'Оценивание на уроке', level: 'municipal', starts_at: localMinute(12), ends_at: localMinute(12.1),
-    format: 'offline', audience: ['teachers'], territory_id: municipalityId }
+  const base = {
+    kind: 'seminar',
+    title: 'Оценивание на уроке',
+    level: 'municipal',
+    starts_at: localMinute(12),
+    ends_at: localMinute(12.1),
+    format: 'offline',
+    audience: ['teachers'],
+    territory_id: municipalityId,
+  }
   const bad = await send('POST', '/api/v1/events', coordinator, { ...base, competencies: ['астрология'] })
   assert.equal(bad.status, 422)
   assert.equal(bad.body.error.field, 'competencies')
@@ -50,15 +58,36 @@ test('route suggestions per deficit: a cohort still recruiting and a tagged even
   const programs = (await json(srv.base, `/api/v1/programs?competency=${deficit}`, { headers: region })).body.items
   let programId = programs[0]?.id
   if (!programId) {
-    const made = await send('POST', '/api/v1/programs', region, { title: 'Программа под дефицит', provider: 'ИРО', hours: 36, format: 'online',
-      audience: 'teachers', territory_id: regionId, competencies: [deficit] })
+    const made = await send('POST', '/api/v1/programs', region, {
+      title: 'Программа под дефицит',
+      provider: 'ИРО',
+      hours: 36,
+      format: 'online',
+      audience: 'teachers',
+      territory_id: regionId,
+      competencies: [deficit],
+    })
     programId = made.body.id
   }
-  const cohort = await send('POST', `/api/v1/programs/${programId}/cohorts`, region,
-    { title: 'Группа под маршрут', starts_on: day(30), ends_on: day(60), capacity: 20 })
+  const cohort = await send('POST', `/api/v1/programs/${programId}/cohorts`, region, {
+    title: 'Группа под маршрут',
+    starts_on: day(30),
+    ends_on: day(60),
+    capacity: 20,
+  })
   assert.equal(cohort.status, 201, JSON.stringify(cohort.body))
-  const event = await send('POST', '/api/v1/events', coordinator, { kind: 'webinar', title: 'Вебинар под дефицит', level: 'municipal',
-    starts_at: localMinute(20), ends_at: localMinute(20.1), format: 'online', place: 'https://vk.com/video/test', audience: ['teachers'], territory_id: municipalityId, competencies: [deficit] })
+  const event = await send('POST', '/api/v1/events', coordinator, {
+    kind: 'webinar',
+    title: 'Вебинар под дефицит',
+    level: 'municipal',
+    starts_at: localMinute(20),
+    ends_at: localMinute(20.1),
+    format: 'online',
+    place: 'https://vk.com/video/test',
+    audience: ['teachers'],
+    territory_id: municipalityId,
+    competencies: [deficit],
+  })
   assert.equal(event.status, 201, JSON.stringify(event.body))
 
   const r = await json(srv.base, `/api/v1/persons/${person}/route-suggestions?until=${day(120)}`, { headers: school })
@@ -67,23 +96,38 @@ test('route suggestions per deficit: a cohort still recruiting and a tagged even
   const program = offers.find((o) => o.kind === 'program' && o.cohort_id === cohort.body.id)
   assert.ok(program, JSON.stringify(offers))
   assert.equal(program.starts_on, day(30))
-  assert.ok(program.reasons.some((x) => x.startsWith('ближайшая группа с')), program.reasons.join('; '))
+  assert.ok(
+    program.reasons.some((x) => x.startsWith('ближайшая группа с')),
+    program.reasons.join('; '),
+  )
   assert.ok(offers.some((o) => o.kind === 'event' && o.id === event.body.event.id))
-  for (let i = 1; i < offers.length; ++i)
-    if (offers[i].kind === offers[i - 1].kind) assert.ok(offers[i].score <= offers[i - 1].score)
+  for (let i = 1; i < offers.length; ++i) if (offers[i].kind === offers[i - 1].kind) assert.ok(offers[i].score <= offers[i - 1].score)
   // The teacher reads their own, without colleagues offered as mentors; a bad date is named.
   const own = await json(srv.base, `/api/v1/persons/${person}/route-suggestions`, { headers: teacher })
   assert.equal(own.status, 200)
   assert.ok(own.body.items.every((d) => d.offers.every((o) => o.kind !== 'mentor')))
-  assert.equal((await json(srv.base, `/api/v1/persons/${person}/route-suggestions?until=31.12.2026`, { headers: school })).body.error.field, 'until')
+  assert.equal(
+    (await json(srv.base, `/api/v1/persons/${person}/route-suggestions?until=31.12.2026`, { headers: school })).body.error.field,
+    'until',
+  )
   assert.equal((await json(srv.base, `/api/v1/persons/${person}/route-suggestions`, { headers: coordinator })).status, 404)
 })
 
 test('a cascade stage on a cohort and post-course support after completion', async () => {
   const program = (await json(srv.base, '/api/v1/programs', { headers: region })).body.items[0]
-  const bad = await send('POST', `/api/v1/programs/${program.id}/cohorts`, region, { title: 'Каскад', starts_on: '2026-01-10', ends_on: '2026-02-10', cascade_stage: 'district' })
+  const bad = await send('POST', `/api/v1/programs/${program.id}/cohorts`, region, {
+    title: 'Каскад',
+    starts_on: '2026-01-10',
+    ends_on: '2026-02-10',
+    cascade_stage: 'district',
+  })
   assert.equal(bad.body.error.field, 'cascade_stage')
-  const cohort = await send('POST', `/api/v1/programs/${program.id}/cohorts`, region, { title: 'Школьный этап', starts_on: '2026-01-10', ends_on: '2026-02-10', cascade_stage: 'school' })
+  const cohort = await send('POST', `/api/v1/programs/${program.id}/cohorts`, region, {
+    title: 'Школьный этап',
+    starts_on: '2026-01-10',
+    ends_on: '2026-02-10',
+    cascade_stage: 'school',
+  })
   assert.equal(cohort.body.cascade_stage, 'school')
   const e = await send('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, teacher, { person_id: person })
   assert.equal(e.status, 201, JSON.stringify(e.body))
@@ -92,10 +136,19 @@ test('a cascade stage on a cohort and post-course support after completion', asy
   assert.equal((await send('POST', `/api/v1/enrolments/${e.body.id}/support`, school, record)).status, 409)
   await send('POST', `/api/v1/enrolments/${e.body.id}/status`, school, { status: 'approved' })
   await send('POST', `/api/v1/enrolments/${e.body.id}/status`, region, { status: 'studying' })
-  assert.equal((await send('POST', `/api/v1/enrolments/${e.body.id}/status`, region, { status: 'completed', certificate_number: 'ПК-77' })).status, 200)
+  assert.equal(
+    (await send('POST', `/api/v1/enrolments/${e.body.id}/status`, region, { status: 'completed', certificate_number: 'ПК-77' })).status,
+    200,
+  )
 
-  assert.equal((await send('POST', `/api/v1/enrolments/${e.body.id}/support`, school, { ...record, kind: 'чаепитие' })).body.error.field, 'kind')
-  assert.equal((await send('POST', `/api/v1/enrolments/${e.body.id}/support`, school, { ...record, happened_on: day(5) })).body.error.field, 'happened_on')
+  assert.equal(
+    (await send('POST', `/api/v1/enrolments/${e.body.id}/support`, school, { ...record, kind: 'чаепитие' })).body.error.field,
+    'kind',
+  )
+  assert.equal(
+    (await send('POST', `/api/v1/enrolments/${e.body.id}/support`, school, { ...record, happened_on: day(5) })).body.error.field,
+    'happened_on',
+  )
   assert.equal((await send('POST', `/api/v1/enrolments/${e.body.id}/support`, teacher, record)).status, 403)
   const saved = await send('POST', `/api/v1/enrolments/${e.body.id}/support`, school, record)
   assert.equal(saved.status, 201, JSON.stringify(saved.body))
@@ -114,9 +167,16 @@ test('a region sets its own level scale; results are rated on it; bad scales are
   const bad = await send('PUT', `/api/v1/diagnostics/levels/${regionId}`, region, { levels: [{ code: 'a', title: 'А', from_percent: 10 }] })
   assert.equal(bad.status, 422)
   assert.equal(bad.body.error.field, 'levels')
-  assert.equal((await send('PUT', `/api/v1/diagnostics/levels/${regionId}`, region, { levels: [{ code: 'a', title: 'А' }] })).body.error.field, 'levels')
-  const own = await send('PUT', `/api/v1/diagnostics/levels/${regionId}`, region,
-    { levels: [{ code: 'low', title: 'Ниже нормы', from_percent: 0 }, { code: 'ok', title: 'Норма', from_percent: 55 }] })
+  assert.equal(
+    (await send('PUT', `/api/v1/diagnostics/levels/${regionId}`, region, { levels: [{ code: 'a', title: 'А' }] })).body.error.field,
+    'levels',
+  )
+  const own = await send('PUT', `/api/v1/diagnostics/levels/${regionId}`, region, {
+    levels: [
+      { code: 'low', title: 'Ниже нормы', from_percent: 0 },
+      { code: 'ok', title: 'Норма', from_percent: 55 },
+    ],
+  })
   assert.equal(own.status, 200, JSON.stringify(own.body))
   assert.equal(own.body.standard, false)
   const mine = await json(srv.base, `/api/v1/persons/${person}/diagnostics`, { headers: teacher })
@@ -130,7 +190,9 @@ test('a region sets its own level scale; results are rated on it; bad scales are
 })
 
 test('group dynamics: aggregates between two campaigns, parameters named when wrong', async () => {
-  const campaigns = (await json(srv.base, '/api/v1/diagnostics/campaigns', { headers: coordinator })).body.items.filter((c) => c.kind === 'competencies')
+  const campaigns = (await json(srv.base, '/api/v1/diagnostics/campaigns', { headers: coordinator })).body.items.filter(
+    (c) => c.kind === 'competencies',
+  )
   assert.ok(campaigns.length >= 2)
   const [a, b] = campaigns
   const r = await json(srv.base, `/api/v1/diagnostics/dynamics?before=${b.id}&after=${a.id}&by=organisation`, { headers: coordinator })
@@ -145,5 +207,9 @@ test('group dynamics: aggregates between two campaigns, parameters named when wr
     }
   }
   assert.equal((await json(srv.base, `/api/v1/diagnostics/dynamics?after=${a.id}`, { headers: coordinator })).body.error.field, 'before')
-  assert.equal((await json(srv.base, `/api/v1/diagnostics/dynamics?before=${a.id}&after=${b.id}&by=planet`, { headers: coordinator })).body.error.field, 'by')
+  assert.equal(
+    (await json(srv.base, `/api/v1/diagnostics/dynamics?before=${a.id}&after=${b.id}&by=planet`, { headers: coordinator })).body.error
+      .field,
+    'by',
+  )
 })

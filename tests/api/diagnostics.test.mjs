@@ -26,27 +26,52 @@ test('the demo has a framework of six groups and campaigns with results', async 
   assert.ok(k.body.items.every((x) => k.body.groups.some((g) => g.code === x.group)))
   const list = await json(srv.base, '/api/v1/diagnostics/campaigns', { headers: coordinator })
   assert.ok(list.body.items.some((c) => c.kind === 'functional_literacy'))
-  assert.ok(list.body.items.every((c) => c.persons > 0), JSON.stringify(list.body.items))
+  assert.ok(
+    list.body.items.every((c) => c.persons > 0),
+    JSON.stringify(list.body.items),
+  )
 })
 
 test('a municipal campaign: results checked by row, loaded, shown in the heat map', async () => {
   const me = await json(srv.base, '/api/v1/auth/me', { headers: coordinator })
   const municipality = me.body.roles[0].territory_id
-  const bad = await post(srv.base, '/api/v1/diagnostics/campaigns',
-    { title: 'Весенняя', kind: 'competencies', instrument: 'Тест', territory_id: municipality, starts_on: '2026-03-31', ends_on: '2026-03-01' },
-    { 'Content-Type': 'application/json', ...coordinator })
+  const bad = await post(
+    srv.base,
+    '/api/v1/diagnostics/campaigns',
+    {
+      title: 'Весенняя',
+      kind: 'competencies',
+      instrument: 'Тест',
+      territory_id: municipality,
+      starts_on: '2026-03-31',
+      ends_on: '2026-03-01',
+    },
+    { 'Content-Type': 'application/json', ...coordinator },
+  )
   assert.equal(bad.status, 422)
   assert.equal(bad.body.error.field, 'ends_on')
-  const created = await post(srv.base, '/api/v1/diagnostics/campaigns',
-    { title: 'Весенняя', kind: 'competencies', instrument: 'Тест ИМЦ', territory_id: municipality, starts_on: '2026-03-01', ends_on: '2026-03-31' },
-    { 'Content-Type': 'application/json', ...coordinator })
+  const created = await post(
+    srv.base,
+    '/api/v1/diagnostics/campaigns',
+    {
+      title: 'Весенняя',
+      kind: 'competencies',
+      instrument: 'Тест ИМЦ',
+      territory_id: municipality,
+      starts_on: '2026-03-01',
+      ends_on: '2026-03-31',
+    },
+    { 'Content-Type': 'application/json', ...coordinator },
+  )
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const id = created.body.id
 
   const staff = await json(srv.base, '/api/v1/persons?position=teacher&limit=6&sort=name', { headers: coordinator })
   const codes = [...new Set(staff.body.items.map((p) => p.code))].slice(0, 4)
   let csv = 'Код педагога;Компетенция;Балл;Максимальный балл\n'
-  codes.forEach((code, i) => { csv += `${code};method.assessment;${[4, 9, 10, 18][i]};20\n` })
+  codes.forEach((code, i) => {
+    csv += `${code};method.assessment;${[4, 9, 10, 18][i]};20\n`
+  })
   const wrong = await upload(`/api/v1/diagnostics/campaigns/${id}/results`, csv + 'НЕТ-ТАКОГО;method.assessment;1;20\n', coordinator)
   assert.equal(wrong.status, 422)
   assert.equal(wrong.body.report.issues[0].column, 'Код педагога')
@@ -61,7 +86,10 @@ test('a municipal campaign: results checked by row, loaded, shown in the heat ma
   assert.equal(cell.tested, 4)
   assert.equal(cell.deficits, 2)
   const byOrg = await json(srv.base, `/api/v1/diagnostics/campaigns/${id}/heatmap`, { headers: coordinator })
-  assert.ok(byOrg.body.cells.every((c) => c.withheld ? c.tested === null : c.tested >= 3), JSON.stringify(byOrg.body.cells))
+  assert.ok(
+    byOrg.body.cells.every((c) => (c.withheld ? c.tested === null : c.tested >= 3)),
+    JSON.stringify(byOrg.body.cells),
+  )
   assert.equal((await json(srv.base, `/api/v1/diagnostics/campaigns/${id}/heatmap?by=planet`, { headers: coordinator })).status, 400)
 })
 
@@ -84,7 +112,11 @@ test('the framework is edited by the region: a threshold of its own, refused for
   const k = await json(srv.base, '/api/v1/competencies', { headers: admin })
   const target = k.body.items.find((x) => x.code === 'digital.distance')
   const put = (headers, body) =>
-    json(srv.base, `/api/v1/competencies/${target.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    json(srv.base, `/api/v1/competencies/${target.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
   const region = await session(srv.base, 'region')
   const changed = await put(region, { title: target.title, threshold: 65, is_active: true })
   assert.equal(changed.status, 200)

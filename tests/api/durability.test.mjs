@@ -17,10 +17,16 @@ test('kill -9 during writes loses no acknowledged write', async (t) => {
   const admin = await session(srv.base, 'admin')
   const territory = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01-001'`))
   // Four writers, each one request at a time, until the server dies.
-  const writers = startWriters(4, (code) => json(srv.base, '/api/v1/organisations', {
-    method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, name: `Школа ${code}`, kind: 'school', territory_id: territory }),
-  }), { stopOnError: true })
+  const writers = startWriters(
+    4,
+    (code) =>
+      json(srv.base, '/api/v1/organisations', {
+        method: 'POST',
+        headers: { ...admin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code, name: `Школа ${code}`, kind: 'school', territory_id: territory }),
+      }),
+    { stopOnError: true },
+  )
   await new Promise((r) => setTimeout(r, 1500))
   srv.child.kill('SIGKILL')
   const exit = await srv.exited
@@ -38,7 +44,12 @@ test('kill -9 during writes loses no acknowledged write', async (t) => {
   t.diagnostic(`${acknowledged.length} writes acknowledged before SIGKILL, ${stored.size} stored, 0 lost`)
   if (backend === 'sqlite') assert.equal(runSql(srv.dbUrl, 'PRAGMA integrity_check'), 'ok')
   // Every stored row is whole: an organisation and its audit row came in one transaction.
-  const audited = Number(runSql(srv.dbUrl, `SELECT COUNT(*) FROM audit_log WHERE entity = 'organisation' AND action = 'create'
-    AND entity_id IN (SELECT id FROM organisations WHERE code LIKE 'KILL-%')`))
+  const audited = Number(
+    runSql(
+      srv.dbUrl,
+      `SELECT COUNT(*) FROM audit_log WHERE entity = 'organisation' AND action = 'create'
+    AND entity_id IN (SELECT id FROM organisations WHERE code LIKE 'KILL-%')`,
+    ),
+  )
   assert.equal(audited, stored.size)
 })

@@ -18,14 +18,40 @@ before(async () => {
 after(() => srv?.stop())
 
 // OpenAPI words that are not field names.
-const keywords = new Set(['type', 'properties', 'items', 'required', 'description', 'schema', 'content', 'example',
-  'enum', 'format', 'summary', 'tags', 'responses', 'parameters', 'name', 'in', 'nullable', 'minimum', 'maximum',
-  'maxLength', 'minLength', 'default', 'oneOf', 'allOf', 'anyOf', 'additionalProperties', 'requestBody'])
+const keywords = new Set([
+  'type',
+  'properties',
+  'items',
+  'required',
+  'description',
+  'schema',
+  'content',
+  'example',
+  'enum',
+  'format',
+  'summary',
+  'tags',
+  'responses',
+  'parameters',
+  'name',
+  'in',
+  'nullable',
+  'minimum',
+  'maximum',
+  'maxLength',
+  'minLength',
+  'default',
+  'oneOf',
+  'allOf',
+  'anyOf',
+  'additionalProperties',
+  'requestBody',
+])
 
 async function operations() {
   const yaml = await (await fetch(`${srv.base}/api/v1/openapi.yaml`)).text()
   const ops = []
-  const fields = new Set(['name'])  // «name» is a keyword of parameters and a field of bodies
+  const fields = new Set(['name']) // «name» is a keyword of parameters and a field of bodies
   let path = null
   for (const line of yaml.split('\n')) {
     const p = line.match(/^ {2}(\/\S*):$/)
@@ -39,12 +65,35 @@ async function operations() {
 }
 
 // Requests that would end the administrator's session or lock the account.
-const skipped = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password',
-  'POST /api/v1/accounts/{id}/password-reset'])
+const skipped = new Set([
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/accounts/{id}/password-reset',
+])
 
 const nested = (depth) => (depth === 0 ? 1 : { a: [nested(depth - 1)] })
-const values = [null, true, -1, 0, 1.5, 18446744073709551615n, '', ' ', 'ы'.repeat(5000), '\u0000\ud83d\ude00', [],
-  [null], [{}], [[1]], ['x'], [-1], {}, { role: 5, territory_id: 'x' }, nested(40)]
+const values = [
+  null,
+  true,
+  -1,
+  0,
+  1.5,
+  18446744073709551615n,
+  '',
+  ' ',
+  'ы'.repeat(5000),
+  '\u0000\ud83d\ude00',
+  [],
+  [null],
+  [{}],
+  [[1]],
+  ['x'],
+  [-1],
+  {},
+  { role: 5, territory_id: 'x' },
+  nested(40),
+]
 
 const encode = (v) => (typeof v === 'bigint' ? v.toString() : JSON.stringify(v))
 const bodyWithEach = (fields, valueOf) => `{${fields.map((f, i) => `${JSON.stringify(f)}:${encode(valueOf(i))}`).join(',')}}`
@@ -54,7 +103,7 @@ test('no write operation answers 500 to a hostile body', async (t) => {
   const { ops, fields } = await operations()
   assert.ok(ops.length > 60, `the document lists the write operations (${ops.length})`)
   assert.ok(fields.length > 80, `field names read from the document (${fields.length})`)
-  const raw = ['{"a":1e400}', '{"a":-1e400}', '[]', '"s"', 'null', '{"a":', '{"a":"\\ud800"}', '[' .repeat(100000)]
+  const raw = ['{"a":1e400}', '{"a":-1e400}', '[]', '"s"', 'null', '{"a":', '{"a":"\\ud800"}', '['.repeat(100000)]
   for (const v of values) raw.push(bodyWith(fields, v))
   // Every field every value, in rotation: a handler that fails on its first field
   // with one body reads further with another, where the first one got a usable value.
@@ -76,6 +125,8 @@ test('no write operation answers 500 to a hostile body', async (t) => {
   assert.deepEqual(failures, [])
   t.diagnostic(`${ops.length - skipped.size} operations × ${raw.length} bodies; answers by status: ${JSON.stringify([...statuses].sort())}`)
   // The bodies reached the decoders: most answers are «bad request» or «validation failed».
-  assert.ok((statuses.get(400) ?? 0) + (statuses.get(422) ?? 0) > ops.length * raw.length / 2,
-    `answers by status: ${JSON.stringify([...statuses])}`)
+  assert.ok(
+    (statuses.get(400) ?? 0) + (statuses.get(422) ?? 0) > (ops.length * raw.length) / 2,
+    `answers by status: ${JSON.stringify([...statuses])}`,
+  )
 })

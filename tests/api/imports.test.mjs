@@ -19,21 +19,30 @@ function upload(path, body, headers = admin) {
 }
 
 test('a Windows-1251 CSV: the dry run reports by row and column, the commit writes, a re-import updates', async () => {
-  const text = 'Код;Наименование;Тип;Код территории;ШНОР\r\nAPI-1;МБОУ «Школа из файла»;Общеобразовательная организация;RU-01-001;да\r\nAPI-2;Без типа;;RU-01-001;нет\r\n'
-  const cp1251 = Buffer.from(new TextDecoder('utf-8').decode(Buffer.from(text)).split('').map((ch) => {
-    const code = ch.codePointAt(0)
-    if (code < 0x80) return code
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0
-    if (code === 0xab) return 0xab
-    if (code === 0xbb) return 0xbb
-    throw new Error('not in the test alphabet: ' + ch)
-  }))
+  const text =
+    'Код;Наименование;Тип;Код территории;ШНОР\r\nAPI-1;МБОУ «Школа из файла»;Общеобразовательная организация;RU-01-001;да\r\nAPI-2;Без типа;;RU-01-001;нет\r\n'
+  const cp1251 = Buffer.from(
+    new TextDecoder('utf-8')
+      .decode(Buffer.from(text))
+      .split('')
+      .map((ch) => {
+        const code = ch.codePointAt(0)
+        if (code < 0x80) return code
+        if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0
+        if (code === 0xab) return 0xab
+        if (code === 0xbb) return 0xbb
+        throw new Error('not in the test alphabet: ' + ch)
+      }),
+  )
   const dry = await upload('/api/v1/imports/organisations?dry_run=true', cp1251)
   assert.equal(dry.status, 200)
   assert.equal(dry.body.encoding, 'windows-1251')
   assert.equal(dry.body.delimiter, ';')
   assert.equal(dry.body.rows, 2)
-  assert.deepEqual(dry.body.issues.map((i) => [i.row, i.column]), [[3, 'Тип']])
+  assert.deepEqual(
+    dry.body.issues.map((i) => [i.row, i.column]),
+    [[3, 'Тип']],
+  )
   assert.match(dry.body.issues[0].message, /укажите тип/)
 
   const refused = await upload('/api/v1/imports/organisations', cp1251)
@@ -59,15 +68,21 @@ test('the persons export imports back unchanged, and the export respects filters
   const school = await session(srv.base, 'school')
   const mine = await json(srv.base, '/api/v1/persons?limit=500', { headers: school })
   assert.ok(mine.body.total > 10)
-  assert.ok(mine.body.items.every((p) => p.organisation_name === mine.body.items[0].organisation_name), 'one school only')
+  assert.ok(
+    mine.body.items.every((p) => p.organisation_name === mine.body.items[0].organisation_name),
+    'one school only',
+  )
 
   const r = await fetch(srv.base + '/api/v1/persons/export?format=csv&position=teacher', { headers: school })
   assert.equal(r.status, 200)
   assert.match(r.headers.get('content-disposition'), /attachment; filename="persons-\d{4}-\d{2}-\d{2}\.csv"/)
   const csv = await r.text()
   const lines = csv.trim().split('\r\n')
-  assert.match(lines[0], /^Код;Фамилия;Имя;Отчество;Пол;Дата рождения/)  // text() drops the BOM
-  assert.ok(lines.slice(1).every((l) => l.includes(';Учитель;')), 'only teachers')
+  assert.match(lines[0], /^Код;Фамилия;Имя;Отчество;Пол;Дата рождения/) // text() drops the BOM
+  assert.ok(
+    lines.slice(1).every((l) => l.includes(';Учитель;')),
+    'only teachers',
+  )
   assert.ok(lines.length - 1 < mine.body.total)
 
   const xlsx = Buffer.from(await (await fetch(srv.base + '/api/v1/persons/export', { headers: school })).arrayBuffer())

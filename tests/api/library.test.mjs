@@ -30,8 +30,13 @@ const upload = (path, headers, bytes) =>
 test('the seed 003 roadmap goes in as printed: checked first, then loaded with every item', async () => {
   const regionId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
   const created = await send('POST', '/api/v1/roadmaps', region, {
-    title: 'Дорожная карта 2021–2022', owner_level: 'region', territory_id: regionId, period_from: '2021-01-01', period_to: '2022-12-31',
-    approved_by: 'Приказ от 18.03.2021 № 017730' })
+    title: 'Дорожная карта 2021–2022',
+    owner_level: 'region',
+    territory_id: regionId,
+    period_from: '2021-01-01',
+    period_to: '2022-12-31',
+    approved_by: 'Приказ от 18.03.2021 № 017730',
+  })
   assert.equal(created.status, 201)
   const id = created.body.id
   const check = await upload(`/api/v1/roadmaps/${id}/import?dry_run=true`, region, seed)
@@ -43,14 +48,20 @@ test('the seed 003 roadmap goes in as printed: checked first, then loaded with e
   const load = await upload(`/api/v1/roadmaps/${id}/import`, region, seed)
   assert.equal(load.status, 201)
   assert.equal(load.body.items, check.body.items)
-  const numbered = seed.toString('utf8').split('\n').filter((l) => /^\| \d+(\.\d+)+ \|/.test(l)).length
+  const numbered = seed
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => /^\| \d+(\.\d+)+ \|/.test(l)).length
   assert.equal(load.body.items, numbered)
 
   const card = (await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: teacher })).body
   assert.equal(card.can_manage, false)
   const apart = card.items.find((i) => i.section === '2021 год' && i.number === '2.7')
   assert.equal(apart.term, 'II, IV кварталы')
-  assert.deepEqual(apart.term_parts, [['2021-04-01', '2021-06-30'], ['2021-10-01', '2021-12-31']])
+  assert.deepEqual(apart.term_parts, [
+    ['2021-04-01', '2021-06-30'],
+    ['2021-10-01', '2021-12-31'],
+  ])
   const first = card.items.find((i) => i.section === '2021 год' && i.number === '1.1')
   assert.equal(first.responsible, 'Министерство образования и науки Челябинской области')
   assert.deepEqual(first.co_executors, ['ГБУ ДПО ЧИПКРО'])
@@ -68,20 +79,37 @@ test('the seed 003 roadmap goes in as printed: checked first, then loaded with e
   assert.equal(xlsx.status, 200)
   assert.match(xlsx.headers.get('content-type'), /spreadsheetml/)
   const pdf = await fetch(`${srv.base}/api/v1/roadmaps/${id}/export?format=pdf`, { headers: region })
-  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString(), '%PDF')
+  assert.equal(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 4)
+      .toString(),
+    '%PDF',
+  )
 })
 
 test('the library: Russian search, versions, safe downloads, refused files', async () => {
   const found = (await json(srv.base, `/api/v1/documents?q=${encodeURIComponent('приказом об отборе в актив')}`, { headers: teacher })).body
-  assert.ok(found.items.some((d) => d.number === '02/2066'), JSON.stringify(found.items.map((d) => d.number)))
+  assert.ok(
+    found.items.some((d) => d.number === '02/2066'),
+    JSON.stringify(found.items.map((d) => d.number)),
+  )
   assert.ok(found.items.every((d) => d.number !== 'Р-174'))
 
   const regionId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
   const doc = await send('POST', '/api/v1/documents', methodist, {
-    kind: 'recommendations', title: 'Рекомендации по смысловому чтению', level: 'regional', territory_id: regionId, tags: 'чтение' })
+    kind: 'recommendations',
+    title: 'Рекомендации по смысловому чтению',
+    level: 'regional',
+    territory_id: regionId,
+    tags: 'чтение',
+  })
   assert.equal(doc.status, 201)
   const pdf = Buffer.from('%PDF-1.4\n% Рекомендации\n%%EOF\n')
-  const v1 = await upload(`/api/v1/documents/${doc.body.id}/versions?name=${encodeURIComponent('Рекомендации "чтение".pdf')}`, methodist, pdf)
+  const v1 = await upload(
+    `/api/v1/documents/${doc.body.id}/versions?name=${encodeURIComponent('Рекомендации "чтение".pdf')}`,
+    methodist,
+    pdf,
+  )
   assert.equal(v1.status, 201)
   assert.equal(v1.body.version, 1)
   const got = await fetch(`${srv.base}/api/v1/documents/${doc.body.id}/file`, { headers: teacher })
@@ -95,14 +123,24 @@ test('the library: Russian search, versions, safe downloads, refused files', asy
   const exe = await upload(`/api/v1/documents/${doc.body.id}/versions?name=setup.pdf`, methodist, Buffer.from('MZ\x90\x00 not a pdf'))
   assert.equal(exe.status, 422)
   assert.equal(exe.body.error.field, 'file')
-  const big = await upload(`/api/v1/documents/${doc.body.id}/versions?name=big.pdf`, methodist, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(70000, 32)]))
+  const big = await upload(
+    `/api/v1/documents/${doc.body.id}/versions?name=big.pdf`,
+    methodist,
+    Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(70000, 32)]),
+  )
   assert.equal(big.status, 413)
   assert.equal(big.body.error.field, 'file')
   const html = await upload(`/api/v1/documents/${doc.body.id}/versions?name=a.txt`, methodist, Buffer.from('<script>alert(1)</script>'))
   assert.equal(html.status, 422)
   assert.equal((await json(srv.base, `/api/v1/documents/${doc.body.id}`, { headers: teacher })).body.versions.length, 1)
   assert.equal((await json(srv.base, `/api/v1/documents/${doc.body.id}/file?version=7`, { headers: teacher })).status, 404)
-  const bad = await send('POST', '/api/v1/documents', methodist, { kind: 'order', title: 'Без даты', level: 'regional', territory_id: regionId, doc_date: '31.12.2026' })
+  const bad = await send('POST', '/api/v1/documents', methodist, {
+    kind: 'order',
+    title: 'Без даты',
+    level: 'regional',
+    territory_id: regionId,
+    doc_date: '31.12.2026',
+  })
   assert.equal(bad.status, 422)
   assert.equal(bad.body.error.field, 'doc_date')
 })
@@ -128,14 +166,20 @@ test('a practice in review: the expert scores it, the institute decides, it is p
   const decided = await send('POST', `/api/v1/practices/${open.practice_id}/decision`, region, { decision: 'accept' })
   assert.equal(decided.status, 204)
 
-  const bank = (await json(srv.base, `/api/v1/practices?q=${encodeURIComponent('естественно-научная грамотность')}`, { headers: teacher })).body.items
-  assert.ok(bank.some((p) => p.id === open.practice_id), 'published and found by word forms')
+  const bank = (await json(srv.base, `/api/v1/practices?q=${encodeURIComponent('естественно-научная грамотность')}`, { headers: teacher }))
+    .body.items
+  assert.ok(
+    bank.some((p) => p.id === open.practice_id),
+    'published and found by word forms',
+  )
   const seen = (await json(srv.base, `/api/v1/practices/${open.practice_id}`, { headers: teacher })).body
   assert.equal(seen.reviews.length, 0, 'a reader sees the practice, not its reviews')
 
   const person = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
-  const route = Number(sql(`INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
-    VALUES (${person}, '2026-01-01', '2026-12-31', 'draft', 'x', 'x') RETURNING id`))
+  const route = Number(
+    sql(`INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
+    VALUES (${person}, '2026-01-01', '2026-12-31', 'draft', 'x', 'x') RETURNING id`),
+  )
   const staff = await session(srv.base, 'school')
   const rows = [{ goal: 'Изучить практику', activity: 'self_study', practice_id: open.practice_id, details: 'Практика банка' }]
   const linked = await send('PUT', `/api/v1/routes/${route}/rows`, staff, { rows })

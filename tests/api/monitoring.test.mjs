@@ -27,7 +27,9 @@ after(async () => {
 const period = '2024/2025'
 
 test('values per municipality: shares worked out from the counts, targets, no data for an empty denominator', async () => {
-  const r = await json(srv.base, `/api/v1/monitoring/values?set=rmms&unit=municipality&period=${encodeURIComponent(period)}`, { headers: region })
+  const r = await json(srv.base, `/api/v1/monitoring/values?set=rmms&unit=municipality&period=${encodeURIComponent(period)}`, {
+    headers: region,
+  })
   assert.equal(r.status, 200, JSON.stringify(r.body))
   assert.equal(r.body.period.from, '2024-09-01')
   assert.equal(r.body.previous.code, '2023/2024')
@@ -54,12 +56,18 @@ test('a coordinator sees their municipality only; organisations below a territor
   const c = await json(srv.base, `/api/v1/monitoring/values?set=fed&period=${encodeURIComponent(period)}`, { headers: coordinator })
   assert.equal(c.status, 200)
   assert.deepEqual([...new Set(c.body.items.map((i) => i.unit_id))], [municipalityId])
-  const orgs = await json(srv.base, `/api/v1/monitoring/values?set=fed&unit=organisation&parent_id=${municipalityId}&period=${encodeURIComponent(period)}`, { headers: coordinator })
+  const orgs = await json(
+    srv.base,
+    `/api/v1/monitoring/values?set=fed&unit=organisation&parent_id=${municipalityId}&period=${encodeURIComponent(period)}`,
+    { headers: coordinator },
+  )
   assert.equal(orgs.status, 200)
   const units = new Set(orgs.body.items.map((i) => i.unit_id))
   assert.ok(units.size >= 10)
   assert.ok(orgs.body.items.every((i) => i.parent_id === municipalityId))
-  const mine = await json(srv.base, `/api/v1/monitoring/values?set=fed&unit=organisation&period=${encodeURIComponent(period)}`, { headers: school })
+  const mine = await json(srv.base, `/api/v1/monitoring/values?set=fed&unit=organisation&period=${encodeURIComponent(period)}`, {
+    headers: school,
+  })
   assert.equal(new Set(mine.body.items.map((i) => i.unit_id)).size, 1)
   // The teachers of the schools add up to no fewer than the municipality's (a person may work in two).
   const sum = orgs.body.items.filter((i) => i.code === 'fed.1').reduce((a, i) => a + i.denominator, 0)
@@ -70,14 +78,29 @@ test('a coordinator sees their municipality only; organisations below a territor
 test('drill-down lists exactly the persons counted', async () => {
   const v = await json(srv.base, `/api/v1/monitoring/values?set=fed&period=${encodeURIComponent(period)}`, { headers: coordinator })
   const fed2a = v.body.items.find((i) => i.code === 'fed.2a')
-  const num = await json(srv.base, `/api/v1/monitoring/persons?code=fed.2a&unit=municipality&unit_id=${municipalityId}&period=${encodeURIComponent(period)}`, { headers: coordinator })
+  const num = await json(
+    srv.base,
+    `/api/v1/monitoring/persons?code=fed.2a&unit=municipality&unit_id=${municipalityId}&period=${encodeURIComponent(period)}`,
+    { headers: coordinator },
+  )
   assert.equal(num.status, 200, JSON.stringify(num.body))
   assert.equal(num.body.total, fed2a.numerator)
   assert.ok(num.body.items.every((p) => p.name && p.organisations))
-  const den = await json(srv.base, `/api/v1/monitoring/persons?code=fed.2a&unit_id=${municipalityId}&period=${encodeURIComponent(period)}&which=denominator`, { headers: coordinator })
+  const den = await json(
+    srv.base,
+    `/api/v1/monitoring/persons?code=fed.2a&unit_id=${municipalityId}&period=${encodeURIComponent(period)}&which=denominator`,
+    { headers: coordinator },
+  )
   assert.equal(den.body.total, fed2a.denominator)
-  assert.equal((await json(srv.base, `/api/v1/monitoring/persons?code=rmms.9&unit_id=${municipalityId}&period=2025`, { headers: coordinator })).body.error.field, 'code')
-  assert.equal((await json(srv.base, `/api/v1/monitoring/persons?code=fed.1&period=2025`, { headers: coordinator })).body.error.field, 'unit_id')
+  assert.equal(
+    (await json(srv.base, `/api/v1/monitoring/persons?code=rmms.9&unit_id=${municipalityId}&period=2025`, { headers: coordinator })).body
+      .error.field,
+    'code',
+  )
+  assert.equal(
+    (await json(srv.base, `/api/v1/monitoring/persons?code=fed.1&period=2025`, { headers: coordinator })).body.error.field,
+    'unit_id',
+  )
 })
 
 test('wrong parameters are named', async () => {
@@ -86,12 +109,22 @@ test('wrong parameters are named', async () => {
   assert.equal((await get('unit=planet&period=2025')).body.error.field, 'unit')
   assert.equal((await get('period=')).body.error.field, 'period')
   assert.equal((await get('period=2025&parent_id=99999999')).status, 404)
-  assert.equal((await json(srv.base, '/api/v1/monitoring/report?period=2025&format=xlsx', { headers: region })).body.error.field, 'territory_id')
-  assert.equal((await json(srv.base, `/api/v1/monitoring/report?period=2025&territory_id=${regionId}&format=doc`, { headers: region })).body.error.field, 'format')
+  assert.equal(
+    (await json(srv.base, '/api/v1/monitoring/report?period=2025&format=xlsx', { headers: region })).body.error.field,
+    'territory_id',
+  )
+  assert.equal(
+    (await json(srv.base, `/api/v1/monitoring/report?period=2025&territory_id=${regionId}&format=doc`, { headers: region })).body.error
+      .field,
+    'format',
+  )
 })
 
 test('the справка: a PDF with a section per indicator, an XLSX with a row per unit', async () => {
-  const pdf = await fetch(`${srv.base}/api/v1/monitoring/report?set=fed&period=${encodeURIComponent(period)}&territory_id=${regionId}&format=pdf`, { headers: region })
+  const pdf = await fetch(
+    `${srv.base}/api/v1/monitoring/report?set=fed&period=${encodeURIComponent(period)}&territory_id=${regionId}&format=pdf`,
+    { headers: region },
+  )
   assert.equal(pdf.status, 200)
   assert.equal(pdf.headers.get('content-type'), 'application/pdf')
   const dir = mkdtempSync(join(tmpdir(), 'metodist-report-'))
@@ -106,7 +139,9 @@ test('the справка: a PDF with a section per indicator, an XLSX with a row
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  const xlsx = await fetch(`${srv.base}/api/v1/monitoring/report?set=rmms&period=2025&territory_id=${regionId}&format=xlsx`, { headers: region })
+  const xlsx = await fetch(`${srv.base}/api/v1/monitoring/report?set=rmms&period=2025&territory_id=${regionId}&format=xlsx`, {
+    headers: region,
+  })
   assert.equal(xlsx.status, 200)
   const bytes = Buffer.from(await xlsx.arrayBuffer())
   assert.equal(bytes.subarray(0, 2).toString(), 'PK')
@@ -122,7 +157,11 @@ test('metodist monitor answers as the API does and writes the справка', a
   const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-report-'))
   try {
     const file = join(dir, 'spravka.xlsx')
-    const r = spawnSync(bin, ['--db', srv.dbUrl, 'monitor', '--set', 'rmms', '--period', '2025', '--format', 'xlsx', '--territory', 'RU-01', '--out', file], { encoding: 'utf8' })
+    const r = spawnSync(
+      bin,
+      ['--db', srv.dbUrl, 'monitor', '--set', 'rmms', '--period', '2025', '--format', 'xlsx', '--territory', 'RU-01', '--out', file],
+      { encoding: 'utf8' },
+    )
     assert.equal(r.status, 0, r.stderr)
     assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK')
     const bad = spawnSync(bin, ['--db', srv.dbUrl, 'monitor', '--period', '2025-H9'], { encoding: 'utf8' })

@@ -33,7 +33,10 @@ test('a region sets its own target; values are judged against it', async () => {
   assert.equal((await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.99', op: '>=', value: 5 })).status, 404)
   const set = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' })
   assert.equal(set.status, 200, JSON.stringify(set.body))
-  assert.deepEqual(set.body.items.find((i) => i.code === 'fed.4'), { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' })
+  assert.deepEqual(
+    set.body.items.find((i) => i.code === 'fed.4'),
+    { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' },
+  )
   const after = item(await values('fed'), 'fed.4')
   assert.equal(after.target, 1)
   assert.equal(after.target_text, '≥ 1 %')
@@ -43,10 +46,24 @@ test('a region sets its own target; values are judged against it', async () => {
 })
 
 test('a composed indicator of the region counts as the built-in it mirrors; a bad one is named', async () => {
-  const base = { region_id: regionId, name: 'Доля педагогов с ИОМ', unit: '%', numerator: ['teacher', 'with_route'], denominator: ['teacher'] }
+  const base = {
+    region_id: regionId,
+    name: 'Доля педагогов с ИОМ',
+    unit: '%',
+    numerator: ['teacher', 'with_route'],
+    denominator: ['teacher'],
+  }
   assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'fed.1' })).body.error.field, 'code')
-  assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.x', numerator: ['teacher', 'unicorn'] })).body.error.field, 'numerator')
-  assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.x', numerator: ['teacher', 'organisation'] })).body.error.field, 'numerator')
+  assert.equal(
+    (await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.x', numerator: ['teacher', 'unicorn'] })).body.error
+      .field,
+    'numerator',
+  )
+  assert.equal(
+    (await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.x', numerator: ['teacher', 'organisation'] })).body
+      .error.field,
+    'numerator',
+  )
   const made = await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.1' })
   assert.equal(made.status, 201, JSON.stringify(made.body))
   assert.equal((await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.1' })).status, 409)
@@ -59,14 +76,32 @@ test('a composed indicator of the region counts as the built-in it mirrors; a ba
 })
 
 test('a campaign: the municipality enters and confirms, the region returns and approves, closing locks the period', async () => {
-  const manual = await send('POST', '/api/v1/monitoring/indicators', region, { region_id: regionId, code: 'reg.2', name: 'Доля школ, проведивших методические дни',
-    unit: '%', source: 'manual' })
+  const manual = await send('POST', '/api/v1/monitoring/indicators', region, {
+    region_id: regionId,
+    code: 'reg.2',
+    name: 'Доля школ, проведивших методические дни',
+    unit: '%',
+    source: 'manual',
+  })
   assert.equal(manual.status, 201, JSON.stringify(manual.body))
-  const bad = await send('POST', '/api/v1/monitoring/campaigns', region, { region_id: regionId, title: 'Мониторинг 2025', set: 'reg', period: '2025',
-    collect_from: '2026-05-10', collect_to: '2026-04-15' })
+  const bad = await send('POST', '/api/v1/monitoring/campaigns', region, {
+    region_id: regionId,
+    title: 'Мониторинг 2025',
+    set: 'reg',
+    period: '2025',
+    collect_from: '2026-05-10',
+    collect_to: '2026-04-15',
+  })
   assert.equal(bad.body.error.field, 'collect_to')
-  const created = await send('POST', '/api/v1/monitoring/campaigns', region, { region_id: regionId, title: 'Мониторинг 2025', set: 'reg', period: '2025',
-    collect_from: '2026-04-15', collect_to: '2026-05-10', report_due: '2026-06-05' })
+  const created = await send('POST', '/api/v1/monitoring/campaigns', region, {
+    region_id: regionId,
+    title: 'Мониторинг 2025',
+    set: 'reg',
+    period: '2025',
+    collect_from: '2026-04-15',
+    collect_to: '2026-05-10',
+    report_due: '2026-06-05',
+  })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   const id = created.body.campaign.id
   assert.equal(created.body.submissions.length, 1)
@@ -81,9 +116,16 @@ test('a campaign: the municipality enters and confirms, the region returns and a
   assert.equal((await put([{ code: 'reg.1', confirmed: true, evidence: 'javascript:alert(1)' }])).body.error.field, 'entries')
   assert.equal((await put([{ code: 'rmms.1', confirmed: true }])).body.error.field, 'entries')
   const status = (s, who, comment) => send('POST', `/api/v1/monitoring/submissions/${sub.id}/status`, who, { status: s, comment })
-  assert.equal((await status('submitted', coordinator)).body.error.field, 'entries')  // reg.2 is not entered yet
-  assert.equal((await put([{ code: 'reg.2', numerator: 12, denominator: 40, evidence: 'https://example.org/spravka.pdf' },
-    { code: 'reg.1', confirmed: true, evidence: 'https://example.org/iom' }])).status, 200)
+  assert.equal((await status('submitted', coordinator)).body.error.field, 'entries') // reg.2 is not entered yet
+  assert.equal(
+    (
+      await put([
+        { code: 'reg.2', numerator: 12, denominator: 40, evidence: 'https://example.org/spravka.pdf' },
+        { code: 'reg.1', confirmed: true, evidence: 'https://example.org/iom' },
+      ])
+    ).status,
+    200,
+  )
   assert.equal((await status('submitted', coordinator)).status, 200)
   assert.equal((await put([{ code: 'reg.2', numerator: 13, denominator: 40 }])).status, 409)
   assert.equal((await status('returned', region)).body.error.field, 'comment')
@@ -100,7 +142,7 @@ test('a campaign: the municipality enters and confirms, the region returns and a
   assert.equal(item(await values('reg', '2025', 'region'), 'reg.2', regionId).numerator, 14)
   assert.equal(item(await values('reg'), 'reg.1').confirmed, true)
 
-  assert.equal((await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})).status, 409)  // not approved yet
+  assert.equal((await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})).status, 409) // not approved yet
   assert.equal((await status('approved', region)).status, 200)
   const closed = await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})
   assert.equal(closed.status, 200, JSON.stringify(closed.body))
@@ -110,10 +152,13 @@ test('a campaign: the municipality enters and confirms, the region returns and a
 
   // New routes dated into 2025 do not change the closed period.
   const date = (iso) => (srv.dbUrl.startsWith('sqlite:') ? `'${iso}'` : `DATE '${iso}'`)
-  runSql(srv.dbUrl, `INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
+  runSql(
+    srv.dbUrl,
+    `INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
     SELECT DISTINCT ps.person_id, ${date('2025-01-10')}, ${date('2025-12-20')}, 'draft', 'x', 'x' FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
     WHERE o.territory_id = ${municipalityId} AND ps.position = 'teacher' AND ps.left_on IS NULL
-    AND ps.person_id NOT IN (SELECT person_id FROM routes) LIMIT 7`)
+    AND ps.person_id NOT IN (SELECT person_id FROM routes) LIMIT 7`,
+  )
   const again = item(await values('reg'), 'reg.1')
   assert.equal(again.numerator, locked.numerator)
   const live = item(await values('rmms'), 'rmms.5')

@@ -26,7 +26,8 @@ before(async () => {
     SELECT id, 'region', 'RU-99', 'Регион Б', 'регион б' FROM territories WHERE level = 'federation' RETURNING id`)
   b.municipality = one(`INSERT INTO territories (parent_id, level, code, name, search_key)
     VALUES (${b.region}, 'municipality', 'RU-99-001', 'Район Б', 'район б') RETURNING id`)
-  b.school = one(`INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)
+  b.school =
+    one(`INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)
     VALUES ('RU-99-S1', 'Школа региона Б', 'school', ${b.municipality}, 1, 0, 0, 'школа региона б', ${now}, ${now}) RETURNING id`)
   const person = (code) => {
     const id = one(`INSERT INTO persons (code, last_name, first_name, birth_date, search_key, created_at, updated_at)
@@ -37,9 +38,12 @@ before(async () => {
   b.person = person('RU-99-P1')
   b.mentor = person('RU-99-P2')
   b.position = one(`SELECT id FROM positions WHERE person_id = ${b.person}`)
-  b.account = one(`INSERT INTO accounts (login, display_name, password_hash, search_key, person_id, is_active, must_change_password, password_changed_at, created_at, updated_at)
+  b.account =
+    one(`INSERT INTO accounts (login, display_name, password_hash, search_key, person_id, is_active, must_change_password, password_changed_at, created_at, updated_at)
     VALUES ('region.b', 'Институт региона Б', 'x', 'region.b', ${b.mentor}, 1, 0, ${now}, ${now}, ${now}) RETURNING id`)
-  b.role = one(`INSERT INTO role_assignments (account_id, role, territory_id, created_at) VALUES (${b.account}, 'regional_institute', ${b.region}, ${now}) RETURNING id`)
+  b.role = one(
+    `INSERT INTO role_assignments (account_id, role, territory_id, created_at) VALUES (${b.account}, 'regional_institute', ${b.region}, ${now}) RETURNING id`,
+  )
   b.token = one(`INSERT INTO sessions (token_digest, account_id, kind, name, csrf_token, created_at, expires_at)
     VALUES ('probe-digest', ${b.account}, 'api', 'Интеграция Б', 'x', ${now}, '2099-01-01T00:00:00Z') RETURNING id`)
   const instrument = one(`SELECT id FROM diagnostic_instruments WHERE kind = 'competencies' ORDER BY id LIMIT 1`)
@@ -47,46 +51,75 @@ before(async () => {
     VALUES (${instrument}, 'Диагностика Б', ${b.region}, '2026-01-01', '2026-12-31', ${now}) RETURNING id`)
   b.program = one(`INSERT INTO programs (title, provider, hours, format, audience, territory_id, created_at)
     VALUES ('Программа Б', 'Институт Б', 36, 'offline', 'teachers', ${b.region}, ${now}) RETURNING id`)
-  b.cohort = one(`INSERT INTO cohorts (program_id, title, starts_on, ends_on, created_at) VALUES (${b.program}, 'Группа Б', '2026-10-01', '2026-11-01', ${now}) RETURNING id`)
-  b.enrolment = one(`INSERT INTO enrolments (cohort_id, person_id, status, applied_on, updated_at) VALUES (${b.cohort}, ${b.person}, 'applied', '2026-01-01', ${now}) RETURNING id`)
+  b.cohort = one(
+    `INSERT INTO cohorts (program_id, title, starts_on, ends_on, created_at) VALUES (${b.program}, 'Группа Б', '2026-10-01', '2026-11-01', ${now}) RETURNING id`,
+  )
+  b.enrolment = one(
+    `INSERT INTO enrolments (cohort_id, person_id, status, applied_on, updated_at) VALUES (${b.cohort}, ${b.person}, 'applied', '2026-01-01', ${now}) RETURNING id`,
+  )
   b.route = one(`INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
     VALUES (${b.person}, '2026-01-01', '2026-12-31', 'draft', ${now}, ${now}) RETURNING id`)
   b.routeRow = one(`INSERT INTO route_rows (route_id, position, goal, activity) VALUES (${b.route}, 1, 'Цель', 'self_study') RETURNING id`)
   b.event = one(`INSERT INTO events (kind, title, level, territory_id, starts_at, ends_at, format, audience, status, created_at, updated_at)
     VALUES ('seminar', 'Семинар Б', 'regional', ${b.region}, '2099-01-01T10:00', '2099-01-01T12:00', 'offline', 'teachers', 'planned', ${now}, ${now}) RETURNING id`)
-  b.monitoring = one(`INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, status, created_at)
+  b.monitoring =
+    one(`INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, status, created_at)
     VALUES (${b.region}, 'Мониторинг Б', 'rmms', '2026', '2026-04-15', '2026-05-10', 'open', ${now}) RETURNING id`)
-  b.submission = one(`INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES (${b.monitoring}, ${b.municipality}, 'draft', ${now}) RETURNING id`)
-  b.mentoring = one(`INSERT INTO mentoring_programs (organisation_id, title, starts_on, ends_on, created_at) VALUES (${b.school}, 'Наставничество Б', '2026-09-01', '2027-06-30', ${now}) RETURNING id`)
-  b.pair = one(`INSERT INTO mentoring_pairs (program_id, mentor_person_id, mentee_person_id, form, starts_on, status, created_at, updated_at)
+  b.submission = one(
+    `INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES (${b.monitoring}, ${b.municipality}, 'draft', ${now}) RETURNING id`,
+  )
+  b.mentoring = one(
+    `INSERT INTO mentoring_programs (organisation_id, title, starts_on, ends_on, created_at) VALUES (${b.school}, 'Наставничество Б', '2026-09-01', '2027-06-30', ${now}) RETURNING id`,
+  )
+  b.pair =
+    one(`INSERT INTO mentoring_pairs (program_id, mentor_person_id, mentee_person_id, form, starts_on, status, created_at, updated_at)
     VALUES (${b.mentoring}, ${b.mentor}, ${b.person}, 'teacher_teacher', '2026-09-01', 'active', ${now}, ${now}) RETURNING id`)
-  b.community = one(`INSERT INTO communities (kind, title, territory_id, open_to_join, search_key, created_at) VALUES ('rmo', 'РМО Б', ${b.municipality}, 0, 'рмо б', ${now}) RETURNING id`)
-  sql(`INSERT INTO community_members (community_id, person_id, role, joined_on) VALUES (${b.community}, ${b.person}, 'member', '2026-01-01')`)
+  b.community = one(
+    `INSERT INTO communities (kind, title, territory_id, open_to_join, search_key, created_at) VALUES ('rmo', 'РМО Б', ${b.municipality}, 0, 'рмо б', ${now}) RETURNING id`,
+  )
+  sql(
+    `INSERT INTO community_members (community_id, person_id, role, joined_on) VALUES (${b.community}, ${b.person}, 'member', '2026-01-01')`,
+  )
   b.help = one(`INSERT INTO help_requests (organisation_id, person_id, topic, urgency, status, due_on, created_at, updated_at)
     VALUES (${b.school}, ${b.person}, 'Помощь Б', 'normal', 'new', '2099-01-01', ${now}, ${now}) RETURNING id`)
-  b.selection = one(`INSERT INTO active_selections (level, territory_id, title, applications_from, applications_to, rules, stages, status, created_at)
+  b.selection =
+    one(`INSERT INTO active_selections (level, territory_id, title, applications_from, applications_to, rules, stages, status, created_at)
     VALUES ('regional', ${b.region}, 'Отбор Б', '2020-01-01', '2099-12-31', '[]', '[{"code":"interview","title":"Собеседование","max_score":10,"threshold":5}]', 'open', ${now}) RETURNING id`)
   b.application = one(`INSERT INTO active_applications (selection_id, person_id, nominated_by, direction, status, created_at, updated_at)
     VALUES (${b.selection}, ${b.person}, 'self', 'fgos', 'submitted', ${now}, ${now}) RETURNING id`)
-  b.order = one(`INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at) VALUES ('regional', ${b.region}, '1-Б', '2026-09-01', 'Приказ Б', ${now}) RETURNING id`)
+  b.order = one(
+    `INSERT INTO active_orders (level, territory_id, number, issued_on, title, created_at) VALUES ('regional', ${b.region}, '1-Б', '2026-09-01', 'Приказ Б', ${now}) RETURNING id`,
+  )
   b.member = one(`INSERT INTO active_members (level, territory_id, person_id, direction, capacity, starts_on, order_id)
     VALUES ('regional', ${b.region}, ${b.mentor}, 'fgos', 10, '2026-09-01', ${b.order}) RETURNING id`)
-  b.assignment = one(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at) VALUES (${b.mentor}, ${b.person}, '2026-01-01', ${now}) RETURNING id`)
+  b.assignment = one(
+    `INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at) VALUES (${b.mentor}, ${b.person}, '2026-01-01', ${now}) RETURNING id`,
+  )
   b.plan = one(`INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, term, status, created_at)
     VALUES ('regional', ${b.region}, '2026/2027', 'План Б', 'fgos', 'октябрь', 'planned', ${now}) RETURNING id`)
   b.roadmap = one(`INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, created_at)
     VALUES ('Карта Б', 'region', ${b.region}, '2026-01-01', '2026-12-31', ${now}) RETURNING id`)
-  b.roadmapItem = one(`INSERT INTO roadmap_items (roadmap_id, position, number, name, term, term_kind, term_from, term_to, status, updated_at)
+  b.roadmapItem =
+    one(`INSERT INTO roadmap_items (roadmap_id, position, number, name, term, term_kind, term_from, term_to, status, updated_at)
     VALUES (${b.roadmap}, 1, '1', 'Пункт Б', 'I квартал', 'dates', '2026-01-01', '2026-03-31', 'planned', ${now}) RETURNING id`)
   b.document = one(`INSERT INTO documents (kind, title, level, territory_id, created_at, updated_at)
     VALUES ('recommendations', 'Документ Б', 'regional', ${b.region}, ${now}, ${now}) RETURNING id`)
-  sql(`INSERT INTO stored_files (hash, size, content_type, data, created_at) VALUES ('probe-file', 9, 'application/pdf', 'JVBERi0xLjQK', ${now})`)
-  sql(`INSERT INTO document_versions (document_id, version, file_hash, file_name, created_at) VALUES (${b.document}, 1, 'probe-file', 'b.pdf', ${now})`)
-  b.practice = one(`INSERT INTO practices (title, authors, organisation_id, region_id, level, description, status, round, created_at, updated_at)
+  sql(
+    `INSERT INTO stored_files (hash, size, content_type, data, created_at) VALUES ('probe-file', 9, 'application/pdf', 'JVBERi0xLjQK', ${now})`,
+  )
+  sql(
+    `INSERT INTO document_versions (document_id, version, file_hash, file_name, created_at) VALUES (${b.document}, 1, 'probe-file', 'b.pdf', ${now})`,
+  )
+  b.practice =
+    one(`INSERT INTO practices (title, authors, organisation_id, region_id, level, description, status, round, created_at, updated_at)
     VALUES ('Практика Б', 'Автор', ${b.school}, ${b.region}, 'basic', 'Описание', 'in_review', 1, ${now}, ${now}) RETURNING id`)
   sql(`INSERT INTO practice_authors (practice_id, person_id) VALUES (${b.practice}, ${b.person})`)
-  b.practiceFile = one(`INSERT INTO practice_files (practice_id, file_hash, file_name, added_at) VALUES (${b.practice}, 'probe-file', 'b.pdf', ${now}) RETURNING id`)
-  b.expert = one(`INSERT INTO experts (person_id, region_id, training, included_on) VALUES (${b.mentor}, ${b.region}, 'Подготовка', '2026-01-01') RETURNING id`)
+  b.practiceFile = one(
+    `INSERT INTO practice_files (practice_id, file_hash, file_name, added_at) VALUES (${b.practice}, 'probe-file', 'b.pdf', ${now}) RETURNING id`,
+  )
+  b.expert = one(
+    `INSERT INTO experts (person_id, region_id, training, included_on) VALUES (${b.mentor}, ${b.region}, 'Подготовка', '2026-01-01') RETURNING id`,
+  )
   b.review = one(`INSERT INTO practice_reviews (practice_id, round, expert_person_id, assigned_at, scores, max_total)
     VALUES (${b.practice}, 1, ${b.mentor}, ${now}, '[]', 10) RETURNING id`)
 })
@@ -143,8 +176,13 @@ function idsFor(pattern) {
 // and recommendations are open acts without personal data — docs/library.md);
 // a region's expertise criteria and thresholds (the rules authors submit by).
 // Changing them stays with their keepers: the write operations are probed.
-const shared = new Set(['GET /api/v1/competencies/{id}', 'PUT /api/v1/competencies/{id}', 'GET /api/v1/documents/{id}',
-  'GET /api/v1/documents/{id}/file', 'GET /api/v1/regions/{id}/expertise'])
+const shared = new Set([
+  'GET /api/v1/competencies/{id}',
+  'PUT /api/v1/competencies/{id}',
+  'GET /api/v1/documents/{id}',
+  'GET /api/v1/documents/{id}/file',
+  'GET /api/v1/regions/{id}/expertise',
+])
 
 async function operations() {
   const yaml = await (await fetch(`${srv.base}/api/v1/openapi.yaml`)).text()

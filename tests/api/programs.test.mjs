@@ -28,7 +28,15 @@ test('the registry: demo programs by competency, a new one checked field by fiel
 
   const me = await json(srv.base, '/api/v1/auth/me', { headers: region })
   const territory = me.body.roles[0].territory_id
-  const base = { title: 'Оценивание по ФГОС', provider: 'ИРО', hours: 36, format: 'blended', audience: 'teachers', territory_id: territory, competencies: ['method.assessment'] }
+  const base = {
+    title: 'Оценивание по ФГОС',
+    provider: 'ИРО',
+    hours: 36,
+    format: 'blended',
+    audience: 'teachers',
+    territory_id: territory,
+    competencies: ['method.assessment'],
+  }
   assert.equal((await send('POST', '/api/v1/programs', region, { ...base, hours: 8 })).body.error.field, 'hours')
   assert.equal((await send('POST', '/api/v1/programs', region, { ...base, hours: 'много' })).body.error.field, 'hours')
   assert.equal((await send('POST', '/api/v1/programs', region, { ...base, format: 'по почте' })).body.error.field, 'format')
@@ -44,8 +52,12 @@ test('an application goes from the teacher to the head to the organiser and ends
   const person = me.body.person_id
   const list = await json(srv.base, '/api/v1/programs', { headers: teacher })
   const program = list.body.items[0]
-  const cohort = await send('POST', `/api/v1/programs/${program.id}/cohorts`, region,
-    { title: 'Весенняя группа', starts_on: '2026-03-01', ends_on: '2026-04-01', capacity: 30 })
+  const cohort = await send('POST', `/api/v1/programs/${program.id}/cohorts`, region, {
+    title: 'Весенняя группа',
+    starts_on: '2026-03-01',
+    ends_on: '2026-04-01',
+    capacity: 30,
+  })
   assert.equal(cohort.status, 201, JSON.stringify(cohort.body))
 
   const applied = await send('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, teacher, { person_id: person })
@@ -72,30 +84,56 @@ test('an application goes from the teacher to the head to the organiser and ends
   const byCoordinator = await json(srv.base, `/api/v1/persons/${person}/enrolments`, { headers: coordinator })
   assert.equal(byCoordinator.body.items.find((e) => e.id === id).chosen_from_deficit, null)
   const roster = await json(srv.base, `/api/v1/cohorts/${cohort.body.id}/enrolments`, { headers: region })
-  assert.deepEqual(roster.body.items.map((e) => e.id), [id])
+  assert.deepEqual(
+    roster.body.items.map((e) => e.id),
+    [id],
+  )
 })
 
 test('a route: drafted by the school from deficits, agreed by the teacher in one click, completed row by row', async () => {
   const me = await json(srv.base, '/api/v1/auth/me', { headers: teacher })
   const person = me.body.person_id
-  const created = await send('POST', `/api/v1/persons/${person}/routes`, school,
-    { period_from: '2026-01-01', period_to: '2026-12-31', tutor: 'Иванова Т. П.' })
+  const created = await send('POST', `/api/v1/persons/${person}/routes`, school, {
+    period_from: '2026-01-01',
+    period_to: '2026-12-31',
+    tutor: 'Иванова Т. П.',
+  })
   assert.equal(created.status, 201, JSON.stringify(created.body))
   let route = created.body
   assert.equal(route.status, 'draft')
-  assert.equal((await send('POST', `/api/v1/persons/${person}/routes`, school, { period_from: '2026-12-31', period_to: '2026-01-01' })).body.error.field, 'period_to')
+  assert.equal(
+    (await send('POST', `/api/v1/persons/${person}/routes`, school, { period_from: '2026-12-31', period_to: '2026-01-01' })).body.error
+      .field,
+    'period_to',
+  )
   // Rows: the drafted ones plus a master class; an unknown activity is named.
-  const rows = [...route.rows.map(({ competency, goal, activity, details, program_id, term, expected_result, result_form }) =>
-    ({ competency, goal, activity, details, program_id, term, expected_result, result_form })),
-  { goal: 'Открытый урок для коллег', activity: 'master_class', term: 'Март' }]
-  assert.equal((await send('PUT', `/api/v1/routes/${route.id}/rows`, school, { rows: [{ goal: 'x', activity: 'астрология' }] })).body.error.field, 'rows')
+  const rows = [
+    ...route.rows.map(({ competency, goal, activity, details, program_id, term, expected_result, result_form }) => ({
+      competency,
+      goal,
+      activity,
+      details,
+      program_id,
+      term,
+      expected_result,
+      result_form,
+    })),
+    { goal: 'Открытый урок для коллег', activity: 'master_class', term: 'Март' },
+  ]
+  assert.equal(
+    (await send('PUT', `/api/v1/routes/${route.id}/rows`, school, { rows: [{ goal: 'x', activity: 'астрология' }] })).body.error.field,
+    'rows',
+  )
   route = (await send('PUT', `/api/v1/routes/${route.id}/rows`, school, { rows })).body
   assert.equal(route.rows.length, rows.length)
 
   assert.equal((await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'agreed' })).body.status, 'agreed')
   assert.equal((await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'in_progress' })).body.status, 'in_progress')
   for (const row of route.rows) {
-    const marked = await send('POST', `/api/v1/routes/${route.id}/rows/${row.id}/done`, teacher, { done: true, evidence: `Подтверждение ${row.position}` })
+    const marked = await send('POST', `/api/v1/routes/${route.id}/rows/${row.id}/done`, teacher, {
+      done: true,
+      evidence: `Подтверждение ${row.position}`,
+    })
     assert.equal(marked.status, 200)
   }
   const done = await send('POST', `/api/v1/routes/${route.id}/status`, school, { status: 'completed' })

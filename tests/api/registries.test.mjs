@@ -68,7 +68,15 @@ test('organisations: filters, sorting and paging agree with each other', async (
   assert.equal(page1.body.total, page2.body.total)
   assert.ok(page1.body.items.at(-1).code < page2.body.items[0].code)
 
-  for (const [param, value] of [['limit', '0'], ['limit', '501'], ['offset', '-1'], ['sort', 'password'], ['shnor', 'maybe'], ['kind', 'castle'], ['territory_id', 'abc']]) {
+  for (const [param, value] of [
+    ['limit', '0'],
+    ['limit', '501'],
+    ['offset', '-1'],
+    ['sort', 'password'],
+    ['shnor', 'maybe'],
+    ['kind', 'castle'],
+    ['territory_id', 'abc'],
+  ]) {
     const r = await get(`/api/v1/organisations?${param}=${value}`)
     assert.equal(r.status, 400, `${param}=${value}`)
     assert.equal(r.body.error.field, param)
@@ -129,20 +137,35 @@ test('territories are exported as filtered, with the territory above named', asy
   const h = admin
   const r = await fetch(srv.base + '/api/v1/territories/export?format=csv&level=municipality', { headers: h })
   assert.equal(r.status, 200)
-  const lines = (await r.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+  const lines = (await r.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
   assert.equal(lines[0], 'Код;Наименование;Уровень;Код вышестоящей;Вышестоящая территория')
   const list = await json(srv.base, '/api/v1/territories?level=municipality', { headers: h })
   assert.equal(lines.length - 1, list.body.items.length)
-  assert.ok(lines.slice(1).every((l) => l.split(';')[2] === 'Муниципальное образование'), lines[1])
-  assert.ok(lines.slice(1).every((l) => l.split(';')[4] !== ''), 'every municipality names its region')
+  assert.ok(
+    lines.slice(1).every((l) => l.split(';')[2] === 'Муниципальное образование'),
+    lines[1],
+  )
+  assert.ok(
+    lines.slice(1).every((l) => l.split(';')[4] !== ''),
+    'every municipality names its region',
+  )
   // Search ignores case in Russian, in the list and in the export alike.
   const name = list.body.items[0].name
   const q = encodeURIComponent(name.slice(0, 6).toLocaleUpperCase('ru'))
   const found = await json(srv.base, `/api/v1/territories?q=${q}`, { headers: h })
-  assert.ok(found.body.items.some((x) => x.name === name), JSON.stringify(found.body.items))
+  assert.ok(
+    found.body.items.some((x) => x.name === name),
+    JSON.stringify(found.body.items),
+  )
   assert.ok(found.body.items.length < (await json(srv.base, '/api/v1/territories', { headers: h })).body.items.length)
   const exported = (await (await fetch(srv.base + `/api/v1/territories/export?format=csv&q=${q}`, { headers: h })).text())
-    .replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1)
   assert.equal(exported.length, found.body.items.length)
   const xlsx = Buffer.from(await (await fetch(srv.base + '/api/v1/territories/export', { headers: h })).arrayBuffer())
   assert.equal(xlsx.subarray(0, 2).toString(), 'PK')
@@ -156,8 +179,12 @@ test('a workplace is added to a person, checked, and ended; the card and the lis
   const schools = await get('/api/v1/organisations?kind=school&limit=5')
   const other = schools.body.items.find((o) => o.id !== person.organisation_id)
 
-  const added = await send('POST', `/api/v1/persons/${person.id}/positions`,
-    { organisation_id: other.id, position: 'tutor', subjects: 'Математика', hired_on: '2024-09-01' })
+  const added = await send('POST', `/api/v1/persons/${person.id}/positions`, {
+    organisation_id: other.id,
+    position: 'tutor',
+    subjects: 'Математика',
+    hired_on: '2024-09-01',
+  })
   assert.equal(added.status, 201, JSON.stringify(added.body))
   const place = added.body.positions.find((p) => p.organisation_id === other.id)
   assert.equal(place.position, 'tutor')
@@ -176,8 +203,11 @@ test('a workplace is added to a person, checked, and ended; the card and the lis
   assert.equal(early.status, 422)
   assert.equal(early.body.error.field, 'left_on')
   assert.equal((await get(`/api/v1/persons/${person.id}`)).body.positions.find((p) => p.id === place.id).left_on, null)
-  const ended = await send('PUT', `/api/v1/persons/${person.id}/positions/${place.id}`,
-    { subjects: 'Математика', hired_on: '2024-09-01', left_on: '2025-06-30' })
+  const ended = await send('PUT', `/api/v1/persons/${person.id}/positions/${place.id}`, {
+    subjects: 'Математика',
+    hired_on: '2024-09-01',
+    left_on: '2025-06-30',
+  })
   assert.equal(ended.status, 200, JSON.stringify(ended.body))
   assert.equal(ended.body.positions.find((p) => p.id === place.id).left_on, '2025-06-30')
   const staff = await get(`/api/v1/persons?organisation_id=${other.id}&limit=500`)

@@ -20,23 +20,35 @@ const list = (text) => (text === '' ? [] : text.split('\n').map(Number))
 
 before(async () => {
   srv = await startServer()
-  for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher', 'expert']) who[login] = await session(srv.base, login)
+  for (const login of ['admin', 'region', 'methodist', 'coordinator', 'school', 'teacher', 'expert'])
+    who[login] = await session(srv.base, login)
   ids.region = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
   ids.municipality = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01-001'`))
   ids.school1 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`))
   // The district demo has one municipality: a neighbouring one with a school and its teachers.
-  ids.otherMunicipality = Number(sql(`INSERT INTO territories (parent_id, level, code, name, search_key)
-    VALUES (${ids.region}, 'municipality', 'RU-01-002', 'Соседний район', 'соседний район') RETURNING id`))
-  ids.farSchool = Number(sql(`INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)
-    VALUES ('RU-01-002-S001', 'Школа соседнего района', 'school', ${ids.otherMunicipality}, 0, 0, 0, 'школа соседнего района', 'x', 'x') RETURNING id`))
+  ids.otherMunicipality = Number(
+    sql(`INSERT INTO territories (parent_id, level, code, name, search_key)
+    VALUES (${ids.region}, 'municipality', 'RU-01-002', 'Соседний район', 'соседний район') RETURNING id`),
+  )
+  ids.farSchool = Number(
+    sql(`INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model, search_key, created_at, updated_at)
+    VALUES ('RU-01-002-S001', 'Школа соседнего района', 'school', ${ids.otherMunicipality}, 0, 0, 0, 'школа соседнего района', 'x', 'x') RETURNING id`),
+  )
   for (let i = 0; i < 4; i++) {
-    const person = Number(sql(`INSERT INTO persons (code, last_name, first_name, birth_date, search_key, created_at, updated_at)
-      VALUES ('FAR-${i}', 'Соседова', 'Вера', '1980-01-0${i + 1}', 'соседова вера', 'x', 'x') RETURNING id`))
-    sql(`INSERT INTO positions (person_id, organisation_id, position, hired_on) VALUES (${person}, ${ids.farSchool}, 'teacher', '2015-09-01')`)
+    const person = Number(
+      sql(`INSERT INTO persons (code, last_name, first_name, birth_date, search_key, created_at, updated_at)
+      VALUES ('FAR-${i}', 'Соседова', 'Вера', '1980-01-0${i + 1}', 'соседова вера', 'x', 'x') RETURNING id`),
+    )
+    sql(
+      `INSERT INTO positions (person_id, organisation_id, position, hired_on) VALUES (${person}, ${ids.farSchool}, 'teacher', '2015-09-01')`,
+    )
   }
   // People with no account yet, in the coordinator's school and in another municipality.
-  const free = (org) => list(sql(`SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = ${org} AND ps.left_on IS NULL
-    AND ps.position = 'teacher' AND ps.person_id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY ps.person_id LIMIT 6`))
+  const free = (org) =>
+    list(
+      sql(`SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = ${org} AND ps.left_on IS NULL
+    AND ps.position = 'teacher' AND ps.person_id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY ps.person_id LIMIT 6`),
+    )
   ids.school1People = free(ids.school1)
   ids.farPeople = free(ids.farSchool)
   ids.teacherPerson = Number(sql(`SELECT person_id FROM accounts WHERE login = 'teacher'`))
@@ -53,14 +65,27 @@ async function createAccount(by, body) {
 
 test('a municipal coordinator neither sees nor takes over accounts holding roles above theirs', async () => {
   // A federal operator whose person teaches at a school of the coordinator's municipality.
-  const federal = await createAccount(who.admin, { login: 'fed.teaching', password: 'Федерал2026пароль', person_id: ids.school1People[0],
-    roles: [{ role: 'federal_operator' }] })
+  const federal = await createAccount(who.admin, {
+    login: 'fed.teaching',
+    password: 'Федерал2026пароль',
+    person_id: ids.school1People[0],
+    roles: [{ role: 'federal_operator' }],
+  })
   assert.equal(federal.status, 201, JSON.stringify(federal.body))
   // An account holding a regional role beside a municipal one.
-  const mixed = await createAccount(who.admin, { login: 'mixed.roles', roles: [{ role: 'regional_institute', territory_id: ids.region },
-    { role: 'school_admin', organisation_id: ids.school1 }] })
+  const mixed = await createAccount(who.admin, {
+    login: 'mixed.roles',
+    roles: [
+      { role: 'regional_institute', territory_id: ids.region },
+      { role: 'school_admin', organisation_id: ids.school1 },
+    ],
+  })
   assert.equal(mixed.status, 201)
-  for (const [name, id] of [['эксперт', ids.expertAccount], ['федеральный оператор', federal.body.id], ['регион + школа', mixed.body.id]]) {
+  for (const [name, id] of [
+    ['эксперт', ids.expertAccount],
+    ['федеральный оператор', federal.body.id],
+    ['регион + школа', mixed.body.id],
+  ]) {
     assert.equal((await json(srv.base, `/api/v1/accounts/${id}`, { headers: who.coordinator })).status, 404, name)
     const reset = await send('POST', `/api/v1/accounts/${id}/password-reset`, who.coordinator)
     assert.equal(reset.status, 403, `${name}: ${JSON.stringify(reset.body)}`)
@@ -80,12 +105,18 @@ test('a municipal coordinator neither sees nor takes over accounts holding roles
 })
 
 test('an account is linked to a person only by that person’s administration, once, and the log says so', async () => {
-  const foreign = await createAccount(who.coordinator, { login: 'shadow.far', person_id: ids.farPeople[0],
-    roles: [{ role: 'school_admin', organisation_id: ids.school1 }] })
+  const foreign = await createAccount(who.coordinator, {
+    login: 'shadow.far',
+    person_id: ids.farPeople[0],
+    roles: [{ role: 'school_admin', organisation_id: ids.school1 }],
+  })
   assert.equal(foreign.status, 403, JSON.stringify(foreign.body))
   assert.equal(foreign.body.error.field, 'person_id')
-  const second = await createAccount(who.coordinator, { login: 'shadow.teacher', person_id: ids.teacherPerson,
-    roles: [{ role: 'teacher' }] })
+  const second = await createAccount(who.coordinator, {
+    login: 'shadow.teacher',
+    person_id: ids.teacherPerson,
+    roles: [{ role: 'teacher' }],
+  })
   assert.equal(second.status, 409, JSON.stringify(second.body))
   assert.equal(second.body.error.field, 'person_id')
   assert.equal(Number(sql(`SELECT count(*) FROM accounts WHERE login LIKE 'shadow.%'`)), 0)
@@ -97,7 +128,10 @@ test('an account is linked to a person only by that person’s administration, o
 })
 
 test('a temporary password opens nothing but its own change', async () => {
-  const made = await createAccount(who.coordinator, { login: 'temp.deputy', roles: [{ role: 'school_admin', organisation_id: ids.school1 }] })
+  const made = await createAccount(who.coordinator, {
+    login: 'temp.deputy',
+    roles: [{ role: 'school_admin', organisation_id: ids.school1 }],
+  })
   const signIn = await post(srv.base, '/api/v1/auth/login', { login: 'temp.deputy', password: made.body.temporary_password })
   assert.equal(signIn.status, 200)
   const h = { Cookie: signIn.headers.get('set-cookie').split(';')[0], 'X-CSRF-Token': signIn.body.csrf_token }
@@ -108,15 +142,30 @@ test('a temporary password opens nothing but its own change', async () => {
     assert.equal(r.body.error.code, 'password_change_required')
   }
   assert.equal((await send('POST', '/api/v1/auth/tokens', h, { name: 'обход' })).status, 403)
-  const changed = await send('POST', '/api/v1/auth/password', h, { old_password: made.body.temporary_password, new_password: 'НовыйПароль2027' })
+  const changed = await send('POST', '/api/v1/auth/password', h, {
+    old_password: made.body.temporary_password,
+    new_password: 'НовыйПароль2027',
+  })
   assert.equal(changed.status, 204, JSON.stringify(changed.body))
   assert.equal((await json(srv.base, '/api/v1/persons', { headers: h })).status, 200)
 })
 
 test('e-mail addresses with control characters or of no address form are refused by field', async () => {
-  for (const email of ['victim@example.org\nbcc:attacker@evil.ru', 'a\tb@example.org', 'a\u0000@example.org', 'a b@example.org',
-    'a@@example.org', '.a@example.org', 'a@example', 'a@-example.org']) {
-    const r = await createAccount(who.admin, { login: `mail${Math.floor(Math.random() * 1e6)}`, email, roles: [{ role: 'federal_operator' }] })
+  for (const email of [
+    'victim@example.org\nbcc:attacker@evil.ru',
+    'a\tb@example.org',
+    'a\u0000@example.org',
+    'a b@example.org',
+    'a@@example.org',
+    '.a@example.org',
+    'a@example',
+    'a@-example.org',
+  ]) {
+    const r = await createAccount(who.admin, {
+      login: `mail${Math.floor(Math.random() * 1e6)}`,
+      email,
+      roles: [{ role: 'federal_operator' }],
+    })
     assert.equal(r.status, 422, JSON.stringify([email, r.body]))
     assert.equal(r.body.error.field, 'email')
   }
@@ -124,7 +173,10 @@ test('e-mail addresses with control characters or of no address form are refused
   const renamed = await send('PUT', `/api/v1/accounts/${school}`, who.coordinator, { email: 'x@y.ru\r\nRCPT TO:<z@evil.ru>' })
   assert.equal(renamed.status, 422)
   assert.equal(renamed.body.error.field, 'email')
-  const ok = await send('PUT', `/api/v1/accounts/${school}`, who.coordinator, { display_name: 'Заместитель директора по УВР', email: 'Deputy+uvr@School-1.ru' })
+  const ok = await send('PUT', `/api/v1/accounts/${school}`, who.coordinator, {
+    display_name: 'Заместитель директора по УВР',
+    email: 'Deputy+uvr@School-1.ru',
+  })
   assert.equal(ok.status, 200, JSON.stringify(ok.body))
   assert.equal(ok.body.email, 'deputy+uvr@school-1.ru')
   assert.equal(ok.body.display_name, 'Заместитель директора по УВР')
@@ -132,14 +184,24 @@ test('e-mail addresses with control characters or of no address form are refused
 
 test('co-authors are people the author may name; drafts belong to authors and their school', async () => {
   // A teacher names a stranger from another municipality: refused, nothing stored.
-  const stranger = await send('POST', '/api/v1/practices', who.teacher, { title: 'Чужой соавтор', description: 'Описание', level: 'basic',
-    organisation_id: ids.school1, author_ids: [ids.farPeople[1]] })
+  const stranger = await send('POST', '/api/v1/practices', who.teacher, {
+    title: 'Чужой соавтор',
+    description: 'Описание',
+    level: 'basic',
+    organisation_id: ids.school1,
+    author_ids: [ids.farPeople[1]],
+  })
   assert.equal(stranger.status, 422, JSON.stringify(stranger.body))
   assert.equal(stranger.body.error.field, 'author_ids')
   assert.equal(Number(sql(`SELECT count(*) FROM practices WHERE title = 'Чужой соавтор'`)), 0)
   // The school's administration names its own teachers.
-  const draft = await send('POST', '/api/v1/practices', who.school, { title: 'Практика школы', description: 'Описание', level: 'basic',
-    organisation_id: ids.school1, author_ids: [ids.teacherPerson, ids.school1People[3]] })
+  const draft = await send('POST', '/api/v1/practices', who.school, {
+    title: 'Практика школы',
+    description: 'Описание',
+    level: 'basic',
+    organisation_id: ids.school1,
+    author_ids: [ids.teacherPerson, ids.school1People[3]],
+  })
   assert.equal(draft.status, 201, JSON.stringify(draft.body))
   const id = draft.body.id
   const path = `/api/v1/practices/${id}`
@@ -171,8 +233,12 @@ test('co-authors are people the author may name; drafts belong to authors and th
 test('a territory filter on methodists’ assignments never widens the caller’s scope', async () => {
   // The methodist supports a school and a teacher of another municipality.
   const today = new Date().toISOString().slice(0, 10)
-  sql(`INSERT INTO support_assignments (methodist_person_id, organisation_id, starts_on, created_at) VALUES (${ids.methodistPerson}, ${ids.farSchool}, '${today}', 'x')`)
-  sql(`INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at) VALUES (${ids.methodistPerson}, ${ids.farPeople[2]}, '${today}', 'x')`)
+  sql(
+    `INSERT INTO support_assignments (methodist_person_id, organisation_id, starts_on, created_at) VALUES (${ids.methodistPerson}, ${ids.farSchool}, '${today}', 'x')`,
+  )
+  sql(
+    `INSERT INTO support_assignments (methodist_person_id, person_id, starts_on, created_at) VALUES (${ids.methodistPerson}, ${ids.farPeople[2]}, '${today}', 'x')`,
+  )
   const far = (items) => items.filter((a) => a.organisation_id === ids.farSchool || a.person_id === ids.farPeople[2])
   for (const role of ['teacher', 'school', 'coordinator']) {
     const r = await json(srv.base, `/api/v1/active/assignments?territory_id=${ids.region}`, { headers: who[role] })
@@ -187,7 +253,10 @@ test('a territory filter on methodists’ assignments never widens the caller’
 
 // «Код;Фамилия;…» → rows of objects by column title.
 function parseCsv(text) {
-  const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
   const cells = (line) => line.split(';').map((c) => c.replace(/^"|"$/g, ''))
   const head = cells(lines[0])
   return lines.slice(1).map((l) => Object.fromEntries(cells(l).map((c, i) => [head[i], c])))
@@ -206,7 +275,7 @@ test('the staff export tells each role exactly what the person’s card tells it
       const card = (await json(srv.base, `/api/v1/persons/${person}`, { headers: who[role] })).body
       const p = card.personal ?? {}
       const expected = {
-        'Пол': p.gender === 'm' ? 'м' : p.gender === 'f' ? 'ж' : '',
+        Пол: p.gender === 'm' ? 'м' : p.gender === 'f' ? 'ж' : '',
         'Дата рождения': p.birth_date ?? '',
         'Начало педагогического стажа': p.ped_experience_since ?? '',
         'Высшее педагогическое образование': flag(p.higher_ped_education),
@@ -224,8 +293,14 @@ test('the staff export tells each role exactly what the person’s card tells it
 test('every CSV export guards cells a spreadsheet would run as a formula', async () => {
   const payloads = ["-1+1+cmd|' /C calc'!A0", '=HYPERLINK("http://evil.ru")', '+7(900)']
   // Through the API, as an administrator would type them.
-  const made = await send('POST', '/api/v1/organisations', who.admin, { code: 'CSV-GUARD', name: payloads[0], short_name: payloads[1],
-    address: payloads[2], kind: 'school', territory_id: ids.municipality })
+  const made = await send('POST', '/api/v1/organisations', who.admin, {
+    code: 'CSV-GUARD',
+    name: payloads[0],
+    short_name: payloads[1],
+    address: payloads[2],
+    kind: 'school',
+    territory_id: ids.municipality,
+  })
   assert.equal(made.status, 201, JSON.stringify(made.body))
   const text = await (await fetch(`${srv.base}/api/v1/organisations/export?format=csv&q=CSV-GUARD`, { headers: who.admin })).text()
   for (const p of payloads) assert.ok(text.includes(`"'${p.replace(/"/g, '""')}"`), `${p} is written as text: ${text}`)
@@ -275,7 +350,12 @@ test('uploads beyond http.max_concurrent_imports are refused at once with a mess
     const lines = ['Код;Фамилия;Имя;Отчество;Код организации;Должность']
     for (let i = 0; i < 150000; i++) lines.push(`LOAD-${i};Загрузкина;Анна;Петровна;RU-01-001-S001;teacher`)
     const file = lines.join('\r\n')
-    const upload = () => fetch(`${one.base}/api/v1/imports/persons?dry_run=true`, { method: 'POST', headers: { ...admin, 'Content-Type': 'text/csv' }, body: file })
+    const upload = () =>
+      fetch(`${one.base}/api/v1/imports/persons?dry_run=true`, {
+        method: 'POST',
+        headers: { ...admin, 'Content-Type': 'text/csv' },
+        body: file,
+      })
     const answers = await Promise.all([upload(), upload(), upload(), upload()])
     const statuses = answers.map((r) => r.status).sort()
     assert.ok(statuses.includes(200), statuses.join())
@@ -285,7 +365,10 @@ test('uploads beyond http.max_concurrent_imports are refused at once with a mess
     const body = await busy[0].json()
     assert.equal(body.error.code, 'uploads_busy')
     assert.match(body.error.message, /Повторите загрузку/)
-    assert.ok(statuses.every((s) => s === 200 || s === 503), statuses.join())
+    assert.ok(
+      statuses.every((s) => s === 200 || s === 503),
+      statuses.join(),
+    )
     // Nothing was written by a dry run, refused or not.
     assert.equal(Number(runSql(one.dbUrl, `SELECT count(*) FROM persons WHERE code LIKE 'LOAD-%'`)), 0)
   } finally {

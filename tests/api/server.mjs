@@ -168,4 +168,3 @@ export function localMinute(days, hour) {
   const time = hour === undefined ? `${two(d.getHours())}:${two(d.getMinutes())}` : `${two(hour)}:00`
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${time}`
 }
-

@@ -105,7 +105,8 @@ class AccountAdministrationTest : public ::testing::TestWithParam<std::string> {
     app_.db = std::move(db_->db);
     app_.db->write([&](storage::Connection& c) {
       territory_["RU"] = reg::insert_territory(c, {0, std::nullopt, "federation", "RU", "Российская Федерация"});
-      for (const char* code : {"R1", "R2"}) territory_[code] = reg::insert_territory(c, {0, territory_["RU"], "region", code, code});
+      for (const char* code : {"R1", "R2"})
+        territory_[code] = reg::insert_territory(c, {0, territory_["RU"], "region", code, code});
       for (const auto& [m, r] : std::map<std::string, std::string>{{"M1", "R1"}, {"M2", "R1"}, {"M3", "R2"}})
         territory_[m] = reg::insert_territory(c, {0, territory_[r], "municipality", m, m});
       for (const auto& [s, m] : kSchoolIn) {
@@ -183,7 +184,8 @@ TEST_P(AccountAdministrationTest, ACallerAdministersExactlyTheAccountsAllOfWhose
   for (std::size_t i = 0; i < kBindings.size(); ++i) {
     holdings.push_back({kBindings[i]});
     for (std::size_t j = i + 1; j < kBindings.size(); ++j)
-      if (!(kBindings[i].role == "teacher" && kBindings[j].role == "teacher")) holdings.push_back({kBindings[i], kBindings[j]});
+      if (!(kBindings[i].role == "teacher" && kBindings[j].role == "teacher"))
+        holdings.push_back({kBindings[i], kBindings[j]});
   }
   std::vector<std::int64_t> ids;
   for (const auto& h : holdings) ids.push_back(account_with(h));
@@ -210,9 +212,13 @@ TEST_P(AccountAdministrationTest, ACallerAdministersExactlyTheAccountsAllOfWhose
                   "Переименована");
       } else {
         EXPECT_EQ(error_of([&] { app::get_account(app_, caller, id); }).kind(), domain::ErrorKind::not_found);
-        EXPECT_EQ(error_of([&] { app::set_account_active(app_, caller, id, false); }).kind(), domain::ErrorKind::forbidden);
-        EXPECT_EQ(error_of([&] { app::set_account_active(app_, caller, id, true); }).kind(), domain::ErrorKind::forbidden);
-        EXPECT_EQ(error_of([&] { app::update_account(app_, caller, id, {std::string("Захват"), std::nullopt}); }).kind(),
+        EXPECT_EQ(error_of([&] { app::set_account_active(app_, caller, id, false); }).kind(),
+                  domain::ErrorKind::forbidden);
+        EXPECT_EQ(error_of([&] { app::set_account_active(app_, caller, id, true); }).kind(),
+                  domain::ErrorKind::forbidden);
+        EXPECT_EQ(error_of([&] {
+                    app::update_account(app_, caller, id, {std::string("Захват"), std::nullopt});
+                  }).kind(),
                   domain::ErrorKind::forbidden);
         EXPECT_EQ(error_of([&] { app::add_role(app_, caller, id, assignment(kCallers[3])); }).kind(),
                   domain::ErrorKind::forbidden);
@@ -235,7 +241,8 @@ TEST_P(AccountAdministrationTest, ACallerAdministersExactlyTheAccountsAllOfWhose
   // Nothing refused was changed: no account is blocked or renamed to «Захват».
   EXPECT_EQ(app_.db->read([](storage::Connection& c) {
     return c.scalar("SELECT count(*) FROM accounts WHERE is_active = 0 OR display_name = 'Захват'");
-  }), 0);
+  }),
+            0);
 }
 
 TEST_P(AccountAdministrationTest, GrantingFollowsTheSameRule) {
@@ -285,14 +292,15 @@ TEST_P(AccountAdministrationTest, WithoutAccountAdministrationNothingIsShownOrCh
     const auto caller = caller_of(who);
     EXPECT_EQ(error_of([&] { app::list_accounts(app_, caller, "", 50, 0); }).kind(), domain::ErrorKind::forbidden);
     EXPECT_EQ(error_of([&] { app::get_account(app_, caller, target); }).kind(), domain::ErrorKind::forbidden);
-    EXPECT_EQ(error_of([&] { app::set_account_active(app_, caller, target, false); }).kind(), domain::ErrorKind::forbidden);
+    EXPECT_EQ(error_of([&] { app::set_account_active(app_, caller, target, false); }).kind(),
+              domain::ErrorKind::forbidden);
     EXPECT_EQ(error_of([&] { app::reset_password(app_, caller, target); }).kind(), domain::ErrorKind::forbidden);
   }
 }
 
 TEST_P(AccountAdministrationTest, APasswordIsResetOnlyOnAnAdministeredAccount) {
   const auto coordinator = caller_of(kCallers[3]);
-  const auto own = account_with({kBindings[14]});                  // a teacher of the coordinator's school
+  const auto own = account_with({kBindings[14]});                   // a teacher of the coordinator's school
   const auto higher = account_with({kBindings[14], kBindings[1]});  // the same and a regional role
   const auto federal = account_with({kBindings[0], kBindings[14]});
   EXPECT_EQ(app::reset_password(app_, coordinator, own).size(), 12u);
@@ -302,10 +310,12 @@ TEST_P(AccountAdministrationTest, APasswordIsResetOnlyOnAnAdministeredAccount) {
   // Only the administered account got a new password, and the log says who reset it.
   EXPECT_EQ(app_.db->read([&](storage::Connection& c) {
     return c.scalar("SELECT count(*) FROM accounts WHERE must_change_password = 1");
-  }), 1);
+  }),
+            1);
   EXPECT_EQ(app_.db->read([&](storage::Connection& c) {
     return c.scalar("SELECT count(*) FROM audit_log WHERE action = 'reset_password' AND entity_id = $1", {own});
-  }), 1);
+  }),
+            1);
 }
 
 TEST_P(AccountAdministrationTest, APersonIsLinkedOnlyByTheirAdministrationAndOnlyOnce) {
@@ -337,7 +347,9 @@ TEST_P(AccountAdministrationTest, APersonIsLinkedOnlyByTheirAdministrationAndOnl
   EXPECT_EQ(twice.kind(), domain::ErrorKind::conflict);
   EXPECT_EQ(twice.field(), "person_id");
   const auto after = app_.db->read([&](storage::Connection& c) {
-    return c.query_one("SELECT after_json FROM audit_log WHERE action = 'create' AND entity = 'account' AND entity_id = $1", {id})
+    return c
+        .query_one("SELECT after_json FROM audit_log WHERE action = 'create' AND entity = 'account' AND entity_id = $1",
+                   {id})
         ->text(0);
   });
   EXPECT_NE(after.find("\"person_id\":" + std::to_string(inside)), std::string::npos) << after;

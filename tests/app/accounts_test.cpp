@@ -70,15 +70,24 @@ TEST_P(AccountsTest, CreateValidatesScopesAndRejectsDuplicates) {
   EXPECT_EQ(error_of([&] { app::create_account(a, n); }).field(), "roles");
   // Nothing of the rejected accounts was stored; the audit log has one entry.
   EXPECT_EQ(a.db->read([](storage::Connection& c) { return acc::count_accounts(c); }), 1);
-  EXPECT_EQ(a.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM audit_log WHERE entity = 'account'"); }), 1);
+  EXPECT_EQ(a.db->read([](storage::Connection& c) {
+    return c.scalar("SELECT count(*) FROM audit_log WHERE entity = 'account'");
+  }),
+            1);
 }
 
 TEST_P(AccountsTest, AuditLogIsAppendOnly) {
   TestDatabase t(GetParam());
-  t.db->write([](storage::Connection& c) { acc::append_audit(c, {std::nullopt, "create", "test", 1, {}, "{}", "r1", {}}); });
-  EXPECT_THROW(t.db->write([](storage::Connection& c) { c.execute("UPDATE audit_log SET action = 'forged'"); }), storage::Error);
+  t.db->write([](storage::Connection& c) {
+    acc::append_audit(c, {std::nullopt, "create", "test", 1, {}, "{}", "r1", {}});
+  });
+  EXPECT_THROW(t.db->write([](storage::Connection& c) { c.execute("UPDATE audit_log SET action = 'forged'"); }),
+               storage::Error);
   EXPECT_THROW(t.db->write([](storage::Connection& c) { c.execute("DELETE FROM audit_log"); }), storage::Error);
-  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM audit_log WHERE action = 'create'"); }), 1);
+  EXPECT_EQ(t.db->read([](storage::Connection& c) {
+    return c.scalar("SELECT count(*) FROM audit_log WHERE action = 'create'");
+  }),
+            1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsTest, metodist::testing::kBackends,

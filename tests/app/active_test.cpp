@@ -30,18 +30,22 @@ class ActiveTest : public metodist::testing::DemoAppTest {
     staff_ = teachers_of(school_, 6);
     // The demo's own active is set aside: these tests build theirs.
     app_.db->write([](storage::Connection& c) {
-      for (const char* table : {"application_scores", "active_applications", "active_members", "support_assignments",
-                                "active_selections", "active_orders", "methodist_activities", "active_plan_items",
-                                "support_messages", "support_feedback"})
+      for (const char* table :
+           {"application_scores", "active_applications", "active_members", "support_assignments", "active_selections",
+            "active_orders", "methodist_activities", "active_plan_items", "support_messages", "support_feedback"})
         c.execute(std::string("DELETE FROM ") + table);
       return 0;
     });
     // The first candidate meets every rule of seed 004; the second has the first category only.
     app_.db->write([&](storage::Connection& c) {
-      c.execute("UPDATE persons SET category = 'highest', higher_ped_education = 1, ped_experience_since = '2010-09-01'"
-                " WHERE id = $1", {staff_[0]});
-      return c.execute("UPDATE persons SET category = 'first', higher_ped_education = 1, ped_experience_since = '2010-09-01'"
-                       " WHERE id = $1", {staff_[1]});
+      c.execute(
+          "UPDATE persons SET category = 'highest', higher_ped_education = 1, ped_experience_since = '2010-09-01'"
+          " WHERE id = $1",
+          {staff_[0]});
+      return c.execute(
+          "UPDATE persons SET category = 'first', higher_ped_education = 1, ped_experience_since = '2010-09-01'"
+          " WHERE id = $1",
+          {staff_[1]});
     });
   }
   std::int64_t selection() {
@@ -55,7 +59,8 @@ class ActiveTest : public metodist::testing::DemoAppTest {
     return app::create_selection(app_, coordinator_, d);
   }
   void pass_all_stages(std::int64_t application) {
-    for (const auto& s : domain::default_stages()) app::score_application(app_, coordinator_, application, s.code, s.threshold, "");
+    for (const auto& s : domain::default_stages())
+      app::score_application(app_, coordinator_, application, s.code, s.threshold, "");
   }
   std::int64_t member(std::int64_t person, int capacity = 10) {
     app::MemberDraft d{"municipal", municipality_, person, "fgos", "", capacity, "12-ма", "2026-09-10"};
@@ -90,29 +95,38 @@ TEST_P(ActiveTest, ASelectionEndsWithAnOrderThatFixesTheList) {
   EXPECT_TRUE(strong.eligibility.eligible);
   EXPECT_EQ(strong.eligibility.preferred_met, 1);
   EXPECT_EQ(error_of([&] { app::apply_to_selection(app_, self, id, a); }).kind(), domain::ErrorKind::conflict);
-  const auto weak = app::apply_to_selection(app_, caller("school_admin", {}, school_),
-                                            id, {staff_[1], "fgos", "", "", false, false, false});
+  const auto weak = app::apply_to_selection(app_, caller("school_admin", {}, school_), id,
+                                            {staff_[1], "fgos", "", "", false, false, false});
   EXPECT_EQ(weak.application.nominated_by, "organisation");
   EXPECT_FALSE(weak.eligibility.eligible);
   // A teacher cannot put a colleague forward.
-  EXPECT_EQ(error_of([&] { app::apply_to_selection(app_, self, id, {staff_[2], "fgos", "", "", false, false, false}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::apply_to_selection(app_, self, id, {staff_[2], "fgos", "", "", false, false, false});
+            }).kind(),
             domain::ErrorKind::forbidden);
-  EXPECT_EQ(error_of([&] { app::apply_to_selection(app_, self, id, {staff_[0], "cooking", "", "", false, false, false}); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::apply_to_selection(app_, self, id, {staff_[0], "cooking", "", "", false, false, false});
+            }).field(),
             "direction");
 
   // Scores, thresholds, and a decision that must be earned.
-  EXPECT_EQ(error_of([&] { app::score_application(app_, coordinator_, strong.application.id, "case", 25, ""); }).field(), "score");
+  EXPECT_EQ(
+      error_of([&] { app::score_application(app_, coordinator_, strong.application.id, "case", 25, ""); }).field(),
+      "score");
   EXPECT_EQ(error_of([&] { app::score_application(app_, self, strong.application.id, "case", 15, ""); }).kind(),
             domain::ErrorKind::forbidden);
-  const auto early = error_of([&] { app::decide_application(app_, coordinator_, strong.application.id, "accepted", ""); });
+  const auto early =
+      error_of([&] { app::decide_application(app_, coordinator_, strong.application.id, "accepted", ""); });
   EXPECT_EQ(early.kind(), domain::ErrorKind::conflict);
   EXPECT_NE(std::string(early.what()).find("оценены не все этапы"), std::string::npos);
   pass_all_stages(strong.application.id);
   pass_all_stages(weak.application.id);
-  const auto refused = error_of([&] { app::decide_application(app_, coordinator_, weak.application.id, "accepted", ""); });
+  const auto refused =
+      error_of([&] { app::decide_application(app_, coordinator_, weak.application.id, "accepted", ""); });
   EXPECT_NE(std::string(refused.what()).find("Высшая квалификационная категория"), std::string::npos) << refused.what();
   app::decide_application(app_, coordinator_, weak.application.id, "rejected", "Нет высшей категории");
-  EXPECT_EQ(app::decide_application(app_, coordinator_, strong.application.id, "accepted", "").application.status, "accepted");
+  EXPECT_EQ(app::decide_application(app_, coordinator_, strong.application.id, "accepted", "").application.status,
+            "accepted");
 
   // The candidate sees only their own application; the coordinator sees all.
   EXPECT_EQ(app::get_selection(app_, self, id).applications.size(), 1u);
@@ -137,16 +151,23 @@ TEST_P(ActiveTest, ASelectionEndsWithAnOrderThatFixesTheList) {
 TEST_P(ActiveTest, MembershipChangesDuringTheYearKeepTheirHistory) {
   const auto id = member(staff_[0]);
   EXPECT_EQ(error_of([&] { member(staff_[0]); }).kind(), domain::ErrorKind::conflict);
-  EXPECT_EQ(error_of([&] { app::add_active_member(app_, caller("teacher", {}, {}, staff_[0]),
-                                                  {"municipal", municipality_, staff_[1], "fgos", "", 10, "1", "2026-09-10"}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::add_active_member(app_, caller("teacher", {}, {}, staff_[0]),
+                                     {"municipal", municipality_, staff_[1], "fgos", "", 10, "1", "2026-09-10"});
+            }).kind(),
             domain::ErrorKind::forbidden);
-  EXPECT_EQ(error_of([&] { app::add_active_member(app_, coordinator_, {"municipal", municipality_, staff_[1], "fgos", "", 10, "", "2026-09-10"}); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::add_active_member(app_, coordinator_,
+                                     {"municipal", municipality_, staff_[1], "fgos", "", 10, "", "2026-09-10"});
+            }).field(),
             "order_number");
-  const auto ended = app::end_active_member(app_, coordinator_, id, "2026-12-31", "301", "2026-12-20", "Переход в другую школу");
+  const auto ended =
+      app::end_active_member(app_, coordinator_, id, "2026-12-31", "301", "2026-12-20", "Переход в другую школу");
   EXPECT_EQ(ended.ends_on, "2026-12-31");
   EXPECT_EQ(ended.end_order_number, "301");
-  EXPECT_EQ(error_of([&] { app::end_active_member(app_, coordinator_, id, "2027-01-31", "302", "2027-01-20", ""); }).kind(),
-            domain::ErrorKind::conflict);
+  EXPECT_EQ(
+      error_of([&] { app::end_active_member(app_, coordinator_, id, "2027-01-31", "302", "2027-01-20", ""); }).kind(),
+      domain::ErrorKind::conflict);
   member(staff_[0]);  // back again: a new row
   EXPECT_EQ(app::list_active_members(app_, coordinator_, {municipality_, "municipal", true, {}}).size(), 1u);
   EXPECT_EQ(app::list_active_members(app_, coordinator_, {municipality_, "municipal", false, {}}).size(), 2u);
@@ -160,8 +181,9 @@ TEST_P(ActiveTest, SchoolTeamsShowWhatIsMissing) {
   };
   EXPECT_EQ(teams().problems.size(), 5u);  // nobody yet
   // A deputy director and three teachers of the three required areas.
-  const std::int64_t deputy = scalar("SELECT person_id FROM positions WHERE organisation_id = " + std::to_string(school_) +
-                                     " AND position = 'deputy_director' ORDER BY id LIMIT 1");
+  const std::int64_t deputy =
+      scalar("SELECT person_id FROM positions WHERE organisation_id = " + std::to_string(school_) +
+             " AND position = 'deputy_director' ORDER BY id LIMIT 1");
   std::vector<std::int64_t> teachers;
   for (auto p : teachers_of(school_, 10))
     if (p != deputy && teachers.size() < 3) teachers.push_back(p);
@@ -186,38 +208,52 @@ TEST_P(ActiveTest, SupportWithinCapacityOpensTheSupportedTeacherToTheMethodist) 
   const auto methodist_person = staff_[0];
   member(methodist_person, 1);
   const auto teacher = staff_[3];
-  EXPECT_EQ(error_of([&] { app::assign_methodists(app_, coordinator_, {{staff_[4], {}, teacher}}); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::assign_methodists(app_, coordinator_, {{staff_[4], {}, teacher}});
+            }).field(),
             "methodist_person_id");  // not in the active
-  EXPECT_EQ(error_of([&] { app::assign_methodists(app_, coordinator_, {{methodist_person, school_, teacher}}); }).field(), "items");
+  EXPECT_EQ(error_of([&] {
+              app::assign_methodists(app_, coordinator_, {{methodist_person, school_, teacher}});
+            }).field(),
+            "items");
   const auto made = app::assign_methodists(app_, coordinator_, {{methodist_person, {}, teacher}});
   ASSERT_EQ(made.size(), 1u);
-  EXPECT_EQ(error_of([&] { app::assign_methodists(app_, coordinator_, {{methodist_person, school_, {}}}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::assign_methodists(app_, coordinator_, {{methodist_person, school_, {}}});
+            }).kind(),
             domain::ErrorKind::conflict);  // capacity 1 is spent
-  EXPECT_EQ(error_of([&] { app::assign_methodists(app_, caller("school_admin", {}, school_), {{methodist_person, {}, staff_[5]}}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::assign_methodists(app_, caller("school_admin", {}, school_), {{methodist_person, {}, staff_[5]}});
+            }).kind(),
             domain::ErrorKind::forbidden);
 
   // The methodist now reads the supported teacher's diagnostics, and nobody else's.
   auto methodist = caller("methodist", region_, {}, methodist_person);
-  methodist.support = app_.db->read([&](storage::Connection& c) {
-    return act::support_of(c, methodist_person, domain::Date::today().iso());
-  });
+  methodist.support = app_.db->read(
+      [&](storage::Connection& c) { return act::support_of(c, methodist_person, domain::Date::today().iso()); });
   EXPECT_NO_THROW(app::person_diagnostics(app_, methodist, teacher));
-  EXPECT_EQ(error_of([&] { app::person_diagnostics(app_, methodist, staff_[5]); }).kind(), domain::ErrorKind::not_found);
+  EXPECT_EQ(error_of([&] { app::person_diagnostics(app_, methodist, staff_[5]); }).kind(),
+            domain::ErrorKind::not_found);
   EXPECT_EQ(error_of([&] { app::person_diagnostics(app_, caller("methodist", region_), teacher); }).kind(),
             domain::ErrorKind::not_found);
 
   app::end_assignment(app_, coordinator_, made[0].id);
   const auto tomorrow = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(1)).iso();
-  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) { return act::support_of(c, methodist_person, tomorrow); }).persons.empty());
+  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) { return act::support_of(c, methodist_person, tomorrow); })
+                  .persons.empty());
   // Leaving the active ends whatever support is left.
   app::assign_methodists(app_, coordinator_, {{methodist_person, {}, staff_[5]}});
   const auto membership = app::list_active_members(app_, coordinator_, {municipality_, "municipal", true, {}}).front();
-  app::end_active_member(app_, coordinator_, membership.id, domain::Date::today().iso(), "77", domain::Date::today().iso(), "");
-  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) { return act::support_of(c, methodist_person, tomorrow); }).persons.empty());
+  app::end_active_member(app_, coordinator_, membership.id, domain::Date::today().iso(), "77",
+                         domain::Date::today().iso(), "");
+  EXPECT_TRUE(app_.db->read([&](storage::Connection& c) { return act::support_of(c, methodist_person, tomorrow); })
+                  .persons.empty());
 }
 
 TEST_P(ActiveTest, TheProposalPutsShnorSchoolsFirstWithinCapacities) {
-  app_.db->write([&](storage::Connection& c) { return c.execute("UPDATE organisations SET is_shnor = 1 WHERE id = $1", {school_}); });
+  app_.db->write([&](storage::Connection& c) {
+    return c.execute("UPDATE organisations SET is_shnor = 1 WHERE id = $1", {school_});
+  });
   member(staff_[0], 2);
   const auto proposal = app::propose_assignments(app_, coordinator_, municipality_);
   ASSERT_FALSE(proposal.empty());
@@ -227,8 +263,9 @@ TEST_P(ActiveTest, TheProposalPutsShnorSchoolsFirstWithinCapacities) {
   int given = 0;
   for (const auto& p : proposal) given += p.methodist.has_value();
   EXPECT_EQ(given, 2);  // the capacity
-  EXPECT_EQ(error_of([&] { app::propose_assignments(app_, caller("school_admin", {}, school_), municipality_); }).kind(),
-            domain::ErrorKind::forbidden);
+  EXPECT_EQ(
+      error_of([&] { app::propose_assignments(app_, caller("school_admin", {}, school_), municipality_); }).kind(),
+      domain::ErrorKind::forbidden);
 }
 
 TEST_P(ActiveTest, TheMethodistRecordsWorkAndTheReportCountsIt) {
@@ -239,7 +276,8 @@ TEST_P(ActiveTest, TheMethodistRecordsWorkAndTheReportCountsIt) {
   a.happened_on = domain::Date::today().iso();
   a.title = "Мастер-класс «Смысловое чтение»";
   a.participants = 18;
-  EXPECT_EQ(error_of([&] { app::record_activity(app_, self, a); }).kind(), domain::ErrorKind::forbidden);  // not a member yet
+  EXPECT_EQ(error_of([&] { app::record_activity(app_, self, a); }).kind(),
+            domain::ErrorKind::forbidden);  // not a member yet
   member(person);
   app::record_activity(app_, self, a);
   auto bad = a;
@@ -252,11 +290,16 @@ TEST_P(ActiveTest, TheMethodistRecordsWorkAndTheReportCountsIt) {
   ASSERT_EQ(cabinet.activities.size(), 1u);
   EXPECT_EQ(cabinet.memberships.size(), 1u);
   const auto today = domain::Date::today().iso();
-  const auto csv = app::activity_report(app_, coordinator_, municipality_, "municipal", today.substr(0, 4) + "-01-01", today, "csv");
-  EXPECT_NE(csv.bytes.find("Проведение собственных мастер-классов, открытых уроков;1;18"), std::string::npos) << csv.bytes;
-  const auto pdf = app::activity_report(app_, coordinator_, municipality_, "municipal", today.substr(0, 4) + "-01-01", today, "pdf");
+  const auto csv =
+      app::activity_report(app_, coordinator_, municipality_, "municipal", today.substr(0, 4) + "-01-01", today, "csv");
+  EXPECT_NE(csv.bytes.find("Проведение собственных мастер-классов, открытых уроков;1;18"), std::string::npos)
+      << csv.bytes;
+  const auto pdf =
+      app::activity_report(app_, coordinator_, municipality_, "municipal", today.substr(0, 4) + "-01-01", today, "pdf");
   EXPECT_EQ(pdf.bytes.substr(0, 5), "%PDF-");
-  EXPECT_EQ(error_of([&] { app::activity_report(app_, self, municipality_, "municipal", "2026-01-01", today, "pdf"); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::activity_report(app_, self, municipality_, "municipal", "2026-01-01", today, "pdf");
+            }).kind(),
             domain::ErrorKind::forbidden);
 }
 
@@ -283,7 +326,8 @@ TEST_P(ActiveTest, TheMethodistAndTheSupportedTalkAndTheSupportedRateTheSupport)
   app::give_support_feedback(app_, supported, methodist_person, 5, "Помогли с рабочей программой");
   EXPECT_EQ(error_of([&] { app::give_support_feedback(app_, supported, methodist_person, 4, ""); }).kind(),
             domain::ErrorKind::conflict);  // once a day
-  EXPECT_EQ(error_of([&] { app::give_support_feedback(app_, methodist, teacher, 5, ""); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::give_support_feedback(app_, methodist, teacher, 5, ""); }).kind(),
+            domain::ErrorKind::forbidden);
   const auto cabinet = app::methodist_cabinet(app_, methodist);
   EXPECT_DOUBLE_EQ(cabinet.feedback_average, 5.0);
   EXPECT_EQ(cabinet.supported.front().deficits >= 0, true);
@@ -305,7 +349,8 @@ TEST_P(ActiveTest, TheWorkPlanIsKeptByTheCoordinatorAndClosedWithAReport) {
   bad = p;
   bad.term = "";
   EXPECT_EQ(error_of([&] { app::add_plan_item(app_, coordinator_, bad); }).field(), "term");
-  EXPECT_EQ(error_of([&] { app::add_plan_item(app_, caller("school_admin", {}, school_), p); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::add_plan_item(app_, caller("school_admin", {}, school_), p); }).kind(),
+            domain::ErrorKind::forbidden);
   EXPECT_EQ(error_of([&] { app::update_plan_item(app_, coordinator_, item.id, "done", ""); }).field(), "report");
   EXPECT_EQ(app::update_plan_item(app_, coordinator_, item.id, "done", "Проведено 4 выезда").status, "done");
   auto may = p;
@@ -320,7 +365,8 @@ TEST_P(ActiveTest, TheWorkPlanIsKeptByTheCoordinatorAndClosedWithAReport) {
   past.school_year = "2020/2021";
   past.term = "октябрь";
   app::add_plan_item(app_, coordinator_, past);
-  const auto plan = app::active_plan(app_, caller("teacher", {}, {}, staff_[0]), municipality_, "municipal", "2026/2027");
+  const auto plan =
+      app::active_plan(app_, caller("teacher", {}, {}, staff_[0]), municipality_, "municipal", "2026/2027");
   ASSERT_EQ(plan.size(), 3u);
   EXPECT_EQ(plan[0].item.term, "в течение года");
   EXPECT_EQ(plan[0].item.report, "Проведено 4 выезда");

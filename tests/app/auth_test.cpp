@@ -47,7 +47,8 @@ TEST_P(AuthTest, LoginByLoginOrEmailGivesASessionThatAuthenticates) {
   // The database keeps the digest, never the token.
   EXPECT_EQ(app_.db->read([&](storage::Connection& c) {
     return c.scalar("SELECT count(*) FROM sessions WHERE token_digest = $1", {r.token});
-  }), 0);
+  }),
+            0);
   EXPECT_FALSE(app::authenticate(app_, std::string(64, 'a')));
   EXPECT_FALSE(app::authenticate(app_, "short"));
 }
@@ -119,7 +120,8 @@ TEST_P(AuthTest, TheWaitEndsAndTheRightPasswordThenWorks) {
 TEST_P(AuthTest, ThrottlesPerAddressAcrossAccounts) {
   app::LoginPolicy policy;
   policy.max_failures_per_address = 4;
-  for (int i = 0; i < 4; ++i) error_of([&] { app::login(app_, "guess" + std::to_string(i), "Неверный2026", "10.9.9.9", policy); });
+  for (int i = 0; i < 4; ++i)
+    error_of([&] { app::login(app_, "guess" + std::to_string(i), "Неверный2026", "10.9.9.9", policy); });
   const auto capped = error_of([&] { app::login(app_, "ivanova", "Методист2026", "10.9.9.9", policy); });
   EXPECT_EQ(capped.kind(), domain::ErrorKind::too_many_requests);
   EXPECT_NE(std::string(capped.what()).find("С этого адреса"), std::string::npos);
@@ -149,18 +151,21 @@ TEST_P(AuthTest, ChangingThePasswordChecksRulesAndEndsOtherSessions) {
   const auto here = app::login(app_, "ivanova", "Методист2026", "10.0.0.1");
   const auto elsewhere = app::login(app_, "ivanova", "Методист2026", "10.0.0.2");
   const auto caller = *app::authenticate(app_, here.token);
-  EXPECT_EQ(error_of([&] { app::change_password(app_, caller, "Неверный2026", "НовыйПароль2027"); }).field(), "old_password");
+  EXPECT_EQ(error_of([&] { app::change_password(app_, caller, "Неверный2026", "НовыйПароль2027"); }).field(),
+            "old_password");
   EXPECT_EQ(error_of([&] { app::change_password(app_, caller, "Методист2026", "short1"); }).field(), "new_password");
-  EXPECT_EQ(error_of([&] { app::change_password(app_, caller, "Методист2026", "Методист2026"); }).field(), "new_password");
+  EXPECT_EQ(error_of([&] { app::change_password(app_, caller, "Методист2026", "Методист2026"); }).field(),
+            "new_password");
   app::change_password(app_, caller, "Методист2026", "НовыйПароль2027");
   EXPECT_TRUE(app::authenticate(app_, here.token));
   EXPECT_FALSE(app::authenticate(app_, elsewhere.token));
-  EXPECT_EQ(error_of([&] { app::login(app_, "ivanova", "Методист2026", "10.0.0.3"); }).kind(), domain::ErrorKind::unauthorized);
+  EXPECT_EQ(error_of([&] { app::login(app_, "ivanova", "Методист2026", "10.0.0.3"); }).kind(),
+            domain::ErrorKind::unauthorized);
   EXPECT_NO_THROW(app::login(app_, "ivanova", "НовыйПароль2027", "10.0.0.3"));
   EXPECT_GE(app_.db->read([&](storage::Connection& c) {
     return c.scalar("SELECT count(*) FROM audit_log WHERE action = 'change_password' AND account_id = $1", {account_});
-  }), 1);
+  }),
+            1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuthTest, metodist::testing::kBackends,
-                         [](const auto& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, AuthTest, metodist::testing::kBackends, [](const auto& info) { return info.param; });

@@ -46,7 +46,8 @@ TEST_P(CommunitiesTest, EachKindIsCreatedByItsKeepers) {
   ASSERT_EQ(card.members.size(), 1u);
   EXPECT_EQ(card.members[0].role, "leader");
   EXPECT_TRUE(card.can_manage);
-  EXPECT_EQ(error_of([&] { app::create_community(app_, coordinator_, draft("rmo", region_), {}); }).field(), "territory_id");
+  EXPECT_EQ(error_of([&] { app::create_community(app_, coordinator_, draft("rmo", region_), {}); }).field(),
+            "territory_id");
   EXPECT_EQ(error_of([&] { app::create_community(app_, teacher_, draft("rmo", municipality_), {}); }).kind(),
             domain::ErrorKind::forbidden);
   // A methodist opens a network community; a school its ШМО.
@@ -61,9 +62,12 @@ TEST_P(CommunitiesTest, EachKindIsCreatedByItsKeepers) {
             domain::ErrorKind::forbidden);
   auto nameless = draft("virtual", region_);
   nameless.title = " ";
-  EXPECT_EQ(error_of([&] { app::create_community(app_, caller("methodist", region_), nameless, {}); }).field(), "title");
+  EXPECT_EQ(error_of([&] { app::create_community(app_, caller("methodist", region_), nameless, {}); }).field(),
+            "title");
   // Another school's administration does not see the ШМО.
-  EXPECT_EQ(error_of([&] { app::get_community(app_, caller("school_admin", {}, organisation("RU-01-001-S002")), shmo_id); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::get_community(app_, caller("school_admin", {}, organisation("RU-01-001-S002")), shmo_id);
+            }).kind(),
             domain::ErrorKind::not_found);
   // Filtering by kind and words.
   cm::CommunityFilter f;
@@ -111,13 +115,17 @@ TEST_P(CommunitiesTest, MembersJoinLeaveAndTalkOthersDoNot) {
   app::add_community_member(app_, coordinator_, rmo, teacher_person_, "member");
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM community_members WHERE community_id = " + std::to_string(rmo)), 2);
   EXPECT_EQ(app::get_community(app_, coordinator_, rmo).community.members, 1);
-  EXPECT_EQ(error_of([&] { app::end_community_membership(app_, caller("teacher", {}, {}, colleague), rmo, teacher_person_); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::end_community_membership(app_, caller("teacher", {}, {}, colleague), rmo, teacher_person_);
+            }).kind(),
             domain::ErrorKind::forbidden);
   cm::CommunityFilter mine;
   mine.member = teacher_person_;
-  EXPECT_EQ(app::list_communities(app_, teacher_, mine).size(),
-            static_cast<std::size_t>(scalar("SELECT COUNT(DISTINCT community_id) FROM community_members WHERE left_on IS NULL"
-                                            " AND person_id = " + std::to_string(teacher_person_))));
+  EXPECT_EQ(
+      app::list_communities(app_, teacher_, mine).size(),
+      static_cast<std::size_t>(scalar("SELECT COUNT(DISTINCT community_id) FROM community_members WHERE left_on IS NULL"
+                                      " AND person_id = " +
+                                      std::to_string(teacher_person_))));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CommunitiesTest, metodist::testing::kBackends,

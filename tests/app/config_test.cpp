@@ -22,8 +22,8 @@ struct Env {
 
 std::string write_file(const std::string& text) {
   static int n = 0;
-  auto path = std::filesystem::temp_directory_path() / ("metodist_cfg_" + std::to_string(::getpid()) + "_" +
-                                                        std::to_string(n++) + ".toml");
+  auto path = std::filesystem::temp_directory_path() /
+              ("metodist_cfg_" + std::to_string(::getpid()) + "_" + std::to_string(n++) + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }
@@ -54,7 +54,7 @@ TEST(Config, FileThenEnvironmentOverride) {
   const auto c = load_config(file, env.lookup());
   EXPECT_EQ(c.database_url, "sqlite:/tmp/x.db");  // from the file
   EXPECT_EQ(c.db_pool_size, 8u);
-  EXPECT_EQ(c.http_port, 9100);                    // environment wins
+  EXPECT_EQ(c.http_port, 9100);  // environment wins
 }
 
 TEST(Config, UnknownKeyIsNamed) {

@@ -7,8 +7,8 @@
 
 #include "domain/error.hpp"
 #include "io/csv_reader.hpp"
-#include "support/errors.hpp"
 #include "support/demo_app.hpp"
+#include "support/errors.hpp"
 
 using namespace metodist;
 using metodist::testing::error_of;
@@ -24,12 +24,13 @@ class DiagnosticsTest : public metodist::testing::DemoAppTest {
     school_ = scalar("SELECT id FROM organisations WHERE code = 'RU-01-001-S001'");
     // Four teachers of the first school, by code.
     app_.db->read([&](storage::Connection& c) {
-      c.run("SELECT DISTINCT p.code, p.id FROM persons p JOIN positions ps ON ps.person_id = p.id"
-            " WHERE ps.organisation_id = $1 AND ps.left_on IS NULL ORDER BY p.id LIMIT 4",
-            {school_}, [&](const storage::Row& r) {
-              codes_.push_back(r.text(0));
-              ids_.push_back(r.int64(1));
-            });
+      c.run(
+          "SELECT DISTINCT p.code, p.id FROM persons p JOIN positions ps ON ps.person_id = p.id"
+          " WHERE ps.organisation_id = $1 AND ps.left_on IS NULL ORDER BY p.id LIMIT 4",
+          {school_}, [&](const storage::Row& r) {
+            codes_.push_back(r.text(0));
+            ids_.push_back(r.int64(1));
+          });
       return 0;
     });
     ASSERT_EQ(codes_.size(), 4u);
@@ -64,24 +65,26 @@ std::string issues_text(const app::ImportReport& r) {
 TEST_P(DiagnosticsTest, TheDefaultFrameworkIsSeededOnceAndEditedByTheRegion) {
   const auto framework = app::list_competencies(app_);
   ASSERT_EQ(framework.size(), domain::default_competencies().size());
-  app_.db->write([](storage::Connection& c) {
-    storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies());
-  });
+  app_.db->write(
+      [](storage::Connection& c) { storage::diagnostics::seed_framework_if_empty(c, domain::default_competencies()); });
   EXPECT_EQ(app::list_competencies(app_).size(), framework.size());
 
   const auto id = framework[0].id;
-  const auto edited = app::update_competency(app_, caller("regional_institute", region_), id, "  Знание предмета ", 60.0, true);
+  const auto edited =
+      app::update_competency(app_, caller("regional_institute", region_), id, "  Знание предмета ", 60.0, true);
   EXPECT_EQ(edited.title, "Знание предмета");
   EXPECT_EQ(edited.threshold, 60.0);
-  EXPECT_EQ(error_of([&] { app::update_competency(app_, caller("municipal_coordinator", municipality_), id, "x", {}, true); })
-                .kind(),
+  EXPECT_EQ(error_of([&] {
+              app::update_competency(app_, caller("municipal_coordinator", municipality_), id, "x", {}, true);
+            }).kind(),
             domain::ErrorKind::forbidden);
-  EXPECT_EQ(error_of([&] { app::update_competency(app_, caller("regional_institute", region_), id, "x", 0.0, true); })
-                .field(),
+  EXPECT_EQ(error_of([&] {
+              app::update_competency(app_, caller("regional_institute", region_), id, "x", 0.0, true);
+            }).field(),
             "threshold");
-  EXPECT_EQ(error_of([&] { app::update_competency(app_, caller("regional_institute", region_), id, " ", {}, true); })
-                .field(),
-            "title");
+  EXPECT_EQ(
+      error_of([&] { app::update_competency(app_, caller("regional_institute", region_), id, " ", {}, true); }).field(),
+      "title");
 }
 
 TEST_P(DiagnosticsTest, CampaignsAreCheckedAndKeptWithinTheOrganisersTerritory) {
@@ -113,22 +116,23 @@ TEST_P(DiagnosticsTest, CampaignsAreCheckedAndKeptWithinTheOrganisersTerritory) 
 TEST_P(DiagnosticsTest, ResultsAreCheckedRowByRowAndNothingIsWrittenOnErrors) {
   const auto id = campaign("competencies", "2025-10-01", "2025-10-31");
   const std::string outsider = "NO-SUCH-P";
-  const std::string csv =
-      "Код педагога;ФИО;Компетенция;Балл;Максимальный балл;Дата\n" +
-      codes_[0] + ";Кто-то;method.assessment;8;20;15.10.2025\n" +         // fine
-      codes_[0] + ";Кто-то;Оценивание образовательных результатов;9;20;\n" +  // the same competency again
-      outsider + ";;method.assessment;8;20;\n" +                         // unknown person
-      codes_[1] + ";;астрология;8;20;\n" +                              // unknown competency
-      codes_[2] + ";;method.assessment;21;20;\n" +                      // above the maximum
-      codes_[3] + ";;method.assessment;8,5;0;\n" +                      // no maximum
-      codes_[1] + ";;digital.resources;восемь;20;\n" +                  // not a number
-      codes_[2] + ";;digital.resources;8;20;01.12.2025\n";              // after the campaign
+  const std::string csv = "Код педагога;ФИО;Компетенция;Балл;Максимальный балл;Дата\n" + codes_[0] +
+                          ";Кто-то;method.assessment;8;20;15.10.2025\n" +  // fine
+                          codes_[0] +
+                          ";Кто-то;Оценивание образовательных результатов;9;20;\n" +  // the same competency again
+                          outsider + ";;method.assessment;8;20;\n" +                  // unknown person
+                          codes_[1] + ";;астрология;8;20;\n" +                        // unknown competency
+                          codes_[2] + ";;method.assessment;21;20;\n" +                // above the maximum
+                          codes_[3] + ";;method.assessment;8,5;0;\n" +                // no maximum
+                          codes_[1] + ";;digital.resources;восемь;20;\n" +            // not a number
+                          codes_[2] + ";;digital.resources;8;20;01.12.2025\n";        // after the campaign
   const auto r = load(id, csv);
   EXPECT_FALSE(r.applied);
   EXPECT_EQ(r.rows, 8u);
   EXPECT_EQ(r.issue_count, 7u) << issues_text(r);
   const auto text = issues_text(r);
-  EXPECT_NE(text.find("3 [Компетенция] Результат этого педагога по этой компетенции уже есть"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Компетенция] Результат этого педагога по этой компетенции уже есть"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("4 [Код педагога] Педагог с кодом «NO-SUCH-P» не найден"), std::string::npos) << text;
   EXPECT_NE(text.find("5 [Компетенция] «астрология»: такой компетенции нет"), std::string::npos) << text;
   EXPECT_NE(text.find("6 [Балл] Балл больше максимального"), std::string::npos) << text;
@@ -139,9 +143,11 @@ TEST_P(DiagnosticsTest, ResultsAreCheckedRowByRowAndNothingIsWrittenOnErrors) {
 
   // A person working elsewhere is refused too.
   const auto other = app_.db->read([&](storage::Connection& c) {
-    return c.query_one("SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
-                       " JOIN organisations o ON o.id = ps.organisation_id JOIN territories t ON t.id = o.territory_id"
-                       " WHERE t.code <> 'RU-01-001' AND ps.left_on IS NULL LIMIT 1")
+    return c
+        .query_one(
+            "SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
+            " JOIN organisations o ON o.id = ps.organisation_id JOIN territories t ON t.id = o.territory_id"
+            " WHERE t.code <> 'RU-01-001' AND ps.left_on IS NULL LIMIT 1")
         ->text(0);
   });
   const auto outside = load(id, "Код;Компетенция;Балл;Максимум\n" + other + ";method.assessment;1;2\n", true);
@@ -286,7 +292,7 @@ TEST_P(DiagnosticsTest, GroupDynamicsAveragePersonsMeasuredTwiceAndWithholdSmall
   EXPECT_EQ(assessment.persons, 4);
   EXPECT_DOUBLE_EQ(assessment.before, (40 + 50 + 60 + 90) / 4.0);  // 60
   EXPECT_DOUBLE_EQ(assessment.after, (70 + 70 + 80 + 90) / 4.0);   // 77.5
-  EXPECT_EQ(assessment.deficits_before, 1);  // 40 % < 50 %; 50 % is not below
+  EXPECT_EQ(assessment.deficits_before, 1);                        // 40 % < 50 %; 50 % is not below
   EXPECT_EQ(assessment.deficits_after, 0);
   EXPECT_EQ(digital.persons, -1);  // two people: withheld
   EXPECT_EQ(digital.deficits_before, -1);
@@ -295,8 +301,9 @@ TEST_P(DiagnosticsTest, GroupDynamicsAveragePersonsMeasuredTwiceAndWithholdSmall
 
   // Campaigns given the other way round come back in time order; the same campaign twice is refused.
   EXPECT_EQ(app::group_dynamics(app_, caller("school_admin", {}, school_), spring, autumn, false).before.id, autumn);
-  EXPECT_EQ(error_of([&] { app::group_dynamics(app_, caller("school_admin", {}, school_), spring, spring, false); }).field(),
-            "after");
+  EXPECT_EQ(
+      error_of([&] { app::group_dynamics(app_, caller("school_admin", {}, school_), spring, spring, false); }).field(),
+      "after");
   // By municipality: the same persons, one unit.
   const auto by_muni = app::group_dynamics(app_, caller("municipal_coordinator", municipality_), autumn, spring, true);
   ASSERT_FALSE(by_muni.cells.empty());
@@ -310,11 +317,14 @@ TEST_P(DiagnosticsTest, ARegionSetsItsOwnLevelScaleAndResultsAreRatedOnIt) {
   ASSERT_EQ(standard.bands.size(), 4u);
 
   const std::vector<domain::LevelBand> three{{"low", "Низкий", 0}, {"middle", "Средний", 60}, {"top", "Высокий", 90}};
-  EXPECT_EQ(error_of([&] { app::set_region_levels(app_, caller("municipal_coordinator", municipality_), region_, three); })
-                .kind(),
+  EXPECT_EQ(error_of([&] {
+              app::set_region_levels(app_, caller("municipal_coordinator", municipality_), region_, three);
+            }).kind(),
             domain::ErrorKind::forbidden);
   const std::vector<domain::LevelBand> unordered{{"a", "А", 0}, {"b", "Б", 70}, {"c", "В", 60}};
-  EXPECT_EQ(error_of([&] { app::set_region_levels(app_, caller("regional_institute", region_), region_, unordered); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::set_region_levels(app_, caller("regional_institute", region_), region_, unordered);
+            }).field(),
             "levels");
   const auto own = app::set_region_levels(app_, caller("regional_institute", region_), region_, three);
   EXPECT_FALSE(own.standard);

@@ -130,7 +130,9 @@ TEST_P(EventsTest, AttendanceAndFeedbackSummarisedForTheOrganiserOnly) {
   for (auto p : colleagues)
     if (p != teacher_person_ && others.size() < 2) others.push_back(p), app::register_for_event(app_, head, id, p);
   EXPECT_EQ(error_of([&] { app::leave_feedback(app_, teacher_, id, 5, 5, ""); }).kind(), domain::ErrorKind::conflict);
-  EXPECT_EQ(error_of([&] { app::mark_attendance(app_, coordinator_, id, {{teacher_person_, true}}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::mark_attendance(app_, coordinator_, id, {{teacher_person_, true}});
+            }).kind(),
             domain::ErrorKind::conflict);
   auto past = draft(-1);
   past.status = "planned";
@@ -138,7 +140,9 @@ TEST_P(EventsTest, AttendanceAndFeedbackSummarisedForTheOrganiserOnly) {
 
   app::mark_attendance(app_, coordinator_, id, {{teacher_person_, true}, {others[0], true}, {others[1], false}});
   EXPECT_EQ(app::get_event(app_, coordinator_, id).event.attended, 2);
-  EXPECT_EQ(error_of([&] { app::mark_attendance(app_, teacher_, id, {{teacher_person_, true}}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::mark_attendance(app_, teacher_, id, {{teacher_person_, true}});
+            }).kind(),
             domain::ErrorKind::forbidden);
 
   app::leave_feedback(app_, teacher_, id, 5, 4, "Полезно");
@@ -173,11 +177,14 @@ TEST_P(EventsTest, CancellingTellsEveryoneRegisteredAndMaterialsAreSafeLinks) {
   cancelled.status = "cancelled";
   app::update_event(app_, coordinator_, id, cancelled);
   EXPECT_EQ(notices("teacher", "cancelled"), before + 1);
-  EXPECT_EQ(error_of([&] { app::register_for_event(app_, caller("school_admin", {}, school_), id, teachers_of(school_, 2).back()); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::register_for_event(app_, caller("school_admin", {}, school_), id, teachers_of(school_, 2).back());
+            }).kind(),
             domain::ErrorKind::conflict);
 
-  EXPECT_EQ(error_of([&] { app::add_event_material(app_, coordinator_, id, "Презентация", "javascript:alert(1)"); }).field(),
-            "url");
+  EXPECT_EQ(
+      error_of([&] { app::add_event_material(app_, coordinator_, id, "Презентация", "javascript:alert(1)"); }).field(),
+      "url");
   const auto m = app::add_event_material(app_, coordinator_, id, "Презентация", "https://disk.example.ru/p.pdf");
   EXPECT_EQ(m.title, "Презентация");
   EXPECT_EQ(app::get_event(app_, teacher_, id).materials.size(), 1u);

@@ -66,8 +66,10 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
 
   const auto mine = app::get_help_request(app_, methodist_, id);
   EXPECT_TRUE(mine.can_answer);
-  EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "letter", "Ответ"); }).field(), "response_kind");
-  EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "consultation", "  "); }).field(), "response");
+  EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "letter", "Ответ"); }).field(),
+            "response_kind");
+  EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "consultation", "  "); }).field(),
+            "response");
   EXPECT_EQ(error_of([&] { app::answer_help_request(app_, coordinator_, id, "answer", "Ответ"); }).kind(),
             domain::ErrorKind::forbidden);
   const auto told_teacher = notices("teacher", "answer");
@@ -80,13 +82,15 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
             "assigned");
   app::answer_help_request(app_, methodist_, id, "answer", "Пример приложен");
   EXPECT_EQ(error_of([&] { app::close_help_request(app_, teacher_, id, 0, ""); }).field(), "rating");
-  EXPECT_EQ(error_of([&] { app::close_help_request(app_, methodist_, id, 5, ""); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::close_help_request(app_, methodist_, id, 5, ""); }).kind(),
+            domain::ErrorKind::forbidden);
   EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "answer", "Ещё раз"); }).kind(),
             domain::ErrorKind::conflict);  // the methodist, but the request is answered already
   const auto closed = app::close_help_request(app_, teacher_, id, 5, "Спасибо");
   EXPECT_EQ(closed.request.status, "closed");
   EXPECT_EQ(closed.request.rating, 5);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'help_request' AND entity_id = " + std::to_string(id)), 6);
+  EXPECT_EQ(
+      scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'help_request' AND entity_id = " + std::to_string(id)), 6);
 }
 
 TEST_P(HelpRequestsTest, EachSeesOnlyTheirOwnSchoolsOrTerritorysRequests) {
@@ -97,7 +101,9 @@ TEST_P(HelpRequestsTest, EachSeesOnlyTheirOwnSchoolsOrTerritorysRequests) {
   from_school.organisation_id = other_school_;
   from_school.topic = "Наставничество для молодых педагогов";
   const auto school_request = app::create_help_request(app_, head2, from_school).id;
-  EXPECT_EQ(error_of([&] { app::create_help_request(app_, head2, {school_, "x", "", "", "normal"}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::create_help_request(app_, head2, {school_, "x", "", "", "normal"});
+            }).kind(),
             domain::ErrorKind::forbidden);
 
   auto ids = [&](const app::Caller& who) {
@@ -105,7 +111,9 @@ TEST_P(HelpRequestsTest, EachSeesOnlyTheirOwnSchoolsOrTerritorysRequests) {
     for (const auto& v : app::list_help_requests(app_, who, {})) out.push_back(v.request.id);
     return out;
   };
-  auto has = [](const std::vector<std::int64_t>& v, std::int64_t id) { return std::find(v.begin(), v.end(), id) != v.end(); };
+  auto has = [](const std::vector<std::int64_t>& v, std::int64_t id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
   EXPECT_TRUE(has(ids(teacher_), id));
   EXPECT_FALSE(has(ids(teacher_), school_request));
   EXPECT_TRUE(has(ids(caller("school_admin", {}, school_)), id));

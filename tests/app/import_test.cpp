@@ -91,9 +91,10 @@ TEST_P(ImportTest, OrganisationsCreateThenUpdateByCodeKeepingAbsentColumns) {
 
   // A file of codes and one flag only: the names stay.
   ASSERT_TRUE(run(caller("federal_operator"), "organisations", "Код;ШНОР\nNEW-1;да\n").applied);
-  EXPECT_EQ(scalar("SELECT count(*) FROM organisations WHERE code = 'NEW-1' AND is_shnor = 1 AND name = 'МБОУ «Новая школа»'"
-                   " AND address IS NOT NULL"),
-            1);
+  EXPECT_EQ(
+      scalar("SELECT count(*) FROM organisations WHERE code = 'NEW-1' AND is_shnor = 1 AND name = 'МБОУ «Новая школа»'"
+             " AND address IS NOT NULL"),
+      1);
   // The import is audited once, with its counts.
   EXPECT_EQ(scalar("SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'organisation'"), 3);
 }
@@ -124,9 +125,10 @@ TEST_P(ImportTest, PersonsWithSeveralWorkplacesAndUpdatesByCode) {
   ASSERT_TRUE(r.applied) << issues_text(r);
   EXPECT_EQ(r.created, 2u);
   EXPECT_EQ(r.workplaces, 3u);
-  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND last_name = 'Смирнова' AND middle_name = 'Павловна'"
-                   " AND birth_date = '1985-03-07' AND category = 'highest' AND higher_ped_education = 1"),
-            1);
+  EXPECT_EQ(
+      scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND last_name = 'Смирнова' AND middle_name = 'Павловна'"
+             " AND birth_date = '1985-03-07' AND category = 'highest' AND higher_ped_education = 1"),
+      1);
   EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'T-1'"), 2);
 
   // Re-import with a new category and without subjects: updated, subjects kept, no duplicates.
@@ -134,7 +136,8 @@ TEST_P(ImportTest, PersonsWithSeveralWorkplacesAndUpdatesByCode) {
                          "Код;Категория;Код организации;Должность\nT-1;первая;RU-01-001-S001;Учитель\n");
   ASSERT_TRUE(again.applied) << issues_text(again);
   EXPECT_EQ(again.updated, 1u);
-  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND category = 'first' AND last_name = 'Смирнова'"), 1);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'T-1' AND category = 'first' AND last_name = 'Смирнова'"),
+            1);
   EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'T-1'"
                    " AND ps.subjects = 'Математика'"),
             1);
@@ -197,8 +200,10 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
   EXPECT_NE(text.find("2 [Дата рождения] «31.02.1980»: такой даты нет в календаре"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Имя] Новый педагог: укажите имя"), std::string::npos) << text;
   EXPECT_NE(text.find("3 [Категория] «лучшая»"), std::string::npos) << text;
-  EXPECT_NE(text.find("3 [Начало педагогического стажа] Начало стажа не может быть в будущем"), std::string::npos) << text;
-  EXPECT_NE(text.find("4 [Код организации] Организация «RU-01-001-S002» вне ваших полномочий"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 [Начало педагогического стажа] Начало стажа не может быть в будущем"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("4 [Код организации] Организация «RU-01-001-S002» вне ваших полномочий"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("5 [Дата рождения]"), std::string::npos) << text;  // five years old
   EXPECT_NE(text.find("5 [Должность] «космонавт»"), std::string::npos) << text;
   EXPECT_NE(text.find("6 [Код организации] Новый педагог: укажите код организации"), std::string::npos) << text;
@@ -206,8 +211,10 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
 
   // Someone working at another school cannot be rewritten by this school's administrator.
   const auto other = app_.db->read([](storage::Connection& c) {
-    return c.query_one("SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id JOIN organisations o"
-                       " ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S002' ORDER BY p.id LIMIT 1")
+    return c
+        .query_one(
+            "SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id JOIN organisations o"
+            " ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S002' ORDER BY p.id LIMIT 1")
         ->text(0);
   });
   const auto foreign = run(caller("school_admin", {}, school), "persons", "Код;Категория\n" + other + ";высшая\n");
@@ -225,7 +232,6 @@ TEST_P(ImportTest, UnknownKindIsNotFound) {
   EXPECT_EQ(metodist::testing::error_of([&] { run(caller("federal_operator"), "planets", "Код\n1\n"); }).kind(),
             domain::ErrorKind::not_found);
 }
-
 
 namespace {
 std::string read_text(const std::string& path) {
@@ -248,7 +254,9 @@ TEST_P(ImportTest, DocumentedSamplesImportAndEveryColumnIsDocumented) {
     EXPECT_TRUE(r.applied) << sample << "\n" << issues_text(r);
     EXPECT_TRUE(r.ignored_columns.empty()) << sample;
   }
-  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'RU-01-T0001'"), 2);
+  EXPECT_EQ(
+      scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'RU-01-T0001'"),
+      2);
   const auto doc = read_text(dir + "/import.md");
   for (auto columns : {domain::organisation_import_columns(), domain::person_import_columns()})
     for (const auto& c : columns) {

@@ -56,7 +56,8 @@ TEST_P(LibraryTest, TheNormativeBaseOfSeedZeroIsPreloadedAndFoundInRussian) {
   ASSERT_EQ(selection.size(), 2u);
   EXPECT_NE(std::find(selection.begin(), selection.end(), "02/2066"), selection.end());
   EXPECT_NE(std::find(selection.begin(), selection.end(), "8654"), selection.end());
-  EXPECT_EQ(numbers({"концепции научно-методического сопровождения", "", "", "", ""}), (std::vector<std::string>{"Р-174"}));
+  EXPECT_EQ(numbers({"концепции научно-методического сопровождения", "", "", "", ""}),
+            (std::vector<std::string>{"Р-174"}));
   EXPECT_EQ(numbers({"Р-174", "", "", "", ""}), (std::vector<std::string>{"Р-174"}));
   EXPECT_TRUE(numbers({"квантовая хромодинамика", "", "", "", ""}).empty());
   EXPECT_EQ(numbers({"", "letter", "federal", "", ""}), (std::vector<std::string>{"АЗ – 1061/08"}));
@@ -102,7 +103,8 @@ TEST_P(LibraryTest, VersionsAreKeptByContentWithTypeAndSizeChecked) {
   EXPECT_EQ(error_of([&] { app::document_file(app_, teacher_, id, {}); }).kind(), domain::ErrorKind::not_found);
   const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
   EXPECT_EQ(app::add_document_version(app_, methodist_, id, pdf, "Рекомендации.pdf", "первая редакция"), 1);
-  EXPECT_EQ(app::add_document_version(app_, methodist_, id, pdf + "% v2\n", "C:\\Мои документы\\Рекомендации v2.pdf", ""), 2);
+  EXPECT_EQ(
+      app::add_document_version(app_, methodist_, id, pdf + "% v2\n", "C:\\Мои документы\\Рекомендации v2.pdf", ""), 2);
   EXPECT_EQ(app::add_document_version(app_, methodist_, id, pdf, "Рекомендации.pdf", "возврат к первой"), 3);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM stored_files"), 2);  // the same content is stored once
 
@@ -116,10 +118,13 @@ TEST_P(LibraryTest, VersionsAreKeptByContentWithTypeAndSizeChecked) {
   EXPECT_EQ(app::document_file(app_, teacher_, id, 2).bytes, pdf + "% v2\n");
   EXPECT_EQ(error_of([&] { app::document_file(app_, teacher_, id, 9); }).kind(), domain::ErrorKind::not_found);
 
-  EXPECT_EQ(error_of([&] { app::add_document_version(app_, methodist_, id, "MZ\x90\x00 program", "приказ.pdf", ""); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::add_document_version(app_, methodist_, id, "MZ\x90\x00 program", "приказ.pdf", "");
+            }).field(),
             "file");
   EXPECT_EQ(error_of([&] { app::add_document_version(app_, methodist_, id, "", "пусто.pdf", ""); }).field(), "file");
-  EXPECT_EQ(error_of([&] { app::add_document_version(app_, teacher_, id, pdf, "a.pdf", ""); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::add_document_version(app_, teacher_, id, pdf, "a.pdf", ""); }).kind(),
+            domain::ErrorKind::forbidden);
   app_.config.max_file_bytes = 16;
   EXPECT_EQ(error_of([&] { app::add_document_version(app_, methodist_, id, pdf, "a.pdf", ""); }).kind(),
             domain::ErrorKind::payload_too_large);

@@ -58,7 +58,8 @@ TEST_P(NotificationsTest, ReadMarksBelongToTheAccount) {
   EXPECT_EQ(app::mark_notifications_read(app_, teacher_, list[0].id), 1);
   EXPECT_EQ(app::unread_notifications(app_, teacher_), 0);
   EXPECT_EQ(app::my_notifications(app_, teacher_, false).size(), 1u);
-  EXPECT_EQ(error_of([&] { app::my_notifications(app_, caller("teacher"), false); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::my_notifications(app_, caller("teacher"), false); }).kind(),
+            domain::ErrorKind::forbidden);
 }
 
 TEST_P(NotificationsTest, RemindersAreMadeOncePerEventAndPerson) {
@@ -79,17 +80,19 @@ TEST_P(NotificationsTest, LettersLeaveOnceAndFailuresAreRetriedLater) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM notifications WHERE email_state = 'pending'"), 1);
 
   int calls = 0;
-  EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) {
-              ++calls;
-              throw io::SmtpError("Connection refused");
-            }),
+  EXPECT_EQ(app::deliver_mail(app_,
+                              [&](const io::MailMessage&) {
+                                ++calls;
+                                throw io::SmtpError("Connection refused");
+                              }),
             0u);
   EXPECT_EQ(calls, 1);
   EXPECT_EQ(scalar("SELECT email_attempts FROM notifications WHERE email_state = 'pending'"), 1);
   // The retry waits: an immediate second pass sends nothing.
   std::vector<io::MailMessage> sent;
   EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage& m) { sent.push_back(m); }), 0u);
-  app_.db->write([](storage::Connection& c) { return c.execute("UPDATE notifications SET email_next_at = '2000-01-01'"); });
+  app_.db->write(
+      [](storage::Connection& c) { return c.execute("UPDATE notifications SET email_next_at = '2000-01-01'"); });
   EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage& m) { sent.push_back(m); }), 1u);
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0].to, "teacher@school.example.ru");
@@ -108,11 +111,15 @@ TEST_P(NotificationsTest, AStoppingServerStopsBetweenLettersAndTheRestGoLater) {
   tomorrow();
   tomorrow();  // two letters pending
   int sent = 0;
-  EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) { ++sent; }, [&] { return sent < 1; }), 1u);
+  EXPECT_EQ(app::deliver_mail(
+                app_, [&](const io::MailMessage&) { ++sent; }, [&] { return sent < 1; }),
+            1u);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM notifications WHERE email_state = 'pending'"), 1);
   // The unsent one keeps its lease: a pass now sends nothing, one after the lease sends it.
   EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) { ++sent; }), 0u);
-  app_.db->write([](storage::Connection& c) { return c.execute("UPDATE notifications SET email_next_at = '2000-01-01' WHERE email_state = 'pending'"); });
+  app_.db->write([](storage::Connection& c) {
+    return c.execute("UPDATE notifications SET email_next_at = '2000-01-01' WHERE email_state = 'pending'");
+  });
   EXPECT_EQ(app::deliver_mail(app_, [&](const io::MailMessage&) { ++sent; }), 1u);
   EXPECT_EQ(sent, 2);
 }

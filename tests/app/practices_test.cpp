@@ -77,7 +77,8 @@ TEST_P(PracticesTest, ExpertsComeFromTheRosterWithoutConflictsOfInterest) {
   e = error_of([&] { app::assign_expert(app_, institute_, id, person_of("teacher")); });
   EXPECT_NE(std::string(e.what()).find("автор"), std::string::npos);
   const auto outsider = teachers_of(other_school_, 4).back();
-  EXPECT_EQ(error_of([&] { app::assign_expert(app_, institute_, id, outsider); }).field(), "expert_person_id");  // not in the roster
+  EXPECT_EQ(error_of([&] { app::assign_expert(app_, institute_, id, outsider); }).field(),
+            "expert_person_id");  // not in the roster
   EXPECT_EQ(error_of([&] { app::assign_expert(app_, author_, id, expert_a_); }).kind(), domain::ErrorKind::forbidden);
 
   app::assign_expert(app_, institute_, id, expert_a_);
@@ -97,14 +98,20 @@ TEST_P(PracticesTest, ScoresProposeTheDecisionAndAcceptedPracticesArePublished) 
   const auto ra = review_of(id, expert_a_);
   const std::vector<std::optional<int>> high{5, 4, 5, 4, 5}, low{3, 3, 2, 3, 3};  // 92 % and 56 % of 25
   EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_a_), ra, {5, 4}, "accept", ""); }).field(), "scores");
-  EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_a_), ra, {5, 4, 5, 4, 6}, "accept", ""); }).field(), "scores");
-  EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_a_), ra, {5, 4, 5, 4, std::nullopt}, "accept", ""); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::submit_review(app_, expert(expert_a_), ra, {5, 4, 5, 4, 6}, "accept", "");
+            }).field(),
+            "scores");
+  EXPECT_EQ(error_of([&] {
+              app::submit_review(app_, expert(expert_a_), ra, {5, 4, 5, 4, std::nullopt}, "accept", "");
+            }).field(),
             "scores");
   EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_a_), ra, low, "revise", ""); }).field(), "comment");
   EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_b_), ra, high, "accept", ""); }).kind(),
             domain::ErrorKind::not_found);  // someone else's review
   app::submit_review(app_, expert(expert_a_), ra, high, "accept", "");
-  EXPECT_EQ(error_of([&] { app::decide_practice(app_, institute_, id, "accept", ""); }).kind(), domain::ErrorKind::conflict);
+  EXPECT_EQ(error_of([&] { app::decide_practice(app_, institute_, id, "accept", ""); }).kind(),
+            domain::ErrorKind::conflict);
   EXPECT_FALSE(app::get_practice(app_, institute_, id).proposed);
   app::submit_review(app_, expert(expert_b_), rb, low, "revise", "Нет данных о результатах по классам");
   EXPECT_EQ(error_of([&] { app::withdraw_expert(app_, institute_, rb); }).kind(), domain::ErrorKind::conflict);
@@ -127,7 +134,8 @@ TEST_P(PracticesTest, ScoresProposeTheDecisionAndAcceptedPracticesArePublished) 
 }
 
 TEST_P(PracticesTest, AReturnedPracticeIsRevisedAndComesBackForANewRound) {
-  app_.db->write([&](storage::Connection& c) { c.execute("INSERT INTO expertise_rules VALUES ($1, 70, 40, 1)", {region_}); });
+  app_.db->write(
+      [&](storage::Connection& c) { c.execute("INSERT INTO expertise_rules VALUES ($1, 70, 40, 1)", {region_}); });
   const auto id = submitted();
   const auto r = app::assign_expert(app_, institute_, id, expert_a_).id;
   app::submit_review(app_, expert(expert_a_), r, {3, 3, 3, 3, 3}, "revise", "Опишите условия и ресурсы");
@@ -163,7 +171,8 @@ TEST_P(PracticesTest, CriteriaAndRosterAreTheRegionsToSet) {
   app::ExpertiseSettings s;
   s.criteria = {{"Актуальность", 10}, {"Результативность", 10}};
   s.rules = {80, 50, 2};
-  EXPECT_EQ(error_of([&] { app::set_expertise_settings(app_, author_, region_, s); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::set_expertise_settings(app_, author_, region_, s); }).kind(),
+            domain::ErrorKind::forbidden);
   app::set_expertise_settings(app_, institute_, region_, s);
   const auto got = app::expertise_settings(app_, author_, region_);
   ASSERT_EQ(got.criteria.size(), 2u);
@@ -173,7 +182,8 @@ TEST_P(PracticesTest, CriteriaAndRosterAreTheRegionsToSet) {
   EXPECT_EQ(review.max_total, 20);  // the criteria of the moment of appointment
   s.criteria = {{"Один критерий", 5}};
   app::set_expertise_settings(app_, institute_, region_, s);
-  EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_a_), review.id, {5}, "accept", ""); }).field(), "scores");
+  EXPECT_EQ(error_of([&] { app::submit_review(app_, expert(expert_a_), review.id, {5}, "accept", ""); }).field(),
+            "scores");
   s.rules = {40, 50, 2};
   EXPECT_EQ(error_of([&] { app::set_expertise_settings(app_, institute_, region_, s); }).field(), "reject_below");
 

@@ -9,8 +9,8 @@
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "io/csv_reader.hpp"
-#include "support/errors.hpp"
 #include "support/demo_app.hpp"
+#include "support/errors.hpp"
 
 using namespace metodist;
 using metodist::testing::error_of;
@@ -25,12 +25,13 @@ class ProgramsTest : public metodist::testing::DemoAppTest {
     municipality_ = scalar("SELECT id FROM territories WHERE code = 'RU-01-001'");
     school_ = scalar("SELECT id FROM organisations WHERE code = 'RU-01-001-S001'");
     app_.db->read([&](storage::Connection& c) {
-      c.run("SELECT DISTINCT p.id, p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
-            " WHERE ps.organisation_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL ORDER BY p.id LIMIT 3",
-            {school_}, [&](const storage::Row& r) {
-              ids_.push_back(r.int64(0));
-              codes_.push_back(r.text(1));
-            });
+      c.run(
+          "SELECT DISTINCT p.id, p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
+          " WHERE ps.organisation_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL ORDER BY p.id LIMIT 3",
+          {school_}, [&](const storage::Row& r) {
+            ids_.push_back(r.int64(0));
+            codes_.push_back(r.text(1));
+          });
       return 0;
     });
     // The demo's own diagnostics would decide the mark; this test decides it.
@@ -86,14 +87,19 @@ TEST_P(ProgramsTest, TheRegistryIsKeptWithinTheOrganisersTerritoryAndChecked) {
   EXPECT_EQ(error_of([&] { app::create_program(app_, institute, bad, {"method.assessment"}); }).field(), "hours");
   bad = draft(region_);
   bad.federal_number.clear();
-  EXPECT_EQ(error_of([&] { app::create_program(app_, institute, bad, {"method.assessment"}); }).field(), "federal_number");
-  EXPECT_EQ(error_of([&] { app::create_program(app_, institute, draft(region_), {"astrology"}); }).field(), "competencies");
+  EXPECT_EQ(error_of([&] { app::create_program(app_, institute, bad, {"method.assessment"}); }).field(),
+            "federal_number");
+  EXPECT_EQ(error_of([&] { app::create_program(app_, institute, draft(region_), {"astrology"}); }).field(),
+            "competencies");
   EXPECT_EQ(error_of([&] { app::create_program(app_, institute, draft(region_), {}); }).field(), "competencies");
   const auto coordinator = caller("municipal_coordinator", municipality_);
   EXPECT_EQ(error_of([&] { app::create_program(app_, coordinator, draft(region_), {"method.assessment"}); }).kind(),
             domain::ErrorKind::forbidden);
   EXPECT_GT(app::create_program(app_, coordinator, draft(municipality_), {"method.assessment"}), 0);
-  EXPECT_EQ(error_of([&] { app::create_program(app_, caller("school_admin", {}, school_), draft(municipality_), {"method.assessment"}); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::create_program(app_, caller("school_admin", {}, school_), draft(municipality_),
+                                  {"method.assessment"});
+            }).kind(),
             domain::ErrorKind::forbidden);
 }
 
@@ -108,14 +114,15 @@ TEST_P(ProgramsTest, ApplyingMarksAChoiceFromADeficitDiagnosedBefore) {
   k.starts_on = domain::Date::from_days(today.days() - std::chrono::days(30)).iso();
   k.ends_on = today.iso();
   const auto campaign = app::create_campaign(app_, caller("municipal_coordinator", municipality_), k).id;
-  const auto loaded = app::import_results(app_, caller("municipal_coordinator", municipality_), campaign,
-                                          io::read_csv("Код;Компетенция;Балл;Максимум\n" + codes_[0] +
-                                                       ";method.assessment;6;20\n" + codes_[1] +
-                                                       ";method.assessment;18;20\n"),
-                                          false);
+  const auto loaded =
+      app::import_results(app_, caller("municipal_coordinator", municipality_), campaign,
+                          io::read_csv("Код;Компетенция;Балл;Максимум\n" + codes_[0] + ";method.assessment;6;20\n" +
+                                       codes_[1] + ";method.assessment;18;20\n"),
+                          false);
   ASSERT_TRUE(loaded.applied);
 
-  const auto program = app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
+  const auto program =
+      app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
   const auto group = cohort(program, 2);
   const auto mine = app::enrol(app_, caller("teacher", {}, {}, ids_[0]), group, ids_[0]);
   EXPECT_EQ(mine.status, "applied");
@@ -136,7 +143,8 @@ TEST_P(ProgramsTest, ApplyingMarksAChoiceFromADeficitDiagnosedBefore) {
 }
 
 TEST_P(ProgramsTest, TheWorkflowMovesByRoleAndCompletionNeedsACertificate) {
-  const auto program = app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
+  const auto program =
+      app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
   const auto group = cohort(program);
   const auto teacher = caller("teacher", {}, {}, ids_[0]);
   const auto head = caller("school_admin", {}, school_);
@@ -161,12 +169,14 @@ TEST_P(ProgramsTest, TheWorkflowMovesByRoleAndCompletionNeedsACertificate) {
 }
 
 TEST_P(ProgramsTest, TheDeficitMarkIsShownOnlyToThoseWhoSeeDiagnostics) {
-  const auto program = app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
+  const auto program =
+      app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
   const auto group = cohort(program);
   app_.db->write([&](storage::Connection& c) {
-    const auto id = c.scalar("INSERT INTO enrolments (cohort_id, person_id, status, applied_on, chosen_from_deficit,"
-                             " updated_at) VALUES ($1, $2, 'applied', '2026-01-01', 1, 'x') RETURNING id",
-                             {group, ids_[0]});
+    const auto id = c.scalar(
+        "INSERT INTO enrolments (cohort_id, person_id, status, applied_on, chosen_from_deficit,"
+        " updated_at) VALUES ($1, $2, 'applied', '2026-01-01', 1, 'x') RETURNING id",
+        {group, ids_[0]});
     return id;
   });
   auto in_group = [&](const app::PersonEnrolments& list) -> const storage::programs::Enrolment* {

@@ -9,8 +9,8 @@
 #include "support/test_db.hpp"
 
 using namespace metodist;
-using metodist::testing::TestDatabase;
 using metodist::testing::error_of;
+using metodist::testing::TestDatabase;
 
 namespace {
 
@@ -28,7 +28,6 @@ app::App make_app(TestDatabase& t) {
   a.db = std::move(t.db);
   return a;
 }
-
 
 }  // namespace
 
@@ -138,7 +137,9 @@ TEST_P(AppRegistryTest, PersonsAreAddedWithAWorkplaceAndEditedWithinScope) {
   auto a = make_app(t);
   app::generate_demo(a, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
   auto id_of = [&](const char* code) {
-    return a.db->read([&](storage::Connection& c) { return c.scalar("SELECT id FROM organisations WHERE code = $1", {std::string(code)}); });
+    return a.db->read([&](storage::Connection& c) {
+      return c.scalar("SELECT id FROM organisations WHERE code = $1", {std::string(code)});
+    });
   };
   const auto school1 = id_of("RU-01-001-S001"), school2 = id_of("RU-01-001-S002");
   const auto school = caller_with("school_admin", {}, school1);
@@ -221,7 +222,10 @@ TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {
   EXPECT_EQ(r1.organisations, r2.organisations);
   EXPECT_EQ(r1.persons, r2.persons);
   // district ≈ 15 schools / 250 teachers
-  EXPECT_EQ(t1db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM organisations WHERE kind = 'school'"); }), 15);
+  EXPECT_EQ(t1db->read([](storage::Connection& c) {
+    return c.scalar("SELECT count(*) FROM organisations WHERE kind = 'school'");
+  }),
+            15);
   const auto workers = t1db->read([](storage::Connection& c) {
     domain::Scope all;
     all.everything = true;

@@ -42,8 +42,7 @@ std::vector<SeedRow> seed_rows(const std::string& text) {
   const std::regex numbered(R"(^\| (\d+(?:\.\d+)*) \| ([^|]*)\| ([^|]*)\| ([^|]*)\|)");
   std::smatch m;
   while (std::getline(lines, line))
-    if (std::regex_search(line, m, numbered))
-      out.push_back({m[1], domain::trim(m[3].str()), domain::trim(m[4].str())});
+    if (std::regex_search(line, m, numbered)) out.push_back({m[1], domain::trim(m[3].str()), domain::trim(m[4].str())});
   return out;
 }
 
@@ -68,7 +67,8 @@ class RoadmapsTest : public metodist::testing::DemoAppTest {
     r.approved_by = "Приказ от 18.03.2021 № 017730";
     return app::create_roadmap(app_, institute_, r);
   }
-  const app::RoadmapItemView* find(const app::RoadmapCard& card, const std::string& section, const std::string& number) {
+  const app::RoadmapItemView* find(const app::RoadmapCard& card, const std::string& section,
+                                   const std::string& number) {
     for (const auto& v : card.items)
       if (v.item.section == section && v.item.number == number) return &v;
     return nullptr;
@@ -101,8 +101,10 @@ TEST_P(RoadmapsTest, TheSeedRoadmapKeepsEveryItemTermAndExecutor) {
     ASSERT_LT(at, card.items.size()) << "item " << r.number << " lost or out of order";
     const auto& item = card.items[at].item;
     if (!r.term.empty()) EXPECT_TRUE(item.term.starts_with(r.term)) << r.number << ": «" << item.term << "»";
-    if (!r.executors.empty()) EXPECT_TRUE(item.executors.find(r.executors) != std::string::npos || r.executors.find(item.executors) != std::string::npos)
-        << r.number << ": «" << item.executors << "»";
+    if (!r.executors.empty())
+      EXPECT_TRUE(item.executors.find(r.executors) != std::string::npos ||
+                  r.executors.find(item.executors) != std::string::npos)
+          << r.number << ": «" << item.executors << "»";
     ++at;
   }
   // Terms normalised as the seed means them, in the year of their block.
@@ -122,8 +124,9 @@ TEST_P(RoadmapsTest, TheSeedRoadmapKeepsEveryItemTermAndExecutor) {
   const auto* later = find(card, "2022 год", "1.1");
   ASSERT_TRUE(later);
   EXPECT_EQ(later->item.term_from, "2022-02-01");
-  EXPECT_EQ(later->item.name, "Проведение совещания с муниципалитетами по оценке эффективности реализации методической "
-                              "работы на уровне региона и муниципалитета");  // continued across a page break
+  EXPECT_EQ(later->item.name,
+            "Проведение совещания с муниципалитетами по оценке эффективности реализации методической "
+            "работы на уровне региона и муниципалитета");                    // continued across a page break
   EXPECT_EQ(find(card, "2022 год", "2.4")->item.term_kind, "whole_period");  // «В течении года»
   EXPECT_EQ(find(card, "2022 год", "2.4")->item.term_to, "2022-12-31");
   // Headings with their numbers, nested items under them.
@@ -136,7 +139,7 @@ TEST_P(RoadmapsTest, TheSeedRoadmapKeepsEveryItemTermAndExecutor) {
   for (const auto& v : card.items)
     if (v.flagged) EXPECT_FALSE(v.item.term.empty() && !v.item.heading) << v.item.number;
   EXPECT_EQ(report.flagged_terms, static_cast<std::size_t>(std::count_if(card.items.begin(), card.items.end(),
-                                                                          [](const auto& v) { return v.flagged; })));
+                                                                         [](const auto& v) { return v.flagged; })));
 }
 
 TEST_P(RoadmapsTest, KeepersImportOnceReplaceUntilReportedTeachersRead) {
@@ -151,7 +154,8 @@ TEST_P(RoadmapsTest, KeepersImportOnceReplaceUntilReportedTeachersRead) {
   EXPECT_TRUE(app::get_roadmap(app_, institute_, id).items.empty());
   app::import_roadmap(app_, institute_, id, io::read_table(text), false, false);
   const auto first = app::get_roadmap(app_, institute_, id).items.size();
-  EXPECT_EQ(error_of([&] { app::import_roadmap(app_, institute_, id, io::read_table(text), false, false); }).field(), "replace");
+  EXPECT_EQ(error_of([&] { app::import_roadmap(app_, institute_, id, io::read_table(text), false, false); }).field(),
+            "replace");
   app::import_roadmap(app_, institute_, id, io::read_table(text), false, true);
   const auto card = app::get_roadmap(app_, coordinator_, id);  // the municipality reads the region's roadmap
   EXPECT_EQ(card.items.size(), first);
@@ -160,7 +164,8 @@ TEST_P(RoadmapsTest, KeepersImportOnceReplaceUntilReportedTeachersRead) {
   app::report_on_item(app_, institute_, item, "done", "Приказ издан", "https://example.org/prikaz.pdf");
   EXPECT_EQ(error_of([&] { app::import_roadmap(app_, institute_, id, io::read_table(text), false, true); }).kind(),
             domain::ErrorKind::conflict);
-  EXPECT_EQ(error_of([&] { app::report_on_item(app_, coordinator_, item, "done", "x", ""); }).kind(), domain::ErrorKind::forbidden);
+  EXPECT_EQ(error_of([&] { app::report_on_item(app_, coordinator_, item, "done", "x", ""); }).kind(),
+            domain::ErrorKind::forbidden);
   EXPECT_EQ(error_of([&] { app::report_on_item(app_, institute_, item, "finished", "x", ""); }).field(), "status");
   EXPECT_EQ(error_of([&] { app::report_on_item(app_, institute_, item, "done", "x", "javascript:alert(1)"); }).field(),
             "evidence_url");

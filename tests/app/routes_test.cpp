@@ -31,8 +31,9 @@ class RoutesTest : public metodist::testing::DemoAppTest {
     municipality_ = scalar("SELECT id FROM territories WHERE code = 'RU-01-001'");
     region_ = scalar("SELECT id FROM territories WHERE code = 'RU-01'");
     school_ = scalar("SELECT id FROM organisations WHERE code = 'RU-01-001-S001'");
-    person_ = scalar("SELECT MIN(ps.person_id) FROM positions ps WHERE ps.organisation_id = " + std::to_string(school_) +
-                     " AND ps.position = 'teacher'");
+    person_ =
+        scalar("SELECT MIN(ps.person_id) FROM positions ps WHERE ps.organisation_id = " + std::to_string(school_) +
+               " AND ps.position = 'teacher'");
     code_ = app_.db->read([&](storage::Connection& c) {
       return c.query_one("SELECT code FROM persons WHERE id = $1", {person_})->text(0);
     });
@@ -50,10 +51,11 @@ class RoutesTest : public metodist::testing::DemoAppTest {
     k.ends_on = today.iso();
     const auto coordinator = caller("municipal_coordinator", municipality_);
     const auto campaign = app::create_campaign(app_, coordinator, k).id;
-    const auto r = app::import_results(app_, coordinator, campaign,
-                                       io::read_csv("Код;Компетенция;Балл;Максимум\n" + code_ + ";method.assessment;5;20\n" +
-                                                    code_ + ";digital.resources;6;20\n" + code_ + ";subject.content;19;20\n"),
-                                       false);
+    const auto r =
+        app::import_results(app_, coordinator, campaign,
+                            io::read_csv("Код;Компетенция;Балл;Максимум\n" + code_ + ";method.assessment;5;20\n" +
+                                         code_ + ";digital.resources;6;20\n" + code_ + ";subject.content;19;20\n"),
+                            false);
     ASSERT_TRUE(r.applied);
     head_ = caller("school_admin", {}, school_);
     head_.account_id = scalar("SELECT id FROM accounts WHERE login = 'school'");
@@ -85,9 +87,7 @@ class RoutesTest : public metodist::testing::DemoAppTest {
     e.competencies = {competency};
     app::create_event(app_, caller("municipal_coordinator", municipality_), e);
   }
-  app::NewRoute draft() const {
-    return {person_, "2026-01-01", "2026-12-31", "Иванова Т. П., методист ИМЦ", true};
-  }
+  app::NewRoute draft() const { return {person_, "2026-01-01", "2026-12-31", "Иванова Т. П., методист ИМЦ", true}; }
 
   std::int64_t municipality_ = 0, region_ = 0, school_ = 0, person_ = 0;
   std::string code_;
@@ -109,15 +109,17 @@ TEST_P(RoutesTest, DraftedFromDeficitsWithAProgramWhereTheRegistryHasOne) {
 
   const auto empty = app::create_route(app_, head_, {person_, "2026-01-01", "2026-06-30", "", false});
   EXPECT_TRUE(empty.rows.empty());
-  EXPECT_EQ(error_of([&] { app::create_route(app_, head_, {person_, "2026-06-30", "2026-01-01", "", false}); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::create_route(app_, head_, {person_, "2026-06-30", "2026-01-01", "", false});
+            }).field(),
             "period_to");
 }
 
 TEST_P(RoutesTest, ConfidentialLikeTheDiagnostics) {
   const auto r = app::create_route(app_, head_, draft());
   EXPECT_EQ(app::person_routes(app_, teacher_, person_).size(), 1u);
-  for (const auto& other : {caller("municipal_coordinator", municipality_), caller("methodist", region_),
-                            caller("federal_operator")}) {
+  for (const auto& other :
+       {caller("municipal_coordinator", municipality_), caller("methodist", region_), caller("federal_operator")}) {
     EXPECT_EQ(error_of([&] { app::get_route(app_, other, r.id); }).kind(), domain::ErrorKind::not_found) << other.login;
     EXPECT_EQ(error_of([&] { app::create_route(app_, other, draft()); }).kind(), domain::ErrorKind::not_found)
         << other.login;
@@ -130,7 +132,8 @@ TEST_P(RoutesTest, TheTeacherAgreesRowsAreDoneThenTheRouteIsCompleted) {
   auto r = app::create_route(app_, head_, draft());
   // The school edits the draft; a bad row is named.
   auto rows = r.rows;
-  rows.push_back({0, 0, "", "Открытый урок для коллег", "master_class", "", std::nullopt, "Март", "", "Конспект", false, ""});
+  rows.push_back(
+      {0, 0, "", "Открытый урок для коллег", "master_class", "", std::nullopt, "Март", "", "Конспект", false, ""});
   auto bad = rows;
   bad.back().activity = "астрология";
   EXPECT_EQ(error_of([&] { app::update_route_rows(app_, head_, r.id, bad); }).field(), "rows");
@@ -169,9 +172,10 @@ TEST_P(RoutesTest, DraftsForACampaignGoToEveryoneWithDeficitsInTheSchoolOnce) {
   EXPECT_EQ(again.already_have, 1u);  // a route in work is not drafted twice
   ASSERT_EQ(app::person_routes(app_, teacher_, person_).size(), 1u);
   EXPECT_EQ(app::person_routes(app_, teacher_, person_)[0].rows.size(), 2u);
-  EXPECT_EQ(error_of([&] { app::draft_routes_for_campaign(app_, caller("municipal_coordinator", municipality_), campaign,
-                                                          "2026-01-01", "2026-12-31"); })
-                .kind(),
+  EXPECT_EQ(error_of([&] {
+              app::draft_routes_for_campaign(app_, caller("municipal_coordinator", municipality_), campaign,
+                                             "2026-01-01", "2026-12-31");
+            }).kind(),
             domain::ErrorKind::forbidden);
   // The demo's region-wide entry diagnostic: only this school's teachers are drafted (the demo
   // has routes of its own elsewhere; those the head drafted are all in the school).
@@ -181,7 +185,8 @@ TEST_P(RoutesTest, DraftsForACampaignGoToEveryoneWithDeficitsInTheSchoolOnce) {
   EXPECT_GT(scalar("SELECT COUNT(*) FROM routes WHERE author_account_id = " + std::to_string(head_.account_id)), 1);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM routes r WHERE r.author_account_id = " + std::to_string(head_.account_id) +
                    " AND NOT EXISTS (SELECT 1 FROM positions ps WHERE ps.person_id = r.person_id"
-                   " AND ps.organisation_id = " + std::to_string(school_) + " AND ps.left_on IS NULL)"),
+                   " AND ps.organisation_id = " +
+                   std::to_string(school_) + " AND ps.left_on IS NULL)"),
             0);
 }
 
@@ -191,8 +196,9 @@ TEST_P(RoutesTest, ExportedAsATableToPrint) {
   EXPECT_NE(file.bytes.find("№;Дефицит;Цель;Деятельность"), std::string::npos);
   EXPECT_NE(file.bytes.find("Устранить дефицит: Оценивание образовательных результатов"), std::string::npos);
   EXPECT_EQ(file.filename.rfind("route-" + std::to_string(r.id), 0), 0u);
-  EXPECT_EQ(error_of([&] { app::export_route(app_, caller("municipal_coordinator", municipality_), r.id, "csv"); }).kind(),
-            domain::ErrorKind::not_found);
+  EXPECT_EQ(
+      error_of([&] { app::export_route(app_, caller("municipal_coordinator", municipality_), r.id, "csv"); }).kind(),
+      domain::ErrorKind::not_found);
   EXPECT_EQ(error_of([&] { app::export_route(app_, teacher_, r.id, "docx"); }).field(), "format");
   const auto pdf = app::export_route(app_, teacher_, r.id, "pdf");
   EXPECT_EQ(pdf.bytes.rfind("%PDF", 0), 0u);
@@ -234,7 +240,8 @@ TEST_P(RoutesTest, SuggestionsPerDeficitAreRankedExplainedAndConfidential) {
   for (const auto& d : app::route_suggestions(app_, teacher_, person_, until))
     for (const auto& o : d.offers) EXPECT_NE(o.facts.kind, domain::OfferKind::mentor);
   for (const auto& other : {caller("municipal_coordinator", municipality_), caller("methodist", region_)})
-    EXPECT_EQ(error_of([&] { app::route_suggestions(app_, other, person_, until); }).kind(), domain::ErrorKind::not_found)
+    EXPECT_EQ(error_of([&] { app::route_suggestions(app_, other, person_, until); }).kind(),
+              domain::ErrorKind::not_found)
         << other.login;
   EXPECT_EQ(error_of([&] { app::route_suggestions(app_, head_, person_, "31.12.2026"); }).field(), "until");
 }
@@ -245,15 +252,17 @@ TEST_P(RoutesTest, APracticeOfTheBankIsOfferedOnceAcceptedAndADraftTakesAnEventW
   event_in(30, "psy.age_features", "Методическая неделя молодого педагога");
   const auto coordinator = caller("municipal_coordinator", municipality_);
   const auto campaign = scalar("SELECT MAX(id) FROM diagnostic_campaigns");
-  ASSERT_TRUE(app::import_results(app_, coordinator, campaign,
-                                  io::read_csv("Код;Компетенция;Балл;Максимум\n" + code_ + ";psy.age_features;4;20\n" +
-                                               code_ + ";method.assessment;5;20\n" + code_ + ";digital.resources;6;20\n"),
-                                  false)
-                  .applied);
+  ASSERT_TRUE(
+      app::import_results(app_, coordinator, campaign,
+                          io::read_csv("Код;Компетенция;Балл;Максимум\n" + code_ + ";psy.age_features;4;20\n" + code_ +
+                                       ";method.assessment;5;20\n" + code_ + ";digital.resources;6;20\n"),
+                          false)
+          .applied);
   const auto until = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(90)).iso();
   const auto r = app::create_route(app_, head_, {person_, domain::Date::today().iso(), until, "", true});
   ASSERT_EQ(r.rows.size(), 3u);
-  const auto age = std::find_if(r.rows.begin(), r.rows.end(), [](const auto& x) { return x.competency == "psy.age_features"; });
+  const auto age =
+      std::find_if(r.rows.begin(), r.rows.end(), [](const auto& x) { return x.competency == "psy.age_features"; });
   ASSERT_NE(age, r.rows.end());
   EXPECT_EQ(age->activity, "event");
   EXPECT_NE(age->details.find("Методическая неделя молодого педагога"), std::string::npos) << age->details;
@@ -262,7 +271,8 @@ TEST_P(RoutesTest, APracticeOfTheBankIsOfferedOnceAcceptedAndADraftTakesAnEventW
   const auto practice = scalar("SELECT id FROM practices WHERE status = 'in_review' ORDER BY id LIMIT 1");
   const auto age_id = scalar("SELECT id FROM competencies WHERE code = 'psy.age_features'");
   app_.db->write([&](storage::Connection& c) {
-    return c.execute("INSERT INTO practice_competencies (practice_id, competency_id) VALUES ($1, $2)", {practice, age_id});
+    return c.execute("INSERT INTO practice_competencies (practice_id, competency_id) VALUES ($1, $2)",
+                     {practice, age_id});
   });
   const auto practices_for_age = [&] {
     int n = 0;

@@ -38,10 +38,13 @@ function track(child, name) {
 
 async function startApp() {
   const port = await freePort()
-  const entry = track(spawn(bin, ['--db', dbUrl, 'serve', '--port', String(port)], {
-    env: { ...process.env, METODIST_ACCESS_LOG: 'false', METODIST_TRUSTED_PROXIES: '127.0.0.1', METODIST_DB_POOL: '8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }), `app:${port}`)
+  const entry = track(
+    spawn(bin, ['--db', dbUrl, 'serve', '--port', String(port)], {
+      env: { ...process.env, METODIST_ACCESS_LOG: 'false', METODIST_TRUSTED_PROXIES: '127.0.0.1', METODIST_DB_POOL: '8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    `app:${port}`,
+  )
   entry.base = `http://127.0.0.1:${port}`
   entry.address = `127.0.0.1:${port}`
   await waitUntilOk(`${entry.base}/readyz`, { timeoutMs: 20000, alive: () => entry.child.exitCode === null, describe: entry.output })
@@ -92,7 +95,7 @@ http {
 
 before(async () => {
   assert.ok(bin, 'METODIST_BIN is not set (ctest sets it)')
-  chmodSync(dir, 0o755)  // PostgreSQL and nginx's workers run as other users when the tests run as root
+  chmodSync(dir, 0o755) // PostgreSQL and nginx's workers run as other users when the tests run as root
   execFileSync('bash', [join(here, '../support/pg_start.sh'), pgDir], { stdio: 'pipe' })
   const server = readFileSync(join(pgDir, 'url'), 'utf8').trim()
   execFileSync('psql', [server, '-qAtc', 'CREATE DATABASE cluster'])
@@ -101,8 +104,17 @@ before(async () => {
   apps.push(await startApp(), await startApp())
   mkdirSync(join(dir, 'nginx'), { recursive: true })
   const port = await freePort()
-  writeFileSync(join(dir, 'nginx.conf'), nginxConf(port, apps.map((a) => a.address)))
-  const nginx = track(spawn('nginx', ['-p', join(dir, 'nginx'), '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }), 'nginx')
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    nginxConf(
+      port,
+      apps.map((a) => a.address),
+    ),
+  )
+  const nginx = track(
+    spawn('nginx', ['-p', join(dir, 'nginx'), '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }),
+    'nginx',
+  )
   front = `http://127.0.0.1:${port}`
   await waitUntilOk(`${front}/healthz`, { timeoutMs: 20000, describe: nginx.output })
 })
@@ -116,10 +128,12 @@ after(async () => {
 
 let admin
 let territory
-const createOrganisation = (base, code) => json(base, '/api/v1/organisations', {
-  method: 'POST', headers: { ...admin, 'Content-Type': 'application/json' },
-  body: JSON.stringify({ code, name: `Школа ${code}`, kind: 'school', territory_id: territory }),
-})
+const createOrganisation = (base, code) =>
+  json(base, '/api/v1/organisations', {
+    method: 'POST',
+    headers: { ...admin, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name: `Школа ${code}`, kind: 'school', territory_id: territory }),
+  })
 
 async function visibleCodes(base, prefix) {
   const r = await json(base, `/api/v1/organisations?q=${encodeURIComponent(prefix)}&limit=500`, { headers: admin })
@@ -128,7 +142,7 @@ async function visibleCodes(base, prefix) {
 }
 
 test('writes through nginx reach both instances and every write is visible through either', async () => {
-  admin = await session(front, 'admin')  // the session lives in the database: any instance accepts it
+  admin = await session(front, 'admin') // the session lives in the database: any instance accepts it
   const territories = await json(front, '/api/v1/territories?level=municipality', { headers: admin })
   territory = territories.body.items[0].id
   const served = new Map()
@@ -142,7 +156,8 @@ test('writes through nginx reach both instances and every write is visible throu
     served.set(upstream, (served.get(upstream) ?? 0) + 1)
   }
   for (const a of apps) assert.ok(served.get(a.address) > 0, `instance ${a.address} took writes: ${JSON.stringify([...served])}`)
-  for (const a of apps) assert.deepEqual([...await visibleCodes(a.base, 'NGX-')].sort(), [...codes].sort(), `all visible through ${a.address}`)
+  for (const a of apps)
+    assert.deepEqual([...(await visibleCodes(a.base, 'NGX-'))].sort(), [...codes].sort(), `all visible through ${a.address}`)
 })
 
 test('kill -9 of one instance during writes loses no acknowledged write; the other keeps serving', async (t) => {
@@ -159,12 +174,20 @@ test('kill -9 of one instance during writes loses no acknowledged write; the oth
   assert.ok(acknowledged.length > 20, `acknowledged ${acknowledged.length} writes`)
   assert.ok(afterKill.length > 20, `the other instance kept acknowledging after the kill (${afterKill.length})`)
   // A request in flight on the killed instance may fail (nginx does not resend a POST); nothing after that.
-  assert.ok(failed.every((f) => f.at < killedAt + 1000), `failures long after the kill: ${JSON.stringify(failed.slice(0, 5))}`)
-  const stored = new Set(execFileSync('psql', [dbUrl, '-qAtc', `SELECT code FROM organisations WHERE code LIKE 'KILL-%'`],
-    { encoding: 'utf8' }).split('\n').filter(Boolean))
+  assert.ok(
+    failed.every((f) => f.at < killedAt + 1000),
+    `failures long after the kill: ${JSON.stringify(failed.slice(0, 5))}`,
+  )
+  const stored = new Set(
+    execFileSync('psql', [dbUrl, '-qAtc', `SELECT code FROM organisations WHERE code LIKE 'KILL-%'`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean),
+  )
   const lost = acknowledged.filter((a) => !stored.has(a.code)).map((a) => a.code)
   assert.deepEqual(lost, [], 'acknowledged writes missing')
-  t.diagnostic(`${acknowledged.length} acknowledged (${afterKill.length} after the kill), ${failed.length} failed in flight, ${stored.size} stored, 0 lost`)
+  t.diagnostic(
+    `${acknowledged.length} acknowledged (${afterKill.length} after the kill), ${failed.length} failed in flight, ${stored.size} stored, 0 lost`,
+  )
   // Bring the killed instance back for the next test.
   apps[0] = await startApp()
 })
@@ -173,20 +196,44 @@ test('a PostgreSQL restart is survived without restarting the app', async (t) =>
   const pids = apps.map((a) => a.child.pid)
   const before = await json(front, '/api/v1/organisations?limit=1', { headers: admin })
   assert.equal(before.status, 200)
-  const [cmd, args] = asPostgres([join(pgBin, 'pg_ctl'), '-D', join(pgDir, 'data'), 'restart', '-m', 'fast', '-w', '-t', '60', '-l', join(pgDir, 'server.log')])
+  const [cmd, args] = asPostgres([
+    join(pgBin, 'pg_ctl'),
+    '-D',
+    join(pgDir, 'data'),
+    'restart',
+    '-m',
+    'fast',
+    '-w',
+    '-t',
+    '60',
+    '-l',
+    join(pgDir, 'server.log'),
+  ])
   execFileSync(cmd, args, { stdio: 'pipe' })
   // Every pooled connection of both instances is now broken; each instance
   // must notice and reconnect on the next request, with no 5xx to the caller.
   const statuses = []
   for (let k = 0; k < 30; ++k) {
-    const base = apps[k % 2].base  // directly, so both instances are asked (nginx would hide a 503 by retrying)
-    const r = k % 3 === 0 ? await createOrganisation(base, `PGR-${k}`) : await json(base, '/api/v1/organisations?limit=5', { headers: admin })
+    const base = apps[k % 2].base // directly, so both instances are asked (nginx would hide a 503 by retrying)
+    const r =
+      k % 3 === 0 ? await createOrganisation(base, `PGR-${k}`) : await json(base, '/api/v1/organisations?limit=5', { headers: admin })
     statuses.push(r.status)
   }
-  assert.deepEqual(statuses.filter((s) => s >= 500), [], `statuses after the restart: ${statuses.join(',')}`)
+  assert.deepEqual(
+    statuses.filter((s) => s >= 500),
+    [],
+    `statuses after the restart: ${statuses.join(',')}`,
+  )
   const ready = await Promise.all(apps.map((a) => json(a.base, '/readyz')))
-  assert.deepEqual(ready.map((r) => r.status), [200, 200])
-  assert.deepEqual(apps.map((a) => a.child.pid), pids, 'same processes, not restarted')
+  assert.deepEqual(
+    ready.map((r) => r.status),
+    [200, 200],
+  )
+  assert.deepEqual(
+    apps.map((a) => a.child.pid),
+    pids,
+    'same processes, not restarted',
+  )
   assert.equal((await visibleCodes(front, 'PGR-')).size, 10)
   t.diagnostic(`after the restart: ${statuses.length} requests, all ${[...new Set(statuses)].join('/')}`)
 })

@@ -139,4 +139,3 @@ TEST(Scopes, EveryoneReadsTheirOwnDiagnosticsAndSupportWidensAMethodistsView) {
   const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
   EXPECT_TRUE(scope_for(Action::read_diagnostics, coordinator, {}, {}, support).empty());
 }
-

@@ -92,7 +92,8 @@ TEST(SchoolTeams, FourPeopleAMethodistAndThreeSubjectAreas) {
   EXPECT_TRUE(team_problems(team).empty());
   auto no_science = team;
   no_science[3].subject_areas = {"math_it"};
-  EXPECT_EQ(team_problems(no_science), std::vector<std::string>{"Нет учителя предметной области «Естественно-научные предметы»"});
+  EXPECT_EQ(team_problems(no_science),
+            std::vector<std::string>{"Нет учителя предметной области «Естественно-научные предметы»"});
   auto no_methodist = team;
   no_methodist[0].position = "director";
   EXPECT_EQ(team_problems(no_methodist).size(), 1u);
@@ -127,7 +128,7 @@ TEST(AssignmentProposal, ShnorFirstWithinCapacityBalancedAndExplained) {
   EXPECT_EQ(p[2].target.id, 101);
   EXPECT_EQ(p[2].methodist, 11);
   EXPECT_EQ(p[3].target.id, 102);
-  EXPECT_EQ(p[3].methodist, 12);          // municipality 2
+  EXPECT_EQ(p[3].methodist, 12);  // municipality 2
   // Capacities are spent: Андреева 2/2, Борисова 2/2, Волкова 1/1.
   EXPECT_FALSE(p[4].methodist);
   EXPECT_EQ(p[4].reasons, std::vector<std::string>{"нет методиста со свободной нагрузкой"});

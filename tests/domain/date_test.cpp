@@ -4,8 +4,8 @@
 
 #include "support/errors.hpp"
 
-using metodist::domain::Date;
 using metodist::domain::check_period;
+using metodist::domain::Date;
 
 TEST(Date, ParsesStrictIso) {
   ASSERT_TRUE(Date::parse_iso("2024-02-29"));
@@ -30,9 +30,7 @@ TEST(Date, LeapDayBirthdayCompletesOnFirstOfMarch) {
   EXPECT_EQ(Date::full_years_between(born, *Date::parse_iso("2001-03-01")), 1);
 }
 
-TEST(Date, OrdersByDay) {
-  EXPECT_LT(*Date::parse_iso("2024-12-31"), *Date::parse_iso("2025-01-01"));
-}
+TEST(Date, OrdersByDay) { EXPECT_LT(*Date::parse_iso("2024-12-31"), *Date::parse_iso("2025-01-01")); }
 
 TEST(Date, WrittenFormsPeopleUse) {
   using metodist::domain::Date;
@@ -49,7 +47,8 @@ TEST(Date, WrittenFormsPeopleUse) {
 
 TEST(Dates, APeriodNeedsTwoDatesInOrder) {
   EXPECT_NO_THROW(check_period("2026-01-01", "2026-01-01", "from", "to"));
-  EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-02-30", "2026-03-01", "from", "to"); }).field(), "from");
+  EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-02-30", "2026-03-01", "from", "to"); }).field(),
+            "from");
   EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-01-01", "", "from", "to"); }).field(), "to");
   EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-03-01", "2026-02-28", "from", "to"); }).field(), "to");
 }

@@ -28,7 +28,7 @@ TEST(Diagnostics, LevelsAreBandsFromTheirLowerBound) {
   const auto scale = LevelScale::standard();
   EXPECT_EQ(scale.level_of(0).code, "insufficient");
   EXPECT_EQ(scale.level_of(49.9).code, "insufficient");
-  EXPECT_EQ(scale.level_of(50).code, "basic");   // the boundary belongs to the upper band
+  EXPECT_EQ(scale.level_of(50).code, "basic");  // the boundary belongs to the upper band
   EXPECT_EQ(scale.level_of(69.9).code, "basic");
   EXPECT_EQ(scale.level_of(70).code, "advanced");
   EXPECT_EQ(scale.level_of(85).code, "high");
@@ -62,11 +62,10 @@ TEST(Diagnostics, CopedAtSeventyPercentByDefault) {
 
 TEST(Diagnostics, DeficitsAsOfADateUseTheLatestResultOfEachCompetency) {
   const std::vector<CompetencyResult> results{
-      {"method.assessment", 40, d("2025-10-01")},   // deficit in October
-      {"method.assessment", 75, d("2026-03-01")},   // cleared in March
-      {"digital.resources", 30, d("2025-10-01")},   // deficit, never re-measured
-      {"subject.content", 90, d("2025-10-01")},
-      {"subject.content", 45, d("2026-05-01")},     // a new deficit in May
+      {"method.assessment", 40, d("2025-10-01")},  // deficit in October
+      {"method.assessment", 75, d("2026-03-01")},  // cleared in March
+      {"digital.resources", 30, d("2025-10-01")},  // deficit, never re-measured
+      {"subject.content", 90, d("2025-10-01")},   {"subject.content", 45, d("2026-05-01")},  // a new deficit in May
   };
   const DeficitRule rule;
   EXPECT_EQ(deficits_on(results, rule, d("2025-09-30")), std::vector<std::string>{});
@@ -85,7 +84,7 @@ TEST(Diagnostics, AnEnrolmentIsChosenFromADeficitTheDayOfApplying) {
   const DeficitRule rule;
   const std::vector<std::string> literacy{"method.functional_literacy", "method.assessment"};
   const std::vector<std::string> digital{"digital.resources"};
-  EXPECT_TRUE(chosen_from_deficit(literacy, results, rule, d("2025-10-01")));   // diagnosed that very day
+  EXPECT_TRUE(chosen_from_deficit(literacy, results, rule, d("2025-10-01")));  // diagnosed that very day
   EXPECT_TRUE(chosen_from_deficit(literacy, results, rule, d("2026-01-31")));
   EXPECT_FALSE(chosen_from_deficit(literacy, results, rule, d("2025-09-30")));  // before any diagnostic
   EXPECT_FALSE(chosen_from_deficit(literacy, results, rule, d("2026-02-01")));  // the deficit was gone

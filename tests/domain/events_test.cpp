@@ -11,8 +11,8 @@ using namespace metodist::domain;
 namespace {
 
 EventDraft good() {
-  return {"master_class", "Смысловое чтение", "municipal", "2026-12-01T14:00", "2026-12-01T16:00",
-          "offline", "", {"teachers"}, std::nullopt};
+  return {"master_class", "Смысловое чтение", "municipal", "2026-12-01T14:00", "2026-12-01T16:00", "offline", "",
+          {"teachers"},   std::nullopt};
 }
 
 std::string field_of(const EventDraft& e) {

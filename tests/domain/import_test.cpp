@@ -5,8 +5,8 @@
 using namespace metodist::domain;
 
 TEST(ImportColumns, HeadersMatchAsPeopleWriteThem) {
-  const std::vector<std::string_view> header{" Ф.И.О. ", "ТАБЕЛЬНЫЙ номер", "Дата  рождения", "", "Стаж (лет)", "code",
-                                             "Фамилия, имя, отчество"};
+  const std::vector<std::string_view> header{" Ф.И.О. ", "ТАБЕЛЬНЫЙ номер",       "Дата  рождения", "", "Стаж (лет)",
+                                             "code",     "Фамилия, имя, отчество"};
   const auto map = map_header(person_import_columns(), header);
   EXPECT_EQ(map.of(person_import_columns(), "full_name"), 0u);
   EXPECT_EQ(map.of(person_import_columns(), "code"), 1u);

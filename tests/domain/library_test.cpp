@@ -17,7 +17,8 @@ TEST(DocumentReference, SeedZeroNormativeBase) {
   EXPECT_EQ(r.number, "Р-174");
   EXPECT_TRUE(r.title.starts_with("Об утверждении Концепции")) << r.title;
 
-  r = parse_document_reference("Письмо Минпросвещения РФ от 10.12.2021 № АЗ – 1061/08 «О формировании методического актива»");
+  r = parse_document_reference(
+      "Письмо Минпросвещения РФ от 10.12.2021 № АЗ – 1061/08 «О формировании методического актива»");
   EXPECT_EQ(r.kind, "letter");
   EXPECT_EQ(r.number, "АЗ – 1061/08");
   EXPECT_EQ(r.date, "2021-12-10");
@@ -33,7 +34,8 @@ TEST(DocumentReference, SeedZeroNormativeBase) {
   EXPECT_EQ(r.number, "02/1090");
   EXPECT_EQ(r.level, "regional");
   EXPECT_EQ(parse_document_reference("Письмо Минпросвещения РФ от 10.12.2021 № 1 «О»").level, "federal");
-  EXPECT_EQ(parse_document_reference("Распоряжение Правительства Российской Федерации от 31.03.2022 № 678-р").level, "federal");
+  EXPECT_EQ(parse_document_reference("Распоряжение Правительства Российской Федерации от 31.03.2022 № 678-р").level,
+            "federal");
 }
 
 TEST(DocumentReference, WhatIsNotRecognisedStaysInTheTitle) {

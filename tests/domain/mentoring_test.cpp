@@ -38,7 +38,7 @@ TEST(MentoringPairs, CompletedNeedsAResultAndClosedPairsStayClosed) {
 
 TEST(MentorSuggestions, SameSubjectAndSchoolFirstWithReasonsAndLimits) {
   std::vector<MentorCandidate> all{
-      {1, "Аникина", false, false, true, "first", 12, 0},  // same area, other school
+      {1, "Аникина", false, false, true, "first", 12, 0},    // same area, other school
       {2, "Борисова", true, true, false, "highest", 20, 1},  // same subject and school
       {3, "Волков", true, true, false, "highest", 3, 0},     // too little experience
       {4, "Громова", true, true, false, "highest", 15, 3},   // already three mentees
@@ -57,5 +57,6 @@ TEST(MentorSuggestions, SameSubjectAndSchoolFirstWithReasonsAndLimits) {
   }
   EXPECT_EQ(rank_mentors(all, 1).size(), 1u);
   const auto one_year = rank_mentors(std::vector<MentorCandidate>{{7, "Жукова", false, false, false, "none", 21, 0}});
-  EXPECT_NE(std::find(one_year[0].reasons.begin(), one_year[0].reasons.end(), "стаж 21 год"), one_year[0].reasons.end());
+  EXPECT_NE(std::find(one_year[0].reasons.begin(), one_year[0].reasons.end(), "стаж 21 год"),
+            one_year[0].reasons.end());
 }

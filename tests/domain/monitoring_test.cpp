@@ -38,20 +38,26 @@ Period year(int y) { return *parse_period(std::to_string(y)); }
 //      for the active's indicators, in no school.
 Facts territory() {
   Facts f;
-  f.territories = {{1, std::nullopt, 'f', "РФ"}, {10, 1, 'r', "Регион"}, {100, 10, 'm', "М1"}, {200, 10, 'm', "М2"},
+  f.territories = {{1, std::nullopt, 'f', "РФ"},
+                   {10, 1, 'r', "Регион"},
+                   {100, 10, 'm', "М1"},
+                   {200, 10, 'm', "М2"},
                    {300, 10, 'm', "М3"}};
-  f.organisations = {{1001, 100, true, true, true, false, "С1"}, {1002, 100, true, false, false, true, "С2"},
-                     {2001, 200, true, false, false, false, "С3"}, {1009, 100, false, false, false, false, "ИМЦ"}};
+  f.organisations = {{1001, 100, true, true, true, false, "С1"},
+                     {1002, 100, true, false, false, true, "С2"},
+                     {2001, 200, true, false, false, false, "С3"},
+                     {1009, 100, false, false, false, false, "ИМЦ"}};
   f.persons = {{1, d("1995-06-01"), d("2023-09-01"), false, false}, {2, d("1989-12-31"), d("2023-01-01"), false, false},
                {3, d("1990-01-01"), d("2022-01-01"), false, false}, {4, d("1975-03-03"), d("2000-09-01"), false, false},
                {5, d("1970-01-01"), d("1995-09-01"), false, false}, {6, d("2001-01-01"), kNever, false, true},
                {7, d("1980-05-05"), d("2003-09-01"), true, false},  {8, d("1985-02-02"), d("2010-09-01"), false, false},
                {9, d("1978-08-08"), d("2001-09-01"), true, false}};
-  f.positions = {{1, 1001, Post::teaching, d("2023-09-01"), kOpen}, {1, 1002, Post::teaching, d("2023-09-01"), kOpen},
-                 {2, 1001, Post::teaching, d("2023-01-01"), kOpen}, {3, 2001, Post::teaching, d("2022-01-01"), kOpen},
-                 {4, 2001, Post::managerial, d("2010-01-01"), kOpen}, {5, 1001, Post::teaching, d("2020-01-01"), d("2024-06-30")},
-                 {7, 2001, Post::teaching, d("2003-09-01"), kOpen},   {8, 1002, Post::teaching, d("2022-09-01"), kOpen},
-                 {9, 1009, Post::teaching, d("2015-01-01"), kOpen}};
+  f.positions = {
+      {1, 1001, Post::teaching, d("2023-09-01"), kOpen},   {1, 1002, Post::teaching, d("2023-09-01"), kOpen},
+      {2, 1001, Post::teaching, d("2023-01-01"), kOpen},   {3, 2001, Post::teaching, d("2022-01-01"), kOpen},
+      {4, 2001, Post::managerial, d("2010-01-01"), kOpen}, {5, 1001, Post::teaching, d("2020-01-01"), d("2024-06-30")},
+      {7, 2001, Post::teaching, d("2003-09-01"), kOpen},   {8, 1002, Post::teaching, d("2022-09-01"), kOpen},
+      {9, 1009, Post::teaching, d("2015-01-01"), kOpen}};
   f.completed_federal_from_deficit = {{1, d("2024-03-01"), d("2024-03-01")}};
   f.completed_program = {{1, d("2024-03-01"), d("2024-03-01")}, {4, d("2024-05-01"), d("2024-05-01")}};
   f.completed_managerial = {{4, d("2024-05-01"), d("2024-05-01")}};
@@ -66,11 +72,15 @@ Facts territory() {
   f.person_support = {{8, d("2024-09-01"), kOpen}};
   f.organisation_support = {{2001, d("2024-09-01"), kOpen}};
   f.mentoring_programs = {{2001, d("2024-01-01"), d("2024-12-31")}};
-  f.communities = {{1001, 100, d("2023-05-01"), kOpen, false}, {std::nullopt, 100, d("2024-02-01"), kOpen, false},
-                   {std::nullopt, 200, d("2024-02-01"), kOpen, false}, {std::nullopt, 100, d("2025-01-10"), kOpen, false}};
-  f.events = {{std::nullopt, 100, d("2024-03-03"), d("2024-03-03"), true}, {std::nullopt, 100, d("2024-04-04"), d("2024-04-04"), false},
+  f.communities = {{1001, 100, d("2023-05-01"), kOpen, false},
+                   {std::nullopt, 100, d("2024-02-01"), kOpen, false},
+                   {std::nullopt, 200, d("2024-02-01"), kOpen, false},
+                   {std::nullopt, 100, d("2025-01-10"), kOpen, false}};
+  f.events = {{std::nullopt, 100, d("2024-03-03"), d("2024-03-03"), true},
+              {std::nullopt, 100, d("2024-04-04"), d("2024-04-04"), false},
               {std::nullopt, 100, d("2023-04-04"), d("2023-04-04"), true}};
-  f.requests = {{1001, 100, d("2024-02-10"), d("2024-02-10"), true}, {1002, 100, d("2024-03-01"), d("2024-03-01"), false}};
+  f.requests = {{1001, 100, d("2024-02-10"), d("2024-02-10"), true},
+                {1002, 100, d("2024-03-01"), d("2024-03-01"), false}};
   return f;
 }
 
@@ -128,16 +138,17 @@ TEST(MonitoringIndicators, TheBuiltInSetsCarryTheCodesOfTheDomain) {
     EXPECT_FALSE(i.responsible.empty()) << i.code;
     EXPECT_FALSE(i.basis.empty()) << i.code;
   }
-  for (const char* code : {"fed.1", "fed.2a", "fed.2b", "fed.3", "fed.4", "rmms.1", "rmms.2", "rmms.3", "rmms.4", "rmms.5",
-                           "rmms.6", "rmms.7", "rmms.8", "rmms.9", "rmms.10", "rmms.11", "rma.1.1", "rma.1.2", "rma.1.3",
-                           "rma.1.4", "rma.1.5", "rma.2.1", "rma.2.2", "rma.2.3", "rma.2.4", "rma.2.5", "rma.2.6", "rma.2.7"})
+  for (const char* code :
+       {"fed.1",   "fed.2a",  "fed.2b",  "fed.3",   "fed.4",   "rmms.1",  "rmms.2",  "rmms.3",  "rmms.4",  "rmms.5",
+        "rmms.6",  "rmms.7",  "rmms.8",  "rmms.9",  "rmms.10", "rmms.11", "rma.1.1", "rma.1.2", "rma.1.3", "rma.1.4",
+        "rma.1.5", "rma.2.1", "rma.2.2", "rma.2.3", "rma.2.4", "rma.2.5", "rma.2.6", "rma.2.7"})
     EXPECT_NE(std::find(codes.begin(), codes.end(), code), codes.end()) << code;
   EXPECT_EQ(codes.size(), 28u);
   EXPECT_EQ(indicators_of_set("fed").size(), 5u);
   EXPECT_EQ(indicators_of_set("rmms").size(), 11u);
   EXPECT_EQ(indicators_of_set("rma").size(), 12u);
   EXPECT_EQ(find_indicator("fed.1")->target->text(), "≥ 30 %");
-  EXPECT_FALSE(find_indicator("rmms.9")->denominator);  // a count
+  EXPECT_FALSE(find_indicator("rmms.9")->denominator);             // a count
   EXPECT_EQ(find_indicator("fed.1")->window, Window::cumulative);  // «к 2024 году»
   EXPECT_EQ(find_indicator("rmms.4")->window, Window::period);     // «в отчётный период»
 
@@ -250,7 +261,8 @@ TEST(MonitoringEngine, DrillDownListsThePersonsCounted) {
   const auto f = territory();
   const auto& fed1 = *find_indicator("fed.1");
   EXPECT_EQ(counted_persons(f, fed1, year(2024), UnitLevel::municipality, 100, false), std::vector<std::int64_t>{1});
-  EXPECT_EQ(counted_persons(f, fed1, year(2024), UnitLevel::municipality, 100, true), (std::vector<std::int64_t>{1, 2, 8}));
+  EXPECT_EQ(counted_persons(f, fed1, year(2024), UnitLevel::municipality, 100, true),
+            (std::vector<std::int64_t>{1, 2, 8}));
   EXPECT_EQ(counted_persons(f, *find_indicator("fed.4"), year(2024), UnitLevel::region, 10, true),
             (std::vector<std::int64_t>{1, 3}));
   EXPECT_TRUE(counted_persons(f, *find_indicator("rmms.9"), year(2024), UnitLevel::municipality, 100, false).empty());

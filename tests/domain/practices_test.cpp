@@ -1,7 +1,7 @@
 // Expertise of practices: conflict of interest, scores, the result and the
 // decision it proposes.
-#include "domain/error.hpp"
 #include "domain/practices.hpp"
+#include "domain/error.hpp"
 
 #include <gtest/gtest.h>
 

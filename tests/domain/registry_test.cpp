@@ -7,9 +7,9 @@
 using namespace metodist::domain;
 
 TEST(Inn, ChecksControlDigits) {
-  EXPECT_TRUE(is_valid_inn("7707083893"));     // Сбербанк
-  EXPECT_FALSE(is_valid_inn("7707083894"));    // wrong check digit
-  EXPECT_TRUE(is_valid_inn("500100732259"));   // a valid 12-digit INN
+  EXPECT_TRUE(is_valid_inn("7707083893"));    // Сбербанк
+  EXPECT_FALSE(is_valid_inn("7707083894"));   // wrong check digit
+  EXPECT_TRUE(is_valid_inn("500100732259"));  // a valid 12-digit INN
   EXPECT_FALSE(is_valid_inn("500100732258"));
   EXPECT_FALSE(is_valid_inn("77070838"));
   EXPECT_FALSE(is_valid_inn("77070838a3"));

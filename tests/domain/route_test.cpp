@@ -20,7 +20,8 @@ TEST(Route, StatusesRoundTripByCode) {
 TEST(Route, TheTeacherConfirmsADraftWithRows) {
   EXPECT_EQ(route_transition_problem(S::draft, S::agreed, A::person, 3, 0), "");
   EXPECT_EQ(route_transition_problem(S::draft, S::agreed, A::administrator, 3, 0), "");
-  EXPECT_NE(route_transition_problem(S::draft, S::agreed, A::author, 3, 0), "");  // the author cannot agree with themself
+  EXPECT_NE(route_transition_problem(S::draft, S::agreed, A::author, 3, 0),
+            "");  // the author cannot agree with themself
   EXPECT_NE(route_transition_problem(S::draft, S::agreed, A::person, 0, 0), "");  // nothing to agree to
 }
 

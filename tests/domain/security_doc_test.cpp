@@ -53,11 +53,16 @@ std::vector<std::vector<std::string>> table(const std::string& doc, const std::s
 
 std::string binding(const RoleInfo& r) {
   switch (r.scope) {
-    case ScopeKind::everything: return "вся РФ";
-    case ScopeKind::territory: return r.scope_level == "region" ? "регион" : "муниципалитет";
-    case ScopeKind::organisation: return "организация";
-    case ScopeKind::person: return "своя персона";
-    case ScopeKind::assignments: return "назначенные практики";
+    case ScopeKind::everything:
+      return "вся РФ";
+    case ScopeKind::territory:
+      return r.scope_level == "region" ? "регион" : "муниципалитет";
+    case ScopeKind::organisation:
+      return "организация";
+    case ScopeKind::person:
+      return "своя персона";
+    case ScopeKind::assignments:
+      return "назначенные практики";
   }
   return "?";
 }
@@ -87,7 +92,8 @@ std::string described(const Scope& s, const RoleInfo& r) {
 
 std::string without_notes(std::string cell) {
   for (const char* mark : {"¹", "²", "³"})
-    for (auto at = cell.find(mark); at != std::string::npos; at = cell.find(mark)) cell.erase(at, std::string(mark).size());
+    for (auto at = cell.find(mark); at != std::string::npos; at = cell.find(mark))
+      cell.erase(at, std::string(mark).size());
   return trim(cell);
 }
 
@@ -107,8 +113,8 @@ TEST(SecurityDoc, TheRolesTableIsTheCodesRoleTableWithItsGrantingRule) {
 }
 
 TEST(SecurityDoc, TheActionsTableIsWhatScopeForGrants) {
-  const Action actions[] = {Action::read_registry,      Action::write_registry, Action::write_staff,
-                            Action::manage_accounts,    Action::read_audit,     Action::read_personal,
+  const Action actions[] = {Action::read_registry,      Action::write_registry,   Action::write_staff,
+                            Action::manage_accounts,    Action::read_audit,       Action::read_personal,
                             Action::manage_diagnostics, Action::read_diagnostics, Action::organise_events,
                             Action::coordinate_support};
   const auto rows = table(read_doc(), "actions");

@@ -63,8 +63,9 @@ TEST(Suggestions, ProgramsWithACohortInTimeComeFirstAndSaySo) {
 
 TEST(Suggestions, EventsOutOfTimeOrFullAreLeftOutAndNearerSoonerWin) {
   const auto today = day("2026-12-01"), until = day("2027-01-31");
-  const std::vector<OfferFacts> facts{event(1, "2026-11-30"),  event(2, "2027-02-01"), event(3, "2026-12-10", false, false),
-                                      event(4, "2027-01-20"),  event(5, "2026-12-03", true), event(6, "2026-12-03")};
+  const std::vector<OfferFacts> facts{
+      event(1, "2026-11-30"), event(2, "2027-02-01"),       event(3, "2026-12-10", false, false),
+      event(4, "2027-01-20"), event(5, "2026-12-03", true), event(6, "2026-12-03")};
   const auto ranked = rank_offers(facts, today, until, 10);
   ASSERT_EQ(ranked.size(), 3u);  // past, after the route and full are gone
   EXPECT_EQ(ranked[0].facts.id, 5);

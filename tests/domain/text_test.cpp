@@ -16,11 +16,15 @@ TEST(FoldForSearch, YoBecomesYe) {
 
 TEST(FoldForSearch, CollapsesAndTrimsWhiteSpace) {
   EXPECT_EQ(fold_for_search("  Иванова \t\n Анна  "), "иванова анна");
-  EXPECT_EQ(fold_for_search("a\xC2\xA0" "b"), "a b");  // NBSP counts as space
+  EXPECT_EQ(fold_for_search("a\xC2\xA0"
+                            "b"),
+            "a b");  // NBSP counts as space
 }
 
 TEST(FoldForSearch, DropsInvalidBytes) {
-  EXPECT_EQ(fold_for_search("ab\xFF\xFE" "c"), "abc");
+  EXPECT_EQ(fold_for_search("ab\xFF\xFE"
+                            "c"),
+            "abc");
   EXPECT_EQ(fold_for_search("\xD0"), "");  // truncated two-byte sequence
 }
 

@@ -45,7 +45,10 @@ test('the federal operator adds a role to the school administrator, then removes
   await dialog.getByTestId('remove-municipal_coordinator').click()
   await dialog.getByTestId('grant-municipal_coordinator').waitFor({ state: 'detached' })
   const after = (await json(srv.base, '/api/v1/auth/me', { headers: await session(srv.base, 'school') })).body
-  assert.deepEqual(after.roles.map((r) => r.role), ['school_admin'])
+  assert.deepEqual(
+    after.roles.map((r) => r.role),
+    ['school_admin'],
+  )
   await page.getByTestId('accounts-table').getByText('Администратор образовательной организации').first().waitFor()
   assert.deepEqual(consoleErrors, [])
 })
@@ -56,7 +59,7 @@ test('API tokens: issue one in the profile, use it as a Bearer token, revoke it'
   await page.getByTestId('profile-page').waitFor()
   assert.equal(await page.getByTestId('page-title').textContent(), 'Мой профиль')
   await page.getByTestId('token-issue').click()
-  await page.getByTestId('token-name-error').waitFor()  // a name is required
+  await page.getByTestId('token-name-error').waitFor() // a name is required
   await page.getByTestId('token-name').fill('Выгрузка в региональную систему')
   await page.getByTestId('token-issue').click()
   await page.getByTestId('token-value').waitFor()
@@ -77,7 +80,6 @@ test('API tokens: issue one in the profile, use it as a Bearer token, revoke it'
   assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: bearer })).status, 401)
   assert.deepEqual(consoleErrors, [])
 })
-
 
 test('an administrator renames an account and changes its e-mail; a wrong address is named by field', async () => {
   await page.goto(srv.base + '/admin/accounts')

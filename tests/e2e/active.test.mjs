@@ -15,8 +15,11 @@ const as = (login) => sessions.as(login, DEMO_PASSWORD)
 before(async () => {
   srv = await startServer({ backend: 'sqlite' })
   // The demo teacher meets every requirement: highest category, higher pedagogical education, 15 years.
-  runSql(srv.dbUrl, `UPDATE persons SET category = 'highest', higher_ped_education = 1, ped_experience_since = '2010-09-01'
-    WHERE id = (SELECT person_id FROM accounts WHERE login = 'teacher')`)
+  runSql(
+    srv.dbUrl,
+    `UPDATE persons SET category = 'highest', higher_ped_education = 1, ped_experience_since = '2010-09-01'
+    WHERE id = (SELECT person_id FROM accounts WHERE login = 'teacher')`,
+  )
 })
 after(async () => {
   await sessions.close()
@@ -44,7 +47,11 @@ test('a selection from the call to the order, and the member records their work'
   // Below the thresholds first: including is refused with the reason.
   await coordinator.getByTestId('accept').click()
   await coordinator.getByTestId('selection-error').getByText('оценены не все этапы').waitFor()
-  for (const [stage, score] of [['competencies', '85'], ['case', '15'], ['interview', '8']]) {
+  for (const [stage, score] of [
+    ['competencies', '85'],
+    ['case', '15'],
+    ['interview', '8'],
+  ]) {
     const input = coordinator.getByTestId(`score-${stage}`).locator('input')
     await input.fill(score)
     await input.press('Tab')

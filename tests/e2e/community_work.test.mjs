@@ -33,7 +33,7 @@ test('an event goes into the calendar and a teacher registers with a notificatio
   await page.getByTestId('event-territory').click()
   await page.getByRole('option', { name: 'Ермаковский район' }).click()
   await page.getByTestId('event-submit').click()
-  await page.getByTestId('error-ends_at').waitFor()  // the end before the start is named under its field
+  await page.getByTestId('error-ends_at').waitFor() // the end before the start is named under its field
   await form.getByTestId('event-ends').fill(localMinute(3, 16))
   await page.getByTestId('event-submit').click()
   await page.getByTestId('event-title').getByText('Функциональная грамотность').waitFor()
@@ -58,13 +58,19 @@ test('an event goes into the calendar and a teacher registers with a notificatio
   assert.equal(teacher.url(), eventUrl)
 
   // The school registers one more of its teachers, picked by surname.
-  const colleague = runSql(srv.dbUrl, `SELECT p.last_name || ' ' || p.first_name FROM persons p JOIN positions ps ON ps.person_id = p.id
+  const colleague = runSql(
+    srv.dbUrl,
+    `SELECT p.last_name || ' ' || p.first_name FROM persons p JOIN positions ps ON ps.person_id = p.id
     JOIN organisations o ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S001' AND ps.position = 'teacher'
-    AND p.id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1`)
+    AND p.id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1`,
+  )
   const school = await as('school')
   await school.goto(eventUrl)
   await school.getByTestId('colleague-picker').locator('input').fill(colleague.split(' ')[0])
-  await school.getByRole('option', { name: new RegExp(colleague) }).first().click()
+  await school
+    .getByRole('option', { name: new RegExp(colleague) })
+    .first()
+    .click()
   await school.getByTestId('register-colleague').getByRole('button', { name: 'Зарегистрировать работника' }).click()
   await school.getByText('Работник зарегистрирован').waitFor()
 
@@ -99,9 +105,14 @@ test('a request for help goes from the teacher to the methodist and back with a 
   await methodist.getByTestId('help-response').waitFor()
 
   await teacher.goto(url)
-  await teacher.getByTestId('help-rating-input').locator('[data-p-active="false"]').nth(3).click({ force: true }).catch(async () => {
-    await teacher.getByTestId('help-rating-input').locator('svg, .p-rating-icon').nth(4).click()
-  })
+  await teacher
+    .getByTestId('help-rating-input')
+    .locator('[data-p-active="false"]')
+    .nth(3)
+    .click({ force: true })
+    .catch(async () => {
+      await teacher.getByTestId('help-rating-input').locator('svg, .p-rating-icon').nth(4).click()
+    })
   await teacher.getByTestId('close-help').click()
   await teacher.getByTestId('help-rating').waitFor()
   await teacher.screenshot({ path: join(screenshots, 'help-request.png'), fullPage: true })

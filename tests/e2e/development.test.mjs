@@ -24,14 +24,41 @@ before(async () => {
   // The demo is dated 2025: a cohort still recruiting and an event to come, both on the deficit.
   const regionId = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01'`))
   const municipality = Number(runSql(srv.dbUrl, `SELECT id FROM territories WHERE code = 'RU-01-001'`))
-  const program = await send('POST', '/api/v1/programs', region, { title: 'Курс под дефицит педагога', provider: 'ИРО', hours: 36,
-    format: 'online', audience: 'teachers', in_federal_registry: true, federal_number: 'ФР-77', territory_id: regionId, competencies: [deficit] })
-  await send('POST', `/api/v1/programs/${program.body.id}/cohorts`, region,
-    { title: 'Зимняя группа', starts_on: localMinute(25).slice(0, 10), ends_on: localMinute(55).slice(0, 10), capacity: 25 })
-  await send('POST', '/api/v1/events', coordinator, { kind: 'webinar', title: 'Вебинар по дефициту', level: 'municipal', territory_id: municipality,
-    starts_at: localMinute(15), ends_at: localMinute(15.1), format: 'online', place: 'https://vk.com/video/test', audience: ['teachers'], competencies: [deficit] })
+  const program = await send('POST', '/api/v1/programs', region, {
+    title: 'Курс под дефицит педагога',
+    provider: 'ИРО',
+    hours: 36,
+    format: 'online',
+    audience: 'teachers',
+    in_federal_registry: true,
+    federal_number: 'ФР-77',
+    territory_id: regionId,
+    competencies: [deficit],
+  })
+  await send('POST', `/api/v1/programs/${program.body.id}/cohorts`, region, {
+    title: 'Зимняя группа',
+    starts_on: localMinute(25).slice(0, 10),
+    ends_on: localMinute(55).slice(0, 10),
+    capacity: 25,
+  })
+  await send('POST', '/api/v1/events', coordinator, {
+    kind: 'webinar',
+    title: 'Вебинар по дефициту',
+    level: 'municipal',
+    territory_id: municipality,
+    starts_at: localMinute(15),
+    ends_at: localMinute(15.1),
+    format: 'online',
+    place: 'https://vk.com/video/test',
+    audience: ['teachers'],
+    competencies: [deficit],
+  })
   // A completed program of the teacher, for post-course support.
-  const cohort = await send('POST', `/api/v1/programs/${program.body.id}/cohorts`, region, { title: 'Осенняя группа', starts_on: '2026-09-01', ends_on: '2026-10-01' })
+  const cohort = await send('POST', `/api/v1/programs/${program.body.id}/cohorts`, region, {
+    title: 'Осенняя группа',
+    starts_on: '2026-09-01',
+    ends_on: '2026-10-01',
+  })
   enrolment = (await send('POST', `/api/v1/cohorts/${cohort.body.id}/enrolments`, teacher, { person_id: person })).body.id
   await send('POST', `/api/v1/enrolments/${enrolment}/status`, school, { status: 'approved' })
   await send('POST', `/api/v1/enrolments/${enrolment}/status`, region, { status: 'studying' })
@@ -52,13 +79,19 @@ test('the school sees offers per deficit with reasons and adds one to a draft ro
   await page.getByTestId('route-suggestions').click()
   const offers = page.getByTestId(`offers-${deficit}`)
   await offers.getByText('Курс под дефицит педагога').waitFor()
-  await offers.getByText(/ближайшая группа с \d\d\.\d\d\.\d{4}, места есть/).first().waitFor()
+  await offers
+    .getByText(/ближайшая группа с \d\d\.\d\d\.\d{4}, места есть/)
+    .first()
+    .waitFor()
   await offers.getByText('Вебинар по дефициту').waitFor()
   await page.screenshot({ path: join(screenshots, 'route-suggestions.png'), fullPage: true })
   // The event goes into the route as a row.
   await offers.getByTestId('offer').filter({ hasText: 'Вебинар по дефициту' }).getByTestId('add-offer').click()
   await page.keyboard.press('Escape')
-  await page.getByTestId('route-rows').getByText(/Вебинар по дефициту, \d\d\.\d\d\.\d{4}/).waitFor()
+  await page
+    .getByTestId('route-rows')
+    .getByText(/Вебинар по дефициту, \d\d\.\d\d\.\d{4}/)
+    .waitFor()
   assert.equal(await page.getByTestId('route-rows').locator('tbody tr').count(), rowsBefore + 1)
 })
 
@@ -69,7 +102,7 @@ test('the school records post-course support of a completed program', async () =
   const dialog = page.getByTestId('support-dialog')
   await dialog.getByText('Записей сопровождения пока нет.').waitFor()
   await dialog.getByTestId('support-submit').click()
-  await dialog.getByTestId('error-note').waitFor()  // the note is required, named under its field
+  await dialog.getByTestId('error-note').waitFor() // the note is required, named under its field
   await dialog.getByTestId('support-note').fill('Посетили урок: приёмы курса применяются, даны рекомендации')
   await dialog.getByTestId('support-submit').click()
   await dialog.getByTestId('support-records').getByText('Посетили урок: приёмы курса применяются').waitFor()

@@ -55,7 +55,9 @@ test('a new campaign: dates checked, results checked then loaded, the heat map f
   const codes = [...new Set(staff.body.items.map((p) => p.code))].slice(0, 4)
   const header = 'Код педагога;Компетенция;Балл;Максимальный балл\n'
   const rows = codes.map((c, i) => `${c};Оценивание образовательных результатов;${[4, 9, 12, 18][i]};20\n`).join('')
-  await page.getByTestId('import-file').setInputFiles({ name: 'результаты.csv', mimeType: 'text/csv', buffer: Buffer.from(header + rows + 'ЧУЖОЙ;method.assessment;30;20\n') })
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'результаты.csv', mimeType: 'text/csv', buffer: Buffer.from(header + rows + 'ЧУЖОЙ;method.assessment;30;20\n') })
   await page.getByTestId('import-check').click()
   await page.getByTestId('report-issues').waitFor()
   assert.match(await page.getByTestId('report-issues').textContent(), /не найден в реестре/)

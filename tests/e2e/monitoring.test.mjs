@@ -27,8 +27,14 @@ test('the region reads the indicators, drills down and downloads the справ�
   await page.getByTestId('monitoring-set').getByText('РММС').click()
   await page.getByTestId('monitoring-indicators').getByText('rmms.11').waitFor()
   await page.getByTestId('monitoring-indicators').getByText('rmms.4', { exact: true }).click()
-  await page.getByTestId('monitoring-selected').getByText(/^rmms\.4\./).waitFor()
-  await page.getByTestId('indicator-passport').getByText(/в отчётный период|за период/).waitFor()
+  await page
+    .getByTestId('monitoring-selected')
+    .getByText(/^rmms\.4\./)
+    .waitFor()
+  await page
+    .getByTestId('indicator-passport')
+    .getByText(/в отчётный период|за период/)
+    .waitFor()
   const units = page.getByTestId('monitoring-units')
   await units.locator('tbody tr').first().waitFor()
   await page.screenshot({ path: join(screenshots, 'monitoring.png'), fullPage: true })
@@ -38,7 +44,7 @@ test('the region reads the indicators, drills down and downloads the справ�
   await firstLink.click()
   await page.getByTestId('monitoring-trail').getByText(name).waitFor()
   await units.locator('tbody tr').first().waitFor()
-  assert.ok(await units.locator('tbody tr').count() >= 5, 'the demo municipality has schools')
+  assert.ok((await units.locator('tbody tr').count()) >= 5, 'the demo municipality has schools')
   // The справка for that municipality.
   const href = await page.getByTestId('report-pdf').getAttribute('href')
   assert.match(href, /territory_id=\d+&format=pdf/)

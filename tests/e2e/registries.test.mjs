@@ -35,7 +35,7 @@ test('persons: search, filter by position, open a card with personal data, expor
 
   await page.getByTestId('persons-table').locator('tbody tr a').first().click()
   await page.getByTestId('person-card').waitFor()
-  await page.getByTestId('personal').waitFor()  // the coordinator's municipality: personal data shown
+  await page.getByTestId('personal').waitFor() // the coordinator's municipality: personal data shown
   assert.match(await page.getByTestId('workplace-0').textContent(), /Директор/)
   await page.screenshot({ path: join(screenshots, 'person-card.png') })
   assert.deepEqual(pageErrors, [])
@@ -45,7 +45,9 @@ test('import: a dry run shows the bad row, the corrected file is checked and wri
   await page.getByRole('link', { name: 'Импорт' }).click()
   await page.getByTestId('import-page').waitFor()
   const header = 'Код;ФИО;Дата рождения;Категория;Код организации;Должность;Предметная область\n'
-  const bad = header + 'E2E-1;Лебедева Нина Сергеевна;12.05.1990;высшая;RU-01-001-S003;Учитель;Математика и информатика\n' +
+  const bad =
+    header +
+    'E2E-1;Лебедева Нина Сергеевна;12.05.1990;высшая;RU-01-001-S003;Учитель;Математика и информатика\n' +
     'E2E-2;Орлов Пётр;30.02.1985;первая;RU-01-001-S003;Учитель;Химия\n'
   await page.getByTestId('import-file').setInputFiles({ name: 'педагоги.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
   assert.equal(await page.getByTestId('import-apply').isDisabled(), true)
@@ -58,7 +60,9 @@ test('import: a dry run shows the bad row, the corrected file is checked and wri
   assert.equal(await page.getByTestId('import-apply').isDisabled(), true, 'errors: nothing to write')
   await page.screenshot({ path: join(screenshots, 'import-report.png') })
 
-  const good = header + 'E2E-1;Лебедева Нина Сергеевна;12.05.1990;высшая;RU-01-001-S003;Учитель;Математика и информатика\n' +
+  const good =
+    header +
+    'E2E-1;Лебедева Нина Сергеевна;12.05.1990;высшая;RU-01-001-S003;Учитель;Математика и информатика\n' +
     'E2E-2;Орлов Пётр;28.02.1985;первая;RU-01-001-S003;Учитель;Естественно-научные предметы\n'
   await page.getByTestId('import-file').setInputFiles({ name: 'педагоги.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
   await page.getByTestId('import-check').click()
@@ -112,7 +116,7 @@ test('a teacher is added with a workplace, then edited from the card', async () 
   await page.getByRole('option', { name: 'Учитель', exact: true }).click()
   await form.locator('#person-birth').fill('2015-01-01')
   await page.getByTestId('person-submit').click()
-  await page.getByTestId('error-birth_date').waitFor()  // eleven years old
+  await page.getByTestId('error-birth_date').waitFor() // eleven years old
   await form.locator('#person-birth').fill('1995-04-20')
   await page.getByTestId('person-submit').click()
   await page.getByTestId('person-card').waitFor()

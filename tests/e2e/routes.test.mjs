@@ -49,9 +49,15 @@ test('drafted by the school, agreed and worked through by the teacher, completed
     const rows = await teacher.page.getByTestId('route-rows').locator('tbody tr').count()
     for (let i = 0; i < rows; i++) {
       await teacher.page.getByTestId(`mark-${i}`).click()
-      await teacher.page.getByTestId('mark-form').locator('#evidence').fill(`Подтверждение ${i + 1}`)
+      await teacher.page
+        .getByTestId('mark-form')
+        .locator('#evidence')
+        .fill(`Подтверждение ${i + 1}`)
       await teacher.page.getByTestId('mark-submit').click()
-      await teacher.page.getByTestId('route-rows').getByText(`Подтверждение ${i + 1}`).waitFor()
+      await teacher.page
+        .getByTestId('route-rows')
+        .getByText(`Подтверждение ${i + 1}`)
+        .waitFor()
     }
     assert.deepEqual(teacher.errors, [])
   } finally {

@@ -17,7 +17,9 @@ before(async () => {
   srv = await startServer({ backend: 'sqlite' })
   const sql = (s) => runSql(srv.dbUrl, s)
   const quoted = PAYLOAD.replace(/'/g, "''")
-  sql(`UPDATE organisations SET name = '${quoted}' || name, short_name = NULL WHERE territory_id = (SELECT id FROM territories WHERE code = 'RU-01-001')`)
+  sql(
+    `UPDATE organisations SET name = '${quoted}' || name, short_name = NULL WHERE territory_id = (SELECT id FROM territories WHERE code = 'RU-01-001')`,
+  )
   sql(`UPDATE territories SET name = '${quoted}' || name WHERE code = 'RU-01-001'`)
   sql(`UPDATE competencies SET title = '${quoted}' || title`)
   ;({ browser, page, errors: pageErrors } = await signedInPage(srv, 'admin', DEMO_PASSWORD))
@@ -93,9 +95,9 @@ test('a municipal coordinator reads its schools’ submitted practices in their 
   try {
     await p.goto(srv.base + '/practices')
     await p.getByTestId('tab-schools').click()
-    await p.getByText('Лаборатория естественно-научной грамотности').waitFor()  // in review
-    assert.equal(await p.getByText('Проектная неделя по русскому языку').count(), 0)  // a draft
-    assert.equal(await p.getByTestId('tab-keep').count(), 0)  // the expertise is the institute's
+    await p.getByText('Лаборатория естественно-научной грамотности').waitFor() // in review
+    assert.equal(await p.getByText('Проектная неделя по русскому языку').count(), 0) // a draft
+    assert.equal(await p.getByTestId('tab-keep').count(), 0) // the expertise is the institute's
   } finally {
     await b.close()
   }
@@ -103,14 +105,20 @@ test('a municipal coordinator reads its schools’ submitted practices in their 
 
 test('a temporary password shows only its own change, and nothing else loads', async () => {
   const admin = await session(srv.base, 'admin')
-  const made = await post(srv.base, '/api/v1/accounts', { login: 'temp.e2e', display_name: 'Временный', roles: [{ role: 'federal_operator' }] },
-    { 'Content-Type': 'application/json', ...admin })
+  const made = await post(
+    srv.base,
+    '/api/v1/accounts',
+    { login: 'temp.e2e', display_name: 'Временный', roles: [{ role: 'federal_operator' }] },
+    { 'Content-Type': 'application/json', ...admin },
+  )
   assert.equal(made.status, 201)
   const other = await launch()
   try {
     const p = await other.newPage({ locale: 'ru-RU' })
     const failed = []
-    p.on('response', (r) => { if (r.url().includes('/api/v1/') && r.status() === 403) failed.push(r.url()) })
+    p.on('response', (r) => {
+      if (r.url().includes('/api/v1/') && r.status() === 403) failed.push(r.url())
+    })
     await p.goto(srv.base + '/login')
     await p.locator('#login').fill('temp.e2e')
     await p.locator('#password').fill(made.body.temporary_password)
@@ -123,7 +131,10 @@ test('a temporary password shows only its own change, and nothing else loads', a
     await p.getByTestId('password-submit').click()
     await p.getByTestId('password-form').waitFor({ state: 'hidden' })
     await p.getByTestId('kpis').waitFor()
-    assert.deepEqual(failed.filter((u) => !u.includes('/notifications')), [])
+    assert.deepEqual(
+      failed.filter((u) => !u.includes('/notifications')),
+      [],
+    )
   } finally {
     await other.close()
   }

@@ -48,7 +48,10 @@ test('the start page asks to sign in, then renders the shell and the live summar
   await page.locator('[data-testid="chart-categories"] canvas').waitFor()
   await page.screenshot({ path: join(screenshots, 'start.png') })
   // The only console errors allowed are the 401s of the probe before sign-in and the failed attempt.
-  assert.deepEqual(consoleErrors.filter((e) => !/401/.test(e)), [])
+  assert.deepEqual(
+    consoleErrors.filter((e) => !/401/.test(e)),
+    [],
+  )
 })
 
 test('organisations: search, open a card, create with a validation error first', async () => {
@@ -94,14 +97,14 @@ test('a school administrator sees only the school; signing out returns to the lo
   await page.goto(srv.base + '/organisations')
   await page.getByText('Всего: 1').waitFor()
   await page.getByText('МБОУ «Ермаковская средняя школа №1»').waitFor()
-  assert.equal(await page.getByTestId('add').count(), 0)  // no right to add: no button
+  assert.equal(await page.getByTestId('add').count(), 0) // no right to add: no button
   await page.screenshot({ path: join(screenshots, 'school-admin.png') })
   await page.getByTestId('logout').click()
   await page.getByTestId('login-form').waitFor()
   await page.goto(srv.base + '/organisations')
-  await page.getByTestId('login-form').waitFor()  // no session, no data
+  await page.getByTestId('login-form').waitFor() // no session, no data
   await signInAs('admin')
-  await page.getByTestId('organisations-page').waitFor()  // back where the user wanted to go
+  await page.getByTestId('organisations-page').waitFor() // back where the user wanted to go
 })
 
 test('unknown client routes show the not-found page, and English is one click away', async () => {
@@ -120,7 +123,7 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByTestId('login-form').waitFor()
   await signInAs('coordinator')
   await page.getByRole('link', { name: 'Учётные записи' }).click()
-  assert.equal(await page.getByRole('link', { name: 'Журнал аудита' }).count(), 0)  // not the coordinator's
+  assert.equal(await page.getByRole('link', { name: 'Журнал аудита' }).count(), 0) // not the coordinator's
   await page.getByTestId('accounts-table').waitFor()
   await page.getByTestId('add-account').click()
   const form = page.getByTestId('account-form')

@@ -53,7 +53,8 @@ void read_every_way(const Json& object, int depth) {
       if (id < 1 || http::whole_number(value) != id) __builtin_trap();
     });
     expect_named(f, [&] {
-      if (const auto n = b.optional_integer(f, -3, 1000); n && (*n < -3 || *n > 1000 || http::whole_number(value) != *n))
+      if (const auto n = b.optional_integer(f, -3, 1000);
+          n && (*n < -3 || *n > 1000 || http::whole_number(value) != *n))
         __builtin_trap();
     });
     expect_named(f, [&] { (void)b.optional_bool(f, false); });

@@ -23,7 +23,6 @@ Request with_body(std::string body, std::string type = "application/json") {
   return r;
 }
 
-
 }  // namespace
 
 TEST(ErrorResponse, HasOneShape) {
@@ -61,7 +60,8 @@ TEST(ParseObjectBody, ExplainsWhatIsWrong) {
   EXPECT_EQ(malformed.kind(), domain::ErrorKind::bad_request);
   EXPECT_NE(std::string(malformed.what()).find("позиции"), std::string::npos);
   EXPECT_EQ(error_of([] { parse_object_body(with_body("[1,2]")); }).kind(), domain::ErrorKind::bad_request);
-  EXPECT_EQ(error_of([] { parse_object_body(with_body("", "application/json")); }).kind(), domain::ErrorKind::bad_request);
+  EXPECT_EQ(error_of([] { parse_object_body(with_body("", "application/json")); }).kind(),
+            domain::ErrorKind::bad_request);
   EXPECT_EQ(error_of([] { parse_object_body(with_body("{}", "text/plain")); }).field(), "Content-Type");
   // Invalid UTF-8 inside a JSON string is malformed JSON, not a crash.
   EXPECT_EQ(error_of([] { parse_object_body(with_body("{\"a\":\"\xFF\"}")); }).kind(), domain::ErrorKind::bad_request);
@@ -114,5 +114,5 @@ TEST(ClientAddress, TrustsXRealIpOnlyFromTheProxy) {
   EXPECT_EQ(client_address("127.0.0.1", nullptr, "127.0.0.1"), "127.0.0.1");
   const std::string forged = "1.2.3.4, <script>";
   EXPECT_EQ(client_address("127.0.0.1", &forged, "127.0.0.1"), "127.0.0.1");  // not an address
-  EXPECT_EQ(client_address("127.0.0.1", &real, ""), "127.0.0.1");              // no proxies trusted
+  EXPECT_EQ(client_address("127.0.0.1", &real, ""), "127.0.0.1");             // no proxies trusted
 }

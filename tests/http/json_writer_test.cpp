@@ -24,7 +24,12 @@ TEST(JsonWriter, EscapesAndRoundTripsThroughAParser) {
 
 TEST(JsonWriter, ReplacesInvalidUtf8SoOutputStaysValid) {
   JsonWriter w;
-  w.begin_array().value(std::string("a\xFF" "b\xC0\xAF" "c\xED\xA0\x80" "d\xE2\x82")).end_array();
+  w.begin_array()
+      .value(std::string("a\xFF"
+                         "b\xC0\xAF"
+                         "c\xED\xA0\x80"
+                         "d\xE2\x82"))
+      .end_array();
   const auto parsed = nlohmann::json::parse(w.str());  // throws on invalid UTF-8
   const std::string s = parsed[0];
   EXPECT_EQ(s.substr(0, 1), "a");

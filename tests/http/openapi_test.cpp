@@ -19,7 +19,10 @@ std::set<std::string> documented(const std::string& yaml) {
   std::string line, path;
   bool in_paths = false;
   while (std::getline(in, line)) {
-    if (line.rfind("paths:", 0) == 0) { in_paths = true; continue; }
+    if (line.rfind("paths:", 0) == 0) {
+      in_paths = true;
+      continue;
+    }
     if (in_paths && !line.empty() && line[0] != ' ') in_paths = false;
     if (!in_paths) continue;
     if (line.rfind("  /", 0) == 0 && line.back() == ':') {

@@ -15,7 +15,9 @@ std::vector<std::string> cells(const io::Table& t, std::size_t i) {
 }  // namespace
 
 TEST(Csv, Utf8WithBomSemicolonsAndQuotes) {
-  const auto t = io::read_csv("\xEF\xBB\xBF" "Код;Наименование\r\nS1;\"Школа \"\"Ромашка\"\"; №1\"\r\n\r\nS2;\"две\nстроки\"\r\n");
+  const auto t = io::read_csv(
+      "\xEF\xBB\xBF"
+      "Код;Наименование\r\nS1;\"Школа \"\"Ромашка\"\"; №1\"\r\n\r\nS2;\"две\nстроки\"\r\n");
   EXPECT_EQ(t.encoding, "utf-8");
   EXPECT_EQ(t.delimiter, ';');
   ASSERT_EQ(t.rows.size(), 3u);
@@ -44,7 +46,9 @@ TEST(Csv, TabsAndEmptyCells) {
 }
 
 TEST(Csv, ByteOrderMarkIsSkippedAndTheLastLineEndsAtTheEndOfTheFile) {
-  const auto t = io::read_table("\xEF\xBB\xBF" "Код;Имя\nP1;Анна");
+  const auto t = io::read_table(
+      "\xEF\xBB\xBF"
+      "Код;Имя\nP1;Анна");
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(cells(t, 0), (std::vector<std::string>{"Код", "Имя"}));
   EXPECT_EQ(cells(t, 1), (std::vector<std::string>{"P1", "Анна"}));

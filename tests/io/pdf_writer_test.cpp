@@ -50,8 +50,8 @@ TEST(Pdf, CyrillicTextAndTablesThatBreakAcrossPagesWithTheirHeader) {
   EXPECT_NE(text.find("Индивидуальный образовательный маршрут"), std::string::npos) << text.substr(0, 500);
   EXPECT_NE(text.find("Ёлкина Анна Павловна"), std::string::npos);
   EXPECT_NE(text.find("Строка номер 60"), std::string::npos);
-  EXPECT_GE(count(text, "\f"), 1u);           // more than one page
-  EXPECT_GE(count(text, "Дефицит"), 2u);      // the header again on the next page
+  EXPECT_GE(count(text, "\f"), 1u);       // more than one page
+  EXPECT_GE(count(text, "Дефицит"), 2u);  // the header again on the next page
 }
 
 TEST(Pdf, ALongCellWrapsInsteadOfRunningOffThePage) {

@@ -42,8 +42,10 @@ const std::string kWorkbook =
 
 TEST(Xlsx, ExportReadsBackWithDatesNumbersAndText) {
   auto sink = io::make_sink("xlsx", "Педагоги",
-                            {{"Код", io::ColumnKind::text}, {"Дата рождения", io::ColumnKind::date},
-                             {"Часы", io::ColumnKind::integer}, {"ШНОР", io::ColumnKind::flag}});
+                            {{"Код", io::ColumnKind::text},
+                             {"Дата рождения", io::ColumnKind::date},
+                             {"Часы", io::ColumnKind::integer},
+                             {"ШНОР", io::ColumnKind::flag}});
   sink->row({"P-001", "1985-03-07", "72", "1"});
   sink->row({"=HYPERLINK(\"x\")", "", "0", "0"});
   const auto bytes = sink->finish();
@@ -58,8 +60,8 @@ TEST(Xlsx, ExportReadsBackWithDatesNumbersAndText) {
 
 TEST(Csv, CellsASpreadsheetWouldRunAreWrittenAsText) {
   auto sink = io::make_sink("csv", "Лист", {{"Значение", io::ColumnKind::text}});
-  for (const char* cell : {"-1+1+cmd|' /C calc'!A0", "=1+1", "+7(900)", "@SUM(A1)", "\tTAB", "\rCR", "\nLF", "-", "-5", "-1,5", "+7",
-                           "Школа № 1"})
+  for (const char* cell : {"-1+1+cmd|' /C calc'!A0", "=1+1", "+7(900)", "@SUM(A1)", "\tTAB", "\rCR", "\nLF", "-", "-5",
+                           "-1,5", "+7", "Школа № 1"})
     sink->row({cell});
   const auto text = sink->finish();
   for (const char* guarded : {"\"'-1+1+cmd|' /C calc'!A0\"", "\"'=1+1\"", "\"'+7(900)\"", "\"'@SUM(A1)\"", "\"'\tTAB\"",
@@ -80,9 +82,8 @@ TEST(Xlsx, InlineStringsGapsAndThe1904System) {
       R"(<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
   const std::string workbook =
       R"(<workbook><workbookPr date1904="1"/><sheets><sheet name="Л" sheetId="1"/></sheets></workbook>)";
-  const auto t = io::read_xlsx(make_zip({{"xl/workbook.xml", workbook},
-                                         {"xl/worksheets/sheet1.xml", sheet},
-                                         {"xl/styles.xml", styles}}));
+  const auto t = io::read_xlsx(
+      make_zip({{"xl/workbook.xml", workbook}, {"xl/worksheets/sheet1.xml", sheet}, {"xl/styles.xml", styles}}));
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_EQ(t.rows[0].cells, (std::vector<std::string_view>{"Код", "", "Дата"}));
   EXPECT_EQ(t.rows[1].number, 5u);
@@ -104,17 +105,23 @@ TEST(Xlsx, ZipBombIsRefused) {
 
 TEST(Xlsx, BrokenFilesGiveClearErrors) {
   EXPECT_EQ(error_of([] { io::read_xlsx("PK\x03\x04garbage"); }).field(), "file");
-  EXPECT_NE(std::string(error_of([] { io::read_xlsx(make_zip({{"a.txt", "x"}})); }).what()).find("workbook"),
+  EXPECT_NE(std::string(error_of([] {
+                          io::read_xlsx(make_zip({{"a.txt", "x"}}));
+                        }).what())
+                .find("workbook"),
             std::string::npos);
-  const auto bad_xml = make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>"}});
+  const auto bad_xml =
+      make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>"}});
   EXPECT_NE(std::string(error_of([&] { io::read_xlsx(bad_xml); }).what()).find("XML"), std::string::npos);
-  const auto bad_ref = make_zip({{"xl/workbook.xml", kWorkbook},
-                                 {"xl/worksheets/sheet1.xml",
-                                  R"(<worksheet><sheetData><row r="1"><c r="ZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>)"}});
+  const auto bad_ref = make_zip(
+      {{"xl/workbook.xml", kWorkbook},
+       {"xl/worksheets/sheet1.xml",
+        R"(<worksheet><sheetData><row r="1"><c r="ZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>)"}});
   EXPECT_EQ(error_of([&] { io::read_xlsx(bad_ref); }).field(), "file");
-  const auto bad_string = make_zip({{"xl/workbook.xml", kWorkbook},
-                                    {"xl/worksheets/sheet1.xml",
-                                     R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>)"}});
+  const auto bad_string =
+      make_zip({{"xl/workbook.xml", kWorkbook},
+                {"xl/worksheets/sheet1.xml",
+                 R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>)"}});
   EXPECT_EQ(error_of([&] { io::read_xlsx(bad_string); }).field(), "file");
 }
 
@@ -122,14 +129,17 @@ TEST(Csv, ExportQuotesAndDefusesFormulas) {
   auto sink = io::make_sink("csv", "x", {{"А"}, {"Б"}});
   sink->row({"=1+1", "a;b"});
   sink->row({"-5", "-x"});
-  EXPECT_EQ(sink->finish(), "\xEF\xBB\xBF" "А;Б\r\n\"'=1+1\";\"a;b\"\r\n-5;\"'-x\"\r\n");
+  EXPECT_EQ(sink->finish(),
+            "\xEF\xBB\xBF"
+            "А;Б\r\n\"'=1+1\";\"a;b\"\r\n-5;\"'-x\"\r\n");
 }
 
 namespace {
 
 std::string sheet_of(const std::string& rows) {
   return R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
-         R"(<dimension ref="A1"/><sheetData>)" + rows + "</sheetData></worksheet>";
+         R"(<dimension ref="A1"/><sheetData>)" +
+         rows + "</sheetData></worksheet>";
 }
 
 }  // namespace
@@ -146,12 +156,14 @@ TEST(Xlsx, RowsAreReadAsAStreamAcrossChunkBoundaries) {
       continue;
     }
     rows += "<row r=\"" + n + "\" x:note=\"a > b\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>Строка " + n +
-            " &amp; 1 &gt; 0</t></is></c><c r=\"B" + n + "\" t=\"inlineStr\"><is><t><![CDATA[</row> " + n + "]]></t></is></c></row>";
+            " &amp; 1 &gt; 0</t></is></c><c r=\"B" + n + "\" t=\"inlineStr\"><is><t><![CDATA[</row> " + n +
+            "]]></t></is></c></row>";
   }
   std::string long_text;  // 400 KB of UTF-8 in one cell
   for (int i = 0; i < 200'000; ++i) long_text += "ж";
   rows += "<row r=\"20001\"><c r=\"A20001\" t=\"inlineStr\"><is><t>" + long_text + "</t></is></c></row>";
-  const auto t = io::read_xlsx(make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet_of(rows)}}));
+  const auto t =
+      io::read_xlsx(make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet_of(rows)}}));
   ASSERT_EQ(t.rows.size(), 20000u - 20u + 1u);
   EXPECT_EQ(t.rows[0].cells, (std::vector<std::string_view>{"Строка 1 & 1 > 0", "</row> 1"}));
   EXPECT_EQ(t.rows[998].number, 999u);
@@ -204,8 +216,9 @@ TEST(Xlsx, ASheetOfEmptyCellsIsRefusedByTheCellsReadNotByMemory) {
 TEST(Xlsx, EveryBoundIsNamedWhenPassed) {
   std::string rows;
   for (int r = 1; r <= 50; ++r)
-    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\" t=\"inlineStr\"><is><t>Значение " +
-            std::to_string(r) + "</t></is></c><c r=\"B" + std::to_string(r) + "\"/></row>";
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\" t=\"inlineStr\"><is><t>Значение " + std::to_string(r) + "</t></is></c><c r=\"B" + std::to_string(r) +
+            "\"/></row>";
   const auto bytes = make_zip({{"xl/workbook.xml", kWorkbook}, {"xl/worksheets/sheet1.xml", sheet_of(rows)}});
   auto refused = [&](auto set, const char* words) {
     io::XlsxLimits limits;
@@ -219,11 +232,13 @@ TEST(Xlsx, EveryBoundIsNamedWhenPassed) {
   refused([](io::XlsxLimits& l) { l.max_cells = 49; }, "заполненных ячеек больше 49");
   refused([](io::XlsxLimits& l) { l.max_text_bytes = 100; }, "текста больше");
   // One row longer than the buffer may hold (it is never complete within a chunk or two).
-  const auto long_row = make_zip({{"xl/workbook.xml", kWorkbook},
-                                  {"xl/worksheets/sheet1.xml", sheet_of("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" +
-                                                                         std::string(300'000, 'x') + "</t></is></c></row>")}});
+  const auto long_row =
+      make_zip({{"xl/workbook.xml", kWorkbook},
+                {"xl/worksheets/sheet1.xml", sheet_of("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" +
+                                                      std::string(300'000, 'x') + "</t></is></c></row>")}});
   io::XlsxLimits tight;
   tight.max_element_bytes = 100'000;
-  EXPECT_NE(std::string(error_of([&] { io::read_xlsx(long_row, tight); }).what()).find("длиннее допустимого"), std::string::npos);
+  EXPECT_NE(std::string(error_of([&] { io::read_xlsx(long_row, tight); }).what()).find("длиннее допустимого"),
+            std::string::npos);
   EXPECT_EQ(io::read_xlsx(bytes).rows.size(), 50u);  // and within the bounds it reads
 }

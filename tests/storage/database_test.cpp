@@ -65,7 +65,8 @@ TEST_P(StorageTest, ConstraintViolationsAreClassified) {
   }
   try {
     t.db->write([](storage::Connection& c) {
-      c.execute("INSERT INTO territories (parent_id, level, code, name, search_key) VALUES (999, 'region', 'R2', 'x', 'x')");
+      c.execute(
+          "INSERT INTO territories (parent_id, level, code, name, search_key) VALUES (999, 'region', 'R2', 'x', 'x')");
     });
     FAIL() << "a dangling parent must be rejected";
   } catch (const storage::Error& e) {
@@ -78,8 +79,9 @@ TEST_P(StorageTest, ConstraintViolationsAreClassified) {
 TEST_P(StorageTest, ValuesRoundTrip) {
   TestDatabase t(GetParam());
   const auto row = t.db->read([](storage::Connection& c) {
-    return *c.query_one("SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($1 AS BIGINT) + 1",
-                        {std::int64_t{9007199254740993}, std::string("Ёлка «школа»"), nullptr, std::string("")});
+    return *c.query_one(
+        "SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($1 AS BIGINT) + 1",
+        {std::int64_t{9007199254740993}, std::string("Ёлка «школа»"), nullptr, std::string("")});
   });
   EXPECT_EQ(row.int64(0), 9007199254740993);  // beyond double precision: stays exact
   EXPECT_EQ(row.text(1), "Ёлка «школа»");
@@ -90,7 +92,8 @@ TEST_P(StorageTest, ValuesRoundTrip) {
 
 TEST_P(StorageTest, DollarSignsInsideStringLiteralsAreNotParameters) {
   TestDatabase t(GetParam());
-  const auto row = t.db->read([](storage::Connection& c) { return *c.query_one("SELECT 'цена $1', CAST($1 AS TEXT)", {std::string("x")}); });
+  const auto row = t.db->read(
+      [](storage::Connection& c) { return *c.query_one("SELECT 'цена $1', CAST($1 AS TEXT)", {std::string("x")}); });
   EXPECT_EQ(row.text(0), "цена $1");
   EXPECT_EQ(row.text(1), "x");
 }
@@ -104,8 +107,8 @@ TEST_P(StorageTest, ManyStatementShapesAreForgottenWithoutDisturbingARunningQuer
     c.run("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3", {}, [&](const storage::Row& r) {
       outer.push_back(r.int64(0));
       for (int k = 0; k < 200; ++k)
-        inner.push_back(c.scalar("SELECT CAST($1 AS BIGINT) + " + std::to_string(outer.size() * 1000 + k),
-                                 {std::int64_t{1}}));
+        inner.push_back(
+            c.scalar("SELECT CAST($1 AS BIGINT) + " + std::to_string(outer.size() * 1000 + k), {std::int64_t{1}}));
     });
   });
   EXPECT_EQ(outer, (std::vector<std::int64_t>{1, 2, 3}));
@@ -144,7 +147,9 @@ TEST(PostgresStorage, SurvivesTerminatedConnections) {
   // Kill every pooled backend from outside, as a PostgreSQL restart would.
   TestDatabase admin_side("postgres", false);
   admin_side.db->read([&](storage::Connection& c) {
-    c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    c.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+        "pg_backend_pid()");
     c.execute("SELECT pg_terminate_backend(CAST($1 AS INTEGER))", {pid});
   });
   // A read on the dead pooled connection is retried on a fresh one: the
@@ -153,7 +158,8 @@ TEST(PostgresStorage, SurvivesTerminatedConnections) {
   EXPECT_NE(t.db->read([](storage::Connection& c) { return c.scalar("SELECT pg_backend_pid()"); }), pid);
   // A write finds its connection broken at BEGIN and is retried likewise.
   admin_side.db->read([&](storage::Connection& c) {
-    c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", {t.url().substr(t.url().rfind('/') + 1)});
+    c.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+              {t.url().substr(t.url().rfind('/') + 1)});
   });
   t.db->write([](storage::Connection& c) {
     c.execute("INSERT INTO territories (level, code, name, search_key) VALUES ('region', 'R9', 'r', 'r')");

@@ -25,7 +25,8 @@ struct World {
   std::int64_t ru, region, north, south, school_n1, school_n2, kinder_s, authority_s;
 };
 
-domain::Organisation org(std::string code, std::string name, std::string kind, std::int64_t territory, bool shnor = false) {
+domain::Organisation org(std::string code, std::string name, std::string kind, std::int64_t territory,
+                         bool shnor = false) {
   domain::Organisation o;
   o.code = std::move(code);
   o.name = std::move(name);
@@ -134,7 +135,7 @@ TEST_P(RegistryRepositoryTest, FiltersOrganisationsByTerritorySubtreeKindAndShno
     EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1", "N-2"}));
     f.territory = w.region;  // the region, and both municipalities below it
     EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 5);
-    f.territory = w.ru;      // two levels down
+    f.territory = w.ru;  // two levels down
     EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 5);
     f.territory.reset();
     f.kind = "school";
@@ -190,7 +191,7 @@ TEST_P(RegistryRepositoryTest, SummaryCountsPedagogicalWorkersOnTheDate) {
 
     const auto north = reg::summary(c, w.north, "2025-01-01", everything());
     EXPECT_EQ(north.municipalities, 1);
-    EXPECT_EQ(north.pedagogical_workers, 2);  // A and B
+    EXPECT_EQ(north.pedagogical_workers, 2);                                                 // A and B
     EXPECT_EQ(reg::summary(c, w.north, "2025-10-01", everything()).pedagogical_workers, 3);  // F hired 2025-09-01
     EXPECT_EQ(reg::summary(c, w.north, "2010-01-01", everything()).pedagogical_workers, 0);  // before anyone was hired
   });

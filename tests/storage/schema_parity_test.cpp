@@ -69,34 +69,33 @@ Schema read_sqlite(Connection& c) {
 
 Schema read_postgres(Connection& c) {
   Schema s;
-  for (const auto& col : c.query(
-           "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
-           "WHERE table_schema = 'public'"))
+  for (const auto& col :
+       c.query("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
+               "WHERE table_schema = 'public'"))
     s.tables[col.text(0)][col.text(1)] = {kind_of(col.text(2)), col.text(3) == "NO"};
-  for (const auto& k : c.query(
-           "SELECT tc.table_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) "
-           "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
-           "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
-           "WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY' GROUP BY tc.table_name"))
+  for (const auto& k :
+       c.query("SELECT tc.table_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) "
+               "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+               "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
+               "WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY' GROUP BY tc.table_name"))
     s.primary_keys.insert(k.text(0) + "(" + k.text(1) + ")");
-  for (const auto& fk : c.query(
-           "SELECT cl.relname, a.attname, cf.relname, af.attname FROM pg_constraint con "
-           "JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class cf ON cf.oid = con.confrelid "
-           "JOIN pg_namespace n ON n.oid = cl.relnamespace "
-           "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1] "
-           "JOIN pg_attribute af ON af.attrelid = con.confrelid AND af.attnum = con.confkey[1] "
-           "WHERE con.contype = 'f' AND n.nspname = 'public'"))
+  for (const auto& fk : c.query("SELECT cl.relname, a.attname, cf.relname, af.attname FROM pg_constraint con "
+                                "JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class cf ON cf.oid = con.confrelid "
+                                "JOIN pg_namespace n ON n.oid = cl.relnamespace "
+                                "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1] "
+                                "JOIN pg_attribute af ON af.attrelid = con.confrelid AND af.attnum = con.confkey[1] "
+                                "WHERE con.contype = 'f' AND n.nspname = 'public'"))
     s.foreign_keys.insert(fk.text(0) + "." + fk.text(1) + " -> " + fk.text(2) + "." + fk.text(3));
   // Indexes made by CREATE INDEX (not those behind a primary key or a UNIQUE constraint).
-  for (const auto& ix : c.query(
-           "SELECT t.relname, i.indisunique, "
-           "  (SELECT string_agg(CASE WHEN k.n = 0 THEN '<expression>' ELSE a.attname END, ',' ORDER BY k.ord) "
-           "   FROM unnest(i.indkey) WITH ORDINALITY AS k(n, ord) "
-           "   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n) "
-           "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid "
-           "JOIN pg_namespace n ON n.oid = t.relnamespace "
-           "WHERE n.nspname = 'public' AND NOT i.indisprimary "
-           "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)"))
+  for (const auto& ix :
+       c.query("SELECT t.relname, i.indisunique, "
+               "  (SELECT string_agg(CASE WHEN k.n = 0 THEN '<expression>' ELSE a.attname END, ',' ORDER BY k.ord) "
+               "   FROM unnest(i.indkey) WITH ORDINALITY AS k(n, ord) "
+               "   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n) "
+               "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid "
+               "JOIN pg_namespace n ON n.oid = t.relnamespace "
+               "WHERE n.nspname = 'public' AND NOT i.indisprimary "
+               "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)"))
     s.indexes.insert(ix.text(0) + "(" + ix.text(2) + ")" + (ix.flag(1) ? " unique" : ""));
   return drop_engine_specific(s);
 }
@@ -117,7 +116,8 @@ Schema drop_engine_specific(Schema s) {
   const auto table_of = [](const std::string& x) { return x.substr(0, x.find_first_of("(.")); };
   std::erase_if(s.tables, [](const auto& t) { return engine_specific(t.first); });
   for (auto* set : {&s.primary_keys, &s.foreign_keys, &s.indexes})
-    std::erase_if(*set, [&](const std::string& x) { return engine_specific(table_of(x)) || kOneEngineIndexes.count(x); });
+    std::erase_if(*set,
+                  [&](const std::string& x) { return engine_specific(table_of(x)) || kOneEngineIndexes.count(x); });
   return s;
 }
 

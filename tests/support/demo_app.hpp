@@ -30,13 +30,13 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
   // count from zero.
   void clear_library_demo() {
     app_.db->write([](storage::Connection& c) {
-      for (const char* sql : {"DELETE FROM roadmap_reports", "DELETE FROM roadmap_items", "DELETE FROM roadmaps",
-                              "DELETE FROM document_versions", "DELETE FROM documents WHERE preloaded = 0",
-                              "DELETE FROM documents_fts", "UPDATE route_rows SET practice_id = NULL",
-                              "DELETE FROM practice_reviews", "DELETE FROM practice_files", "DELETE FROM practice_authors",
-                              "DELETE FROM practice_competencies",
-                              "DELETE FROM practices", "DELETE FROM practices_fts", "DELETE FROM stored_files", "DELETE FROM experts",
-                              "DELETE FROM expertise_criteria", "DELETE FROM expertise_rules", "DELETE FROM notifications"})
+      for (const char* sql :
+           {"DELETE FROM roadmap_reports", "DELETE FROM roadmap_items", "DELETE FROM roadmaps",
+            "DELETE FROM document_versions", "DELETE FROM documents WHERE preloaded = 0", "DELETE FROM documents_fts",
+            "UPDATE route_rows SET practice_id = NULL", "DELETE FROM practice_reviews", "DELETE FROM practice_files",
+            "DELETE FROM practice_authors", "DELETE FROM practice_competencies", "DELETE FROM practices",
+            "DELETE FROM practices_fts", "DELETE FROM stored_files", "DELETE FROM experts",
+            "DELETE FROM expertise_criteria", "DELETE FROM expertise_rules", "DELETE FROM notifications"})
         c.execute(sql);
     });
     app::index_library(app_);
@@ -44,11 +44,15 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
   std::int64_t scalar(const std::string& sql) {
     return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
   }
-  std::int64_t territory(const std::string& code) { return scalar("SELECT id FROM territories WHERE code = '" + code + "'"); }
+  std::int64_t territory(const std::string& code) {
+    return scalar("SELECT id FROM territories WHERE code = '" + code + "'");
+  }
   std::int64_t organisation(const std::string& code) {
     return scalar("SELECT id FROM organisations WHERE code = '" + code + "'");
   }
-  std::int64_t account(const std::string& login) { return scalar("SELECT id FROM accounts WHERE login = '" + login + "'"); }
+  std::int64_t account(const std::string& login) {
+    return scalar("SELECT id FROM accounts WHERE login = '" + login + "'");
+  }
   // The person linked to a demo account (teacher, methodist).
   std::int64_t person_of(const std::string& login) {
     return scalar("SELECT person_id FROM accounts WHERE login = '" + login + "'");
@@ -62,9 +66,10 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
   std::vector<std::int64_t> teachers_of(std::int64_t organisation, int n) {
     std::vector<std::int64_t> ids;
     app_.db->read([&](storage::Connection& c) {
-      c.run("SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = $1 AND ps.position = 'teacher'"
-            " AND ps.left_on IS NULL ORDER BY ps.person_id LIMIT $2",
-            {organisation, std::int64_t{n}}, [&](const storage::Row& r) { ids.push_back(r.int64(0)); });
+      c.run(
+          "SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = $1 AND ps.position = 'teacher'"
+          " AND ps.left_on IS NULL ORDER BY ps.person_id LIMIT $2",
+          {organisation, std::int64_t{n}}, [&](const storage::Row& r) { ids.push_back(r.int64(0)); });
       return 0;
     });
     return ids;

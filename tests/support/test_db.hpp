@@ -39,7 +39,8 @@ class TestDatabase {
   explicit TestDatabase(const std::string& backend, bool migrated = true) {
     static std::atomic<int> counter{0};
     std::random_device rd;
-    const std::string unique = std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
+    const std::string unique =
+        std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
     if (backend == "sqlite") {
       path_ = (std::filesystem::temp_directory_path() / ("metodist_test_" + unique + ".db")).string();
       url_ = "sqlite:" + path_;
@@ -59,7 +60,8 @@ class TestDatabase {
       for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
     } else if (admin_) {
       try {
-        admin_->read([&](storage::Connection& c) { c.exec_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); });
+        admin_->read(
+            [&](storage::Connection& c) { c.exec_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); });
       } catch (...) {
       }
     }

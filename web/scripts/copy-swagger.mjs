@@ -11,7 +11,9 @@ mkdirSync(out, { recursive: true })
 for (const f of ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js']) {
   cpSync(join(src, f), join(out, f))
 }
-writeFileSync(join(out, 'index.html'), `<!doctype html>
+writeFileSync(
+  join(out, 'index.html'),
+  `<!doctype html>
 <html lang="ru">
 <head>
   <meta charset="utf-8" />
@@ -25,8 +27,11 @@ writeFileSync(join(out, 'index.html'), `<!doctype html>
   <script src="/api/docs/swagger-initializer.js"></script>
 </body>
 </html>
-`)
-writeFileSync(join(out, 'swagger-initializer.js'), `window.onload = function () {
+`,
+)
+writeFileSync(
+  join(out, 'swagger-initializer.js'),
+  `window.onload = function () {
   window.ui = SwaggerUIBundle({
     url: '/api/v1/openapi.yaml',
     dom_id: '#swagger-ui',
@@ -35,5 +40,6 @@ writeFileSync(join(out, 'swagger-initializer.js'), `window.onload = function () 
     layout: 'StandaloneLayout',
   })
 }
-`)
+`,
+)
 console.log('Swagger UI copied to dist/api-docs')

@@ -454,12 +454,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 // errors in it (422 with a report), since both carry an ImportReport.
 // Sends a file to an import endpoint (`path`), reporting upload progress; the
 // row report comes back both for a dry run and for a refused import (422).
-export function uploadFile(
-  path: string,
-  file: Blob,
-  dryRun: boolean,
-  onProgress: (fraction: number) => void,
-): Promise<ImportReport> {
+export function uploadFile(path: string, file: Blob, dryRun: boolean, onProgress: (fraction: number) => void): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', `${path}${query({ dry_run: dryRun })}`)
@@ -496,7 +491,11 @@ export function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: u
 
 // A file as the request body (documents, practices, roadmap tables); `params`
 // go into the query (the file's name among them).
-export function sendFile<T>(path: string, file: Blob, params: Record<string, string | number | boolean | null | undefined> = {}): Promise<T> {
+export function sendFile<T>(
+  path: string,
+  file: Blob,
+  params: Record<string, string | number | boolean | null | undefined> = {},
+): Promise<T> {
   return request<T>(path + query(params), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file })
 }
 
@@ -593,7 +592,10 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  createCohort: (programId: number, body: { title: string; starts_on: string; ends_on: string; capacity: number | null; cascade_stage?: string | null }) =>
+  createCohort: (
+    programId: number,
+    body: { title: string; starts_on: string; ends_on: string; capacity: number | null; cascade_stage?: string | null },
+  ) =>
     request<Cohort>(`/api/v1/programs/${programId}/cohorts`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -632,14 +634,8 @@ export const api = {
       body: JSON.stringify(body),
     }),
   version: () => request<{ name: string; version: string; database: string; max_upload_bytes: number }>('/api/v1/version'),
-  accounts: (params: { q?: string; limit?: number; offset?: number }) =>
-    request<Page<Account>>(`/api/v1/accounts${query(params)}`),
-  createAccount: (body: {
-    login: string
-    display_name: string
-    email?: string
-    roles: RoleRequest[]
-  }) =>
+  accounts: (params: { q?: string; limit?: number; offset?: number }) => request<Page<Account>>(`/api/v1/accounts${query(params)}`),
+  createAccount: (body: { login: string; display_name: string; email?: string; roles: RoleRequest[] }) =>
     request<{ id: number; login: string; temporary_password: string | null }>('/api/v1/accounts', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -657,8 +653,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(grant),
     }),
-  removeRole: (accountId: number, roleId: number) =>
-    request<void>(`/api/v1/accounts/${accountId}/roles/${roleId}`, { method: 'DELETE' }),
+  removeRole: (accountId: number, roleId: number) => request<void>(`/api/v1/accounts/${accountId}/roles/${roleId}`, { method: 'DELETE' }),
   account: (id: number) => request<Account>(`/api/v1/accounts/${id}`),
   tokens: () => request<{ items: ApiToken[] }>('/api/v1/auth/tokens'),
   createToken: (name: string) =>
@@ -674,8 +669,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(changes),
     }),
-  resetPassword: (id: number) =>
-    request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
+  resetPassword: (id: number) => request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
   audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
     request<Page<AuditEntry>>(`/api/v1/audit${query(params)}`),
   updateOrganisation: (id: number, body: Partial<Organisation>) =>

@@ -218,7 +218,8 @@ export const community = {
   createEvent: (body: EventInput) => send<EventCardData>('POST', '/api/v1/events', body),
   updateEvent: (id: number, body: EventInput) => send<EventCardData>('PUT', `/api/v1/events/${id}`, body),
   registrations: (id: number) => get<Items<Registration>>(`/api/v1/events/${id}/registrations`),
-  register: (id: number, personId?: number) => send<Registration>('POST', `/api/v1/events/${id}/registrations`, personId ? { person_id: personId } : {}),
+  register: (id: number, personId?: number) =>
+    send<Registration>('POST', `/api/v1/events/${id}/registrations`, personId ? { person_id: personId } : {}),
   unregister: (id: number, personId: number) => send<void>('DELETE', `/api/v1/events/${id}/registrations/${personId}`),
   attendance: (id: number, marks: { person_id: number; attended: boolean | null }[]) =>
     send<Items<Registration>>('POST', `/api/v1/events/${id}/attendance`, { marks }),
@@ -226,16 +227,27 @@ export const community = {
     send<void>('POST', `/api/v1/events/${id}/feedback`, body),
   addEventMaterial: (id: number, title: string, url: string) => send<Material>('POST', `/api/v1/events/${id}/materials`, { title, url }),
 
-  mentoringPrograms: (organisationId?: number | null) => get<Items<MentoringProgram>>('/api/v1/mentoring/programs', { organisation_id: organisationId }),
-  mentoringProgram: (id: number) => get<{ program: MentoringProgram; can_manage: boolean; pairs: MentoringPair[] }>(`/api/v1/mentoring/programs/${id}`),
-  createMentoringProgram: (body: { organisation_id: number; title: string; curator_person_id?: number | null; starts_on: string; ends_on: string }) =>
-    send<{ program: MentoringProgram }>('POST', '/api/v1/mentoring/programs', body),
-  createPair: (programId: number, body: { mentor_person_id: number; mentee_person_id: number; form: string; plan: string; starts_on: string; ends_on?: string }) =>
-    send<MentoringPair>('POST', `/api/v1/mentoring/programs/${programId}/pairs`, body),
+  mentoringPrograms: (organisationId?: number | null) =>
+    get<Items<MentoringProgram>>('/api/v1/mentoring/programs', { organisation_id: organisationId }),
+  mentoringProgram: (id: number) =>
+    get<{ program: MentoringProgram; can_manage: boolean; pairs: MentoringPair[] }>(`/api/v1/mentoring/programs/${id}`),
+  createMentoringProgram: (body: {
+    organisation_id: number
+    title: string
+    curator_person_id?: number | null
+    starts_on: string
+    ends_on: string
+  }) => send<{ program: MentoringProgram }>('POST', '/api/v1/mentoring/programs', body),
+  createPair: (
+    programId: number,
+    body: { mentor_person_id: number; mentee_person_id: number; form: string; plan: string; starts_on: string; ends_on?: string },
+  ) => send<MentoringPair>('POST', `/api/v1/mentoring/programs/${programId}/pairs`, body),
   updatePair: (id: number, body: { status: string; plan: string; result: string; ends_on?: string | null }) =>
     send<MentoringPair>('PUT', `/api/v1/mentoring/pairs/${id}`, body),
   youngTeachers: (organisationId?: number | null) =>
-    get<{ max_age: number; max_years: number; items: YoungTeacher[] }>('/api/v1/mentoring/young-teachers', { organisation_id: organisationId }),
+    get<{ max_age: number; max_years: number; items: YoungTeacher[] }>('/api/v1/mentoring/young-teachers', {
+      organisation_id: organisationId,
+    }),
   mentorSuggestions: (personId: number) => get<Items<MentorSuggestion>>(`/api/v1/persons/${personId}/mentor-suggestions`),
   personMentoring: (personId: number) => get<Items<MentoringPair>>(`/api/v1/persons/${personId}/mentoring`),
 
@@ -246,25 +258,37 @@ export const community = {
   addMember: (id: number, personId?: number, role = 'member') =>
     send<Member>('POST', `/api/v1/communities/${id}/members`, personId ? { person_id: personId, role } : { role }),
   removeMember: (id: number, personId: number) => send<void>('DELETE', `/api/v1/communities/${id}/members/${personId}`),
-  addCommunityMaterial: (id: number, title: string, url: string) => send<Material>('POST', `/api/v1/communities/${id}/materials`, { title, url }),
+  addCommunityMaterial: (id: number, title: string, url: string) =>
+    send<Material>('POST', `/api/v1/communities/${id}/materials`, { title, url }),
   posts: (id: number, before?: number) => get<Items<Post>>(`/api/v1/communities/${id}/posts`, { before }),
   addPost: (id: number, body: string) => send<Post>('POST', `/api/v1/communities/${id}/posts`, { body }),
 
   helpRequests: (status?: string | null) => get<Items<HelpRequest>>('/api/v1/help-requests', { status }),
   helpRequest: (id: number) => get<HelpRequest>(`/api/v1/help-requests/${id}`),
-  askForHelp: (body: { topic: string; description: string; subject_area?: string | null; urgency: string; organisation_id?: number | null }) =>
-    send<HelpRequest>('POST', '/api/v1/help-requests', body),
-  helpMethodists: (id: number) => get<Items<{ person_id: number; name: string; open_requests: number }>>(`/api/v1/help-requests/${id}/methodists`),
-  assignHelp: (id: number, methodistPersonId: number) => send<HelpRequest>('POST', `/api/v1/help-requests/${id}/assign`, { methodist_person_id: methodistPersonId }),
+  askForHelp: (body: {
+    topic: string
+    description: string
+    subject_area?: string | null
+    urgency: string
+    organisation_id?: number | null
+  }) => send<HelpRequest>('POST', '/api/v1/help-requests', body),
+  helpMethodists: (id: number) =>
+    get<Items<{ person_id: number; name: string; open_requests: number }>>(`/api/v1/help-requests/${id}/methodists`),
+  assignHelp: (id: number, methodistPersonId: number) =>
+    send<HelpRequest>('POST', `/api/v1/help-requests/${id}/assign`, { methodist_person_id: methodistPersonId }),
   answerHelp: (id: number, responseKind: string, response: string) =>
     send<HelpRequest>('POST', `/api/v1/help-requests/${id}/answer`, { response_kind: responseKind, response }),
-  closeHelp: (id: number, rating: number, comment: string) => send<HelpRequest>('POST', `/api/v1/help-requests/${id}/close`, { rating, comment }),
+  closeHelp: (id: number, rating: number, comment: string) =>
+    send<HelpRequest>('POST', `/api/v1/help-requests/${id}/close`, { rating, comment }),
   reopenHelp: (id: number, comment: string) => send<HelpRequest>('POST', `/api/v1/help-requests/${id}/reopen`, { comment }),
   cancelHelp: (id: number) => send<HelpRequest>('POST', `/api/v1/help-requests/${id}/cancel`),
-  helpStatistics: (from?: string, to?: string) => get<{ from: string; to: string; items: HelpStats[] }>('/api/v1/help-requests/statistics', { from, to }),
+  helpStatistics: (from?: string, to?: string) =>
+    get<{ from: string; to: string; items: HelpStats[] }>('/api/v1/help-requests/statistics', { from, to }),
 
-  notifications: (unread = false) => get<{ unread: number; items: Notification[] }>('/api/v1/notifications', { unread: unread || undefined }),
+  notifications: (unread = false) =>
+    get<{ unread: number; items: Notification[] }>('/api/v1/notifications', { unread: unread || undefined }),
   readNotifications: (id?: number) => send<{ marked: number; unread: number }>('POST', '/api/v1/notifications/read', id ? { id } : {}),
   notificationSettings: () => get<{ email: boolean; email_configured: boolean }>('/api/v1/notifications/settings'),
-  setNotificationSettings: (email: boolean) => send<{ email: boolean; email_configured: boolean }>('PUT', '/api/v1/notifications/settings', { email }),
+  setNotificationSettings: (email: boolean) =>
+    send<{ email: boolean; email_configured: boolean }>('PUT', '/api/v1/notifications/settings', { email }),
 }

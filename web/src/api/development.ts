@@ -71,8 +71,7 @@ export const development = {
   routeSuggestions: (personId: number, until?: string) =>
     get<{ items: DeficitOffers[] }>(`/api/v1/persons/${personId}/route-suggestions`, { until }),
   enrolmentSupport: (enrolmentId: number) =>
-    get<{ enrolment_id: number; status: string; can_record: boolean; items: SupportRecord[] }>(
-      `/api/v1/enrolments/${enrolmentId}/support`),
+    get<{ enrolment_id: number; status: string; can_record: boolean; items: SupportRecord[] }>(`/api/v1/enrolments/${enrolmentId}/support`),
   recordSupport: (enrolmentId: number, body: { happened_on: string; kind: string; note: string }) =>
     send<SupportRecord>('POST', `/api/v1/enrolments/${enrolmentId}/support`, body),
   dynamics: (before: number, after: number, by: 'organisation' | 'municipality') =>

@@ -233,7 +233,10 @@ export const library = {
 
   practices: (q: { view?: string; q?: string; status?: string | null; level?: string | null; subject_area?: string | null }) =>
     get<{ items: Practice[] }>('/api/v1/practices', {
-      ...q, status: q.status ?? undefined, level: q.level ?? undefined, subject_area: q.subject_area ?? undefined,
+      ...q,
+      status: q.status ?? undefined,
+      level: q.level ?? undefined,
+      subject_area: q.subject_area ?? undefined,
     }),
   practice: (id: number) => get<PracticeCard>(`/api/v1/practices/${id}`),
   createPractice: (p: PracticeInput) => send<{ id: number }>('POST', '/api/v1/practices', p),
@@ -247,11 +250,15 @@ export const library = {
   myReviews: () => get<{ items: Review[] }>('/api/v1/practices/reviews'),
   decide: (id: number, decision: string, comment: string) => send<void>('POST', `/api/v1/practices/${id}/decision`, { decision, comment }),
   expertise: (regionId: number) =>
-    get<{ criteria: { title: string; max_score: number }[]; rules: ExpertiseRules; can_edit: boolean }>(`/api/v1/regions/${regionId}/expertise`),
+    get<{ criteria: { title: string; max_score: number }[]; rules: ExpertiseRules; can_edit: boolean }>(
+      `/api/v1/regions/${regionId}/expertise`,
+    ),
   setExpertise: (regionId: number, criteria: { title: string; max_score: number }[], rules: ExpertiseRules) =>
     send<void>('PUT', `/api/v1/regions/${regionId}/expertise`, { criteria, ...rules }),
   experts: (regionId: number, all = false) => get<{ items: Expert[] }>(`/api/v1/regions/${regionId}/experts`, { all: all || undefined }),
-  addExpert: (regionId: number, e: { person_id: number | null; training: string; trained_on: string; certificate: string; subject_area: string | null }) =>
-    send<{ id: number }>('POST', `/api/v1/regions/${regionId}/experts`, e),
+  addExpert: (
+    regionId: number,
+    e: { person_id: number | null; training: string; trained_on: string; certificate: string; subject_area: string | null },
+  ) => send<{ id: number }>('POST', `/api/v1/regions/${regionId}/experts`, e),
   endExpert: (id: number) => send<void>('DELETE', `/api/v1/experts/${id}`),
 }

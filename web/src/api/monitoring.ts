@@ -57,12 +57,19 @@ export type UnitLevel = 'organisation' | 'municipality' | 'region' | 'federation
 export const monitoring = {
   indicators: (set?: string) =>
     get<{ sets: { code: string; title: string }[]; counts: { code: string; title: string; subject: string }[]; items: IndicatorInfo[] }>(
-      '/api/v1/monitoring/indicators', { set }),
+      '/api/v1/monitoring/indicators',
+      { set },
+    ),
   values: (set: string, unit: UnitLevel, period: string, parent_id?: number | null) =>
     get<MonitoringValues>('/api/v1/monitoring/values', { set, unit, period, parent_id }),
   persons: (code: string, unit: UnitLevel, unit_id: number, period: string, which: 'numerator' | 'denominator') =>
-    get<{ total: number; items: { id: number; name: string; organisations: string }[] }>('/api/v1/monitoring/persons',
-      { code, unit, unit_id, period, which }),
+    get<{ total: number; items: { id: number; name: string; organisations: string }[] }>('/api/v1/monitoring/persons', {
+      code,
+      unit,
+      unit_id,
+      period,
+      which,
+    }),
   reportUrl: (set: string, period: string, territory_id: number, format: 'pdf' | 'xlsx') =>
     `/api/v1/monitoring/report?set=${encodeURIComponent(set)}&period=${encodeURIComponent(period)}&territory_id=${territory_id}&format=${format}`,
 }
@@ -133,7 +140,8 @@ export interface CustomIndicatorInput {
 export const campaigns = {
   list: () => get<{ items: Campaign[] }>('/api/v1/monitoring/campaigns'),
   get: (id: number) => get<CampaignCard>(`/api/v1/monitoring/campaigns/${id}`),
-  create: (body: CampaignInput) => send<CampaignCard>('POST', '/api/v1/monitoring/campaigns', { ...body, report_due: body.report_due || undefined }),
+  create: (body: CampaignInput) =>
+    send<CampaignCard>('POST', '/api/v1/monitoring/campaigns', { ...body, report_due: body.report_due || undefined }),
   close: (id: number) => send<CampaignCard>('POST', `/api/v1/monitoring/campaigns/${id}/close`, {}),
   saveEntries: (submission: number, entries: Partial<Entry>[]) =>
     send<{ saved: number }>('PUT', `/api/v1/monitoring/submissions/${submission}/entries`, { entries }),

@@ -54,6 +54,7 @@ export function fill(template: string, values: Record<string, string | number>):
 
 // A file size as people read it: 12 КБ, 3,4 МБ.
 export function formatSize(bytes: number): string {
-  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toLocaleString(locale.value === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 })} ${locale.value === 'ru' ? 'МБ' : 'MB'}`
+  if (bytes >= 1 << 20)
+    return `${(bytes / (1 << 20)).toLocaleString(locale.value === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 })} ${locale.value === 'ru' ? 'МБ' : 'MB'}`
   return `${Math.max(1, Math.round(bytes / 1024))} ${locale.value === 'ru' ? 'КБ' : 'KB'}`
 }

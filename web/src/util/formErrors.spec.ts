@@ -27,6 +27,6 @@ describe('useFormErrors().submitting', () => {
     expect(f.saving.value).toBe(false)
     expect(f.fieldErrors.inn).toBe('Неверный ИНН')
     await f.submitting(async () => {})
-    expect(f.fieldErrors.inn).toBeUndefined()  // cleared before the next try
+    expect(f.fieldErrors.inn).toBeUndefined() // cleared before the next try
   })
 })

@@ -3,8 +3,22 @@ import { change, light, periodChoices, rankingRows } from './monitoring'
 import type { ValueItem } from '../api/monitoring'
 
 const item = (unit_name: string, value: number | null, extra: Partial<ValueItem> = {}): ValueItem => ({
-  code: 'fed.1', unit_id: 1, unit_name, parent_id: null, numerator: 0, denominator: 0, value, target: 30, met: null,
-  previous_value: null, rank: null, target_text: null, locked: false, confirmed: false, evidence: null, ...extra,
+  code: 'fed.1',
+  unit_id: 1,
+  unit_name,
+  parent_id: null,
+  numerator: 0,
+  denominator: 0,
+  value,
+  target: 30,
+  met: null,
+  previous_value: null,
+  rank: null,
+  target_text: null,
+  locked: false,
+  confirmed: false,
+  evidence: null,
+  ...extra,
 })
 
 describe('monitoring helpers', () => {

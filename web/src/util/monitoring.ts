@@ -31,7 +31,9 @@ export function change(item: Pick<ValueItem, 'value' | 'previous_value'>): numbe
 
 // Units with data, best first, for a ranking chart (those without data last, as 0 with a mark).
 export function rankingRows(items: ValueItem[]): { name: string; value: number | null }[] {
-  const withData = items.filter((i) => i.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.unit_name.localeCompare(b.unit_name))
+  const withData = items
+    .filter((i) => i.value !== null)
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.unit_name.localeCompare(b.unit_name))
   const without = items.filter((i) => i.value === null).sort((a, b) => a.unit_name.localeCompare(b.unit_name))
   return [...withData, ...without].map((i) => ({ name: i.unit_name, value: i.value }))
 }

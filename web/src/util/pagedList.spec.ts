@@ -16,7 +16,11 @@ describe('usePagedList', () => {
     list.onPage({ first: 50, rows: 50, page: 1, pageCount: 3, originalEvent: new Event('x') } as never)
     await vi.waitFor(() => expect(list.rows.value).toEqual([50]))
     await list.reload()
-    expect(calls).toEqual([[0, 50], [50, 50], [0, 50]])
+    expect(calls).toEqual([
+      [0, 50],
+      [50, 50],
+      [0, 50],
+    ])
     expect(list.loading.value).toBe(false)
   })
 

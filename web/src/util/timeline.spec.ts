@@ -13,7 +13,10 @@ describe('timeline', () => {
     const bars = barsOf(year, {
       term_from: '2021-04-01',
       term_to: '2022-03-31',
-      term_parts: [['2021-04-01', '2021-06-30'], ['2021-10-01', '2022-03-31']],
+      term_parts: [
+        ['2021-04-01', '2021-06-30'],
+        ['2021-10-01', '2022-03-31'],
+      ],
     })
     expect(bars).toHaveLength(2)
     expect(bars[1].left + bars[1].width).toBeCloseTo(100, 6)
