@@ -2,10 +2,11 @@
 // (SQLite file or a new PostgreSQL database on the fixture server) filled by
 // `metodist demo`, a free loopback port, and a clean stop.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { checkAcceptedRequest, checkResponse } from './contract.mjs'
 
 const bin = process.env.METODIST_BIN
 // The demo accounts (admin, region, coordinator, school, teacher) share it.
@@ -125,7 +126,11 @@ export async function startServer({ backend = process.env.METODIST_TEST_BACKEND 
   }
 }
 
-export async function json(base, path, init = {}) {
+// One request; the answer is checked against docs/openapi.yaml (contract.mjs)
+// before the test sees it.
+// `hostile: true` marks a body made to break the decoders: the server may
+// accept it while ignoring what it does not read, so only the answer is checked.
+export async function json(base, path, { hostile = false, ...init } = {}) {
   const r = await fetch(base + path, init)
   const text = await r.text()
   let body = null
@@ -133,6 +138,16 @@ export async function json(base, path, init = {}) {
     body = JSON.parse(text)
   } catch {
     body = text
+  }
+  const method = (init.method ?? 'GET').toUpperCase()
+  if (process.env.METODIST_RECORD_RESPONSES)
+    appendFileSync(
+      process.env.METODIST_RECORD_RESPONSES,
+      JSON.stringify({ method, path, status: r.status, type: r.headers.get('content-type'), body }) + '\n',
+    )
+  else {
+    checkResponse(method, path, r.status, r.headers.get('content-type'), body)
+    if (!hostile) checkAcceptedRequest(method, path, r.status, init.body)
   }
   return { status: r.status, headers: r.headers, body }
 }
