@@ -1,164 +1,24 @@
-// Endpoints of the methodical active (issue 6).
+// The methodical active: selections and orders, the composition, school teams,
+// methodists' assignments, the cabinet, support messages and the work plan
+// (the server's active handlers).
 import { get, send } from './client'
+import type { Answer, Item, Schema } from './types'
 
-export interface Selection {
-  id: number
-  level: 'regional' | 'municipal'
-  territory_id: number
-  territory_name: string
-  title: string
-  description: string
-  applications_from: string
-  applications_to: string
-  status: 'open' | 'decided'
-  order_id: number | null
-  applications: number
-}
-export interface Rule {
-  code: string
-  title: string
-  fact: string
-  op: string
-  value: string
-  required: boolean
-}
-export interface Stage {
-  code: string
-  title: string
-  max_score: number
-  threshold: number
-}
-export interface Application {
-  id: number
-  selection_id: number
-  person_id: number
-  person_name: string
-  organisation_name: string
-  nominated_by: string
-  direction: string
-  subject_area: string | null
-  portfolio: string
-  status: 'submitted' | 'accepted' | 'rejected' | 'withdrawn'
-  decision_note: string
-  eligible: boolean
-  preferred_met: number
-  checks: { passed: boolean; required: boolean; reason: string }[]
-  scores: Record<string, number>
-  stages_complete: boolean
-  stages_passed: boolean
-  total: number
-  failed_stages: string[]
-}
-export interface Order {
-  id: number
-  number: string
-  issued_on: string
-  title: string
-  territory_name: string
-}
-export interface SelectionCardData {
-  selection: Selection
-  can_manage: boolean
-  rules: Rule[]
-  stages: Stage[]
-  order: Order | null
-  applications: Application[]
-}
-export interface Member {
-  id: number
-  level: string
-  territory_id: number
-  territory_name: string
-  person_id: number
-  person_name: string
-  organisation_name: string
-  direction: string
-  subject_area: string | null
-  capacity: number
-  load: number
-  starts_on: string
-  ends_on: string | null
-  end_reason: string
-  order_id: number
-  order_number: string
-  order_date: string
-  end_order_number: string | null
-}
-export interface SchoolTeam {
-  organisation_id: number
-  name: string
-  shnor: boolean
-  complete: boolean
-  members: { person_id: number; person_name: string; position: string; subject_area: string | null }[]
-  problems: string[]
-}
-export interface Assignment {
-  id: number
-  methodist_person_id: number
-  methodist_name: string
-  organisation_id: number | null
-  person_id: number | null
-  target_name: string
-  organisation_name: string
-  starts_on: string
-}
-export interface Proposal {
-  kind: 'school' | 'teacher'
-  target_id: number
-  target_name: string
-  shnor: boolean
-  deficits: number
-  methodist_person_id: number | null
-  methodist_name: string | null
-  reasons: string[]
-}
-export interface Activity {
-  id: number
-  function: string
-  happened_on: string
-  title: string
-  participants: number | null
-  evidence: string
-  organisation_name: string
-}
-
-export interface Message {
-  id: number
-  from_methodist: boolean
-  body: string
-  created_at: string
-  read_at: string | null
-}
-export interface PlanItem {
-  id: number
-  level: string
-  territory_id: number
-  school_year: string
-  title: string
-  direction: string
-  function: string | null
-  term: string
-  responsible: string
-  status: 'planned' | 'done' | 'cancelled'
-  report: string
-}
-export interface SupportedView {
-  assignment: Assignment
-  deficits: number | null
-  route_status: string | null
-  unread: number
-}
-export interface CabinetData {
-  year_from: string
-  year_to: string
-  memberships: Member[]
-  supported: SupportedView[]
-  activities: Activity[]
-  my_events: { id: number; title: string; kind: string; starts_at: string; registered: number; status: string }[]
-  my_routes: { id: number; person_id: number; person_name: string; status: string; period_from: string; period_to: string }[]
-  feedback: { rating: number; comment: string; given_on: string }[]
-  feedback_average: number | null
-}
+export type Selection = Schema<'Selection'>
+export type Rule = Schema<'SelectionRule'>
+export type Stage = Schema<'SelectionStage'>
+export type Application = Schema<'SelectionApplication'>
+export type Order = Schema<'ActiveOrder'>
+export type SelectionCardData = Schema<'SelectionCard'>
+export type Member = Schema<'ActiveMember'>
+export type SchoolTeam = Item<Answer<'school_teams'>['items']>
+export type Assignment = Schema<'MethodistAssignment'>
+export type Proposal = Item<Answer<'assignment_proposal'>['items']>
+export type CabinetData = Answer<'methodist_cabinet'>
+export type Activity = Item<CabinetData['activities']>
+export type SupportedView = Item<CabinetData['supported']>
+export type Message = Item<Answer<'support_thread'>['items']>
+export type PlanItem = Schema<'ActivePlanItem'>
 
 type Items<T> = { items: T[] }
 

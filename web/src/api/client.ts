@@ -1,6 +1,8 @@
 // The one place the UI talks to the server. Every failure becomes an ApiError
 // carrying the server's Russian message and the field at fault, if any.
 
+import type { Answer, Body, Form, Item, Query, Schema } from './types'
+
 export class ApiError extends Error {
   constructor(
     public status: number,
@@ -12,325 +14,59 @@ export class ApiError extends Error {
   }
 }
 
-export interface Term {
-  code: string
-  title: string
-}
-export interface Vocabularies {
-  territory_levels: Term[]
-  organisation_kinds: Term[]
-  qualification_categories: Term[]
-  positions: Term[]
-  subject_areas: Term[]
-  event_kinds: Term[]
-  event_levels: Term[]
-  event_formats: Term[]
-  event_audiences: Term[]
-  mentoring_forms: Term[]
-  mentoring_pair_statuses: Term[]
-  community_kinds: Term[]
-  help_urgencies: Term[]
-  help_statuses: Term[]
-  help_response_kinds: Term[]
-  active_levels: Term[]
-  active_directions: Term[]
-  methodist_functions: Term[]
-  application_statuses: Term[]
-  eligibility_facts: Term[]
-  roadmap_item_statuses: Term[]
-  roadmap_owner_levels: Term[]
-  document_kinds: Term[]
-  document_levels: Term[]
-  practice_statuses: Term[]
-  practice_levels: Term[]
-  review_conclusions: Term[]
-  cascade_stages: Term[]
-  post_course_support_kinds: Term[]
-  selection_defaults: {
-    rules: { code: string; title: string; fact: string; op: string; value: string; required: boolean }[]
-    stages: { code: string; title: string; max_score: number; threshold: number }[]
-  }
-  roles: RoleTerm[]
-}
-export interface Territory {
-  id: number
-  parent_id: number | null
-  level: string
-  code: string
-  name: string
-}
-export interface Organisation {
-  id: number
-  code: string
-  name: string
-  short_name: string | null
-  kind: string
-  territory_id: number
-  inn: string | null
-  address: string | null
-  is_shnor: boolean
-  has_staff_plan: boolean
-  has_mentoring_model: boolean
-}
+// The server's answers and request bodies, from docs/openapi.yaml (types.ts).
+export type Term = Item<Schema<'Terms'>>
+export type Vocabularies = Answer<'vocabularies'>
+export type RoleTerm = Item<Vocabularies['roles']>
+export type Territory = Schema<'Territory'>
+export type Organisation = Schema<'Organisation'>
+export type OrganisationInput = Schema<'OrganisationInput'>
+// A page of a long list (organisations, staff, accounts, audit).
 export interface Page<T> {
   items: T[]
   total: number
   limit: number
   offset: number
 }
-export interface CountByCode {
-  code: string
-  count: number
-}
-export interface RoleGrant {
-  id: number
-  role: string
-  title: string
-  territory_id: number | null
-  organisation_id: number | null
-  scope_name?: string | null
-}
+export type Summary = Answer<'summary'>
+export type CountByCode = Item<Summary['workers_by_category']>
+export type RoleGrant = Schema<'AccountRole'>
 // A role assignment as requests carry it: bound to a territory or organisation as the role needs.
-export interface RoleRequest {
-  role: string
-  territory_id?: number
-  organisation_id?: number
-}
-export interface ApiToken {
-  id: number
-  name: string
-  created_at: string
-  expires_at: string
-}
-export interface Caller {
-  account_id: number
-  login: string
-  display_name: string
-  must_change_password: boolean
-  csrf_token: string
-  can_write_registry: boolean
-  can_write_staff: boolean
-  can_manage_accounts: boolean
-  can_read_audit: boolean
-  can_manage_diagnostics: boolean
-  can_edit_framework: boolean
-  can_organise_events: boolean
-  can_coordinate_support: boolean
-  can_read_monitoring: boolean
-  person_id: number | null
-  roles: RoleGrant[]
-}
-export interface RoleTerm {
-  code: string
-  title: string
-  scope: 'none' | 'territory' | 'organisation' | 'person'
-  scope_level: string
-}
-export interface Account {
-  id: number
-  login: string
-  email: string | null
-  display_name: string
-  person_id: number | null
-  is_active: boolean
-  must_change_password: boolean
-  roles: RoleGrant[]
-}
+export type RoleRequest = Form<Body<'add_account_role'>>
+export type ApiToken = Item<Answer<'list_tokens'>['items']>
+export type Caller = Schema<'Caller'>
+export type Account = Schema<'Account'>
+export type PersonCard = Schema<'Person'>
 // What every person object starts with (lists and the card).
-export interface PersonHead {
-  id: number
-  code: string
-  last_name: string
-  first_name: string
-  middle_name: string | null
-  category: string
-}
-export interface StaffRow extends PersonHead {
-  organisation_id: number
-  organisation_name: string
-  position: string
-  subject_area: string | null
-  hired_on: string | null
-  birth_date: string | null
-}
-export interface PersonCard extends PersonHead {
-  positions: {
-    id: number
-    organisation_id: number
-    organisation_name: string
-    position: string
-    subject_area: string | null
-    subjects: string | null
-    hired_on: string | null
-    left_on: string | null
-  }[]
-  personal: {
-    birth_date: string | null
-    gender: string | null
-    ped_experience_since: string | null
-    higher_ped_education: boolean
-    ped_university_graduate: boolean
-  } | null
-}
-export interface PersonInput {
-  code: string
-  last_name: string
-  first_name: string
-  middle_name?: string
-  gender?: string
-  birth_date?: string
-  ped_experience_since?: string
-  category?: string
-  higher_ped_education?: boolean
-  ped_university_graduate?: boolean
-}
-export interface WorkplaceInput {
-  organisation_id: number
-  position: string
-  subject_area?: string
-  subjects?: string
-  hired_on?: string
-}
-export interface Competency {
-  id: number
-  code: string
-  group: string
-  title: string
-  threshold: number | null
-  is_active: boolean
-}
-export interface Framework {
-  groups: Term[]
-  default_threshold: number
-  items: Competency[]
-}
-export interface Campaign {
-  id: number
-  title: string
-  kind: 'competencies' | 'functional_literacy'
-  instrument: string
-  provider: string | null
-  territory_id: number
-  territory_name: string
-  starts_on: string
-  ends_on: string
-  persons: number
-}
-export interface CampaignInput {
-  title: string
-  kind: string
-  instrument: string
-  provider?: string
-  territory_id: number
-  starts_on: string
-  ends_on: string
-}
-export interface HeatCell {
-  unit_id: number
-  unit_name: string
-  competency: string
-  tested: number | null
-  deficits: number | null
-  withheld: boolean
-}
-export interface PersonDiagnostics {
-  results: {
-    campaign_id: number
-    campaign_title: string
-    kind: string
-    competency: string | null
-    competency_title: string | null
-    raw_score: number
-    max_score: number
-    percent: number
-    level: string
-    level_title: string
-    level_index: number
-    levels_count: number
-    measured_on: string
-  }[]
-  deficits: string[]
-  dynamics: { competency: string; before: number; after: number; delta: number }[]
-}
-export interface Program {
-  id: number
-  title: string
-  provider: string
-  hours: number
-  format: string
-  audience: string
-  in_federal_registry: boolean
-  federal_number: string | null
-  territory_id: number
-  territory_name: string
-  cohorts: number
-  competencies: string[]
-}
-export interface ProgramInput {
-  title: string
-  provider: string
-  hours: number | null
-  format: string
-  audience: string
-  in_federal_registry: boolean
-  federal_number?: string
-  territory_id: number
-  competencies: string[]
-}
-export interface Cohort {
-  id: number
-  program_id: number
-  title: string
-  starts_on: string
-  ends_on: string
-  capacity: number | null
-  enrolled: number
-  cascade_stage: string | null
-}
-export interface Enrolment {
-  id: number
-  cohort_id: number
-  cohort_title: string
-  program_id: number
-  program_title: string
-  person_id: number
-  person_name: string
-  status: string
-  applied_on: string
-  certificate_number: string | null
-  completed_on: string | null
-  cascade_stage: string | null
-  support_records: number
-  chosen_from_deficit: boolean | null
-}
-export interface RouteRow {
-  practice_id?: number | null
-  practice_title?: string | null
+export type PersonHead = Pick<PersonCard, 'id' | 'code' | 'last_name' | 'first_name' | 'middle_name' | 'category'>
+export type StaffRow = Item<Answer<'list_persons'>['items']>
+export type PersonInput = Form<Schema<'PersonInput'>>
+export type WorkplaceInput = Form<Body<'add_person_position'>>
+export type WorkplaceChange = Form<Body<'update_person_position'>>
+export type Competency = Schema<'Competency'>
+export type Framework = Answer<'list_competencies'>
+export type Campaign = Schema<'DiagnosticCampaign'>
+export type CampaignInput = Form<Body<'create_campaign'>>
+export type HeatCell = Item<Answer<'campaign_heatmap'>['cells']>
+export type PersonDiagnostics = Answer<'person_diagnostics'>
+export type Program = Schema<'Program'>
+export type ProgramInput = Form<Body<'create_program'>>
+export type Cohort = Schema<'Cohort'>
+export type Enrolment = Schema<'Enrolment'>
+export type Route = Schema<'Route'>
+// A row as the route editor keeps it: new rows have no id yet.
+export type RouteRow = Form<Item<Body<'update_route_rows'>['rows']>> & {
   id?: number
   position?: number
-  competency: string | null
-  goal: string
-  activity: string
-  details: string | null
-  program_id: number | null
-  term: string | null
-  expected_result: string | null
-  result_form: string | null
+  practice_title?: string | null
   done?: boolean
   evidence?: string | null
 }
-export interface Route {
-  id: number
-  person_id: number
-  person_name: string
-  period_from: string
-  period_to: string
-  tutor: string | null
-  status: 'draft' | 'agreed' | 'in_progress' | 'completed'
-  author_name: string | null
-  updated_at: string
-  rows: RouteRow[]
-}
+export type ImportReport = Schema<'ImportReport'>
+export type ImportIssue = Item<ImportReport['issues']>
+export type StaffQuery = Form<Query<'list_persons'>>
+export type AuditEntry = Item<Answer<'list_audit'>['items']>
+
 // A workplace being filled in a form (empty values until chosen).
 export interface WorkplaceDraft {
   organisation_id: number | null
@@ -338,64 +74,6 @@ export interface WorkplaceDraft {
   subject_area: string | null
   subjects: string
   hired_on: string
-}
-export interface WorkplaceChange {
-  subject_area?: string
-  subjects?: string
-  hired_on?: string
-  left_on?: string
-}
-export interface ImportIssue {
-  row: number
-  column: string
-  message: string
-}
-export interface ImportReport {
-  kind: 'organisations' | 'persons' | 'diagnostic_results'
-  format: string
-  encoding: string | null
-  delimiter: string | null
-  dry_run: boolean
-  applied: boolean
-  rows: number
-  created: number
-  updated: number
-  workplaces: number
-  issue_count: number
-  ignored_columns: string[]
-  issues: ImportIssue[]
-}
-export interface StaffQuery {
-  q?: string
-  organisation_id?: number | null
-  territory_id?: number | null
-  position?: string | null
-  category?: string | null
-  sort?: string
-  limit?: number
-  offset?: number
-}
-export interface AuditEntry {
-  id: number
-  at: string
-  account_id: number | null
-  account_login: string | null
-  action: string
-  entity: string
-  entity_id: number | null
-  before: string | null
-  after: string | null
-  request_id: string | null
-}
-
-export interface Summary {
-  municipalities: number
-  organisations: number
-  educational_organisations: number
-  shnor: number
-  pedagogical_workers: number
-  workers_by_category: CountByCode[]
-  organisations_by_kind: CountByCode[]
 }
 
 // Turns any non-2xx response into an ApiError, reading the server's error body.
@@ -517,7 +195,7 @@ export const api = {
   summary: (territoryId?: number) => request<Summary>(`/api/v1/summary${query({ territory_id: territoryId })}`),
   vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
   territories: (params: { level?: string; parent_id?: number } = {}) =>
-    request<{ items: Territory[] }>(`/api/v1/territories${query(params)}`),
+    request<Answer<'list_territories'>>(`/api/v1/territories${query(params)}`),
   organisations: (params: {
     q?: string
     kind?: string
@@ -526,9 +204,9 @@ export const api = {
     sort?: string
     limit?: number
     offset?: number
-  }) => request<Page<Organisation>>(`/api/v1/organisations${query(params)}`),
+  }) => request<Answer<'list_organisations'>>(`/api/v1/organisations${query(params)}`),
   organisation: (id: number) => request<Organisation>(`/api/v1/organisations/${id}`),
-  persons: (params: StaffQuery) => request<Page<StaffRow>>(`/api/v1/persons${query({ ...params })}`),
+  persons: (params: StaffQuery) => request<Answer<'list_persons'>>(`/api/v1/persons${query({ ...params })}`),
   person: (id: number) => request<PersonCard>(`/api/v1/persons/${id}`),
   createPerson: (body: PersonInput & { workplace: WorkplaceInput }) =>
     request<PersonCard>('/api/v1/persons', {
@@ -544,7 +222,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  campaigns: () => request<{ items: Campaign[] }>('/api/v1/diagnostics/campaigns'),
+  campaigns: () => request<Answer<'list_campaigns'>>('/api/v1/diagnostics/campaigns'),
   createCampaign: (body: CampaignInput) =>
     request<Campaign>('/api/v1/diagnostics/campaigns', {
       method: 'POST',
@@ -552,8 +230,8 @@ export const api = {
       body: JSON.stringify(body),
     }),
   heatmap: (id: number, by: 'organisation' | 'municipality') =>
-    request<{ cells: HeatCell[]; min_cell_persons: number }>(`/api/v1/diagnostics/campaigns/${id}/heatmap${query({ by })}`),
-  personRoutes: (personId: number) => request<{ items: Route[] }>(`/api/v1/persons/${personId}/routes`),
+    request<Answer<'campaign_heatmap'>>(`/api/v1/diagnostics/campaigns/${id}/heatmap${query({ by })}`),
+  personRoutes: (personId: number) => request<Answer<'person_routes'>>(`/api/v1/persons/${personId}/routes`),
   createRoute: (personId: number, body: { period_from: string; period_to: string; tutor?: string; from_deficits: boolean }) =>
     request<Route>(`/api/v1/persons/${personId}/routes`, {
       method: 'POST',
@@ -561,7 +239,7 @@ export const api = {
       body: JSON.stringify(body),
     }),
   draftCampaignRoutes: (campaignId: number, period_from: string, period_to: string) =>
-    request<{ created: number; already_have: number; without_deficits: number }>(`/api/v1/diagnostics/campaigns/${campaignId}/routes`, {
+    request<Answer<'draft_campaign_routes'>>(`/api/v1/diagnostics/campaigns/${campaignId}/routes`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ period_from, period_to }),
@@ -584,8 +262,8 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ done, evidence }),
     }),
-  programs: (competency?: string | null) => request<{ items: Program[] }>(`/api/v1/programs${query({ competency })}`),
-  program: (id: number) => request<{ program: Program; can_manage: boolean; cohorts: Cohort[] }>(`/api/v1/programs/${id}`),
+  programs: (competency?: string | null) => request<Answer<'list_programs'>>(`/api/v1/programs${query({ competency })}`),
+  program: (id: number) => request<Answer<'get_program'>>(`/api/v1/programs/${id}`),
   createProgram: (body: ProgramInput) =>
     request<Program>('/api/v1/programs', {
       method: 'POST',
@@ -601,7 +279,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  cohortEnrolments: (cohortId: number) => request<{ items: Enrolment[] }>(`/api/v1/cohorts/${cohortId}/enrolments`),
+  cohortEnrolments: (cohortId: number) => request<Answer<'list_cohort_enrolments'>>(`/api/v1/cohorts/${cohortId}/enrolments`),
   enrol: (cohortId: number, personId: number) =>
     request<Enrolment>(`/api/v1/cohorts/${cohortId}/enrolments`, {
       method: 'POST',
@@ -614,7 +292,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ status, certificate_number }),
     }),
-  personEnrolments: (id: number) => request<{ items: Enrolment[] }>(`/api/v1/persons/${id}/enrolments`),
+  personEnrolments: (id: number) => request<Answer<'person_enrolments'>>(`/api/v1/persons/${id}/enrolments`),
   addWorkplace: (personId: number, body: WorkplaceInput) =>
     request<PersonCard>(`/api/v1/persons/${personId}/positions`, {
       method: 'POST',
@@ -633,10 +311,11 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }),
-  version: () => request<{ name: string; version: string; database: string; max_upload_bytes: number }>('/api/v1/version'),
-  accounts: (params: { q?: string; limit?: number; offset?: number }) => request<Page<Account>>(`/api/v1/accounts${query(params)}`),
+  version: () => request<Answer<'version'>>('/api/v1/version'),
+  accounts: (params: { q?: string; limit?: number; offset?: number }) =>
+    request<Answer<'list_accounts'>>(`/api/v1/accounts${query(params)}`),
   createAccount: (body: { login: string; display_name: string; email?: string; roles: RoleRequest[] }) =>
-    request<{ id: number; login: string; temporary_password: string | null }>('/api/v1/accounts', {
+    request<Answer<'create_account'>>('/api/v1/accounts', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -655,9 +334,9 @@ export const api = {
     }),
   removeRole: (accountId: number, roleId: number) => request<void>(`/api/v1/accounts/${accountId}/roles/${roleId}`, { method: 'DELETE' }),
   account: (id: number) => request<Account>(`/api/v1/accounts/${id}`),
-  tokens: () => request<{ items: ApiToken[] }>('/api/v1/auth/tokens'),
+  tokens: () => request<Answer<'list_tokens'>>('/api/v1/auth/tokens'),
   createToken: (name: string) =>
-    request<ApiToken & { token: string }>('/api/v1/auth/tokens', {
+    request<Answer<'create_token'>>('/api/v1/auth/tokens', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name }),
@@ -669,9 +348,9 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(changes),
     }),
-  resetPassword: (id: number) => request<{ temporary_password: string }>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
+  resetPassword: (id: number) => request<Answer<'reset_account_password'>>(`/api/v1/accounts/${id}/password-reset`, { method: 'POST' }),
   audit: (params: { entity?: string; action?: string; from?: string; to?: string; limit?: number; offset?: number }) =>
-    request<Page<AuditEntry>>(`/api/v1/audit${query(params)}`),
+    request<Answer<'list_audit'>>(`/api/v1/audit${query(params)}`),
   updateOrganisation: (id: number, body: Partial<Organisation>) =>
     request<Organisation>(`/api/v1/organisations/${id}`, {
       method: 'PUT',

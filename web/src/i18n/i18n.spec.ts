@@ -12,7 +12,7 @@ describe('strings', () => {
     expect(keys(en).sort()).toEqual(keys(ru).sort())
     for (const catalogue of [ru, en]) {
       for (const k of keys(catalogue)) {
-        const value = k.split('.').reduce((o: any, p) => o[p], catalogue)
+        const value = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], catalogue)
         expect(String(value).trim(), k).not.toBe('')
       }
     }

@@ -17,13 +17,13 @@ export interface Bar {
 // clipped to the period; none for terms without dates.
 export function barsOf(
   period: { from: string; to: string },
-  term: { term_from: string | null; term_to: string | null; term_parts: [string, string][] | null },
+  term: { term_from: string | null; term_to: string | null; term_parts: string[][] | null }, // parts: [from, to] pairs
 ): Bar[] {
   if (!term.term_from || !term.term_to) return []
   const start = days(period.from)
   const total = days(period.to) - start + 1
   if (total <= 0) return []
-  const spans = term.term_parts?.length ? term.term_parts : [[term.term_from, term.term_to] as [string, string]]
+  const spans = term.term_parts?.length ? term.term_parts : [[term.term_from, term.term_to]]
   const bars: Bar[] = []
   for (const [from, to] of spans) {
     const a = Math.max(days(from), start)

@@ -22,3 +22,9 @@ export function useVocabularies() {
 export function titleOf(terms: Term[] | undefined, code: string): string {
   return terms?.find((t) => t.code === code)?.title ?? code
 }
+
+// The title of a code in one of the UI's own maps of titles (i18n: statuses,
+// kinds, sets); the code itself when the map has none.
+export function titleIn(titles: object, code: string): string {
+  return (titles as Record<string, string>)[code] ?? code
+}
