@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load under a mix of authenticated reads and writes (issue 10): wrk with
+# Load under a mix of authenticated reads and writes: wrk with
 # bench/load_mix.lua — five roles' sessions, eight reads and two writes (new
 # organisation, update of one) in every ten requests — at 256 connections for
 # 60 s, repeated; the server's resident memory after each run shows whether

@@ -1,4 +1,4 @@
-// Monitoring benchmark (issue 8): on one database (the federal demo for the
+// Monitoring benchmark: on one database (the federal demo for the
 // numbers in docs/performance.md), times
 //   1) one plain scan of every table the indicators need (the queries the
 //      engine's loader runs, every cell touched, nothing computed),

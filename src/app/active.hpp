@@ -1,4 +1,4 @@
-// The methodical active (issue 6): selection campaigns with eligibility rules
+// The methodical active: selection campaigns with eligibility rules
 // and stages kept as data, applications by the candidate or nominated by a
 // school or municipality, scores, decisions and the order (приказ) that fixes
 // the list; membership with its history; completeness of the municipal
@@ -31,7 +31,7 @@ std::string stages_json(const std::vector<domain::SelectionStage>& stages);
 struct SelectionDraft {
   std::string level, title, description, applications_from, applications_to;
   std::int64_t territory_id = 0;
-  std::optional<std::vector<domain::EligibilityRule>> rules;  // default: seed 004
+  std::optional<std::vector<domain::EligibilityRule>> rules;  // default: the Ermakovsky district order № 255-02
   std::optional<std::vector<domain::SelectionStage>> stages;  // default: three stages
 };
 struct ApplicationView {
@@ -167,7 +167,7 @@ storage::active::PlanItem add_plan_item(App& app, const Caller& caller, storage:
 storage::active::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,
                                            const std::string& report, const std::string& request_id = {});
 
-// The activity analysis report (seed 004 §5) of a territory's active for a period.
+// The activity analysis report (the Ermakovsky district order № 255-02 §5) of a territory's active for a period.
 ExportFile activity_report(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,
                            const std::string& from, const std::string& to, const std::string& format);
 

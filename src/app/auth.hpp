@@ -29,7 +29,7 @@ struct Caller {
   std::string csrf_token;
   std::string token_digest;     // of the session that authenticated this request
   domain::AccessPolicy policy;  // the site's access settings, from the configuration
-  domain::Support support;      // schools and teachers a methodist supports now (issue 6)
+  domain::Support support;      // schools and teachers a methodist supports now
 };
 
 // Guessing is slowed per (account, address): a stranger elsewhere cannot

@@ -1,5 +1,5 @@
 // Methodical associations (РМО, ШМО) and professional, network and virtual
-// communities (issue 7): the registry, members with history, links to
+// communities: the registry, members with history, links to
 // materials and a discussion feed.
 //
 // Who keeps what: an РМО or a professional community — the coordinators of its

@@ -46,7 +46,7 @@ struct Config {
   // municipality, region or federation.
   domain::AdminLevel personal_data_up_to = domain::AdminLevel::federation;
 
-  // Notifications (issue 7). E-mail goes through an SMTP server when smtp_url
+  // Notifications. E-mail goes through an SMTP server when smtp_url
   // is set («smtp://host:25», «smtps://host:465»); otherwise in the app only.
   std::string smtp_url, smtp_username, smtp_password;
   std::string smtp_from = "Методист <metodist@localhost>";
@@ -57,7 +57,7 @@ struct Config {
   int young_teacher_max_age = 35;
   int young_teacher_max_years = 3;
 
-  // The documents library and the bank of practices (issue 9): the largest
+  // The documents library and the bank of practices: the largest
   // file accepted (the transport cap http.max_upload_bytes must be above it).
   std::size_t max_file_bytes = 20 << 20;
 

@@ -68,7 +68,7 @@ struct Scale {
 Scale scale_of(const std::string& name) {
   // district ≈ 15 schools / 250 teachers; region ≈ 40 municipalities / 1,000
   // organisations / 25,000 teachers; federal ≈ 85 regions / 2,300
-  // municipalities / 40,000 organisations / 1.1 M teachers (issue 4).
+  // municipalities / 40,000 organisations / 1.1 M teachers.
   if (name == "district") return {1, 1, 15, 15, 12, 4, 0, 0.6};
   if (name == "region") return {1, 40, 10, 20, 38, 8, 10, 0.5};
   if (name == "federal") return {85, 27, 7, 13, 34, 6, 20, 0.08};
@@ -174,7 +174,7 @@ const std::vector<std::string> kDistrictStems{
     "Уй",          "Чебаркуль", "Чесмен",   "Маймин",     "Онгудай",  "Турочак",   "Улаган",       "Чемаль",
     "Чой",         "Шебалин",   "Усть-Кан", "Кош-Агач"};
 
-// Villages of the demo district (Ермаковский район, seed 004) and the
+// Villages of the demo district (Ермаковский район, the Ermakovsky district order № 255-02) and the
 // adjective their school takes: «Мигнинская средняя школа».
 struct Village {
   const char* name;
@@ -389,7 +389,7 @@ class Generator {
   Date last_start_ = Date::today();
 };
 
-// Diagnostics of each region (issue 5): an entry diagnostic of competencies,
+// Diagnostics of each region: an entry diagnostic of competencies,
 // a re-diagnosis of half of those tested (the ones with deficits grow), and a
 // functional-literacy diagnostic, with scores out of 20 (100 for literacy)
 // around a per-person level, so deficits, dynamics and the heat map have
@@ -623,7 +623,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
   }
 }
 
-// A municipality's weekly work (issue 7): events of the ИМЦ and schools with
+// A municipality's weekly work: events of the ИМЦ and schools with
 // registrations, attendance and feedback; district associations (РМО) by
 // subject area and a school's ШМО; mentoring pairs for young teachers in
 // schools that implement the target model; requests for methodical help.
@@ -821,7 +821,7 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   }
 }
 
-// The methodical active (issue 6): the region's active with the demo
+// The methodical active: the region's active with the demo
 // methodist in it, each municipality's active from its eligible teachers by an
 // order, an open selection, support of ШНОР schools and teachers, recorded
 // work and the year's plan.
@@ -870,7 +870,8 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
         [&](const storage::Row& r) { municipalities.push_back(r.int64(0)); });
   bool first = true;
   for (auto muni : municipalities) {
-    // Eligible by seed 004: highest category, higher pedagogical education, five years or more.
+    // Eligible by the Ermakovsky district order № 255-02: highest category, higher pedagogical education, five years or
+    // more.
     std::vector<std::int64_t> eligible;
     const auto five_years_ago = Date{today.ymd - std::chrono::years(5)}.iso();
     c.run(

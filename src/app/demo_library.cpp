@@ -1,5 +1,5 @@
-// Demo data of issue 9 for the first region, made through the use cases
-// themselves (so it obeys every rule they check): the seed 003 roadmap as the
+// Demo roadmaps, documents and practices of the first region, made through the use cases
+// themselves (so it obeys every rule they check): the Chelyabinsk order № 017730 roadmap as the
 // order printed it, the active's roadmap for this school year with reports
 // and late items, methodical documents with PDF files, the roster of experts
 // and practices at every stage of expertise.

@@ -1,4 +1,4 @@
-// The part of the demo that issue 9 adds (app/demo_library.cpp): roadmaps,
+// The part of the demo in app/demo_library.cpp: roadmaps,
 // documents, experts and practices of the first region. Internal to the demo.
 #pragma once
 

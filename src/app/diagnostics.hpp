@@ -1,4 +1,4 @@
-// Diagnostics use cases (issue 5): the competency framework, campaigns, the
+// Diagnostics use cases: the competency framework, campaigns, the
 // import of results from external platforms, one person's results with their
 // levels, deficits and dynamics, and the deficit heat map.
 //
@@ -80,7 +80,7 @@ struct PersonDiagnostics {
 // 404 unless the caller may read this person's individual results.
 PersonDiagnostics person_diagnostics(App& app, const Caller& caller, std::int64_t person_id);
 
-// A region's level scale (issue 5): its own, or the standard one. Read by
+// A region's level scale: its own, or the standard one. Read by
 // everyone who sees the region; set by those who own the framework there
 // (the federal operator, the regional ministry or institute). Empty bands
 // go back to the standard scale. Audited.

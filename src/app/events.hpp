@@ -1,4 +1,4 @@
-// Methodical events (issue 7): the calendar of the caller's territory,
+// Methodical events: the calendar of the caller's territory,
 // organising (administering roles, a school's administration for its school,
 // methodists), registration by the person or their school, attendance, links
 // to materials, the feedback form and its summary for the organiser, export.

@@ -1,5 +1,5 @@
-// Uploaded files of the documents library and the bank of practices
-// (issue 9): checked (type by content, size within library.max_file_bytes),
+// Uploaded files of the documents library and the bank of practices:
+// checked (type by content, size within library.max_file_bytes),
 // kept once per content under their SHA-256, and handed back for download.
 #pragma once
 

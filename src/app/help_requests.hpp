@@ -1,4 +1,4 @@
-// Requests for methodical help (issue 7). A teacher asks for themself, a
+// Requests for methodical help. A teacher asks for themself, a
 // school's administration for the school; the coordinators of the territory
 // (municipal service and above) assign a methodist from those whose methodist
 // role covers the school; the methodist answers (a written answer, a

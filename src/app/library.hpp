@@ -1,12 +1,12 @@
-// The documents library (issue 9; the cabinet's «библиотека документов» of
-// seed 000): normative and methodical documents with their file versions,
+// The documents library (the cabinet's «библиотека документов» of
+// the РМА description): normative and methodical documents with their file versions,
 // found by Russian full-text search.
 //
 // Everyone signed in reads the library (orders and letters are public acts;
 // the library holds no personal data). A document belongs to a territory's
 // library — kept by those who hold events there (the administering roles and
 // methodists) — or, without a territory, to the federal one kept by the
-// operator. The normative base of seed 000 comes preloaded.
+// operator. The normative base of the РМА description comes preloaded.
 #pragma once
 
 #include <cstdint>

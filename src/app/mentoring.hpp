@@ -1,4 +1,4 @@
-// Mentoring (issue 7): an organisation's mentoring program (целевая модель
+// Mentoring: an organisation's mentoring program (целевая модель
 // наставничества) with its curator, pairs or groups of mentor and mentee with a
 // form, plan, dates, status and result; the young teachers of the caller's
 // organisations with the support they have and have not got; and a ranked,

@@ -1,4 +1,4 @@
-// Monitoring use cases (issue 8): live values of an indicator set for every
+// Monitoring use cases: live values of an indicator set for every
 // unit of a level within the caller's scope, for a period and the one before
 // it (dynamics), with the target's traffic light and a ranking; the persons
 // behind a number for those who may see personal data; the справка.

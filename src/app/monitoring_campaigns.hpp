@@ -1,9 +1,9 @@
-// What a region sets in monitoring and how a period is collected (issue 8):
+// What a region sets in monitoring and how a period is collected:
 //  - targets (and the responsible) of built-in indicators, per region;
 //  - indicators of the region's own («reg» set): composed from the counting
 //    primitives, or kept by hand (the municipalities enter them);
-//  - campaigns: a set, a period, a collection window (seed 003: 15.04–10.05,
-//    the справка by 05.06; seed 002: data in May and December). Each
+//  - campaigns: a set, a period, a collection window (the Chelyabinsk order № 017730: 15.04–10.05,
+//    the справка by 05.06; the Altai РММС regulation (order № 1075): data in May and December). Each
 //    municipality of the region gets a submission: it enters what cannot be
 //    derived, confirms what is computed with evidence links, and submits; the
 //    region approves or returns it; closing the campaign (every submission

@@ -1,4 +1,4 @@
-// Notifications (issue 7): in the app for every account, and by e-mail
+// Notifications: in the app for every account, and by e-mail
 // through the configured SMTP server for accounts with an address that did not
 // turn letters off.
 //

@@ -1,4 +1,4 @@
-// The bank of practices with expertise (issue 9; seed 002 §13, §15).
+// The bank of practices with expertise (the Altai РММС regulation (order № 1075) §13, §15).
 //
 // A teacher (as an author) or their school submits a practice; the region's
 // institute (whoever coordinates the region) appoints experts from the

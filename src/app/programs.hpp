@@ -1,4 +1,4 @@
-// Programs (ДПП ПК), cohorts and enrolments (issue 5).
+// Programs (ДПП ПК), cohorts and enrolments.
 //
 // The organiser of a program — an administrator of the territory that keeps
 // it (region or municipality) — adds programs and cohorts, enrols and records
@@ -56,7 +56,7 @@ struct PersonEnrolments {
 };
 PersonEnrolments person_enrolments(App& app, const Caller& caller, std::int64_t person_id);
 
-// Post-course support of a completed program (seed 000): consultations,
+// Post-course support of a completed program (the РМА description): consultations,
 // lessons visited, tasks reviewed. Read by those who see the person's
 // enrolments; recorded by the program's organiser, the person's school and the
 // methodist who supports them — 409 before the program is completed.

@@ -1,4 +1,4 @@
-// Roadmaps (дорожные карты; issue 9, seeds 000 and 003): a region's,
+// Roadmaps (дорожные карты; the РМА description and the Chelyabinsk order № 017730): a region's,
 // municipality's or active's plan for a period, item by item.
 //
 // Who does what: the administering roles of the roadmap's territory (and
@@ -76,7 +76,7 @@ struct RoadmapImportReport {
   };
   std::vector<Issue> issues;  // warnings: every row is kept all the same
 };
-// Reads a table (XLSX, CSV or seed 003's «|» text) into an empty roadmap, or
+// Reads a table (XLSX, CSV or the Chelyabinsk order № 017730's «|» text) into an empty roadmap, or
 // in place of its items with `replace` (refused with 409 once an item has
 // reports). Nothing is dropped: rows it cannot place are kept and reported.
 RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t roadmap_id, const io::Table& table,

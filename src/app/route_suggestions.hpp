@@ -1,4 +1,4 @@
-// What a route can offer for each of a person's current deficits (issue 5):
+// What a route can offer for each of a person's current deficits:
 // programs of the registry with their next cohort, upcoming events, accepted
 // practices of the bank and a colleague to mentor — ranked and explained by
 // domain::rank_offers. The route form shows them per row; a drafted route

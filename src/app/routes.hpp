@@ -1,8 +1,8 @@
-// Individual educational routes (ИОМ, issue 5).
+// Individual educational routes (ИОМ).
 //
 // A route is as confidential as the diagnostics it is built from: the person
 // and the administration of their organisation see it (Action::read_diagnostics;
-// the accompanying methodist joins with the assignments of issue 6). The
+// the accompanying methodist joins with the methodists' assignments of the active). The
 // administration drafts it — from the person's current deficits, each with a
 // program of the registry that develops it where there is one — the teacher
 // agrees with one click, rows are marked done with their evidence, and the

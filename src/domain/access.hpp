@@ -48,7 +48,7 @@ struct Scope {
   }
 };
 
-// What a methodist of the active supports now (issue 6): whole schools and
+// What a methodist of the active supports now: whole schools and
 // single teachers. It widens the methodist's view of those people's personal
 // data and individual diagnostics, and nothing else.
 struct Support {

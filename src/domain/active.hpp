@@ -1,4 +1,4 @@
-// The methodical active (issue 6; seeds 000 and 004): its vocabularies, the
+// The methodical active (the РМА description and the Ermakovsky district order № 255-02): its vocabularies, the
 // eligibility rules of a selection kept as data and checked with reasons, the
 // stages of a selection with scores and thresholds, the completeness of a
 // school team of the municipal active, and the automatic proposal of which
@@ -18,9 +18,9 @@
 
 namespace metodist::domain {
 
-std::span<const Term> active_levels();         // regional (РМА), municipal (ММА)
-std::span<const Term> active_directions();     // the four «укрупненные направления» of seed 000
-std::span<const Term> methodist_functions();   // the seven functions of a methodist, seed 000
+std::span<const Term> active_levels();  // regional (РМА), municipal (ММА)
+std::span<const Term> active_directions();  // the four «укрупненные направления» of the РМА description
+std::span<const Term> methodist_functions();   // the seven functions of a methodist, the РМА description
 std::span<const Term> application_statuses();  // submitted, accepted, rejected, withdrawn
 
 // ---- Eligibility rules as data -------------------------------------------
@@ -81,7 +81,7 @@ struct StageOutcome {
 StageOutcome evaluate_stages(std::span<const SelectionStage> stages,
                              const std::map<std::string, double, std::less<>>& scores);
 
-// ---- School teams of the municipal active (seed 004 §3.1) --------------------
+// ---- School teams of the municipal active (the Ermakovsky district order № 255-02 §3.1) --------------------
 
 struct TeamMember {
   std::int64_t person_id = 0;

@@ -1,4 +1,4 @@
-// Methodical associations and professional communities (issue 7): РМО of a
+// Methodical associations and professional communities: РМО of a
 // municipality, ШМО of a school, professional, network and virtual
 // communities. Their current members feed rmms.8 and their number rmms.9.
 #pragma once

@@ -1,4 +1,4 @@
-// The competency framework diagnostics measure and routes develop (issue 5).
+// The competency framework diagnostics measure and routes develop.
 //
 // Groups follow the ЕФС НМС concept (domain.md §3): предметные, методические,
 // психолого-педагогические, коммуникативные, цифровые, управленческие. The

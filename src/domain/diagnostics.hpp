@@ -1,4 +1,4 @@
-// Diagnostic results and what follows from them (issue 5): the level of a
+// Diagnostic results and what follows from them: the level of a
 // score on a configurable scale, deficits (a competency below its
 // threshold), «coped» for functional literacy, the «chosen from a diagnosed
 // deficit» rule for enrolments, and the dynamics between two diagnostics.

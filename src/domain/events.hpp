@@ -1,4 +1,4 @@
-// Methodical events (issue 7): master classes, open lessons, webinars,
+// Methodical events: master classes, open lessons, webinars,
 // seminars, conferences, methodical weeks, consultations — with their
 // vocabularies, the rules of registration and feedback, and the summary of
 // the feedback form the organiser sees.

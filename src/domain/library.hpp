@@ -1,5 +1,5 @@
-// The documents library (issue 9; the cabinet's «библиотека документов» of
-// seed 000): kinds and levels of normative and methodical documents, the
+// The documents library (the cabinet's «библиотека документов» of
+// the РМА description): kinds and levels of normative and methodical documents, the
 // reading of a reference as orders cite one («Приказ Министерства … от
 // 24.04.2023 г. № 02/1090 «Об утверждении …»»), and what an uploaded file may
 // be. Pure: no I/O.

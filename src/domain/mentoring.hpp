@@ -1,4 +1,4 @@
-// Mentoring (issue 7): the forms of the target mentoring model, the pair
+// Mentoring: the forms of the target mentoring model, the pair
 // workflow, who counts as a young teacher (fed.4, rmms.7), and the ranked,
 // explained «find a mentor» suggestion.
 #pragma once

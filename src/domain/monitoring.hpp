@@ -1,4 +1,4 @@
-// Monitoring (issue 8): indicators as data, following the «паспорт
+// Monitoring: indicators as data, following the «паспорт
 // показателя» of the regional acts — code, name, unit, what the numerator
 // and the denominator count and over which window, periodicity, target,
 // level, source, responsible — and the periods they are computed for.

@@ -1,4 +1,4 @@
-// The monitoring engine (issue 8): every counting primitive for every unit
+// The monitoring engine: every counting primitive for every unit
 // of one level in one pass over facts loaded once (storage/monitoring_repository
 // reads each table involved with one plain scan). Pure: no I/O, so the
 // indicators are checked on small hand-built facts (tests/domain).

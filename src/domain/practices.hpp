@@ -1,4 +1,4 @@
-// The bank of practices (issue 9; seed 002 §13, §15): a practice moves
+// The bank of practices (the Altai РММС regulation (order № 1075) §13, §15): a practice moves
 // draft → submitted → in_review → accepted | returned | rejected, a returned
 // one comes back for a new round. Experts score it on a region's criteria; the
 // mean of their totals, as a share of the maximum, proposes the decision. An

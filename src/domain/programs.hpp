@@ -1,5 +1,5 @@
-// Programs of additional professional education (ДПП ПК) and enrolments
-// (issue 5): the vocabularies (incl. cascade stages and post-course support)
+// Programs of additional professional education (ДПП ПК) and enrolments:
+// the vocabularies (incl. cascade stages and post-course support)
 // and the enrolment workflow
 //   applied → approved (by the head) → studying → completed | not completed,
 // with «withdrawn» before studying starts. Who may move an enrolment where,
@@ -18,11 +18,11 @@ namespace metodist::domain {
 std::span<const Term> program_formats();    // offline, online, blended
 std::span<const Term> program_audiences();  // teachers, managers, managerial_teams
 std::span<const Term> enrolment_statuses();
-// The stage of a cascade a cohort teaches (seed 000: «реализация ДПП ПК на
+// The stage of a cascade a cohort teaches (the РМА description: «реализация ДПП ПК на
 // завершающих этапах при каскадной системе ПК»): federal, regional,
 // municipal, school. A cohort outside a cascade has none.
 std::span<const Term> cascade_stages();
-// What post-course support of a completed program consists of (seed 000:
+// What post-course support of a completed program consists of (the РМА description:
 // «посткурсовое сопровождение ДПП ПК»).
 std::span<const Term> post_course_support_kinds();
 

@@ -32,7 +32,7 @@ std::span<const Term> organisation_kinds();
 std::span<const Term> qualification_categories();
 // Positions held in an organisation.
 std::span<const Term> positions();
-// Subject areas (предметные области), including the three that seed 004
+// Subject areas (предметные области), including the three that the Ermakovsky district order № 255-02
 // requires in a school team of the municipal active.
 std::span<const Term> subject_areas();
 

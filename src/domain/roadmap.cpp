@@ -159,7 +159,7 @@ RoadmapTable read_roadmap_table(std::span<const SourceRow> rows) {
     if (c == RoadmapColumn::number) has_number = true;
     if (!c && !trim_view(cell).empty()) out.ignored_columns.push_back(trim(cell));
   }
-  // Cells right of the known columns continue the last one (seed 003's page breaks add columns).
+  // Cells right of the known columns continue the last one (the Chelyabinsk order № 017730's page breaks add columns).
   auto column_at = [&](std::size_t i) -> std::optional<RoadmapColumn> {
     if (i < columns.size()) return columns[i];
     return columns.empty() ? std::nullopt : std::optional(RoadmapColumn::result);

@@ -1,4 +1,4 @@
-// Roadmaps (дорожные карты; issue 9, seeds 000 and 003): plans for a period
+// Roadmaps (дорожные карты; the РМА description and the Chelyabinsk order № 017730): plans for a period
 // with numbered, nested items (1, 1.5, 1.5.1). This module reads items out of
 // the tables regions really write — a title above the header, a block per year
 // («2021 год»), group headings («1. Система методической работы», sometimes
@@ -82,8 +82,8 @@ Executors split_executors(std::string_view text);
 // «2021 год» → 2021: the year of a block, for terms without a year.
 std::optional<int> section_year(std::string_view section);
 
-// «FED.1; rmms.5» → «fed.1; rmms.5»: codes of the indicators an item serves
-// (issue 8), letters then dot-separated parts. Error::validation names
+// «FED.1; rmms.5» → «fed.1; rmms.5»: codes of the indicators an item serves,
+// letters then dot-separated parts. Error::validation names
 // «indicator_codes» for anything else.
 std::string normalise_indicator_codes(std::string_view text);
 

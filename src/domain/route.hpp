@@ -1,4 +1,4 @@
-// The individual educational route (ИОМ) workflow (issue 5).
+// The individual educational route (ИОМ) workflow.
 //
 // A methodist or tutor (the author) drafts the route; the teacher confirms it
 // with one click (teachers' paperwork is a real complaint, so confirming is

@@ -1,4 +1,4 @@
-// Russian word stems for full-text search on SQLite (issue 9). PostgreSQL
+// Russian word stems for full-text search on SQLite. PostgreSQL
 // stems with its own «russian» configuration; SQLite has none, so the words of
 // a document and of a query are reduced here with the Snowball stemmer
 // (libstemmer), the same algorithm PostgreSQL's configuration uses: «приказы»,

@@ -1,4 +1,4 @@
-// What a route can offer for one deficit (issue 5): programs of the registry
+// What a route can offer for one deficit: programs of the registry
 // that develop the competency, upcoming events on it, accepted practices of
 // the bank tagged with it, and a colleague who might mentor. Each offer is
 // scored and explained in words the route form shows as they are; the best

@@ -159,7 +159,7 @@ ParsedTerm parse_term(std::string_view text, int default_year, const DateRange& 
   int y = default_year;
   for (const auto& w : words)
     if (auto found = year_of(w)) y = *found;
-  // «В течении года» is how the seed 003 spells it twice.
+  // «В течении года» is how the Chelyabinsk order № 017730 spells it twice.
   if (contains(folded, "в течение года") || contains(folded, "в течении года") || folded == "год" ||
       contains(folded, "в течение учебного года")) {
     ParsedTerm t;

@@ -98,14 +98,14 @@ Response create_cohort(const Request&, Context&);
 Response list_cohort_enrolments(const Request&, Context&);
 Response create_enrolment(const Request&, Context&);
 Response change_enrolment_status(const Request&, Context&);
-// Issue 5, the rest: post-course support, route suggestions, group dynamics, level scales.
+// Professional development after diagnostics: post-course support, route suggestions, group dynamics, level scales.
 Response enrolment_support(const Request&, Context&);
 Response create_enrolment_support(const Request&, Context&);
 Response route_suggestions(const Request&, Context&);
 Response diagnostics_dynamics(const Request&, Context&);
 Response get_region_levels(const Request&, Context&);
 Response put_region_levels(const Request&, Context&);
-// Monitoring (issue 8).
+// Monitoring.
 Response monitoring_indicators(const Request&, Context&);
 Response monitoring_values(const Request&, Context&);
 Response monitoring_persons(const Request&, Context&);

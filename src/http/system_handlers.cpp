@@ -118,7 +118,7 @@ Response vocabularies(const Request&, Context&) {
   write_terms(w, domain::positions());
   w.key("subject_areas");
   write_terms(w, domain::subject_areas());
-  // Issue 7: events, mentoring, communities, requests for help.
+  // Weekly work: events, mentoring, communities, requests for help.
   const std::pair<const char*, std::span<const domain::Term>> more[] = {
       {"event_kinds", domain::event_kinds()},
       {"event_levels", domain::event_levels()},
@@ -135,7 +135,7 @@ Response vocabularies(const Request&, Context&) {
       {"methodist_functions", domain::methodist_functions()},
       {"application_statuses", domain::application_statuses()},
       {"eligibility_facts", domain::eligibility_facts()},
-      // Issue 9: roadmaps, the library, the bank of practices.
+      // Roadmaps, the library, the bank of practices.
       {"roadmap_item_statuses", domain::roadmap_item_statuses()},
       {"roadmap_owner_levels", domain::roadmap_owner_levels()},
       {"document_kinds", domain::document_kinds()},
@@ -143,7 +143,7 @@ Response vocabularies(const Request&, Context&) {
       {"practice_statuses", domain::practice_statuses()},
       {"practice_levels", domain::practice_levels()},
       {"review_conclusions", domain::review_conclusions()},
-      // Issue 5: cascades and post-course support.
+      // Cascades and post-course support.
       {"cascade_stages", domain::cascade_stages()},
       {"post_course_support_kinds", domain::post_course_support_kinds()},
   };
@@ -151,7 +151,7 @@ Response vocabularies(const Request&, Context&) {
     w.key(name);
     write_terms(w, terms);
   }
-  // What a new selection starts with (seed 004), for the selection form.
+  // What a new selection starts with (the Ermakovsky district order № 255-02), for the selection form.
   w.key("selection_defaults").begin_object().key("rules").begin_array();
   for (const auto& r : domain::default_eligibility_rules())
     w.begin_object()

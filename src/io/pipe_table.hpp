@@ -1,4 +1,4 @@
-// Tables typed as text with «|» between cells, the form seed 003's roadmap
+// Tables typed as text with «|» between cells, the form the Chelyabinsk order № 017730's roadmap
 // comes in (a document converted to text: prose above, the table broken into
 // pieces at page ends, «|---|» rules under each piece's header line).
 #pragma once

@@ -1,4 +1,4 @@
-// SQL for the methodical active (issue 6): orders, selections, applications
+// SQL for the methodical active: orders, selections, applications
 // and their scores, membership with history, support assignments and the
 // methodist's recorded activities. The caller owns the transaction and the
 // access checks.

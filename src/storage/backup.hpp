@@ -1,4 +1,4 @@
-// Backups (issue 10): a consistent copy of a live database and its restore.
+// Backups: a consistent copy of a live database and its restore.
 //  - SQLite: the online backup API copies page by page while the server keeps
 //    serving (readers and the writer go on; the copy is one snapshot), then
 //    the copy passes integrity_check. Restore writes a backup into a database

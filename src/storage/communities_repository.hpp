@@ -1,5 +1,5 @@
 // SQL for methodical associations and communities: members (with history),
-// materials and the discussion feed (issue 7). The caller owns the
+// materials and the discussion feed. The caller owns the
 // transaction and the access checks.
 #pragma once
 

@@ -1,4 +1,4 @@
-// SQL for diagnostics (issue 5): the competency framework, instruments,
+// SQL for diagnostics: the competency framework, instruments,
 // campaigns, results, and the aggregates built from them. Functions take an
 // open Connection; the caller owns the transaction and the access checks
 // (scopes are passed in and applied in SQL).
@@ -81,7 +81,7 @@ struct HeatCell {
 std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, bool by_municipality,
                                       const domain::Scope& scope, double default_threshold, double coped_from);
 
-// The change between two campaigns per unit and competency (issue 5): the
+// The change between two campaigns per unit and competency: the
 // persons measured in both, their mean % before and after, and how many were
 // below the threshold each time. Units as in the heat map, or one total over
 // the whole scope (unit_id 0) in which a person counts once.

@@ -1,4 +1,4 @@
-// SQL for events, their registrations, materials and feedback (issue 7).
+// SQL for events, their registrations, materials and feedback.
 // The caller owns the transaction and the access checks.
 #pragma once
 

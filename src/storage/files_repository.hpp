@@ -1,5 +1,5 @@
 // SQL for uploaded files, kept once per content under the SHA-256 of their
-// bytes (issue 9). The bytes travel as base64 text: one column type that both
+// bytes. The bytes travel as base64 text: one column type that both
 // backends store. The caller owns the transaction.
 #pragma once
 

@@ -1,4 +1,4 @@
-// SQL for requests for methodical help (issue 7). The caller owns the
+// SQL for requests for methodical help. The caller owns the
 // transaction and the access checks.
 #pragma once
 

@@ -1,4 +1,4 @@
-// SQL for the documents library: documents and their file versions (issue 9).
+// SQL for the documents library: documents and their file versions.
 // The caller owns the transaction and the access checks; search goes through
 // storage/search_repository.hpp.
 #pragma once

@@ -1,5 +1,5 @@
 // SQL for mentoring programs, pairs, young teachers and mentor candidates
-// (issue 7). The caller owns the transaction and the access checks.
+//. The caller owns the transaction and the access checks.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// SQL for what a region sets in monitoring and for its campaigns (issue 8):
+// SQL for what a region sets in monitoring and for its campaigns:
 // targets of built-in indicators, the region's own indicators, campaigns
 // with the municipalities' submissions and entries, and the snapshot that
 // locks a closed campaign's values. The caller owns the transaction and the

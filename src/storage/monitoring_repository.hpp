@@ -1,4 +1,4 @@
-// Reads what monitoring counts (issue 8): one plain scan of each table
+// Reads what monitoring counts: one plain scan of each table
 // involved, into the engine's facts (domain/monitoring_engine.hpp). No
 // aggregation in SQL: the engine counts every indicator for every unit in
 // one pass, which is what makes live values affordable on the federal data.

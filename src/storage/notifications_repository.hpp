@@ -1,4 +1,4 @@
-// SQL for notifications and their e-mail outbox (issue 7). A notification
+// SQL for notifications and their e-mail outbox. A notification
 // belongs to one account; the outbox is the same rows with an e-mail state,
 // claimed by whichever app server sends first (a claim is a conditional
 // UPDATE, so two servers never send the same letter).

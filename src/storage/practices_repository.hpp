@@ -1,6 +1,6 @@
 // SQL for the bank of practices: practices with authors and files, a region's
 // expertise criteria and rules, the roster of experts and their reviews
-// (issue 9). The caller owns the transaction and the access checks.
+//. The caller owns the transaction and the access checks.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// SQL for programs (ДПП ПК), their cohorts and enrolments (issue 5). The
+// SQL for programs (ДПП ПК), their cohorts and enrolments. The
 // caller owns the transaction and the access checks.
 #pragma once
 
@@ -62,7 +62,7 @@ void update_enrolment(Connection& c, const Enrolment& e);  // status, certificat
 std::vector<Enrolment> enrolments_of_cohort(Connection& c, std::int64_t cohort_id);
 std::vector<Enrolment> enrolments_of_person(Connection& c, std::int64_t person_id);
 
-// Post-course support of a completed program (seed 000), oldest first.
+// Post-course support of a completed program (the РМА description), oldest first.
 struct SupportRecord {
   std::int64_t id = 0;
   std::int64_t enrolment_id = 0;

@@ -1,4 +1,4 @@
-// SQL for roadmaps, their items and the reports on items (issue 9). The
+// SQL for roadmaps, their items and the reports on items. The
 // caller owns the transaction and the access checks.
 #pragma once
 

@@ -20,7 +20,7 @@ struct Row {
   std::string term, expected_result, result_form;
   bool done = false;
   std::string evidence;
-  std::optional<std::int64_t> practice_id;  // a practice of the bank to study (issue 9)
+  std::optional<std::int64_t> practice_id;  // a practice of the bank to study
   std::string practice_title;               // read only
 };
 

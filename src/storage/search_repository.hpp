@@ -1,4 +1,4 @@
-// Full-text search in Russian over documents and practices (issue 9).
+// Full-text search in Russian over documents and practices.
 //
 // The one place where the SQL differs by backend outside migrations: SQLite
 // keeps word stems made in C++ (domain/stemming.hpp) in an FTS5 table and

@@ -67,7 +67,7 @@ before(async () => {
     AND ps.person_id NOT IN (SELECT person_id FROM enrolments WHERE cohort_id = ${ids.cohort}) ORDER BY ps.person_id LIMIT 10`)
       .split('\n')
       .map(Number)
-  // Issue 5 fixtures: a completed enrolment of the teacher (post-course support), a second
+  // Professional development fixtures: a completed enrolment of the teacher (post-course support), a second
   // campaign of competencies (group dynamics).
   ids.completedEnrolment = Number(
     sql(`INSERT INTO enrolments (cohort_id, person_id, status, applied_on, chosen_from_deficit, certificate_number, completed_on, updated_at)
@@ -91,7 +91,7 @@ before(async () => {
     sql(`SELECT id FROM positions WHERE organisation_id = ${ids.school2} AND position = 'teacher' ORDER BY id LIMIT 1`),
   )
 
-  // Issue 7 fixtures: events (upcoming, past with the teacher, another region's),
+  // Weekly work fixtures: events (upcoming, past with the teacher, another region's),
   // a mentoring program with a pair, an association and a network community,
   // requests for help in each state the rows need.
   const at = (days) => localMinute(days)
@@ -132,7 +132,7 @@ before(async () => {
   ids.helpAnswered = help('answered')
   ids.helpCancel = help('new')
 
-  // Issue 6 fixtures: an open selection with one application, one with nobody accepted,
+  // Methodical active fixtures: an open selection with one application, one with nobody accepted,
   // an order, the demo methodist as a member of the municipal active, a member to end,
   // a support assignment to end.
   const today = localMinute(0).slice(0, 10)
@@ -170,7 +170,7 @@ before(async () => {
     VALUES (${ids.methodistPerson}, ${ids.school1Teachers[2]}, '${today}', 'x') RETURNING id`),
   )
 
-  // Issue 9 fixtures: roadmaps (the region's, the active's, another region's, an empty one),
+  // Roadmaps, library and practices fixtures: roadmaps (the region's, the active's, another region's, an empty one),
   // a regional document with a file, practices of a third school at each stage, the roster.
   const roadmap = (territory, owner) =>
     Number(
@@ -476,7 +476,7 @@ function matrix() {
     ],
     ['POST', '/api/v1/enrolments/{id}/status', '/api/v1/enrolments/99999999/status', { ...signedIn(404) }, { status: 'withdrawn' }],
     ['GET', '/api/v1/persons/{id}/enrolments', `/api/v1/persons/${ids.teacherPerson}/enrolments`, signedIn(200)],
-    // Issue 5: post-course support is read with the person's training and written by the organiser,
+    // Post-course support is read with the person's training and written by the organiser,
     // the school and territories above it (not by the teacher, nor by a methodist who does not support them).
     ['GET', '/api/v1/enrolments/{id}/support', `/api/v1/enrolments/${ids.completedEnrolment}/support`, signedIn(200)],
     ['GET', '/api/v1/enrolments/{id}/support', '/api/v1/enrolments/99999999/support', signedIn(404)],
@@ -502,7 +502,7 @@ function matrix() {
       signedIn(200),
     ],
     ['GET', '/api/v1/diagnostics/dynamics', `/api/v1/diagnostics/dynamics?before=${ids.campaign}&after=${ids.campaign}`, signedIn(422)],
-    // Monitoring (issue 8): aggregates for those who administer territories or organisations
+    // Monitoring: aggregates for those who administer territories or organisations
     // (a teacher has none); the persons behind a number only where personal data is open.
     ['GET', '/api/v1/monitoring/indicators', '/api/v1/monitoring/indicators?set=fed', signedIn(200)],
     [
@@ -726,7 +726,7 @@ function matrix() {
       { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 200, teacher: 404 },
     ],
     // Communities: РМО kept by the coordinators, network ones also by methodists; the feed for members.
-    // Issue 9. Roadmaps: everyone in the territory reads; its coordinators keep; members of the active report on the active's.
+    // Roadmaps: everyone in the territory reads; its coordinators keep; members of the active report on the active's.
     ['GET', '/api/v1/roadmaps', '/api/v1/roadmaps', signedIn(200)],
     [
       'POST',

@@ -1,4 +1,4 @@
-// The rest of issue 5 through the API: competencies on events and practices,
+// Professional development after diagnostics through the API: competencies on events and practices,
 // what a route offers per deficit, a cohort as a cascade stage, post-course
 // support, a group's dynamics and a region's level scale.
 import { test, before, after } from 'node:test'

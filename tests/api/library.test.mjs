@@ -1,5 +1,5 @@
-// Roadmaps, the documents library and the bank of practices through the API
-// (issue 9): the seed 003 roadmap uploaded as it was printed, downloads with
+// Roadmaps, the documents library and the bank of practices through the API:
+// the Chelyabinsk order № 017730 roadmap uploaded as it was printed, downloads with
 // safe headers, file checks, search in Russian, and a practice from its
 // expert's review to a published entry a route links to.
 import { test, before, after } from 'node:test'
@@ -27,7 +27,7 @@ const send = (method, path, headers, body) =>
 const upload = (path, headers, bytes) =>
   json(srv.base, path, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body: bytes })
 
-test('the seed 003 roadmap goes in as printed: checked first, then loaded with every item', async () => {
+test('the Chelyabinsk order № 017730 roadmap goes in as printed: checked first, then loaded with every item', async () => {
   const regionId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
   const created = await send('POST', '/api/v1/roadmaps', region, {
     title: 'Дорожная карта 2021–2022',

@@ -36,7 +36,8 @@ class ActiveTest : public metodist::testing::DemoAppTest {
         c.execute(std::string("DELETE FROM ") + table);
       return 0;
     });
-    // The first candidate meets every rule of seed 004; the second has the first category only.
+    // The first candidate meets every rule of the Ermakovsky district order № 255-02; the second has the first category
+    // only.
     app_.db->write([&](storage::Connection& c) {
       c.execute(
           "UPDATE persons SET category = 'highest', higher_ped_education = 1, ped_experience_since = '2010-09-01'"

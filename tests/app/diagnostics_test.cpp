@@ -260,7 +260,7 @@ TEST_P(DiagnosticsTest, FunctionalLiteracyHasOneResultPerPersonAndCopedAtSeventy
   EXPECT_EQ(twice.issue_count, 1u) << issues_text(twice);
 }
 
-// Issue 5: a group's change between two campaigns, worked out here by hand
+// A group's change between two campaigns, worked out here by hand
 // for the four teachers of the first school (the demo's results of the school
 // are removed first, so only these rows count).
 TEST_P(DiagnosticsTest, GroupDynamicsAveragePersonsMeasuredTwiceAndWithholdSmallCells) {

@@ -194,7 +194,7 @@ TEST_P(ProgramsTest, TheDeficitMarkIsShownOnlyToThoseWhoSeeDiagnostics) {
   EXPECT_FALSE(in_group(coordinator)->chosen_from_deficit);
 }
 
-// Issue 5: a cohort as a stage of a cascade, and post-course support after completion.
+// A cohort as a stage of a cascade, and post-course support after completion.
 TEST_P(ProgramsTest, ACohortIsACascadeStageAndSupportFollowsACompletedProgram) {
   const auto organiser = caller("regional_institute", region_);
   const auto program = app::create_program(app_, organiser, draft(region_), {"method.assessment"});

@@ -1,4 +1,4 @@
-// Roadmaps on both backends: the seed 003 roadmap imported with every item,
+// Roadmaps on both backends: the Chelyabinsk order № 017730 roadmap imported with every item,
 // term and executor; who keeps and who reports; lateness and its reminder;
 // export read back.
 #include "app/roadmaps.hpp"

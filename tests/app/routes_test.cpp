@@ -205,7 +205,7 @@ TEST_P(RoutesTest, ExportedAsATableToPrint) {
   EXPECT_EQ(pdf.content_type, "application/pdf");
 }
 
-// Issue 5: what a route offers per deficit. The demo's registry has the
+// What a route offers per deficit. The demo's registry has the
 // digital environment program; this test opens its next cohort in 30 days and
 // holds a webinar on assessment in the person's municipality in 21 days.
 TEST_P(RoutesTest, SuggestionsPerDeficitAreRankedExplainedAndConfidential) {

@@ -78,7 +78,7 @@ TEST(Scopes, IndividualDiagnosticResultsAreForThePersonAndTheirSchoolOnly) {
   const std::vector<Grant> teacher{{"teacher", std::nullopt, std::nullopt}};
   const std::vector<Grant> federal{{"federal_operator", std::nullopt, std::nullopt}};
   EXPECT_TRUE(scope_for(Action::read_diagnostics, coordinator, {}).empty());  // aggregates only
-  EXPECT_TRUE(scope_for(Action::read_diagnostics, methodist, {}).empty());    // until assigned (issue 6)
+  EXPECT_TRUE(scope_for(Action::read_diagnostics, methodist, {}).empty());    // until assigned
   EXPECT_TRUE(scope_for(Action::read_diagnostics, federal, {}).empty());
   EXPECT_EQ(scope_for(Action::read_diagnostics, school, {}).organisations, (std::vector<std::int64_t>{40}));
   EXPECT_EQ(scope_for(Action::read_diagnostics, teacher, 99).person, 99);

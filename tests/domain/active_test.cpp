@@ -1,5 +1,5 @@
 // The methodical active: eligibility rules as data with reasons, stages with
-// thresholds, school team completeness (seed 004 §3.1) and the assignment
+// thresholds, school team completeness (the Ermakovsky district order № 255-02 §3.1) and the assignment
 // proposal within capacities, ШНОР first.
 #include "domain/active.hpp"
 

@@ -1,5 +1,5 @@
 // The documents library's rules: references as orders cite them (the normative
-// base of seed 000), file types by content, safe names, and Russian stems.
+// base of the РМА description), file types by content, safe names, and Russian stems.
 #include "domain/library.hpp"
 #include "domain/stemming.hpp"
 

@@ -121,7 +121,7 @@ TEST(MonitoringPeriods, YearsSchoolYearsHalvesAndDates) {
   EXPECT_EQ(p->to.iso(), "2024-06-30");
   EXPECT_EQ(previous_period(*p).code, "2023-H2");
   EXPECT_EQ(previous_period(*parse_period("2024-H2")).code, "2024-H1");
-  p = parse_period("2024-04-15..2024-05-10");  // seed 003's collection window
+  p = parse_period("2024-04-15..2024-05-10");  // the Chelyabinsk order № 017730's collection window
   ASSERT_TRUE(p);
   EXPECT_EQ(p->title, "15.04.2024 — 10.05.2024");
   EXPECT_EQ(previous_period(*p).code, "2024-03-20..2024-04-14");

@@ -1,5 +1,5 @@
-// Reading roadmap tables as regions write them (seed 003's page breaks and
-// headings, seed 000's columns), item numbers, executors, lateness.
+// Reading roadmap tables as regions write them (the Chelyabinsk order № 017730's page breaks and
+// headings, the РМА description's columns), item numbers, executors, lateness.
 #include "domain/roadmap.hpp"
 
 #include "domain/error.hpp"

@@ -1,4 +1,4 @@
-// Every wording of issue 9 (and seed 003) normalised, or kept and flagged.
+// Every wording of terms met in roadmaps (the Chelyabinsk order № 017730 among them) normalised, or kept and flagged.
 #include "domain/term.hpp"
 
 #include <gtest/gtest.h>
@@ -65,7 +65,7 @@ TEST(Terms, WholeYearWholePeriodRecurringAndByPlan) {
   EXPECT_EQ(plan.kind, TermKind::by_plan);
   EXPECT_EQ(parse("По отдельному плану в течение всего периода").kind, TermKind::by_plan);
   EXPECT_EQ(parse("Ежеквартально").every, "квартал");
-  // Seed 000's 2024 roadmap and seed 003's own spelling.
+  // Seed 000's 2024 roadmap and the Chelyabinsk order № 017730's own spelling.
   EXPECT_EQ(parse("В соответствии с календарными учебными графиками").kind, TermKind::by_plan);
   EXPECT_EQ(parse("В соответствии с планом мероприятий").kind, TermKind::by_plan);
   EXPECT_EQ(span(parse("В течении года")), "2021-01-01..2021-12-31");

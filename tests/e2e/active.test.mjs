@@ -1,5 +1,5 @@
 // The methodical active in the browser: the coordinator announces a
-// selection, a teacher who meets the seed 004 rules applies and sees the
+// selection, a teacher who meets the Ermakovsky district order № 255-02 rules applies and sees the
 // check, the coordinator scores the stages, includes them and issues the
 // order; the new member records their work in the methodist's cabinet.
 import { test, before, after } from 'node:test'
@@ -30,7 +30,7 @@ test('a selection from the call to the order, and the member records their work'
   const coordinator = await as('coordinator')
   await coordinator.getByTestId('sidebar').getByRole('link', { name: 'Методический актив' }).click()
   await coordinator.getByTestId('new-selection').click()
-  // The form starts from seed 004's requirements, editable.
+  // The form starts from the Ermakovsky district order № 255-02's requirements, editable.
   await coordinator.getByTestId('rule').nth(5).waitFor()
   assert.equal(await coordinator.getByTestId('rule').count(), 6)
   await coordinator.getByTestId('selection-submit').click()

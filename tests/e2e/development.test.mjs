@@ -1,4 +1,4 @@
-// The rest of issue 5 in the browser: the school opens what to offer for the
+// Professional development after diagnostics in the browser: the school opens what to offer for the
 // teacher's deficits and adds an offer to the route in one click; records
 // post-course support of a completed program; the region compares two
 // campaigns and sets its own level scale.

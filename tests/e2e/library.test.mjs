@@ -1,4 +1,4 @@
-// Issue 9 in the browser: the institute loads the seed 003 roadmap from its
+// Roadmaps, the library and practices in the browser: the institute loads the Chelyabinsk order № 017730 roadmap from its
 // printed text and looks at it as a table and as a timeline; a methodist adds
 // a document with its file and finds it by a word form; the demo expert scores
 // a practice, the institute accepts it, a teacher finds it in the bank.

@@ -25,7 +25,7 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
     app::generate_demo(app_, {"district", 7, "2025-09-01", "Методист2026"}, nullptr);
     app::index_library(app_);  // as open_app does on start-up
   }
-  // Removes what the demo put into the tables of issue 9 (roadmaps, the
+  // Removes what the demo put into the tables of roadmaps, the library and practices (roadmaps, the
   // library beyond its preloaded base, practices and experts), for tests that
   // count from zero.
   void clear_library_demo() {
