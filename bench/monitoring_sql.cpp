@@ -49,8 +49,7 @@ std::string person_predicate(Count c, const Ctx& k) {
   const std::string manager = has_post(k, "('director', 'deputy_director')");
   const std::string window = " BETWEEN " + k.F + " AND " + k.L;
   const std::string completed =
-      "EXISTS (SELECT 1 FROM enrolments e JOIN cohorts ck ON ck.id = e.cohort_id JOIN programs pr ON pr.id = "
-      "ck.program_id"
+      "EXISTS (SELECT 1 FROM enrolments e JOIN cohorts ck ON ck.id = e.cohort_id JOIN programs pr ON pr.id = ck.program_id"
       " WHERE e.person_id = p.id AND e.status = 'completed' AND e.completed_on" +
       window;
   const std::string literacy =
@@ -77,8 +76,7 @@ std::string person_predicate(Count c, const Ctx& k) {
     case Count::highest_category:
       return "p.category = 'highest'";
     case Count::in_network_community:
-      return "EXISTS (SELECT 1 FROM community_members m JOIN communities cm ON cm.id = m.community_id WHERE "
-             "m.person_id = p.id"
+      return "EXISTS (SELECT 1 FROM community_members m JOIN communities cm ON cm.id = m.community_id WHERE m.person_id = p.id"
              " AND cm.kind IN ('network', 'virtual', 'professional') AND m.joined_on <= " +
              k.L + " AND (m.left_on IS NULL OR m.left_on > " + k.L + "))";
     case Count::in_active:
@@ -99,13 +97,11 @@ std::string person_predicate(Count c, const Ctx& k) {
     case Count::literacy_coped:
       return literacy + " AND r.percent >= " + k.coped + ")";
     case Count::diagnosed:
-      return "EXISTS (SELECT 1 FROM diagnostic_results r WHERE r.person_id = p.id AND r.competency_id IS NOT NULL AND "
-             "r.measured_on" +
+      return "EXISTS (SELECT 1 FROM diagnostic_results r WHERE r.person_id = p.id AND r.competency_id IS NOT NULL AND r.measured_on" +
              window + ")";
     case Count::support_form:
       return "(" + pair("mentee_person_id") + " OR " + route +
-             " OR EXISTS (SELECT 1 FROM event_registrations g JOIN events ev ON ev.id = g.event_id WHERE g.person_id = "
-             "p.id"
+             " OR EXISTS (SELECT 1 FROM event_registrations g JOIN events ev ON ev.id = g.event_id WHERE g.person_id = p.id"
              " AND g.attended = 1 AND ev.status <> 'cancelled' AND ev.audience LIKE '%young_teachers%'"
              " AND substr(ev.starts_at, 1, 10)" +
              window + "))";
@@ -134,8 +130,7 @@ std::string org_predicate(Count c, const Ctx& k) {
              " AND mg.starts_on <= " +
              k.L + " AND mg.ends_on >= " + k.F + "))";
     case Count::managerial_team_trained:
-      return "EXISTS (SELECT 1 FROM enrolments e JOIN cohorts ck ON ck.id = e.cohort_id JOIN programs pr ON pr.id = "
-             "ck.program_id"
+      return "EXISTS (SELECT 1 FROM enrolments e JOIN cohorts ck ON ck.id = e.cohort_id JOIN programs pr ON pr.id = ck.program_id"
              " JOIN positions x ON x.person_id = e.person_id AND x.organisation_id = o.id WHERE e.status = 'completed'"
              " AND pr.audience = 'managerial_teams' AND e.completed_on BETWEEN " +
              k.F + " AND " + k.L + " AND " + active("x", "e.completed_on") + ")";
@@ -172,12 +167,11 @@ Counts sql_counts(storage::Connection& c, const domain::Indicator& ind, const do
   const std::string den = ind.denominator ? all_of(*ind.denominator, k, subject == domain::Subject::person) : "1 = 0";
   std::string sql;
   if (subject == domain::Subject::person) {
-    sql = "SELECT o.territory_id, COUNT(DISTINCT CASE WHEN " + num + " THEN p.id END), COUNT(DISTINCT CASE WHEN " +
-          den +
-          " THEN p.id END) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id "
-          "= ps.person_id"
-          " WHERE " +
-          active("ps", k.L) + " GROUP BY o.territory_id";
+    sql =
+        "SELECT o.territory_id, COUNT(DISTINCT CASE WHEN " + num + " THEN p.id END), COUNT(DISTINCT CASE WHEN " + den +
+        " THEN p.id END) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
+        " WHERE " +
+        active("ps", k.L) + " GROUP BY o.territory_id";
   } else if (subject == domain::Subject::organisation) {
     sql = "SELECT o.territory_id, COUNT(CASE WHEN " + num + " THEN 1 END), COUNT(CASE WHEN " + den +
           " THEN 1 END) FROM organisations o WHERE o.kind IN " + edu() + " GROUP BY o.territory_id";

@@ -91,42 +91,40 @@ std::vector<Indicator> make_builtins() {
   const char* mms = "Муниципальная методическая служба";
   const char* rma = "Региональный институт развития образования (координаторы РМА)";
   std::vector<Indicator> v{
-      share("fed.1", "fed",
-            "Доля педагогических работников, освоивших программы ДПО из федерального реестра, подобранные с учётом "
-            "диагностики профессиональных дефицитов",
-            of({C::teacher, C::completed_federal_from_deficit}), of({C::teacher}), T, 30, M, kYearly, ipk, kP76),
-      share("fed.2a", "fed",
-            "Доля педагогических работников и выпускников педагогических вузов, принявших участие в диагностике "
-            "функциональной грамотности",
-            of({C::teacher_or_graduate, C::literacy_tested}), of({C::teacher_or_graduate}), T, 30, M, kYearly, ipk,
-            kP76),
-      share("fed.2b", "fed",
-            "Доля педагогических работников и выпускников педагогических вузов, справившихся с диагностикой "
-            "функциональной грамотности на 70 % и более",
-            of({C::teacher_or_graduate, C::literacy_coped}), of({C::teacher_or_graduate}), T, 15, M, kYearly, ipk,
-            kP76),
-      share("fed.3", "fed",
-            "Доля управленческих команд образовательных организаций, повысивших квалификацию по программам для "
-            "управленческих команд",
-            of({C::organisation, C::managerial_team_trained}), of({C::organisation}), T, 20, M, kYearly, ipk, kP76),
-      share("fed.4", "fed",
-            "Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и "
-            "сопровождения в первые 3 года работы",
-            of({C::young, C::support_form}), of({C::young}), P, 70, M, kYearly, ipk, kP76),
-      share("rmms.1", "rmms",
-            "Доля образовательных организаций, принявших участие в программах повышения квалификации и переподготовки "
-            "управленческих команд",
-            of({C::organisation, C::managerial_team_trained}), of({C::organisation}), P, 10, M, kTwice, mms, kAltai),
+      share(
+          "fed.1", "fed",
+          "Доля педагогических работников, освоивших программы ДПО из федерального реестра, подобранные с учётом диагностики профессиональных дефицитов",
+          of({C::teacher, C::completed_federal_from_deficit}), of({C::teacher}), T, 30, M, kYearly, ipk, kP76),
+      share(
+          "fed.2a", "fed",
+          "Доля педагогических работников и выпускников педагогических вузов, принявших участие в диагностике функциональной грамотности",
+          of({C::teacher_or_graduate, C::literacy_tested}), of({C::teacher_or_graduate}), T, 30, M, kYearly, ipk, kP76),
+      share(
+          "fed.2b", "fed",
+          "Доля педагогических работников и выпускников педагогических вузов, справившихся с диагностикой функциональной грамотности на 70 % и более",
+          of({C::teacher_or_graduate, C::literacy_coped}), of({C::teacher_or_graduate}), T, 15, M, kYearly, ipk, kP76),
+      share(
+          "fed.3", "fed",
+          "Доля управленческих команд образовательных организаций, повысивших квалификацию по программам для управленческих команд",
+          of({C::organisation, C::managerial_team_trained}), of({C::organisation}), T, 20, M, kYearly, ipk, kP76),
+      share(
+          "fed.4", "fed",
+          "Доля педагогических работников в возрасте до 35 лет, участвующих в различных формах поддержки и сопровождения в первые 3 года работы",
+          of({C::young, C::support_form}), of({C::young}), P, 70, M, kYearly, ipk, kP76),
+      share(
+          "rmms.1", "rmms",
+          "Доля образовательных организаций, принявших участие в программах повышения квалификации и переподготовки управленческих команд",
+          of({C::organisation, C::managerial_team_trained}), of({C::organisation}), P, 10, M, kTwice, mms, kAltai),
       share("rmms.2", "rmms",
             "Доля образовательных организаций, имеющих перспективный план развития кадрового потенциала",
             of({C::organisation, C::staff_plan}), of({C::organisation}), P, std::nullopt, M, kTwice, mms, kAltai),
       share("rmms.3", "rmms", "Доля образовательных организаций, реализующих целевую модель наставничества педагогов",
             of({C::organisation, C::mentoring_model}), of({C::organisation}), P, 20, M, kTwice, mms, kAltai),
-      share("rmms.4", "rmms",
-            "Доля педагогов и руководителей образовательных организаций, прошедших повышение квалификации и "
-            "профессиональную переподготовку в отчётный период",
-            of({C::teacher_or_manager, C::completed_program}), of({C::teacher_or_manager}), P, 10, M, kTwice, mms,
-            kAltai),
+      share(
+          "rmms.4", "rmms",
+          "Доля педагогов и руководителей образовательных организаций, прошедших повышение квалификации и профессиональную переподготовку в отчётный период",
+          of({C::teacher_or_manager, C::completed_program}), of({C::teacher_or_manager}), P, 10, M, kTwice, mms,
+          kAltai),
       share("rmms.5", "rmms", "Доля педагогов, для которых разработаны индивидуальные образовательные маршруты",
             of({C::teacher, C::with_route}), of({C::teacher}), P, 10, M, kTwice, mms, kAltai),
       share("rmms.6", "rmms", "Доля педагогов, участвующих в программах наставничества",

@@ -15,15 +15,13 @@ std::string full_name(const std::string& a) {
 }
 // The person's first current workplace, named.
 std::string workplace_of(const std::string& person_column) {
-  return "COALESCE((SELECT COALESCE(o2.short_name, o2.name) FROM positions ps2 JOIN organisations o2 ON o2.id = "
-         "ps2.organisation_id"
+  return "COALESCE((SELECT COALESCE(o2.short_name, o2.name) FROM positions ps2 JOIN organisations o2 ON o2.id = ps2.organisation_id"
          " WHERE ps2.person_id = " +
          person_column + " AND ps2.left_on IS NULL ORDER BY ps2.id LIMIT 1), '')";
 }
 
 const char* const kSelectionSelect =
-    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, ''), s.applications_from, "
-    "s.applications_to,"
+    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, ''), s.applications_from, s.applications_to,"
     " s.rules, s.stages, s.status, s.order_id, t.name,"
     " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> 'withdrawn')"
     " FROM active_selections s JOIN territories t ON t.id = s.territory_id";
@@ -86,12 +84,10 @@ void fill_scores(Connection& c, std::vector<Application>& apps) {
 
 std::string member_select() {
   return "SELECT m.id, m.level, m.territory_id, m.person_id, m.direction, COALESCE(m.subject_area, ''), m.capacity,"
-         " m.starts_on, COALESCE(m.ends_on, ''), COALESCE(m.end_reason, ''), m.order_id, m.end_order_id, "
-         "m.application_id, " +
+         " m.starts_on, COALESCE(m.ends_on, ''), COALESCE(m.end_reason, ''), m.order_id, m.end_order_id, m.application_id, " +
          full_name("p") + ", " + workplace_of("p.id") +
          ", t.name, o.number, o.issued_on, COALESCE(eo.number, ''),"
-         " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS "
-         "NULL)"
+         " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL)"
          " FROM active_members m JOIN persons p ON p.id = m.person_id JOIN territories t ON t.id = m.territory_id"
          " JOIN active_orders o ON o.id = m.order_id LEFT JOIN active_orders eo ON eo.id = m.end_order_id";
 }
@@ -122,8 +118,7 @@ Member member_from(const Row& r) {
 }
 
 std::string assignment_select() {
-  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, "
-         "''), " +
+  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, ''), " +
          full_name("mp") + ", COALESCE(COALESCE(so.short_name, so.name), " + full_name("tp") + ", ''), " +
          "COALESCE(COALESCE(so.short_name, so.name), " + workplace_of("tp.id") +
          ")"
@@ -164,8 +159,7 @@ std::optional<std::int64_t> find_order_id(Connection& c, std::int64_t territory_
 
 std::int64_t insert_selection(Connection& c, const Selection& s) {
   return c.scalar(
-      "INSERT INTO active_selections (level, territory_id, title, description, applications_from, applications_to, "
-      "rules,"
+      "INSERT INTO active_selections (level, territory_id, title, description, applications_from, applications_to, rules,"
       " stages, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) RETURNING id",
       {s.level, s.territory_id, s.title, text_or_null(s.description), s.applications_from, s.applications_to,
        s.rules_json, s.stages_json, domain::utc_timestamp_now()});
@@ -224,8 +218,7 @@ void set_application_status(Connection& c, std::int64_t id, const std::string& s
 void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score,
                const std::string& comment) {
   c.execute(
-      "INSERT INTO application_scores (application_id, stage_code, score, comment, scored_at) VALUES ($1, $2, $3, $4, "
-      "$5)"
+      "INSERT INTO application_scores (application_id, stage_code, score, comment, scored_at) VALUES ($1, $2, $3, $4, $5)"
       " ON CONFLICT (application_id, stage_code) DO UPDATE SET score = excluded.score, comment = excluded.comment,"
       " scored_at = excluded.scored_at",
       {application_id, stage, score, text_or_null(comment), domain::utc_timestamp_now()});
@@ -233,8 +226,7 @@ void set_score(Connection& c, std::int64_t application_id, const std::string& st
 
 std::int64_t insert_member(Connection& c, const Member& m) {
   return c.scalar(
-      "INSERT INTO active_members (level, territory_id, person_id, direction, subject_area, capacity, starts_on, "
-      "order_id,"
+      "INSERT INTO active_members (level, territory_id, person_id, direction, subject_area, capacity, starts_on, order_id,"
       " application_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
       {m.level, m.territory_id, m.person_id, m.direction, text_or_null(m.subject_area), std::int64_t{m.capacity},
        m.starts_on, m.order_id, id_or_null(m.application_id)});
@@ -291,26 +283,26 @@ std::optional<std::pair<int, int>> capacity_and_load(Connection& c, std::int64_t
 std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t territory_id) {
   Params params{territory_id};
   std::map<std::int64_t, domain::MethodistLoad> by_person;
-  c.run("SELECT m.person_id, " + full_name("p") +
-            ", m.capacity, COALESCE(m.subject_area, ''),"
-            " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on "
-            "IS NULL),"
-            " o.territory_id, COALESCE(ps.subject_area, '')"
-            " FROM active_members m JOIN persons p ON p.id = m.person_id"
-            " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
-            " LEFT JOIN organisations o ON o.id = ps.organisation_id"
-            " WHERE m.ends_on IS NULL AND (m.territory_id IN " +
-            registry::subtree("$1") + " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
-        params, [&](const Row& r) {
-          auto& m = by_person[r.int64(0)];
-          m.person_id = r.int64(0);
-          m.name = r.text(1);
-          m.capacity = std::max(m.capacity, static_cast<int>(r.int64(2)));
-          if (!r.view(3).empty()) m.subject_areas.insert(r.text(3));
-          m.load = static_cast<int>(r.int64(4));
-          if (!r.is_null(5)) m.municipalities.insert(r.int64(5));
-          if (!r.view(6).empty()) m.subject_areas.insert(r.text(6));
-        });
+  c.run(
+      "SELECT m.person_id, " + full_name("p") +
+          ", m.capacity, COALESCE(m.subject_area, ''),"
+          " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL),"
+          " o.territory_id, COALESCE(ps.subject_area, '')"
+          " FROM active_members m JOIN persons p ON p.id = m.person_id"
+          " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
+          " LEFT JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE m.ends_on IS NULL AND (m.territory_id IN " +
+          registry::subtree("$1") + " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
+      params, [&](const Row& r) {
+        auto& m = by_person[r.int64(0)];
+        m.person_id = r.int64(0);
+        m.name = r.text(1);
+        m.capacity = std::max(m.capacity, static_cast<int>(r.int64(2)));
+        if (!r.view(3).empty()) m.subject_areas.insert(r.text(3));
+        m.load = static_cast<int>(r.int64(4));
+        if (!r.is_null(5)) m.municipalities.insert(r.int64(5));
+        if (!r.view(6).empty()) m.subject_areas.insert(r.text(6));
+      });
   std::vector<domain::MethodistLoad> out;
   for (auto& [id, m] : by_person) out.push_back(std::move(m));
   return out;
@@ -404,12 +396,12 @@ std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id,
   const auto school_seen = registry::organisation_scope(scope, params, "so");
   const auto teacher_seen = registry::person_scope(scope, params, "sa.person_id");
   std::vector<Assignment> out;
-  c.run(assignment_select() + " WHERE sa.ends_on IS NULL AND ((so.territory_id IN " + tree + " AND " + school_seen +
-            ") OR (sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = "
-            "ps.organisation_id"
-            " WHERE ps.left_on IS NULL AND o.territory_id IN " +
-            tree + ") AND " + teacher_seen + ")) ORDER BY mp.last_name, mp.first_name, sa.id",
-        params, [&](const Row& r) { out.push_back(assignment_from(r)); });
+  c.run(
+      assignment_select() + " WHERE sa.ends_on IS NULL AND ((so.territory_id IN " + tree + " AND " + school_seen +
+          ") OR (sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+          " WHERE ps.left_on IS NULL AND o.territory_id IN " +
+          tree + ") AND " + teacher_seen + ")) ORDER BY mp.last_name, mp.first_name, sa.id",
+      params, [&](const Row& r) { out.push_back(assignment_from(r)); });
   return out;
 }
 
@@ -467,18 +459,17 @@ std::vector<ActivityCount> activity_counts(Connection& c, std::int64_t territory
                                            const std::string& from, const std::string& to) {
   Params params{from, to, level};
   std::vector<ActivityCount> out;
-  c.run("SELECT m.person_id, " + full_name("p") +
-            ", a.function, COUNT(*), COALESCE(SUM(a.participants), 0)"
-            " FROM active_members m JOIN persons p ON p.id = m.person_id"
-            " JOIN methodist_activities a ON a.person_id = m.person_id AND a.happened_on >= $1 AND a.happened_on <= $2"
-            " WHERE m.level = $3 AND m.starts_on <= $2 AND (m.ends_on IS NULL OR m.ends_on >= $1) AND m.territory_id "
-            "IN " +
-            registry::subtree(registry::placeholder(params, territory_id)) +
-            " GROUP BY m.person_id, p.last_name, p.first_name, p.middle_name, a.function ORDER BY p.last_name, "
-            "p.first_name, a.function",
-        params, [&](const Row& r) {
-          out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)});
-        });
+  c.run(
+      "SELECT m.person_id, " + full_name("p") +
+          ", a.function, COUNT(*), COALESCE(SUM(a.participants), 0)"
+          " FROM active_members m JOIN persons p ON p.id = m.person_id"
+          " JOIN methodist_activities a ON a.person_id = m.person_id AND a.happened_on >= $1 AND a.happened_on <= $2"
+          " WHERE m.level = $3 AND m.starts_on <= $2 AND (m.ends_on IS NULL OR m.ends_on >= $1) AND m.territory_id IN " +
+          registry::subtree(registry::placeholder(params, territory_id)) +
+          " GROUP BY m.person_id, p.last_name, p.first_name, p.middle_name, a.function ORDER BY p.last_name, p.first_name, a.function",
+      params, [&](const Row& r) {
+        out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)});
+      });
   return out;
 }
 
@@ -564,8 +555,7 @@ PlanItem plan_item_from(const Row& r) {
           r.text(6),  r.text(7), r.text(8),  r.text(9), r.text(10)};
 }
 const char* const kPlanSelect =
-    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, ''), term, "
-    "COALESCE(responsible, ''),"
+    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, ''), term, COALESCE(responsible, ''),"
     " status, COALESCE(report, '') FROM active_plan_items";
 }  // namespace
 

@@ -11,8 +11,7 @@ const char* const kCommunitySelect =
     "SELECT k.id, k.kind, k.title, COALESCE(k.description, ''), COALESCE(k.subject_area, ''), k.territory_id,"
     " k.organisation_id, k.open_to_join, t.name, COALESCE(o.short_name, o.name, ''),"
     " (SELECT COUNT(*) FROM community_members m WHERE m.community_id = k.id AND m.left_on IS NULL)"
-    " FROM communities k JOIN territories t ON t.id = k.territory_id LEFT JOIN organisations o ON o.id = "
-    "k.organisation_id";
+    " FROM communities k JOIN territories t ON t.id = k.territory_id LEFT JOIN organisations o ON o.id = k.organisation_id";
 
 Community community_from(const Row& r) {
   Community k;
@@ -33,8 +32,7 @@ Community community_from(const Row& r) {
 const char* const kMemberSelect =
     "SELECT m.id, m.community_id, m.person_id, m.role, m.joined_on, COALESCE(m.left_on, ''),"
     " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
-    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = "
-    "ps.organisation_id"
+    " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
     "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '')"
     " FROM community_members m JOIN persons p ON p.id = m.person_id";
 

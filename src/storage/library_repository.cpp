@@ -47,8 +47,7 @@ Document document_from(const Row& r) {
 std::int64_t insert_document(Connection& c, const Document& d) {
   return c.scalar(
       "INSERT INTO documents (kind, number, doc_date, issuer, title, level, territory_id, tags, description, preloaded,"
-      " created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING "
-      "id",
+      " created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
       {d.kind, text_or_null(d.number), text_or_null(d.doc_date), text_or_null(d.issuer), d.title, d.level,
        id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), flag(d.preloaded),
        id_or_null(d.created_by), d.created_at});

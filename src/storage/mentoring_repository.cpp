@@ -12,8 +12,7 @@ const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(
 
 const char* const kProgramSelect =
     "SELECT m.id, m.organisation_id, m.title, m.curator_person_id, m.starts_on, m.ends_on,"
-    " COALESCE(o.short_name, o.name), COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, "
-    "''), ''),"
+    " COALESCE(o.short_name, o.name), COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), ''),"
     " o.territory_id,"
     " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = 'active'),"
     " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id)"
@@ -41,8 +40,7 @@ const char* const kPairSelect =
     " mp.starts_on, COALESCE(mp.ends_on, ''), mp.status, COALESCE(mp.result, ''),"
     " a.last_name || ' ' || a.first_name || COALESCE(' ' || a.middle_name, ''),"
     " b.last_name || ' ' || b.first_name || COALESCE(' ' || b.middle_name, '')"
-    " FROM mentoring_pairs mp JOIN persons a ON a.id = mp.mentor_person_id JOIN persons b ON b.id = "
-    "mp.mentee_person_id";
+    " FROM mentoring_pairs mp JOIN persons a ON a.id = mp.mentor_person_id JOIN persons b ON b.id = mp.mentee_person_id";
 
 Pair pair_from(const Row& r) {
   return {r.int64(0), r.int64(1), r.int64(2), r.int64(3), r.text(4),  r.text(5),

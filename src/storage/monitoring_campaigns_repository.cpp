@@ -30,8 +30,7 @@ Campaign campaign_from(const Row& r) {
 }
 
 const char* const kSubmissionSelect =
-    "SELECT s.id, s.campaign_id, s.territory_id, t.name, s.status, COALESCE(s.comment, ''), COALESCE(s.submitted_at, "
-    "''),"
+    "SELECT s.id, s.campaign_id, s.territory_id, t.name, s.status, COALESCE(s.comment, ''), COALESCE(s.submitted_at, ''),"
     " COALESCE(s.decided_at, '') FROM monitoring_submissions s JOIN territories t ON t.id = s.territory_id";
 
 Submission submission_from(const Row& r) {
@@ -76,10 +75,8 @@ std::vector<CustomIndicator> custom_indicators(Connection& c) {
 
 std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i) {
   return c.scalar(
-      "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window, "
-      "periodicity,"
-      " target_op, target_value, responsible, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-      "$13)"
+      "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window, periodicity,"
+      " target_op, target_value, responsible, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
       " RETURNING id",
       {i.region_id, i.code, i.name, i.unit, i.source, text_or_null(i.numerator), text_or_null(i.denominator), i.window,
        i.periodicity, text_opt(i.target_op), real_or_null(i.target_value), text_or_null(i.responsible),
@@ -160,8 +157,7 @@ void set_submission_status(Connection& c, std::int64_t id, const std::string& st
 std::vector<Entry> entries_of(Connection& c, std::int64_t submission_id) {
   std::vector<Entry> out;
   c.run(
-      "SELECT code, numerator, denominator, confirmed, COALESCE(evidence, ''), COALESCE(note, '') FROM "
-      "monitoring_entries"
+      "SELECT code, numerator, denominator, confirmed, COALESCE(evidence, ''), COALESCE(note, '') FROM monitoring_entries"
       " WHERE submission_id = $1 ORDER BY code",
       {submission_id}, [&](const Row& r) {
         out.push_back({r.text(0), r.opt_int64(1), r.opt_int64(2), r.flag(3), r.text(4), r.text(5)});
@@ -171,8 +167,7 @@ std::vector<Entry> entries_of(Connection& c, std::int64_t submission_id) {
 
 void put_entry(Connection& c, std::int64_t submission_id, const Entry& e) {
   c.execute(
-      "INSERT INTO monitoring_entries (submission_id, code, numerator, denominator, confirmed, evidence, note, "
-      "updated_at)"
+      "INSERT INTO monitoring_entries (submission_id, code, numerator, denominator, confirmed, evidence, note, updated_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id, code) DO UPDATE SET"
       " numerator = excluded.numerator, denominator = excluded.denominator, confirmed = excluded.confirmed,"
       " evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at",
@@ -183,8 +178,7 @@ void put_entry(Connection& c, std::int64_t submission_id, const Entry& e) {
 std::vector<PlacedEntry> entries_for(Connection& c, const std::string& set, const std::string& period) {
   std::vector<PlacedEntry> out;
   c.run(
-      "SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, ''), "
-      "COALESCE(e.note, '')"
+      "SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, ''), COALESCE(e.note, '')"
       " FROM monitoring_entries e JOIN monitoring_submissions s ON s.id = e.submission_id"
       " JOIN monitoring_campaigns k ON k.id = s.campaign_id"
       " WHERE k.indicator_set = $1 AND k.period = $2 AND s.status IN ('submitted', 'approved')",

@@ -62,8 +62,7 @@ const std::vector<std::string>& queries() {
         "SELECT g.person_id, e.starts_at FROM event_registrations g JOIN events e ON e.id = g.event_id"
         " WHERE g.attended = 1 AND e.status <> 'cancelled' AND e.audience LIKE '%young_teachers%'";
     v[kNetwork] =
-        "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = "
-        "m.community_id"
+        "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = m.community_id"
         " WHERE c.kind IN ('network', 'virtual', 'professional')";
     v[kActive] = "SELECT person_id, starts_on, ends_on FROM active_members";
     v[kSupport] = "SELECT person_id, organisation_id, starts_on, ends_on FROM support_assignments";
@@ -72,8 +71,7 @@ const std::vector<std::string>& queries() {
     v[kCommunities] = "SELECT organisation_id, territory_id, created_at FROM communities";
     v[kEvents] = "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> 'cancelled'";
     v[kRequests] =
-        "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = 'closed' AND closed_at IS NOT "
-        "NULL";
+        "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = 'closed' AND closed_at IS NOT NULL";
     return v;
   }();
   return q;

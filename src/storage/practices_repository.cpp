@@ -52,8 +52,7 @@ const char* const kPersonName = "pe.last_name || ' ' || pe.first_name || COALESC
 std::int64_t insert_practice(Connection& c, const Practice& p) {
   return c.scalar(
       "INSERT INTO practices (title, authors, organisation_id, region_id, subject_area, level, description, status,"
-      " round, submitted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) "
-      "RETURNING id",
+      " round, submitted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) RETURNING id",
       {p.title, p.authors, p.organisation_id, p.region_id, text_or_null(p.subject_area), p.level, p.description,
        p.status, id_or_null(p.submitted_by), p.created_at});
 }
@@ -196,8 +195,7 @@ const std::string kExpertSelect =
         "SELECT e.id, e.person_id, e.region_id, COALESCE(e.subject_area, ''), COALESCE(e.training, ''),"
         " COALESCE(e.trained_on, ''), COALESCE(e.certificate, ''), e.included_on, COALESCE(e.excluded_on, ''), ") +
     kPersonName +
-    ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = "
-    "ps.organisation_id"
+    ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
     "  WHERE ps.person_id = pe.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), ''),"
     " (SELECT COUNT(*) FROM practice_reviews r WHERE r.expert_person_id = e.person_id AND r.submitted_at IS NULL)"
     " FROM experts e JOIN persons pe ON pe.id = e.person_id";
@@ -298,8 +296,7 @@ std::int64_t insert_review(Connection& c, const Review& r) {
 
 void submit_review(Connection& c, const Review& r) {
   c.execute(
-      "UPDATE practice_reviews SET scores = $2, total = $3, conclusion = $4, comment = $5, submitted_at = $6 WHERE id "
-      "= $1",
+      "UPDATE practice_reviews SET scores = $2, total = $3, conclusion = $4, comment = $5, submitted_at = $6 WHERE id = $1",
       {r.id, r.scores, real_or_null(r.total), r.conclusion, text_or_null(r.comment), r.submitted_at});
 }
 

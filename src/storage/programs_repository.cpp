@@ -157,8 +157,7 @@ std::vector<Enrolment> enrolments_of_person(Connection& c, std::int64_t person_i
 
 std::int64_t insert_support_record(Connection& c, const SupportRecord& s) {
   return c.scalar(
-      "INSERT INTO post_course_support (enrolment_id, happened_on, kind, note, author_account_id, author_name, "
-      "created_at)"
+      "INSERT INTO post_course_support (enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       {s.enrolment_id, s.happened_on, s.kind, s.note, id_or_null(s.author_account_id), s.author_name,
        domain::utc_timestamp_now()});

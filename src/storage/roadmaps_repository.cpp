@@ -93,8 +93,7 @@ Params item_params(const Item& i) {
 
 std::int64_t insert_roadmap(Connection& c, const Roadmap& r) {
   return c.scalar(
-      "INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, approved_by, created_by, "
-      "created_at)"
+      "INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, approved_by, created_by, created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
       {r.title, r.owner_level, r.territory_id, r.period_from, r.period_to, text_or_null(r.approved_by),
        id_or_null(r.created_by), r.created_at});
