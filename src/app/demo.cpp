@@ -25,7 +25,7 @@
 #include "storage/competency_tags.hpp"
 #include "storage/diagnostics_repository.hpp"
 #include "storage/events_repository.hpp"
-#include "storage/help_repository.hpp"
+#include "storage/help_requests_repository.hpp"
 #include "storage/mentoring_repository.hpp"
 #include "storage/programs_repository.hpp"
 #include "storage/registry_repository.hpp"
@@ -637,12 +637,10 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   std::map<std::int64_t, std::int64_t> imc_of;  // municipality → its methodical service
   storage::Params params;
   c.run(
-      "SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, ''), COALESCE(CAST(p.birth_date AS TEXT), "
-      "''),"
+      "SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, ''), COALESCE(CAST(p.birth_date AS TEXT), ''),"
       " COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.category, o.kind"
       " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
-      " WHERE ps.left_on IS NULL AND (ps.position = 'teacher' OR o.kind = 'methodical_service') AND o.territory_id "
-      "IN " +
+      " WHERE ps.left_on IS NULL AND (ps.position = 'teacher' OR o.kind = 'methodical_service') AND o.territory_id IN " +
           reg::subtree(reg::placeholder(params, region)) + " ORDER BY o.territory_id, o.id, ps.person_id",
       params, [&](const storage::Row& r) {
         if (r.view(7) == "methodical_service")
@@ -656,7 +654,7 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   namespace ev = storage::events;
   namespace cm = storage::communities;
   namespace mt = storage::mentoring;
-  namespace hp = storage::help;
+  namespace hp = storage::help_requests;
   struct Plan {
     const char* kind;
     const char* title;
@@ -792,7 +790,7 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
         "Работа с детьми с ОВЗ на уроках", "Формирующее оценивание в начальной школе"};
     for (int i = 0; i < 4; ++i) {
       const auto& t = rng.pick(teachers);
-      hp::Request r;
+      hp::HelpRequest r;
       r.organisation_id = t.organisation;
       r.person_id = t.person;
       r.topic = kTopics[i];
@@ -911,8 +909,7 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
     // a selection is open, and the active's plan is written.
     if (methodist) {
       c.run(
-          "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE o.territory_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
+          "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
           " AND ps.person_id IN (SELECT person_id FROM diagnostic_results) ORDER BY ps.person_id LIMIT 2",
           {muni}, [&](const storage::Row& r) {
             act::insert_assignment(c, {0, *methodist, std::nullopt, r.int64(0), order_day, {}, {}, {}, {}});

@@ -15,11 +15,11 @@
 namespace metodist::app {
 namespace {
 
-namespace hp = storage::help;
+namespace hp = storage::help_requests;
 namespace reg = storage::registry;
 using domain::HelpActor;
 
-std::string state_json(const hp::Request& r) {
+std::string state_json(const hp::HelpRequest& r) {
   return nlohmann::json{
       {"status", r.status},
       {"methodist_person_id", r.methodist_person_id ? nlohmann::json(*r.methodist_person_id) : nlohmann::json()},
@@ -38,7 +38,7 @@ struct Roles {
 // once per organisation, not once per request.
 using OrganisationRoles = std::map<std::int64_t, std::pair<bool, bool>>;
 
-Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request& r,
+Roles roles_for(storage::Connection& c, const Caller& caller, const hp::HelpRequest& r,
                 OrganisationRoles* cache = nullptr) {
   Roles roles;
   if (caller.person_id) {
@@ -60,7 +60,7 @@ Roles roles_for(storage::Connection& c, const Caller& caller, const hp::Request&
   return roles;
 }
 
-HelpRequestView view_of(const Roles& roles, hp::Request r) {
+HelpRequestView view_of(const Roles& roles, hp::HelpRequest r) {
   HelpRequestView v;
   v.overdue = domain::help_overdue(r.status, r.due_on, domain::Date::today());
   auto allowed = [&](const char* to, HelpActor who, bool plays) {
@@ -75,7 +75,7 @@ HelpRequestView view_of(const Roles& roles, hp::Request r) {
   return v;
 }
 
-hp::Request visible_request(storage::Connection& c, const Caller& caller, std::int64_t id, Roles& roles) {
+hp::HelpRequest visible_request(storage::Connection& c, const Caller& caller, std::int64_t id, Roles& roles) {
   auto r = hp::find_request(c, id);
   if (r) roles = roles_for(c, caller, *r);
   if (!r || !roles.any()) throw domain::Error::not_found("Запрос не найден");
@@ -85,7 +85,7 @@ hp::Request visible_request(storage::Connection& c, const Caller& caller, std::i
 // Applies a move for the first role the caller plays that allows it.
 // Refuses with 403 when the caller plays none of the roles, 409 when the
 // request's state does not allow the move.
-void require_move(const hp::Request& r, const char* to, std::initializer_list<std::pair<HelpActor, bool>> plays,
+void require_move(const hp::HelpRequest& r, const char* to, std::initializer_list<std::pair<HelpActor, bool>> plays,
                   const char* who_may) {
   std::string problem;
   for (const auto& [who, yes] : plays) {
@@ -103,7 +103,7 @@ HelpRequestView change(App& app, const Caller& caller, std::int64_t id, const st
   return app.db->write([&](storage::Connection& c) {
     Roles roles;
     const auto before = visible_request(c, caller, id, roles);
-    hp::Request after = before;
+    hp::HelpRequest after = before;
     f(c, roles, after);
     hp::update_request(c, after);
     audit_change(c, caller, "update", "help_request", id, state_json(before), state_json(after), request_id);
@@ -114,7 +114,7 @@ HelpRequestView change(App& app, const Caller& caller, std::int64_t id, const st
 std::string link_of(std::int64_t id) { return "/help/" + std::to_string(id); }
 
 // Tells the one who asked: the person, or the school's administration.
-void tell_requester(const App& app, storage::Connection& c, const hp::Request& r, const Notice& n) {
+void tell_requester(const App& app, storage::Connection& c, const hp::HelpRequest& r, const Notice& n) {
   if (r.person_id)
     notify_person(app, c, *r.person_id, n);
   else
@@ -123,9 +123,9 @@ void tell_requester(const App& app, storage::Connection& c, const hp::Request& r
 
 }  // namespace
 
-hp::Request create_help_request(App& app, const Caller& caller, const NewHelpRequest& in,
-                                const std::string& request_id) {
-  hp::Request r;
+hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHelpRequest& in,
+                                    const std::string& request_id) {
+  hp::HelpRequest r;
   r.topic = domain::trim(in.topic);
   r.subject_area = in.subject_area;
   r.description = domain::trim(in.description);
@@ -220,7 +220,7 @@ std::vector<hp::Methodist> help_request_methodists(App& app, const Caller& calle
 
 HelpRequestView assign_help_request(App& app, const Caller& caller, std::int64_t id, std::int64_t methodist,
                                     const std::string& request_id) {
-  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
+  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::HelpRequest& r) {
     require_move(r, "assigned", {{HelpActor::coordinator, roles.coordinator}},
                  "Методиста назначает муниципальная методическая служба");
     bool eligible = false;
@@ -249,7 +249,7 @@ HelpRequestView answer_help_request(App& app, const Caller& caller, std::int64_t
     throw domain::Error::validation("response_kind", "Вид помощи: answer, consultation или visit");
   if (text.empty()) throw domain::Error::validation("response", "Опишите ответ или проведённую консультацию");
   if (domain::utf8_length(text) > 10000) throw domain::Error::validation("response", "Ответ длиннее 10000 символов");
-  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
+  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::HelpRequest& r) {
     require_move(r, "answered", {{HelpActor::methodist, roles.methodist}}, "Ответ даёт назначенный методист");
     r.status = "answered";
     r.response_kind = kind;
@@ -267,7 +267,7 @@ HelpRequestView answer_help_request(App& app, const Caller& caller, std::int64_t
 HelpRequestView close_help_request(App& app, const Caller& caller, std::int64_t id, int rating,
                                    const std::string& comment, const std::string& request_id) {
   if (rating < 1 || rating > 5) throw domain::Error::validation("rating", "Оценка — от 1 до 5");
-  return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::Request& r) {
+  return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::HelpRequest& r) {
     require_move(r, "closed", {{HelpActor::requester, roles.requester}}, "Закрывает запрос тот, кто его подал");
     r.status = "closed";
     r.rating = rating;
@@ -280,7 +280,7 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
                                     const std::string& request_id) {
   const auto why = domain::trim(comment);
   if (why.empty()) throw domain::Error::validation("comment", "Напишите, что осталось нерешённым");
-  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::Request& r) {
+  return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::HelpRequest& r) {
     require_move(r, "assigned", {{HelpActor::requester, roles.requester}},
                  "Вернуть запрос в работу может тот, кто его подал");
     r.status = "assigned";
@@ -294,7 +294,7 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
 }
 
 HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
-  return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::Request& r) {
+  return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::HelpRequest& r) {
     require_move(r, "cancelled", {{HelpActor::requester, roles.requester}, {HelpActor::coordinator, roles.coordinator}},
                  "Отозвать запрос может заявитель или координатор");
     r.status = "cancelled";

@@ -14,7 +14,7 @@
 
 #include "app/app.hpp"
 #include "app/auth.hpp"
-#include "storage/help_repository.hpp"
+#include "storage/help_requests_repository.hpp"
 
 namespace metodist::app {
 
@@ -22,20 +22,21 @@ struct NewHelpRequest {
   std::optional<std::int64_t> organisation_id;  // a school asks; otherwise the caller's own person asks
   std::string topic, subject_area, description, urgency = "normal";
 };
-storage::help::Request create_help_request(App& app, const Caller& caller, const NewHelpRequest& r,
-                                           const std::string& request_id = {});
+storage::help_requests::HelpRequest create_help_request(App& app, const Caller& caller, const NewHelpRequest& r,
+                                                        const std::string& request_id = {});
 
 struct HelpRequestView {
-  storage::help::Request request;
+  storage::help_requests::HelpRequest request;
   bool overdue = false;
   // What the caller may do with it now.
   bool can_assign = false, can_answer = false, can_close = false, can_cancel = false;
 };
 // Those the caller asked, was assigned, or oversees (a school, a territory).
-std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const storage::help::RequestFilter& f);
+std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller,
+                                                const storage::help_requests::RequestFilter& f);
 HelpRequestView get_help_request(App& app, const Caller& caller, std::int64_t id);
 // The methodists a coordinator may assign, with their open requests.
-std::vector<storage::help::Methodist> help_request_methodists(App& app, const Caller& caller, std::int64_t id);
+std::vector<storage::help_requests::Methodist> help_request_methodists(App& app, const Caller& caller, std::int64_t id);
 
 HelpRequestView assign_help_request(App& app, const Caller& caller, std::int64_t id, std::int64_t methodist_person_id,
                                     const std::string& request_id = {});
@@ -49,7 +50,7 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
 HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id,
                                     const std::string& request_id = {});
 
-std::vector<storage::help::MunicipalityStats> help_statistics(App& app, const Caller& caller, const std::string& from,
-                                                              const std::string& to);
+std::vector<storage::help_requests::MunicipalityStats> help_statistics(App& app, const Caller& caller,
+                                                                       const std::string& from, const std::string& to);
 
 }  // namespace metodist::app

@@ -10,7 +10,7 @@
 #include "domain/error.hpp"
 #include "domain/events.hpp"
 #include "storage/events_repository.hpp"
-#include "storage/help_repository.hpp"
+#include "storage/help_requests_repository.hpp"
 #include "storage/roadmaps_repository.hpp"
 
 namespace metodist::app {
@@ -56,7 +56,7 @@ std::size_t event_reminders(App& app, storage::Connection& c) {
 
 std::size_t overdue_reminders(App& app, storage::Connection& c) {
   std::size_t added = 0;
-  for (const auto& r : storage::help::overdue_requests(c, domain::Date::today().iso())) {
+  for (const auto& r : storage::help_requests::overdue_requests(c, domain::Date::today().iso())) {
     const Notice n{"overdue", "Просрочен запрос методической помощи: «" + r.topic + "»",
                    r.organisation_name + ", срок ответа — " + r.due_on, "/help/" + std::to_string(r.id),
                    "help_overdue:" + std::to_string(r.id)};

@@ -61,7 +61,7 @@ Response request_response(const app::HelpRequestView& v, int status = 200) {
 
 Response list_help_requests(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  storage::help::RequestFilter f;
+  storage::help_requests::RequestFilter f;
   f.status = q.text("status", 16);
   f.methodist = q.id("methodist_person_id");
   JsonWriter w;

@@ -46,6 +46,20 @@ std::optional<std::int64_t> Row::opt_int64(std::size_t i) const {
   return int64(i);
 }
 
+std::size_t Row::index(std::string_view column) const {
+  std::size_t found = cells_.size();
+  const auto& names = columns_ ? *columns_ : std::vector<std::string>{};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] != column) continue;
+    if (found != cells_.size()) throw std::logic_error("column «" + std::string(column) + "» is twice in the SELECT");
+    found = i;
+  }
+  if (found < cells_.size()) return found;
+  std::string known;
+  for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+  throw std::logic_error("no column «" + std::string(column) + "» in the SELECT (it has: " + known + ")");
+}
+
 std::int64_t Connection::execute(std::string_view sql, const Params& params) { return run(sql, params, nullptr); }
 
 std::vector<Row> Connection::query(std::string_view sql, const Params& params) {

@@ -39,7 +39,13 @@ inline Value text_or_null(std::string_view s) { return s.empty() ? Value{nullptr
 inline Value view_or_null(std::string_view s) { return s.empty() ? Value{nullptr} : Value{s}; }
 inline Value id_or_null(std::optional<std::int64_t> id) { return id ? Value{*id} : Value{nullptr}; }
 
+// The names of a result's columns, as the SELECT gives them (a column's own
+// name, or its alias: expressions need one, the engines name them differently).
+using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
+
 // One result row. Accessors convert as SQL would: NULL reads as 0 / "".
+// Cells are read by position or by column name; by name, adding a column to a
+// SELECT is one line there and one in the mapper, with no renumbering.
 class Row {
  public:
   std::size_t size() const noexcept { return cells_.size(); }
@@ -52,11 +58,24 @@ class Row {
   std::string_view view(std::size_t i) const;
   std::optional<std::int64_t> opt_int64(std::size_t i) const;
 
+  // By name. A name the SELECT does not have, or has twice, is a programming
+  // error: std::logic_error naming it and the columns there are.
+  std::size_t index(std::string_view column) const;
+  bool is_null(std::string_view column) const { return is_null(index(column)); }
+  std::int64_t int64(std::string_view column) const { return int64(index(column)); }
+  double real(std::string_view column) const { return real(index(column)); }
+  bool flag(std::string_view column) const { return flag(index(column)); }
+  std::string text(std::string_view column) const { return text(index(column)); }
+  std::string_view view(std::string_view column) const { return view(index(column)); }
+  std::optional<std::int64_t> opt_int64(std::string_view column) const { return opt_int64(index(column)); }
+
   // For backends filling the row.
   std::vector<Value>& cells() noexcept { return cells_; }
+  void set_columns(ColumnNames names) noexcept { columns_ = std::move(names); }
 
  private:
   std::vector<Value> cells_;
+  ColumnNames columns_;
 };
 
 using RowCallback = std::function<void(const Row&)>;

@@ -10,9 +10,9 @@
 #include "domain/access.hpp"
 #include "storage/database.hpp"
 
-namespace metodist::storage::help {
+namespace metodist::storage::help_requests {
 
-struct Request {
+struct HelpRequest {
   std::int64_t id = 0, organisation_id = 0;
   std::optional<std::int64_t> person_id, created_by, methodist_person_id;
   std::string topic, subject_area, description, urgency, status, due_on;
@@ -23,10 +23,10 @@ struct Request {
   std::string organisation_name, person_name, methodist_name, territory_name;
   std::int64_t territory_id = 0;
 };
-std::int64_t insert_request(Connection& c, const Request& r);
-std::optional<Request> find_request(Connection& c, std::int64_t id);
+std::int64_t insert_request(Connection& c, const HelpRequest& r);
+std::optional<HelpRequest> find_request(Connection& c, std::int64_t id);
 // Everything but ids and creation.
-void update_request(Connection& c, const Request& r);
+void update_request(Connection& c, const HelpRequest& r);
 
 // Who sees which requests: those of organisations within `organisations`,
 // those the `person` asked, and those assigned to the `person` as methodist.
@@ -40,7 +40,7 @@ struct RequestFilter {
   std::optional<std::int64_t> methodist;  // assigned to this person
   std::size_t limit = 500;
 };
-std::vector<Request> list_requests(Connection& c, const RequestFilter& f, const Visibility& v);
+std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, const Visibility& v);
 
 // Per municipality within the scope, as of `today`, for requests made in [from, to].
 struct MunicipalityStats {
@@ -65,6 +65,6 @@ struct Methodist {
 std::vector<Methodist> methodists_for(Connection& c, std::int64_t organisation_id);
 
 // Open requests past their due day (for the reminders).
-std::vector<Request> overdue_requests(Connection& c, const std::string& today);
+std::vector<HelpRequest> overdue_requests(Connection& c, const std::string& today);
 
-}  // namespace metodist::storage::help
+}  // namespace metodist::storage::help_requests

@@ -94,6 +94,7 @@ class SqliteConnection final : public Connection {
     const int columns = sqlite3_column_count(stmt);
     Row row;
     row.cells().resize(static_cast<std::size_t>(columns));
+    if (on_row && columns > 0) row.set_columns(column_names(stmt, columns));
     while (true) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
@@ -170,6 +171,12 @@ class SqliteConnection final : public Connection {
   }
 
   // Fills a cell in place: a text cell reuses the previous row's buffer.
+  static ColumnNames column_names(sqlite3_stmt* stmt, int columns) {
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int c = 0; c < columns; ++c) names->emplace_back(sqlite3_column_name(stmt, c));
+    return names;
+  }
+
   static void column(sqlite3_stmt* stmt, int c, Value& out) {
     switch (sqlite3_column_type(stmt, c)) {
       case SQLITE_INTEGER:

@@ -135,7 +135,7 @@ TEST_P(HelpRequestsTest, OverdueRequestsAreFlaggedRemindedOnceAndCounted) {
   app_.db->write([&](storage::Connection& c) {
     return c.execute("UPDATE help_requests SET due_on = '2020-01-01' WHERE id = $1", {id});
   });
-  storage::help::RequestFilter overdue;
+  storage::help_requests::RequestFilter overdue;
   overdue.status = "overdue";
   bool listed = false;
   for (const auto& v : app::list_help_requests(app_, coordinator_, overdue)) listed |= v.request.id == id && v.overdue;

@@ -90,6 +90,32 @@ TEST_P(StorageTest, ValuesRoundTrip) {
   EXPECT_EQ(row.int64(4), 9007199254740994);  // the same $1 used twice
 }
 
+TEST_P(StorageTest, CellsAreReadByColumnName) {
+  TestDatabase t(GetParam());
+  const auto rows = t.db->read([](storage::Connection& c) {
+    return c.query(
+        "SELECT t.id, t.name, COALESCE(t.parent_id, 0) AS parent, t.id AS again FROM territories t"
+        " WHERE t.id = $1 UNION ALL SELECT 0, 'x', 0, 0",
+        {std::int64_t{-1}});
+  });
+  ASSERT_EQ(rows.size(), 1u);  // kept after the statement ran: the names travel with the row
+  const auto& row = rows[0];
+  EXPECT_EQ(row.index("id"), 0u);
+  EXPECT_EQ(row.index("again"), 3u);
+  EXPECT_EQ(row.text("name"), "x");
+  EXPECT_EQ(row.int64("parent"), 0);
+  // A name the SELECT has not, or an expression without an alias, says so.
+  try {
+    (void)row.int64("parent_id");
+    ADD_FAILURE() << "an unknown column was read";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("parent_id"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("again"), std::string::npos) << "lists the columns there are: " << e.what();
+  }
+  const auto twice = t.db->read([](storage::Connection& c) { return *c.query_one("SELECT 1 AS n, 2 AS n"); });
+  EXPECT_THROW((void)twice.int64("n"), std::logic_error);
+}
+
 TEST_P(StorageTest, DollarSignsInsideStringLiteralsAreNotParameters) {
   TestDatabase t(GetParam());
   const auto row = t.db->read(
@@ -148,8 +174,7 @@ TEST(PostgresStorage, SurvivesTerminatedConnections) {
   TestDatabase admin_side("postgres", false);
   admin_side.db->read([&](storage::Connection& c) {
     c.execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
-        "pg_backend_pid()");
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
     c.execute("SELECT pg_terminate_backend(CAST($1 AS INTEGER))", {pid});
   });
   // A read on the dead pooled connection is retried on a fresh one: the
