@@ -10,41 +10,55 @@ namespace {
 
 const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '')";
 
+// Programs and pairs are read by column name (program_from, pair_from).
 const char* const kProgramSelect =
     "SELECT m.id, m.organisation_id, m.title, m.curator_person_id, m.starts_on, m.ends_on,"
-    " COALESCE(o.short_name, o.name), COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), ''),"
+    " COALESCE(o.short_name, o.name) AS organisation_name,"
+    " COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), '') AS curator_name,"
     " o.territory_id,"
-    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = 'active'),"
-    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id)"
+    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = 'active') AS active_pairs,"
+    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id) AS pairs"
     " FROM mentoring_programs m JOIN organisations o ON o.id = m.organisation_id"
     " LEFT JOIN persons p ON p.id = m.curator_person_id";
 
 Program program_from(const Row& r) {
   Program p;
-  p.id = r.int64(0);
-  p.organisation_id = r.int64(1);
-  p.title = r.text(2);
-  p.curator_person_id = r.opt_int64(3);
-  p.starts_on = r.text(4);
-  p.ends_on = r.text(5);
-  p.organisation_name = r.text(6);
-  p.curator_name = r.text(7);
-  p.territory_id = r.int64(8);
-  p.active_pairs = r.int64(9);
-  p.pairs = r.int64(10);
+  p.id = r.int64("id");
+  p.organisation_id = r.int64("organisation_id");
+  p.title = r.text("title");
+  p.curator_person_id = r.opt_int64("curator_person_id");
+  p.starts_on = r.text("starts_on");
+  p.ends_on = r.text("ends_on");
+  p.organisation_name = r.text("organisation_name");
+  p.curator_name = r.text("curator_name");
+  p.territory_id = r.int64("territory_id");
+  p.active_pairs = r.int64("active_pairs");
+  p.pairs = r.int64("pairs");
   return p;
 }
 
 const char* const kPairSelect =
-    "SELECT mp.id, mp.program_id, mp.mentor_person_id, mp.mentee_person_id, mp.form, COALESCE(mp.plan, ''),"
-    " mp.starts_on, COALESCE(mp.ends_on, ''), mp.status, COALESCE(mp.result, ''),"
-    " a.last_name || ' ' || a.first_name || COALESCE(' ' || a.middle_name, ''),"
-    " b.last_name || ' ' || b.first_name || COALESCE(' ' || b.middle_name, '')"
+    "SELECT mp.id, mp.program_id, mp.mentor_person_id, mp.mentee_person_id, mp.form, COALESCE(mp.plan, '') AS plan,"
+    " mp.starts_on, COALESCE(mp.ends_on, '') AS ends_on, mp.status, COALESCE(mp.result, '') AS result,"
+    " a.last_name || ' ' || a.first_name || COALESCE(' ' || a.middle_name, '') AS mentor_name,"
+    " b.last_name || ' ' || b.first_name || COALESCE(' ' || b.middle_name, '') AS mentee_name"
     " FROM mentoring_pairs mp JOIN persons a ON a.id = mp.mentor_person_id JOIN persons b ON b.id = mp.mentee_person_id";
 
 Pair pair_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.int64(2), r.int64(3), r.text(4),  r.text(5),
-          r.text(6),  r.text(7),  r.text(8),  r.text(9),  r.text(10), r.text(11)};
+  Pair p;
+  p.id = r.int64("id");
+  p.program_id = r.int64("program_id");
+  p.mentor_person_id = r.int64("mentor_person_id");
+  p.mentee_person_id = r.int64("mentee_person_id");
+  p.form = r.text("form");
+  p.plan = r.text("plan");
+  p.starts_on = r.text("starts_on");
+  p.ends_on = r.text("ends_on");
+  p.status = r.text("status");
+  p.result = r.text("result");
+  p.mentor_name = r.text("mentor_name");
+  p.mentee_name = r.text("mentee_name");
+  return p;
 }
 
 }  // namespace
