@@ -100,8 +100,7 @@ void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::
     facts.organisation_covered = storage::registry::organisation_visible(c, *r.organisation_id, scope);
   if (kind == domain::ScopeKind::person)
     facts.person_works_in_scope = storage::registry::person_in_scope(c, *person, scope);
-  if (auto why = domain::grant_refusal(scope, r.role, facts))
-    throw domain::Error(domain::ErrorKind::forbidden, *why, "roles");
+  if (auto why = domain::grant_refusal(scope, r.role, facts)) throw domain::Error::forbidden(*why, "roles");
 }
 
 // A person may be linked to a new account by those who administer that
@@ -110,9 +109,8 @@ void check_grant(storage::Connection& c, const domain::Scope& scope, const acc::
 void check_person_link(storage::Connection& c, const domain::Scope& scope, std::int64_t person) {
   const bool exists = storage::registry::find_person(c, person).has_value();
   if (!scope.everything && (!exists || !storage::registry::person_in_scope(c, person, scope)))
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Учётную запись можно связать только с педагогом, который работает на вашей территории",
-                        "person_id");
+    throw domain::Error::forbidden(
+        "Учётную запись можно связать только с педагогом, который работает на вашей территории", "person_id");
   if (!exists) throw domain::Error::validation("person_id", "Человек не найден в реестре");
 }
 
@@ -127,8 +125,8 @@ acc::Account administered(storage::Connection& c, const domain::Scope& scope, st
   const bool allowed = account && acc::administrable(c, id, scope);
   if (!account || (!allowed && intent == Intent::read)) throw domain::Error::not_found("Учётная запись не найдена");
   if (!allowed)
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Недостаточно прав: у этой учётной записи есть роли, которые вы не можете назначать");
+    throw domain::Error::forbidden(
+        "Недостаточно прав: у этой учётной записи есть роли, которые вы не можете назначать");
   return *account;
 }
 

@@ -45,7 +45,7 @@ std::vector<domain::SelectionStage> stages_of(const std::string& text) {
 
 void require_keeps(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
   if (!coordinates_territory(c, caller, territory_id))
-    throw domain::Error(domain::ErrorKind::forbidden, "Методический актив этой территории ведёт её координатор");
+    throw domain::Error::forbidden("Методический актив этой территории ведёт её координатор");
 }
 
 // The level of the active fits its territory: РМА — a region, ММА — a municipality.
@@ -216,8 +216,7 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
     else if (const auto staff = staff_scope(caller); !staff.empty() && reg::person_in_scope(c, d.person_id, staff))
       by = "organisation";
     else
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Заявку подаёт сам педагог, его школа или муниципальная служба");
+      throw domain::Error::forbidden("Заявку подаёт сам педагог, его школа или муниципальная служба");
     domain::Scope territory;
     territory.territories = {s->territory_id};
     if (!reg::person_in_scope(c, d.person_id, territory))
@@ -308,7 +307,7 @@ ApplicationView decide_application(App& app, const Caller& caller, std::int64_t 
           const std::vector<domain::EligibilityRule>& rules, const std::vector<domain::SelectionStage>& stages) {
         if (status == "withdrawn") {
           if (!caller.person_id || *caller.person_id != a.person_id)
-            throw domain::Error(domain::ErrorKind::forbidden, "Отозвать заявку может сам педагог");
+            throw domain::Error::forbidden("Отозвать заявку может сам педагог");
         } else if (status == "accepted" || status == "rejected" || status == "submitted") {
           require_keeps(c, caller, s.territory_id);
         } else {
@@ -527,7 +526,7 @@ std::vector<act::Assignment> assign_methodists(App& app, const Caller& caller,
       // The target lies within the caller's territory.
       if (d.organisation_id ? !reg::organisation_visible(c, *d.organisation_id, coordinate)
                             : !reg::person_in_scope(c, *d.person_id, coordinate))
-        throw domain::Error(domain::ErrorKind::forbidden, "Школа или педагог вне вашей территории", "items");
+        throw domain::Error::forbidden("Школа или педагог вне вашей территории", "items");
       // The methodist is in the active now, with spare capacity.
       const auto load = act::capacity_and_load(c, d.methodist_person_id);
       if (!load) throw domain::Error::validation("methodist_person_id", "Закрепляются участники методического актива");
@@ -566,7 +565,7 @@ void end_assignment(App& app, const Caller& caller, std::int64_t id, const std::
     const bool in_scope =
         !coordinate.empty() && (a->organisation_id ? reg::organisation_visible(c, *a->organisation_id, coordinate)
                                                    : reg::person_in_scope(c, *a->person_id, coordinate));
-    if (!in_scope) throw domain::Error(domain::ErrorKind::forbidden, "Закрепление снимает координатор территории");
+    if (!in_scope) throw domain::Error::forbidden("Закрепление снимает координатор территории");
     act::end_assignment(c, id, domain::Date::today().iso());
     audit_change(c, caller, "update", "support_assignment", id, R"({"ends_on":null})",
                  json{{"ends_on", domain::Date::today().iso()}}.dump(), request_id);
@@ -591,7 +590,7 @@ std::vector<domain::AssignmentProposal> propose_assignments(App& app, const Call
 // ---- the methodist's own work ----
 
 act::Activity record_activity(App& app, const Caller& caller, act::Activity d, const std::string& request_id) {
-  if (!caller.person_id) throw domain::Error(domain::ErrorKind::forbidden, "Работу записывает сам методист");
+  if (!caller.person_id) throw domain::Error::forbidden("Работу записывает сам методист");
   if (!domain::find_term(domain::methodist_functions(), d.function))
     throw domain::Error::validation("function",
                                     "Функция методиста: " + domain::allowed_codes(domain::methodist_functions()));
@@ -604,7 +603,7 @@ act::Activity record_activity(App& app, const Caller& caller, act::Activity d, c
   d.person_id = *caller.person_id;
   return app.db->write([&](storage::Connection& c) {
     if (!act::is_current_member(c, d.person_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Работу записывают участники методического актива");
+      throw domain::Error::forbidden("Работу записывают участники методического актива");
     if (d.organisation_id && !reg::find_organisation(c, *d.organisation_id))
       throw domain::Error::validation("organisation_id", "Организация не найдена");
     d.id = act::insert_activity(c, d);
@@ -615,8 +614,7 @@ act::Activity record_activity(App& app, const Caller& caller, act::Activity d, c
 }
 
 Cabinet methodist_cabinet(App& app, const Caller& caller) {
-  if (!caller.person_id)
-    throw domain::Error(domain::ErrorKind::forbidden, "Кабинет методиста — для учётной записи педагога-методиста");
+  if (!caller.person_id) throw domain::Error::forbidden("Кабинет методиста — для учётной записи педагога-методиста");
   const auto today = domain::Date::today();
   const auto [from, to] = school_year(today);
   return app.db->read([&](storage::Connection& c) {
@@ -657,15 +655,14 @@ namespace {
 // The methodist and the supported person of a conversation, whichever side
 // the caller is on; 403 when neither supports the other.
 std::pair<std::int64_t, std::int64_t> pair_with(storage::Connection& c, const Caller& caller, std::int64_t other) {
-  if (!caller.person_id)
-    throw domain::Error(domain::ErrorKind::forbidden, "Переписка — между методистом и теми, кого он сопровождает");
+  if (!caller.person_id) throw domain::Error::forbidden("Переписка — между методистом и теми, кого он сопровождает");
   const auto me = *caller.person_id;
   const auto today = domain::Date::today().iso();
   for (const auto& s : act::supporters_of(c, other, today))
     if (s.methodist_person_id == me) return {me, other};
   for (const auto& s : act::supporters_of(c, me, today))
     if (s.methodist_person_id == other) return {other, me};
-  throw domain::Error(domain::ErrorKind::forbidden, "Переписка — между методистом и теми, кого он сопровождает");
+  throw domain::Error::forbidden("Переписка — между методистом и теми, кого он сопровождает");
 }
 
 }  // namespace
@@ -711,7 +708,7 @@ void give_support_feedback(App& app, const Caller& caller, std::int64_t methodis
   app.db->write([&](storage::Connection& c) {
     const auto [m, person] = pair_with(c, caller, methodist);
     if (person != *caller.person_id)
-      throw domain::Error(domain::ErrorKind::forbidden, "Отзыв о сопровождении оставляет тот, кого сопровождают");
+      throw domain::Error::forbidden("Отзыв о сопровождении оставляет тот, кого сопровождают");
     act::Feedback f{0, m, person, rating, domain::trim(comment), domain::Date::today().iso()};
     try {
       f.id = act::insert_feedback(c, f);

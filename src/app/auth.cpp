@@ -58,7 +58,7 @@ bool coordinates_territory(storage::Connection& c, const Caller& caller, std::in
 
 domain::Scope require_scope(const Caller& caller, domain::Action action, const char* what) {
   auto scope = scope_of(caller, action);
-  if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, std::string("Недостаточно прав: ") + what);
+  if (scope.empty()) throw domain::Error::forbidden(std::string("Недостаточно прав: ") + what);
   return scope;
 }
 
@@ -168,8 +168,7 @@ std::optional<Caller> authenticate(App& app, const std::string& token, bool from
 ApiToken create_api_token(App& app, const Caller& caller, const std::string& name) {
   // A token that leaks must not be able to outlive its own revocation.
   if (caller.session_kind == "api")
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "API-токен не может выпускать другие токены: выпустите его в браузере");
+    throw domain::Error::forbidden("API-токен не может выпускать другие токены: выпустите его в браузере");
   const int days = app.config.api_token_days;
   const std::string trimmed = domain::trim(name);
   if (trimmed.empty() || domain::utf8_length(trimmed) > 100)

@@ -101,8 +101,8 @@ std::int64_t create_community(App& app, const Caller& caller, cm::Community draf
         throw domain::Error::validation("territory_id", "Районное методическое объединение создаётся в муниципалитете");
     }
     if (!keeps(c, caller, draft))
-      throw domain::Error(domain::ErrorKind::forbidden, "Создавать такие сообщества здесь не в ваших полномочиях",
-                          draft.organisation_id ? "organisation_id" : "territory_id");
+      throw domain::Error::forbidden("Создавать такие сообщества здесь не в ваших полномочиях",
+                                     draft.organisation_id ? "organisation_id" : "territory_id");
     const auto id = cm::insert_community(c, draft);
     audit_change(
         c, caller, "create", "community", id, {},
@@ -128,8 +128,8 @@ cm::Member add_community_member(App& app, const Caller& caller, std::int64_t com
     const auto s = standing(c, caller, community_id);
     const bool self = caller.person_id && *caller.person_id == person_id;
     if (!(s.manages() || (self && s.community.open_to_join && role == "member")))
-      throw domain::Error(domain::ErrorKind::forbidden, self ? "Участников этого объединения добавляет его руководитель"
-                                                             : "Добавлять участников может руководитель объединения");
+      throw domain::Error::forbidden(self ? "Участников этого объединения добавляет его руководитель"
+                                          : "Добавлять участников может руководитель объединения");
     if (!reg::find_person(c, person_id) ||
         !reg::person_in_scope(c, person_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::validation("person_id", "Педагог не найден");
@@ -161,8 +161,7 @@ void end_community_membership(App& app, const Caller& caller, std::int64_t commu
   app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, community_id);
     const bool self = caller.person_id && *caller.person_id == person_id;
-    if (!self && !s.manages())
-      throw domain::Error(domain::ErrorKind::forbidden, "Исключить участника может руководитель объединения");
+    if (!self && !s.manages()) throw domain::Error::forbidden("Исключить участника может руководитель объединения");
     const auto m = cm::current_member(c, community_id, person_id);
     if (!m) throw domain::Error::not_found("Педагог не состоит в этом сообществе");
     cm::end_membership(c, m->id, domain::Date::today().iso());
@@ -178,7 +177,7 @@ cm::Material add_community_material(App& app, const Caller& caller, std::int64_t
   check_link(m.url, "url");
   return app.db->write([&](storage::Connection& c) {
     if (!standing(c, caller, community_id).inside())
-      throw domain::Error(domain::ErrorKind::forbidden, "Материалы добавляют участники сообщества");
+      throw domain::Error::forbidden("Материалы добавляют участники сообщества");
     m.id = cm::insert_material(c, m);
     audit_change(c, caller, "create", "community_material", m.id, {},
                  nlohmann::json{{"community_id", community_id}, {"title", m.title}, {"url", m.url}}.dump(), request_id);
@@ -190,7 +189,7 @@ std::vector<cm::Post> community_posts(App& app, const Caller& caller, std::int64
                                       std::optional<std::int64_t> before) {
   return app.db->read([&](storage::Connection& c) {
     if (!standing(c, caller, community_id).inside())
-      throw domain::Error(domain::ErrorKind::forbidden, "Обсуждение видят участники сообщества");
+      throw domain::Error::forbidden("Обсуждение видят участники сообщества");
     return cm::posts_of(c, community_id, before, 50);
   });
 }
@@ -205,7 +204,7 @@ cm::Post add_community_post(App& app, const Caller& caller, std::int64_t communi
   p.author_name = caller.display_name.empty() ? caller.login : caller.display_name;
   return app.db->write([&](storage::Connection& c) {
     if (!standing(c, caller, community_id).inside())
-      throw domain::Error(domain::ErrorKind::forbidden, "Писать в обсуждение могут участники сообщества");
+      throw domain::Error::forbidden("Писать в обсуждение могут участники сообщества");
     // Colleagues know each other by name: the person's, when the account has one.
     if (caller.person_id)
       if (auto person = reg::find_person(c, *caller.person_id))

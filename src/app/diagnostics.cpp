@@ -106,8 +106,8 @@ dia::CompetencyRow update_competency(App& app, const Caller& caller, std::int64_
                                      std::optional<double> threshold, bool is_active, const std::string& request_id) {
   require_scope(caller, domain::Action::manage_diagnostics, "изменение рамки компетенций");
   if (!owns_framework(caller))
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Рамку компетенций меняют региональный институт, министерство или федеральный оператор");
+    throw domain::Error::forbidden(
+        "Рамку компетенций меняют региональный институт, министерство или федеральный оператор");
   const std::string clean = domain::trim(title);
   if (clean.empty()) throw domain::Error::validation("title", "Укажите название компетенции");
   if (domain::utf8_length(clean) > 300) throw domain::Error::validation("title", "Название длиннее 300 символов");
@@ -152,7 +152,7 @@ dia::Campaign create_campaign(App& app, const Caller& caller, dia::Campaign draf
     if (!reg::find_territory(c, draft.territory_id))
       throw domain::Error::validation("territory_id", "Территория не найдена");
     if (!reg::territory_covered(c, draft.territory_id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
+      throw domain::Error::forbidden("Эта территория вне ваших полномочий", "territory_id");
     const auto id = dia::insert_campaign(c, draft);
     audit_change(c, caller, "create", "diagnostic_campaign", id, {},
                  nlohmann::json{{"title", draft.title},
@@ -184,7 +184,7 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
         !reg::territory_visible(c, campaign->territory_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::not_found("Кампания диагностики не найдена");
     if (!reg::territory_covered(c, campaign->territory_id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Загружать результаты этой кампании может тот, кто её ведёт");
+      throw domain::Error::forbidden("Загружать результаты этой кампании может тот, кто её ведёт");
     const bool literacy = campaign->kind == "functional_literacy";
 
     const auto columns = domain::diagnostic_result_import_columns();
@@ -419,8 +419,8 @@ RegionLevels set_region_levels(App& app, const Caller& caller, std::int64_t regi
   return app.db->write([&](storage::Connection& c) {
     const auto before = levels_of_region(c, caller, region_id);
     if (!before.can_edit)
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Шкалу уровней региона задают региональный орган управления и институт развития образования");
+      throw domain::Error::forbidden(
+          "Шкалу уровней региона задают региональный орган управления и институт развития образования");
     if (bands.empty())
       dia::delete_level_scale(c, region_id);
     else

@@ -60,8 +60,7 @@ ev::Event visible_event(storage::Connection& c, const Caller& caller, std::int64
 
 ev::Event managed_event(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto e = visible_event(c, caller, id);
-  if (!organises(c, caller, e))
-    throw domain::Error(domain::ErrorKind::forbidden, "Это может только организатор мероприятия");
+  if (!organises(c, caller, e)) throw domain::Error::forbidden("Это может только организатор мероприятия");
   return e;
 }
 
@@ -128,8 +127,8 @@ std::int64_t create_event(App& app, const Caller& caller, ev::Event draft, const
       throw domain::Error::validation("territory_id", "Укажите территорию или организацию-организатора");
     }
     if (!organises(c, caller, draft))
-      throw domain::Error(domain::ErrorKind::forbidden, "Мероприятия здесь проводят не в ваших полномочиях",
-                          draft.organisation_id ? "organisation_id" : "territory_id");
+      throw domain::Error::forbidden("Мероприятия здесь проводят не в ваших полномочиях",
+                                     draft.organisation_id ? "organisation_id" : "territory_id");
     const auto id = ev::insert_event(c, draft, caller.account_id ? std::optional(caller.account_id) : std::nullopt);
     storage::tags::replace(c, storage::tags::Tagged::event, id, competency_ids(c, draft.competencies));
     audit_change(c, caller, "create", "event", id, {}, event_json(draft), request_id);
@@ -189,8 +188,7 @@ ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t
     const auto e = visible_event(c, caller, event_id);
     if (!reg::find_person(c, person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
     if (!acts_for(c, caller, person_id))
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Зарегистрировать может сам педагог или администрация его организации");
+      throw domain::Error::forbidden("Зарегистрировать может сам педагог или администрация его организации");
     if (ev::find_registration(c, event_id, person_id))
       throw domain::Error::conflict("person_id", "Педагог уже зарегистрирован");
     const auto problem = domain::registration_problem(e.status == "cancelled", e.starts_at, domain::local_minute_now(),
@@ -216,8 +214,7 @@ void cancel_registration(App& app, const Caller& caller, std::int64_t event_id, 
     const auto r = ev::find_registration(c, event_id, person_id);
     if (!r) throw domain::Error::not_found("Регистрация не найдена");
     if (!acts_for(c, caller, person_id) && !organises(c, caller, e))
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Отменить регистрацию может сам педагог, его организация или организатор");
+      throw domain::Error::forbidden("Отменить регистрацию может сам педагог, его организация или организатор");
     if (domain::local_minute_now() >= e.starts_at)
       throw domain::Error::conflict("event_id", "Мероприятие уже началось: регистрацию не отменить");
     ev::delete_registration(c, r->id);
@@ -266,12 +263,11 @@ void leave_feedback(App& app, const Caller& caller, std::int64_t event_id, int u
   const auto text = domain::trim(comment);
   if (domain::utf8_length(text) > 2000) throw domain::Error::validation("comment", "Отзыв длиннее 2000 символов");
   if (!caller.person_id)
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Отзыв оставляет участник: учётная запись не связана с педагогом");
+    throw domain::Error::forbidden("Отзыв оставляет участник: учётная запись не связана с педагогом");
   app.db->write([&](storage::Connection& c) {
     const auto e = visible_event(c, caller, event_id);
     const auto r = ev::find_registration(c, event_id, *caller.person_id);
-    if (!r) throw domain::Error(domain::ErrorKind::forbidden, "Отзыв оставляют зарегистрированные участники");
+    if (!r) throw domain::Error::forbidden("Отзыв оставляют зарегистрированные участники");
     const auto problem = domain::feedback_problem(e.starts_at, domain::local_minute_now(), r->attended);
     if (!problem.empty()) throw domain::Error::conflict("event_id", problem);
     ev::set_feedback(c, r->id, useful, organisation, text);

@@ -93,7 +93,7 @@ void require_move(const hp::HelpRequest& r, const char* to, std::initializer_lis
     problem = domain::help_transition_problem(r.status, to, who);
     if (problem.empty()) return;
   }
-  if (problem.empty()) throw domain::Error(domain::ErrorKind::forbidden, who_may);
+  if (problem.empty()) throw domain::Error::forbidden(who_may);
   throw domain::Error::conflict("status", problem);
 }
 
@@ -148,8 +148,7 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
       if (!reg::find_organisation(c, *in.organisation_id))
         throw domain::Error::validation("organisation_id", "Организация не найдена");
       if (staff.empty() || !reg::organisation_visible(c, *in.organisation_id, staff))
-        throw domain::Error(domain::ErrorKind::forbidden, "Запрос от организации подаёт её администрация",
-                            "organisation_id");
+        throw domain::Error::forbidden("Запрос от организации подаёт её администрация", "organisation_id");
       r.organisation_id = *in.organisation_id;
     } else {
       if (!caller.person_id)
@@ -212,8 +211,7 @@ std::vector<hp::Methodist> help_request_methodists(App& app, const Caller& calle
   return app.db->read([&](storage::Connection& c) {
     Roles roles;
     const auto r = visible_request(c, caller, id, roles);
-    if (!roles.coordinator)
-      throw domain::Error(domain::ErrorKind::forbidden, "Методиста назначает муниципальная методическая служба");
+    if (!roles.coordinator) throw domain::Error::forbidden("Методиста назначает муниципальная методическая служба");
     return hp::methodists_for(c, r.organisation_id);
   });
 }

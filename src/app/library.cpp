@@ -96,10 +96,10 @@ std::int64_t create_document(App& app, const Caller& caller, lib::Document draft
   return app.db->write([&](storage::Connection& c) {
     check_document(c, draft);
     if (!keeps(c, caller, draft.territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          draft.territory_id ? "Пополнять библиотеку этой территории могут её координаторы и методисты"
-                                             : "Федеральную библиотеку ведёт федеральный оператор",
-                          "territory_id");
+      throw domain::Error::forbidden(draft.territory_id
+                                         ? "Пополнять библиотеку этой территории могут её координаторы и методисты"
+                                         : "Федеральную библиотеку ведёт федеральный оператор",
+                                     "territory_id");
     draft.created_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     draft.created_at = domain::utc_timestamp_now();
     draft.preloaded = false;
@@ -116,7 +116,7 @@ void update_document(App& app, const Caller& caller, lib::Document changes, cons
     if (!before) throw domain::Error::not_found("Документ не найден");
     check_document(c, changes);
     if (!keeps(c, caller, before->territory_id) || !keeps(c, caller, changes.territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Изменять документ могут те, кто ведёт его библиотеку");
+      throw domain::Error::forbidden("Изменять документ могут те, кто ведёт его библиотеку");
     changes.updated_at = domain::utc_timestamp_now();
     lib::update_document(c, changes);
     search::put(c, search::Index::documents, changes.id, lib::searchable_text(changes));
@@ -131,7 +131,7 @@ int add_document_version(App& app, const Caller& caller, std::int64_t id, std::s
     auto d = lib::find_document(c, id);
     if (!d) throw domain::Error::not_found("Документ не найден");
     if (!keeps(c, caller, d->territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Загружать файлы документа могут те, кто ведёт его библиотеку");
+      throw domain::Error::forbidden("Загружать файлы документа могут те, кто ведёт его библиотеку");
     const auto file = store_upload(app, c, bytes, file_name);
     lib::Version v;
     v.document_id = id;

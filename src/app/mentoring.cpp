@@ -79,8 +79,7 @@ std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Progra
     if (!reg::find_organisation(c, draft.organisation_id))
       throw domain::Error::validation("organisation_id", "Организация не найдена");
     if (!keeps(c, caller, draft.organisation_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Наставничество ведёт администрация этой организации",
-                          "organisation_id");
+      throw domain::Error::forbidden("Наставничество ведёт администрация этой организации", "organisation_id");
     if (draft.curator_person_id && !works_in(c, *draft.curator_person_id, draft.organisation_id))
       throw domain::Error::validation("curator_person_id", "Куратор должен работать в этой организации");
     const auto id = mt::insert_program(c, draft);
@@ -167,7 +166,7 @@ std::vector<mt::Pair> person_mentoring(App& app, const Caller& caller, std::int6
 std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id,
                                          const std::string& on_text) {
   const auto scope = staff_scope(caller);
-  if (scope.empty()) throw domain::Error(domain::ErrorKind::forbidden, "Недостаточно прав: список молодых педагогов");
+  if (scope.empty()) throw domain::Error::forbidden("Недостаточно прав: список молодых педагогов");
   const auto on = on_text.empty() ? domain::Date::today() : domain::Date::parse_iso(on_text).value_or(domain::Date{});
   if (!on_text.empty() && !domain::Date::parse_iso(on_text)) throw domain::Error::validation("on", "Дата — ГГГГ-ММ-ДД");
   const domain::YoungTeacherRule rule{app.config.young_teacher_max_age, app.config.young_teacher_max_years};

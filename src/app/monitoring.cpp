@@ -129,8 +129,8 @@ domain::Scope administered_scope(const Caller& caller) {
 domain::Scope aggregate_scope(const Caller& caller) {
   auto scope = administered_scope(caller);
   if (scope.empty())
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Мониторинг показателей доступен органам управления, методическим службам и организациям");
+    throw domain::Error::forbidden(
+        "Мониторинг показателей доступен органам управления, методическим службам и организациям");
   return scope;
 }
 
@@ -363,8 +363,7 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
   if (!Visibility(facts, aggregate_scope(caller)).unit_seen(unit, unit_id))
     throw domain::Error::not_found("Единица мониторинга не найдена");
   if (personal.empty() || !Visibility(facts, personal).unit_seen(unit, unit_id))
-    throw domain::Error(
-        domain::ErrorKind::forbidden,
+    throw domain::Error::forbidden(
         "Список педагогов видят те, кому открыты их персональные данные; вам доступны только сводные числа");
   const auto ids = domain::monitor::counted_persons(facts, *ind, p, unit, unit_id, denominator, rules_of(app));
   std::vector<CountedPerson> out;

@@ -22,8 +22,8 @@ domain::Territory kept_region(storage::Connection& c, const Caller& caller, std:
   const auto t = reg::find_territory(c, region_id);
   if (!t || t->level != "region") throw domain::Error::validation("region_id", "Укажите регион");
   if (!coordinates_territory(c, caller, region_id))
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Мониторинг региона ведут его орган управления и институт развития образования", "region_id");
+    throw domain::Error::forbidden("Мониторинг региона ведут его орган управления и институт развития образования",
+                                   "region_id");
   return *t;
 }
 
@@ -186,8 +186,7 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
     if (!s || !k || !reg::territory_visible(c, s->territory_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::not_found("Отчёт муниципалитета не найден");
     if (!coordinates_territory(c, caller, s->territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Данные вносит муниципальная методическая служба этого муниципалитета");
+      throw domain::Error::forbidden("Данные вносит муниципальная методическая служба этого муниципалитета");
     if (k->status != "open" || (s->status != "draft" && s->status != "returned"))
       throw domain::Error::conflict("status", "Отчёт уже отправлен или кампания закрыта: изменить его нельзя");
     std::vector<domain::Indicator> own;
@@ -237,7 +236,7 @@ void move_submission(App& app, const Caller& caller, std::int64_t submission_id,
     if (k->status != "open") throw domain::Error::conflict("status", "Кампания закрыта");
     if (status == "submitted") {
       if (!coordinates_territory(c, caller, s->territory_id))
-        throw domain::Error(domain::ErrorKind::forbidden, "Отчёт отправляет муниципальная методическая служба");
+        throw domain::Error::forbidden("Отчёт отправляет муниципальная методическая служба");
       if (s->status != "draft" && s->status != "returned")
         throw domain::Error::conflict("status", "Отчёт уже отправлен");
       std::vector<domain::Indicator> own;
@@ -248,8 +247,7 @@ void move_submission(App& app, const Caller& caller, std::int64_t submission_id,
           throw domain::Error::validation("entries",
                                           "Не заполнен показатель " + i->code + " — его значение вносит муниципалитет");
     } else if (status == "approved" || status == "returned") {
-      if (!coordinates_territory(c, caller, k->region_id))
-        throw domain::Error(domain::ErrorKind::forbidden, "Отчёты принимает регион");
+      if (!coordinates_territory(c, caller, k->region_id)) throw domain::Error::forbidden("Отчёты принимает регион");
       if (s->status != "submitted")
         throw domain::Error::conflict("status", "Принять или вернуть можно только отправленный отчёт");
       if (status == "returned" && domain::trim(comment).empty())
@@ -269,7 +267,7 @@ void close_monitoring_campaign(App& app, const Caller& caller, std::int64_t id, 
     if (!found || !reg::territory_visible(c, found->region_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::not_found("Кампания мониторинга не найдена");
     if (!coordinates_territory(c, caller, found->region_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Кампанию закрывает регион");
+      throw domain::Error::forbidden("Кампанию закрывает регион");
     return *found;
   });
   const auto period = *domain::parse_period(k.period);

@@ -28,8 +28,7 @@ std::size_t deliver(const App& app, storage::Connection& c, const std::vector<nt
 }
 
 std::int64_t own_account(const Caller& caller) {
-  if (caller.account_id == 0)
-    throw domain::Error(domain::ErrorKind::forbidden, "Уведомления есть только у учётных записей");
+  if (caller.account_id == 0) throw domain::Error::forbidden("Уведомления есть только у учётных записей");
   return caller.account_id;
 }
 

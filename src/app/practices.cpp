@@ -81,9 +81,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
 }
 
 void require_keeper(const Standing& s) {
-  if (!s.keeper)
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Экспертизу практик ведёт региональный институт (координатор региона)");
+  if (!s.keeper) throw domain::Error::forbidden("Экспертизу практик ведёт региональный институт (координатор региона)");
 }
 
 domain::ExpertiseRules rules_for(storage::Connection& c, std::int64_t region_id) {
@@ -210,8 +208,7 @@ std::vector<pr::Practice> list_practices(App& app, const Caller& caller, const P
     f.expert = caller.person_id;
   } else {
     v.keeps = scope_of(caller, domain::Action::coordinate_support);
-    if (v.keeps.empty())
-      throw domain::Error(domain::ErrorKind::forbidden, "Экспертизу практик ведёт региональный институт");
+    if (v.keeps.empty()) throw domain::Error::forbidden("Экспертизу практик ведёт региональный институт");
   }
   return app.db->read([&](storage::Connection& c) {
     if (!domain::trim(q.q).empty()) {
@@ -276,9 +273,8 @@ std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft
       return std::find(places.begin(), places.end(), org->id) != places.end();
     }();
     if (!administers && !works_there)
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Практику подаёт её автор из своей организации или администрация организации",
-                          "organisation_id");
+      throw domain::Error::forbidden("Практику подаёт её автор из своей организации или администрация организации",
+                                     "organisation_id");
     check_draft(c, caller, d, true);
     const auto region = reg::region_of(c, org->territory_id);
     if (!region) throw domain::Error::validation("organisation_id", "Организация не относится ни к одному региону");
@@ -310,8 +306,7 @@ void update_practice(App& app, const Caller& caller, std::int64_t id, const Prac
   auto d = draft;
   app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
-    if (!s.author)
-      throw domain::Error(domain::ErrorKind::forbidden, "Изменять практику могут её авторы и их организация");
+    if (!s.author) throw domain::Error::forbidden("Изменять практику могут её авторы и их организация");
     if (!domain::practice_editable(s.practice.status))
       throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: изменять её нельзя",
                           "status");
@@ -338,8 +333,7 @@ pr::File add_practice_file(App& app, const Caller& caller, std::int64_t id, std:
                            std::string_view file_name, const std::string& request_id) {
   return app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
-    if (!s.author)
-      throw domain::Error(domain::ErrorKind::forbidden, "Файлы практики добавляют её авторы и их организация");
+    if (!s.author) throw domain::Error::forbidden("Файлы практики добавляют её авторы и их организация");
     if (!domain::practice_editable(s.practice.status))
       throw domain::Error(domain::ErrorKind::conflict, "Практика на экспертизе или уже решена: файлы не добавить",
                           "status");
@@ -372,8 +366,7 @@ Download practice_file(App& app, const Caller& caller, std::int64_t id, std::int
 void submit_practice(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
-    if (!s.author)
-      throw domain::Error(domain::ErrorKind::forbidden, "Подать практику могут её авторы и их организация");
+    if (!s.author) throw domain::Error::forbidden("Подать практику могут её авторы и их организация");
     if (!domain::practice_editable(s.practice.status))
       throw domain::Error(domain::ErrorKind::conflict, "Практика уже подана или решена", "status");
     auto p = s.practice;
@@ -568,7 +561,7 @@ void set_expertise_settings(App& app, const Caller& caller, std::int64_t region_
     const auto t = reg::find_territory(c, region_id);
     if (!t || t->level != "region") throw domain::Error::not_found("Регион не найден");
     if (!coordinates_territory(c, caller, region_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Критерии экспертизы задаёт региональный институт");
+      throw domain::Error::forbidden("Критерии экспертизы задаёт региональный институт");
     pr::replace_criteria(c, region_id, s.criteria);
     pr::put_rules(c, region_id, s.rules);
     auto names = nlohmann::json::array();
@@ -586,7 +579,7 @@ void set_expertise_settings(App& app, const Caller& caller, std::int64_t region_
 std::vector<pr::Expert> list_experts(App& app, const Caller& caller, std::int64_t region_id, bool current_only) {
   return app.db->read([&](storage::Connection& c) {
     if (!coordinates_territory(c, caller, region_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Реестр экспертов ведёт региональный институт");
+      throw domain::Error::forbidden("Реестр экспертов ведёт региональный институт");
     return pr::experts_of(c, region_id, current_only);
   });
 }
@@ -605,7 +598,7 @@ std::int64_t add_expert(App& app, const Caller& caller, pr::Expert e, const std:
     const auto t = reg::find_territory(c, e.region_id);
     if (!t || t->level != "region") throw domain::Error::validation("region_id", "Укажите регион");
     if (!coordinates_territory(c, caller, e.region_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Реестр экспертов ведёт региональный институт", "region_id");
+      throw domain::Error::forbidden("Реестр экспертов ведёт региональный институт", "region_id");
     if (!reg::find_person(c, e.person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
     if (pr::current_expert(c, e.person_id, e.region_id))
       throw domain::Error(domain::ErrorKind::conflict, "Этот человек уже в реестре экспертов региона", "person_id");
@@ -626,7 +619,7 @@ void end_expert(App& app, const Caller& caller, std::int64_t expert_id, const st
     const auto e = pr::find_expert(c, expert_id);
     if (!e) throw domain::Error::not_found("Эксперт не найден");
     if (!coordinates_territory(c, caller, e->region_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Реестр экспертов ведёт региональный институт");
+      throw domain::Error::forbidden("Реестр экспертов ведёт региональный институт");
     if (!e->excluded_on.empty()) throw domain::Error(domain::ErrorKind::conflict, "Эксперт уже исключён из реестра");
     pr::end_expert(c, expert_id, domain::Date::today().iso());
     audit_change(c, caller, "end", "expert", expert_id, {}, {}, request_id);

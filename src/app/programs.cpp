@@ -90,7 +90,7 @@ std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
     if (!reg::find_territory(c, draft.territory_id))
       throw domain::Error::validation("territory_id", "Территория не найдена");
     if (!organises(c, caller, draft.territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Эта территория вне ваших полномочий", "territory_id");
+      throw domain::Error::forbidden("Эта территория вне ваших полномочий", "territory_id");
     const auto ids = competency_ids(c, competencies);
     const auto id = prg::insert_program(c, draft, ids);
     audit_change(c, caller, "create", "program", id, {},
@@ -113,8 +113,7 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
   return app.db->write([&](storage::Connection& c) {
     auto p = prg::find_program(c, draft.program_id);
     if (!p) throw domain::Error::not_found("Программа не найдена");
-    if (!organises(c, caller, p->territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Группы набирает организатор программы");
+    if (!organises(c, caller, p->territory_id)) throw domain::Error::forbidden("Группы набирает организатор программы");
     const auto id = prg::insert_cohort(c, draft);
     audit_change(c, caller, "create", "cohort", id, {},
                  nlohmann::json{{"program_id", draft.program_id},
@@ -136,7 +135,7 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
       throw domain::Error::not_found("Педагог не найден");
     const bool self = caller.person_id && *caller.person_id == person_id;
     if (!self && !administers(c, caller, person_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Заявку подаёт сам педагог или администрация его организации");
+      throw domain::Error::forbidden("Заявку подаёт сам педагог или администрация его организации");
     auto cohort = prg::find_cohort(c, cohort_id);
     auto program = cohort ? prg::find_program(c, cohort->program_id) : std::nullopt;
     if (!cohort || !program || !reg::territory_visible(c, program->territory_id, read))
@@ -185,7 +184,7 @@ prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
       if (problem.empty()) break;
     }
     if (!problem.empty()) {
-      if (as.empty()) throw domain::Error(domain::ErrorKind::forbidden, problem);
+      if (as.empty()) throw domain::Error::forbidden(problem);
       throw domain::Error::validation(certificate.empty() && status == "completed" ? "certificate_number" : "status",
                                       problem);
     }
@@ -268,8 +267,8 @@ prg::SupportRecord record_support(App& app, const Caller& caller, std::int64_t e
   return app.db->write([&](storage::Connection& c) {
     const auto e = visible_enrolment(c, caller, enrolment_id);
     if (!supports_after_course(c, caller, e))
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Посткурсовое сопровождение записывают организатор программы, школа педагога и его методист");
+      throw domain::Error::forbidden(
+          "Посткурсовое сопровождение записывают организатор программы, школа педагога и его методист");
     if (e.status != "completed")
       throw domain::Error::conflict("status", "Посткурсовое сопровождение — после завершения обучения");
     if (!e.completed_on.empty() && draft.happened_on < e.completed_on)

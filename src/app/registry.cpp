@@ -60,7 +60,7 @@ void check_territory(storage::Connection& c, const domain::Organisation& o, cons
   auto territory = reg::find_territory(c, o.territory_id);
   if (!territory) throw domain::Error::validation("territory_id", "Территория не найдена");
   if (!reg::territory_covered(c, o.territory_id, scope))
-    throw domain::Error(domain::ErrorKind::forbidden, "Нет прав на организации этой территории", "territory_id");
+    throw domain::Error::forbidden("Нет прав на организации этой территории", "territory_id");
   if (territory->level == "federation")
     throw domain::Error::validation("territory_id", "Организация относится к региону или муниципалитету, не к РФ");
 }
@@ -148,7 +148,7 @@ domain::Organisation update_organisation(App& app, const Caller& caller, std::in
     auto before = reg::find_organisation(c, id);
     if (!before || !reg::organisation_visible(c, id, read)) throw domain::Error::not_found("Организация не найдена");
     if (!reg::territory_covered(c, before->territory_id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять эту организацию");
+      throw domain::Error::forbidden("Нет прав изменять эту организацию");
     check_territory(c, draft, scope);
     with_unique_code(organisation_code_taken(draft.code), [&] { reg::update_organisation(c, draft); });
     storage::accounts::append_audit(
@@ -183,8 +183,7 @@ std::int64_t create_person(App& app, const Caller& caller, domain::Person person
     if (!org) throw domain::Error::validation("organisation_id", "Организация не найдена");
     // The staff-writing scope has no person part: it is territories or organisations.
     if (!reg::organisation_visible(c, org->id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять педагогов в эту организацию",
-                          "organisation_id");
+      throw domain::Error::forbidden("Нет прав добавлять педагогов в эту организацию", "organisation_id");
     with_unique_code(person_code_taken(person.code), [&] { person.id = reg::insert_person(c, person); });
     workplace.person_id = person.id;
     reg::insert_position(c, workplace);
@@ -207,7 +206,7 @@ void update_person(App& app, const Caller& caller, std::int64_t id, domain::Pers
     domain::Scope workplaces = scope;
     workplaces.person.reset();
     if (!reg::person_in_scope(c, id, workplaces))
-      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять сведения об этом педагоге");
+      throw domain::Error::forbidden("Нет прав изменять сведения об этом педагоге");
     // Someone who may not see the personal data cannot change it either: the
     // stored values stay, whatever the request carried.
     if (!reg::person_in_scope(c, id, scope_of(caller, domain::Action::read_personal))) {
@@ -237,8 +236,7 @@ std::int64_t add_workplace(App& app, const Caller& caller, std::int64_t person_i
     auto org = reg::find_organisation(c, workplace.organisation_id);
     if (!org) throw domain::Error::validation("organisation_id", "Организация не найдена");
     if (!reg::organisation_visible(c, org->id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав добавлять места работы в этой организации",
-                          "organisation_id");
+      throw domain::Error::forbidden("Нет прав добавлять места работы в этой организации", "organisation_id");
     try {
       workplace.id = reg::insert_position(c, workplace);
     } catch (const storage::Error& e) {
@@ -262,7 +260,7 @@ void update_workplace(App& app, const Caller& caller, std::int64_t person_id, st
     if (!before || before->person_id != person_id || !reg::person_in_scope(c, person_id, read))
       throw domain::Error::not_found("Место работы не найдено");
     if (!reg::organisation_visible(c, before->organisation_id, scope))
-      throw domain::Error(domain::ErrorKind::forbidden, "Нет прав изменять места работы в этой организации");
+      throw domain::Error::forbidden("Нет прав изменять места работы в этой организации");
     domain::Position after = *before;
     after.subject_area = changes.subject_area;
     after.subjects = changes.subjects;

@@ -45,7 +45,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
 }
 
 void require_keeper(const Standing& s) {
-  if (!s.keeper) throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту ведут координаторы её территории");
+  if (!s.keeper) throw domain::Error::forbidden("Дорожную карту ведут координаторы её территории");
 }
 
 // ---- terms ----
@@ -157,8 +157,7 @@ std::int64_t create_roadmap(App& app, const Caller& caller, rm::Roadmap draft, c
   return app.db->write([&](storage::Connection& c) {
     check_roadmap(c, draft);
     if (!coordinates_territory(c, caller, draft.territory_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Дорожную карту этой территории ведёт её координатор",
-                          "territory_id");
+      throw domain::Error::forbidden("Дорожную карту этой территории ведёт её координатор", "territory_id");
     draft.created_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     draft.created_at = domain::utc_timestamp_now();
     const auto id = rm::insert_roadmap(c, draft);
@@ -243,9 +242,7 @@ rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, 
     auto item = rm::find_item(c, item_id);
     if (!item) throw domain::Error::not_found("Пункт дорожной карты не найден");
     const auto s = standing(c, caller, item->roadmap_id);
-    if (!s.reporter)
-      throw domain::Error(domain::ErrorKind::forbidden,
-                          "Отчитываться по пункту могут координаторы карты и члены актива");
+    if (!s.reporter) throw domain::Error::forbidden("Отчитываться по пункту могут координаторы карты и члены актива");
     if (item->heading)
       throw domain::Error::validation("status", "Раздел дорожной карты не выполняют: отчитайтесь по его пунктам");
     r.author_account_id = caller.account_id ? std::optional(caller.account_id) : std::nullopt;

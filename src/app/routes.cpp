@@ -162,7 +162,7 @@ rts::Route create_route(App& app, const Caller& caller, const NewRoute& draft, c
     if (!reg::find_person(c, draft.person_id) || !reads_diagnostics_of(c, caller, draft.person_id))
       throw domain::Error::not_found("Педагог не найден или его маршруты вам недоступны");
     if (!administers_diagnostics_of(c, caller, draft.person_id))
-      throw domain::Error(domain::ErrorKind::forbidden, "Маршрут составляет методист или администрация организации");
+      throw domain::Error::forbidden("Маршрут составляет методист или администрация организации");
     return insert_draft(c, caller, draft, request_id);
   });
   return get_route(app, caller, id);
@@ -176,8 +176,8 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
   domain::Scope scope = scope_of(caller, domain::Action::read_diagnostics);
   scope.person.reset();
   if (scope.empty())
-    throw domain::Error(domain::ErrorKind::forbidden,
-                        "Черновики маршрутов составляет администрация организации или сопровождающий методист");
+    throw domain::Error::forbidden(
+        "Черновики маршрутов составляет администрация организации или сопровождающий методист");
   return app.db->write([&](storage::Connection& c) {
     BulkRoutes out;
     // One query picks the campaign's persons who work in the caller's
@@ -298,7 +298,7 @@ rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, st
     const auto who = actors(c, caller, r);
     if (std::find(who.begin(), who.end(), RouteActor::author) == who.end() &&
         std::find(who.begin(), who.end(), RouteActor::administrator) == who.end())
-      throw domain::Error(domain::ErrorKind::forbidden, "Строки маршрута меняет его автор или администрация");
+      throw domain::Error::forbidden("Строки маршрута меняет его автор или администрация");
     if (r.status != "draft")
       throw domain::Error::conflict("status", "Менять строки можно только в черновике: верните маршрут на доработку");
     check_rows(c, rows);
@@ -338,7 +338,7 @@ rts::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::
   app.db->write([&](storage::Connection& c) {
     const auto r = load(c, caller, id);
     if (actors(c, caller, r).empty())
-      throw domain::Error(domain::ErrorKind::forbidden, "Отмечать выполнение может педагог, автор или администрация");
+      throw domain::Error::forbidden("Отмечать выполнение может педагог, автор или администрация");
     if (r.status != "in_progress")
       throw domain::Error::conflict("status", "Выполнение отмечается, когда маршрут выполняется");
     if (std::none_of(r.rows.begin(), r.rows.end(), [&](const rts::Row& row) { return row.id == row_id; }))

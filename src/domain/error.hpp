@@ -36,6 +36,10 @@ class Error : public std::runtime_error {
   static Error bad_request(std::string message, std::string field = {}) {
     return {ErrorKind::bad_request, std::move(message), std::move(field)};
   }
+  // The caller may see the object but not do this to it (HTTP 403); the message says who may.
+  static Error forbidden(std::string message, std::string field = {}) {
+    return {ErrorKind::forbidden, std::move(message), std::move(field)};
+  }
 
   ErrorKind kind() const noexcept { return kind_; }
   const std::string& field() const noexcept { return field_; }
