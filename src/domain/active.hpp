@@ -37,7 +37,7 @@ struct EligibilityRule {
   std::string code, title, fact, op, value;
   bool required = true;
 };
-// Seed 004 §3.2: highest category, higher pedagogical education, ≥ 5 years of
+// The Ermakovsky district order № 255-02, §3.2: highest category, higher pedagogical education, ≥ 5 years of
 // experience required; ЕГЭ/ОГЭ experts, community leaders and teachers with
 // stable high results preferred.
 std::vector<EligibilityRule> default_eligibility_rules();

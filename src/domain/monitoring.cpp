@@ -150,7 +150,7 @@ std::vector<Indicator> make_builtins() {
   v.push_back(
       share("rmms.11", "rmms", "Доля педагогов, сопровождаемых педагогами-методистами, прошедшими региональный отбор",
             of({C::teacher, C::supported_by_active}), of({C::teacher}), P, std::nullopt, M, kTwice, mms, kAltai));
-  // Seed 000 names the two criteria of the regional active, not their
+  // The РМА description names the two criteria of the regional active, not their
   // indicators: a documented default the region may change (docs/monitoring.md).
   const std::vector<Indicator> active{
       share("rma.1.1", "rma", "Доля педагогических работников региона в составе методического актива",

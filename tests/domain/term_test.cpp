@@ -65,7 +65,7 @@ TEST(Terms, WholeYearWholePeriodRecurringAndByPlan) {
   EXPECT_EQ(plan.kind, TermKind::by_plan);
   EXPECT_EQ(parse("По отдельному плану в течение всего периода").kind, TermKind::by_plan);
   EXPECT_EQ(parse("Ежеквартально").every, "квартал");
-  // Seed 000's 2024 roadmap and the Chelyabinsk order № 017730's own spelling.
+  // The 2024 roadmap format of the РМА description and the Chelyabinsk order № 017730's own spelling.
   EXPECT_EQ(parse("В соответствии с календарными учебными графиками").kind, TermKind::by_plan);
   EXPECT_EQ(parse("В соответствии с планом мероприятий").kind, TermKind::by_plan);
   EXPECT_EQ(span(parse("В течении года")), "2021-01-01..2021-12-31");
