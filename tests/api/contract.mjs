@@ -101,6 +101,14 @@ function documentedResponse(op, status) {
   return null
 }
 
+// The first differences a validator found, a line each, naming the stray field.
+function differences(errors) {
+  return errors
+    .slice(0, 8)
+    .map((e) => `  ${e.instancePath || '(body)'} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ''}`)
+    .join('\n')
+}
+
 // A request body the server accepted (2xx) must be one the document allows:
 // a field the server reads and the document does not name fails here.
 export function checkAcceptedRequest(method, path, status, body) {
@@ -119,10 +127,7 @@ export function checkAcceptedRequest(method, path, status, body) {
   const where = `${method} ${found.template} (request)`
   const validate = validatorFor(where, schema)
   if (!validate(parsed)) {
-    const lines = validate.errors
-      .slice(0, 8)
-      .map((e) => `  ${e.instancePath || '(body)'} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ''}`)
-    throw new Error(`${where}: the server accepted a body docs/openapi.yaml does not allow\n${lines.join('\n')}`)
+    throw new Error(`${where}: the server accepted a body docs/openapi.yaml does not allow\n${differences(validate.errors)}`)
   }
 }
 
@@ -148,9 +153,6 @@ export function checkResponse(method, path, status, contentType, body) {
   if (media !== 'application/json' || !documented.schema) return
   const validate = validatorFor(`${where} ${media}`, documented.schema)
   if (!validate(body)) {
-    const lines = validate.errors
-      .slice(0, 8)
-      .map((e) => `  ${e.instancePath || '(body)'} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ''}`)
-    throw new Error(`${where}: the body does not match docs/openapi.yaml\n${lines.join('\n')}`)
+    throw new Error(`${where}: the body does not match docs/openapi.yaml\n${differences(validate.errors)}`)
   }
 }
