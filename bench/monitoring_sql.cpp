@@ -168,33 +168,40 @@ Counts sql_counts(storage::Connection& c, const domain::Indicator& ind, const do
   std::string sql;
   if (subject == domain::Subject::person) {
     sql =
-        "SELECT o.territory_id, COUNT(DISTINCT CASE WHEN " + num + " THEN p.id END), COUNT(DISTINCT CASE WHEN " + den +
-        " THEN p.id END) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
+        "SELECT o.territory_id, COUNT(DISTINCT CASE WHEN " + num +
+        " THEN p.id END) AS numerator, COUNT(DISTINCT CASE WHEN " + den +
+        " THEN p.id END) AS denominator FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
         " WHERE " +
         active("ps", k.L) + " GROUP BY o.territory_id";
   } else if (subject == domain::Subject::organisation) {
-    sql = "SELECT o.territory_id, COUNT(CASE WHEN " + num + " THEN 1 END), COUNT(CASE WHEN " + den +
-          " THEN 1 END) FROM organisations o WHERE o.kind IN " + edu() + " GROUP BY o.territory_id";
+    sql = "SELECT o.territory_id, COUNT(CASE WHEN " + num + " THEN 1 END) AS numerator, COUNT(CASE WHEN " + den +
+          " THEN 1 END) AS denominator FROM organisations o WHERE o.kind IN " + edu() + " GROUP BY o.territory_id";
   } else {
     const std::string place =
-        "COALESCE((SELECT oo.territory_id FROM organisations oo WHERE oo.id = x.organisation_id), x.territory_id)";
+        "COALESCE((SELECT oo.territory_id FROM organisations oo WHERE oo.id = x.organisation_id), x.territory_id)"
+        " AS territory_id";
     if (subject == domain::Subject::community)
-      sql = "SELECT " + place + ", COUNT(*), 0 FROM communities x WHERE substr(x.created_at, 1, 10) <= " + k.L +
+      sql = "SELECT " + place +
+            ", COUNT(*) AS numerator, 0 AS denominator FROM communities x WHERE substr(x.created_at, 1, 10) <= " + k.L +
             " GROUP BY 1";
     else if (subject == domain::Subject::event)
-      sql = "SELECT " + place +
-            ", COUNT(CASE WHEN x.kind IN ('master_class', 'open_lesson', 'seminar_practicum') THEN 1 END),"
-            " COUNT(*) FROM events x WHERE x.status <> 'cancelled' AND substr(x.starts_at, 1, 10) BETWEEN " +
-            k.F + " AND " + k.L + " GROUP BY 1";
+      sql =
+          "SELECT " + place +
+          ", COUNT(CASE WHEN x.kind IN ('master_class', 'open_lesson', 'seminar_practicum') THEN 1 END) AS numerator,"
+          " COUNT(*) AS denominator FROM events x WHERE x.status <> 'cancelled' AND substr(x.starts_at, 1, 10) BETWEEN " +
+          k.F + " AND " + k.L + " GROUP BY 1";
     else
       sql =
-          "SELECT oo.territory_id, COUNT(CASE WHEN substr(x.closed_at, 1, 10) <= x.due_on THEN 1 END), COUNT(*)"
+          "SELECT oo.territory_id, COUNT(CASE WHEN substr(x.closed_at, 1, 10) <= x.due_on THEN 1 END) AS numerator,"
+          " COUNT(*) AS denominator"
           " FROM help_requests x JOIN organisations oo ON oo.id = x.organisation_id WHERE x.status = 'closed'"
           " AND substr(x.closed_at, 1, 10) BETWEEN " +
           k.F + " AND " + k.L + " GROUP BY 1";
   }
   Counts out;
-  c.run(sql, {}, [&](const storage::Row& r) { out[r.int64(0)] = {r.int64(1), r.int64(2)}; });
+  c.run(sql, {}, [&](const storage::Row& r) {
+    out[r.int64("territory_id")] = {r.int64("numerator"), r.int64("denominator")};
+  });
   return out;
 }
 

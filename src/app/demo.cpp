@@ -407,9 +407,9 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       " WHERE ps.left_on IS NULL AND o.territory_id IN " +
           reg::subtree(reg::placeholder(params, region)) + " ORDER BY ps.person_id, ps.position",
       params, [&](const storage::Row& r) {
-        if (staff.empty() || staff.back() != r.int64(0)) staff.push_back(r.int64(0));
-        if (r.view(1) == "teacher" && (teachers.empty() || teachers.back() != r.int64(0)))
-          teachers.push_back(r.int64(0));
+        if (staff.empty() || staff.back() != r.int64("person_id")) staff.push_back(r.int64("person_id"));
+        if (r.view("position") == "teacher" && (teachers.empty() || teachers.back() != r.int64("person_id")))
+          teachers.push_back(r.int64("person_id"));
       });
   auto day = [&](int days_ago) { return Date::from_days(today.days() - std::chrono::days(days_ago)).iso(); };
   auto campaign = [&](const std::string& title, const std::string& kind, int from, int to) {
@@ -582,7 +582,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
         " WHERE ps.left_on IS NULL AND ps.position IN ('director', 'deputy_director') AND o.kind = 'school'"
         " AND o.territory_id IN " +
             reg::subtree(reg::placeholder(mp, region)) + " ORDER BY ps.organisation_id, ps.id",
-        mp, [&](const storage::Row& r) { managers[r.int64(0)].push_back(r.int64(1)); });
+        mp, [&](const storage::Row& r) { managers[r.int64("organisation_id")].push_back(r.int64("person_id")); });
     int n = 0;
     std::set<std::int64_t> enrolled;  // a person heading two schools enrols once
     for (const auto& [school, people] : managers) {
@@ -637,16 +637,18 @@ void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, st
   std::map<std::int64_t, std::int64_t> imc_of;  // municipality → its methodical service
   storage::Params params;
   c.run(
-      "SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, ''), COALESCE(CAST(p.birth_date AS TEXT), ''),"
-      " COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.category, o.kind"
+      "SELECT o.territory_id, ps.person_id, o.id, COALESCE(ps.subject_area, '') AS subject_area, COALESCE(CAST(p.birth_date AS TEXT), '') AS birth_date,"
+      " COALESCE(CAST(p.ped_experience_since AS TEXT), '') AS ped_experience_since, p.category, o.kind"
       " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id JOIN persons p ON p.id = ps.person_id"
       " WHERE ps.left_on IS NULL AND (ps.position = 'teacher' OR o.kind = 'methodical_service') AND o.territory_id IN " +
           reg::subtree(reg::placeholder(params, region)) + " ORDER BY o.territory_id, o.id, ps.person_id",
       params, [&](const storage::Row& r) {
-        if (r.view(7) == "methodical_service")
-          imc_of.emplace(r.int64(0), r.int64(2));
+        if (r.view("kind") == "methodical_service")
+          imc_of.emplace(r.int64("territory_id"), r.int64("id"));
         else
-          by_municipality[r.int64(0)].push_back({r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+          by_municipality[r.int64("territory_id")].push_back({r.int64("person_id"), r.int64("id"),
+                                                              r.text("subject_area"), r.text("birth_date"),
+                                                              r.text("ped_experience_since"), r.text("category")});
       });
   auto at = [&](int days, const char* time) {
     return Date::from_days(today.days() + std::chrono::days(days)).iso() + "T" + time;
@@ -865,7 +867,7 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
   }
   std::vector<std::int64_t> municipalities;
   c.run("SELECT id FROM territories WHERE parent_id = $1 AND level = 'municipality' ORDER BY id", {region},
-        [&](const storage::Row& r) { municipalities.push_back(r.int64(0)); });
+        [&](const storage::Row& r) { municipalities.push_back(r.int64("id")); });
   bool first = true;
   for (auto muni : municipalities) {
     // Eligible by the Ermakovsky district order № 255-02: highest category, higher pedagogical education, five years or
@@ -876,7 +878,7 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
         "SELECT DISTINCT p.id FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL"
         " JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id = $1 AND o.kind = 'school'"
         " AND p.category = 'highest' AND p.higher_ped_education = 1 AND p.ped_experience_since <= $2 ORDER BY p.id",
-        {muni, five_years_ago}, [&](const storage::Row& r) { eligible.push_back(r.int64(0)); });
+        {muni, five_years_ago}, [&](const storage::Row& r) { eligible.push_back(r.int64("id")); });
     if (eligible.empty()) continue;
     const auto order = act::insert_order(c, {0,
                                              "municipal",
@@ -902,7 +904,7 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
     // The first ШНОР school of the municipality is supported by a member of its active.
     if (auto shnor = c.query_one(
             "SELECT id FROM organisations WHERE territory_id = $1 AND is_shnor = 1 ORDER BY id LIMIT 1", {muni}))
-      act::insert_assignment(c, {0, members.front(), shnor->int64(0), std::nullopt, order_day, {}, {}, {}, {}});
+      act::insert_assignment(c, {0, members.front(), shnor->int64("id"), std::nullopt, order_day, {}, {}, {}, {}});
     if (!first) continue;
     first = false;
     // In the first municipality: the demo methodist supports two teachers with results,
@@ -912,7 +914,7 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
           "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
           " AND ps.person_id IN (SELECT person_id FROM diagnostic_results) ORDER BY ps.person_id LIMIT 2",
           {muni}, [&](const storage::Row& r) {
-            act::insert_assignment(c, {0, *methodist, std::nullopt, r.int64(0), order_day, {}, {}, {}, {}});
+            act::insert_assignment(c, {0, *methodist, std::nullopt, r.int64("person_id"), order_day, {}, {}, {}, {}});
           });
     }
     act::Selection sel;
@@ -966,16 +968,16 @@ std::optional<std::int64_t> create_demo_accounts(App& app, DemoResult& result, c
   const auto t = app.db->read([](storage::Connection& c) {
     Target x;
     if (auto r = c.query_one("SELECT id, name FROM territories WHERE level = 'region' ORDER BY id LIMIT 1"))
-      x.region = r->int64(0), x.region_name = r->text(1);
+      x.region = r->int64("id"), x.region_name = r->text("name");
     if (auto r = c.query_one("SELECT id, name FROM territories WHERE level = 'municipality' ORDER BY id LIMIT 1"))
-      x.municipality = r->int64(0), x.municipality_name = r->text(1);
+      x.municipality = r->int64("id"), x.municipality_name = r->text("name");
     if (auto r = c.query_one("SELECT id, name FROM organisations WHERE kind = 'school' ORDER BY id LIMIT 1"))
-      x.school = r->int64(0), x.school_name = r->text(1);
+      x.school = r->int64("id"), x.school_name = r->text("name");
     if (x.school)
       if (auto r = c.query_one("SELECT person_id FROM positions WHERE organisation_id = $1 AND position = 'teacher'"
                                " ORDER BY id LIMIT 1",
                                {*x.school}))
-        x.teacher = r->int64(0);
+        x.teacher = r->int64("person_id");
     // The expert: a teacher of the next school, so the demo practices of other schools are theirs to judge.
     if (x.school)
       if (auto r =
@@ -983,7 +985,7 @@ std::optional<std::int64_t> create_demo_accounts(App& app, DemoResult& result, c
                           " WHERE o.kind = 'school' AND o.id > $1 AND ps.position = 'teacher' AND ps.left_on IS NULL"
                           " ORDER BY o.id, ps.id LIMIT 1",
                           {*x.school}))
-        x.expert = r->int64(0);
+        x.expert = r->int64("person_id");
     return x;
   });
   auto add = [&](const std::string& login, const std::string& name, const std::string& role,
@@ -1115,7 +1117,7 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
   std::vector<std::pair<std::int64_t, std::string>> regions;
   db.read([&](storage::Connection& c) {
     c.run("SELECT id, name FROM territories WHERE level = 'region' ORDER BY id", {},
-          [&](const storage::Row& r) { regions.emplace_back(r.int64(0), r.text(1)); });
+          [&](const storage::Row& r) { regions.emplace_back(r.int64("id"), r.text("name")); });
     return 0;
   });
   // The demo methodist account is this person: the first methodist of the first institute.
@@ -1123,7 +1125,7 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
     auto r = c.query_one(
         "SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
         " WHERE o.kind = 'institute' AND ps.position = 'methodist' ORDER BY o.id, ps.id LIMIT 1");
-    return r ? std::optional(r->int64(0)) : std::nullopt;
+    return r ? std::optional(r->int64("person_id")) : std::nullopt;
   });
   for (std::size_t i = 0; i < regions.size(); ++i) {
     db.write([&](storage::Connection& c) {

@@ -178,7 +178,7 @@ void demo_practices(App& app, const Caller& system, std::int64_t region, std::in
         "SELECT ps.person_id, ps.organisation_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
         " JOIN territories t ON t.id = o.territory_id WHERE t.parent_id = $1 AND o.kind = 'school'"
         " AND ps.position = 'teacher' AND ps.left_on IS NULL ORDER BY o.id, ps.id",
-        {region}, [&](const storage::Row& r) { out.emplace_back(r.int64(0), r.int64(1)); });
+        {region}, [&](const storage::Row& r) { out.emplace_back(r.int64("person_id"), r.int64("organisation_id")); });
     return out;
   });
   // Experts: the demo expert and the first teacher of two other schools; authors: one teacher

@@ -54,7 +54,7 @@ std::unordered_set<std::int64_t> persons_working_in(storage::Connection& c, std:
       "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
       " WHERE ps.left_on IS NULL AND o.territory_id IN " +
           reg::subtree(reg::placeholder(params, territory_id)),
-      params, [&](const storage::Row& r) { out.insert(r.int64(0)); });
+      params, [&](const storage::Row& r) { out.insert(r.int64("person_id")); });
   return out;
 }
 

@@ -51,17 +51,24 @@ bool acts_for(storage::Connection& c, const Caller& caller, std::int64_t person_
   return !staff.empty() && reg::person_in_scope(c, person_id, staff);
 }
 
-ev::Event visible_event(storage::Connection& c, const Caller& caller, std::int64_t id) {
+// What the caller is to one event. Every role of its territory sees it (404
+// otherwise); its organiser manages it.
+struct Standing {
+  ev::Event event;
+  bool organiser = false;
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto e = ev::find_event(c, id);
   if (!e || !reg::territory_visible(c, e->territory_id, scope_of(caller, domain::Action::read_registry)))
     throw domain::Error::not_found("Мероприятие не найдено");
-  return *e;
+  return {*e, organises(c, caller, *e)};
 }
 
-ev::Event managed_event(storage::Connection& c, const Caller& caller, std::int64_t id) {
-  auto e = visible_event(c, caller, id);
-  if (!organises(c, caller, e)) throw domain::Error::forbidden("Это может только организатор мероприятия");
-  return e;
+// The event, when the caller organises it; 403 otherwise.
+ev::Event require_organiser(const Standing& s) {
+  if (!s.organiser) throw domain::Error::forbidden("Это может только организатор мероприятия");
+  return s.event;
 }
 
 domain::EventDraft draft_of(const ev::Event& e) {
@@ -98,9 +105,10 @@ std::vector<ev::Event> list_events(App& app, const Caller& caller, const ev::Eve
 EventCard get_event(App& app, const Caller& caller, std::int64_t id) {
   return app.db->read([&](storage::Connection& c) {
     EventCard card;
-    card.event = visible_event(c, caller, id);
+    const auto s = standing(c, caller, id);
+    card.event = s.event;
     card.materials = ev::materials_of(c, id);
-    card.can_manage = organises(c, caller, card.event);
+    card.can_manage = s.organiser;
     if (caller.person_id) card.mine = ev::find_registration(c, id, *caller.person_id);
     if (card.can_manage) {
       std::vector<domain::FeedbackAnswer> answers;
@@ -142,7 +150,7 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
     throw domain::Error::validation("status", "Статус: planned или cancelled");
   tidy(draft);
   return app.db->write([&](storage::Connection& c) {
-    const auto before = managed_event(c, caller, id);
+    const auto before = require_organiser(standing(c, caller, id));
     if (draft.capacity && *draft.capacity < before.registered)
       throw domain::Error::validation(
           "capacity", "Уже зарегистрировано " + std::to_string(before.registered) + ": мест не может быть меньше");
@@ -185,7 +193,7 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
 ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t event_id, std::int64_t person_id,
                                     const std::string& request_id) {
   return app.db->write([&](storage::Connection& c) {
-    const auto e = visible_event(c, caller, event_id);
+    const auto e = standing(c, caller, event_id).event;
     if (!reg::find_person(c, person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
     if (!acts_for(c, caller, person_id))
       throw domain::Error::forbidden("Зарегистрировать может сам педагог или администрация его организации");
@@ -210,10 +218,11 @@ ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t
 void cancel_registration(App& app, const Caller& caller, std::int64_t event_id, std::int64_t person_id,
                          const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
-    const auto e = visible_event(c, caller, event_id);
+    const auto s = standing(c, caller, event_id);
+    const auto& e = s.event;
     const auto r = ev::find_registration(c, event_id, person_id);
     if (!r) throw domain::Error::not_found("Регистрация не найдена");
-    if (!acts_for(c, caller, person_id) && !organises(c, caller, e))
+    if (!acts_for(c, caller, person_id) && !s.organiser)
       throw domain::Error::forbidden("Отменить регистрацию может сам педагог, его организация или организатор");
     if (domain::local_minute_now() >= e.starts_at)
       throw domain::Error::conflict("event_id", "Мероприятие уже началось: регистрацию не отменить");
@@ -225,7 +234,7 @@ void cancel_registration(App& app, const Caller& caller, std::int64_t event_id, 
 
 std::vector<ev::Registration> event_participants(App& app, const Caller& caller, std::int64_t event_id) {
   return app.db->read([&](storage::Connection& c) {
-    managed_event(c, caller, event_id);
+    require_organiser(standing(c, caller, event_id));
     auto list = ev::registrations_of(c, event_id);
     // The organiser sees who came and the marks' summary, not who gave which mark.
     for (auto& r : list) {
@@ -241,7 +250,7 @@ void mark_attendance(App& app, const Caller& caller, std::int64_t event_id,
                      const std::vector<std::pair<std::int64_t, std::optional<bool>>>& marks,
                      const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
-    const auto e = managed_event(c, caller, event_id);
+    const auto e = require_organiser(standing(c, caller, event_id));
     if (domain::local_minute_now() < e.starts_at)
       throw domain::Error::conflict("event_id", "Участие отмечают после начала мероприятия");
     nlohmann::json changed = nlohmann::json::array();
@@ -265,7 +274,7 @@ void leave_feedback(App& app, const Caller& caller, std::int64_t event_id, int u
   if (!caller.person_id)
     throw domain::Error::forbidden("Отзыв оставляет участник: учётная запись не связана с педагогом");
   app.db->write([&](storage::Connection& c) {
-    const auto e = visible_event(c, caller, event_id);
+    const auto e = standing(c, caller, event_id).event;
     const auto r = ev::find_registration(c, event_id, *caller.person_id);
     if (!r) throw domain::Error::forbidden("Отзыв оставляют зарегистрированные участники");
     const auto problem = domain::feedback_problem(e.starts_at, domain::local_minute_now(), r->attended);
@@ -282,7 +291,7 @@ ev::Material add_event_material(App& app, const Caller& caller, std::int64_t eve
   if (m.title.empty()) throw domain::Error::validation("title", "Укажите название материала");
   check_link(m.url, "url");
   return app.db->write([&](storage::Connection& c) {
-    managed_event(c, caller, event_id);
+    require_organiser(standing(c, caller, event_id));
     m.id = ev::insert_material(c, m);
     audit_change(c, caller, "create", "event_material", m.id, {},
                  nlohmann::json{{"event_id", event_id}, {"title", m.title}, {"url", m.url}}.dump(), request_id);

@@ -75,11 +75,20 @@ HelpRequestView view_of(const Roles& roles, hp::HelpRequest r) {
   return v;
 }
 
-hp::HelpRequest visible_request(storage::Connection& c, const Caller& caller, std::int64_t id, Roles& roles) {
+// What the caller is to one request: the roles they play for it. One who
+// plays none does not see it (404).
+struct Standing {
+  hp::HelpRequest request;
+  Roles roles;
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto r = hp::find_request(c, id);
-  if (r) roles = roles_for(c, caller, *r);
-  if (!r || !roles.any()) throw domain::Error::not_found("Запрос не найден");
-  return *r;
+  if (!r) throw domain::Error::not_found("Запрос не найден");
+  Standing s{std::move(*r), {}};
+  s.roles = roles_for(c, caller, s.request);
+  if (!s.roles.any()) throw domain::Error::not_found("Запрос не найден");
+  return s;
 }
 
 // Applies a move for the first role the caller plays that allows it.
@@ -101,13 +110,12 @@ void require_move(const hp::HelpRequest& r, const char* to, std::initializer_lis
 template <class F>
 HelpRequestView change(App& app, const Caller& caller, std::int64_t id, const std::string& request_id, F&& f) {
   return app.db->write([&](storage::Connection& c) {
-    Roles roles;
-    const auto before = visible_request(c, caller, id, roles);
-    hp::HelpRequest after = before;
-    f(c, roles, after);
+    const auto s = standing(c, caller, id);
+    hp::HelpRequest after = s.request;
+    f(c, s.roles, after);
     hp::update_request(c, after);
-    audit_change(c, caller, "update", "help_request", id, state_json(before), state_json(after), request_id);
-    return view_of(roles, *hp::find_request(c, id));
+    audit_change(c, caller, "update", "help_request", id, state_json(s.request), state_json(after), request_id);
+    return view_of(s.roles, *hp::find_request(c, id));
   });
 }
 
@@ -201,18 +209,16 @@ std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, 
 
 HelpRequestView get_help_request(App& app, const Caller& caller, std::int64_t id) {
   return app.db->read([&](storage::Connection& c) {
-    Roles roles;
-    auto r = visible_request(c, caller, id, roles);
-    return view_of(roles, std::move(r));
+    auto s = standing(c, caller, id);
+    return view_of(s.roles, std::move(s.request));
   });
 }
 
 std::vector<hp::Methodist> help_request_methodists(App& app, const Caller& caller, std::int64_t id) {
   return app.db->read([&](storage::Connection& c) {
-    Roles roles;
-    const auto r = visible_request(c, caller, id, roles);
-    if (!roles.coordinator) throw domain::Error::forbidden("Методиста назначает муниципальная методическая служба");
-    return hp::methodists_for(c, r.organisation_id);
+    const auto s = standing(c, caller, id);
+    if (!s.roles.coordinator) throw domain::Error::forbidden("Методиста назначает муниципальная методическая служба");
+    return hp::methodists_for(c, s.request.organisation_id);
   });
 }
 

@@ -25,6 +25,20 @@ bool keeps(storage::Connection& c, const Caller& caller, std::optional<std::int6
   return !scope.empty() && reg::territory_covered(c, *territory_id, scope);
 }
 
+// What the caller is to one document: the library is open to every signed-in
+// user; its keepers change it.
+struct Standing {
+  lib::Document document;
+  bool keeper = false;
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  auto d = lib::find_document(c, id);
+  if (!d) throw domain::Error::not_found("Документ не найден");
+  const bool keeper = keeps(c, caller, d->territory_id);
+  return {std::move(*d), keeper};
+}
+
 void check_document(storage::Connection& c, lib::Document& d) {
   d.title = domain::trim(d.title);
   d.number = domain::trim(d.number);
@@ -86,9 +100,8 @@ std::vector<lib::Document> list_documents(App& app, const Caller&, const Documen
 
 DocumentCard get_document(App& app, const Caller& caller, std::int64_t id) {
   return app.db->read([&](storage::Connection& c) {
-    auto d = lib::find_document(c, id);
-    if (!d) throw domain::Error::not_found("Документ не найден");
-    return DocumentCard{*d, lib::versions_of(c, id), keeps(c, caller, d->territory_id)};
+    auto s = standing(c, caller, id);
+    return DocumentCard{std::move(s.document), lib::versions_of(c, id), s.keeper};
   });
 }
 
@@ -112,15 +125,15 @@ std::int64_t create_document(App& app, const Caller& caller, lib::Document draft
 
 void update_document(App& app, const Caller& caller, lib::Document changes, const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
-    auto before = lib::find_document(c, changes.id);
-    if (!before) throw domain::Error::not_found("Документ не найден");
+    const auto s = standing(c, caller, changes.id);
+    const auto& before = s.document;
     check_document(c, changes);
-    if (!keeps(c, caller, before->territory_id) || !keeps(c, caller, changes.territory_id))
+    if (!s.keeper || !keeps(c, caller, changes.territory_id))
       throw domain::Error::forbidden("Изменять документ могут те, кто ведёт его библиотеку");
     changes.updated_at = domain::utc_timestamp_now();
     lib::update_document(c, changes);
     search::put(c, search::Index::documents, changes.id, lib::searchable_text(changes));
-    audit_change(c, caller, "update", "document", changes.id, json_of(*before), json_of(changes), request_id);
+    audit_change(c, caller, "update", "document", changes.id, json_of(before), json_of(changes), request_id);
   });
 }
 
@@ -128,10 +141,8 @@ int add_document_version(App& app, const Caller& caller, std::int64_t id, std::s
                          std::string_view file_name, const std::string& note, const std::string& request_id) {
   if (domain::utf8_length(note) > 1000) throw domain::Error::validation("note", "Примечание длиннее 1000 символов");
   return app.db->write([&](storage::Connection& c) {
-    auto d = lib::find_document(c, id);
-    if (!d) throw domain::Error::not_found("Документ не найден");
-    if (!keeps(c, caller, d->territory_id))
-      throw domain::Error::forbidden("Загружать файлы документа могут те, кто ведёт его библиотеку");
+    const auto s = standing(c, caller, id);
+    if (!s.keeper) throw domain::Error::forbidden("Загружать файлы документа могут те, кто ведёт его библиотеку");
     const auto file = store_upload(app, c, bytes, file_name);
     lib::Version v;
     v.document_id = id;

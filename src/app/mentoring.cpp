@@ -41,11 +41,26 @@ std::string pair_json(const mt::Pair& p) {
       .dump();
 }
 
-mt::Program kept_program(storage::Connection& c, const Caller& caller, std::int64_t id) {
+// What the caller is to one program: seen wherever its school is seen (404
+// otherwise); kept by the school's administration and the administrations above it.
+struct Standing {
+  mt::Program program;
+  bool keeper = false;
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto p = mt::find_program(c, id);
-  if (!p || !keeps(c, caller, p->organisation_id))
+  if (!p || !reg::organisation_visible(c, p->organisation_id, scope_of(caller, domain::Action::read_registry)))
     throw domain::Error::not_found("Программа наставничества не найдена");
-  return *p;
+  const bool keeper = keeps(c, caller, p->organisation_id);
+  return {std::move(*p), keeper};
+}
+
+// The program, when the caller keeps it; 403 otherwise.
+mt::Program require_keeper(const Standing& s) {
+  if (!s.keeper)
+    throw domain::Error::forbidden("Пары наставничества ведёт администрация организации и органы управления над ней");
+  return s.program;
 }
 
 std::optional<domain::Date> date_of(const std::string& iso) { return domain::Date::parse_iso(iso); }
@@ -59,13 +74,9 @@ std::vector<mt::Program> list_mentoring_programs(App& app, const Caller& caller,
 }
 
 MentoringProgramCard get_mentoring_program(App& app, const Caller& caller, std::int64_t id) {
-  const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) {
-    auto p = mt::find_program(c, id);
-    if (!p || !reg::organisation_visible(c, p->organisation_id, scope))
-      throw domain::Error::not_found("Программа наставничества не найдена");
-    const bool can_manage = keeps(c, caller, p->organisation_id);
-    return MentoringProgramCard{*p, mt::pairs_of(c, id), can_manage};
+    auto s = standing(c, caller, id);
+    return MentoringProgramCard{std::move(s.program), mt::pairs_of(c, id), s.keeper};
   });
 }
 
@@ -107,7 +118,7 @@ mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, c
   draft.status = "active";
   draft.result.clear();
   return app.db->write([&](storage::Connection& c) {
-    const auto program = kept_program(c, caller, draft.program_id);
+    const auto program = require_keeper(standing(c, caller, draft.program_id));
     if (!works_in(c, draft.mentor_person_id, program.organisation_id))
       throw domain::Error::validation("mentor_person_id", "Наставник должен работать в " + program.organisation_name);
     if (!works_in(c, draft.mentee_person_id, program.organisation_id))
@@ -134,7 +145,7 @@ mt::Pair update_mentoring_pair(App& app, const Caller& caller, std::int64_t id, 
   return app.db->write([&](storage::Connection& c) {
     const auto before = mt::find_pair(c, id);
     if (!before) throw domain::Error::not_found("Наставническая пара не найдена");
-    kept_program(c, caller, before->program_id);
+    require_keeper(standing(c, caller, before->program_id));
     mt::Pair after = *before;
     after.plan = draft.plan;
     after.result = draft.result;

@@ -375,16 +375,16 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
     storage::registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
       storage::Params params{p.to.iso()};
       c.run(
-          "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
-          " COALESCE(o.short_name, o.name) FROM persons p"
+          "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
+          " COALESCE(o.short_name, o.name) AS organisation_name FROM persons p"
           " LEFT JOIN positions ps ON ps.person_id = p.id AND (ps.hired_on IS NULL OR ps.hired_on <= $1)"
           " AND (ps.left_on IS NULL OR ps.left_on > $1)"
           " LEFT JOIN organisations o ON o.id = ps.organisation_id WHERE p.id IN " +
               storage::registry::placeholders(params, batch) + " ORDER BY p.id, o.name",
           params, [&](const storage::Row& r) {
-            auto* x = by_id.at(r.int64(0));
-            x->name = r.text(1);
-            const auto org = r.text(2);
+            auto* x = by_id.at(r.int64("id"));
+            x->name = r.text("person_name");
+            const auto org = r.text("organisation_name");
             if (!org.empty() && x->organisations.find(org) == std::string::npos)
               x->organisations += (x->organisations.empty() ? "" : "; ") + org;
           });

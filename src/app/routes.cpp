@@ -191,7 +191,7 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
     storage::Params params{campaign_id};
     c.run(
         "SELECT DISTINCT r.person_id, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = r.person_id"
-        " AND x.status <> 'completed') FROM diagnostic_results r"
+        " AND x.status <> 'completed') AS in_work FROM diagnostic_results r"
         " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
         " JOIN organisations o ON o.id = ps.organisation_id"
         " WHERE r.campaign_id = $1 AND (" +
@@ -201,7 +201,7 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
                                    : " OR r.person_id IN " + reg::placeholders<std::int64_t>(params, scope.persons)) +
             ") ORDER BY r.person_id",
         params, [&](const storage::Row& r) {
-          candidates.push_back({r.int64(0), r.flag(1)});
+          candidates.push_back({r.int64("person_id"), r.flag("in_work")});
         });
     const auto today = domain::Date::today();
     for (const auto& [person, in_work] : candidates) {

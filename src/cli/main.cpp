@@ -235,7 +235,7 @@ std::optional<std::int64_t> id_by_code(storage::Database& db, const char* table,
     return c.query_one(std::string("SELECT id FROM ") + table + " WHERE code = $1", {code});
   });
   if (!id) throw domain::Error::validation(option, std::string("Не найден код ") + code + " (" + option + ")");
-  return id->int64(0);
+  return id->int64("id");
 }
 
 // Values of an indicator set (JSON, as the API answers) or the справка

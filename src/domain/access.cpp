@@ -24,9 +24,48 @@ constexpr std::array kRoles{
     RoleInfo{"teacher", "Педагог", ScopeKind::person, "", AdminLevel::none},
 };
 
+static_assert(kRoles.size() == kRoleCount);
+
+constexpr Reach N = Reach::none, S = Reach::scope, P = Reach::personal, U = Reach::supported;
+
+// Columns: federal operator, regional ministry, regional institute, municipal
+// coordinator, school administrator, methodist, expert, teacher (as kRoles).
+// An expert sees only the practices assigned to them, through their reviews,
+// and no registry; a teacher's scope is their own person.
+constexpr std::array kRights{
+    Right{Action::read_registry, "реестры: чтение", {S, S, S, S, S, S, N, S}},
+    Right{Action::write_registry, "реестры: запись", {S, S, S, S, N, N, N, N}},
+    Right{Action::write_staff, "кадры", {S, S, S, S, S, N, N, N}},
+    Right{Action::manage_accounts, "учётные записи", {S, S, S, S, N, N, N, N}},
+    Right{Action::read_audit, "журнал аудита", {S, N, N, N, N, N, N, N}},
+    Right{Action::read_personal, "персональные данные", {P, P, P, P, P, U, N, S}},
+    Right{Action::manage_diagnostics, "диагностика: кампании", {S, S, S, S, N, N, N, N}},
+    // Individual results: the person and the administration of their school;
+    // everyone else reads aggregates.
+    Right{Action::read_diagnostics, "диагностика: личные результаты", {N, N, N, N, S, U, N, S}},
+    Right{Action::organise_events, "мероприятия", {S, S, S, S, S, S, N, N}},
+    Right{Action::coordinate_support, "координация поддержки", {S, S, S, S, N, N, N, N}},
+};
+
+constexpr bool rows_follow_actions() {
+  for (std::size_t i = 0; i < kRights.size(); ++i)
+    if (static_cast<std::size_t>(kRights[i].action) != i) return false;
+  return true;
+}
+static_assert(rows_follow_actions(), "kRights has one row per Action, in the enum's order");
+
 }  // namespace
 
 std::span<const RoleInfo> roles() { return kRoles; }
+
+std::span<const Right> rights() { return kRights; }
+
+Reach reach_of(Action action, const RoleInfo& role) noexcept {
+  const auto column = static_cast<std::size_t>(&role - kRoles.data());
+  const auto row = static_cast<std::size_t>(action);
+  if (column >= kRoles.size() || row >= kRights.size()) return Reach::none;
+  return kRights[row].reach[column];
+}
 
 const RoleInfo* find_role(std::string_view code) noexcept {
   for (const auto& r : kRoles)
@@ -46,29 +85,21 @@ Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std:
                 const AccessPolicy& policy, const Support& support) {
   Scope s;
   for (const auto& g : grants) {
-    // Those a methodist supports: their personal data and individual results.
-    if (g.role == "methodist" && (action == Action::read_diagnostics || action == Action::read_personal)) {
-      s.organisations.insert(s.organisations.end(), support.organisations.begin(), support.organisations.end());
-      s.persons.insert(s.persons.end(), support.persons.begin(), support.persons.end());
-    }
     const RoleInfo* role = find_role(g.role);
     if (!role) continue;
-    const bool administers = g.role == "federal_operator" || g.role == "regional_ministry" ||
-                             g.role == "regional_institute" || g.role == "municipal_coordinator";
-    if ((action == Action::write_registry || action == Action::manage_accounts ||
-         action == Action::manage_diagnostics || action == Action::coordinate_support) &&
-        !administers)
-      continue;
-    // Individual results: the person and the administration of their school.
-    // Methodists read those they support (added above), nothing by their territory.
-    if (action == Action::read_diagnostics && role->scope != ScopeKind::person && g.role != "school_admin") continue;
-    if (action == Action::write_staff && !administers && g.role != "school_admin") continue;
-    if (action == Action::organise_events && !administers && g.role != "school_admin" && g.role != "methodist")
-      continue;
-    if (action == Action::read_audit && g.role != "federal_operator") continue;
-    if (action == Action::read_personal && role->scope != ScopeKind::person &&
-        (role->level == AdminLevel::none || role->level > policy.personal_data_up_to))
-      continue;
+    switch (reach_of(action, *role)) {
+      case Reach::none:
+        continue;
+      case Reach::supported:
+        s.organisations.insert(s.organisations.end(), support.organisations.begin(), support.organisations.end());
+        s.persons.insert(s.persons.end(), support.persons.begin(), support.persons.end());
+        continue;
+      case Reach::personal:
+        if (role->level > policy.personal_data_up_to) continue;
+        break;
+      case Reach::scope:
+        break;
+    }
     switch (role->scope) {
       case ScopeKind::everything:
         s.everything = true;

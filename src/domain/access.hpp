@@ -3,6 +3,7 @@
 // rules for logins and passwords. Enforcement lives in app/ (one place).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -33,6 +34,7 @@ struct RoleInfo {
   AdminLevel level;              // none for methodist, expert and teacher
 };
 
+inline constexpr std::size_t kRoleCount = 8;
 std::span<const RoleInfo> roles();
 const RoleInfo* find_role(std::string_view code) noexcept;
 
@@ -86,23 +88,32 @@ enum class Action {
   coordinate_support,  // assign methodists to requests for help, keep associations (РМО), see their statistics
 };
 
-// The scope a caller's grants give for an action. Reading: every role sees its
-// territory, organisation or own person. Writing the registries and managing
-// accounts: the federal operator, the regional ministry and institute, and the
-// municipal coordinator, each within their territory. Writing staff (persons
-// and workplaces): the same roles plus a school's administrator for their
-// school. Reading the audit log: the federal operator. Personal data: the person, the administrators of their
-// organisation and the territorial roles above them up to
-// policy.personal_data_up_to — not methodists or experts, except that a
-// methodist sees the schools and teachers they support. Running diagnostics: the same
-// administering roles as the registries. Individual diagnostic results: the
-// person and their school's administrator only; everyone else reads aggregates.
-// Holding events: the administering roles, a school's administrator (school
-// events) and methodists (master classes, open lessons), each in their scope.
-// Coordinating support (requests for help, associations): the administering
-// roles of a territory, the federal operator included.
-// A methodist also reads personal data and individual diagnostics of the
-// schools and teachers they support (`support`).
+// How far one role's right to one action reaches.
+enum class Reach {
+  none,       // not at all
+  scope,      // the role's own scope: its territory, organisation or own person
+  personal,   // its scope while its administering level is within policy.personal_data_up_to
+              // (personal data, 152-ФЗ: administrators above that level read aggregates only)
+  supported,  // only the schools and teachers the methodist supports (support_assignments)
+};
+
+// One action, its title in docs/security.md and how far each role reaches, in
+// the order of roles().
+struct Right {
+  Action action;
+  std::string_view title;
+  std::array<Reach, kRoleCount> reach;
+};
+
+// The role rights, one row per action in the order of Action: scope_for reads
+// them, docs/security.md shows them (tests/domain/security_doc_test.cpp).
+std::span<const Right> rights();
+Reach reach_of(Action action, const RoleInfo& role) noexcept;
+
+// The scope a caller's grants give for an action: the union, over the grants,
+// of each role's own scope as far as rights() lets it reach (a methodist's
+// «supported» reach adds `support`). Everyone with a role reads their own
+// personal data and diagnostic results, whatever the role.
 Scope scope_for(Action action, std::span<const Grant> grants, std::optional<std::int64_t> own_person,
                 const AccessPolicy& policy = {}, const Support& support = {});
 

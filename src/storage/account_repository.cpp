@@ -14,14 +14,14 @@ constexpr const char* kAliasedColumns =
 
 Account account_from(const Row& r) {
   Account a;
-  a.id = r.int64(0);
-  a.login = r.text(1);
-  a.email = r.text(2);
-  a.display_name = r.text(3);
-  a.password_hash = r.text(4);
-  a.person_id = r.opt_int64(5);
-  a.is_active = r.flag(6);
-  a.must_change_password = r.flag(7);
+  a.id = r.int64("id");
+  a.login = r.text("login");
+  a.email = r.text("email");
+  a.display_name = r.text("display_name");
+  a.password_hash = r.text("password_hash");
+  a.person_id = r.opt_int64("person_id");
+  a.is_active = r.flag("is_active");
+  a.must_change_password = r.flag("must_change_password");
   return a;
 }
 
@@ -127,12 +127,17 @@ namespace {
 
 // Role assignments with the name of what they are bound to.
 const char* const kRoleSelect =
-    "SELECT r.id, r.account_id, r.role, r.territory_id, r.organisation_id, COALESCE(t.name, o.name, '')"
+    "SELECT r.id, r.account_id, r.role, r.territory_id, r.organisation_id, COALESCE(t.name, o.name, '') AS scope_name"
     " FROM role_assignments r LEFT JOIN territories t ON t.id = r.territory_id"
     " LEFT JOIN organisations o ON o.id = r.organisation_id";
 
 RoleAssignment role_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.opt_int64(3), r.opt_int64(4), r.text(5)};
+  return {r.int64("id"),
+          r.int64("account_id"),
+          r.text("role"),
+          r.opt_int64("territory_id"),
+          r.opt_int64("organisation_id"),
+          r.text("scope_name")};
 }
 
 }  // namespace
@@ -182,7 +187,13 @@ std::optional<Session> find_live_session(Connection& c, const std::string& token
       " JOIN accounts a ON a.id = s.account_id WHERE s.token_digest = $1 AND s.expires_at > $2 AND a.is_active = 1",
       {token_digest, now});
   if (!row) return std::nullopt;
-  return Session{row->int64(0), row->int64(1), row->text(2), row->text(3), row->text(4), {}, {}};
+  return Session{row->int64("id"),
+                 row->int64("account_id"),
+                 row->text("kind"),
+                 row->text("csrf_token"),
+                 row->text("expires_at"),
+                 {},
+                 {}};
 }
 
 void delete_session(Connection& c, const std::string& token_digest) {
@@ -195,7 +206,13 @@ std::vector<Session> api_tokens_of(Connection& c, std::int64_t account_id, const
       "SELECT id, account_id, kind, '', expires_at, name, created_at FROM sessions"
       " WHERE account_id = $1 AND kind = 'api' AND expires_at > $2 ORDER BY id",
       {account_id, now}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), {}, r.text(4), r.text(5), r.text(6)});
+        out.push_back({r.int64("id"),
+                       r.int64("account_id"),
+                       r.text("kind"),
+                       {},
+                       r.text("expires_at"),
+                       r.text("name"),
+                       r.text("created_at")});
       });
   return out;
 }
@@ -210,11 +227,11 @@ void delete_other_sessions(Connection& c, std::int64_t account_id, const std::st
 
 Failures failures_since(Connection& c, const std::string& key, const std::string& since) {
   Failures f;
-  if (auto row =
-          c.query_one("SELECT count(*), max(failed_at) FROM login_failures WHERE throttle_key = $1 AND failed_at > $2",
-                      {key, since})) {
-    f.count = row->int64(0);
-    f.latest = row->text(1);
+  if (auto row = c.query_one(
+          "SELECT count(*) AS failures, max(failed_at) AS latest FROM login_failures WHERE throttle_key = $1 AND failed_at > $2",
+          {key, since})) {
+    f.count = row->int64("failures");
+    f.latest = row->text("latest");
   }
   return f;
 }
@@ -276,8 +293,9 @@ constexpr const char* kAuditSelect =
     " l.request_id FROM audit_log l LEFT JOIN accounts a ON a.id = l.account_id";
 
 AuditRow audit_from(const Row& r) {
-  return {r.int64(0), r.text(1),      r.opt_int64(2), r.text(3), r.text(4),
-          r.text(5),  r.opt_int64(6), r.text(7),      r.text(8), r.text(9)};
+  return {r.int64("id"),        r.text("at"),        r.opt_int64("account_id"), r.text("login"),
+          r.text("action"),     r.text("entity"),    r.opt_int64("entity_id"),  r.text("before_json"),
+          r.text("after_json"), r.text("request_id")};
 }
 
 }  // namespace

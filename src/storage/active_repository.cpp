@@ -21,114 +21,123 @@ std::string workplace_of(const std::string& person_column) {
 }
 
 const char* const kSelectionSelect =
-    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, ''), s.applications_from, s.applications_to,"
+    "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, '') AS description, s.applications_from, s.applications_to,"
     " s.rules, s.stages, s.status, s.order_id, t.name,"
-    " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> 'withdrawn')"
+    " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> 'withdrawn') AS applications"
     " FROM active_selections s JOIN territories t ON t.id = s.territory_id";
 
 Selection selection_from(const Row& r) {
   Selection s;
-  s.id = r.int64(0);
-  s.level = r.text(1);
-  s.territory_id = r.int64(2);
-  s.title = r.text(3);
-  s.description = r.text(4);
-  s.applications_from = r.text(5);
-  s.applications_to = r.text(6);
-  s.rules_json = r.text(7);
-  s.stages_json = r.text(8);
-  s.status = r.text(9);
-  s.order_id = r.opt_int64(10);
-  s.territory_name = r.text(11);
-  s.applications = r.int64(12);
+  s.id = r.int64("id");
+  s.level = r.text("level");
+  s.territory_id = r.int64("territory_id");
+  s.title = r.text("title");
+  s.description = r.text("description");
+  s.applications_from = r.text("applications_from");
+  s.applications_to = r.text("applications_to");
+  s.rules_json = r.text("rules");
+  s.stages_json = r.text("stages");
+  s.status = r.text("status");
+  s.order_id = r.opt_int64("order_id");
+  s.territory_name = r.text("name");
+  s.applications = r.int64("applications");
   return s;
 }
 
 std::string application_select() {
-  return "SELECT a.id, a.selection_id, a.person_id, a.nominated_by, a.direction, COALESCE(a.subject_area, ''),"
-         " COALESCE(a.portfolio, ''), a.ege_expert, a.community_leader, a.high_results, a.status,"
-         " COALESCE(a.decision_note, ''), a.created_at, " +
-         full_name("p") + ", " + workplace_of("p.id") +
-         ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''), p.higher_ped_education"
+  return "SELECT a.id, a.selection_id, a.person_id, a.nominated_by, a.direction, COALESCE(a.subject_area, '') AS subject_area,"
+         " COALESCE(a.portfolio, '') AS portfolio, a.ege_expert, a.community_leader, a.high_results, a.status,"
+         " COALESCE(a.decision_note, '') AS decision_note, a.created_at, " +
+         full_name("p") + " AS person_name, " + workplace_of("p.id") +
+         " AS organisation_name, p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), '') AS ped_experience_since, p.higher_ped_education"
          " FROM active_applications a JOIN persons p ON p.id = a.person_id";
 }
 
 Application application_from(const Row& r) {
   Application a;
-  a.id = r.int64(0);
-  a.selection_id = r.int64(1);
-  a.person_id = r.int64(2);
-  a.nominated_by = r.text(3);
-  a.direction = r.text(4);
-  a.subject_area = r.text(5);
-  a.portfolio = r.text(6);
-  a.ege_expert = r.flag(7);
-  a.community_leader = r.flag(8);
-  a.high_results = r.flag(9);
-  a.status = r.text(10);
-  a.decision_note = r.text(11);
-  a.created_at = r.text(12);
-  a.person_name = r.text(13);
-  a.organisation_name = r.text(14);
-  a.category = r.text(15);
-  a.experience_since = r.text(16);
-  a.higher_ped_education = r.flag(17);
+  a.id = r.int64("id");
+  a.selection_id = r.int64("selection_id");
+  a.person_id = r.int64("person_id");
+  a.nominated_by = r.text("nominated_by");
+  a.direction = r.text("direction");
+  a.subject_area = r.text("subject_area");
+  a.portfolio = r.text("portfolio");
+  a.ege_expert = r.flag("ege_expert");
+  a.community_leader = r.flag("community_leader");
+  a.high_results = r.flag("high_results");
+  a.status = r.text("status");
+  a.decision_note = r.text("decision_note");
+  a.created_at = r.text("created_at");
+  a.person_name = r.text("person_name");
+  a.organisation_name = r.text("organisation_name");
+  a.category = r.text("category");
+  a.experience_since = r.text("ped_experience_since");
+  a.higher_ped_education = r.flag("higher_ped_education");
   return a;
 }
 
 void fill_scores(Connection& c, std::vector<Application>& apps) {
   for (auto& a : apps)
     c.run("SELECT stage_code, score FROM application_scores WHERE application_id = $1", {a.id},
-          [&](const Row& r) { a.scores[r.text(0)] = r.real(1); });
+          [&](const Row& r) { a.scores[r.text("stage_code")] = r.real("score"); });
 }
 
 std::string member_select() {
-  return "SELECT m.id, m.level, m.territory_id, m.person_id, m.direction, COALESCE(m.subject_area, ''), m.capacity,"
-         " m.starts_on, COALESCE(m.ends_on, ''), COALESCE(m.end_reason, ''), m.order_id, m.end_order_id, m.application_id, " +
-         full_name("p") + ", " + workplace_of("p.id") +
-         ", t.name, o.number, o.issued_on, COALESCE(eo.number, ''),"
+  return "SELECT m.id, m.level, m.territory_id, m.person_id, m.direction, COALESCE(m.subject_area, '') AS subject_area, m.capacity,"
+         " m.starts_on, COALESCE(m.ends_on, '') AS ends_on, COALESCE(m.end_reason, '') AS end_reason, m.order_id, m.end_order_id, m.application_id, " +
+         full_name("p") + " AS person_name, " + workplace_of("p.id") +
+         " AS organisation_name, t.name, o.number AS order_number, o.issued_on,"
+         " COALESCE(eo.number, '') AS end_order_number,"
          " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL)"
+         " AS load"
          " FROM active_members m JOIN persons p ON p.id = m.person_id JOIN territories t ON t.id = m.territory_id"
          " JOIN active_orders o ON o.id = m.order_id LEFT JOIN active_orders eo ON eo.id = m.end_order_id";
 }
 
 Member member_from(const Row& r) {
   Member m;
-  m.id = r.int64(0);
-  m.level = r.text(1);
-  m.territory_id = r.int64(2);
-  m.person_id = r.int64(3);
-  m.direction = r.text(4);
-  m.subject_area = r.text(5);
-  m.capacity = static_cast<int>(r.int64(6));
-  m.starts_on = r.text(7);
-  m.ends_on = r.text(8);
-  m.end_reason = r.text(9);
-  m.order_id = r.int64(10);
-  m.end_order_id = r.opt_int64(11);
-  m.application_id = r.opt_int64(12);
-  m.person_name = r.text(13);
-  m.organisation_name = r.text(14);
-  m.territory_name = r.text(15);
-  m.order_number = r.text(16);
-  m.order_date = r.text(17);
-  m.end_order_number = r.text(18);
-  m.load = r.int64(19);
+  m.id = r.int64("id");
+  m.level = r.text("level");
+  m.territory_id = r.int64("territory_id");
+  m.person_id = r.int64("person_id");
+  m.direction = r.text("direction");
+  m.subject_area = r.text("subject_area");
+  m.capacity = static_cast<int>(r.int64("capacity"));
+  m.starts_on = r.text("starts_on");
+  m.ends_on = r.text("ends_on");
+  m.end_reason = r.text("end_reason");
+  m.order_id = r.int64("order_id");
+  m.end_order_id = r.opt_int64("end_order_id");
+  m.application_id = r.opt_int64("application_id");
+  m.person_name = r.text("person_name");
+  m.organisation_name = r.text("organisation_name");
+  m.territory_name = r.text("name");
+  m.order_number = r.text("order_number");
+  m.order_date = r.text("issued_on");
+  m.end_order_number = r.text("end_order_number");
+  m.load = r.int64("load");
   return m;
 }
 
 std::string assignment_select() {
-  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, ''), " +
-         full_name("mp") + ", COALESCE(COALESCE(so.short_name, so.name), " + full_name("tp") + ", ''), " +
-         "COALESCE(COALESCE(so.short_name, so.name), " + workplace_of("tp.id") +
-         ")"
+  return "SELECT sa.id, sa.methodist_person_id, sa.organisation_id, sa.person_id, sa.starts_on, COALESCE(sa.ends_on, '') AS ends_on, " +
+         full_name("mp") + " AS methodist_name, COALESCE(COALESCE(so.short_name, so.name), " + full_name("tp") +
+         ", '') AS target_name, COALESCE(COALESCE(so.short_name, so.name), " + workplace_of("tp.id") +
+         ") AS organisation_name"
          " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
          " LEFT JOIN organisations so ON so.id = sa.organisation_id LEFT JOIN persons tp ON tp.id = sa.person_id";
 }
 
 Assignment assignment_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.opt_int64(2), r.opt_int64(3), r.text(4),
-          r.text(5),  r.text(6),  r.text(7),      r.text(8)};
+  return {r.int64("id"),
+          r.int64("methodist_person_id"),
+          r.opt_int64("organisation_id"),
+          r.opt_int64("person_id"),
+          r.text("starts_on"),
+          r.text("ends_on"),
+          r.text("methodist_name"),
+          r.text("target_name"),
+          r.text("organisation_name")};
 }
 
 }  // namespace
@@ -146,7 +155,8 @@ std::optional<Order> find_order(Connection& c, std::int64_t id) {
       " JOIN territories t ON t.id = o.territory_id WHERE o.id = $1",
       {id});
   if (!r) return std::nullopt;
-  return Order{r->int64(0), r->text(1), r->int64(2), r->text(3), r->text(4), r->text(5), r->text(6)};
+  return Order{r->int64("id"),       r->text("level"), r->int64("territory_id"), r->text("number"),
+               r->text("issued_on"), r->text("title"), r->text("name")};
 }
 
 std::optional<std::int64_t> find_order_id(Connection& c, std::int64_t territory_id, const std::string& number,
@@ -154,7 +164,7 @@ std::optional<std::int64_t> find_order_id(Connection& c, std::int64_t territory_
   auto r = c.query_one("SELECT id FROM active_orders WHERE territory_id = $1 AND number = $2 AND issued_on = $3",
                        {territory_id, number, issued_on});
   if (!r) return std::nullopt;
-  return r->int64(0);
+  return r->int64("id");
 }
 
 std::int64_t insert_selection(Connection& c, const Selection& s) {
@@ -273,11 +283,11 @@ bool is_current_member(Connection& c, std::int64_t person_id) {
 
 std::optional<std::pair<int, int>> capacity_and_load(Connection& c, std::int64_t person_id) {
   auto r = c.query_one(
-      "SELECT MAX(m.capacity), (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = $1"
-      " AND sa.ends_on IS NULL) FROM active_members m WHERE m.person_id = $1 AND m.ends_on IS NULL",
+      "SELECT MAX(m.capacity) AS capacity, (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = $1"
+      " AND sa.ends_on IS NULL) AS load FROM active_members m WHERE m.person_id = $1 AND m.ends_on IS NULL",
       {person_id});
-  if (!r || r->is_null(0)) return std::nullopt;
-  return std::pair{static_cast<int>(r->int64(0)), static_cast<int>(r->int64(1))};
+  if (!r || r->is_null("capacity")) return std::nullopt;
+  return std::pair{static_cast<int>(r->int64("capacity")), static_cast<int>(r->int64("load"))};
 }
 
 std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t territory_id) {
@@ -285,23 +295,23 @@ std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t t
   std::map<std::int64_t, domain::MethodistLoad> by_person;
   c.run(
       "SELECT m.person_id, " + full_name("p") +
-          ", m.capacity, COALESCE(m.subject_area, ''),"
-          " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL),"
-          " o.territory_id, COALESCE(ps.subject_area, '')"
+          " AS name, m.capacity, COALESCE(m.subject_area, '') AS member_subject_area,"
+          " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL)"
+          " AS load, o.territory_id, COALESCE(ps.subject_area, '') AS workplace_subject_area"
           " FROM active_members m JOIN persons p ON p.id = m.person_id"
           " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
           " LEFT JOIN organisations o ON o.id = ps.organisation_id"
           " WHERE m.ends_on IS NULL AND (m.territory_id IN " +
           registry::subtree("$1") + " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
       params, [&](const Row& r) {
-        auto& m = by_person[r.int64(0)];
-        m.person_id = r.int64(0);
-        m.name = r.text(1);
-        m.capacity = std::max(m.capacity, static_cast<int>(r.int64(2)));
-        if (!r.view(3).empty()) m.subject_areas.insert(r.text(3));
-        m.load = static_cast<int>(r.int64(4));
-        if (!r.is_null(5)) m.municipalities.insert(r.int64(5));
-        if (!r.view(6).empty()) m.subject_areas.insert(r.text(6));
+        auto& m = by_person[r.int64("person_id")];
+        m.person_id = r.int64("person_id");
+        m.name = r.text("name");
+        m.capacity = std::max(m.capacity, static_cast<int>(r.int64("capacity")));
+        if (!r.view("member_subject_area").empty()) m.subject_areas.insert(r.text("member_subject_area"));
+        m.load = static_cast<int>(r.int64("load"));
+        if (!r.is_null("territory_id")) m.municipalities.insert(r.int64("territory_id"));
+        if (!r.view("workplace_subject_area").empty()) m.subject_areas.insert(r.text("workplace_subject_area"));
       });
   std::vector<domain::MethodistLoad> out;
   for (auto& [id, m] : by_person) out.push_back(std::move(m));
@@ -311,13 +321,13 @@ std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t t
 std::vector<domain::SupportTarget> unsupported_shnor(Connection& c, std::int64_t territory_id) {
   std::vector<domain::SupportTarget> out;
   c.run(
-      "SELECT o.id, COALESCE(o.short_name, o.name), o.territory_id FROM organisations o WHERE o.is_shnor = 1"
+      "SELECT o.id, COALESCE(o.short_name, o.name) AS name, o.territory_id FROM organisations o WHERE o.is_shnor = 1"
       " AND o.territory_id IN " +
           registry::subtree("$1") +
           " AND o.id NOT IN (SELECT organisation_id FROM support_assignments"
           " WHERE organisation_id IS NOT NULL AND ends_on IS NULL) ORDER BY o.id",
       {territory_id}, [&](const Row& r) {
-        out.push_back({"school", r.int64(0), r.text(1), r.int64(0), r.int64(2), {}, true, 0});
+        out.push_back({"school", r.int64("id"), r.text("name"), r.int64("id"), r.int64("territory_id"), {}, true, 0});
       });
   return out;
 }
@@ -325,8 +335,8 @@ std::vector<domain::SupportTarget> unsupported_shnor(Connection& c, std::int64_t
 std::vector<domain::SupportTarget> unsupported_diagnosed_teachers(Connection& c, std::int64_t territory_id) {
   std::vector<domain::SupportTarget> out;
   c.run(
-      "SELECT p.id, " + full_name("p") +
-          ", o.id, o.territory_id, COALESCE(ps.subject_area, ''), o.is_shnor"
+      "SELECT p.id AS person_id, " + full_name("p") +
+          " AS name, o.id AS organisation_id, o.territory_id, COALESCE(ps.subject_area, '') AS subject_area, o.is_shnor"
           " FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL AND ps.position = 'teacher'"
           " JOIN organisations o ON o.id = ps.organisation_id"
           " WHERE o.territory_id IN " +
@@ -335,12 +345,19 @@ std::vector<domain::SupportTarget> unsupported_diagnosed_teachers(Connection& c,
           " AND p.id NOT IN (SELECT person_id FROM support_assignments WHERE person_id IS NOT NULL AND ends_on IS NULL)"
           " ORDER BY p.id, ps.id",
       {territory_id}, [&](const Row& r) {
-        if (!out.empty() && out.back().id == r.int64(0)) {
-          if (!r.view(4).empty()) out.back().subject_areas.insert(r.text(4));
+        if (!out.empty() && out.back().id == r.int64("person_id")) {
+          if (!r.view("subject_area").empty()) out.back().subject_areas.insert(r.text("subject_area"));
           return;
         }
-        domain::SupportTarget t{"teacher", r.int64(0), r.text(1), r.int64(2), r.int64(3), {}, r.flag(5), 0};
-        if (!r.view(4).empty()) t.subject_areas.insert(r.text(4));
+        domain::SupportTarget t{"teacher",
+                                r.int64("person_id"),
+                                r.text("name"),
+                                r.int64("organisation_id"),
+                                r.int64("territory_id"),
+                                {},
+                                r.flag("is_shnor"),
+                                0};
+        if (!r.view("subject_area").empty()) t.subject_areas.insert(r.text("subject_area"));
         out.push_back(std::move(t));
       });
   return out;
@@ -355,18 +372,21 @@ std::vector<Member> memberships_of(Connection& c, std::int64_t person_id) {
 
 std::vector<TeamRow> team_rows(Connection& c, std::int64_t municipality_id) {
   std::vector<TeamRow> out;
-  c.run("SELECT o.id, COALESCE(o.short_name, o.name), o.is_shnor, COALESCE(m.person_id, 0), COALESCE(" +
-            full_name("p") +
-            ", ''), COALESCE(ps.position, ''), COALESCE(ps.subject_area, '')"
-            " FROM organisations o"
-            " LEFT JOIN positions ps ON ps.organisation_id = o.id AND ps.left_on IS NULL"
-            "  AND ps.person_id IN (SELECT person_id FROM active_members WHERE level = 'municipal' AND ends_on IS NULL)"
-            " LEFT JOIN active_members m ON m.person_id = ps.person_id AND m.level = 'municipal' AND m.ends_on IS NULL"
-            " LEFT JOIN persons p ON p.id = m.person_id"
-            " WHERE o.kind = 'school' AND o.territory_id = $1 ORDER BY o.name, o.id, p.last_name",
-        {municipality_id}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.text(1), r.flag(2), r.int64(3), r.text(4), r.text(5), r.text(6)});
-        });
+  c.run(
+      "SELECT o.id, COALESCE(o.short_name, o.name) AS organisation_name, o.is_shnor,"
+      " COALESCE(m.person_id, 0) AS person_id, COALESCE(" +
+          full_name("p") +
+          ", '') AS person_name, COALESCE(ps.position, '') AS position, COALESCE(ps.subject_area, '') AS subject_area"
+          " FROM organisations o"
+          " LEFT JOIN positions ps ON ps.organisation_id = o.id AND ps.left_on IS NULL"
+          "  AND ps.person_id IN (SELECT person_id FROM active_members WHERE level = 'municipal' AND ends_on IS NULL)"
+          " LEFT JOIN active_members m ON m.person_id = ps.person_id AND m.level = 'municipal' AND m.ends_on IS NULL"
+          " LEFT JOIN persons p ON p.id = m.person_id"
+          " WHERE o.kind = 'school' AND o.territory_id = $1 ORDER BY o.name, o.id, p.last_name",
+      {municipality_id}, [&](const Row& r) {
+        out.push_back({r.int64("id"), r.text("organisation_name"), r.flag("is_shnor"), r.int64("person_id"),
+                       r.text("person_name"), r.text("position"), r.text("subject_area")});
+      });
   return out;
 }
 
@@ -426,8 +446,8 @@ domain::Support support_of(Connection& c, std::int64_t methodist_person_id, cons
       "SELECT organisation_id, person_id FROM support_assignments WHERE methodist_person_id = $1"
       " AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)",
       {methodist_person_id, today}, [&](const Row& r) {
-        if (auto o = r.opt_int64(0)) s.organisations.push_back(*o);
-        if (auto p = r.opt_int64(1)) s.persons.push_back(*p);
+        if (auto o = r.opt_int64("organisation_id")) s.organisations.push_back(*o);
+        if (auto p = r.opt_int64("person_id")) s.persons.push_back(*p);
       });
   return s;
 }
@@ -445,12 +465,14 @@ std::vector<Activity> activities_of(Connection& c, std::int64_t person_id, const
   std::vector<Activity> out;
   c.run(
       "SELECT a.id, a.person_id, a.function, a.happened_on, a.title, a.organisation_id, a.participants,"
-      " COALESCE(a.evidence, ''), COALESCE(COALESCE(o.short_name, o.name), '') FROM methodist_activities a"
+      " COALESCE(a.evidence, '') AS evidence, COALESCE(COALESCE(o.short_name, o.name), '') AS organisation_name"
+      " FROM methodist_activities a"
       " LEFT JOIN organisations o ON o.id = a.organisation_id"
       " WHERE a.person_id = $1 AND a.happened_on >= $2 AND a.happened_on <= $3 ORDER BY a.happened_on DESC, a.id DESC",
       {person_id, from, to}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.opt_int64(6),
-                       r.text(7), r.text(8)});
+        out.push_back({r.int64("id"), r.int64("person_id"), r.text("function"), r.text("happened_on"), r.text("title"),
+                       r.opt_int64("organisation_id"), r.opt_int64("participants"), r.text("evidence"),
+                       r.text("organisation_name")});
       });
   return out;
 }
@@ -461,14 +483,15 @@ std::vector<ActivityCount> activity_counts(Connection& c, std::int64_t territory
   std::vector<ActivityCount> out;
   c.run(
       "SELECT m.person_id, " + full_name("p") +
-          ", a.function, COUNT(*), COALESCE(SUM(a.participants), 0)"
+          " AS person_name, a.function, COUNT(*) AS activities, COALESCE(SUM(a.participants), 0) AS participants"
           " FROM active_members m JOIN persons p ON p.id = m.person_id"
           " JOIN methodist_activities a ON a.person_id = m.person_id AND a.happened_on >= $1 AND a.happened_on <= $2"
           " WHERE m.level = $3 AND m.starts_on <= $2 AND (m.ends_on IS NULL OR m.ends_on >= $1) AND m.territory_id IN " +
           registry::subtree(registry::placeholder(params, territory_id)) +
           " GROUP BY m.person_id, p.last_name, p.first_name, p.middle_name, a.function ORDER BY p.last_name, p.first_name, a.function",
       params, [&](const Row& r) {
-        out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)});
+        out.push_back({r.int64("person_id"), r.text("person_name"), r.text("function"), r.int64("activities"),
+                       r.int64("participants")});
       });
   return out;
 }
@@ -483,10 +506,11 @@ std::int64_t insert_message(Connection& c, const Message& m) {
 std::vector<Message> thread(Connection& c, std::int64_t methodist, std::int64_t person, std::size_t limit) {
   std::vector<Message> out;
   c.run(
-      "SELECT id, methodist_person_id, person_id, from_methodist, body, created_at, COALESCE(read_at, '')"
+      "SELECT id, methodist_person_id, person_id, from_methodist, body, created_at, COALESCE(read_at, '') AS read_at"
       " FROM support_messages WHERE methodist_person_id = $1 AND person_id = $2 ORDER BY id DESC LIMIT $3",
       {methodist, person, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.int64(2), r.flag(3), r.text(4), r.text(5), r.text(6)});
+        out.push_back({r.int64("id"), r.int64("methodist_person_id"), r.int64("person_id"), r.flag("from_methodist"),
+                       r.text("body"), r.text("created_at"), r.text("read_at")});
       });
   std::reverse(out.begin(), out.end());
   return out;
@@ -502,9 +526,9 @@ void mark_thread_read(Connection& c, std::int64_t methodist, std::int64_t person
 std::map<std::int64_t, std::int64_t> unread_for_methodist(Connection& c, std::int64_t methodist) {
   std::map<std::int64_t, std::int64_t> out;
   c.run(
-      "SELECT person_id, COUNT(*) FROM support_messages WHERE methodist_person_id = $1 AND from_methodist = 0"
+      "SELECT person_id, COUNT(*) AS unread FROM support_messages WHERE methodist_person_id = $1 AND from_methodist = 0"
       " AND read_at IS NULL GROUP BY person_id",
-      {methodist}, [&](const Row& r) { out[r.int64(0)] = r.int64(1); });
+      {methodist}, [&](const Row& r) { out[r.int64("person_id")] = r.int64("unread"); });
   return out;
 }
 
@@ -518,10 +542,11 @@ std::int64_t insert_feedback(Connection& c, const Feedback& f) {
 std::vector<Feedback> feedback_for(Connection& c, std::int64_t methodist) {
   std::vector<Feedback> out;
   c.run(
-      "SELECT id, methodist_person_id, person_id, rating, COALESCE(comment, ''), given_on FROM support_feedback"
+      "SELECT id, methodist_person_id, person_id, rating, COALESCE(comment, '') AS comment, given_on FROM support_feedback"
       " WHERE methodist_person_id = $1 ORDER BY given_on DESC, id DESC",
       {methodist}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.int64(2), static_cast<int>(r.int64(3)), r.text(4), r.text(5)});
+        out.push_back({r.int64("id"), r.int64("methodist_person_id"), r.int64("person_id"),
+                       static_cast<int>(r.int64("rating")), r.text("comment"), r.text("given_on")});
       });
   return out;
 }
@@ -530,13 +555,13 @@ std::vector<Supporter> supporters_of(Connection& c, std::int64_t person_id, cons
   std::vector<Supporter> out;
   c.run(
       "SELECT DISTINCT sa.methodist_person_id, " + full_name("mp") +
-          ", CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END"
+          " AS name, CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END AS directly"
           " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
           " WHERE sa.starts_on <= $2 AND (sa.ends_on IS NULL OR sa.ends_on >= $2) AND (sa.person_id = $1"
           " OR sa.organisation_id IN (SELECT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL))"
           " ORDER BY 2",
       {person_id, today}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.text(1), r.flag(2)});
+        out.push_back({r.int64("methodist_person_id"), r.text("name"), r.flag("directly")});
       });
   return out;
 }
@@ -551,12 +576,13 @@ std::int64_t insert_plan_item(Connection& c, const PlanItem& p) {
 
 namespace {
 PlanItem plan_item_from(const Row& r) {
-  return {r.int64(0), r.text(1), r.int64(2), r.text(3), r.text(4), r.text(5),
-          r.text(6),  r.text(7), r.text(8),  r.text(9), r.text(10)};
+  return {r.int64("id"),         r.text("level"),     r.int64("territory_id"), r.text("school_year"),
+          r.text("title"),       r.text("direction"), r.text("function"),      r.text("term"),
+          r.text("responsible"), r.text("status"),    r.text("report")};
 }
 const char* const kPlanSelect =
-    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, ''), term, COALESCE(responsible, ''),"
-    " status, COALESCE(report, '') FROM active_plan_items";
+    "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, '') AS function, term, COALESCE(responsible, '') AS responsible,"
+    " status, COALESCE(report, '') AS report FROM active_plan_items";
 }  // namespace
 
 std::optional<PlanItem> find_plan_item(Connection& c, std::int64_t id) {

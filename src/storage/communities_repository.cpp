@@ -8,36 +8,38 @@ namespace metodist::storage::communities {
 namespace {
 
 const char* const kCommunitySelect =
-    "SELECT k.id, k.kind, k.title, COALESCE(k.description, ''), COALESCE(k.subject_area, ''), k.territory_id,"
-    " k.organisation_id, k.open_to_join, t.name, COALESCE(o.short_name, o.name, ''),"
-    " (SELECT COUNT(*) FROM community_members m WHERE m.community_id = k.id AND m.left_on IS NULL)"
+    "SELECT k.id, k.kind, k.title, COALESCE(k.description, '') AS description, COALESCE(k.subject_area, '') AS subject_area, k.territory_id,"
+    " k.organisation_id, k.open_to_join, t.name,"
+    " COALESCE(o.short_name, o.name, '') AS organisation_name,"
+    " (SELECT COUNT(*) FROM community_members m WHERE m.community_id = k.id AND m.left_on IS NULL) AS members"
     " FROM communities k JOIN territories t ON t.id = k.territory_id LEFT JOIN organisations o ON o.id = k.organisation_id";
 
 Community community_from(const Row& r) {
   Community k;
-  k.id = r.int64(0);
-  k.kind = r.text(1);
-  k.title = r.text(2);
-  k.description = r.text(3);
-  k.subject_area = r.text(4);
-  k.territory_id = r.int64(5);
-  k.organisation_id = r.opt_int64(6);
-  k.open_to_join = r.flag(7);
-  k.territory_name = r.text(8);
-  k.organisation_name = r.text(9);
-  k.members = r.int64(10);
+  k.id = r.int64("id");
+  k.kind = r.text("kind");
+  k.title = r.text("title");
+  k.description = r.text("description");
+  k.subject_area = r.text("subject_area");
+  k.territory_id = r.int64("territory_id");
+  k.organisation_id = r.opt_int64("organisation_id");
+  k.open_to_join = r.flag("open_to_join");
+  k.territory_name = r.text("name");
+  k.organisation_name = r.text("organisation_name");
+  k.members = r.int64("members");
   return k;
 }
 
 const char* const kMemberSelect =
-    "SELECT m.id, m.community_id, m.person_id, m.role, m.joined_on, COALESCE(m.left_on, ''),"
-    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
+    "SELECT m.id, m.community_id, m.person_id, m.role, m.joined_on, COALESCE(m.left_on, '') AS left_on,"
+    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
     " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '')"
+    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '') AS organisation_name"
     " FROM community_members m JOIN persons p ON p.id = m.person_id";
 
 Member member_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)};
+  return {r.int64("id"),       r.int64("community_id"), r.int64("person_id"),  r.text("role"),
+          r.text("joined_on"), r.text("left_on"),       r.text("person_name"), r.text("organisation_name")};
 }
 
 }  // namespace
@@ -118,7 +120,7 @@ std::vector<Material> materials_of(Connection& c, std::int64_t community_id) {
   c.run(
       "SELECT id, community_id, title, url, added_at FROM community_materials WHERE community_id = $1 ORDER BY id DESC",
       {community_id}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)});
+        out.push_back({r.int64("id"), r.int64("community_id"), r.text("title"), r.text("url"), r.text("added_at")});
       });
   return out;
 }
@@ -140,7 +142,8 @@ std::vector<Post> posts_of(Connection& c, std::int64_t community_id, std::option
   sql += " ORDER BY id DESC LIMIT " + registry::placeholder(params, static_cast<std::int64_t>(limit));
   std::vector<Post> out;
   c.run(sql, params, [&](const Row& r) {
-    out.push_back({r.int64(0), r.int64(1), r.opt_int64(2), r.text(3), r.text(4), r.text(5)});
+    out.push_back({r.int64("id"), r.int64("community_id"), r.opt_int64("author_account_id"), r.text("author_name"),
+                   r.text("body"), r.text("created_at")});
   });
   return out;
 }

@@ -30,10 +30,10 @@ std::unordered_map<std::int64_t, std::vector<std::string>> codes_of(Connection& 
   std::unordered_map<std::int64_t, std::vector<std::string>> out;
   registry::in_batches<std::int64_t>(ids, [&](std::span<const std::int64_t> batch) {
     Params params;
-    c.run(std::string("SELECT x.") + t.column + ", k.code FROM " + t.name +
+    c.run(std::string("SELECT x.") + t.column + " AS tagged_id, k.code FROM " + t.name +
               " x JOIN competencies k ON k.id = x.competency_id WHERE x." + t.column + " IN " +
               registry::placeholders(params, batch) + " ORDER BY k.sort_order, k.id",
-          params, [&](const Row& r) { out[r.int64(0)].push_back(r.text(1)); });
+          params, [&](const Row& r) { out[r.int64("tagged_id")].push_back(r.text("code")); });
   });
   return out;
 }
@@ -50,7 +50,7 @@ std::vector<std::int64_t> tagged_with(Connection& c, Tagged kind, const std::str
   std::vector<std::int64_t> out;
   c.run(std::string("SELECT x.") + t.column + " FROM " + t.name +
             " x JOIN competencies k ON k.id = x.competency_id WHERE k.code = $1 ORDER BY x." + t.column,
-        {code}, [&](const Row& r) { out.push_back(r.int64(0)); });
+        {code}, [&](const Row& r) { out.push_back(r.int64("practice_id")); });
   return out;
 }
 

@@ -46,6 +46,18 @@ std::optional<std::int64_t> Row::opt_int64(std::size_t i) const {
   return int64(i);
 }
 
+std::optional<double> Row::opt_real(std::string_view column) const {
+  const std::size_t i = index(column);
+  if (is_null(i)) return std::nullopt;
+  return real(i);
+}
+
+std::optional<std::string> Row::opt_text(std::string_view column) const {
+  const std::size_t i = index(column);
+  if (is_null(i)) return std::nullopt;
+  return text(i);
+}
+
 std::size_t Row::index(std::string_view column) const {
   std::size_t found = cells_.size();
   const auto& names = columns_ ? *columns_ : std::vector<std::string>{};

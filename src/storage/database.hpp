@@ -68,6 +68,8 @@ class Row {
   std::string text(std::string_view column) const { return text(index(column)); }
   std::string_view view(std::string_view column) const { return view(index(column)); }
   std::optional<std::int64_t> opt_int64(std::string_view column) const { return opt_int64(index(column)); }
+  std::optional<double> opt_real(std::string_view column) const;
+  std::optional<std::string> opt_text(std::string_view column) const;
 
   // For backends filling the row.
   std::vector<Value>& cells() noexcept { return cells_; }

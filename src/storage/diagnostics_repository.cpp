@@ -7,24 +7,23 @@ namespace metodist::storage::diagnostics {
 namespace {
 
 Value optional_real(const std::optional<double>& v) { return v ? Value{*v} : Value{nullptr}; }
-std::optional<double> opt_real(const Row& r, std::size_t i) {
-  return r.is_null(i) ? std::nullopt : std::optional<double>(r.real(i));
-}
 
 CompetencyRow competency_from(const Row& r) {
-  return {r.int64(0), r.text(1), r.text(2), r.text(3), opt_real(r, 4), r.flag(5)};
+  return {r.int64("id"),   r.text("code"),          r.text("group_code"),
+          r.text("title"), r.opt_real("threshold"), r.flag("is_active")};
 }
 const char* const kCompetencyColumns = "id, code, group_code, title, threshold, is_active";
 
 const char* const kCampaignSelect =
-    "SELECT dc.id, dc.title, di.kind, di.title, di.provider, dc.territory_id, t.name, dc.starts_on, dc.ends_on,"
-    " (SELECT COUNT(DISTINCT r.person_id) FROM diagnostic_results r WHERE r.campaign_id = dc.id)"
+    "SELECT dc.id, dc.title, di.kind, di.title AS instrument_title, di.provider, dc.territory_id, t.name, dc.starts_on,"
+    " dc.ends_on, (SELECT COUNT(DISTINCT r.person_id) FROM diagnostic_results r WHERE r.campaign_id = dc.id) AS participants"
     " FROM diagnostic_campaigns dc JOIN diagnostic_instruments di ON di.id = dc.instrument_id"
     " JOIN territories t ON t.id = dc.territory_id";
 
 Campaign campaign_from(const Row& r) {
-  return {r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4),
-          r.int64(5), r.text(6), r.text(7), r.text(8), r.int64(9)};
+  return {r.int64("id"),      r.text("title"),         r.text("kind"), r.text("instrument_title"),
+          r.text("provider"), r.int64("territory_id"), r.text("name"), r.text("starts_on"),
+          r.text("ends_on"),  r.int64("participants")};
 }
 
 }  // namespace
@@ -110,14 +109,16 @@ void replace_results(Connection& c, std::int64_t campaign_id, std::span<const st
 std::vector<PersonResult> results_of_person(Connection& c, std::int64_t person_id) {
   std::vector<PersonResult> out;
   c.run(
-      "SELECT r.campaign_id, dc.title, di.kind, r.competency_id, COALESCE(k.code, ''), COALESCE(k.title, ''),"
+      "SELECT r.campaign_id, dc.title AS campaign_title, di.kind, r.competency_id, COALESCE(k.code, '') AS code,"
+      " COALESCE(k.title, '') AS competency_title,"
       " k.threshold, r.raw_score, r.max_score, r.percent, r.measured_on"
       " FROM diagnostic_results r JOIN diagnostic_campaigns dc ON dc.id = r.campaign_id"
       " JOIN diagnostic_instruments di ON di.id = dc.instrument_id LEFT JOIN competencies k ON k.id = r.competency_id"
       " WHERE r.person_id = $1 ORDER BY r.measured_on, r.campaign_id, k.sort_order",
       {person_id}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.text(1), r.text(2), r.opt_int64(3), r.text(4), r.text(5), opt_real(r, 6),
-                       r.real(7), r.real(8), r.real(9), r.text(10)});
+        out.push_back({r.int64("campaign_id"), r.text("campaign_title"), r.text("kind"), r.opt_int64("competency_id"),
+                       r.text("code"), r.text("competency_title"), r.opt_real("threshold"), r.real("raw_score"),
+                       r.real("max_score"), r.real("percent"), r.text("measured_on")});
       });
   return out;
 }
@@ -130,11 +131,11 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
   const std::string fallback = registry::placeholder(params, default_threshold);
   const std::string unit = by_municipality ? "u" : "o";
   const std::string sql = "SELECT " + unit + ".id, " + unit +
-                          ".name, COALESCE(k.code, 'functional_literacy'),"
-                          " COUNT(DISTINCT r.person_id),"
+                          ".name, COALESCE(k.code, 'functional_literacy') AS competency_code,"
+                          " COUNT(DISTINCT r.person_id) AS tested,"
                           " COUNT(DISTINCT CASE WHEN r.percent < (CASE WHEN r.competency_id IS NULL THEN " +
                           coped + " ELSE COALESCE(k.threshold, " + fallback +
-                          ") END) THEN r.person_id END)"
+                          ") END) THEN r.person_id END) AS deficits"
                           " FROM diagnostic_results r LEFT JOIN competencies k ON k.id = r.competency_id"
                           " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
                           " JOIN organisations o ON o.id = ps.organisation_id" +
@@ -145,7 +146,9 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
                           " ORDER BY " +
                           unit + ".name, " + unit + ".id";
   std::vector<HeatCell> out;
-  c.run(sql, params, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.int64(4)}); });
+  c.run(sql, params, [&](const Row& r) {
+    out.push_back({r.int64("id"), r.text("name"), r.text("competency_code"), r.int64("tested"), r.int64("deficits")});
+  });
   return out;
 }
 
@@ -166,9 +169,10 @@ std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_camp
       " WHERE ps.left_on IS NULL AND " + registry::organisation_scope(scope, params, "o");
   const std::string below = " < COALESCE(k.threshold, " + fallback + ") THEN 1 ELSE 0 END)";
   const std::string sql =
-      "SELECT w.unit_id, w.unit_name, k.code, COUNT(*), AVG(a.percent), AVG(b.percent),"
+      "SELECT w.unit_id, w.unit_name, k.code, COUNT(*) AS persons, AVG(a.percent) AS before_percent,"
+      " AVG(b.percent) AS after_percent,"
       " SUM(CASE WHEN a.percent" +
-      below + ", SUM(CASE WHEN b.percent" + below + " FROM (" + workers +
+      below + " AS deficits_before, SUM(CASE WHEN b.percent" + below + " AS deficits_after FROM (" + workers +
       ") w"
       " JOIN diagnostic_results a ON a.person_id = w.person_id AND a.campaign_id = " +
       before +
@@ -180,7 +184,9 @@ std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_camp
       " GROUP BY w.unit_id, w.unit_name, k.code, k.sort_order ORDER BY w.unit_name, w.unit_id, k.sort_order";
   std::vector<DynamicsCell> out;
   c.run(sql, params, [&](const Row& r) {
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.int64(3), r.real(4), r.real(5), r.int64(6), r.int64(7)});
+    out.push_back({r.int64("unit_id"), r.text("unit_name"), r.text("code"), r.int64("persons"),
+                   r.real("before_percent"), r.real("after_percent"), r.int64("deficits_before"),
+                   r.int64("deficits_after")});
   });
   return out;
 }
@@ -188,7 +194,7 @@ std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_camp
 std::optional<std::string> level_scale_of(Connection& c, std::int64_t region_id) {
   auto row = c.query_one("SELECT bands FROM level_scales WHERE region_id = $1", {region_id});
   if (!row) return std::nullopt;
-  return row->text(0);
+  return row->text("bands");
 }
 
 void put_level_scale(Connection& c, std::int64_t region_id, const std::string& bands_json) {

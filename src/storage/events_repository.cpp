@@ -9,11 +9,11 @@ namespace metodist::storage::events {
 namespace {
 
 const char* const kEventSelect =
-    "SELECT e.id, e.kind, e.title, COALESCE(e.description, ''), e.level, e.territory_id, e.organisation_id,"
-    " e.starts_at, e.ends_at, e.format, COALESCE(e.place, ''), e.audience, e.capacity, e.status, t.name,"
-    " COALESCE(o.short_name, o.name, ''),"
-    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id),"
-    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id AND r.attended = 1)"
+    "SELECT e.id, e.kind, e.title, COALESCE(e.description, '') AS description, e.level, e.territory_id, e.organisation_id,"
+    " e.starts_at, e.ends_at, e.format, COALESCE(e.place, '') AS place, e.audience, e.capacity, e.status, t.name,"
+    " COALESCE(o.short_name, o.name, '') AS organisation_name,"
+    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) AS registered,"
+    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id AND r.attended = 1) AS attended"
     " FROM events e JOIN territories t ON t.id = e.territory_id LEFT JOIN organisations o ON o.id = e.organisation_id";
 
 std::string join_codes(const std::vector<std::string>& codes) {
@@ -24,48 +24,48 @@ std::string join_codes(const std::vector<std::string>& codes) {
 
 Event event_from(const Row& r) {
   Event e;
-  e.id = r.int64(0);
-  e.kind = r.text(1);
-  e.title = r.text(2);
-  e.description = r.text(3);
-  e.level = r.text(4);
-  e.territory_id = r.int64(5);
-  e.organisation_id = r.opt_int64(6);
-  e.starts_at = r.text(7);
-  e.ends_at = r.text(8);
-  e.format = r.text(9);
-  e.place = r.text(10);
-  e.audience = domain::split_list(r.view(11), ',');
-  e.capacity = r.opt_int64(12);
-  e.status = r.text(13);
-  e.territory_name = r.text(14);
-  e.organisation_name = r.text(15);
-  e.registered = r.int64(16);
-  e.attended = r.int64(17);
+  e.id = r.int64("id");
+  e.kind = r.text("kind");
+  e.title = r.text("title");
+  e.description = r.text("description");
+  e.level = r.text("level");
+  e.territory_id = r.int64("territory_id");
+  e.organisation_id = r.opt_int64("organisation_id");
+  e.starts_at = r.text("starts_at");
+  e.ends_at = r.text("ends_at");
+  e.format = r.text("format");
+  e.place = r.text("place");
+  e.audience = domain::split_list(r.view("audience"), ',');
+  e.capacity = r.opt_int64("capacity");
+  e.status = r.text("status");
+  e.territory_name = r.text("name");
+  e.organisation_name = r.text("organisation_name");
+  e.registered = r.int64("registered");
+  e.attended = r.int64("attended");
   return e;
 }
 
 const char* const kRegistrationSelect =
     "SELECT r.id, r.event_id, r.person_id, r.registered_at, r.attended, r.rating_useful, r.rating_organisation,"
-    " COALESCE(r.feedback_comment, ''), COALESCE(r.feedback_at, ''),"
-    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
+    " COALESCE(r.feedback_comment, '') AS feedback_comment, COALESCE(r.feedback_at, '') AS feedback_at,"
+    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
     " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '')"
+    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '') AS organisation_name"
     " FROM event_registrations r JOIN persons p ON p.id = r.person_id";
 
 Registration registration_from(const Row& r) {
   Registration g;
-  g.id = r.int64(0);
-  g.event_id = r.int64(1);
-  g.person_id = r.int64(2);
-  g.registered_at = r.text(3);
-  if (!r.is_null(4)) g.attended = r.flag(4);
-  if (!r.is_null(5)) g.rating_useful = static_cast<int>(r.int64(5));
-  if (!r.is_null(6)) g.rating_organisation = static_cast<int>(r.int64(6));
-  g.feedback_comment = r.text(7);
-  g.feedback_at = r.text(8);
-  g.person_name = r.text(9);
-  g.organisation_name = r.text(10);
+  g.id = r.int64("id");
+  g.event_id = r.int64("event_id");
+  g.person_id = r.int64("person_id");
+  g.registered_at = r.text("registered_at");
+  if (!r.is_null("attended")) g.attended = r.flag("attended");
+  if (!r.is_null("rating_useful")) g.rating_useful = static_cast<int>(r.int64("rating_useful"));
+  if (!r.is_null("rating_organisation")) g.rating_organisation = static_cast<int>(r.int64("rating_organisation"));
+  g.feedback_comment = r.text("feedback_comment");
+  g.feedback_at = r.text("feedback_at");
+  g.person_name = r.text("person_name");
+  g.organisation_name = r.text("organisation_name");
   return g;
 }
 
@@ -172,12 +172,12 @@ std::vector<ReminderDue> reminders_due(Connection& c, const std::string& now, co
                                        const std::string& week_ago) {
   std::vector<ReminderDue> out;
   c.run(
-      "SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END"
+      "SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END AS soon"
       " FROM events e JOIN event_registrations r ON r.event_id = e.id"
       " WHERE e.status = 'planned' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
       "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
       {now, soon, week_ago}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.flag(4)});
+        out.push_back({r.int64("id"), r.int64("person_id"), r.text("title"), r.text("starts_at"), r.flag("soon")});
       });
   return out;
 }
@@ -191,7 +191,7 @@ std::vector<Material> materials_of(Connection& c, std::int64_t event_id) {
   std::vector<Material> out;
   c.run("SELECT id, event_id, title, url, added_at FROM event_materials WHERE event_id = $1 ORDER BY id", {event_id},
         [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)});
+          out.push_back({r.int64("id"), r.int64("event_id"), r.text("title"), r.text("url"), r.text("added_at")});
         });
   return out;
 }

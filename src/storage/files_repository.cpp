@@ -12,7 +12,7 @@ void put(Connection& c, const StoredFile& f) {
 std::optional<StoredFile> find(Connection& c, const std::string& hash) {
   auto r = c.query_one("SELECT hash, content_type, data, created_at, size FROM stored_files WHERE hash = $1", {hash});
   if (!r) return std::nullopt;
-  return StoredFile{r->text(0), r->text(1), r->text(2), r->text(3), r->int64(4)};
+  return StoredFile{r->text("hash"), r->text("content_type"), r->text("data"), r->text("created_at"), r->int64("size")};
 }
 
 }  // namespace metodist::storage::files

@@ -8,11 +8,11 @@ namespace metodist::storage::library {
 namespace {
 
 const char* const kDocumentSelect =
-    "SELECT d.id, d.kind, COALESCE(d.number, ''), COALESCE(d.doc_date, ''), COALESCE(d.issuer, ''), d.title, d.level,"
-    " d.territory_id, COALESCE(d.tags, ''), COALESCE(d.description, ''), d.preloaded, d.created_by, d.created_at,"
-    " d.updated_at, COALESCE(t.name, ''),"
-    " (SELECT COUNT(*) FROM document_versions v WHERE v.document_id = d.id),"
-    " COALESCE(lv.file_name, ''), COALESCE(f.content_type, ''), COALESCE(f.size, 0)"
+    "SELECT d.id, d.kind, COALESCE(d.number, '') AS number, COALESCE(d.doc_date, '') AS doc_date, COALESCE(d.issuer, '') AS issuer, d.title, d.level,"
+    " d.territory_id, COALESCE(d.tags, '') AS tags, COALESCE(d.description, '') AS description, d.preloaded, d.created_by, d.created_at,"
+    " d.updated_at, COALESCE(t.name, '') AS name,"
+    " (SELECT COUNT(*) FROM document_versions v WHERE v.document_id = d.id) AS versions,"
+    " COALESCE(lv.file_name, '') AS file_name, COALESCE(f.content_type, '') AS content_type, COALESCE(f.size, 0) AS size"
     " FROM documents d LEFT JOIN territories t ON t.id = d.territory_id"
     " LEFT JOIN document_versions lv ON lv.document_id = d.id"
     "  AND lv.version = (SELECT MAX(v2.version) FROM document_versions v2 WHERE v2.document_id = d.id)"
@@ -20,25 +20,25 @@ const char* const kDocumentSelect =
 
 Document document_from(const Row& r) {
   Document d;
-  d.id = r.int64(0);
-  d.kind = r.text(1);
-  d.number = r.text(2);
-  d.doc_date = r.text(3);
-  d.issuer = r.text(4);
-  d.title = r.text(5);
-  d.level = r.text(6);
-  d.territory_id = r.opt_int64(7);
-  d.tags = r.text(8);
-  d.description = r.text(9);
-  d.preloaded = r.flag(10);
-  d.created_by = r.opt_int64(11);
-  d.created_at = r.text(12);
-  d.updated_at = r.text(13);
-  d.territory_name = r.text(14);
-  d.versions = r.int64(15);
-  d.file_name = r.text(16);
-  d.content_type = r.text(17);
-  d.size = r.int64(18);
+  d.id = r.int64("id");
+  d.kind = r.text("kind");
+  d.number = r.text("number");
+  d.doc_date = r.text("doc_date");
+  d.issuer = r.text("issuer");
+  d.title = r.text("title");
+  d.level = r.text("level");
+  d.territory_id = r.opt_int64("territory_id");
+  d.tags = r.text("tags");
+  d.description = r.text("description");
+  d.preloaded = r.flag("preloaded");
+  d.created_by = r.opt_int64("created_by");
+  d.created_at = r.text("created_at");
+  d.updated_at = r.text("updated_at");
+  d.territory_name = r.text("name");
+  d.versions = r.int64("versions");
+  d.file_name = r.text("file_name");
+  d.content_type = r.text("content_type");
+  d.size = r.int64("size");
   return d;
 }
 
@@ -102,12 +102,19 @@ std::int64_t insert_version(Connection& c, const Version& v) {
 
 namespace {
 const char* const kVersionSelect =
-    "SELECT v.id, v.document_id, v.version, v.file_hash, v.file_name, COALESCE(v.note, ''), v.created_by, v.created_at,"
+    "SELECT v.id, v.document_id, v.version, v.file_hash, v.file_name, COALESCE(v.note, '') AS note, v.created_by, v.created_at,"
     " f.content_type, f.size FROM document_versions v JOIN stored_files f ON f.hash = v.file_hash";
 Version version_from(const Row& r) {
-  return {
-      r.int64(0), r.int64(1), static_cast<int>(r.int64(2)), r.text(3), r.text(4), r.text(5), r.opt_int64(6), r.text(7),
-      r.text(8),  r.int64(9)};
+  return {r.int64("id"),
+          r.int64("document_id"),
+          static_cast<int>(r.int64("version")),
+          r.text("file_hash"),
+          r.text("file_name"),
+          r.text("note"),
+          r.opt_int64("created_by"),
+          r.text("created_at"),
+          r.text("content_type"),
+          r.int64("size")};
 }
 }  // namespace
 

@@ -8,9 +8,8 @@
 namespace metodist::storage::mentoring {
 namespace {
 
-const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '')";
+const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS name";
 
-// Programs and pairs are read by column name (program_from, pair_from).
 const char* const kProgramSelect =
     "SELECT m.id, m.organisation_id, m.title, m.curator_person_id, m.starts_on, m.ends_on,"
     " COALESCE(o.short_name, o.name) AS organisation_name,"
@@ -138,14 +137,16 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
                                              std::optional<std::int64_t> organisation_id) {
   Params params{on};  // $1: active_teaching_positions() reads the day from it
   std::string sql =
-      std::string("SELECT p.id, ") + kPersonName +
-      ", p.birth_date, p.ped_experience_since, o.id,"
-      " COALESCE(o.short_name, o.name), COALESCE(ps.subjects, ''),"
-      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = 'active'),"
-      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> 'draft'),"
-      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN ('studying', 'completed')),"
-      " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1),"
-      " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL)"
+      std::string("SELECT p.id AS person_id, ") + kPersonName +
+      ", p.birth_date, p.ped_experience_since, o.id AS organisation_id,"
+      " COALESCE(o.short_name, o.name) AS organisation_name, COALESCE(ps.subjects, '') AS subjects,"
+      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = 'active')"
+      " AS mentored,"
+      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> 'draft') AS routes,"
+      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN ('studying', 'completed'))"
+      " AS trainings,"
+      " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1) AS events,"
+      " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL) AS communities"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
       " WHERE ps.left_on IS NULL AND p.id IN (" +
       registry::active_teaching_positions() +
@@ -158,9 +159,10 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
   std::vector<YoungCandidate> out;
   std::unordered_set<std::int64_t> seen;  // one row per person, at their first workplace
   c.run(sql, params, [&](const Row& r) {
-    if (!seen.insert(r.int64(0)).second) return;
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4), r.text(5), r.text(6), r.int64(7),
-                   r.int64(8), r.int64(9), r.int64(10), r.int64(11)});
+    if (!seen.insert(r.int64("person_id")).second) return;
+    out.push_back({r.int64("person_id"), r.text("name"), r.text("birth_date"), r.text("ped_experience_since"),
+                   r.int64("organisation_id"), r.text("organisation_name"), r.text("subjects"), r.int64("mentored"),
+                   r.int64("routes"), r.int64("trainings"), r.int64("events"), r.int64("communities")});
   });
   return out;
 }
@@ -168,10 +170,12 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
 std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_id, const std::string& on) {
   Params params{on, mentee_person_id};
   const std::string sql =
-      std::string("SELECT p.id, ") + kPersonName +
-      ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), ''),"
-      " COALESCE(ps.subject_area, ''), COALESCE(ps.subjects, ''), o.id, COALESCE(o.short_name, o.name),"
+      std::string("SELECT p.id AS person_id, ") + kPersonName +
+      ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), '') AS ped_experience_since,"
+      " COALESCE(ps.subject_area, '') AS subject_area, COALESCE(ps.subjects, '') AS subjects,"
+      " o.id AS organisation_id, COALESCE(o.short_name, o.name) AS organisation_name,"
       " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentor_person_id = p.id AND mp.status = 'active')"
+      " AS active_mentees"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
       " WHERE ps.left_on IS NULL AND p.id <> $2 AND p.id IN (" +
       registry::active_teaching_positions() +
@@ -181,8 +185,9 @@ std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_i
       " ORDER BY p.id, ps.id";
   std::vector<Colleague> out;
   c.run(sql, params, [&](const Row& r) {
-    out.push_back(
-        {r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6), r.text(7), r.int64(8)});
+    out.push_back({r.int64("person_id"), r.text("name"), r.text("category"), r.text("ped_experience_since"),
+                   r.text("subject_area"), r.text("subjects"), r.int64("organisation_id"), r.text("organisation_name"),
+                   r.int64("active_mentees")});
   });
   return out;
 }

@@ -34,7 +34,7 @@ const char* kCreateTable =
 std::map<int, std::pair<std::string, std::string>> applied(Connection& c) {
   std::map<int, std::pair<std::string, std::string>> out;
   c.run("SELECT version, name, checksum FROM schema_migrations ORDER BY version", {}, [&](const Row& r) {
-    out[static_cast<int>(r.int64(0))] = {r.text(1), r.text(2)};
+    out[static_cast<int>(r.int64("version"))] = {r.text("name"), r.text("checksum")};
   });
   return out;
 }

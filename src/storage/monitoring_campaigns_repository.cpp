@@ -6,45 +6,42 @@
 namespace metodist::storage::monitoring {
 namespace {
 
-std::optional<std::string> opt_text(const Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return r.text(i);
-}
-std::optional<double> opt_real(const Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return r.real(i);
-}
 Value real_or_null(std::optional<double> v) { return v ? Value{*v} : Value{nullptr}; }
 Value text_opt(const std::optional<std::string>& v) { return v ? Value{*v} : Value{nullptr}; }
 
 const char* const kCampaignSelect =
     "SELECT k.id, k.region_id, t.name, k.title, k.indicator_set, k.period, k.collect_from, k.collect_to,"
-    " COALESCE(k.report_due, ''), k.status, COALESCE(k.closed_at, ''),"
-    " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id),"
-    " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id AND s.status = 'approved')"
+    " COALESCE(k.report_due, '') AS report_due, k.status, COALESCE(k.closed_at, '') AS closed_at,"
+    " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id) AS submissions,"
+    " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id AND s.status = 'approved') AS approved"
     " FROM monitoring_campaigns k JOIN territories t ON t.id = k.region_id";
 
 Campaign campaign_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.text(3),  r.text(4),   r.text(5),  r.text(6),
-          r.text(7),  r.text(8),  r.text(9), r.text(10), r.int64(11), r.int64(12)};
+  return {r.int64("id"),           r.int64("region_id"), r.text("name"),         r.text("title"),
+          r.text("indicator_set"), r.text("period"),     r.text("collect_from"), r.text("collect_to"),
+          r.text("report_due"),    r.text("status"),     r.text("closed_at"),    r.int64("submissions"),
+          r.int64("approved")};
 }
 
 const char* const kSubmissionSelect =
-    "SELECT s.id, s.campaign_id, s.territory_id, t.name, s.status, COALESCE(s.comment, ''), COALESCE(s.submitted_at, ''),"
-    " COALESCE(s.decided_at, '') FROM monitoring_submissions s JOIN territories t ON t.id = s.territory_id";
+    "SELECT s.id, s.campaign_id, s.territory_id, t.name, s.status, COALESCE(s.comment, '') AS comment, COALESCE(s.submitted_at, '') AS submitted_at,"
+    " COALESCE(s.decided_at, '') AS decided_at FROM monitoring_submissions s JOIN territories t ON t.id = s.territory_id";
 
 Submission submission_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)};
+  return {r.int64("id"),    r.int64("campaign_id"), r.int64("territory_id"), r.text("name"),
+          r.text("status"), r.text("comment"),      r.text("submitted_at"),  r.text("decided_at")};
 }
 
 }  // namespace
 
 std::vector<Setting> settings(Connection& c) {
   std::vector<Setting> out;
-  c.run("SELECT region_id, code, target_op, target_value, COALESCE(responsible, '') FROM indicator_settings", {},
-        [&](const Row& r) {
-          out.push_back({r.int64(0), r.text(1), opt_text(r, 2), opt_real(r, 3), r.text(4)});
-        });
+  c.run(
+      "SELECT region_id, code, target_op, target_value, COALESCE(responsible, '') AS responsible FROM indicator_settings",
+      {}, [&](const Row& r) {
+        out.push_back({r.int64("region_id"), r.text("code"), r.opt_text("target_op"), r.opt_real("target_value"),
+                       r.text("responsible")});
+      });
   return out;
 }
 
@@ -64,11 +61,13 @@ void delete_setting(Connection& c, std::int64_t region_id, const std::string& co
 std::vector<CustomIndicator> custom_indicators(Connection& c) {
   std::vector<CustomIndicator> out;
   c.run(
-      "SELECT id, region_id, code, name, unit, source, COALESCE(numerator, ''), COALESCE(denominator, ''), time_window,"
-      " periodicity, target_op, target_value, COALESCE(responsible, '') FROM custom_indicators ORDER BY region_id, id",
+      "SELECT id, region_id, code, name, unit, source, COALESCE(numerator, '') AS numerator, COALESCE(denominator, '') AS denominator, time_window,"
+      " periodicity, target_op, target_value, COALESCE(responsible, '') AS responsible FROM custom_indicators ORDER BY region_id, id",
       {}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7),
-                       r.text(8), r.text(9), opt_text(r, 10), opt_real(r, 11), r.text(12)});
+        out.push_back({r.int64("id"), r.int64("region_id"), r.text("code"), r.text("name"), r.text("unit"),
+                       r.text("source"), r.text("numerator"), r.text("denominator"), r.text("time_window"),
+                       r.text("periodicity"), r.opt_text("target_op"), r.opt_real("target_value"),
+                       r.text("responsible")});
       });
   return out;
 }
@@ -128,7 +127,7 @@ void insert_submission(Connection& c, std::int64_t campaign_id, std::int64_t ter
 std::vector<std::int64_t> municipalities_of(Connection& c, std::int64_t region_id) {
   std::vector<std::int64_t> out;
   c.run("SELECT id FROM territories WHERE parent_id = $1 AND level = 'municipality' ORDER BY name, id", {region_id},
-        [&](const Row& r) { out.push_back(r.int64(0)); });
+        [&](const Row& r) { out.push_back(r.int64("id")); });
   return out;
 }
 
@@ -157,10 +156,11 @@ void set_submission_status(Connection& c, std::int64_t id, const std::string& st
 std::vector<Entry> entries_of(Connection& c, std::int64_t submission_id) {
   std::vector<Entry> out;
   c.run(
-      "SELECT code, numerator, denominator, confirmed, COALESCE(evidence, ''), COALESCE(note, '') FROM monitoring_entries"
+      "SELECT code, numerator, denominator, confirmed, COALESCE(evidence, '') AS evidence, COALESCE(note, '') AS note FROM monitoring_entries"
       " WHERE submission_id = $1 ORDER BY code",
       {submission_id}, [&](const Row& r) {
-        out.push_back({r.text(0), r.opt_int64(1), r.opt_int64(2), r.flag(3), r.text(4), r.text(5)});
+        out.push_back({r.text("code"), r.opt_int64("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),
+                       r.text("evidence"), r.text("note")});
       });
   return out;
 }
@@ -178,12 +178,14 @@ void put_entry(Connection& c, std::int64_t submission_id, const Entry& e) {
 std::vector<PlacedEntry> entries_for(Connection& c, const std::string& set, const std::string& period) {
   std::vector<PlacedEntry> out;
   c.run(
-      "SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, ''), COALESCE(e.note, '')"
+      "SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, '') AS evidence, COALESCE(e.note, '') AS note"
       " FROM monitoring_entries e JOIN monitoring_submissions s ON s.id = e.submission_id"
       " JOIN monitoring_campaigns k ON k.id = s.campaign_id"
       " WHERE k.indicator_set = $1 AND k.period = $2 AND s.status IN ('submitted', 'approved')",
       {set, period}, [&](const Row& r) {
-        out.push_back({r.int64(0), {r.text(1), r.opt_int64(2), r.opt_int64(3), r.flag(4), r.text(5), r.text(6)}});
+        out.push_back({r.int64("territory_id"),
+                       {r.text("code"), r.opt_int64("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),
+                        r.text("evidence"), r.text("note")}});
       });
   return out;
 }
@@ -200,7 +202,8 @@ std::vector<SnapshotRow> snapshot_of(Connection& c, std::int64_t campaign_id) {
   std::vector<SnapshotRow> out;
   c.run("SELECT code, unit_level, unit_id, numerator, denominator FROM monitoring_snapshots WHERE campaign_id = $1",
         {campaign_id}, [&](const Row& r) {
-          out.push_back({r.text(0), r.text(1), r.int64(2), r.int64(3), r.opt_int64(4)});
+          out.push_back({r.text("code"), r.text("unit_level"), r.int64("unit_id"), r.int64("numerator"),
+                         r.opt_int64("denominator")});
         });
   return out;
 }

@@ -9,7 +9,8 @@ namespace {
 
 using namespace metodist::domain::monitor;
 
-Day day(const Row& r, std::size_t i, Day fallback) {
+Day day(const Row& r, std::string_view column, Day fallback) {
+  const std::size_t i = r.index(column);
   if (r.is_null(i)) return fallback;
   const Day d = day_of(r.view(i));
   return d == kNever ? fallback : d;
@@ -43,7 +44,7 @@ const std::vector<std::string>& queries() {
     std::vector<std::string> v(kCount);
     v[kTerritories] = "SELECT id, parent_id, level, name FROM territories";
     v[kOrganisations] =
-        "SELECT id, territory_id, kind, is_shnor, has_staff_plan, has_mentoring_model, COALESCE(short_name, name)"
+        "SELECT id, territory_id, kind, is_shnor, has_staff_plan, has_mentoring_model, COALESCE(short_name, name) AS display_name"
         " FROM organisations";
     v[kPersons] = "SELECT id, birth_date, ped_experience_since, category, ped_university_graduate FROM persons";
     v[kPositions] = "SELECT person_id, organisation_id, position, hired_on, left_on FROM positions";
@@ -102,38 +103,44 @@ void reserve_by_max_id(Connection& c, const char* table, auto& v) {
 void load_people(Connection& c, Facts& f) {
   reserve_by_max_id(c, "persons", f.persons);
   scan(c, kTerritories, [&](const Row& r) {
-    const auto level = r.view(2);
-    f.territories.push_back({r.int64(0), r.opt_int64(1),
+    const auto level = r.view("level");
+    f.territories.push_back({r.int64("id"), r.opt_int64("parent_id"),
                              level == "federation" ? 'f'
                              : level == "region"   ? 'r'
                                                    : 'm',
-                             r.text(3)});
+                             r.text("name")});
   });
   scan(c, kOrganisations, [&](const Row& r) {
-    f.organisations.push_back(
-        {r.int64(0), r.int64(1), domain::is_educational_kind(r.view(2)), r.flag(3), r.flag(4), r.flag(5), r.text(6)});
+    f.organisations.push_back({r.int64("id"), r.int64("territory_id"), domain::is_educational_kind(r.view("kind")),
+                               r.flag("is_shnor"), r.flag("has_staff_plan"), r.flag("has_mentoring_model"),
+                               r.text("display_name")});
   });
   scan(c, kPersons, [&](const Row& r) {
-    f.persons.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kNever), r.view(3) == "highest", r.flag(4)});
+    f.persons.push_back({r.int64("id"), day(r, "birth_date", kNever), day(r, "ped_experience_since", kNever),
+                         r.view("category") == "highest", r.flag("ped_university_graduate")});
   });
   scan(c, kEnrolments, [&](const Row& r) {
-    const Day on = day(r, 1, kNever);
+    const Day on = day(r, "completed_on", kNever);
     if (on == kNever) return;
-    const Span s{r.int64(0), on, on};
+    const Span s{r.int64("person_id"), on, on};
     f.completed_program.push_back(s);
-    if (r.flag(2) && r.flag(3)) f.completed_federal_from_deficit.push_back(s);
-    if (r.view(4) == "managerial_teams") f.completed_managerial.push_back(s);
+    if (r.flag("chosen_from_deficit") && r.flag("in_federal_registry")) f.completed_federal_from_deficit.push_back(s);
+    if (r.view("audience") == "managerial_teams") f.completed_managerial.push_back(s);
   });
-  scan(c, kLiteracy, [&](const Row& r) { f.literacy.push_back({r.int64(0), day(r, 1, kNever), r.real(2)}); });
-  scan(c, kRoutes, [&](const Row& r) { f.routes.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)}); });
+  scan(c, kLiteracy, [&](const Row& r) {
+    f.literacy.push_back({r.int64("person_id"), day(r, "measured_on", kNever), r.real("percent")});
+  });
+  scan(c, kRoutes, [&](const Row& r) {
+    f.routes.push_back({r.int64("person_id"), day(r, "period_from", kNever), day(r, "period_to", kOpen)});
+  });
   scan(c, kPairs, [&](const Row& r) {
-    const Day from = day(r, 2, kNever), to = day(r, 3, kOpen);
-    f.mentors.push_back({r.int64(0), from, to});
-    f.mentees.push_back({r.int64(1), from, to});
+    const Day from = day(r, "starts_on", kNever), to = day(r, "ends_on", kOpen);
+    f.mentors.push_back({r.int64("mentor_person_id"), from, to});
+    f.mentees.push_back({r.int64("mentee_person_id"), from, to});
   });
   scan(c, kYoungEvents, [&](const Row& r) {
-    const Day on = day(r, 1, kNever);
-    f.young_events.push_back({r.int64(0), on, on});
+    const Day on = day(r, "starts_at", kNever);
+    f.young_events.push_back({r.int64("person_id"), on, on});
   });
 }
 
@@ -147,44 +154,46 @@ void load_work(Connection& c, Facts& f) {
   reserve_by_max_id(c, "diagnostic_results", f.diagnosed);
   scan(c, kPositions, [&](const Row& r) {
     // A missing hiring date: worked there all along; a leaving date: gone that day.
-    f.positions.push_back({r.int64(0), r.int64(1), post_of(r.view(2)), day(r, 3, kNever), day(r, 4, kOpen)});
+    f.positions.push_back({r.int64("person_id"), r.int64("organisation_id"), post_of(r.view("position")),
+                           day(r, "hired_on", kNever), day(r, "left_on", kOpen)});
   });
   scan(c, kDiagnosed, [&](const Row& r) {
-    const Day on = day(r, 1, kNever);
-    f.diagnosed.push_back({r.int64(0), on, on});
+    const Day on = day(r, "measured_on", kNever);
+    f.diagnosed.push_back({r.int64("person_id"), on, on});
   });
   scan(c, kNetwork, [&](const Row& r) {
-    f.network_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))});
+    f.network_members.push_back({r.int64("person_id"), day(r, "joined_on", kNever), until(day(r, "left_on", kOpen))});
   });
   scan(c, kActive, [&](const Row& r) {
-    f.active_members.push_back({r.int64(0), day(r, 1, kNever), until(day(r, 2, kOpen))});
+    f.active_members.push_back({r.int64("person_id"), day(r, "starts_on", kNever), until(day(r, "ends_on", kOpen))});
   });
   scan(c, kSupport, [&](const Row& r) {
-    const Day from = day(r, 2, kNever), to = until(day(r, 3, kOpen));
-    if (!r.is_null(0))
-      f.person_support.push_back({r.int64(0), from, to});
+    const Day from = day(r, "starts_on", kNever), to = until(day(r, "ends_on", kOpen));
+    if (!r.is_null("person_id"))
+      f.person_support.push_back({r.int64("person_id"), from, to});
     else
-      f.organisation_support.push_back({r.int64(1), from, to});
+      f.organisation_support.push_back({r.int64("organisation_id"), from, to});
   });
   scan(c, kWork, [&](const Row& r) {
-    const Day on = day(r, 1, kNever);
-    f.work.push_back({r.int64(0), on, on});
+    const Day on = day(r, "happened_on", kNever);
+    f.work.push_back({r.int64("person_id"), on, on});
   });
   scan(c, kMentoringPrograms, [&](const Row& r) {
-    f.mentoring_programs.push_back({r.int64(0), day(r, 1, kNever), day(r, 2, kOpen)});
+    f.mentoring_programs.push_back({r.int64("organisation_id"), day(r, "starts_on", kNever), day(r, "ends_on", kOpen)});
   });
   scan(c, kCommunities, [&](const Row& r) {
-    f.communities.push_back({r.opt_int64(0), r.int64(1), day(r, 2, kNever), kOpen, false});
+    f.communities.push_back(
+        {r.opt_int64("organisation_id"), r.int64("territory_id"), day(r, "created_at", kNever), kOpen, false});
   });
   scan(c, kEvents, [&](const Row& r) {
-    const Day on = day(r, 2, kNever);
-    const auto kind = r.view(3);
-    f.events.push_back({r.opt_int64(0), r.int64(1), on, on,
+    const Day on = day(r, "starts_at", kNever);
+    const auto kind = r.view("kind");
+    f.events.push_back({r.opt_int64("organisation_id"), r.int64("territory_id"), on, on,
                         kind == "master_class" || kind == "open_lesson" || kind == "seminar_practicum"});
   });
   scan(c, kRequests, [&](const Row& r) {
-    const Day closed = day(r, 1, kNever), due = day(r, 2, kOpen);
-    f.requests.push_back({r.int64(0), 0, closed, closed, closed <= due});
+    const Day closed = day(r, "closed_at", kNever), due = day(r, "due_on", kOpen);
+    f.requests.push_back({r.int64("organisation_id"), 0, closed, closed, closed <= due});
   });
 }
 

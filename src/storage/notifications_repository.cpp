@@ -18,11 +18,13 @@ bool insert_notification(Connection& c, std::int64_t account_id, const Notificat
 std::vector<Notification> notifications_of(Connection& c, std::int64_t account_id, bool unread_only,
                                            std::size_t limit) {
   std::vector<Notification> out;
-  c.run(std::string("SELECT id, account_id, kind, title, COALESCE(body, ''), COALESCE(link, ''), created_at,"
-                    " COALESCE(read_at, '') FROM notifications WHERE account_id = $1") +
+  c.run(std::string(
+            "SELECT id, account_id, kind, title, COALESCE(body, '') AS body, COALESCE(link, '') AS link, created_at,"
+            " COALESCE(read_at, '') AS read_at FROM notifications WHERE account_id = $1") +
             (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY id DESC LIMIT $2",
         {account_id, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7)});
+          out.push_back({r.int64("id"), r.int64("account_id"), r.text("kind"), r.text("title"), r.text("body"),
+                         r.text("link"), r.text("created_at"), r.text("read_at")});
         });
   return out;
 }
@@ -43,10 +45,10 @@ std::int64_t mark_read(Connection& c, std::int64_t account_id, std::optional<std
 std::vector<Recipient> accounts_of_person(Connection& c, std::int64_t person_id) {
   std::vector<Recipient> out;
   c.run(
-      "SELECT id, CASE WHEN email IS NOT NULL AND notify_by_email = 1 THEN 1 ELSE 0 END FROM accounts"
+      "SELECT id, CASE WHEN email IS NOT NULL AND notify_by_email = 1 THEN 1 ELSE 0 END AS by_email FROM accounts"
       " WHERE person_id = $1 AND is_active = 1 ORDER BY id",
       {person_id}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.flag(1)});
+        out.push_back({r.int64("id"), r.flag("by_email")});
       });
   return out;
 }
@@ -57,12 +59,12 @@ std::vector<Recipient> role_holders_above(Connection& c, const std::string& role
                                           std::int64_t id) {
   std::vector<Recipient> out;
   c.run(
-      "SELECT DISTINCT a.id, CASE WHEN a.email IS NOT NULL AND a.notify_by_email = 1 THEN 1 ELSE 0 END"
+      "SELECT DISTINCT a.id, CASE WHEN a.email IS NOT NULL AND a.notify_by_email = 1 THEN 1 ELSE 0 END AS by_email"
       " FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
       " WHERE a.is_active = 1 AND ra.role = $1 AND ra.territory_id IN " +
           registry::ancestors_or_self(territory_sql) + " ORDER BY a.id",
       {role, id}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.flag(1)});
+        out.push_back({r.int64("id"), r.flag("by_email")});
       });
   return out;
 }
@@ -87,11 +89,12 @@ bool email_preference(Connection& c, std::int64_t account_id) {
 std::vector<Mail> claim_mail(Connection& c, const std::string& now, const std::string& lease_until, std::size_t limit) {
   std::vector<Mail> due;
   c.run(
-      "SELECT n.id, a.email, n.title, COALESCE(n.body, ''), COALESCE(n.link, ''), n.email_attempts"
+      "SELECT n.id, a.email, n.title, COALESCE(n.body, '') AS body, COALESCE(n.link, '') AS link, n.email_attempts"
       " FROM notifications n JOIN accounts a ON a.id = n.account_id"
       " WHERE n.email_state = 'pending' AND n.email_next_at <= $1 AND a.email IS NOT NULL ORDER BY n.id LIMIT $2",
       {now, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
-        due.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)});
+        due.push_back({r.int64("id"), r.text("email"), r.text("title"), r.text("body"), r.text("link"),
+                       r.int64("email_attempts")});
       });
   std::vector<Mail> claimed;
   for (auto& m : due)

@@ -12,40 +12,42 @@ namespace {
 using registry::placeholder;
 
 const char* const kPracticeSelect =
-    "SELECT p.id, p.title, p.authors, p.organisation_id, p.region_id, COALESCE(p.subject_area, ''), p.level,"
-    " p.description, p.status, p.round, p.result_percent, COALESCE(p.decision_comment, ''), p.submitted_by,"
-    " COALESCE(p.submitted_at, ''), COALESCE(p.decided_at, ''), p.created_at, p.updated_at,"
-    " COALESCE(o.short_name, o.name), t.name, (SELECT COUNT(*) FROM practice_files f WHERE f.practice_id = p.id)"
+    "SELECT p.id, p.title, p.authors, p.organisation_id, p.region_id, COALESCE(p.subject_area, '') AS subject_area, p.level,"
+    " p.description, p.status, p.round, p.result_percent, COALESCE(p.decision_comment, '') AS decision_comment, p.submitted_by,"
+    " COALESCE(p.submitted_at, '') AS submitted_at, COALESCE(p.decided_at, '') AS decided_at, p.created_at, p.updated_at,"
+    " COALESCE(o.short_name, o.name) AS organisation_name, t.name,"
+    " (SELECT COUNT(*) FROM practice_files f WHERE f.practice_id = p.id) AS files"
     " FROM practices p JOIN organisations o ON o.id = p.organisation_id JOIN territories t ON t.id = p.region_id";
 
 Practice practice_from(const Row& r) {
   Practice p;
-  p.id = r.int64(0);
-  p.title = r.text(1);
-  p.authors = r.text(2);
-  p.organisation_id = r.int64(3);
-  p.region_id = r.int64(4);
-  p.subject_area = r.text(5);
-  p.level = r.text(6);
-  p.description = r.text(7);
-  p.status = r.text(8);
-  p.round = static_cast<int>(r.int64(9));
-  if (!r.is_null(10)) p.result_percent = r.real(10);
-  p.decision_comment = r.text(11);
-  p.submitted_by = r.opt_int64(12);
-  p.submitted_at = r.text(13);
-  p.decided_at = r.text(14);
-  p.created_at = r.text(15);
-  p.updated_at = r.text(16);
-  p.organisation_name = r.text(17);
-  p.region_name = r.text(18);
-  p.files = r.int64(19);
+  p.id = r.int64("id");
+  p.title = r.text("title");
+  p.authors = r.text("authors");
+  p.organisation_id = r.int64("organisation_id");
+  p.region_id = r.int64("region_id");
+  p.subject_area = r.text("subject_area");
+  p.level = r.text("level");
+  p.description = r.text("description");
+  p.status = r.text("status");
+  p.round = static_cast<int>(r.int64("round"));
+  if (!r.is_null("result_percent")) p.result_percent = r.real("result_percent");
+  p.decision_comment = r.text("decision_comment");
+  p.submitted_by = r.opt_int64("submitted_by");
+  p.submitted_at = r.text("submitted_at");
+  p.decided_at = r.text("decided_at");
+  p.created_at = r.text("created_at");
+  p.updated_at = r.text("updated_at");
+  p.organisation_name = r.text("organisation_name");
+  p.region_name = r.text("name");
+  p.files = r.int64("files");
   return p;
 }
 
 Value real_or_null(std::optional<double> v) { return v ? Value{*v} : Value{nullptr}; }
 
-const char* const kPersonName = "pe.last_name || ' ' || pe.first_name || COALESCE(' ' || pe.middle_name, '')";
+const char* const kExpertName =
+    "pe.last_name || ' ' || pe.first_name || COALESCE(' ' || pe.middle_name, '') AS expert_name";
 
 }  // namespace
 
@@ -124,7 +126,7 @@ void set_authors(Connection& c, std::int64_t practice_id, const std::vector<std:
 std::vector<std::int64_t> authors_of(Connection& c, std::int64_t practice_id) {
   std::vector<std::int64_t> out;
   c.run("SELECT person_id FROM practice_authors WHERE practice_id = $1 ORDER BY person_id", {practice_id},
-        [&](const Row& r) { out.push_back(r.int64(0)); });
+        [&](const Row& r) { out.push_back(r.int64("person_id")); });
   return out;
 }
 
@@ -139,7 +141,8 @@ const char* const kFileSelect =
     "SELECT pf.id, pf.practice_id, pf.file_hash, pf.file_name, pf.added_at, s.content_type, s.size"
     " FROM practice_files pf JOIN stored_files s ON s.hash = pf.file_hash";
 File file_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.int64(6)};
+  return {r.int64("id"),      r.int64("practice_id"), r.text("file_hash"), r.text("file_name"),
+          r.text("added_at"), r.text("content_type"), r.int64("size")};
 }
 }  // namespace
 
@@ -161,7 +164,7 @@ std::vector<domain::Criterion> criteria_of(Connection& c, std::int64_t region_id
   std::vector<domain::Criterion> out;
   c.run("SELECT title, max_score FROM expertise_criteria WHERE region_id = $1 AND archived = 0 ORDER BY position, id",
         {region_id}, [&](const Row& r) {
-          out.push_back({r.text(0), static_cast<int>(r.int64(1))});
+          out.push_back({r.text("title"), static_cast<int>(r.int64("max_score"))});
         });
   return out;
 }
@@ -178,7 +181,8 @@ std::optional<domain::ExpertiseRules> rules_of(Connection& c, std::int64_t regio
   auto r = c.query_one("SELECT accept_from, reject_below, min_experts FROM expertise_rules WHERE region_id = $1",
                        {region_id});
   if (!r) return std::nullopt;
-  return domain::ExpertiseRules{r->real(0), r->real(1), static_cast<int>(r->int64(2))};
+  return domain::ExpertiseRules{r->real("accept_from"), r->real("reject_below"),
+                                static_cast<int>(r->int64("min_experts"))};
 }
 
 void put_rules(Connection& c, std::int64_t region_id, const domain::ExpertiseRules& r) {
@@ -192,27 +196,28 @@ void put_rules(Connection& c, std::int64_t region_id, const domain::ExpertiseRul
 namespace {
 const std::string kExpertSelect =
     std::string(
-        "SELECT e.id, e.person_id, e.region_id, COALESCE(e.subject_area, ''), COALESCE(e.training, ''),"
-        " COALESCE(e.trained_on, ''), COALESCE(e.certificate, ''), e.included_on, COALESCE(e.excluded_on, ''), ") +
-    kPersonName +
+        "SELECT e.id, e.person_id, e.region_id, COALESCE(e.subject_area, '') AS subject_area, COALESCE(e.training, '') AS training,"
+        " COALESCE(e.trained_on, '') AS trained_on, COALESCE(e.certificate, '') AS certificate, e.included_on, COALESCE(e.excluded_on, '') AS excluded_on, ") +
+    kExpertName +
     ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-    "  WHERE ps.person_id = pe.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), ''),"
+    "  WHERE ps.person_id = pe.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '') AS organisation_name,"
     " (SELECT COUNT(*) FROM practice_reviews r WHERE r.expert_person_id = e.person_id AND r.submitted_at IS NULL)"
+    " AS open_reviews"
     " FROM experts e JOIN persons pe ON pe.id = e.person_id";
 Expert expert_from(const Row& r) {
   Expert e;
-  e.id = r.int64(0);
-  e.person_id = r.int64(1);
-  e.region_id = r.int64(2);
-  e.subject_area = r.text(3);
-  e.training = r.text(4);
-  e.trained_on = r.text(5);
-  e.certificate = r.text(6);
-  e.included_on = r.text(7);
-  e.excluded_on = r.text(8);
-  e.person_name = r.text(9);
-  e.organisation_name = r.text(10);
-  e.open_reviews = r.int64(11);
+  e.id = r.int64("id");
+  e.person_id = r.int64("person_id");
+  e.region_id = r.int64("region_id");
+  e.subject_area = r.text("subject_area");
+  e.training = r.text("training");
+  e.trained_on = r.text("trained_on");
+  e.certificate = r.text("certificate");
+  e.included_on = r.text("included_on");
+  e.excluded_on = r.text("excluded_on");
+  e.person_name = r.text("expert_name");
+  e.organisation_name = r.text("organisation_name");
+  e.open_reviews = r.int64("open_reviews");
   return e;
 }
 }  // namespace
@@ -253,7 +258,7 @@ std::vector<Expert> experts_of(Connection& c, std::int64_t region_id, bool curre
 std::vector<std::int64_t> workplaces_of(Connection& c, std::int64_t person_id) {
   std::vector<std::int64_t> out;
   c.run("SELECT DISTINCT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL", {person_id},
-        [&](const Row& r) { out.push_back(r.int64(0)); });
+        [&](const Row& r) { out.push_back(r.int64("organisation_id")); });
   return out;
 }
 
@@ -261,27 +266,27 @@ namespace {
 const std::string kReviewSelect =
     std::string(
         "SELECT r.id, r.practice_id, r.round, r.expert_person_id, r.assigned_by, r.assigned_at, r.scores,"
-        " r.total, r.max_total, COALESCE(r.conclusion, ''), COALESCE(r.comment, ''), COALESCE(r.submitted_at, ''), ") +
-    kPersonName +
+        " r.total, r.max_total, COALESCE(r.conclusion, '') AS conclusion, COALESCE(r.comment, '') AS comment, COALESCE(r.submitted_at, '') AS submitted_at, ") +
+    kExpertName +
     ", p.title, p.status FROM practice_reviews r JOIN persons pe ON pe.id = r.expert_person_id"
     " JOIN practices p ON p.id = r.practice_id";
 Review review_from(const Row& r) {
   Review v;
-  v.id = r.int64(0);
-  v.practice_id = r.int64(1);
-  v.round = static_cast<int>(r.int64(2));
-  v.expert_person_id = r.int64(3);
-  v.assigned_by = r.opt_int64(4);
-  v.assigned_at = r.text(5);
-  v.scores = r.text(6);
-  if (!r.is_null(7)) v.total = r.real(7);
-  v.max_total = r.real(8);
-  v.conclusion = r.text(9);
-  v.comment = r.text(10);
-  v.submitted_at = r.text(11);
-  v.expert_name = r.text(12);
-  v.practice_title = r.text(13);
-  v.practice_status = r.text(14);
+  v.id = r.int64("id");
+  v.practice_id = r.int64("practice_id");
+  v.round = static_cast<int>(r.int64("round"));
+  v.expert_person_id = r.int64("expert_person_id");
+  v.assigned_by = r.opt_int64("assigned_by");
+  v.assigned_at = r.text("assigned_at");
+  v.scores = r.text("scores");
+  if (!r.is_null("total")) v.total = r.real("total");
+  v.max_total = r.real("max_total");
+  v.conclusion = r.text("conclusion");
+  v.comment = r.text("comment");
+  v.submitted_at = r.text("submitted_at");
+  v.expert_name = r.text("expert_name");
+  v.practice_title = r.text("title");
+  v.practice_status = r.text("status");
   return v;
 }
 }  // namespace

@@ -9,59 +9,62 @@ namespace {
 
 const char* const kProgramSelect =
     "SELECT pr.id, pr.title, pr.provider, pr.hours, pr.format, pr.audience, pr.in_federal_registry,"
-    " COALESCE(pr.federal_number, ''), pr.territory_id, t.name,"
-    " (SELECT COUNT(*) FROM cohorts k WHERE k.program_id = pr.id)"
+    " COALESCE(pr.federal_number, '') AS federal_number, pr.territory_id, t.name,"
+    " (SELECT COUNT(*) FROM cohorts k WHERE k.program_id = pr.id) AS cohorts"
     " FROM programs pr JOIN territories t ON t.id = pr.territory_id";
 
 Program program_from(const Row& r) {
   Program p;
-  p.id = r.int64(0);
-  p.title = r.text(1);
-  p.provider = r.text(2);
-  p.hours = r.int64(3);
-  p.format = r.text(4);
-  p.audience = r.text(5);
-  p.in_federal_registry = r.flag(6);
-  p.federal_number = r.text(7);
-  p.territory_id = r.int64(8);
-  p.territory_name = r.text(9);
-  p.cohorts = r.int64(10);
+  p.id = r.int64("id");
+  p.title = r.text("title");
+  p.provider = r.text("provider");
+  p.hours = r.int64("hours");
+  p.format = r.text("format");
+  p.audience = r.text("audience");
+  p.in_federal_registry = r.flag("in_federal_registry");
+  p.federal_number = r.text("federal_number");
+  p.territory_id = r.int64("territory_id");
+  p.territory_name = r.text("name");
+  p.cohorts = r.int64("cohorts");
   return p;
 }
 
 const char* const kCohortSelect =
     "SELECT k.id, k.program_id, k.title, k.starts_on, k.ends_on, k.capacity,"
-    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> 'withdrawn'),"
-    " COALESCE(k.cascade_stage, '') FROM cohorts k";
+    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> 'withdrawn') AS enrolled,"
+    " COALESCE(k.cascade_stage, '') AS cascade_stage FROM cohorts k";
 
 Cohort cohort_from(const Row& r) {
-  return {r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.int64(6), r.text(7)};
+  return {r.int64("id"),     r.int64("program_id"),   r.text("title"),     r.text("starts_on"),
+          r.text("ends_on"), r.opt_int64("capacity"), r.int64("enrolled"), r.text("cascade_stage")};
 }
 
 const char* const kEnrolmentSelect =
     "SELECT e.id, e.cohort_id, e.person_id, e.status, e.applied_on, e.chosen_from_deficit,"
-    " COALESCE(e.certificate_number, ''), e.completed_on, k.program_id, pr.title, k.title,"
-    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), COALESCE(k.cascade_stage, ''),"
-    " (SELECT COUNT(*) FROM post_course_support s WHERE s.enrolment_id = e.id)"
+    " COALESCE(e.certificate_number, '') AS certificate_number, e.completed_on, k.program_id,"
+    " pr.title AS program_title, k.title AS cohort_title,"
+    " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
+    " COALESCE(k.cascade_stage, '') AS cascade_stage,"
+    " (SELECT COUNT(*) FROM post_course_support s WHERE s.enrolment_id = e.id) AS support_records"
     " FROM enrolments e JOIN cohorts k ON k.id = e.cohort_id JOIN programs pr ON pr.id = k.program_id"
     " JOIN persons p ON p.id = e.person_id";
 
 Enrolment enrolment_from(const Row& r) {
   Enrolment e;
-  e.id = r.int64(0);
-  e.cohort_id = r.int64(1);
-  e.person_id = r.int64(2);
-  e.status = r.text(3);
-  e.applied_on = r.text(4);
-  e.chosen_from_deficit = r.flag(5);
-  e.certificate_number = r.text(6);
-  e.completed_on = r.is_null(7) ? std::string() : r.text(7);
-  e.program_id = r.int64(8);
-  e.program_title = r.text(9);
-  e.cohort_title = r.text(10);
-  e.person_name = r.text(11);
-  e.cascade_stage = r.text(12);
-  e.support_records = r.int64(13);
+  e.id = r.int64("id");
+  e.cohort_id = r.int64("cohort_id");
+  e.person_id = r.int64("person_id");
+  e.status = r.text("status");
+  e.applied_on = r.text("applied_on");
+  e.chosen_from_deficit = r.flag("chosen_from_deficit");
+  e.certificate_number = r.text("certificate_number");
+  e.completed_on = r.is_null("completed_on") ? std::string() : r.text("completed_on");
+  e.program_id = r.int64("program_id");
+  e.program_title = r.text("program_title");
+  e.cohort_title = r.text("cohort_title");
+  e.person_name = r.text("person_name");
+  e.cascade_stage = r.text("cascade_stage");
+  e.support_records = r.int64("support_records");
   return e;
 }
 
@@ -169,7 +172,8 @@ std::vector<SupportRecord> support_of_enrolment(Connection& c, std::int64_t enro
       "SELECT id, enrolment_id, happened_on, kind, note, author_account_id, author_name, created_at"
       " FROM post_course_support WHERE enrolment_id = $1 ORDER BY happened_on, id",
       {enrolment_id}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
+        out.push_back({r.int64("id"), r.int64("enrolment_id"), r.text("happened_on"), r.text("kind"), r.text("note"),
+                       r.opt_int64("author_account_id"), r.text("author_name"), r.text("created_at")});
       });
   return out;
 }

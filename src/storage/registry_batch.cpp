@@ -27,7 +27,7 @@ std::unordered_map<std::string, domain::Organisation> organisations_by_code(Conn
   if (wanted.size() > kScanAbove) {
     out.reserve(wanted.size());
     c.run(std::string("SELECT ") + kOrgColumns + " FROM organisations o", {}, [&](const Row& r) {
-      if (wanted.contains(r.view(1))) {
+      if (wanted.contains(r.view("code"))) {
         auto o = organisation_from(r);
         out.emplace(o.code, std::move(o));
       }
@@ -55,7 +55,7 @@ std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection
   out.reserve(codes.size());
   for (auto code : codes) out.emplace(code, 0);
   auto keep = [&](const Row& r) {
-    if (auto it = out.find(r.view(0)); it != out.end()) it->second = r.int64(1);
+    if (auto it = out.find(r.view("code")); it != out.end()) it->second = r.int64("id");
   };
   if (out.size() > kScanAbove) {
     c.run("SELECT p.code, p.id FROM persons p", {}, keep);
@@ -86,7 +86,7 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
         " WHERE ps.left_on IS NULL AND NOT " +
             organisation_scope(workplaces, params, "o"),
         params, [&](const Row& r) {
-          if (wanted.count(r.int64(0))) out.insert(r.int64(0));
+          if (wanted.count(r.int64("person_id"))) out.insert(r.int64("person_id"));
         });
     return out;
   }
@@ -97,7 +97,7 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
         "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
         " WHERE ps.left_on IS NULL AND ps.person_id IN " +
             in + " AND NOT " + organisation_scope(workplaces, params, "o"),
-        params, [&](const Row& r) { out.insert(r.int64(0)); });
+        params, [&](const Row& r) { out.insert(r.int64("person_id")); });
   });
   return out;
 }
@@ -111,7 +111,7 @@ std::unordered_set<std::int64_t> covered_territories(Connection& c, const domain
     for (auto t : scope.territories) parts.push_back("t.id IN " + subtree(placeholder(params, t)));
     where = any_of(parts);
   }
-  c.run("SELECT t.id FROM territories t WHERE " + where, params, [&](const Row& r) { out.insert(r.int64(0)); });
+  c.run("SELECT t.id FROM territories t WHERE " + where, params, [&](const Row& r) { out.insert(r.int64("id")); });
   return out;
 }
 
@@ -187,7 +187,7 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
       "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
       " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
           values_rows(batch.size(), 13) + " RETURNING code, id",
-      params, [&](const Row& r) { ids[at.at(r.view(0))] = r.int64(1); });
+      params, [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
 }
 
 // UPDATE … FROM (VALUES …): both backends name the VALUES columns column1…;

@@ -107,10 +107,11 @@ OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, 
 void each_organisation(Connection& c, const OrganisationFilter& f, const domain::Scope& scope,
                        const std::function<void(const domain::Organisation&, const std::string&)>& on_row) {
   Params params;
-  const std::string sql = std::string("SELECT ") + kOrgColumns +
-                          ", t.code FROM organisations o JOIN territories t ON t.id = o.territory_id" +
-                          organisation_where(f, scope, params) + organisation_order(f.sort);
-  c.run(sql, params, [&](const Row& r) { on_row(organisation_from(r), r.text(11)); });
+  const std::string sql =
+      std::string("SELECT ") + kOrgColumns +
+      ", t.code AS territory_code FROM organisations o JOIN territories t ON t.id = o.territory_id" +
+      organisation_where(f, scope, params) + organisation_order(f.sort);
+  c.run(sql, params, [&](const Row& r) { on_row(organisation_from(r), r.text("territory_code")); });
 }
 
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
@@ -186,7 +187,7 @@ std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id) {
   static const std::string sql = std::string("SELECT ") + kPositionColumns +
                                  ", o.name FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
                                  " WHERE ps.person_id = $1 ORDER BY ps.left_on IS NOT NULL, ps.hired_on DESC, ps.id";
-  c.run(sql, {person_id}, [&](const Row& r) { out.push_back({position_from(r), r.text(8)}); });
+  c.run(sql, {person_id}, [&](const Row& r) { out.push_back({position_from(r), r.text("name")}); });
   return out;
 }
 
@@ -262,19 +263,20 @@ std::string staff_order(const std::string& sort) {
 std::string staff_select(const domain::Scope& personal, Params& params) {
   // The person's card decides (person_scope), not the row's workplace: a
   // person working in two schools shows the same fields on every row.
-  return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns + ", o.code, o.name, CASE WHEN " +
+  return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns +
+         ", o.code AS organisation_code, o.name AS organisation_name, CASE WHEN " +
          person_scope(personal, params, "p.id", {"ps", "o"}) +
-         " THEN 1 ELSE 0 END"
+         " THEN 1 ELSE 0 END AS personal_data"
          " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id";
 }
 
 StaffRow staff_from(const Row& r) {
   StaffRow s;
   s.person = person_from(r);
-  s.position = position_from(r, 11);
-  s.organisation_code = r.text(19);
-  s.organisation_name = r.text(20);
-  s.personal_data = r.flag(21);
+  s.position = position_from(r);
+  s.organisation_code = r.text("organisation_code");
+  s.organisation_name = r.text("organisation_name");
+  s.personal_data = r.flag("personal_data");
   if (!s.personal_data) domain::withhold_personal(s.person);
   return s;
 }
@@ -323,25 +325,25 @@ Summary summary(Connection& c, std::optional<std::int64_t> territory, const std:
   Params q;
   std::string orgs = " WHERE " + organisation_scope(scope, q, "o");
   if (territory) orgs += " AND o.territory_id IN " + subtree(placeholder(q, *territory));
-  c.run("SELECT o.kind, count(*), sum(o.is_shnor) FROM organisations o" + orgs +
+  c.run("SELECT o.kind, count(*) AS total, sum(o.is_shnor) AS shnor FROM organisations o" + orgs +
             " GROUP BY o.kind ORDER BY count(*) DESC, o.kind",
         q, [&](const Row& r) {
-          s.organisations_by_kind.emplace_back(r.text(0), r.int64(1));
-          s.organisations += r.int64(1);
-          if (domain::is_educational_kind(r.text(0))) {
-            s.educational_organisations += r.int64(1);
-            s.shnor += r.int64(2);
+          s.organisations_by_kind.emplace_back(r.text("kind"), r.int64("total"));
+          s.organisations += r.int64("total");
+          if (domain::is_educational_kind(r.text("kind"))) {
+            s.educational_organisations += r.int64("total");
+            s.shnor += r.int64("shnor");
           }
         });
 
   Params w{on_date};
   std::string workers = active_teaching_positions() + " AND " + organisation_scope(scope, w, "o");
   if (territory) workers += " AND o.territory_id IN " + subtree(placeholder(w, *territory));
-  c.run("SELECT p.category, count(*) FROM persons p WHERE p.id IN (" + workers +
+  c.run("SELECT p.category, count(*) AS total FROM persons p WHERE p.id IN (" + workers +
             ") GROUP BY p.category ORDER BY p.category",
         w, [&](const Row& r) {
-          s.workers_by_category.emplace_back(r.text(0), r.int64(1));
-          s.pedagogical_workers += r.int64(1);
+          s.workers_by_category.emplace_back(r.text("category"), r.int64("total"));
+          s.pedagogical_workers += r.int64("total");
         });
   return s;
 }

@@ -105,7 +105,7 @@ std::string territory_scope(const domain::Scope& s, Params& params, const std::s
 }
 
 domain::Territory territory_from(const Row& r) {
-  return domain::Territory{r.int64(0), r.opt_int64(1), r.text(2), r.text(3), r.text(4)};
+  return domain::Territory{r.int64("id"), r.opt_int64("parent_id"), r.text("level"), r.text("code"), r.text("name")};
 }
 
 const char* const kOrgColumns =
@@ -114,17 +114,17 @@ const char* const kOrgColumns =
 
 domain::Organisation organisation_from(const Row& r) {
   domain::Organisation o;
-  o.id = r.int64(0);
-  o.code = r.text(1);
-  o.name = r.text(2);
-  o.short_name = r.text(3);
-  o.kind = r.text(4);
-  o.territory_id = r.int64(5);
-  o.inn = r.text(6);
-  o.address = r.text(7);
-  o.is_shnor = r.flag(8);
-  o.has_staff_plan = r.flag(9);
-  o.has_mentoring_model = r.flag(10);
+  o.id = r.int64("id");
+  o.code = r.text("code");
+  o.name = r.text("name");
+  o.short_name = r.text("short_name");
+  o.kind = r.text("kind");
+  o.territory_id = r.int64("territory_id");
+  o.inn = r.text("inn");
+  o.address = r.text("address");
+  o.is_shnor = r.flag("is_shnor");
+  o.has_staff_plan = r.flag("has_staff_plan");
+  o.has_mentoring_model = r.flag("has_mentoring_model");
   return o;
 }
 
@@ -174,17 +174,26 @@ const char* const kPersonColumns =
     " p.category, p.higher_ped_education, p.ped_university_graduate";
 
 domain::Person person_from(const Row& r) {
-  return domain::Person{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                        r.text(6),  r.text(7), r.text(8), r.flag(9), r.flag(10)};
+  return domain::Person{r.int64("id"),
+                        r.text("code"),
+                        r.text("last_name"),
+                        r.text("first_name"),
+                        r.text("middle_name"),
+                        r.text("gender"),
+                        r.text("birth_date"),
+                        r.text("ped_experience_since"),
+                        r.text("category"),
+                        r.flag("higher_ped_education"),
+                        r.flag("ped_university_graduate")};
 }
 
 const char* const kPositionColumns =
-    "ps.id, ps.person_id, ps.organisation_id, ps.position, ps.subject_area, ps.subjects, ps.hired_on, ps.left_on";
+    "ps.id AS position_id, ps.person_id, ps.organisation_id, ps.position, ps.subject_area, ps.subjects, ps.hired_on,"
+    " ps.left_on";
 
-domain::Position position_from(const Row& r, std::size_t first) {
-  const std::size_t i = first;
-  return domain::Position{r.int64(i),    r.int64(i + 1), r.int64(i + 2), r.text(i + 3),
-                          r.text(i + 4), r.text(i + 5),  r.text(i + 6),  r.text(i + 7)};
+domain::Position position_from(const Row& r) {
+  return domain::Position{r.int64("position_id"), r.int64("person_id"), r.int64("organisation_id"), r.text("position"),
+                          r.text("subject_area"), r.text("subjects"),   r.text("hired_on"),         r.text("left_on")};
 }
 
 }  // namespace metodist::storage::registry

@@ -90,6 +90,6 @@ domain::Person person_from(const Row& r);
 // Position columns for SELECT (alias «ps») and their mapper.
 extern const char* const kPositionColumns;
 // `first`: the index of ps.id in the row, when other columns come before.
-domain::Position position_from(const Row& r, std::size_t first = 0);
+domain::Position position_from(const Row& r);
 
 }  // namespace metodist::storage::registry

@@ -10,62 +10,62 @@ const char* const kDatedTerm = "i.term_kind IN ('dates', 'whole_period', 'recurr
 const char* const kOpenStatus = "i.status IN ('planned', 'in_progress')";
 
 const std::string kRoadmapSelect =
-    "SELECT r.id, r.title, r.owner_level, r.territory_id, r.period_from, r.period_to, COALESCE(r.approved_by, ''),"
+    "SELECT r.id, r.title, r.owner_level, r.territory_id, r.period_from, r.period_to, COALESCE(r.approved_by, '') AS approved_by,"
     " r.created_by, r.created_at, t.name,"
-    " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0),"
-    " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND i.status = 'done'),"
+    " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0) AS items,"
+    " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND i.status = 'done') AS done,"
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND " +
     std::string(kOpenStatus) + " AND " + kDatedTerm +
-    " AND i.term_to < $1)"
+    " AND i.term_to < $1) AS overdue_candidates"
     " FROM roadmaps r JOIN territories t ON t.id = r.territory_id";
 
 Roadmap roadmap_from(const Row& r) {
   Roadmap m;
-  m.id = r.int64(0);
-  m.title = r.text(1);
-  m.owner_level = r.text(2);
-  m.territory_id = r.int64(3);
-  m.period_from = r.text(4);
-  m.period_to = r.text(5);
-  m.approved_by = r.text(6);
-  m.created_by = r.opt_int64(7);
-  m.created_at = r.text(8);
-  m.territory_name = r.text(9);
-  m.items = r.int64(10);
-  m.done = r.int64(11);
-  m.overdue_candidates = r.int64(12);
+  m.id = r.int64("id");
+  m.title = r.text("title");
+  m.owner_level = r.text("owner_level");
+  m.territory_id = r.int64("territory_id");
+  m.period_from = r.text("period_from");
+  m.period_to = r.text("period_to");
+  m.approved_by = r.text("approved_by");
+  m.created_by = r.opt_int64("created_by");
+  m.created_at = r.text("created_at");
+  m.territory_name = r.text("name");
+  m.items = r.int64("items");
+  m.done = r.int64("done");
+  m.overdue_candidates = r.int64("overdue_candidates");
   return m;
 }
 
 const char* const kItemSelect =
-    "SELECT i.id, i.roadmap_id, i.position, COALESCE(i.section, ''), COALESCE(i.number, ''), i.heading, i.name,"
-    " COALESCE(i.participants, ''), COALESCE(i.executors, ''), COALESCE(i.term, ''), i.term_kind,"
-    " COALESCE(i.term_from, ''), COALESCE(i.term_to, ''), COALESCE(i.term_parts, ''), COALESCE(i.expected_result, ''),"
-    " COALESCE(i.indicator_codes, ''), i.status, i.updated_at,"
-    " (SELECT COUNT(*) FROM roadmap_reports p WHERE p.item_id = i.id)"
+    "SELECT i.id, i.roadmap_id, i.position, COALESCE(i.section, '') AS section, COALESCE(i.number, '') AS number, i.heading, i.name,"
+    " COALESCE(i.participants, '') AS participants, COALESCE(i.executors, '') AS executors, COALESCE(i.term, '') AS term, i.term_kind,"
+    " COALESCE(i.term_from, '') AS term_from, COALESCE(i.term_to, '') AS term_to, COALESCE(i.term_parts, '') AS term_parts, COALESCE(i.expected_result, '') AS expected_result,"
+    " COALESCE(i.indicator_codes, '') AS indicator_codes, i.status, i.updated_at,"
+    " (SELECT COUNT(*) FROM roadmap_reports p WHERE p.item_id = i.id) AS reports"
     " FROM roadmap_items i";
 
 Item item_from(const Row& r) {
   Item i;
-  i.id = r.int64(0);
-  i.roadmap_id = r.int64(1);
-  i.position = static_cast<int>(r.int64(2));
-  i.section = r.text(3);
-  i.number = r.text(4);
-  i.heading = r.flag(5);
-  i.name = r.text(6);
-  i.participants = r.text(7);
-  i.executors = r.text(8);
-  i.term = r.text(9);
-  i.term_kind = r.text(10);
-  i.term_from = r.text(11);
-  i.term_to = r.text(12);
-  i.term_parts = r.text(13);
-  i.expected_result = r.text(14);
-  i.indicator_codes = r.text(15);
-  i.status = r.text(16);
-  i.updated_at = r.text(17);
-  i.reports = r.int64(18);
+  i.id = r.int64("id");
+  i.roadmap_id = r.int64("roadmap_id");
+  i.position = static_cast<int>(r.int64("position"));
+  i.section = r.text("section");
+  i.number = r.text("number");
+  i.heading = r.flag("heading");
+  i.name = r.text("name");
+  i.participants = r.text("participants");
+  i.executors = r.text("executors");
+  i.term = r.text("term");
+  i.term_kind = r.text("term_kind");
+  i.term_from = r.text("term_from");
+  i.term_to = r.text("term_to");
+  i.term_parts = r.text("term_parts");
+  i.expected_result = r.text("expected_result");
+  i.indicator_codes = r.text("indicator_codes");
+  i.status = r.text("status");
+  i.updated_at = r.text("updated_at");
+  i.reports = r.int64("reports");
   return i;
 }
 
@@ -174,23 +174,27 @@ std::int64_t insert_report(Connection& c, const Report& r) {
 std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
   std::vector<Report> out;
   c.run(
-      "SELECT id, item_id, status, body, COALESCE(evidence_url, ''), author_account_id, author_name, created_at"
+      "SELECT id, item_id, status, body, COALESCE(evidence_url, '') AS evidence_url, author_account_id, author_name, created_at"
       " FROM roadmap_reports WHERE item_id = $1 ORDER BY id DESC",
       {item_id}, [&](const Row& r) {
-        out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.opt_int64(5), r.text(6), r.text(7)});
+        out.push_back({r.int64("id"), r.int64("item_id"), r.text("status"), r.text("body"), r.text("evidence_url"),
+                       r.opt_int64("author_account_id"), r.text("author_name"), r.text("created_at")});
       });
   return out;
 }
 
 std::vector<LateItem> late_items(Connection& c, const std::string& today) {
   std::vector<LateItem> out;
-  c.run(std::string("SELECT i.id, r.id, r.territory_id, COALESCE(i.number, ''), i.name, r.title, i.term_to"
-                    " FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id"
-                    " WHERE i.heading = 0 AND ") +
-            kOpenStatus + " AND " + kDatedTerm + " AND i.term_to < $1 ORDER BY i.id",
-        {today}, [&](const Row& r) {
-          out.push_back({r.int64(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.text(5), r.text(6)});
-        });
+  c.run(
+      std::string(
+          "SELECT i.id, r.id AS roadmap_id, r.territory_id, COALESCE(i.number, '') AS number, i.name, r.title, i.term_to"
+          " FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id"
+          " WHERE i.heading = 0 AND ") +
+          kOpenStatus + " AND " + kDatedTerm + " AND i.term_to < $1 ORDER BY i.id",
+      {today}, [&](const Row& r) {
+        out.push_back({r.int64("id"), r.int64("roadmap_id"), r.int64("territory_id"), r.text("number"), r.text("name"),
+                       r.text("title"), r.text("term_to")});
+      });
   return out;
 }
 

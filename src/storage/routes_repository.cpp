@@ -6,37 +6,39 @@ namespace metodist::storage::routes {
 namespace {
 
 const char* const kRouteSelect =
-    "SELECT r.id, r.person_id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''),"
-    " r.period_from, r.period_to, COALESCE(r.tutor, ''), r.status, r.author_account_id,"
-    " COALESCE(a.display_name, ''), r.updated_at"
+    "SELECT r.id, r.person_id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
+    " r.period_from, r.period_to, COALESCE(r.tutor, '') AS tutor, r.status, r.author_account_id,"
+    " COALESCE(a.display_name, '') AS display_name, r.updated_at"
     " FROM routes r JOIN persons p ON p.id = r.person_id LEFT JOIN accounts a ON a.id = r.author_account_id";
 
 Route route_from(const storage::Row& r) {
   Route out;
-  out.id = r.int64(0);
-  out.person_id = r.int64(1);
-  out.person_name = r.text(2);
-  out.period_from = r.text(3);
-  out.period_to = r.text(4);
-  out.tutor = r.text(5);
-  out.status = r.text(6);
-  out.author_account_id = r.opt_int64(7);
-  out.author_name = r.text(8);
-  out.updated_at = r.text(9);
+  out.id = r.int64("id");
+  out.person_id = r.int64("person_id");
+  out.person_name = r.text("person_name");
+  out.period_from = r.text("period_from");
+  out.period_to = r.text("period_to");
+  out.tutor = r.text("tutor");
+  out.status = r.text("status");
+  out.author_account_id = r.opt_int64("author_account_id");
+  out.author_name = r.text("display_name");
+  out.updated_at = r.text("updated_at");
   return out;
 }
 
 void read_rows(Connection& c, Route& route) {
   c.run(
-      "SELECT rr.id, rr.position, COALESCE(k.code, ''), rr.goal, rr.activity, COALESCE(rr.details, ''),"
-      " rr.program_id, COALESCE(rr.term, ''), COALESCE(rr.expected_result, ''), COALESCE(rr.result_form, ''),"
-      " rr.done, COALESCE(rr.evidence, ''), rr.practice_id, COALESCE(pr.title, '')"
+      "SELECT rr.id, rr.position, COALESCE(k.code, '') AS code, rr.goal, rr.activity, COALESCE(rr.details, '') AS details,"
+      " rr.program_id, COALESCE(rr.term, '') AS term, COALESCE(rr.expected_result, '') AS expected_result, COALESCE(rr.result_form, '') AS result_form,"
+      " rr.done, COALESCE(rr.evidence, '') AS evidence, rr.practice_id, COALESCE(pr.title, '') AS title"
       " FROM route_rows rr LEFT JOIN competencies k ON k.id = rr.competency_id"
       " LEFT JOIN practices pr ON pr.id = rr.practice_id WHERE rr.route_id = $1"
       " ORDER BY rr.position, rr.id",
       {route.id}, [&](const storage::Row& r) {
-        route.rows.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.opt_int64(6),
-                              r.text(7), r.text(8), r.text(9), r.flag(10), r.text(11), r.opt_int64(12), r.text(13)});
+        route.rows.push_back({r.int64("id"), r.int64("position"), r.text("code"), r.text("goal"), r.text("activity"),
+                              r.text("details"), r.opt_int64("program_id"), r.text("term"), r.text("expected_result"),
+                              r.text("result_form"), r.flag("done"), r.text("evidence"), r.opt_int64("practice_id"),
+                              r.text("title")});
       });
 }
 

@@ -42,7 +42,7 @@ void remove(Connection& c, Index index, std::int64_t id) {
 std::vector<std::int64_t> match(Connection& c, Index index, std::string_view query, std::size_t limit) {
   const std::string table = table_of(index);
   std::vector<std::int64_t> ids;
-  auto collect = [&](const Row& r) { ids.push_back(r.int64(0)); };
+  auto collect = [&](const Row& r) { ids.push_back(r.int64("id")); };
   const auto stems = domain::word_stems(query);
   if (stems.empty()) return ids;
   const auto n = static_cast<std::int64_t>(limit);
@@ -66,13 +66,14 @@ std::vector<std::int64_t> match(Connection& c, Index index, std::string_view que
         (s.size() == 2 && static_cast<unsigned char>(s[0]) < 0x80))
       terms.push_back("\"" + s + "\"*");
   if (terms.empty()) return ids;
-  c.run("SELECT rowid FROM " + table + " WHERE " + table + " MATCH $1 ORDER BY rank LIMIT $2",
+  c.run("SELECT rowid AS id FROM " + table + " WHERE " + table + " MATCH $1 ORDER BY rank LIMIT $2",
         {joined(terms, " AND "), n}, collect);
   return ids;
 }
 
 std::string indexed_ids_sql(Connection& c, Index index) {
-  return std::string(c.backend() == Backend::postgres ? "SELECT id FROM " : "SELECT rowid FROM ") + table_of(index);
+  return std::string(c.backend() == Backend::postgres ? "SELECT id FROM " : "SELECT rowid AS id FROM ") +
+         table_of(index);
 }
 
 }  // namespace metodist::storage::search

@@ -677,7 +677,8 @@ function matrix() {
       { anonymous: 401, admin: 201, region: 201, methodist: 201, coordinator: 201, school: 403, teacher: 403 },
       { title: 'Презентация', url: 'https://disk.example.ru/p.pdf' },
     ],
-    // Mentoring: read where the school is seen, kept by the school and the administrations above it.
+    // Mentoring: read where the school is seen, kept by the school and the administrations above it;
+    // one who sees a program and does not keep it is refused (403), not told it is missing.
     ['GET', '/api/v1/mentoring/programs', '/api/v1/mentoring/programs', signedIn(200)],
     [
       'POST',
@@ -691,7 +692,7 @@ function matrix() {
       'POST',
       '/api/v1/mentoring/programs/{id}/pairs',
       `/api/v1/mentoring/programs/${ids.mentoringProgram}/pairs`,
-      { anonymous: 401, admin: 201, region: 201, methodist: 404, coordinator: 201, school: 201, teacher: 404 },
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 201, school: 201, teacher: 403 },
       () => ({
         mentor_person_id: ids.school1Teachers[0],
         mentee_person_id: ids.school1Teachers[1 + (n++ % (ids.school1Teachers.length - 1))],
@@ -703,7 +704,7 @@ function matrix() {
       'PUT',
       '/api/v1/mentoring/pairs/{id}',
       `/api/v1/mentoring/pairs/${ids.pair}`,
-      { anonymous: 401, admin: 200, region: 200, methodist: 404, coordinator: 200, school: 200, teacher: 404 },
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 200, teacher: 403 },
       { status: 'active', plan: 'Посещение уроков' },
     ],
     [

@@ -350,7 +350,7 @@ TEST_P(AccountAdministrationTest, APersonIsLinkedOnlyByTheirAdministrationAndOnl
     return c
         .query_one("SELECT after_json FROM audit_log WHERE action = 'create' AND entity = 'account' AND entity_id = $1",
                    {id})
-        ->text(0);
+        ->text("after_json");
   });
   EXPECT_NE(after.find("\"person_id\":" + std::to_string(inside)), std::string::npos) << after;
   EXPECT_EQ(app_.db->read([](storage::Connection& c) { return acc::count_accounts(c); }), 1);

@@ -28,8 +28,8 @@ class DiagnosticsTest : public metodist::testing::DemoAppTest {
           "SELECT DISTINCT p.code, p.id FROM persons p JOIN positions ps ON ps.person_id = p.id"
           " WHERE ps.organisation_id = $1 AND ps.left_on IS NULL ORDER BY p.id LIMIT 4",
           {school_}, [&](const storage::Row& r) {
-            codes_.push_back(r.text(0));
-            ids_.push_back(r.int64(1));
+            codes_.push_back(r.text("code"));
+            ids_.push_back(r.int64("id"));
           });
       return 0;
     });
@@ -148,7 +148,7 @@ TEST_P(DiagnosticsTest, ResultsAreCheckedRowByRowAndNothingIsWrittenOnErrors) {
             "SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
             " JOIN organisations o ON o.id = ps.organisation_id JOIN territories t ON t.id = o.territory_id"
             " WHERE t.code <> 'RU-01-001' AND ps.left_on IS NULL LIMIT 1")
-        ->text(0);
+        ->text("code");
   });
   const auto outside = load(id, "Код;Компетенция;Балл;Максимум\n" + other + ";method.assessment;1;2\n", true);
   ASSERT_EQ(outside.issue_count, 1u) << issues_text(outside);

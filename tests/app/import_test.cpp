@@ -215,7 +215,7 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
         .query_one(
             "SELECT p.code FROM persons p JOIN positions ps ON ps.person_id = p.id JOIN organisations o"
             " ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S002' ORDER BY p.id LIMIT 1")
-        ->text(0);
+        ->text("code");
   });
   const auto foreign = run(caller("school_admin", {}, school), "persons", "Код;Категория\n" + other + ";высшая\n");
   EXPECT_FALSE(foreign.applied);

@@ -29,8 +29,8 @@ class ProgramsTest : public metodist::testing::DemoAppTest {
           "SELECT DISTINCT p.id, p.code FROM persons p JOIN positions ps ON ps.person_id = p.id"
           " WHERE ps.organisation_id = $1 AND ps.position = 'teacher' AND ps.left_on IS NULL ORDER BY p.id LIMIT 3",
           {school_}, [&](const storage::Row& r) {
-            ids_.push_back(r.int64(0));
-            codes_.push_back(r.text(1));
+            ids_.push_back(r.int64("id"));
+            codes_.push_back(r.text("code"));
           });
       return 0;
     });

@@ -100,8 +100,8 @@ TEST_P(AppRegistryTest, WritesNeedAWriteScopeCoveringTheTerritory) {
   const auto audit = a.db->read([](storage::Connection& c) {
     return *c.query_one("SELECT action, entity, after_json FROM audit_log WHERE entity = 'organisation'");
   });
-  EXPECT_EQ(audit.text(0), "create");
-  EXPECT_NE(audit.text(2).find("\"code\":\"N-1\""), std::string::npos);
+  EXPECT_EQ(audit.text("action"), "create");
+  EXPECT_NE(audit.text("after_json").find("\"code\":\"N-1\""), std::string::npos);
 
   // Editing: within the municipality it works and is audited with before and after;
   // moving the school to the other municipality, or editing it from there, does not.
@@ -113,8 +113,8 @@ TEST_P(AppRegistryTest, WritesNeedAWriteScopeCoveringTheTerritory) {
   const auto update = a.db->read([](storage::Connection& c) {
     return *c.query_one("SELECT before_json, after_json FROM audit_log WHERE action = 'update'");
   });
-  EXPECT_NE(update.text(0).find("\"name\":\"Школа\""), std::string::npos);
-  EXPECT_NE(update.text(1).find("Пушкина"), std::string::npos);
+  EXPECT_NE(update.text("before_json").find("\"name\":\"Школа\""), std::string::npos);
+  EXPECT_NE(update.text("after_json").find("Пушкина"), std::string::npos);
   edited.territory_id = south;
   EXPECT_EQ(error_of([&] { app::update_organisation(a, coordinator, created.id, edited); }).kind(),
             domain::ErrorKind::forbidden);
@@ -183,9 +183,9 @@ TEST_P(AppRegistryTest, PersonsAreAddedWithAWorkplaceAndEditedWithinScope) {
   const auto audit = a.db->read([&](storage::Connection& c) {
     return *c.query_one("SELECT before_json, after_json FROM audit_log WHERE entity = 'person' AND action = 'update'");
   });
-  EXPECT_NE(audit.text(0).find("\"category\":\"none\""), std::string::npos);
-  EXPECT_NE(audit.text(1).find("\"category\":\"highest\""), std::string::npos);
-  EXPECT_EQ(audit.text(1).find("1990"), std::string::npos);
+  EXPECT_NE(audit.text("before_json").find("\"category\":\"none\""), std::string::npos);
+  EXPECT_NE(audit.text("after_json").find("\"category\":\"highest\""), std::string::npos);
+  EXPECT_EQ(audit.text("after_json").find("1990"), std::string::npos);
   // A coordinator who may not see personal data (site setting) cannot erase it either.
   auto coordinator = caller_with("municipal_coordinator", a.db->read([](storage::Connection& c) {
     return c.scalar("SELECT id FROM territories WHERE code = 'RU-01-001'");
@@ -237,7 +237,9 @@ TEST_P(AppRegistryTest, DemoIsDeterministicAndRefusesNonEmptyDatabases) {
     return db.read([](storage::Connection& c) {
       std::string all;
       c.run("SELECT last_name, first_name, birth_date, category FROM persons ORDER BY id", {},
-            [&](const storage::Row& r) { all += r.text(0) + r.text(1) + r.text(2) + r.text(3) + ";"; });
+            [&](const storage::Row& r) {
+              all += r.text("last_name") + r.text("first_name") + r.text("birth_date") + r.text("category") + ";";
+            });
       return all;
     });
   };

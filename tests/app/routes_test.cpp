@@ -35,7 +35,7 @@ class RoutesTest : public metodist::testing::DemoAppTest {
         scalar("SELECT MIN(ps.person_id) FROM positions ps WHERE ps.organisation_id = " + std::to_string(school_) +
                " AND ps.position = 'teacher'");
     code_ = app_.db->read([&](storage::Connection& c) {
-      return c.query_one("SELECT code FROM persons WHERE id = $1", {person_})->text(0);
+      return c.query_one("SELECT code FROM persons WHERE id = $1", {person_})->text("code");
     });
     // This test decides the person's deficits: assessment and digital resources.
     app_.db->write([&](storage::Connection& c) {

@@ -139,3 +139,30 @@ TEST(Scopes, EveryoneReadsTheirOwnDiagnosticsAndSupportWidensAMethodistsView) {
   const std::vector<Grant> coordinator{{"municipal_coordinator", 7, std::nullopt}};
   EXPECT_TRUE(scope_for(Action::read_diagnostics, coordinator, {}, {}, support).empty());
 }
+
+TEST(Scopes, PersonalDataReachesAdministratorsUpToTheConfiguredLevel) {
+  const std::vector<Grant> region{{"regional_ministry", 1, std::nullopt}};
+  const std::vector<Grant> municipality{{"municipal_coordinator", 7, std::nullopt}};
+  const std::vector<Grant> school{{"school_admin", std::nullopt, 40}};
+  AccessPolicy policy;
+  policy.personal_data_up_to = AdminLevel::municipality;
+  EXPECT_TRUE(scope_for(Action::read_personal, region, {}, policy).empty());
+  EXPECT_EQ(scope_for(Action::read_personal, municipality, {}, policy).territories, (std::vector<std::int64_t>{7}));
+  policy.personal_data_up_to = AdminLevel::organisation;
+  EXPECT_TRUE(scope_for(Action::read_personal, municipality, {}, policy).empty());
+  EXPECT_EQ(scope_for(Action::read_personal, school, {}, policy).organisations, (std::vector<std::int64_t>{40}));
+  // The level limits personal data only: the region still reads its registries.
+  EXPECT_EQ(scope_for(Action::read_registry, region, {}, policy).territories, (std::vector<std::int64_t>{1}));
+}
+
+TEST(Scopes, EveryRoleHasAReachForEveryAction) {
+  ASSERT_EQ(rights().size(), static_cast<std::size_t>(Action::coordinate_support) + 1);
+  for (const auto& role : roles()) {
+    // Only a methodist reaches «supported» schools and teachers.
+    for (const auto& right : rights())
+      if (right.reach[static_cast<std::size_t>(&role - roles().data())] == Reach::supported)
+        EXPECT_EQ(role.code, "methodist") << right.title;
+  }
+  EXPECT_EQ(reach_of(Action::read_audit, *find_role("federal_operator")), Reach::scope);
+  EXPECT_EQ(reach_of(Action::read_audit, *find_role("regional_ministry")), Reach::none);
+}

@@ -43,6 +43,8 @@ test('the region reads the indicators, drills down and downloads the справ�
   const name = (await firstLink.textContent()).trim()
   await firstLink.click()
   await page.getByTestId('monitoring-trail').getByText(name).waitFor()
+  // The municipalities' rows stay until the organisations arrive: wait for the municipality's own row to go.
+  await units.locator('tbody tr a', { hasText: name }).waitFor({ state: 'detached' })
   await units.locator('tbody tr').first().waitFor()
   assert.ok((await units.locator('tbody tr').count()) >= 5, 'the demo municipality has schools')
   // The справка for that municipality.

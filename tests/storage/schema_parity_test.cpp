@@ -45,23 +45,23 @@ std::string kind_of(std::string type) {
 Schema read_sqlite(Connection& c) {
   Schema s;
   for (const auto& t : c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
-    const auto table = t.text(0);
+    const auto table = t.text("name");
     std::map<int, std::string> pk;
     for (const auto& col : c.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", {table})) {
-      const bool in_pk = col.int64(3) > 0;
-      s.tables[table][col.text(0)] = {kind_of(col.text(1)), col.flag(2) || in_pk};
-      if (in_pk) pk[static_cast<int>(col.int64(3))] = col.text(0);
+      const bool in_pk = col.int64("pk") > 0;
+      s.tables[table][col.text("name")] = {kind_of(col.text("type")), col.flag("notnull") || in_pk};
+      if (in_pk) pk[static_cast<int>(col.int64("pk"))] = col.text("name");
     }
     std::string key;
     for (const auto& [pos, name] : pk) key += (key.empty() ? "" : ",") + name;
     if (!key.empty()) s.primary_keys.insert(table + "(" + key + ")");
     for (const auto& fk : c.query("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)", {table}))
-      s.foreign_keys.insert(table + "." + fk.text(1) + " -> " + fk.text(0) + "." + fk.text(2));
+      s.foreign_keys.insert(table + "." + fk.text("from") + " -> " + fk.text("table") + "." + fk.text("to"));
     for (const auto& ix : c.query("SELECT name, \"unique\" FROM pragma_index_list(?) WHERE origin = 'c'", {table})) {
       std::string cols;
-      for (const auto& col : c.query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {ix.text(0)}))
-        cols += (cols.empty() ? "" : ",") + (col.is_null(0) ? std::string("<expression>") : col.text(0));
-      s.indexes.insert(table + "(" + cols + ")" + (ix.flag(1) ? " unique" : ""));
+      for (const auto& col : c.query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", {ix.text("name")}))
+        cols += (cols.empty() ? "" : ",") + (col.is_null("name") ? std::string("<expression>") : col.text("name"));
+      s.indexes.insert(table + "(" + cols + ")" + (ix.flag("unique") ? " unique" : ""));
     }
   }
   return drop_engine_specific(s);
@@ -72,13 +72,14 @@ Schema read_postgres(Connection& c) {
   for (const auto& col :
        c.query("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
                "WHERE table_schema = 'public'"))
-    s.tables[col.text(0)][col.text(1)] = {kind_of(col.text(2)), col.text(3) == "NO"};
+    s.tables[col.text("table_name")][col.text("column_name")] = {kind_of(col.text("data_type")),
+                                                                 col.text("is_nullable") == "NO"};
   for (const auto& k :
        c.query("SELECT tc.table_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) "
                "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
                "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
                "WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY' GROUP BY tc.table_name"))
-    s.primary_keys.insert(k.text(0) + "(" + k.text(1) + ")");
+    s.primary_keys.insert(k.text("table_name") + "(" + k.text("string_agg") + ")");
   for (const auto& fk : c.query("SELECT cl.relname, a.attname, cf.relname, af.attname FROM pg_constraint con "
                                 "JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class cf ON cf.oid = con.confrelid "
                                 "JOIN pg_namespace n ON n.oid = cl.relnamespace "
@@ -96,7 +97,8 @@ Schema read_postgres(Connection& c) {
                "JOIN pg_namespace n ON n.oid = t.relnamespace "
                "WHERE n.nspname = 'public' AND NOT i.indisprimary "
                "AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)"))
-    s.indexes.insert(ix.text(0) + "(" + ix.text(2) + ")" + (ix.flag(1) ? " unique" : ""));
+    s.indexes.insert(ix.text("relname") + "(" + ix.text("string_agg") + ")" +
+                     (ix.flag("indisunique") ? " unique" : ""));
   return drop_engine_specific(s);
 }
 

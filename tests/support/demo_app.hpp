@@ -69,7 +69,7 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
       c.run(
           "SELECT DISTINCT ps.person_id FROM positions ps WHERE ps.organisation_id = $1 AND ps.position = 'teacher'"
           " AND ps.left_on IS NULL ORDER BY ps.person_id LIMIT $2",
-          {organisation, std::int64_t{n}}, [&](const storage::Row& r) { ids.push_back(r.int64(0)); });
+          {organisation, std::int64_t{n}}, [&](const storage::Row& r) { ids.push_back(r.int64("person_id")); });
       return 0;
     });
     return ids;
