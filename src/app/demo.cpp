@@ -627,8 +627,8 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
 // registrations, attendance and feedback; district associations (РМО) by
 // subject area and a school's ШМО; mentoring pairs for young teachers in
 // schools that implement the target model; requests for methodical help.
-void demo_community_work(storage::Connection& c, Rng& rng, const Date& today, std::int64_t region,
-                         std::optional<std::int64_t> methodist) {
+void demo_weekly_work(storage::Connection& c, Rng& rng, const Date& today, std::int64_t region,
+                      std::optional<std::int64_t> methodist) {
   struct Teacher {
     std::int64_t person, organisation;
     std::string area, birth, since, category;
@@ -1130,7 +1130,7 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
   for (std::size_t i = 0; i < regions.size(); ++i) {
     db.write([&](storage::Connection& c) {
       demo_diagnostics(c, rng, today, scale.diagnosed_share, regions[i].first, regions[i].second);
-      demo_community_work(c, rng, today, regions[i].first, i == 0 ? methodist : std::nullopt);
+      demo_weekly_work(c, rng, today, regions[i].first, i == 0 ? methodist : std::nullopt);
       demo_active(c, rng, today, regions[i].first, i == 0 ? methodist : std::nullopt);
     });
     if (progress) progress("Диагностики", static_cast<double>(i + 1) / static_cast<double>(regions.size()));

@@ -4,17 +4,17 @@
 
 namespace metodist::http {
 
-std::size_t Metrics::add_route(std::string method, std::string path) {
-  auto r = std::make_unique<Route>();
+std::size_t Metrics::add_endpoint(std::string method, std::string path) {
+  auto r = std::make_unique<Endpoint>();
   r->method = std::move(method);
   r->path = std::move(path);
-  routes_.push_back(std::move(r));
-  return routes_.size() - 1;
+  endpoints_.push_back(std::move(r));
+  return endpoints_.size() - 1;
 }
 
-void Metrics::record(std::size_t route, int status, double seconds) noexcept {
-  if (route >= routes_.size()) return;
-  Route& r = *routes_[route];
+void Metrics::record(std::size_t endpoint, int status, double seconds) noexcept {
+  if (endpoint >= endpoints_.size()) return;
+  Endpoint& r = *endpoints_[endpoint];
   const int cls = status / 100;
   if (cls >= 1 && cls <= 5) r.by_class[static_cast<std::size_t>(cls)].fetch_add(1, std::memory_order_relaxed);
   std::size_t b = 0;
@@ -26,16 +26,16 @@ void Metrics::record(std::size_t route, int status, double seconds) noexcept {
 
 std::string Metrics::render(const storage::PoolStats& db, double uptime, std::size_t queue_depth) const {
   std::string out;
-  out += "# HELP metodist_http_requests_total HTTP requests by route and status class.\n";
+  out += "# HELP metodist_http_requests_total HTTP requests by endpoint and status class.\n";
   out += "# TYPE metodist_http_requests_total counter\n";
-  for (const auto& r : routes_)
+  for (const auto& r : endpoints_)
     for (int cls = 1; cls <= 5; ++cls)
       if (auto n = r->by_class[static_cast<std::size_t>(cls)].load(); n > 0)
         out += fmt::format("metodist_http_requests_total{{method=\"{}\",route=\"{}\",code=\"{}xx\"}} {}\n", r->method,
                            r->path, cls, n);
   out += "# HELP metodist_http_request_duration_seconds Time from request to response.\n";
   out += "# TYPE metodist_http_request_duration_seconds histogram\n";
-  for (const auto& r : routes_) {
+  for (const auto& r : endpoints_) {
     const auto count = r->count.load();
     if (count == 0) continue;
     const auto labels = fmt::format("method=\"{}\",route=\"{}\"", r->method, r->path);

@@ -1,5 +1,5 @@
-// Request counters and latency histograms per route, exposed as Prometheus
-// text at /metrics. Routes are registered once at start; recording is
+// Request counters and latency histograms per endpoint, exposed as Prometheus
+// text at /metrics. Endpoints are registered once at start; recording is
 // lock-free (atomics), so it costs nothing measurable on the hot path.
 #pragma once
 
@@ -17,8 +17,8 @@ namespace metodist::http {
 class Metrics {
  public:
   // Returns the index to pass to record(); call before serving.
-  std::size_t add_route(std::string method, std::string path);
-  void record(std::size_t route, int status, double seconds) noexcept;
+  std::size_t add_endpoint(std::string method, std::string path);
+  void record(std::size_t endpoint, int status, double seconds) noexcept;
 
   std::atomic<std::int64_t> in_flight{0};
   std::atomic<std::int64_t> queue_rejections{0};
@@ -27,14 +27,14 @@ class Metrics {
 
  private:
   static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
-  struct Route {
+  struct Endpoint {
     std::string method, path;
     std::array<std::atomic<std::uint64_t>, 6> by_class{};  // 1xx..5xx, index 1..5
     std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets{};
     std::atomic<std::uint64_t> count{0};
     std::atomic<std::uint64_t> micros{0};
   };
-  std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<std::unique_ptr<Endpoint>> endpoints_;
 };
 
 }  // namespace metodist::http

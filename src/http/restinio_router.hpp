@@ -23,12 +23,12 @@ class Dispatcher;
 // RESTinio answers by dropping the connection; here that becomes a 400 JSON.
 class RequestHandler {
  public:
-  RequestHandler(std::unique_ptr<Router> routes, std::shared_ptr<Dispatcher> dispatcher)
-      : routes_(std::move(routes)), dispatcher_(std::move(dispatcher)) {}
+  RequestHandler(std::unique_ptr<Router> router, std::shared_ptr<Dispatcher> dispatcher)
+      : router_(std::move(router)), dispatcher_(std::move(dispatcher)) {}
   restinio::request_handling_status_t operator()(restinio::request_handle_t req) const;
 
  private:
-  std::unique_ptr<Router> routes_;
+  std::unique_ptr<Router> router_;
   std::shared_ptr<Dispatcher> dispatcher_;
 };
 
@@ -95,7 +95,7 @@ struct ServerTraits : public restinio::traits_t<restinio::asio_timer_manager_t, 
   static constexpr bool use_connection_count_limiter = true;
 };
 
-// Builds the router over the route table; handlers run with `ctx`.
+// Builds the router over the endpoint table; handlers run with `ctx`.
 std::unique_ptr<RequestHandler> make_router(Context& ctx);
 
 }  // namespace metodist::http

@@ -1,4 +1,4 @@
-// Request dispatch: route table → RESTinio easy_parser_router, request
+// Request dispatch: endpoint table → RESTinio easy_parser_router, request
 // translation, blocking work on the worker pool, one error shape, metrics and
 // the access log. Handlers never see RESTinio types.
 #include <spdlog/spdlog.h>
@@ -22,15 +22,15 @@ namespace {
 namespace epr = restinio::router::easy_parser_router;
 using Clock = std::chrono::steady_clock;
 
-// Who may call a route. Checked here, once, for every request; what a signed-in
-// caller may see within a route is filtered by scope in app/.
+// Who may call an endpoint. Checked here, once, for every request; what a signed-in
+// caller may see within an endpoint is filtered by scope in app/.
 enum class Access {
   open,         // anyone, signed in or not
   signed_in,    // a live session or API token whose password is not a temporary one; 401 / 403 otherwise
   own_account,  // a live session even with a temporary password: only to see oneself, change it, sign out
 };
 
-struct RouteSpec {
+struct Endpoint {
   const char* method;
   const char* path;
   Handler handler;
@@ -41,7 +41,7 @@ struct RouteSpec {
 
 // The one list of endpoints. docs/openapi.yaml must describe each of them
 // (tests/http/openapi_test.cpp checks both ways).
-constexpr RouteSpec kRoutes[] = {
+constexpr Endpoint kEndpoints[] = {
     {"GET", "/healthz", handlers::healthz, false},
     {"GET", "/readyz", handlers::readyz, true},
     {"GET", "/metrics", handlers::metrics, false},
@@ -261,11 +261,11 @@ std::optional<Credentials> credentials_of(const Request& r) {
 bool is_write(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
 // The one place that decides whether a request may reach its handler: it
-// resolves the caller, demands a session where the route needs one, and
+// resolves the caller, demands a session where the endpoint needs one, and
 // demands the session's CSRF token on cookie-authenticated writes (a bearer
 // token cannot be sent by a forged cross-site form, a cookie can).
-std::optional<Response> admit(const RouteSpec& spec, Request& r, Context& ctx) {
-  // Routes served on the I/O thread are open and must not touch the database.
+std::optional<Response> admit(const Endpoint& spec, Request& r, Context& ctx) {
+  // Endpoints served on the I/O thread are open and must not touch the database.
   if (!spec.blocking) return std::nullopt;
   if (auto cred = credentials_of(r)) {
     r.caller = app::authenticate(ctx.app, cred->token, cred->from_cookie);
@@ -364,14 +364,14 @@ bool pattern_matches(std::string_view pattern, std::string_view path) {
 class Dispatcher {
  public:
   explicit Dispatcher(Context& ctx) : ctx_(ctx), files_(ctx.app.config.web_root) {
-    for (const auto& spec : kRoutes) metric_ids_.push_back(ctx.metrics.add_route(spec.method, spec.path));
-    unmatched_metric_ = ctx.metrics.add_route("ANY", "(unmatched)");
-    static_metric_ = ctx.metrics.add_route("GET", "(web ui)");
+    for (const auto& spec : kEndpoints) metric_ids_.push_back(ctx.metrics.add_endpoint(spec.method, spec.path));
+    unmatched_metric_ = ctx.metrics.add_endpoint("ANY", "(unmatched)");
+    static_metric_ = ctx.metrics.add_endpoint("GET", "(web ui)");
   }
 
-  restinio::request_handling_status_t route(const restinio::request_handle_t& req, std::size_t index,
+  restinio::request_handling_status_t serve(const restinio::request_handle_t& req, std::size_t index,
                                             std::vector<std::int64_t> ids) {
-    const RouteSpec& spec = kRoutes[index];
+    const Endpoint& spec = kEndpoints[index];
     const auto started = Clock::now();
     auto rid = next_request_id(req);
     ctx_.metrics.in_flight.fetch_add(1);
@@ -416,7 +416,7 @@ class Dispatcher {
     const bool api = path.starts_with("/api/v1") || path == "/healthz" || path == "/readyz" || path == "/metrics";
     if (api) {
       std::string allow;
-      for (const auto& spec : kRoutes)
+      for (const auto& spec : kEndpoints)
         if (pattern_matches(spec.path, path)) allow += (allow.empty() ? "" : ", ") + std::string(spec.method);
       Response resp = allow.empty() ? error_response(404, "not_found", "Нет такого адреса API: " + path)
                                     : error_response(405, "method_not_allowed",
@@ -499,7 +499,7 @@ class Dispatcher {
     bool taken_ = false;
   };
 
-  Response run(const RouteSpec& spec, Request& r) noexcept {
+  Response run(const Endpoint& spec, Request& r) noexcept {
     try {
       if (auto refused = admit(spec, r, ctx_)) return std::move(*refused);
       std::optional<UploadSlot> slot;
@@ -607,7 +607,7 @@ void add(Router& router, restinio::http_method_id_t method, const std::vector<st
                          return h(req, {a, b});
                        });
   } else {
-    throw std::logic_error("route pattern with more than two {id} parameters");
+    throw std::logic_error("endpoint pattern with more than two {id} parameters");
   }
 }
 
@@ -617,20 +617,20 @@ restinio::http_method_id_t method_id(std::string_view m) {
   if (m == "PUT") return restinio::http_method_put();
   if (m == "PATCH") return restinio::http_method_patch();
   if (m == "DELETE") return restinio::http_method_delete();
-  throw std::logic_error("unsupported method in route table");
+  throw std::logic_error("unsupported method in endpoint table");
 }
 
 }  // namespace
 
-std::vector<RouteInfo> route_table() {
-  std::vector<RouteInfo> out;
-  for (const auto& spec : kRoutes) out.push_back({spec.method, spec.path});
+std::vector<EndpointInfo> endpoint_table() {
+  std::vector<EndpointInfo> out;
+  for (const auto& spec : kEndpoints) out.push_back({spec.method, spec.path});
   return out;
 }
 
 restinio::request_handling_status_t RequestHandler::operator()(restinio::request_handle_t req) const {
   try {
-    return (*routes_)(req);
+    return (*router_)(req);
   } catch (const std::exception&) {
     // Only the path's normalisation throws here: handlers catch their own.
     return dispatcher_->bad_path(req);
@@ -638,16 +638,16 @@ restinio::request_handling_status_t RequestHandler::operator()(restinio::request
 }
 
 std::unique_ptr<RequestHandler> make_router(Context& ctx) {
-  // Shared by every route's handler, so it lives exactly as long as the router.
+  // Shared by every endpoint's handler, so it lives exactly as long as the router.
   auto dispatcher = std::make_shared<Dispatcher>(ctx);
   auto router = std::make_unique<Router>();
-  for (const auto& spec : kRoutes)
+  for (const auto& spec : kEndpoints)
     if (spec.access != Access::open && !spec.blocking)
-      throw std::logic_error(std::string("route ") + spec.path + " needs a session but runs on the I/O thread");
-  for (std::size_t i = 0; i < std::size(kRoutes); ++i) {
-    add(*router, method_id(kRoutes[i].method), fragments(kRoutes[i].path),
+      throw std::logic_error(std::string("endpoint ") + spec.path + " needs a session but runs on the I/O thread");
+  for (std::size_t i = 0; i < std::size(kEndpoints); ++i) {
+    add(*router, method_id(kEndpoints[i].method), fragments(kEndpoints[i].path),
         [dispatcher, i](const restinio::request_handle_t& req, std::vector<std::int64_t> ids) {
-          return dispatcher->route(req, i, std::move(ids));
+          return dispatcher->serve(req, i, std::move(ids));
         });
   }
   router->non_matched_request_handler(

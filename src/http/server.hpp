@@ -8,13 +8,13 @@
 
 namespace metodist::http {
 
-struct RouteInfo {
+struct EndpointInfo {
   std::string method;
   std::string path;  // as in docs/openapi.yaml, e.g. /api/v1/organisations/{id}
 };
 
-// Every route the server registers (the OpenAPI test compares against it).
-std::vector<RouteInfo> route_table();
+// Every endpoint the server registers (the OpenAPI test compares against it).
+std::vector<EndpointInfo> endpoint_table();
 
 // Serves the API and the web UI on the configured address. Blocks until a
 // termination signal; in-flight requests are finished before it returns.

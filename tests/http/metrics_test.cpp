@@ -6,7 +6,7 @@ using metodist::http::Metrics;
 
 TEST(Metrics, CountsByStatusClassAndBucketsLatency) {
   Metrics m;
-  const auto r = m.add_route("GET", "/api/v1/organisations");
+  const auto r = m.add_endpoint("GET", "/api/v1/organisations");
   m.record(r, 200, 0.0005);
   m.record(r, 200, 0.003);
   m.record(r, 404, 0.2);

@@ -1,4 +1,4 @@
-// Every route the server registers is documented in docs/openapi.yaml, and
+// Every endpoint the server registers is documented in docs/openapi.yaml, and
 // every documented operation is registered: the two never drift apart.
 #include <gtest/gtest.h>
 
@@ -42,17 +42,17 @@ std::set<std::string> documented(const std::string& yaml) {
 
 }  // namespace
 
-TEST(OpenApi, DocumentsExactlyTheRegisteredRoutes) {
+TEST(OpenApi, DocumentsExactlyTheRegisteredEndpoints) {
   std::ifstream file(METODIST_OPENAPI_PATH);
   ASSERT_TRUE(file) << METODIST_OPENAPI_PATH;
   std::stringstream buf;
   buf << file.rdbuf();
   const auto docs = documented(buf.str());
-  std::set<std::string> routes;
-  for (const auto& r : metodist::http::route_table()) routes.insert(r.method + " " + r.path);
-  ASSERT_FALSE(routes.empty());
-  for (const auto& r : routes) EXPECT_TRUE(docs.count(r)) << r << " is served but missing from docs/openapi.yaml";
-  for (const auto& d : docs) EXPECT_TRUE(routes.count(d)) << d << " is documented but not served";
+  std::set<std::string> served;
+  for (const auto& e : metodist::http::endpoint_table()) served.insert(e.method + " " + e.path);
+  ASSERT_FALSE(served.empty());
+  for (const auto& e : served) EXPECT_TRUE(docs.count(e)) << e << " is served but missing from docs/openapi.yaml";
+  for (const auto& d : docs) EXPECT_TRUE(served.count(d)) << d << " is documented but not served";
 }
 
 TEST(OpenApi, TheServedDocumentIsTheFileInDocs) {

@@ -1,0 +1,78 @@
+// Events in the browser: the coordinator puts an event into the calendar, a
+// teacher registers from it and gets a notification.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { startServer, DEMO_PASSWORD, runSql, localMinute } from '../api/server.mjs'
+import { demoSessions, screenshots } from './browser.mjs'
+
+let srv
+const sessions = demoSessions(() => srv)
+const as = (login) => sessions.as(login, DEMO_PASSWORD)
+
+before(async () => {
+  srv = await startServer({ backend: 'sqlite' })
+})
+after(async () => {
+  await sessions.close()
+  await srv?.stop()
+})
+
+test('an event goes into the calendar and a teacher registers with a notification', async () => {
+  const page = await as('coordinator')
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Мероприятия' }).click()
+  await page.getByTestId('calendar').waitFor()
+  await page.getByTestId('add-event').click()
+  const form = page.getByTestId('event-form')
+  await form.getByTestId('event-title').fill('Семинар-практикум «Функциональная грамотность»')
+  await form.getByTestId('event-starts').fill(localMinute(3, 14))
+  await form.getByTestId('event-ends').fill(localMinute(3, 12))
+  await page.getByTestId('event-territory').click()
+  await page.getByRole('option', { name: 'Ермаковский район' }).click()
+  await page.getByTestId('event-submit').click()
+  await page.getByTestId('error-ends_at').waitFor() // the end before the start is named under its field
+  await form.getByTestId('event-ends').fill(localMinute(3, 16))
+  await page.getByTestId('event-submit').click()
+  await page.getByTestId('event-title').getByText('Функциональная грамотность').waitFor()
+  const eventUrl = page.url()
+  await page.getByRole('link', { name: 'К календарю' }).click()
+  // The month shown may be the next one when the event falls after the month's end.
+  const chip = page.getByTestId('calendar').getByText('Семинар-практикум «Функциональная грамотность»')
+  if (!(await chip.isVisible())) await page.getByTestId('next-month').click()
+  await chip.waitFor()
+  await page.screenshot({ path: join(screenshots, 'events-calendar.png'), fullPage: true })
+
+  const teacher = await as('teacher')
+  await teacher.goto(eventUrl)
+  await teacher.getByTestId('register').click()
+  await teacher.getByTestId('registered-tag').waitFor()
+  await teacher.getByTestId('unread').waitFor()
+  await teacher.getByTestId('bell').click()
+  await teacher.getByTestId('notice').filter({ hasText: 'Вы зарегистрированы' }).first().waitFor()
+  await teacher.screenshot({ path: join(screenshots, 'notifications.png'), fullPage: true })
+  await teacher.getByTestId('notice').filter({ hasText: 'Вы зарегистрированы' }).first().click()
+  await teacher.getByTestId('event-card').waitFor()
+  assert.equal(teacher.url(), eventUrl)
+
+  // The school registers one more of its teachers, picked by surname.
+  const colleague = runSql(
+    srv.dbUrl,
+    `SELECT p.last_name || ' ' || p.first_name FROM persons p JOIN positions ps ON ps.person_id = p.id
+    JOIN organisations o ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S001' AND ps.position = 'teacher'
+    AND p.id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1`,
+  )
+  const school = await as('school')
+  await school.goto(eventUrl)
+  await school.getByTestId('colleague-picker').locator('input').fill(colleague.split(' ')[0])
+  await school
+    .getByRole('option', { name: new RegExp(colleague) })
+    .first()
+    .click()
+  await school.getByTestId('register-colleague').getByRole('button', { name: 'Зарегистрировать работника' }).click()
+  await school.getByText('Работник зарегистрирован').waitFor()
+
+  await page.goto(eventUrl)
+  await page.getByTestId('participants').getByText(/./).first().waitFor()
+  assert.equal(await page.getByTestId('participants').locator('tbody tr').count(), 2)
+  await page.screenshot({ path: join(screenshots, 'event-card.png'), fullPage: true })
+})
