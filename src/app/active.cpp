@@ -770,8 +770,8 @@ act::PlanItem add_plan_item(App& app, const Caller& caller, act::PlanItem d, con
 
 act::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,
                                const std::string& report, const std::string& request_id) {
-  if (status != "planned" && status != "done" && status != "cancelled")
-    throw domain::Error::validation("status", "Статус: planned, done или cancelled");
+  if (!domain::find_term(domain::plan_item_statuses(), status))
+    throw domain::Error::validation("status", "Статус: " + domain::allowed_codes(domain::plan_item_statuses()));
   return app.db->write([&](storage::Connection& c) {
     const auto before = act::find_plan_item(c, id);
     if (!before) throw domain::Error::not_found("Пункт плана не найден");

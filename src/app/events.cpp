@@ -146,8 +146,8 @@ std::int64_t create_event(App& app, const Caller& caller, ev::Event draft, const
 
 ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Event draft, const std::string& request_id,
                        bool competencies_given) {
-  if (draft.status != "planned" && draft.status != "cancelled")
-    throw domain::Error::validation("status", "Статус: planned или cancelled");
+  if (!domain::find_term(domain::event_statuses(), draft.status))
+    throw domain::Error::validation("status", "Статус: " + domain::allowed_codes(domain::event_statuses()));
   tidy(draft);
   return app.db->write([&](storage::Connection& c) {
     const auto before = require_organiser(standing(c, caller, id));

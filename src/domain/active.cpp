@@ -31,6 +31,15 @@ constexpr std::array kFunctions{
     Term{"post_course", "Посткурсовое сопровождение ДПП ПК"},
     Term{"routes", "Построение ИОМ"},
 };
+constexpr std::array kSelectionStatuses{
+    Term{"open", "Идёт отбор"},
+    Term{"decided", "Приказ издан"},
+};
+constexpr std::array kPlanItemStatuses{
+    Term{"planned", "Запланировано"},
+    Term{"done", "Выполнено"},
+    Term{"cancelled", "Отменено"},
+};
 constexpr std::array kApplicationStatuses{
     Term{"submitted", "Заявка подана"},
     Term{"accepted", "Включён в актив"},
@@ -63,6 +72,8 @@ std::span<const Term> active_levels() { return kLevels; }
 std::span<const Term> active_directions() { return kDirections; }
 std::span<const Term> methodist_functions() { return kFunctions; }
 std::span<const Term> application_statuses() { return kApplicationStatuses; }
+std::span<const Term> selection_statuses() { return kSelectionStatuses; }
+std::span<const Term> plan_item_statuses() { return kPlanItemStatuses; }
 std::span<const Term> eligibility_facts() { return kFacts; }
 std::span<const std::string_view> required_team_areas() { return kTeamAreas; }
 

@@ -22,6 +22,8 @@ std::span<const Term> active_levels();  // regional (РМА), municipal (ММА)
 std::span<const Term> active_directions();  // the four «укрупненные направления» of the РМА description
 std::span<const Term> methodist_functions();   // the seven functions of a methodist, the РМА description
 std::span<const Term> application_statuses();  // submitted, accepted, rejected, withdrawn
+std::span<const Term> selection_statuses();    // open, decided (the order is issued)
+std::span<const Term> plan_item_statuses();    // planned, done, cancelled
 
 // ---- Eligibility rules as data -------------------------------------------
 

@@ -37,6 +37,10 @@ constexpr std::array kAudiences{
     Term{"managers", "Руководители"}, Term{"methodists", "Методисты"},
     Term{"parents", "Родители"},      Term{"students", "Обучающиеся"},
 };
+constexpr std::array kStatuses{
+    Term{"planned", "Запланировано"},
+    Term{"cancelled", "Отменено"},
+};
 
 bool digits(std::string_view s) {
   for (char c : s)
@@ -50,6 +54,7 @@ std::span<const Term> event_kinds() { return kKinds; }
 std::span<const Term> event_levels() { return kLevels; }
 std::span<const Term> event_formats() { return kFormats; }
 std::span<const Term> event_audiences() { return kAudiences; }
+std::span<const Term> event_statuses() { return kStatuses; }
 
 bool is_local_minute(std::string_view text) noexcept {
   if (text.size() != 16 || text[10] != 'T' || text[13] != ':') return false;

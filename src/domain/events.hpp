@@ -25,6 +25,7 @@ std::span<const Term> event_kinds();      // master_class, open_lesson, webinar,
 std::span<const Term> event_levels();     // school, municipal, regional, interregional, federal
 std::span<const Term> event_formats();    // offline, online, hybrid
 std::span<const Term> event_audiences();  // teachers, young_teachers, managers, methodists, parents, students
+std::span<const Term> event_statuses();   // planned, cancelled
 
 // «YYYY-MM-DDTHH:MM», strictly (a real date, hours 00–23, minutes 00–59).
 bool is_local_minute(std::string_view text) noexcept;

@@ -307,6 +307,22 @@ const Indicator* find_indicator(std::string_view code) {
 
 std::span<const std::string_view> indicator_sets() { return kSets; }
 
+namespace {
+constexpr std::array kCampaignStatuses{
+    Term{"open", "Идёт сбор"},
+    Term{"closed", "Закрыта"},
+};
+constexpr std::array kSubmissionStatuses{
+    Term{"draft", "Черновик"},
+    Term{"submitted", "На проверке"},
+    Term{"approved", "Принят"},
+    Term{"returned", "Возвращён на доработку"},
+};
+}  // namespace
+
+std::span<const Term> campaign_statuses() { return kCampaignStatuses; }
+std::span<const Term> submission_statuses() { return kSubmissionStatuses; }
+
 std::string_view indicator_set_title(std::string_view set) {
   if (set == "fed") return "Федеральные показатели эффективности ЕФС НМС";
   if (set == "rmms") return "Показатели мониторинга региональной и муниципальной методической службы";

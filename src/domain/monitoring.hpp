@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/registry.hpp"
 
 namespace metodist::domain {
 
@@ -142,5 +143,9 @@ struct Value {
   std::optional<bool> met;      // none: no target or no data
 };
 Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::int64_t> denominator);
+
+// A region's monitoring campaign and a municipality's report in it.
+std::span<const Term> campaign_statuses();    // open, closed
+std::span<const Term> submission_statuses();  // draft, submitted, approved, returned
 
 }  // namespace metodist::domain
