@@ -798,13 +798,15 @@ void demo_weekly_work(storage::Connection& c, Rng& rng, const Date& today, std::
       r.topic = kTopics[i];
       r.subject_area = t.area;
       r.urgency = i == 1 ? "urgent" : "normal";
-      r.status = "new";
+      r.status = domain::HelpStatus::fresh;
       const auto asked = Date::from_days(today.days() - std::chrono::days(i * 6));
       r.due_on = domain::help_due_on(r.urgency, asked).iso();
       const auto id = hp::insert_request(c, r);
       if (i == 0 || !methodist) continue;
       r.id = id;
-      r.status = i == 1 ? "assigned" : i == 2 ? "answered" : "closed";
+      r.status = i == 1   ? domain::HelpStatus::assigned
+                 : i == 2 ? domain::HelpStatus::answered
+                          : domain::HelpStatus::closed;
       r.methodist_person_id = methodist;
       r.assigned_at = domain::utc_timestamp_now();
       if (i >= 2) {

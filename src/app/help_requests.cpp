@@ -18,10 +18,11 @@ namespace {
 namespace hp = storage::help_requests;
 namespace reg = storage::registry;
 using domain::HelpActor;
+using domain::HelpStatus;
 
 std::string state_json(const hp::HelpRequest& r) {
   return nlohmann::json{
-      {"status", r.status},
+      {"status", domain::code_of(r.status)},
       {"methodist_person_id", r.methodist_person_id ? nlohmann::json(*r.methodist_person_id) : nlohmann::json()},
       {"response_kind", r.response_kind},
       {"rating", r.rating ? nlohmann::json(*r.rating) : nlohmann::json()}}
@@ -63,14 +64,14 @@ Roles roles_for(storage::Connection& c, const Caller& caller, const hp::HelpRequ
 HelpRequestView view_of(const Roles& roles, hp::HelpRequest r) {
   HelpRequestView v;
   v.overdue = domain::help_overdue(r.status, r.due_on, domain::Date::today());
-  auto allowed = [&](const char* to, HelpActor who, bool plays) {
+  auto allowed = [&](HelpStatus to, HelpActor who, bool plays) {
     return plays && domain::help_transition_problem(r.status, to, who).empty();
   };
-  v.can_assign = allowed("assigned", HelpActor::coordinator, roles.coordinator);
-  v.can_answer = allowed("answered", HelpActor::methodist, roles.methodist);
-  v.can_close = allowed("closed", HelpActor::requester, roles.requester);
-  v.can_cancel = allowed("cancelled", HelpActor::requester, roles.requester) ||
-                 allowed("cancelled", HelpActor::coordinator, roles.coordinator);
+  v.can_assign = allowed(HelpStatus::assigned, HelpActor::coordinator, roles.coordinator);
+  v.can_answer = allowed(HelpStatus::answered, HelpActor::methodist, roles.methodist);
+  v.can_close = allowed(HelpStatus::closed, HelpActor::requester, roles.requester);
+  v.can_cancel = allowed(HelpStatus::cancelled, HelpActor::requester, roles.requester) ||
+                 allowed(HelpStatus::cancelled, HelpActor::coordinator, roles.coordinator);
   v.request = std::move(r);
   return v;
 }
@@ -94,7 +95,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
 // Applies a move for the first role the caller plays that allows it.
 // Refuses with 403 when the caller plays none of the roles, 409 when the
 // request's state does not allow the move.
-void require_move(const hp::HelpRequest& r, const char* to, std::initializer_list<std::pair<HelpActor, bool>> plays,
+void require_move(const hp::HelpRequest& r, HelpStatus to, std::initializer_list<std::pair<HelpActor, bool>> plays,
                   const char* who_may) {
   std::string problem;
   for (const auto& [who, yes] : plays) {
@@ -147,7 +148,7 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
   if (!r.subject_area.empty() && !domain::find_term(domain::subject_areas(), r.subject_area))
     throw domain::Error::validation("subject_area", "Предметная область не из справочника");
   const auto today = domain::Date::today();
-  r.status = "new";
+  r.status = HelpStatus::fresh;
   r.due_on = domain::help_due_on(r.urgency, today).iso();
   if (caller.account_id) r.created_by = caller.account_id;
   const auto id = app.db->write([&](storage::Connection& c) {
@@ -187,8 +188,7 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
 std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
   hp::RequestFilter f = filter;
   f.today = domain::Date::today().iso();
-  if (!f.status.empty() && f.status != "open" && f.status != "overdue" &&
-      !domain::find_term(domain::help_statuses(), f.status))
+  if (!f.status.empty() && f.status != "open" && f.status != "overdue" && !domain::help_status_of(f.status))
     throw domain::Error::validation("status", "Статус: open, overdue или один из статусов запроса");
   hp::Visibility v;
   v.person = caller.person_id;
@@ -225,14 +225,14 @@ std::vector<hp::Methodist> help_request_methodists(App& app, const Caller& calle
 HelpRequestView assign_help_request(App& app, const Caller& caller, std::int64_t id, std::int64_t methodist,
                                     const std::string& request_id) {
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::HelpRequest& r) {
-    require_move(r, "assigned", {{HelpActor::coordinator, roles.coordinator}},
+    require_move(r, HelpStatus::assigned, {{HelpActor::coordinator, roles.coordinator}},
                  "Методиста назначает муниципальная методическая служба");
     bool eligible = false;
     for (const auto& m : hp::methodists_for(c, r.organisation_id)) eligible |= m.person_id == methodist;
     if (!eligible)
       throw domain::Error::validation("methodist_person_id",
                                       "Этот человек не методист территории, к которой относится организация");
-    r.status = "assigned";
+    r.status = HelpStatus::assigned;
     r.methodist_person_id = methodist;
     r.assigned_at = domain::utc_timestamp_now();
     notify_person(app, c, methodist,
@@ -254,8 +254,8 @@ HelpRequestView answer_help_request(App& app, const Caller& caller, std::int64_t
   if (text.empty()) throw domain::Error::validation("response", "Опишите ответ или проведённую консультацию");
   if (domain::utf8_length(text) > 10000) throw domain::Error::validation("response", "Ответ длиннее 10000 символов");
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::HelpRequest& r) {
-    require_move(r, "answered", {{HelpActor::methodist, roles.methodist}}, "Ответ даёт назначенный методист");
-    r.status = "answered";
+    require_move(r, HelpStatus::answered, {{HelpActor::methodist, roles.methodist}}, "Ответ даёт назначенный методист");
+    r.status = HelpStatus::answered;
     r.response_kind = kind;
     r.response = text;
     r.answered_at = domain::utc_timestamp_now();
@@ -272,8 +272,9 @@ HelpRequestView close_help_request(App& app, const Caller& caller, std::int64_t 
                                    const std::string& comment, const std::string& request_id) {
   if (rating < 1 || rating > 5) throw domain::Error::validation("rating", "Оценка — от 1 до 5");
   return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::HelpRequest& r) {
-    require_move(r, "closed", {{HelpActor::requester, roles.requester}}, "Закрывает запрос тот, кто его подал");
-    r.status = "closed";
+    require_move(r, HelpStatus::closed, {{HelpActor::requester, roles.requester}},
+                 "Закрывает запрос тот, кто его подал");
+    r.status = HelpStatus::closed;
     r.rating = rating;
     r.rating_comment = domain::trim(comment);
     r.closed_at = domain::utc_timestamp_now();
@@ -285,9 +286,9 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
   const auto why = domain::trim(comment);
   if (why.empty()) throw domain::Error::validation("comment", "Напишите, что осталось нерешённым");
   return change(app, caller, id, request_id, [&](storage::Connection& c, const Roles& roles, hp::HelpRequest& r) {
-    require_move(r, "assigned", {{HelpActor::requester, roles.requester}},
+    require_move(r, HelpStatus::assigned, {{HelpActor::requester, roles.requester}},
                  "Вернуть запрос в работу может тот, кто его подал");
-    r.status = "assigned";
+    r.status = HelpStatus::assigned;
     r.rating_comment = why;
     // A new term from today: the methodist gets the full time again.
     r.due_on = domain::help_due_on(r.urgency, domain::Date::today()).iso();
@@ -299,9 +300,10 @@ HelpRequestView reopen_help_request(App& app, const Caller& caller, std::int64_t
 
 HelpRequestView cancel_help_request(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
   return change(app, caller, id, request_id, [&](storage::Connection&, const Roles& roles, hp::HelpRequest& r) {
-    require_move(r, "cancelled", {{HelpActor::requester, roles.requester}, {HelpActor::coordinator, roles.coordinator}},
+    require_move(r, HelpStatus::cancelled,
+                 {{HelpActor::requester, roles.requester}, {HelpActor::coordinator, roles.coordinator}},
                  "Отозвать запрос может заявитель или координатор");
-    r.status = "cancelled";
+    r.status = HelpStatus::cancelled;
     r.closed_at = domain::utc_timestamp_now();
   });
 }

@@ -5,6 +5,7 @@
 // days set by its urgency and is overdue when not answered by then.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,10 +19,19 @@ std::span<const Term> help_urgencies();       // normal (10 days), urgent (3 day
 std::span<const Term> help_statuses();        // new, assigned, answered, closed, cancelled
 std::span<const Term> help_response_kinds();  // answer, consultation, visit
 
+// Where a request is in its life; help_statuses() holds the codes («new»…) and
+// Russian titles in this order. Code outside the domain writes code_of(status)
+// and reads help_status_of(code); no status is spelled as a string elsewhere.
+enum class HelpStatus { fresh, assigned, answered, closed, cancelled };
+std::string_view code_of(HelpStatus status) noexcept;
+std::optional<HelpStatus> help_status_of(std::string_view code) noexcept;
+// Waiting for an answer: new or assigned.
+bool help_open(HelpStatus status) noexcept;
+
 // The day a request made on `asked_on` must be answered by.
 Date help_due_on(std::string_view urgency, const Date& asked_on);
-// Not answered (new or assigned) and past its due day.
-bool help_overdue(std::string_view status, std::string_view due_on, const Date& today);
+// Open and past its due day.
+bool help_overdue(HelpStatus status, std::string_view due_on, const Date& today);
 
 // Who acts on a request.
 enum class HelpActor { requester, coordinator, methodist };
@@ -31,6 +41,6 @@ enum class HelpActor { requester, coordinator, methodist };
 //   answered → closed          the requester, with a mark 1–5;
 //   answered → assigned        the requester sends it back (not solved);
 //   new|assigned → cancelled   the requester or the coordinator.
-std::string help_transition_problem(std::string_view from, std::string_view to, HelpActor who);
+std::string help_transition_problem(HelpStatus from, HelpStatus to, HelpActor who);
 
 }  // namespace metodist::domain

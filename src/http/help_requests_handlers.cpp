@@ -24,7 +24,7 @@ void write_request(JsonWriter& w, const app::HelpRequestView& v) {
       .text_or_null(q.subject_area)
       .field("description", q.description)
       .field("urgency", q.urgency)
-      .field("status", q.status)
+      .field("status", domain::code_of(q.status))
       .field("due_on", q.due_on)
       .field("overdue", v.overdue)
       .key("methodist_person_id")

@@ -8,6 +8,18 @@
 namespace metodist::storage::help_requests {
 namespace {
 
+using S = domain::HelpStatus;
+
+// A status as an SQL literal, spelled by the domain (codes are fixed words).
+std::string quoted(S status) { return "'" + std::string(domain::code_of(status)) + "'"; }
+// Waiting for an answer, as domain::help_open.
+const std::string kOpen = "h.status IN (" + quoted(S::fresh) + ", " + quoted(S::assigned) + ")";
+
+domain::HelpStatus status_from(std::string_view code) {
+  if (auto s = domain::help_status_of(code)) return *s;
+  throw std::logic_error("help_requests.status holds «" + std::string(code) + "», not a help status");
+}
+
 // Columns are read by name (request_from): a new column is one line here and
 // one there.
 const char* const kSelect =
@@ -34,7 +46,7 @@ HelpRequest request_from(const Row& r) {
   q.subject_area = r.text("subject_area");
   q.description = r.text("description");
   q.urgency = r.text("urgency");
-  q.status = r.text("status");
+  q.status = status_from(r.view("status"));
   q.due_on = r.text("due_on");
   q.assigned_at = r.text("assigned_at");
   q.response_kind = r.text("response_kind");
@@ -60,7 +72,7 @@ std::int64_t insert_request(Connection& c, const HelpRequest& r) {
       "INSERT INTO help_requests (organisation_id, person_id, created_by, topic, subject_area, description, urgency,"
       " status, due_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
       {r.organisation_id, id_or_null(r.person_id), id_or_null(r.created_by), r.topic, text_or_null(r.subject_area),
-       text_or_null(r.description), r.urgency, r.status, r.due_on, now});
+       text_or_null(r.description), r.urgency, std::string(domain::code_of(r.status)), r.due_on, now});
 }
 
 std::optional<HelpRequest> find_request(Connection& c, std::int64_t id) {
@@ -74,8 +86,8 @@ void update_request(Connection& c, const HelpRequest& r) {
       "UPDATE help_requests SET status = $2, methodist_person_id = $3, assigned_at = $4, response_kind = $5,"
       " response = $6, answered_at = $7, rating = $8, rating_comment = $9, closed_at = $10, due_on = $11,"
       " updated_at = $12 WHERE id = $1",
-      {r.id, r.status, id_or_null(r.methodist_person_id), text_or_null(r.assigned_at), text_or_null(r.response_kind),
-       text_or_null(r.response), text_or_null(r.answered_at),
+      {r.id, std::string(domain::code_of(r.status)), id_or_null(r.methodist_person_id), text_or_null(r.assigned_at),
+       text_or_null(r.response_kind), text_or_null(r.response), text_or_null(r.answered_at),
        r.rating ? Value{std::int64_t{*r.rating}} : Value{nullptr}, text_or_null(r.rating_comment),
        text_or_null(r.closed_at), r.due_on, domain::utc_timestamp_now()});
 }
@@ -91,14 +103,14 @@ std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, co
   }
   std::string sql = std::string(kSelect) + " WHERE " + registry::any_of(who);
   if (f.status == "open") {
-    sql += " AND h.status IN ('new', 'assigned')";
+    sql += " AND " + kOpen;
   } else if (f.status == "overdue") {
-    sql += " AND h.status IN ('new', 'assigned') AND h.due_on < " + registry::placeholder(params, f.today);
+    sql += " AND " + kOpen + " AND h.due_on < " + registry::placeholder(params, f.today);
   } else if (!f.status.empty()) {
     sql += " AND h.status = " + registry::placeholder(params, f.status);
   }
   if (f.methodist) sql += " AND h.methodist_person_id = " + registry::placeholder(params, *f.methodist);
-  sql += " ORDER BY CASE WHEN h.status IN ('new', 'assigned') THEN 0 ELSE 1 END, h.due_on, h.id DESC LIMIT " +
+  sql += " ORDER BY CASE WHEN " + kOpen + " THEN 0 ELSE 1 END, h.due_on, h.id DESC LIMIT " +
          registry::placeholder(params, static_cast<std::int64_t>(f.limit));
   std::vector<HelpRequest> out;
   c.run(sql, params, [&](const Row& r) { out.push_back(request_from(r)); });
@@ -110,16 +122,19 @@ std::vector<MunicipalityStats> stats_by_municipality(Connection& c, const domain
   Params params{from, to + "T24", today};
   const std::string sql =
       "SELECT t.id, t.name, COUNT(*) AS total,"
-      " SUM(CASE WHEN h.status IN ('new', 'assigned') THEN 1 ELSE 0 END) AS open,"
-      " SUM(CASE WHEN h.status IN ('new', 'assigned') AND h.due_on < $3 THEN 1 ELSE 0 END) AS overdue,"
-      " SUM(CASE WHEN h.status = 'answered' THEN 1 ELSE 0 END) AS answered,"
-      " SUM(CASE WHEN h.status = 'closed' THEN 1 ELSE 0 END) AS closed,"
+      " SUM(CASE WHEN " +
+      kOpen + " THEN 1 ELSE 0 END) AS open, SUM(CASE WHEN " + kOpen +
+      " AND h.due_on < $3 THEN 1 ELSE 0 END) AS overdue,"
+      " SUM(CASE WHEN h.status = " +
+      quoted(S::answered) + " THEN 1 ELSE 0 END) AS answered, SUM(CASE WHEN h.status = " + quoted(S::closed) +
+      " THEN 1 ELSE 0 END) AS closed,"
       " SUM(CASE WHEN h.answered_at IS NOT NULL AND substr(h.answered_at, 1, 10) <= h.due_on THEN 1 ELSE 0 END)"
       " AS answered_in_time,"
       " SUM(CASE WHEN h.rating IS NOT NULL THEN 1 ELSE 0 END) AS rated, COALESCE(SUM(h.rating), 0) AS rating_sum"
       " FROM help_requests h JOIN organisations o ON o.id = h.organisation_id JOIN territories t ON t.id = o.territory_id"
-      " WHERE h.created_at >= $1 AND h.created_at < $2 AND h.status <> 'cancelled' AND " +
-      registry::organisation_scope(scope, params, "o") + " GROUP BY t.id, t.name ORDER BY t.name";
+      " WHERE h.created_at >= $1 AND h.created_at < $2 AND h.status <> " +
+      quoted(S::cancelled) + " AND " + registry::organisation_scope(scope, params, "o") +
+      " GROUP BY t.id, t.name ORDER BY t.name";
   std::vector<MunicipalityStats> out;
   c.run(sql, params, [&](const Row& r) {
     MunicipalityStats s;
@@ -141,7 +156,9 @@ std::vector<MunicipalityStats> stats_by_municipality(Connection& c, const domain
 std::vector<Methodist> methodists_for(Connection& c, std::int64_t organisation_id) {
   const std::string sql =
       "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS name,"
-      " (SELECT COUNT(*) FROM help_requests h WHERE h.methodist_person_id = p.id AND h.status = 'assigned')"
+      " (SELECT COUNT(*) FROM help_requests h WHERE h.methodist_person_id = p.id AND h.status = " +
+      quoted(S::assigned) +
+      ")"
       " AS open_requests"
       " FROM persons p WHERE p.id IN (SELECT a.person_id FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"
       "  WHERE a.is_active = 1 AND ra.role = 'methodist' AND ra.territory_id IN " +
@@ -156,7 +173,7 @@ std::vector<Methodist> methodists_for(Connection& c, std::int64_t organisation_i
 
 std::vector<HelpRequest> overdue_requests(Connection& c, const std::string& today) {
   std::vector<HelpRequest> out;
-  c.run(std::string(kSelect) + " WHERE h.status IN ('new', 'assigned') AND h.due_on < $1 ORDER BY h.id", {today},
+  c.run(std::string(kSelect) + " WHERE " + kOpen + " AND h.due_on < $1 ORDER BY h.id", {today},
         [&](const Row& r) { out.push_back(request_from(r)); });
   return out;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/help_requests.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::help_requests {
@@ -15,7 +16,9 @@ namespace metodist::storage::help_requests {
 struct HelpRequest {
   std::int64_t id = 0, organisation_id = 0;
   std::optional<std::int64_t> person_id, created_by, methodist_person_id;
-  std::string topic, subject_area, description, urgency, status, due_on;
+  std::string topic, subject_area, description, urgency;
+  domain::HelpStatus status = domain::HelpStatus::fresh;
+  std::string due_on;
   std::string assigned_at, response_kind, response, answered_at;
   std::optional<int> rating;
   std::string rating_comment, closed_at, created_at;

@@ -42,7 +42,7 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
   const auto told_coordinator = notices("coordinator", "help_request");
   const auto id = ask("urgent");
   const auto asked = app::get_help_request(app_, teacher_, id);
-  EXPECT_EQ(asked.request.status, "new");
+  EXPECT_EQ(asked.request.status, domain::HelpStatus::fresh);
   EXPECT_EQ(asked.request.organisation_id, school_);
   EXPECT_EQ(asked.request.due_on, domain::help_due_on("urgent", domain::Date::today()).iso());
   EXPECT_TRUE(asked.can_cancel);
@@ -79,7 +79,7 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
   // Not solved: back to the methodist with a new term; then closed with a mark.
   EXPECT_EQ(error_of([&] { app::reopen_help_request(app_, teacher_, id, ""); }).field(), "comment");
   EXPECT_EQ(app::reopen_help_request(app_, teacher_, id, "Нужен пример тематического планирования").request.status,
-            "assigned");
+            domain::HelpStatus::assigned);
   app::answer_help_request(app_, methodist_, id, "answer", "Пример приложен");
   EXPECT_EQ(error_of([&] { app::close_help_request(app_, teacher_, id, 0, ""); }).field(), "rating");
   EXPECT_EQ(error_of([&] { app::close_help_request(app_, methodist_, id, 5, ""); }).kind(),
@@ -87,7 +87,7 @@ TEST_P(HelpRequestsTest, FromAskingToAMarkWithNoticesAtEachStep) {
   EXPECT_EQ(error_of([&] { app::answer_help_request(app_, methodist_, id, "answer", "Ещё раз"); }).kind(),
             domain::ErrorKind::conflict);  // the methodist, but the request is answered already
   const auto closed = app::close_help_request(app_, teacher_, id, 5, "Спасибо");
-  EXPECT_EQ(closed.request.status, "closed");
+  EXPECT_EQ(closed.request.status, domain::HelpStatus::closed);
   EXPECT_EQ(closed.request.rating, 5);
   EXPECT_EQ(
       scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'help_request' AND entity_id = " + std::to_string(id)), 6);
@@ -125,7 +125,7 @@ TEST_P(HelpRequestsTest, EachSeesOnlyTheirOwnSchoolsOrTerritorysRequests) {
   EXPECT_EQ(error_of([&] { app::get_help_request(app_, head2, id); }).kind(), domain::ErrorKind::not_found);
   // The school's own request is the school's to close or cancel.
   EXPECT_TRUE(app::get_help_request(app_, head2, school_request).can_cancel);
-  EXPECT_EQ(app::cancel_help_request(app_, head2, school_request).request.status, "cancelled");
+  EXPECT_EQ(app::cancel_help_request(app_, head2, school_request).request.status, domain::HelpStatus::cancelled);
   EXPECT_EQ(error_of([&] { app::list_help_requests(app_, teacher_, {"lost"}); }).field(), "status");
 }
 
