@@ -782,7 +782,7 @@ void demo_weekly_work(storage::Connection& c, Rng& rng, const Date& today, std::
         pair.form = "teacher_teacher";
         pair.plan = "Посещение уроков, разбор планов, совместная подготовка открытого урока";
         pair.starts_on = prog.starts_on;
-        pair.status = "active";
+        pair.status = domain::PairStatus::active;
         if (pair.mentor_person_id != pair.mentee_person_id) mt::insert_pair(c, pair);
       }
     }

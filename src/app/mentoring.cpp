@@ -34,7 +34,7 @@ std::string pair_json(const mt::Pair& p) {
                         {"mentor_person_id", p.mentor_person_id},
                         {"mentee_person_id", p.mentee_person_id},
                         {"form", p.form},
-                        {"status", p.status},
+                        {"status", domain::code_of(p.status)},
                         {"starts_on", p.starts_on},
                         {"ends_on", p.ends_on},
                         {"result", p.result}}
@@ -115,7 +115,7 @@ mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, c
     throw domain::Error::validation("starts_on", "Дата начала — ГГГГ-ММ-ДД");
   if (!draft.ends_on.empty()) domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
   draft.plan = domain::trim(draft.plan);
-  draft.status = "active";
+  draft.status = domain::PairStatus::active;
   draft.result.clear();
   return app.db->write([&](storage::Connection& c) {
     const auto program = require_keeper(standing(c, caller, draft.program_id));
@@ -153,8 +153,8 @@ mt::Pair update_mentoring_pair(App& app, const Caller& caller, std::int64_t id, 
     if (draft.status != before->status) {
       const auto problem = domain::pair_transition_problem(before->status, draft.status, draft.result);
       if (!problem.empty())
-        throw domain::Error::validation(draft.status == "completed" && draft.result.empty() ? "result" : "status",
-                                        problem);
+        throw domain::Error::validation(
+            draft.status == domain::PairStatus::completed && draft.result.empty() ? "result" : "status", problem);
       after.status = draft.status;
       if (after.ends_on.empty()) after.ends_on = domain::Date::today().iso();
     }

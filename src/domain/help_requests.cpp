@@ -33,12 +33,9 @@ Date help_due_on(std::string_view urgency, const Date& asked_on) {
   return Date::from_days(asked_on.days() + std::chrono::days(urgency == "urgent" ? 3 : 10));
 }
 
-std::string_view code_of(HelpStatus status) noexcept { return kStatuses[static_cast<std::size_t>(status)].code; }
-
+std::string_view code_of(HelpStatus status) noexcept { return code_in(kStatuses, status); }
 std::optional<HelpStatus> help_status_of(std::string_view code) noexcept {
-  for (std::size_t i = 0; i < kStatuses.size(); ++i)
-    if (kStatuses[i].code == code) return static_cast<HelpStatus>(i);
-  return std::nullopt;
+  return value_in<HelpStatus>(kStatuses, code);
 }
 
 bool help_open(HelpStatus status) noexcept { return status == HelpStatus::fresh || status == HelpStatus::assigned; }

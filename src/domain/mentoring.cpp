@@ -30,6 +30,7 @@ std::string years_word(int n) {
 
 std::span<const Term> mentoring_forms() { return kForms; }
 std::span<const Term> mentoring_pair_statuses() { return kStatuses; }
+static_assert(kStatuses.size() == static_cast<std::size_t>(PairStatus::terminated) + 1);
 
 bool is_young_teacher(const std::optional<Date>& birth, const std::optional<Date>& experience_since, const Date& on,
                       const YoungTeacherRule& rule) {
@@ -38,11 +39,10 @@ bool is_young_teacher(const std::optional<Date>& birth, const std::optional<Date
          Date::full_years_between(*experience_since, on) < rule.max_years;
 }
 
-std::string pair_transition_problem(std::string_view from, std::string_view to, std::string_view result) {
-  if (!find_term(kStatuses, to)) return "Неизвестный статус «" + std::string(to) + "»";
-  if (from != "active") return "Наставническая пара уже закрыта";
-  if (to == "active") return "Пара уже действует";
-  if (to == "completed" && result.empty()) return "Опишите результат наставничества";
+std::string pair_transition_problem(PairStatus from, PairStatus to, std::string_view result) {
+  if (from != PairStatus::active) return "Наставническая пара уже закрыта";
+  if (to == PairStatus::active) return "Пара уже действует";
+  if (to == PairStatus::completed && result.empty()) return "Опишите результат наставничества";
   return "";
 }
 

@@ -30,9 +30,13 @@ struct YoungTeacherRule {
 bool is_young_teacher(const std::optional<Date>& birth, const std::optional<Date>& experience_since, const Date& on,
                       const YoungTeacherRule& rule = {});
 
+// A pair's life, in the order of mentoring_pair_statuses().
+enum class PairStatus { active, completed, terminated };
+inline std::string_view code_of(PairStatus s) noexcept { return code_in(mentoring_pair_statuses(), s); }
+
 // Why a pair may not move from `from` to `to` ("" when allowed): active →
 // completed (the result must be written) or terminated; closed pairs stay closed.
-std::string pair_transition_problem(std::string_view from, std::string_view to, std::string_view result);
+std::string pair_transition_problem(PairStatus from, PairStatus to, std::string_view result);
 
 // A colleague who might mentor, as the suggestion needs them.
 struct MentorCandidate {

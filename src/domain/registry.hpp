@@ -24,6 +24,19 @@ const Term* find_term(std::span<const Term> vocabulary, std::string_view code) n
 // The Russian title of a code (as import reads it back); an unknown code as it is.
 std::string title_of(std::span<const Term> vocabulary, std::string_view code);
 
+// A vocabulary whose rows are an enum's values in order (a feature's statuses):
+// C++ holds the enum, the code appears only at the boundary (database, JSON).
+template <class E>
+std::string_view code_in(std::span<const Term> vocabulary, E value) noexcept {
+  return vocabulary[static_cast<std::size_t>(value)].code;
+}
+template <class E>
+std::optional<E> value_in(std::span<const Term> vocabulary, std::string_view code) noexcept {
+  for (std::size_t i = 0; i < vocabulary.size(); ++i)
+    if (vocabulary[i].code == code) return static_cast<E>(i);
+  return std::nullopt;
+}
+
 // Territory levels: федерация → регион → муниципалитет.
 std::span<const Term> territory_levels();
 // Organisation kinds: educational organisations and support bodies.

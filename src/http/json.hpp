@@ -74,6 +74,11 @@ class BodyReader {
   // An array of strings (each at most max_length), empty when absent.
   std::vector<std::string> string_list(const char* field, std::size_t max_length) const;
   std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;
+  // A required code of a vocabulary ordered as the enum E (a feature's statuses), as E.
+  template <class E>
+  E required_value(const char* field, std::span<const domain::Term> vocabulary) const {
+    return *domain::value_in<E>(vocabulary, required_term(field, vocabulary));
+  }
   // An array of positive ids, empty when absent.
   std::vector<std::int64_t> id_list(const char* field) const;
   // An array of integers or nulls (scores not given yet); 422 unless every item is one.

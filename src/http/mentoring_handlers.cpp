@@ -38,7 +38,7 @@ void write_pair(JsonWriter& w, const mt::Pair& p) {
       .field("starts_on", p.starts_on)
       .key("ends_on")
       .text_or_null(p.ends_on)
-      .field("status", p.status)
+      .field("status", domain::code_of(p.status))
       .field("result", p.result)
       .end_object();
 }
@@ -111,7 +111,7 @@ Response update_mentoring_pair(const Request& r, Context& ctx) {
   mt::Pair p;
   p.plan = b.optional_text("plan", 10000);
   p.ends_on = b.optional_text("ends_on", 10);
-  p.status = b.required_text("status", 32);
+  p.status = b.required_value<domain::PairStatus>("status", domain::mentoring_pair_statuses());
   p.result = b.optional_text("result", 10000);
   JsonWriter w;
   write_pair(w, app::update_mentoring_pair(ctx.app, *r.caller, r.id(), std::move(p), r.request_id));

@@ -8,14 +8,24 @@
 namespace metodist::storage::mentoring {
 namespace {
 
+// The active status as an SQL literal, spelled by the domain.
+const std::string kActive = "'" + std::string(domain::code_of(domain::PairStatus::active)) + "'";
+
+domain::PairStatus status_from(std::string_view code) {
+  if (auto s = domain::value_in<domain::PairStatus>(domain::mentoring_pair_statuses(), code)) return *s;
+  throw std::logic_error("mentoring_pairs.status holds «" + std::string(code) + "»");
+}
+
 const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS name";
 
-const char* const kProgramSelect =
+const std::string kProgramSelect =
     "SELECT m.id, m.organisation_id, m.title, m.curator_person_id, m.starts_on, m.ends_on,"
     " COALESCE(o.short_name, o.name) AS organisation_name,"
     " COALESCE(p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, ''), '') AS curator_name,"
     " o.territory_id,"
-    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = 'active') AS active_pairs,"
+    " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id AND mp.status = " +
+    kActive +
+    ") AS active_pairs,"
     " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.program_id = m.id) AS pairs"
     " FROM mentoring_programs m JOIN organisations o ON o.id = m.organisation_id"
     " LEFT JOIN persons p ON p.id = m.curator_person_id";
@@ -53,7 +63,7 @@ Pair pair_from(const Row& r) {
   p.plan = r.text("plan");
   p.starts_on = r.text("starts_on");
   p.ends_on = r.text("ends_on");
-  p.status = r.text("status");
+  p.status = status_from(r.view("status"));
   p.result = r.text("result");
   p.mentor_name = r.text("mentor_name");
   p.mentee_name = r.text("mentee_name");
@@ -93,7 +103,7 @@ std::int64_t insert_pair(Connection& c, const Pair& p) {
       "INSERT INTO mentoring_pairs (program_id, mentor_person_id, mentee_person_id, form, plan, starts_on, ends_on,"
       " status, result, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
       {p.program_id, p.mentor_person_id, p.mentee_person_id, p.form, text_or_null(p.plan), p.starts_on,
-       text_or_null(p.ends_on), p.status, text_or_null(p.result), now});
+       text_or_null(p.ends_on), std::string(domain::code_of(p.status)), text_or_null(p.result), now});
 }
 
 std::optional<Pair> find_pair(Connection& c, std::int64_t id) {
@@ -105,8 +115,8 @@ std::optional<Pair> find_pair(Connection& c, std::int64_t id) {
 void update_pair(Connection& c, const Pair& p) {
   c.execute(
       "UPDATE mentoring_pairs SET plan = $2, ends_on = $3, status = $4, result = $5, updated_at = $6 WHERE id = $1",
-      {p.id, text_or_null(p.plan), text_or_null(p.ends_on), p.status, text_or_null(p.result),
-       domain::utc_timestamp_now()});
+      {p.id, text_or_null(p.plan), text_or_null(p.ends_on), std::string(domain::code_of(p.status)),
+       text_or_null(p.result), domain::utc_timestamp_now()});
 }
 
 std::vector<Pair> pairs_of(Connection& c, std::int64_t program_id) {
@@ -128,7 +138,8 @@ std::vector<Pair> pairs_of_person(Connection& c, std::int64_t person_id) {
 bool active_pair_exists(Connection& c, std::int64_t program_id, std::int64_t mentor, std::int64_t mentee) {
   return c.scalar(
              "SELECT COUNT(*) FROM mentoring_pairs WHERE program_id = $1 AND mentor_person_id = $2"
-             " AND mentee_person_id = $3 AND status = 'active'",
+             " AND mentee_person_id = $3 AND status = " +
+                 kActive,
              {program_id, mentor, mentee}) > 0;
 }
 
@@ -140,7 +151,9 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
       std::string("SELECT p.id AS person_id, ") + kPersonName +
       ", p.birth_date, p.ped_experience_since, o.id AS organisation_id,"
       " COALESCE(o.short_name, o.name) AS organisation_name, COALESCE(ps.subjects, '') AS subjects,"
-      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = 'active')"
+      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = " +
+      kActive +
+      ")"
       " AS mentored,"
       " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> 'draft') AS routes,"
       " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN ('studying', 'completed'))"
@@ -174,7 +187,9 @@ std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_i
       ", p.category, COALESCE(CAST(p.ped_experience_since AS TEXT), '') AS ped_experience_since,"
       " COALESCE(ps.subject_area, '') AS subject_area, COALESCE(ps.subjects, '') AS subjects,"
       " o.id AS organisation_id, COALESCE(o.short_name, o.name) AS organisation_name,"
-      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentor_person_id = p.id AND mp.status = 'active')"
+      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentor_person_id = p.id AND mp.status = " +
+      kActive +
+      ")"
       " AS active_mentees"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
       " WHERE ps.left_on IS NULL AND p.id <> $2 AND p.id IN (" +

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/mentoring.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::mentoring {
@@ -29,7 +30,9 @@ std::vector<Program> list_programs(Connection& c, const domain::Scope& scope,
 
 struct Pair {
   std::int64_t id = 0, program_id = 0, mentor_person_id = 0, mentee_person_id = 0;
-  std::string form, plan, starts_on, ends_on, status, result;
+  std::string form, plan, starts_on, ends_on;
+  domain::PairStatus status = domain::PairStatus::active;
+  std::string result;
   std::string mentor_name, mentee_name;  // read only
 };
 std::int64_t insert_pair(Connection& c, const Pair& p);

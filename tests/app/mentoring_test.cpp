@@ -83,7 +83,7 @@ TEST_P(MentoringTest, ASchoolKeepsItsProgramAndPairs) {
   EXPECT_EQ(error_of([&] { app::create_mentoring_pair(app_, head_, bad_form); }).field(), "form");
 
   const auto created = app::create_mentoring_pair(app_, head_, pair(id));
-  EXPECT_EQ(created.status, "active");
+  EXPECT_EQ(created.status, domain::PairStatus::active);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM notifications WHERE kind = 'mentoring'"),
             scalar("SELECT COUNT(*) FROM accounts WHERE person_id IN (" + std::to_string(mentor_) + ", " +
                    std::to_string(mentee_) + ")"));
@@ -91,14 +91,14 @@ TEST_P(MentoringTest, ASchoolKeepsItsProgramAndPairs) {
   EXPECT_EQ(app::person_mentoring(app_, head_, mentee_).size(), 1u);
 
   auto done = created;
-  done.status = "completed";
+  done.status = domain::PairStatus::completed;
   done.result.clear();
   EXPECT_EQ(error_of([&] { app::update_mentoring_pair(app_, head_, created.id, done); }).field(), "result");
   done.result = "Провела открытый урок, вошла в ШМО";
   const auto completed = app::update_mentoring_pair(app_, head_, created.id, done);
-  EXPECT_EQ(completed.status, "completed");
+  EXPECT_EQ(completed.status, domain::PairStatus::completed);
   EXPECT_FALSE(completed.ends_on.empty());
-  done.status = "active";
+  done.status = domain::PairStatus::active;
   EXPECT_EQ(error_of([&] { app::update_mentoring_pair(app_, head_, created.id, done); }).field(), "status");
   // Programs of another school are not this school's to keep.
   mt::Program theirs;

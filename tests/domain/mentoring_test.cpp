@@ -28,11 +28,14 @@ TEST(YoungTeachers, UnderThirtyFiveAndUnderThreeYearsOnTheDay) {
 }
 
 TEST(MentoringPairs, CompletedNeedsAResultAndClosedPairsStayClosed) {
-  EXPECT_EQ(pair_transition_problem("active", "terminated", ""), "");
-  EXPECT_NE(pair_transition_problem("active", "completed", "").find("результат"), std::string::npos);
-  EXPECT_EQ(pair_transition_problem("active", "completed", "Провела открытый урок"), "");
-  EXPECT_NE(pair_transition_problem("completed", "active", ""), "");
-  EXPECT_NE(pair_transition_problem("active", "paused", ""), "");
+  using S = PairStatus;
+  EXPECT_EQ(pair_transition_problem(S::active, S::terminated, ""), "");
+  EXPECT_NE(pair_transition_problem(S::active, S::completed, "").find("результат"), std::string::npos);
+  EXPECT_EQ(pair_transition_problem(S::active, S::completed, "Провела открытый урок"), "");
+  EXPECT_NE(pair_transition_problem(S::completed, S::active, ""), "");
+  EXPECT_NE(pair_transition_problem(S::terminated, S::completed, "Итог"), "");
+  EXPECT_EQ(code_of(S::terminated), "terminated");
+  EXPECT_FALSE(value_in<S>(mentoring_pair_statuses(), "paused"));
   EXPECT_EQ(mentoring_forms().size(), 5u);
 }
 
