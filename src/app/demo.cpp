@@ -695,7 +695,7 @@ void demo_weekly_work(storage::Connection& c, Rng& rng, const Date& today, std::
       e.audience = plan.kind == std::string_view("methodical_week") ? std::vector<std::string>{"young_teachers"}
                                                                     : std::vector<std::string>{"teachers"};
       e.capacity = 40;
-      e.status = "planned";
+      e.status = domain::EventStatus::planned;
       const auto id = ev::insert_event(c, e, std::nullopt);
       storage::tags::replace(c, storage::tags::Tagged::event, id, competency_ids(c, plan.competencies));
       const auto count = std::min<std::int64_t>(static_cast<std::int64_t>(teachers.size()), rng.between(6, 18));

@@ -27,7 +27,7 @@ std::string event_json(const ev::Event& e) {
                         {"ends_at", e.ends_at},
                         {"format", e.format},
                         {"place", e.place},
-                        {"status", e.status},
+                        {"status", domain::code_of(e.status)},
                         {"capacity", e.capacity ? *e.capacity : 0},
                         {"competencies", e.competencies}}
       .dump();
@@ -124,7 +124,7 @@ EventCard get_event(App& app, const Caller& caller, std::int64_t id) {
 
 std::int64_t create_event(App& app, const Caller& caller, ev::Event draft, const std::string& request_id) {
   require_scope(caller, domain::Action::organise_events, "проведение мероприятий");
-  draft.status = "planned";
+  draft.status = domain::EventStatus::planned;
   tidy(draft);
   return app.db->write([&](storage::Connection& c) {
     if (draft.organisation_id) {
@@ -146,8 +146,6 @@ std::int64_t create_event(App& app, const Caller& caller, ev::Event draft, const
 
 ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Event draft, const std::string& request_id,
                        bool competencies_given) {
-  if (!domain::find_term(domain::event_statuses(), draft.status))
-    throw domain::Error::validation("status", "Статус: " + domain::allowed_codes(domain::event_statuses()));
   tidy(draft);
   return app.db->write([&](storage::Connection& c) {
     const auto before = require_organiser(standing(c, caller, id));
@@ -170,9 +168,10 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
     ev::update_event(c, after);
     storage::tags::replace(c, storage::tags::Tagged::event, id, competency_ids(c, after.competencies));
     audit_change(c, caller, "update", "event", id, event_json(before), event_json(after), request_id);
-    const bool cancelled = before.status != "cancelled" && after.status == "cancelled";
+    const bool cancelled =
+        before.status != domain::EventStatus::cancelled && after.status == domain::EventStatus::cancelled;
     const bool moved = before.starts_at != after.starts_at || before.place != after.place;
-    if (cancelled || (moved && after.status == "planned"))
+    if (cancelled || (moved && after.status == domain::EventStatus::planned))
       for (const auto& r : ev::registrations_of(c, id))
         notify_person(app, c, r.person_id,
                       cancelled
@@ -199,8 +198,8 @@ ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t
       throw domain::Error::forbidden("Зарегистрировать может сам педагог или администрация его организации");
     if (ev::find_registration(c, event_id, person_id))
       throw domain::Error::conflict("person_id", "Педагог уже зарегистрирован");
-    const auto problem = domain::registration_problem(e.status == "cancelled", e.starts_at, domain::local_minute_now(),
-                                                      e.capacity, e.registered);
+    const auto problem = domain::registration_problem(e.status == domain::EventStatus::cancelled, e.starts_at,
+                                                      domain::local_minute_now(), e.capacity, e.registered);
     if (!problem.empty()) throw domain::Error::conflict("event_id", problem);
     const auto id = ev::insert_registration(c, event_id, person_id);
     audit_change(c, caller, "create", "event_registration", id, {},
@@ -326,7 +325,7 @@ ExportFile export_events(App& app, const Caller& caller, const ev::EventFilter& 
                title_of(domain::event_levels(), e.level), title_of(domain::event_formats(), e.format), e.place,
                e.organisation_name.empty() ? e.territory_name : e.organisation_name, audience,
                e.capacity ? std::to_string(*e.capacity) : "", std::to_string(e.registered), std::to_string(e.attended),
-               e.status == "cancelled" ? "Отменено" : "Запланировано"});
+               title_of(domain::event_statuses(), domain::code_of(e.status))});
   }
   return finish_export(*sink, "events", format);
 }

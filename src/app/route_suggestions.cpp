@@ -122,7 +122,7 @@ std::vector<DeficitOffers> offers_for_deficits(storage::Connection& c, const Cal
       facts.push_back(std::move(f));
     }
     for (const auto& e : events) {
-      if (e.status != "planned" ||
+      if (e.status != domain::EventStatus::planned ||
           std::find(e.competencies.begin(), e.competencies.end(), code) == e.competencies.end())
         continue;
       OfferFacts f;

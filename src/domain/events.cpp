@@ -55,6 +55,7 @@ std::span<const Term> event_levels() { return kLevels; }
 std::span<const Term> event_formats() { return kFormats; }
 std::span<const Term> event_audiences() { return kAudiences; }
 std::span<const Term> event_statuses() { return kStatuses; }
+static_assert(kStatuses.size() == static_cast<std::size_t>(EventStatus::cancelled) + 1);
 
 bool is_local_minute(std::string_view text) noexcept {
   if (text.size() != 16 || text[10] != 'T' || text[13] != ':') return false;

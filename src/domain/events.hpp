@@ -27,6 +27,10 @@ std::span<const Term> event_formats();    // offline, online, hybrid
 std::span<const Term> event_audiences();  // teachers, young_teachers, managers, methodists, parents, students
 std::span<const Term> event_statuses();   // planned, cancelled
 
+// An event's state, in the order of event_statuses().
+enum class EventStatus { planned, cancelled };
+inline std::string_view code_of(EventStatus s) noexcept { return code_in(event_statuses(), s); }
+
 // «YYYY-MM-DDTHH:MM», strictly (a real date, hours 00–23, minutes 00–59).
 bool is_local_minute(std::string_view text) noexcept;
 // The server's local time in that form, `offset` from now.

@@ -27,7 +27,7 @@ void write_event(JsonWriter& w, const ev::Event& e) {
       .field("place", e.place)
       .key("capacity")
       .id_or_null(e.capacity)
-      .field("status", e.status)
+      .field("status", domain::code_of(e.status))
       .field("registered", e.registered)
       .field("attended", e.attended);
   w.key("audience").begin_array();
@@ -78,7 +78,7 @@ ev::Event event_from_body(const Json& body) {
   e.capacity = b.optional_integer("capacity", 1, 1'000'000);
   e.organisation_id = b.optional_id("organisation_id");
   if (const auto t = b.optional_id("territory_id")) e.territory_id = *t;
-  e.status = b.optional_text("status", 16);
+  if (b.has("status")) e.status = b.required_value<domain::EventStatus>("status", domain::event_statuses());
   return e;
 }
 
@@ -164,7 +164,6 @@ Response create_event(const Request& r, Context& ctx) {
 Response update_event(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   auto draft = event_from_body(body);
-  if (draft.status.empty()) draft.status = "planned";
   app::update_event(ctx.app, *r.caller, r.id(), std::move(draft), r.request_id, BodyReader(body).has("competencies"));
   return card_response(app::get_event(ctx.app, *r.caller, r.id()), 200);
 }

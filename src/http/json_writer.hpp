@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace metodist::http {
@@ -38,11 +39,15 @@ class JsonWriter {
   JsonWriter& text_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
   JsonWriter& id_or_null(std::optional<std::int64_t> id) { return id ? value(*id) : null(); }
 
-  // key(k).value(v) in one call.
+  // key(k).value(v) in one call. A feature's status enum (domain::HelpStatus…)
+  // is written as its code, found by code_of next to the enum.
   template <class T>
   JsonWriter& field(std::string_view k, const T& v) {
     key(k);
-    return value(v);
+    if constexpr (std::is_enum_v<T> && requires { code_of(v); })
+      return value(code_of(v));
+    else
+      return value(v);
   }
 
   std::string take() { return std::move(out_); }

@@ -37,7 +37,7 @@ Event event_from(const Row& r) {
   e.place = r.text("place");
   e.audience = domain::split_list(r.view("audience"), ',');
   e.capacity = r.opt_int64("capacity");
-  e.status = r.text("status");
+  e.status = *domain::value_in<domain::EventStatus>(domain::event_statuses(), r.view("status"));
   e.territory_name = r.text("name");
   e.organisation_name = r.text("organisation_name");
   e.registered = r.int64("registered");
@@ -79,7 +79,7 @@ std::int64_t insert_event(Connection& c, const Event& e, std::optional<std::int6
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
       {e.kind, e.title, text_or_null(e.description), e.level, e.territory_id, id_or_null(e.organisation_id),
        e.starts_at, e.ends_at, e.format, text_or_null(e.place), join_codes(e.audience), id_or_null(e.capacity),
-       e.status.empty() ? std::string("planned") : e.status, id_or_null(account_id), now});
+       std::string(domain::code_of(e.status)), id_or_null(account_id), now});
 }
 
 void update_event(Connection& c, const Event& e) {
@@ -87,7 +87,8 @@ void update_event(Connection& c, const Event& e) {
       "UPDATE events SET kind = $2, title = $3, description = $4, level = $5, starts_at = $6, ends_at = $7,"
       " format = $8, place = $9, audience = $10, capacity = $11, status = $12, updated_at = $13 WHERE id = $1",
       {e.id, e.kind, e.title, text_or_null(e.description), e.level, e.starts_at, e.ends_at, e.format,
-       text_or_null(e.place), join_codes(e.audience), id_or_null(e.capacity), e.status, domain::utc_timestamp_now()});
+       text_or_null(e.place), join_codes(e.audience), id_or_null(e.capacity), std::string(domain::code_of(e.status)),
+       domain::utc_timestamp_now()});
 }
 
 std::optional<Event> find_event(Connection& c, std::int64_t id) {
@@ -174,8 +175,10 @@ std::vector<ReminderDue> reminders_due(Connection& c, const std::string& now, co
   c.run(
       "SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END AS soon"
       " FROM events e JOIN event_registrations r ON r.event_id = e.id"
-      " WHERE e.status = 'planned' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
-      "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
+      " WHERE e.status = '" +
+          std::string(domain::code_of(domain::EventStatus::planned)) +
+          "' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
+          "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
       {now, soon, week_ago}, [&](const Row& r) {
         out.push_back({r.int64("id"), r.int64("person_id"), r.text("title"), r.text("starts_at"), r.flag("soon")});
       });

@@ -21,7 +21,7 @@ struct Event {
   std::string starts_at, ends_at, format, place;
   std::vector<std::string> audience;
   std::optional<std::int64_t> capacity;
-  std::string status;                     // planned | cancelled
+  domain::EventStatus status = domain::EventStatus::planned;
   std::vector<std::string> competencies;  // codes it develops (written with storage::tags)
   // Read only:
   std::string territory_name, organisation_name;

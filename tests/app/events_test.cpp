@@ -135,7 +135,7 @@ TEST_P(EventsTest, AttendanceAndFeedbackSummarisedForTheOrganiserOnly) {
             }).kind(),
             domain::ErrorKind::conflict);
   auto past = draft(-1);
-  past.status = "planned";
+  past.status = domain::EventStatus::planned;
   app::update_event(app_, coordinator_, id, past);
 
   app::mark_attendance(app_, coordinator_, id, {{teacher_person_, true}, {others[0], true}, {others[1], false}});
@@ -174,7 +174,7 @@ TEST_P(EventsTest, CancellingTellsEveryoneRegisteredAndMaterialsAreSafeLinks) {
   app::register_for_event(app_, teacher_, id, teacher_person_);
   const auto before = notices("teacher", "cancelled");
   auto cancelled = draft(7);
-  cancelled.status = "cancelled";
+  cancelled.status = domain::EventStatus::cancelled;
   app::update_event(app_, coordinator_, id, cancelled);
   EXPECT_EQ(notices("teacher", "cancelled"), before + 1);
   EXPECT_EQ(error_of([&] {
