@@ -18,6 +18,7 @@
 #include "app/auth.hpp"
 #include "app/export.hpp"
 #include "domain/active.hpp"
+#include "domain/route.hpp"
 #include "storage/active_repository.hpp"
 #include "storage/events_repository.hpp"
 #include "storage/routes_repository.hpp"
@@ -121,9 +122,9 @@ storage::active::Activity record_activity(App& app, const Caller& caller, storag
                                           const std::string& request_id = {});
 struct SupportedView {
   storage::active::Assignment assignment;
-  int deficits = -1;         // a teacher's current deficits; -1 for a school
-  std::string route_status;  // the teacher's latest route, if any
-  std::int64_t unread = 0;   // messages from the teacher not read yet
+  int deficits = -1;                                // a teacher's current deficits; -1 for a school
+  std::optional<domain::RouteStatus> route_status;  // the teacher's latest route, if any
+  std::int64_t unread = 0;                          // messages from the teacher not read yet
 };
 struct Cabinet {
   std::vector<storage::active::Member> memberships;

@@ -610,7 +610,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
     r.person_id = person;
     r.period_from = day(250);
     r.period_to = day(-100);
-    r.status = "in_progress";
+    r.status = domain::RouteStatus::in_progress;
     for (const auto& code : deficits) {
       storage::routes::Row row;
       row.competency = code;

@@ -139,7 +139,7 @@ std::int64_t insert_draft(storage::Connection& c, const Caller& caller, const Ne
   r.period_from = draft.period_from;
   r.period_to = draft.period_to;
   r.tutor = domain::trim(draft.tutor);
-  r.status = "draft";
+  r.status = domain::RouteStatus::draft;
   if (caller.account_id) r.author_account_id = caller.account_id;
   if (draft.from_deficits) r.rows = rows_from_deficits(c, caller, draft.person_id, draft.period_to);
   const auto id = rts::insert_route(c, r);
@@ -229,8 +229,7 @@ ExportFile route_pdf(const rts::Route& r, const std::map<std::string, std::strin
   pdf.paragraph("Педагог: " + r.person_name);
   pdf.paragraph("Период: " + domain::russian_date(r.period_from) + " — " + domain::russian_date(r.period_to));
   if (!r.tutor.empty()) pdf.paragraph("Сопровождающий методист / тьютор: " + r.tutor);
-  const auto* status = domain::find_term(domain::route_statuses(), r.status);
-  pdf.paragraph("Статус: " + std::string(status ? status->title : r.status));
+  pdf.paragraph("Статус: " + domain::title_of(domain::route_statuses(), domain::code_of(r.status)));
   std::vector<std::vector<std::string>> rows;
   for (const auto& row : r.rows) {
     auto* activity = domain::find_term(domain::route_activity_kinds(), row.activity);
@@ -299,7 +298,7 @@ rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, st
     if (std::find(who.begin(), who.end(), RouteActor::author) == who.end() &&
         std::find(who.begin(), who.end(), RouteActor::administrator) == who.end())
       throw domain::Error::forbidden("Строки маршрута меняет его автор или администрация");
-    if (r.status != "draft")
+    if (r.status != domain::RouteStatus::draft)
       throw domain::Error::conflict("status", "Менять строки можно только в черновике: верните маршрут на доработку");
     check_rows(c, rows);
     rts::replace_rows(c, id, rows);
@@ -309,24 +308,22 @@ rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, st
   return get_route(app, caller, id);
 }
 
-rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, domain::RouteStatus to,
                                const std::string& request_id) {
-  const auto to = domain::parse_route_status(status);
-  if (!to) throw domain::Error::validation("status", "Статус: draft, agreed, in_progress или completed");
   app.db->write([&](storage::Connection& c) {
     const auto r = load(c, caller, id);
-    const auto from = *domain::parse_route_status(r.status);
+    const auto from = r.status;
     std::size_t done = 0;
     for (const auto& row : r.rows) done += row.done ? 1 : 0;
     std::string problem = "Нет прав менять статус этого маршрута";
     for (auto who : actors(c, caller, r)) {
-      problem = domain::route_transition_problem(from, *to, who, r.rows.size(), done);
+      problem = domain::route_transition_problem(from, to, who, r.rows.size(), done);
       if (problem.empty()) break;
     }
     if (!problem.empty()) throw domain::Error::validation("status", problem);
-    rts::set_status(c, id, status);
-    audit_change(c, caller, "status", "route", id, {}, nlohmann::json{{"from", r.status}, {"to", status}}.dump(),
-                 request_id);
+    rts::set_status(c, id, to);
+    audit_change(c, caller, "status", "route", id, {},
+                 nlohmann::json{{"from", domain::code_of(from)}, {"to", domain::code_of(to)}}.dump(), request_id);
     return 0;
   });
   return get_route(app, caller, id);
@@ -339,7 +336,7 @@ rts::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::
     const auto r = load(c, caller, id);
     if (actors(c, caller, r).empty())
       throw domain::Error::forbidden("Отмечать выполнение может педагог, автор или администрация");
-    if (r.status != "in_progress")
+    if (r.status != domain::RouteStatus::in_progress)
       throw domain::Error::conflict("status", "Выполнение отмечается, когда маршрут выполняется");
     if (std::none_of(r.rows.begin(), r.rows.end(), [&](const rts::Row& row) { return row.id == row_id; }))
       throw domain::Error::not_found("Строка маршрута не найдена");

@@ -32,7 +32,7 @@ storage::routes::Route get_route(App& app, const Caller& caller, std::int64_t id
 // The rows of a draft, replaced as a whole (the form edits the table).
 storage::routes::Route update_route_rows(App& app, const Caller& caller, std::int64_t id,
                                          std::vector<storage::routes::Row> rows, const std::string& request_id = {});
-storage::routes::Route change_route_status(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+storage::routes::Route change_route_status(App& app, const Caller& caller, std::int64_t id, domain::RouteStatus to,
                                            const std::string& request_id = {});
 // A row of a route in progress marked done (or not) with its evidence.
 storage::routes::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::int64_t row_id, bool done,

@@ -29,13 +29,7 @@ std::string title_of(RouteStatus s) { return std::string(kStatuses[static_cast<s
 std::span<const Term> route_statuses() { return kStatuses; }
 std::span<const Term> route_activity_kinds() { return kActivities; }
 
-std::optional<RouteStatus> parse_route_status(std::string_view code) noexcept {
-  for (std::size_t i = 0; i < kStatuses.size(); ++i)
-    if (kStatuses[i].code == code) return static_cast<RouteStatus>(i);
-  return std::nullopt;
-}
-
-std::string_view code_of(RouteStatus s) noexcept { return kStatuses[static_cast<std::size_t>(s)].code; }
+static_assert(kStatuses.size() == static_cast<std::size_t>(RouteStatus::completed) + 1);
 
 std::string route_transition_problem(RouteStatus from, RouteStatus to, RouteActor who, std::size_t rows,
                                      std::size_t rows_done) {

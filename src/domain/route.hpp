@@ -17,6 +17,7 @@
 
 namespace metodist::domain {
 
+// A route's state, in the order of route_statuses().
 enum class RouteStatus { draft, agreed, in_progress, completed };
 // Who acts on a route: its author (methodist or tutor), the person it is for,
 // or an administrator of the person's organisation or territory.
@@ -24,8 +25,7 @@ enum class RouteActor { author, person, administrator };
 
 // draft → agreed → in_progress → completed, with Russian titles.
 std::span<const Term> route_statuses();
-std::optional<RouteStatus> parse_route_status(std::string_view code) noexcept;
-std::string_view code_of(RouteStatus s) noexcept;
+inline std::string_view code_of(RouteStatus s) noexcept { return code_in(route_statuses(), s); }
 
 // Kinds of activity in a route row: program, event, internship, mentoring,
 // self-study, master class.

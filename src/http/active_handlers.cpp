@@ -413,7 +413,8 @@ Response methodist_cabinet(const Request& r, Context& ctx) {
       w.value(v.deficits);
     else
       w.null();
-    w.key("route_status").text_or_null(v.route_status).field("unread", v.unread).end_object();
+    w.key("route_status").text_or_null(v.route_status ? domain::code_of(*v.route_status) : "");
+    w.field("unread", v.unread).end_object();
   }
   w.end_array().key("my_events").begin_array();
   for (const auto& e : cab.my_events)

@@ -119,7 +119,9 @@ Response update_route_rows(const Request& r, Context& ctx) {
 Response change_route_status(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   return route_response(
-      app::change_route_status(ctx.app, *r.caller, r.id(), BodyReader(body).required_text("status", 32), r.request_id),
+      app::change_route_status(ctx.app, *r.caller, r.id(),
+                               BodyReader(body).required_value<domain::RouteStatus>("status", domain::route_statuses()),
+                               r.request_id),
       200);
 }
 

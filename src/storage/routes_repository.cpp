@@ -19,7 +19,7 @@ Route route_from(const storage::Row& r) {
   out.period_from = r.text("period_from");
   out.period_to = r.text("period_to");
   out.tutor = r.text("tutor");
-  out.status = r.text("status");
+  out.status = *domain::value_in<domain::RouteStatus>(domain::route_statuses(), r.view("status"));
   out.author_account_id = r.opt_int64("author_account_id");
   out.author_name = r.text("display_name");
   out.updated_at = r.text("updated_at");
@@ -65,8 +65,8 @@ std::int64_t insert_route(Connection& c, const Route& r) {
   const auto id = c.scalar(
       "INSERT INTO routes (person_id, period_from, period_to, tutor, author_account_id, status, created_at, updated_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-      {r.person_id, r.period_from, r.period_to, text_or_null(r.tutor), id_or_null(r.author_account_id), r.status, now,
-       now});
+      {r.person_id, r.period_from, r.period_to, text_or_null(r.tutor), id_or_null(r.author_account_id),
+       std::string(domain::code_of(r.status)), now, now});
   insert_rows(c, id, r.rows);
   return id;
 }
@@ -89,15 +89,17 @@ std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id) {
 
 std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id) {
   std::vector<Route> out;
-  c.run(std::string(kRouteSelect) +
-            " WHERE r.author_account_id = $1 AND r.status <> 'completed'"
+  c.run(std::string(kRouteSelect) + " WHERE r.author_account_id = $1 AND r.status <> '" +
+            std::string(domain::code_of(domain::RouteStatus::completed)) +
+            "'"
             " ORDER BY r.period_from DESC, r.id DESC",
         {account_id}, [&](const storage::Row& r) { out.push_back(route_from(r)); });
   return out;
 }
 
-void set_status(Connection& c, std::int64_t id, const std::string& status) {
-  c.execute("UPDATE routes SET status = $1, updated_at = $2 WHERE id = $3", {status, domain::utc_timestamp_now(), id});
+void set_status(Connection& c, std::int64_t id, domain::RouteStatus status) {
+  c.execute("UPDATE routes SET status = $1, updated_at = $2 WHERE id = $3",
+            {std::string(domain::code_of(status)), domain::utc_timestamp_now(), id});
 }
 
 void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows) {

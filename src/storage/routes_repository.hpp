@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/route.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::routes {
@@ -28,7 +29,8 @@ struct Route {
   std::int64_t id = 0;
   std::int64_t person_id = 0;
   std::string person_name;  // read only
-  std::string period_from, period_to, tutor, status;
+  std::string period_from, period_to, tutor;
+  domain::RouteStatus status = domain::RouteStatus::draft;
   std::optional<std::int64_t> author_account_id;
   std::string author_name;  // read only
   std::string updated_at;
@@ -40,7 +42,7 @@ std::optional<Route> find_route(Connection& c, std::int64_t id);
 std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id);  // newest first
 // The routes an account drafted, not completed yet, without their rows.
 std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id);
-void set_status(Connection& c, std::int64_t id, const std::string& status);
+void set_status(Connection& c, std::int64_t id, domain::RouteStatus status);
 // Replaces the rows (the route is a draft).
 void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows);
 // Marks a row done or not, with its evidence.

@@ -98,7 +98,7 @@ class RoutesTest : public metodist::testing::DemoAppTest {
 
 TEST_P(RoutesTest, DraftedFromDeficitsWithAProgramWhereTheRegistryHasOne) {
   const auto r = app::create_route(app_, head_, draft());
-  EXPECT_EQ(r.status, "draft");
+  EXPECT_EQ(r.status, domain::RouteStatus::draft);
   ASSERT_EQ(r.rows.size(), 2u);  // two deficits; subject.content is fine
   EXPECT_EQ(r.rows[0].competency, "digital.resources");
   EXPECT_EQ(r.rows[0].activity, "program");  // the demo's digital environment program
@@ -141,22 +141,24 @@ TEST_P(RoutesTest, TheTeacherAgreesRowsAreDoneThenTheRouteIsCompleted) {
   ASSERT_EQ(r.rows.size(), 3u);
   EXPECT_EQ(error_of([&] { app::update_route_rows(app_, teacher_, r.id, rows); }).kind(), domain::ErrorKind::forbidden);
 
-  EXPECT_EQ(error_of([&] { app::change_route_status(app_, teacher_, r.id, "completed"); }).field(), "status");
-  r = app::change_route_status(app_, teacher_, r.id, "agreed");  // one click
-  EXPECT_EQ(r.status, "agreed");
+  EXPECT_EQ(error_of([&] { app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::completed); }).field(),
+            "status");
+  r = app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::agreed);  // one click
+  EXPECT_EQ(r.status, domain::RouteStatus::agreed);
   EXPECT_EQ(error_of([&] { app::update_route_rows(app_, head_, r.id, rows); }).kind(), domain::ErrorKind::conflict);
   EXPECT_EQ(error_of([&] { app::mark_route_row(app_, teacher_, r.id, r.rows[0].id, true, ""); }).kind(),
             domain::ErrorKind::conflict);
-  r = app::change_route_status(app_, teacher_, r.id, "in_progress");
+  r = app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::in_progress);
 
   r = app::mark_route_row(app_, teacher_, r.id, r.rows[0].id, true, "Удостоверение ПК-1");
   r = app::mark_route_row(app_, head_, r.id, r.rows[1].id, true, "Повторная диагностика: 75 %");
-  const auto early = error_of([&] { app::change_route_status(app_, head_, r.id, "completed"); });
+  const auto early = error_of([&] { app::change_route_status(app_, head_, r.id, domain::RouteStatus::completed); });
   EXPECT_NE(std::string(early.what()).find("2 строк из 3"), std::string::npos) << early.what();
   r = app::mark_route_row(app_, teacher_, r.id, r.rows[2].id, true, "Конспект урока");
-  EXPECT_EQ(error_of([&] { app::change_route_status(app_, teacher_, r.id, "completed"); }).field(), "status");
-  r = app::change_route_status(app_, head_, r.id, "completed");
-  EXPECT_EQ(r.status, "completed");
+  EXPECT_EQ(error_of([&] { app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::completed); }).field(),
+            "status");
+  r = app::change_route_status(app_, head_, r.id, domain::RouteStatus::completed);
+  EXPECT_EQ(r.status, domain::RouteStatus::completed);
   EXPECT_EQ(r.rows[0].evidence, "Удостоверение ПК-1");
   // create, rows, agreed, in progress, three marks, completed
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'route' AND entity_id = " + std::to_string(r.id)), 8);

@@ -9,11 +9,11 @@ using A = RouteActor;
 
 TEST(Route, StatusesRoundTripByCode) {
   for (const auto& t : route_statuses()) {
-    auto s = parse_route_status(t.code);
+    auto s = value_in<RouteStatus>(route_statuses(), t.code);
     ASSERT_TRUE(s) << t.code;
     EXPECT_EQ(code_of(*s), t.code);
   }
-  EXPECT_FALSE(parse_route_status("approved"));
+  EXPECT_FALSE(value_in<RouteStatus>(route_statuses(), "approved"));
   EXPECT_EQ(route_activity_kinds().size(), 6u);
 }
 
