@@ -511,7 +511,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       e.cohort_id = cohort;
       e.person_id = person;
       e.applied_on = day(40);
-      e.status = rng.chance(0.5) ? "studying" : "approved";
+      e.status = rng.chance(0.5) ? domain::EnrolmentStatus::studying : domain::EnrolmentStatus::approved;
       e.chosen_from_deficit =
           domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
       storage::programs::insert_enrolment(c, e);
@@ -541,7 +541,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
       e.cohort_id = finished;
       e.person_id = person;
       e.applied_on = day(270);
-      e.status = "completed";
+      e.status = domain::EnrolmentStatus::completed;
       e.chosen_from_deficit =
           domain::chosen_from_deficit(develops, measured[person], rule, *Date::parse_iso(e.applied_on));
       e.id = storage::programs::insert_enrolment(c, e);
@@ -593,7 +593,7 @@ void demo_diagnostics(storage::Connection& c, Rng& rng, const Date& today, doubl
         e.cohort_id = cohort;
         e.person_id = person;
         e.applied_on = day(240);
-        e.status = "completed";
+        e.status = domain::EnrolmentStatus::completed;
         e.id = storage::programs::insert_enrolment(c, e);
         e.certificate_number = "УК-" + std::to_string(++n);
         e.completed_on = day(190);

@@ -26,7 +26,7 @@ namespace reg = storage::registry;
 std::string enrolment_json(const prg::Enrolment& e) {
   return nlohmann::json{{"cohort_id", e.cohort_id},
                         {"person_id", e.person_id},
-                        {"status", e.status},
+                        {"status", domain::code_of(e.status)},
                         {"certificate_number", e.certificate_number},
                         {"completed_on", e.completed_on}}
       .dump();
@@ -149,7 +149,7 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
     prg::Enrolment e;
     e.cohort_id = cohort_id;
     e.person_id = person_id;
-    e.status = "applied";
+    e.status = domain::EnrolmentStatus::applied;
     e.applied_on = today.iso();
     e.chosen_from_deficit = domain::chosen_from_deficit(program->competencies, deficits);
     std::int64_t id = 0;
@@ -165,7 +165,7 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
   return app.db->read([&](storage::Connection& c) { return *prg::find_enrolment(c, id); });
 }
 
-prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id, domain::EnrolmentStatus status,
                                 const std::string& certificate_number, const std::string& request_id) {
   const auto read = scope_of(caller, domain::Action::read_registry);
   return app.db->write([&](storage::Connection& c) {
@@ -185,12 +185,13 @@ prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
     }
     if (!problem.empty()) {
       if (as.empty()) throw domain::Error::forbidden(problem);
-      throw domain::Error::validation(certificate.empty() && status == "completed" ? "certificate_number" : "status",
-                                      problem);
+      throw domain::Error::validation(
+          certificate.empty() && status == domain::EnrolmentStatus::completed ? "certificate_number" : "status",
+          problem);
     }
     prg::Enrolment after = *before;
     after.status = status;
-    if (status == "completed") {
+    if (status == domain::EnrolmentStatus::completed) {
       after.certificate_number = certificate;
       after.completed_on = domain::Date::today().iso();
     }
@@ -248,7 +249,8 @@ EnrolmentSupport enrolment_support(App& app, const Caller& caller, std::int64_t 
     EnrolmentSupport out;
     out.enrolment = visible_enrolment(c, caller, enrolment_id);
     out.records = prg::support_of_enrolment(c, enrolment_id);
-    out.can_record = out.enrolment.status == "completed" && supports_after_course(c, caller, out.enrolment);
+    out.can_record =
+        out.enrolment.status == domain::EnrolmentStatus::completed && supports_after_course(c, caller, out.enrolment);
     return out;
   });
 }
@@ -269,7 +271,7 @@ prg::SupportRecord record_support(App& app, const Caller& caller, std::int64_t e
     if (!supports_after_course(c, caller, e))
       throw domain::Error::forbidden(
           "Посткурсовое сопровождение записывают организатор программы, школа педагога и его методист");
-    if (e.status != "completed")
+    if (e.status != domain::EnrolmentStatus::completed)
       throw domain::Error::conflict("status", "Посткурсовое сопровождение — после завершения обучения");
     if (!e.completed_on.empty() && draft.happened_on < e.completed_on)
       throw domain::Error::validation("happened_on",

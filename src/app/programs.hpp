@@ -44,7 +44,7 @@ storage::programs::Enrolment enrol(App& app, const Caller& caller, std::int64_t 
 // Moves an enrolment along its workflow (domain/programs.hpp); completing
 // needs the certificate number and records the date.
 storage::programs::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
-                                              const std::string& status, const std::string& certificate_number,
+                                              domain::EnrolmentStatus status, const std::string& certificate_number,
                                               const std::string& request_id = {});
 // The cohort's list for its organiser.
 std::vector<storage::programs::Enrolment> cohort_enrolments(App& app, const Caller& caller, std::int64_t cohort_id);

@@ -191,10 +191,12 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
     storage::Params params{campaign_id};
     c.run(
         "SELECT DISTINCT r.person_id, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = r.person_id"
-        " AND x.status <> 'completed') AS in_work FROM diagnostic_results r"
-        " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
-        " JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE r.campaign_id = $1 AND (" +
+        " AND x.status <> " +
+            reg::literal(domain::RouteStatus::completed) +
+            ") AS in_work FROM diagnostic_results r"
+            " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
+            " JOIN organisations o ON o.id = ps.organisation_id"
+            " WHERE r.campaign_id = $1 AND (" +
             reg::organisation_scope(scope, params, "o") +
             // A methodist's supported teachers, one by one.
             (scope.persons.empty() ? std::string()

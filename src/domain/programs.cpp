@@ -43,29 +43,31 @@ std::span<const Term> post_course_support_kinds() { return kSupportKinds; }
 std::span<const Term> program_formats() { return kFormats; }
 std::span<const Term> program_audiences() { return kAudiences; }
 std::span<const Term> enrolment_statuses() { return kStatuses; }
+static_assert(kStatuses.size() == static_cast<std::size_t>(EnrolmentStatus::withdrawn) + 1);
 
-std::string enrolment_transition_problem(std::string_view from, std::string_view to, EnrolmentActor who,
+std::string enrolment_transition_problem(EnrolmentStatus from, EnrolmentStatus to, EnrolmentActor who,
                                          std::string_view certificate_number) {
   using A = EnrolmentActor;
-  if (!find_term(kStatuses, to)) return "Неизвестный статус «" + std::string(to) + "»";
-  if (from == "applied" && to == "approved") {
+  using S = EnrolmentStatus;
+  if (from == S::applied && to == S::approved) {
     if (who == A::person) return "Заявку согласует руководитель организации, а не сам педагог";
     return "";
   }
-  if ((from == "applied" || from == "approved") && to == "withdrawn") {
+  if ((from == S::applied || from == S::approved) && to == S::withdrawn) {
     if (who == A::organiser) return "Отозвать заявку может сам педагог или администрация его организации";
     return "";
   }
-  if (from == "approved" && to == "studying") {
+  if (from == S::approved && to == S::studying) {
     if (who != A::organiser) return "Зачисляет на обучение организатор программы";
     return "";
   }
-  if (from == "studying" && (to == "completed" || to == "not_completed")) {
+  if (from == S::studying && (to == S::completed || to == S::not_completed)) {
     if (who != A::organiser) return "Итог обучения отмечает организатор программы";
-    if (to == "completed" && certificate_number.empty()) return "Укажите номер удостоверения о повышении квалификации";
+    if (to == S::completed && certificate_number.empty()) return "Укажите номер удостоверения о повышении квалификации";
     return "";
   }
-  return "Статус «" + title_of(kStatuses, from) + "» нельзя сменить на «" + title_of(kStatuses, to) + "»";
+  return "Статус «" + title_of(kStatuses, code_of(from)) + "» нельзя сменить на «" + title_of(kStatuses, code_of(to)) +
+         "»";
 }
 
 }  // namespace metodist::domain

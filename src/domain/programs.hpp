@@ -18,6 +18,9 @@ namespace metodist::domain {
 std::span<const Term> program_formats();    // offline, online, blended
 std::span<const Term> program_audiences();  // teachers, managers, managerial_teams
 std::span<const Term> enrolment_statuses();
+// An enrolment's state, in the order of enrolment_statuses().
+enum class EnrolmentStatus { applied, approved, studying, completed, not_completed, withdrawn };
+inline std::string_view code_of(EnrolmentStatus s) noexcept { return code_in(enrolment_statuses(), s); }
 // The stage of a cascade a cohort teaches (the РМА description: «реализация ДПП ПК на
 // завершающих этапах при каскадной системе ПК»): federal, regional,
 // municipal, school. A cohort outside a cascade has none.
@@ -32,7 +35,7 @@ enum class EnrolmentActor { person, administrator, organiser };
 
 // Why `who` may not move an enrolment from `from` to `to` ("" when allowed);
 // completing needs the certificate number.
-std::string enrolment_transition_problem(std::string_view from, std::string_view to, EnrolmentActor who,
+std::string enrolment_transition_problem(EnrolmentStatus from, EnrolmentStatus to, EnrolmentActor who,
                                          std::string_view certificate_number);
 
 }  // namespace metodist::domain

@@ -175,9 +175,11 @@ Response create_enrolment(const Request& r, Context& ctx) {
 Response change_enrolment_status(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  return enrolment_response(app::change_enrolment(ctx.app, *r.caller, r.id(), b.required_text("status", 32),
-                                                  b.optional_text("certificate_number", 100), r.request_id),
-                            200);
+  return enrolment_response(
+      app::change_enrolment(ctx.app, *r.caller, r.id(),
+                            b.required_value<domain::EnrolmentStatus>("status", domain::enrolment_statuses()),
+                            b.optional_text("certificate_number", 100), r.request_id),
+      200);
 }
 
 Response person_enrolments(const Request& r, Context& ctx) {

@@ -175,9 +175,9 @@ std::vector<ReminderDue> reminders_due(Connection& c, const std::string& now, co
   c.run(
       "SELECT e.id, r.person_id, e.title, e.starts_at, CASE WHEN e.starts_at > $1 THEN 1 ELSE 0 END AS soon"
       " FROM events e JOIN event_registrations r ON r.event_id = e.id"
-      " WHERE e.status = '" +
-          std::string(domain::code_of(domain::EventStatus::planned)) +
-          "' AND ((e.starts_at > $1 AND e.starts_at <= $2)"
+      " WHERE e.status = " +
+          registry::literal(domain::EventStatus::planned) +
+          " AND ((e.starts_at > $1 AND e.starts_at <= $2)"
           "  OR (e.ends_at <= $1 AND e.ends_at > $3 AND r.feedback_at IS NULL AND (r.attended IS NULL OR r.attended = 1)))",
       {now, soon, week_ago}, [&](const Row& r) {
         out.push_back({r.int64("id"), r.int64("person_id"), r.text("title"), r.text("starts_at"), r.flag("soon")});

@@ -10,10 +10,9 @@ namespace {
 
 using S = domain::HelpStatus;
 
-// A status as an SQL literal, spelled by the domain (codes are fixed words).
-std::string quoted(S status) { return "'" + std::string(domain::code_of(status)) + "'"; }
+using registry::literal;
 // Waiting for an answer, as domain::help_open.
-const std::string kOpen = "h.status IN (" + quoted(S::fresh) + ", " + quoted(S::assigned) + ")";
+const std::string kOpen = "h.status IN (" + literal(S::fresh) + ", " + literal(S::assigned) + ")";
 
 domain::HelpStatus status_from(std::string_view code) {
   if (auto s = domain::help_status_of(code)) return *s;
@@ -126,14 +125,14 @@ std::vector<MunicipalityStats> stats_by_municipality(Connection& c, const domain
       kOpen + " THEN 1 ELSE 0 END) AS open, SUM(CASE WHEN " + kOpen +
       " AND h.due_on < $3 THEN 1 ELSE 0 END) AS overdue,"
       " SUM(CASE WHEN h.status = " +
-      quoted(S::answered) + " THEN 1 ELSE 0 END) AS answered, SUM(CASE WHEN h.status = " + quoted(S::closed) +
+      literal(S::answered) + " THEN 1 ELSE 0 END) AS answered, SUM(CASE WHEN h.status = " + literal(S::closed) +
       " THEN 1 ELSE 0 END) AS closed,"
       " SUM(CASE WHEN h.answered_at IS NOT NULL AND substr(h.answered_at, 1, 10) <= h.due_on THEN 1 ELSE 0 END)"
       " AS answered_in_time,"
       " SUM(CASE WHEN h.rating IS NOT NULL THEN 1 ELSE 0 END) AS rated, COALESCE(SUM(h.rating), 0) AS rating_sum"
       " FROM help_requests h JOIN organisations o ON o.id = h.organisation_id JOIN territories t ON t.id = o.territory_id"
       " WHERE h.created_at >= $1 AND h.created_at < $2 AND h.status <> " +
-      quoted(S::cancelled) + " AND " + registry::organisation_scope(scope, params, "o") +
+      literal(S::cancelled) + " AND " + registry::organisation_scope(scope, params, "o") +
       " GROUP BY t.id, t.name ORDER BY t.name";
   std::vector<MunicipalityStats> out;
   c.run(sql, params, [&](const Row& r) {
@@ -157,7 +156,7 @@ std::vector<Methodist> methodists_for(Connection& c, std::int64_t organisation_i
   const std::string sql =
       "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS name,"
       " (SELECT COUNT(*) FROM help_requests h WHERE h.methodist_person_id = p.id AND h.status = " +
-      quoted(S::assigned) +
+      literal(S::assigned) +
       ")"
       " AS open_requests"
       " FROM persons p WHERE p.id IN (SELECT a.person_id FROM accounts a JOIN role_assignments ra ON ra.account_id = a.id"

@@ -3,13 +3,14 @@
 #include <unordered_set>
 
 #include "domain/date.hpp"
+#include "domain/programs.hpp"
+#include "domain/route.hpp"
 #include "storage/registry_sql.hpp"
 
 namespace metodist::storage::mentoring {
 namespace {
 
-// The active status as an SQL literal, spelled by the domain.
-const std::string kActive = "'" + std::string(domain::code_of(domain::PairStatus::active)) + "'";
+const std::string kActive = registry::literal(domain::PairStatus::active);
 
 domain::PairStatus status_from(std::string_view code) {
   if (auto s = domain::value_in<domain::PairStatus>(domain::mentoring_pair_statuses(), code)) return *s;
@@ -155,9 +156,13 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
       kActive +
       ")"
       " AS mentored,"
-      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> 'draft') AS routes,"
-      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN ('studying', 'completed'))"
-      " AS trainings,"
+      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> " +
+      registry::literal(domain::RouteStatus::draft) +
+      ") AS routes,"
+      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN (" +
+      registry::literal(domain::EnrolmentStatus::studying) + ", " +
+      registry::literal(domain::EnrolmentStatus::completed) +
+      ")) AS trainings,"
       " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1) AS events,"
       " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL) AS communities"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"

@@ -29,9 +29,11 @@ Program program_from(const Row& r) {
   return p;
 }
 
-const char* const kCohortSelect =
+const std::string kCohortSelect =
     "SELECT k.id, k.program_id, k.title, k.starts_on, k.ends_on, k.capacity,"
-    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> 'withdrawn') AS enrolled,"
+    " (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = k.id AND e.status <> " +
+    registry::literal(domain::EnrolmentStatus::withdrawn) +
+    ") AS enrolled,"
     " COALESCE(k.cascade_stage, '') AS cascade_stage FROM cohorts k";
 
 Cohort cohort_from(const Row& r) {
@@ -54,7 +56,7 @@ Enrolment enrolment_from(const Row& r) {
   e.id = r.int64("id");
   e.cohort_id = r.int64("cohort_id");
   e.person_id = r.int64("person_id");
-  e.status = r.text("status");
+  e.status = *domain::value_in<domain::EnrolmentStatus>(domain::enrolment_statuses(), r.view("status"));
   e.applied_on = r.text("applied_on");
   e.chosen_from_deficit = r.flag("chosen_from_deficit");
   e.certificate_number = r.text("certificate_number");
@@ -128,7 +130,8 @@ std::int64_t insert_enrolment(Connection& c, const Enrolment& e) {
   return c.scalar(
       "INSERT INTO enrolments (cohort_id, person_id, status, applied_on, chosen_from_deficit, updated_at)"
       " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-      {e.cohort_id, e.person_id, e.status, e.applied_on, flag(e.chosen_from_deficit), domain::utc_timestamp_now()});
+      {e.cohort_id, e.person_id, std::string(domain::code_of(e.status)), e.applied_on, flag(e.chosen_from_deficit),
+       domain::utc_timestamp_now()});
 }
 
 std::optional<Enrolment> find_enrolment(Connection& c, std::int64_t id) {
@@ -141,7 +144,8 @@ void update_enrolment(Connection& c, const Enrolment& e) {
   c.execute(
       "UPDATE enrolments SET status = $1, certificate_number = $2, completed_on = $3, updated_at = $4"
       " WHERE id = $5",
-      {e.status, text_or_null(e.certificate_number), text_or_null(e.completed_on), domain::utc_timestamp_now(), e.id});
+      {std::string(domain::code_of(e.status)), text_or_null(e.certificate_number), text_or_null(e.completed_on),
+       domain::utc_timestamp_now(), e.id});
 }
 
 std::vector<Enrolment> enrolments_of_cohort(Connection& c, std::int64_t cohort_id) {

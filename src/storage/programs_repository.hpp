@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/programs.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::programs {
@@ -47,7 +48,7 @@ struct Enrolment {
   std::int64_t id = 0;
   std::int64_t cohort_id = 0;
   std::int64_t person_id = 0;
-  std::string status;
+  domain::EnrolmentStatus status = domain::EnrolmentStatus::applied;
   std::string applied_on;
   bool chosen_from_deficit = false;
   std::string certificate_number, completed_on;

@@ -8,6 +8,7 @@
 
 #include <span>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,11 @@ std::string in_list(std::span<const domain::Term> terms, bool (*keep)(std::strin
 
 // Appends a parameter and returns its placeholder («$n»).
 std::string placeholder(Params& params, Value v);
+
+// A feature's status (domain::HelpStatus, RouteStatus…) as an SQL literal,
+// spelled by its vocabulary (code_of next to the enum); codes are fixed words.
+template <class E>
+requires std::is_enum_v<E> std::string literal(E status) { return "'" + std::string(code_of(status)) + "'"; }
 // «(p1, p2, …)» for the values, appended as parameters.
 template <class T>
 std::string placeholders(Params& params, std::span<const T> values) {

@@ -1,6 +1,7 @@
 #include "storage/routes_repository.hpp"
 
 #include "domain/date.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::storage::routes {
 namespace {
@@ -89,10 +90,8 @@ std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id) {
 
 std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id) {
   std::vector<Route> out;
-  c.run(std::string(kRouteSelect) + " WHERE r.author_account_id = $1 AND r.status <> '" +
-            std::string(domain::code_of(domain::RouteStatus::completed)) +
-            "'"
-            " ORDER BY r.period_from DESC, r.id DESC",
+  c.run(std::string(kRouteSelect) + " WHERE r.author_account_id = $1 AND r.status <> " +
+            registry::literal(domain::RouteStatus::completed) + " ORDER BY r.period_from DESC, r.id DESC",
         {account_id}, [&](const storage::Row& r) { out.push_back(route_from(r)); });
   return out;
 }

@@ -125,7 +125,7 @@ TEST_P(ProgramsTest, ApplyingMarksAChoiceFromADeficitDiagnosedBefore) {
       app::create_program(app_, caller("regional_institute", region_), draft(region_), {"method.assessment"});
   const auto group = cohort(program, 2);
   const auto mine = app::enrol(app_, caller("teacher", {}, {}, ids_[0]), group, ids_[0]);
-  EXPECT_EQ(mine.status, "applied");
+  EXPECT_EQ(mine.status, domain::EnrolmentStatus::applied);
   EXPECT_TRUE(mine.chosen_from_deficit);
   const auto other = app::enrol(app_, caller("school_admin", {}, school_), group, ids_[1]);
   EXPECT_FALSE(other.chosen_from_deficit);
@@ -151,16 +151,24 @@ TEST_P(ProgramsTest, TheWorkflowMovesByRoleAndCompletionNeedsACertificate) {
   const auto organiser = caller("regional_institute", region_);
   const auto e = app::enrol(app_, teacher, group, ids_[0]);
 
-  EXPECT_EQ(error_of([&] { app::change_enrolment(app_, teacher, e.id, "approved", ""); }).field(), "status");
-  EXPECT_EQ(app::change_enrolment(app_, head, e.id, "approved", "").status, "approved");
-  EXPECT_EQ(error_of([&] { app::change_enrolment(app_, head, e.id, "studying", ""); }).field(), "status");
-  EXPECT_EQ(app::change_enrolment(app_, organiser, e.id, "studying", "").status, "studying");
-  EXPECT_EQ(error_of([&] { app::change_enrolment(app_, organiser, e.id, "completed", " "); }).field(),
-            "certificate_number");
-  const auto done = app::change_enrolment(app_, organiser, e.id, "completed", "ПК-2026-0042");
+  EXPECT_EQ(
+      error_of([&] { app::change_enrolment(app_, teacher, e.id, domain::EnrolmentStatus::approved, ""); }).field(),
+      "status");
+  EXPECT_EQ(app::change_enrolment(app_, head, e.id, domain::EnrolmentStatus::approved, "").status,
+            domain::EnrolmentStatus::approved);
+  EXPECT_EQ(error_of([&] { app::change_enrolment(app_, head, e.id, domain::EnrolmentStatus::studying, ""); }).field(),
+            "status");
+  EXPECT_EQ(app::change_enrolment(app_, organiser, e.id, domain::EnrolmentStatus::studying, "").status,
+            domain::EnrolmentStatus::studying);
+  EXPECT_EQ(
+      error_of([&] { app::change_enrolment(app_, organiser, e.id, domain::EnrolmentStatus::completed, " "); }).field(),
+      "certificate_number");
+  const auto done = app::change_enrolment(app_, organiser, e.id, domain::EnrolmentStatus::completed, "ПК-2026-0042");
   EXPECT_EQ(done.certificate_number, "ПК-2026-0042");
   EXPECT_EQ(done.completed_on, domain::Date::today().iso());
-  EXPECT_EQ(error_of([&] { app::change_enrolment(app_, caller("methodist", region_), e.id, "withdrawn", ""); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::change_enrolment(app_, caller("methodist", region_), e.id, domain::EnrolmentStatus::withdrawn, "");
+            }).kind(),
             domain::ErrorKind::forbidden);
 
   ASSERT_EQ(app::cohort_enrolments(app_, organiser, group).size(), 1u);
@@ -217,9 +225,9 @@ TEST_P(ProgramsTest, ACohortIsACascadeStageAndSupportFollowsACompletedProgram) {
   visit.kind = "lesson_visit";
   visit.note = "Посетили урок, разобрали приёмы оценивания из курса";
   EXPECT_EQ(error_of([&] { app::record_support(app_, head, e.id, visit); }).kind(), domain::ErrorKind::conflict);
-  app::change_enrolment(app_, head, e.id, "approved", "");
-  app::change_enrolment(app_, organiser, e.id, "studying", "");
-  app::change_enrolment(app_, organiser, e.id, "completed", "ПК-1");
+  app::change_enrolment(app_, head, e.id, domain::EnrolmentStatus::approved, "");
+  app::change_enrolment(app_, organiser, e.id, domain::EnrolmentStatus::studying, "");
+  app::change_enrolment(app_, organiser, e.id, domain::EnrolmentStatus::completed, "ПК-1");
 
   EXPECT_EQ(error_of([&] { app::record_support(app_, teacher, e.id, visit); }).kind(), domain::ErrorKind::forbidden);
   auto bad = visit;

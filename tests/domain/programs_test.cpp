@@ -6,33 +6,33 @@
 
 using namespace metodist::domain;
 using A = EnrolmentActor;
+using S = EnrolmentStatus;
 
 TEST(Enrolments, TheHeadApprovesAndThePersonMayWithdrawBeforeStudying) {
-  EXPECT_EQ(enrolment_transition_problem("applied", "approved", A::administrator, ""), "");
-  EXPECT_NE(enrolment_transition_problem("applied", "approved", A::person, ""), "");
-  EXPECT_EQ(enrolment_transition_problem("applied", "withdrawn", A::person, ""), "");
-  EXPECT_EQ(enrolment_transition_problem("approved", "withdrawn", A::administrator, ""), "");
-  EXPECT_NE(enrolment_transition_problem("approved", "withdrawn", A::organiser, ""), "");
-  EXPECT_NE(enrolment_transition_problem("studying", "withdrawn", A::person, ""), "");
+  EXPECT_EQ(enrolment_transition_problem(S::applied, S::approved, A::administrator, ""), "");
+  EXPECT_NE(enrolment_transition_problem(S::applied, S::approved, A::person, ""), "");
+  EXPECT_EQ(enrolment_transition_problem(S::applied, S::withdrawn, A::person, ""), "");
+  EXPECT_EQ(enrolment_transition_problem(S::approved, S::withdrawn, A::administrator, ""), "");
+  EXPECT_NE(enrolment_transition_problem(S::approved, S::withdrawn, A::organiser, ""), "");
+  EXPECT_NE(enrolment_transition_problem(S::studying, S::withdrawn, A::person, ""), "");
 }
 
 TEST(Enrolments, TheOrganiserEnrolsAndRecordsTheOutcomeWithACertificate) {
-  EXPECT_EQ(enrolment_transition_problem("approved", "studying", A::organiser, ""), "");
-  EXPECT_NE(enrolment_transition_problem("approved", "studying", A::administrator, ""), "");
-  const auto no_certificate = enrolment_transition_problem("studying", "completed", A::organiser, "");
+  EXPECT_EQ(enrolment_transition_problem(S::approved, S::studying, A::organiser, ""), "");
+  EXPECT_NE(enrolment_transition_problem(S::approved, S::studying, A::administrator, ""), "");
+  const auto no_certificate = enrolment_transition_problem(S::studying, S::completed, A::organiser, "");
   EXPECT_NE(no_certificate.find("удостоверения"), std::string::npos) << no_certificate;
-  EXPECT_EQ(enrolment_transition_problem("studying", "completed", A::organiser, "ПК-2025-0042"), "");
-  EXPECT_EQ(enrolment_transition_problem("studying", "not_completed", A::organiser, ""), "");
-  EXPECT_NE(enrolment_transition_problem("studying", "completed", A::administrator, "ПК-1"), "");
+  EXPECT_EQ(enrolment_transition_problem(S::studying, S::completed, A::organiser, "ПК-2025-0042"), "");
+  EXPECT_EQ(enrolment_transition_problem(S::studying, S::not_completed, A::organiser, ""), "");
+  EXPECT_NE(enrolment_transition_problem(S::studying, S::completed, A::administrator, "ПК-1"), "");
 }
 
 TEST(Enrolments, NoSkippingAndNoUnknownStatuses) {
-  EXPECT_NE(enrolment_transition_problem("applied", "studying", A::organiser, ""), "");
-  EXPECT_NE(enrolment_transition_problem("applied", "completed", A::organiser, "ПК-1"), "");
-  EXPECT_NE(enrolment_transition_problem("completed", "studying", A::organiser, ""), "");
-  const auto unknown = enrolment_transition_problem("applied", "graduated", A::organiser, "");
-  EXPECT_NE(unknown.find("Неизвестный статус"), std::string::npos);
-  const auto text = enrolment_transition_problem("completed", "applied", A::person, "");
+  EXPECT_NE(enrolment_transition_problem(S::applied, S::studying, A::organiser, ""), "");
+  EXPECT_NE(enrolment_transition_problem(S::applied, S::completed, A::organiser, "ПК-1"), "");
+  EXPECT_NE(enrolment_transition_problem(S::completed, S::studying, A::organiser, ""), "");
+  EXPECT_FALSE(value_in<S>(enrolment_statuses(), "graduated"));
+  const auto text = enrolment_transition_problem(S::completed, S::applied, A::person, "");
   EXPECT_NE(text.find("«Завершил обучение»"), std::string::npos) << text;
   EXPECT_EQ(program_formats().size(), 3u);
   EXPECT_EQ(program_audiences().size(), 3u);
