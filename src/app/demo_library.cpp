@@ -108,10 +108,10 @@ void demo_roadmaps(App& app, const Caller& system, std::int64_t region, const do
                 r.heading};
     const auto item = add_roadmap_item(app, system, id, d);
     if (std::string_view(r.status) == "done")
-      report_on_item(app, system, item.id, "done", "Семинар проведён, программа утверждена: 46 участников",
-                     "https://example.org/rma/seminar");
+      report_on_item(app, system, item.id, domain::ItemStatus::done,
+                     "Семинар проведён, программа утверждена: 46 участников", "https://example.org/rma/seminar");
     else if (std::string_view(r.status) == "in_progress")
-      report_on_item(app, system, item.id, "in_progress", "Работа идёт по плану", "");
+      report_on_item(app, system, item.id, domain::ItemStatus::in_progress, "Работа идёт по плану", "");
   }
 }
 

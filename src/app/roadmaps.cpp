@@ -122,8 +122,11 @@ rm::Item item_from_draft(const ItemDraft& d) {
 }
 
 std::string json_of(const rm::Item& i) {
-  return nlohmann::json{
-      {"number", i.number}, {"name", i.name}, {"term", i.term}, {"executors", i.executors}, {"status", i.status}}
+  return nlohmann::json{{"number", i.number},
+                        {"name", i.name},
+                        {"term", i.term},
+                        {"executors", i.executors},
+                        {"status", domain::code_of(i.status)}}
       .dump();
 }
 
@@ -197,7 +200,7 @@ rm::Item add_roadmap_item(App& app, const Caller& caller, std::int64_t roadmap_i
     require_keeper(s);
     item.roadmap_id = roadmap_id;
     item.position = rm::next_position(c, roadmap_id);
-    item.status = "planned";
+    item.status = domain::ItemStatus::planned;
     item.updated_at = domain::utc_timestamp_now();
     normalise_term(item, s.roadmap);
     item.id = rm::insert_item(c, item);
@@ -226,10 +229,8 @@ rm::Item update_roadmap_item(App& app, const Caller& caller, std::int64_t item_i
   });
 }
 
-rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, const std::string& status,
+rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, domain::ItemStatus status,
                           const std::string& body, const std::string& evidence_url, const std::string& request_id) {
-  if (!domain::find_term(domain::roadmap_item_statuses(), status))
-    throw domain::Error::validation("status", "Состояние: " + domain::allowed_codes(domain::roadmap_item_statuses()));
   rm::Report r;
   r.item_id = item_id;
   r.status = status;
@@ -250,8 +251,9 @@ rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, 
     r.created_at = domain::utc_timestamp_now();
     r.id = rm::insert_report(c, r);
     rm::set_item_status(c, item_id, status, r.created_at);
-    audit_change(c, caller, "report", "roadmap_item", item_id, nlohmann::json{{"status", item->status}}.dump(),
-                 nlohmann::json{{"status", status}, {"report_id", r.id}}.dump(), request_id);
+    audit_change(c, caller, "report", "roadmap_item", item_id,
+                 nlohmann::json{{"status", domain::code_of(item->status)}}.dump(),
+                 nlohmann::json{{"status", domain::code_of(status)}, {"report_id", r.id}}.dump(), request_id);
     return r;
   });
 }
@@ -311,7 +313,7 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
       i.executors = row.executors;
       i.term = row.term;
       i.expected_result = row.result;
-      i.status = "planned";
+      i.status = domain::ItemStatus::planned;
       i.updated_at = now;
       normalise_term(i, s.roadmap);
       if (i.heading)
@@ -345,7 +347,7 @@ ExportFile export_roadmap(App& app, const Caller& caller, std::int64_t id, const
   const auto titles = domain::roadmap_column_titles();
   auto status_of = [](const RoadmapItemView& v) {
     if (v.item.heading) return std::string();
-    auto s = domain::title_of(domain::roadmap_item_statuses(), v.item.status);
+    auto s = domain::title_of(domain::roadmap_item_statuses(), domain::code_of(v.item.status));
     if (v.overdue) s += ", просрочено";
     return s;
   };

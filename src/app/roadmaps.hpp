@@ -56,7 +56,7 @@ storage::roadmaps::Item update_roadmap_item(App& app, const Caller& caller, std:
 
 // A report on an item moves its status and may carry evidence (a link).
 storage::roadmaps::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id,
-                                         const std::string& status, const std::string& body,
+                                         domain::ItemStatus status, const std::string& body,
                                          const std::string& evidence_url, const std::string& request_id = {});
 struct ItemReports {
   storage::roadmaps::Item item;

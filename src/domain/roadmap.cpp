@@ -299,11 +299,13 @@ std::string normalise_indicator_codes(std::string_view text) {
 std::span<const Term> roadmap_item_statuses() { return kStatuses; }
 std::span<const Term> roadmap_owner_levels() { return kOwners; }
 
-bool item_finished(std::string_view status) {
-  return status == "done" || status == "cancelled" || status == "not_done";
+static_assert(kStatuses.size() == static_cast<std::size_t>(ItemStatus::cancelled) + 1);
+
+bool item_finished(ItemStatus status) {
+  return status == ItemStatus::done || status == ItemStatus::cancelled || status == ItemStatus::not_done;
 }
 
-bool item_overdue(const ParsedTerm& term, std::string_view status, const Date& today) {
+bool item_overdue(const ParsedTerm& term, ItemStatus status, const Date& today) {
   if (item_finished(status) || !term.range) return false;
   if (term.kind == TermKind::unknown || term.kind == TermKind::by_plan) return false;
   return term.range->to < today;

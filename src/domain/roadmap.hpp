@@ -88,11 +88,14 @@ std::optional<int> section_year(std::string_view section);
 std::string normalise_indicator_codes(std::string_view text);
 
 std::span<const Term> roadmap_item_statuses();  // planned, in_progress, done, not_done, cancelled
-std::span<const Term> roadmap_owner_levels();   // region, municipality, active
+// An item's state, in the order of roadmap_item_statuses().
+enum class ItemStatus { planned, in_progress, done, not_done, cancelled };
+inline std::string_view code_of(ItemStatus s) noexcept { return code_in(roadmap_item_statuses(), s); }
+std::span<const Term> roadmap_owner_levels();  // region, municipality, active
 // An item is late when its term has passed, it is not finished and its term is
 // a date range (an unknown or «by plan» term is never late: no date was set).
-bool item_overdue(const ParsedTerm& term, std::string_view status, const Date& today);
+bool item_overdue(const ParsedTerm& term, ItemStatus status, const Date& today);
 // The statuses that close an item.
-bool item_finished(std::string_view status);
+bool item_finished(ItemStatus status);
 
 }  // namespace metodist::domain

@@ -184,9 +184,9 @@ Response list_item_reports(const Request& r, Context& ctx) {
 Response add_item_report(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  const auto rep =
-      app::report_on_item(ctx.app, *r.caller, r.id(), b.required_text("status", 16), b.required_text("body", 40000),
-                          b.optional_text("evidence_url", 2000), r.request_id);
+  const auto rep = app::report_on_item(
+      ctx.app, *r.caller, r.id(), b.required_value<domain::ItemStatus>("status", domain::roadmap_item_statuses()),
+      b.required_text("body", 40000), b.optional_text("evidence_url", 2000), r.request_id);
   JsonWriter w;
   write_report(w, rep);
   return json_response(201, std::move(w));

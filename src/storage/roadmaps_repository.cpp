@@ -7,13 +7,18 @@ namespace {
 
 // Terms that carry dates: «by plan» and unknown ones are never late.
 const char* const kDatedTerm = "i.term_kind IN ('dates', 'whole_period', 'recurring')";
-const char* const kOpenStatus = "i.status IN ('planned', 'in_progress')";
+using S = domain::ItemStatus;
+using registry::literal;
+// Not finished (domain::item_finished): planned or in progress.
+const std::string kOpenStatus = "i.status IN (" + literal(S::planned) + ", " + literal(S::in_progress) + ")";
 
 const std::string kRoadmapSelect =
     "SELECT r.id, r.title, r.owner_level, r.territory_id, r.period_from, r.period_to, COALESCE(r.approved_by, '') AS approved_by,"
     " r.created_by, r.created_at, t.name,"
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0) AS items,"
-    " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND i.status = 'done') AS done,"
+    " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND i.status = " +
+    literal(S::done) +
+    ") AS done,"
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND " +
     std::string(kOpenStatus) + " AND " + kDatedTerm +
     " AND i.term_to < $1) AS overdue_candidates"
@@ -63,7 +68,7 @@ Item item_from(const Row& r) {
   i.term_parts = r.text("term_parts");
   i.expected_result = r.text("expected_result");
   i.indicator_codes = r.text("indicator_codes");
-  i.status = r.text("status");
+  i.status = *domain::value_in<S>(domain::roadmap_item_statuses(), r.view("status"));
   i.updated_at = r.text("updated_at");
   i.reports = r.int64("reports");
   return i;
@@ -85,7 +90,7 @@ Params item_params(const Item& i) {
           text_or_null(i.term_parts),
           text_or_null(i.expected_result),
           text_or_null(i.indicator_codes),
-          i.status,
+          std::string(domain::code_of(i.status)),
           i.updated_at};
 }
 
@@ -159,16 +164,17 @@ void delete_items(Connection& c, std::int64_t roadmap_id) {
   c.execute("DELETE FROM roadmap_items WHERE roadmap_id = $1", {roadmap_id});
 }
 
-void set_item_status(Connection& c, std::int64_t id, const std::string& status, const std::string& at) {
-  c.execute("UPDATE roadmap_items SET status = $2, updated_at = $3 WHERE id = $1", {id, status, at});
+void set_item_status(Connection& c, std::int64_t id, domain::ItemStatus status, const std::string& at) {
+  c.execute("UPDATE roadmap_items SET status = $2, updated_at = $3 WHERE id = $1",
+            {id, std::string(domain::code_of(status)), at});
 }
 
 std::int64_t insert_report(Connection& c, const Report& r) {
   return c.scalar(
       "INSERT INTO roadmap_reports (item_id, status, body, evidence_url, author_account_id, author_name, created_at)"
       " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-      {r.item_id, r.status, r.body, text_or_null(r.evidence_url), id_or_null(r.author_account_id), r.author_name,
-       r.created_at});
+      {r.item_id, std::string(domain::code_of(r.status)), r.body, text_or_null(r.evidence_url),
+       id_or_null(r.author_account_id), r.author_name, r.created_at});
 }
 
 std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
@@ -177,8 +183,10 @@ std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
       "SELECT id, item_id, status, body, COALESCE(evidence_url, '') AS evidence_url, author_account_id, author_name, created_at"
       " FROM roadmap_reports WHERE item_id = $1 ORDER BY id DESC",
       {item_id}, [&](const Row& r) {
-        out.push_back({r.int64("id"), r.int64("item_id"), r.text("status"), r.text("body"), r.text("evidence_url"),
-                       r.opt_int64("author_account_id"), r.text("author_name"), r.text("created_at")});
+        out.push_back({r.int64("id"), r.int64("item_id"),
+                       *domain::value_in<S>(domain::roadmap_item_statuses(), r.view("status")), r.text("body"),
+                       r.text("evidence_url"), r.opt_int64("author_account_id"), r.text("author_name"),
+                       r.text("created_at")});
       });
   return out;
 }

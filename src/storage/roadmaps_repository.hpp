@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/access.hpp"
+#include "domain/roadmap.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::roadmaps {
@@ -35,7 +36,9 @@ struct Item {
   std::string section, number;
   bool heading = false;
   std::string name, participants, executors, term, term_kind, term_from, term_to, term_parts, expected_result,
-      indicator_codes, status, updated_at;
+      indicator_codes;
+  domain::ItemStatus status = domain::ItemStatus::planned;
+  std::string updated_at;
   std::int64_t reports = 0;  // read only
 };
 std::int64_t insert_item(Connection& c, const Item& i);
@@ -46,11 +49,12 @@ int next_position(Connection& c, std::int64_t roadmap_id);
 // Removes every item of the roadmap (an import replacing them; the caller has
 // checked that none has reports).
 void delete_items(Connection& c, std::int64_t roadmap_id);
-void set_item_status(Connection& c, std::int64_t id, const std::string& status, const std::string& at);
+void set_item_status(Connection& c, std::int64_t id, domain::ItemStatus status, const std::string& at);
 
 struct Report {
   std::int64_t id = 0, item_id = 0;
-  std::string status, body, evidence_url;
+  domain::ItemStatus status = domain::ItemStatus::planned;
+  std::string body, evidence_url;
   std::optional<std::int64_t> author_account_id;
   std::string author_name, created_at;
 };

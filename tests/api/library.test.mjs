@@ -67,13 +67,22 @@ test('the Chelyabinsk order № 017730 roadmap goes in as printed: checked first
   assert.deepEqual(first.co_executors, ['ГБУ ДПО ЧИПКРО'])
   assert.ok(first.overdue, 'a term of 2021, unfinished, is late today')
   assert.equal(card.roadmap.overdue, card.items.filter((i) => i.overdue).length)
-
   const again = await upload(`/api/v1/roadmaps/${id}/import`, region, seed)
   assert.equal(again.status, 409)
   assert.equal(again.body.error.field, 'replace')
   const broken = await upload(`/api/v1/roadmaps/${id}/import?replace=true`, region, Buffer.from('просто текст без таблицы'))
   assert.equal(broken.status, 422)
   assert.equal((await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: region })).body.items.length, card.items.length, 'nothing lost')
+  // A report moves the item: a status outside the vocabulary is named, a known one closes the lateness.
+  const badReport = await send('POST', `/api/v1/roadmap-items/${first.id}/reports`, region, { status: 'finished', body: 'Сделано' })
+  assert.equal(badReport.status, 422, JSON.stringify(badReport.body))
+  assert.equal(badReport.body.error.field, 'status')
+  const report = await send('POST', `/api/v1/roadmap-items/${first.id}/reports`, region, { status: 'done', body: 'Приказ издан' })
+  assert.equal(report.status, 201, JSON.stringify(report.body))
+  assert.equal(report.body.status, 'done')
+  const reported = (await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: region })).body.items.find((i) => i.id === first.id)
+  assert.equal(reported.status, 'done')
+  assert.equal(reported.overdue, false)
 
   const xlsx = await fetch(`${srv.base}/api/v1/roadmaps/${id}/export?format=xlsx`, { headers: region })
   assert.equal(xlsx.status, 200)

@@ -161,16 +161,18 @@ TEST_P(RoadmapsTest, KeepersImportOnceReplaceUntilReportedTeachersRead) {
   EXPECT_EQ(card.items.size(), first);
   EXPECT_FALSE(card.can_manage);
   const auto item = card.items[1].item.id;
-  app::report_on_item(app_, institute_, item, "done", "Приказ издан", "https://example.org/prikaz.pdf");
+  app::report_on_item(app_, institute_, item, domain::ItemStatus::done, "Приказ издан",
+                      "https://example.org/prikaz.pdf");
   EXPECT_EQ(error_of([&] { app::import_roadmap(app_, institute_, id, io::read_table(text), false, true); }).kind(),
             domain::ErrorKind::conflict);
-  EXPECT_EQ(error_of([&] { app::report_on_item(app_, coordinator_, item, "done", "x", ""); }).kind(),
+  EXPECT_EQ(error_of([&] { app::report_on_item(app_, coordinator_, item, domain::ItemStatus::done, "x", ""); }).kind(),
             domain::ErrorKind::forbidden);
-  EXPECT_EQ(error_of([&] { app::report_on_item(app_, institute_, item, "finished", "x", ""); }).field(), "status");
-  EXPECT_EQ(error_of([&] { app::report_on_item(app_, institute_, item, "done", "x", "javascript:alert(1)"); }).field(),
+  EXPECT_EQ(error_of([&] {
+              app::report_on_item(app_, institute_, item, domain::ItemStatus::done, "x", "javascript:alert(1)");
+            }).field(),
             "evidence_url");
   const auto reports = app::item_reports(app_, teacher_, item);
-  EXPECT_EQ(reports.item.status, "done");
+  EXPECT_EQ(reports.item.status, domain::ItemStatus::done);
   ASSERT_EQ(reports.reports.size(), 1u);
   EXPECT_EQ(reports.reports[0].evidence_url, "https://example.org/prikaz.pdf");
 }
@@ -206,7 +208,7 @@ TEST_P(RoadmapsTest, LateItemsAreFlaggedAndRemindedOnce) {
   app::send_reminders(app_);
   EXPECT_EQ(notices("region", "overdue"), before + 1);  // once per state of the roadmap
 
-  app::report_on_item(app_, institute_, late.id, "done", "Проведено", "");
+  app::report_on_item(app_, institute_, late.id, domain::ItemStatus::done, "Проведено", "");
   card = app::get_roadmap(app_, institute_, id);
   EXPECT_FALSE(card.items[0].overdue);
   EXPECT_EQ(card.roadmap.done, 1);

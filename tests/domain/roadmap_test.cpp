@@ -133,13 +133,13 @@ TEST(RoadmapSections, YearOfABlock) {
 TEST(RoadmapLateness, OnlyDatedUnfinishedItemsPastTheirEnd) {
   const DateRange period{*Date::parse_iso("2021-01-01"), *Date::parse_iso("2022-12-31")};
   const auto today = *Date::parse_iso("2021-07-01");
-  EXPECT_TRUE(item_overdue(parse_term("I квартал", 2021, period), "planned", today));
-  EXPECT_TRUE(item_overdue(parse_term("Июнь", 2021, period), "in_progress", today));
-  EXPECT_FALSE(item_overdue(parse_term("Июль", 2021, period), "planned", today));  // ends 31.07
-  EXPECT_FALSE(item_overdue(parse_term("I квартал", 2021, period), "done", today));
-  EXPECT_FALSE(item_overdue(parse_term("По отдельному плану", 2021, period), "planned", today));
-  EXPECT_FALSE(item_overdue(parse_term("По мере необходимости", 2021, period), "planned", today));
-  EXPECT_FALSE(item_overdue(parse_term("В течение всего периода", 2021, period), "planned", today));
+  EXPECT_TRUE(item_overdue(parse_term("I квартал", 2021, period), ItemStatus::planned, today));
+  EXPECT_TRUE(item_overdue(parse_term("Июнь", 2021, period), ItemStatus::in_progress, today));
+  EXPECT_FALSE(item_overdue(parse_term("Июль", 2021, period), ItemStatus::planned, today));  // ends 31.07
+  EXPECT_FALSE(item_overdue(parse_term("I квартал", 2021, period), ItemStatus::done, today));
+  EXPECT_FALSE(item_overdue(parse_term("По отдельному плану", 2021, period), ItemStatus::planned, today));
+  EXPECT_FALSE(item_overdue(parse_term("По мере необходимости", 2021, period), ItemStatus::planned, today));
+  EXPECT_FALSE(item_overdue(parse_term("В течение всего периода", 2021, period), ItemStatus::planned, today));
 }
 
 TEST(RoadmapIndicators, CodesNormalisedOrRefused) {
