@@ -15,6 +15,8 @@ namespace metodist::app {
 namespace {
 
 namespace mon = storage::monitoring;
+using CS = domain::CampaignStatus;
+using SS = domain::SubmissionStatus;
 namespace reg = storage::registry;
 
 // A region (by id) the caller keeps: coordinate_support over it.
@@ -167,8 +169,8 @@ CampaignCard get_monitoring_campaign(App& app, const Caller& caller, std::int64_
       const bool mine = coordinates_territory(c, caller, s.territory_id);
       if (!card.can_manage && !mine) continue;
       SubmissionCard sc{s, mon::entries_of(c, s.id), false, false};
-      sc.can_edit = mine && k->status == "open" && (s.status == "draft" || s.status == "returned");
-      sc.can_decide = card.can_manage && k->status == "open" && s.status == "submitted";
+      sc.can_edit = mine && k->status == CS::open && (s.status == SS::draft || s.status == SS::returned);
+      sc.can_decide = card.can_manage && k->status == CS::open && s.status == SS::submitted;
       card.submissions.push_back(std::move(sc));
     }
     if (card.submissions.empty() && !card.can_manage) throw domain::Error::not_found("Кампания мониторинга не найдена");
@@ -187,7 +189,7 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
       throw domain::Error::not_found("Отчёт муниципалитета не найден");
     if (!coordinates_territory(c, caller, s->territory_id))
       throw domain::Error::forbidden("Данные вносит муниципальная методическая служба этого муниципалитета");
-    if (k->status != "open" || (s->status != "draft" && s->status != "returned"))
+    if (k->status != CS::open || (s->status != SS::draft && s->status != SS::returned))
       throw domain::Error::conflict("status", "Отчёт уже отправлен или кампания закрыта: изменить его нельзя");
     std::vector<domain::Indicator> own;
     const auto list = indicators_of(c, k->set, k->region_id, own);
@@ -226,18 +228,18 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
   });
 }
 
-void move_submission(App& app, const Caller& caller, std::int64_t submission_id, const std::string& status,
+void move_submission(App& app, const Caller& caller, std::int64_t submission_id, domain::SubmissionStatus status,
                      const std::string& comment, const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
     const auto s = mon::find_submission(c, submission_id);
     const auto k = s ? mon::find_campaign(c, s->campaign_id) : std::nullopt;
     if (!s || !k || !reg::territory_visible(c, s->territory_id, scope_of(caller, domain::Action::read_registry)))
       throw domain::Error::not_found("Отчёт муниципалитета не найден");
-    if (k->status != "open") throw domain::Error::conflict("status", "Кампания закрыта");
-    if (status == "submitted") {
+    if (k->status != CS::open) throw domain::Error::conflict("status", "Кампания закрыта");
+    if (status == SS::submitted) {
       if (!coordinates_territory(c, caller, s->territory_id))
         throw domain::Error::forbidden("Отчёт отправляет муниципальная методическая служба");
-      if (s->status != "draft" && s->status != "returned")
+      if (s->status != SS::draft && s->status != SS::returned)
         throw domain::Error::conflict("status", "Отчёт уже отправлен");
       std::vector<domain::Indicator> own;
       const auto entries = mon::entries_of(c, submission_id);
@@ -246,18 +248,19 @@ void move_submission(App& app, const Caller& caller, std::int64_t submission_id,
             std::none_of(entries.begin(), entries.end(), [&](const auto& e) { return e.code == i->code; }))
           throw domain::Error::validation("entries",
                                           "Не заполнен показатель " + i->code + " — его значение вносит муниципалитет");
-    } else if (status == "approved" || status == "returned") {
+    } else if (status == SS::approved || status == SS::returned) {
       if (!coordinates_territory(c, caller, k->region_id)) throw domain::Error::forbidden("Отчёты принимает регион");
-      if (s->status != "submitted")
+      if (s->status != SS::submitted)
         throw domain::Error::conflict("status", "Принять или вернуть можно только отправленный отчёт");
-      if (status == "returned" && domain::trim(comment).empty())
+      if (status == SS::returned && domain::trim(comment).empty())
         throw domain::Error::validation("comment", "Напишите, что исправить");
     } else {
       throw domain::Error::validation("status", "Статус: submitted, approved или returned");
     }
     mon::set_submission_status(c, submission_id, status, domain::trim(comment));
     audit_change(c, caller, "update", "monitoring_submission", submission_id,
-                 nlohmann::json{{"status", s->status}}.dump(), nlohmann::json{{"status", status}}.dump(), request_id);
+                 nlohmann::json{{"status", domain::code_of(s->status)}}.dump(),
+                 nlohmann::json{{"status", domain::code_of(status)}}.dump(), request_id);
   });
 }
 
@@ -282,9 +285,9 @@ void close_monitoring_campaign(App& app, const Caller& caller, std::int64_t id, 
   }
   app.db->write([&](storage::Connection& c) {
     const auto now = mon::find_campaign(c, id);
-    if (!now || now->status != "open") throw domain::Error::conflict("status", "Кампания уже закрыта");
+    if (!now || now->status != CS::open) throw domain::Error::conflict("status", "Кампания уже закрыта");
     std::size_t waiting = 0;
-    for (const auto& s : mon::submissions_of(c, id)) waiting += s.status != "approved";
+    for (const auto& s : mon::submissions_of(c, id)) waiting += s.status != SS::approved;
     if (waiting)
       throw domain::Error::conflict("status", "Не приняты отчёты муниципалитетов: " + std::to_string(waiting) +
                                                   ". Закрыть кампанию можно, когда приняты все");

@@ -57,7 +57,7 @@ CampaignCard get_monitoring_campaign(App& app, const Caller& caller, std::int64_
 void save_entries(App& app, const Caller& caller, std::int64_t submission_id,
                   const std::vector<storage::monitoring::Entry>& entries, const std::string& request_id = {});
 // draft | returned → submitted (every indicator kept by hand entered); submitted → approved | returned (by the region).
-void move_submission(App& app, const Caller& caller, std::int64_t submission_id, const std::string& status,
+void move_submission(App& app, const Caller& caller, std::int64_t submission_id, domain::SubmissionStatus status,
                      const std::string& comment, const std::string& request_id = {});
 // Every submission approved → the values are stored and the campaign is closed (409 otherwise).
 void close_monitoring_campaign(App& app, const Caller& caller, std::int64_t id, const std::string& request_id = {});

@@ -320,6 +320,9 @@ constexpr std::array kSubmissionStatuses{
 };
 }  // namespace
 
+static_assert(kCampaignStatuses.size() == static_cast<std::size_t>(CampaignStatus::closed) + 1);
+static_assert(kSubmissionStatuses.size() == static_cast<std::size_t>(SubmissionStatus::returned) + 1);
+
 std::span<const Term> campaign_statuses() { return kCampaignStatuses; }
 std::span<const Term> submission_statuses() { return kSubmissionStatuses; }
 

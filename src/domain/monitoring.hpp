@@ -145,7 +145,11 @@ struct Value {
 Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::int64_t> denominator);
 
 // A region's monitoring campaign and a municipality's report in it.
-std::span<const Term> campaign_statuses();    // open, closed
-std::span<const Term> submission_statuses();  // draft, submitted, approved, returned
+std::span<const Term> campaign_statuses();                             // open, closed
+std::span<const Term> submission_statuses();                           // draft, submitted, approved, returned
+enum class CampaignStatus { open, closed };                            // as campaign_statuses()
+enum class SubmissionStatus { draft, submitted, approved, returned };  // as submission_statuses()
+inline std::string_view code_of(CampaignStatus s) noexcept { return code_in(campaign_statuses(), s); }
+inline std::string_view code_of(SubmissionStatus s) noexcept { return code_in(submission_statuses(), s); }
 
 }  // namespace metodist::domain

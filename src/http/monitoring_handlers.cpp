@@ -320,10 +320,10 @@ Response put_submission_entries(const Request& r, Context& ctx) {
 Response change_submission_status(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  app::move_submission(ctx.app, *r.caller, r.id(), b.required_text("status", 16), b.optional_text("comment", 4000),
-                       r.request_id);
+  const auto status = b.required_value<domain::SubmissionStatus>("status", domain::submission_statuses());
+  app::move_submission(ctx.app, *r.caller, r.id(), status, b.optional_text("comment", 4000), r.request_id);
   JsonWriter w;
-  w.begin_object().field("status", b.required_text("status", 16)).end_object();
+  w.begin_object().field("status", status).end_object();
   return json_response(200, std::move(w));
 }
 

@@ -6,20 +6,29 @@
 namespace metodist::storage::monitoring {
 namespace {
 
+using CS = domain::CampaignStatus;
+using SS = domain::SubmissionStatus;
+using registry::literal;
+
 Value real_or_null(std::optional<double> v) { return v ? Value{*v} : Value{nullptr}; }
 Value text_opt(const std::optional<std::string>& v) { return v ? Value{*v} : Value{nullptr}; }
 
-const char* const kCampaignSelect =
+const std::string kCampaignSelect =
     "SELECT k.id, k.region_id, t.name, k.title, k.indicator_set, k.period, k.collect_from, k.collect_to,"
     " COALESCE(k.report_due, '') AS report_due, k.status, COALESCE(k.closed_at, '') AS closed_at,"
     " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id) AS submissions,"
-    " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id AND s.status = 'approved') AS approved"
+    " (SELECT COUNT(*) FROM monitoring_submissions s WHERE s.campaign_id = k.id AND s.status = " +
+    literal(SS::approved) +
+    ") AS approved"
     " FROM monitoring_campaigns k JOIN territories t ON t.id = k.region_id";
 
 Campaign campaign_from(const Row& r) {
-  return {r.int64("id"),           r.int64("region_id"), r.text("name"),         r.text("title"),
-          r.text("indicator_set"), r.text("period"),     r.text("collect_from"), r.text("collect_to"),
-          r.text("report_due"),    r.text("status"),     r.text("closed_at"),    r.int64("submissions"),
+  return {r.int64("id"),           r.int64("region_id"),
+          r.text("name"),          r.text("title"),
+          r.text("indicator_set"), r.text("period"),
+          r.text("collect_from"),  r.text("collect_to"),
+          r.text("report_due"),    *domain::value_in<CS>(domain::campaign_statuses(), r.view("status")),
+          r.text("closed_at"),     r.int64("submissions"),
           r.int64("approved")};
 }
 
@@ -28,8 +37,14 @@ const char* const kSubmissionSelect =
     " COALESCE(s.decided_at, '') AS decided_at FROM monitoring_submissions s JOIN territories t ON t.id = s.territory_id";
 
 Submission submission_from(const Row& r) {
-  return {r.int64("id"),    r.int64("campaign_id"), r.int64("territory_id"), r.text("name"),
-          r.text("status"), r.text("comment"),      r.text("submitted_at"),  r.text("decided_at")};
+  return {r.int64("id"),
+          r.int64("campaign_id"),
+          r.int64("territory_id"),
+          r.text("name"),
+          *domain::value_in<SS>(domain::submission_statuses(), r.view("status")),
+          r.text("comment"),
+          r.text("submitted_at"),
+          r.text("decided_at")};
 }
 
 }  // namespace
@@ -85,7 +100,8 @@ std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i) {
 std::int64_t insert_campaign(Connection& c, const Campaign& k, std::optional<std::int64_t> account_id) {
   return c.scalar(
       "INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, report_due,"
-      " status, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9) RETURNING id",
+      " status, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, " +
+          literal(CS::open) + ", $8, $9) RETURNING id",
       {k.region_id, k.title, k.set, k.period, k.collect_from, k.collect_to, text_or_null(k.report_due),
        id_or_null(account_id), domain::utc_timestamp_now()});
 }
@@ -107,21 +123,22 @@ std::vector<Campaign> campaigns_of_regions(Connection& c, const std::vector<std:
 }
 
 void close_campaign(Connection& c, std::int64_t id) {
-  c.execute("UPDATE monitoring_campaigns SET status = 'closed', closed_at = $2 WHERE id = $1",
+  c.execute("UPDATE monitoring_campaigns SET status = " + literal(CS::closed) + ", closed_at = $2 WHERE id = $1",
             {id, domain::utc_timestamp_now()});
 }
 
 std::vector<Campaign> closed_campaigns(Connection& c, const std::string& set, const std::string& period) {
   std::vector<Campaign> out;
-  c.run(std::string(kCampaignSelect) + " WHERE k.status = 'closed' AND k.indicator_set = $1 AND k.period = $2",
+  c.run(std::string(kCampaignSelect) + " WHERE k.status = " + literal(CS::closed) +
+            " AND k.indicator_set = $1 AND k.period = $2",
         {set, period}, [&](const Row& r) { out.push_back(campaign_from(r)); });
   return out;
 }
 
 void insert_submission(Connection& c, std::int64_t campaign_id, std::int64_t territory_id) {
-  c.execute(
-      "INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES ($1, $2, 'draft', $3)",
-      {campaign_id, territory_id, domain::utc_timestamp_now()});
+  c.execute("INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES ($1, $2, " +
+                literal(SS::draft) + ", $3)",
+            {campaign_id, territory_id, domain::utc_timestamp_now()});
 }
 
 std::vector<std::int64_t> municipalities_of(Connection& c, std::int64_t region_id) {
@@ -144,13 +161,16 @@ std::optional<Submission> find_submission(Connection& c, std::int64_t id) {
   return submission_from(*row);
 }
 
-void set_submission_status(Connection& c, std::int64_t id, const std::string& status, const std::string& comment) {
+void set_submission_status(Connection& c, std::int64_t id, domain::SubmissionStatus status,
+                           const std::string& comment) {
   const auto now = domain::utc_timestamp_now();
+  const bool sent = status == SS::submitted, decided = status == SS::approved || status == SS::returned;
   c.execute(
       "UPDATE monitoring_submissions SET status = $2, comment = $3, updated_at = $4,"
-      " submitted_at = CASE WHEN $2 = 'submitted' THEN $4 ELSE submitted_at END,"
-      " decided_at = CASE WHEN $2 IN ('approved', 'returned') THEN $4 ELSE decided_at END WHERE id = $1",
-      {id, status, text_or_null(comment), now});
+      " submitted_at = CASE WHEN $5 = 1 THEN $4 ELSE submitted_at END,"
+      " decided_at = CASE WHEN $6 = 1 THEN $4 ELSE decided_at END WHERE id = $1",
+      {id, std::string(domain::code_of(status)), text_or_null(comment), now, std::int64_t{sent},
+       std::int64_t{decided}});
 }
 
 std::vector<Entry> entries_of(Connection& c, std::int64_t submission_id) {
@@ -181,7 +201,8 @@ std::vector<PlacedEntry> entries_for(Connection& c, const std::string& set, cons
       "SELECT s.territory_id, e.code, e.numerator, e.denominator, e.confirmed, COALESCE(e.evidence, '') AS evidence, COALESCE(e.note, '') AS note"
       " FROM monitoring_entries e JOIN monitoring_submissions s ON s.id = e.submission_id"
       " JOIN monitoring_campaigns k ON k.id = s.campaign_id"
-      " WHERE k.indicator_set = $1 AND k.period = $2 AND s.status IN ('submitted', 'approved')",
+      " WHERE k.indicator_set = $1 AND k.period = $2 AND s.status IN (" +
+          literal(SS::submitted) + ", " + literal(SS::approved) + ")",
       {set, period}, [&](const Row& r) {
         out.push_back({r.int64("territory_id"),
                        {r.text("code"), r.opt_int64("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/monitoring.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage::monitoring {
@@ -38,7 +39,9 @@ std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i);
 struct Campaign {
   std::int64_t id = 0, region_id = 0;
   std::string region_name;  // read only
-  std::string title, set, period, collect_from, collect_to, report_due, status, closed_at;
+  std::string title, set, period, collect_from, collect_to, report_due;
+  domain::CampaignStatus status = domain::CampaignStatus::open;
+  std::string closed_at;
   std::int64_t submissions = 0, approved = 0;  // read only
 };
 std::int64_t insert_campaign(Connection& c, const Campaign& k, std::optional<std::int64_t> account_id);
@@ -51,13 +54,14 @@ std::vector<Campaign> closed_campaigns(Connection& c, const std::string& set, co
 struct Submission {
   std::int64_t id = 0, campaign_id = 0, territory_id = 0;
   std::string territory_name;  // read only
-  std::string status, comment, submitted_at, decided_at;
+  domain::SubmissionStatus status = domain::SubmissionStatus::draft;
+  std::string comment, submitted_at, decided_at;
 };
 void insert_submission(Connection& c, std::int64_t campaign_id, std::int64_t territory_id);
 std::vector<std::int64_t> municipalities_of(Connection& c, std::int64_t region_id);
 std::vector<Submission> submissions_of(Connection& c, std::int64_t campaign_id);
 std::optional<Submission> find_submission(Connection& c, std::int64_t id);
-void set_submission_status(Connection& c, std::int64_t id, const std::string& status, const std::string& comment);
+void set_submission_status(Connection& c, std::int64_t id, domain::SubmissionStatus status, const std::string& comment);
 
 struct Entry {
   std::string code;
