@@ -22,6 +22,7 @@ namespace metodist::app {
 namespace {
 
 namespace act = storage::active;
+using AS = domain::ApplicationStatus;
 namespace reg = storage::registry;
 using nlohmann::json;
 
@@ -223,7 +224,7 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
       throw domain::Error::validation("person_id",
                                       "Педагог не работает на территории отбора (" + s->territory_name + ")");
     const auto today = domain::Date::today().iso();
-    if (s->status != "open" || today < s->applications_from || today > s->applications_to)
+    if (s->status != domain::SelectionStatus::open || today < s->applications_from || today > s->applications_to)
       throw domain::Error::conflict("selection_id", "Приём заявок идёт с " +
                                                         domain::russian_date(s->applications_from) + " по " +
                                                         domain::russian_date(s->applications_to));
@@ -291,7 +292,7 @@ ApplicationView score_application(App& app, const Caller& caller, std::int64_t i
                               if (score < 0 || score > it->max_score)
                                 throw domain::Error::validation(
                                     "score", "Балл этапа «" + it->title + "» — от 0 до " + number_text(it->max_score));
-                              if (a.status != "submitted")
+                              if (a.status != AS::submitted)
                                 throw domain::Error::conflict("status", "Решение по заявке уже принято");
                               act::set_score(c, id, stage, score, domain::trim(comment));
                               audit_change(c, caller, "update", "active_application_score", id, {},
@@ -299,22 +300,21 @@ ApplicationView score_application(App& app, const Caller& caller, std::int64_t i
                             });
 }
 
-ApplicationView decide_application(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+ApplicationView decide_application(App& app, const Caller& caller, std::int64_t id, domain::ApplicationStatus status,
                                    const std::string& note, const std::string& request_id) {
   return change_application(
       app, caller, id,
       [&](storage::Connection& c, const act::Selection& s, const act::Application& a,
           const std::vector<domain::EligibilityRule>& rules, const std::vector<domain::SelectionStage>& stages) {
-        if (status == "withdrawn") {
+        if (status == AS::withdrawn) {
           if (!caller.person_id || *caller.person_id != a.person_id)
             throw domain::Error::forbidden("Отозвать заявку может сам педагог");
-        } else if (status == "accepted" || status == "rejected" || status == "submitted") {
-          require_keeps(c, caller, s.territory_id);
         } else {
-          throw domain::Error::validation("status", "Решение: accepted, rejected, submitted или withdrawn");
+          require_keeps(c, caller, s.territory_id);  // accepted, rejected, or back to submitted
         }
-        if (s.status != "open") throw domain::Error::conflict("status", "Отбор завершён приказом: решения не меняются");
-        if (status == "accepted") {
+        if (s.status != domain::SelectionStatus::open)
+          throw domain::Error::conflict("status", "Отбор завершён приказом: решения не меняются");
+        if (status == AS::accepted) {
           const auto v = view_of(a, rules, stages);
           std::vector<std::string> why;
           for (const auto& r : v.eligibility.results)
@@ -328,8 +328,8 @@ ApplicationView decide_application(App& app, const Caller& caller, std::int64_t 
           }
         }
         act::set_application_status(c, id, status, domain::trim(note));
-        audit_change(c, caller, "update", "active_application", id, json{{"status", a.status}}.dump(),
-                     json{{"status", status}, {"note", note}}.dump(), request_id);
+        audit_change(c, caller, "update", "active_application", id, json{{"status", domain::code_of(a.status)}}.dump(),
+                     json{{"status", domain::code_of(status)}, {"note", note}}.dump(), request_id);
       });
 }
 
@@ -339,10 +339,11 @@ act::Order issue_selection_order(App& app, const Caller& caller, std::int64_t se
     const auto s = act::find_selection(c, selection_id);
     if (!s) throw domain::Error::not_found("Отбор не найден");
     require_keeps(c, caller, s->territory_id);
-    if (s->status != "open") throw domain::Error::conflict("selection_id", "Приказ по этому отбору уже издан");
+    if (s->status != domain::SelectionStatus::open)
+      throw domain::Error::conflict("selection_id", "Приказ по этому отбору уже издан");
     std::vector<act::Application> accepted;
     for (auto& a : act::applications_of(c, selection_id))
-      if (a.status == "accepted") accepted.push_back(std::move(a));
+      if (a.status == AS::accepted) accepted.push_back(std::move(a));
     if (accepted.empty())
       throw domain::Error::conflict("selection_id", "Никто не включён в актив: приказ не о ком издавать");
     const std::string title = std::string("Об утверждении состава ") +
@@ -740,7 +741,7 @@ std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64
     PlanItemView v{item, {}, term.flagged(), false};
     if (term.range) {
       v.due_on = term.range->to.iso();
-      v.overdue = item.status == "planned" && term.range->to < today;
+      v.overdue = item.status == domain::PlanItemStatus::planned && term.range->to < today;
     }
     out.push_back(std::move(v));
   }
@@ -768,19 +769,17 @@ act::PlanItem add_plan_item(App& app, const Caller& caller, act::PlanItem d, con
   });
 }
 
-act::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+act::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, domain::PlanItemStatus status,
                                const std::string& report, const std::string& request_id) {
-  if (!domain::find_term(domain::plan_item_statuses(), status))
-    throw domain::Error::validation("status", "Статус: " + domain::allowed_codes(domain::plan_item_statuses()));
   return app.db->write([&](storage::Connection& c) {
     const auto before = act::find_plan_item(c, id);
     if (!before) throw domain::Error::not_found("Пункт плана не найден");
     require_keeps(c, caller, before->territory_id);
-    if (status == "done" && domain::trim(report).empty())
+    if (status == domain::PlanItemStatus::done && domain::trim(report).empty())
       throw domain::Error::validation("report", "Отметка о выполнении — с кратким отчётом");
     act::update_plan_item(c, id, status, domain::trim(report));
-    audit_change(c, caller, "update", "active_plan_item", id, json{{"status", before->status}}.dump(),
-                 json{{"status", status}}.dump(), request_id);
+    audit_change(c, caller, "update", "active_plan_item", id, json{{"status", domain::code_of(before->status)}}.dump(),
+                 json{{"status", domain::code_of(status)}}.dump(), request_id);
     return *act::find_plan_item(c, id);
   });
 }

@@ -66,7 +66,7 @@ ApplicationView apply_to_selection(App& app, const Caller& caller, std::int64_t 
 ApplicationView score_application(App& app, const Caller& caller, std::int64_t id, const std::string& stage,
                                   double score, const std::string& comment, const std::string& request_id = {});
 // accepted (only when eligible and every stage passed) | rejected | withdrawn (the candidate).
-ApplicationView decide_application(App& app, const Caller& caller, std::int64_t id, const std::string& status,
+ApplicationView decide_application(App& app, const Caller& caller, std::int64_t id, domain::ApplicationStatus status,
                                    const std::string& note, const std::string& request_id = {});
 // Fixes the accepted candidates as members by an order with its number and
 // date; the selection is decided. Returns the order.
@@ -165,8 +165,9 @@ std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64
                                       const std::string& level, const std::string& school_year);
 storage::active::PlanItem add_plan_item(App& app, const Caller& caller, storage::active::PlanItem draft,
                                         const std::string& request_id = {});
-storage::active::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id, const std::string& status,
-                                           const std::string& report, const std::string& request_id = {});
+storage::active::PlanItem update_plan_item(App& app, const Caller& caller, std::int64_t id,
+                                           domain::PlanItemStatus status, const std::string& report,
+                                           const std::string& request_id = {});
 
 // The activity analysis report (the Ermakovsky district order № 255-02 §5) of a territory's active for a period.
 ExportFile activity_report(App& app, const Caller& caller, std::int64_t territory_id, const std::string& level,

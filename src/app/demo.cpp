@@ -944,8 +944,17 @@ void demo_active(storage::Connection& c, Rng& rng, const Date& today, std::int64
         {"Анализ деятельности актива за учебный год", "effectiveness_monitoring", "май"},
     };
     for (const auto& item : kPlan)
-      act::insert_plan_item(
-          c, {0, "municipal", muni, school_year, item[0], item[1], {}, item[2], "Координатор ИМЦ", "planned", {}});
+      act::insert_plan_item(c, {0,
+                                "municipal",
+                                muni,
+                                school_year,
+                                item[0],
+                                item[1],
+                                {},
+                                item[2],
+                                "Координатор ИМЦ",
+                                domain::PlanItemStatus::planned,
+                                {}});
   }
 }
 

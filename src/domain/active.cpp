@@ -74,6 +74,9 @@ std::span<const Term> methodist_functions() { return kFunctions; }
 std::span<const Term> application_statuses() { return kApplicationStatuses; }
 std::span<const Term> selection_statuses() { return kSelectionStatuses; }
 std::span<const Term> plan_item_statuses() { return kPlanItemStatuses; }
+static_assert(kApplicationStatuses.size() == static_cast<std::size_t>(ApplicationStatus::withdrawn) + 1);
+static_assert(kSelectionStatuses.size() == static_cast<std::size_t>(SelectionStatus::decided) + 1);
+static_assert(kPlanItemStatuses.size() == static_cast<std::size_t>(PlanItemStatus::cancelled) + 1);
 std::span<const Term> eligibility_facts() { return kFacts; }
 std::span<const std::string_view> required_team_areas() { return kTeamAreas; }
 

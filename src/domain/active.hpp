@@ -24,6 +24,13 @@ std::span<const Term> methodist_functions();   // the seven functions of a metho
 std::span<const Term> application_statuses();  // submitted, accepted, rejected, withdrawn
 std::span<const Term> selection_statuses();    // open, decided (the order is issued)
 std::span<const Term> plan_item_statuses();    // planned, done, cancelled
+// In the order of the vocabularies above.
+enum class ApplicationStatus { submitted, accepted, rejected, withdrawn };
+enum class SelectionStatus { open, decided };
+enum class PlanItemStatus { planned, done, cancelled };
+inline std::string_view code_of(ApplicationStatus s) noexcept { return code_in(application_statuses(), s); }
+inline std::string_view code_of(SelectionStatus s) noexcept { return code_in(selection_statuses(), s); }
+inline std::string_view code_of(PlanItemStatus s) noexcept { return code_in(plan_item_statuses(), s); }
 
 // ---- Eligibility rules as data -------------------------------------------
 

@@ -238,8 +238,9 @@ Response score_application(const Request& r, Context& ctx) {
 Response decide_application(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  return application_response(app::decide_application(ctx.app, *r.caller, r.id(), b.required_text("status", 16),
-                                                      b.optional_text("note", 2000), r.request_id));
+  return application_response(app::decide_application(
+      ctx.app, *r.caller, r.id(), b.required_value<domain::ApplicationStatus>("status", domain::application_statuses()),
+      b.optional_text("note", 2000), r.request_id));
 }
 
 Response issue_selection_order(const Request& r, Context& ctx) {
@@ -583,8 +584,10 @@ Response update_plan_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
   JsonWriter w;
-  write_plan_item(w, app::update_plan_item(ctx.app, *r.caller, r.id(), b.required_text("status", 16),
-                                           b.optional_text("report", 5000), r.request_id));
+  write_plan_item(
+      w, app::update_plan_item(ctx.app, *r.caller, r.id(),
+                               b.required_value<domain::PlanItemStatus>("status", domain::plan_item_statuses()),
+                               b.optional_text("report", 5000), r.request_id));
   return json_response(200, std::move(w));
 }
 

@@ -9,6 +9,8 @@
 namespace metodist::storage::active {
 namespace {
 
+using registry::literal;
+
 const char* const kName = " || ' ' || ";
 std::string full_name(const std::string& a) {
   return a + ".last_name" + kName + a + ".first_name || COALESCE(' ' || " + a + ".middle_name, '')";
@@ -20,10 +22,12 @@ std::string workplace_of(const std::string& person_column) {
          person_column + " AND ps2.left_on IS NULL ORDER BY ps2.id LIMIT 1), '')";
 }
 
-const char* const kSelectionSelect =
+const std::string kSelectionSelect =
     "SELECT s.id, s.level, s.territory_id, s.title, COALESCE(s.description, '') AS description, s.applications_from, s.applications_to,"
     " s.rules, s.stages, s.status, s.order_id, t.name,"
-    " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> 'withdrawn') AS applications"
+    " (SELECT COUNT(*) FROM active_applications a WHERE a.selection_id = s.id AND a.status <> " +
+    literal(domain::ApplicationStatus::withdrawn) +
+    ") AS applications"
     " FROM active_selections s JOIN territories t ON t.id = s.territory_id";
 
 Selection selection_from(const Row& r) {
@@ -37,7 +41,7 @@ Selection selection_from(const Row& r) {
   s.applications_to = r.text("applications_to");
   s.rules_json = r.text("rules");
   s.stages_json = r.text("stages");
-  s.status = r.text("status");
+  s.status = *domain::value_in<domain::SelectionStatus>(domain::selection_statuses(), r.view("status"));
   s.order_id = r.opt_int64("order_id");
   s.territory_name = r.text("name");
   s.applications = r.int64("applications");
@@ -65,7 +69,7 @@ Application application_from(const Row& r) {
   a.ege_expert = r.flag("ege_expert");
   a.community_leader = r.flag("community_leader");
   a.high_results = r.flag("high_results");
-  a.status = r.text("status");
+  a.status = *domain::value_in<domain::ApplicationStatus>(domain::application_statuses(), r.view("status"));
   a.decision_note = r.text("decision_note");
   a.created_at = r.text("created_at");
   a.person_name = r.text("person_name");
@@ -170,7 +174,8 @@ std::optional<std::int64_t> find_order_id(Connection& c, std::int64_t territory_
 std::int64_t insert_selection(Connection& c, const Selection& s) {
   return c.scalar(
       "INSERT INTO active_selections (level, territory_id, title, description, applications_from, applications_to, rules,"
-      " stages, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) RETURNING id",
+      " stages, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, " +
+          literal(domain::SelectionStatus::open) + ", $9) RETURNING id",
       {s.level, s.territory_id, s.title, text_or_null(s.description), s.applications_from, s.applications_to,
        s.rules_json, s.stages_json, domain::utc_timestamp_now()});
 }
@@ -191,7 +196,9 @@ std::vector<Selection> list_selections(Connection& c, const domain::Scope& scope
 }
 
 void close_selection(Connection& c, std::int64_t id, std::int64_t order_id) {
-  c.execute("UPDATE active_selections SET status = 'decided', order_id = $2 WHERE id = $1", {id, order_id});
+  c.execute("UPDATE active_selections SET status = " + literal(domain::SelectionStatus::decided) +
+                ", order_id = $2 WHERE id = $1",
+            {id, order_id});
 }
 
 std::int64_t insert_application(Connection& c, const Application& a) {
@@ -199,7 +206,8 @@ std::int64_t insert_application(Connection& c, const Application& a) {
   return c.scalar(
       "INSERT INTO active_applications (selection_id, person_id, nominated_by, direction, subject_area, portfolio,"
       " ege_expert, community_leader, high_results, status, created_at, updated_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $10) RETURNING id",
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, " +
+          literal(domain::ApplicationStatus::submitted) + ", $10, $10) RETURNING id",
       {a.selection_id, a.person_id, a.nominated_by, a.direction, text_or_null(a.subject_area),
        text_or_null(a.portfolio), flag(a.ege_expert), flag(a.community_leader), flag(a.high_results), now});
 }
@@ -220,9 +228,9 @@ std::vector<Application> applications_of(Connection& c, std::int64_t selection_i
   return out;
 }
 
-void set_application_status(Connection& c, std::int64_t id, const std::string& status, const std::string& note) {
+void set_application_status(Connection& c, std::int64_t id, domain::ApplicationStatus status, const std::string& note) {
   c.execute("UPDATE active_applications SET status = $2, decision_note = $3, updated_at = $4 WHERE id = $1",
-            {id, status, text_or_null(note), domain::utc_timestamp_now()});
+            {id, std::string(domain::code_of(status)), text_or_null(note), domain::utc_timestamp_now()});
 }
 
 void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score,
@@ -569,16 +577,25 @@ std::vector<Supporter> supporters_of(Connection& c, std::int64_t person_id, cons
 std::int64_t insert_plan_item(Connection& c, const PlanItem& p) {
   return c.scalar(
       "INSERT INTO active_plan_items (level, territory_id, school_year, title, direction, function, term,"
-      " responsible, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'planned', $9) RETURNING id",
+      " responsible, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, " +
+          literal(domain::PlanItemStatus::planned) + ", $9) RETURNING id",
       {p.level, p.territory_id, p.school_year, p.title, p.direction, text_or_null(p.function), p.term,
        text_or_null(p.responsible), domain::utc_timestamp_now()});
 }
 
 namespace {
 PlanItem plan_item_from(const Row& r) {
-  return {r.int64("id"),         r.text("level"),     r.int64("territory_id"), r.text("school_year"),
-          r.text("title"),       r.text("direction"), r.text("function"),      r.text("term"),
-          r.text("responsible"), r.text("status"),    r.text("report")};
+  return {r.int64("id"),
+          r.text("level"),
+          r.int64("territory_id"),
+          r.text("school_year"),
+          r.text("title"),
+          r.text("direction"),
+          r.text("function"),
+          r.text("term"),
+          r.text("responsible"),
+          *domain::value_in<domain::PlanItemStatus>(domain::plan_item_statuses(), r.view("status")),
+          r.text("report")};
 }
 const char* const kPlanSelect =
     "SELECT id, level, territory_id, school_year, title, direction, COALESCE(function, '') AS function, term, COALESCE(responsible, '') AS responsible,"
@@ -591,8 +608,9 @@ std::optional<PlanItem> find_plan_item(Connection& c, std::int64_t id) {
   return plan_item_from(*r);
 }
 
-void update_plan_item(Connection& c, std::int64_t id, const std::string& status, const std::string& report) {
-  c.execute("UPDATE active_plan_items SET status = $2, report = $3 WHERE id = $1", {id, status, text_or_null(report)});
+void update_plan_item(Connection& c, std::int64_t id, domain::PlanItemStatus status, const std::string& report) {
+  c.execute("UPDATE active_plan_items SET status = $2, report = $3 WHERE id = $1",
+            {id, std::string(domain::code_of(status)), text_or_null(report)});
 }
 
 std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level,

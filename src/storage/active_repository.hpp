@@ -34,7 +34,7 @@ struct Selection {
   std::int64_t territory_id = 0;
   std::string title, description, applications_from, applications_to;
   std::string rules_json, stages_json;
-  std::string status;  // open | decided
+  domain::SelectionStatus status = domain::SelectionStatus::open;
   std::optional<std::int64_t> order_id;
   // Read only:
   std::string territory_name;
@@ -49,7 +49,8 @@ struct Application {
   std::int64_t id = 0, selection_id = 0, person_id = 0;
   std::string nominated_by, direction, subject_area, portfolio;
   bool ege_expert = false, community_leader = false, high_results = false;
-  std::string status, decision_note, created_at;
+  domain::ApplicationStatus status = domain::ApplicationStatus::submitted;
+  std::string decision_note, created_at;
   // Read only: the person as the rules see them.
   std::string person_name, organisation_name, category, experience_since;
   bool higher_ped_education = false;
@@ -58,7 +59,7 @@ struct Application {
 std::int64_t insert_application(Connection& c, const Application& a);
 std::optional<Application> find_application(Connection& c, std::int64_t id);
 std::vector<Application> applications_of(Connection& c, std::int64_t selection_id);
-void set_application_status(Connection& c, std::int64_t id, const std::string& status, const std::string& note);
+void set_application_status(Connection& c, std::int64_t id, domain::ApplicationStatus status, const std::string& note);
 void set_score(Connection& c, std::int64_t application_id, const std::string& stage, double score,
                const std::string& comment);
 
@@ -185,11 +186,13 @@ struct PlanItem {
   std::int64_t id = 0;
   std::string level;
   std::int64_t territory_id = 0;
-  std::string school_year, title, direction, function, term, responsible, status, report;
+  std::string school_year, title, direction, function, term, responsible;
+  domain::PlanItemStatus status = domain::PlanItemStatus::planned;
+  std::string report;
 };
 std::int64_t insert_plan_item(Connection& c, const PlanItem& p);
 std::optional<PlanItem> find_plan_item(Connection& c, std::int64_t id);
-void update_plan_item(Connection& c, std::int64_t id, const std::string& status, const std::string& report);
+void update_plan_item(Connection& c, std::int64_t id, domain::PlanItemStatus status, const std::string& report);
 std::vector<PlanItem> plan_of(Connection& c, std::int64_t territory_id, const std::string& level,
                               const std::string& school_year);
 

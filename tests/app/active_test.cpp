@@ -116,18 +116,22 @@ TEST_P(ActiveTest, ASelectionEndsWithAnOrderThatFixesTheList) {
       "score");
   EXPECT_EQ(error_of([&] { app::score_application(app_, self, strong.application.id, "case", 15, ""); }).kind(),
             domain::ErrorKind::forbidden);
-  const auto early =
-      error_of([&] { app::decide_application(app_, coordinator_, strong.application.id, "accepted", ""); });
+  const auto early = error_of([&] {
+    app::decide_application(app_, coordinator_, strong.application.id, domain::ApplicationStatus::accepted, "");
+  });
   EXPECT_EQ(early.kind(), domain::ErrorKind::conflict);
   EXPECT_NE(std::string(early.what()).find("оценены не все этапы"), std::string::npos);
   pass_all_stages(strong.application.id);
   pass_all_stages(weak.application.id);
-  const auto refused =
-      error_of([&] { app::decide_application(app_, coordinator_, weak.application.id, "accepted", ""); });
+  const auto refused = error_of([&] {
+    app::decide_application(app_, coordinator_, weak.application.id, domain::ApplicationStatus::accepted, "");
+  });
   EXPECT_NE(std::string(refused.what()).find("Высшая квалификационная категория"), std::string::npos) << refused.what();
-  app::decide_application(app_, coordinator_, weak.application.id, "rejected", "Нет высшей категории");
-  EXPECT_EQ(app::decide_application(app_, coordinator_, strong.application.id, "accepted", "").application.status,
-            "accepted");
+  app::decide_application(app_, coordinator_, weak.application.id, domain::ApplicationStatus::rejected,
+                          "Нет высшей категории");
+  EXPECT_EQ(app::decide_application(app_, coordinator_, strong.application.id, domain::ApplicationStatus::accepted, "")
+                .application.status,
+            domain::ApplicationStatus::accepted);
 
   // The candidate sees only their own application; the coordinator sees all.
   EXPECT_EQ(app::get_selection(app_, self, id).applications.size(), 1u);
@@ -139,10 +143,12 @@ TEST_P(ActiveTest, ASelectionEndsWithAnOrderThatFixesTheList) {
   ASSERT_EQ(members.size(), 1u);
   EXPECT_EQ(members[0].person_id, staff_[0]);
   EXPECT_EQ(members[0].starts_on, "2026-09-09");
-  EXPECT_EQ(app::get_selection(app_, coordinator_, id).selection.status, "decided");
+  EXPECT_EQ(app::get_selection(app_, coordinator_, id).selection.status, domain::SelectionStatus::decided);
   EXPECT_EQ(error_of([&] { app::issue_selection_order(app_, coordinator_, id, "256", "2026-09-10"); }).kind(),
             domain::ErrorKind::conflict);
-  EXPECT_EQ(error_of([&] { app::decide_application(app_, coordinator_, weak.application.id, "accepted", ""); }).kind(),
+  EXPECT_EQ(error_of([&] {
+              app::decide_application(app_, coordinator_, weak.application.id, domain::ApplicationStatus::accepted, "");
+            }).kind(),
             domain::ErrorKind::conflict);
   const auto pdf = app::order_document(app_, coordinator_, order.id);
   EXPECT_EQ(pdf.bytes.substr(0, 5), "%PDF-");
@@ -352,8 +358,12 @@ TEST_P(ActiveTest, TheWorkPlanIsKeptByTheCoordinatorAndClosedWithAReport) {
   EXPECT_EQ(error_of([&] { app::add_plan_item(app_, coordinator_, bad); }).field(), "term");
   EXPECT_EQ(error_of([&] { app::add_plan_item(app_, caller("school_admin", {}, school_), p); }).kind(),
             domain::ErrorKind::forbidden);
-  EXPECT_EQ(error_of([&] { app::update_plan_item(app_, coordinator_, item.id, "done", ""); }).field(), "report");
-  EXPECT_EQ(app::update_plan_item(app_, coordinator_, item.id, "done", "Проведено 4 выезда").status, "done");
+  EXPECT_EQ(
+      error_of([&] { app::update_plan_item(app_, coordinator_, item.id, domain::PlanItemStatus::done, ""); }).field(),
+      "report");
+  EXPECT_EQ(
+      app::update_plan_item(app_, coordinator_, item.id, domain::PlanItemStatus::done, "Проведено 4 выезда").status,
+      domain::PlanItemStatus::done);
   auto may = p;
   may.title = "Итоговое совещание";
   may.term = "май";
