@@ -18,6 +18,7 @@ namespace metodist::app {
 namespace {
 
 namespace pr = storage::practices;
+using PS = domain::PracticeStatus;
 namespace reg = storage::registry;
 namespace search = storage::search;
 
@@ -58,7 +59,8 @@ struct Standing {
   bool expert = false;              // appointed to it in some round
   bool overseer = false;            // a territorial administration over its school
   bool sees() const {
-    return author || expert || practice.status == "accepted" || ((keeper || overseer) && practice.status != "draft");
+    return author || expert || practice.status == PS::accepted ||
+           ((keeper || overseer) && practice.status != PS::draft);
   }
 };
 
@@ -217,7 +219,7 @@ std::vector<pr::Practice> list_practices(App& app, const Caller& caller, const P
     }
     auto out = pr::list_practices(c, f, v);
     if (view == "keep")  // what the keepers decide on: not drafts of others
-      std::erase_if(out, [](const pr::Practice& p) { return p.status == "draft"; });
+      std::erase_if(out, [](const pr::Practice& p) { return p.status == PS::draft; });
     return out;
   });
 }
@@ -234,10 +236,10 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
     card.can_keep = s.keeper;
     card.rules = rules_for(c, s.practice.region_id);
     const auto decided =
-        s.practice.status == "accepted" || s.practice.status == "returned" || s.practice.status == "rejected";
+        s.practice.status == PS::accepted || s.practice.status == PS::returned || s.practice.status == PS::rejected;
     for (auto r : s.reviews) {
       const bool mine = caller.person_id && r.expert_person_id == *caller.person_id;
-      if (mine && r.round == s.practice.round && r.submitted_at.empty() && s.practice.status == "in_review")
+      if (mine && r.round == s.practice.round && r.submitted_at.empty() && s.practice.status == PS::in_review)
         card.my_review = r.id;
       if (s.keeper || mine) {
         card.reviews.push_back(r);
@@ -248,7 +250,7 @@ PracticeCard get_practice(App& app, const Caller& caller, std::int64_t id) {
       }
     }
     card.reviews_named = s.keeper;
-    if (s.keeper && s.practice.status == "in_review") {
+    if (s.keeper && s.practice.status == PS::in_review) {
       const auto round = current_round(s.reviews, s.practice.round);
       const bool all_in = !round.empty() && std::all_of(round.begin(), round.end(),
                                                         [](const auto& r) { return !r.submitted_at.empty(); });
@@ -286,7 +288,7 @@ std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft
     p.subject_area = d.subject_area;
     p.level = d.level;
     p.description = d.description;
-    p.status = "draft";
+    p.status = PS::draft;
     p.submitted_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     p.created_at = domain::utc_timestamp_now();
     const auto id = pr::insert_practice(c, p);
@@ -370,14 +372,15 @@ void submit_practice(App& app, const Caller& caller, std::int64_t id, const std:
     if (!domain::practice_editable(s.practice.status))
       throw domain::Error(domain::ErrorKind::conflict, "Практика уже подана или решена", "status");
     auto p = s.practice;
-    if (p.status == "returned") ++p.round;
-    p.status = "submitted";
+    if (p.status == PS::returned) ++p.round;
+    p.status = PS::submitted;
     p.submitted_at = domain::utc_timestamp_now();
     p.updated_at = p.submitted_at;
     p.result_percent.reset();
     pr::update_practice(c, p);
-    audit_change(c, caller, "submit", "practice", id, nlohmann::json{{"status", s.practice.status}}.dump(),
-                 nlohmann::json{{"status", p.status}, {"round", p.round}}.dump(), request_id);
+    audit_change(c, caller, "submit", "practice", id,
+                 nlohmann::json{{"status", domain::code_of(s.practice.status)}}.dump(),
+                 nlohmann::json{{"status", domain::code_of(p.status)}, {"round", p.round}}.dump(), request_id);
     const Notice n{"practice",
                    "Практика на экспертизу: «" + p.title + "»",
                    p.organisation_name + ", раунд " + std::to_string(p.round),
@@ -392,7 +395,7 @@ pr::Review assign_expert(App& app, const Caller& caller, std::int64_t practice_i
   return app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, practice_id);
     require_keeper(s);
-    if (s.practice.status != "submitted" && s.practice.status != "in_review")
+    if (s.practice.status != PS::submitted && s.practice.status != PS::in_review)
       throw domain::Error(domain::ErrorKind::conflict, "Экспертов назначают поданной практике", "status");
     const auto expert = pr::current_expert(c, expert_person_id, s.practice.region_id);
     if (!expert) throw domain::Error::validation("expert_person_id", "Этого человека нет в реестре экспертов региона");
@@ -414,9 +417,9 @@ pr::Review assign_expert(App& app, const Caller& caller, std::int64_t practice_i
     r.scores = scores_json(blank);
     r.max_total = domain::max_of(blank);
     r.id = pr::insert_review(c, r);
-    if (s.practice.status == "submitted") {
+    if (s.practice.status == PS::submitted) {
       auto p = s.practice;
-      p.status = "in_review";
+      p.status = PS::in_review;
       p.updated_at = r.assigned_at;
       pr::update_practice(c, p);
     }
@@ -441,7 +444,7 @@ void withdraw_expert(App& app, const Caller& caller, std::int64_t review_id, con
     require_keeper(s);
     if (!r->submitted_at.empty())
       throw domain::Error(domain::ErrorKind::conflict, "Эксперт уже дал заключение: отозвать его нельзя");
-    if (s.practice.status != "in_review" || r->round != s.practice.round)
+    if (s.practice.status != PS::in_review || r->round != s.practice.round)
       throw domain::Error(domain::ErrorKind::conflict, "Экспертиза этого раунда завершена");
     pr::delete_review(c, review_id);
     audit_change(c, caller, "withdraw", "practice_review", review_id,
@@ -464,7 +467,7 @@ pr::Review submit_review(App& app, const Caller& caller, std::int64_t review_id,
     if (!r || !caller.person_id || r->expert_person_id != *caller.person_id)
       throw domain::Error::not_found("Экспертиза не найдена");
     const auto p = pr::find_practice(c, r->practice_id);
-    if (p->status != "in_review" || r->round != p->round)
+    if (p->status != PS::in_review || r->round != p->round)
       throw domain::Error(domain::ErrorKind::conflict, "Экспертиза этого раунда завершена: заключение не принимается");
     auto blank = scores_of(*r);
     if (scores.size() != blank.size())
@@ -508,7 +511,7 @@ void decide_practice(App& app, const Caller& caller, std::int64_t id, const std:
   app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
     require_keeper(s);
-    if (s.practice.status != "in_review")
+    if (s.practice.status != PS::in_review)
       throw domain::Error(domain::ErrorKind::conflict, "Решение принимают после экспертизы", "status");
     const auto round = current_round(s.reviews, s.practice.round);
     const auto rules = rules_for(c, s.practice.region_id);
@@ -522,18 +525,19 @@ void decide_practice(App& app, const Caller& caller, std::int64_t id, const std:
           domain::ErrorKind::conflict,
           "Нужно заключений: не меньше " + std::to_string(rules.min_experts) + ", есть " + std::to_string(done));
     auto p = s.practice;
-    p.status = decision == "accept" ? "accepted" : decision == "return" ? "returned" : "rejected";
+    p.status = decision == "accept" ? PS::accepted : decision == "return" ? PS::returned : PS::rejected;
     p.result_percent = round_result(round);
     p.decision_comment = text;
     p.decided_at = domain::utc_timestamp_now();
     p.updated_at = p.decided_at;
     pr::update_practice(c, p);
-    audit_change(c, caller, "decide", "practice", id, nlohmann::json{{"status", s.practice.status}}.dump(),
-                 nlohmann::json{{"status", p.status}, {"result_percent", p.result_percent.value_or(0)}}.dump(),
-                 request_id);
-    const std::string title = p.status == "accepted" ? "Практика принята в региональный банк: «" + p.title + "»"
-                              : p.status == "returned" ? "Практика возвращена на доработку: «" + p.title + "»"
-                                                       : "Практика не принята: «" + p.title + "»";
+    audit_change(
+        c, caller, "decide", "practice", id, nlohmann::json{{"status", domain::code_of(s.practice.status)}}.dump(),
+        nlohmann::json{{"status", domain::code_of(p.status)}, {"result_percent", p.result_percent.value_or(0)}}.dump(),
+        request_id);
+    const std::string title = p.status == PS::accepted ? "Практика принята в региональный банк: «" + p.title + "»"
+                              : p.status == PS::returned ? "Практика возвращена на доработку: «" + p.title + "»"
+                                                         : "Практика не принята: «" + p.title + "»";
     notify_authors(app, c, s, {"practice", title, text, link_of(id), {}});
   });
 }

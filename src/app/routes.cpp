@@ -64,7 +64,7 @@ void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
       throw domain::Error::validation("rows", at + "программа не найдена");
     if (row.practice_id) {
       const auto practice = storage::practices::find_practice(c, *row.practice_id);
-      if (!practice || practice->status != "accepted")
+      if (!practice || practice->status != domain::PracticeStatus::accepted)
         throw domain::Error::validation("rows", at + "практика не найдена в банке (ссылаются на принятые практики)");
     }
     for (auto* text : {&row.details, &row.term, &row.expected_result, &row.result_form})

@@ -38,6 +38,7 @@ const std::array<Criterion, 5> kCriteria{{
 
 }  // namespace
 
+static_assert(static_cast<std::size_t>(PracticeStatus::rejected) == 5);
 std::span<const Term> practice_statuses() { return kStatuses; }
 std::span<const Term> practice_levels() { return kLevels; }
 std::span<const Term> review_conclusions() { return kConclusions; }
@@ -99,6 +100,8 @@ std::string proposed_decision(double percent, const ExpertiseRules& rules) {
   return "revise";
 }
 
-bool practice_editable(std::string_view status) { return status == "draft" || status == "returned"; }
+bool practice_editable(PracticeStatus status) {
+  return status == PracticeStatus::draft || status == PracticeStatus::returned;
+}
 
 }  // namespace metodist::domain

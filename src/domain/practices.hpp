@@ -17,7 +17,10 @@
 
 namespace metodist::domain {
 
-std::span<const Term> practice_statuses();   // draft, submitted, in_review, returned, accepted, rejected
+std::span<const Term> practice_statuses();  // draft, submitted, in_review, returned, accepted, rejected
+// A practice's state, in the order of practice_statuses().
+enum class PracticeStatus { draft, submitted, in_review, returned, accepted, rejected };
+inline std::string_view code_of(PracticeStatus s) noexcept { return code_in(practice_statuses(), s); }
 std::span<const Term> practice_levels();     // the level of education the practice serves
 std::span<const Term> review_conclusions();  // accept, revise, reject
 
@@ -67,6 +70,6 @@ std::optional<double> result_percent(std::span<const ReviewTotal> reviews);
 std::string proposed_decision(double percent, const ExpertiseRules& rules);
 
 // The practice statuses in which the authors may still edit it.
-bool practice_editable(std::string_view status);
+bool practice_editable(PracticeStatus status);
 
 }  // namespace metodist::domain

@@ -2,7 +2,11 @@
 
 #include <functional>
 
+#include "domain/events.hpp"
+#include "domain/help_requests.hpp"
+#include "domain/programs.hpp"
 #include "domain/registry.hpp"
+#include "storage/registry_sql.hpp"
 
 namespace metodist::storage::monitoring {
 namespace {
@@ -51,7 +55,8 @@ const std::vector<std::string>& queries() {
     v[kEnrolments] =
         "SELECT e.person_id, e.completed_on, e.chosen_from_deficit, p.in_federal_registry, p.audience"
         " FROM enrolments e JOIN cohorts k ON k.id = e.cohort_id JOIN programs p ON p.id = k.program_id"
-        " WHERE e.status = 'completed' AND e.completed_on IS NOT NULL";
+        " WHERE e.status = " +
+        registry::literal(domain::EnrolmentStatus::completed) + " AND e.completed_on IS NOT NULL";
     v[kLiteracy] =
         "SELECT r.person_id, r.measured_on, r.percent FROM diagnostic_results r"
         " JOIN diagnostic_campaigns c ON c.id = r.campaign_id JOIN diagnostic_instruments i ON i.id = c.instrument_id"
@@ -61,7 +66,8 @@ const std::vector<std::string>& queries() {
     v[kPairs] = "SELECT mentor_person_id, mentee_person_id, starts_on, ends_on FROM mentoring_pairs";
     v[kYoungEvents] =
         "SELECT g.person_id, e.starts_at FROM event_registrations g JOIN events e ON e.id = g.event_id"
-        " WHERE g.attended = 1 AND e.status <> 'cancelled' AND e.audience LIKE '%young_teachers%'";
+        " WHERE g.attended = 1 AND e.status <> " +
+        registry::literal(domain::EventStatus::cancelled) + " AND e.audience LIKE '%young_teachers%'";
     v[kNetwork] =
         "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = m.community_id"
         " WHERE c.kind IN ('network', 'virtual', 'professional')";
@@ -70,9 +76,10 @@ const std::vector<std::string>& queries() {
     v[kWork] = "SELECT person_id, happened_on FROM methodist_activities";
     v[kMentoringPrograms] = "SELECT organisation_id, starts_on, ends_on FROM mentoring_programs";
     v[kCommunities] = "SELECT organisation_id, territory_id, created_at FROM communities";
-    v[kEvents] = "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> 'cancelled'";
-    v[kRequests] =
-        "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = 'closed' AND closed_at IS NOT NULL";
+    v[kEvents] = "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> " +
+                 registry::literal(domain::EventStatus::cancelled);
+    v[kRequests] = "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = " +
+                   registry::literal(domain::HelpStatus::closed) + " AND closed_at IS NOT NULL";
     return v;
   }();
   return q;

@@ -29,7 +29,7 @@ Practice practice_from(const Row& r) {
   p.subject_area = r.text("subject_area");
   p.level = r.text("level");
   p.description = r.text("description");
-  p.status = r.text("status");
+  p.status = *domain::value_in<domain::PracticeStatus>(domain::practice_statuses(), r.view("status"));
   p.round = static_cast<int>(r.int64("round"));
   if (!r.is_null("result_percent")) p.result_percent = r.real("result_percent");
   p.decision_comment = r.text("decision_comment");
@@ -56,7 +56,7 @@ std::int64_t insert_practice(Connection& c, const Practice& p) {
       "INSERT INTO practices (title, authors, organisation_id, region_id, subject_area, level, description, status,"
       " round, submitted_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10) RETURNING id",
       {p.title, p.authors, p.organisation_id, p.region_id, text_or_null(p.subject_area), p.level, p.description,
-       p.status, id_or_null(p.submitted_by), p.created_at});
+       std::string(domain::code_of(p.status)), id_or_null(p.submitted_by), p.created_at});
 }
 
 void update_practice(Connection& c, const Practice& p) {
@@ -64,9 +64,9 @@ void update_practice(Connection& c, const Practice& p) {
       "UPDATE practices SET title = $2, authors = $3, subject_area = $4, level = $5, description = $6, status = $7,"
       " round = $8, result_percent = $9, decision_comment = $10, submitted_at = $11, decided_at = $12, updated_at = $13"
       " WHERE id = $1",
-      {p.id, p.title, p.authors, text_or_null(p.subject_area), p.level, p.description, p.status,
-       static_cast<std::int64_t>(p.round), real_or_null(p.result_percent), text_or_null(p.decision_comment),
-       text_or_null(p.submitted_at), text_or_null(p.decided_at), p.updated_at});
+      {p.id, p.title, p.authors, text_or_null(p.subject_area), p.level, p.description,
+       std::string(domain::code_of(p.status)), static_cast<std::int64_t>(p.round), real_or_null(p.result_percent),
+       text_or_null(p.decision_comment), text_or_null(p.submitted_at), text_or_null(p.decided_at), p.updated_at});
 }
 
 std::optional<Practice> find_practice(Connection& c, std::int64_t id) {
@@ -82,7 +82,8 @@ std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, con
   if (f.searched && f.ids.empty()) return out;
   Params params;
   // Who sees what: the union of the caller's reasons.
-  std::vector<std::string> sees{"p.status = 'accepted'"};
+  const std::string published = "p.status = " + registry::literal(domain::PracticeStatus::accepted);
+  std::vector<std::string> sees{published};
   if (v.keeps.everything) sees.push_back("1 = 1");
   // A keeper's territory: the region's bank, or a municipality's schools (read only, the app drops drafts).
   for (auto t : v.keeps.territories) {
@@ -98,7 +99,7 @@ std::vector<Practice> list_practices(Connection& c, const PracticeFilter& f, con
   if (v.account) sees.push_back("p.submitted_by = " + placeholder(params, *v.account));
   std::string where = " WHERE " + registry::any_of(sees);
   if (f.searched) where += " AND p.id IN " + registry::placeholders(params, std::span<const std::int64_t>(f.ids));
-  if (f.published_only) where += " AND p.status = 'accepted'";
+  if (f.published_only) where += " AND " + published;
   if (!f.status.empty()) where += " AND p.status = " + placeholder(params, f.status);
   if (!f.level.empty()) where += " AND p.level = " + placeholder(params, f.level);
   if (!f.subject_area.empty()) where += " AND p.subject_area = " + placeholder(params, f.subject_area);
@@ -286,7 +287,7 @@ Review review_from(const Row& r) {
   v.submitted_at = r.text("submitted_at");
   v.expert_name = r.text("expert_name");
   v.practice_title = r.text("title");
-  v.practice_status = r.text("status");
+  v.practice_status = *domain::value_in<domain::PracticeStatus>(domain::practice_statuses(), r.view("status"));
   return v;
 }
 }  // namespace

@@ -18,7 +18,8 @@ struct Practice {
   std::int64_t id = 0;
   std::string title, authors;
   std::int64_t organisation_id = 0, region_id = 0;
-  std::string subject_area, level, description, status;
+  std::string subject_area, level, description;
+  domain::PracticeStatus status = domain::PracticeStatus::draft;
   int round = 1;
   std::optional<double> result_percent;
   std::string decision_comment;
@@ -99,7 +100,8 @@ struct Review {
   double max_total = 0;
   std::string conclusion, comment, submitted_at;
   // Read only:
-  std::string expert_name, practice_title, practice_status;
+  std::string expert_name, practice_title;
+  domain::PracticeStatus practice_status = domain::PracticeStatus::draft;
 };
 std::int64_t insert_review(Connection& c, const Review& r);
 void submit_review(Connection& c, const Review& r);

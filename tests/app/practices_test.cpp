@@ -67,7 +67,7 @@ TEST_P(PracticesTest, ExpertsComeFromTheRosterWithoutConflictsOfInterest) {
   const auto id = submitted();
   const auto card = app::get_practice(app_, author_, id);
   ASSERT_EQ(card.authors.size(), 1u);  // the teacher who wrote it
-  EXPECT_EQ(card.practice.status, "submitted");
+  EXPECT_EQ(card.practice.status, domain::PracticeStatus::submitted);
   EXPECT_FALSE(card.can_edit);
 
   auto e = error_of([&] { app::assign_expert(app_, institute_, id, colleague_); });
@@ -83,7 +83,7 @@ TEST_P(PracticesTest, ExpertsComeFromTheRosterWithoutConflictsOfInterest) {
 
   app::assign_expert(app_, institute_, id, expert_a_);
   EXPECT_EQ(error_of([&] { app::assign_expert(app_, institute_, id, expert_a_); }).kind(), domain::ErrorKind::conflict);
-  EXPECT_EQ(app::get_practice(app_, institute_, id).practice.status, "in_review");
+  EXPECT_EQ(app::get_practice(app_, institute_, id).practice.status, domain::PracticeStatus::in_review);
   // The expert sees what is assigned, and only that; a stranger does not see a practice in work.
   EXPECT_EQ(app::list_practices(app_, expert(expert_a_), {"", "review", "", "", ""}).size(), 1u);
   EXPECT_EQ(app::list_practices(app_, expert(expert_b_), {"", "review", "", "", ""}).size(), 0u);
@@ -124,7 +124,7 @@ TEST_P(PracticesTest, ScoresProposeTheDecisionAndAcceptedPracticesArePublished) 
   EXPECT_EQ(error_of([&] { app::decide_practice(app_, institute_, id, "reject", ""); }).field(), "comment");
   app::decide_practice(app_, institute_, id, "accept", "");
   const auto done = app::get_practice(app_, reader_, id);  // published: everyone reads it
-  EXPECT_EQ(done.practice.status, "accepted");
+  EXPECT_EQ(done.practice.status, domain::PracticeStatus::accepted);
   EXPECT_NEAR(*done.practice.result_percent, 74.0, 1e-9);
   EXPECT_TRUE(done.reviews.empty());  // not the author, not a keeper
   EXPECT_EQ(notices("teacher", "practice"), 1);
@@ -142,7 +142,7 @@ TEST_P(PracticesTest, AReturnedPracticeIsRevisedAndComesBackForANewRound) {
   EXPECT_EQ(*app::get_practice(app_, institute_, id).proposed, "revise");  // 60 %
   app::decide_practice(app_, institute_, id, "return", "Доработайте описание по замечаниям эксперта");
   auto card = app::get_practice(app_, author_, id);
-  EXPECT_EQ(card.practice.status, "returned");
+  EXPECT_EQ(card.practice.status, domain::PracticeStatus::returned);
   EXPECT_TRUE(card.can_edit);
   ASSERT_EQ(card.reviews.size(), 1u);  // the author reads the comment …
   EXPECT_EQ(card.reviews[0].comment, "Опишите условия и ресурсы");
@@ -159,7 +159,7 @@ TEST_P(PracticesTest, AReturnedPracticeIsRevisedAndComesBackForANewRound) {
   app::submit_practice(app_, author_, id);
   card = app::get_practice(app_, author_, id);
   EXPECT_EQ(card.practice.round, 2);
-  EXPECT_EQ(card.practice.status, "submitted");
+  EXPECT_EQ(card.practice.status, domain::PracticeStatus::submitted);
   EXPECT_EQ(error_of([&] { app::update_practice(app_, author_, id, d); }).kind(), domain::ErrorKind::conflict);
   EXPECT_EQ(app::practice_file(app_, author_, id, card.files.at(0).id).bytes, pdf);
   // The same expert again, for the new round.

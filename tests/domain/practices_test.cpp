@@ -52,8 +52,8 @@ TEST(PracticeRules, ThresholdsChecked) {
   EXPECT_THROW(check_expertise_rules({70, 80, 2}), Error);
   EXPECT_THROW(check_expertise_rules({101, 40, 2}), Error);
   EXPECT_THROW(check_expertise_rules({70, 40, 0}), Error);
-  EXPECT_TRUE(practice_editable("draft"));
-  EXPECT_TRUE(practice_editable("returned"));
-  EXPECT_FALSE(practice_editable("in_review"));
-  EXPECT_FALSE(practice_editable("accepted"));
+  EXPECT_TRUE(practice_editable(PracticeStatus::draft));
+  EXPECT_TRUE(practice_editable(PracticeStatus::returned));
+  EXPECT_FALSE(practice_editable(PracticeStatus::in_review));
+  EXPECT_FALSE(practice_editable(PracticeStatus::accepted));
 }
