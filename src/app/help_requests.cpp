@@ -188,7 +188,8 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
 std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
   hp::RequestFilter f = filter;
   f.today = domain::Date::today().iso();
-  if (!f.status.empty() && f.status != "open" && f.status != "overdue" && !domain::help_status_of(f.status))
+  if (!f.status.empty() && f.status != "open" && f.status != "overdue" &&
+      !domain::value_in<HelpStatus>(domain::help_statuses(), f.status))
     throw domain::Error::validation("status", "Статус: open, overdue или один из статусов запроса");
   hp::Visibility v;
   v.person = caller.person_id;

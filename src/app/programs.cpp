@@ -228,18 +228,26 @@ PersonEnrolments person_enrolments(App& app, const Caller& caller, std::int64_t 
 
 namespace {
 
-// The enrolment as its reader sees it: 404 outside the person's visibility.
-prg::Enrolment visible_enrolment(storage::Connection& c, const Caller& caller, std::int64_t id) {
-  auto e = prg::find_enrolment(c, id);
-  if (!e || !reg::person_in_scope(c, e->person_id, scope_of(caller, domain::Action::read_registry)))
-    throw domain::Error::not_found("Запись на обучение не найдена");
-  return *e;
-}
-
 bool supports_after_course(storage::Connection& c, const Caller& caller, const prg::Enrolment& e) {
   if (administers(c, caller, e.person_id) || administers_diagnostics_of(c, caller, e.person_id)) return true;
   const auto program = prg::find_program(c, e.program_id);
   return program && organises(c, caller, program->territory_id);
+}
+
+// What the caller is to one enrolment: seen wherever the person is seen (404
+// otherwise); the program's organiser, the person's school and methodist
+// record the support after the course.
+struct Standing {
+  prg::Enrolment enrolment;
+  bool supporter = false;
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  auto e = prg::find_enrolment(c, id);
+  if (!e || !reg::person_in_scope(c, e->person_id, scope_of(caller, domain::Action::read_registry)))
+    throw domain::Error::not_found("Запись на обучение не найдена");
+  const bool supporter = supports_after_course(c, caller, *e);
+  return {std::move(*e), supporter};
 }
 
 }  // namespace
@@ -247,10 +255,10 @@ bool supports_after_course(storage::Connection& c, const Caller& caller, const p
 EnrolmentSupport enrolment_support(App& app, const Caller& caller, std::int64_t enrolment_id) {
   return app.db->read([&](storage::Connection& c) {
     EnrolmentSupport out;
-    out.enrolment = visible_enrolment(c, caller, enrolment_id);
+    auto s = standing(c, caller, enrolment_id);
+    out.enrolment = std::move(s.enrolment);
     out.records = prg::support_of_enrolment(c, enrolment_id);
-    out.can_record =
-        out.enrolment.status == domain::EnrolmentStatus::completed && supports_after_course(c, caller, out.enrolment);
+    out.can_record = out.enrolment.status == domain::EnrolmentStatus::completed && s.supporter;
     return out;
   });
 }
@@ -267,8 +275,9 @@ prg::SupportRecord record_support(App& app, const Caller& caller, std::int64_t e
   if (!day) throw domain::Error::validation("happened_on", "Укажите дату в виде ГГГГ-ММ-ДД");
   if (domain::Date::today() < *day) throw domain::Error::validation("happened_on", "Дата ещё не наступила");
   return app.db->write([&](storage::Connection& c) {
-    const auto e = visible_enrolment(c, caller, enrolment_id);
-    if (!supports_after_course(c, caller, e))
+    const auto s = standing(c, caller, enrolment_id);
+    const auto& e = s.enrolment;
+    if (!s.supporter)
       throw domain::Error::forbidden(
           "Посткурсовое сопровождение записывают организатор программы, школа педагога и его методист");
     if (e.status != domain::EnrolmentStatus::completed)

@@ -39,11 +39,21 @@ std::vector<RouteActor> actors(storage::Connection& c, const Caller& caller, con
   return out;
 }
 
-rts::Route load(storage::Connection& c, const Caller& caller, std::int64_t id) {
+// What the caller is to one route: seen by those who read the person's
+// diagnostics (404 otherwise); acted on by its author, the person, or an
+// administrator, each as the transition rules allow.
+struct Standing {
+  rts::Route route;
+  std::vector<RouteActor> actors;
+  bool plays(RouteActor a) const { return std::find(actors.begin(), actors.end(), a) != actors.end(); }
+};
+
+Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto r = rts::find_route(c, id);
   if (!r || !reads_diagnostics_of(c, caller, r->person_id))
     throw domain::Error::not_found("Маршрут не найден или недоступен");
-  return *r;
+  auto who = actors(c, caller, *r);
+  return {std::move(*r), std::move(who)};
 }
 
 void check_rows(storage::Connection& c, std::vector<rts::Row>& rows) {
@@ -289,16 +299,15 @@ std::vector<rts::Route> person_routes(App& app, const Caller& caller, std::int64
 }
 
 rts::Route get_route(App& app, const Caller& caller, std::int64_t id) {
-  return app.db->read([&](storage::Connection& c) { return load(c, caller, id); });
+  return app.db->read([&](storage::Connection& c) { return standing(c, caller, id).route; });
 }
 
 rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, std::vector<rts::Row> rows,
                              const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
-    const auto r = load(c, caller, id);
-    const auto who = actors(c, caller, r);
-    if (std::find(who.begin(), who.end(), RouteActor::author) == who.end() &&
-        std::find(who.begin(), who.end(), RouteActor::administrator) == who.end())
+    const auto s = standing(c, caller, id);
+    const auto& r = s.route;
+    if (!s.plays(RouteActor::author) && !s.plays(RouteActor::administrator))
       throw domain::Error::forbidden("Строки маршрута меняет его автор или администрация");
     if (r.status != domain::RouteStatus::draft)
       throw domain::Error::conflict("status", "Менять строки можно только в черновике: верните маршрут на доработку");
@@ -313,12 +322,13 @@ rts::Route update_route_rows(App& app, const Caller& caller, std::int64_t id, st
 rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, domain::RouteStatus to,
                                const std::string& request_id) {
   app.db->write([&](storage::Connection& c) {
-    const auto r = load(c, caller, id);
+    const auto s = standing(c, caller, id);
+    const auto& r = s.route;
     const auto from = r.status;
     std::size_t done = 0;
     for (const auto& row : r.rows) done += row.done ? 1 : 0;
     std::string problem = "Нет прав менять статус этого маршрута";
-    for (auto who : actors(c, caller, r)) {
+    for (auto who : s.actors) {
       problem = domain::route_transition_problem(from, to, who, r.rows.size(), done);
       if (problem.empty()) break;
     }
@@ -335,9 +345,9 @@ rts::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::
                           const std::string& evidence, const std::string& request_id) {
   if (domain::utf8_length(evidence) > 2000) throw domain::Error::validation("evidence", "Длиннее 2000 символов");
   app.db->write([&](storage::Connection& c) {
-    const auto r = load(c, caller, id);
-    if (actors(c, caller, r).empty())
-      throw domain::Error::forbidden("Отмечать выполнение может педагог, автор или администрация");
+    const auto s = standing(c, caller, id);
+    const auto& r = s.route;
+    if (s.actors.empty()) throw domain::Error::forbidden("Отмечать выполнение может педагог, автор или администрация");
     if (r.status != domain::RouteStatus::in_progress)
       throw domain::Error::conflict("status", "Выполнение отмечается, когда маршрут выполняется");
     if (std::none_of(r.rows.begin(), r.rows.end(), [&](const rts::Row& row) { return row.id == row_id; }))

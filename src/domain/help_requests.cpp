@@ -33,11 +33,6 @@ Date help_due_on(std::string_view urgency, const Date& asked_on) {
   return Date::from_days(asked_on.days() + std::chrono::days(urgency == "urgent" ? 3 : 10));
 }
 
-std::string_view code_of(HelpStatus status) noexcept { return code_in(kStatuses, status); }
-std::optional<HelpStatus> help_status_of(std::string_view code) noexcept {
-  return value_in<HelpStatus>(kStatuses, code);
-}
-
 bool help_open(HelpStatus status) noexcept { return status == HelpStatus::fresh || status == HelpStatus::assigned; }
 
 bool help_overdue(HelpStatus status, std::string_view due_on, const Date& today) {

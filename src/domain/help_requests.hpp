@@ -19,12 +19,10 @@ std::span<const Term> help_urgencies();       // normal (10 days), urgent (3 day
 std::span<const Term> help_statuses();        // new, assigned, answered, closed, cancelled
 std::span<const Term> help_response_kinds();  // answer, consultation, visit
 
-// Where a request is in its life; help_statuses() holds the codes («new»…) and
-// Russian titles in this order. Code outside the domain writes code_of(status)
-// and reads help_status_of(code); no status is spelled as a string elsewhere.
+// Where a request is in its life, in the order of help_statuses() (codes «new»…
+// with Russian titles); «new» is a C++ keyword, hence `fresh`.
 enum class HelpStatus { fresh, assigned, answered, closed, cancelled };
-std::string_view code_of(HelpStatus status) noexcept;
-std::optional<HelpStatus> help_status_of(std::string_view code) noexcept;
+inline std::string_view code_of(HelpStatus s) noexcept { return code_in(help_statuses(), s); }
 // Waiting for an answer: new or assigned.
 bool help_open(HelpStatus status) noexcept;
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,14 @@ std::optional<E> value_in(std::span<const Term> vocabulary, std::string_view cod
   for (std::size_t i = 0; i < vocabulary.size(); ++i)
     if (vocabulary[i].code == code) return static_cast<E>(i);
   return std::nullopt;
+}
+// A code the database holds: its CHECK admits only the vocabulary's codes
+// (tests/storage/status_vocabulary_test.cpp), so another one is a broken
+// invariant, not bad input.
+template <class E>
+E stored_value(std::span<const Term> vocabulary, std::string_view code) {
+  if (auto v = value_in<E>(vocabulary, code)) return *v;
+  throw std::logic_error("«" + std::string(code) + "» is not in its vocabulary");
 }
 
 // Territory levels: федерация → регион → муниципалитет.

@@ -41,7 +41,7 @@ Selection selection_from(const Row& r) {
   s.applications_to = r.text("applications_to");
   s.rules_json = r.text("rules");
   s.stages_json = r.text("stages");
-  s.status = *domain::value_in<domain::SelectionStatus>(domain::selection_statuses(), r.view("status"));
+  s.status = domain::stored_value<domain::SelectionStatus>(domain::selection_statuses(), r.view("status"));
   s.order_id = r.opt_int64("order_id");
   s.territory_name = r.text("name");
   s.applications = r.int64("applications");
@@ -69,7 +69,7 @@ Application application_from(const Row& r) {
   a.ege_expert = r.flag("ege_expert");
   a.community_leader = r.flag("community_leader");
   a.high_results = r.flag("high_results");
-  a.status = *domain::value_in<domain::ApplicationStatus>(domain::application_statuses(), r.view("status"));
+  a.status = domain::stored_value<domain::ApplicationStatus>(domain::application_statuses(), r.view("status"));
   a.decision_note = r.text("decision_note");
   a.created_at = r.text("created_at");
   a.person_name = r.text("person_name");
@@ -594,7 +594,7 @@ PlanItem plan_item_from(const Row& r) {
           r.text("function"),
           r.text("term"),
           r.text("responsible"),
-          *domain::value_in<domain::PlanItemStatus>(domain::plan_item_statuses(), r.view("status")),
+          domain::stored_value<domain::PlanItemStatus>(domain::plan_item_statuses(), r.view("status")),
           r.text("report")};
 }
 const char* const kPlanSelect =

@@ -37,7 +37,7 @@ Event event_from(const Row& r) {
   e.place = r.text("place");
   e.audience = domain::split_list(r.view("audience"), ',');
   e.capacity = r.opt_int64("capacity");
-  e.status = *domain::value_in<domain::EventStatus>(domain::event_statuses(), r.view("status"));
+  e.status = domain::stored_value<domain::EventStatus>(domain::event_statuses(), r.view("status"));
   e.territory_name = r.text("name");
   e.organisation_name = r.text("organisation_name");
   e.registered = r.int64("registered");

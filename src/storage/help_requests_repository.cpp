@@ -14,11 +14,6 @@ using registry::literal;
 // Waiting for an answer, as domain::help_open.
 const std::string kOpen = "h.status IN (" + literal(S::fresh) + ", " + literal(S::assigned) + ")";
 
-domain::HelpStatus status_from(std::string_view code) {
-  if (auto s = domain::help_status_of(code)) return *s;
-  throw std::logic_error("help_requests.status holds «" + std::string(code) + "», not a help status");
-}
-
 // Columns are read by name (request_from): a new column is one line here and
 // one there.
 const char* const kSelect =
@@ -45,7 +40,7 @@ HelpRequest request_from(const Row& r) {
   q.subject_area = r.text("subject_area");
   q.description = r.text("description");
   q.urgency = r.text("urgency");
-  q.status = status_from(r.view("status"));
+  q.status = domain::stored_value<S>(domain::help_statuses(), r.view("status"));
   q.due_on = r.text("due_on");
   q.assigned_at = r.text("assigned_at");
   q.response_kind = r.text("response_kind");

@@ -12,11 +12,6 @@ namespace {
 
 const std::string kActive = registry::literal(domain::PairStatus::active);
 
-domain::PairStatus status_from(std::string_view code) {
-  if (auto s = domain::value_in<domain::PairStatus>(domain::mentoring_pair_statuses(), code)) return *s;
-  throw std::logic_error("mentoring_pairs.status holds «" + std::string(code) + "»");
-}
-
 const char* const kPersonName = "p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS name";
 
 const std::string kProgramSelect =
@@ -64,7 +59,7 @@ Pair pair_from(const Row& r) {
   p.plan = r.text("plan");
   p.starts_on = r.text("starts_on");
   p.ends_on = r.text("ends_on");
-  p.status = status_from(r.view("status"));
+  p.status = domain::stored_value<domain::PairStatus>(domain::mentoring_pair_statuses(), r.view("status"));
   p.result = r.text("result");
   p.mentor_name = r.text("mentor_name");
   p.mentee_name = r.text("mentee_name");

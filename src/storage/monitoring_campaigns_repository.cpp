@@ -27,7 +27,7 @@ Campaign campaign_from(const Row& r) {
           r.text("name"),          r.text("title"),
           r.text("indicator_set"), r.text("period"),
           r.text("collect_from"),  r.text("collect_to"),
-          r.text("report_due"),    *domain::value_in<CS>(domain::campaign_statuses(), r.view("status")),
+          r.text("report_due"),    domain::stored_value<CS>(domain::campaign_statuses(), r.view("status")),
           r.text("closed_at"),     r.int64("submissions"),
           r.int64("approved")};
 }
@@ -41,7 +41,7 @@ Submission submission_from(const Row& r) {
           r.int64("campaign_id"),
           r.int64("territory_id"),
           r.text("name"),
-          *domain::value_in<SS>(domain::submission_statuses(), r.view("status")),
+          domain::stored_value<SS>(domain::submission_statuses(), r.view("status")),
           r.text("comment"),
           r.text("submitted_at"),
           r.text("decided_at")};

@@ -29,7 +29,7 @@ Practice practice_from(const Row& r) {
   p.subject_area = r.text("subject_area");
   p.level = r.text("level");
   p.description = r.text("description");
-  p.status = *domain::value_in<domain::PracticeStatus>(domain::practice_statuses(), r.view("status"));
+  p.status = domain::stored_value<domain::PracticeStatus>(domain::practice_statuses(), r.view("status"));
   p.round = static_cast<int>(r.int64("round"));
   if (!r.is_null("result_percent")) p.result_percent = r.real("result_percent");
   p.decision_comment = r.text("decision_comment");
@@ -287,7 +287,7 @@ Review review_from(const Row& r) {
   v.submitted_at = r.text("submitted_at");
   v.expert_name = r.text("expert_name");
   v.practice_title = r.text("title");
-  v.practice_status = *domain::value_in<domain::PracticeStatus>(domain::practice_statuses(), r.view("status"));
+  v.practice_status = domain::stored_value<domain::PracticeStatus>(domain::practice_statuses(), r.view("status"));
   return v;
 }
 }  // namespace

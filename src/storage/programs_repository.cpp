@@ -56,7 +56,7 @@ Enrolment enrolment_from(const Row& r) {
   e.id = r.int64("id");
   e.cohort_id = r.int64("cohort_id");
   e.person_id = r.int64("person_id");
-  e.status = *domain::value_in<domain::EnrolmentStatus>(domain::enrolment_statuses(), r.view("status"));
+  e.status = domain::stored_value<domain::EnrolmentStatus>(domain::enrolment_statuses(), r.view("status"));
   e.applied_on = r.text("applied_on");
   e.chosen_from_deficit = r.flag("chosen_from_deficit");
   e.certificate_number = r.text("certificate_number");

@@ -68,7 +68,7 @@ Item item_from(const Row& r) {
   i.term_parts = r.text("term_parts");
   i.expected_result = r.text("expected_result");
   i.indicator_codes = r.text("indicator_codes");
-  i.status = *domain::value_in<S>(domain::roadmap_item_statuses(), r.view("status"));
+  i.status = domain::stored_value<S>(domain::roadmap_item_statuses(), r.view("status"));
   i.updated_at = r.text("updated_at");
   i.reports = r.int64("reports");
   return i;
@@ -184,7 +184,7 @@ std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
       " FROM roadmap_reports WHERE item_id = $1 ORDER BY id DESC",
       {item_id}, [&](const Row& r) {
         out.push_back({r.int64("id"), r.int64("item_id"),
-                       *domain::value_in<S>(domain::roadmap_item_statuses(), r.view("status")), r.text("body"),
+                       domain::stored_value<S>(domain::roadmap_item_statuses(), r.view("status")), r.text("body"),
                        r.text("evidence_url"), r.opt_int64("author_account_id"), r.text("author_name"),
                        r.text("created_at")});
       });

@@ -20,7 +20,7 @@ Route route_from(const storage::Row& r) {
   out.period_from = r.text("period_from");
   out.period_to = r.text("period_to");
   out.tutor = r.text("tutor");
-  out.status = *domain::value_in<domain::RouteStatus>(domain::route_statuses(), r.view("status"));
+  out.status = domain::stored_value<domain::RouteStatus>(domain::route_statuses(), r.view("status"));
   out.author_account_id = r.opt_int64("author_account_id");
   out.author_name = r.text("display_name");
   out.updated_at = r.text("updated_at");

@@ -39,9 +39,9 @@ TEST(HelpRequests, EachStatusHasOneCodeAndTitle) {
   for (std::size_t i = 0; i < help_statuses().size(); ++i) {
     const auto status = static_cast<HelpStatus>(i);
     EXPECT_EQ(code_of(status), help_statuses()[i].code);
-    EXPECT_EQ(help_status_of(code_of(status)), status);
+    EXPECT_EQ(value_in<HelpStatus>(help_statuses(), code_of(status)), status);
   }
   EXPECT_EQ(code_of(HelpStatus::fresh), "new");
-  EXPECT_FALSE(help_status_of("lost"));
-  EXPECT_FALSE(help_status_of("open"));  // a filter of the list, not a status
+  EXPECT_FALSE(value_in<HelpStatus>(help_statuses(), "lost"));
+  EXPECT_FALSE(value_in<HelpStatus>(help_statuses(), "open"));  // a filter of the list, not a status
 }
