@@ -3,6 +3,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
+import { before, after } from 'node:test'
+import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(join(here, '..', '..', 'web', 'package.json'))
@@ -55,4 +57,21 @@ export function demoSessions(server) {
       for (const p of opened) await p.browser.close()
     },
   }
+}
+
+// The usual browser test file: a demo server on SQLite started before its
+// tests and pages signed in as demo accounts, all closed after them.
+// `demo.srv` is the server once started; `demo.as(login)` a signed-in page.
+export function demoServer() {
+  const demo = { srv: undefined }
+  const sessions = demoSessions(() => demo.srv)
+  demo.as = (login) => sessions.as(login, DEMO_PASSWORD)
+  before(async () => {
+    demo.srv = await startServer({ backend: 'sqlite' })
+  })
+  after(async () => {
+    await sessions.close()
+    await demo.srv?.stop()
+  })
+  return demo
 }

@@ -1,21 +1,11 @@
 // Communities in the browser: a methodist opens a network community, a teacher
 // joins and writes.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import { join } from 'node:path'
-import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { demoServer, screenshots } from './browser.mjs'
 
-let srv
-const sessions = demoSessions(() => srv)
-const as = (login) => sessions.as(login, DEMO_PASSWORD)
-
-before(async () => {
-  srv = await startServer({ backend: 'sqlite' })
-})
-after(async () => {
-  await sessions.close()
-  await srv?.stop()
-})
+const demo = demoServer()
+const as = demo.as
 
 test('a methodist opens a network community, a teacher joins and writes', async () => {
   const methodist = await as('methodist')

@@ -1,22 +1,13 @@
 // Events in the browser: the coordinator puts an event into the calendar, a
 // teacher registers from it and gets a notification.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { startServer, DEMO_PASSWORD, runSql, localMinute } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { runSql, localMinute } from '../api/server.mjs'
+import { demoServer, screenshots } from './browser.mjs'
 
-let srv
-const sessions = demoSessions(() => srv)
-const as = (login) => sessions.as(login, DEMO_PASSWORD)
-
-before(async () => {
-  srv = await startServer({ backend: 'sqlite' })
-})
-after(async () => {
-  await sessions.close()
-  await srv?.stop()
-})
+const demo = demoServer()
+const as = demo.as
 
 test('an event goes into the calendar and a teacher registers with a notification', async () => {
   const page = await as('coordinator')
@@ -56,7 +47,7 @@ test('an event goes into the calendar and a teacher registers with a notificatio
 
   // The school registers one more of its teachers, picked by surname.
   const colleague = runSql(
-    srv.dbUrl,
+    demo.srv.dbUrl,
     `SELECT p.last_name || ' ' || p.first_name FROM persons p JOIN positions ps ON ps.person_id = p.id
     JOIN organisations o ON o.id = ps.organisation_id WHERE o.code = 'RU-01-001-S001' AND ps.position = 'teacher'
     AND p.id NOT IN (SELECT person_id FROM accounts WHERE person_id IS NOT NULL) ORDER BY p.id LIMIT 1`,

@@ -1,21 +1,11 @@
 // Requests for help in the browser: the teacher asks, the coordinator assigns
 // the methodist, the methodist answers, the teacher closes it with a mark.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import { join } from 'node:path'
-import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { demoServer, screenshots } from './browser.mjs'
 
-let srv
-const sessions = demoSessions(() => srv)
-const as = (login) => sessions.as(login, DEMO_PASSWORD)
-
-before(async () => {
-  srv = await startServer({ backend: 'sqlite' })
-})
-after(async () => {
-  await sessions.close()
-  await srv?.stop()
-})
+const demo = demoServer()
+const as = demo.as
 
 test('a request for help goes from the teacher to the methodist and back with a mark', async () => {
   const teacher = await as('teacher')
@@ -54,7 +44,7 @@ test('a request for help goes from the teacher to the methodist and back with a 
   await teacher.getByTestId('help-rating').waitFor()
   await teacher.screenshot({ path: join(screenshots, 'help-request.png'), fullPage: true })
 
-  await coordinator.goto(`${srv.base}/help`)
+  await coordinator.goto(`${demo.srv.base}/help`)
   await coordinator.getByTestId('help-stats').waitFor()
   await coordinator.screenshot({ path: join(screenshots, 'help-list.png'), fullPage: true })
 })

@@ -2,25 +2,16 @@
 // printed text and looks at it as a table and as a timeline; a methodist adds
 // a document with its file and finds it by a word form; the demo expert scores
 // a practice, the institute accepts it, a teacher finds it in the bank.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer, DEMO_PASSWORD, runSql } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { runSql } from '../api/server.mjs'
+import { demoServer, screenshots } from './browser.mjs'
 
 const seed = fileURLToPath(new URL('../../docs/samples/roadmap_chelyabinsk_2021_2022.txt', import.meta.url))
-let srv
-const sessions = demoSessions(() => srv)
-const as = (login) => sessions.as(login, DEMO_PASSWORD)
-
-before(async () => {
-  srv = await startServer({ backend: 'sqlite' })
-})
-after(async () => {
-  await sessions.close()
-  await srv?.stop()
-})
+const demo = demoServer()
+const as = demo.as
 
 test('the seed roadmap is loaded from its printed text and shown as a table and a timeline', async () => {
   const page = await as('region')
@@ -29,7 +20,7 @@ test('the seed roadmap is loaded from its printed text and shown as a table and 
   await page.getByTestId('add-roadmap').click()
   await page.getByTestId('roadmap-title').fill('Модель методической работы 2021–2022')
   await page.getByTestId('roadmap-territory').click()
-  await page.getByRole('option', { name: runSql(srv.dbUrl, `SELECT name FROM territories WHERE code = 'RU-01'`), exact: true }).click()
+  await page.getByRole('option', { name: runSql(demo.srv.dbUrl, `SELECT name FROM territories WHERE code = 'RU-01'`), exact: true }).click()
   await page.locator('#roadmap-from').fill('2021-01-01')
   await page.locator('#roadmap-to').fill('2022-12-31')
   await page.getByTestId('roadmap-submit').click()

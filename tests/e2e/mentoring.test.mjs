@@ -1,25 +1,16 @@
 // Mentoring in the browser: the school finds a mentor for a young teacher.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { startServer, DEMO_PASSWORD, runSql } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { runSql } from '../api/server.mjs'
+import { demoServer, screenshots } from './browser.mjs'
 
-let srv
-const sessions = demoSessions(() => srv)
-const as = (login) => sessions.as(login, DEMO_PASSWORD)
-
-before(async () => {
-  srv = await startServer({ backend: 'sqlite' })
-})
-after(async () => {
-  await sessions.close()
-  await srv?.stop()
-})
+const demo = demoServer()
+const as = demo.as
 
 test('the school sees its young teachers and assigns a suggested mentor', async () => {
   // A teacher of the first school who started this year and has no mentor yet.
-  const run = (q) => runSql(srv.dbUrl, q)
+  const run = (q) => runSql(demo.srv.dbUrl, q)
   const school1 = run(`SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`)
   const person = run(`SELECT person_id FROM positions WHERE organisation_id = ${school1} AND position = 'teacher'
     AND person_id NOT IN (SELECT mentee_person_id FROM mentoring_pairs) ORDER BY person_id DESC LIMIT 1`)
