@@ -44,7 +44,7 @@ void check_scope(storage::Connection& c, const acc::RoleAssignment& r, std::opti
 
 }  // namespace
 
-std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t> created_by) {
+std::string prepare_account(NewAccount& a) {
   a.login = domain::ascii_lower(domain::trim(a.login));
   a.email = domain::ascii_lower(domain::trim(a.email));
   a.display_name = domain::trim(a.display_name);
@@ -52,33 +52,40 @@ std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t>
   if (!a.email.empty()) domain::validate_email(a.email);
   if (a.display_name.empty()) throw domain::Error::validation("display_name", "Укажите имя пользователя");
   domain::validate_new_password(a.password, a.login);
+  return hash_password(a.password);
+}
+
+std::int64_t store_account(storage::Connection& c, const NewAccount& a, const std::string& hash,
+                           std::optional<std::int64_t> created_by) {
+  if (acc::find_account(c, a.login)) throw domain::Error::conflict("login", "Логин «" + a.login + "» уже занят");
+  if (!a.email.empty() && acc::find_account(c, a.email))
+    throw domain::Error::conflict("email", "Адрес «" + a.email + "» уже используется");
+  if (a.person_id && acc::account_of_person(c, *a.person_id))
+    throw domain::Error::conflict("person_id", "У этого человека уже есть учётная запись: второй не создаётся");
+  acc::Account row;
+  row.login = a.login;
+  row.email = a.email;
+  row.display_name = a.display_name;
+  row.password_hash = hash;
+  row.person_id = a.person_id;
+  row.must_change_password = a.must_change_password;
+  const auto id = acc::insert_account(c, row);
+  for (auto r : a.roles) {
+    check_scope(c, r, a.person_id);
+    r.account_id = id;
+    acc::insert_role(c, r);
+  }
+  nlohmann::json after{{"login", a.login}, {"email", a.email}, {"display_name", a.display_name}};
+  if (a.person_id) after["person_id"] = *a.person_id;  // the link to a person is what the audit must show
+  for (const auto& r : a.roles) after["roles"].push_back(r.role);
+  acc::append_audit(c, {created_by, "create", "account", id, {}, after.dump(), {}, {}});
+  return id;
+}
+
+std::int64_t create_account(App& app, NewAccount& a, std::optional<std::int64_t> created_by) {
   // Hash outside the transaction: it takes tens of milliseconds on purpose.
-  const std::string hash = hash_password(a.password);
-  return app.db->write([&](storage::Connection& c) {
-    if (acc::find_account(c, a.login)) throw domain::Error::conflict("login", "Логин «" + a.login + "» уже занят");
-    if (!a.email.empty() && acc::find_account(c, a.email))
-      throw domain::Error::conflict("email", "Адрес «" + a.email + "» уже используется");
-    if (a.person_id && acc::account_of_person(c, *a.person_id))
-      throw domain::Error::conflict("person_id", "У этого человека уже есть учётная запись: второй не создаётся");
-    acc::Account row;
-    row.login = a.login;
-    row.email = a.email;
-    row.display_name = a.display_name;
-    row.password_hash = hash;
-    row.person_id = a.person_id;
-    row.must_change_password = a.must_change_password;
-    const auto id = acc::insert_account(c, row);
-    for (auto r : a.roles) {
-      check_scope(c, r, a.person_id);
-      r.account_id = id;
-      acc::insert_role(c, r);
-    }
-    nlohmann::json after{{"login", a.login}, {"email", a.email}, {"display_name", a.display_name}};
-    if (a.person_id) after["person_id"] = *a.person_id;  // the link to a person is what the audit must show
-    for (const auto& r : a.roles) after["roles"].push_back(r.role);
-    acc::append_audit(c, {created_by, "create", "account", id, {}, after.dump(), {}, {}});
-    return id;
-  });
+  const std::string hash = prepare_account(a);
+  return app.db->write([&](storage::Connection& c) { return store_account(c, a, hash, created_by); });
 }
 
 namespace {

@@ -26,6 +26,12 @@ struct NewAccount {
 // the password and stores the account with its roles; returns the new id.
 // A duplicate login or e-mail is a conflict naming the field.
 std::int64_t create_account(App& app, NewAccount& account, std::optional<std::int64_t> created_by = std::nullopt);
+// Its two halves, for a use case that creates an account inside its own
+// transaction (metodist init): normalise, validate and hash (slow, before the
+// transaction), then store with the roles and the audit record.
+std::string prepare_account(NewAccount& account);
+std::int64_t store_account(storage::Connection& c, const NewAccount& account, const std::string& hash,
+                           std::optional<std::int64_t> created_by);
 
 // A password that satisfies validate_new_password, for generated accounts.
 std::string generate_password();

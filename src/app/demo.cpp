@@ -1055,7 +1055,9 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
     const std::string& region_name = kRegions[static_cast<std::size_t>(r) % kRegions.size()];
     const auto region = db.write([&](storage::Connection& c) {
       Generator g(c, rng, result, today);
-      const auto id = reg::insert_territory(c, {0, federation, "region", region_code, region_name});
+      domain::Territory t{0, federation, "region", region_code, region_name};
+      t.subject_number = region_no;
+      const auto id = reg::insert_territory(c, t);
       ++result.regions;
       const auto institute = g.organisation(region_code + "-IRO", "Институт развития образования (" + region_name + ")",
                                             "ИРО", "institute", id, region_no, region_name);

@@ -8,6 +8,7 @@
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
+#include "domain/territories.hpp"
 #include "domain/text.hpp"
 #include "io/table_writer.hpp"
 
@@ -28,6 +29,20 @@ std::vector<io::ExportColumn> columns_for(std::span<const domain::ImportColumn> 
       if (c.key == key) out.push_back({std::string(c.title), kind, kind == ColumnKind::text ? 24.0 : 14.0});
   }
   return out;
+}
+
+const std::vector<io::ExportColumn>& territory_columns() {
+  static const auto columns = columns_for(domain::territory_import_columns(), {{"code", ColumnKind::text},
+                                                                               {"name", ColumnKind::text},
+                                                                               {"level", ColumnKind::text},
+                                                                               {"municipality_kind", ColumnKind::text},
+                                                                               {"oktmo", ColumnKind::text},
+                                                                               {"subject_number", ColumnKind::text},
+                                                                               {"parent", ColumnKind::text},
+                                                                               {"parent_name", ColumnKind::text},
+                                                                               {"abolished_on", ColumnKind::date},
+                                                                               {"merged_into", ColumnKind::text}});
+  return columns;
 }
 
 const std::vector<io::ExportColumn>& organisation_columns() {
@@ -83,12 +98,7 @@ ExportFile finish_export(io::TableSink& sink, const std::string& stem, const std
 
 ExportFile export_territories(App& app, const Caller& caller, const reg::TerritoryFilter& f,
                               const std::string& format) {
-  auto sink = io::make_sink(format, "Территории",
-                            {{"Код", ColumnKind::text, 14},
-                             {"Наименование", ColumnKind::text, 40},
-                             {"Уровень", ColumnKind::text, 16},
-                             {"Код вышестоящей", ColumnKind::text, 14},
-                             {"Вышестоящая территория", ColumnKind::text, 40}});
+  auto sink = io::make_sink(format, "Территории", territory_columns());
   const auto scope = scope_of(caller, domain::Action::read_registry);
   app.db->read([&](storage::Connection& c) {
     // Names of the territories above are shown to anyone who sees those below.
@@ -96,12 +106,18 @@ ExportFile export_territories(App& app, const Caller& caller, const reg::Territo
     domain::Scope everything;
     everything.everything = true;
     for (auto& t : reg::list_territories(c, {}, everything)) all.emplace(t.id, std::move(t));
+    auto named = [&](std::optional<std::int64_t> id) -> const domain::Territory* {
+      if (!id) return nullptr;
+      auto it = all.find(*id);
+      return it == all.end() ? nullptr : &it->second;
+    };
     for (const auto& t : reg::list_territories(c, with_folded_query(f), scope)) {
-      const domain::Territory* parent = nullptr;
-      if (t.parent_id)
-        if (auto it = all.find(*t.parent_id); it != all.end()) parent = &it->second;
-      sink->row({t.code, t.name, title_of(domain::territory_levels(), t.level), parent ? parent->code : "",
-                 parent ? parent->name : ""});
+      const auto* parent = named(t.parent_id);
+      const auto* into = named(t.merged_into_id);
+      sink->row({t.code, t.name, title_of(domain::territory_levels(), t.level),
+                 t.municipality_kind.empty() ? "" : title_of(domain::municipality_kinds(), t.municipality_kind),
+                 t.oktmo, t.subject_number ? std::to_string(*t.subject_number) : "", parent ? parent->code : "",
+                 parent ? parent->name : "", t.abolished_on, into ? into->code : ""});
     }
   });
   return finish_export(*sink, "territories", format);
@@ -205,6 +221,10 @@ ExportFile export_audit(App& app, const Caller& caller, const storage::accounts:
 }
 
 ExportFile import_template(std::string_view kind, const std::string& format) {
+  if (kind == "territories") {
+    auto sink = io::make_sink(format, "Территории", territory_columns());
+    return finish_export(*sink, "template-territories", format);
+  }
   if (kind == "organisations") {
     auto sink = io::make_sink(format, "Организации", organisation_columns());
     return finish_export(*sink, "template-organisations", format);
@@ -213,7 +233,8 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     auto sink = io::make_sink(format, "Педагоги", staff_columns());
     return finish_export(*sink, "template-persons", format);
   }
-  throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: organisations или persons");
+  throw domain::Error::not_found("Импорт «" + std::string(kind) +
+                                 "» не поддерживается: territories, organisations или persons");
 }
 
 }  // namespace metodist::app

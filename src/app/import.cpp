@@ -8,10 +8,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/import_territories.hpp"
 #include "app/table_rows.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
+#include "domain/territories.hpp"
 #include "domain/text.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/registry_batch.hpp"
@@ -50,8 +52,12 @@ TerritoryIndex index_territories(storage::Connection& c) {
   domain::Scope all;
   all.everything = true;
   for (const auto& t : reg::list_territories(c, {}, all)) {
-    index.by_code.emplace(t.code, t.id);
-    auto [it, inserted] = index.by_name.emplace(domain::fold_for_search(t.name), t.id);
+    // A merged municipality's codes lead to the one it joined: old files still load.
+    const std::int64_t id = t.merged_into_id.value_or(t.id);
+    index.by_code.emplace(t.code, id);
+    if (!t.oktmo.empty()) index.by_code.emplace(t.oktmo, id);
+    if (!t.abolished_on.empty()) continue;
+    auto [it, inserted] = index.by_name.emplace(domain::fold_for_search(t.name), id);
     if (!inserted) it->second = -1;
   }
   return index;
@@ -71,7 +77,7 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
   const auto existing = reg::organisations_by_code(c, codes_in(table, map.of(columns, "code")));
   std::unordered_map<std::string, std::size_t> first_row;  // code → row where it appeared
 
-  const domain::TermIndex kinds(domain::organisation_kinds());
+  const domain::TermIndex kinds(domain::organisation_kinds(), domain::organisation_kind_spellings());
   RowReader row(columns, map, header, report);
   const Col code_col = row.col("code"), name = row.col("name"), short_name = row.col("short_name"),
             address = row.col("address"), kind = row.col("kind"), territory = row.col("territory"),
@@ -98,7 +104,7 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
     row.term(kind, kinds, domain::organisation_kinds(), kind_code);
     if (!kind_code.empty()) o.kind.assign(kind_code);
     if (const std::string t(row.text(territory)); !t.empty()) {
-      auto by_code = territories.by_code.find(t);
+      auto by_code = territories.by_code.find(domain::parse_oktmo(t).value_or(t));
       auto by_name = territories.by_name.find(domain::fold_for_search(t));
       if (by_code != territories.by_code.end())
         o.territory_id = by_code->second;
@@ -107,7 +113,7 @@ void plan_organisations(storage::Connection& c, const Caller& caller, const io::
       else if (by_name != territories.by_name.end())
         row.problem(territory, "«" + t + "»: таких территорий несколько, укажите код");
       else
-        row.problem(territory, "«" + t + "»: территория не найдена (укажите код, например RU-01-001)");
+        row.problem(territory, "«" + t + "»: территория не найдена (укажите код, например RU-01-001, или ОКТМО)");
       if (o.territory_id && !covered.count(o.territory_id))
         row.problem(territory, "«" + t + "»: территория вне ваших полномочий");
     }
@@ -404,6 +410,26 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   clock.step("запись");
 }
 
+// Territories are applied row by row (a file may create a region and then its
+// municipalities), so even a dry run writes — and is rolled back.
+struct RollBack {};
+
+ImportReport import_territories(App& app, const Caller& caller, const io::Table& table, ImportReport report,
+                                const ImportProgress& progress, const std::string& request_id) {
+  try {
+    app.db->write([&](storage::Connection& c) {
+      apply_territory_rows(c, caller, table, report, progress);
+      if (report.dry_run || report.issue_count) throw RollBack{};
+      audit_import(c, caller, "territory", report, request_id);
+    });
+    report.applied = true;
+    if (progress) progress("writing", report.rows, report.rows);
+  } catch (const RollBack&) {
+    // nothing written, as asked or because of the problems reported
+  }
+  return report;
+}
+
 }  // namespace
 
 Caller system_caller() {
@@ -418,9 +444,10 @@ Caller system_caller() {
 
 ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table, bool dry_run,
                           const ImportProgress& progress, const std::string& request_id) {
-  if (kind != "organisations" && kind != "persons")
-    throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: organisations или persons");
-  if (kind == "organisations")
+  if (kind != "territories" && kind != "organisations" && kind != "persons")
+    throw domain::Error::not_found("Импорт «" + std::string(kind) +
+                                   "» не поддерживается: territories, organisations или persons");
+  if (kind == "territories" || kind == "organisations")
     require_scope(caller, domain::Action::write_registry, "импорт организаций");
   else
     require_scope(caller, domain::Action::write_staff, "импорт педагогов");
@@ -430,6 +457,8 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
   report.encoding = table.encoding;
   report.delimiter = table.delimiter;
   report.dry_run = dry_run;
+
+  if (kind == "territories") return import_territories(app, caller, table, std::move(report), progress, request_id);
 
   // Checking and writing share one transaction, so nothing can change between them.
   auto run = [&](storage::Connection& c) {

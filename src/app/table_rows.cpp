@@ -3,7 +3,7 @@
 namespace metodist::app {
 
 bool check_header(std::span<const ImportColumn> columns, const domain::HeaderMap& map, const io::Table& table,
-                  ImportReport& report) {
+                  ImportReport& report, std::string_view required_key) {
   report.ignored_columns = map.unknown;
   auto header_issue = [&](std::string column, std::string message) {
     ++report.issue_count;
@@ -14,10 +14,10 @@ bool check_header(std::span<const ImportColumn> columns, const domain::HeaderMap
     return false;
   }
   for (const auto& d : map.duplicated) header_issue(d, "Столбец повторяется: оставьте один");
-  if (!map.of(columns, "code")) {
+  if (!map.of(columns, required_key)) {
     std::string key = "Код";
     for (const auto& c : columns)
-      if (c.key == "code") key = std::string(c.title);
+      if (c.key == required_key) key = std::string(c.title);
     header_issue(
         key, "Нет столбца «" + key + "»: по нему сопоставляются строки. Заголовки: " + [&] {
           std::string all;

@@ -143,9 +143,9 @@ class RowReader {
 };
 
 // Header problems are reported on row 1; an import cannot go on without the
-// column keyed "code" (the one rows are matched by).
+// column keyed `required_key` (the one rows are matched by, usually "code").
 bool check_header(std::span<const ImportColumn> columns, const domain::HeaderMap& map, const io::Table& table,
-                  ImportReport& report);
+                  ImportReport& report, std::string_view required_key = "code");
 
 // Reports progress every kProgressEvery rows and at the end.
 void notify(const ImportProgress& progress, std::string_view phase, std::size_t done, std::size_t total);

@@ -1,4 +1,5 @@
-// metodist: the command line. Subcommands serve, migrate, demo, import, export, notify, admin, version.
+// metodist: the command line. Subcommands serve, migrate, init, demo, import, export, monitor, backup, restore,
+// notify, admin, version.
 // Each reads the same configuration (file, environment, flags) and exits with
 // a readable Russian message and a non-zero code on failure.
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -12,6 +13,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "app/accounts.hpp"
 #include "app/app.hpp"
 #include "app/demo.hpp"
@@ -20,6 +23,7 @@
 #include "app/monitoring.hpp"
 #include "app/notifications.hpp"
 #include "app/passwords.hpp"
+#include "app/setup.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
 #include "http/monitoring_json.hpp"
@@ -53,6 +57,9 @@ struct Options {
   bool force = false;
   // admin create
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
+  // init
+  std::string region_name, region_oktmo, region_role = "regional_institute";
+  int subject_number = 0;
 };
 
 app::Config resolve(const Options& o) {
@@ -285,6 +292,54 @@ int cmd_admin_create(const Options& o) {
   return 0;
 }
 
+// Asks for a value the command line did not give, when a person is at the
+// terminal; otherwise the option is required and its absence an error.
+std::string ask(const std::string& given, const char* question, const char* option) {
+  if (!given.empty()) return given;
+  if (!isatty(STDIN_FILENO))
+    throw domain::Error::validation(option, std::string("Укажите ") + option + " (" + question + ")");
+  std::printf("%s: ", question);
+  std::fflush(stdout);
+  std::string answer;
+  std::getline(std::cin, answer);
+  if (answer.empty()) throw domain::Error::validation(option, std::string("Не указано: ") + question);
+  return answer;
+}
+
+// The region's first step on an empty database: the Russian Federation, the
+// region and its first administrator (docs/getting_started.md).
+int cmd_init(Options o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  app::init_password_hashing(2);
+  app::RegionSetup setup;
+  setup.region_name = ask(o.region_name, "Наименование субъекта РФ (например, Красноярский край)", "--region");
+  const std::string number =
+      ask(o.subject_number ? std::to_string(o.subject_number) : "", "Номер субъекта РФ (1–99)", "--subject-number");
+  try {
+    setup.subject_number = std::stoi(number);
+  } catch (const std::exception&) {
+    throw domain::Error::validation("--subject-number", "Номер субъекта РФ — число от 1 до 99");
+  }
+  setup.oktmo = o.region_oktmo;
+  setup.login = ask(o.login, "Логин первого администратора региона (латиница)", "--login");
+  setup.display_name = o.name;
+  setup.email = o.email;
+  setup.role = o.region_role;
+  const char* given = std::getenv("METODIST_ADMIN_PASSWORD");
+  if (given && *given) setup.password = given;
+  const auto start = app::initialise_region(application, setup);
+  if (start.federation_created) std::printf("Создана территория «Российская Федерация» (код RU).\n");
+  std::printf("Создан регион «%s», код %s.\n", start.region.name.c_str(), start.region.code.c_str());
+  std::printf("Учётная запись администратора региона: логин «%s», роль %s.\n", setup.login.c_str(), setup.role.c_str());
+  if (start.must_change_password)
+    std::printf("Временный пароль: %s\nСмените его при первом входе.\n", start.password.c_str());
+  std::printf(
+      "Дальше: войдите в веб-интерфейс и загрузите муниципалитеты, организации и педагогов "
+      "(«Импорт»; см. docs/getting_started.md).\n");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -303,6 +358,15 @@ int main(int argc, char** argv) {
   serve->add_option("--port", o.port, "Порт (по умолчанию 8080)")->check(CLI::Range(0, 65535));
   serve->add_option("--web-root", o.web_root, "Папка собранного веб-интерфейса (web/dist)");
   auto* migrate = cli.add_subcommand("migrate", "Применить миграции схемы базы данных");
+  auto* init = cli.add_subcommand("init", "Начать работу региона: создать регион и его первого администратора");
+  init->add_option("--region", o.region_name, "Наименование субъекта РФ");
+  init->add_option("--subject-number", o.subject_number, "Номер субъекта РФ (1–99)")->check(CLI::Range(1, 99));
+  init->add_option("--oktmo", o.region_oktmo, "ОКТМО региона (8 цифр), если нужен");
+  init->add_option("--login", o.login, "Логин администратора региона");
+  init->add_option("--name", o.name, "Имя администратора, как его видят другие");
+  init->add_option("--email", o.email, "Адрес электронной почты администратора");
+  init->add_option("--role", o.region_role, "regional_institute (по умолчанию) или regional_ministry")
+      ->check(CLI::IsMember({"regional_institute", "regional_ministry"}));
   auto* demo = cli.add_subcommand("demo", "Заполнить пустую базу демо-данными");
   demo->add_option("--scale", o.scale, "Масштаб: district, region или federal")
       ->check(CLI::IsMember({"district", "region", "federal"}));
@@ -310,9 +374,9 @@ int main(int argc, char** argv) {
   demo->add_option("--password", o.demo_password, "Пароль демо-учётных записей (по умолчанию — случайный)");
   demo->add_option("--date", o.date, "Дата, от которой считаются возрасты и стаж (ГГГГ-ММ-ДД, по умолчанию сегодня)");
   auto* import = cli.add_subcommand("import", "Импортировать реестр из XLSX или CSV (см. docs/import.md)");
-  import->add_option("--kind", o.kind, "Что импортировать: organisations или persons")
+  import->add_option("--kind", o.kind, "Что импортировать: territories, organisations или persons")
       ->required()
-      ->check(CLI::IsMember({"organisations", "persons"}));
+      ->check(CLI::IsMember({"territories", "organisations", "persons"}));
   import->add_option("--file", o.file, "Файл XLSX или CSV")->required()->check(CLI::ExistingFile);
   import->add_flag("--dry-run", o.dry_run, "Только проверить и показать ошибки, ничего не записывать");
   auto* export_cmd = cli.add_subcommand("export", "Выгрузить реестр в XLSX или CSV");
@@ -365,6 +429,7 @@ int main(int argc, char** argv) {
   try {
     if (*serve) return cmd_serve(o);
     if (*migrate) return cmd_migrate(o);
+    if (*init) return cmd_init(o);
     if (*demo) return cmd_demo(o);
     if (*import) return cmd_import(o);
     if (*export_cmd) return cmd_export(o);

@@ -10,6 +10,24 @@
 namespace metodist::domain {
 namespace {
 
+const std::vector<ImportColumn> kTerritoryColumns{
+    {"code", "Код", {"Код территории", "Код в системе"}},
+    {"name",
+     "Наименование",
+     {"Название", "Наименование территории", "Муниципальное образование", "Наименование МО", "Муниципалитет",
+      "Наименование муниципального образования", "Субъект РФ"}},
+    {"level", "Уровень", {"Уровень территории"}},
+    {"municipality_kind",
+     "Вид муниципального образования",
+     {"Вид МО", "Тип МО", "Тип муниципального образования", "Статус МО", "Статус муниципального образования"}},
+    {"oktmo", "ОКТМО", {"Код ОКТМО", "ОКТМО МО"}},
+    {"subject_number", "Номер субъекта РФ", {"Код субъекта", "Код субъекта РФ", "Код региона", "Номер региона"}},
+    {"parent", "Код вышестоящей", {"Вышестоящая территория (код)", "Код региона (вышестоящей)", "Регион (код)"}},
+    {"parent_name", "Вышестоящая территория", {"Регион"}},
+    {"abolished_on", "Упразднена", {}},
+    {"merged_into", "Вошла в", {}},
+};
+
 const std::vector<ImportColumn> kOrganisationColumns{
     {"code", "Код", {"Код организации", "Код ОО", "Идентификатор"}},
     {"name", "Наименование", {"Полное наименование", "Название", "Наименование организации", "Организация"}},
@@ -69,6 +87,7 @@ std::string header_key(std::string_view text) {
 
 }  // namespace
 
+std::span<const ImportColumn> territory_import_columns() { return kTerritoryColumns; }
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
 std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
 std::span<const ImportColumn> diagnostic_result_import_columns() { return kDiagnosticResultColumns; }
@@ -117,8 +136,46 @@ const Term* match_term(std::span<const Term> vocabulary, std::string_view text) 
   return TermIndex(vocabulary).find(text);
 }
 
-TermIndex::TermIndex(std::span<const Term> vocabulary) : vocabulary_(vocabulary) {
+TermIndex::TermIndex(std::span<const Term> vocabulary, std::span<const Spelling> spellings) : vocabulary_(vocabulary) {
   for (const auto& t : vocabulary) folded_.emplace_back(fold_for_search(t.title), &t);
+  for (const auto& [spelling, code] : spellings)
+    if (const Term* t = find_term(vocabulary, code)) folded_.emplace_back(fold_for_search(spelling), t);
+}
+
+std::span<const Spelling> organisation_kind_spellings() {
+  static constexpr Spelling kSpellings[] = {
+      {"школа", "school"},
+      {"общеобразовательная школа", "school"},
+      {"сош", "school"},
+      {"оош", "school"},
+      {"нош", "school"},
+      {"гимназия", "school"},
+      {"лицей", "school"},
+      {"ОО", "school"},
+      {"детский сад", "kindergarten"},
+      {"ДОУ", "kindergarten"},
+      {"ДОО", "kindergarten"},
+      {"колледж", "college"},
+      {"техникум", "college"},
+      {"СПО", "college"},
+      {"ПОО", "college"},
+      {"УДО", "additional"},
+      {"ОДО", "additional"},
+      {"дополнительное образование", "additional"},
+      {"ИРО", "institute"},
+      {"ИПК", "institute"},
+      {"институт", "institute"},
+      {"ИМЦ", "methodical_service"},
+      {"методический центр", "methodical_service"},
+      {"ММС", "methodical_service"},
+      {"методическая служба", "methodical_service"},
+      {"управление образования", "authority"},
+      {"УО", "authority"},
+      {"МОУО", "authority"},
+      {"орган управления", "authority"},
+      {"министерство образования", "authority"},
+  };
+  return kSpellings;
 }
 
 const Term* TermIndex::find(std::string_view text) const {

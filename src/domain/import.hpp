@@ -24,6 +24,10 @@ struct ImportColumn {
   std::vector<std::string_view> aliases;  // other headers people write
 };
 
+// Columns of the territories file: a row is matched by "code", else by "oktmo",
+// else by its name within its parent; "parent_name", "abolished_on" and
+// "merged_into" are for the reader (the export writes them, import skips them).
+std::span<const ImportColumn> territory_import_columns();
 // Columns of the organisations file; key "code" identifies a row.
 std::span<const ImportColumn> organisation_import_columns();
 // Columns of the persons file: one row per person and workplace; "code" is
@@ -52,15 +56,21 @@ std::optional<bool> parse_flag(std::string_view text);
 // by one of the extra spellings given; nullptr when unknown.
 const Term* match_term(std::span<const Term> vocabulary, std::string_view text);
 // The same lookup for a whole file: titles are folded once, not per cell.
+// `spellings`: other words people write for a code (folded spelling → code).
+using Spelling = std::pair<std::string_view, std::string_view>;
 class TermIndex {
  public:
-  explicit TermIndex(std::span<const Term> vocabulary);
+  explicit TermIndex(std::span<const Term> vocabulary, std::span<const Spelling> spellings = {});
   const Term* find(std::string_view text) const;
 
  private:
   std::span<const Term> vocabulary_;
   std::vector<std::pair<std::string, const Term*>> folded_;  // folded title → term
 };
+
+// What schools write for an organisation's kind: «школа», «СОШ», «детский сад»,
+// «ДОУ», «колледж», «УДО», «ИМЦ», «управление образования»…
+std::span<const Spelling> organisation_kind_spellings();
 
 // «м», «муж», «мужской», «m» → "m"; «ж», «жен», «женский», «f» → "f".
 std::optional<std::string_view> parse_gender(std::string_view text);

@@ -67,8 +67,13 @@ struct Territory {
   std::int64_t id = 0;
   std::optional<std::int64_t> parent_id;
   std::string level;  // territory_levels() code
-  std::string code;   // stable external code (ОКТМО-like)
+  std::string code;   // the system's stable code: «RU-24» for a region, «RU-24-007» for a municipality
   std::string name;
+  std::string oktmo;                  // ОКТМО, 8 or 11 digits; empty when not given (domain/territories.hpp)
+  std::optional<int> subject_number;  // a region: the number of the subject of the Federation (1–99)
+  std::string municipality_kind;      // a municipality: municipality_kinds() code; empty otherwise
+  std::string abolished_on;           // ISO date a merger ended it; empty while it exists
+  std::optional<std::int64_t> merged_into_id;  // the municipality it joined
 };
 
 struct Organisation {

@@ -1,6 +1,7 @@
 #include "app/auth.hpp"
 #include "app/diagnostics.hpp"
 #include "app/monitoring.hpp"
+#include "app/territories.hpp"
 #include "domain/access.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -33,6 +34,7 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("can_read_audit", !app::scope_of(c, domain::Action::read_audit).empty())
       .field("can_manage_diagnostics", !app::scope_of(c, domain::Action::manage_diagnostics).empty())
       .field("can_edit_framework", app::owns_framework(c))
+      .field("can_keep_territories", app::keeps_territories(c))
       .field("can_organise_events", !app::scope_of(c, domain::Action::organise_events).empty())
       .field("can_coordinate_support", !app::scope_of(c, domain::Action::coordinate_support).empty())
       .field("can_read_monitoring", app::reads_monitoring(c));

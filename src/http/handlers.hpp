@@ -64,6 +64,11 @@ Response vocabularies(const Request&, Context&);
 
 Response list_territories(const Request&, Context&);
 Response get_territory(const Request&, Context&);
+Response create_territory(const Request&, Context&);
+Response update_territory(const Request&, Context&);
+Response merge_territory(const Request&, Context&);
+Response import_territories(const Request&, Context&);
+Response import_template_territories(const Request&, Context&);
 Response list_organisations(const Request&, Context&);
 Response get_organisation(const Request&, Context&);
 Response create_organisation(const Request&, Context&);

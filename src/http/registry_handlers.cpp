@@ -6,17 +6,6 @@
 namespace metodist::http::handlers {
 namespace {
 
-void write(JsonWriter& w, const domain::Territory& t) {
-  w.begin_object()
-      .field("id", t.id)
-      .key("parent_id")
-      .id_or_null(t.parent_id)
-      .field("level", t.level)
-      .field("code", t.code)
-      .field("name", t.name)
-      .end_object();
-}
-
 void write(JsonWriter& w, const domain::Organisation& o) {
   w.begin_object()
       .field("id", o.id)
@@ -62,35 +51,6 @@ Response one(const T& item, int status = 200) {
 }
 
 }  // namespace
-
-namespace {
-
-// The filters of the territory list, shared by the page and its export.
-storage::registry::TerritoryFilter territory_filter(const QueryReader& q) {
-  storage::registry::TerritoryFilter f;
-  f.parent_id = q.id("parent_id");
-  f.level = q.term("level", domain::territory_levels());
-  f.query = q.text("q", 200);
-  return f;
-}
-
-}  // namespace
-
-Response list_territories(const Request& r, Context& ctx) {
-  const auto f = territory_filter(QueryReader(r));
-  JsonWriter w;
-  w.begin_object().key("items").begin_array();
-  for (const auto& t : app::list_territories(ctx.app, *r.caller, f)) write(w, t);
-  w.end_array().end_object();
-  return json_response(200, std::move(w));
-}
-
-Response export_territories(const Request& r, Context& ctx) {
-  const QueryReader q(r);
-  return file_response(app::export_territories(ctx.app, *r.caller, territory_filter(q), file_format(q)));
-}
-
-Response get_territory(const Request& r, Context& ctx) { return one(app::get_territory(ctx.app, *r.caller, r.id())); }
 
 namespace {
 

@@ -11,6 +11,7 @@
 #include "domain/programs.hpp"
 #include "domain/registry.hpp"
 #include "domain/roadmap.hpp"
+#include "domain/territories.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 #include "http/worker_pool.hpp"
@@ -110,6 +111,10 @@ Response vocabularies(const Request&, Context&) {
   w.begin_object();
   w.key("territory_levels");
   write_terms(w, domain::territory_levels());
+  w.key("municipality_kinds");
+  write_terms(w, domain::municipality_kinds());
+  w.key("territory_changes");
+  write_terms(w, domain::territory_change_kinds());
   w.key("organisation_kinds");
   write_terms(w, domain::organisation_kinds());
   w.key("qualification_categories");

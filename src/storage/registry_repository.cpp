@@ -9,61 +9,6 @@
 
 namespace metodist::storage::registry {
 
-std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope) {
-  Params params;
-  std::string sql = "SELECT t.id, t.parent_id, t.level, t.code, t.name FROM territories t WHERE " +
-                    territory_scope(scope, params, "t");
-  if (f.parent_id) sql += " AND t.parent_id = " + placeholder(params, *f.parent_id);
-  if (!f.level.empty()) sql += " AND t.level = " + placeholder(params, f.level);
-  sql += " ORDER BY t.name, t.id";
-  std::vector<domain::Territory> out;
-  // Territories are few (≈2,400 in the federation): the folded match is done
-  // here, in C++, because SQLite's lower() does not fold Cyrillic.
-  c.run(sql, params, [&](const Row& r) {
-    auto t = territory_from(r);
-    if (f.query.empty() || domain::fold_for_search(t.name + " " + t.code).find(f.query) != std::string::npos)
-      out.push_back(std::move(t));
-  });
-  return out;
-}
-
-std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id) {
-  auto row = c.query_one("SELECT id, parent_id, level, code, name FROM territories WHERE id = $1", {id});
-  if (!row) return std::nullopt;
-  return territory_from(*row);
-}
-
-bool territory_visible(Connection& c, std::int64_t id, const domain::Scope& scope) {
-  Params params{id};
-  return c.scalar("SELECT count(*) FROM territories t WHERE t.id = $1 AND " + territory_scope(scope, params, "t"),
-                  params) > 0;
-}
-
-std::optional<std::int64_t> region_of(Connection& c, std::int64_t territory_id) {
-  std::optional<std::int64_t> at = territory_id;
-  for (int depth = 0; at && depth < 4; ++depth) {  // federation → region → municipality: three levels
-    const auto t = find_territory(c, *at);
-    if (!t) return std::nullopt;
-    if (t->level == "region") return t->id;
-    at = t->parent_id;
-  }
-  return std::nullopt;
-}
-
-bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scope) {
-  if (scope.everything) return true;
-  Params params{id};
-  std::vector<std::string> parts;
-  for (auto t : scope.territories) parts.push_back("t.id IN " + subtree(placeholder(params, t)));
-  return c.scalar("SELECT count(*) FROM territories t WHERE t.id = $1 AND " + any_of(parts), params) > 0;
-}
-
-std::int64_t insert_territory(Connection& c, const domain::Territory& t) {
-  return c.scalar(
-      "INSERT INTO territories (parent_id, level, code, name, search_key) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-      {id_or_null(t.parent_id), t.level, t.code, t.name, domain::fold_for_search(t.name)});
-}
-
 bool is_organisation_sort_key(const std::string& key) {
   const std::string k = key.starts_with('-') ? key.substr(1) : key;
   return k == "name" || k == "code" || k == "kind" || k == "territory";

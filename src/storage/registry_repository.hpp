@@ -13,26 +13,9 @@
 #include "domain/access.hpp"
 #include "domain/registry.hpp"
 #include "storage/database.hpp"
+#include "storage/territories_repository.hpp"
 
 namespace metodist::storage::registry {
-
-struct TerritoryFilter {
-  std::optional<std::int64_t> parent_id;
-  std::string level;
-  std::string query;  // folded (domain::fold_for_search); matched within the name and code
-};
-// Scoped reads: only rows the scope allows (see scope_sql.hpp).
-std::vector<domain::Territory> list_territories(Connection& c, const TerritoryFilter& f, const domain::Scope& scope);
-// Unscoped: for validation inside a use case that already checked access.
-std::optional<domain::Territory> find_territory(Connection& c, std::int64_t id);
-// The region the territory lies in (itself when it is one); nullopt above regions.
-std::optional<std::int64_t> region_of(Connection& c, std::int64_t territory_id);
-// A territory the scope can see: its subtree, plus the territories above it
-// (their names are shown, their data is not).
-bool territory_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
-// A territory the scope covers entirely: inside one of its subtrees.
-bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scope);
-std::int64_t insert_territory(Connection& c, const domain::Territory& t);
 
 struct OrganisationFilter {
   std::string query;                      // folded search text, matched anywhere in name/code/INN

@@ -104,8 +104,18 @@ std::string territory_scope(const domain::Scope& s, Params& params, const std::s
   return any_of(parts);
 }
 
+const char* const kTerritoryColumns =
+    "t.id, t.parent_id, t.level, t.code, t.name, t.oktmo, t.subject_number, t.municipality_kind, t.abolished_on,"
+    " t.merged_into_id";
+
 domain::Territory territory_from(const Row& r) {
-  return domain::Territory{r.int64("id"), r.opt_int64("parent_id"), r.text("level"), r.text("code"), r.text("name")};
+  domain::Territory t{r.int64("id"), r.opt_int64("parent_id"), r.text("level"), r.text("code"), r.text("name")};
+  t.oktmo = r.text("oktmo");
+  if (auto n = r.opt_int64("subject_number")) t.subject_number = static_cast<int>(*n);
+  t.municipality_kind = r.text("municipality_kind");
+  t.abolished_on = r.text("abolished_on");
+  t.merged_into_id = r.opt_int64("merged_into_id");
+  return t;
 }
 
 const char* const kOrgColumns =

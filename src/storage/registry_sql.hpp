@@ -86,6 +86,8 @@ std::string person_search_key(const domain::Person& p);
 std::string person_search_key(std::string_view last, std::string_view first, std::string_view middle,
                               std::string_view code);
 
+// Territory columns for SELECT (alias «t») and their mapper.
+extern const char* const kTerritoryColumns;
 domain::Territory territory_from(const Row& r);
 // Organisation columns for SELECT (alias «o») and their mapper.
 extern const char* const kOrgColumns;

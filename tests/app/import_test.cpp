@@ -246,10 +246,11 @@ std::string read_text(const std::string& path) {
 // and every column's key and title is named in the document.
 TEST_P(ImportTest, DocumentedSamplesImportAndEveryColumnIsDocumented) {
   const std::string dir = METODIST_DOCS_DIR;
-  for (const char* sample : {"organisations.csv", "persons.csv", "persons-windows-1251.csv"}) {
+  for (const char* sample : {"territories.csv", "organisations.csv", "persons.csv", "persons-windows-1251.csv"}) {
     const auto bytes = read_text(dir + "/samples/" + sample);
     ASSERT_FALSE(bytes.empty()) << sample;
-    const auto kind = std::string(sample).starts_with("org") ? "organisations" : "persons";
+    const std::string name(sample);
+    const auto kind = name.starts_with("terr") ? "territories" : name.starts_with("org") ? "organisations" : "persons";
     const auto r = app::import_table(app_, caller("federal_operator"), kind, io::read_table(bytes), false);
     EXPECT_TRUE(r.applied) << sample << "\n" << issues_text(r);
     EXPECT_TRUE(r.ignored_columns.empty()) << sample;
@@ -258,7 +259,9 @@ TEST_P(ImportTest, DocumentedSamplesImportAndEveryColumnIsDocumented) {
       scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = 'RU-01-T0001'"),
       2);
   const auto doc = read_text(dir + "/import.md");
-  for (auto columns : {domain::organisation_import_columns(), domain::person_import_columns()})
+  EXPECT_EQ(scalar("SELECT count(*) FROM territories WHERE oktmo IN ('01701000', '01622000')"), 2);
+  for (auto columns :
+       {domain::territory_import_columns(), domain::organisation_import_columns(), domain::person_import_columns()})
     for (const auto& c : columns) {
       EXPECT_NE(doc.find("`" + std::string(c.key) + "`"), std::string::npos) << c.key;
       EXPECT_NE(doc.find(std::string(c.title)), std::string::npos) << c.title;

@@ -35,6 +35,15 @@ export type RoleGrant = Schema<'AccountRole'>
 export type RoleRequest = Form<Body<'add_account_role'>>
 export type ApiToken = Item<Answer<'list_tokens'>['items']>
 export type Caller = Schema<'Caller'>
+export type TerritoryCard = Schema<'TerritoryWithHistory'>
+export type TerritoryChange = Item<TerritoryCard['history']>
+export type TerritoryInput = {
+  name: string
+  code?: string
+  oktmo?: string | null
+  subject_number?: number | null
+  municipality_kind?: string | null
+}
 export type Account = Schema<'Account'>
 export type PersonCard = Schema<'Person'>
 // What every person object starts with (lists and the card).
@@ -196,6 +205,13 @@ export const api = {
   vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
   territories: (params: { level?: string; parent_id?: number } = {}) =>
     request<Answer<'list_territories'>>(`/api/v1/territories${query(params)}`),
+  territory: (id: number) => request<TerritoryCard>(`/api/v1/territories/${id}`),
+  createTerritory: (body: TerritoryInput & { level: string; parent_id: number; created_on?: string }) =>
+    send<TerritoryCard>('POST', '/api/v1/territories', body),
+  updateTerritory: (id: number, body: TerritoryInput & { code: string; changed_on?: string }) =>
+    send<TerritoryCard>('PUT', `/api/v1/territories/${id}`, body),
+  mergeTerritory: (id: number, intoId: number, mergedOn: string) =>
+    send<Answer<'merge_territory'>>('POST', `/api/v1/territories/${id}/merge`, { into_id: intoId, merged_on: mergedOn }),
   organisations: (params: {
     q?: string
     kind?: string

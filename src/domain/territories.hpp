@@ -1,0 +1,42 @@
+// The rules of the territory registry, as a region's own documents have them:
+// a subject of the Federation by its number, municipalities of the kinds the
+// Federal Law of 06.10.2003 № 131-ФЗ (art. 2) names, ОКТМО codes (ОК 033-2013:
+// 8 digits for a municipality, 11 for a settlement within it), and mergers.
+// Pure rules, no I/O: app/territories.cpp applies them to the database.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/registry.hpp"
+
+namespace metodist::domain {
+
+// Kinds of municipality (131-ФЗ, art. 2): «муниципальный район», «городской округ»...
+std::span<const Term> municipality_kinds();
+// What happened to a territory: created, renamed, given another code, merged.
+std::span<const Term> territory_change_kinds();
+
+// ОКТМО as written: 8 or 11 digits, spaces allowed between groups
+// («04 614 000»); the digits, or nullopt when it is not one.
+std::optional<std::string> parse_oktmo(std::string_view text);
+
+// Checks a new or edited territory and the level of its parent (a region lies
+// in the Federation, a municipality in a region); throws Error naming the
+// first bad field. `parent` is null for the Federation itself.
+void validate_territory(const Territory& t, const Territory* parent);
+
+// The system code a new territory gets when none is given: «RU-24» for the
+// region № 24, the parent's code and the next free three-digit number for a
+// municipality («RU-24-008» after «RU-24-007»). `taken` tells a code in use.
+std::string next_territory_code(const Territory& t, const Territory& parent,
+                                const std::function<bool(const std::string&)>& taken);
+
+// Why `merged` cannot join `into` (Russian, for the 422 message), or nullopt:
+// both are existing municipalities of one region, and not the same one.
+std::optional<std::string> merge_refusal(const Territory& merged, const Territory& into);
+
+}  // namespace metodist::domain
