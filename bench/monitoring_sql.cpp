@@ -28,10 +28,10 @@ std::string shifted(const domain::Date& d, int years) {
       .iso();
 }
 
-// A post x active on the day (a literal or a column).
+// A post x active on the day (a literal or a column); the leaving day is worked.
 std::string active(const std::string& x, const std::string& day) {
   return "(" + x + ".hired_on IS NULL OR " + x + ".hired_on <= " + day + ") AND (" + x + ".left_on IS NULL OR " + x +
-         ".left_on > " + day + ")";
+         ".left_on >= " + day + ")";
 }
 
 struct Ctx {
@@ -43,6 +43,10 @@ std::string has_post(const Ctx& k, const std::string& positions) {
          " AND x.position IN " +
          positions + " AND xo.kind IN " + edu() + " AND " + active("x", k.L) + ")";
 }
+
+// A support assignment sa by a methodist of the regional active.
+const std::string regional_methodist =
+    "EXISTS (SELECT 1 FROM active_members ram WHERE ram.person_id = sa.methodist_person_id AND ram.level = 'regional')";
 
 std::string person_predicate(Count c, const Ctx& k) {
   const std::string teacher = has_post(k, teaching());
@@ -57,8 +61,15 @@ std::string person_predicate(Count c, const Ctx& k) {
       " JOIN diagnostic_instruments di ON di.id = dc.instrument_id WHERE di.kind = 'functional_literacy'"
       " AND r.person_id = p.id AND r.measured_on" +
       window;
-  const std::string route = "EXISTS (SELECT 1 FROM routes rt WHERE rt.person_id = p.id AND rt.period_from <= " + k.L +
-                            " AND rt.period_to >= " + k.F + ")";
+  const std::string route =
+      "EXISTS (SELECT 1 FROM routes rt WHERE rt.person_id = p.id AND rt.status <> 'draft'"
+      " AND rt.period_from <= " +
+      k.L + " AND rt.period_to >= " + k.F + ")";
+  const std::string young_event =
+      "EXISTS (SELECT 1 FROM event_registrations g JOIN events ev ON ev.id = g.event_id WHERE g.person_id = p.id"
+      " AND g.attended = 1 AND ev.status <> 'cancelled' AND ev.audience LIKE '%young_teachers%'"
+      " AND substr(ev.starts_at, 1, 10)" +
+      window + ")";
   const auto pair = [&](const char* who) {
     return "EXISTS (SELECT 1 FROM mentoring_pairs mp WHERE mp." + std::string(who) +
            " = p.id AND mp.starts_on <= " + k.L + " AND (mp.ends_on IS NULL OR mp.ends_on >= " + k.F + "))";
@@ -77,14 +88,22 @@ std::string person_predicate(Count c, const Ctx& k) {
       return "p.category = 'highest'";
     case Count::in_network_community:
       return "EXISTS (SELECT 1 FROM community_members m JOIN communities cm ON cm.id = m.community_id WHERE m.person_id = p.id"
-             " AND cm.kind IN ('network', 'virtual', 'professional') AND m.joined_on <= " +
+             " AND cm.kind IN ('network', 'virtual') AND m.joined_on <= " +
              k.L + " AND (m.left_on IS NULL OR m.left_on > " + k.L + "))";
     case Count::in_active:
-      return "EXISTS (SELECT 1 FROM active_members am WHERE am.person_id = p.id AND am.starts_on <= " + k.L +
-             " AND (am.ends_on IS NULL OR am.ends_on > " + k.L + "))";
+      return "EXISTS (SELECT 1 FROM active_members am WHERE am.person_id = p.id AND am.level = 'regional'"
+             " AND am.starts_on <= " +
+             k.L + " AND (am.ends_on IS NULL OR am.ends_on > " + k.L + "))";
+    case Count::in_any_active:
+      return "(EXISTS (SELECT 1 FROM active_members am WHERE am.person_id = p.id AND am.starts_on <= " + k.L +
+             " AND (am.ends_on IS NULL OR am.ends_on > " + k.L +
+             ")) OR EXISTS (SELECT 1 FROM experts ex WHERE ex.person_id = p.id AND ex.included_on <= " + k.L +
+             " AND (ex.excluded_on IS NULL OR ex.excluded_on > " + k.L + ")))";
+    case Count::young_event:
+      return young_event;
     case Count::supported_by_active:
-      return "EXISTS (SELECT 1 FROM support_assignments sa WHERE sa.starts_on <= " + k.L +
-             " AND (sa.ends_on IS NULL OR sa.ends_on > " + k.L +
+      return "EXISTS (SELECT 1 FROM support_assignments sa WHERE " + regional_methodist +
+             " AND sa.starts_on <= " + k.L + " AND (sa.ends_on IS NULL OR sa.ends_on > " + k.L +
              ") AND (sa.person_id = p.id OR sa.organisation_id IN (SELECT x.organisation_id FROM positions x"
              " WHERE x.person_id = p.id AND " +
              active("x", k.L) + ")))";
@@ -100,11 +119,7 @@ std::string person_predicate(Count c, const Ctx& k) {
       return "EXISTS (SELECT 1 FROM diagnostic_results r WHERE r.person_id = p.id AND r.competency_id IS NOT NULL AND r.measured_on" +
              window + ")";
     case Count::support_form:
-      return "(" + pair("mentee_person_id") + " OR " + route +
-             " OR EXISTS (SELECT 1 FROM event_registrations g JOIN events ev ON ev.id = g.event_id WHERE g.person_id = p.id"
-             " AND g.attended = 1 AND ev.status <> 'cancelled' AND ev.audience LIKE '%young_teachers%'"
-             " AND substr(ev.starts_at, 1, 10)" +
-             window + "))";
+      return "(" + pair("mentee_person_id") + " OR " + route + " OR " + young_event + ")";
     case Count::with_route:
       return route;
     case Count::in_mentoring:
@@ -134,12 +149,23 @@ std::string org_predicate(Count c, const Ctx& k) {
              " JOIN positions x ON x.person_id = e.person_id AND x.organisation_id = o.id WHERE e.status = 'completed'"
              " AND pr.audience = 'managerial_teams' AND e.completed_on BETWEEN " +
              k.F + " AND " + k.L + " AND " + active("x", "e.completed_on") + ")";
+    case Count::managerial_team_studied:
+      return "EXISTS (SELECT 1 FROM enrolments e JOIN cohorts ck ON ck.id = e.cohort_id JOIN programs pr ON pr.id = ck.program_id"
+             " JOIN positions x ON x.person_id = e.person_id AND x.organisation_id = o.id"
+             " WHERE e.status IN ('studying', 'completed', 'not_completed') AND pr.audience = 'managerial_teams'"
+             " AND ck.starts_on <= " +
+             k.L + " AND COALESCE(e.completed_on, ck.ends_on) >= " + k.F + " AND " +
+             active("x", "(CASE WHEN COALESCE(e.completed_on, ck.ends_on) < " + k.L +
+                             " THEN COALESCE(e.completed_on, ck.ends_on) ELSE " + k.L + " END)") +
+             ")";
     case Count::supported_school:
-      return "(EXISTS (SELECT 1 FROM support_assignments sa WHERE sa.organisation_id = o.id AND sa.starts_on <= " +
-             k.L + " AND (sa.ends_on IS NULL OR sa.ends_on > " + k.L +
+      return "(EXISTS (SELECT 1 FROM support_assignments sa WHERE " + regional_methodist +
+             " AND sa.organisation_id = o.id AND sa.starts_on <= " + k.L + " AND (sa.ends_on IS NULL OR sa.ends_on > " +
+             k.L +
              ")) OR EXISTS (SELECT 1 FROM support_assignments sa"
-             " JOIN positions x ON x.person_id = sa.person_id AND x.organisation_id = o.id WHERE sa.starts_on <= " +
-             k.L + " AND (sa.ends_on IS NULL OR sa.ends_on > " + k.L + ") AND " + active("x", k.L) + "))";
+             " JOIN positions x ON x.person_id = sa.person_id AND x.organisation_id = o.id WHERE " +
+             regional_methodist + " AND sa.starts_on <= " + k.L + " AND (sa.ends_on IS NULL OR sa.ends_on > " + k.L +
+             ") AND " + active("x", k.L) + "))";
     default:
       return "1 = 0";
   }

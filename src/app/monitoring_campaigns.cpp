@@ -217,9 +217,13 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
           e.denominator.reset();
         }
         e.confirmed = true;
-      } else {
-        e.numerator.reset();  // computed by the system, not typed in
-        e.denominator.reset();
+      } else if (e.numerator || e.denominator) {
+        // A typed number would be silently dropped or would compete with the
+        // computed one: refused, and the municipality says where it differs.
+        throw domain::Error::validation(
+            "entries", at + ind.code +
+                           ": значение считается системой по внесённым данным, число не вносится. Если оно расходится "
+                           "с вашим, напишите это в комментарии и приложите ссылку на подтверждение");
       }
       mon::put_entry(c, submission_id, e);
     }

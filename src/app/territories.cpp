@@ -199,9 +199,9 @@ MergeResult merge_territory(App& app, const Caller& caller, std::int64_t id, std
     if (!into || !reg::territory_visible(c, into_id, read))
       throw domain::Error::validation("into_id", "Территория, с которой объединяют, не найдена");
     result.into = *into;
-    if (auto why = domain::merge_refusal(result.merged, result.into)) throw domain::Error::validation("into_id", *why);
-    const auto parent = reg::find_territory(c, *result.merged.parent_id);
+    const auto parent = result.merged.parent_id ? reg::find_territory(c, *result.merged.parent_id) : std::nullopt;
     require_parent_covered(c, parent ? &*parent : nullptr, scope);
+    if (auto why = domain::merge_refusal(result.merged, result.into)) throw domain::Error::validation("into_id", *why);
     const auto before = audit_json(result.merged);
     result.moved = reg::merge_territory(c, id, into_id, on);
     result.merged.abolished_on = on;

@@ -41,7 +41,9 @@ double percent_of(double raw, double max) {
   if (!(max > 0)) throw Error::validation("max_score", "Максимальный балл должен быть больше нуля");
   if (!(raw >= 0)) throw Error::validation("raw_score", "Балл не может быть отрицательным");
   if (raw > max) throw Error::validation("raw_score", "Балл больше максимального");
-  return std::round(raw / max * 1000) / 10;
+  // Kept to a millionth, not a tenth: «справился на 70 % и более» must not
+  // count 69.96 % (rounded to 70.0) as 70 %; screens and documents round for reading.
+  return std::round(raw / max * 1e8) / 1e6;
 }
 
 DeficitRule::DeficitRule(double default_threshold, std::map<std::string, double, std::less<>> per_competency)

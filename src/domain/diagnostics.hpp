@@ -40,7 +40,7 @@ class LevelScale {
   std::vector<LevelBand> bands_;
 };
 
-// % of the maximum, rounded to a tenth. Error::validation naming "max_score"
+// % of the maximum, to a millionth (thresholds compare the exact share). Error::validation naming "max_score"
 // when max ≤ 0 and "raw_score" when the score is negative or above the maximum.
 double percent_of(double raw, double max);
 

@@ -55,9 +55,10 @@ enum class Count {
   teacher_or_graduate,   // … or a graduate of a pedagogical university working there
   young,                 // a teacher under 35 with under 3 years of experience (settings)
   highest_category,      // qualification category «высшая»
-  in_network_community,  // member of a network, virtual or professional community
-  in_active,             // member of a methodical active (regional or municipal)
-  supported_by_active,   // supported by a methodist of an active (themself or their school)
+  in_network_community,  // member of a network or virtual community («сетевые сообщества»)
+  in_active,  // member of the regional methodical active («прошедшие региональный отбор»)
+  in_any_active,        // member of a regional or municipal active, or in the roster of experts
+  supported_by_active,  // supported by a methodist of the regional active (themself or their school)
   // persons, in the window
   completed_federal_from_deficit,  // completed a federal-registry program chosen from a deficit (fed.1)
   completed_program,               // completed a program of professional development or retraining
@@ -65,6 +66,7 @@ enum class Count {
   literacy_coped,                  // … with a result of at least 70 % (a setting)
   diagnosed,                       // took a diagnostic of competencies
   support_form,                    // a mentee, or with a route, or at an event for young teachers
+  young_event,                     // attended an event for young teachers
   with_route,                      // an individual route that runs in the window
   in_mentoring,                    // mentor or mentee of a pair running in the window
   recorded_work,                   // recorded their work as a methodist of the active
@@ -72,6 +74,7 @@ enum class Count {
   organisation,
   shnor,                    // a school with low results (ШНОР)
   managerial_team_trained,  // its staff completed a program for managerial teams (in the window)
+  managerial_team_studied,  // … studied in one or completed it (took part, in the window)
   staff_plan,               // has a long-term plan of staff development
   mentoring_model,          // implements the target mentoring model (the flag, or a program in the window)
   supported_school,         // a methodist of an active supports it or its teachers

@@ -52,7 +52,9 @@ class IdIndex {
 
 bool covers(Day from, Day to, Day d) { return from <= d && d <= to; }
 bool overlaps(Day from, Day to, Day a, Day b) { return from <= b && a <= to; }
-bool active_on(const PositionFact& p, Day d) { return p.hired <= d && d < p.left; }
+// The day of dismissal is the last working day (Labour Code, art. 84.1): a
+// post counts on its leaving day, a move on 31.08 → 01.09 is in a school both days.
+bool active_on(const PositionFact& p, Day d) { return p.hired <= d && d <= p.left; }
 
 constexpr std::array kLevels{UnitLevel::organisation, UnitLevel::municipality, UnitLevel::region,
                              UnitLevel::federation};
@@ -161,11 +163,13 @@ struct Pass {
     spans(f.work, Count::recorded_work, false);
     spans(f.network_members, Count::in_network_community, true);
     spans(f.active_members, Count::in_active, true);
+    spans(f.any_active_members, Count::in_any_active, true);
     spans(f.person_support, Count::supported_by_active, true);
     // Forms of support of a young teacher: a mentee, a route, an event for young teachers.
     spans(f.mentees, Count::support_form, false);
     spans(f.routes, Count::support_form, false);
     spans(f.young_events, Count::support_form, false);
+    spans(f.young_events, Count::young_event, false);
     for (const auto& s : f.literacy)
       if (in_window(s.on)) {
         set(pb, pr.persons, s.who, Count::literacy_tested);
@@ -194,6 +198,16 @@ struct Pass {
       if (const auto i = pr.persons.find(s.who); i >= 0)
         pr.for_positions(static_cast<std::size_t>(i), [&](const PositionFact& p) {
           if (active_on(p, s.from)) set(ob, pr.orgs, p.organisation, Count::managerial_team_trained);
+        });
+    }
+    // A managerial team that took part: where the person worked on the last day
+    // of their studies within the window.
+    for (const auto& s : f.studied_managerial) {
+      if (!overlaps(s.from, s.to, a, last)) continue;
+      const Day on = std::min(s.to, last);
+      if (const auto i = pr.persons.find(s.who); i >= 0)
+        pr.for_positions(static_cast<std::size_t>(i), [&](const PositionFact& p) {
+          if (active_on(p, on)) set(ob, pr.orgs, p.organisation, Count::managerial_team_studied);
         });
     }
   }

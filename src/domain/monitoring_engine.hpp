@@ -49,7 +49,7 @@ enum class Post : std::uint8_t { other, teaching, managerial };
 struct PositionFact {
   std::int64_t person = 0, organisation = 0;
   Post post = Post::other;
-  Day hired = kNever, left = kOpen;  // active on d when hired <= d < left
+  Day hired = kNever, left = kOpen;  // active on d when hired <= d <= left (the leaving day is worked)
 };
 // Something a person (or an organisation) did or was from one day to another.
 struct Span {
@@ -76,9 +76,13 @@ struct Facts {
   std::vector<PositionFact> positions;
   // persons
   std::vector<Span> completed_federal_from_deficit, completed_program, completed_managerial;  // from = to = completion
-  std::vector<Scored> literacy;  // functional-literacy totals
-  std::vector<Span> diagnosed;   // competency results (from = to = the day)
-  std::vector<Span> routes, mentees, mentors, young_events, network_members, active_members, person_support, work;
+  std::vector<Span> studied_managerial;  // a managerial program studied or completed: the cohort's days
+  std::vector<Scored> literacy;          // functional-literacy totals
+  std::vector<Span> diagnosed;           // competency results (from = to = the day)
+  std::vector<Span> routes, mentees, mentors, young_events, network_members, work;
+  std::vector<Span> active_members;      // the regional active
+  std::vector<Span> any_active_members;  // any active (regional, municipal) and the roster of experts
+  std::vector<Span> person_support;      // by a methodist of the regional active
   // organisations
   std::vector<Span> organisation_support, mentoring_programs;
   std::vector<Placed> communities, events, requests;

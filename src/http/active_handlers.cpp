@@ -218,7 +218,7 @@ Response apply_to_selection(const Request& r, Context& ctx) {
   if (!person) throw domain::Error::validation("person_id", "Укажите кандидата");
   d.person_id = *person;
   d.direction = b.required_text("direction", 64);
-  d.subject_area = b.optional_text("subject_area", 64);
+  d.subject_area = b.optional_term("subject_area", domain::subject_areas());
   d.portfolio = b.optional_text("portfolio", 20000);
   d.ege_expert = b.optional_bool("ege_expert", false);
   d.community_leader = b.optional_bool("community_leader", false);
@@ -278,7 +278,7 @@ Response add_active_member(const Request& r, Context& ctx) {
   d.territory_id = b.required_id("territory_id");
   d.person_id = b.required_id("person_id");
   d.direction = b.required_text("direction", 64);
-  d.subject_area = b.optional_text("subject_area", 64);
+  d.subject_area = b.optional_term("subject_area", domain::subject_areas());
   d.capacity = static_cast<int>(b.optional_integer("capacity", 1, 200).value_or(10));
   d.order_number = b.required_text("order_number", 64);
   d.order_date = b.required_text("order_date", 10);

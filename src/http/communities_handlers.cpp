@@ -92,7 +92,7 @@ Response create_community(const Request& r, Context& ctx) {
   k.kind = b.required_text("kind", 32);
   k.title = b.required_text("title", 2000);
   k.description = b.optional_text("description", 10000);
-  k.subject_area = b.optional_text("subject_area", 64);
+  k.subject_area = b.optional_term("subject_area", domain::subject_areas());
   if (const auto t = b.optional_id("territory_id")) k.territory_id = *t;
   k.organisation_id = b.optional_id("organisation_id");
   k.open_to_join = b.optional_bool("open_to_join", domain::community_open_by_default(k.kind));

@@ -77,7 +77,7 @@ Response create_help_request(const Request& r, Context& ctx) {
   app::NewHelpRequest in;
   in.organisation_id = b.optional_id("organisation_id");
   in.topic = b.required_text("topic", 2000);
-  in.subject_area = b.optional_text("subject_area", 64);
+  in.subject_area = b.optional_term("subject_area", domain::subject_areas());
   in.description = b.optional_text("description", 20000);
   in.urgency = b.optional_text("urgency", 16);
   const auto created = app::create_help_request(ctx.app, *r.caller, in, r.request_id);

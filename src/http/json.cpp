@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "domain/import.hpp"
 #include "domain/text.hpp"
 
 namespace metodist::http {
@@ -133,10 +134,11 @@ std::string QueryReader::text(const char* name, std::size_t max_length) const {
 }
 
 std::string QueryReader::term(const char* name, std::span<const domain::Term> vocabulary) const {
-  const std::string value = text(name, 64);
-  if (!value.empty() && !domain::find_term(vocabulary, value))
-    bad_param(name, "имеет неизвестное значение «" + value + "»");
-  return value;
+  const std::string value = text(name, 200);
+  if (value.empty()) return value;
+  const auto* found = domain::match_term(vocabulary, value);  // a code, or the title as import takes it
+  if (!found) bad_param(name, "имеет неизвестное значение «" + value + "»");
+  return std::string(found->code);
 }
 
 std::optional<std::int64_t> whole_number(const Json& v) noexcept {
@@ -281,10 +283,18 @@ std::vector<BodyReader> BodyReader::object_list(const char* field) const {
 }
 
 std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
-  std::string s = required_text(field, 64);
+  std::string s = required_text(field, 200);
   if (!domain::find_term(vocabulary, s))
     throw domain::Error::validation(field, std::string("Поле «") + field + "»: неизвестное значение «" + s + "»");
   return s;
+}
+
+std::string BodyReader::optional_term(const char* field, std::span<const domain::Term> vocabulary) const {
+  const std::string s = optional_text(field, 200);
+  if (s.empty()) return s;
+  if (const auto* found = domain::match_term(vocabulary, s)) return std::string(found->code);
+  throw domain::Error::validation(field, std::string("Поле «") + field + "»: неизвестное значение «" + s +
+                                             "»; допустимые — " + domain::allowed_titles(vocabulary));
 }
 
 void write_terms(JsonWriter& w, std::span<const domain::Term> vocabulary) {

@@ -74,6 +74,9 @@ class BodyReader {
   // An array of strings (each at most max_length), empty when absent.
   std::vector<std::string> string_list(const char* field, std::size_t max_length) const;
   std::string required_term(const char* field, std::span<const domain::Term> vocabulary) const;
+  // A vocabulary code given by its code or its Russian title (as import takes
+  // them: «Математика и информатика» or `math`); "" when absent.
+  std::string optional_term(const char* field, std::span<const domain::Term> vocabulary) const;
   // A required code of a vocabulary ordered as the enum E (a feature's statuses), as E.
   template <class E>
   E required_value(const char* field, std::span<const domain::Term> vocabulary) const {

@@ -79,7 +79,7 @@ app::PracticeDraft draft_from(const BodyReader& b, bool creating) {
   d.title = b.required_text("title", 2000);
   d.description = b.required_text("description", 200000);
   d.level = b.required_text("level", 32);
-  d.subject_area = b.optional_text("subject_area", 64);
+  d.subject_area = b.optional_term("subject_area", domain::subject_areas());
   d.authors_text = b.optional_text("authors", 2000);
   if (creating) d.organisation_id = b.required_id("organisation_id");
   d.author_ids = b.id_list("author_ids");
@@ -92,7 +92,7 @@ app::PracticeDraft draft_from(const BodyReader& b, bool creating) {
 Response list_practices(const Request& r, Context& ctx) {
   const QueryReader q(r);
   app::PracticeQuery pq{q.text("q", 300), q.text("view", 16), q.text("status", 16), q.text("level", 32),
-                        q.text("subject_area", 64)};
+                        q.term("subject_area", domain::subject_areas())};
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& p : app::list_practices(ctx.app, *r.caller, pq)) write_practice(w, p);
@@ -274,7 +274,7 @@ Response add_practice_expert(const Request& r, Context& ctx) {
   pr::Expert e;
   e.region_id = r.id();
   e.person_id = b.required_id("person_id");
-  e.subject_area = b.optional_text("subject_area", 64);
+  e.subject_area = b.optional_term("subject_area", domain::subject_areas());
   e.training = b.optional_text("training", 1000);
   e.trained_on = b.optional_text("trained_on", 10);
   e.certificate = b.optional_text("certificate", 200);

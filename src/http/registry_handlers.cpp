@@ -203,7 +203,7 @@ domain::Position workplace_from_body(const BodyReader& b) {
   domain::Position workplace;
   workplace.organisation_id = b.required_id("organisation_id");
   workplace.position = b.required_term("position", domain::positions());
-  workplace.subject_area = b.optional_text("subject_area", 64);
+  workplace.subject_area = b.optional_term("subject_area", domain::subject_areas());
   workplace.subjects = b.optional_text("subjects", 500);
   workplace.hired_on = b.optional_text("hired_on", 10);
   return workplace;
@@ -242,7 +242,7 @@ Response update_person_position(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
   domain::Position changes;
-  changes.subject_area = b.optional_text("subject_area", 64);
+  changes.subject_area = b.optional_term("subject_area", domain::subject_areas());
   changes.subjects = b.optional_text("subjects", 500);
   changes.hired_on = b.optional_text("hired_on", 10);
   changes.left_on = b.optional_text("left_on", 10);

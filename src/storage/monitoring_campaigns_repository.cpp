@@ -143,8 +143,10 @@ void insert_submission(Connection& c, std::int64_t campaign_id, std::int64_t ter
 
 std::vector<std::int64_t> municipalities_of(Connection& c, std::int64_t region_id) {
   std::vector<std::int64_t> out;
-  c.run("SELECT id FROM territories WHERE parent_id = $1 AND level = 'municipality' ORDER BY name, id", {region_id},
-        [&](const Row& r) { out.push_back(r.int64("id")); });
+  c.run(
+      "SELECT id FROM territories WHERE parent_id = $1 AND level = 'municipality' AND abolished_on IS NULL"
+      " ORDER BY name, id",
+      {region_id}, [&](const Row& r) { out.push_back(r.int64("id")); });
   return out;
 }
 

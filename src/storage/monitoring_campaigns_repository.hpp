@@ -58,6 +58,7 @@ struct Submission {
   std::string comment, submitted_at, decided_at;
 };
 void insert_submission(Connection& c, std::int64_t campaign_id, std::int64_t territory_id);
+// The municipalities that report now: a merged (abolished) one reports through the one it joined.
 std::vector<std::int64_t> municipalities_of(Connection& c, std::int64_t region_id);
 std::vector<Submission> submissions_of(Connection& c, std::int64_t campaign_id);
 std::optional<Submission> find_submission(Connection& c, std::int64_t id);

@@ -6,6 +6,7 @@
 #include "domain/help_requests.hpp"
 #include "domain/programs.hpp"
 #include "domain/registry.hpp"
+#include "domain/route.hpp"
 #include "storage/registry_sql.hpp"
 
 namespace metodist::storage::monitoring {
@@ -34,6 +35,8 @@ enum Q {
   kYoungEvents,
   kNetwork,
   kActive,
+  kAnyActive,
+  kStudiedManagerial,
   kSupport,
   kWork,
   kMentoringPrograms,
@@ -62,7 +65,10 @@ const std::vector<std::string>& queries() {
         " JOIN diagnostic_campaigns c ON c.id = r.campaign_id JOIN diagnostic_instruments i ON i.id = c.instrument_id"
         " WHERE i.kind = 'functional_literacy'";
     v[kDiagnosed] = "SELECT person_id, measured_on FROM diagnostic_results WHERE competency_id IS NOT NULL";
-    v[kRoutes] = "SELECT person_id, period_from, period_to FROM routes";
+    // A route counts once agreed: a draft is not yet a route for anyone
+    // (rmms.5, fed.4; the young-teachers page says the same).
+    v[kRoutes] = "SELECT person_id, period_from, period_to FROM routes WHERE status <> " +
+                 registry::literal(domain::RouteStatus::draft);
     v[kPairs] = "SELECT mentor_person_id, mentee_person_id, starts_on, ends_on FROM mentoring_pairs";
     v[kYoungEvents] =
         "SELECT g.person_id, e.starts_at FROM event_registrations g JOIN events e ON e.id = g.event_id"
@@ -70,9 +76,25 @@ const std::vector<std::string>& queries() {
         registry::literal(domain::EventStatus::cancelled) + " AND e.audience LIKE '%young_teachers%'";
     v[kNetwork] =
         "SELECT m.person_id, m.joined_on, m.left_on FROM community_members m JOIN communities c ON c.id = m.community_id"
-        " WHERE c.kind IN ('network', 'virtual', 'professional')";
-    v[kActive] = "SELECT person_id, starts_on, ends_on FROM active_members";
-    v[kSupport] = "SELECT person_id, organisation_id, starts_on, ends_on FROM support_assignments";
+        " WHERE c.kind IN ('network', 'virtual')";  // rmms.8 «сетевые»: a professional community is not one
+    // «Прошедшие региональный отбор» (rmms.11, rma.*): the regional active only.
+    v[kActive] = "SELECT person_id, starts_on, ends_on FROM active_members WHERE level = 'regional'";
+    // «Экспертный и методический актив» (rmms.10): any active and the experts' roster.
+    v[kAnyActive] =
+        "SELECT person_id, starts_on, ends_on FROM active_members"
+        " UNION ALL SELECT person_id, included_on AS starts_on, excluded_on AS ends_on FROM experts";
+    // «Принявших участие» (rmms.1): studying counts, not only completing.
+    v[kStudiedManagerial] =
+        "SELECT e.person_id, k.starts_on, COALESCE(e.completed_on, k.ends_on) AS ends_on FROM enrolments e"
+        " JOIN cohorts k ON k.id = e.cohort_id JOIN programs p ON p.id = k.program_id"
+        " WHERE p.audience = 'managerial_teams' AND e.status IN (" +
+        registry::literal(domain::EnrolmentStatus::studying) + ", " +
+        registry::literal(domain::EnrolmentStatus::completed) + ", " +
+        registry::literal(domain::EnrolmentStatus::not_completed) + ")";
+    v[kSupport] =
+        "SELECT sa.person_id, sa.organisation_id, sa.starts_on, sa.ends_on FROM support_assignments sa"
+        " WHERE EXISTS (SELECT 1 FROM active_members am WHERE am.person_id = sa.methodist_person_id"
+        " AND am.level = 'regional')";
     v[kWork] = "SELECT person_id, happened_on FROM methodist_activities";
     v[kMentoringPrograms] = "SELECT organisation_id, starts_on, ends_on FROM mentoring_programs";
     v[kCommunities] = "SELECT organisation_id, territory_id, created_at FROM communities";
@@ -173,6 +195,13 @@ void load_work(Connection& c, Facts& f) {
   });
   scan(c, kActive, [&](const Row& r) {
     f.active_members.push_back({r.int64("person_id"), day(r, "starts_on", kNever), until(day(r, "ends_on", kOpen))});
+  });
+  scan(c, kAnyActive, [&](const Row& r) {
+    f.any_active_members.push_back(
+        {r.int64("person_id"), day(r, "starts_on", kNever), until(day(r, "ends_on", kOpen))});
+  });
+  scan(c, kStudiedManagerial, [&](const Row& r) {
+    f.studied_managerial.push_back({r.int64("person_id"), day(r, "starts_on", kNever), day(r, "ends_on", kOpen)});
   });
   scan(c, kSupport, [&](const Row& r) {
     const Day from = day(r, "starts_on", kNever), to = until(day(r, "ends_on", kOpen));

@@ -37,6 +37,7 @@ before(async () => {
   ids.otherSchool = Number(sql(`SELECT id FROM organisations WHERE code = 'OTHER-S1'`))
   ids.region = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
   ids.municipality = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01-001'`))
+  ids.municipalityName = sql(`SELECT name FROM territories WHERE code = 'RU-01-001'`)
   ids.institute = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-IRO'`))
   ids.school1 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`))
   ids.school2 = Number(sql(`SELECT id FROM organisations WHERE code = 'RU-01-001-S002'`))
@@ -315,6 +316,36 @@ function matrix() {
     ['GET', '/api/v1/territories/export', '/api/v1/territories/export?level=planet', signedIn(400)],
     ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.municipality}`, signedIn(200)],
     ['GET', '/api/v1/territories/{id}', `/api/v1/territories/${ids.otherRegion}`, { ...signedIn(404), admin: 200 }],
+    // Territories are kept by whoever administers the territory above: a region's
+    // municipalities by the region, regions by the federal operator.
+    [
+      'POST',
+      '/api/v1/territories',
+      '/api/v1/territories',
+      { anonymous: 401, admin: 201, region: 201, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ level: 'municipality', parent_id: ids.region, name: `Проверка прав МО ${n++}` }),
+    ],
+    [
+      'POST',
+      '/api/v1/territories',
+      '/api/v1/territories',
+      { anonymous: 401, admin: 201, region: 403, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ level: 'municipality', parent_id: ids.otherRegion, name: `Чужой МО ${n++}` }),
+    ],
+    [
+      'PUT',
+      '/api/v1/territories/{id}',
+      `/api/v1/territories/${ids.municipality}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => ({ code: 'RU-01-001', name: ids.municipalityName }),
+    ],
+    [
+      'POST',
+      '/api/v1/territories/{id}/merge',
+      `/api/v1/territories/${ids.municipality}/merge`,
+      { anonymous: 401, admin: 422, region: 422, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      { into_id: ids.municipality, merged_on: '2025-01-01' },
+    ],
     ['GET', '/api/v1/organisations', '/api/v1/organisations', signedIn(200)],
     ['GET', '/api/v1/organisations/{id}', `/api/v1/organisations/${ids.school1}`, signedIn(200)],
     [
@@ -1275,6 +1306,14 @@ function matrix() {
     ['GET', '/api/v1/notifications/settings', '/api/v1/notifications/settings', signedIn(200)],
     ['PUT', '/api/v1/notifications/settings', '/api/v1/notifications/settings', signedIn(200), { email: true }],
     ['GET', '/api/v1/imports/organisations/template', '/api/v1/imports/organisations/template', everyone(200)],
+    ['GET', '/api/v1/imports/territories/template', '/api/v1/imports/territories/template?format=csv', everyone(200)],
+    [
+      'POST',
+      '/api/v1/imports/territories',
+      '/api/v1/imports/territories?dry_run=true',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 },
+      { file: 'Наименование;ОКТМО;Код вышестоящей\nПроверка прав из файла;01999000;RU-01\n' },
+    ],
     ['GET', '/api/v1/imports/persons/template', '/api/v1/imports/persons/template?format=csv', everyone(200)],
     // Import needs the right to write; a dry run of an in-scope row is a report (200), a
     // committed out-of-scope row is refused with the report (422), and nothing is written.

@@ -56,7 +56,19 @@ test('every object in an answer lists its required fields, and every request bod
 
 // The checker itself: it must refuse what the document does not allow.
 test('the response check refuses an unknown field, a missing one, a wrong type and an undocumented status', () => {
-  const territory = { id: 1, parent_id: null, level: 'region', code: '77', name: 'Москва' }
+  const territory = {
+    id: 1,
+    parent_id: null,
+    level: 'region',
+    code: 'RU-77',
+    name: 'Москва',
+    oktmo: '45000000',
+    subject_number: 77,
+    municipality_kind: null,
+    abolished_on: null,
+    merged_into_id: null,
+    history: [],
+  }
   checkResponse('GET', '/api/v1/territories/1', 200, 'application/json', territory)
   assert.throws(() => checkResponse('GET', '/api/v1/territories/1', 200, 'application/json', { ...territory, secret: 1 }), /secret/)
   const { name, ...withoutName } = territory

@@ -115,6 +115,10 @@ test('a campaign: the municipality enters and confirms, the region returns and a
   assert.equal((await put([{ code: 'reg.2', numerator: 50, denominator: 40 }])).body.error.field, 'entries')
   assert.equal((await put([{ code: 'reg.1', confirmed: true, evidence: 'javascript:alert(1)' }])).body.error.field, 'entries')
   assert.equal((await put([{ code: 'rmms.1', confirmed: true }])).body.error.field, 'entries')
+  // A number typed for a computed indicator is refused, not silently dropped.
+  const typed = await put([{ code: 'reg.1', numerator: 7, denominator: 9, confirmed: true }])
+  assert.equal(typed.status, 422)
+  assert.match(typed.body.error.message, /reg\.1: значение считается системой/)
   const status = (s, who, comment) => send('POST', `/api/v1/monitoring/submissions/${sub.id}/status`, who, { status: s, comment })
   assert.equal((await status('submitted', coordinator)).body.error.field, 'entries') // reg.2 is not entered yet
   assert.equal(
@@ -155,7 +159,7 @@ test('a campaign: the municipality enters and confirms, the region returns and a
   runSql(
     srv.dbUrl,
     `INSERT INTO routes (person_id, period_from, period_to, status, created_at, updated_at)
-    SELECT DISTINCT ps.person_id, ${date('2025-01-10')}, ${date('2025-12-20')}, 'draft', 'x', 'x' FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
+    SELECT DISTINCT ps.person_id, ${date('2025-01-10')}, ${date('2025-12-20')}, 'agreed', 'x', 'x' FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
     WHERE o.territory_id = ${municipalityId} AND ps.position = 'teacher' AND ps.left_on IS NULL
     AND ps.person_id NOT IN (SELECT person_id FROM routes) LIMIT 7`,
   )

@@ -141,7 +141,10 @@ test('territories are exported as filtered, with the territory above named', asy
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n')
-  assert.equal(lines[0], 'Код;Наименование;Уровень;Код вышестоящей;Вышестоящая территория')
+  assert.equal(
+    lines[0],
+    'Код;Наименование;Уровень;Вид муниципального образования;ОКТМО;Номер субъекта РФ;Код вышестоящей;Вышестоящая территория;Упразднена;Вошла в',
+  )
   const list = await json(srv.base, '/api/v1/territories?level=municipality', { headers: h })
   assert.equal(lines.length - 1, list.body.items.length)
   assert.ok(
@@ -149,7 +152,7 @@ test('territories are exported as filtered, with the territory above named', asy
     lines[1],
   )
   assert.ok(
-    lines.slice(1).every((l) => l.split(';')[4] !== ''),
+    lines.slice(1).every((l) => l.split(';')[7] !== ''),
     'every municipality names its region',
   )
   // Search ignores case in Russian, in the list and in the export alike.
@@ -182,6 +185,7 @@ test('a workplace is added to a person, checked, and ended; the card and the lis
   const added = await send('POST', `/api/v1/persons/${person.id}/positions`, {
     organisation_id: other.id,
     position: 'tutor',
+    subject_area: 'математика и информатика', // the title, as import takes it, not only the code
     subjects: 'Математика',
     hired_on: '2024-09-01',
   })
@@ -189,6 +193,7 @@ test('a workplace is added to a person, checked, and ended; the card and the lis
   const place = added.body.positions.find((p) => p.organisation_id === other.id)
   assert.equal(place.position, 'tutor')
   assert.equal(place.hired_on, '2024-09-01')
+  assert.equal(place.subject_area, 'math_it')
 
   // The same post in the same organisation again: a conflict named by field.
   const twice = await send('POST', `/api/v1/persons/${person.id}/positions`, { organisation_id: other.id, position: 'tutor' })

@@ -16,7 +16,9 @@ Date d(const char* iso) { return *Date::parse_iso(iso); }
 }  // namespace
 
 TEST(Diagnostics, PercentOfTheMaximumIsRoundedToATenthAndChecked) {
-  EXPECT_DOUBLE_EQ(percent_of(17, 24), 70.8);
+  EXPECT_DOUBLE_EQ(percent_of(17, 24), 70.833333);
+  EXPECT_LT(percent_of(69.96, 100), 70) << "69.96 % is not «70 % and more»";
+  EXPECT_DOUBLE_EQ(percent_of(7, 10), 70);
   EXPECT_DOUBLE_EQ(percent_of(0, 10), 0);
   EXPECT_DOUBLE_EQ(percent_of(10, 10), 100);
   EXPECT_EQ(error_of([] { percent_of(5, 0); }).field(), "max_score");

@@ -36,6 +36,9 @@ Period year(int y) { return *parse_period(std::to_string(y)); }
 //  8 — teacher at S2, supported by a methodist of the active; left a network community 2024-11-30.
 //  9 — methodist of the ИМЦ (not a teacher), highest category, member of the active: counted in M1
 //      for the active's indicators, in no school.
+// Since the regulations' wording is followed (docs/monitoring.md): 1 attended an event for young
+// teachers on 2024-05-05; 2 studies in a managerial-team program from 2024-11-01 (not completed);
+// 3 is in the experts' roster (the «экспертный актив» of rmms.10).
 Facts territory() {
   Facts f;
   f.territories = {{1, std::nullopt, 'f', "РФ"},
@@ -61,12 +64,15 @@ Facts territory() {
   f.completed_federal_from_deficit = {{1, d("2024-03-01"), d("2024-03-01")}};
   f.completed_program = {{1, d("2024-03-01"), d("2024-03-01")}, {4, d("2024-05-01"), d("2024-05-01")}};
   f.completed_managerial = {{4, d("2024-05-01"), d("2024-05-01")}};
+  f.studied_managerial = {{4, d("2024-03-01"), d("2024-05-01")}, {2, d("2024-11-01"), d("2025-02-28")}};
+  f.young_events = {{1, d("2024-05-05"), d("2024-05-05")}};
   f.literacy = {{1, d("2024-04-01"), 75}, {2, d("2024-04-01"), 60}};
   f.routes = {{2, d("2024-09-01"), d("2025-05-31")}};
   f.diagnosed = {{7, d("2024-10-01"), d("2024-10-01")}, {2, d("2023-10-01"), d("2023-10-01")}};
   f.mentees = {{1, d("2024-01-15"), kOpen}};
   f.mentors = {{7, d("2024-01-15"), kOpen}};
   f.active_members = {{7, d("2024-01-01"), kOpen}, {9, d("2024-03-01"), kOpen}};
+  f.any_active_members = {{7, d("2024-01-01"), kOpen}, {9, d("2024-03-01"), kOpen}, {3, d("2023-06-01"), kOpen}};
   f.work = {{7, d("2024-10-10"), d("2024-10-10")}};
   f.network_members = {{7, d("2024-02-01"), kOpen}, {8, d("2024-02-01"), d("2024-11-30")}};
   f.person_support = {{8, d("2024-09-01"), kOpen}};
@@ -203,13 +209,13 @@ TEST(MonitoringEngine, FederalIndicatorsPerMunicipalityWorkedOutByHand) {
 TEST(MonitoringEngine, MunicipalServiceIndicatorsWorkedOutByHand) {
   const auto f = territory();
   const auto v = values(f, "rmms", year(2024), UnitLevel::municipality);
-  expect_share(v.at(100).at("rmms.1"), 0, 2, "rmms.1 M1");
+  expect_share(v.at(100).at("rmms.1"), 1, 2, "rmms.1 M1: 2 of S1 studies in a managerial program — took part");
   expect_share(v.at(100).at("rmms.2"), 1, 2, "rmms.2 M1: S1's plan");
   expect_share(v.at(100).at("rmms.3"), 1, 2, "rmms.3 M1: S2's flag");
   expect_share(v.at(100).at("rmms.4"), 1, 3, "rmms.4 M1");
   expect_share(v.at(100).at("rmms.5"), 1, 3, "rmms.5 M1: 2's route");
   expect_share(v.at(100).at("rmms.6"), 1, 3, "rmms.6 M1: 1 is a mentee");
-  expect_share(v.at(100).at("rmms.7"), 1, 1, "rmms.7 M1");
+  expect_share(v.at(100).at("rmms.7"), 1, 1, "rmms.7 M1: 1 attended an event for young teachers");
   expect_share(v.at(100).at("rmms.8"), 0, 3, "rmms.8 M1: 8 left the community before the last day");
   EXPECT_DOUBLE_EQ(*v.at(100).at("rmms.9").value, 2);  // S1's association and M1's; the 2025 one not yet
   expect_share(v.at(100).at("rmms.10"), 0, 3, "rmms.10 M1");
@@ -221,7 +227,7 @@ TEST(MonitoringEngine, MunicipalServiceIndicatorsWorkedOutByHand) {
   expect_share(v.at(200).at("rmms.6"), 1, 2, "rmms.6 M2: 7 mentors");
   expect_share(v.at(200).at("rmms.8"), 1, 2, "rmms.8 M2");
   EXPECT_DOUBLE_EQ(*v.at(200).at("rmms.9").value, 1);
-  expect_share(v.at(200).at("rmms.10"), 1, 2, "rmms.10 M2");
+  expect_share(v.at(200).at("rmms.10"), 2, 2, "rmms.10 M2: 7 of the active, 3 of the experts' roster");
   expect_share(v.at(200).at("rmms.11"), 2, 2, "rmms.11 M2: S3 is assigned, so its teachers are supported");
   EXPECT_DOUBLE_EQ(*v.at(300).at("rmms.9").value, 0);
 }
@@ -236,9 +242,9 @@ TEST(MonitoringEngine, ActiveIndicatorsForTheRegion) {
   expect_share(v.at("rma.1.5"), 0, 1, "rma.1.5: the ШНОР S1 has no methodist");
   expect_share(v.at("rma.2.1"), 1, 2, "rma.2.1: 7 recorded work, 9 did not");
   expect_share(v.at("rma.2.2"), 1, 2, "rma.2.2: of the two 2024 events one is a master class");
-  expect_share(v.at("rma.2.3"), 0, 4, "rma.2.3: supported 3, 4, 7, 8 — none with a route");
-  expect_share(v.at("rma.2.4"), 1, 4, "rma.2.4: of the supported only 7 was diagnosed (2's diagnostic was in 2023)");
-  expect_share(v.at("rma.2.5"), 1, 4, "rma.2.5: the director completed a program");
+  expect_share(v.at("rma.2.3"), 0, 3, "rma.2.3: supported teachers 3, 7, 8 (the director 4 is not one) — no route");
+  expect_share(v.at("rma.2.4"), 1, 3, "rma.2.4: of the supported only 7 was diagnosed (2's diagnostic was in 2023)");
+  expect_share(v.at("rma.2.5"), 0, 3, "rma.2.5: only the director completed a program, and he is not a teacher");
   expect_share(v.at("rma.2.7"), 0, 1, "rma.2.7: 3 is supported and young, without a form of support");
   expect_share(v.at("rma.2.6"), 1, 2, "rma.2.6: one of two requests on time");
 }
@@ -252,6 +258,9 @@ TEST(MonitoringEngine, OrganisationsCountAPersonInEachAndPeriodsMoveTheLastDay) 
   const auto units = count_units(f, indicators_of_set("fed"), year(2024), UnitLevel::organisation);
   for (const auto& u : units)
     if (u.unit_id == 1001) EXPECT_EQ(u.parent_id, 100);
+  // 5 left on 30.06.2024, the last day of the half-year: that day is worked (Labour Code, art. 84.1).
+  const auto half = values(f, "fed", *parse_period("2024-H1"), UnitLevel::municipality);
+  expect_share(half.at(100).at("fed.1"), 1, 4, "fed.1 M1 H1 2024: 1, 2, 5 and 8");
   // On 31.12.2023: 5 still works, nobody had completed a program yet.
   const auto before = values(f, "fed", year(2023), UnitLevel::municipality);
   expect_share(before.at(100).at("fed.1"), 0, 4, "fed.1 M1 2023");
