@@ -19,18 +19,6 @@ namespace {
 namespace cm = storage::communities;
 namespace reg = storage::registry;
 
-// The scope that keeps communities of this kind.
-bool keeps(storage::Connection& c, const Caller& caller, const cm::Community& k) {
-  if (domain::community_of_organisation(k.kind)) {
-    const auto staff = staff_scope(caller);
-    return k.organisation_id && !staff.empty() && reg::organisation_visible(c, *k.organisation_id, staff);
-  }
-  const auto action = (k.kind == "network" || k.kind == "virtual") ? domain::Action::organise_events
-                                                                   : domain::Action::coordinate_support;
-  const auto scope = scope_of(caller, action);
-  return !scope.empty() && reg::territory_covered(c, k.territory_id, scope);
-}
-
 struct Standing {
   cm::Community community;
   std::optional<cm::Member> membership;  // the caller's own, current
@@ -49,12 +37,24 @@ bool sees(storage::Connection& c, const Caller& caller, const cm::Community& k) 
 Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto k = cm::find_community(c, id);
   if (!k || !sees(c, caller, *k)) throw domain::Error::not_found("Сообщество не найдено");
-  Standing s{*k, std::nullopt, keeps(c, caller, *k)};
+  Standing s{*k, std::nullopt, keeps_community(c, caller, *k)};
   if (caller.person_id) s.membership = cm::current_member(c, id, *caller.person_id);
   return s;
 }
 
 }  // namespace
+
+// The scope that keeps communities of this kind.
+bool keeps_community(storage::Connection& c, const Caller& caller, const cm::Community& k) {
+  if (domain::community_of_organisation(k.kind)) {
+    const auto staff = staff_scope(caller);
+    return k.organisation_id && !staff.empty() && reg::organisation_visible(c, *k.organisation_id, staff);
+  }
+  const auto action = (k.kind == "network" || k.kind == "virtual") ? domain::Action::organise_events
+                                                                   : domain::Action::coordinate_support;
+  const auto scope = scope_of(caller, action);
+  return !scope.empty() && reg::territory_covered(c, k.territory_id, scope);
+}
 
 std::vector<cm::Community> list_communities(App& app, const Caller& caller, const cm::CommunityFilter& f) {
   if (!f.kind.empty() && !domain::find_term(domain::community_kinds(), f.kind))
@@ -100,7 +100,7 @@ std::int64_t create_community(App& app, const Caller& caller, cm::Community draf
       if (draft.kind == "rmo" && t->level != "municipality")
         throw domain::Error::validation("territory_id", "Районное методическое объединение создаётся в муниципалитете");
     }
-    if (!keeps(c, caller, draft))
+    if (!keeps_community(c, caller, draft))
       throw domain::Error::forbidden("Создавать такие сообщества здесь не в ваших полномочиях",
                                      draft.organisation_id ? "organisation_id" : "territory_id");
     const auto id = cm::insert_community(c, draft);
@@ -136,7 +136,8 @@ cm::Member add_community_member(App& app, const Caller& caller, std::int64_t com
     if (s.community.organisation_id) {
       bool works_there = false;
       for (const auto& p : reg::positions_of(c, person_id))
-        works_there |= p.position.organisation_id == *s.community.organisation_id && p.position.left_on.empty();
+        works_there |= p.position.organisation_id == *s.community.organisation_id &&
+                       domain::is_current(p.position, domain::Date::today());
       if (!works_there) throw domain::Error::validation("person_id", "В ШМО входят педагоги этой школы");
     }
     if (cm::current_member(c, community_id, person_id))

@@ -20,6 +20,11 @@
 
 namespace metodist::app {
 
+// Whether the caller keeps this community: a school's association by its
+// school's administration, a network community by event organisers, an
+// association of a territory by its coordinators. Its leader manages it too.
+bool keeps_community(storage::Connection& c, const Caller& caller, const storage::communities::Community& k);
+
 std::vector<storage::communities::Community> list_communities(App& app, const Caller& caller,
                                                               const storage::communities::CommunityFilter& f);
 struct CommunityCard {

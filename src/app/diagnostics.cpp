@@ -46,16 +46,30 @@ void check_campaign(const dia::Campaign& d) {
   domain::check_period(d.starts_on, d.ends_on, "starts_on", "ends_on");
 }
 
-// Persons with a current workplace in the territory's subtree.
-std::unordered_set<std::int64_t> persons_working_in(storage::Connection& c, std::int64_t territory_id) {
-  std::unordered_set<std::int64_t> out;
+// The workplaces (hired, left; "" when open) each person held in the
+// territory's subtree, past ones too: a result counts if it was measured
+// while the person worked there, whatever happened since.
+using Spells = std::unordered_map<std::int64_t, std::vector<std::pair<std::string, std::string>>>;
+Spells workplaces_in(storage::Connection& c, std::int64_t territory_id) {
+  Spells out;
   storage::Params params;
   c.run(
-      "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.left_on IS NULL AND o.territory_id IN " +
+      "SELECT ps.person_id, ps.hired_on, ps.left_on"
+      " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id WHERE o.territory_id IN " +
           reg::subtree(reg::placeholder(params, territory_id)),
-      params, [&](const storage::Row& r) { out.insert(r.int64("person_id")); });
+      params, [&](const storage::Row& r) {
+        out[r.int64("person_id")].emplace_back(r.opt_text("hired_on").value_or(""), r.opt_text("left_on").value_or(""));
+      });
   return out;
+}
+
+// Worked there on `day` (ISO): hired by then and not yet gone (the leaving day is worked).
+bool worked_on(const Spells& spells, std::int64_t person, const std::string& day) {
+  auto it = spells.find(person);
+  if (it == spells.end()) return false;
+  for (const auto& [hired, left] : it->second)
+    if ((hired.empty() || hired <= day) && (left.empty() || day <= left)) return true;
+  return false;
 }
 
 }  // namespace
@@ -208,7 +222,7 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
     if (report.issue_count) return;
 
     const auto stored = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
-    const auto working = persons_working_in(c, campaign->territory_id);
+    const auto spells = workplaces_in(c, campaign->territory_id);
     const auto framework = dia::list_competencies(c);
     std::unordered_map<std::string, const dia::CompetencyRow*> by_key;  // code and folded title
     for (const auto& k : framework) {
@@ -233,7 +247,7 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
         return;
       }
       r.person_id = person->second;
-      if (!working.count(r.person_id)) {
+      if (!spells.count(r.person_id)) {
         row.problem(code_col, "Педагог " + RowReader::quoted(code) + " не работает на территории кампании «" +
                                   campaign->territory_name + "»");
         return;
@@ -269,6 +283,11 @@ ImportReport import_results(App& app, const Caller& caller, std::int64_t campaig
       if (on && (*on < starts || ends < *on))
         row.problem(measured, "Дата вне сроков кампании (" + campaign->starts_on + " — " + campaign->ends_on + ")");
       r.measured_on = on ? on->iso() : campaign->ends_on;
+      if (row.ok() && !worked_on(spells, r.person_id, r.measured_on))
+        row.problem(on ? measured : code_col, "Педагог " + RowReader::quoted(code) +
+                                                  " не работал на территории кампании «" + campaign->territory_name +
+                                                  "» " + domain::russian_date(r.measured_on) +
+                                                  (on ? "" : " (последний день кампании; укажите дату прохождения)"));
       if (!row.ok()) return;
       if (!seen.insert({r.person_id, r.competency_id.value_or(0)}).second) {
         row.problem(literacy ? code_col : competency,

@@ -35,14 +35,6 @@ std::string event_json(const ev::Event& e) {
 
 // The caller holds events here: an administered territory covering it, or
 // the organiser's own organisation.
-bool organises(storage::Connection& c, const Caller& caller, const ev::Event& e) {
-  const auto scope = scope_of(caller, domain::Action::organise_events);
-  if (scope.empty()) return false;
-  if (e.organisation_id && std::find(scope.organisations.begin(), scope.organisations.end(), *e.organisation_id) !=
-                               scope.organisations.end())
-    return true;
-  return reg::territory_covered(c, e.territory_id, scope);
-}
 
 // The caller is the person or administers their workplace.
 bool acts_for(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
@@ -62,7 +54,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
   auto e = ev::find_event(c, id);
   if (!e || !reg::territory_visible(c, e->territory_id, scope_of(caller, domain::Action::read_registry)))
     throw domain::Error::not_found("Мероприятие не найдено");
-  return {*e, organises(c, caller, *e)};
+  return {*e, organises_event(c, caller, *e)};
 }
 
 // The event, when the caller organises it; 403 otherwise.
@@ -87,6 +79,15 @@ void tidy(ev::Event& e) {
 std::string when(const ev::Event& e) { return e.starts_at.substr(0, 10) + " в " + e.starts_at.substr(11); }
 
 }  // namespace
+
+bool organises_event(storage::Connection& c, const Caller& caller, const ev::Event& e) {
+  const auto scope = scope_of(caller, domain::Action::organise_events);
+  if (scope.empty()) return false;
+  if (e.organisation_id && std::find(scope.organisations.begin(), scope.organisations.end(), *e.organisation_id) !=
+                               scope.organisations.end())
+    return true;
+  return reg::territory_covered(c, e.territory_id, scope);
+}
 
 void check_link(const std::string& url, const char* field) {
   if (!(url.starts_with("https://") || url.starts_with("http://")) || url.size() < 11 ||
@@ -134,7 +135,7 @@ std::int64_t create_event(App& app, const Caller& caller, ev::Event draft, const
     } else if (!reg::find_territory(c, draft.territory_id)) {
       throw domain::Error::validation("territory_id", "Укажите территорию или организацию-организатора");
     }
-    if (!organises(c, caller, draft))
+    if (!organises_event(c, caller, draft))
       throw domain::Error::forbidden("Мероприятия здесь проводят не в ваших полномочиях",
                                      draft.organisation_id ? "organisation_id" : "territory_id");
     const auto id = ev::insert_event(c, draft, caller.account_id ? std::optional(caller.account_id) : std::nullopt);
@@ -192,15 +193,22 @@ ev::Event update_event(App& app, const Caller& caller, std::int64_t id, ev::Even
 ev::Registration register_for_event(App& app, const Caller& caller, std::int64_t event_id, std::int64_t person_id,
                                     const std::string& request_id) {
   return app.db->write([&](storage::Connection& c) {
-    const auto e = standing(c, caller, event_id).event;
+    const auto s = standing(c, caller, event_id);
+    const auto& e = s.event;
     if (!reg::find_person(c, person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
-    if (!acts_for(c, caller, person_id))
+    // The organiser of an event that already took place records who was on its
+    // list (history brought in after the fact); everyone else registers ahead.
+    const bool past = domain::local_minute_now() >= e.starts_at;
+    const bool recording_history = past && s.organiser;
+    if (!acts_for(c, caller, person_id) && !recording_history)
       throw domain::Error::forbidden("Зарегистрировать может сам педагог или администрация его организации");
     if (ev::find_registration(c, event_id, person_id))
       throw domain::Error::conflict("person_id", "Педагог уже зарегистрирован");
+    if (recording_history && e.status == domain::EventStatus::cancelled)
+      throw domain::Error::conflict("event_id", "Мероприятие отменено");
     const auto problem = domain::registration_problem(e.status == domain::EventStatus::cancelled, e.starts_at,
                                                       domain::local_minute_now(), e.capacity, e.registered);
-    if (!problem.empty()) throw domain::Error::conflict("event_id", problem);
+    if (!problem.empty() && !recording_history) throw domain::Error::conflict("event_id", problem);
     const auto id = ev::insert_registration(c, event_id, person_id);
     audit_change(c, caller, "create", "event_registration", id, {},
                  nlohmann::json{{"event_id", event_id}, {"person_id", person_id}}.dump(), request_id);
@@ -254,7 +262,15 @@ void mark_attendance(App& app, const Caller& caller, std::int64_t event_id,
       throw domain::Error::conflict("event_id", "Участие отмечают после начала мероприятия");
     nlohmann::json changed = nlohmann::json::array();
     for (const auto& [person, came] : marks) {
-      const auto r = ev::find_registration(c, event_id, person);
+      auto r = ev::find_registration(c, event_id, person);
+      // Someone who came without registering (or a list brought in after the
+      // event) is added by the organiser's mark.
+      if (!r && came.value_or(false)) {
+        if (!reg::find_person(c, person))
+          throw domain::Error::validation("marks", "Педагог " + std::to_string(person) + " не найден в реестре");
+        ev::insert_registration(c, event_id, person);
+        r = ev::find_registration(c, event_id, person);
+      }
       if (!r) throw domain::Error::validation("marks", "Педагог " + std::to_string(person) + " не зарегистрирован");
       ev::set_attended(c, r->id, came);
       changed.push_back({{"person_id", person}, {"attended", came ? nlohmann::json(*came) : nlohmann::json()}});

@@ -30,6 +30,11 @@ std::vector<storage::events::Event> list_events(App& app, const Caller& caller, 
 EventCard get_event(App& app, const Caller& caller, std::int64_t id);
 // `draft.organisation_id` set: a school's event, in its territory; otherwise
 // `draft.territory_id` names the territory whose calendar it goes to.
+// Whether the caller organises this event: its organisation, or its territory,
+// lies within the caller's organise_events scope. The rule behind every change
+// of an event, its list and attendance — and behind the attendance import.
+bool organises_event(storage::Connection& c, const Caller& caller, const storage::events::Event& e);
+
 std::int64_t create_event(App& app, const Caller& caller, storage::events::Event draft,
                           const std::string& request_id = {});
 // Changes what the organiser wrote; status «cancelled» tells everyone registered.

@@ -225,6 +225,24 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     auto sink = io::make_sink(format, "Территории", territory_columns());
     return finish_export(*sink, "template-territories", format);
   }
+  // History files: every column of the import, in its order.
+  const auto all_of = [](std::span<const domain::ImportColumn> columns) {
+    std::vector<io::ExportColumn> out;
+    for (const auto& c : columns) out.push_back({std::string(c.title), ColumnKind::text, 24.0});
+    return out;
+  };
+  if (kind == "completions") {
+    auto sink = io::make_sink(format, "Обучение", all_of(domain::completion_import_columns()));
+    return finish_export(*sink, "template-completions", format);
+  }
+  if (kind == "attendance") {
+    auto sink = io::make_sink(format, "Участие", all_of(domain::attendance_import_columns()));
+    return finish_export(*sink, "template-attendance", format);
+  }
+  if (kind == "memberships") {
+    auto sink = io::make_sink(format, "Сообщества", all_of(domain::membership_import_columns()));
+    return finish_export(*sink, "template-memberships", format);
+  }
   if (kind == "organisations") {
     auto sink = io::make_sink(format, "Организации", organisation_columns());
     return finish_export(*sink, "template-organisations", format);
@@ -234,7 +252,8 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     return finish_export(*sink, "template-persons", format);
   }
   throw domain::Error::not_found("Импорт «" + std::string(kind) +
-                                 "» не поддерживается: territories, organisations или persons");
+                                 "» не поддерживается: territories, organisations, persons, completions, attendance "
+                                 "или memberships");
 }
 
 }  // namespace metodist::app

@@ -165,7 +165,7 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
             "organisation_id", "Учётная запись не связана с педагогом: укажите организацию, от которой запрос");
       const auto places = reg::positions_of(c, *caller.person_id);
       for (const auto& p : places)
-        if (p.position.left_on.empty()) {
+        if (domain::is_current(p.position, domain::Date::today())) {
           r.organisation_id = p.position.organisation_id;
           break;
         }

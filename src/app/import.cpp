@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/import_history.hpp"
 #include "app/import_territories.hpp"
 #include "app/table_rows.hpp"
 #include "domain/date.hpp"
@@ -410,17 +411,45 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   clock.step("запись");
 }
 
-// Territories are applied row by row (a file may create a region and then its
-// municipalities), so even a dry run writes — and is rolled back.
+// Territories and history are applied row by row (a file may create a region
+// and then its municipalities; a cohort named by one row is found by the
+// next), so even a dry run writes — and is rolled back: it runs the very same
+// checks as the load.
 struct RollBack {};
 
-ImportReport import_territories(App& app, const Caller& caller, const io::Table& table, ImportReport report,
-                                const ImportProgress& progress, const std::string& request_id) {
+struct RowByRow {
+  const char* entity;  // in the audit log
+  void (*apply)(storage::Connection&, const Caller&, const io::Table&, ImportReport&, const ImportProgress&);
+};
+
+const RowByRow* row_by_row(std::string_view kind) {
+  static const RowByRow territories{"territory", apply_territory_rows};
+  static const RowByRow completions{"enrolment", apply_completion_rows};
+  static const RowByRow attendance{"event_attendance", apply_attendance_rows};
+  static const RowByRow memberships{"community_member", apply_membership_rows};
+  if (kind == "territories") return &territories;
+  if (kind == "completions") return &completions;
+  if (kind == "attendance") return &attendance;
+  if (kind == "memberships") return &memberships;
+  return nullptr;
+}
+
+// History files are checked row by row against each object's own rule (the
+// program's organiser, the event's, the community's keeper): the caller needs
+// an account with some working role, the rows say the rest.
+void require_signed_in_work(const Caller& caller) {
+  if (scope_of(caller, domain::Action::organise_events).empty() &&
+      scope_of(caller, domain::Action::manage_diagnostics).empty() && staff_scope(caller).empty())
+    throw domain::Error::forbidden("Недостаточно прав: загрузка истории — для организаторов и администрации");
+}
+
+ImportReport import_row_by_row(App& app, const Caller& caller, const io::Table& table, ImportReport report,
+                               const ImportProgress& progress, const std::string& request_id, const RowByRow* applier) {
   try {
     app.db->write([&](storage::Connection& c) {
-      apply_territory_rows(c, caller, table, report, progress);
+      applier->apply(c, caller, table, report, progress);
       if (report.dry_run || report.issue_count) throw RollBack{};
-      audit_import(c, caller, "territory", report, request_id);
+      audit_import(c, caller, applier->entity, report, request_id);
     });
     report.applied = true;
     if (progress) progress("writing", report.rows, report.rows);
@@ -444,10 +473,13 @@ Caller system_caller() {
 
 ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table, bool dry_run,
                           const ImportProgress& progress, const std::string& request_id) {
-  if (kind != "territories" && kind != "organisations" && kind != "persons")
-    throw domain::Error::not_found("Импорт «" + std::string(kind) +
-                                   "» не поддерживается: territories, organisations или persons");
-  if (kind == "territories" || kind == "organisations")
+  const auto applier = row_by_row(kind);
+  if (!applier && kind != "organisations" && kind != "persons")
+    throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: " +
+                                   "territories, organisations, persons, completions, attendance или memberships");
+  if (kind == "completions" || kind == "attendance" || kind == "memberships")
+    require_signed_in_work(caller);
+  else if (kind == "territories" || kind == "organisations")
     require_scope(caller, domain::Action::write_registry, "импорт организаций");
   else
     require_scope(caller, domain::Action::write_staff, "импорт педагогов");
@@ -458,7 +490,7 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
   report.delimiter = table.delimiter;
   report.dry_run = dry_run;
 
-  if (kind == "territories") return import_territories(app, caller, table, std::move(report), progress, request_id);
+  if (applier) return import_row_by_row(app, caller, table, std::move(report), progress, request_id, applier);
 
   // Checking and writing share one transaction, so nothing can change between them.
   auto run = [&](storage::Connection& c) {

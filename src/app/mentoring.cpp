@@ -25,7 +25,8 @@ bool keeps(storage::Connection& c, const Caller& caller, std::int64_t organisati
 
 bool works_in(storage::Connection& c, std::int64_t person_id, std::int64_t organisation_id) {
   for (const auto& p : reg::positions_of(c, person_id))
-    if (p.position.organisation_id == organisation_id && p.position.left_on.empty()) return true;
+    if (p.position.organisation_id == organisation_id && domain::is_current(p.position, domain::Date::today()))
+      return true;
   return false;
 }
 
@@ -208,7 +209,7 @@ std::vector<domain::MentorSuggestion> mentors_for(storage::Connection& c, std::i
   std::set<std::int64_t> mentee_orgs;
   std::set<std::string> mentee_areas, mentee_subjects;
   for (const auto& p : reg::positions_of(c, mentee)) {
-    if (!p.position.left_on.empty()) continue;
+    if (!domain::is_current(p.position, domain::Date::today())) continue;
     mentee_orgs.insert(p.position.organisation_id);
     if (!p.position.subject_area.empty()) mentee_areas.insert(p.position.subject_area);
     for (auto& s : domain::split_list(p.position.subjects)) mentee_subjects.insert(domain::fold_for_search(s));

@@ -378,7 +378,7 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
           "SELECT p.id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
           " COALESCE(o.short_name, o.name) AS organisation_name FROM persons p"
           " LEFT JOIN positions ps ON ps.person_id = p.id AND (ps.hired_on IS NULL OR ps.hired_on <= $1)"
-          " AND (ps.left_on IS NULL OR ps.left_on > $1)"
+          " AND (ps.left_on IS NULL OR ps.left_on >= $1)"
           " LEFT JOIN organisations o ON o.id = ps.organisation_id WHERE p.id IN " +
               storage::registry::placeholders(params, batch) + " ORDER BY p.id, o.name",
           params, [&](const storage::Row& r) {

@@ -33,10 +33,6 @@ std::string enrolment_json(const prg::Enrolment& e) {
 }
 
 // The caller organises programs kept in this territory.
-bool organises(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
-  const auto scope = scope_of(caller, domain::Action::manage_diagnostics);
-  return !scope.empty() && reg::territory_covered(c, territory_id, scope);
-}
 
 // The caller administers the person: their school or a territory above it.
 bool administers(storage::Connection& c, const Caller& caller, std::int64_t person_id) {
@@ -61,6 +57,11 @@ void check_program(const prg::Program& p) {
 
 }  // namespace
 
+bool organises_programs(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
+  const auto scope = scope_of(caller, domain::Action::manage_diagnostics);
+  return !scope.empty() && reg::territory_covered(c, territory_id, scope);
+}
+
 std::vector<prg::Program> list_programs(App& app, const Caller& caller, const std::string& competency) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   return app.db->read([&](storage::Connection& c) { return prg::list_programs(c, scope, competency); });
@@ -71,7 +72,7 @@ ProgramCard get_program(App& app, const Caller& caller, std::int64_t id) {
   auto card = app.db->read([&](storage::Connection& c) -> std::optional<ProgramCard> {
     auto p = prg::find_program(c, id);
     if (!p || !reg::territory_visible(c, p->territory_id, scope)) return std::nullopt;
-    return ProgramCard{*p, prg::cohorts_of(c, id), organises(c, caller, p->territory_id)};
+    return ProgramCard{*p, prg::cohorts_of(c, id), organises_programs(c, caller, p->territory_id)};
   });
   if (!card) throw domain::Error::not_found("Программа не найдена");
   return *card;
@@ -89,7 +90,7 @@ std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
   return app.db->write([&](storage::Connection& c) {
     if (!reg::find_territory(c, draft.territory_id))
       throw domain::Error::validation("territory_id", "Территория не найдена");
-    if (!organises(c, caller, draft.territory_id))
+    if (!organises_programs(c, caller, draft.territory_id))
       throw domain::Error::forbidden("Эта территория вне ваших полномочий", "territory_id");
     const auto ids = competency_ids(c, competencies);
     const auto id = prg::insert_program(c, draft, ids);
@@ -113,7 +114,8 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
   return app.db->write([&](storage::Connection& c) {
     auto p = prg::find_program(c, draft.program_id);
     if (!p) throw domain::Error::not_found("Программа не найдена");
-    if (!organises(c, caller, p->territory_id)) throw domain::Error::forbidden("Группы набирает организатор программы");
+    if (!organises_programs(c, caller, p->territory_id))
+      throw domain::Error::forbidden("Группы набирает организатор программы");
     const auto id = prg::insert_cohort(c, draft);
     audit_change(c, caller, "create", "cohort", id, {},
                  nlohmann::json{{"program_id", draft.program_id},
@@ -128,7 +130,9 @@ std::int64_t create_cohort(App& app, const Caller& caller, prg::Cohort draft, co
 }
 
 prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std::int64_t person_id,
-                     const std::string& request_id) {
+                     const std::string& request_id, const std::string& applied_on) {
+  const auto today = domain::Date::today();
+  const auto on = applied_on.empty() ? today : domain::past_date(applied_on, "applied_on", today);
   const auto read = scope_of(caller, domain::Action::read_registry);
   const auto id = app.db->write([&](storage::Connection& c) {
     if (!reg::find_person(c, person_id) || !reg::person_in_scope(c, person_id, read))
@@ -143,14 +147,17 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
     if (cohort->capacity && cohort->enrolled >= *cohort->capacity)
       throw domain::Error::conflict("cohort_id",
                                     "В группе нет свободных мест (" + std::to_string(*cohort->capacity) + ")");
+    if (!applied_on.empty() && !administers(c, caller, person_id) &&
+        !organises_programs(c, caller, program->territory_id))
+      throw domain::Error::forbidden("Заявку прошлой датой вносит администрация организации или организатор программы",
+                                     "applied_on");
     // «Chosen from a diagnosed deficit»: the person's deficits on the day of applying.
-    const auto today = domain::Date::today();
-    const auto deficits = deficits_of(c, person_id, today);
+    const auto deficits = deficits_of(c, person_id, on);
     prg::Enrolment e;
     e.cohort_id = cohort_id;
     e.person_id = person_id;
     e.status = domain::EnrolmentStatus::applied;
-    e.applied_on = today.iso();
+    e.applied_on = on.iso();
     e.chosen_from_deficit = domain::chosen_from_deficit(program->competencies, deficits);
     std::int64_t id = 0;
     try {
@@ -166,8 +173,11 @@ prg::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std
 }
 
 prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id, domain::EnrolmentStatus status,
-                                const std::string& certificate_number, const std::string& request_id) {
+                                const std::string& certificate_number, const std::string& request_id,
+                                const std::string& completed_on) {
   const auto read = scope_of(caller, domain::Action::read_registry);
+  const auto today = domain::Date::today();
+  const auto finished = completed_on.empty() ? today : domain::past_date(completed_on, "completed_on", today);
   return app.db->write([&](storage::Connection& c) {
     auto before = prg::find_enrolment(c, id);
     if (!before || !reg::person_in_scope(c, before->person_id, read))
@@ -176,7 +186,8 @@ prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
     std::vector<domain::EnrolmentActor> as;
     if (caller.person_id && *caller.person_id == before->person_id) as.push_back(domain::EnrolmentActor::person);
     if (administers(c, caller, before->person_id)) as.push_back(domain::EnrolmentActor::administrator);
-    if (program && organises(c, caller, program->territory_id)) as.push_back(domain::EnrolmentActor::organiser);
+    if (program && organises_programs(c, caller, program->territory_id))
+      as.push_back(domain::EnrolmentActor::organiser);
     const std::string certificate = domain::trim(certificate_number);
     std::string problem = "Нет прав менять эту запись";
     for (auto who : as) {
@@ -189,11 +200,21 @@ prg::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
           certificate.empty() && status == domain::EnrolmentStatus::completed ? "certificate_number" : "status",
           problem);
     }
+    if (!completed_on.empty()) {
+      if (status != domain::EnrolmentStatus::completed)
+        throw domain::Error::validation("completed_on", "Дата окончания указывается только при завершении обучения");
+      if (std::find(as.begin(), as.end(), domain::EnrolmentActor::person) != as.end() && as.size() == 1)
+        throw domain::Error::forbidden("Дату окончания прошлым числом вносит организатор или администрация",
+                                       "completed_on");
+      if (finished.iso() < before->applied_on)
+        throw domain::Error::validation("completed_on",
+                                        "Окончание раньше заявки (" + domain::russian_date(before->applied_on) + ")");
+    }
     prg::Enrolment after = *before;
     after.status = status;
     if (status == domain::EnrolmentStatus::completed) {
       after.certificate_number = certificate;
-      after.completed_on = domain::Date::today().iso();
+      after.completed_on = finished.iso();
     }
     prg::update_enrolment(c, after);
     audit_change(c, caller, "update", "enrolment", id, enrolment_json(*before), enrolment_json(after), request_id);
@@ -205,7 +226,7 @@ std::vector<prg::Enrolment> cohort_enrolments(App& app, const Caller& caller, st
   return app.db->read([&](storage::Connection& c) {
     auto cohort = prg::find_cohort(c, cohort_id);
     auto program = cohort ? prg::find_program(c, cohort->program_id) : std::nullopt;
-    if (!program || !organises(c, caller, program->territory_id))
+    if (!program || !organises_programs(c, caller, program->territory_id))
       throw domain::Error::not_found("Группа не найдена или вы не её организатор");
     return prg::enrolments_of_cohort(c, cohort_id);
   });
@@ -231,7 +252,7 @@ namespace {
 bool supports_after_course(storage::Connection& c, const Caller& caller, const prg::Enrolment& e) {
   if (administers(c, caller, e.person_id) || administers_diagnostics_of(c, caller, e.person_id)) return true;
   const auto program = prg::find_program(c, e.program_id);
-  return program && organises(c, caller, program->territory_id);
+  return program && organises_programs(c, caller, program->territory_id);
 }
 
 // What the caller is to one enrolment: seen wherever the person is seen (404

@@ -27,6 +27,11 @@ struct ProgramCard {
 };
 
 // `competency`: only programs developing it (a code), for picking by deficit.
+// Whether the caller runs professional development in the territory (a
+// program's territory): its manage_diagnostics scope covers it. The rule behind
+// cohorts, enrolment lists and completions — and the completions import.
+bool organises_programs(storage::Connection& c, const Caller& caller, std::int64_t territory_id);
+
 std::vector<storage::programs::Program> list_programs(App& app, const Caller& caller,
                                                       const std::string& competency = {});
 ProgramCard get_program(App& app, const Caller& caller, std::int64_t id);
@@ -37,15 +42,19 @@ std::int64_t create_program(App& app, const Caller& caller, storage::programs::P
 std::int64_t create_cohort(App& app, const Caller& caller, storage::programs::Cohort draft,
                            const std::string& request_id = {});
 
-// An application to a cohort, dated today. 409 when the person is already in
-// the cohort or it is full.
+// An application to a cohort, dated today — or on `applied_on` (a past date,
+// as written) when the person's school or the program's organiser records an
+// application made earlier. 409 when the person is already in the cohort or it is full.
 storage::programs::Enrolment enrol(App& app, const Caller& caller, std::int64_t cohort_id, std::int64_t person_id,
-                                   const std::string& request_id = {});
+                                   const std::string& request_id = {}, const std::string& applied_on = {});
 // Moves an enrolment along its workflow (domain/programs.hpp); completing
-// needs the certificate number and records the date.
+// needs the certificate number and records the date: today, or `completed_on`
+// (not in the future, not before the application) when the organiser or the
+// school records a course finished earlier. The moment of recording stays in
+// updated_at and the audit log.
 storage::programs::Enrolment change_enrolment(App& app, const Caller& caller, std::int64_t id,
                                               domain::EnrolmentStatus status, const std::string& certificate_number,
-                                              const std::string& request_id = {});
+                                              const std::string& request_id = {}, const std::string& completed_on = {});
 // The cohort's list for its organiser.
 std::vector<storage::programs::Enrolment> cohort_enrolments(App& app, const Caller& caller, std::int64_t cohort_id);
 // A person's enrolments, for those who see the person (the «chosen from a

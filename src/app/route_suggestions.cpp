@@ -39,7 +39,7 @@ struct Whereabouts {
 Whereabouts whereabouts_of(storage::Connection& c, std::int64_t person_id) {
   Whereabouts w;
   for (const auto& p : reg::positions_of(c, person_id)) {
-    if (!p.position.left_on.empty()) continue;
+    if (!domain::is_current(p.position, domain::Date::today())) continue;
     w.organisations.insert(p.position.organisation_id);
     if (!p.position.subject_area.empty()) w.subject_areas.insert(p.position.subject_area);
     if (auto o = reg::find_organisation(c, p.position.organisation_id)) {

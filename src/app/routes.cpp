@@ -204,7 +204,8 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
         " AND x.status <> " +
             reg::literal(domain::RouteStatus::completed) +
             ") AS in_work FROM diagnostic_results r"
-            " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
+            " JOIN positions ps ON ps.person_id = r.person_id AND " +
+            storage::registry::current_workplace("ps") +
             " JOIN organisations o ON o.id = ps.organisation_id"
             " WHERE r.campaign_id = $1 AND (" +
             reg::organisation_scope(scope, params, "o") +

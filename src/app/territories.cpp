@@ -70,11 +70,8 @@ void normalise(domain::Territory& t) {
 }
 
 std::string effective_date(const std::string& given, const char* field) {
-  if (given.empty()) return domain::Date::today().iso();
-  const auto d = domain::Date::parse_written(given);
-  if (!d) throw domain::Error::validation(field, "Дата в формате ДД.ММ.ГГГГ или ГГГГ-ММ-ДД");
-  if (*d > domain::Date::today()) throw domain::Error::validation(field, "Дата ещё не наступила");
-  return d->iso();
+  const auto today = domain::Date::today();
+  return given.empty() ? today.iso() : domain::past_date(given, field, today).iso();
 }
 
 bool keeps_territories(const Caller& caller) {

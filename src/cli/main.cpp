@@ -374,9 +374,12 @@ int main(int argc, char** argv) {
   demo->add_option("--password", o.demo_password, "Пароль демо-учётных записей (по умолчанию — случайный)");
   demo->add_option("--date", o.date, "Дата, от которой считаются возрасты и стаж (ГГГГ-ММ-ДД, по умолчанию сегодня)");
   auto* import = cli.add_subcommand("import", "Импортировать реестр из XLSX или CSV (см. docs/import.md)");
-  import->add_option("--kind", o.kind, "Что импортировать: territories, organisations или persons")
+  import
+      ->add_option("--kind", o.kind,
+                   "Что импортировать: territories, organisations, persons; история — completions (обучение), "
+                   "attendance (участие в мероприятиях), memberships (состав сообществ)")
       ->required()
-      ->check(CLI::IsMember({"territories", "organisations", "persons"}));
+      ->check(CLI::IsMember({"territories", "organisations", "persons", "completions", "attendance", "memberships"}));
   import->add_option("--file", o.file, "Файл XLSX или CSV")->required()->check(CLI::ExistingFile);
   import->add_flag("--dry-run", o.dry_run, "Только проверить и показать ошибки, ничего не записывать");
   auto* export_cmd = cli.add_subcommand("export", "Выгрузить реестр в XLSX или CSV");

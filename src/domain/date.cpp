@@ -101,6 +101,13 @@ void check_period(std::string_view from, std::string_view to, const char* from_f
   if (*end < *start) throw Error::validation(to_field, "Дата окончания раньше даты начала");
 }
 
+Date past_date(std::string_view written, const char* field, const Date& today) {
+  const auto d = Date::parse_written(written);
+  if (!d) throw Error::validation(field, "Дата — в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД");
+  if (today < *d) throw Error::validation(field, "Дата " + russian_date(d->iso()) + " ещё не наступила");
+  return *d;
+}
+
 std::string russian_date(std::string_view iso) {
   if (!Date::parse_iso(iso)) return std::string(iso);
   return std::string(iso.substr(8, 2)) + "." + std::string(iso.substr(5, 2)) + "." + std::string(iso.substr(0, 4));

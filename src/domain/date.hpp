@@ -36,6 +36,10 @@ struct Date {
 // be dates and the end not before the start; Error::validation names the field.
 void check_period(std::string_view from, std::string_view to, const char* from_field, const char* to_field);
 
+// A date a fact happened on, as people write it, for history recorded after
+// the fact: not in the future. Error::validation names `field`.
+Date past_date(std::string_view written, const char* field, const Date& today);
+
 // «ДД.ММ.ГГГГ» from an ISO date, as Russian documents write it; other text as it is.
 std::string russian_date(std::string_view iso);
 

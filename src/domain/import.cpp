@@ -74,6 +74,38 @@ const std::vector<ImportColumn> kDiagnosticResultColumns{
     {"measured_on", "Дата прохождения", {"Дата", "Дата тестирования"}},
 };
 
+const std::vector<ImportColumn> kCompletionColumns{
+    {"code", "Код педагога", {"Код", "Табельный номер", "Код работника", "Код слушателя"}},
+    {"full_name", "ФИО", {"Ф.И.О.", "Фамилия Имя Отчество", "Слушатель"}},
+    {"program",
+     "Программа",
+     {"Название программы", "Наименование программы", "Наименование ДПП", "ДПП", "Курс", "Программа ПК"}},
+    {"starts_on", "Начало обучения", {"Дата начала", "Сроки обучения с", "Начало"}},
+    {"ends_on", "Окончание обучения", {"Дата окончания", "Сроки обучения по", "Дата завершения", "Окончание"}},
+    {"certificate",
+     "Номер удостоверения",
+     {"Удостоверение", "Номер документа", "Документ о квалификации", "Рег. номер"}},
+    {"result", "Результат", {"Статус", "Итог"}},
+};
+
+const std::vector<ImportColumn> kAttendanceColumns{
+    {"event_id", "Номер мероприятия", {"№ мероприятия", "ID мероприятия"}},
+    {"event", "Мероприятие", {"Название мероприятия", "Наименование мероприятия", "Тема"}},
+    {"event_date", "Дата мероприятия", {"Дата проведения", "Дата"}},
+    {"code", "Код педагога", {"Код", "Табельный номер", "Код участника", "Код работника"}},
+    {"full_name", "ФИО", {"Ф.И.О.", "Участник", "Фамилия Имя Отчество"}},
+    {"attended", "Присутствовал", {"Участие", "Отметка о присутствии", "Был"}},
+};
+
+const std::vector<ImportColumn> kMembershipColumns{
+    {"community", "Сообщество", {"Название сообщества", "Объединение", "Методическое объединение", "РМО", "ШМО"}},
+    {"code", "Код педагога", {"Код", "Табельный номер", "Код участника", "Код работника"}},
+    {"full_name", "ФИО", {"Ф.И.О.", "Участник", "Фамилия Имя Отчество"}},
+    {"role", "Роль", {"Роль в сообществе"}},
+    {"joined_on", "Дата вступления", {"Вступил", "Участник с", "С"}},
+    {"left_on", "Дата выхода", {"Вышел", "Участник по", "По"}},
+};
+
 // Letters and digits only, folded: «Ф.И.О.» and «фио» are one header.
 std::string header_key(std::string_view text) {
   const std::string folded = fold_for_search(text);
@@ -88,6 +120,9 @@ std::string header_key(std::string_view text) {
 }  // namespace
 
 std::span<const ImportColumn> territory_import_columns() { return kTerritoryColumns; }
+std::span<const ImportColumn> completion_import_columns() { return kCompletionColumns; }
+std::span<const ImportColumn> attendance_import_columns() { return kAttendanceColumns; }
+std::span<const ImportColumn> membership_import_columns() { return kMembershipColumns; }
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
 std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
 std::span<const ImportColumn> diagnostic_result_import_columns() { return kDiagnosticResultColumns; }

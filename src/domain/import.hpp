@@ -28,6 +28,15 @@ struct ImportColumn {
 // else by its name within its parent; "parent_name", "abolished_on" and
 // "merged_into" are for the reader (the export writes them, import skips them).
 std::span<const ImportColumn> territory_import_columns();
+// History brought in with its dates (a region starting mid-year needs last
+// autumn's facts): one row per person and fact; "code" is the person's code,
+// "full_name" is for the reader (not matched).
+// Courses taken: the program by its title, the dates of study, the certificate.
+std::span<const ImportColumn> completion_import_columns();
+// Who came to an event that took place: the event by number, or title and date.
+std::span<const ImportColumn> attendance_import_columns();
+// Members of a methodical association or community, with the dates they joined and left.
+std::span<const ImportColumn> membership_import_columns();
 // Columns of the organisations file; key "code" identifies a row.
 std::span<const ImportColumn> organisation_import_columns();
 // Columns of the persons file: one row per person and workplace; "code" is

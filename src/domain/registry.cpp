@@ -125,6 +125,10 @@ bool is_valid_inn(std::string_view inn) noexcept {
          check({3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[11] - '0';
 }
 
+bool is_current(const Position& p, const Date& today) {
+  return p.left_on.empty() || p.left_on >= today.iso();  // ISO text: string order is date order
+}
+
 void validate_organisation(const Organisation& o) {
   if (trim(o.name).empty()) throw Error::validation("name", "Укажите полное наименование организации");
   if (utf8_length(o.name) > 500) throw Error::validation("name", "Наименование длиннее 500 символов");

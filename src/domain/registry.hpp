@@ -127,6 +127,10 @@ namespace metodist::domain {
 void validate_organisation(const Organisation& o);
 // Checks a new or edited person as of `today`; throws Error naming the first bad field.
 void validate_person(const Person& p, const Date& today);
+// A workplace held today: not left, or leaving today or later — the leaving
+// day is the last working day (Labour Code, art. 84.1). The SQL form is
+// storage::registry::current_workplace.
+bool is_current(const Position& p, const Date& today);
 // Checks a workplace: position and subject area from the vocabularies, ISO
 // dates, leaving not before hiring; throws Error naming the field.
 void validate_position(const Position& p);

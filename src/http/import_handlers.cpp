@@ -118,6 +118,12 @@ Response download_response(const app::Download& file) {
 }
 
 Response import_organisations(const Request& r, Context& ctx) { return import_kind(r, ctx, "organisations"); }
+Response import_completions(const Request& r, Context& ctx) { return import_kind(r, ctx, "completions"); }
+Response import_attendance(const Request& r, Context& ctx) { return import_kind(r, ctx, "attendance"); }
+Response import_memberships(const Request& r, Context& ctx) { return import_kind(r, ctx, "memberships"); }
+Response import_template_completions(const Request& r, Context&) { return template_of(r, "completions"); }
+Response import_template_attendance(const Request& r, Context&) { return template_of(r, "attendance"); }
+Response import_template_memberships(const Request& r, Context&) { return template_of(r, "memberships"); }
 Response import_persons(const Request& r, Context& ctx) { return import_kind(r, ctx, "persons"); }
 Response import_template_organisations(const Request& r, Context&) { return template_of(r, "organisations"); }
 Response import_template_persons(const Request& r, Context&) { return template_of(r, "persons"); }

@@ -168,17 +168,19 @@ Response list_cohort_enrolments(const Request& r, Context& ctx) {
 
 Response create_enrolment(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return enrolment_response(
-      app::enrol(ctx.app, *r.caller, r.id(), BodyReader(body).required_id("person_id"), r.request_id), 201);
+  const BodyReader b(body);
+  return enrolment_response(app::enrol(ctx.app, *r.caller, r.id(), b.required_id("person_id"), r.request_id,
+                                       b.optional_text("applied_on", 10)),
+                            201);
 }
 
 Response change_enrolment_status(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
   return enrolment_response(
-      app::change_enrolment(ctx.app, *r.caller, r.id(),
-                            b.required_value<domain::EnrolmentStatus>("status", domain::enrolment_statuses()),
-                            b.optional_text("certificate_number", 100), r.request_id),
+      app::change_enrolment(
+          ctx.app, *r.caller, r.id(), b.required_value<domain::EnrolmentStatus>("status", domain::enrolment_statuses()),
+          b.optional_text("certificate_number", 100), r.request_id, b.optional_text("completed_on", 10)),
       200);
 }
 

@@ -19,7 +19,7 @@ std::string full_name(const std::string& a) {
 std::string workplace_of(const std::string& person_column) {
   return "COALESCE((SELECT COALESCE(o2.short_name, o2.name) FROM positions ps2 JOIN organisations o2 ON o2.id = ps2.organisation_id"
          " WHERE ps2.person_id = " +
-         person_column + " AND ps2.left_on IS NULL ORDER BY ps2.id LIMIT 1), '')";
+         person_column + " AND " + registry::current_workplace("ps2") + " ORDER BY ps2.id LIMIT 1), '')";
 }
 
 const std::string kSelectionSelect =
@@ -307,7 +307,8 @@ std::vector<domain::MethodistLoad> methodist_loads(Connection& c, std::int64_t t
           " (SELECT COUNT(*) FROM support_assignments sa WHERE sa.methodist_person_id = m.person_id AND sa.ends_on IS NULL)"
           " AS load, o.territory_id, COALESCE(ps.subject_area, '') AS workplace_subject_area"
           " FROM active_members m JOIN persons p ON p.id = m.person_id"
-          " LEFT JOIN positions ps ON ps.person_id = m.person_id AND ps.left_on IS NULL"
+          " LEFT JOIN positions ps ON ps.person_id = m.person_id AND " +
+          registry::current_workplace("ps") +
           " LEFT JOIN organisations o ON o.id = ps.organisation_id"
           " WHERE m.ends_on IS NULL AND (m.territory_id IN " +
           registry::subtree("$1") + " OR m.territory_id IN " + registry::ancestors_or_self("$1") + ")",
@@ -345,7 +346,9 @@ std::vector<domain::SupportTarget> unsupported_diagnosed_teachers(Connection& c,
   c.run(
       "SELECT p.id AS person_id, " + full_name("p") +
           " AS name, o.id AS organisation_id, o.territory_id, COALESCE(ps.subject_area, '') AS subject_area, o.is_shnor"
-          " FROM persons p JOIN positions ps ON ps.person_id = p.id AND ps.left_on IS NULL AND ps.position = 'teacher'"
+          " FROM persons p JOIN positions ps ON ps.person_id = p.id AND " +
+          registry::current_workplace("ps") +
+          " AND ps.position = 'teacher'"
           " JOIN organisations o ON o.id = ps.organisation_id"
           " WHERE o.territory_id IN " +
           registry::subtree("$1") +
@@ -386,7 +389,8 @@ std::vector<TeamRow> team_rows(Connection& c, std::int64_t municipality_id) {
           full_name("p") +
           ", '') AS person_name, COALESCE(ps.position, '') AS position, COALESCE(ps.subject_area, '') AS subject_area"
           " FROM organisations o"
-          " LEFT JOIN positions ps ON ps.organisation_id = o.id AND ps.left_on IS NULL"
+          " LEFT JOIN positions ps ON ps.organisation_id = o.id AND " +
+          registry::current_workplace("ps") +
           "  AND ps.person_id IN (SELECT person_id FROM active_members WHERE level = 'municipal' AND ends_on IS NULL)"
           " LEFT JOIN active_members m ON m.person_id = ps.person_id AND m.level = 'municipal' AND m.ends_on IS NULL"
           " LEFT JOIN persons p ON p.id = m.person_id"
@@ -427,8 +431,9 @@ std::vector<Assignment> assignments_in(Connection& c, std::int64_t territory_id,
   c.run(
       assignment_select() + " WHERE sa.ends_on IS NULL AND ((so.territory_id IN " + tree + " AND " + school_seen +
           ") OR (sa.person_id IN (SELECT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-          " WHERE ps.left_on IS NULL AND o.territory_id IN " +
-          tree + ") AND " + teacher_seen + ")) ORDER BY mp.last_name, mp.first_name, sa.id",
+          " WHERE " +
+          registry::current_workplace("ps") + " AND o.territory_id IN " + tree + ") AND " + teacher_seen +
+          ")) ORDER BY mp.last_name, mp.first_name, sa.id",
       params, [&](const Row& r) { out.push_back(assignment_from(r)); });
   return out;
 }
@@ -561,16 +566,17 @@ std::vector<Feedback> feedback_for(Connection& c, std::int64_t methodist) {
 
 std::vector<Supporter> supporters_of(Connection& c, std::int64_t person_id, const std::string& today) {
   std::vector<Supporter> out;
-  c.run(
-      "SELECT DISTINCT sa.methodist_person_id, " + full_name("mp") +
-          " AS name, CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END AS directly"
-          " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
-          " WHERE sa.starts_on <= $2 AND (sa.ends_on IS NULL OR sa.ends_on >= $2) AND (sa.person_id = $1"
-          " OR sa.organisation_id IN (SELECT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL))"
-          " ORDER BY 2",
-      {person_id, today}, [&](const Row& r) {
-        out.push_back({r.int64("methodist_person_id"), r.text("name"), r.flag("directly")});
-      });
+  c.run("SELECT DISTINCT sa.methodist_person_id, " + full_name("mp") +
+            " AS name, CASE WHEN sa.person_id = $1 THEN 1 ELSE 0 END AS directly"
+            " FROM support_assignments sa JOIN persons mp ON mp.id = sa.methodist_person_id"
+            " WHERE sa.starts_on <= $2 AND (sa.ends_on IS NULL OR sa.ends_on >= $2) AND (sa.person_id = $1"
+            " OR sa.organisation_id IN (SELECT organisation_id FROM positions WHERE person_id = $1 AND " +
+            registry::current_workplace("positions") +
+            "))"
+            " ORDER BY 2",
+        {person_id, today}, [&](const Row& r) {
+          out.push_back({r.int64("methodist_person_id"), r.text("name"), r.flag("directly")});
+        });
   return out;
 }
 

@@ -30,11 +30,13 @@ Community community_from(const Row& r) {
   return k;
 }
 
-const char* const kMemberSelect =
+const std::string kMemberSelect =
     "SELECT m.id, m.community_id, m.person_id, m.role, m.joined_on, COALESCE(m.left_on, '') AS left_on,"
     " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
     " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '') AS organisation_name"
+    "  WHERE ps.person_id = p.id AND " +
+    registry::current_workplace("ps") +
+    " ORDER BY ps.id LIMIT 1), '') AS organisation_name"
     " FROM community_members m JOIN persons p ON p.id = m.person_id";
 
 Member member_from(const Row& r) {

@@ -137,8 +137,8 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
                           coped + " ELSE COALESCE(k.threshold, " + fallback +
                           ") END) THEN r.person_id END) AS deficits"
                           " FROM diagnostic_results r LEFT JOIN competencies k ON k.id = r.competency_id"
-                          " JOIN positions ps ON ps.person_id = r.person_id AND ps.left_on IS NULL"
-                          " JOIN organisations o ON o.id = ps.organisation_id" +
+                          " JOIN positions ps ON ps.person_id = r.person_id AND " +
+                          registry::current_workplace("ps") + " JOIN organisations o ON o.id = ps.organisation_id" +
                           (by_municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
                           " WHERE r.campaign_id = " + campaign + " AND " +
                           registry::organisation_scope(scope, params, "o") + " GROUP BY " + unit + ".id, " + unit +
@@ -165,8 +165,8 @@ std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_camp
   const std::string workers =
       std::string("SELECT DISTINCT ps.person_id AS person_id, ") + unit_columns +
       " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id" +
-      (unit == DynamicsUnit::municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
-      " WHERE ps.left_on IS NULL AND " + registry::organisation_scope(scope, params, "o");
+      (unit == DynamicsUnit::municipality ? " JOIN territories u ON u.id = o.territory_id" : "") + " WHERE " +
+      registry::current_workplace("ps") + " AND " + registry::organisation_scope(scope, params, "o");
   const std::string below = " < COALESCE(k.threshold, " + fallback + ") THEN 1 ELSE 0 END)";
   const std::string sql =
       "SELECT w.unit_id, w.unit_name, k.code, COUNT(*) AS persons, AVG(a.percent) AS before_percent,"

@@ -45,12 +45,14 @@ Event event_from(const Row& r) {
   return e;
 }
 
-const char* const kRegistrationSelect =
+const std::string kRegistrationSelect =
     "SELECT r.id, r.event_id, r.person_id, r.registered_at, r.attended, r.rating_useful, r.rating_organisation,"
     " COALESCE(r.feedback_comment, '') AS feedback_comment, COALESCE(r.feedback_at, '') AS feedback_at,"
     " p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
     " COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-    "  WHERE ps.person_id = p.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '') AS organisation_name"
+    "  WHERE ps.person_id = p.id AND " +
+    registry::current_workplace("ps") +
+    " ORDER BY ps.id LIMIT 1), '') AS organisation_name"
     " FROM event_registrations r JOIN persons p ON p.id = r.person_id";
 
 Registration registration_from(const Row& r) {

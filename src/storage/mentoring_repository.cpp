@@ -161,8 +161,8 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
       " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1) AS events,"
       " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL) AS communities"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.left_on IS NULL AND p.id IN (" +
-      registry::active_teaching_positions() +
+      " WHERE " +
+      registry::current_workplace("ps") + " AND p.id IN (" + registry::active_teaching_positions() +
       ")"
       " AND p.birth_date > " +
       registry::placeholder(params, born_after) + " AND p.ped_experience_since > " +
@@ -192,11 +192,13 @@ std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_i
       ")"
       " AS active_mentees"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
-      " WHERE ps.left_on IS NULL AND p.id <> $2 AND p.id IN (" +
-      registry::active_teaching_positions() +
+      " WHERE " +
+      registry::current_workplace("ps") + " AND p.id <> $2 AND p.id IN (" + registry::active_teaching_positions() +
       ")"
       " AND o.territory_id IN (SELECT o2.territory_id FROM positions ps2 JOIN organisations o2"
-      "  ON o2.id = ps2.organisation_id WHERE ps2.person_id = $2 AND ps2.left_on IS NULL)"
+      "  ON o2.id = ps2.organisation_id WHERE ps2.person_id = $2 AND " +
+      registry::current_workplace("ps2") +
+      ")"
       " ORDER BY p.id, ps.id";
   std::vector<Colleague> out;
   c.run(sql, params, [&](const Row& r) {

@@ -201,7 +201,9 @@ const std::string kExpertSelect =
         " COALESCE(e.trained_on, '') AS trained_on, COALESCE(e.certificate, '') AS certificate, e.included_on, COALESCE(e.excluded_on, '') AS excluded_on, ") +
     kExpertName +
     ", COALESCE((SELECT COALESCE(o.short_name, o.name) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-    "  WHERE ps.person_id = pe.id AND ps.left_on IS NULL ORDER BY ps.id LIMIT 1), '') AS organisation_name,"
+    "  WHERE ps.person_id = pe.id AND " +
+    registry::current_workplace("ps") +
+    " ORDER BY ps.id LIMIT 1), '') AS organisation_name,"
     " (SELECT COUNT(*) FROM practice_reviews r WHERE r.expert_person_id = e.person_id AND r.submitted_at IS NULL)"
     " AS open_reviews"
     " FROM experts e JOIN persons pe ON pe.id = e.person_id";
@@ -258,8 +260,9 @@ std::vector<Expert> experts_of(Connection& c, std::int64_t region_id, bool curre
 
 std::vector<std::int64_t> workplaces_of(Connection& c, std::int64_t person_id) {
   std::vector<std::int64_t> out;
-  c.run("SELECT DISTINCT organisation_id FROM positions WHERE person_id = $1 AND left_on IS NULL", {person_id},
-        [&](const Row& r) { out.push_back(r.int64("organisation_id")); });
+  c.run("SELECT DISTINCT organisation_id FROM positions WHERE person_id = $1 AND " +
+            registry::current_workplace("positions"),
+        {person_id}, [&](const Row& r) { out.push_back(r.int64("organisation_id")); });
   return out;
 }
 

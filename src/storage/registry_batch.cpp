@@ -83,8 +83,8 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
     Params params;
     c.run(
         "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE ps.left_on IS NULL AND NOT " +
-            organisation_scope(workplaces, params, "o"),
+        " WHERE " +
+            current_workplace("ps") + " AND NOT " + organisation_scope(workplaces, params, "o"),
         params, [&](const Row& r) {
           if (wanted.count(r.int64("person_id"))) out.insert(r.int64("person_id"));
         });
@@ -95,8 +95,9 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
     const std::string in = placeholders(params, batch);
     c.run(
         "SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
-        " WHERE ps.left_on IS NULL AND ps.person_id IN " +
-            in + " AND NOT " + organisation_scope(workplaces, params, "o"),
+        " WHERE " +
+            current_workplace("ps") + " AND ps.person_id IN " + in + " AND NOT " +
+            organisation_scope(workplaces, params, "o"),
         params, [&](const Row& r) { out.insert(r.int64("person_id")); });
   });
   return out;

@@ -127,6 +127,18 @@ bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope)
          0;
 }
 
+bool person_worked_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope) {
+  if (person_in_scope(c, id, scope)) return true;
+  domain::Scope workplaces = scope;
+  workplaces.person.reset();
+  Params params{id};
+  return c.scalar(
+             "SELECT count(*) FROM positions ps JOIN organisations o ON o.id = ps.organisation_id"
+             " WHERE ps.person_id = $1 AND " +
+                 organisation_scope(workplaces, params, "o"),
+             params) > 0;
+}
+
 std::vector<PositionView> positions_of(Connection& c, std::int64_t person_id) {
   std::vector<PositionView> out;
   static const std::string sql = std::string("SELECT ") + kPositionColumns +
@@ -169,7 +181,7 @@ std::string staff_where(const StaffFilter& f, const domain::Scope& scope, Params
   auto workplace_in = [](const std::string& condition) {
     return "ps.organisation_id IN (SELECT w.id FROM organisations w WHERE " + condition + ")";
   };
-  std::string where = " WHERE ps.left_on IS NULL";
+  std::string where = " WHERE " + current_workplace("ps");
   // The filters come before the scope: with equal estimates SQLite drives the
   // query by the first list, and a municipality's is smaller than the region's.
   if (f.organisation) where += " AND ps.organisation_id = " + next(*f.organisation);

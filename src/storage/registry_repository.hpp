@@ -51,6 +51,9 @@ std::optional<domain::Person> find_person(Connection& c, std::int64_t id);
 // A person is within a scope when it is their own person or one of their
 // current workplaces is.
 bool person_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope);
+// The same, or a former workplace of theirs (a leaver) is within the scope:
+// history files record facts of people who have left since.
+bool person_worked_in_scope(Connection& c, std::int64_t id, const domain::Scope& scope);
 struct PositionView {
   domain::Position position;
   std::string organisation_name;

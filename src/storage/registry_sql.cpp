@@ -27,7 +27,7 @@ const std::string& active_teaching_positions() {
       " WHERE ps.position IN " +
       in_list(domain::positions(), domain::is_teaching_position) + " AND o.kind IN " +
       in_list(domain::organisation_kinds(), domain::is_educational_kind) +
-      " AND (ps.hired_on IS NULL OR ps.hired_on <= $1) AND (ps.left_on IS NULL OR ps.left_on > $1)";
+      " AND (ps.hired_on IS NULL OR ps.hired_on <= $1) AND (ps.left_on IS NULL OR ps.left_on >= $1)";
   return sql;
 }
 
@@ -58,7 +58,7 @@ std::string organisation_scope(const domain::Scope& s, Params& params, const std
   for (auto o : s.organisations) parts.push_back(alias + ".id = " + placeholder(params, o));
   if (s.person)
     parts.push_back(alias + ".id IN (SELECT organisation_id FROM positions WHERE person_id = " +
-                    placeholder(params, *s.person) + " AND left_on IS NULL)");
+                    placeholder(params, *s.person) + " AND " + current_workplace("positions") + ")");
   return any_of(parts);
 }
 
@@ -72,13 +72,14 @@ std::string person_scope(const domain::Scope& s, Params& params, const std::stri
   workplaces.person.reset();  // the person's own workplaces are not someone else's scope
   workplaces.persons.clear();
   if (!workplaces.empty() && !row.first.empty())
-    parts.push_back("(" + row.first + ".left_on IS NULL AND " + organisation_scope(workplaces, params, row.second) +
+    parts.push_back("(" + current_workplace(row.first) + " AND " + organisation_scope(workplaces, params, row.second) +
                     ")");
   if (!workplaces.empty())
     parts.push_back(
         "EXISTS (SELECT 1 FROM positions scope_ps JOIN organisations scope_o ON scope_o.id = scope_ps.organisation_id"
         " WHERE scope_ps.person_id = " +
-        person_id + " AND scope_ps.left_on IS NULL AND " + organisation_scope(workplaces, params, "scope_o") + ")");
+        person_id + " AND " + current_workplace("scope_ps") + " AND " +
+        organisation_scope(workplaces, params, "scope_o") + ")");
   return any_of(parts);
 }
 
@@ -154,6 +155,11 @@ std::string values_rows(std::size_t rows, std::size_t width, std::size_t first) 
     out += ")";
   }
   return out;
+}
+
+std::string current_workplace(std::string_view alias) {
+  const std::string a(alias);
+  return "(" + a + ".left_on IS NULL OR " + a + ".left_on >= CURRENT_DATE)";
 }
 
 std::string escape_like(const std::string& s) {

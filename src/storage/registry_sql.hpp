@@ -79,6 +79,12 @@ std::string territory_scope(const domain::Scope& s, Params& params, const std::s
 // Persons holding a teaching position in an educational organisation on $1.
 const std::string& active_teaching_positions();
 std::string escape_like(const std::string& s);
+// "The workplace <alias> (a positions row) is held today": not left, or
+// leaving today or later — the leaving day is the last working day (Labour
+// Code, art. 84.1), and a dismissal recorded in advance does not take the
+// person off the staff list before it happens. CURRENT_DATE is the
+// database's date (UTC on SQLite).
+std::string current_workplace(std::string_view alias);
 
 // The folded text searches match against (search_key columns).
 std::string organisation_search_key(const domain::Organisation& o);

@@ -1307,6 +1307,22 @@ function matrix() {
     ['PUT', '/api/v1/notifications/settings', '/api/v1/notifications/settings', signedIn(200), { email: true }],
     ['GET', '/api/v1/imports/organisations/template', '/api/v1/imports/organisations/template', everyone(200)],
     ['GET', '/api/v1/imports/territories/template', '/api/v1/imports/territories/template?format=csv', everyone(200)],
+    ['GET', '/api/v1/imports/completions/template', '/api/v1/imports/completions/template', everyone(200)],
+    ['GET', '/api/v1/imports/attendance/template', '/api/v1/imports/attendance/template?format=csv', everyone(200)],
+    ['GET', '/api/v1/imports/memberships/template', '/api/v1/imports/memberships/template', everyone(200)],
+    // History files: whoever organises or administers anything may send one; each row is then
+    // checked against its object's own rule (a stranger's row is a problem in the report).
+    ...[
+      ['completions', 'Код педагога;Программа;Начало обучения\nNOBODY;Нет такой;01.02.2025\n'],
+      ['attendance', 'Код педагога;Мероприятие;Дата мероприятия\nNOBODY;Нет такого;01.02.2025\n'],
+      ['memberships', 'Код педагога;Сообщество;Дата вступления\nNOBODY;Нет такого;01.02.2025\n'],
+    ].map(([kind, file]) => [
+      'POST',
+      `/api/v1/imports/${kind}`,
+      `/api/v1/imports/${kind}?dry_run=true`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 200, coordinator: 200, school: 200, teacher: 403 },
+      { file },
+    ]),
     [
       'POST',
       '/api/v1/imports/territories',

@@ -44,6 +44,10 @@ test('the region loads its municipalities from its own file', async () => {
   assert.equal(await page.getByTestId('report-created').textContent(), '3')
   await page.getByTestId('import-apply').click()
   await page.getByTestId('report-applied').waitFor()
+  // The history files are offered beside the registries, with their own template and words.
+  await page.getByTestId('import-kind').getByText('Пройденное обучение').click()
+  await page.getByTestId('history-help').waitFor()
+  assert.equal(await page.getByTestId('template').getAttribute('href'), '/api/v1/imports/completions/template')
   await page.getByTestId('sidebar').getByRole('link', { name: 'Территории' }).click()
   const table = page.getByTestId('territories-table')
   await table.getByText('город Минусинск').waitFor()
