@@ -517,45 +517,58 @@ std::vector<act::Assignment> assign_methodists(App& app, const Caller& caller,
                                                const std::string& request_id) {
   require_scope(caller, domain::Action::coordinate_support, "закрепление методистов");
   if (drafts.empty()) throw domain::Error::validation("items", "Список закреплений пуст");
-  const auto today = domain::Date::today().iso();
   return app.db->write([&](storage::Connection& c) {
-    const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
     std::vector<act::Assignment> out;
-    for (const auto& d : drafts) {
-      if (d.organisation_id.has_value() == d.person_id.has_value())
-        throw domain::Error::validation("items", "Закрепляется либо школа (organisation_id), либо педагог (person_id)");
-      // The target lies within the caller's territory.
-      if (d.organisation_id ? !reg::organisation_visible(c, *d.organisation_id, coordinate)
-                            : !reg::person_in_scope(c, *d.person_id, coordinate))
-        throw domain::Error::forbidden("Школа или педагог вне вашей территории", "items");
-      // The methodist is in the active now, with spare capacity.
-      const auto load = act::capacity_and_load(c, d.methodist_person_id);
-      if (!load) throw domain::Error::validation("methodist_person_id", "Закрепляются участники методического актива");
-      if (load->second >= load->first)
-        throw domain::Error::conflict("methodist_person_id",
-                                      "У методиста нет свободной нагрузки (" + std::to_string(load->first) + ")");
-      if (act::assigned(c, d.methodist_person_id, d.organisation_id, d.person_id))
-        throw domain::Error::conflict("items", "Такое закрепление уже есть");
-      act::Assignment a;
-      a.methodist_person_id = d.methodist_person_id;
-      a.organisation_id = d.organisation_id;
-      a.person_id = d.person_id;
-      a.starts_on = today;
-      const auto id = act::insert_assignment(c, a);
-      audit_change(c, caller, "create", "support_assignment", id, {},
-                   json{{"methodist_person_id", a.methodist_person_id},
-                        {"organisation_id", a.organisation_id ? json(*a.organisation_id) : json()},
-                        {"person_id", a.person_id ? json(*a.person_id) : json()}}
-                       .dump(),
-                   request_id);
-      auto saved = *act::find_assignment(c, id);
-      notify_person(
-          app, c, a.methodist_person_id,
-          {"support", "Вам поручено сопровождение: " + saved.target_name, saved.organisation_name, "/cabinet", {}});
-      out.push_back(std::move(saved));
-    }
+    for (const auto& d : drafts) out.push_back(assign_methodist(app, c, caller, d, request_id));
     return out;
   });
+}
+
+act::Assignment assign_methodist(App& app, storage::Connection& c, const Caller& caller, const AssignmentDraft& d,
+                                 const std::string& request_id) {
+  const auto today = domain::Date::today();
+  const auto from = d.starts_on.empty() ? today : domain::past_date(d.starts_on, "starts_on", today);
+  std::optional<domain::Date> to;
+  if (!d.ends_on.empty()) {
+    to = domain::past_date(d.ends_on, "ends_on", today);
+    if (*to < from) throw domain::Error::validation("ends_on", "Окончание сопровождения раньше начала");
+  }
+  const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
+  if (d.organisation_id.has_value() == d.person_id.has_value())
+    throw domain::Error::validation("items", "Закрепляется либо школа (organisation_id), либо педагог (person_id)");
+  // The target lies within the caller's territory.
+  if (d.organisation_id ? !reg::organisation_visible(c, *d.organisation_id, coordinate)
+                        : !reg::person_worked_in_scope(c, *d.person_id, coordinate))
+    throw domain::Error::forbidden("Школа или педагог вне вашей территории", "items");
+  // The methodist is in the active, with spare capacity.
+  const auto load = act::capacity_and_load(c, d.methodist_person_id);
+  if (!load) throw domain::Error::validation("methodist_person_id", "Закрепляются участники методического актива");
+  if (load->second >= load->first)
+    throw domain::Error::conflict("methodist_person_id",
+                                  "У методиста нет свободной нагрузки (" + std::to_string(load->first) + ")");
+  if (act::assigned(c, d.methodist_person_id, d.organisation_id, d.person_id))
+    throw domain::Error::conflict("items", "Такое закрепление уже есть");
+  act::Assignment a;
+  a.methodist_person_id = d.methodist_person_id;
+  a.organisation_id = d.organisation_id;
+  a.person_id = d.person_id;
+  a.starts_on = from.iso();
+  const auto id = act::insert_assignment(c, a);
+  if (to) act::end_assignment(c, id, to->iso());
+  audit_change(c, caller, "create", "support_assignment", id, {},
+               json{{"methodist_person_id", a.methodist_person_id},
+                    {"organisation_id", a.organisation_id ? json(*a.organisation_id) : json()},
+                    {"person_id", a.person_id ? json(*a.person_id) : json()},
+                    {"starts_on", a.starts_on},
+                    {"ends_on", to ? json(to->iso()) : json()}}
+                   .dump(),
+               request_id);
+  auto saved = *act::find_assignment(c, id);
+  if (!to)  // support that already ended is history, not news for the methodist
+    notify_person(
+        app, c, a.methodist_person_id,
+        {"support", "Вам поручено сопровождение: " + saved.target_name, saved.organisation_name, "/cabinet", {}});
+  return saved;
 }
 
 void end_assignment(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {

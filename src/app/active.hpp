@@ -106,12 +106,18 @@ std::vector<storage::active::Assignment> list_assignments(App& app, const Caller
 struct AssignmentDraft {
   std::int64_t methodist_person_id = 0;
   std::optional<std::int64_t> organisation_id, person_id;
+  std::string starts_on;  // as written; empty: today. A past date records support that began earlier.
+  std::string ends_on;    // as written; empty: still running (history files end past assignments)
 };
 // One transaction for the whole list (a proposal accepted at once); each
-// methodist must be a current member of the active with spare capacity.
+// methodist must be a member of the active with spare capacity.
 std::vector<storage::active::Assignment> assign_methodists(App& app, const Caller& caller,
                                                            const std::vector<AssignmentDraft>& drafts,
                                                            const std::string& request_id = {});
+// One assignment inside a transaction the caller holds (the list above, the
+// assignments import). Throws domain::Error naming the field.
+storage::active::Assignment assign_methodist(App& app, storage::Connection& c, const Caller& caller,
+                                             const AssignmentDraft& d, const std::string& request_id);
 void end_assignment(App& app, const Caller& caller, std::int64_t id, const std::string& request_id = {});
 // ШНОР schools and teachers with deficits of the territory, spread over its
 // active's methodists (domain::propose_assignments); nothing is saved.

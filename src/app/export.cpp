@@ -239,6 +239,10 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     auto sink = io::make_sink(format, "Участие", all_of(domain::attendance_import_columns()));
     return finish_export(*sink, "template-attendance", format);
   }
+  if (kind == "assignments") {
+    auto sink = io::make_sink(format, "Закрепления", all_of(domain::assignment_import_columns()));
+    return finish_export(*sink, "template-assignments", format);
+  }
   if (kind == "memberships") {
     auto sink = io::make_sink(format, "Сообщества", all_of(domain::membership_import_columns()));
     return finish_export(*sink, "template-memberships", format);
@@ -252,8 +256,8 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     return finish_export(*sink, "template-persons", format);
   }
   throw domain::Error::not_found("Импорт «" + std::string(kind) +
-                                 "» не поддерживается: territories, organisations, persons, completions, attendance "
-                                 "или memberships");
+                                 "» не поддерживается: territories, organisations, persons, completions, attendance, "
+                                 "memberships или assignments");
 }
 
 }  // namespace metodist::app

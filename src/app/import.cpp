@@ -419,7 +419,7 @@ struct RollBack {};
 
 struct RowByRow {
   const char* entity;  // in the audit log
-  void (*apply)(storage::Connection&, const Caller&, const io::Table&, ImportReport&, const ImportProgress&);
+  void (*apply)(App&, storage::Connection&, const Caller&, const io::Table&, ImportReport&, const ImportProgress&);
 };
 
 const RowByRow* row_by_row(std::string_view kind) {
@@ -427,10 +427,12 @@ const RowByRow* row_by_row(std::string_view kind) {
   static const RowByRow completions{"enrolment", apply_completion_rows};
   static const RowByRow attendance{"event_attendance", apply_attendance_rows};
   static const RowByRow memberships{"community_member", apply_membership_rows};
+  static const RowByRow assignments{"support_assignment", apply_assignment_rows};
   if (kind == "territories") return &territories;
   if (kind == "completions") return &completions;
   if (kind == "attendance") return &attendance;
   if (kind == "memberships") return &memberships;
+  if (kind == "assignments") return &assignments;
   return nullptr;
 }
 
@@ -447,7 +449,7 @@ ImportReport import_row_by_row(App& app, const Caller& caller, const io::Table& 
                                const ImportProgress& progress, const std::string& request_id, const RowByRow* applier) {
   try {
     app.db->write([&](storage::Connection& c) {
-      applier->apply(c, caller, table, report, progress);
+      applier->apply(app, c, caller, table, report, progress);
       if (report.dry_run || report.issue_count) throw RollBack{};
       audit_import(c, caller, applier->entity, report, request_id);
     });
@@ -476,9 +478,12 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
   const auto applier = row_by_row(kind);
   if (!applier && kind != "organisations" && kind != "persons")
     throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: " +
-                                   "territories, organisations, persons, completions, attendance или memberships");
+                                   "territories, organisations, persons, completions, attendance, memberships или "
+                                   "assignments");
   if (kind == "completions" || kind == "attendance" || kind == "memberships")
     require_signed_in_work(caller);
+  else if (kind == "assignments")
+    require_scope(caller, domain::Action::coordinate_support, "закрепление методистов");
   else if (kind == "territories" || kind == "organisations")
     require_scope(caller, domain::Action::write_registry, "импорт организаций");
   else

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "app/active.hpp"
 #include "app/communities.hpp"
 #include "app/diagnostics.hpp"
 #include "app/events.hpp"
@@ -31,8 +32,11 @@ struct HistoryFile {
   std::unordered_map<std::string_view, std::int64_t> persons;  // code → id, visible to the caller
 };
 
+// `anyone`: the persons of the "code" column are found wherever they work
+// (a methodist of the regional active, whom a municipality's coordinator
+// assigns without seeing the institute's staff); the row's own rule decides.
 bool open_file(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-               std::span<const ImportColumn> columns, std::string_view required, HistoryFile& f) {
+               std::span<const ImportColumn> columns, std::string_view required, HistoryFile& f, bool anyone = false) {
   f.columns = columns;
   f.header =
       table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
@@ -41,7 +45,7 @@ bool open_file(storage::Connection& c, const Caller& caller, const io::Table& ta
   if (!check_header(columns, f.map, table, report, required)) return false;
   const auto read = scope_of(caller, domain::Action::read_registry);
   for (const auto& [code, id] : reg::person_ids_by_code(c, codes_in(table, f.map.of(columns, "code"))))
-    if (reg::person_worked_in_scope(c, id, read)) f.persons.emplace(code, id);
+    if (anyone || reg::person_worked_in_scope(c, id, read)) f.persons.emplace(code, id);
   return true;
 }
 
@@ -96,8 +100,8 @@ bool same_title(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-void apply_completion_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                           const ImportProgress& progress) {
+void apply_completion_rows(App& /*app*/, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress) {
   HistoryFile f;
   if (!open_file(c, caller, table, report, domain::completion_import_columns(), "program", f)) return;
   const auto programs = prg::list_programs(c, scope_of(caller, domain::Action::read_registry));
@@ -176,8 +180,8 @@ void apply_completion_rows(storage::Connection& c, const Caller& caller, const i
   });
 }
 
-void apply_attendance_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                           const ImportProgress& progress) {
+void apply_attendance_rows(App& /*app*/, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress) {
   HistoryFile f;
   const auto columns = domain::attendance_import_columns();
   const bool by_number = [&] {
@@ -244,8 +248,8 @@ void apply_attendance_rows(storage::Connection& c, const Caller& caller, const i
   });
 }
 
-void apply_membership_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                           const ImportProgress& progress) {
+void apply_membership_rows(App& /*app*/, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress) {
   HistoryFile f;
   if (!open_file(c, caller, table, report, domain::membership_import_columns(), "community", f)) return;
   const auto communities = cm::list_communities(c, {}, scope_of(caller, domain::Action::read_registry));
@@ -287,6 +291,49 @@ void apply_membership_rows(storage::Connection& c, const Caller& caller, const i
     const auto id = cm::insert_member(c, found->id, person, role_code, from->iso());
     if (to) cm::end_membership(c, id, to->iso());
     ++report.created;
+  });
+}
+
+void apply_assignment_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress) {
+  HistoryFile f;
+  if (!open_file(c, caller, table, report, domain::assignment_import_columns(), "starts_on", f, true)) return;
+  const auto targets = reg::person_ids_by_code(c, codes_in(table, f.map.of(f.columns, "person")));
+  const auto schools = reg::organisations_by_code(c, codes_in(table, f.map.of(f.columns, "organisation")));
+  RowReader row(f.columns, f.map, f.header, report);
+  const Col organisation = row.col("organisation"), person = row.col("person"), starts = row.col("starts_on"),
+            ends = row.col("ends_on");
+  for_each_person_row(table, row, report, progress, f, [&](std::int64_t methodist) {
+    AssignmentDraft d;
+    d.methodist_person_id = methodist;
+    const auto school = row.text(organisation), teacher = row.text(person);
+    if (school.empty() == teacher.empty())
+      return row.problem(organisation, "Укажите либо код школы, либо код педагога, которого сопровождает методист");
+    if (!school.empty()) {
+      auto it = schools.find(std::string(school));
+      if (it == schools.end())
+        return row.problem(organisation, "Организация с кодом " + RowReader::quoted(school) + " не найдена");
+      d.organisation_id = it->second.id;
+    } else {
+      auto it = targets.find(teacher);
+      if (it == targets.end())
+        return row.problem(person, "Педагог с кодом " + RowReader::quoted(teacher) + " не найден");
+      d.person_id = it->second;
+    }
+    d.starts_on = std::string(row.text(starts));
+    d.ends_on = std::string(row.text(ends));
+    if (d.starts_on.empty()) return row.problem(starts, "Укажите дату начала сопровождения");
+    try {
+      assign_methodist(app, c, caller, d, {});
+      ++report.created;
+    } catch (const domain::Error& e) {
+      const std::string field = e.field();
+      row.problem(field == "starts_on" ? starts
+                  : field == "ends_on" ? ends
+                  : field == "items"   ? organisation
+                                       : row.col("code"),
+                  e.what());
+    }
   });
 }
 

@@ -15,11 +15,14 @@
 
 namespace metodist::app {
 
-void apply_completion_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                           const ImportProgress& progress);
-void apply_attendance_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                           const ImportProgress& progress);
-void apply_membership_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                           const ImportProgress& progress);
+void apply_completion_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress);
+void apply_attendance_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress);
+// Methodists of the active and whom they supported (a school or a teacher), with dates.
+void apply_assignment_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress);
+void apply_membership_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                           ImportReport& report, const ImportProgress& progress);
 
 }  // namespace metodist::app

@@ -90,8 +90,8 @@ bool same_fields(const domain::Territory& a, const domain::Territory& b) {
 
 }  // namespace
 
-void apply_territory_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                          const ImportProgress& progress) {
+void apply_territory_rows(App& /*app*/, storage::Connection& c, const Caller& caller, const io::Table& table,
+                          ImportReport& report, const ImportProgress& progress) {
   const auto columns = domain::territory_import_columns();
   const std::span<const std::string_view> header =
       table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);

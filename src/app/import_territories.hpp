@@ -12,7 +12,7 @@ namespace metodist::app {
 // a row may name as its parent a region created a few rows above. The caller
 // rolls the transaction back for a dry run or when any row has a problem:
 // the dry run runs the very same checks as the real load.
-void apply_territory_rows(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                          const ImportProgress& progress);
+void apply_territory_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                          ImportReport& report, const ImportProgress& progress);
 
 }  // namespace metodist::app

@@ -106,6 +106,15 @@ const std::vector<ImportColumn> kMembershipColumns{
     {"left_on", "Дата выхода", {"Вышел", "Участник по", "По"}},
 };
 
+const std::vector<ImportColumn> kAssignmentColumns{
+    {"code", "Код методиста", {"Методист (код)", "Табельный номер методиста"}},
+    {"full_name", "ФИО методиста", {"Методист"}},
+    {"organisation", "Код организации", {"Школа (код)", "Код ОО", "Сопровождаемая школа (код)"}},
+    {"person", "Код педагога", {"Сопровождаемый педагог (код)", "Педагог (код)"}},
+    {"starts_on", "Начало сопровождения", {"Дата закрепления", "Закреплён с", "С"}},
+    {"ends_on", "Окончание сопровождения", {"Закреплён по", "По"}},
+};
+
 // Letters and digits only, folded: «Ф.И.О.» and «фио» are one header.
 std::string header_key(std::string_view text) {
   const std::string folded = fold_for_search(text);
@@ -123,6 +132,7 @@ std::span<const ImportColumn> territory_import_columns() { return kTerritoryColu
 std::span<const ImportColumn> completion_import_columns() { return kCompletionColumns; }
 std::span<const ImportColumn> attendance_import_columns() { return kAttendanceColumns; }
 std::span<const ImportColumn> membership_import_columns() { return kMembershipColumns; }
+std::span<const ImportColumn> assignment_import_columns() { return kAssignmentColumns; }
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
 std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
 std::span<const ImportColumn> diagnostic_result_import_columns() { return kDiagnosticResultColumns; }

@@ -37,6 +37,9 @@ std::span<const ImportColumn> completion_import_columns();
 std::span<const ImportColumn> attendance_import_columns();
 // Members of a methodical association or community, with the dates they joined and left.
 std::span<const ImportColumn> membership_import_columns();
+// Methodists of the active (by code) and whom they support: a school by its
+// code or a teacher by theirs, with the dates of the assignment.
+std::span<const ImportColumn> assignment_import_columns();
 // Columns of the organisations file; key "code" identifies a row.
 std::span<const ImportColumn> organisation_import_columns();
 // Columns of the persons file: one row per person and workplace; "code" is

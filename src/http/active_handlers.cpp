@@ -341,8 +341,8 @@ Response create_assignments(const Request& r, Context& ctx) {
   for (const auto& x : *it) {
     if (!x.is_object()) throw domain::Error::validation("items", "Закрепление — объект");
     const BodyReader b(x);
-    drafts.push_back(
-        {b.required_id("methodist_person_id"), b.optional_id("organisation_id"), b.optional_id("person_id")});
+    drafts.push_back({b.required_id("methodist_person_id"), b.optional_id("organisation_id"),
+                      b.optional_id("person_id"), b.optional_text("starts_on", 10), b.optional_text("ends_on", 10)});
   }
   JsonWriter w;
   w.begin_object().key("items").begin_array();

@@ -121,6 +121,8 @@ Response import_organisations(const Request& r, Context& ctx) { return import_ki
 Response import_completions(const Request& r, Context& ctx) { return import_kind(r, ctx, "completions"); }
 Response import_attendance(const Request& r, Context& ctx) { return import_kind(r, ctx, "attendance"); }
 Response import_memberships(const Request& r, Context& ctx) { return import_kind(r, ctx, "memberships"); }
+Response import_assignments(const Request& r, Context& ctx) { return import_kind(r, ctx, "assignments"); }
+Response import_template_assignments(const Request& r, Context&) { return template_of(r, "assignments"); }
 Response import_template_completions(const Request& r, Context&) { return template_of(r, "completions"); }
 Response import_template_attendance(const Request& r, Context&) { return template_of(r, "attendance"); }
 Response import_template_memberships(const Request& r, Context&) { return template_of(r, "memberships"); }

@@ -1310,6 +1310,14 @@ function matrix() {
     ['GET', '/api/v1/imports/completions/template', '/api/v1/imports/completions/template', everyone(200)],
     ['GET', '/api/v1/imports/attendance/template', '/api/v1/imports/attendance/template?format=csv', everyone(200)],
     ['GET', '/api/v1/imports/memberships/template', '/api/v1/imports/memberships/template', everyone(200)],
+    ['GET', '/api/v1/imports/assignments/template', '/api/v1/imports/assignments/template', everyone(200)],
+    [
+      'POST',
+      '/api/v1/imports/assignments',
+      '/api/v1/imports/assignments?dry_run=true',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 },
+      { file: 'Код методиста;Код организации;Начало сопровождения\nNOBODY;RU-01-001-S001;01.09.2024\n' },
+    ],
     // History files: whoever organises or administers anything may send one; each row is then
     // checked against its object's own rule (a stranger's row is a problem in the report).
     ...[

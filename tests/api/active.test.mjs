@@ -116,3 +116,49 @@ test('a methodist writes to the teacher they support; the teacher answers and ra
   assert.equal(row.unread, 1)
   assert.equal(typeof row.deficits, 'number')
 })
+
+test('support that ran last school year is brought in with its dates and counts in that year', async () => {
+  const q = (s) => runSql(srv.dbUrl, s)
+  const methodistCode = q(`SELECT code FROM persons WHERE id = ${ids.methodist}`)
+  // A school of the district nobody supported in 2024/2025.
+  const school = q(`SELECT o.code FROM organisations o WHERE o.territory_id = ${ids.municipality} AND o.kind = 'school'
+    AND o.id NOT IN (SELECT organisation_id FROM support_assignments WHERE organisation_id IS NOT NULL) ORDER BY o.id LIMIT 1`)
+  const rmms11 = async () => {
+    const r = await json(srv.base, `/api/v1/monitoring/values?set=rmms&unit=municipality&period=${encodeURIComponent('2024/2025')}`, {
+      headers: coordinator,
+    })
+    return r.body.items.find((x) => x.code === 'rmms.11' && x.unit_id === ids.municipality).numerator
+  }
+  const before = await rmms11()
+  const upload = (text, dry) =>
+    json(srv.base, `/api/v1/imports/assignments${dry ? '?dry_run=true' : ''}`, {
+      method: 'POST',
+      headers: { ...coordinator, 'Content-Type': 'application/octet-stream' },
+      body: Buffer.from(text),
+    })
+  const header = 'Код методиста;ФИО методиста;Код организации;Начало сопровождения;Окончание сопровождения\n'
+  const bad = await upload(header + `${methodistCode};;${school};01.09.2099;\nNOBODY;;${school};01.09.2024;31.05.2025\n`, true)
+  assert.deepEqual(
+    bad.body.issues.map((i) => [i.row, i.column]),
+    [
+      [2, 'Начало сопровождения'],
+      [3, 'Код методиста'],
+    ],
+  )
+  const done = await upload(header + `${methodistCode};;${school};01.09.2024;31.05.2025\n`, false)
+  assert.equal(done.status, 200, JSON.stringify(done.body))
+  assert.equal(done.body.created, 1)
+  assert.equal(
+    q(`SELECT starts_on || ' ' || ends_on FROM support_assignments WHERE methodist_person_id = ${ids.methodist}
+      AND organisation_id = (SELECT id FROM organisations WHERE code = '${school}')`),
+    '2024-09-01 2025-05-31',
+  )
+  // rmms.11 counts on the last day of the period (31.08.2025): the support ended in May, so it is not there...
+  assert.equal(await rmms11(), before)
+  // ...but a support running through the summer is.
+  const school2 = q(`SELECT o.code FROM organisations o WHERE o.territory_id = ${ids.municipality} AND o.kind = 'school'
+    AND o.id NOT IN (SELECT organisation_id FROM support_assignments WHERE organisation_id IS NOT NULL) ORDER BY o.id LIMIT 1`)
+  const second = await upload(header + `${methodistCode};;${school2};01.09.2024;31.12.2025\n`, false)
+  assert.equal(second.status, 200, JSON.stringify(second.body))
+  assert.ok((await rmms11()) > before, 'the teachers of the supported school count in 2024/2025')
+})
