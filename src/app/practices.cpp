@@ -606,7 +606,9 @@ std::int64_t add_expert(App& app, const Caller& caller, pr::Expert e, const std:
     if (!reg::find_person(c, e.person_id)) throw domain::Error::validation("person_id", "Педагог не найден");
     if (pr::current_expert(c, e.person_id, e.region_id))
       throw domain::Error(domain::ErrorKind::conflict, "Этот человек уже в реестре экспертов региона", "person_id");
-    e.included_on = domain::Date::today().iso();
+    // Included today, or on the date of the regional order when the roster is brought in afterwards.
+    const auto today = domain::Date::today();
+    e.included_on = e.included_on.empty() ? today.iso() : domain::past_date(e.included_on, "included_on", today).iso();
     const auto id = pr::insert_expert(c, e);
     audit_change(
         c, caller, "create", "expert", id, {},

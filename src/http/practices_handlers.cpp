@@ -278,6 +278,7 @@ Response add_practice_expert(const Request& r, Context& ctx) {
   e.training = b.optional_text("training", 1000);
   e.trained_on = b.optional_text("trained_on", 10);
   e.certificate = b.optional_text("certificate", 200);
+  e.included_on = b.optional_text("included_on", 10);
   const auto id = app::add_expert(ctx.app, *r.caller, e, r.request_id);
   JsonWriter w;
   w.begin_object().field("id", id).end_object();

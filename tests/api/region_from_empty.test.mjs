@@ -184,6 +184,23 @@ test('the same history through the API: dated applications and completions, a pa
   assert.equal(done.status, 200, JSON.stringify(done.body))
   assert.equal(done.body.completed_on, '2025-10-15')
 
+  // The region's roster of experts, brought in with the date of its order.
+  const t4 = await person('морозова')
+  const early2 = await send('POST', `/api/v1/regions/${ids.region}/experts`, {
+    person_id: t4,
+    training: 'Подготовка экспертов',
+    included_on: '01.03.2099',
+  })
+  assert.equal(early2.status, 422)
+  assert.equal(early2.body.error.field, 'included_on')
+  const expert = await send('POST', `/api/v1/regions/${ids.region}/experts`, {
+    person_id: t4,
+    training: 'Подготовка экспертов',
+    subject_area: 'Математика и информатика',
+    included_on: '01.03.2025',
+  })
+  assert.equal(expert.status, 201, JSON.stringify(expert.body))
+
   // The organiser of the seminar that took place adds a colleague who came without registering.
   const event = (await get('/api/v1/events?q=' + encodeURIComponent('Школа молодого педагога'))).body.items[0]
   const t5 = await person('волков')
@@ -270,6 +287,7 @@ test('the indicators of 2025 are the ones worked out by hand', async () => {
   assert.deepEqual(rmms('rmms.7', ids.ermaki), [1, 1, 100], 'T1 attended the event for young teachers')
   assert.deepEqual(rmms('rmms.8', ids.shush), [1, 2, 50], 'T4 is in the network community')
   assert.deepEqual(rmms('rmms.8', ids.ermaki), [0, 2, 0], 'T1 left the community on 30.06.2025')
+  assert.deepEqual(rmms('rmms.10', ids.shush), [1, 2, 50], 'T4 is in the experts’ roster since 01.03.2025 («экспертный актив»)')
 
   const region = await values('fed', '2025', 'region')
   assert.deepEqual(region('fed.2a', ids.region), [3, 4, 75], 'four teachers in the region, each once')
