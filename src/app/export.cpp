@@ -239,6 +239,10 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     auto sink = io::make_sink(format, "Участие", all_of(domain::attendance_import_columns()));
     return finish_export(*sink, "template-attendance", format);
   }
+  if (kind == "mentoring_pairs") {
+    auto sink = io::make_sink(format, "Наставничество", all_of(domain::mentoring_pair_import_columns()));
+    return finish_export(*sink, "template-mentoring-pairs", format);
+  }
   if (kind == "assignments") {
     auto sink = io::make_sink(format, "Закрепления", all_of(domain::assignment_import_columns()));
     return finish_export(*sink, "template-assignments", format);
@@ -257,7 +261,7 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
   }
   throw domain::Error::not_found("Импорт «" + std::string(kind) +
                                  "» не поддерживается: territories, organisations, persons, completions, attendance, "
-                                 "memberships или assignments");
+                                 "memberships, mentoring_pairs или assignments");
 }
 
 }  // namespace metodist::app

@@ -428,11 +428,13 @@ const RowByRow* row_by_row(std::string_view kind) {
   static const RowByRow attendance{"event_attendance", apply_attendance_rows};
   static const RowByRow memberships{"community_member", apply_membership_rows};
   static const RowByRow assignments{"support_assignment", apply_assignment_rows};
+  static const RowByRow pairs{"mentoring_pair", apply_mentoring_pair_rows};
   if (kind == "territories") return &territories;
   if (kind == "completions") return &completions;
   if (kind == "attendance") return &attendance;
   if (kind == "memberships") return &memberships;
   if (kind == "assignments") return &assignments;
+  if (kind == "mentoring_pairs") return &pairs;
   return nullptr;
 }
 
@@ -478,9 +480,9 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
   const auto applier = row_by_row(kind);
   if (!applier && kind != "organisations" && kind != "persons")
     throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: " +
-                                   "territories, organisations, persons, completions, attendance, memberships или "
-                                   "assignments");
-  if (kind == "completions" || kind == "attendance" || kind == "memberships")
+                                   "territories, organisations, persons, completions, attendance, memberships, "
+                                   "mentoring_pairs или assignments");
+  if (kind == "completions" || kind == "attendance" || kind == "memberships" || kind == "mentoring_pairs")
     require_signed_in_work(caller);
   else if (kind == "assignments")
     require_scope(caller, domain::Action::coordinate_support, "закрепление методистов");

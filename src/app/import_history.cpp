@@ -6,12 +6,15 @@
 #include "app/communities.hpp"
 #include "app/diagnostics.hpp"
 #include "app/events.hpp"
+#include "app/mentoring.hpp"
 #include "app/programs.hpp"
 #include "app/table_rows.hpp"
 #include "domain/error.hpp"
 #include "domain/events.hpp"
+#include "domain/mentoring.hpp"
 #include "storage/communities_repository.hpp"
 #include "storage/events_repository.hpp"
+#include "storage/mentoring_repository.hpp"
 #include "storage/programs_repository.hpp"
 #include "storage/registry_batch.hpp"
 #include "storage/registry_repository.hpp"
@@ -332,6 +335,63 @@ void apply_assignment_rows(App& app, storage::Connection& c, const Caller& calle
                   : field == "ends_on" ? ends
                   : field == "items"   ? organisation
                                        : row.col("code"),
+                  e.what());
+    }
+  });
+}
+
+void apply_mentoring_pair_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                               ImportReport& report, const ImportProgress& progress) {
+  HistoryFile f;
+  if (!open_file(c, caller, table, report, domain::mentoring_pair_import_columns(), "program", f)) return;
+  const auto mentors = reg::person_ids_by_code(c, codes_in(table, f.map.of(f.columns, "mentor")));
+  const auto programs =
+      storage::mentoring::list_programs(c, scope_of(caller, domain::Action::read_registry), std::nullopt);
+  const domain::TermIndex forms(domain::mentoring_forms());
+  const auto today = domain::Date::today();
+  RowReader row(f.columns, f.map, f.header, report);
+  const Col program = row.col("program"), mentor = row.col("mentor"), form = row.col("form"),
+            starts = row.col("starts_on"), ends = row.col("ends_on");
+  for_each_person_row(table, row, report, progress, f, [&](std::int64_t mentee) {
+    storage::mentoring::Pair p;
+    p.mentee_person_id = mentee;
+    const auto title = row.text(program);
+    int matches = 0;
+    for (const auto& x : programs)
+      if (same_title(x.title, title)) {
+        p.program_id = x.id;
+        ++matches;
+      }
+    if (matches == 0)
+      row.problem(program,
+                  RowReader::quoted(title) + ": такой программы наставничества нет — создайте её в «Наставничестве»");
+    else if (matches > 1)
+      row.problem(program, RowReader::quoted(title) + ": программ с таким названием несколько");
+    const auto m = mentors.find(row.text(mentor));
+    if (row.text(mentor).empty())
+      row.problem(mentor, "Укажите код наставника");
+    else if (m == mentors.end())
+      row.problem(mentor, "Наставник с кодом " + RowReader::quoted(row.text(mentor)) + " не найден");
+    else
+      p.mentor_person_id = m->second;
+    std::string_view form_code = "teacher_teacher";  // the usual pair when the file does not say
+    row.term(form, forms, domain::mentoring_forms(), form_code);
+    p.form.assign(form_code);
+    const auto from = past_day(row, starts, today, true, "Укажите дату начала");
+    std::optional<domain::Date> to;
+    row.date(ends, to);
+    if (from && to && *to < *from) row.problem(ends, "Окончание раньше начала");
+    if (!row.ok()) return;
+    p.starts_on = from->iso();
+    p.ends_on = to ? to->iso() : std::string();
+    try {
+      add_mentoring_pair(app, c, caller, p, {});
+      ++report.created;
+    } catch (const domain::Error& e) {
+      const std::string field = e.field();
+      row.problem(field == "mentor_person_id"                  ? mentor
+                  : field == "starts_on" || field == "ends_on" ? starts
+                                                               : program,
                   e.what());
     }
   });

@@ -22,6 +22,9 @@ void apply_attendance_rows(App& app, storage::Connection& c, const Caller& calle
 // Methodists of the active and whom they supported (a school or a teacher), with dates.
 void apply_assignment_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
                            ImportReport& report, const ImportProgress& progress);
+// Pairs of mentor and mentee in a school's mentoring program, with their dates.
+void apply_mentoring_pair_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                               ImportReport& report, const ImportProgress& progress);
 void apply_membership_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
                            ImportReport& report, const ImportProgress& progress);
 

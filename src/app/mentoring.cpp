@@ -23,9 +23,11 @@ bool keeps(storage::Connection& c, const Caller& caller, std::int64_t organisati
   return !s.empty() && reg::organisation_visible(c, organisation_id, s);
 }
 
-bool works_in(storage::Connection& c, std::int64_t person_id, std::int64_t organisation_id) {
+// Works in the organisation on `day` (ISO): hired by then, not yet gone.
+bool works_in(storage::Connection& c, std::int64_t person_id, std::int64_t organisation_id, const std::string& day) {
   for (const auto& p : reg::positions_of(c, person_id))
-    if (p.position.organisation_id == organisation_id && domain::is_current(p.position, domain::Date::today()))
+    if (p.position.organisation_id == organisation_id && (p.position.hired_on.empty() || p.position.hired_on <= day) &&
+        (p.position.left_on.empty() || day <= p.position.left_on))
       return true;
   return false;
 }
@@ -92,7 +94,8 @@ std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Progra
       throw domain::Error::validation("organisation_id", "Организация не найдена");
     if (!keeps(c, caller, draft.organisation_id))
       throw domain::Error::forbidden("Наставничество ведёт администрация этой организации", "organisation_id");
-    if (draft.curator_person_id && !works_in(c, *draft.curator_person_id, draft.organisation_id))
+    if (draft.curator_person_id &&
+        !works_in(c, *draft.curator_person_id, draft.organisation_id, domain::Date::today().iso()))
       throw domain::Error::validation("curator_person_id", "Куратор должен работать в этой организации");
     const auto id = mt::insert_program(c, draft);
     audit_change(c, caller, "create", "mentoring_program", id, {},
@@ -107,6 +110,12 @@ std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Progra
 }
 
 mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, const std::string& request_id) {
+  return app.db->write(
+      [&](storage::Connection& c) { return add_mentoring_pair(app, c, caller, std::move(draft), request_id); });
+}
+
+mt::Pair add_mentoring_pair(App& app, storage::Connection& c, const Caller& caller, mt::Pair draft,
+                            const std::string& request_id) {
   if (!domain::find_term(domain::mentoring_forms(), draft.form))
     throw domain::Error::validation("form",
                                     "Форма наставничества: " + domain::allowed_codes(domain::mentoring_forms()));
@@ -116,27 +125,33 @@ mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, c
     throw domain::Error::validation("starts_on", "Дата начала — ГГГГ-ММ-ДД");
   if (!draft.ends_on.empty()) domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
   draft.plan = domain::trim(draft.plan);
-  draft.status = domain::PairStatus::active;
+  // A pair that ended before it was recorded is history: completed, told to nobody.
+  const bool ended = !draft.ends_on.empty() && draft.ends_on < domain::Date::today().iso();
+  draft.status = ended ? domain::PairStatus::completed : domain::PairStatus::active;
   draft.result.clear();
-  return app.db->write([&](storage::Connection& c) {
+  {
     const auto program = require_keeper(standing(c, caller, draft.program_id));
-    if (!works_in(c, draft.mentor_person_id, program.organisation_id))
-      throw domain::Error::validation("mentor_person_id", "Наставник должен работать в " + program.organisation_name);
-    if (!works_in(c, draft.mentee_person_id, program.organisation_id))
-      throw domain::Error::validation("mentee_person_id",
-                                      "Наставляемый должен работать в " + program.organisation_name);
+    // Both work there when the pair begins (a pair recorded afterwards: on its first day).
+    if (!works_in(c, draft.mentor_person_id, program.organisation_id, draft.starts_on))
+      throw domain::Error::validation("mentor_person_id", "Наставник должен работать в " + program.organisation_name +
+                                                              " на " + domain::russian_date(draft.starts_on));
+    if (!works_in(c, draft.mentee_person_id, program.organisation_id, draft.starts_on))
+      throw domain::Error::validation("mentee_person_id", "Наставляемый должен работать в " +
+                                                              program.organisation_name + " на " +
+                                                              domain::russian_date(draft.starts_on));
     if (mt::active_pair_exists(c, draft.program_id, draft.mentor_person_id, draft.mentee_person_id))
       throw domain::Error::conflict("mentee_person_id", "Такая пара уже действует в этой программе");
     const auto id = mt::insert_pair(c, draft);
     audit_change(c, caller, "create", "mentoring_pair", id, {}, pair_json(draft), request_id);
     const auto pair = *mt::find_pair(c, id);
+    if (ended) return pair;
     const std::string link = "/mentoring/" + std::to_string(program.id);
     notify_person(app, c, pair.mentee_person_id,
                   {"mentoring", "Вам назначен наставник: " + pair.mentor_name, program.title, link, {}});
     notify_person(app, c, pair.mentor_person_id,
                   {"mentoring", "Вы — наставник: " + pair.mentee_name, program.title, link, {}});
     return pair;
-  });
+  }
 }
 
 mt::Pair update_mentoring_pair(App& app, const Caller& caller, std::int64_t id, mt::Pair draft,

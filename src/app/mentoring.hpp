@@ -33,6 +33,11 @@ std::int64_t create_mentoring_program(App& app, const Caller& caller, storage::m
 // school is added to it as a workplace first); the mentee is told, and the mentor.
 storage::mentoring::Pair create_mentoring_pair(App& app, const Caller& caller, storage::mentoring::Pair draft,
                                                const std::string& request_id = {});
+// The same inside a transaction the caller holds (the mentoring pairs import).
+// Both must work there on the pair's first day; a pair that already ended is
+// stored as completed and nobody is notified.
+storage::mentoring::Pair add_mentoring_pair(App& app, storage::Connection& c, const Caller& caller,
+                                            storage::mentoring::Pair draft, const std::string& request_id);
 // Plan, end date, status (completed needs the result), result.
 storage::mentoring::Pair update_mentoring_pair(App& app, const Caller& caller, std::int64_t id,
                                                storage::mentoring::Pair draft, const std::string& request_id = {});

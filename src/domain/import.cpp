@@ -115,6 +115,16 @@ const std::vector<ImportColumn> kAssignmentColumns{
     {"ends_on", "Окончание сопровождения", {"Закреплён по", "По"}},
 };
 
+const std::vector<ImportColumn> kPairColumns{
+    {"program", "Программа наставничества", {"Программа", "Программа (наставничества)"}},
+    {"mentor", "Код наставника", {"Наставник (код)", "Табельный номер наставника"}},
+    {"code", "Код наставляемого", {"Наставляемый (код)", "Табельный номер наставляемого"}},
+    {"full_name", "ФИО наставляемого", {"Наставляемый"}},
+    {"form", "Форма наставничества", {"Форма"}},
+    {"starts_on", "Начало", {"Дата начала", "Дата закрепления наставника", "С"}},
+    {"ends_on", "Окончание", {"Дата окончания", "По"}},
+};
+
 // Letters and digits only, folded: «Ф.И.О.» and «фио» are one header.
 std::string header_key(std::string_view text) {
   const std::string folded = fold_for_search(text);
@@ -133,6 +143,7 @@ std::span<const ImportColumn> completion_import_columns() { return kCompletionCo
 std::span<const ImportColumn> attendance_import_columns() { return kAttendanceColumns; }
 std::span<const ImportColumn> membership_import_columns() { return kMembershipColumns; }
 std::span<const ImportColumn> assignment_import_columns() { return kAssignmentColumns; }
+std::span<const ImportColumn> mentoring_pair_import_columns() { return kPairColumns; }
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
 std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
 std::span<const ImportColumn> diagnostic_result_import_columns() { return kDiagnosticResultColumns; }

@@ -40,6 +40,9 @@ std::span<const ImportColumn> membership_import_columns();
 // Methodists of the active (by code) and whom they support: a school by its
 // code or a teacher by theirs, with the dates of the assignment.
 std::span<const ImportColumn> assignment_import_columns();
+// Mentoring pairs of a school's program: mentor and mentee by code, the form,
+// the dates; "code" is the mentee's.
+std::span<const ImportColumn> mentoring_pair_import_columns();
 // Columns of the organisations file; key "code" identifies a row.
 std::span<const ImportColumn> organisation_import_columns();
 // Columns of the persons file: one row per person and workplace; "code" is

@@ -84,6 +84,8 @@ Response import_completions(const Request&, Context&);
 Response import_attendance(const Request&, Context&);
 Response import_memberships(const Request&, Context&);
 Response import_assignments(const Request&, Context&);
+Response import_mentoring_pairs(const Request&, Context&);
+Response import_template_mentoring_pairs(const Request&, Context&);
 Response import_template_assignments(const Request&, Context&);
 Response import_template_completions(const Request&, Context&);
 Response import_template_attendance(const Request&, Context&);

@@ -1311,6 +1311,7 @@ function matrix() {
     ['GET', '/api/v1/imports/attendance/template', '/api/v1/imports/attendance/template?format=csv', everyone(200)],
     ['GET', '/api/v1/imports/memberships/template', '/api/v1/imports/memberships/template', everyone(200)],
     ['GET', '/api/v1/imports/assignments/template', '/api/v1/imports/assignments/template', everyone(200)],
+    ['GET', '/api/v1/imports/mentoring-pairs/template', '/api/v1/imports/mentoring-pairs/template', everyone(200)],
     [
       'POST',
       '/api/v1/imports/assignments',
@@ -1324,6 +1325,7 @@ function matrix() {
       ['completions', 'Код педагога;Программа;Начало обучения\nNOBODY;Нет такой;01.02.2025\n'],
       ['attendance', 'Код педагога;Мероприятие;Дата мероприятия\nNOBODY;Нет такого;01.02.2025\n'],
       ['memberships', 'Код педагога;Сообщество;Дата вступления\nNOBODY;Нет такого;01.02.2025\n'],
+      ['mentoring-pairs', 'Код наставляемого;Программа наставничества;Код наставника;Начало\nNOBODY;Нет такой;NOBODY2;01.02.2025\n'],
     ].map(([kind, file]) => [
       'POST',
       `/api/v1/imports/${kind}`,

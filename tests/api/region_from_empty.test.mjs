@@ -7,11 +7,10 @@
 // from the regulations' wording (docs/monitoring.md). Runs on both backends.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer, json, session, DEMO_PASSWORD } from './server.mjs'
+import { startServer, json, session, initRegion } from './server.mjs'
 
 const samples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'samples', 'region')
 let srv, kipk
@@ -50,25 +49,7 @@ async function values(set, period, unit = 'municipality') {
 }
 
 test('step 1: metodist init creates the region and its administrator', async () => {
-  const out = execFileSync(
-    process.env.METODIST_BIN,
-    [
-      '--db',
-      srv.dbUrl,
-      'init',
-      '--region',
-      'Красноярский край',
-      '--subject-number',
-      '24',
-      '--oktmo',
-      '04000000',
-      '--login',
-      'kipk',
-      '--name',
-      'ККИПК',
-    ],
-    { env: { ...process.env, METODIST_ADMIN_PASSWORD: DEMO_PASSWORD }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const out = initRegion(srv, { oktmo: '04000000' })
   assert.match(out, /Создан регион «Красноярский край», код RU-24/)
   kipk = await session(srv.base, 'kipk')
   ids.region = (await get('/api/v1/territories?level=region')).body.items[0].id
@@ -136,6 +117,16 @@ test('step 3: the programs, the past courses, the event, the community and the d
   })
   assert.equal(community.status, 201, JSON.stringify(community.body))
   assert.equal((await load('memberships', 'memberships.csv')).created, 2)
+
+  const schools = (await get('/api/v1/organisations?q=' + encodeURIComponent('24-SH-S3'))).body.items
+  const mentoring = await send('POST', '/api/v1/mentoring/programs', {
+    organisation_id: schools[0].id,
+    title: 'Наставничество в Шушенской школе № 3, 2025–2026',
+    starts_on: '2025-09-01',
+    ends_on: '2026-06-30',
+  })
+  assert.equal(mentoring.status, 201, JSON.stringify(mentoring.body))
+  assert.equal((await load('mentoring_pairs', 'mentoring_pairs.csv', '/api/v1/imports/mentoring-pairs')).created, 1)
 
   const campaign = await send('POST', '/api/v1/diagnostics/campaigns', {
     title: 'Функциональная грамотность педагогов, 2025',
@@ -247,6 +238,12 @@ test('history files name each problem by row and column; a refused file writes n
     audience: ['teachers'],
   })
   assert.equal(future.status, 201)
+  const pair = await upload(
+    'mentoring-pairs',
+    'Программа наставничества;Код наставника;Код наставляемого;Начало\n' +
+      'Наставничество в Шушенской школе № 3, 2025–2026;T4;T5;01.06.2025\n',
+  )
+  assert.match(pair.body.issues[0].message, /Наставляемый должен работать в .* на 01\.06\.2025/)
   const came = await upload(
     'attendance',
     'Мероприятие;Дата мероприятия;Код педагога\nСеминар будущего года;03.03.2099;T1\nНет такого;01.01.2025;T1\n',
@@ -287,6 +284,8 @@ test('the indicators of 2025 are the ones worked out by hand', async () => {
   assert.deepEqual(rmms('rmms.7', ids.ermaki), [1, 1, 100], 'T1 attended the event for young teachers')
   assert.deepEqual(rmms('rmms.8', ids.shush), [1, 2, 50], 'T4 is in the network community')
   assert.deepEqual(rmms('rmms.8', ids.ermaki), [0, 2, 0], 'T1 left the community on 30.06.2025')
+  assert.deepEqual(rmms('rmms.6', ids.shush), [2, 2, 100], 'T4 mentors T5 since 15.09.2025')
+  assert.deepEqual(rmms('rmms.6', ids.ermaki), [0, 2, 0])
   assert.deepEqual(rmms('rmms.10', ids.shush), [1, 2, 50], 'T4 is in the experts’ roster since 01.03.2025 («экспертный актив»)')
 
   const region = await values('fed', '2025', 'region')

@@ -183,3 +183,16 @@ export function localMinute(days, hour) {
   const time = hour === undefined ? `${two(d.getHours())}:${two(d.getMinutes())}` : `${two(hour)}:00`
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${time}`
 }
+
+// `metodist init` on a started server's database, as docs/getting_started.md
+// runs it: the Russian Federation, the region «Красноярский край» (№ 24) and
+// its first administrator `login` with the demo password. Returns the command's output.
+export function initRegion(srv, { login = 'kipk', oktmo } = {}) {
+  const args = ['--db', srv.dbUrl, 'init', '--region', 'Красноярский край', '--subject-number', '24', '--login', login, '--name', 'ККИПК']
+  if (oktmo) args.push('--oktmo', oktmo)
+  return execFileSync(bin, args, {
+    env: { ...process.env, METODIST_ADMIN_PASSWORD: DEMO_PASSWORD },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}

@@ -6,31 +6,13 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { startServer, json, session, post, DEMO_PASSWORD } from './server.mjs'
+import { startServer, json, session, post, initRegion } from './server.mjs'
 
 let srv, kipk
 
 before(async () => {
   srv = await startServer({ demo: false })
-  const out = execFileSync(
-    process.env.METODIST_BIN,
-    [
-      '--db',
-      srv.dbUrl,
-      'init',
-      '--region',
-      'Красноярский край',
-      '--subject-number',
-      '24',
-      '--oktmo',
-      '04 000 000',
-      '--login',
-      'kipk',
-      '--name',
-      'ККИПК',
-    ],
-    { env: { ...process.env, METODIST_ADMIN_PASSWORD: DEMO_PASSWORD }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const out = initRegion(srv, { oktmo: '04 000 000' })
   assert.match(out, /Создан регион «Красноярский край», код RU-24/)
   kipk = await session(srv.base, 'kipk')
 })

@@ -4,23 +4,15 @@
 // the date of the law, merges two municipalities and reads the history.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
+import { startServer, initRegion, DEMO_PASSWORD } from '../api/server.mjs'
 import { screenshots, signedInPage } from './browser.mjs'
 
 let srv, browser, page, pageErrors
 
 before(async () => {
   srv = await startServer({ backend: 'sqlite', demo: false })
-  execFileSync(
-    process.env.METODIST_BIN,
-    ['--db', srv.dbUrl, 'init', '--region', 'Красноярский край', '--subject-number', '24', '--login', 'kipk', '--name', 'ККИПК'],
-    {
-      env: { ...process.env, METODIST_ADMIN_PASSWORD: DEMO_PASSWORD },
-      stdio: 'pipe',
-    },
-  )
+  initRegion(srv)
   ;({ browser, page, errors: pageErrors } = await signedInPage(srv, 'kipk', DEMO_PASSWORD))
 })
 after(async () => {
