@@ -243,6 +243,10 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
     auto sink = io::make_sink(format, "Наставничество", all_of(domain::mentoring_pair_import_columns()));
     return finish_export(*sink, "template-mentoring-pairs", format);
   }
+  if (kind == "help_requests") {
+    auto sink = io::make_sink(format, "Запросы", all_of(domain::help_request_import_columns()));
+    return finish_export(*sink, "template-help-requests", format);
+  }
   if (kind == "assignments") {
     auto sink = io::make_sink(format, "Закрепления", all_of(domain::assignment_import_columns()));
     return finish_export(*sink, "template-assignments", format);
@@ -261,7 +265,7 @@ ExportFile import_template(std::string_view kind, const std::string& format) {
   }
   throw domain::Error::not_found("Импорт «" + std::string(kind) +
                                  "» не поддерживается: territories, organisations, persons, completions, attendance, "
-                                 "memberships, mentoring_pairs или assignments");
+                                 "memberships, mentoring_pairs, assignments или help_requests");
 }
 
 }  // namespace metodist::app

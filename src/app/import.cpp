@@ -429,12 +429,14 @@ const RowByRow* row_by_row(std::string_view kind) {
   static const RowByRow memberships{"community_member", apply_membership_rows};
   static const RowByRow assignments{"support_assignment", apply_assignment_rows};
   static const RowByRow pairs{"mentoring_pair", apply_mentoring_pair_rows};
+  static const RowByRow help{"help_request", apply_help_request_rows};
   if (kind == "territories") return &territories;
   if (kind == "completions") return &completions;
   if (kind == "attendance") return &attendance;
   if (kind == "memberships") return &memberships;
   if (kind == "assignments") return &assignments;
   if (kind == "mentoring_pairs") return &pairs;
+  if (kind == "help_requests") return &help;
   return nullptr;
 }
 
@@ -481,10 +483,10 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
   if (!applier && kind != "organisations" && kind != "persons")
     throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: " +
                                    "territories, organisations, persons, completions, attendance, memberships, "
-                                   "mentoring_pairs или assignments");
+                                   "mentoring_pairs, assignments или help_requests");
   if (kind == "completions" || kind == "attendance" || kind == "memberships" || kind == "mentoring_pairs")
     require_signed_in_work(caller);
-  else if (kind == "assignments")
+  else if (kind == "assignments" || kind == "help_requests")
     require_scope(caller, domain::Action::coordinate_support, "закрепление методистов");
   else if (kind == "territories" || kind == "organisations")
     require_scope(caller, domain::Action::write_registry, "импорт организаций");

@@ -11,9 +11,11 @@
 #include "app/table_rows.hpp"
 #include "domain/error.hpp"
 #include "domain/events.hpp"
+#include "domain/help_requests.hpp"
 #include "domain/mentoring.hpp"
 #include "storage/communities_repository.hpp"
 #include "storage/events_repository.hpp"
+#include "storage/help_requests_repository.hpp"
 #include "storage/mentoring_repository.hpp"
 #include "storage/programs_repository.hpp"
 #include "storage/registry_batch.hpp"
@@ -394,6 +396,71 @@ void apply_mentoring_pair_rows(App& app, storage::Connection& c, const Caller& c
                                                                : program,
                   e.what());
     }
+  });
+}
+
+void apply_help_request_rows(App& /*app*/, storage::Connection& c, const Caller& caller, const io::Table& table,
+                             ImportReport& report, const ImportProgress& progress) {
+  const auto columns = domain::help_request_import_columns();
+  const std::span<const std::string_view> header =
+      table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
+  const auto map = domain::map_header(columns, header);
+  if (!check_header(columns, map, table, report) || !check_header(columns, map, table, report, "topic")) return;
+  const auto schools = reg::organisations_by_code(c, codes_in(table, map.of(columns, "code")));
+  const auto methodists = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "methodist")));
+  const domain::TermIndex areas(domain::subject_areas());
+  const auto today = domain::Date::today();
+  RowReader row(columns, map, header, report);
+  const Col code = row.col("code"), topic = row.col("topic"), area = row.col("subject_area"),
+            received = row.col("received_on"), due = row.col("due_on"), methodist = row.col("methodist"),
+            closed = row.col("closed_on"), response = row.col("response");
+  for_each_data_row(table, row, report, progress, "Не указан код организации", [&](std::string_view school) {
+    storage::help_requests::HelpRequest h;
+    auto org = schools.find(std::string(school));
+    if (org == schools.end())
+      return row.problem(code, "Организация с кодом " + RowReader::quoted(school) + " не найдена");
+    // The journal is brought in by those who assign requests there (coordinate_support).
+    if (!coordinates_territory(c, caller, org->second.territory_id))
+      return row.problem(code, "Запросы этой организации ведёт координатор её территории");
+    h.organisation_id = org->second.id;
+    row.plain(topic, h.topic, 300);
+    if (h.topic.empty() && !row.has_problem(topic)) row.problem(topic, "Укажите тему запроса");
+    std::string_view area_code;
+    row.term(area, areas, domain::subject_areas(), area_code);
+    h.subject_area.assign(area_code);
+    const auto asked = past_day(row, received, today, true, "Укажите дату обращения");
+    std::optional<domain::Date> due_day;
+    row.date(due, due_day);
+    const auto closed_day = past_day(row, closed, today, false, "");
+    if (asked && closed_day && *closed_day < *asked) row.problem(closed, "Закрыт раньше, чем поступил");
+    if (!row.text(methodist).empty()) {
+      auto m = methodists.find(row.text(methodist));
+      if (m == methodists.end())
+        row.problem(methodist, "Методист с кодом " + RowReader::quoted(row.text(methodist)) + " не найден");
+      else
+        h.methodist_person_id = m->second;
+    }
+    if (closed_day && !h.methodist_person_id && !row.has_problem(methodist))
+      row.problem(methodist, "У закрытого запроса укажите методиста, который помог");
+    if (!row.ok()) return;
+    h.urgency = "normal";
+    h.created_by = caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt;
+    h.created_at = asked->iso() + "T00:00:00Z";
+    h.due_on = (due_day ? *due_day : domain::help_due_on(h.urgency, *asked)).iso();
+    h.status = domain::HelpStatus::fresh;
+    h.id = storage::help_requests::insert_request(c, h);
+    if (h.methodist_person_id) {
+      h.status = domain::HelpStatus::assigned;
+      h.assigned_at = h.created_at;
+    }
+    if (closed_day) {
+      h.status = domain::HelpStatus::closed;
+      h.response_kind = "answer";
+      h.response = std::string(row.text(response));
+      h.answered_at = h.closed_at = closed_day->iso() + "T12:00:00Z";
+    }
+    if (h.status != domain::HelpStatus::fresh) storage::help_requests::update_request(c, h);
+    ++report.created;
   });
 }
 

@@ -25,6 +25,9 @@ void apply_assignment_rows(App& app, storage::Connection& c, const Caller& calle
 // Pairs of mentor and mentee in a school's mentoring program, with their dates.
 void apply_mentoring_pair_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
                                ImportReport& report, const ImportProgress& progress);
+// Requests for methodical help from a journal kept before, with their dates.
+void apply_help_request_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
+                             ImportReport& report, const ImportProgress& progress);
 void apply_membership_rows(App& app, storage::Connection& c, const Caller& caller, const io::Table& table,
                            ImportReport& report, const ImportProgress& progress);
 

@@ -378,10 +378,11 @@ int main(int argc, char** argv) {
       ->add_option("--kind", o.kind,
                    "Что импортировать: territories, organisations, persons; история — completions (обучение), "
                    "attendance (участие в мероприятиях), memberships (состав сообществ), mentoring_pairs "
-                   "(наставнические пары), assignments (закрепление методистов)")
+                   "(наставнические пары), assignments (закрепление методистов), help_requests (журнал "
+                   "запросов помощи)")
       ->required()
       ->check(CLI::IsMember({"territories", "organisations", "persons", "completions", "attendance", "memberships",
-                             "mentoring_pairs", "assignments"}));
+                             "mentoring_pairs", "assignments", "help_requests"}));
   import->add_option("--file", o.file, "Файл XLSX или CSV")->required()->check(CLI::ExistingFile);
   import->add_flag("--dry-run", o.dry_run, "Только проверить и показать ошибки, ничего не записывать");
   auto* export_cmd = cli.add_subcommand("export", "Выгрузить реестр в XLSX или CSV");

@@ -125,6 +125,17 @@ const std::vector<ImportColumn> kPairColumns{
     {"ends_on", "Окончание", {"Дата окончания", "По"}},
 };
 
+const std::vector<ImportColumn> kHelpRequestColumns{
+    {"code", "Код организации", {"Код ОО", "Школа (код)", "Организация (код)"}},
+    {"topic", "Тема запроса", {"Тема", "Запрос", "Суть запроса", "Содержание запроса"}},
+    {"subject_area", "Предметная область", {}},
+    {"received_on", "Дата обращения", {"Дата поступления", "Дата запроса", "Поступил"}},
+    {"due_on", "Срок", {"Срок исполнения", "Срок ответа"}},
+    {"methodist", "Код методиста", {"Исполнитель (код)", "Методист (код)"}},
+    {"closed_on", "Дата закрытия", {"Дата ответа", "Исполнено", "Закрыт"}},
+    {"response", "Ответ", {"Результат", "Что сделано", "Содержание помощи"}},
+};
+
 // Letters and digits only, folded: «Ф.И.О.» and «фио» are one header.
 std::string header_key(std::string_view text) {
   const std::string folded = fold_for_search(text);
@@ -144,6 +155,7 @@ std::span<const ImportColumn> attendance_import_columns() { return kAttendanceCo
 std::span<const ImportColumn> membership_import_columns() { return kMembershipColumns; }
 std::span<const ImportColumn> assignment_import_columns() { return kAssignmentColumns; }
 std::span<const ImportColumn> mentoring_pair_import_columns() { return kPairColumns; }
+std::span<const ImportColumn> help_request_import_columns() { return kHelpRequestColumns; }
 std::span<const ImportColumn> organisation_import_columns() { return kOrganisationColumns; }
 std::span<const ImportColumn> person_import_columns() { return kPersonColumns; }
 std::span<const ImportColumn> diagnostic_result_import_columns() { return kDiagnosticResultColumns; }

@@ -43,6 +43,10 @@ std::span<const ImportColumn> assignment_import_columns();
 // Mentoring pairs of a school's program: mentor and mentee by code, the form,
 // the dates; "code" is the mentee's.
 std::span<const ImportColumn> mentoring_pair_import_columns();
+// Requests for methodical help a municipality kept before (a journal of
+// requests): the school by "code", the topic, the dates received, due and
+// closed, the methodist who answered.
+std::span<const ImportColumn> help_request_import_columns();
 // Columns of the organisations file; key "code" identifies a row.
 std::span<const ImportColumn> organisation_import_columns();
 // Columns of the persons file: one row per person and workplace; "code" is

@@ -85,6 +85,8 @@ Response import_attendance(const Request&, Context&);
 Response import_memberships(const Request&, Context&);
 Response import_assignments(const Request&, Context&);
 Response import_mentoring_pairs(const Request&, Context&);
+Response import_help_requests(const Request&, Context&);
+Response import_template_help_requests(const Request&, Context&);
 Response import_template_mentoring_pairs(const Request&, Context&);
 Response import_template_assignments(const Request&, Context&);
 Response import_template_completions(const Request&, Context&);

@@ -123,6 +123,8 @@ Response import_attendance(const Request& r, Context& ctx) { return import_kind(
 Response import_memberships(const Request& r, Context& ctx) { return import_kind(r, ctx, "memberships"); }
 Response import_assignments(const Request& r, Context& ctx) { return import_kind(r, ctx, "assignments"); }
 Response import_mentoring_pairs(const Request& r, Context& ctx) { return import_kind(r, ctx, "mentoring_pairs"); }
+Response import_help_requests(const Request& r, Context& ctx) { return import_kind(r, ctx, "help_requests"); }
+Response import_template_help_requests(const Request& r, Context&) { return template_of(r, "help_requests"); }
 Response import_template_mentoring_pairs(const Request& r, Context&) { return template_of(r, "mentoring_pairs"); }
 Response import_template_assignments(const Request& r, Context&) { return template_of(r, "assignments"); }
 Response import_template_completions(const Request& r, Context&) { return template_of(r, "completions"); }

@@ -225,6 +225,8 @@ constexpr Endpoint kEndpoints[] = {
     {"GET", "/api/v1/imports/assignments/template", handlers::import_template_assignments, false},
     {"POST", "/api/v1/imports/mentoring-pairs", handlers::import_mentoring_pairs, true, Access::signed_in, true},
     {"GET", "/api/v1/imports/mentoring-pairs/template", handlers::import_template_mentoring_pairs, false},
+    {"POST", "/api/v1/imports/help-requests", handlers::import_help_requests, true, Access::signed_in, true},
+    {"GET", "/api/v1/imports/help-requests/template", handlers::import_template_help_requests, false},
     {"GET", "/api/v1/imports/completions/template", handlers::import_template_completions, false},
     {"GET", "/api/v1/imports/attendance/template", handlers::import_template_attendance, false},
     {"GET", "/api/v1/imports/memberships/template", handlers::import_template_memberships, false},

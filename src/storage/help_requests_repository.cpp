@@ -66,7 +66,8 @@ std::int64_t insert_request(Connection& c, const HelpRequest& r) {
       "INSERT INTO help_requests (organisation_id, person_id, created_by, topic, subject_area, description, urgency,"
       " status, due_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
       {r.organisation_id, id_or_null(r.person_id), id_or_null(r.created_by), r.topic, text_or_null(r.subject_area),
-       text_or_null(r.description), r.urgency, std::string(domain::code_of(r.status)), r.due_on, now});
+       text_or_null(r.description), r.urgency, std::string(domain::code_of(r.status)), r.due_on,
+       r.created_at.empty() ? now : r.created_at});
 }
 
 std::optional<HelpRequest> find_request(Connection& c, std::int64_t id) {

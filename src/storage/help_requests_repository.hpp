@@ -26,6 +26,8 @@ struct HelpRequest {
   std::string organisation_name, person_name, methodist_name, territory_name;
   std::int64_t territory_id = 0;
 };
+// created_at: when it was received (a request from a journal kept before: that
+// day); empty — now.
 std::int64_t insert_request(Connection& c, const HelpRequest& r);
 std::optional<HelpRequest> find_request(Connection& c, std::int64_t id);
 // Everything but ids and creation.

@@ -1312,6 +1312,14 @@ function matrix() {
     ['GET', '/api/v1/imports/memberships/template', '/api/v1/imports/memberships/template', everyone(200)],
     ['GET', '/api/v1/imports/assignments/template', '/api/v1/imports/assignments/template', everyone(200)],
     ['GET', '/api/v1/imports/mentoring-pairs/template', '/api/v1/imports/mentoring-pairs/template', everyone(200)],
+    ['GET', '/api/v1/imports/help-requests/template', '/api/v1/imports/help-requests/template', everyone(200)],
+    [
+      'POST',
+      '/api/v1/imports/help-requests',
+      '/api/v1/imports/help-requests?dry_run=true',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 403, teacher: 403 },
+      { file: 'Код организации;Тема запроса;Дата обращения\nRU-01-001-S001;Проверка прав;01.02.2025\n' },
+    ],
     [
       'POST',
       '/api/v1/imports/assignments',

@@ -128,6 +128,8 @@ test('step 3: the programs, the past courses, the event, the community and the d
   assert.equal(mentoring.status, 201, JSON.stringify(mentoring.body))
   assert.equal((await load('mentoring_pairs', 'mentoring_pairs.csv', '/api/v1/imports/mentoring-pairs')).created, 1)
 
+  assert.equal((await load('help_requests', 'help_requests.csv', '/api/v1/imports/help-requests')).created, 2)
+
   const campaign = await send('POST', '/api/v1/diagnostics/campaigns', {
     title: 'Функциональная грамотность педагогов, 2025',
     kind: 'functional_literacy',
@@ -287,6 +289,9 @@ test('the indicators of 2025 are the ones worked out by hand', async () => {
   assert.deepEqual(rmms('rmms.6', ids.shush), [2, 2, 100], 'T4 mentors T5 since 15.09.2025')
   assert.deepEqual(rmms('rmms.6', ids.ermaki), [0, 2, 0])
   assert.deepEqual(rmms('rmms.10', ids.shush), [1, 2, 50], 'T4 is in the experts’ roster since 01.03.2025 («экспертный актив»)')
+
+  const rma = await values('rma', '2025', 'region')
+  assert.deepEqual(rma('rma.2.6', ids.region), [1, 2, 50], 'of the two requests closed in 2025, one by its due day')
 
   const region = await values('fed', '2025', 'region')
   assert.deepEqual(region('fed.2a', ids.region), [3, 4, 75], 'four teachers in the region, each once')

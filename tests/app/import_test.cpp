@@ -263,7 +263,8 @@ TEST_P(ImportTest, DocumentedSamplesImportAndEveryColumnIsDocumented) {
   for (auto columns :
        {domain::territory_import_columns(), domain::organisation_import_columns(), domain::person_import_columns(),
         domain::completion_import_columns(), domain::attendance_import_columns(), domain::membership_import_columns(),
-        domain::assignment_import_columns(), domain::mentoring_pair_import_columns()})
+        domain::assignment_import_columns(), domain::mentoring_pair_import_columns(),
+        domain::help_request_import_columns()})
     for (const auto& c : columns) {
       EXPECT_NE(doc.find("`" + std::string(c.key) + "`"), std::string::npos) << c.key;
       EXPECT_NE(doc.find(std::string(c.title)), std::string::npos) << c.title;

@@ -280,6 +280,7 @@ export const en: Messages = {
     memberships: 'Community members',
     assignments: 'Methodists assigned',
     mentoring_pairs: 'Mentoring pairs',
+    help_requests: 'Help requests journal',
     historyHelp:
       'History keeps the dates of the file: courses with their dates and certificate numbers (the program must be in the registry), attendance of events that took place and are in the calendar, community members with the dates they joined and left. Indicators of past periods count them at once.',
     help: 'An XLSX or CSV file (UTF-8 or Windows-1251, «;» or «,»). The first row holds the headers, as in the template; rows are matched to the registry by code. Empty cells never erase stored values.',
