@@ -37,7 +37,8 @@ test('the region loads its municipalities from its own file', async () => {
   await page.getByTestId('import-apply').click()
   await page.getByTestId('report-applied').waitFor()
   // The history files are offered beside the registries, with their own template and words.
-  await page.getByTestId('import-kind').getByText('Пройденное обучение').click()
+  await page.getByTestId('import-kind').click()
+  await page.getByRole('option', { name: 'Пройденное обучение' }).click()
   await page.getByTestId('history-help').waitFor()
   assert.equal(await page.getByTestId('template').getAttribute('href'), '/api/v1/imports/completions/template')
   await page.getByTestId('sidebar').getByRole('link', { name: 'Территории' }).click()

@@ -275,6 +275,8 @@ export const en: Messages = {
     territories: 'Territories (municipalities)',
     organisations: 'Organisations',
     persons: 'Teachers and workplaces',
+    registries: 'Registries',
+    historyGroup: 'History with its dates',
     completions: 'Courses taken',
     attendance: 'Event attendance',
     memberships: 'Community members',
@@ -282,7 +284,7 @@ export const en: Messages = {
     mentoring_pairs: 'Mentoring pairs',
     help_requests: 'Help requests journal',
     historyHelp:
-      'History keeps the dates of the file: courses with their dates and certificate numbers (the program must be in the registry), attendance of events that took place and are in the calendar, community members with the dates they joined and left. Indicators of past periods count them at once.',
+      'History keeps the dates of the file, not the day of loading: courses with their dates and certificate numbers (the program must be in the registry), attendance of events that took place and are in the calendar, community members, mentoring pairs, methodists assigned and the help requests journal with their own dates. Indicators of past periods count them at once. The order and sample files: the guide docs/getting_started.md.',
     help: 'An XLSX or CSV file (UTF-8 or Windows-1251, «;» or «,»). The first row holds the headers, as in the template; rows are matched to the registry by code. Empty cells never erase stored values.',
     template: 'Download the template',
     choose: 'Choose a file',
