@@ -94,14 +94,7 @@ domain::Territory territory_from_body(const BodyReader& b, bool creating) {
   t.name = b.required_text("name", 300);
   t.oktmo = b.optional_text("oktmo", 20);
   if (auto n = b.optional_integer("subject_number", 1, 99)) t.subject_number = static_cast<int>(*n);
-  t.municipality_kind = b.optional_text("municipality_kind", 40);
-  if (!t.municipality_kind.empty() && !domain::find_term(domain::municipality_kinds(), t.municipality_kind))
-    throw domain::Error::validation(
-        "municipality_kind", "Вид муниципального образования: " + [] {
-          std::string all;
-          for (const auto& k : domain::municipality_kinds()) all += (all.empty() ? "" : ", ") + std::string(k.code);
-          return all;
-        }());
+  t.municipality_kind = b.optional_term("municipality_kind", domain::municipality_kinds());  // code or title
   return t;
 }
 
