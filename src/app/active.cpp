@@ -748,9 +748,8 @@ std::vector<PlanItemView> active_plan(App& app, const Caller& caller, std::int64
   const auto today = domain::Date::today();
   std::vector<PlanItemView> out;
   for (const auto& item : items) {
-    auto term = domain::parse_term(item.term, first, period);
-    // «май» in a 2026/2027 plan is May 2027: months before September belong to the second year.
-    if (term.range && term.range->from < period.from) term = domain::parse_term(item.term, first + 1, period);
+    // «май» in a 2026/2027 plan is May 2027: the plan is a school year.
+    const auto term = domain::parse_term(item.term, domain::TermContext{period, period, first});
     PlanItemView v{item, {}, term.flagged(), false};
     if (term.range) {
       v.due_on = term.range->to.iso();

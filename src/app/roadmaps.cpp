@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/events.hpp"
@@ -54,11 +55,9 @@ domain::DateRange period_of(const rm::Roadmap& r) {
   return {*domain::Date::parse_iso(r.period_from), *domain::Date::parse_iso(r.period_to)};
 }
 
-// Writes the normalised term of an item from its wording, its block's year and the roadmap's period.
+// Writes the normalised term of an item from its wording, its block and the roadmap's period.
 void normalise_term(rm::Item& i, const rm::Roadmap& r) {
-  const auto period = period_of(r);
-  const int year = domain::section_year(i.section).value_or(period.from.year());
-  const auto t = domain::parse_term(i.term, year, period);
+  const auto t = domain::parse_term(i.term, domain::term_context(i.section, period_of(r)));
   i.term_kind = std::string(domain::term_kind_code(t.kind));
   i.term_from = t.range ? t.range->from.iso() : std::string();
   i.term_to = t.range ? t.range->to.iso() : std::string();
@@ -77,7 +76,35 @@ domain::ParsedTerm stored_term(const rm::Item& i) {
   const auto from = domain::Date::parse_iso(i.term_from);
   const auto to = domain::Date::parse_iso(i.term_to);
   if (from && to) t.range = domain::DateRange{*from, *to};
+  if (!i.term_parts.empty()) {
+    const auto parts = nlohmann::json::parse(i.term_parts, nullptr, false);
+    if (parts.is_array())
+      for (const auto& p : parts) {
+        const auto a = domain::Date::parse_iso(p.at(0).get<std::string>());
+        const auto b = domain::Date::parse_iso(p.at(1).get<std::string>());
+        if (a && b) t.parts.push_back({*a, *b});
+      }
+  }
   return t;
+}
+
+std::vector<domain::Date> days_of(const std::vector<std::string>& iso_days) {
+  std::vector<domain::Date> out;
+  for (const auto& d : iso_days)
+    if (auto day = domain::Date::parse_iso(d)) out.push_back(*day);
+  return out;
+}
+
+// The day the item is next due (domain::item_due_on), for the lateness every list counts in SQL.
+void set_due(rm::Item& i, const std::vector<domain::Date>& report_days) {
+  const auto due = i.heading ? std::nullopt : domain::item_due_on(stored_term(i), report_days);
+  i.due_on = due ? due->iso() : std::string();
+}
+
+std::vector<domain::Date> report_days_of(storage::Connection& c, const rm::Item& i) {
+  const auto all = rm::report_days(c, i.roadmap_id);
+  const auto found = all.find(i.id);
+  return found == all.end() ? std::vector<domain::Date>{} : days_of(found->second);
 }
 
 // ---- checks ----
@@ -115,9 +142,13 @@ rm::Item item_from_draft(const ItemDraft& d) {
   i.indicator_codes = domain::normalise_indicator_codes(d.indicator_codes);
   i.heading = d.heading;
   if (i.name.empty()) throw domain::Error::validation("name", "Укажите наименование мероприятия");
+  const bool roman = i.heading && !i.number.empty() && std::all_of(i.number.begin(), i.number.end(), [](char ch) {
+                       return ch == 'I' || ch == 'V' || ch == 'X';
+                     });
   for (char ch : i.number)
-    if (!(ch >= '0' && ch <= '9') && ch != '.')
-      throw domain::Error::validation("number", "Номер пункта — цифры через точку: 1, 1.5, 1.5.1");
+    if (!roman && !(ch >= '0' && ch <= '9') && ch != '.')
+      throw domain::Error::validation("number",
+                                      "Номер пункта — цифры через точку: 1, 1.5, 1.5.1 (у раздела — и римские: I, II)");
   return i;
 }
 
@@ -142,11 +173,16 @@ RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id) {
     const auto s = standing(c, caller, id);
     RoadmapCard card{s.roadmap, {}, s.keeper, s.reporter};
     const auto today = domain::Date::today();
+    const auto reports = rm::report_days(c, id);
     for (auto& i : rm::items_of(c, id)) {
       RoadmapItemView v;
       v.depth = i.number.empty() ? 1 : domain::number_depth(i.number);
       v.flagged = !i.heading && i.term_kind == "unknown";
-      v.overdue = !i.heading && domain::item_overdue(stored_term(i), i.status, today);
+      const auto found = reports.find(i.id);
+      const auto days = found == reports.end() ? std::vector<domain::Date>{} : days_of(found->second);
+      const auto term = stored_term(i);
+      v.overdue = !i.heading && domain::item_overdue(term, i.status, today, days);
+      if (!i.heading) v.dues = domain::dues_of(term, days, today);
       v.item = std::move(i);
       card.items.push_back(std::move(v));
     }
@@ -184,6 +220,7 @@ void update_roadmap(App& app, const Caller& caller, rm::Roadmap changes, const s
     if (r.period_from != s.roadmap.period_from || r.period_to != s.roadmap.period_to)
       for (auto& i : rm::items_of(c, r.id)) {
         normalise_term(i, r);
+        set_due(i, report_days_of(c, i));
         rm::update_item(c, i);
       }
     audit_change(c, caller, "update", "roadmap", r.id, nlohmann::json{{"title", s.roadmap.title}}.dump(),
@@ -203,6 +240,7 @@ rm::Item add_roadmap_item(App& app, const Caller& caller, std::int64_t roadmap_i
     item.status = domain::ItemStatus::planned;
     item.updated_at = domain::utc_timestamp_now();
     normalise_term(item, s.roadmap);
+    set_due(item, {});
     item.id = rm::insert_item(c, item);
     audit_change(c, caller, "create", "roadmap_item", item.id, {}, json_of(item), request_id);
     return item;
@@ -222,7 +260,9 @@ rm::Item update_roadmap_item(App& app, const Caller& caller, std::int64_t item_i
     changes.position = before->position;
     changes.status = before->status;
     changes.updated_at = domain::utc_timestamp_now();
+    changes.extra_columns = before->extra_columns;  // the form does not edit the source's extra columns
     normalise_term(changes, s.roadmap);
+    set_due(changes, report_days_of(c, changes));
     rm::update_item(c, changes);
     audit_change(c, caller, "update", "roadmap_item", item_id, json_of(*before), json_of(changes), request_id);
     return changes;
@@ -251,6 +291,8 @@ rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, 
     r.created_at = domain::utc_timestamp_now();
     r.id = rm::insert_report(c, r);
     rm::set_item_status(c, item_id, status, r.created_at);
+    set_due(*item, report_days_of(c, *item));
+    rm::set_item_due(c, item_id, item->due_on);
     audit_change(c, caller, "report", "roadmap_item", item_id,
                  nlohmann::json{{"status", domain::code_of(item->status)}}.dump(),
                  nlohmann::json{{"status", domain::code_of(status)}, {"report_id", r.id}}.dump(), request_id);
@@ -267,6 +309,38 @@ ItemReports item_reports(App& app, const Caller& caller, std::int64_t item_id) {
   });
 }
 
+namespace {
+
+// «Выполняется, просрочено» (our export) or «Выполнено» → the status; nullopt for other words.
+std::optional<domain::ItemStatus> status_written(std::string_view text) {
+  const auto comma = text.find(',');
+  const auto folded = domain::fold_for_search(domain::trim(text.substr(0, comma)));
+  for (const auto& t : domain::roadmap_item_statuses())
+    if (domain::fold_for_search(t.title) == folded || t.code == folded)
+      return domain::stored_value<domain::ItemStatus>(domain::roadmap_item_statuses(), t.code);
+  return std::nullopt;
+}
+
+std::string extra_json(const std::vector<std::pair<std::string, std::string>>& extra) {
+  if (extra.empty()) return {};
+  auto a = nlohmann::json::array();
+  for (const auto& [h, v] : extra) a.push_back({h, v});
+  return a.dump();
+}
+
+std::vector<std::pair<std::string, std::string>> extra_of(const rm::Item& i) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (i.extra_columns.empty()) return out;
+  const auto a = nlohmann::json::parse(i.extra_columns, nullptr, false);
+  if (a.is_array())
+    for (const auto& p : a)
+      if (p.is_array() && p.size() == 2 && p[0].is_string() && p[1].is_string())
+        out.emplace_back(p[0].get<std::string>(), p[1].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
 RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t roadmap_id, const io::Table& table,
                                    bool dry_run, bool replace, const std::string& request_id) {
   std::vector<domain::SourceRow> rows;
@@ -276,11 +350,13 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
     for (auto cell : r.cells) s.cells.emplace_back(cell);
     rows.push_back(std::move(s));
   }
-  const auto parsed = domain::read_roadmap_table(rows);
+  auto parsed = domain::read_roadmap_table(rows);
   RoadmapImportReport report;
   report.dry_run = dry_run;
   report.format = table.format;
-  report.ignored_columns = parsed.ignored_columns;
+  report.extra_columns = parsed.extra_columns;
+  report.rows = parsed.rows;
+  report.remarks = parsed.remarks;
   for (const auto& i : parsed.issues) report.issues.push_back({i.row, i.column, i.message});
   return app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, roadmap_id);
@@ -297,11 +373,12 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
     if (parsed.items.empty())
       throw domain::Error::validation("file",
                                       parsed.issues.empty() ? "В файле нет пунктов" : parsed.issues.front().message);
-    std::set<std::string> sections;
+    std::set<std::string> sections, split_seen;
     const auto now = domain::utc_timestamp_now();
     int position = 0;
     std::vector<rm::Item> items;
-    for (const auto& row : parsed.items) {
+    std::vector<std::vector<rm::Report>> reports_of_item;
+    for (auto& row : parsed.items) {
       rm::Item i;
       i.roadmap_id = roadmap_id;
       i.position = ++position;
@@ -315,27 +392,92 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
       i.expected_result = row.result;
       i.status = domain::ItemStatus::planned;
       i.updated_at = now;
+      const std::string label = "Пункт " + (i.number.empty() ? std::to_string(i.position) : i.number);
+      if (!row.indicators.empty()) {
+        try {
+          i.indicator_codes = domain::normalise_indicator_codes(row.indicators);
+        } catch (const domain::Error& e) {
+          row.extra.emplace_back(std::string(domain::roadmap_column_title(domain::RoadmapColumn::indicators)),
+                                 row.indicators);
+          report.issues.push_back({row.source_row, "indicator_codes",
+                                   label + ": " + e.what() + " — текст сохранён в дополнительном столбце"});
+        }
+      }
+      if (!row.status.empty() && !i.heading) {
+        if (auto st = status_written(row.status))
+          i.status = *st;
+        else
+          report.issues.push_back({row.source_row, "status",
+                                   label + ": состояние «" + row.status + "» не распознано — пункт запланирован (" +
+                                       domain::allowed_codes(domain::roadmap_item_statuses()) + ")"});
+      }
+      std::vector<rm::Report> item_reports;
+      std::string unread;
+      for (const auto& line : domain::split_list(row.reports, '\n')) {
+        if (auto r = domain::parse_report_line(line); r && !i.heading) {
+          rm::Report rep;
+          rep.status = r->status;
+          rep.body = r->body;
+          rep.evidence_url = r->evidence_url;
+          rep.author_name = r->author;
+          rep.created_at = r->day + "T00:00:00Z";
+          item_reports.push_back(std::move(rep));
+        } else {
+          unread += (unread.empty() ? "" : "\n") + line;
+        }
+      }
+      if (!unread.empty()) {
+        row.extra.emplace_back(std::string(domain::roadmap_column_title(domain::RoadmapColumn::reports)), unread);
+        report.issues.push_back({row.source_row, "reports",
+                                 label + ": отчёт не в виде «дд.мм.гггг · Состояние · Автор · Текст» — текст "
+                                         "сохранён в дополнительном столбце"});
+      }
+      std::stable_sort(item_reports.begin(), item_reports.end(),
+                       [](const rm::Report& a, const rm::Report& b) { return a.created_at < b.created_at; });
+      report.reports += item_reports.size();
+      i.extra_columns = extra_json(row.extra);
       normalise_term(i, s.roadmap);
+      std::vector<domain::Date> days;
+      for (const auto& r : item_reports) days.push_back(*domain::Date::parse_iso(r.created_at.substr(0, 10)));
+      set_due(i, days);
       if (i.heading)
         ++report.headings;
       else
         ++report.items;
       if (!i.heading && i.term_kind == "unknown") {
         ++report.flagged_terms;
-        report.issues.push_back({row.source_row, "term",
-                                 "Пункт " + i.number + ": срок «" + i.term + "» не распознан — сохранён как написан"});
+        report.issues.push_back(
+            {row.source_row, "term", label + ": срок «" + i.term + "» не распознан — сохранён как написан"});
+      }
+      if (!i.executors.empty() && split_seen.insert(i.executors).second) {
+        auto e = domain::split_executors(i.executors);
+        if (!e.co.empty()) report.executors.push_back({i.executors, std::move(e)});
       }
       if (!i.section.empty() && sections.insert(i.section).second) report.sections.push_back(i.section);
       items.push_back(std::move(i));
+      reports_of_item.push_back(std::move(item_reports));
     }
     if (dry_run) return report;
     if (!existing.empty()) rm::delete_items(c, roadmap_id);
-    for (auto& i : items) rm::insert_item(c, i);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      const auto item_id = rm::insert_item(c, items[k]);
+      for (auto& r : reports_of_item[k]) {
+        r.item_id = item_id;
+        rm::insert_report(c, r);
+      }
+    }
+    auto r = s.roadmap;
+    r.remarks.clear();
+    for (const auto& line : parsed.remarks) r.remarks += (r.remarks.empty() ? "" : "\n") + line;
+    rm::update_roadmap(c, r);
     report.applied = true;
-    audit_change(
-        c, caller, "import", "roadmap", roadmap_id, {},
-        nlohmann::json{{"items", report.items}, {"headings", report.headings}, {"replaced", existing.size()}}.dump(),
-        request_id);
+    audit_change(c, caller, "import", "roadmap", roadmap_id, {},
+                 nlohmann::json{{"items", report.items},
+                                {"headings", report.headings},
+                                {"reports", report.reports},
+                                {"replaced", existing.size()}}
+                     .dump(),
+                 request_id);
     return report;
   });
 }
@@ -344,12 +486,45 @@ ExportFile export_roadmap(App& app, const Caller& caller, std::int64_t id, const
   if (format != "pdf" && format != "xlsx" && format != "csv")
     throw domain::Error::validation("format", "Формат: pdf, xlsx или csv");
   const auto card = get_roadmap(app, caller, id);
-  const auto titles = domain::roadmap_column_titles();
+  const auto reports = app.db->read([&](storage::Connection& c) {
+    std::map<std::int64_t, std::vector<rm::Report>> out;
+    for (const auto& v : card.items)
+      if (v.item.reports > 0) {
+        auto list = rm::reports_of(c, v.item.id);
+        std::reverse(list.begin(), list.end());  // oldest first, as they happened
+        out[v.item.id] = std::move(list);
+      }
+    return out;
+  });
+  auto title = [](domain::RoadmapColumn c) { return std::string(domain::roadmap_column_title(c)); };
+  using C = domain::RoadmapColumn;
   auto status_of = [](const RoadmapItemView& v) {
     if (v.item.heading) return std::string();
     auto s = domain::title_of(domain::roadmap_item_statuses(), domain::code_of(v.item.status));
     if (v.overdue) s += ", просрочено";
     return s;
+  };
+  auto reports_of = [&](const RoadmapItemView& v) {
+    std::string out;
+    const auto found = reports.find(v.item.id);
+    if (found == reports.end()) return out;
+    for (const auto& r : found->second)
+      out += (out.empty() ? "" : "\n") +
+             domain::report_line({r.created_at.substr(0, 10), r.status, r.author_name, r.body, r.evidence_url});
+    return out;
+  };
+  // The source's extra columns, in the order they first appear.
+  std::vector<std::string> extra_headers;
+  std::vector<std::vector<std::pair<std::string, std::string>>> extras;
+  for (const auto& v : card.items) {
+    extras.push_back(extra_of(v.item));
+    for (const auto& [h, value] : extras.back())
+      if (std::find(extra_headers.begin(), extra_headers.end(), h) == extra_headers.end()) extra_headers.push_back(h);
+  }
+  auto extra_cell = [&](std::size_t k, const std::string& h) {
+    for (const auto& [header, value] : extras[k])
+      if (header == h) return value;
+    return std::string();
   };
   const std::string stem = "roadmap-" + std::to_string(id);
   if (format == "pdf") {
@@ -359,36 +534,70 @@ ExportFile export_roadmap(App& app, const Caller& caller, std::int64_t id, const
                       domain::russian_date(card.roadmap.period_to);
     if (!card.roadmap.approved_by.empty()) sub += ". " + card.roadmap.approved_by;
     pdf.paragraph(sub);
+    std::vector<std::string> header{"№",    title(C::name),   title(C::participants), "Исполнители",
+                                    "Срок", title(C::result), title(C::indicators),   title(C::status)};
+    for (const auto& h : extra_headers) header.push_back(h);
+    std::vector<double> widths{0.6, 3.2, 1.4, 1.8, 1.3, 2.2, 0.9, 1.2};
+    for (std::size_t k = 0; k < extra_headers.size(); ++k) widths.push_back(1.2);
     std::vector<std::vector<std::string>> rows;
     std::string section;
-    for (const auto& v : card.items) {
+    for (std::size_t k = 0; k < card.items.size(); ++k) {
+      const auto& v = card.items[k];
       if (v.item.section != section) {
         section = v.item.section;
-        rows.push_back({"", section, "", "", "", "", ""});
+        std::vector<std::string> block(header.size());
+        block[1] = section;
+        rows.push_back(std::move(block));
       }
-      rows.push_back({v.item.number, v.item.name, v.item.participants, v.item.executors, v.item.term,
-                      v.item.expected_result, status_of(v)});
+      // ⚠ marks a term not understood: it is printed as written and has no dates.
+      std::vector<std::string> row{v.item.number,
+                                   v.item.name,
+                                   v.item.participants,
+                                   v.item.executors,
+                                   v.flagged ? "⚠ " + v.item.term : v.item.term,
+                                   v.item.expected_result,
+                                   v.item.indicator_codes,
+                                   status_of(v)};
+      for (const auto& h : extra_headers) row.push_back(extra_cell(k, h));
+      rows.push_back(std::move(row));
     }
-    pdf.table({std::string(titles[0]), std::string(titles[1]), std::string(titles[2]), "Исполнители", "Срок",
-               "Ожидаемый результат", "Состояние"},
-              {0.6, 3.2, 1.4, 1.8, 1.2, 2.2, 1.2}, rows);
+    pdf.table(header, widths, rows);
+    if (std::any_of(card.items.begin(), card.items.end(), [](const auto& v) { return v.flagged; }))
+      pdf.paragraph("⚠ — срок записан словами, которые не распознаны: он приведён как написан, без дат.");
     return {pdf.finish(), "application/pdf", stem + ".pdf"};
   }
   using io::ColumnKind;
-  auto sink = io::make_sink(format, "Дорожная карта",
-                            {{std::string(titles[6]), ColumnKind::text, 12},
-                             {std::string(titles[0]), ColumnKind::text, 8},
-                             {std::string(titles[1]), ColumnKind::text, 60},
-                             {std::string(titles[2]), ColumnKind::text, 24},
-                             {std::string(titles[3]), ColumnKind::text, 36},
-                             {std::string(titles[4]), ColumnKind::text, 20},
-                             {std::string(titles[5]), ColumnKind::text, 40},
-                             {"Начало", ColumnKind::date, 12},
-                             {"Окончание", ColumnKind::date, 12},
-                             {"Состояние", ColumnKind::text, 20}});
-  for (const auto& v : card.items)
-    sink->row({v.item.section, v.item.number + (v.item.heading ? "." : ""), v.item.name, v.item.participants,
-               v.item.executors, v.item.term, v.item.expected_result, v.item.term_from, v.item.term_to, status_of(v)});
+  std::vector<io::ExportColumn> columns{{title(C::section), ColumnKind::text, 12},
+                                        {title(C::number), ColumnKind::text, 8},
+                                        {title(C::name), ColumnKind::text, 60},
+                                        {title(C::participants), ColumnKind::text, 24},
+                                        {title(C::executors), ColumnKind::text, 36},
+                                        {title(C::term), ColumnKind::text, 20},
+                                        {title(C::result), ColumnKind::text, 40},
+                                        {title(C::indicators), ColumnKind::text, 14},
+                                        {"Начало", ColumnKind::date, 12},
+                                        {"Окончание", ColumnKind::date, 12},
+                                        {title(C::status), ColumnKind::text, 20},
+                                        {title(C::reports), ColumnKind::text, 50}};
+  for (const auto& h : extra_headers) columns.push_back({h, ColumnKind::text, 24});
+  auto sink = io::make_sink(format, "Дорожная карта", columns);
+  for (std::size_t k = 0; k < card.items.size(); ++k) {
+    const auto& v = card.items[k];
+    std::vector<std::string> row{v.item.section,
+                                 v.item.number + (v.item.heading && !v.item.number.empty() ? "." : ""),
+                                 v.item.name,
+                                 v.item.participants,
+                                 v.item.executors,
+                                 v.item.term,
+                                 v.item.expected_result,
+                                 v.item.indicator_codes,
+                                 v.item.term_from,
+                                 v.item.term_to,
+                                 status_of(v),
+                                 reports_of(v)};
+    for (const auto& h : extra_headers) row.push_back(extra_cell(k, h));
+    sink->row(row);
+  }
   return finish_export(*sink, stem, format);
 }
 

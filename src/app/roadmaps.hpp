@@ -17,6 +17,8 @@
 #include "app/app.hpp"
 #include "app/auth.hpp"
 #include "app/export.hpp"
+#include "domain/roadmap.hpp"
+#include "domain/term.hpp"
 #include "io/table.hpp"
 #include "storage/roadmaps_repository.hpp"
 
@@ -28,7 +30,8 @@ struct RoadmapItemView {
   storage::roadmaps::Item item;
   int depth = 1;
   bool overdue = false;
-  bool flagged = false;  // the term was not understood: kept as written
+  bool flagged = false;           // the term was not understood: kept as written
+  std::vector<domain::Due> dues;  // a series: every due date, met or not
 };
 struct RoadmapCard {
   storage::roadmaps::Roadmap roadmap;
@@ -67,9 +70,16 @@ ItemReports item_reports(App& app, const Caller& caller, std::int64_t item_id);
 struct RoadmapImportReport {
   bool dry_run = true, applied = false;
   std::string format;
-  std::size_t items = 0, headings = 0, flagged_terms = 0;
+  std::size_t items = 0, headings = 0, flagged_terms = 0, reports = 0;
   std::vector<std::string> sections;
-  std::vector<std::string> ignored_columns;
+  std::vector<std::string> extra_columns;  // source columns kept on the items as they are
+  std::vector<domain::RowAccount> rows;    // what every source row became
+  std::vector<std::string> remarks;        // rows above the table, kept on the roadmap
+  struct Split {
+    std::string executors;
+    domain::Executors parts;
+  };
+  std::vector<Split> executors;  // lists of executors read as several, once each
   struct Issue {
     std::size_t row;
     std::string column, message;
@@ -78,11 +88,14 @@ struct RoadmapImportReport {
 };
 // Reads a table (XLSX, CSV or the Chelyabinsk order № 017730's «|» text) into an empty roadmap, or
 // in place of its items with `replace` (refused with 409 once an item has
-// reports). Nothing is dropped: rows it cannot place are kept and reported.
+// reports). Nothing is dropped: every source row is accounted for, columns
+// no field holds are kept on the items, the rows above the table become the
+// roadmap's remarks. Our own export reads back whole: status, indicator codes
+// and reports («Отчёты», one per line) included.
 RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t roadmap_id, const io::Table& table,
                                    bool dry_run, bool replace, const std::string& request_id = {});
 
-// The roadmap as XLSX, CSV (its own columns, re-importable) or PDF.
+// The roadmap as XLSX, CSV (every field, re-importable into the same table) or PDF.
 ExportFile export_roadmap(App& app, const Caller& caller, std::int64_t id, const std::string& format);
 
 }  // namespace metodist::app

@@ -1,4 +1,6 @@
 // Roadmaps: list, card with items, items, reports, import and export.
+#include <map>
+
 #include "app/roadmaps.hpp"
 #include "domain/roadmap.hpp"
 #include "http/handlers.hpp"
@@ -21,6 +23,8 @@ void write_roadmap(JsonWriter& w, const rm::Roadmap& r) {
       .field("period_to", r.period_to)
       .key("approved_by")
       .text_or_null(r.approved_by)
+      .key("remarks")
+      .text_or_null(r.remarks)
       .field("items", r.items)
       .field("done", r.done)
       .field("overdue", r.overdue_candidates)
@@ -63,7 +67,39 @@ void write_item(JsonWriter& w, const rm::Item& i) {
       .text_or_null(i.indicator_codes)
       .field("status", i.status)
       .field("reports", i.reports)
-      .field("updated_at", i.updated_at);
+      .field("updated_at", i.updated_at)
+      .key("due_on")
+      .text_or_null(i.due_on)
+      .key("extra_columns")
+      .begin_array();
+  if (!i.extra_columns.empty()) {
+    // Stored by app/roadmaps as [["header","value"],…].
+    const auto extra = Json::parse(i.extra_columns, nullptr, false);
+    if (extra.is_array())
+      for (const auto& p : extra)
+        if (p.is_array() && p.size() == 2 && p[0].is_string() && p[1].is_string())
+          w.begin_object()
+              .field("header", p[0].get<std::string>())
+              .field("value", p[1].get<std::string>())
+              .end_object();
+  }
+  w.end_array();
+}
+
+std::string_view due_state_code(domain::DueState s) {
+  switch (s) {
+    case domain::DueState::met:
+      return "met";
+    case domain::DueState::met_late:
+      return "met_late";
+    case domain::DueState::missed:
+      return "missed";
+    case domain::DueState::current:
+      return "current";
+    case domain::DueState::upcoming:
+      return "upcoming";
+  }
+  return "upcoming";
 }
 
 void write_report(JsonWriter& w, const rm::Report& r) {
@@ -146,7 +182,14 @@ Response get_roadmap(const Request& r, Context& ctx) {
   for (const auto& v : card.items) {
     w.begin_object();
     write_item(w, v.item);
-    w.field("depth", v.depth).field("overdue", v.overdue).field("flagged", v.flagged).end_object();
+    w.field("depth", v.depth).field("overdue", v.overdue).field("flagged", v.flagged).key("dues").begin_array();
+    for (const auto& d : v.dues)
+      w.begin_object()
+          .field("from", d.cycle.from.iso())
+          .field("due", d.cycle.to.iso())
+          .field("state", due_state_code(d.state))
+          .end_object();
+    w.end_array().end_object();
   }
   w.end_array().end_object();
   return json_response(200, std::move(w));
@@ -204,11 +247,32 @@ Response import_roadmap(const Request& r, Context& ctx) {
       .field("format", report.format)
       .field("items", report.items)
       .field("headings", report.headings)
-      .field("flagged_terms", report.flagged_terms);
+      .field("flagged_terms", report.flagged_terms)
+      .field("reports", report.reports)
+      .field("source_rows", report.rows.size());
   w.key("sections").begin_array();
   for (const auto& s : report.sections) w.value(s);
-  w.end_array().key("ignored_columns").begin_array();
-  for (const auto& s : report.ignored_columns) w.value(s);
+  w.end_array().key("extra_columns").begin_array();
+  for (const auto& s : report.extra_columns) w.value(s);
+  w.end_array().key("remarks").begin_array();
+  for (const auto& s : report.remarks) w.value(s);
+  // What every source row became, and how many of each: they add up to source_rows.
+  std::map<std::string_view, std::size_t> counts;
+  w.end_array().key("rows").begin_array();
+  for (const auto& a : report.rows) {
+    ++counts[domain::row_role_code(a.role)];
+    w.begin_object().field("row", a.row).field("role", domain::row_role_code(a.role));
+    w.key("number").text_or_null(a.number).end_object();
+  }
+  w.end_array().key("row_counts").begin_object();
+  for (const auto& [role, n] : counts) w.field(role, n);
+  w.end_object().key("executors").begin_array();
+  for (const auto& e : report.executors) {
+    w.begin_object().field("executors", e.executors).field("responsible", e.parts.responsible).key("co_executors");
+    w.begin_array();
+    for (const auto& co : e.parts.co) w.value(co);
+    w.end_array().end_object();
+  }
   w.end_array().key("issues").begin_array();
   for (const auto& i : report.issues)
     w.begin_object().field("row", i.row).field("column", i.column).field("message", i.message).end_object();

@@ -33,15 +33,30 @@ struct PdfDocument::State {
   double text_width() const { return width - 2 * kMargin; }
 
   // A laid-out block of text `w` points wide; the caller unrefs it.
-  PangoLayout* layout(std::string_view text, double w, const char* font) {
+  // `whole_words`: lines break between words only (the column is wide enough
+  // for its longest word); otherwise a word too long breaks where it must.
+  // Pango never adds a hyphen of its own: «Запланир-овано» reads as a typo.
+  PangoLayout* layout(std::string_view text, double w, const char* font, bool whole_words = false) {
     PangoLayout* l = pango_cairo_create_layout(cr);
     PangoFontDescription* desc = pango_font_description_from_string(font);
     pango_layout_set_font_description(l, desc);
     pango_font_description_free(desc);
-    pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    if (w > 0) pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));
+    pango_layout_set_wrap(l, whole_words ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
+    PangoAttrList* attrs = pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
     pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
     return l;
+  }
+  // The width of a text on one line.
+  double natural_width(std::string_view text, const char* font) {
+    PangoLayout* l = layout(text, -1, font);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return static_cast<double>(w) / PANGO_SCALE;
   }
   static double height_of(PangoLayout* l) {
     int w = 0, h = 0;
@@ -139,9 +154,64 @@ void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::v
 void PdfDocument::table(const std::vector<std::string>& header, const std::vector<double>& widths,
                         const std::vector<std::vector<std::string>>& rows) {
   auto& s = *s_;
-  const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
-  std::vector<double> w;
-  for (double share : widths) w.push_back(s.text_width() * share / total);
+  const char* head_font = "DejaVu Sans Bold 9";
+  const char* cell_font = "DejaVu Sans 9";
+  // A column no row fills takes no width.
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < widths.size(); ++i)
+    if (std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return i < r.size() && !r[i].empty(); }))
+      kept.push_back(i);
+  if (kept.empty())
+    for (std::size_t i = 0; i < widths.size(); ++i) kept.push_back(i);
+  auto pick = [&](const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    for (std::size_t i : kept) out.push_back(i < cells.size() ? cells[i] : std::string());
+    return out;
+  };
+  const auto head = pick(header);
+  std::vector<std::vector<std::string>> body;
+  for (const auto& r : rows) body.push_back(pick(r));
+
+  // Every column at least as wide as its longest word («2.1.1», «15.09.2023»,
+  // «Запланировано»), so words never break inside; the rest by the shares.
+  const double total_width = s.text_width();
+  std::vector<double> floor(kept.size(), 0), w(kept.size(), 0);
+  for (std::size_t c = 0; c < kept.size(); ++c) {
+    // The longest words by length first: measuring a few per column is enough.
+    std::vector<std::pair<std::size_t, std::string_view>> words;
+    auto collect = [&](std::string_view text, bool bold) {
+      std::size_t at = 0;
+      while (at < text.size()) {
+        const auto end = std::min(text.find_first_of(" \n", at), text.size());
+        if (end > at) words.emplace_back((end - at) * 2 + (bold ? 1 : 0), text.substr(at, end - at));
+        at = end + 1;
+      }
+    };
+    collect(head[c], true);
+    for (const auto& r : body) collect(r[c], false);
+    std::partial_sort(words.begin(),
+                      words.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, words.size())), words.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t k = 0; k < std::min<std::size_t>(4, words.size()); ++k)
+      floor[c] = std::max(
+          floor[c], s.natural_width(words[k].second, words[k].first % 2 ? head_font : cell_font) + 2 * kCellPad + 1);
+  }
+  double share_sum = 0;
+  for (std::size_t i : kept) share_sum += widths[i];
+  for (std::size_t c = 0; c < kept.size(); ++c) w[c] = std::max(floor[c], total_width * widths[kept[c]] / share_sum);
+  double used = std::accumulate(w.begin(), w.end(), 0.0);
+  if (used > total_width) {  // take the excess from the room above each column's floor
+    double room = 0;
+    for (std::size_t c = 0; c < w.size(); ++c) room += w[c] - floor[c];
+    const double excess = used - total_width;
+    if (room >= excess) {
+      for (std::size_t c = 0; c < w.size(); ++c) w[c] -= (w[c] - floor[c]) * excess / room;
+    } else {
+      for (auto& x : w) x *= total_width / used;  // words longer than the page: they break where they must
+    }
+  }
+  std::vector<bool> whole(kept.size());
+  for (std::size_t c = 0; c < kept.size(); ++c) whole[c] = w[c] + 0.5 >= floor[c];
   s.y += 6;
 
   // Draws one row at the cursor; returns its height. `measure` only lays out.
@@ -149,7 +219,7 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
     std::vector<PangoLayout*> ls;
     double h = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
-      ls.push_back(s.layout(i < cells.size() ? cells[i] : std::string(), w[i] - 2 * kCellPad, font));
+      ls.push_back(s.layout(i < cells.size() ? cells[i] : std::string(), w[i] - 2 * kCellPad, font, whole[i]));
       h = std::max(h, State::height_of(ls.back()));
     }
     h += 2 * kCellPad;
@@ -167,16 +237,14 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
     for (auto* l : ls) g_object_unref(l);
     return h;
   };
-  const char* head_font = "DejaVu Sans Bold 9";
-  const char* cell_font = "DejaVu Sans 9";
-  const double head_h = row(header, head_font, true);
+  const double head_h = row(head, head_font, true);
   s.need(head_h + 20);
-  s.y += row(header, head_font, false);
-  for (const auto& cells : rows) {
+  s.y += row(head, head_font, false);
+  for (const auto& cells : body) {
     const double h = row(cells, cell_font, true);
     if (s.y + h > s.height - kMargin) {  // the header repeats on the next page
       s.new_page();
-      s.y += row(header, head_font, false);
+      s.y += row(head, head_font, false);
     }
     s.y += row(cells, cell_font, false);
   }

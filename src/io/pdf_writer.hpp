@@ -23,7 +23,10 @@ class PdfDocument {
 
   void title(std::string_view text);
   void paragraph(std::string_view text);
-  // `widths` are shares of the text width (they need not sum to 1: they are scaled).
+  // `widths` are shares of the text width (they need not sum to 1: they are
+  // scaled). A column no row fills is left out; every column is at least as
+  // wide as its longest word, so words break between each other, never inside
+  // (unless a word is wider than the page).
   void table(const std::vector<std::string>& header, const std::vector<double>& widths,
              const std::vector<std::vector<std::string>>& rows);
   // A heading between paragraphs (smaller than the title).

@@ -5,8 +5,6 @@
 namespace metodist::storage::roadmaps {
 namespace {
 
-// Terms that carry dates: «by plan» and unknown ones are never late.
-const char* const kDatedTerm = "i.term_kind IN ('dates', 'whole_period', 'recurring')";
 using S = domain::ItemStatus;
 using registry::literal;
 // Not finished (domain::item_finished): planned or in progress.
@@ -20,8 +18,8 @@ const std::string kRoadmapSelect =
     literal(S::done) +
     ") AS done,"
     " (SELECT COUNT(*) FROM roadmap_items i WHERE i.roadmap_id = r.id AND i.heading = 0 AND " +
-    std::string(kOpenStatus) + " AND " + kDatedTerm +
-    " AND i.term_to < $1) AS overdue_candidates"
+    std::string(kOpenStatus) +
+    " AND i.due_on < $1) AS overdue_candidates, COALESCE(r.remarks, '') AS remarks"
     " FROM roadmaps r JOIN territories t ON t.id = r.territory_id";
 
 Roadmap roadmap_from(const Row& r) {
@@ -39,6 +37,7 @@ Roadmap roadmap_from(const Row& r) {
   m.items = r.int64("items");
   m.done = r.int64("done");
   m.overdue_candidates = r.int64("overdue_candidates");
+  m.remarks = r.text("remarks");
   return m;
 }
 
@@ -47,6 +46,7 @@ const char* const kItemSelect =
     " COALESCE(i.participants, '') AS participants, COALESCE(i.executors, '') AS executors, COALESCE(i.term, '') AS term, i.term_kind,"
     " COALESCE(i.term_from, '') AS term_from, COALESCE(i.term_to, '') AS term_to, COALESCE(i.term_parts, '') AS term_parts, COALESCE(i.expected_result, '') AS expected_result,"
     " COALESCE(i.indicator_codes, '') AS indicator_codes, i.status, i.updated_at,"
+    " COALESCE(i.extra_columns, '') AS extra_columns, COALESCE(i.due_on, '') AS due_on,"
     " (SELECT COUNT(*) FROM roadmap_reports p WHERE p.item_id = i.id) AS reports"
     " FROM roadmap_items i";
 
@@ -70,6 +70,8 @@ Item item_from(const Row& r) {
   i.indicator_codes = r.text("indicator_codes");
   i.status = domain::stored_value<S>(domain::roadmap_item_statuses(), r.view("status"));
   i.updated_at = r.text("updated_at");
+  i.extra_columns = r.text("extra_columns");
+  i.due_on = r.text("due_on");
   i.reports = r.int64("reports");
   return i;
 }
@@ -91,22 +93,25 @@ Params item_params(const Item& i) {
           text_or_null(i.expected_result),
           text_or_null(i.indicator_codes),
           std::string(domain::code_of(i.status)),
-          i.updated_at};
+          i.updated_at,
+          text_or_null(i.extra_columns),
+          text_or_null(i.due_on)};
 }
 
 }  // namespace
 
 std::int64_t insert_roadmap(Connection& c, const Roadmap& r) {
   return c.scalar(
-      "INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, approved_by, created_by, created_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      "INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, approved_by, created_by,"
+      " created_at, remarks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
       {r.title, r.owner_level, r.territory_id, r.period_from, r.period_to, text_or_null(r.approved_by),
-       id_or_null(r.created_by), r.created_at});
+       id_or_null(r.created_by), r.created_at, text_or_null(r.remarks)});
 }
 
 void update_roadmap(Connection& c, const Roadmap& r) {
-  c.execute("UPDATE roadmaps SET title = $2, period_from = $3, period_to = $4, approved_by = $5 WHERE id = $1",
-            {r.id, r.title, r.period_from, r.period_to, text_or_null(r.approved_by)});
+  c.execute(
+      "UPDATE roadmaps SET title = $2, period_from = $3, period_to = $4, approved_by = $5, remarks = $6 WHERE id = $1",
+      {r.id, r.title, r.period_from, r.period_to, text_or_null(r.approved_by), text_or_null(r.remarks)});
 }
 
 std::optional<Roadmap> find_roadmap(Connection& c, std::int64_t id) {
@@ -127,8 +132,9 @@ std::vector<Roadmap> list_roadmaps(Connection& c, const domain::Scope& scope) {
 std::int64_t insert_item(Connection& c, const Item& i) {
   return c.scalar(
       "INSERT INTO roadmap_items (roadmap_id, position, section, number, heading, name, participants, executors, term,"
-      " term_kind, term_from, term_to, term_parts, expected_result, indicator_codes, status, updated_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+      " term_kind, term_from, term_to, term_parts, expected_result, indicator_codes, status, updated_at,"
+      " extra_columns, due_on)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
       item_params(i));
 }
 
@@ -138,7 +144,8 @@ void update_item(Connection& c, const Item& i) {
   c.execute(
       "UPDATE roadmap_items SET roadmap_id = $1, position = $2, section = $3, number = $4, heading = $5, name = $6,"
       " participants = $7, executors = $8, term = $9, term_kind = $10, term_from = $11, term_to = $12,"
-      " term_parts = $13, expected_result = $14, indicator_codes = $15, status = $16, updated_at = $17 WHERE id = $18",
+      " term_parts = $13, expected_result = $14, indicator_codes = $15, status = $16, updated_at = $17,"
+      " extra_columns = $18, due_on = $19 WHERE id = $20",
       params);
 }
 
@@ -169,6 +176,19 @@ void set_item_status(Connection& c, std::int64_t id, domain::ItemStatus status, 
             {id, std::string(domain::code_of(status)), at});
 }
 
+void set_item_due(Connection& c, std::int64_t id, const std::string& due_on) {
+  c.execute("UPDATE roadmap_items SET due_on = $2 WHERE id = $1", {id, text_or_null(due_on)});
+}
+
+std::map<std::int64_t, std::vector<std::string>> report_days(Connection& c, std::int64_t roadmap_id) {
+  std::map<std::int64_t, std::vector<std::string>> out;
+  c.run(
+      "SELECT p.item_id, p.created_at FROM roadmap_reports p JOIN roadmap_items i ON i.id = p.item_id"
+      " WHERE i.roadmap_id = $1 ORDER BY p.item_id, p.created_at, p.id",
+      {roadmap_id}, [&](const Row& r) { out[r.int64("item_id")].push_back(r.text("created_at").substr(0, 10)); });
+  return out;
+}
+
 std::int64_t insert_report(Connection& c, const Report& r) {
   return c.scalar(
       "INSERT INTO roadmap_reports (item_id, status, body, evidence_url, author_account_id, author_name, created_at)"
@@ -194,11 +214,10 @@ std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
 std::vector<LateItem> late_items(Connection& c, const std::string& today) {
   std::vector<LateItem> out;
   c.run(
-      std::string(
-          "SELECT i.id, r.id AS roadmap_id, r.territory_id, COALESCE(i.number, '') AS number, i.name, r.title, i.term_to"
-          " FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id"
-          " WHERE i.heading = 0 AND ") +
-          kOpenStatus + " AND " + kDatedTerm + " AND i.term_to < $1 ORDER BY i.id",
+      std::string("SELECT i.id, r.id AS roadmap_id, r.territory_id, COALESCE(i.number, '') AS number, i.name, r.title,"
+                  " i.due_on AS term_to FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id"
+                  " WHERE i.heading = 0 AND ") +
+          kOpenStatus + " AND i.due_on < $1 ORDER BY i.id",
       {today}, [&](const Row& r) {
         out.push_back({r.int64("id"), r.int64("roadmap_id"), r.int64("territory_id"), r.text("number"), r.text("name"),
                        r.text("title"), r.text("term_to")});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct Roadmap {
   std::string title, owner_level;
   std::int64_t territory_id = 0;
   std::string period_from, period_to, approved_by;
+  std::string remarks;  // rows of the source that are not items, one per line
   std::optional<std::int64_t> created_by;
   std::string created_at;
   // Read only:
@@ -39,7 +41,9 @@ struct Item {
       indicator_codes;
   domain::ItemStatus status = domain::ItemStatus::planned;
   std::string updated_at;
-  std::int64_t reports = 0;  // read only
+  std::string extra_columns;  // JSON [["header","value"],…]: source columns no field holds
+  std::string due_on;         // when next due (ISO); "" when nothing is due
+  std::int64_t reports = 0;   // read only
 };
 std::int64_t insert_item(Connection& c, const Item& i);
 void update_item(Connection& c, const Item& i);
@@ -50,6 +54,9 @@ int next_position(Connection& c, std::int64_t roadmap_id);
 // checked that none has reports).
 void delete_items(Connection& c, std::int64_t roadmap_id);
 void set_item_status(Connection& c, std::int64_t id, domain::ItemStatus status, const std::string& at);
+void set_item_due(Connection& c, std::int64_t id, const std::string& due_on);
+// The days (ISO, UTC) reports were made on each item of a roadmap, ascending.
+std::map<std::int64_t, std::vector<std::string>> report_days(Connection& c, std::int64_t roadmap_id);
 
 struct Report {
   std::int64_t id = 0, item_id = 0;
@@ -61,7 +68,7 @@ struct Report {
 std::int64_t insert_report(Connection& c, const Report& r);
 std::vector<Report> reports_of(Connection& c, std::int64_t item_id);  // newest first
 
-// Unfinished items whose term ended before `today` (ISO), with their
+// Unfinished items whose due date passed before `today` (ISO), with their
 // roadmap's territory: the reminder pass tells the roadmap's keepers.
 struct LateItem {
   std::int64_t item_id = 0, roadmap_id = 0, territory_id = 0;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { startServer, json, session, runSql } from './server.mjs'
 
 const seed = readFileSync(fileURLToPath(new URL('../../docs/samples/roadmap_chelyabinsk_2021_2022.txt', import.meta.url)))
+const otherRegion = readFileSync(fileURLToPath(new URL('../../docs/samples/roadmap_other_region.csv', import.meta.url)))
 let srv, region, teacher, methodist, expert
 before(async () => {
   srv = await startServer({ env: { METODIST_MAX_FILE_BYTES: '65536' } })
@@ -94,6 +95,72 @@ test('the Chelyabinsk order № 017730 roadmap goes in as printed: checked first
       .toString(),
     '%PDF',
   )
+})
+
+test("another region's roadmap: every row accounted for, terms as orders write them, export reads back byte for byte", async () => {
+  const newRoadmap = async () =>
+    (
+      await send('POST', '/api/v1/roadmaps', region, {
+        title: 'Дорожная карта другого региона',
+        owner_level: 'region',
+        territory_id: Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`)),
+        period_from: '2023-09-01',
+        period_to: '2025-08-31',
+      })
+    ).body.id
+  const id = await newRoadmap()
+  const check = await upload(`/api/v1/roadmaps/${id}/import?dry_run=true`, region, otherRegion)
+  assert.equal(check.status, 200, JSON.stringify(check.body))
+  const lines = otherRegion.toString('utf8').trimEnd().split('\n').length
+  assert.equal(check.body.source_rows, lines)
+  assert.equal(check.body.rows.length, lines)
+  assert.equal(
+    Object.values(check.body.row_counts).reduce((a, b) => a + b, 0),
+    lines,
+    'the counts add up to the rows of the file',
+  )
+  assert.deepEqual(
+    { ...check.body.row_counts },
+    { title: 2, empty: 1, header: 1, column_numbers: 1, heading: 2, section: 2, item: 10, continuation: 1, repeated_header: 1 },
+  )
+  assert.deepEqual(check.body.extra_columns, ['Вид документа'])
+  assert.equal(check.body.flagged_terms, 1, JSON.stringify(check.body.issues))
+  assert.deepEqual(
+    check.body.executors.map((e) => [e.responsible, e.co_executors]),
+    [
+      ['ГАУ ДПО ИРО', ['МОУО']],
+      ['ЦНППМ', ['школы-лидеры']],
+    ],
+  )
+
+  const load = await upload(`/api/v1/roadmaps/${id}/import`, region, otherRegion)
+  assert.equal(load.status, 201)
+  const card = (await json(srv.base, `/api/v1/roadmaps/${id}`, { headers: region })).body
+  assert.match(card.roadmap.remarks, /Утверждён приказом ГАУ ДПО ИРО/)
+  const item = (section, number) => card.items.find((i) => i.section === section && i.number === number)
+  const first = '2023/2024 учебный год'
+  assert.deepEqual([item(first, '2').term_from, item(first, '2').term_to], ['2023-12-01', '2024-01-31'])
+  assert.equal(item(first, '2').name, 'Диагностика профессиональных дефицитов педагогов педагогов общеобразовательных организаций')
+  assert.deepEqual(item(first, '1').extra_columns, [{ header: 'Вид документа', value: 'протокол' }])
+  assert.equal(item(first, '3').term_kind, 'recurring')
+  assert.equal(item(first, '3').dues[0].due, '2023-10-10')
+  assert.equal(item(first, '4').term_kind, 'as_needed')
+  assert.equal(item(first, '5').term_kind, 'deadline')
+  assert.equal(item(first, '5').term_from, '2023-09-15')
+  assert.equal(item(first, '5').overdue, true)
+  assert.equal(item('2024/2025 учебный год', '2').term_to, '2025-08-31')
+  assert.equal(item('2024/2025 учебный год', '3').term_kind, 'by_plan')
+  assert.equal(card.items.find((i) => i.number === 'II').heading, true)
+
+  await send('POST', `/api/v1/roadmap-items/${item(first, '6').id}/reports`, region, { status: 'in_progress', body: 'Справка за квартал' })
+  const csv = async (roadmap) =>
+    Buffer.from(await (await fetch(`${srv.base}/api/v1/roadmaps/${roadmap}/export?format=csv`, { headers: region })).arrayBuffer())
+  const exported = await csv(id)
+  const copy = await newRoadmap()
+  const back = await upload(`/api/v1/roadmaps/${copy}/import`, region, exported)
+  assert.equal(back.status, 201)
+  assert.equal(back.body.reports, 1)
+  assert.deepEqual(exported, await csv(copy), 'export → import → export is the same file')
 })
 
 test('the library: Russian search, versions, safe downloads, refused files', async () => {

@@ -191,7 +191,7 @@ TEST_P(RoadmapsTest, LateItemsAreFlaggedAndRemindedOnce) {
   d.number = "1.2";
   d.term = "По мере необходимости";
   const auto vague = app::add_roadmap_item(app_, institute_, id, d);
-  EXPECT_EQ(vague.term_kind, "unknown");
+  EXPECT_EQ(vague.term_kind, "as_needed");  // no due date, never late, not «not understood»
   d.indicator_codes = "пять";
   EXPECT_EQ(error_of([&] { app::add_roadmap_item(app_, institute_, id, d); }).field(), "indicator_codes");
 
@@ -199,7 +199,7 @@ TEST_P(RoadmapsTest, LateItemsAreFlaggedAndRemindedOnce) {
   ASSERT_EQ(card.items.size(), 2u);
   EXPECT_TRUE(card.items[0].overdue);
   EXPECT_FALSE(card.items[1].overdue);
-  EXPECT_TRUE(card.items[1].flagged);
+  EXPECT_FALSE(card.items[1].flagged);
   EXPECT_EQ(card.roadmap.overdue_candidates, 1);
 
   const auto before = notices("region", "overdue");
@@ -237,6 +237,121 @@ TEST_P(RoadmapsTest, ExportReadsBackAndNewPeriodRenormalises) {
   app::update_roadmap(app_, institute_, changes);
   const auto c = app::get_roadmap(app_, institute_, id);
   EXPECT_EQ(find(c, "2021 год", "1.5")->item.term_to, "2023-12-31");
+}
+
+// Another region's table, in a shape of our own making: a title and an approval
+// line, column numbers, Roman sections, school-year blocks, a column no field
+// holds, executors listed with commas, terms as Russian orders write them.
+const char* const kOtherRegion =
+    "План мероприятий («дорожная карта») по реализации региональной модели;;;;;\n"
+    "Утверждён приказом ГАУ ДПО ИРО от 01.09.2023 № 245;;;;;\n"
+    "№;Мероприятие;Срок;Исполнители;Вид документа;Результат\n"
+    "1;2;3;4;5;6\n"
+    "I. Организационное обеспечение;;;;;\n"
+    "2023/2024 учебный год;;;;;\n"
+    "1;Совещание с руководителями ММС;сентябрь 2023 г.;ГАУ ДПО ИРО, МОУО;протокол;Проведено совещание\n"
+    "2;Мониторинг дефицитов;декабрь 2023 г. – январь 2024 г.;ЦНППМ;справка;Аналитическая справка\n"
+    "3;Отчёт о наставничестве;до 10 числа месяца, следующего за отчётным кварталом;МОУО;отчёт;Отчёт\n"
+    "4;Консультации;по запросу;ЦНППМ;;\n"
+    "5;Курсы для наставников;до 15.09.2023;ЦНППМ;приказ;\n"
+    "II. Кадровое обеспечение;;;;;\n"
+    "2024/2025 учебный год;;;;;\n"
+    "1;Семинар молодых педагогов;II полугодие;Органы местного самоуправления, осуществляющие управление в сфере "
+    "образования;;Программа\n"
+    "2;Встреча с деканом;после совещания;ИРО;;\n";
+
+TEST_P(RoadmapsTest, AnotherRegionsTableGoesInAndComesOutWhole) {
+  const auto id = roadmap("2023-09-01", "2025-08-31");
+  const auto table = io::read_table(kOtherRegion);
+  const auto dry = app::import_roadmap(app_, institute_, id, table, true, false);
+  EXPECT_FALSE(dry.applied);
+  ASSERT_EQ(dry.rows.size(), table.rows.size());  // every source row is accounted for
+  EXPECT_EQ(dry.items, 7u);
+  EXPECT_EQ(dry.headings, 2u);
+  EXPECT_EQ(dry.flagged_terms, 1u);  // «после совещания» only
+  EXPECT_EQ(dry.remarks.size(), 2u);
+  EXPECT_EQ(dry.extra_columns, std::vector<std::string>{"Вид документа"});
+  ASSERT_EQ(dry.executors.size(), 1u);  // «ГАУ ДПО ИРО, МОУО» is two; the «Органы…, осуществляющие…» one is not
+  EXPECT_EQ(dry.executors[0].parts.co, std::vector<std::string>{"МОУО"});
+  EXPECT_TRUE(app::get_roadmap(app_, institute_, id).items.empty());  // a dry run writes nothing
+
+  app::import_roadmap(app_, institute_, id, table, false, false);
+  auto card = app::get_roadmap(app_, institute_, id);
+  EXPECT_EQ(card.roadmap.remarks,
+            "План мероприятий («дорожная карта») по реализации региональной модели\n"
+            "Утверждён приказом ГАУ ДПО ИРО от 01.09.2023 № 245");
+  const auto* across = find(card, "2023/2024 учебный год", "2");
+  ASSERT_TRUE(across);
+  EXPECT_EQ(across->item.term_from, "2023-12-01");
+  EXPECT_EQ(across->item.term_to, "2024-01-31");
+  const auto* series = find(card, "2023/2024 учебный год", "3");
+  EXPECT_EQ(series->item.term_kind, "recurring");
+  EXPECT_EQ(series->dues.size(), 5u);  // the quarters the school year's block touches: III 2023 … III 2024
+  EXPECT_EQ(series->dues[0].cycle.to.iso(), "2023-10-10");
+  EXPECT_EQ(find(card, "2023/2024 учебный год", "4")->item.term_kind, "as_needed");
+  const auto* deadline = find(card, "2023/2024 учебный год", "5");
+  EXPECT_EQ(deadline->item.term_kind, "deadline");
+  EXPECT_EQ(deadline->item.term_from, "2023-09-15");
+  EXPECT_EQ(find(card, "2024/2025 учебный год", "1")->item.term_from, "2025-01-01");  // the school's II half
+  EXPECT_EQ(find(card, "2023/2024 учебный год", "1")->item.extra_columns, R"([["Вид документа","протокол"]])");
+
+  // Work on it, then export → import → export: the same table, byte for byte.
+  app::report_on_item(app_, institute_, find(card, "2023/2024 учебный год", "1")->item.id, domain::ItemStatus::done,
+                      "Проведено 12 сентября,\nпротокол № 3", "https://example.org/p3");
+  app::report_on_item(app_, institute_, series->item.id, domain::ItemStatus::in_progress, "Отчёт за I квартал", "");
+  app::ItemDraft codes;
+  codes.section = "2023/2024 учебный год";
+  codes.number = "2";
+  codes.name = across->item.name;
+  codes.term = across->item.term;
+  codes.executors = across->item.executors;
+  codes.expected_result = across->item.expected_result;
+  codes.indicator_codes = "fed.2; reg.1";
+  app::update_roadmap_item(app_, institute_, across->item.id, codes);
+  for (const std::string format : {"csv", "xlsx"}) {
+    const auto first = app::export_roadmap(app_, institute_, id, format);
+    const auto copy = roadmap("2023-09-01", "2025-08-31");
+    const auto back = app::import_roadmap(app_, institute_, copy, io::read_table(first.bytes), false, false);
+    ASSERT_EQ(back.issues.size(), 1u) << format;  // the one term not understood, flagged again
+    EXPECT_EQ(back.issues[0].column, "term");
+    EXPECT_EQ(back.reports, 2u);
+    const auto second = app::export_roadmap(app_, institute_, copy, format);
+    if (format == "csv") {
+      EXPECT_EQ(first.bytes, second.bytes);
+    } else {  // an XLSX file carries its creation time: compare the cells
+      const auto a = io::read_table(first.bytes), b = io::read_table(second.bytes);
+      ASSERT_EQ(a.rows.size(), b.rows.size());
+      for (std::size_t r = 0; r < a.rows.size(); ++r)
+        EXPECT_EQ(std::vector<std::string>(a.rows[r].cells.begin(), a.rows[r].cells.end()),
+                  std::vector<std::string>(b.rows[r].cells.begin(), b.rows[r].cells.end()));
+    }
+    // Field by field.
+    const auto x = app::get_roadmap(app_, institute_, id), y = app::get_roadmap(app_, institute_, copy);
+    ASSERT_EQ(x.items.size(), y.items.size());
+    for (std::size_t k = 0; k < x.items.size(); ++k) {
+      const auto &p = x.items[k].item, &q = y.items[k].item;
+      EXPECT_EQ(p.section, q.section);
+      EXPECT_EQ(p.number, q.number);
+      EXPECT_EQ(p.heading, q.heading);
+      EXPECT_EQ(p.name, q.name);
+      EXPECT_EQ(p.participants, q.participants);
+      EXPECT_EQ(p.executors, q.executors);
+      EXPECT_EQ(p.term, q.term);
+      EXPECT_EQ(p.term_kind, q.term_kind);
+      EXPECT_EQ(p.term_from, q.term_from);
+      EXPECT_EQ(p.term_to, q.term_to);
+      EXPECT_EQ(p.term_parts, q.term_parts);
+      EXPECT_EQ(p.expected_result, q.expected_result);
+      EXPECT_EQ(p.indicator_codes, q.indicator_codes);
+      EXPECT_EQ(p.extra_columns, q.extra_columns);
+      EXPECT_EQ(p.status, q.status) << p.number;
+      EXPECT_EQ(p.reports, q.reports);
+      EXPECT_EQ(p.due_on, q.due_on);
+      EXPECT_EQ(x.items[k].overdue, y.items[k].overdue);
+    }
+  }
+  const auto pdf = app::export_roadmap(app_, institute_, id, "pdf");
+  EXPECT_TRUE(pdf.bytes.starts_with("%PDF"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RoadmapsTest, metodist::testing::kBackends,

@@ -2,6 +2,8 @@
 // headings, the РМА description's columns), item numbers, executors, lateness.
 #include "domain/roadmap.hpp"
 
+#include <map>
+
 #include "domain/error.hpp"
 
 #include <gtest/gtest.h>
@@ -91,10 +93,94 @@ TEST(RoadmapTable, NothingIsDroppedSilently) {
   }));
   ASSERT_EQ(t.items.size(), 2u);
   EXPECT_EQ(t.items[0].name, "Вводная часть плана");
-  ASSERT_EQ(t.ignored_columns.size(), 1u);
-  EXPECT_EQ(t.ignored_columns[0], "Примечание");
+  ASSERT_EQ(t.extra_columns.size(), 1u);
+  EXPECT_EQ(t.extra_columns[0], "Примечание");
+  ASSERT_EQ(t.items[1].extra.size(), 1u);  // the column no field holds stays on the item
+  EXPECT_EQ(t.items[1].extra[0], (std::pair<std::string, std::string>{"Примечание", "важно"}));
   EXPECT_EQ(t.items[1].name, "(без наименования)");
   EXPECT_EQ(t.issues.size(), 2u);
+}
+
+// A table in another region's shape: a title and an approval line above, a row
+// of column numbers, Roman sections, a school-year block, an unknown column,
+// the header again on a new page, a number used twice, a page break.
+TEST(RoadmapTable, EveryRowIsAccountedForInAnotherRegionsShape) {
+  const auto src = rows({
+      {"План мероприятий («дорожная карта»)", "", "", "", "", ""},
+      {"Утверждён приказом ГАУ ДПО ИРО от 01.09.2023 № 245", "", "", "", "", ""},
+      {"", "", "", "", "", ""},
+      {"№", "Мероприятие", "Срок", "Исполнители", "Вид документа", "Результат"},
+      {"1", "2", "3", "4", "5", "6"},
+      {"I. Организационное обеспечение", "", "", "", "", ""},
+      {"2023/2024 учебный год", "", "", "", "", ""},
+      {"1", "Совещание с руководителями ММС", "сентябрь 2023 г.", "ГАУ ДПО ИРО, МОУО", "протокол", "Проведено"},
+      {"2", "Мониторинг дефицитов", "декабрь 2023 г. – январь 2024 г.", "ЦНППМ", "справка", "Справка"},
+      {"", "педагогов", "", "", "", ""},
+      {"№", "Мероприятие", "Срок", "Исполнители", "Вид документа", "Результат"},
+      {"II", "Кадровое обеспечение", "", "", "", ""},
+      {"2", "Курсы для наставников", "до 15.09.2023", "ЦНППМ", "приказ", ""},
+  });
+  const auto t = read_roadmap_table(src);
+  ASSERT_EQ(t.rows.size(), src.size());  // every source row, once
+  std::map<RowRole, int> count;
+  for (const auto& r : t.rows) ++count[r.role];
+  EXPECT_EQ(count[RowRole::title], 2);
+  EXPECT_EQ(count[RowRole::empty], 1);
+  EXPECT_EQ(count[RowRole::header], 1);
+  EXPECT_EQ(count[RowRole::column_numbers], 1);
+  EXPECT_EQ(count[RowRole::heading], 2);
+  EXPECT_EQ(count[RowRole::section], 1);
+  EXPECT_EQ(count[RowRole::item], 3);
+  EXPECT_EQ(count[RowRole::continuation], 1);
+  EXPECT_EQ(count[RowRole::repeated_header], 1);
+  ASSERT_EQ(t.remarks.size(), 2u);
+  EXPECT_EQ(t.remarks[1], "Утверждён приказом ГАУ ДПО ИРО от 01.09.2023 № 245");
+
+  ASSERT_EQ(t.items.size(), 5u);
+  EXPECT_TRUE(t.items[0].heading);
+  EXPECT_EQ(t.items[0].number, "I");
+  EXPECT_EQ(t.items[0].name, "Организационное обеспечение");  // not glued onto an item
+  EXPECT_EQ(t.items[1].number, "1");
+  EXPECT_EQ(t.items[1].section, "2023/2024 учебный год");
+  EXPECT_EQ(t.items[1].result, "Проведено");  // «Вид документа» is not glued into the result
+  ASSERT_EQ(t.items[1].extra.size(), 1u);
+  EXPECT_EQ(t.items[1].extra[0].first, "Вид документа");
+  EXPECT_EQ(t.items[1].extra[0].second, "протокол");
+  EXPECT_EQ(t.items[2].name, "Мониторинг дефицитов педагогов");
+  EXPECT_TRUE(t.items[3].heading);
+  EXPECT_EQ(t.items[3].number, "II");
+  EXPECT_EQ(t.items[3].name, "Кадровое обеспечение");
+  ASSERT_EQ(t.extra_columns, std::vector<std::string>{"Вид документа"});
+  // «2» twice in the same block is reported, both kept.
+  ASSERT_EQ(t.issues.size(), 1u);
+  EXPECT_EQ(t.issues[0].column, "number");
+  EXPECT_NE(t.issues[0].message.find("Номер 2 повторяется"), std::string::npos);
+}
+
+TEST(RoadmapTable, OurExportReadsBackWithItsOwnColumns) {
+  const auto t = read_roadmap_table(rows({
+      {"Раздел", "№ п/п", "Наименование мероприятия", "Участники", "Ответственный исполнитель / соисполнители",
+       "Срок реализации", "Ожидаемый результат", "Показатели", "Начало", "Окончание", "Состояние", "Отчёты"},
+      {"", "1.", "Организация", "", "", "", "", "", "", "", "", ""},
+      {"", "1.1", "Семинар", "Методисты", "ИРО", "Май", "Программа", "fed.1; rmms.5", "01.05.2021", "31.05.2021",
+       "Выполняется, просрочено", "05.03.2021 · Выполняется · Иванова И. И. · Начали · https://example.org/1"},
+  }));
+  ASSERT_EQ(t.items.size(), 2u);
+  EXPECT_TRUE(t.items[0].heading);
+  EXPECT_TRUE(t.extra_columns.empty());  // «Начало», «Окончание» are recomputed, not kept
+  EXPECT_EQ(t.items[1].indicators, "fed.1; rmms.5");
+  EXPECT_EQ(t.items[1].status, "Выполняется, просрочено");
+  EXPECT_EQ(t.items[1].result, "Программа");
+  const auto r = parse_report_line(t.items[1].reports);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->day, "2021-03-05");
+  EXPECT_EQ(r->status, ItemStatus::in_progress);
+  EXPECT_EQ(r->author, "Иванова И. И.");
+  EXPECT_EQ(r->body, "Начали");
+  EXPECT_EQ(r->evidence_url, "https://example.org/1");
+  EXPECT_EQ(report_line(*r), t.items[1].reports);  // a line reads back as it was written
+  EXPECT_FALSE(parse_report_line("Сделано всё"));
+  EXPECT_FALSE(parse_report_line("05.03.2021 · Непонятно · Кто-то · Текст"));
 }
 
 TEST(RoadmapNumbers, ParentsDepthAndOrder) {
@@ -121,6 +207,34 @@ TEST(RoadmapExecutors, SlashesSplitCommasDoNot) {
   e = split_executors("ГБУ ДПО ЧИППКРО / ГБУ ДПО ЧИРПО / ГБУ ДПО РЦОКИО");
   EXPECT_EQ(e.co.size(), 2u);
   EXPECT_TRUE(split_executors("").responsible.empty());
+  // Commas and semicolons split where the next part names a body of its own.
+  e = split_executors("ГАУ ДПО ИРО, МОУО");
+  EXPECT_EQ(e.responsible, "ГАУ ДПО ИРО");
+  EXPECT_EQ(e.co, std::vector<std::string>{"МОУО"});
+  e = split_executors("ЦНППМ; муниципальные методические службы, руководители ОО");
+  EXPECT_EQ(e.responsible, "ЦНППМ");
+  EXPECT_EQ(e.co, (std::vector<std::string>{"муниципальные методические службы", "руководители ОО"}));
+  e = split_executors("Органы местного самоуправления, осуществляющие управление в сфере образования, ИРО");
+  EXPECT_EQ(e.responsible, "Органы местного самоуправления, осуществляющие управление в сфере образования");
+  EXPECT_EQ(e.co, std::vector<std::string>{"ИРО"});
+  e = split_executors("Министерство образования, науки и молодёжной политики");  // «науки» goes on with the name
+  EXPECT_EQ(e.responsible, "Министерство образования, науки и молодёжной политики");
+  EXPECT_TRUE(e.co.empty());
+}
+
+TEST(RoadmapSections, SchoolYearOfABlock) {
+  EXPECT_EQ(section_school_year("2023/2024 учебный год"), 2023);
+  EXPECT_EQ(section_school_year("2023-2024 уч. год"), 2023);
+  EXPECT_EQ(section_school_year("2023/24"), 2023);
+  EXPECT_FALSE(section_school_year("2023/2025 учебный год"));
+  EXPECT_FALSE(section_school_year("2023 год"));
+  const DateRange period{*Date::parse_iso("2023-09-01"), *Date::parse_iso("2025-08-31")};
+  const auto ctx = term_context("2024/2025 учебный год", period);
+  EXPECT_EQ(ctx.school_year, 2024);
+  ASSERT_TRUE(ctx.block);
+  EXPECT_EQ(ctx.block->from.iso(), "2024-09-01");
+  EXPECT_EQ(term_context("2024 год", period).block->to.iso(), "2024-12-31");
+  EXPECT_FALSE(term_context("Организация", period).block);
 }
 
 TEST(RoadmapSections, YearOfABlock) {
@@ -140,6 +254,18 @@ TEST(RoadmapLateness, OnlyDatedUnfinishedItemsPastTheirEnd) {
   EXPECT_FALSE(item_overdue(parse_term("По отдельному плану", 2021, period), ItemStatus::planned, today));
   EXPECT_FALSE(item_overdue(parse_term("По мере необходимости", 2021, period), ItemStatus::planned, today));
   EXPECT_FALSE(item_overdue(parse_term("В течение всего периода", 2021, period), ItemStatus::planned, today));
+  // A deadline is late the day after it; a bar «до …» no longer stretches from the plan's first day.
+  EXPECT_TRUE(item_overdue(parse_term("до 30.06.2021", 2021, period), ItemStatus::planned, today));
+  EXPECT_FALSE(item_overdue(parse_term("до 01.07.2021", 2021, period), ItemStatus::planned, today));
+  // A series is late while a passed due date has no report.
+  const auto quarterly = parse_term("ежеквартально", 2021, period);
+  const std::vector<Date> on_time{*Date::parse_iso("2021-03-30"), *Date::parse_iso("2021-06-29")};
+  EXPECT_FALSE(item_overdue(quarterly, ItemStatus::in_progress, today, on_time));
+  EXPECT_EQ(item_due_on(quarterly, on_time)->iso(), "2021-09-30");
+  const std::vector<Date> only_first{*Date::parse_iso("2021-03-30")};
+  EXPECT_TRUE(item_overdue(quarterly, ItemStatus::in_progress, today, only_first));
+  EXPECT_EQ(item_due_on(quarterly, only_first)->iso(), "2021-06-30");
+  EXPECT_FALSE(item_due_on(parse_term("по запросу", 2021, period), {}));
 }
 
 TEST(RoadmapIndicators, CodesNormalisedOrRefused) {

@@ -10,21 +10,27 @@ import { runSql } from '../api/server.mjs'
 import { demoServer, screenshots } from './browser.mjs'
 
 const seed = fileURLToPath(new URL('../../docs/samples/roadmap_chelyabinsk_2021_2022.txt', import.meta.url))
+const otherRegion = fileURLToPath(new URL('../../docs/samples/roadmap_other_region.csv', import.meta.url))
 const demo = demoServer()
 const as = demo.as
+
+// The region's new roadmap through its form; the page is left on the roadmap's card.
+async function newRoadmap(page, title, from, to) {
+  await page.getByTestId('add-roadmap').click()
+  await page.getByTestId('roadmap-title').fill(title)
+  await page.getByTestId('roadmap-territory').click()
+  await page.getByRole('option', { name: runSql(demo.srv.dbUrl, `SELECT name FROM territories WHERE code = 'RU-01'`), exact: true }).click()
+  await page.locator('#roadmap-from').fill(from)
+  await page.locator('#roadmap-to').fill(to)
+  await page.getByTestId('roadmap-submit').click()
+  await page.getByTestId('roadmap-card').waitFor()
+}
 
 test('the seed roadmap is loaded from its printed text and shown as a table and a timeline', async () => {
   const page = await as('region')
   await page.getByTestId('sidebar').getByRole('link', { name: 'Дорожные карты' }).click()
   await page.getByTestId('roadmaps').getByText('Дорожная карта деятельности РМА').waitFor()
-  await page.getByTestId('add-roadmap').click()
-  await page.getByTestId('roadmap-title').fill('Модель методической работы 2021–2022')
-  await page.getByTestId('roadmap-territory').click()
-  await page.getByRole('option', { name: runSql(demo.srv.dbUrl, `SELECT name FROM territories WHERE code = 'RU-01'`), exact: true }).click()
-  await page.locator('#roadmap-from').fill('2021-01-01')
-  await page.locator('#roadmap-to').fill('2022-12-31')
-  await page.getByTestId('roadmap-submit').click()
-  await page.getByTestId('roadmap-card').waitFor()
+  await newRoadmap(page, 'Модель методической работы 2021–2022', '2021-01-01', '2022-12-31')
   await page.getByTestId('import-roadmap').click()
   await page.getByTestId('roadmap-file').setInputFiles(seed)
   await page.getByTestId('import-check').click()
@@ -49,6 +55,35 @@ test('the seed roadmap is loaded from its printed text and shown as a table and 
   await page.getByTestId('report-body').fill('Фестиваль проведён: 12 практик рекомендованы в банк')
   await page.getByTestId('report-submit').click()
   await page.getByTestId('roadmap-items').getByText('Отчёты (1)').first().waitFor()
+})
+
+test("another region's plan: the check says what every row became, the card keeps its extra column and milestones", async () => {
+  const page = await as('region')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Дорожные карты' }).click()
+  await newRoadmap(page, 'План реализации региональной модели 2023–2025', '2023-09-01', '2025-08-31')
+  await page.getByTestId('import-roadmap').click()
+  await page.getByTestId('roadmap-file').setInputFiles(otherRegion)
+  await page.getByTestId('import-check').click()
+  const rows = page.getByTestId('import-rows')
+  await rows.getByText('строка номеров столбцов: 1').waitFor()
+  await rows.getByText('повтор заголовка на новой странице: 1').waitFor()
+  await rows.getByText('пункты: 10').waitFor()
+  assert.match(await page.getByTestId('import-executors').textContent(), /«ГАУ ДПО ИРО, МОУО» → ГАУ ДПО ИРО \(ответственный\); МОУО/)
+  await page.screenshot({ path: join(screenshots, 'roadmap-import-check.png') })
+  await page.getByTestId('import-apply').click()
+  const items = page.getByTestId('roadmap-items')
+  await items.getByText('Вид документа: протокол').waitFor()
+  await items.getByText('по мере необходимости, без срока').waitFor()
+  await items.getByText('до 15.09.2023').waitFor()
+  assert.equal(await items.getByTestId('flagged-term').count(), 1, 'only «после согласования с вузами» is not understood')
+  await page.getByTestId('roadmap-remarks').getByText('Из файла (над таблицей)').click()
+  await page.getByTestId('roadmap-remarks').getByText('Утверждён приказом ГАУ ДПО ИРО от 01.09.2023 № 245').waitFor()
+  await page.screenshot({ path: join(screenshots, 'roadmap-other-region.png') })
+  await page.getByTestId('timeline-tab').click()
+  await page.getByTestId('timeline').getByTestId('milestone').first().waitFor()
+  assert.ok((await page.getByTestId('timeline').getByTestId('milestone').count()) >= 10, 'a deadline and every due date of the series')
+  await page.screenshot({ path: join(screenshots, 'roadmap-other-region-timeline.png'), fullPage: true })
 })
 
 test('a methodist adds a document with its file; a teacher finds it by another word form', async () => {

@@ -63,3 +63,18 @@ TEST(Pdf, ALongCellWrapsInsteadOfRunningOffThePage) {
   EXPECT_NE(text.find("конец"), std::string::npos);
   EXPECT_GE(count(text, "\n"), 3u);  // several lines
 }
+
+// Narrow shares do not break numbers, dates or words inside; a column no row fills takes no room.
+TEST(Pdf, WordsNeverBreakInsideAndEmptyColumnsTakeNoWidth) {
+  io::PdfDocument pdf(true);
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 1; i <= 5; ++i)
+    rows.push_back(
+        {"2.1." + std::to_string(i), "Совещание руководителей методических служб", "", "15.09.2023", "Запланировано"});
+  pdf.table({"№", "Мероприятие", "Пустой столбец", "Срок", "Состояние"}, {0.1, 6, 2, 0.1, 0.1}, rows);
+  const auto text = text_of(pdf.finish());
+  EXPECT_EQ(count(text, "2.1.5"), 1u) << text;
+  EXPECT_EQ(count(text, "15.09.2023"), 5u) << text;
+  EXPECT_EQ(count(text, "Запланировано"), 5u) << text;
+  EXPECT_EQ(count(text, "Пустой"), 0u) << text;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barsOf, monthColumns, todayAt } from './timeline'
+import { barsOf, milestoneAt, monthColumns, todayAt } from './timeline'
 
 const year = { from: '2021-01-01', to: '2021-12-31' }
 
@@ -34,5 +34,15 @@ describe('timeline', () => {
   it('knows where today is', () => {
     expect(todayAt(year, '2021-01-01')).toBe(0)
     expect(todayAt(year, '2022-01-01')).toBeNull()
+  })
+})
+
+describe('milestoneAt', () => {
+  const period = { from: '2024-01-01', to: '2024-12-31' }
+  it('puts a day in the middle of its slot, and nothing outside the period', () => {
+    expect(milestoneAt(period, '2024-01-01')).toBeCloseTo((0.5 / 366) * 100)
+    expect(milestoneAt(period, '2024-07-01')).toBeCloseTo((182.5 / 366) * 100)
+    expect(milestoneAt(period, '2023-12-31')).toBeNull()
+    expect(milestoneAt(period, '2025-01-01')).toBeNull()
   })
 })

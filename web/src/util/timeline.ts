@@ -34,6 +34,15 @@ export function barsOf(
   return bars
 }
 
+// Where a day lies on the period's width (%), or null outside the period.
+export function milestoneAt(period: { from: string; to: string }, day: string): number | null {
+  const start = days(period.from)
+  const total = days(period.to) - start + 1
+  const at = days(day)
+  if (total <= 0 || at < start || at >= start + total) return null
+  return ((at - start + 0.5) / total) * 100
+}
+
 export interface MonthColumn {
   year: number
   month: number // 0..11
