@@ -240,6 +240,7 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
   };
   const std::array manual{manual_counts(in.entries[0], level, seen), manual_counts(in.entries[1], level, seen)};
   for (const auto* i : list) out.indicators.push_back({*i, {}});
+  std::vector<std::vector<std::optional<std::int64_t>>> unit_region(list.size());  // parallel to each one's units
   for (std::size_t row = 0; row < now.size(); ++row) {
     const auto& u = now[row];
     if (!seen.unit_seen(level, u.unit_id)) continue;
@@ -258,9 +259,7 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
       v.target = ind.target;
       if (region)
         if (auto st = in.settings.find(std::pair(*region, ind.code)); st != in.settings.end())
-          v.target = st->second.target_op
-                         ? std::optional(domain::Target{*st->second.target_op, st->second.target_value.value_or(0)})
-                         : std::nullopt;
+          v.target = storage::monitoring::target_of(st->second.target, ind.unit);
       for (int when = 0; when < 2; ++when) {
         const auto& counts = when == 0 ? now[row] : before[row];
         std::int64_t num = 0, den = 0;
@@ -277,16 +276,43 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
           denominator = r->denominator.value_or(0);
           if (when == 0) v.locked = true;
         }
-        auto value = domain::evaluate(ind, num, denominator);
-        value.met = value.value && v.target ? std::optional(v.target->met_by(*value.value)) : std::nullopt;
-        (when == 0 ? v.current : v.previous) = value;
+        (when == 0 ? v.current : v.previous) = domain::evaluate(ind, num, denominator);
       }
+      // The target of the period's year; dynamics against the previous period's value.
+      v.current.met = v.current.value && v.target
+                          ? v.target->met(*v.current.value, period.to.year(), v.previous.value, std::nullopt)
+                          : std::nullopt;
+      v.previous.met = v.previous.value && v.target
+                           ? v.target->met(*v.previous.value, out.previous.to.year(), std::nullopt, std::nullopt)
+                           : std::nullopt;
+      unit_region[k].push_back(region);
       if (level == UnitLevel::municipality)
         if (auto e = in.entries[0].find(std::pair(u.unit_id, ind.code)); e != in.entries[0].end()) {
           v.confirmed = e->second.confirmed;
           v.evidence = e->second.evidence;
         }
       out.indicators[k].units.push_back(std::move(v));
+    }
+  }
+  // «Не ниже среднего по региону»: the mean of the region's units of this level, once every unit is counted.
+  for (std::size_t k = 0; k < out.indicators.size(); ++k) {
+    auto& units = out.indicators[k].units;
+    for (int when = 0; when < 2; ++when) {
+      std::map<std::optional<std::int64_t>, std::pair<double, int>> sums;
+      for (std::size_t u = 0; u < units.size(); ++u) {
+        const auto& value = when == 0 ? units[u].current : units[u].previous;
+        if (!value.value) continue;
+        auto& [sum, n] = sums[unit_region[k][u]];
+        sum += *value.value;
+        ++n;
+      }
+      for (std::size_t u = 0; u < units.size(); ++u) {
+        auto& value = when == 0 ? units[u].current : units[u].previous;
+        const auto& t = units[u].target;
+        if (!t || t->kind != domain::TargetKind::region_mean || !value.value) continue;
+        const auto& [sum, n] = sums[unit_region[k][u]];
+        value.met = t->met(*value.value, 0, std::nullopt, n ? std::optional(sum / n) : std::nullopt);
+      }
     }
   }
   for (auto& i : out.indicators) rank(i.units);
@@ -314,10 +340,10 @@ domain::Indicator indicator_of(const storage::monitoring::CustomIndicator& x) {
   if (x.unit == "%") i.denominator = population(x.denominator);
   i.window = x.window == "cumulative" ? domain::Window::cumulative : domain::Window::period;
   i.periodicity = x.periodicity;
-  if (x.target_op) i.target = domain::Target{*x.target_op, x.target_value.value_or(0)};
+  i.target = storage::monitoring::target_of(x.target, x.unit);
   i.level = UnitLevel::municipality;
   i.responsible = x.responsible;
-  i.basis = "Показатель региона";
+  i.basis = x.basis.empty() ? "Показатель региона" : x.basis;
   return i;
 }
 
@@ -422,9 +448,11 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     if (total->current.denominator)
       out +=
           " (" + std::to_string(total->current.numerator) + " из " + std::to_string(*total->current.denominator) + ")";
-    if (total->target && total->current.met)
-      out += *total->current.met ? "; целевое значение " + total->target->text() + " достигнуто"
-                                 : "; целевое значение " + total->target->text() + " не достигнуто";
+    if (total->target && total->current.met) {
+      const auto goal = total->target->text_for(mv.period.to.year());
+      out += *total->current.met ? "; целевое значение (" + goal + ") достигнуто"
+                                 : "; целевое значение (" + goal + ") не достигнуто";
+    }
     if (total->current.value && total->previous.value) {
       const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
       const std::string unit = ind.unit == "%" ? " п. п." : "";
@@ -503,7 +531,7 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     auto line = [&](const domain::Indicator& ind, const UnitValue& u) {
       sink->row({ind.code, ind.name, u.unit_name, std::to_string(u.current.numerator),
                  u.current.denominator ? std::to_string(*u.current.denominator) : "", value_text(ind, u.current),
-                 u.target ? u.target->text() : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
+                 u.target ? u.target->text_for(p.to.year()) : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
                  value_text(ind, u.previous), u.rank ? std::to_string(*u.rank) : ""});
     };
     for (std::size_t k = 0; k < list.size(); ++k) {
@@ -527,7 +555,8 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     passport += ind.window == domain::Window::cumulative ? " (нарастающим итогом)" : " (за период)";
     const auto* total = total_of(k);
     const auto target = total ? total->target : ind.target;
-    if (target) passport += ". Целевое значение: " + target->text();
+    if (target) passport += ". Целевое значение: " + target->text_for(p.to.year());
+    if (!ind.basis.empty()) passport += ". Основание: " + ind.basis;
     passport += ". Ответственный: " + ind.responsible + ".";
     pdf.paragraph(passport);
     std::vector<std::vector<std::string>> table;
@@ -552,7 +581,9 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     if (!labels.empty() && labels.size() <= 60) {
       double max = ind.unit == "%" ? 100 : 1;
       for (double v : values) max = std::max(max, v);
-      pdf.bar_chart(labels, values, max, target ? std::optional(target->value) : std::nullopt, ind.unit);
+      // The line of a value target; dynamics and the region's mean have none to draw.
+      const bool line = target && target->kind == domain::TargetKind::value;
+      pdf.bar_chart(labels, values, max, line ? std::optional(target->value_for(p.to.year())) : std::nullopt, ind.unit);
     }
     pdf.paragraph("Вывод: " + conclusion(ind, total, units, territory->name, rows));
   }

@@ -39,40 +39,17 @@ std::vector<const domain::Indicator*> indicators_of(storage::Connection& c, cons
   return out;
 }
 
-void check_target(const std::string& op, std::optional<double> value, const char* field) {
-  if (op.empty()) return;
-  if (op != ">=" && op != "<=") throw domain::Error::validation(field, "Сравнение с целью — «>=» или «<=»");
-  if (!value || *value < 0 || *value > 100000)
-    throw domain::Error::validation(field, "Укажите целевое значение числом");
-}
-
-}  // namespace
-
-void set_indicator_target(App& app, const Caller& caller, std::int64_t region_id, const std::string& code,
-                          const std::string& op, std::optional<double> value, const std::string& responsible,
-                          const std::string& request_id) {
-  if (!domain::find_indicator(code)) throw domain::Error::not_found("Нет встроенного показателя «" + code + "»");
-  check_target(op, value, "target");
-  if (domain::utf8_length(responsible) > 300) throw domain::Error::validation("responsible", "Длиннее 300 символов");
-  app.db->write([&](storage::Connection& c) {
-    kept_region(c, caller, region_id);
-    mon::Setting s{region_id, code, op.empty() ? std::nullopt : std::optional(op), op.empty() ? std::nullopt : value,
-                   domain::trim(responsible)};
-    mon::put_setting(c, s);
-    audit_change(c, caller, "update", "indicator_setting", region_id, {},
-                 nlohmann::json{{"code", code}, {"op", op}, {"value", value ? *value : 0}}.dump(), request_id);
-  });
-}
-
-std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::CustomIndicator d,
-                                     const std::string& request_id) {
+// The checks of an own indicator, before it is stored (create and update alike).
+void check_custom(mon::CustomIndicator& d) {
   d.code = domain::trim(d.code);
   d.name = domain::trim(d.name);
+  d.basis = domain::trim(d.basis);
   if (!d.code.starts_with("reg.") || d.code.size() < 5 || d.code.size() > 32 ||
       d.code.find_first_of(" \t,;") != std::string::npos)
     throw domain::Error::validation("code", "Код показателя региона — «reg.» и номер: reg.1, reg.2.3");
   if (d.name.empty() || domain::utf8_length(d.name) > 500)
     throw domain::Error::validation("name", "Укажите наименование (до 500 символов)");
+  if (domain::utf8_length(d.basis) > 500) throw domain::Error::validation("basis", "Основание длиннее 500 символов");
   if (d.unit != "%" && d.unit != "ед.")
     throw domain::Error::validation("unit", "Единица: «%» (доля) или «ед.» (количество)");
   if (d.source != "computed" && d.source != "manual")
@@ -80,34 +57,154 @@ std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::Custom
   if (d.window != "period" && d.window != "cumulative")
     throw domain::Error::validation("window", "Окно: period или cumulative");
   if (d.periodicity.empty()) d.periodicity = "ежегодно";
-  check_target(d.target_op.value_or(""), d.target_value, "target");
   if (d.source == "manual") {
     d.numerator.clear();
     d.denominator.clear();
-  } else {
-    for (const char* field : {"numerator", "denominator"}) {
-      const auto& text = std::string(field) == "numerator" ? d.numerator : d.denominator;
-      if (std::string(field) == "denominator" && d.unit != "%") continue;
-      for (const auto& c : domain::split_list(text, ','))
-        if (!domain::parse_count(domain::trim(c)))
-          throw domain::Error::validation(field, "Неизвестный признак «" + domain::trim(c) + "»");
-    }
-    auto as_domain = indicator_of(d);
-    if (const auto problem = domain::indicator_problem(as_domain); !problem.empty()) {
-      as_domain.denominator.reset();  // is it the numerator alone?
-      throw domain::Error::validation(domain::indicator_problem(as_domain).empty() ? "denominator" : "numerator",
-                                      problem);
-    }
+    return;
   }
+  if (d.unit != "%" && !domain::trim(d.denominator).empty())
+    throw domain::Error::validation("denominator",
+                                    "У количества («ед.») нет знаменателя: уберите его или выберите единицу «%»");
+  for (const char* field : {"numerator", "denominator"}) {
+    const auto& text = std::string(field) == "numerator" ? d.numerator : d.denominator;
+    for (const auto& c : domain::split_list(text, ','))
+      if (!domain::parse_count(domain::trim(c)))
+        throw domain::Error::validation(field, "Неизвестный признак «" + domain::trim(c) + "»");
+  }
+  auto as_domain = indicator_of(d);
+  if (const auto problem = domain::indicator_problem(as_domain); !problem.empty()) {
+    as_domain.denominator.reset();  // is it the numerator alone?
+    throw domain::Error::validation(domain::indicator_problem(as_domain).empty() ? "denominator" : "numerator",
+                                    problem);
+  }
+}
+
+void require_unique_code(storage::Connection& c, const mon::CustomIndicator& d) {
+  for (const auto& x : mon::custom_indicators(c))
+    if (x.region_id == d.region_id && x.code == d.code && x.id != d.id)
+      throw domain::Error::conflict("code", "Показатель «" + d.code + "» в регионе уже есть");
+}
+
+mon::CustomIndicator kept_custom(storage::Connection& c, const Caller& caller, std::int64_t id) {
+  for (auto& x : mon::custom_indicators(c))
+    if (x.id == id) {
+      kept_region(c, caller, x.region_id);
+      return x;
+    }
+  throw domain::Error::not_found("Показатель региона не найден");
+}
+
+nlohmann::json json_of(const mon::CustomIndicator& d) {
+  return {{"code", d.code},
+          {"name", d.name},
+          {"unit", d.unit},
+          {"source", d.source},
+          {"numerator", d.numerator},
+          {"denominator", d.denominator},
+          {"basis", d.basis},
+          {"target_kind", d.target.kind},
+          {"targets_by_year", d.target.by_year}};
+}
+
+}  // namespace
+
+std::optional<domain::Target> target_from(const TargetDraft& d, const std::string& unit) {
+  const auto kind = domain::parse_target_kind(d.kind.empty() ? "value" : d.kind);
+  if (!kind)
+    throw domain::Error::validation("target_kind",
+                                    "Вид цели: value (значение), growth (положительная динамика), no_decline (не ниже "
+                                    "прошлого периода), region_mean (не ниже среднего по региону)");
+  domain::Target t;
+  t.kind = *kind;
+  t.unit = unit;
+  if (*kind != domain::TargetKind::value) return t;
+  t.by_year = domain::parse_targets_by_year(d.by_year, "targets_by_year");
+  if (d.op.empty() && t.by_year.empty()) return std::nullopt;
+  t.op = d.op.empty() ? ">=" : d.op;
+  if (t.op != ">=" && t.op != "<=") throw domain::Error::validation("target_op", "Сравнение с целью — «>=» или «<=»");
+  if (d.value && (*d.value < 0 || *d.value > 100000))
+    throw domain::Error::validation("target_value", "Целевое значение — число от 0 до 100 000");
+  if (!d.value && t.by_year.empty()) throw domain::Error::validation("target_value", "Укажите целевое значение числом");
+  // A value for years not listed: the last year's (a target «к 2024 году» holds after it).
+  t.value = d.value ? *d.value : t.by_year.back().second;
+  if (unit == "%")
+    for (const auto& [y, v] : t.by_year)
+      if (v > 100)
+        throw domain::Error::validation("targets_by_year", "Доля в " + std::to_string(y) + " году больше 100 %");
+  if (unit == "%" && t.value > 100) throw domain::Error::validation("target_value", "Доля больше 100 %");
+  return t;
+}
+
+void set_indicator_target(App& app, const Caller& caller, std::int64_t region_id, const std::string& code,
+                          const TargetDraft& draft, const std::string& responsible, const std::string& request_id) {
+  if (domain::utf8_length(responsible) > 300) throw domain::Error::validation("responsible", "Длиннее 300 символов");
+  app.db->write([&](storage::Connection& c) {
+    kept_region(c, caller, region_id);
+    std::string unit;
+    if (const auto* builtin = domain::find_indicator(code)) {
+      unit = builtin->unit;
+    } else {
+      for (const auto& x : mon::custom_indicators(c))
+        if (x.region_id == region_id && x.code == code) unit = x.unit;
+      if (unit.empty()) throw domain::Error::not_found("В регионе нет показателя «" + code + "»");
+    }
+    const auto target = target_from(draft, unit);
+    if (!domain::find_indicator(code)) {
+      // The region's own indicator keeps its target in its passport.
+      for (auto& x : mon::custom_indicators(c))
+        if (x.region_id == region_id && x.code == code) {
+          x.target = mon::stored(target);
+          if (!domain::trim(responsible).empty()) x.responsible = domain::trim(responsible);
+          mon::update_custom_indicator(c, x);
+        }
+    } else {
+      mon::put_setting(c, {region_id, code, mon::stored(target), domain::trim(responsible)});
+    }
+    audit_change(c, caller, "update", "indicator_setting", region_id, {},
+                 nlohmann::json{{"code", code}, {"target", target ? target->text() : std::string()}}.dump(),
+                 request_id);
+  });
+}
+
+std::int64_t create_custom_indicator(App& app, const Caller& caller, mon::CustomIndicator d,
+                                     const std::string& request_id) {
+  check_custom(d);
   return app.db->write([&](storage::Connection& c) {
     kept_region(c, caller, d.region_id);
-    for (const auto& x : mon::custom_indicators(c))
-      if (x.region_id == d.region_id && x.code == d.code)
-        throw domain::Error::conflict("code", "Показатель «" + d.code + "» в регионе уже есть");
+    d.id = 0;
+    require_unique_code(c, d);
     const auto id = mon::insert_custom_indicator(c, d);
-    audit_change(c, caller, "create", "custom_indicator", id, {},
-                 nlohmann::json{{"code", d.code}, {"name", d.name}}.dump(), request_id);
+    audit_change(c, caller, "create", "custom_indicator", id, {}, json_of(d).dump(), request_id);
     return id;
+  });
+}
+
+void update_custom_indicator(App& app, const Caller& caller, mon::CustomIndicator d, const std::string& request_id) {
+  check_custom(d);
+  app.db->write([&](storage::Connection& c) {
+    const auto before = kept_custom(c, caller, d.id);
+    d.region_id = before.region_id;
+    require_unique_code(c, d);
+    if (d.code != before.code)
+      if (const auto used = mon::campaigns_using(c, before.region_id, before.code); !used.empty())
+        throw domain::Error::conflict("code", "Код не меняют: показатель «" + before.code +
+                                                  "» уже собирали в мониторинге «" + used.front() + "»");
+    mon::update_custom_indicator(c, d);
+    audit_change(c, caller, "update", "custom_indicator", d.id, json_of(before).dump(), json_of(d).dump(), request_id);
+  });
+}
+
+void delete_custom_indicator(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
+  app.db->write([&](storage::Connection& c) {
+    const auto before = kept_custom(c, caller, id);
+    if (const auto used = mon::campaigns_using(c, before.region_id, before.code); !used.empty()) {
+      std::string names;
+      for (const auto& u : used) names += (names.empty() ? "«" : ", «") + u + "»";
+      throw domain::Error::conflict("id", "Показатель «" + before.code + "» собирали в мониторинге " + names +
+                                              ": его значения остаются с паспортом, удалить нельзя");
+    }
+    mon::delete_custom_indicator(c, id);
+    audit_change(c, caller, "delete", "custom_indicator", id, json_of(before).dump(), {}, request_id);
   });
 }
 

@@ -24,13 +24,32 @@
 
 namespace metodist::app {
 
-// A region's target of a built-in indicator: `op` ">=" | "<=" | "" (no target); 404 for an unknown code.
+// A target as a form gives it: the kind's code (value, growth, no_decline,
+// region_mean; "" is value), the operator and value, and values per year as
+// people write them («2021: 9; 2022: 15»). Nothing for a value target with no
+// operator and no years. Error::validation names target_kind, target_op,
+// target_value or targets_by_year.
+struct TargetDraft {
+  std::string kind, op;
+  std::optional<double> value;
+  std::string by_year;
+};
+std::optional<domain::Target> target_from(const TargetDraft& d, const std::string& unit);
+
+// A region's target of an indicator — built-in, or the region's own — with the
+// responsible; 404 for a code the region does not have.
 void set_indicator_target(App& app, const Caller& caller, std::int64_t region_id, const std::string& code,
-                          const std::string& op, std::optional<double> value, const std::string& responsible,
+                          const TargetDraft& target, const std::string& responsible,
                           const std::string& request_id = {});
-// A region's own indicator; its code is «reg.» and a number or word, unique in the region.
+// A region's own indicator; its code is «reg.» and a number or word, unique in
+// the region. A count («ед.») has no denominator: one given is refused.
 std::int64_t create_custom_indicator(App& app, const Caller& caller, storage::monitoring::CustomIndicator draft,
                                      const std::string& request_id = {});
+// Changes an own indicator (its region stays); the code stays unique in the region.
+void update_custom_indicator(App& app, const Caller& caller, storage::monitoring::CustomIndicator changes,
+                             const std::string& request_id = {});
+// Deletes an own indicator no campaign has collected (409 naming the campaigns otherwise).
+void delete_custom_indicator(App& app, const Caller& caller, std::int64_t id, const std::string& request_id = {});
 
 // The regions' own indicators the caller sees, and a region's targets.
 std::vector<storage::monitoring::CustomIndicator> list_custom_indicators(App& app, const Caller& caller);

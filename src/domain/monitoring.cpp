@@ -1,8 +1,14 @@
 #include "domain/monitoring.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+
+#include "domain/error.hpp"
+#include "domain/text.hpp"
 
 namespace metodist::domain {
 namespace {
@@ -18,6 +24,11 @@ constexpr std::array<CountInfo, kCountKinds> kCounts{{
     {Count::teacher_or_manager, "teacher_or_manager", "педагоги и руководители", Subject::person},
     {Count::teacher_or_graduate, "teacher_or_graduate", "педагогические работники и выпускники педагогических вузов",
      Subject::person},
+    {Count::manager, "manager", "руководители и заместители руководителей образовательных организаций",
+     Subject::person},
+    {Count::at_general_school, "at_general_school", "работающие в общеобразовательных организациях", Subject::person},
+    {Count::in_centre, "in_centre", "работающие в ЦНППМ или институте развития образования («в Центре»)",
+     Subject::person},
     {Count::young, "young", "молодые педагоги (до 35 лет, стаж до 3 лет)", Subject::person},
     {Count::highest_category, "highest_category", "с высшей квалификационной категорией", Subject::person},
     {Count::in_network_community, "in_network_community", "в сетевых сообществах", Subject::person},
@@ -28,6 +39,8 @@ constexpr std::array<CountInfo, kCountKinds> kCounts{{
      "сопровождаемые педагогами-методистами, прошедшими региональный отбор", Subject::person},
     {Count::completed_federal_from_deficit, "completed_federal_from_deficit",
      "освоившие программы из федерального реестра, подобранные по диагностике дефицитов", Subject::person},
+    {Count::completed_federal, "completed_federal", "освоившие программы из федерального реестра (любые)",
+     Subject::person},
     {Count::completed_program, "completed_program", "прошедшие повышение квалификации или переподготовку",
      Subject::person},
     {Count::literacy_tested, "literacy_tested", "принявшие участие в диагностике функциональной грамотности",
@@ -40,8 +53,10 @@ constexpr std::array<CountInfo, kCountKinds> kCounts{{
     {Count::young_event, "young_event", "участвовавшие в мероприятиях по поддержке молодых педагогов", Subject::person},
     {Count::with_route, "with_route", "с индивидуальным образовательным маршрутом", Subject::person},
     {Count::in_mentoring, "in_mentoring", "участвующие в программах наставничества", Subject::person},
+    {Count::mentee, "mentee", "наставляемые в программах наставничества", Subject::person},
     {Count::recorded_work, "recorded_work", "отразившие работу в цифровом кабинете методиста", Subject::person},
     {Count::organisation, "organisation", "образовательные организации", Subject::organisation},
+    {Count::general_school, "general_school", "общеобразовательные организации (школы)", Subject::organisation},
     {Count::shnor, "shnor", "школы с низкими образовательными результатами (ШНОР)", Subject::organisation},
     {Count::managerial_team_trained, "managerial_team_trained", "управленческие команды которых прошли обучение",
      Subject::organisation},
@@ -54,9 +69,19 @@ constexpr std::array<CountInfo, kCountKinds> kCounts{{
     {Count::community, "community", "методические объединения и профессиональные сообщества", Subject::community},
     {Count::event, "event", "методические мероприятия", Subject::event},
     {Count::open_practice, "open_practice", "мастер-классы, открытые уроки, семинары-практикумы", Subject::event},
+    {Count::regional_event, "regional_event", "регионального уровня и выше (межрегиональные, федеральные)",
+     Subject::event},
     {Count::request_closed, "request_closed", "закрытые запросы методической помощи", Subject::help_request},
     {Count::request_closed_on_time, "request_closed_on_time", "закрытые в срок", Subject::help_request},
 }};
+
+// The table is indexed by the enum: each row must sit at its own value.
+constexpr bool in_enum_order() {
+  for (std::size_t k = 0; k < kCounts.size(); ++k)
+    if (static_cast<std::size_t>(kCounts[k].count) != k) return false;
+  return true;
+}
+static_assert(in_enum_order(), "kCounts lists the primitives in the order of enum Count");
 
 const CountInfo& info(Count c) { return kCounts[static_cast<std::size_t>(c)]; }
 
@@ -82,7 +107,7 @@ Indicator share(const char* code, const char* set, const char* name, Population 
   i.numerator = std::move(num);
   i.denominator = std::move(den);
   i.window = w;
-  if (at_least) i.target = Target{">=", *at_least};
+  if (at_least) i.target = Target{">=", *at_least};  // shares: the unit is «%»
   i.level = level;
   i.periodicity = periodicity;
   i.responsible = responsible;
@@ -286,11 +311,124 @@ std::string Population::title() const {
   return out;
 }
 
-std::string Target::text() const {
+namespace {
+
+// «30», «12,5»: a number as a Russian document writes it.
+std::string number_text(double value) {
   std::string v = std::to_string(value);
   v.erase(v.find_last_not_of('0') + 1);
   if (!v.empty() && v.back() == '.') v.pop_back();
-  return (op == "<=" ? "≤ " : "≥ ") + v + " %";
+  if (const auto dot = v.find('.'); dot != std::string::npos) v[dot] = ',';
+  return v;
+}
+
+constexpr std::pair<std::string_view, TargetKind> kTargetKinds[] = {
+    {"value", TargetKind::value},
+    {"growth", TargetKind::growth},
+    {"no_decline", TargetKind::no_decline},
+    {"region_mean", TargetKind::region_mean},
+};
+
+}  // namespace
+
+std::string_view target_kind_code(TargetKind kind) noexcept {
+  for (const auto& [code, k] : kTargetKinds)
+    if (k == kind) return code;
+  return "value";
+}
+
+std::optional<TargetKind> parse_target_kind(std::string_view code) noexcept {
+  for (const auto& [c, k] : kTargetKinds)
+    if (c == code) return k;
+  return std::nullopt;
+}
+
+double Target::value_for(int year) const {
+  for (const auto& [y, v] : by_year)
+    if (y == year) return v;
+  return value;
+}
+
+std::optional<bool> Target::met(double v, int year, std::optional<double> previous, std::optional<double> mean) const {
+  switch (kind) {
+    case TargetKind::value: {
+      const double goal = value_for(year);
+      return op == "<=" ? v <= goal : v >= goal;
+    }
+    case TargetKind::growth:
+      return previous ? std::optional(v > *previous) : std::nullopt;
+    case TargetKind::no_decline:
+      return previous ? std::optional(v >= *previous) : std::nullopt;
+    case TargetKind::region_mean:
+      return mean ? std::optional(v + 1e-9 >= *mean) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string Target::text_for(int year) const {
+  switch (kind) {
+    case TargetKind::value:
+      return (op == "<=" ? "≤ " : "≥ ") + number_text(value_for(year)) + " " + unit;
+    case TargetKind::growth:
+      return "положительная динамика";
+    case TargetKind::no_decline:
+      return "не ниже уровня прошлого периода";
+    case TargetKind::region_mean:
+      return "не ниже среднего по региону";
+  }
+  return "";
+}
+
+std::string Target::text() const {
+  if (kind != TargetKind::value || by_year.empty()) return text_for(0);
+  std::string out;
+  for (const auto& [y, v] : by_year) out += (out.empty() ? "" : "; ") + std::to_string(y) + " — " + text_for(y);
+  return out;
+}
+
+std::vector<std::pair<int, double>> parse_targets_by_year(std::string_view text, const char* field) {
+  std::vector<std::pair<int, double>> out;
+  std::string normal(text);
+  for (auto& ch : normal)
+    if (ch == '\n' || ch == '\r') ch = ';';
+  for (const auto& part : split_list(normal, ';')) {
+    // «2021: 9», «2021 — 9 %», «2021 год - 12,5»
+    std::size_t i = 0;
+    while (i < part.size() && std::isdigit(static_cast<unsigned char>(part[i]))) ++i;
+    const auto year = i == 4 ? std::atoi(part.substr(0, 4).c_str()) : 0;
+    std::string rest = part.substr(i);
+    std::string number;
+    bool seen_digit = false;
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+      const char ch = rest[k];
+      if (std::isdigit(static_cast<unsigned char>(ch))) {
+        number += ch;
+        seen_digit = true;
+      } else if ((ch == ',' || ch == '.') && seen_digit) {
+        number += '.';
+      } else if (seen_digit) {
+        break;
+      } else if (ch == '-' && k + 1 < rest.size() && std::isdigit(static_cast<unsigned char>(rest[k + 1]))) {
+        number = "-";  // «-3»: a sign, not the dash of «2021 — 9»
+      }
+    }
+    char* end = nullptr;
+    const double value = number.empty() || number == "-" ? -1 : std::strtod(number.c_str(), &end);
+    if (year < 2000 || year > 2100 || number.empty() || value < 0 || value > 100000)
+      throw Error::validation(
+          field, "Цели по годам записывают так: «2021: 9; 2022: 15; 2023: 20» (не понято: «" + part + "»)");
+    for (const auto& [y, v] : out)
+      if (y == year) throw Error::validation(field, "Год " + std::to_string(year) + " указан дважды");
+    out.emplace_back(year, value);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string targets_by_year_text(const std::vector<std::pair<int, double>>& by_year) {
+  std::string out;
+  for (const auto& [y, v] : by_year) out += (out.empty() ? "" : "; ") + std::to_string(y) + ": " + number_text(v);
+  return out;
 }
 
 std::span<const Indicator> builtin_indicators() {
@@ -351,7 +489,7 @@ std::string indicator_problem(const Indicator& ind) {
     for (auto c : ind.denominator->all)
       if (subject_of(c) != subject) return "Числитель и знаменатель считают разные объекты";
   }
-  if (ind.target && ind.target->op != ">=" && ind.target->op != "<=")
+  if (ind.target && ind.target->kind == TargetKind::value && ind.target->op != ">=" && ind.target->op != "<=")
     return "Целевое значение сравнивается знаком ≥ или ≤";
   return "";
 }
@@ -365,7 +503,9 @@ Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::
   } else if (denominator && *denominator > 0) {
     v.value = std::round(1000.0 * static_cast<double>(numerator) / static_cast<double>(*denominator)) / 10.0;
   }
-  if (v.value && ind.target) v.met = ind.target->met_by(*v.value);
+  // Dynamics, relative and yearly targets need the period and the other units: the caller decides those.
+  if (v.value && ind.target && ind.target->kind == TargetKind::value && ind.target->by_year.empty())
+    v.met = ind.target->met_by(*v.value);
   return v;
 }
 

@@ -50,10 +50,13 @@ enum class Subject { person, organisation, community, event, help_request };
 
 enum class Count {
   // persons, on the last day
-  teacher,               // an active teaching post in an educational organisation (domain.md §4)
-  teacher_or_manager,    // … or a director, deputy director
-  teacher_or_graduate,   // … or a graduate of a pedagogical university working there
-  young,                 // a teacher under 35 with under 3 years of experience (settings)
+  teacher,              // an active teaching post in an educational organisation (domain.md §4)
+  teacher_or_manager,   // … or a director, deputy director
+  teacher_or_graduate,  // … or a graduate of a pedagogical university working there
+  manager,              // a director or a deputy director of an educational organisation
+  at_general_school,  // holds a post in a general-education school (общеобразовательная организация)
+  in_centre,  // holds a post in the region's ЦНППМ or institute of education development («в Центре»)
+  young,      // a teacher under 35 with under 3 years of experience (settings)
   highest_category,      // qualification category «высшая»
   in_network_community,  // member of a network or virtual community («сетевые сообщества»)
   in_active,  // member of the regional methodical active («прошедшие региональный отбор»)
@@ -61,6 +64,7 @@ enum class Count {
   supported_by_active,  // supported by a methodist of the regional active (themself or their school)
   // persons, in the window
   completed_federal_from_deficit,  // completed a federal-registry program chosen from a deficit (fed.1)
+  completed_federal,               // completed a federal-registry program, chosen from a deficit or not
   completed_program,               // completed a program of professional development or retraining
   literacy_tested,                 // took a functional-literacy diagnostic
   literacy_coped,                  // … with a result of at least 70 % (a setting)
@@ -69,10 +73,12 @@ enum class Count {
   young_event,                     // attended an event for young teachers
   with_route,                      // an individual route that runs in the window
   in_mentoring,                    // mentor or mentee of a pair running in the window
-  recorded_work,                   // recorded their work as a methodist of the active
+  mentee,  // a mentee of a pair running in the window («молодые педагоги — наставляемые»)
+  recorded_work,  // recorded their work as a methodist of the active
   // organisations (educational), on the last day
   organisation,
-  shnor,                    // a school with low results (ШНОР)
+  general_school,  // a general-education school (not a kindergarten, college or centre of additional education)
+  shnor,           // a school with low results (ШНОР)
   managerial_team_trained,  // its staff completed a program for managerial teams (in the window)
   managerial_team_studied,  // … studied in one or completed it (took part, in the window)
   staff_plan,               // has a long-term plan of staff development
@@ -82,7 +88,8 @@ enum class Count {
   community,  // methodical associations and professional communities
   // events, in the window (not cancelled)
   event,
-  open_practice,  // master classes, open lessons, seminar-practicums
+  open_practice,   // master classes, open lessons, seminar-practicums
+  regional_event,  // of the regional level or wider (interregional, federal)
   // requests for methodical help closed in the window
   request_closed,
   request_closed_on_time,
@@ -106,12 +113,34 @@ struct Population {
 // up to its last day (targets «к 2024 году» are cumulative).
 enum class Window { period, cumulative };
 
+// What a value is held to, as the regions' orders set it: a value («не менее
+// 30 %», «≥ 5 ед.»), a value per year («9 % в 2021 году, 15 % в 2022, 20 % в
+// 2023»), dynamics against the previous period («положительная динамика»,
+// «не ниже уровня прошлого периода»), or a relative level («не ниже среднего
+// по региону»: the mean of the region's units of the same level).
+enum class TargetKind { value, growth, no_decline, region_mean };
+std::string_view target_kind_code(TargetKind kind) noexcept;
+std::optional<TargetKind> parse_target_kind(std::string_view code) noexcept;
+
 struct Target {
-  std::string op;  // ">=" | "<="
+  std::string op;  // value targets: ">=" | "<="
   double value = 0;
+  TargetKind kind = TargetKind::value;
+  std::vector<std::pair<int, double>> by_year;  // value targets by the year a period ends in, ascending
+  std::string unit = "%";                       // the indicator's, for the text: «%» or «ед.»
+  // The value the period ending in `year` is held to: that year's, else `value`.
+  double value_for(int year) const;
   bool met_by(double v) const { return op == "<=" ? v <= value : v >= value; }
-  std::string text() const;  // «≥ 30 %»
+  // Whether `v` (of a period ending in `year`) meets the target; nullopt when
+  // it cannot be told (no previous value, no mean).
+  std::optional<bool> met(double v, int year, std::optional<double> previous, std::optional<double> mean) const;
+  std::string text() const;  // «≥ 30 %», «≥ 5 ед.», «положительная динамика», «2021 — ≥ 9 %; 2022 — ≥ 15 %»
+  std::string text_for(int year) const;  // the target of one year: «≥ 15 %»
 };
+// A value target per year as people write it: «2021: 9; 2022: 15; 2023: 20»
+// (also «2021 — 9 %», one per line); Error::validation names `field`.
+std::vector<std::pair<int, double>> parse_targets_by_year(std::string_view text, const char* field);
+std::string targets_by_year_text(const std::vector<std::pair<int, double>>& by_year);
 
 struct Indicator {
   std::string code, set, name;

@@ -155,7 +155,9 @@ struct Pass {
         if (on_last_day ? covers(s.from, s.to, last) : overlaps(s.from, s.to, a, last)) set(pb, pr.persons, s.who, c);
     };
     spans(f.completed_federal_from_deficit, Count::completed_federal_from_deficit, false);
+    spans(f.completed_federal, Count::completed_federal, false);
     spans(f.completed_program, Count::completed_program, false);
+    spans(f.mentees, Count::mentee, false);
     spans(f.diagnosed, Count::diagnosed, false);
     spans(f.routes, Count::with_route, false);
     spans(f.mentees, Count::in_mentoring, false);
@@ -179,6 +181,7 @@ struct Pass {
       const auto& org = f.organisations[o];
       if (!org.educational) continue;
       ob[o] |= bit(Count::organisation);
+      if (org.general) ob[o] |= bit(Count::general_school);
       if (org.shnor) ob[o] |= bit(Count::shnor);
       if (org.staff_plan) ob[o] |= bit(Count::staff_plan);
       if (org.mentoring_flag) ob[o] |= bit(Count::mentoring_model);
@@ -220,24 +223,29 @@ struct Pass {
     for (std::size_t i = 0; i < f.persons.size(); ++i) {
       const auto& person = f.persons[i];
       workplaces.clear();
-      bool teaching = false, manager = false, assigned = false;
+      bool teaching = false, manager = false, assigned = false, general = false, centre = false;
       pr.for_positions(i, [&](const PositionFact& p) {
         if (!active_on(p, last)) return;
         const auto o = pr.orgs.find(p.organisation);
         if (o < 0) return;
         // A teacher or a manager by a post in an educational organisation; placed
         // by every post (an institute's methodist counts in its region).
-        if (f.organisations[static_cast<std::size_t>(o)].educational) {
+        const auto& org = f.organisations[static_cast<std::size_t>(o)];
+        if (org.educational) {
           teaching |= p.post == Post::teaching;
           manager |= p.post == Post::managerial;
         }
+        general |= org.general && p.post != Post::other;
+        centre |= org.centre;
         assigned = assigned || org_assigned[static_cast<std::size_t>(o)];
         if (std::find(workplaces.begin(), workplaces.end(), o) == workplaces.end()) workplaces.push_back(o);
       });
       if (workplaces.empty()) continue;
       Mask base = assigned ? bit(Count::supported_by_active) : 0;
       if (teaching) base |= bit(Count::teacher) | bit(Count::teacher_or_manager) | bit(Count::teacher_or_graduate);
-      if (manager) base |= bit(Count::teacher_or_manager);
+      if (manager) base |= bit(Count::teacher_or_manager) | bit(Count::manager);
+      if (general) base |= bit(Count::at_general_school);
+      if (centre) base |= bit(Count::in_centre);
       if (person.ped_graduate) base |= bit(Count::teacher_or_graduate);
       if (person.highest_category) base |= bit(Count::highest_category);
       if (teaching && person.birth != kNever && person.experience_since != kNever &&
@@ -318,7 +326,9 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
     if (c.from <= pass.last && pass.last <= c.to) place(c, true, true, bit(Count::community));
   for (const auto& e : f.events)
     if (e.from <= pass.last)
-      place(e, pass.from[0] <= e.from, true, bit(Count::event) | (e.flag ? bit(Count::open_practice) : 0));
+      place(
+          e, pass.from[0] <= e.from, true,
+          bit(Count::event) | (e.flag ? bit(Count::open_practice) : 0) | (e.regional ? bit(Count::regional_event) : 0));
   for (const auto& r : f.requests)
     if (r.from <= pass.last)
       place(r, pass.from[0] <= r.from, true,

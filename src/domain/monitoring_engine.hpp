@@ -39,6 +39,8 @@ struct OrganisationFact {
   std::int64_t id = 0, territory = 0;
   bool educational = false, shnor = false, staff_plan = false, mentoring_flag = false;
   std::string name;
+  bool general = false;  // a general-education school
+  bool centre = false;   // the region's ЦНППМ or institute of education development
 };
 struct PersonFact {
   std::int64_t id = 0;
@@ -66,7 +68,8 @@ struct Placed {
   std::optional<std::int64_t> organisation;
   std::int64_t territory = 0;
   Day from = kNever, to = kOpen;
-  bool flag = false;  // an event: an open practice; a request: closed on time
+  bool flag = false;      // an event: an open practice; a request: closed on time
+  bool regional = false;  // an event: of the regional level or wider
 };
 
 struct Facts {
@@ -75,7 +78,8 @@ struct Facts {
   std::vector<PersonFact> persons;
   std::vector<PositionFact> positions;
   // persons
-  std::vector<Span> completed_federal_from_deficit, completed_program, completed_managerial;  // from = to = completion
+  std::vector<Span> completed_federal_from_deficit, completed_federal, completed_program,
+      completed_managerial;              // from = to = completion
   std::vector<Span> studied_managerial;  // a managerial program studied or completed: the cohort's days
   std::vector<Scored> literacy;          // functional-literacy totals
   std::vector<Span> diagnosed;           // competency results (from = to = the day)

@@ -128,6 +128,8 @@ Response monitoring_values(const Request&, Context&);
 Response monitoring_persons(const Request&, Context&);
 Response monitoring_report(const Request&, Context&);
 Response create_custom_indicator(const Request&, Context&);
+Response update_custom_indicator(const Request&, Context&);
+Response delete_custom_indicator(const Request&, Context&);
 Response get_region_targets(const Request&, Context&);
 Response put_region_target(const Request&, Context&);
 Response list_monitoring_campaigns(const Request&, Context&);

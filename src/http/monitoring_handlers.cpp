@@ -33,6 +33,18 @@ void write_number(JsonWriter& w, const std::optional<double>& v) {
 
 }  // namespace
 
+// A target: its kind, the value (and per year), and the text the справка prints.
+void write_target(JsonWriter& w, const domain::Target& t) {
+  w.begin_object()
+      .field("kind", std::string(domain::target_kind_code(t.kind)))
+      .field("op", t.op)
+      .field("value", t.value)
+      .key("by_year")
+      .begin_array();
+  for (const auto& [y, v] : t.by_year) w.begin_object().field("year", y).field("value", v).end_object();
+  w.end_array().field("text", t.text()).end_object();
+}
+
 void write_indicator(JsonWriter& w, const domain::Indicator& ind) {
   w.begin_object()
       .field("code", ind.code)
@@ -50,11 +62,7 @@ void write_indicator(JsonWriter& w, const domain::Indicator& ind) {
       .field("periodicity", ind.periodicity)
       .key("target");
   if (ind.target)
-    w.begin_object()
-        .field("op", ind.target->op)
-        .field("value", ind.target->value)
-        .field("text", ind.target->text())
-        .end_object();
+    write_target(w, *ind.target);
   else
     w.null();
   w.field("level", std::string(domain::unit_level_code(ind.level)))
@@ -86,8 +94,11 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
           .key("value");
       write_number(w, u.current.value);
       w.key("target");
-      write_number(w, u.target ? std::optional(u.target->value) : std::nullopt);
-      w.key("target_text").text_or_null(u.target ? u.target->text() : std::string());
+      // The target of this period's year; a dynamics or relative target has no number.
+      const int year = v.period.to.year();
+      write_number(w, u.target && u.target->kind == domain::TargetKind::value ? std::optional(u.target->value_for(year))
+                                                                              : std::nullopt);
+      w.key("target_text").text_or_null(u.target ? u.target->text_for(year) : std::string());
       w.key("met");
       if (u.current.met)
         w.value(*u.current.met);
@@ -180,11 +191,23 @@ void write_campaign(JsonWriter& w, const storage::monitoring::Campaign& k) {
 
 }  // namespace
 
-Response create_custom_indicator(const Request& r, Context& ctx) {
-  const Json body = parse_object_body(r);
-  const BodyReader b(body);
+namespace {
+
+// A target from a body: `prefix` "target_" for an indicator's own fields
+// (target_kind, target_op, target_value, targets_by_year), "" for a region's
+// setting (kind, op, value, by_year).
+app::TargetDraft target_draft(const BodyReader& b, const std::string& prefix) {
+  app::TargetDraft t;
+  t.kind = b.optional_text((prefix + "kind").c_str(), 16);
+  t.op = b.optional_text((prefix + "op").c_str(), 4);
+  t.value = b.optional_number((prefix + "value").c_str());
+  t.by_year = b.optional_text((prefix.empty() ? std::string("by_year") : "targets_by_year").c_str(), 1000);
+  return t;
+}
+
+storage::monitoring::CustomIndicator custom_from(const BodyReader& b) {
   storage::monitoring::CustomIndicator d;
-  d.region_id = b.required_id("region_id");
+  d.region_id = b.optional_id("region_id").value_or(0);
   d.code = b.required_text("code", 32);
   d.name = b.required_text("name", 2000);
   d.unit = b.required_text("unit", 8);
@@ -195,24 +218,53 @@ Response create_custom_indicator(const Request& r, Context& ctx) {
   d.window = b.optional_text("window", 16);
   if (d.window.empty()) d.window = "period";
   d.periodicity = b.optional_text("periodicity", 200);
-  if (auto op = b.optional_text("target_op", 4); !op.empty()) d.target_op = op;
-  d.target_value = b.optional_number("target_value");
+  d.target = storage::monitoring::stored(app::target_from(target_draft(b, "target_"), d.unit));
   d.responsible = b.optional_text("responsible", 300);
+  d.basis = b.optional_text("basis", 1000);
+  return d;
+}
+
+}  // namespace
+
+Response create_custom_indicator(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  auto d = custom_from(BodyReader(body));
   const auto id = app::create_custom_indicator(ctx.app, *r.caller, d, r.request_id);
   JsonWriter w;
   w.begin_object().field("id", id).field("code", d.code).end_object();
   return json_response(201, std::move(w));
 }
 
+Response update_custom_indicator(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  auto d = custom_from(BodyReader(body));
+  d.id = r.id();
+  app::update_custom_indicator(ctx.app, *r.caller, d, r.request_id);
+  JsonWriter w;
+  w.begin_object().field("id", d.id).field("code", d.code).end_object();
+  return json_response(200, std::move(w));
+}
+
+Response delete_custom_indicator(const Request& r, Context& ctx) {
+  app::delete_custom_indicator(ctx.app, *r.caller, r.id(), r.request_id);
+  return no_content();
+}
+
 Response get_region_targets(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().field("region_id", r.id()).key("items").begin_array();
   for (const auto& s : app::region_targets(ctx.app, *r.caller, r.id())) {
-    w.begin_object().field("code", s.code).key("op").text_or_null(s.target_op.value_or("")).key("value");
-    if (s.target_value)
-      w.value(*s.target_value);
+    w.begin_object().field("code", s.code).key("op").text_or_null(s.target.op.value_or("")).key("value");
+    if (s.target.value)
+      w.value(*s.target.value);
     else
       w.null();
+    const auto* builtin = domain::find_indicator(s.code);
+    const auto target = storage::monitoring::target_of(s.target, builtin ? builtin->unit : "%");
+    w.field("kind", s.target.kind.empty() ? std::string("value") : s.target.kind).key("by_year").begin_array();
+    if (target)
+      for (const auto& [y, v] : target->by_year) w.begin_object().field("year", y).field("value", v).end_object();
+    w.end_array().key("text").text_or_null(target ? target->text() : std::string());
     w.key("responsible").text_or_null(s.responsible).end_object();
   }
   w.end_array().end_object();
@@ -222,8 +274,8 @@ Response get_region_targets(const Request& r, Context& ctx) {
 Response put_region_target(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  app::set_indicator_target(ctx.app, *r.caller, r.id(), b.required_text("code", 32), b.optional_text("op", 4),
-                            b.optional_number("value"), b.optional_text("responsible", 300), r.request_id);
+  app::set_indicator_target(ctx.app, *r.caller, r.id(), b.required_text("code", 32), target_draft(b, ""),
+                            b.optional_text("responsible", 300), r.request_id);
   return get_region_targets(r, ctx);
 }
 

@@ -84,6 +84,8 @@ constexpr Endpoint kEndpoints[] = {
     {"GET", "/api/v1/monitoring/persons", handlers::monitoring_persons, true, Access::signed_in},
     {"GET", "/api/v1/monitoring/report", handlers::monitoring_report, true, Access::signed_in},
     {"POST", "/api/v1/monitoring/indicators", handlers::create_custom_indicator, true, Access::signed_in},
+    {"PUT", "/api/v1/monitoring/indicators/{id}", handlers::update_custom_indicator, true, Access::signed_in},
+    {"DELETE", "/api/v1/monitoring/indicators/{id}", handlers::delete_custom_indicator, true, Access::signed_in},
     {"GET", "/api/v1/monitoring/targets/{id}", handlers::get_region_targets, true, Access::signed_in},
     {"PUT", "/api/v1/monitoring/targets/{id}", handlers::put_region_target, true, Access::signed_in},
     {"GET", "/api/v1/monitoring/campaigns", handlers::list_monitoring_campaigns, true, Access::signed_in},
@@ -489,7 +491,7 @@ class Dispatcher {
       return error_response(413, "payload_too_large",
                             "Тело запроса больше допустимого (" + std::to_string(max_body) + " байт)");
     out.body = req->body();
-    auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(req->header().query());
+    auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
     if (!query) return error_response(400, "bad_request", "Некорректная строка запроса (ошибка кодирования в URL)");
     for (const auto& [k, v] : *query) out.query.emplace_back(std::string(k), std::string(v));
     return std::nullopt;

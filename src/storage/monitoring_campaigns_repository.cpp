@@ -1,5 +1,7 @@
 #include "storage/monitoring_campaigns_repository.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "domain/date.hpp"
 #include "storage/registry_sql.hpp"
 
@@ -49,24 +51,68 @@ Submission submission_from(const Row& r) {
 
 }  // namespace
 
+std::optional<domain::Target> target_of(const StoredTarget& t, const std::string& unit) {
+  const auto kind = domain::parse_target_kind(t.kind.empty() ? "value" : t.kind).value_or(domain::TargetKind::value);
+  if (kind == domain::TargetKind::value && !t.op) return std::nullopt;
+  domain::Target out;
+  out.kind = kind;
+  out.op = t.op.value_or(">=");
+  out.value = t.value.value_or(0);
+  out.unit = unit;
+  if (!t.by_year.empty()) {
+    const auto a = nlohmann::json::parse(t.by_year, nullptr, false);
+    if (a.is_array())
+      for (const auto& p : a)
+        if (p.is_array() && p.size() == 2 && p[0].is_number_integer() && p[1].is_number())
+          out.by_year.emplace_back(p[0].get<int>(), p[1].get<double>());
+  }
+  return out;
+}
+
+StoredTarget stored(const std::optional<domain::Target>& t) {
+  StoredTarget s;
+  if (!t) return s;
+  s.kind = std::string(domain::target_kind_code(t->kind));
+  if (t->kind == domain::TargetKind::value) {
+    s.op = t->op;
+    s.value = t->value;
+  }
+  if (!t->by_year.empty()) {
+    auto a = nlohmann::json::array();
+    for (const auto& [y, v] : t->by_year) a.push_back({y, v});
+    s.by_year = a.dump();
+  }
+  return s;
+}
+
+namespace {
+
+StoredTarget target_from(const Row& r) {
+  return {r.opt_text("target_op"), r.opt_real("target_value"), r.text("target_kind"), r.text("targets_by_year")};
+}
+
+}  // namespace
+
 std::vector<Setting> settings(Connection& c) {
   std::vector<Setting> out;
   c.run(
-      "SELECT region_id, code, target_op, target_value, COALESCE(responsible, '') AS responsible FROM indicator_settings",
+      "SELECT region_id, code, target_op, target_value, COALESCE(target_kind, '') AS target_kind,"
+      " COALESCE(targets_by_year, '') AS targets_by_year, COALESCE(responsible, '') AS responsible"
+      " FROM indicator_settings",
       {}, [&](const Row& r) {
-        out.push_back({r.int64("region_id"), r.text("code"), r.opt_text("target_op"), r.opt_real("target_value"),
-                       r.text("responsible")});
+        out.push_back({r.int64("region_id"), r.text("code"), target_from(r), r.text("responsible")});
       });
   return out;
 }
 
 void put_setting(Connection& c, const Setting& s) {
   c.execute(
-      "INSERT INTO indicator_settings (region_id, code, target_op, target_value, responsible, updated_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (region_id, code) DO UPDATE SET target_op = excluded.target_op,"
-      " target_value = excluded.target_value, responsible = excluded.responsible, updated_at = excluded.updated_at",
-      {s.region_id, s.code, text_opt(s.target_op), real_or_null(s.target_value), text_or_null(s.responsible),
-       domain::utc_timestamp_now()});
+      "INSERT INTO indicator_settings (region_id, code, target_op, target_value, target_kind, targets_by_year,"
+      " responsible, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (region_id, code) DO UPDATE SET"
+      " target_op = excluded.target_op, target_value = excluded.target_value, target_kind = excluded.target_kind,"
+      " targets_by_year = excluded.targets_by_year, responsible = excluded.responsible, updated_at = excluded.updated_at",
+      {s.region_id, s.code, text_opt(s.target.op), real_or_null(s.target.value), text_or_null(s.target.kind),
+       text_or_null(s.target.by_year), text_or_null(s.responsible), domain::utc_timestamp_now()});
 }
 
 void delete_setting(Connection& c, std::int64_t region_id, const std::string& code) {
@@ -76,25 +122,74 @@ void delete_setting(Connection& c, std::int64_t region_id, const std::string& co
 std::vector<CustomIndicator> custom_indicators(Connection& c) {
   std::vector<CustomIndicator> out;
   c.run(
-      "SELECT id, region_id, code, name, unit, source, COALESCE(numerator, '') AS numerator, COALESCE(denominator, '') AS denominator, time_window,"
-      " periodicity, target_op, target_value, COALESCE(responsible, '') AS responsible FROM custom_indicators ORDER BY region_id, id",
+      "SELECT id, region_id, code, name, unit, source, COALESCE(numerator, '') AS numerator,"
+      " COALESCE(denominator, '') AS denominator, time_window, periodicity, target_op, target_value,"
+      " COALESCE(target_kind, '') AS target_kind, COALESCE(targets_by_year, '') AS targets_by_year,"
+      " COALESCE(responsible, '') AS responsible, COALESCE(basis, '') AS basis"
+      " FROM custom_indicators ORDER BY region_id, id",
       {}, [&](const Row& r) {
         out.push_back({r.int64("id"), r.int64("region_id"), r.text("code"), r.text("name"), r.text("unit"),
                        r.text("source"), r.text("numerator"), r.text("denominator"), r.text("time_window"),
-                       r.text("periodicity"), r.opt_text("target_op"), r.opt_real("target_value"),
-                       r.text("responsible")});
+                       r.text("periodicity"), target_from(r), r.text("responsible"), r.text("basis")});
       });
   return out;
 }
 
+namespace {
+
+Params custom_params(const CustomIndicator& i) {
+  return {i.region_id,
+          i.code,
+          i.name,
+          i.unit,
+          i.source,
+          text_or_null(i.numerator),
+          text_or_null(i.denominator),
+          i.window,
+          i.periodicity,
+          text_opt(i.target.op),
+          real_or_null(i.target.value),
+          text_or_null(i.target.kind),
+          text_or_null(i.target.by_year),
+          text_or_null(i.responsible),
+          text_or_null(i.basis)};
+}
+
+}  // namespace
+
 std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i) {
+  auto params = custom_params(i);
+  params.push_back(domain::utc_timestamp_now());
   return c.scalar(
-      "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window, periodicity,"
-      " target_op, target_value, responsible, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-      " RETURNING id",
-      {i.region_id, i.code, i.name, i.unit, i.source, text_or_null(i.numerator), text_or_null(i.denominator), i.window,
-       i.periodicity, text_opt(i.target_op), real_or_null(i.target_value), text_or_null(i.responsible),
-       domain::utc_timestamp_now()});
+      "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window,"
+      " periodicity, target_op, target_value, target_kind, targets_by_year, responsible, basis, created_at)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+      params);
+}
+
+void update_custom_indicator(Connection& c, const CustomIndicator& i) {
+  auto params = custom_params(i);
+  params.push_back(i.id);
+  c.execute(
+      "UPDATE custom_indicators SET region_id = $1, code = $2, name = $3, unit = $4, source = $5, numerator = $6,"
+      " denominator = $7, time_window = $8, periodicity = $9, target_op = $10, target_value = $11, target_kind = $12,"
+      " targets_by_year = $13, responsible = $14, basis = $15 WHERE id = $16",
+      params);
+}
+
+void delete_custom_indicator(Connection& c, std::int64_t id) {
+  c.execute("DELETE FROM custom_indicators WHERE id = $1", {id});
+}
+
+std::vector<std::string> campaigns_using(Connection& c, std::int64_t region_id, const std::string& code) {
+  std::vector<std::string> out;
+  c.run(
+      "SELECT k.title FROM monitoring_campaigns k WHERE k.region_id = $1 AND k.indicator_set = 'reg' AND ("
+      " EXISTS (SELECT 1 FROM monitoring_submissions s JOIN monitoring_entries e ON e.submission_id = s.id"
+      " WHERE s.campaign_id = k.id AND e.code = $2)"
+      " OR EXISTS (SELECT 1 FROM monitoring_snapshots n WHERE n.campaign_id = k.id AND n.code = $2)) ORDER BY k.id",
+      {region_id, code}, [&](const Row& r) { out.push_back(r.text("title")); });
+  return out;
 }
 
 std::int64_t insert_campaign(Connection& c, const Campaign& k, std::optional<std::int64_t> account_id) {

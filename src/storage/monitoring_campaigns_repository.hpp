@@ -15,11 +15,21 @@
 
 namespace metodist::storage::monitoring {
 
+// A target as stored: the kind's code, the value (or per year, JSON [[year, value], …]).
+struct StoredTarget {
+  std::optional<std::string> op;  // value targets: ">=" | "<="
+  std::optional<double> value;
+  std::string kind;     // domain::target_kind_code; "" for value
+  std::string by_year;  // JSON; "" when none
+};
+// The domain's target, or none when nothing is set (a value target without an operator).
+std::optional<domain::Target> target_of(const StoredTarget& t, const std::string& unit);
+StoredTarget stored(const std::optional<domain::Target>& t);
+
 struct Setting {
   std::int64_t region_id = 0;
   std::string code;
-  std::optional<std::string> target_op;  // none: no target in this region
-  std::optional<double> target_value;
+  StoredTarget target;  // none set: no target in this region
   std::string responsible;
 };
 std::vector<Setting> settings(Connection& c);  // every region's
@@ -29,12 +39,17 @@ void delete_setting(Connection& c, std::int64_t region_id, const std::string& co
 struct CustomIndicator {
   std::int64_t id = 0, region_id = 0;
   std::string code, name, unit, source, numerator, denominator, window, periodicity;
-  std::optional<std::string> target_op;
-  std::optional<double> target_value;
+  StoredTarget target;
   std::string responsible;
+  std::string basis;  // the approving order
 };
 std::vector<CustomIndicator> custom_indicators(Connection& c);  // every region's
 std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i);
+void update_custom_indicator(Connection& c, const CustomIndicator& i);
+void delete_custom_indicator(Connection& c, std::int64_t id);
+// Campaigns of the region whose entries or stored values name the code: an
+// indicator they use is not deleted (its values would lose their passport).
+std::vector<std::string> campaigns_using(Connection& c, std::int64_t region_id, const std::string& code);
 
 struct Campaign {
   std::int64_t id = 0, region_id = 0;

@@ -98,7 +98,7 @@ const std::vector<std::string>& queries() {
     v[kWork] = "SELECT person_id, happened_on FROM methodist_activities";
     v[kMentoringPrograms] = "SELECT organisation_id, starts_on, ends_on FROM mentoring_programs";
     v[kCommunities] = "SELECT organisation_id, territory_id, created_at FROM communities";
-    v[kEvents] = "SELECT organisation_id, territory_id, starts_at, kind FROM events WHERE status <> " +
+    v[kEvents] = "SELECT organisation_id, territory_id, starts_at, kind, level FROM events WHERE status <> " +
                  registry::literal(domain::EventStatus::cancelled);
     v[kRequests] = "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = " +
                    registry::literal(domain::HelpStatus::closed) + " AND closed_at IS NOT NULL";
@@ -140,9 +140,10 @@ void load_people(Connection& c, Facts& f) {
                              r.text("name")});
   });
   scan(c, kOrganisations, [&](const Row& r) {
-    f.organisations.push_back({r.int64("id"), r.int64("territory_id"), domain::is_educational_kind(r.view("kind")),
+    const auto kind = r.view("kind");
+    f.organisations.push_back({r.int64("id"), r.int64("territory_id"), domain::is_educational_kind(kind),
                                r.flag("is_shnor"), r.flag("has_staff_plan"), r.flag("has_mentoring_model"),
-                               r.text("display_name")});
+                               r.text("display_name"), kind == "school", kind == "cnppm" || kind == "institute"});
   });
   scan(c, kPersons, [&](const Row& r) {
     f.persons.push_back({r.int64("id"), day(r, "birth_date", kNever), day(r, "ped_experience_since", kNever),
@@ -153,6 +154,7 @@ void load_people(Connection& c, Facts& f) {
     if (on == kNever) return;
     const Span s{r.int64("person_id"), on, on};
     f.completed_program.push_back(s);
+    if (r.flag("in_federal_registry")) f.completed_federal.push_back(s);
     if (r.flag("chosen_from_deficit") && r.flag("in_federal_registry")) f.completed_federal_from_deficit.push_back(s);
     if (r.view("audience") == "managerial_teams") f.completed_managerial.push_back(s);
   });
@@ -224,8 +226,10 @@ void load_work(Connection& c, Facts& f) {
   scan(c, kEvents, [&](const Row& r) {
     const Day on = day(r, "starts_at", kNever);
     const auto kind = r.view("kind");
+    const auto level = r.view("level");
     f.events.push_back({r.opt_int64("organisation_id"), r.int64("territory_id"), on, on,
-                        kind == "master_class" || kind == "open_lesson" || kind == "seminar_practicum"});
+                        kind == "master_class" || kind == "open_lesson" || kind == "seminar_practicum",
+                        level == "regional" || level == "interregional" || level == "federal"});
   });
   scan(c, kRequests, [&](const Row& r) {
     const Day closed = day(r, "closed_at", kNever), due = day(r, "due_on", kOpen);

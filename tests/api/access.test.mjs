@@ -84,6 +84,13 @@ before(async () => {
     sql(`INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, status, created_at)
     VALUES (${ids.region}, 'Проверка прав', 'rmms', '2026', '2026-04-15', '2026-05-10', 'open', 'x') RETURNING id`),
   )
+  // A region's own indicator, put back before each try of deleting it.
+  ids.customIndicator = 900001
+  ids.restoreCustomIndicator = () =>
+    sql(`INSERT INTO custom_indicators (id, region_id, code, name, unit, source, numerator, denominator, time_window, periodicity, created_at)
+    SELECT ${ids.customIndicator}, ${ids.region}, 'reg.access', 'Доля педагогов с маршрутом', '%', 'computed', 'teacher,with_route', 'teacher', 'period', 'ежегодно', 'x'
+    WHERE NOT EXISTS (SELECT 1 FROM custom_indicators WHERE id = ${ids.customIndicator})`)
+  ids.restoreCustomIndicator()
   ids.monitoringSubmission = Number(
     sql(`INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at)
     VALUES (${ids.monitoringCampaign}, ${ids.municipality}, 'draft', 'x') RETURNING id`),
@@ -569,6 +576,32 @@ function matrix() {
         numerator: ['teacher', 'with_route'],
         denominator: ['teacher'],
       }),
+    ],
+    [
+      'PUT',
+      '/api/v1/monitoring/indicators/{id}',
+      `/api/v1/monitoring/indicators/${ids.customIndicator}`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => {
+        ids.restoreCustomIndicator()
+        return {
+          code: 'reg.access',
+          name: 'Доля педагогов с маршрутом',
+          unit: '%',
+          numerator: ['teacher', 'with_route'],
+          denominator: ['teacher'],
+        }
+      },
+    ],
+    [
+      'DELETE',
+      '/api/v1/monitoring/indicators/{id}',
+      `/api/v1/monitoring/indicators/${ids.customIndicator}`,
+      { anonymous: 401, admin: 204, region: 204, methodist: 403, coordinator: 403, school: 403, teacher: 403 },
+      () => {
+        ids.restoreCustomIndicator()
+        return {}
+      },
     ],
     ['GET', '/api/v1/monitoring/targets/{id}', `/api/v1/monitoring/targets/${ids.region}`, signedIn(200)],
     [

@@ -29,13 +29,13 @@ test('a region sets its own target; values are judged against it', async () => {
   const before = item(await values('fed'), 'fed.4')
   assert.equal(before.target, 70)
   const bad = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '=>', value: 5 })
-  assert.equal(bad.body.error.field, 'target')
+  assert.equal(bad.body.error.field, 'target_op')
   assert.equal((await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.99', op: '>=', value: 5 })).status, 404)
   const set = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' })
   assert.equal(set.status, 200, JSON.stringify(set.body))
   assert.deepEqual(
     set.body.items.find((i) => i.code === 'fed.4'),
-    { code: 'fed.4', op: '>=', value: 1, responsible: 'ИМЦ' },
+    { code: 'fed.4', op: '>=', value: 1, kind: 'value', by_year: [], text: '≥ 1 %', responsible: 'ИМЦ' },
   )
   const after = item(await values('fed'), 'fed.4')
   assert.equal(after.target, 1)
@@ -169,4 +169,83 @@ test('a campaign: the municipality enters and confirms, the region returns and a
   assert.ok(live.numerator >= locked.numerator + 7, `${live.numerator} vs ${locked.numerator}`)
   assert.equal((await send('POST', `/api/v1/monitoring/campaigns/${id}/close`, region, {})).status, 409)
   assert.equal((await put([{ code: 'reg.2', numerator: 1, denominator: 40 }])).status, 409)
+})
+
+test("a region's own indicator as its order writes it: edited, targets per year, dynamics, its mean, its basis; deleted unless collected", async () => {
+  const base = {
+    region_id: regionId,
+    code: 'reg.5',
+    name: 'Доля педагогов, прошедших диагностику',
+    unit: '%',
+    numerator: ['teacher', 'diagnosed'],
+    denominator: ['teacher'],
+    basis: 'Приказ министерства образования от 15.01.2024 № 45',
+  }
+  const made = await send('POST', '/api/v1/monitoring/indicators', region, base)
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  const id = made.body.id
+  // A count with a denominator is refused, not silently cut.
+  const count = await send('POST', '/api/v1/monitoring/indicators', region, { ...base, code: 'reg.6', unit: 'ед.' })
+  assert.equal(count.status, 422)
+  assert.equal(count.body.error.field, 'denominator')
+  // Its target through the region's targets, as for a built-in one (was 404 «Нет встроенного показателя»).
+  const yearly = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, {
+    code: 'reg.5',
+    by_year: '2024: 9; 2025: 15; 2026: 20',
+  })
+  assert.equal(yearly.status, 200, JSON.stringify(yearly.body))
+  assert.equal(item(await values('reg', '2025'), 'reg.5').target_text, '≥ 15 %')
+  assert.equal(item(await values('reg', '2024'), 'reg.5').target_text, '≥ 9 %')
+  const badYears = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'reg.5', by_year: '2025 пятнадцать' })
+  assert.equal(badYears.body.error.field, 'targets_by_year')
+  // «Положительная динамика»: met when the value grew against the previous period.
+  await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'reg.5', kind: 'growth' })
+  const growth = item(await values('reg', '2025'), 'reg.5')
+  assert.equal(growth.target_text, 'положительная динамика')
+  if (growth.value !== null && growth.previous_value !== null) assert.equal(growth.met, growth.value > growth.previous_value)
+  // «Не ниже среднего по региону»: against the mean of the region's municipalities.
+  await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'reg.5', kind: 'region_mean' })
+  const all = (await values('reg', '2025')).filter((i) => i.code === 'reg.5' && i.value !== null)
+  const mean = all.reduce((a, i) => a + i.value, 0) / all.length
+  for (const i of all) assert.equal(i.met, i.value >= mean - 1e-9, `${i.unit_name}: ${i.value} vs ${mean}`)
+  assert.equal(
+    (await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'reg.5', kind: 'someday' })).body.error.field,
+    'target_kind',
+  )
+
+  // Edited: a count of events held by the region, with its own basis and a count target.
+  const edited = await send('PUT', `/api/v1/monitoring/indicators/${id}`, region, {
+    ...base,
+    name: 'Число открытых мероприятий',
+    unit: 'ед.',
+    numerator: ['open_practice'],
+    denominator: [],
+    target_op: '>=',
+    target_value: 5,
+  })
+  assert.equal(edited.status, 200, JSON.stringify(edited.body))
+  const passport = (await json(srv.base, '/api/v1/monitoring/indicators?set=reg', { headers: region })).body.items.find(
+    (i) => i.code === 'reg.5',
+  )
+  assert.equal(passport.name, 'Число открытых мероприятий')
+  assert.equal(passport.basis, 'Приказ министерства образования от 15.01.2024 № 45')
+  assert.equal(passport.target.text, '≥ 5 ед.', 'a count target is not written in %')
+  // A school year in the query with a plain «/».
+  const schoolYear = await json(srv.base, '/api/v1/monitoring/values?set=reg&unit=municipality&period=2025/2026', { headers: region })
+  assert.equal(schoolYear.status, 200, JSON.stringify(schoolYear.body))
+  assert.equal(schoolYear.body.period.title, '2025/2026 учебный год')
+  // Someone else's region cannot touch it; a collected one cannot be deleted; this one can.
+  assert.equal((await send('PUT', `/api/v1/monitoring/indicators/${id}`, coordinator, base)).status, 403)
+  assert.equal((await json(srv.base, `/api/v1/monitoring/indicators/${id}`, { method: 'DELETE', headers: coordinator })).status, 403)
+  const collected = (await json(srv.base, '/api/v1/monitoring/indicators?set=reg', { headers: region })).body.items.find(
+    (i) => i.code === 'reg.2',
+  )
+  const refused = await json(srv.base, `/api/v1/monitoring/indicators/${collected.id}`, { method: 'DELETE', headers: region })
+  assert.equal(refused.status, 409)
+  assert.match(refused.body.error.message, /Мониторинг 2025/)
+  assert.equal((await json(srv.base, `/api/v1/monitoring/indicators/${id}`, { method: 'DELETE', headers: region })).status, 204)
+  assert.ok(
+    !(await json(srv.base, '/api/v1/monitoring/indicators?set=reg', { headers: region })).body.items.some((i) => i.code === 'reg.5'),
+  )
+  assert.equal((await json(srv.base, `/api/v1/monitoring/indicators/${id}`, { method: 'DELETE', headers: region })).status, 404)
 })

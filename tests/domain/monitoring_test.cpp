@@ -3,6 +3,8 @@
 // out below by hand — people in two organisations, the young-teacher
 // boundary, a person who left before the last day, an empty municipality.
 #include "domain/monitoring.hpp"
+
+#include "domain/error.hpp"
 #include "domain/monitoring_engine.hpp"
 
 #include <gtest/gtest.h>
@@ -182,6 +184,38 @@ TEST(MonitoringIndicators, ADenominatorOfZeroIsNoDataAndTargetsAreCompared) {
   EXPECT_FALSE(v.met);  // no target
 }
 
+// Targets as the regions' orders write them.
+TEST(MonitoringTargets, ValuesPerYearDynamicsAndTheRegionsMean) {
+  Target yearly{">=", 20, TargetKind::value, parse_targets_by_year("2021: 9; 2022 — 15 %\n2023 год - 20", "t"), "%"};
+  EXPECT_EQ(yearly.value_for(2022), 15);
+  EXPECT_EQ(yearly.value_for(2030), 20);  // a year not listed: the general value
+  EXPECT_EQ(yearly.met(12, 2021, {}, {}), true);
+  EXPECT_EQ(yearly.met(12, 2022, {}, {}), false);
+  EXPECT_EQ(yearly.text(), "2021 — ≥ 9 %; 2022 — ≥ 15 %; 2023 — ≥ 20 %");
+  EXPECT_EQ(yearly.text_for(2022), "≥ 15 %");
+  EXPECT_EQ(targets_by_year_text(yearly.by_year), "2021: 9; 2022: 15; 2023: 20");
+  EXPECT_EQ(parse_targets_by_year("2024: 12,5", "t").front().second, 12.5);
+  for (auto bad : {"2021 девять", "21: 9", "2021: 9; 2021: 10", "2021: -3"})
+    EXPECT_THROW(parse_targets_by_year(bad, "t"), Error) << bad;
+  EXPECT_TRUE(parse_targets_by_year("", "t").empty());
+
+  Target count{">=", 5, TargetKind::value, {}, "ед."};
+  EXPECT_EQ(count.text(), "≥ 5 ед.");  // a count is not a share
+  Target growth{"", 0, TargetKind::growth};
+  EXPECT_EQ(growth.met(31.5, 2024, 30.0, {}), true);
+  EXPECT_EQ(growth.met(30.0, 2024, 30.0, {}), false);
+  EXPECT_EQ(growth.met(30.0, 2024, std::nullopt, {}), std::nullopt);  // nothing to compare with
+  EXPECT_EQ(growth.text(), "положительная динамика");
+  Target steady{"", 0, TargetKind::no_decline};
+  EXPECT_EQ(steady.met(30.0, 2024, 30.0, {}), true);
+  Target mean{"", 0, TargetKind::region_mean};
+  EXPECT_EQ(mean.met(40, 2024, {}, 40.0), true);
+  EXPECT_EQ(mean.met(39.9, 2024, {}, 40.0), false);
+  EXPECT_EQ(mean.text(), "не ниже среднего по региону");
+  EXPECT_EQ(parse_target_kind("region_mean"), TargetKind::region_mean);
+  EXPECT_FALSE(parse_target_kind("someday"));
+}
+
 TEST(MonitoringEngine, FederalIndicatorsPerMunicipalityWorkedOutByHand) {
   const auto f = territory();
   const auto v = values(f, "fed", year(2024), UnitLevel::municipality);
@@ -230,6 +264,51 @@ TEST(MonitoringEngine, MunicipalServiceIndicatorsWorkedOutByHand) {
   expect_share(v.at(200).at("rmms.10"), 2, 2, "rmms.10 M2: 7 of the active, 3 of the experts' roster");
   expect_share(v.at(200).at("rmms.11"), 2, 2, "rmms.11 M2: S3 is assigned, so its teachers are supported");
   EXPECT_DOUBLE_EQ(*v.at(300).at("rmms.9").value, 0);
+}
+
+// The filters regions' orders use, as primitives a region composes its own indicators from.
+TEST(MonitoringEngine, FiltersOfTheRegionsOrdersWorkedOutByHand) {
+  auto f = territory();
+  f.organisations[0].general = f.organisations[1].general = true;  // S1, S2 are schools; S3 is, say, a college
+  f.organisations[3].centre = true;                                // 9 works «в Центре»
+  f.completed_federal = {{1, d("2024-03-01"), d("2024-03-01")}, {2, d("2024-06-01"), d("2024-06-01")}};
+  f.events[0].regional = true;
+  auto count = [](const char* code, std::initializer_list<Count> num, std::optional<std::initializer_list<Count>> den) {
+    Indicator i;
+    i.code = code;
+    i.set = "reg";
+    i.name = code;
+    i.unit = den ? "%" : "ед.";
+    i.numerator = Population{std::vector<Count>(num)};
+    if (den) i.denominator = Population{std::vector<Count>(*den)};
+    return i;
+  };
+  const std::vector<Indicator> own{
+      count("general_teachers", {Count::teacher, Count::at_general_school}, std::nullopt),
+      count("managers", {Count::manager}, std::nullopt),
+      count("young_mentees", {Count::young, Count::mentee}, {{Count::young}}),
+      count("centre", {Count::in_centre}, std::nullopt),
+      count("federal", {Count::completed_federal}, std::nullopt),
+      count("schools", {Count::general_school}, {{Count::organisation}}),
+      count("regional_events", {Count::regional_event}, std::nullopt),
+  };
+  std::vector<const Indicator*> list;
+  for (const auto& i : own) list.push_back(&i);
+  std::map<std::int64_t, std::map<std::string, Value>> v;
+  for (const auto& u : count_units(f, list, year(2024), UnitLevel::municipality))
+    for (std::size_t k = 0; k < list.size(); ++k)
+      v[u.unit_id][list[k]->code] = evaluate(*list[k], u.numerator[k], u.denominator[k]);
+  EXPECT_EQ(v[100]["general_teachers"].numerator, 3) << "1, 2, 8 teach in schools; 5 left, 9 is at the ИМЦ";
+  EXPECT_EQ(v[200]["general_teachers"].numerator, 0) << "S3 is not a general-education school";
+  EXPECT_EQ(v[200]["managers"].numerator, 1) << "the director of S3";
+  EXPECT_EQ(v[100]["managers"].numerator, 0);
+  expect_share(v[100]["young_mentees"], 1, 1, "1 is young and a mentee");
+  expect_share(v[200]["young_mentees"], 0, 1, "3 is young with no mentor");
+  EXPECT_EQ(v[100]["centre"].numerator, 1) << "9";
+  EXPECT_EQ(v[100]["federal"].numerator, 2) << "1 from a deficit, 2 without one";
+  expect_share(v[100]["schools"], 2, 2, "S1, S2");
+  expect_share(v[200]["schools"], 0, 1, "S3");
+  EXPECT_EQ(v[100]["regional_events"].numerator, 1) << "the regional one of 2024; the 2023 one is outside";
 }
 
 TEST(MonitoringEngine, ActiveIndicatorsForTheRegion) {

@@ -38,7 +38,10 @@ export const campaigns = {
     send<Answer<'put_submission_entries'>>('PUT', `/api/v1/monitoring/submissions/${submission}/entries`, { entries }),
   move: (submission: number, status: string, comment?: string) =>
     send<Answer<'change_submission_status'>>('POST', `/api/v1/monitoring/submissions/${submission}/status`, { status, comment }),
-  setTarget: (region: number, code: string, op: string, value: number | null) =>
-    send<Answer<'put_region_target'>>('PUT', `/api/v1/monitoring/targets/${region}`, { code, op, value }),
+  setTarget: (region: number, code: string, target: { kind: string; op: string; value: number | null; by_year: string }) =>
+    send<Answer<'put_region_target'>>('PUT', `/api/v1/monitoring/targets/${region}`, { code, ...target }),
   createIndicator: (body: CustomIndicatorInput) => send<Answer<'create_custom_indicator'>>('POST', '/api/v1/monitoring/indicators', body),
+  updateIndicator: (id: number, body: CustomIndicatorInput) =>
+    send<Answer<'update_custom_indicator'>>('PUT', `/api/v1/monitoring/indicators/${id}`, body),
+  deleteIndicator: (id: number) => send<void>('DELETE', `/api/v1/monitoring/indicators/${id}`),
 }
