@@ -13,9 +13,9 @@ mkdir -p "$out"
 cxx="clang++-14"
 command -v ccache >/dev/null && cxx="ccache clang++-14"
 flags=(-std=c++20 -O1 -g '-fsanitize=fuzzer,address,undefined' -fno-sanitize-recover=undefined -Isrc)
-libs=$(pkg-config --cflags --libs libzip pugixml xlsxwriter)
+libs=$(pkg-config --cflags --libs libzip pugixml xlsxwriter poppler-cpp)
 
-targets=(table_fuzz roadmap_fuzz term_fuzz json_fuzz)
+targets=(table_fuzz roadmap_fuzz term_fuzz json_fuzz text_fuzz)
 [ -n "${FUZZ_ONLY:-}" ] && read -r -a targets <<<"$FUZZ_ONLY"
 
 build() {  # name, sources... — only the targets this run will use
@@ -24,10 +24,11 @@ build() {  # name, sources... — only the targets this run will use
   # shellcheck disable=SC2086
   $cxx "${flags[@]}" "$@" $libs -o "$out/$name"
 }
-readers=(src/io/table.cpp src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
+readers=(src/io/table.cpp src/io/csv_reader.cpp src/io/pipe_table.cpp src/io/xlsx_reader.cpp src/io/zip_archive.cpp src/domain/error.cpp src/domain/text.cpp src/domain/date.cpp)
 build table_fuzz tests/fuzz/table_fuzz.cpp "${readers[@]}"
 build roadmap_fuzz tests/fuzz/roadmap_fuzz.cpp "${readers[@]}" src/domain/roadmap.cpp src/domain/term.cpp src/domain/registry.cpp
 build term_fuzz tests/fuzz/term_fuzz.cpp src/domain/term.cpp src/domain/date.cpp src/domain/text.cpp src/domain/error.cpp
+build text_fuzz tests/fuzz/text_fuzz.cpp src/io/text_extract.cpp "${readers[@]}"
 build json_fuzz tests/fuzz/json_fuzz.cpp src/http/json.cpp src/http/json_writer.cpp src/domain/error.cpp src/domain/text.cpp \
   src/domain/registry.cpp src/domain/date.cpp src/domain/import.cpp
 

@@ -29,6 +29,9 @@ struct Config {
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds handle_timeout{60};
   std::string web_root = "web/dist";
+  // The binary that extracts the text of uploaded files in a child process
+  // (`metodist extract-text`); the server sets its own. Empty: in-process.
+  std::string text_extractor;
   // Peers whose X-Real-IP names the client (the reverse proxy in front):
   // comma-separated addresses. Login throttling per address needs the real one.
   std::string trusted_proxies = "127.0.0.1,::1";

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/document_text.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/import.hpp"
@@ -91,8 +92,14 @@ std::vector<lib::Document> list_documents(App& app, const Caller&, const Documen
     f.year = q.year;
     f.recent = q.recent;
     if (!domain::trim(q.q).empty()) {
-      f.searched = true;
-      f.ids = search::match(c, search::Index::documents, q.q, 500);
+      // «№ Р-174 от 16.12.2020 концепция»: the number and the date as facets, the words in the full text.
+      const auto parts = domain::parse_document_query(q.q);
+      f.number_key = parts.number_key;
+      f.date = parts.date;
+      if (!domain::trim(parts.words).empty()) {
+        f.searched = true;
+        f.ids = search::match(c, search::Index::documents, domain::query_with_families(parts.words), 500);
+      }
     }
     return lib::list_documents(c, f);
   });
@@ -132,7 +139,8 @@ void update_document(App& app, const Caller& caller, lib::Document changes, cons
       throw domain::Error::forbidden("Изменять документ могут те, кто ведёт его библиотеку");
     changes.updated_at = domain::utc_timestamp_now();
     lib::update_document(c, changes);
-    search::put(c, search::Index::documents, changes.id, lib::searchable_text(changes));
+    search::put(c, search::Index::documents, changes.id,
+                lib::searchable_text(changes, lib::file_text_of(c, changes.id)));
     audit_change(c, caller, "update", "document", changes.id, json_of(before), json_of(changes), request_id);
   });
 }
@@ -140,10 +148,15 @@ void update_document(App& app, const Caller& caller, lib::Document changes, cons
 int add_document_version(App& app, const Caller& caller, std::int64_t id, std::string_view bytes,
                          std::string_view file_name, const std::string& note, const std::string& request_id) {
   if (domain::utf8_length(note) > 1000) throw domain::Error::validation("note", "Примечание длиннее 1000 символов");
+  // The words of the file, read before the transaction (a child process; seconds at most), for the search.
+  const auto type = domain::sniff_file_type(bytes, file_name);
+  const auto text = type ? document_text(app, bytes, type->content_type) : std::string();
   return app.db->write([&](storage::Connection& c) {
     const auto s = standing(c, caller, id);
     if (!s.keeper) throw domain::Error::forbidden("Загружать файлы документа могут те, кто ведёт его библиотеку");
     const auto file = store_upload(app, c, bytes, file_name);
+    lib::set_file_text(c, id, text);
+    search::put(c, search::Index::documents, id, lib::searchable_text(s.document, text));
     lib::Version v;
     v.document_id = id;
     v.file_hash = file.hash;
@@ -193,8 +206,10 @@ std::vector<lib::Document> parse_references(std::string_view text) {
 
 std::size_t index_library(App& app) {
   return app.db->write([&](storage::Connection& c) {
+    lib::fill_number_keys(c);
     const auto missing = lib::unindexed_documents(c);
-    for (const auto& d : missing) search::put(c, search::Index::documents, d.id, lib::searchable_text(d));
+    for (const auto& d : missing)
+      search::put(c, search::Index::documents, d.id, lib::searchable_text(d, lib::file_text_of(c, d.id)));
     return missing.size();
   });
 }

@@ -26,9 +26,11 @@
 #include "app/setup.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
+#include "domain/library.hpp"
 #include "http/monitoring_json.hpp"
 #include "http/server.hpp"
 #include "io/table.hpp"
+#include "io/text_extract.hpp"
 #include "storage/backup.hpp"
 #include "storage/migrations.hpp"
 #include "storage/registry_repository.hpp"
@@ -74,11 +76,49 @@ app::Config resolve(const Options& o) {
 
 int cmd_serve(const Options& o) {
   auto cfg = resolve(o);
+  // Uploaded files' text is read by this same binary in a child process (app/document_text.hpp).
+  if (cfg.text_extractor.empty()) {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) cfg.text_extractor = self.string();
+  }
   auto application = app::open_app(cfg);
   // Reminders and letters run beside the server and stop with it.
   app::NotificationLoop notifications(application);
   http::run_server(application);
   return 0;
+}
+
+// The text of a document (PDF, DOCX, ODT, RTF, text) from a file or stdin to
+// stdout: what the server runs in a child process for the library's search.
+int cmd_extract_text(const Options& o) {
+  std::string bytes;
+  if (o.file.empty() || o.file == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(o.file, std::ios::binary);
+    if (!in) {
+      std::cerr << "Файл не открывается: " << o.file << "\n";
+      return 1;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::string type = o.kind;
+  if (type.empty()) {
+    const auto sniffed = domain::sniff_file_type(bytes, o.file);
+    if (!sniffed) {
+      std::cerr << "Тип файла не определён: " << domain::allowed_file_types() << "\n";
+      return 1;
+    }
+    type = std::string(sniffed->content_type);
+  }
+  try {
+    std::cout << io::extract_text(bytes, type);
+    return 0;
+  } catch (const domain::Error& e) {
+    std::cerr << e.what() << "\n";
+    return 1;
+  }
 }
 
 // One pass of reminders and the outbox, for a cron job or a test.
@@ -358,6 +398,9 @@ int main(int argc, char** argv) {
   serve->add_option("--port", o.port, "Порт (по умолчанию 8080)")->check(CLI::Range(0, 65535));
   serve->add_option("--web-root", o.web_root, "Папка собранного веб-интерфейса (web/dist)");
   auto* migrate = cli.add_subcommand("migrate", "Применить миграции схемы базы данных");
+  auto* extract = cli.add_subcommand("extract-text", "Извлечь текст документа (PDF, DOCX, ODT, RTF) для поиска");
+  extract->add_option("--file", o.file, "Файл (по умолчанию — стандартный ввод)");
+  extract->add_option("--type", o.kind, "Тип содержимого (по умолчанию — по первым байтам и имени файла)");
   auto* init = cli.add_subcommand("init", "Начать работу региона: создать регион и его первого администратора");
   init->add_option("--region", o.region_name, "Наименование субъекта РФ");
   init->add_option("--subject-number", o.subject_number, "Номер субъекта РФ (1–99)")->check(CLI::Range(1, 99));
@@ -435,6 +478,7 @@ int main(int argc, char** argv) {
   try {
     if (*serve) return cmd_serve(o);
     if (*migrate) return cmd_migrate(o);
+    if (*extract) return cmd_extract_text(o);
     if (*init) return cmd_init(o);
     if (*demo) return cmd_demo(o);
     if (*import) return cmd_import(o);

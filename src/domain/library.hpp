@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/registry.hpp"
 
@@ -29,6 +30,29 @@ struct DocumentReference {
   std::string level = "regional";  // federal when issued by the federal ministry or government
 };
 DocumentReference parse_document_reference(std::string_view text);
+
+// A document's number as people type it, reduced to what they all share:
+// «Р-174», «№ Р-174», «р174», «Р 174» → «р174»; «01-02/231» → «0102231».
+// Letters folded (ё as е), «№» and everything but letters and digits dropped.
+std::string number_key(std::string_view number);
+
+// A search line split into what officials type: a number («№ Р-174», «р174»,
+// «01-02/231» — a word with digits that is not a date or a year), a date
+// («от 16.12.2020», «16.12.2020», «16 декабря 2020 г.»), and the other words.
+struct DocumentQuery {
+  std::string number_key;  // "" when none
+  std::string date;        // ISO; "" when none
+  std::string words;       // the rest, for the full-text search
+};
+DocumentQuery parse_document_query(std::string_view q);
+
+// Word families a Russian reader treats as one, which the stemmer keeps apart:
+// «наставничество» and «наставник» («наставников»). For each word of `text`
+// in such a family, the family's common word — indexed beside the text and
+// put in place of the word in a query, so either form finds the other on both
+// backends. Only families measured to help are listed (docs/library.md).
+std::string family_words(std::string_view text);
+std::string query_with_families(std::string_view query);
 
 // What an uploaded file is, told by its first bytes (the name's extension only
 // tells the Office formats apart, which are all ZIP inside): PDF, Word, Excel,

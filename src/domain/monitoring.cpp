@@ -88,7 +88,10 @@ const CountInfo& info(Count c) { return kCounts[static_cast<std::size_t>(c)]; }
 using C = Count;
 Population of(std::initializer_list<Count> all) { return Population{std::vector<Count>(all)}; }
 
-const char* const kP76 = "Распоряжение Минпросвещения России от 06.08.2020 № Р-76 (Концепция ЕФС НМС)";
+// As the seeds cite it (the municipal directions of seed 001, the Altai regulation of seed 002): the act of 06.08.2020.
+const char* const kP76 =
+    "Распоряжение Министерства просвещения Российской Федерации от 06.08.2020 № Р-76 «Об утверждении Концепции "
+    "создания единой федеральной системы научно-методического сопровождения педагогических работников»";
 const char* const kAltai =
     "Положение о региональной методической службе Республики Алтай (приказ от 24.12.2020), п. 19";
 const char* const kRma =

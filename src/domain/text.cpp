@@ -39,6 +39,7 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
 }
 
 void encode(char32_t cp, std::string& out) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return;
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -69,6 +70,8 @@ bool is_space(char32_t cp) noexcept {
 }
 
 }  // namespace
+
+void append_utf8(std::string& out, char32_t cp) { encode(cp, out); }
 
 std::string fold_for_search(std::string_view s) {
   std::string out;

@@ -15,6 +15,9 @@ namespace metodist::domain {
 // Invalid UTF-8 bytes are dropped rather than passed through.
 std::string fold_for_search(std::string_view utf8);
 
+// Appends a code point as UTF-8 (surrogates and values past U+10FFFF are not characters: nothing is appended).
+void append_utf8(std::string& out, char32_t cp);
+
 // True when the bytes are well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view bytes) noexcept;
 

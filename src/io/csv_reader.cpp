@@ -19,19 +19,6 @@ constexpr std::array<char16_t, 64> kCp1251High{
     0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456,
     0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457};
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // The delimiter is the most frequent of «;», «,» and tab in the first record,
 // counted outside quotes; «;» wins ties, as Russian Excel writes it.
 char detect_delimiter(std::string_view text) {
@@ -68,9 +55,9 @@ std::string cp1251_to_utf8(std::string_view bytes) {
     if (b < 0x80)
       out.push_back(static_cast<char>(b));
     else if (b < 0xC0)
-      append_utf8(out, kCp1251High[b - 0x80]);
+      domain::append_utf8(out, kCp1251High[b - 0x80]);
     else
-      append_utf8(out, 0x0410 + (b - 0xC0));
+      domain::append_utf8(out, 0x0410 + (b - 0xC0));
   }
   return out;
 }

@@ -1,7 +1,5 @@
 #include "io/xlsx_reader.hpp"
 
-#include <zip.h>
-
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -13,6 +11,7 @@
 
 #include "domain/date.hpp"
 #include "domain/error.hpp"
+#include "io/zip_archive.hpp"
 
 namespace metodist::io {
 namespace {
@@ -21,70 +20,18 @@ namespace {
   throw domain::Error::bad_request("Файл XLSX не читается: " + what, "file");
 }
 
-// The archive, opened from memory; parts are read with the caps applied.
-class Archive {
+// The workbook's archive: small parts (the workbook, its relations, styles)
+// are read whole under the styles cap.
+class Archive : public ZipArchive {
  public:
-  Archive(std::string_view bytes, const XlsxLimits& limits) : limits_(limits) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (!source) fail("не удалось открыть архив");
-    zip_ = zip_open_from_source(source, ZIP_RDONLY, &error);
-    if (!zip_) {
-      zip_source_free(source);
-      zip_error_fini(&error);
-      fail("файл повреждён или это не книга Excel");
-    }
-    zip_error_fini(&error);
-    const auto entries = zip_get_num_entries(zip_, 0);
-    if (entries < 0 || static_cast<std::size_t>(entries) > limits_.max_entries) fail("слишком много частей в архиве");
-  }
-  ~Archive() {
-    if (zip_) zip_discard(zip_);
-  }
-  Archive(const Archive&) = delete;
-  Archive& operator=(const Archive&) = delete;
-
-  // Calls `on_chunk` with the part's bytes, 64 KiB at a time, under the caps
-  // (at most `max_bytes` of this part); false when there is no such part.
-  template <class OnChunk>
-  bool stream(const std::string& name, std::size_t max_bytes, OnChunk&& on_chunk) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(zip_, name.c_str(), 0, &st) != 0) return false;
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip_, name.c_str(), 0), zip_fclose);
-    if (!file) fail("часть «" + name + "» повреждена или зашифрована");
-    const std::size_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-    std::size_t read = 0;
-    std::string buffer(64 * 1024, '\0');
-    for (;;) {
-      const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-      if (n < 0) fail("часть «" + name + "» повреждена");
-      if (n == 0) break;
-      read += static_cast<std::size_t>(n);
-      total_ += static_cast<std::size_t>(n);
-      if (read > std::min(max_bytes, limits_.max_entry_bytes) || total_ > limits_.max_total_bytes)
-        fail("после распаковки файл слишком велик");
-      if (read > (1u << 20) && read / std::max<std::size_t>(compressed, 1) > limits_.max_ratio)
-        fail("архив подозрительно сильно сжат");
-      on_chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-    }
-    return true;
-  }
-
-  // The whole part (small ones: the workbook, its relations, styles), or
-  // nullopt when there is no such part.
-  std::optional<std::string> read(const std::string& name) {
-    std::string out;
-    if (!stream(name, limits_.max_styles_bytes, [&](std::string_view chunk) { out.append(chunk); }))
-      return std::nullopt;
-    return out;
-  }
+  Archive(std::string_view bytes, const XlsxLimits& limits)
+      : ZipArchive(bytes, {limits.max_entries, limits.max_entry_bytes, limits.max_total_bytes, limits.max_ratio},
+                   "Файл XLSX", "книга Excel"),
+        max_part_(limits.max_styles_bytes) {}
+  std::optional<std::string> read(const std::string& name) { return ZipArchive::read(name, max_part_); }
 
  private:
-  zip_t* zip_ = nullptr;
-  XlsxLimits limits_;
-  std::size_t total_ = 0;
+  std::size_t max_part_;
 };
 
 pugi::xml_document parse(std::string& text, const std::string& part) {

@@ -47,18 +47,20 @@ Document document_from(const Row& r) {
 std::int64_t insert_document(Connection& c, const Document& d) {
   return c.scalar(
       "INSERT INTO documents (kind, number, doc_date, issuer, title, level, territory_id, tags, description, preloaded,"
-      " created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+      " created_by, created_at, updated_at, number_key)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
       {d.kind, text_or_null(d.number), text_or_null(d.doc_date), text_or_null(d.issuer), d.title, d.level,
        id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), flag(d.preloaded),
-       id_or_null(d.created_by), d.created_at});
+       id_or_null(d.created_by), d.created_at, text_or_null(domain::number_key(d.number))});
 }
 
 void update_document(Connection& c, const Document& d) {
   c.execute(
       "UPDATE documents SET kind = $2, number = $3, doc_date = $4, issuer = $5, title = $6, level = $7,"
-      " territory_id = $8, tags = $9, description = $10, updated_at = $11 WHERE id = $1",
+      " territory_id = $8, tags = $9, description = $10, updated_at = $11, number_key = $12 WHERE id = $1",
       {d.id, d.kind, text_or_null(d.number), text_or_null(d.doc_date), text_or_null(d.issuer), d.title, d.level,
-       id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), d.updated_at});
+       id_or_null(d.territory_id), text_or_null(d.tags), text_or_null(d.description), d.updated_at,
+       text_or_null(domain::number_key(d.number))});
 }
 
 std::optional<Document> find_document(Connection& c, std::int64_t id) {
@@ -73,6 +75,8 @@ std::vector<Document> list_documents(Connection& c, const DocumentFilter& f) {
   Params params;
   std::string where = " WHERE 1 = 1";
   if (f.searched) where += " AND d.id IN " + registry::placeholders(params, std::span<const std::int64_t>(f.ids));
+  if (!f.number_key.empty()) where += " AND d.number_key = " + registry::placeholder(params, f.number_key);
+  if (!f.date.empty()) where += " AND d.doc_date = " + registry::placeholder(params, f.date);
   if (!f.kind.empty()) where += " AND d.kind = " + registry::placeholder(params, f.kind);
   if (!f.level.empty()) where += " AND d.level = " + registry::placeholder(params, f.level);
   if (!f.year.empty()) where += " AND d.doc_date LIKE " + registry::placeholder(params, f.year + "-%");
@@ -132,9 +136,28 @@ std::optional<Version> find_version(Connection& c, std::int64_t document_id, int
   return version_from(*row);
 }
 
-std::string searchable_text(const Document& d) {
-  return d.title + " " + domain::title_of(domain::document_kinds(), d.kind) + " " + d.number + " " + d.issuer + " " +
-         d.tags + " " + d.description;
+std::string searchable_text(const Document& d, const std::string& file_text) {
+  std::string text = d.title + " " + domain::title_of(domain::document_kinds(), d.kind) + " " + d.number + " " +
+                     d.issuer + " " + d.tags + " " + d.description + "\n" + file_text;
+  return text + " " + domain::family_words(text);
+}
+
+std::string file_text_of(Connection& c, std::int64_t id) {
+  auto row = c.query_one("SELECT COALESCE(file_text, '') AS file_text FROM documents WHERE id = $1", {id});
+  return row ? row->text("file_text") : std::string();
+}
+
+void set_file_text(Connection& c, std::int64_t id, const std::string& text) {
+  c.execute("UPDATE documents SET file_text = $2 WHERE id = $1", {id, text_or_null(text)});
+}
+
+std::size_t fill_number_keys(Connection& c) {
+  std::vector<std::pair<std::int64_t, std::string>> missing;
+  c.run("SELECT id, number FROM documents WHERE number_key IS NULL AND number IS NOT NULL", {},
+        [&](const Row& r) { missing.emplace_back(r.int64("id"), r.text("number")); });
+  for (const auto& [id, number] : missing)
+    c.execute("UPDATE documents SET number_key = $2 WHERE id = $1", {id, text_or_null(domain::number_key(number))});
+  return missing.size();
 }
 
 std::vector<Document> unindexed_documents(Connection& c) {

@@ -33,12 +33,19 @@ std::optional<Document> find_document(Connection& c, std::int64_t id);
 struct DocumentFilter {
   std::vector<std::int64_t> ids;  // from a search, in rank order; empty with `searched` means nothing matched
   bool searched = false;
+  std::string number_key;  // domain::number_key of the number asked for
+  std::string date;        // ISO: the document's date
   std::string kind, level, tag;
   std::string year;     // «2023»
   bool recent = false;  // newest changes first (the cabinet's shelf), not newest documents
   std::size_t limit = 200;
 };
 std::vector<Document> list_documents(Connection& c, const DocumentFilter& f);
+// The text of the latest file (for the search index), and setting it.
+std::string file_text_of(Connection& c, std::int64_t id);
+void set_file_text(Connection& c, std::int64_t id, const std::string& text);
+// Documents written before numbers were keyed: their number keys filled; how many.
+std::size_t fill_number_keys(Connection& c);
 std::int64_t count_documents(Connection& c);
 
 struct Version {
@@ -57,7 +64,8 @@ std::vector<Version> versions_of(Connection& c, std::int64_t document_id);  // n
 std::optional<Version> find_version(Connection& c, std::int64_t document_id, int version);
 
 // The text a document is found by: its title, kind, number, issuer, tags, description.
-std::string searchable_text(const Document& d);
+// The card's fields, the words of its file, and the word families of both (domain::family_words).
+std::string searchable_text(const Document& d, const std::string& file_text = {});
 // Documents with no entry in the search index yet (the preloaded base after
 // the migration; anything indexed before a crash of an older version).
 std::vector<Document> unindexed_documents(Connection& c);

@@ -115,3 +115,24 @@ test('export then import: a file round trip, a progress line, and exit code 3 wi
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('extract-text: the words of a document for the search, a broken file named', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
+  try {
+    const rtf = join(dir, 'приказ.rtf')
+    writeFileSync(rtf, Buffer.from("{\\rtf1\\ansi\\ansicpg1251 \\'cf\\'f0\\'e8\\'ea\\'e0\\'e7 \\u8470?45\\par}", 'latin1'))
+    const ok = run(['extract-text', '--file', rtf])
+    assert.equal(ok.code, 0, ok.out)
+    assert.equal(ok.out, 'Приказ №45\n')
+    const pdf = join(dir, 'broken.pdf')
+    writeFileSync(pdf, '%PDF-1.4 обрывок')
+    const broken = run(['extract-text', '--file', pdf])
+    assert.equal(broken.code, 1)
+    assert.match(broken.out, /Файл PDF не читается/)
+    const exe = join(dir, 'setup.exe')
+    writeFileSync(exe, 'MZ\x90\x00')
+    assert.match(run(['extract-text', '--file', exe]).out, /Тип файла не определён/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -221,6 +221,53 @@ test('the library: Russian search, versions, safe downloads, refused files', asy
   assert.equal(bad.body.error.field, 'doc_date')
 })
 
+test('a document is found as officials cite it: by its number however typed, its date, the words of its file, a word family', async () => {
+  const numbers = async (q) =>
+    (await json(srv.base, `/api/v1/documents?q=${encodeURIComponent(q)}`, { headers: teacher })).body.items.map((d) => d.number)
+  for (const typed of ['Р-174', '№ Р-174', 'р174', 'Р 174']) assert.deepEqual(await numbers(typed), ['Р-174'], typed)
+  assert.deepEqual(await numbers('от 16.12.2020'), ['Р-174'])
+  // The seeds cite the Concept as Р-76 of 06.08.2020 too: the preloaded base carries both acts.
+  assert.deepEqual(await numbers('№ Р-76 от 06.08.2020'), ['Р-76'])
+  assert.ok((await numbers('концепция единой федеральной системы')).includes('Р-76'))
+
+  // Words only inside the attached file (RTF in Windows-1251, as Word saves it) are found after the upload.
+  const regionId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01'`))
+  const doc = await send('POST', '/api/v1/documents', methodist, {
+    kind: 'order',
+    number: '01-05/777',
+    doc_date: '2024-01-15',
+    title: 'О внесении изменений',
+    level: 'regional',
+    territory_id: regionId,
+  })
+  assert.equal(doc.status, 201, JSON.stringify(doc.body))
+  assert.deepEqual(await numbers('эвристическим'), [])
+  const rtf = Buffer.concat([
+    Buffer.from('{\\rtf1\\ansi\\ansicpg1251{\\fonttbl{\\f0 Times;}}'),
+    // «эвристические» in Windows-1251 hex escapes
+    Buffer.from("\\'fd\\'e2\\'f0\\'e8\\'f1\\'f2\\'e8\\'f7\\'e5\\'f1\\'ea\\'e8\\'e5 \\'ec\\'e5\\'f2\\'ee\\'e4\\'fb\\par}"),
+  ])
+  const uploaded = await upload(`/api/v1/documents/${doc.body.id}/versions?name=${encodeURIComponent('приказ.rtf')}`, methodist, rtf)
+  assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body))
+  assert.deepEqual(await numbers('эвристическим методам'), ['01-05/777'], 'another form of a word from the file')
+  assert.deepEqual(await numbers('приказ 01-05/777'), ['01-05/777'])
+  assert.deepEqual(await numbers('0105777'), ['01-05/777'])
+  assert.deepEqual(await numbers('от 15 января 2024 г.'), ['01-05/777'])
+
+  // «наставников» finds what is written about «наставничество».
+  const mentoring = await send('POST', '/api/v1/documents', methodist, {
+    kind: 'recommendations',
+    title: 'Методические рекомендации по внедрению системы наставничества',
+    level: 'regional',
+    territory_id: regionId,
+  })
+  assert.equal(mentoring.status, 201)
+  const titles = async (q) =>
+    (await json(srv.base, `/api/v1/documents?q=${encodeURIComponent(q)}`, { headers: teacher })).body.items.map((d) => d.title)
+  for (const q of ['наставников', 'наставник', 'наставничество'])
+    assert.ok((await titles(q)).includes('Методические рекомендации по внедрению системы наставничества'), q)
+})
+
 test('a practice in review: the expert scores it, the institute decides, it is published and a route links it', async () => {
   const mine = (await json(srv.base, '/api/v1/practices/reviews', { headers: expert })).body.items
   const open = mine.find((r) => !r.submitted_at)

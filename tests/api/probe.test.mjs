@@ -65,6 +65,9 @@ before(async () => {
   b.monitoring =
     one(`INSERT INTO monitoring_campaigns (region_id, title, indicator_set, period, collect_from, collect_to, status, created_at)
     VALUES (${b.region}, 'Мониторинг Б', 'rmms', '2026', '2026-04-15', '2026-05-10', 'open', ${now}) RETURNING id`)
+  b.indicator =
+    one(`INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window, periodicity, created_at)
+    VALUES (${b.region}, 'reg.b', 'Показатель Б', '%', 'computed', 'teacher,with_route', 'teacher', 'period', 'ежегодно', ${now}) RETURNING id`)
   b.submission = one(
     `INSERT INTO monitoring_submissions (campaign_id, territory_id, status, updated_at) VALUES (${b.monitoring}, ${b.municipality}, 'draft', ${now}) RETURNING id`,
   )
@@ -147,6 +150,7 @@ function idsFor(pattern) {
     [/^\/api\/v1\/events\/\{id\}/, [b.event]],
     [/^\/api\/v1\/monitoring\/campaigns\/\{id\}/, [b.monitoring]],
     [/^\/api\/v1\/monitoring\/submissions\/\{id\}/, [b.submission]],
+    [/^\/api\/v1\/monitoring\/indicators\/\{id\}/, [b.indicator]],
     [/^\/api\/v1\/mentoring\/programs\/\{id\}/, [b.mentoring]],
     [/^\/api\/v1\/mentoring\/pairs\/\{id\}/, [b.pair]],
     [/^\/api\/v1\/communities\/\{id\}\/members\/\{person_id\}/, [b.community, b.person]],
@@ -203,7 +207,8 @@ function snapshot() {
     (SELECT status FROM help_requests WHERE id = ${b.help}), (SELECT status FROM routes WHERE id = ${b.route}),
     (SELECT count(*) FROM event_registrations WHERE event_id = ${b.event}), (SELECT is_active FROM accounts WHERE id = ${b.account}),
     (SELECT count(*) FROM sessions WHERE account_id = ${b.account}), (SELECT status FROM practices WHERE id = ${b.practice}),
-    (SELECT count(*) FROM community_members WHERE community_id = ${b.community}), (SELECT status FROM enrolments WHERE id = ${b.enrolment})`)
+    (SELECT count(*) FROM community_members WHERE community_id = ${b.community}), (SELECT status FROM enrolments WHERE id = ${b.enrolment}),
+    (SELECT name FROM custom_indicators WHERE id = ${b.indicator})`)
 }
 
 test('no role of region A reads or changes anything of region B through any address with an {id}', async () => {

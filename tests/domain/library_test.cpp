@@ -85,3 +85,41 @@ TEST(Stems, RussianWordFormsMeetAtOneStem) {
   EXPECT_EQ(word_stems("ёлка"), word_stems("елка"));
   EXPECT_TRUE(word_stems("  , ; ").empty());
 }
+
+// A document's number however people type it, and a date as orders cite it.
+TEST(LibrarySearch, NumbersDatesAndWordsOfAQuery) {
+  for (auto typed : {"Р-174", "№ Р-174", "р174", "Р 174", "№Р-174", "р‑174"})
+    EXPECT_EQ(number_key(typed), number_key("Р-174")) << typed;
+  EXPECT_EQ(number_key("Р-174"), "р174");
+  EXPECT_EQ(number_key("01-02/231"), "0102231");
+  EXPECT_EQ(number_key("АЗ – 1061/08"), "аз106108");
+
+  auto q = parse_document_query("№ Р-174 от 16.12.2020 концепция");
+  EXPECT_EQ(q.number_key, "р174");
+  EXPECT_EQ(q.date, "2020-12-16");
+  EXPECT_EQ(q.words, "концепция");
+  for (auto typed : {"Р 174", "АЗ – 1061/08", "аз 1061/08"})
+    EXPECT_EQ(parse_document_query(typed).number_key, number_key(typed)) << typed;
+  EXPECT_EQ(parse_document_query("в 2020 году").number_key, "");
+  q = parse_document_query("р174");
+  EXPECT_EQ(q.number_key, "р174");
+  EXPECT_EQ(q.words, "");
+  q = parse_document_query("приказ 01-02/231 от 16 декабря 2020 г.");
+  EXPECT_EQ(q.number_key, "0102231");
+  EXPECT_EQ(q.date, "2020-12-16");
+  EXPECT_EQ(q.words, "приказ");
+  q = parse_document_query("наставничество 2020");  // a year is a word, not a number
+  EXPECT_EQ(q.number_key, "");
+  EXPECT_EQ(q.words, "наставничество 2020");
+  q = parse_document_query("от 16.12.2020г.");
+  EXPECT_EQ(q.date, "2020-12-16");
+  EXPECT_EQ(q.words, "");
+}
+
+TEST(LibrarySearch, WordFamiliesAReaderTreatsAsOne) {
+  EXPECT_EQ(family_words("Методические рекомендации по внедрению наставничества"), "наставник");
+  EXPECT_EQ(family_words("Наставничество и тьюторство"), "наставник тьютор");
+  EXPECT_EQ(family_words("Сотрудничество школ"), "");  // not a listed family: «сотрудник» is another word
+  EXPECT_EQ(query_with_families("программы наставничества"), "программы наставник");
+  EXPECT_EQ(query_with_families("наставников"), "наставников");  // the stemmer already makes it «наставник»
+}

@@ -1,39 +1,17 @@
 // XLSX written by our exporter is read back by our reader; hostile archives
 // are refused with an error rather than exhausting memory.
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include "io/table_writer.hpp"
 #include "io/xlsx_reader.hpp"
 #include "support/errors.hpp"
+#include "support/zip.hpp"
 
 using namespace metodist;
 using metodist::testing::error_of;
+using metodist::testing::make_zip;
 
 namespace {
-
-// A ZIP archive in memory holding the given parts.
-std::string make_zip(const std::vector<std::pair<std::string, std::string>>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(out);
-  zip_t* z = zip_open_from_source(out, ZIP_TRUNCATE, &error);
-  for (const auto& [name, data] : parts) {
-    zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
-    zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE);
-  }
-  zip_close(z);
-  zip_source_open(out);
-  zip_source_seek(out, 0, SEEK_END);
-  const auto size = zip_source_tell(out);
-  zip_source_seek(out, 0, SEEK_SET);
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  zip_source_read(out, bytes.data(), size);
-  zip_source_close(out);
-  zip_source_free(out);
-  return bytes;
-}
 
 const std::string kWorkbook =
     R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="Л" sheetId="1"/></sheets></workbook>)";

@@ -825,7 +825,7 @@ export const en: Messages = {
     title: 'Documents library',
     nav: 'Library',
     back: 'Back to the library',
-    search: 'Full-text search (any word form)',
+    search: 'Number, date or words: «Р-174», «от 16.12.2020», «наставничество»',
     kind: 'Kind',
     allKinds: 'All kinds',
     level: 'Level',
