@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "app/monitoring.hpp"
 #include "app/notifications.hpp"
 #include "app/passwords.hpp"
+#include "app/roadmaps.hpp"
 #include "app/setup.hpp"
 #include "domain/access.hpp"
 #include "domain/error.hpp"
@@ -59,6 +61,8 @@ struct Options {
   bool force = false;
   // admin create
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
+  // roadmap
+  std::int64_t roadmap_id = 0;
   // init
   std::string region_name, region_oktmo, region_role = "regional_institute";
   int subject_number = 0;
@@ -169,6 +173,53 @@ std::string read_file(const std::string& path) {
   in.seekg(0);
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return bytes;
+}
+
+// A roadmap's items from a table (a check with --dry-run), and the roadmap as a
+// file: what the roadmap's page does, for a region loading its plans by script.
+int cmd_roadmap_import(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto table = io::read_table(read_file(o.file));
+  const auto r = app::import_roadmap(application, app::system_caller(), o.roadmap_id, table, o.dry_run, o.force);
+  std::map<std::string_view, std::size_t> counts;
+  for (const auto& a : r.rows) ++counts[domain::row_role_code(a.role)];
+  std::printf("Строк в файле: %zu —", r.rows.size());
+  const std::pair<std::string_view, const char*> kRoles[] = {{"title", "над таблицей"},
+                                                             {"header", "заголовок"},
+                                                             {"column_numbers", "номера столбцов"},
+                                                             {"section", "блоков"},
+                                                             {"heading", "разделов"},
+                                                             {"item", "пунктов"},
+                                                             {"continuation", "продолжений"},
+                                                             {"repeated_header", "повторов заголовка"},
+                                                             {"empty", "пустых"}};
+  bool first = true;
+  for (const auto& [code, title] : kRoles)
+    if (auto it = counts.find(code); it != counts.end()) {
+      std::printf("%s %s %zu", first ? "" : ",", title, it->second);
+      first = false;
+    }
+  std::printf(". Нераспознанных сроков: %zu, отчётов: %zu.\n", r.flagged_terms, r.reports);
+  for (const auto& c : r.extra_columns) std::printf("Столбец «%s» сохранён у пунктов как есть.\n", c.c_str());
+  for (const auto& e : r.executors) {
+    std::printf("Исполнители «%s»: ответственный «%s»", e.executors.c_str(), e.parts.responsible.c_str());
+    for (const auto& co : e.parts.co) std::printf(", «%s»", co.c_str());
+    std::printf("\n");
+  }
+  for (const auto& i : r.issues) std::printf("  строка %zu: %s\n", i.row, i.message.c_str());
+  std::printf(r.applied ? "Записано.\n" : "Проверка (--dry-run): ничего не записано.\n");
+  return 0;
+}
+
+int cmd_roadmap_export(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto file = app::export_roadmap(application, app::system_caller(), o.roadmap_id, o.format);
+  const std::string out = o.file.empty() ? file.filename : o.file;
+  std::ofstream(out, std::ios::binary) << file.bytes;
+  std::printf("Записано: %s\n", out.c_str());
+  return 0;
 }
 
 int cmd_import(const Options& o) {
@@ -398,6 +449,18 @@ int main(int argc, char** argv) {
   serve->add_option("--port", o.port, "Порт (по умолчанию 8080)")->check(CLI::Range(0, 65535));
   serve->add_option("--web-root", o.web_root, "Папка собранного веб-интерфейса (web/dist)");
   auto* migrate = cli.add_subcommand("migrate", "Применить миграции схемы базы данных");
+  auto* roadmap = cli.add_subcommand("roadmap", "Дорожная карта: загрузить пункты из таблицы или выгрузить");
+  roadmap->require_subcommand(1);
+  auto* roadmap_import =
+      roadmap->add_subcommand("import", "Загрузить пункты (XLSX, CSV, текст «|»); --dry-run — проверка");
+  roadmap_import->add_option("--id", o.roadmap_id, "Номер дорожной карты")->required();
+  roadmap_import->add_option("--file", o.file, "Файл")->required()->check(CLI::ExistingFile);
+  roadmap_import->add_flag("--dry-run", o.dry_run, "Только проверить: чем стала каждая строка файла");
+  roadmap_import->add_flag("--replace", o.force, "Заменить пункты карты (если по ним нет отчётов)");
+  auto* roadmap_export = roadmap->add_subcommand("export", "Выгрузить карту: xlsx, csv (загружается обратно) или pdf");
+  roadmap_export->add_option("--id", o.roadmap_id, "Номер дорожной карты")->required();
+  roadmap_export->add_option("--format", o.format, "xlsx, csv или pdf")->check(CLI::IsMember({"xlsx", "csv", "pdf"}));
+  roadmap_export->add_option("--out", o.file, "Файл (по умолчанию roadmap-N.формат)");
   auto* extract = cli.add_subcommand("extract-text", "Извлечь текст документа (PDF, DOCX, ODT, RTF) для поиска");
   extract->add_option("--file", o.file, "Файл (по умолчанию — стандартный ввод)");
   extract->add_option("--type", o.kind, "Тип содержимого (по умолчанию — по первым байтам и имени файла)");
@@ -479,6 +542,8 @@ int main(int argc, char** argv) {
     if (*serve) return cmd_serve(o);
     if (*migrate) return cmd_migrate(o);
     if (*extract) return cmd_extract_text(o);
+    if (*roadmap_import) return cmd_roadmap_import(o);
+    if (*roadmap_export) return cmd_roadmap_export(o);
     if (*init) return cmd_init(o);
     if (*demo) return cmd_demo(o);
     if (*import) return cmd_import(o);

@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { runSql } from './server.mjs'
 
 const bin = process.env.METODIST_BIN
 
@@ -132,6 +134,42 @@ test('extract-text: the words of a document for the search, a broken file named'
     const exe = join(dir, 'setup.exe')
     writeFileSync(exe, 'MZ\x90\x00')
     assert.match(run(['extract-text', '--file', exe]).out, /Тип файла не определён/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('roadmap import and export: the check accounts for every row, the export loads back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
+  const db = `sqlite:${join(dir, 'roadmap.db')}`
+  try {
+    assert.equal(run(['--db', db, 'demo', '--seed', '5']).code, 0)
+    const roadmap = () =>
+      Number(
+        runSql(
+          db,
+          `INSERT INTO roadmaps (title, owner_level, territory_id, period_from, period_to, created_at)
+           SELECT 'План региона', 'region', id, '2023-09-01', '2025-08-31', 'x' FROM territories WHERE code = 'RU-01' RETURNING id`,
+        ),
+      )
+    const id = roadmap()
+    const sample = fileURLToPath(new URL('../../docs/samples/roadmap_other_region.csv', import.meta.url))
+    const check = run(['--db', db, 'roadmap', 'import', '--id', String(id), '--file', sample, '--dry-run'])
+    assert.equal(check.code, 0, check.out)
+    assert.match(check.out, /Строк в файле: 21 — над таблицей 2, заголовок 1, номера столбцов 1, блоков 2, разделов 2, пунктов 10/)
+    assert.match(check.out, /Исполнители «ГАУ ДПО ИРО, МОУО»: ответственный «ГАУ ДПО ИРО», «МОУО»/)
+    assert.match(check.out, /ничего не записано/)
+    assert.match(run(['--db', db, 'roadmap', 'import', '--id', String(id), '--file', sample]).out, /Записано\./)
+    const csv = join(dir, 'plan.csv')
+    assert.equal(run(['--db', db, 'roadmap', 'export', '--id', String(id), '--format', 'csv', '--out', csv]).code, 0)
+    const copy = roadmap()
+    assert.equal(run(['--db', db, 'roadmap', 'import', '--id', String(copy), '--file', csv]).code, 0)
+    const again = join(dir, 'again.csv')
+    run(['--db', db, 'roadmap', 'export', '--id', String(copy), '--format', 'csv', '--out', again])
+    assert.deepEqual(readFileSync(again), readFileSync(csv))
+    const missing = run(['--db', db, 'roadmap', 'import', '--id', '999999', '--file', csv])
+    assert.equal(missing.code, 1)
+    assert.match(missing.out, /Дорожная карта не найдена/)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
