@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "app/events.hpp"
@@ -107,6 +109,14 @@ std::vector<domain::Date> report_days_of(storage::Connection& c, const rm::Item&
   return found == all.end() ? std::vector<domain::Date>{} : days_of(found->second);
 }
 
+// The organisations of the roadmap's territory, by folded name: a list of
+// executors splits before each («ГАУ ДПО ИРО, Гимназия № 1»).
+std::function<bool(std::string_view)> known_bodies(storage::Connection& c, std::int64_t territory_id) {
+  auto names = std::make_shared<std::set<std::string>>();
+  for (const auto& n : rm::organisation_names_within(c, territory_id)) names->insert(domain::fold_for_search(n));
+  return [names](std::string_view part) { return names->contains(domain::fold_for_search(part)); };
+}
+
 // ---- checks ----
 
 void check_roadmap(storage::Connection& c, const rm::Roadmap& r) {
@@ -174,6 +184,7 @@ RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id) {
     RoadmapCard card{s.roadmap, {}, s.keeper, s.reporter};
     const auto today = domain::Date::today();
     const auto reports = rm::report_days(c, id);
+    const auto known = known_bodies(c, s.roadmap.territory_id);
     for (auto& i : rm::items_of(c, id)) {
       RoadmapItemView v;
       v.depth = i.number.empty() ? 1 : domain::number_depth(i.number);
@@ -183,6 +194,7 @@ RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id) {
       const auto term = stored_term(i);
       v.overdue = !i.heading && domain::item_overdue(term, i.status, today, days);
       if (!i.heading) v.dues = domain::dues_of(term, days, today);
+      v.executors = domain::split_executors(i.executors, known);
       v.item = std::move(i);
       card.items.push_back(std::move(v));
     }
@@ -374,6 +386,7 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
       throw domain::Error::validation("file",
                                       parsed.issues.empty() ? "В файле нет пунктов" : parsed.issues.front().message);
     std::set<std::string> sections, split_seen;
+    const auto known = known_bodies(c, s.roadmap.territory_id);
     const auto now = domain::utc_timestamp_now();
     int position = 0;
     std::vector<rm::Item> items;
@@ -450,7 +463,7 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
             {row.source_row, "term", label + ": срок «" + i.term + "» не распознан — сохранён как написан"});
       }
       if (!i.executors.empty() && split_seen.insert(i.executors).second) {
-        auto e = domain::split_executors(i.executors);
+        auto e = domain::split_executors(i.executors, known);
         if (!e.co.empty()) report.executors.push_back({i.executors, std::move(e)});
       }
       if (!i.section.empty() && sections.insert(i.section).second) report.sections.push_back(i.section);

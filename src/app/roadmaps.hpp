@@ -32,6 +32,7 @@ struct RoadmapItemView {
   bool overdue = false;
   bool flagged = false;           // the term was not understood: kept as written
   std::vector<domain::Due> dues;  // a series: every due date, met or not
+  domain::Executors executors;    // the responsible and the co-executors, the registry's names known
 };
 struct RoadmapCard {
   storage::roadmaps::Roadmap roadmap;

@@ -56,7 +56,7 @@ std::optional<std::string> item_number(std::string_view text) {
   return n;
 }
 
-// «I», «IV», «XII»: a section's Roman number (ASCII or the Cyrillic «І» some editors put).
+// «I», «IV», «XII»: a section's Roman number, in Latin letters as documents type it.
 bool roman_numeral(std::string_view t) {
   if (t.empty() || t.size() > 6) return false;
   return std::all_of(t.begin(), t.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
@@ -507,7 +507,7 @@ bool names_a_body(std::string_view part) {
 
 }  // namespace
 
-Executors split_executors(std::string_view text) {
+Executors split_executors(std::string_view text, const std::function<bool(std::string_view)>& known_body) {
   Executors e;
   std::vector<std::string> parts;
   for (auto& slash_part : split_list(text, '/')) {
@@ -521,7 +521,7 @@ Executors split_executors(std::string_view text) {
       if (piece.empty()) continue;
       if (current.empty()) {
         current = piece;
-      } else if (names_a_body(piece)) {
+      } else if (names_a_body(piece) || (known_body && known_body(piece))) {
         parts.push_back(current);
         current = piece;
       } else {

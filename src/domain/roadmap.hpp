@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -133,7 +134,9 @@ struct Executors {
   std::string responsible;
   std::vector<std::string> co;
 };
-Executors split_executors(std::string_view text);
+// `known_body`: a name from the registry (an organisation of the roadmap's
+// territory, by its folded name or short name) also splits before itself.
+Executors split_executors(std::string_view text, const std::function<bool(std::string_view)>& known_body = {});
 
 // «2021 год» → 2021: the year of a block, for terms without a year.
 std::optional<int> section_year(std::string_view section);

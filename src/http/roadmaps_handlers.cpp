@@ -31,7 +31,7 @@ void write_roadmap(JsonWriter& w, const rm::Roadmap& r) {
       .end_object();
 }
 
-void write_item(JsonWriter& w, const rm::Item& i) {
+void write_item(JsonWriter& w, const rm::Item& i, const domain::Executors& e) {
   w.field("id", i.id)
       .field("roadmap_id", i.roadmap_id)
       .field("position", i.position)
@@ -45,7 +45,6 @@ void write_item(JsonWriter& w, const rm::Item& i) {
       .text_or_null(i.participants)
       .key("executors")
       .text_or_null(i.executors);
-  const auto e = domain::split_executors(i.executors);
   w.key("responsible").text_or_null(e.responsible).key("co_executors").begin_array();
   for (const auto& co : e.co) w.value(co);
   w.end_array()
@@ -181,7 +180,7 @@ Response get_roadmap(const Request& r, Context& ctx) {
   w.field("can_manage", card.can_manage).field("can_report", card.can_report).key("items").begin_array();
   for (const auto& v : card.items) {
     w.begin_object();
-    write_item(w, v.item);
+    write_item(w, v.item, v.executors);
     w.field("depth", v.depth).field("overdue", v.overdue).field("flagged", v.flagged).key("dues").begin_array();
     for (const auto& d : v.dues)
       w.begin_object()

@@ -211,6 +211,17 @@ std::vector<Report> reports_of(Connection& c, std::int64_t item_id) {
   return out;
 }
 
+std::vector<std::string> organisation_names_within(Connection& c, std::int64_t territory_id) {
+  std::vector<std::string> out;
+  c.run("SELECT name, COALESCE(short_name, '') AS short_name FROM organisations WHERE territory_id IN " +
+            registry::subtree("$1"),
+        {territory_id}, [&](const Row& r) {
+          out.push_back(r.text("name"));
+          if (auto s = r.text("short_name"); !s.empty()) out.push_back(std::move(s));
+        });
+  return out;
+}
+
 std::vector<LateItem> late_items(Connection& c, const std::string& today) {
   std::vector<LateItem> out;
   c.run(

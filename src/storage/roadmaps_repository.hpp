@@ -68,6 +68,10 @@ struct Report {
 std::int64_t insert_report(Connection& c, const Report& r);
 std::vector<Report> reports_of(Connection& c, std::int64_t item_id);  // newest first
 
+// The names and short names of the organisations in a territory and below:
+// the bodies a list of executors may name.
+std::vector<std::string> organisation_names_within(Connection& c, std::int64_t territory_id);
+
 // Unfinished items whose due date passed before `today` (ISO), with their
 // roadmap's territory: the reminder pass tells the roadmap's keepers.
 struct LateItem {

@@ -354,6 +354,29 @@ TEST_P(RoadmapsTest, AnotherRegionsTableGoesInAndComesOutWhole) {
   EXPECT_TRUE(pdf.bytes.starts_with("%PDF"));
 }
 
+// A school of the region named in lower case after a comma is a body of its own: the registry knows it.
+TEST_P(RoadmapsTest, ExecutorsTheRegistryKnowsAreSplit) {
+  const auto id = roadmap();
+  app::ItemDraft d;
+  d.number = "1";
+  d.name = "Стажировка";
+  d.term = "Май";
+  d.executors = "ГАУ ДПО ИРО, гимназия сотрудничества";
+  app::add_roadmap_item(app_, institute_, id, d);
+  auto card = app::get_roadmap(app_, institute_, id);
+  EXPECT_TRUE(card.items[0].executors.co.empty());  // not a body anyone knows: one executor
+  app_.db->write([&](storage::Connection& c) {
+    c.execute(
+        "INSERT INTO organisations (code, name, short_name, kind, territory_id, search_key, created_at, updated_at)"
+        " VALUES ('GYM-S', 'Муниципальное автономное общеобразовательное учреждение «Гимназия сотрудничества»',"
+        " 'Гимназия сотрудничества', 'school', $1, 'gym-s', 'x', 'x')",
+        {municipality_});
+  });
+  card = app::get_roadmap(app_, institute_, id);
+  EXPECT_EQ(card.items[0].executors.responsible, "ГАУ ДПО ИРО");
+  EXPECT_EQ(card.items[0].executors.co, std::vector<std::string>{"гимназия сотрудничества"});
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RoadmapsTest, metodist::testing::kBackends,
                          [](const auto& info) { return info.param; });
 
