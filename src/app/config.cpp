@@ -108,6 +108,8 @@ const std::vector<Setting>& settings() {
        int_setting(&Config::young_teacher_max_years, 1, 20)},
       {"library.max_file_bytes", "METODIST_MAX_FILE_BYTES",
        int_setting(&Config::max_file_bytes, 1024, std::int64_t{1} << 30)},
+      {"library.text_extract_seconds", "METODIST_TEXT_EXTRACT_SECONDS",
+       int_setting(&Config::text_extract_seconds, 1, 300)},
       {"log.level", "METODIST_LOG_LEVEL",
        [](Config& c, const std::string& key, const std::string& text) {
          check_log_level(key, text);

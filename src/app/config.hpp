@@ -32,6 +32,7 @@ struct Config {
   // The binary that extracts the text of uploaded files in a child process
   // (`metodist extract-text`); the server sets its own. Empty: in-process.
   std::string text_extractor;
+  int text_extract_seconds = 10;  // CPU and wall-clock time the child gets per file
   // Peers whose X-Real-IP names the client (the reverse proxy in front):
   // comma-separated addresses. Login throttling per address needs the real one.
   std::string trusted_proxies = "127.0.0.1,::1";

@@ -5,9 +5,11 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -17,15 +19,17 @@
 namespace metodist::app {
 namespace {
 
-constexpr int kSeconds = 10;                              // wall clock (and CPU) a file may take
 constexpr rlim_t kMemory = rlim_t{1536} << 20;            // address space of the child
 constexpr std::size_t kMaxOutput = std::size_t{4} << 20;  // bytes of text read back
 
 // Runs `extractor extract-text --type <type>` with the bytes on its stdin; its
 // stdout, or nullopt when it failed, ran out of time or said too much.
-std::optional<std::string> run_child(const std::string& extractor, std::string_view bytes, std::string_view type) {
+std::optional<std::string> run_child(const std::string& extractor, int seconds, std::string_view bytes,
+                                     std::string_view type) {
+  // The child's input is a socket, not a pipe: a write after the child has
+  // gone is an error (MSG_NOSIGNAL), not a SIGPIPE for whoever calls this.
   int in[2], out[2];
-  if (pipe2(in, O_CLOEXEC) != 0) return std::nullopt;
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) != 0) return std::nullopt;
   if (pipe2(out, O_CLOEXEC) != 0) {
     close(in[0]), close(in[1]);
     return std::nullopt;
@@ -40,7 +44,7 @@ std::optional<std::string> run_child(const std::string& extractor, std::string_v
     // In the child only async-signal-safe calls until exec: the server has threads.
     dup2(in[0], STDIN_FILENO);
     dup2(out[1], STDOUT_FILENO);
-    const rlimit cpu{kSeconds, kSeconds + 1}, memory{kMemory, kMemory};
+    const rlimit cpu{static_cast<rlim_t>(seconds), static_cast<rlim_t>(seconds) + 1}, memory{kMemory, kMemory};
     setrlimit(RLIMIT_CPU, &cpu);
     setrlimit(RLIMIT_AS, &memory);
     const char* argv[] = {extractor.c_str(), "extract-text", "--type", type_arg.c_str(), nullptr};
@@ -54,7 +58,7 @@ std::optional<std::string> run_child(const std::string& extractor, std::string_v
   std::string text;
   std::size_t written = 0;
   bool ok = true;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kSeconds);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   int in_fd = in[1];
   if (bytes.empty()) close(in_fd), in_fd = -1;
   for (;;) {
@@ -71,7 +75,7 @@ std::optional<std::string> run_child(const std::string& extractor, std::string_v
       break;
     }
     if (in_fd >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      const auto n = write(in_fd, bytes.data() + written, bytes.size() - written);
+      const auto n = send(in_fd, bytes.data() + written, bytes.size() - written, MSG_NOSIGNAL);
       if (n > 0) written += static_cast<std::size_t>(n);
       if (n < 0 && errno != EAGAIN) written = bytes.size();  // the child stopped reading
       if (written == bytes.size()) close(in_fd), in_fd = -1;
@@ -109,8 +113,9 @@ std::string document_text(const App& app, std::string_view bytes, std::string_vi
   if (!io::extracts_text(content_type)) return {};
   const auto& extractor = app.config.text_extractor;
   if (!extractor.empty()) {
-    if (auto text = run_child(extractor, bytes, content_type)) return *text;
-    spdlog::warn("Текст файла ({}, {} байт) не извлечён: ошибка или дольше {} с", content_type, bytes.size(), kSeconds);
+    const int seconds = std::max(1, app.config.text_extract_seconds);
+    if (auto text = run_child(extractor, seconds, bytes, content_type)) return *text;
+    spdlog::warn("Текст файла ({}, {} байт) не извлечён: ошибка или дольше {} с", content_type, bytes.size(), seconds);
     return {};
   }
   try {

@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "domain/error.hpp"
 #include "support/demo_app.hpp"
@@ -100,6 +104,29 @@ TEST_P(LibraryTest, KeepersAddDocumentsToTheirLibraryOnly) {
   EXPECT_EQ(numbers({"наставничеству молодых педагогов", "", "", "", ""}).size(), 2u);  // still tagged «наставничество»
   EXPECT_EQ(numbers({"сетевое сообщество", "", "", "", ""}).size(), 1u);
   EXPECT_EQ(error_of([&] { app::update_document(app_, teacher_, changes); }).kind(), domain::ErrorKind::forbidden);
+}
+
+// The server reads a file's words in a child process: what it prints is indexed; one
+// that hangs is killed after its time and the file is kept without its words.
+TEST_P(LibraryTest, TheWordsOfAFileComeFromAChildProcessThatCannotHangTheServer) {
+  const auto dir = std::filesystem::temp_directory_path() / ("metodist-extract-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto script = [&](const char* name, const std::string& body) {
+    const auto path = dir / name;
+    std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+    std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+    return path.string();
+  };
+  const auto id = app::create_document(app_, methodist_, draft());
+  app_.config.text_extract_seconds = 1;
+  app_.config.text_extractor = script("words.sh", "cat > /dev/null; printf 'эвристические методы'");
+  app::add_document_version(app_, methodist_, id, "Текст документа", "памятка.txt", "");
+  EXPECT_EQ(numbers({"эвристическим", "", "", "", ""}), std::vector<std::string>{draft().number});
+  app_.config.text_extractor = script("hang.sh", "sleep 30");
+  EXPECT_EQ(app::add_document_version(app_, methodist_, id, "Другой текст", "памятка.txt", ""), 2);
+  EXPECT_TRUE(numbers({"эвристическим", "", "", "", ""}).empty());  // the latest file has no words now
+  app_.config.text_extractor.clear();
+  std::filesystem::remove_all(dir);
 }
 
 TEST_P(LibraryTest, VersionsAreKeptByContentWithTypeAndSizeChecked) {
