@@ -1,10 +1,13 @@
 // Roadmaps (дорожные карты; the РМА description and the Chelyabinsk order № 017730): plans for a period
 // with numbered, nested items (1, 1.5, 1.5.1). This module reads items out of
-// the tables regions really write — a title above the header, a block per year
-// («2021 год»), group headings («1. Система методической работы», sometimes
-// in italics), rows broken across pages and continued in the next table with an
-// empty number, stray extra columns — keeping every piece of text. It also
-// holds the status vocabulary and the rule for lateness. Pure: no I/O.
+// the tables regions really write — a title and an approval line above the
+// header, a row of column numbers, a block per year («2021 год», «2023/2024
+// учебный год»), group headings («1. Система методической работы», «I.
+// Организационное обеспечение», sometimes in italics), rows broken across pages
+// and continued with an empty number, the header repeated, columns no field
+// holds — keeping every piece of text and saying what every row became. It
+// also holds the status vocabulary, the lines of the «Отчёты» column, how
+// lists of executors split, and the rule for lateness. Pure: no I/O.
 #pragma once
 
 #include <cstddef>
