@@ -103,18 +103,24 @@ void set_due(rm::Item& i, const std::vector<domain::Date>& report_days) {
   i.due_on = due ? due->iso() : std::string();
 }
 
-std::vector<domain::Date> report_days_of(storage::Connection& c, const rm::Item& i) {
-  const auto all = rm::report_days(c, i.roadmap_id);
-  const auto found = all.find(i.id);
+// The days an item was reported on, from the roadmap's map of them (rm::report_days, read once).
+std::vector<domain::Date> days_for(const std::map<std::int64_t, std::vector<std::string>>& all, std::int64_t item) {
+  const auto found = all.find(item);
   return found == all.end() ? std::vector<domain::Date>{} : days_of(found->second);
 }
 
 // The organisations of the roadmap's territory, by folded name: a list of
-// executors splits before each («ГАУ ДПО ИРО, Гимназия № 1»).
+// executors splits before each («ГАУ ДПО ИРО, гимназия № 1»). The registry is
+// read only when the wording leaves a part undecided, once per request.
 std::function<bool(std::string_view)> known_bodies(storage::Connection& c, std::int64_t territory_id) {
-  auto names = std::make_shared<std::set<std::string>>();
-  for (const auto& n : rm::organisation_names_within(c, territory_id)) names->insert(domain::fold_for_search(n));
-  return [names](std::string_view part) { return names->contains(domain::fold_for_search(part)); };
+  auto names = std::make_shared<std::optional<std::set<std::string>>>();
+  return [&c, territory_id, names](std::string_view part) {
+    if (!*names) {
+      names->emplace();
+      for (const auto& n : rm::organisation_names_within(c, territory_id)) (*names)->insert(domain::fold_for_search(n));
+    }
+    return (*names)->contains(domain::fold_for_search(part));
+  };
 }
 
 // ---- checks ----
@@ -189,8 +195,7 @@ RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id) {
       RoadmapItemView v;
       v.depth = i.number.empty() ? 1 : domain::number_depth(i.number);
       v.flagged = !i.heading && i.term_kind == "unknown";
-      const auto found = reports.find(i.id);
-      const auto days = found == reports.end() ? std::vector<domain::Date>{} : days_of(found->second);
+      const auto days = days_for(reports, i.id);
       const auto term = stored_term(i);
       v.overdue = !i.heading && domain::item_overdue(term, i.status, today, days);
       if (!i.heading) v.dues = domain::dues_of(term, days, today);
@@ -229,12 +234,14 @@ void update_roadmap(App& app, const Caller& caller, rm::Roadmap changes, const s
     r.period_to = changes.period_to;
     check_roadmap(c, r);
     rm::update_roadmap(c, r);
-    if (r.period_from != s.roadmap.period_from || r.period_to != s.roadmap.period_to)
+    if (r.period_from != s.roadmap.period_from || r.period_to != s.roadmap.period_to) {
+      const auto reports = rm::report_days(c, r.id);
       for (auto& i : rm::items_of(c, r.id)) {
         normalise_term(i, r);
-        set_due(i, report_days_of(c, i));
+        set_due(i, days_for(reports, i.id));
         rm::update_item(c, i);
       }
+    }
     audit_change(c, caller, "update", "roadmap", r.id, nlohmann::json{{"title", s.roadmap.title}}.dump(),
                  nlohmann::json{{"title", r.title}, {"period_from", r.period_from}, {"period_to", r.period_to}}.dump(),
                  request_id);
@@ -274,7 +281,7 @@ rm::Item update_roadmap_item(App& app, const Caller& caller, std::int64_t item_i
     changes.updated_at = domain::utc_timestamp_now();
     changes.extra_columns = before->extra_columns;  // the form does not edit the source's extra columns
     normalise_term(changes, s.roadmap);
-    set_due(changes, report_days_of(c, changes));
+    set_due(changes, days_for(rm::report_days(c, changes.roadmap_id), item_id));
     rm::update_item(c, changes);
     audit_change(c, caller, "update", "roadmap_item", item_id, json_of(*before), json_of(changes), request_id);
     return changes;
@@ -303,7 +310,7 @@ rm::Report report_on_item(App& app, const Caller& caller, std::int64_t item_id, 
     r.created_at = domain::utc_timestamp_now();
     r.id = rm::insert_report(c, r);
     rm::set_item_status(c, item_id, status, r.created_at);
-    set_due(*item, report_days_of(c, *item));
+    set_due(*item, days_for(rm::report_days(c, item->roadmap_id), item_id));
     rm::set_item_due(c, item_id, item->due_on);
     audit_change(c, caller, "report", "roadmap_item", item_id,
                  nlohmann::json{{"status", domain::code_of(item->status)}}.dump(),
@@ -322,16 +329,6 @@ ItemReports item_reports(App& app, const Caller& caller, std::int64_t item_id) {
 }
 
 namespace {
-
-// «Выполняется, просрочено» (our export) or «Выполнено» → the status; nullopt for other words.
-std::optional<domain::ItemStatus> status_written(std::string_view text) {
-  const auto comma = text.find(',');
-  const auto folded = domain::fold_for_search(domain::trim(text.substr(0, comma)));
-  for (const auto& t : domain::roadmap_item_statuses())
-    if (domain::fold_for_search(t.title) == folded || t.code == folded)
-      return domain::stored_value<domain::ItemStatus>(domain::roadmap_item_statuses(), t.code);
-  return std::nullopt;
-}
 
 std::string extra_json(const std::vector<std::pair<std::string, std::string>>& extra) {
   if (extra.empty()) return {};
@@ -417,7 +414,7 @@ RoadmapImportReport import_roadmap(App& app, const Caller& caller, std::int64_t 
         }
       }
       if (!row.status.empty() && !i.heading) {
-        if (auto st = status_written(row.status))
+        if (auto st = domain::item_status_written(row.status))
           i.status = *st;
         else
           report.issues.push_back({row.source_row, "status",

@@ -88,7 +88,7 @@ const CountInfo& info(Count c) { return kCounts[static_cast<std::size_t>(c)]; }
 using C = Count;
 Population of(std::initializer_list<Count> all) { return Population{std::vector<Count>(all)}; }
 
-// As the seeds cite it (the municipal directions of seed 001, the Altai regulation of seed 002): the act of 06.08.2020.
+// As the directions of ЕФС НМС by level and the Altai РММС regulation (order № 1075) cite it: the act of 06.08.2020.
 const char* const kP76 =
     "Распоряжение Министерства просвещения Российской Федерации от 06.08.2020 № Р-76 «Об утверждении Концепции "
     "создания единой федеральной системы научно-методического сопровождения педагогических работников»";

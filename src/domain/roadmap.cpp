@@ -647,6 +647,14 @@ bool item_overdue(const ParsedTerm& term, ItemStatus status, const Date& today, 
   return due && *due < today;
 }
 
+std::optional<ItemStatus> item_status_written(std::string_view text) {
+  const auto folded = fold_for_search(trim(text.substr(0, text.find(','))));
+  for (const auto& t : roadmap_item_statuses())
+    if (fold_for_search(t.title) == folded || t.code == folded)
+      return stored_value<ItemStatus>(roadmap_item_statuses(), t.code);
+  return std::nullopt;
+}
+
 std::string report_line(const ReportLine& r) {
   auto flat = [](std::string_view text) {  // one report, one line
     std::string out;
@@ -673,14 +681,9 @@ std::optional<ReportLine> parse_report_line(std::string_view line) {
   const auto day = Date::parse_written(parts[0]);
   if (!day) return std::nullopt;
   r.day = day->iso();
-  const std::string status = fold_for_search(parts[1]);
-  bool found = false;
-  for (const auto& t : roadmap_item_statuses())
-    if (fold_for_search(t.title) == status || t.code == parts[1]) {
-      r.status = stored_value<ItemStatus>(roadmap_item_statuses(), t.code);
-      found = true;
-    }
-  if (!found) return std::nullopt;
+  const auto status = item_status_written(parts[1]);
+  if (!status) return std::nullopt;
+  r.status = *status;
   r.author = parts[2] == "—" ? std::string() : parts[2];  // «—»: a report with no author's name
   std::size_t last = parts.size();
   if (parts.size() >= 5 && (parts.back().starts_with("http://") || parts.back().starts_with("https://"))) {

@@ -163,6 +163,9 @@ std::span<const Term> roadmap_owner_levels();  // region, municipality, active
 // nullopt when nothing is due (by plan, when needed, not understood, every
 // cycle answered). `reports`: the days reports were made, ascending.
 std::optional<Date> item_due_on(const ParsedTerm& term, std::span<const Date> reports);
+// A status as written in a table: its title («Выполнено»), or its code; what
+// follows a comma («Выполняется, просрочено» of our export) is not part of it.
+std::optional<ItemStatus> item_status_written(std::string_view text);
 // An item is late when it is not finished and its due day has passed.
 bool item_overdue(const ParsedTerm& term, ItemStatus status, const Date& today, std::span<const Date> reports = {});
 // The statuses that close an item.

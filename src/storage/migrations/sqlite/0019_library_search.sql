@@ -8,8 +8,10 @@ ALTER TABLE documents ADD COLUMN file_text TEXT;
 CREATE INDEX documents_number_key ON documents(number_key);
 CREATE INDEX documents_doc_date ON documents(doc_date);
 
--- The seeds cite the Concept of ЕФС НМС both as Р-76 of 06.08.2020 (seeds 001,
--- 002) and as Р-174 of 16.12.2020 (seed 000): the preloaded base carries both acts.
+-- The source documents cite the Concept of ЕФС НМС both as Р-76 of 06.08.2020
+-- (the directions of ЕФС НМС by level, the Altai РММС regulation) and as Р-174
+-- of 16.12.2020 (the Chelyabinsk active's normative base): the preloaded base
+-- carries both acts.
 INSERT INTO documents (kind, number, doc_date, issuer, title, level, tags, preloaded, created_at, updated_at)
 SELECT 'decree', 'Р-76', '2020-08-06', 'Минпросвещения России',
        'Об утверждении Концепции создания единой федеральной системы научно-методического сопровождения педагогических работников',
