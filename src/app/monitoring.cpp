@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <future>
 #include <map>
@@ -184,21 +185,27 @@ Inputs load_inputs(storage::Connection& c, const std::string& set, const domain:
   return in;
 }
 
-// The counts of hand-kept indicators per unit of a level: a municipality's
-// entry, or the sum of its municipalities' entries for a region; nothing
-// elsewhere. (unit, code) → (numerator, denominator), built once per period.
-std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> manual_counts(
-    const std::map<std::pair<std::int64_t, std::string>, storage::monitoring::Entry>& entries, UnitLevel level,
-    const Visibility& seen) {
-  std::map<std::pair<std::int64_t, std::string>, std::pair<std::int64_t, std::int64_t>> out;
+// The values of hand-kept indicators per unit of a level: a municipality's
+// entry, or for a region what its municipalities entered — summed (shares,
+// counts), or averaged and counted over those that answered (a mean; «да/нет»
+// as the share of «да»); nothing elsewhere. (unit, code) → (numerator,
+// denominator), built once per period.
+using ManualValues = std::map<std::pair<std::int64_t, std::string>, std::pair<double, std::int64_t>>;
+ManualValues manual_counts(const std::map<std::pair<std::int64_t, std::string>, storage::monitoring::Entry>& entries,
+                           const std::vector<const domain::Indicator*>& indicators, UnitLevel level,
+                           const Visibility& seen) {
+  ManualValues out;
   if (level != UnitLevel::municipality && level != UnitLevel::region) return out;
+  std::map<std::string, domain::ValueKind> kind;
+  for (const auto* i : indicators) kind.emplace(i->code, i->kind);
   for (const auto& [key, e] : entries) {
     const auto unit = level == UnitLevel::municipality ? std::optional(key.first)
                                                        : seen.region_of(UnitLevel::municipality, key.first);
-    if (!unit) continue;
+    const auto k = kind.find(key.second);
+    if (!unit || k == kind.end() || !e.numerator) continue;
     auto& sum = out[std::pair(*unit, key.second)];
-    sum.first += e.numerator.value_or(0);
-    sum.second += e.denominator.value_or(0);
+    sum.first += *e.numerator;
+    sum.second += k->second == domain::ValueKind::share ? e.denominator.value_or(0) : 1;
   }
   return out;
 }
@@ -238,7 +245,8 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
     auto it = rows.find(Inputs::SnapshotKey{level_code, code, unit});
     return it == rows.end() ? nullptr : &it->second;
   };
-  const std::array manual{manual_counts(in.entries[0], level, seen), manual_counts(in.entries[1], level, seen)};
+  const std::array manual{manual_counts(in.entries[0], list, level, seen),
+                          manual_counts(in.entries[1], list, level, seen)};
   for (const auto* i : list) out.indicators.push_back({*i, {}});
   std::vector<std::vector<std::optional<std::int64_t>>> unit_region(list.size());  // parallel to each one's units
   for (std::size_t row = 0; row < now.size(); ++row) {
@@ -262,9 +270,10 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
           v.target = storage::monitoring::target_of(st->second.target, ind.unit);
       for (int when = 0; when < 2; ++when) {
         const auto& counts = when == 0 ? now[row] : before[row];
-        std::int64_t num = 0, den = 0;
+        double num = 0;
+        std::int64_t den = 0;
         if (is_computed) {
-          num = counts.numerator[ek];
+          num = ind.kind == domain::ValueKind::mean ? counts.sum[ek] : static_cast<double>(counts.numerator[ek]);
           den = counts.denominator[ek];
         } else {
           const auto& sums = manual[static_cast<std::size_t>(when)];
@@ -329,6 +338,9 @@ domain::Indicator indicator_of(const storage::monitoring::CustomIndicator& x) {
   i.set = "reg";
   i.name = x.name;
   i.unit = x.unit;
+  i.kind = domain::parse_value_kind(x.value_kind)
+               .value_or(x.unit == "%" ? domain::ValueKind::share : domain::ValueKind::count);
+  i.measure = domain::parse_measure(x.measure).value_or(domain::Measure::none);
   i.source = x.source;
   const auto population = [](const std::string& codes) {
     domain::Population p;
@@ -337,7 +349,7 @@ domain::Indicator indicator_of(const storage::monitoring::CustomIndicator& x) {
     return p;
   };
   i.numerator = population(x.numerator);
-  if (x.unit == "%") i.denominator = population(x.denominator);
+  if (i.kind == domain::ValueKind::share && x.source == "computed") i.denominator = population(x.denominator);
   i.window = x.window == "cumulative" ? domain::Window::cumulative : domain::Window::period;
   i.periodicity = x.periodicity;
   i.target = storage::monitoring::target_of(x.target, x.unit);
@@ -423,19 +435,28 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
 
 namespace {
 
-std::string number_ru(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-  for (auto& c : s)
-    if (c == '.') c = ',';
-  return s;
+std::string number_ru(double v) { return domain::decimal_text(v); }
+using domain::value_text;
+
+// What a value is made of, in words after it: «12 из 40», «в среднем по 17».
+std::string basis_text(const domain::Indicator& ind, const domain::Value& v) {
+  if (!v.denominator) return {};
+  switch (ind.kind) {
+    case domain::ValueKind::share:
+      return number_ru(v.numerator) + " из " + std::to_string(*v.denominator);
+    case domain::ValueKind::yes_no:
+      return "«да» — " + number_ru(v.numerator) + " из " + std::to_string(*v.denominator);
+    case domain::ValueKind::mean:
+      return "в среднем по " + std::to_string(*v.denominator);
+    case domain::ValueKind::count:
+      break;
+  }
+  return {};
 }
 
-std::string value_text(const domain::Indicator& ind, const domain::Value& v) {
-  if (!v.value) return "нет данных";
-  return number_ru(*v.value) + (ind.unit == "%" ? " %" : "");
+// The numerator's cell: a mean's sum means nothing to a reader, its count does.
+std::string numerator_cell(const domain::Indicator& ind, const domain::Value& v) {
+  return ind.kind == domain::ValueKind::mean ? "—" : number_ru(v.numerator);
 }
 
 // The words under a table: the total against the target, the dynamics, how
@@ -445,9 +466,7 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
   std::string out;
   if (total) {
     out += "В целом по территории «" + territory + "» — " + value_text(ind, total->current);
-    if (total->current.denominator)
-      out +=
-          " (" + std::to_string(total->current.numerator) + " из " + std::to_string(*total->current.denominator) + ")";
+    if (const auto made_of = basis_text(ind, total->current); !made_of.empty()) out += " (" + made_of + ")";
     if (total->target && total->current.met) {
       const auto goal = total->target->text_for(mv.period.to.year());
       out += *total->current.met ? "; целевое значение (" + goal + ") достигнуто"
@@ -455,7 +474,7 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     }
     if (total->current.value && total->previous.value) {
       const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
-      const std::string unit = ind.unit == "%" ? " п. п." : "";
+      const std::string unit = ind.unit == "%" ? " п. п." : ind.unit == "ед." ? "" : " " + ind.unit;
       out += d > 0   ? "; рост на " + number_ru(d) + unit
              : d < 0 ? "; снижение на " + number_ru(-d) + unit
                      : "; без изменений";
@@ -529,7 +548,11 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
                                {"Прошлый период", io::ColumnKind::text, 12},
                                {"Место", io::ColumnKind::integer, 7}});
     auto line = [&](const domain::Indicator& ind, const UnitValue& u) {
-      sink->row({ind.code, ind.name, u.unit_name, std::to_string(u.current.numerator),
+      // The sheet keeps numbers as numbers (a decimal point, not a comma); a mean's sum is left out.
+      char numerator[32] = "";
+      if (ind.kind != domain::ValueKind::mean)
+        *std::to_chars(numerator, numerator + sizeof numerator - 1, u.current.numerator).ptr = '\0';
+      sink->row({ind.code, ind.name, u.unit_name, numerator,
                  u.current.denominator ? std::to_string(*u.current.denominator) : "", value_text(ind, u.current),
                  u.target ? u.target->text_for(p.to.year()) : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
                  value_text(ind, u.previous), u.rank ? std::to_string(*u.rank) : ""});
@@ -563,7 +586,7 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     std::vector<std::string> labels;
     std::vector<double> values;
     for (const auto& u : units) {
-      table.push_back({u.unit_name, std::to_string(u.current.numerator),
+      table.push_back({u.unit_name, numerator_cell(ind, u.current),
                        u.current.denominator ? std::to_string(*u.current.denominator) : "—", value_text(ind, u.current),
                        u.current.met ? (*u.current.met ? "да" : "нет") : "—", value_text(ind, u.previous),
                        u.rank ? std::to_string(*u.rank) : "—"});
@@ -571,7 +594,7 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
       values.push_back(u.current.value ? *u.current.value : -1);
     }
     if (const auto* t = total)
-      table.push_back({"Итого: " + territory->name, std::to_string(t->current.numerator),
+      table.push_back({"Итого: " + territory->name, numerator_cell(ind, t->current),
                        t->current.denominator ? std::to_string(*t->current.denominator) : "—",
                        value_text(ind, t->current), t->current.met ? (*t->current.met ? "да" : "нет") : "—",
                        value_text(ind, t->previous), ""});

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "app/events.hpp"
@@ -50,21 +51,65 @@ void check_custom(mon::CustomIndicator& d) {
   if (d.name.empty() || domain::utf8_length(d.name) > 500)
     throw domain::Error::validation("name", "Укажите наименование (до 500 символов)");
   if (domain::utf8_length(d.basis) > 500) throw domain::Error::validation("basis", "Основание длиннее 500 символов");
-  if (d.unit != "%" && d.unit != "ед.")
-    throw domain::Error::validation("unit", "Единица: «%» (доля) или «ед.» (количество)");
+  d.unit = domain::trim(d.unit);
+  // Before value kinds, the unit said it: «%» a share, «ед.» a count.
+  if (d.value_kind.empty()) d.value_kind = d.unit == "%" || d.unit.empty() ? "share" : "count";
+  const auto kind = domain::parse_value_kind(d.value_kind);
+  if (!kind)
+    throw domain::Error::validation("value_kind",
+                                    "Вид значения: share (доля, %), count (количество), mean (среднее) или yes_no "
+                                    "(ответ муниципалитета «да/нет»)");
   if (d.source != "computed" && d.source != "manual")
     throw domain::Error::validation("source", "Источник: computed или manual");
+  switch (*kind) {
+    case domain::ValueKind::share:
+    case domain::ValueKind::yes_no:
+      if (!d.unit.empty() && d.unit != "%")
+        throw domain::Error::validation("unit", "Доля измеряется в процентах: единица «%»");
+      d.unit = "%";
+      break;
+    case domain::ValueKind::count:
+      if (d.unit.empty()) d.unit = "ед.";
+      if (d.unit == "%")
+        throw domain::Error::validation("unit", "У количества единица — «ед.», «чел.», «ч.» и т. п., не «%»");
+      break;
+    case domain::ValueKind::mean:
+      if (d.unit.empty()) d.unit = d.source == "computed" ? "%" : "балл";
+      break;
+  }
+  if (domain::utf8_length(d.unit) > 16) throw domain::Error::validation("unit", "Единица — до 16 символов");
+  if (d.unit == "%") {
+    if (d.target.value && *d.target.value > 100) throw domain::Error::validation("target_value", "Доля больше 100 %");
+    if (const auto t = mon::target_of(d.target, d.unit))
+      for (const auto& [y, v] : t->by_year)
+        if (v > 100)
+          throw domain::Error::validation("targets_by_year", "Доля в " + std::to_string(y) + " году больше 100 %");
+  }
+  if (*kind == domain::ValueKind::yes_no && d.source != "manual")
+    throw domain::Error::validation("source", "Ответ «да/нет» вносят муниципалитеты: источник — «вносится вручную»");
   if (d.window != "period" && d.window != "cumulative")
     throw domain::Error::validation("window", "Окно: period или cumulative");
   if (d.periodicity.empty()) d.periodicity = "ежегодно";
+  if (*kind == domain::ValueKind::mean && d.source == "computed") {
+    if (d.measure.empty())
+      throw domain::Error::validation("measure",
+                                      "Укажите, что усредняется: результат диагностики компетенций или "
+                                      "функциональной грамотности");
+    if (!domain::parse_measure(d.measure))
+      throw domain::Error::validation("measure", "Усредняется competency_score или literacy_score");
+  } else {
+    d.measure.clear();
+  }
   if (d.source == "manual") {
     d.numerator.clear();
     d.denominator.clear();
     return;
   }
-  if (d.unit != "%" && !domain::trim(d.denominator).empty())
+  if (*kind != domain::ValueKind::share && !domain::trim(d.denominator).empty())
     throw domain::Error::validation("denominator",
-                                    "У количества («ед.») нет знаменателя: уберите его или выберите единицу «%»");
+                                    *kind == domain::ValueKind::mean
+                                        ? "У среднего нет знаменателя: в числителе — по кому считается"
+                                        : "У количества нет знаменателя: уберите его или выберите долю (%)");
   for (const char* field : {"numerator", "denominator"}) {
     const auto& text = std::string(field) == "numerator" ? d.numerator : d.denominator;
     for (const auto& c : domain::split_list(text, ','))
@@ -98,12 +143,41 @@ nlohmann::json json_of(const mon::CustomIndicator& d) {
   return {{"code", d.code},
           {"name", d.name},
           {"unit", d.unit},
+          {"value_kind", d.value_kind},
+          {"measure", d.measure},
           {"source", d.source},
           {"numerator", d.numerator},
           {"denominator", d.denominator},
           {"basis", d.basis},
           {"target_kind", d.target.kind},
           {"targets_by_year", d.target.by_year}};
+}
+
+// A value a municipality enters by hand, as its kind allows: a share — whole
+// numbers «из скольких»; a count or a mean — a number, decimal allowed
+// («63,4»); «да/нет» — 1 or 0.
+void check_manual_entry(const domain::Indicator& ind, mon::Entry& e, const std::string& at) {
+  const auto whole = [](double v) { return std::floor(v) == v; };
+  if (!e.numerator || !std::isfinite(*e.numerator) || *e.numerator < 0 || *e.numerator > 1e12)
+    throw domain::Error::validation("entries", at + ind.code + ": укажите значение — число не меньше 0");
+  switch (ind.kind) {
+    case domain::ValueKind::share:
+      if (!whole(*e.numerator))
+        throw domain::Error::validation("entries", at + ind.code + ": числитель доли — целое число");
+      if (!e.denominator || *e.denominator <= 0)
+        throw domain::Error::validation("entries", at + ind.code + ": укажите, из скольких (знаменатель больше 0)");
+      if (*e.numerator > static_cast<double>(*e.denominator))
+        throw domain::Error::validation("entries", at + ind.code + ": числитель больше знаменателя");
+      return;
+    case domain::ValueKind::yes_no:
+      if (*e.numerator != 0 && *e.numerator != 1)
+        throw domain::Error::validation("entries", at + ind.code + ": ответ — «да» (1) или «нет» (0)");
+      break;
+    case domain::ValueKind::count:
+    case domain::ValueKind::mean:
+      break;
+  }
+  e.denominator.reset();
 }
 
 }  // namespace
@@ -303,16 +377,7 @@ void save_entries(App& app, const Caller& caller, std::int64_t submission_id, co
       if (domain::utf8_length(e.note) > 2000)
         throw domain::Error::validation("entries", at + "комментарий длиннее 2000 символов");
       if (ind.source == "manual") {
-        if (!e.numerator || *e.numerator < 0)
-          throw domain::Error::validation("entries", at + ind.code + ": укажите значение (целое, не меньше 0)");
-        if (ind.unit == "%") {
-          if (!e.denominator || *e.denominator <= 0)
-            throw domain::Error::validation("entries", at + ind.code + ": укажите, из скольких (знаменатель больше 0)");
-          if (*e.numerator > *e.denominator)
-            throw domain::Error::validation("entries", at + ind.code + ": числитель больше знаменателя");
-        } else {
-          e.denominator.reset();
-        }
+        check_manual_entry(ind, e, at);
         e.confirmed = true;
       } else if (e.numerator || e.denominator) {
         // A typed number would be silently dropped or would compete with the

@@ -73,6 +73,11 @@ constexpr std::array<CountInfo, kCountKinds> kCounts{{
      Subject::event},
     {Count::request_closed, "request_closed", "закрытые запросы методической помощи", Subject::help_request},
     {Count::request_closed_on_time, "request_closed_on_time", "закрытые в срок", Subject::help_request},
+    {Count::municipality, "municipality", "муниципальные образования", Subject::municipality},
+    {Count::with_methodical_service, "with_methodical_service", "в которых работает муниципальная методическая служба",
+     Subject::municipality},
+    {Count::with_municipal_active, "with_municipal_active", "в которых есть муниципальный методический актив",
+     Subject::municipality},
 }};
 
 // The table is indexed by the enum: each row must sit at its own value.
@@ -173,6 +178,7 @@ std::vector<Indicator> make_builtins() {
   rmms9.set = "rmms";
   rmms9.name = "Количество методических объединений и профессиональных сообществ педагогов";
   rmms9.unit = "ед.";
+  rmms9.kind = ValueKind::count;
   rmms9.numerator = of({C::community});
   rmms9.level = M;
   rmms9.periodicity = kTwice;
@@ -316,14 +322,7 @@ std::string Population::title() const {
 
 namespace {
 
-// «30», «12,5»: a number as a Russian document writes it.
-std::string number_text(double value) {
-  std::string v = std::to_string(value);
-  v.erase(v.find_last_not_of('0') + 1);
-  if (!v.empty() && v.back() == '.') v.pop_back();
-  if (const auto dot = v.find('.'); dot != std::string::npos) v[dot] = ',';
-  return v;
-}
+std::string number_text(double value) { return decimal_text(value, 6); }
 
 constexpr std::pair<std::string_view, TargetKind> kTargetKinds[] = {
     {"value", TargetKind::value},
@@ -333,6 +332,51 @@ constexpr std::pair<std::string_view, TargetKind> kTargetKinds[] = {
 };
 
 }  // namespace
+
+namespace {
+constexpr std::pair<std::string_view, ValueKind> kValueKinds[] = {
+    {"share", ValueKind::share},
+    {"count", ValueKind::count},
+    {"mean", ValueKind::mean},
+    {"yes_no", ValueKind::yes_no},
+};
+struct MeasureInfo {
+  Measure measure;
+  std::string_view code, title;
+};
+constexpr MeasureInfo kMeasures[] = {
+    {Measure::competency_score, "competency_score",
+     "результат диагностики профессиональных компетенций (последний за период), %"},
+    {Measure::literacy_score, "literacy_score",
+     "результат диагностики функциональной грамотности (последний за период), %"},
+};
+}  // namespace
+
+std::string_view value_kind_code(ValueKind kind) noexcept {
+  for (const auto& [code, k] : kValueKinds)
+    if (k == kind) return code;
+  return "share";
+}
+std::optional<ValueKind> parse_value_kind(std::string_view code) noexcept {
+  for (const auto& [c, k] : kValueKinds)
+    if (c == code) return k;
+  return std::nullopt;
+}
+std::string_view measure_code(Measure m) noexcept {
+  for (const auto& x : kMeasures)
+    if (x.measure == m) return x.code;
+  return "";
+}
+std::string_view measure_title(Measure m) noexcept {
+  for (const auto& x : kMeasures)
+    if (x.measure == m) return x.title;
+  return "";
+}
+std::optional<Measure> parse_measure(std::string_view code) noexcept {
+  for (const auto& x : kMeasures)
+    if (x.code == code) return x.measure;
+  return std::nullopt;
+}
 
 std::string_view target_kind_code(TargetKind kind) noexcept {
   for (const auto& [code, k] : kTargetKinds)
@@ -483,6 +527,18 @@ std::string_view indicator_set_title(std::string_view set) {
 std::string indicator_problem(const Indicator& ind) {
   if (ind.code.empty()) return "Укажите код показателя";
   if (ind.name.empty()) return "Укажите наименование показателя";
+  if (ind.kind == ValueKind::yes_no && ind.source != "manual")
+    return "Ответ «да/нет» вносят муниципалитеты: источник — «вносится вручную»";
+  if (ind.source == "manual") {
+    if (ind.target && ind.target->kind == TargetKind::value && ind.target->op != ">=" && ind.target->op != "<=")
+      return "Целевое значение сравнивается знаком ≥ или ≤";
+    return "";
+  }
+  if (ind.kind == ValueKind::mean) {
+    if (ind.measure == Measure::none) return "Укажите, что усредняется";
+    if (ind.numerator.all.empty()) return "Укажите, по кому считается среднее";
+    if (ind.numerator.subject() != Subject::person) return "Среднее считается по людям: выберите признаки людей";
+  }
   if (ind.numerator.all.empty()) return "Укажите, что считается в числителе";
   const auto subject = ind.numerator.subject();
   for (auto c : ind.numerator.all)
@@ -497,19 +553,36 @@ std::string indicator_problem(const Indicator& ind) {
   return "";
 }
 
-Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::int64_t> denominator) {
+Value evaluate(const Indicator& ind, double numerator, std::optional<std::int64_t> denominator) {
   Value v;
   v.numerator = numerator;
-  v.denominator = ind.denominator ? denominator : std::nullopt;
-  if (!ind.denominator) {
-    v.value = static_cast<double>(numerator);
-  } else if (denominator && *denominator > 0) {
-    v.value = std::round(1000.0 * static_cast<double>(numerator) / static_cast<double>(*denominator)) / 10.0;
+  v.denominator = has_denominator(ind.kind) ? denominator : std::nullopt;
+  const bool some = denominator && *denominator > 0;
+  switch (ind.kind) {
+    case ValueKind::count:
+      v.value = std::round(numerator * 10) / 10;
+      break;
+    case ValueKind::share:
+    case ValueKind::yes_no:
+      if (some) v.value = std::round(1000.0 * numerator / static_cast<double>(*denominator)) / 10.0;
+      break;
+    case ValueKind::mean:
+      if (some) v.value = std::round(10.0 * numerator / static_cast<double>(*denominator)) / 10.0;
+      break;
   }
   // Dynamics, relative and yearly targets need the period and the other units: the caller decides those.
   if (v.value && ind.target && ind.target->kind == TargetKind::value && ind.target->by_year.empty())
     v.met = ind.target->met_by(*v.value);
   return v;
+}
+
+std::string value_text(const Indicator& ind, const Value& v) {
+  if (!v.value) return "нет данных";
+  // One municipality's answer reads as it was given; above it, the share of «да».
+  if (ind.kind == ValueKind::yes_no && v.denominator == 1) return *v.value > 0 ? "да" : "нет";
+  if (ind.kind == ValueKind::share || ind.kind == ValueKind::yes_no) return decimal_text(*v.value) + " %";
+  if (ind.kind == ValueKind::count && (ind.unit.empty() || ind.unit == "ед.")) return decimal_text(*v.value);
+  return decimal_text(*v.value) + " " + ind.unit;
 }
 
 }  // namespace metodist::domain

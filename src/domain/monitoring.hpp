@@ -46,7 +46,7 @@ std::optional<UnitLevel> parse_unit_level(std::string_view code);
 // unless a primitive says otherwise; a person counts once per unit however
 // many posts they hold there. «On the last day» primitives look at the
 // period's last day; «in the window» ones at what happened in the window.
-enum class Subject { person, organisation, community, event, help_request };
+enum class Subject { person, organisation, community, event, help_request, municipality };
 
 enum class Count {
   // persons, on the last day
@@ -93,8 +93,13 @@ enum class Count {
   // requests for methodical help closed in the window
   request_closed,
   request_closed_on_time,
+  // municipalities that report to their region (directly under it, not
+  // abolished by the last day), on the last day: «доля муниципалитетов, …»
+  municipality,
+  with_methodical_service,  // a municipal methodical service (ММС) works there
+  with_municipal_active,    // a municipal methodical active has members there
 };
-constexpr std::size_t kCountKinds = static_cast<std::size_t>(Count::request_closed_on_time) + 1;
+constexpr std::size_t kCountKinds = static_cast<std::size_t>(Count::with_municipal_active) + 1;
 std::string_view count_code(Count c);
 std::optional<Count> parse_count(std::string_view code);
 // What the primitive counts, in words for the passport and the справка.
@@ -142,11 +147,33 @@ struct Target {
 std::vector<std::pair<int, double>> parse_targets_by_year(std::string_view text, const char* field);
 std::string targets_by_year_text(const std::vector<std::pair<int, double>>& by_year);
 
+// What a value is, as the passport's formula says it:
+//  share   — numerator / denominator, in %;
+//  count   — the numerator (entered by hand it may be a decimal: «63,4 ч.»);
+//  mean    — an average: of a measure over the persons of the numerator
+//            (computed), or of the values the units entered (by hand); above
+//            a unit, the mean of its persons or of its units, never a sum;
+//  yes_no  — a municipality answers «да» or «нет» (by hand); above it, the
+//            share of units that answered «да» («доля муниципалитетов, принявших …»).
+enum class ValueKind { share, count, mean, yes_no };
+std::string_view value_kind_code(ValueKind kind) noexcept;
+std::optional<ValueKind> parse_value_kind(std::string_view code) noexcept;
+
+// What a computed mean averages for each person: their latest result in the
+// window — the mean percent of the competencies of their latest diagnostic
+// day, or their latest functional-literacy total.
+enum class Measure { none, competency_score, literacy_score };
+std::string_view measure_code(Measure m) noexcept;
+std::string_view measure_title(Measure m) noexcept;  // «результат диагностики профессиональных компетенций, %»
+std::optional<Measure> parse_measure(std::string_view code) noexcept;
+
 struct Indicator {
   std::string code, set, name;
-  std::string unit;  // "%" for a share, "ед." for a count
-  Population numerator;
-  std::optional<Population> denominator;  // none: a count, not a share
+  std::string unit;  // "%" for a share, "ед." for a count; a mean's own («балл», «%», «ч.»)
+  ValueKind kind = ValueKind::share;
+  Measure measure = Measure::none;        // a computed mean: what is averaged
+  Population numerator;                   // a computed mean: whose measure is averaged
+  std::optional<Population> denominator;  // a computed share's; none otherwise
   Window window = Window::period;
   std::string periodicity;  // «ежегодно», «2 раза в год (май, декабрь)»
   std::optional<Target> target;
@@ -165,16 +192,25 @@ std::span<const std::string_view> indicator_sets();  // fed, rmms, rma
 std::string_view indicator_set_title(std::string_view set);
 // What is wrong with an indicator composed by a region ("" when nothing):
 // a code and a name, primitives of one subject in the numerator and the
-// denominator, a target only with an operator ≥ or ≤.
+// denominator, a mean of persons' measure (computed) or entered by hand,
+// «да/нет» only by hand, a target only with an operator ≥ or ≤.
 std::string indicator_problem(const Indicator& ind);
 
+// A share: numerator and denominator count; a count: the numerator; a mean:
+// the sum of what is averaged over the denominator (persons or units); yes_no:
+// the units that answered «да» over those that answered.
 struct Value {
-  std::int64_t numerator = 0;
+  double numerator = 0;
   std::optional<std::int64_t> denominator;
-  std::optional<double> value;  // %, to a tenth; none: no data (denominator 0)
+  std::optional<double> value;  // to a tenth; none: no data (denominator 0)
   std::optional<bool> met;      // none: no target or no data
 };
-Value evaluate(const Indicator& ind, std::int64_t numerator, std::optional<std::int64_t> denominator);
+Value evaluate(const Indicator& ind, double numerator, std::optional<std::int64_t> denominator);
+// The value as the справка prints it: «12,5 %», «7», «63,4 балл», «да» (one
+// municipality's answer), «нет данных».
+std::string value_text(const Indicator& ind, const Value& v);
+// Whether the value's denominator is part of it (share, mean, yes_no).
+inline bool has_denominator(ValueKind kind) { return kind != ValueKind::count; }
 
 // A region's monitoring campaign and a municipality's report in it.
 std::span<const Term> campaign_statuses();                             // open, closed

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <map>
 #include <unordered_map>
 
 namespace metodist::domain::monitor {
@@ -264,6 +266,40 @@ struct Pass {
   }
 };
 
+// Each person's latest result in the window [from, last] (the mean of the
+// results of their latest day: one per competency); NaN for none.
+std::vector<double> latest_scores(const Prepared& pr, const std::vector<Scored>& results, Day from, Day last) {
+  const auto n = pr.f.persons.size();
+  std::vector<double> sum(n, 0);
+  std::vector<Day> day(n, kNever);
+  std::vector<std::int32_t> count(n, 0);
+  for (const auto& r : results) {
+    if (r.on < from || r.on > last) continue;
+    const auto i = pr.persons.find(r.who);
+    if (i < 0) continue;
+    const auto k = static_cast<std::size_t>(i);
+    if (r.on > day[k]) {
+      day[k] = r.on;
+      sum[k] = 0;
+      count[k] = 0;
+    }
+    if (r.on == day[k]) {
+      sum[k] += r.percent;
+      ++count[k];
+    }
+  }
+  for (std::size_t k = 0; k < n; ++k) sum[k] = count[k] ? sum[k] / count[k] : std::nan("");
+  return sum;
+}
+
+// A computed mean: whose measure it averages, over which window.
+struct MeanSlot {
+  std::size_t which = 0;  // indicator index
+  Mask population = 0;
+  std::size_t window = 0;
+  const std::vector<double>* scores = nullptr;
+};
+
 // Counter slots of one window's indicators: numerator 2j, denominator 2j + 1
 // of the j-th indicator of that window.
 struct Slots {
@@ -287,16 +323,34 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
   const Facts& f = pr.f;
   Pass pass(pr, period, rules);
   std::array<Slots, 2> slots;
+  std::vector<MeanSlot> means;
+  // Scores by measure and window, read only for the means asked for.
+  std::map<std::pair<Measure, std::size_t>, std::vector<double>> scores;
   for (std::size_t k = 0; k < indicators.size(); ++k) {
-    auto& s = slots[indicators[k]->window == Window::cumulative ? 1 : 0];
+    const auto& ind = *indicators[k];
+    const std::size_t w = ind.window == Window::cumulative ? 1 : 0;
+    if (ind.kind == ValueKind::mean) {
+      if (ind.measure == Measure::none) continue;
+      auto [it, added] = scores.try_emplace(std::pair(ind.measure, w));
+      if (added)
+        it->second = latest_scores(pr, ind.measure == Measure::literacy_score ? f.literacy : f.competency, pass.from[w],
+                                   pass.last);
+      means.push_back({k, mask_of(ind.numerator), w, &it->second});
+      continue;
+    }
+    auto& s = slots[w];
     s.which.push_back(k);
-    s.num.push_back(mask_of(indicators[k]->numerator));
-    s.den.push_back(indicators[k]->denominator ? mask_of(*indicators[k]->denominator) : 0);
+    s.num.push_back(mask_of(ind.numerator));
+    s.den.push_back(ind.denominator ? mask_of(*ind.denominator) : 0);
   }
   const std::size_t width = 2 * indicators.size();
   std::vector<std::vector<std::int64_t>> counters;
-  for (auto l : levels)
-    counters.emplace_back((l == UnitLevel::organisation ? f.organisations.size() : f.territories.size()) * width, 0);
+  std::vector<std::vector<double>> sums;  // means only
+  for (auto l : levels) {
+    const auto units = l == UnitLevel::organisation ? f.organisations.size() : f.territories.size();
+    counters.emplace_back(units * width, 0);
+    sums.emplace_back(means.empty() ? 0 : units * indicators.size(), 0.0);
+  }
   auto add = [&](std::size_t li, std::int32_t unit, const std::array<Mask, 2>& m) {
     if (unit < 0) return;
     auto* row = &counters[li][static_cast<std::size_t>(unit) * width];
@@ -305,13 +359,23 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
         for (auto s : slots[static_cast<std::size_t>(w)].of(m[static_cast<std::size_t>(w)])) ++row[s];
   };
   std::vector<std::int32_t> units;
-  pass.for_each_person([&](std::size_t, const std::array<Mask, 2>& m, const std::vector<std::int32_t>& workplaces) {
+  pass.for_each_person([&](std::size_t i, const std::array<Mask, 2>& m, const std::vector<std::int32_t>& workplaces) {
     for (std::size_t li = 0; li < levels.size(); ++li) {
       units.clear();
       for (auto o : workplaces)
         if (auto u = pr.unit_of_org(o, levels[li]); u >= 0 && std::find(units.begin(), units.end(), u) == units.end())
           units.push_back(u);
       for (auto u : units) add(li, u, m);
+      for (const auto& mean : means) {
+        const double score = (*mean.scores)[i];
+        if ((m[mean.window] & mean.population) != mean.population || std::isnan(score)) continue;
+        for (auto u : units) {
+          auto* row = &counters[li][static_cast<std::size_t>(u) * width];
+          ++row[2 * mean.which];
+          ++row[2 * mean.which + 1];
+          sums[li][static_cast<std::size_t>(u) * indicators.size() + mean.which] += score;
+        }
+      }
     }
   });
   for (std::size_t o = 0; o < f.organisations.size(); ++o)
@@ -333,6 +397,32 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
     if (r.from <= pass.last)
       place(r, pass.from[0] <= r.from, true,
             bit(Count::request_closed) | (r.flag ? bit(Count::request_closed_on_time) : 0));
+  // Municipalities that report to their region on the last day, with what works in them.
+  {
+    const auto& municipality_of = pr.territory_unit[level_index(UnitLevel::municipality)];
+    std::vector<Mask> marks(f.territories.size(), 0);
+    for (std::size_t t = 0; t < f.territories.size(); ++t) {
+      const auto& x = f.territories[t];
+      if (x.level != 'm' || !x.parent || pass.last >= x.abolished) continue;
+      const auto parent = pr.territories.find(*x.parent);
+      if (parent >= 0 && f.territories[static_cast<std::size_t>(parent)].level == 'r')
+        marks[t] = bit(Count::municipality);
+    }
+    const auto mark = [&](std::int32_t territory, Count c) {
+      if (territory < 0) return;
+      const auto m = municipality_of[static_cast<std::size_t>(territory)];
+      if (m >= 0 && marks[static_cast<std::size_t>(m)]) marks[static_cast<std::size_t>(m)] |= bit(c);
+    };
+    for (std::size_t o = 0; o < f.organisations.size(); ++o)
+      if (f.organisations[o].methodical_service) mark(pr.org_territory[o], Count::with_methodical_service);
+    for (const auto& s : f.municipal_actives)
+      if (covers(s.from, s.to, pass.last)) mark(pr.territories.find(s.who), Count::with_municipal_active);
+    for (std::size_t t = 0; t < f.territories.size(); ++t)
+      if (marks[t])
+        for (std::size_t li = 0; li < levels.size(); ++li)
+          if (levels[li] != UnitLevel::organisation)
+            add(li, pr.territory_unit[level_index(levels[li])][t], {marks[t], marks[t]});
+  }
 
   std::vector<std::vector<UnitCounts>> out;
   for (std::size_t li = 0; li < levels.size(); ++li) {
@@ -340,13 +430,18 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
     auto& list = out.emplace_back();
     const auto emit = [&](std::int64_t id, const std::string& name, std::size_t index,
                           std::optional<std::int64_t> parent) {
-      UnitCounts u{id, name, parent, std::vector<std::int64_t>(indicators.size()),
-                   std::vector<std::int64_t>(indicators.size())};
+      UnitCounts u{id,
+                   name,
+                   parent,
+                   std::vector<std::int64_t>(indicators.size()),
+                   std::vector<std::int64_t>(indicators.size()),
+                   std::vector<double>(indicators.size())};
       const auto* row = &counters[li][index * width];
       for (std::size_t k = 0; k < indicators.size(); ++k) {
         u.numerator[k] = row[2 * k];
         u.denominator[k] = row[2 * k + 1];
       }
+      for (const auto& mean : means) u.sum[mean.which] = sums[li][index * indicators.size() + mean.which];
       list.push_back(std::move(u));
     };
     const auto territory_id = [&](std::int32_t t) {

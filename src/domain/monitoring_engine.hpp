@@ -7,7 +7,8 @@
 // period's last day (and so in its municipality, region and the federation),
 // once per unit; only educational organisations are units themselves, and
 // only their posts make a teacher or a manager. Organisations, communities, events and requests
-// are placed by their organisation, or by their territory when they have none.
+// are placed by their organisation, or by their territory when they have none;
+// a municipality that reports to its region, in itself, its region and the federation.
 #pragma once
 
 #include <cstdint>
@@ -34,13 +35,15 @@ struct TerritoryFact {
   std::optional<std::int64_t> parent;
   char level = 'm';  // 'f' federation, 'r' region, 'm' municipality
   std::string name;
+  Day abolished = kOpen;  // a merged municipality: gone from this day
 };
 struct OrganisationFact {
   std::int64_t id = 0, territory = 0;
   bool educational = false, shnor = false, staff_plan = false, mentoring_flag = false;
   std::string name;
-  bool general = false;  // a general-education school
-  bool centre = false;   // the region's ЦНППМ or institute of education development
+  bool general = false;             // a general-education school
+  bool centre = false;              // the region's ЦНППМ or institute of education development
+  bool methodical_service = false;  // a municipal methodical service (ММС)
 };
 struct PersonFact {
   std::int64_t id = 0;
@@ -83,6 +86,7 @@ struct Facts {
   std::vector<Span> studied_managerial;  // a managerial program studied or completed: the cohort's days
   std::vector<Scored> literacy;          // functional-literacy totals
   std::vector<Span> diagnosed;           // competency results (from = to = the day)
+  std::vector<Scored> competency;        // … with their percent, for means
   std::vector<Span> routes, mentees, mentors, young_events, network_members, work;
   std::vector<Span> active_members;      // the regional active
   std::vector<Span> any_active_members;  // any active (regional, municipal) and the roster of experts
@@ -90,6 +94,8 @@ struct Facts {
   // organisations
   std::vector<Span> organisation_support, mentoring_programs;
   std::vector<Placed> communities, events, requests;
+  // municipalities
+  std::vector<Span> municipal_actives;  // a member of a municipal active: who = the municipality
 };
 
 struct Rules {
@@ -97,12 +103,15 @@ struct Rules {
   double coped_from = 70;
 };
 
-// Numerator and denominator of each indicator for one unit.
+// Numerator and denominator of each indicator for one unit. A computed mean
+// (ValueKind::mean) counts the persons averaged in both, and its `sum` holds
+// the sum of their measure.
 struct UnitCounts {
   std::int64_t unit_id = 0;
   std::string unit_name;
   std::optional<std::int64_t> parent_id;             // the unit one level up (none for the federation)
   std::vector<std::int64_t> numerator, denominator;  // parallel to the indicators
+  std::vector<double> sum;                           // parallel to the indicators; means only
 };
 
 // Every unit of `level` (educational organisations, or territories of that

@@ -1,6 +1,8 @@
 #include "domain/text.hpp"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace metodist::domain {
 namespace {
@@ -156,6 +158,23 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
     text = at == std::string_view::npos ? std::string_view{} : text.substr(at + 1);
   }
   return out;
+}
+
+std::string decimal_text(double value, int fraction) {
+  if (!std::isfinite(value)) return "—";
+  fraction = fraction < 0 ? 0 : fraction > 6 ? 6 : fraction;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", fraction, value);
+  std::string s = buf;
+  if (const auto dot = s.find('.'); dot != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.')
+      s.pop_back();
+    else
+      s[dot] = ',';
+  }
+  if (s == "-0") s = "0";
+  return s;
 }
 
 }  // namespace metodist::domain

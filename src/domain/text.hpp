@@ -38,6 +38,10 @@ std::vector<std::string> split_list(std::string_view text, char separator = ';')
 // a line feed in an address or header would start a new line of a protocol.
 bool has_control_characters(std::string_view text) noexcept;
 
+// A number as a Russian document writes it: a decimal comma, at most
+// `fraction` digits after it, no trailing zeros («12,5», «30», «0,25»).
+std::string decimal_text(double value, int fraction = 1);
+
 // Number of Unicode code points (the length a user sees), assuming valid UTF-8.
 std::size_t utf8_length(std::string_view utf8) noexcept;
 

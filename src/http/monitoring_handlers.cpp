@@ -51,6 +51,9 @@ void write_indicator(JsonWriter& w, const domain::Indicator& ind) {
       .field("set", ind.set)
       .field("name", ind.name)
       .field("unit", ind.unit)
+      .field("value_kind", std::string(domain::value_kind_code(ind.kind)))
+      .key("measure")
+      .text_or_null(std::string(domain::measure_code(ind.measure)))
       .key("numerator");
   write_population(w, ind.numerator);
   w.key("denominator");
@@ -141,9 +144,17 @@ Response monitoring_indicators(const Request& r, Context& ctx) {
                                       : subject == domain::Subject::organisation ? "organisation"
                                       : subject == domain::Subject::community    ? "community"
                                       : subject == domain::Subject::event        ? "event"
+                                      : subject == domain::Subject::municipality ? "municipality"
                                                                                  : "help_request"))
         .end_object();
   }
+  // What a computed mean may average.
+  w.end_array().key("measures").begin_array();
+  for (auto m : {domain::Measure::competency_score, domain::Measure::literacy_score})
+    w.begin_object()
+        .field("code", std::string(domain::measure_code(m)))
+        .field("title", std::string(domain::measure_title(m)))
+        .end_object();
   w.end_array().key("items").begin_array();
   if (set != "reg")
     for (const auto* i : domain::indicators_of_set(set)) write_indicator(w, *i);
@@ -210,7 +221,9 @@ storage::monitoring::CustomIndicator custom_from(const BodyReader& b) {
   d.region_id = b.optional_id("region_id").value_or(0);
   d.code = b.required_text("code", 32);
   d.name = b.required_text("name", 2000);
-  d.unit = b.required_text("unit", 8);
+  d.unit = b.optional_text("unit", 64);
+  d.value_kind = b.optional_text("value_kind", 16);
+  d.measure = b.optional_text("measure", 32);
   d.source = b.optional_text("source", 16);
   if (d.source.empty()) d.source = "computed";
   d.numerator = joined(codes_of(b, "numerator"));
@@ -218,7 +231,8 @@ storage::monitoring::CustomIndicator custom_from(const BodyReader& b) {
   d.window = b.optional_text("window", 16);
   if (d.window.empty()) d.window = "period";
   d.periodicity = b.optional_text("periodicity", 200);
-  d.target = storage::monitoring::stored(app::target_from(target_draft(b, "target_"), d.unit));
+  // The unit is settled by the value's kind (app::check_custom), which holds a share's target to 100 %.
+  d.target = storage::monitoring::stored(app::target_from(target_draft(b, "target_"), ""));
   d.responsible = b.optional_text("responsible", 300);
   d.basis = b.optional_text("basis", 1000);
   return d;
@@ -311,12 +325,10 @@ Response get_monitoring_campaign(const Request& r, Context& ctx) {
         .field("can_decide", s.can_decide)
         .key("entries")
         .begin_array();
-    for (const auto& e : s.entries)
-      w.begin_object()
-          .field("code", e.code)
-          .key("numerator")
-          .id_or_null(e.numerator)
-          .key("denominator")
+    for (const auto& e : s.entries) {
+      w.begin_object().field("code", e.code).key("numerator");
+      write_number(w, e.numerator);
+      w.key("denominator")
           .id_or_null(e.denominator)
           .field("confirmed", e.confirmed)
           .key("evidence")
@@ -324,6 +336,7 @@ Response get_monitoring_campaign(const Request& r, Context& ctx) {
           .key("note")
           .text_or_null(e.note)
           .end_object();
+    }
     w.end_array().end_object();
   }
   w.end_array().end_object();
@@ -356,7 +369,7 @@ Response put_submission_entries(const Request& r, Context& ctx) {
   for (const auto& e : BodyReader(body).object_list("entries")) {
     storage::monitoring::Entry x;
     x.code = e.required_text("code", 32);
-    x.numerator = e.optional_integer("numerator", 0, 1'000'000'000);
+    x.numerator = e.optional_number("numerator");  // a count or a mean may be decimal: app checks by the kind
     x.denominator = e.optional_integer("denominator", 0, 1'000'000'000);
     x.confirmed = e.optional_bool("confirmed", false);
     x.evidence = e.optional_text("evidence", 2000);

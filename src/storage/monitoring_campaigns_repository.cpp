@@ -125,12 +125,13 @@ std::vector<CustomIndicator> custom_indicators(Connection& c) {
       "SELECT id, region_id, code, name, unit, source, COALESCE(numerator, '') AS numerator,"
       " COALESCE(denominator, '') AS denominator, time_window, periodicity, target_op, target_value,"
       " COALESCE(target_kind, '') AS target_kind, COALESCE(targets_by_year, '') AS targets_by_year,"
-      " COALESCE(responsible, '') AS responsible, COALESCE(basis, '') AS basis"
-      " FROM custom_indicators ORDER BY region_id, id",
+      " COALESCE(responsible, '') AS responsible, COALESCE(basis, '') AS basis, value_kind,"
+      " COALESCE(measure, '') AS measure FROM custom_indicators ORDER BY region_id, id",
       {}, [&](const Row& r) {
         out.push_back({r.int64("id"), r.int64("region_id"), r.text("code"), r.text("name"), r.text("unit"),
                        r.text("source"), r.text("numerator"), r.text("denominator"), r.text("time_window"),
-                       r.text("periodicity"), target_from(r), r.text("responsible"), r.text("basis")});
+                       r.text("periodicity"), r.text("value_kind"), r.text("measure"), target_from(r),
+                       r.text("responsible"), r.text("basis")});
       });
   return out;
 }
@@ -152,7 +153,9 @@ Params custom_params(const CustomIndicator& i) {
           text_or_null(i.target.kind),
           text_or_null(i.target.by_year),
           text_or_null(i.responsible),
-          text_or_null(i.basis)};
+          text_or_null(i.basis),
+          i.value_kind,
+          text_or_null(i.measure)};
 }
 
 }  // namespace
@@ -162,8 +165,9 @@ std::int64_t insert_custom_indicator(Connection& c, const CustomIndicator& i) {
   params.push_back(domain::utc_timestamp_now());
   return c.scalar(
       "INSERT INTO custom_indicators (region_id, code, name, unit, source, numerator, denominator, time_window,"
-      " periodicity, target_op, target_value, target_kind, targets_by_year, responsible, basis, created_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+      " periodicity, target_op, target_value, target_kind, targets_by_year, responsible, basis, value_kind, measure,"
+      " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+      " RETURNING id",
       params);
 }
 
@@ -173,7 +177,7 @@ void update_custom_indicator(Connection& c, const CustomIndicator& i) {
   c.execute(
       "UPDATE custom_indicators SET region_id = $1, code = $2, name = $3, unit = $4, source = $5, numerator = $6,"
       " denominator = $7, time_window = $8, periodicity = $9, target_op = $10, target_value = $11, target_kind = $12,"
-      " targets_by_year = $13, responsible = $14, basis = $15 WHERE id = $16",
+      " targets_by_year = $13, responsible = $14, basis = $15, value_kind = $16, measure = $17 WHERE id = $18",
       params);
 }
 
@@ -276,7 +280,7 @@ std::vector<Entry> entries_of(Connection& c, std::int64_t submission_id) {
       "SELECT code, numerator, denominator, confirmed, COALESCE(evidence, '') AS evidence, COALESCE(note, '') AS note FROM monitoring_entries"
       " WHERE submission_id = $1 ORDER BY code",
       {submission_id}, [&](const Row& r) {
-        out.push_back({r.text("code"), r.opt_int64("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),
+        out.push_back({r.text("code"), r.opt_real("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),
                        r.text("evidence"), r.text("note")});
       });
   return out;
@@ -288,7 +292,7 @@ void put_entry(Connection& c, std::int64_t submission_id, const Entry& e) {
       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id, code) DO UPDATE SET"
       " numerator = excluded.numerator, denominator = excluded.denominator, confirmed = excluded.confirmed,"
       " evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at",
-      {submission_id, e.code, id_or_null(e.numerator), id_or_null(e.denominator), flag(e.confirmed),
+      {submission_id, e.code, real_or_null(e.numerator), id_or_null(e.denominator), flag(e.confirmed),
        text_or_null(e.evidence), text_or_null(e.note), domain::utc_timestamp_now()});
 }
 
@@ -302,7 +306,7 @@ std::vector<PlacedEntry> entries_for(Connection& c, const std::string& set, cons
           literal(SS::submitted) + ", " + literal(SS::approved) + ")",
       {set, period}, [&](const Row& r) {
         out.push_back({r.int64("territory_id"),
-                       {r.text("code"), r.opt_int64("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),
+                       {r.text("code"), r.opt_real("numerator"), r.opt_int64("denominator"), r.flag("confirmed"),
                         r.text("evidence"), r.text("note")}});
       });
   return out;
@@ -320,7 +324,7 @@ std::vector<SnapshotRow> snapshot_of(Connection& c, std::int64_t campaign_id) {
   std::vector<SnapshotRow> out;
   c.run("SELECT code, unit_level, unit_id, numerator, denominator FROM monitoring_snapshots WHERE campaign_id = $1",
         {campaign_id}, [&](const Row& r) {
-          out.push_back({r.text("code"), r.text("unit_level"), r.int64("unit_id"), r.int64("numerator"),
+          out.push_back({r.text("code"), r.text("unit_level"), r.int64("unit_id"), r.real("numerator"),
                          r.opt_int64("denominator")});
         });
   return out;

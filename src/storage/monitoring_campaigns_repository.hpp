@@ -39,6 +39,8 @@ void delete_setting(Connection& c, std::int64_t region_id, const std::string& co
 struct CustomIndicator {
   std::int64_t id = 0, region_id = 0;
   std::string code, name, unit, source, numerator, denominator, window, periodicity;
+  std::string value_kind = "share";  // domain::value_kind_code
+  std::string measure;               // domain::measure_code; "" for none
   StoredTarget target;
   std::string responsible;
   std::string basis;  // the approving order
@@ -81,7 +83,8 @@ void set_submission_status(Connection& c, std::int64_t id, domain::SubmissionSta
 
 struct Entry {
   std::string code;
-  std::optional<std::int64_t> numerator, denominator;
+  std::optional<double> numerator;  // a count or a mean entered by hand may be decimal; «да» is 1, «нет» 0
+  std::optional<std::int64_t> denominator;
   bool confirmed = false;
   std::string evidence, note;
 };
@@ -97,7 +100,8 @@ std::vector<PlacedEntry> entries_for(Connection& c, const std::string& set, cons
 
 struct SnapshotRow {
   std::string code, unit_level;
-  std::int64_t unit_id = 0, numerator = 0;
+  std::int64_t unit_id = 0;
+  double numerator = 0;
   std::optional<std::int64_t> denominator;
 };
 void put_snapshot(Connection& c, std::int64_t campaign_id, const std::vector<SnapshotRow>& rows);

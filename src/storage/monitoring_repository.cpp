@@ -43,13 +43,14 @@ enum Q {
   kCommunities,
   kEvents,
   kRequests,
+  kMunicipalActives,
   kCount
 };
 
 const std::vector<std::string>& queries() {
   static const std::vector<std::string> q = [] {
     std::vector<std::string> v(kCount);
-    v[kTerritories] = "SELECT id, parent_id, level, name FROM territories";
+    v[kTerritories] = "SELECT id, parent_id, level, name, abolished_on FROM territories";
     v[kOrganisations] =
         "SELECT id, territory_id, kind, is_shnor, has_staff_plan, has_mentoring_model, COALESCE(short_name, name) AS display_name"
         " FROM organisations";
@@ -64,7 +65,7 @@ const std::vector<std::string>& queries() {
         "SELECT r.person_id, r.measured_on, r.percent FROM diagnostic_results r"
         " JOIN diagnostic_campaigns c ON c.id = r.campaign_id JOIN diagnostic_instruments i ON i.id = c.instrument_id"
         " WHERE i.kind = 'functional_literacy'";
-    v[kDiagnosed] = "SELECT person_id, measured_on FROM diagnostic_results WHERE competency_id IS NOT NULL";
+    v[kDiagnosed] = "SELECT person_id, measured_on, percent FROM diagnostic_results WHERE competency_id IS NOT NULL";
     // A route counts once agreed: a draft is not yet a route for anyone
     // (rmms.5, fed.4; the young-teachers page says the same).
     v[kRoutes] = "SELECT person_id, period_from, period_to FROM routes WHERE status <> " +
@@ -102,6 +103,7 @@ const std::vector<std::string>& queries() {
                  registry::literal(domain::EventStatus::cancelled);
     v[kRequests] = "SELECT organisation_id, closed_at, due_on FROM help_requests WHERE status = " +
                    registry::literal(domain::HelpStatus::closed) + " AND closed_at IS NOT NULL";
+    v[kMunicipalActives] = "SELECT territory_id, starts_on, ends_on FROM active_members WHERE level = 'municipal'";
     return v;
   }();
   return q;
@@ -137,13 +139,14 @@ void load_people(Connection& c, Facts& f) {
                              level == "federation" ? 'f'
                              : level == "region"   ? 'r'
                                                    : 'm',
-                             r.text("name")});
+                             r.text("name"), day(r, "abolished_on", kOpen)});
   });
   scan(c, kOrganisations, [&](const Row& r) {
     const auto kind = r.view("kind");
     f.organisations.push_back({r.int64("id"), r.int64("territory_id"), domain::is_educational_kind(kind),
                                r.flag("is_shnor"), r.flag("has_staff_plan"), r.flag("has_mentoring_model"),
-                               r.text("display_name"), kind == "school", kind == "cnppm" || kind == "institute"});
+                               r.text("display_name"), kind == "school", kind == "cnppm" || kind == "institute",
+                               kind == "methodical_service"});
   });
   scan(c, kPersons, [&](const Row& r) {
     f.persons.push_back({r.int64("id"), day(r, "birth_date", kNever), day(r, "ped_experience_since", kNever),
@@ -183,6 +186,7 @@ Day until(Day left) { return left == kOpen ? kOpen : left - 1; }
 void load_work(Connection& c, Facts& f) {
   reserve_by_max_id(c, "positions", f.positions);
   reserve_by_max_id(c, "diagnostic_results", f.diagnosed);
+  reserve_by_max_id(c, "diagnostic_results", f.competency);
   scan(c, kPositions, [&](const Row& r) {
     // A missing hiring date: worked there all along; a leaving date: gone that day.
     f.positions.push_back({r.int64("person_id"), r.int64("organisation_id"), post_of(r.view("position")),
@@ -191,6 +195,7 @@ void load_work(Connection& c, Facts& f) {
   scan(c, kDiagnosed, [&](const Row& r) {
     const Day on = day(r, "measured_on", kNever);
     f.diagnosed.push_back({r.int64("person_id"), on, on});
+    f.competency.push_back({r.int64("person_id"), on, r.real("percent")});
   });
   scan(c, kNetwork, [&](const Row& r) {
     f.network_members.push_back({r.int64("person_id"), day(r, "joined_on", kNever), until(day(r, "left_on", kOpen))});
@@ -234,6 +239,10 @@ void load_work(Connection& c, Facts& f) {
   scan(c, kRequests, [&](const Row& r) {
     const Day closed = day(r, "closed_at", kNever), due = day(r, "due_on", kOpen);
     f.requests.push_back({r.int64("organisation_id"), 0, closed, closed, closed <= due});
+  });
+  scan(c, kMunicipalActives, [&](const Row& r) {
+    f.municipal_actives.push_back(
+        {r.int64("territory_id"), day(r, "starts_on", kNever), until(day(r, "ends_on", kOpen))});
   });
 }
 

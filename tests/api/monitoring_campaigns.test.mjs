@@ -5,6 +5,10 @@
 // longer change.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startServer, json, session, runSql } from './server.mjs'
 
 let srv, region, coordinator, regionId, municipalityId
@@ -248,4 +252,183 @@ test("a region's own indicator as its order writes it: edited, targets per year,
     !(await json(srv.base, '/api/v1/monitoring/indicators?set=reg', { headers: region })).body.items.some((i) => i.code === 'reg.5'),
   )
   assert.equal((await json(srv.base, `/api/v1/monitoring/indicators/${id}`, { method: 'DELETE', headers: region })).status, 404)
+})
+
+test("a region's averages, decimals and «да/нет» answers: a mean is averaged above a unit, not summed; a share of municipalities", async () => {
+  const post = (body) => send('POST', '/api/v1/monitoring/indicators', region, { region_id: regionId, ...body })
+  // What cannot be said is refused with the field named.
+  const refused = async (body, field) => {
+    const r = await post({ code: 'reg.x', name: 'x', ...body })
+    assert.equal(r.status, 422, JSON.stringify(r.body))
+    assert.equal(r.body.error.field, field)
+  }
+  await refused({ value_kind: 'yes_no' }, 'source') // «да/нет» is entered by hand
+  await refused({ value_kind: 'mean', numerator: ['teacher'] }, 'measure')
+  await refused({ value_kind: 'mean', measure: 'competency_score', numerator: ['teacher'], denominator: ['teacher'] }, 'denominator')
+  await refused({ value_kind: 'mean', measure: 'competency_score', numerator: ['organisation'] }, 'numerator')
+  await refused({ value_kind: 'count', unit: '%', numerator: ['event'] }, 'unit')
+  await refused({ value_kind: 'median', numerator: ['teacher'] }, 'value_kind')
+
+  // A second municipality of the region, with a municipal methodical service.
+  const sql = (q) => runSql(srv.dbUrl, q)
+  sql(
+    `INSERT INTO territories (parent_id, level, code, name, search_key) VALUES (${regionId}, 'municipality', 'RU-01-777', 'Заречный округ', 'заречный округ')`,
+  )
+  const secondId = Number(sql(`SELECT id FROM territories WHERE code = 'RU-01-777'`))
+  sql(`INSERT INTO organisations (code, name, kind, territory_id, search_key, created_at, updated_at)
+       VALUES ('MMS-777', 'Методическая служба Заречного округа', 'methodical_service', ${secondId}, 'методическая служба', 'x', 'x')`)
+
+  const made = {}
+  for (const [code, body] of Object.entries({
+    'reg.20': {
+      name: 'Средний результат диагностики компетенций педагогов',
+      value_kind: 'mean',
+      measure: 'competency_score',
+      numerator: ['teacher'],
+    },
+    'reg.21': { name: 'Средний балл ЕГЭ по математике', value_kind: 'mean', unit: 'балл', source: 'manual' },
+    'reg.22': {
+      name: 'Доля муниципалитетов, принявших положение о ММС',
+      value_kind: 'yes_no',
+      source: 'manual',
+      target_op: '>=',
+      target_value: 100,
+    },
+    'reg.23': { name: 'Объём методических часов на педагога', value_kind: 'count', unit: 'ч.', source: 'manual' },
+    'reg.24': {
+      name: 'Доля муниципалитетов, в которых работает ММС',
+      value_kind: 'share',
+      numerator: ['municipality', 'with_methodical_service'],
+      denominator: ['municipality'],
+    },
+  })) {
+    const r = await post({ code, ...body })
+    assert.equal(r.status, 201, `${code}: ${JSON.stringify(r.body)}`)
+    made[code] = r.body.id
+  }
+  const passports = (await json(srv.base, '/api/v1/monitoring/indicators?set=reg', { headers: region })).body
+  const passport = (code) => passports.items.find((i) => i.code === code)
+  assert.equal(passport('reg.20').value_kind, 'mean')
+  assert.equal(passport('reg.20').measure, 'competency_score')
+  assert.equal(passport('reg.20').unit, '%', 'a mean of percentages is in %')
+  assert.equal(passport('reg.21').unit, 'балл')
+  assert.equal(passport('reg.22').unit, '%')
+  assert.ok(passports.measures.some((m) => m.code === 'literacy_score'))
+  assert.ok(passports.counts.some((c) => c.code === 'with_municipal_active' && c.subject === 'municipality'))
+
+  // The computed mean: the teachers of the municipality with a competency result in the second half of 2024, each by
+  // their latest day — worked out here in SQL on either backend.
+  const teaching = `'teacher','educator','lecturer','additional_teacher','psychologist','speech_therapist','social_pedagogue','tutor','methodist'`
+  const persons = `SELECT DISTINCT ps.person_id FROM positions ps JOIN organisations o ON o.id = ps.organisation_id
+    WHERE o.territory_id = ${municipalityId} AND o.kind IN ('school','kindergarten','college','additional') AND ps.position IN (${teaching})
+    AND (ps.hired_on IS NULL OR ps.hired_on <= '2024-12-31') AND (ps.left_on IS NULL OR ps.left_on >= '2024-12-31')`
+  const latest = `WITH r AS (SELECT person_id, measured_on, percent FROM diagnostic_results WHERE competency_id IS NOT NULL
+      AND measured_on BETWEEN '2024-07-01' AND '2024-12-31' AND person_id IN (${persons})),
+    l AS (SELECT person_id, MAX(measured_on) AS d FROM r GROUP BY person_id),
+    p AS (SELECT r.person_id, AVG(r.percent) AS s FROM r JOIN l ON l.person_id = r.person_id AND l.d = r.measured_on GROUP BY r.person_id)`
+  const n = Number(sql(`${latest} SELECT COUNT(*) FROM p`))
+  const sum = Number(sql(`${latest} SELECT COALESCE(SUM(s), 0) FROM p`))
+  assert.ok(n > 0, 'the demo has diagnostics in November 2024')
+  const mean = item(await values('reg', '2024-H2'), 'reg.20')
+  assert.equal(mean.denominator, n)
+  assert.ok(Math.abs(mean.numerator - sum) < 1e-6, `${mean.numerator} vs ${sum}`)
+  assert.equal(mean.value, Math.round((10 * sum) / n) / 10)
+
+  // A share of municipalities: the region's two, of which those with a service — counted here in SQL.
+  const withService = Number(
+    sql(`SELECT COUNT(*) FROM territories t WHERE t.parent_id = ${regionId} AND t.level = 'municipality'
+         AND EXISTS (SELECT 1 FROM organisations o WHERE o.territory_id = t.id AND o.kind = 'methodical_service')`),
+  )
+  assert.ok(withService >= 1)
+  const share = item(await values('reg', '2024-H2', 'region'), 'reg.24', regionId)
+  assert.equal(share.denominator, 2)
+  assert.equal(share.numerator, withService)
+  assert.equal(share.value, withService * 50)
+  assert.equal(item(await values('reg', '2024-H2'), 'reg.24', secondId).value, 100)
+
+  // A campaign for the half-year: the municipalities enter decimals and answers.
+  const created = await send('POST', '/api/v1/monitoring/campaigns', region, {
+    region_id: regionId,
+    title: 'Мониторинг, 2 полугодие 2024',
+    set: 'reg',
+    period: '2024-H2',
+    collect_from: '2025-01-10',
+    collect_to: '2025-01-25',
+  })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  assert.equal(created.body.submissions.length, 2)
+  const subOf = (t) => created.body.submissions.find((s) => s.territory_id === t).id
+  const put = (t, entries, who) => send('PUT', `/api/v1/monitoring/submissions/${subOf(t)}/entries`, who, { entries })
+  const rejected = async (entry, pattern) => {
+    const r = await put(municipalityId, [entry], coordinator)
+    assert.equal(r.status, 422, JSON.stringify(r.body))
+    assert.equal(r.body.error.field, 'entries')
+    assert.match(r.body.error.message, pattern)
+  }
+  await rejected({ code: 'reg.2', numerator: 2.5, denominator: 10 }, /целое/)
+  await rejected({ code: 'reg.22', numerator: 2 }, /«да» \(1\) или «нет» \(0\)/)
+  await rejected({ code: 'reg.21', numerator: -1 }, /не меньше 0/)
+  const first = await put(
+    municipalityId,
+    [
+      { code: 'reg.2', numerator: 3, denominator: 10 },
+      { code: 'reg.21', numerator: 63.4 },
+      { code: 'reg.22', numerator: 1 },
+      { code: 'reg.23', numerator: 12.5 },
+    ],
+    coordinator,
+  )
+  assert.equal(first.status, 200, JSON.stringify(first.body))
+  const second = await put(
+    secondId,
+    [
+      { code: 'reg.2', numerator: 1, denominator: 4 },
+      { code: 'reg.21', numerator: 70.1 },
+      { code: 'reg.22', numerator: 0 },
+      { code: 'reg.23', numerator: 7.25 },
+    ],
+    region,
+  )
+  assert.equal(second.status, 200, JSON.stringify(second.body))
+  const card = await json(srv.base, `/api/v1/monitoring/campaigns/${created.body.campaign.id}`, { headers: coordinator })
+  assert.equal(card.body.submissions[0].entries.find((e) => e.code === 'reg.21').numerator, 63.4, 'a decimal is kept as entered')
+  for (const [t, who] of [
+    [municipalityId, coordinator],
+    [secondId, region],
+  ]) {
+    const r = await send('POST', `/api/v1/monitoring/submissions/${subOf(t)}/status`, who, { status: 'submitted' })
+    assert.equal(r.status, 200, JSON.stringify(r.body))
+  }
+  const byMunicipality = await values('reg', '2024-H2')
+  assert.equal(item(byMunicipality, 'reg.21').value, 63.4)
+  assert.equal(item(byMunicipality, 'reg.22').value, 100)
+  assert.equal(item(byMunicipality, 'reg.22').met, true)
+  assert.equal(item(byMunicipality, 'reg.22', secondId).met, false)
+  assert.equal(item(byMunicipality, 'reg.23').value, 12.5)
+  const total = await values('reg', '2024-H2', 'region')
+  const at = (code) => item(total, code, regionId)
+  assert.equal(at('reg.21').value, 66.8, 'the region: the mean of 63,4 and 70,1 — not their sum')
+  assert.equal(at('reg.21').denominator, 2)
+  assert.equal(at('reg.22').value, 50, '«да» in one of two')
+  assert.equal(at('reg.23').numerator, 19.75, 'counts are summed, decimals kept')
+  assert.equal(at('reg.2').numerator, 4)
+  assert.equal(at('reg.2').denominator, 14)
+
+  // The справка says it in words: the mean over how many, the answer as a share of «да», the unit.
+  const pdf = await fetch(`${srv.base}/api/v1/monitoring/report?set=reg&period=2024-H2&territory_id=${regionId}&format=pdf`, {
+    headers: region,
+  })
+  assert.equal(pdf.status, 200)
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-means-'))
+  try {
+    const file = join(dir, 'r.pdf')
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    assert.match(text, /66,8 балл \(в среднем по 2\)/)
+    assert.match(text, /50 % \(«да» — 1 из 2\)/)
+    assert.match(text, /19,8 ч\./)
+    assert.match(text, /Заречный округ/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })

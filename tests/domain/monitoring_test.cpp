@@ -279,6 +279,7 @@ TEST(MonitoringEngine, FiltersOfTheRegionsOrdersWorkedOutByHand) {
     i.set = "reg";
     i.name = code;
     i.unit = den ? "%" : "ед.";
+    i.kind = den ? ValueKind::share : ValueKind::count;
     i.numerator = Population{std::vector<Count>(num)};
     if (den) i.denominator = Population{std::vector<Count>(*den)};
     return i;
@@ -309,6 +310,104 @@ TEST(MonitoringEngine, FiltersOfTheRegionsOrdersWorkedOutByHand) {
   expect_share(v[100]["schools"], 2, 2, "S1, S2");
   expect_share(v[200]["schools"], 0, 1, "S3");
   EXPECT_EQ(v[100]["regional_events"].numerator, 1) << "the regional one of 2024; the 2023 one is outside";
+}
+
+// «Средний балл диагностики» and «доля муниципалитетов, …», as the regions' orders write them.
+TEST(MonitoringEngine, MeansOfPersonsAndSharesOfMunicipalitiesWorkedOutByHand) {
+  auto f = territory();
+  // 7 took two competencies on 01.10.2024 (80 and 60: 70) after an earlier 10 in March — the
+  // latest day counts; 2 scored 55 in 2024 and 99 in 2023 (outside the year); 6 has no post.
+  f.competency = {{7, d("2024-10-01"), 80}, {7, d("2024-10-01"), 60}, {7, d("2024-03-01"), 10},
+                  {2, d("2024-05-01"), 55}, {2, d("2023-10-01"), 99}, {6, d("2024-05-01"), 90}};
+  // М4 was merged away on 01.06.2024; П1 is a settlement inside М1, not a municipality that
+  // reports to the region; М2 has a municipal methodical service, М1 a municipal active.
+  f.territories.push_back({400, 10, 'm', "М4", d("2024-06-01")});
+  f.territories.push_back({500, 100, 'm', "П1"});
+  f.organisations.push_back({5001, 200, false, false, false, false, "ММС М2", false, false, true});
+  f.municipal_actives = {{100, d("2024-01-01"), kOpen}, {200, d("2022-01-01"), d("2023-06-30")}};
+  Indicator score;
+  score.code = score.name = "score";
+  score.kind = ValueKind::mean;
+  score.measure = Measure::competency_score;
+  score.unit = "%";
+  score.numerator = Population{{Count::teacher}};
+  Indicator literacy = score;
+  literacy.code = literacy.name = "literacy";
+  literacy.measure = Measure::literacy_score;
+  literacy.numerator = Population{{Count::teacher_or_graduate}};
+  literacy.window = Window::cumulative;
+  Indicator service;
+  service.code = service.name = "service";
+  service.numerator = Population{{Count::municipality, Count::with_methodical_service}};
+  service.denominator = Population{{Count::municipality}};
+  Indicator active = service;
+  active.code = active.name = "active";
+  active.numerator = Population{{Count::municipality, Count::with_municipal_active}};
+  for (const auto* ind : {&score, &literacy, &service, &active}) EXPECT_EQ(indicator_problem(*ind), "") << ind->code;
+  const std::vector<const Indicator*> list{&score, &literacy, &service, &active};
+  std::map<std::int64_t, std::map<std::string, Value>> v;
+  auto levels = count_all_levels(f, list, year(2024));
+  for (const auto& units : levels)
+    for (const auto& u : units)
+      for (std::size_t k = 0; k < list.size(); ++k)
+        v[u.unit_id][list[k]->code] =
+            evaluate(*list[k], list[k]->kind == ValueKind::mean ? u.sum[k] : u.numerator[k], u.denominator[k]);
+  EXPECT_DOUBLE_EQ(*v[100]["score"].value, 55) << "of М1's teachers 1, 2, 8 only 2 has a score";
+  EXPECT_EQ(*v[100]["score"].denominator, 1);
+  EXPECT_DOUBLE_EQ(*v[200]["score"].value, 70) << "7: the mean of the latest day, not 10";
+  EXPECT_DOUBLE_EQ(*v[10]["score"].value, 62.5) << "the region's mean of its persons (55 and 70), not a sum";
+  EXPECT_FALSE(v[300]["score"].value) << "М3 has nobody: no data, not 0";
+  EXPECT_DOUBLE_EQ(*v[100]["literacy"].value, 67.5) << "1 (75) and 2 (60)";
+  EXPECT_EQ(value_text(score, v[10]["score"]), "62,5 %");
+  expect_share(v[10]["service"], 1, 3, "М1, М2, М3 report; М4 is gone, П1 is a settlement; М2 has a service");
+  expect_share(v[10]["active"], 1, 3, "М1's active is current; М2's ended in 2023");
+  expect_share(v[1]["service"], 1, 3, "the federation, the same municipalities");
+  expect_share(v[200]["service"], 1, 1, "a municipality is its own unit");
+  EXPECT_EQ(v.count(5001), 0u) << "a municipality is no organisation's unit";
+  for (const auto& u : count_units(f, list, year(2023), UnitLevel::region))
+    if (u.unit_id == 10) {
+      EXPECT_EQ(u.denominator[2], 4) << "in 2023 М4 was still there";
+      EXPECT_EQ(u.numerator[3], 0) << "on 31.12.2023 М1's active had not begun, М2's had ended";
+    }
+}
+
+TEST(MonitoringIndicators, ValuesOfEveryKindReadAsTheSpravkaPrintsThem) {
+  Indicator mean;
+  mean.kind = ValueKind::mean;
+  mean.unit = "балл";
+  auto v = evaluate(mean, 63.4 + 70.1, 2);
+  EXPECT_DOUBLE_EQ(*v.value, 66.8);  // (63,4 + 70,1) / 2 = 66,75 → 66,8
+  EXPECT_EQ(value_text(mean, v), "66,8 балл");
+  EXPECT_FALSE(evaluate(mean, 0, 0).value) << "nobody answered: no data";
+  Indicator yes;
+  yes.kind = ValueKind::yes_no;
+  yes.source = "manual";
+  yes.unit = "%";
+  EXPECT_EQ(value_text(yes, evaluate(yes, 1, 1)), "да");
+  EXPECT_EQ(value_text(yes, evaluate(yes, 0, 1)), "нет");
+  EXPECT_EQ(value_text(yes, evaluate(yes, 2, 3)), "66,7 %") << "above a municipality: the share of «да»";
+  Indicator hours;
+  hours.kind = ValueKind::count;
+  hours.unit = "ч.";
+  EXPECT_EQ(value_text(hours, evaluate(hours, 63.4, std::nullopt)), "63,4 ч.");
+  hours.unit = "ед.";
+  EXPECT_EQ(value_text(hours, evaluate(hours, 5, std::nullopt)), "5");
+  Indicator computed_yes = yes;
+  computed_yes.source = "computed";
+  EXPECT_NE(indicator_problem(computed_yes), "");
+  computed_yes.code = computed_yes.name = "x";
+  EXPECT_NE(indicator_problem(computed_yes), "") << "«да/нет» is entered by hand";
+  Indicator no_measure = mean;
+  no_measure.code = no_measure.name = "x";
+  no_measure.numerator = Population{{Count::teacher}};
+  EXPECT_NE(indicator_problem(no_measure), "") << "a computed mean needs what it averages";
+  no_measure.measure = Measure::competency_score;
+  EXPECT_EQ(indicator_problem(no_measure), "");
+  no_measure.numerator = Population{{Count::organisation}};
+  EXPECT_NE(indicator_problem(no_measure), "") << "a mean of persons' scores";
+  EXPECT_EQ(parse_value_kind("yes_no"), ValueKind::yes_no);
+  EXPECT_EQ(parse_measure("literacy_score"), Measure::literacy_score);
+  EXPECT_FALSE(parse_measure("salary"));
 }
 
 TEST(MonitoringEngine, ActiveIndicatorsForTheRegion) {

@@ -53,3 +53,12 @@ TEST(SplitList, TrimsPartsAndDropsEmptyOnes) {
   EXPECT_EQ(split_list("teachers,parents", ','), (std::vector<std::string>{"teachers", "parents"}));
   EXPECT_TRUE(split_list("  ").empty());
 }
+
+TEST(Text, NumbersAsARussianDocumentWritesThem) {
+  EXPECT_EQ(metodist::domain::decimal_text(12.5), "12,5");
+  EXPECT_EQ(metodist::domain::decimal_text(30), "30");
+  EXPECT_EQ(metodist::domain::decimal_text(66.75), "66,8");
+  EXPECT_EQ(metodist::domain::decimal_text(0.25, 2), "0,25");
+  EXPECT_EQ(metodist::domain::decimal_text(-0.01), "0") << "no «-0»";
+  EXPECT_EQ(metodist::domain::decimal_text(1e12), "1000000000000");
+}

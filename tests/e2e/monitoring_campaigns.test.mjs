@@ -17,6 +17,19 @@ after(async () => {
   await srv?.stop()
 })
 
+// From the monitoring page: a campaign of the region's own indicators with the form's
+// defaults; the address of its card.
+async function startRegionCampaign(region) {
+  await region.getByTestId('to-campaigns').click()
+  await region.getByTestId('new-campaign').click()
+  const campaign = region.getByTestId('campaign-form')
+  await campaign.locator('.p-select').nth(1).click()
+  await region.getByRole('option', { name: 'Показатели региона' }).click()
+  await campaign.getByTestId('campaign-submit').click()
+  await region.getByTestId('campaign-status').getByText('Идёт сбор').waitFor()
+  return region.url()
+}
+
 test('the region composes an indicator, runs a campaign; the municipality reports; the region closes it', async () => {
   const region = await pages.as('region', DEMO_PASSWORD)
   await region.goto(`${srv.base}/monitoring`)
@@ -37,14 +50,7 @@ test('the region composes an indicator, runs a campaign; the municipality report
   await form.getByTestId('ci-submit').click()
   await region.getByTestId('monitoring-indicators').getByText('reg.7').waitFor()
 
-  await region.getByTestId('to-campaigns').click()
-  await region.getByTestId('new-campaign').click()
-  const campaign = region.getByTestId('campaign-form')
-  await campaign.locator('.p-select').nth(1).click()
-  await region.getByRole('option', { name: 'Показатели региона' }).click()
-  await campaign.getByTestId('campaign-submit').click()
-  await region.getByTestId('campaign-status').getByText('Идёт сбор').waitFor()
-  const url = region.url()
+  const url = await startRegionCampaign(region)
 
   const coordinator = await pages.as('coordinator', DEMO_PASSWORD)
   await coordinator.goto(url)
@@ -106,4 +112,62 @@ test('the region writes its indicator as its order does: basis, targets by year,
   await region.getByTestId('delete-indicator').click()
   await region.getByText('Показатель reg.8 удалён').waitFor()
   await table.getByText('reg.8').waitFor({ state: 'detached' })
+})
+
+test('a mean and a «да/нет» answer: the region adds them, the municipality types «63,4» and «да», the values read so', async () => {
+  const region = await pages.as('region', DEMO_PASSWORD)
+  await region.setViewportSize({ width: 1366, height: 768 })
+  await region.goto(`${srv.base}/monitoring`)
+  const add = async (code, name, kind, unit) => {
+    await region.getByTestId('new-indicator').click()
+    const form = region.getByTestId('custom-indicator-form')
+    await form.locator('#ci-code').fill(code)
+    await form.locator('#ci-name').fill(name)
+    await form.getByTestId('ci-kind').click()
+    await region.getByRole('option', { name: kind }).click()
+    if (kind.startsWith('Среднее')) {
+      await form.locator('.p-select').nth(0).click() // the source
+      await region.getByRole('option', { name: 'Вносят муниципалитеты' }).click()
+      await form.getByTestId('ci-unit').fill(unit)
+      await form
+        .getByTestId('ci-manual-hint')
+        .getByText(/среднее муниципалитетов, а не сумма/)
+        .waitFor()
+    } else {
+      await form
+        .getByTestId('ci-manual-hint')
+        .getByText(/доля муниципалитетов, ответивших «да»/)
+        .waitFor()
+    }
+    await form.getByTestId('ci-submit').click()
+    await region.getByTestId('monitoring-indicators').getByText(code, { exact: true }).waitFor()
+  }
+  await add('reg.9', 'Средний балл ЕГЭ по математике', 'Среднее (средний балл, результат)', 'балл')
+  await add('reg.10', 'Принято положение о муниципальной методической службе', 'Ответ муниципалитета «да/нет»')
+
+  const url = await startRegionCampaign(region)
+
+  const coordinator = await pages.as('coordinator', DEMO_PASSWORD)
+  await coordinator.goto(url)
+  await coordinator.getByTestId('num-reg.9').locator('input').fill('63,4')
+  await coordinator.getByTestId('num-reg.10').click()
+  await coordinator.getByRole('option', { name: 'да', exact: true }).click()
+  await coordinator.getByTestId('confirm-reg.7').click()
+  await coordinator.getByTestId('send-report').click()
+  await coordinator.getByTestId('report-status').getByText('Отправлен').waitFor()
+  await coordinator.screenshot({ path: join(screenshots, 'monitoring-campaign-mean.png'), fullPage: true })
+
+  await region.goto(`${srv.base}/monitoring`)
+  const lastYear = new Date().getFullYear() - 1
+  await region.getByTestId('monitoring-period').locator('.p-select-dropdown').click()
+  await region.getByRole('option', { name: `${lastYear} год`, exact: true }).click()
+  await region.getByTestId('monitoring-set').getByText('Показатели региона').click()
+  const table = region.getByTestId('monitoring-indicators')
+  await table.getByText('reg.9', { exact: true }).click()
+  const units = region.getByTestId('monitoring-units')
+  await units.getByText('63,4 балл').waitFor()
+  await units.getByRole('columnheader', { name: 'Учтено' }).waitFor()
+  await table.getByText('reg.10', { exact: true }).click()
+  await units.getByText('да', { exact: true }).waitFor()
+  await units.getByRole('columnheader', { name: 'Ответили «да»' }).waitFor()
 })

@@ -29,9 +29,14 @@ export function plural(n: number, forms: [string, string, string]): string {
   return forms[2]
 }
 
-// Numbers as Russians write them: 25 000 (narrow no-break space groups).
+// The BCP 47 tag of the interface's language, for number inputs and formats.
+export function numberLocale(): string {
+  return locale.value === 'ru' ? 'ru-RU' : 'en-GB'
+}
+
+// Numbers as Russians write them: 25 000 (narrow no-break space groups), a decimal comma.
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(locale.value === 'ru' ? 'ru-RU' : 'en-GB').format(n)
+  return new Intl.NumberFormat(numberLocale()).format(n)
 }
 
 // A stored UTC timestamp (2025-09-01T08:30:00Z) as people read it: 01.09.2025 08:30:00 UTC.

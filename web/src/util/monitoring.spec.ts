@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { change, light, periodChoices, rankingRows } from './monitoring'
+import { change, light, periodChoices, rankingRows, valueText } from './monitoring'
 import type { ValueItem } from '../api/monitoring'
 
 const item = (unit_name: string, value: number | null, extra: Partial<ValueItem> = {}): ValueItem => ({
@@ -39,5 +39,16 @@ describe('monitoring helpers', () => {
     const rows = rankingRows([item('Б', 10), item('В', null), item('А', 40), item('Г', 10)])
     expect(rows.map((r) => r.name)).toEqual(['А', 'Б', 'Г', 'В'])
     expect(rows[3].value).toBeNull()
+  })
+
+  it('reads a value as the справка prints it: shares, counts in their unit, means, one answer', () => {
+    expect(valueText({ value_kind: 'share', unit: '%' }, 12.5)).toBe('12,5 %')
+    expect(valueText({ value_kind: 'count', unit: 'ед.' }, 7)).toBe('7')
+    expect(valueText({ value_kind: 'count', unit: 'ч.' }, 63.4)).toBe('63,4 ч.')
+    expect(valueText({ value_kind: 'mean', unit: 'балл' }, 66.8)).toBe('66,8 балл')
+    expect(valueText({ value_kind: 'yes_no', unit: '%' }, 100, 1)).toBe('да')
+    expect(valueText({ value_kind: 'yes_no', unit: '%' }, 0, 1)).toBe('нет')
+    expect(valueText({ value_kind: 'yes_no', unit: '%' }, 50, 2)).toBe('50 %')
+    expect(valueText({ value_kind: 'mean', unit: '%' }, null)).toBe('нет данных')
   })
 })

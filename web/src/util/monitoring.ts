@@ -1,7 +1,8 @@
 // Helpers of the monitoring dashboard: the periods a user picks from, the
 // traffic light of a value against its target, the change to the previous
 // period, and the ranking chart's rows.
-import type { ValueItem } from '../api/monitoring'
+import type { IndicatorInfo, ValueItem } from '../api/monitoring'
+import { formatNumber, t } from '../i18n'
 
 // Calendar years, school years and halves around `today`, newest first.
 export function periodChoices(today: Date): { code: string; label: string }[] {
@@ -36,4 +37,19 @@ export function rankingRows(items: ValueItem[]): { name: string; value: number |
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.unit_name.localeCompare(b.unit_name))
   const without = items.filter((i) => i.value === null).sort((a, b) => a.unit_name.localeCompare(b.unit_name))
   return [...withData, ...without].map((i) => ({ name: i.unit_name, value: i.value }))
+}
+
+// A value as the справка prints it (domain::value_text): «12,5 %», «7», «63,4 балл»,
+// one municipality's «да»/«нет», «нет данных».
+export function valueText(
+  ind: Pick<IndicatorInfo, 'value_kind' | 'unit'>,
+  value: number | null,
+  denominator: number | null = null,
+): string {
+  const m = t().monitoring
+  if (value === null) return m.noData
+  if (ind.value_kind === 'yes_no' && denominator === 1) return value > 0 ? m.yes : m.no
+  if (ind.value_kind === 'share' || ind.value_kind === 'yes_no') return `${formatNumber(value)} %`
+  if (ind.value_kind === 'count' && (!ind.unit || ind.unit === 'ед.')) return formatNumber(value)
+  return `${formatNumber(value)} ${ind.unit}`
 }
