@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/text.hpp"
@@ -79,6 +81,15 @@ std::string organisation_code_taken(const std::string& code) {
   return "Организация с кодом «" + code + "» уже есть в реестре";
 }
 std::string person_code_taken(const std::string& code) { return "Педагог с кодом «" + code + "» уже есть в реестре"; }
+
+// «П-000124»: the next number after the largest id, past any code already taken.
+std::string free_person_code(storage::Connection& c) {
+  for (auto n = c.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM persons");; ++n) {
+    char code[32];
+    std::snprintf(code, sizeof code, "П-%06lld", static_cast<long long>(n));
+    if (c.scalar("SELECT COUNT(*) FROM persons WHERE code = $1", {std::string(code)}) == 0) return code;
+  }
+}
 
 }  // namespace
 
@@ -176,14 +187,20 @@ std::int64_t create_person(App& app, const Caller& caller, domain::Person person
                            const std::string& request_id) {
   const auto scope = require_scope(caller, domain::Action::write_staff, "добавлять педагогов");
   normalise(person);
-  domain::validate_person(person, domain::Date::today());
-  domain::validate_position(workplace);
+  // The person and the workplace checked together: every field to correct at once.
+  domain::Problems problems;
+  problems.check([&] { domain::validate_person(person, domain::Date::today(), false); });
+  problems.check([&] { domain::validate_position(workplace); });
+  problems.raise();
   return app.db->write([&](storage::Connection& c) {
     auto org = reg::find_organisation(c, workplace.organisation_id);
     if (!org) throw domain::Error::validation("organisation_id", "Организация не найдена");
     // The staff-writing scope has no person part: it is territories or organisations.
     if (!reg::organisation_visible(c, org->id, scope))
       throw domain::Error::forbidden("Нет прав добавлять педагогов в эту организацию", "organisation_id");
+    // Entered by hand without a code: the registry makes one («П-000123»), as
+    // nobody should have to invent an identifier; an import keeps its own.
+    if (person.code.empty()) person.code = free_person_code(c);
     with_unique_code(person_code_taken(person.code), [&] { person.id = reg::insert_person(c, person); });
     workplace.person_id = person.id;
     reg::insert_position(c, workplace);

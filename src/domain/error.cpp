@@ -24,4 +24,20 @@ const char* error_code(ErrorKind kind) noexcept {
   return "error";
 }
 
+void Problems::add(std::string field, std::string message) {
+  // One message per field: the first found is the one to fix first.
+  if (!field.empty() && has(field)) return;
+  all_.push_back({std::move(field), std::move(message)});
+}
+
+bool Problems::has(const std::string& field) const noexcept {
+  for (const auto& p : all_)
+    if (p.field == field) return true;
+  return false;
+}
+
+void Problems::raise() const {
+  if (!all_.empty()) throw Error::validation(all_);
+}
+
 }  // namespace metodist::domain

@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace metodist::domain {
 
@@ -19,6 +21,11 @@ enum class ErrorKind {
   unauthorized,
   forbidden,
   too_many_requests,  // login throttling
+};
+
+// One field's problem, as a form shows it under that field.
+struct FieldProblem {
+  std::string field, message;
 };
 
 class Error : public std::runtime_error {
@@ -41,12 +48,51 @@ class Error : public std::runtime_error {
     return {ErrorKind::forbidden, std::move(message), std::move(field)};
   }
 
+  // Every problem of a form at once (Problems::raise); the first is the error's field and message.
+  static Error validation(std::vector<FieldProblem> all) {
+    Error e(ErrorKind::validation_failed, all.front().message, all.front().field);
+    e.problems_ = std::move(all);
+    return e;
+  }
+
   ErrorKind kind() const noexcept { return kind_; }
   const std::string& field() const noexcept { return field_; }
+  // The fields at fault: all of them for a form checked whole, else the one (or none).
+  std::vector<FieldProblem> problems() const {
+    if (!problems_.empty()) return problems_;
+    if (field_.empty()) return {};
+    return {{field_, what()}};
+  }
 
  private:
   ErrorKind kind_;
   std::string field_;
+  std::vector<FieldProblem> problems_;
+};
+
+// The problems of a form, gathered so that a person sees every field to
+// correct at once rather than one per attempt. A check that throws a
+// validation error adds its problems and the next check still runs; any
+// other error passes through.
+class Problems {
+ public:
+  void add(std::string field, std::string message);
+  template <class Check>
+  void check(Check&& check) {
+    try {
+      check();
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::validation_failed) throw;
+      for (auto& p : e.problems()) add(std::move(p.field), std::move(p.message));
+    }
+  }
+  bool empty() const noexcept { return all_.empty(); }
+  bool has(const std::string& field) const noexcept;
+  // Throws one validation error naming every problem; nothing when there is none.
+  void raise() const;
+
+ private:
+  std::vector<FieldProblem> all_;
 };
 
 // Stable code used in the JSON error body, e.g. "validation_failed".

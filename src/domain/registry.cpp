@@ -154,41 +154,49 @@ std::string experience_start_problem(const Date& since, const Date* birth, const
   return {};
 }
 
-void validate_person(const Person& p, const Date& today) {
-  if (trim(p.code).empty()) throw Error::validation("code", "Укажите код педагога (постоянный идентификатор)");
-  if (p.code.size() > 64) throw Error::validation("code", "Код длиннее 64 символов");
-  if (trim(p.last_name).empty()) throw Error::validation("last_name", "Укажите фамилию");
-  if (trim(p.first_name).empty()) throw Error::validation("first_name", "Укажите имя");
+void validate_person(const Person& p, const Date& today, bool code_required) {
+  Problems problems;
+  if (trim(p.code).empty()) {
+    if (code_required) problems.add("code", "Укажите код педагога (постоянный идентификатор)");
+  } else if (p.code.size() > 64) {
+    problems.add("code", "Код длиннее 64 символов");
+  }
+  if (trim(p.last_name).empty()) problems.add("last_name", "Укажите фамилию");
+  if (trim(p.first_name).empty()) problems.add("first_name", "Укажите имя");
   for (auto [field, value] : {std::pair{"last_name", &p.last_name}, std::pair{"first_name", &p.first_name},
                               std::pair{"middle_name", &p.middle_name}})
-    if (utf8_length(*value) > 100) throw Error::validation(field, "Не длиннее 100 символов");
+    if (utf8_length(*value) > 100) problems.add(field, "Не длиннее 100 символов");
   if (!p.gender.empty() && p.gender != "m" && p.gender != "f")
-    throw Error::validation("gender", "Пол: m (мужской) или f (женский)");
-  if (!find_term(qualification_categories(), p.category))
-    throw Error::validation("category", "Неизвестная категория «" + p.category + "»");
+    problems.add("gender", "Пол: m (мужской) или f (женский)");
+  if (!p.category.empty() && !find_term(qualification_categories(), p.category))  // empty: «без категории»
+    problems.add("category", "Неизвестная категория «" + p.category + "»");
   std::optional<Date> birth;
   if (!p.birth_date.empty()) {
     birth = Date::parse_iso(p.birth_date);
-    if (!birth) throw Error::validation("birth_date", "Дата рождения — в виде ГГГГ-ММ-ДД");
-    if (auto problem = birth_date_problem(*birth, today); !problem.empty())
-      throw Error::validation("birth_date", problem);
+    if (!birth)
+      problems.add("birth_date", "Дата рождения — в виде ГГГГ-ММ-ДД");
+    else if (auto problem = birth_date_problem(*birth, today); !problem.empty())
+      problems.add("birth_date", problem);
   }
   if (!p.ped_experience_since.empty()) {
     auto since = Date::parse_iso(p.ped_experience_since);
-    if (!since) throw Error::validation("ped_experience_since", "Начало стажа — в виде ГГГГ-ММ-ДД");
-    if (auto problem = experience_start_problem(*since, birth ? &*birth : nullptr, today); !problem.empty())
-      throw Error::validation("ped_experience_since", problem);
+    if (!since)
+      problems.add("ped_experience_since", "Начало стажа — в виде ГГГГ-ММ-ДД");
+    else if (auto problem = experience_start_problem(*since, birth ? &*birth : nullptr, today); !problem.empty())
+      problems.add("ped_experience_since", problem);
   }
+  problems.raise();
 }
 
 void validate_position(const Position& p) {
-  if (!find_term(positions(), p.position)) throw Error::validation("position", "Укажите должность из справочника");
+  Problems problems;
+  if (!find_term(positions(), p.position)) problems.add("position", "Укажите должность из справочника");
   if (!p.subject_area.empty() && !find_term(subject_areas(), p.subject_area))
-    throw Error::validation("subject_area", "Неизвестная предметная область «" + p.subject_area + "»");
+    problems.add("subject_area", "Неизвестная предметная область «" + p.subject_area + "»");
   for (auto [field, value] : {std::pair{"hired_on", &p.hired_on}, std::pair{"left_on", &p.left_on}})
-    if (!value->empty() && !Date::parse_iso(*value)) throw Error::validation(field, "Дата — в виде ГГГГ-ММ-ДД");
+    if (!value->empty() && !Date::parse_iso(*value)) problems.add(field, "Дата — в виде ГГГГ-ММ-ДД");
   if (!p.hired_on.empty() && !p.left_on.empty() && p.left_on < p.hired_on)
-    throw Error::validation("left_on", "Дата увольнения раньше даты приёма");
+    problems.add("left_on", "Дата увольнения раньше даты приёма");
+  problems.raise();
 }
-
 }  // namespace metodist::domain

@@ -125,14 +125,16 @@ namespace metodist::domain {
 
 // Checks a new or edited organisation; throws Error naming the first bad field.
 void validate_organisation(const Organisation& o);
-// Checks a new or edited person as of `today`; throws Error naming the first bad field.
-void validate_person(const Person& p, const Date& today);
+// Checks a new or edited person as of `today`; throws Error naming every bad
+// field at once (domain::Problems). A new person entered by hand may come
+// without a code (`code_required` false): one is made when it is stored.
+void validate_person(const Person& p, const Date& today, bool code_required = true);
 // A workplace held today: not left, or leaving today or later — the leaving
 // day is the last working day (Labour Code, art. 84.1). The SQL form is
 // storage::registry::current_workplace.
 bool is_current(const Position& p, const Date& today);
 // Checks a workplace: position and subject area from the vocabularies, ISO
-// dates, leaving not before hiring; throws Error naming the field.
+// dates, leaving not before hiring; throws Error naming every bad field.
 void validate_position(const Position& p);
 // The problem with a birth date or a start of experience, if any («» when fine);
 // import reports these per cell, the forms per field.

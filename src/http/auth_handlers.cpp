@@ -1,6 +1,7 @@
 #include "app/auth.hpp"
 #include "app/diagnostics.hpp"
 #include "app/monitoring.hpp"
+#include "app/sections.hpp"
 #include "app/territories.hpp"
 #include "domain/access.hpp"
 #include "http/handlers.hpp"
@@ -18,7 +19,7 @@ std::string cookie(const Request& r, const std::string& value, const std::string
   return c;
 }
 
-void write_caller(JsonWriter& w, const app::Caller& c) {
+void write_caller(JsonWriter& w, app::App& app, const app::Caller& c) {
   w.begin_object()
       .field("account_id", c.account_id)
       .field("login", c.login)
@@ -38,6 +39,9 @@ void write_caller(JsonWriter& w, const app::Caller& c) {
       .field("can_organise_events", !app::scope_of(c, domain::Action::organise_events).empty())
       .field("can_coordinate_support", !app::scope_of(c, domain::Action::coordinate_support).empty())
       .field("can_read_monitoring", app::reads_monitoring(c));
+  w.key("sections").begin_array();
+  for (const auto& section : app::sections_of(app, c)) w.value(section);
+  w.end_array();
   w.key("roles");
   write_roles(w, c.roles);
   w.end_object();
@@ -54,7 +58,7 @@ Response login(const Request& r, Context& ctx) {
     throw domain::Error::validation("password", "Введите пароль");
   auto result = app::login(ctx.app, who, password->get<std::string>(), r.remote);
   JsonWriter w;
-  write_caller(w, result.caller);
+  write_caller(w, ctx.app, result.caller);
   auto resp = json_response(200, std::move(w));
   resp.headers.emplace_back("Set-Cookie", cookie(r, result.token, "43200"));
   return resp;
@@ -67,9 +71,9 @@ Response logout(const Request& r, Context& ctx) {
   return resp;
 }
 
-Response me(const Request& r, Context&) {
+Response me(const Request& r, Context& ctx) {
   JsonWriter w;
-  write_caller(w, *r.caller);
+  write_caller(w, ctx.app, *r.caller);
   return json_response(200, std::move(w));
 }
 

@@ -177,11 +177,13 @@ Response update_organisation(const Request& r, Context& ctx) {
 namespace {
 
 // The person fields of POST and PUT /persons.
+// Names and the code are read as given, empty or not: domain::validate_person
+// says what is missing, together with everything else wrong.
 domain::Person person_from_body(const BodyReader& b) {
   domain::Person p;
-  p.code = b.required_text("code", 64);
-  p.last_name = b.required_text("last_name", 100);
-  p.first_name = b.required_text("first_name", 100);
+  p.code = b.optional_text("code", 64);
+  p.last_name = b.optional_text("last_name", 100);
+  p.first_name = b.optional_text("first_name", 100);
   p.middle_name = b.optional_text("middle_name", 100);
   p.gender = b.optional_text("gender", 1);
   p.birth_date = b.optional_text("birth_date", 10);
@@ -199,13 +201,17 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
 namespace {
 
 // A new workplace as the forms send it (also the first one of a new person).
+// Every unreadable field at once (the organisation and the position are
+// chosen in one form).
 domain::Position workplace_from_body(const BodyReader& b) {
   domain::Position workplace;
-  workplace.organisation_id = b.required_id("organisation_id");
-  workplace.position = b.required_term("position", domain::positions());
-  workplace.subject_area = b.optional_term("subject_area", domain::subject_areas());
-  workplace.subjects = b.optional_text("subjects", 500);
-  workplace.hired_on = b.optional_text("hired_on", 10);
+  domain::Problems problems;
+  problems.check([&] { workplace.organisation_id = b.required_id("organisation_id"); });
+  problems.check([&] { workplace.position = b.required_term("position", domain::positions()); });
+  problems.check([&] { workplace.subject_area = b.optional_term("subject_area", domain::subject_areas()); });
+  problems.check([&] { workplace.subjects = b.optional_text("subjects", 500); });
+  problems.check([&] { workplace.hired_on = b.optional_text("hired_on", 10); });
+  problems.raise();
   return workplace;
 }
 
@@ -214,11 +220,21 @@ domain::Position workplace_from_body(const BodyReader& b) {
 Response create_person(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
   const BodyReader b(body);
-  auto person = person_from_body(b);
+  // Everything the form got wrong at once: what cannot be read, and the person's own rules.
+  domain::Problems problems;
+  domain::Person person;
+  domain::Position workplace;
+  problems.check([&] { person = person_from_body(b); });
   const auto* w = body.contains("workplace") && body["workplace"].is_object() ? &body["workplace"] : nullptr;
-  if (!w) throw domain::Error::validation("workplace", "Укажите место работы: организацию и должность");
-  const auto id =
-      app::create_person(ctx.app, *r.caller, std::move(person), workplace_from_body(BodyReader(*w)), r.request_id);
+  if (!w)
+    problems.add("workplace", "Укажите место работы: организацию и должность");
+  else
+    problems.check([&] { workplace = workplace_from_body(BodyReader(*w)); });
+  if (!problems.empty()) {
+    problems.check([&] { domain::validate_person(person, domain::Date::today(), false); });
+    problems.raise();
+  }
+  const auto id = app::create_person(ctx.app, *r.caller, std::move(person), std::move(workplace), r.request_id);
   auto resp = person_card(r, ctx, id, 201);
   resp.headers.emplace_back("Location", "/api/v1/persons/" + std::to_string(id));
   return resp;

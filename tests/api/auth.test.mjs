@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { startServer, json, post } from './server.mjs'
+import { startServer, json, post, session } from './server.mjs'
 
 const PASSWORD = 'Методист2026'
 let srv
@@ -161,4 +161,26 @@ test('one address that guesses across many accounts is capped', async () => {
   const capped = await signIn('operator', PASSWORD, from)
   assert.equal(capped.status, 429)
   assert.match(capped.body.error.message, /С этого адреса/)
+})
+
+test('/me says which sections each role works in: a teacher is offered their own work, not the territories', async () => {
+  const me = async (login) => (await json(srv.base, '/api/v1/auth/me', { headers: await session(srv.base, login) })).body
+  const sections = async (login) => (await me(login)).sections
+  const teacher = await sections('teacher')
+  for (const own of ['programs', 'events', 'help', 'communities', 'library', 'support']) assert.ok(teacher.includes(own), own)
+  for (const other of ['territories', 'roadmaps', 'organisations', 'persons', 'import', 'api', 'accounts', 'audit', 'monitoring'])
+    assert.ok(!teacher.includes(other), other)
+  const regionMe = await me('region')
+  const region = regionMe.sections
+  for (const s of ['territories', 'roadmaps', 'monitoring', 'api', 'accounts', 'import']) assert.ok(region.includes(s), s)
+  // A section whose action the scope leaves empty is not offered: the audit log only to those who may read it.
+  assert.equal(region.includes('audit'), regionMe.can_read_audit)
+  assert.ok((await sections('admin')).includes('audit'))
+  assert.ok(!region.includes('support'))
+  const methodist = await sections('methodist')
+  assert.ok(methodist.includes('cabinet'))
+  assert.ok(!methodist.includes('import'), 'a methodist writes no registry')
+  const expert = await sections('expert')
+  assert.ok(expert.includes('practices'))
+  assert.ok(!expert.includes('diagnostics'))
 })

@@ -224,3 +224,40 @@ test('a workplace is added to a person, checked, and ended; the card and the lis
   const audit = await get(`/api/v1/audit?entity=position&entity_id=${place.id}`)
   assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['create', 'end'])
 })
+
+test('a teacher added by hand: every field to correct at once, and a code made when none is given', async () => {
+  const school = (await get('/api/v1/organisations?kind=school&limit=1')).body.items[0]
+  const addPerson = (body) => post(srv.base, '/api/v1/persons', body, { 'Content-Type': 'application/json', ...admin })
+  // Nothing but a bad birth date and no workplace: all of it in one answer.
+  const bad = await addPerson({ last_name: '', first_name: '', birth_date: '1890-01-01' })
+  assert.equal(bad.status, 422)
+  const fields = bad.body.error.fields.map((f) => f.field).sort()
+  assert.deepEqual(fields, ['birth_date', 'first_name', 'last_name', 'workplace'])
+  assert.equal(bad.body.error.field, bad.body.error.fields[0].field, 'the first one stays in `field`, as before')
+  assert.match(bad.body.error.fields.find((f) => f.field === 'last_name').message, /Укажите фамилию/)
+  // The person and the workplace checked together.
+  const both = await addPerson({
+    last_name: 'Ёлкина',
+    first_name: '',
+    ped_experience_since: '2020-13-01',
+    workplace: { organisation_id: school.id, position: 'астронавт' },
+  })
+  assert.deepEqual(both.body.error.fields.map((f) => f.field).sort(), ['first_name', 'ped_experience_since', 'position'])
+  // One problem: the shape of before (no list needed).
+  const one = await addPerson({ last_name: 'Ёлкина', first_name: '', workplace: { organisation_id: school.id, position: 'teacher' } })
+  assert.equal(one.body.error.field, 'first_name')
+  // No code: the registry gives one, and a second one differs.
+  const made = await addPerson({ last_name: 'Ёлкина', first_name: 'Анна', workplace: { organisation_id: school.id, position: 'teacher' } })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  assert.match(made.body.code, /^П-\d{6}$/)
+  const again = await addPerson({ last_name: 'Ёлкина', first_name: 'Вера', workplace: { organisation_id: school.id, position: 'teacher' } })
+  assert.equal(again.status, 201)
+  assert.notEqual(again.body.code, made.body.code)
+  // Editing still needs the code (it is the person's identifier in imports).
+  const edit = await json(srv.base, `/api/v1/persons/${made.body.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', ...admin },
+    body: JSON.stringify({ code: '', last_name: 'Ёлкина', first_name: 'Анна' }),
+  })
+  assert.equal(edit.body.error.field, 'code')
+})

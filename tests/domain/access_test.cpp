@@ -1,6 +1,9 @@
 #include "domain/access.hpp"
+#include "domain/sections.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "support/errors.hpp"
 
@@ -165,4 +168,45 @@ TEST(Scopes, EveryRoleHasAReachForEveryAction) {
   }
   EXPECT_EQ(reach_of(Action::read_audit, *find_role("federal_operator")), Reach::scope);
   EXPECT_EQ(reach_of(Action::read_audit, *find_role("regional_ministry")), Reach::none);
+}
+
+// The menu of each role (domain/sections): a teacher's own work, not the
+// administration of territories; the methodist's cabinet is theirs alone.
+TEST(Sections, EachRoleIsOfferedItsOwnWork) {
+  using metodist::domain::sections_of_roles;
+  const auto has = [](const std::vector<std::string>& list, const char* s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+  };
+  const std::vector<std::string> teacher_roles{"teacher"};
+  const auto teacher = sections_of_roles(teacher_roles);
+  for (const char* own : {"programs", "events", "help", "communities", "library", "support", "active"})
+    EXPECT_TRUE(has(teacher, own)) << own;
+  for (const char* other :
+       {"territories", "roadmaps", "organisations", "persons", "import", "api", "cabinet", "accounts"})
+    EXPECT_FALSE(has(teacher, other)) << other;
+  const std::vector<std::string> expert_roles{"expert"};
+  const auto expert = sections_of_roles(expert_roles);
+  EXPECT_TRUE(has(expert, "practices"));
+  EXPECT_FALSE(has(expert, "monitoring"));
+  EXPECT_FALSE(has(expert, "diagnostics"));
+  // Roles add up: an expert who teaches is offered both.
+  const std::vector<std::string> both{"expert", "teacher"};
+  EXPECT_TRUE(has(sections_of_roles(both), "support"));
+  EXPECT_TRUE(has(sections_of_roles(both), "practices"));
+  const std::vector<std::string> methodist{"methodist"};
+  EXPECT_TRUE(has(sections_of_roles(methodist), "cabinet"));
+  EXPECT_FALSE(has(sections_of_roles(methodist), "support"));
+  const std::vector<std::string> region{"regional_ministry"};
+  for (const char* s : {"territories", "roadmaps", "monitoring", "api", "accounts", "audit"})
+    EXPECT_TRUE(has(sections_of_roles(region), s)) << s;
+  const std::vector<std::string> unknown{"janitor"};
+  EXPECT_TRUE(sections_of_roles(unknown).empty());
+}
+
+TEST(Sections, AMemberOfAnActiveWorksInTheCabinetBeforeAnyMethodistRole) {
+  const std::vector<std::string> teacher{"teacher"};
+  const auto member = metodist::domain::sections_of_roles(teacher, true);
+  EXPECT_NE(std::find(member.begin(), member.end(), "cabinet"), member.end());
+  const auto plain = metodist::domain::sections_of_roles(teacher, false);
+  EXPECT_EQ(std::find(plain.begin(), plain.end(), "cabinet"), plain.end());
 }

@@ -71,3 +71,36 @@ TEST(Vocabularies, ClassifyKindsAndPositions) {
   EXPECT_EQ(find_term(subject_areas(), "math_it")->title, "Математика и информатика");
   EXPECT_EQ(find_term(organisation_kinds(), "nope"), nullptr);
 }
+
+// A form gets every problem at once (domain::Problems), the first also as the error's field.
+TEST(Problems, APersonIsCheckedWholeAndEveryBadFieldIsNamed) {
+  using namespace metodist::domain;
+  Person p;
+  p.birth_date = "1890-01-01";
+  p.ped_experience_since = "2020-13-01";
+  try {
+    validate_person(p, *Date::parse_iso("2026-12-03"), false);
+    FAIL() << "an empty person is refused";
+  } catch (const Error& e) {
+    std::vector<std::string> fields;
+    for (const auto& x : e.problems()) fields.push_back(x.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"last_name", "first_name", "birth_date", "ped_experience_since"}));
+    EXPECT_EQ(e.field(), "last_name");
+  }
+  EXPECT_THROW(validate_person(p, *Date::parse_iso("2026-12-03"), true), Error);
+  Problems problems;
+  problems.check([] { throw Error::validation("code", "Укажите код"); });
+  problems.check([] { throw Error::validation("code", "Код длиннее 64 символов"); });
+  problems.add("name", "Укажите наименование");
+  EXPECT_TRUE(problems.has("code"));
+  try {
+    problems.raise();
+    FAIL();
+  } catch (const Error& e) {
+    ASSERT_EQ(e.problems().size(), 2u) << "one message per field: the first found";
+    EXPECT_STREQ(e.what(), "Укажите код");
+  }
+  Problems none;
+  EXPECT_NO_THROW(none.raise());
+  EXPECT_THROW(none.check([] { throw Error::not_found("Нет"); }), Error) << "not a validation error: passes through";
+}

@@ -40,7 +40,8 @@ export async function signedInPage(srv, login, password) {
   await page.locator('#login').fill(login)
   await page.locator('#password').fill(password)
   await page.getByTestId('login-submit').click()
-  await page.getByTestId('kpis').waitFor()
+  // The start page: the territory's figures, or a teacher's own work.
+  await page.getByTestId('kpis').or(page.getByTestId('teacher-home')).waitFor()
   return { browser, page, errors }
 }
 

@@ -116,3 +116,30 @@ TEST(ClientAddress, TrustsXRealIpOnlyFromTheProxy) {
   EXPECT_EQ(client_address("127.0.0.1", &forged, "127.0.0.1"), "127.0.0.1");  // not an address
   EXPECT_EQ(client_address("127.0.0.1", &real, ""), "127.0.0.1");             // no proxies trusted
 }
+
+// A form checked whole answers with every field; a message names the field as the form labels it.
+TEST(ErrorResponse, AFormCheckedWholeListsEveryFieldUnderTheirRussianTitles) {
+  const Json body = Json::parse(R"({"first_name": 5})");
+  const BodyReader b(body);
+  domain::Problems problems;
+  problems.check([&] { b.required_text("last_name", 100); });
+  problems.check([&] { b.required_text("first_name", 100); });
+  problems.check([&] { b.required_id("organisation_id"); });
+  problems.check([&] { b.required_text("shelf_mark", 10); });
+  try {
+    problems.raise();
+    FAIL();
+  } catch (const domain::Error& e) {
+    const auto r = Json::parse(error_response(e).body);
+    EXPECT_EQ(r["error"]["field"], "last_name");
+    EXPECT_EQ(r["error"]["message"], "Поле «Фамилия» обязательно");
+    ASSERT_EQ(r["error"]["fields"].size(), 4u);
+    EXPECT_EQ(r["error"]["fields"][1]["field"], "first_name");
+    EXPECT_EQ(r["error"]["fields"][1]["message"], "Поле «Имя» должно быть строкой");
+    EXPECT_EQ(r["error"]["fields"][2]["message"], "Поле «Организация» обязательно");
+    EXPECT_EQ(r["error"]["fields"][3]["message"], "Поле «shelf_mark» обязательно") << "no title known: the code";
+  }
+  // One problem keeps the shape of before: no list.
+  const auto one = Json::parse(error_response(domain::Error::validation("inn", "Неверный ИНН")).body);
+  EXPECT_FALSE(one["error"].contains("fields"));
+}

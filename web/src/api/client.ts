@@ -3,12 +3,16 @@
 
 import type { Answer, Body, Form, Item, Query, Schema } from './types'
 
+// A failed request: the server's code and Russian message, the field at fault,
+// and — when a form was checked whole — every field at fault with its message.
+export type FieldProblem = { field: string; message: string }
 export class ApiError extends Error {
   constructor(
     public status: number,
     public code: string,
     message: string,
     public field: string | null = null,
+    public fields: FieldProblem[] = [],
   ) {
     super(message)
   }
@@ -90,7 +94,8 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   try {
     const body = await response.json()
     const e = body?.error
-    if (e && typeof e.message === 'string') return new ApiError(response.status, e.code ?? 'error', e.message, e.field ?? null)
+    if (e && typeof e.message === 'string')
+      return new ApiError(response.status, e.code ?? 'error', e.message, e.field ?? null, Array.isArray(e.fields) ? e.fields : [])
   } catch {
     /* not JSON: fall through */
   }

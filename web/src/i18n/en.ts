@@ -39,6 +39,27 @@ export const en: Messages = {
     reference: 'Reference',
   },
   start: {
+    // A teacher's own start page, in the first person.
+    mine: {
+      hello: 'Hello, {name}!',
+      intro:
+        'Your work in the system: deficits found by diagnostics, your individual route, courses, events, mentoring, questions to methodists and communities.',
+      deficits: 'My professional deficits',
+      noDiagnostics:
+        'You have not taken a diagnostic of professional competencies yet. The regional institute (ЦНППМ) runs it: you will be notified of the next one, and the results will appear here.',
+      route: 'My individual educational route',
+      events: 'My events',
+      noEvents: 'You are not registered for any upcoming event.',
+      toCalendar: 'Calendar of events',
+      training: 'My courses and certificates',
+      mentoring: 'Mentoring',
+      requests: 'My questions to methodists',
+      noRequests: 'You have not asked for methodical help yet.',
+      ask: 'Ask a methodist',
+      communities: 'My communities',
+      noCommunities: 'You are not a member of a professional community yet.',
+      toCommunities: 'Find a community',
+    },
     title: 'Home',
     greeting: 'Good day!',
     intro:
@@ -80,6 +101,7 @@ export const en: Messages = {
     notFound: 'Organisation not found or not available',
   },
   persons: {
+    codeAuto: 'Made automatically when left empty',
     pickPerson: 'Start typing a surname',
     title: 'Teachers and managers',
     search: 'Search by name or code',
@@ -159,6 +181,8 @@ export const en: Messages = {
     saved: 'Competency saved',
     personTitle: 'Diagnostics',
     personHidden: 'Diagnostic results are seen by the person and their organisation’s administration; others see aggregates only.',
+    showResults: 'All results ({n})',
+    hideResults: 'Hide the results',
     personNone: 'No diagnostics taken yet.',
     result: 'Result',
     level: 'Level',
@@ -377,6 +401,7 @@ export const en: Messages = {
   },
   profile: {
     title: 'My profile',
+    language: 'Language of the interface',
     login: 'Login',
     roles: 'Roles',
     tokens: 'API tokens for integrations',
@@ -1152,6 +1177,9 @@ export const en: Messages = {
     unknown: 'Something went wrong. Please retry.',
     notFoundPage: 'Page not found',
     toHome: 'Home',
+    noAccessPage: 'No access',
+    noAccess:
+      'This section is not part of your work in the system: other roles use it. If you need it, ask the administrator of your organisation or territory.',
   },
   common: {
     loading: 'Loading…',

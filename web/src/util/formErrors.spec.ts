@@ -15,6 +15,22 @@ describe('useFormErrors', () => {
   })
 })
 
+describe('useFormErrors with a form checked whole', () => {
+  it('puts every named problem under its own field at once', () => {
+    const f = useFormErrors()
+    f.capture(
+      new ApiError(422, 'validation_failed', 'Укажите фамилию', 'last_name', [
+        { field: 'last_name', message: 'Укажите фамилию' },
+        { field: 'first_name', message: 'Укажите имя' },
+        { field: 'birth_date', message: 'Дата рождения 1890-01-01: возраст должен быть от 16 до 100 лет' },
+      ]),
+    )
+    expect(Object.keys(f.fieldErrors).sort()).toEqual(['birth_date', 'first_name', 'last_name'])
+    expect(f.fieldErrors.first_name).toBe('Укажите имя')
+    expect(f.generalError.value).toBe('')
+  })
+})
+
 describe('useFormErrors().submitting', () => {
   it('sets saving while the action runs and captures its failure', async () => {
     const f = useFormErrors()

@@ -1,6 +1,8 @@
-// How every form shows the server's verdict: a message under the field the
-// error names, or one message above the form when it names none.
-import { reactive, ref } from 'vue'
+// How every form shows the server's verdict: a message under each field the
+// error names (all of them when the server checked the form whole), or one
+// message above the form when it names none; the first field at fault is
+// scrolled into view and focused, so a long form does not hide it.
+import { nextTick, reactive, ref } from 'vue'
 import { ApiError } from '../api/client'
 import { errorText } from './errors'
 
@@ -12,8 +14,10 @@ export function useFormErrors() {
     generalError.value = ''
   }
   function capture(e: unknown) {
-    if (e instanceof ApiError && e.field) fieldErrors[e.field] = e.message
+    if (e instanceof ApiError && e.fields.length) for (const f of e.fields) fieldErrors[f.field] = f.message
+    else if (e instanceof ApiError && e.field) fieldErrors[e.field] = e.message
     else generalError.value = errorText(e)
+    nextTick(focusFirstProblem)
   }
   // Runs a submit: errors cleared first, `saving` set while it runs, failures captured.
   const saving = ref(false)
@@ -29,4 +33,16 @@ export function useFormErrors() {
     }
   }
   return { fieldErrors, generalError, clear, capture, saving, submitting }
+}
+
+// The first field marked invalid (PrimeVue's p-invalid, or aria-invalid) in the
+// open dialog or the page, else the general message: into view and focused.
+export function focusFirstProblem() {
+  const root = document.querySelector('.p-dialog') ?? document
+  const field = root.querySelector<HTMLElement>('.p-invalid, [aria-invalid="true"]')
+  const target = field ?? root.querySelector<HTMLElement>('.p-message-error')
+  if (!target) return
+  target.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  const input = target.matches('input, select, textarea') ? target : target.querySelector<HTMLElement>('input, select, textarea')
+  input?.focus({ preventScroll: true })
 }
