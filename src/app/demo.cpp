@@ -161,6 +161,12 @@ const std::vector<std::string> kRegions{"Красноярский край",
                                         "Чукотский автономный округ",
                                         "Ямало-Ненецкий автономный округ",
                                         "Ярославская область"};
+// The numbers of those subjects of the Federation (Constitution, art. 65), in
+// the order of kRegions: their time zones follow (domain::default_time_zone).
+constexpr std::array<int, 85> kSubjectNumbers{
+    24, 74, 4,  22, 28, 29, 30, 31, 32, 33, 34, 35, 36, 77, 78, 92, 79, 75, 37, 38, 7,  39, 40, 41, 9,  42, 43, 44, 23,
+    45, 46, 47, 48, 49, 50, 51, 83, 52, 53, 54, 55, 56, 57, 58, 59, 25, 60, 1,  2,  3,  5,  6,  8,  10, 11, 91, 12, 13,
+    14, 15, 16, 17, 19, 61, 62, 63, 64, 65, 66, 67, 26, 68, 69, 70, 71, 72, 18, 73, 27, 86, 20, 21, 87, 89, 76};
 
 // Stems of district names: stem + «ский район», stem + «ского района».
 const std::vector<std::string> kDistrictStems{
@@ -1056,7 +1062,9 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
     const auto region = db.write([&](storage::Connection& c) {
       Generator g(c, rng, result, today);
       domain::Territory t{0, federation, "region", region_code, region_name};
-      t.subject_number = region_no;
+      // The real number while the list lasts (a larger demo repeats names, not numbers).
+      if (static_cast<std::size_t>(r) < kSubjectNumbers.size())
+        t.subject_number = kSubjectNumbers[static_cast<std::size_t>(r)];
       const auto id = reg::insert_territory(c, t);
       ++result.regions;
       const auto institute = g.organisation(region_code + "-IRO", "Институт развития образования (" + region_name + ")",

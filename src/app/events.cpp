@@ -76,7 +76,7 @@ void tidy(ev::Event& e) {
   domain::check_event(draft_of(e));
 }
 
-std::string when(const ev::Event& e) { return e.starts_at.substr(0, 10) + " в " + e.starts_at.substr(11); }
+std::string when(const ev::Event& e) { return domain::russian_date_time(e.starts_at); }
 
 }  // namespace
 

@@ -43,7 +43,7 @@ std::size_t event_reminders(App& app, storage::Connection& c) {
   for (const auto& d : due) {
     const std::string link = "/events/" + std::to_string(d.event_id);
     Notice n = d.soon ? Notice{"reminder", "Скоро мероприятие: «" + d.title + "»",
-                               "Начало: " + d.starts_at.substr(0, 10) + " в " + d.starts_at.substr(11), link,
+                               "Начало: " + domain::russian_date_time(d.starts_at), link,
                                "event_soon:" + std::to_string(d.event_id)}
                       : Notice{"feedback", "Оцените мероприятие «" + d.title + "»",
                                "Ответьте на два вопроса: это поможет организаторам", link,

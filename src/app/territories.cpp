@@ -7,6 +7,7 @@
 #include "domain/territories.hpp"
 #include "domain/text.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/registry_repository.hpp"
 
 namespace metodist::app {
 
@@ -63,6 +64,7 @@ domain::Territory visible_territory(storage::Connection& c, std::int64_t id, con
 void normalise(domain::Territory& t) {
   t.name = domain::trim(t.name);
   t.code = domain::trim(t.code);
+  t.time_zone = domain::trim(t.time_zone);
   if (auto digits = domain::parse_oktmo(t.oktmo))
     t.oktmo = *digits;  // «04 614 000» is kept as 04614000
   else
@@ -102,6 +104,7 @@ domain::Territory add_territory(storage::Connection& c, const Caller& caller, co
     draft.code = domain::next_territory_code(
         draft, *parent, [&](const std::string& code) { return reg::territory_code_taken(c, code); });
   }
+  if (draft.time_zone == kInheritTimeZone) draft.time_zone.clear();
   domain::validate_territory(draft, parent ? &*parent : nullptr);
   require_unique(c, draft);
   draft.id = reg::insert_territory(c, draft);
@@ -131,6 +134,8 @@ domain::Territory change_territory(storage::Connection& c, const Caller& caller,
   after.oktmo = draft.oktmo;
   after.subject_number = draft.subject_number;
   after.municipality_kind = draft.municipality_kind;
+  // A zone not given keeps the stored one (an import has no such column); «inherit» drops it.
+  if (!draft.time_zone.empty()) after.time_zone = draft.time_zone == kInheritTimeZone ? "" : draft.time_zone;
   domain::validate_territory(after, parent ? &*parent : nullptr);
   require_unique(c, after);
   reg::update_territory(c, after);
@@ -222,6 +227,36 @@ std::vector<reg::TerritoryChange> territory_history(App& app, const Caller& call
   return app.db->read([&](storage::Connection& c) {
     visible_territory(c, id, read);
     return reg::territory_history(c, id);
+  });
+}
+
+std::string time_zone_of(storage::Connection& c, std::int64_t territory_id) {
+  std::optional<std::int64_t> at = territory_id;
+  for (int guard = 0; at && guard < 8; ++guard) {
+    const auto t = reg::find_territory(c, *at);
+    if (!t) break;
+    if (!t->time_zone.empty()) return t->time_zone;
+    if (t->level == "region") return std::string(domain::default_time_zone(t->subject_number.value_or(0)));
+    at = t->parent_id;
+  }
+  return "Europe/Moscow";
+}
+
+std::string caller_time_zone(App& app, const Caller& caller) {
+  return app.db->read([&](storage::Connection& c) {
+    for (const auto& r : caller.roles) {
+      if (r.territory_id) return time_zone_of(c, *r.territory_id);
+      if (r.organisation_id)
+        if (const auto o = reg::find_organisation(c, *r.organisation_id)) return time_zone_of(c, o->territory_id);
+    }
+    // A teacher: where they work.
+    std::optional<std::int64_t> territory;
+    if (caller.person_id)
+      c.run(
+          "SELECT o.territory_id FROM positions p JOIN organisations o ON o.id = p.organisation_id"
+          " WHERE p.person_id = $1 ORDER BY p.left_on IS NOT NULL, p.id LIMIT 1",
+          {*caller.person_id}, [&](const storage::Row& row) { territory = row.int64("territory_id"); });
+    return territory ? time_zone_of(c, *territory) : std::string("Europe/Moscow");
   });
 }
 

@@ -61,4 +61,13 @@ void normalise(domain::Territory& t);
 // The date a change took effect: as written (ДД.ММ.ГГГГ or ISO), not in the future; today when empty.
 std::string effective_date(const std::string& given, const char* field);
 
+// Time zones: a territory's own, else the first one set above it, else its
+// region's default (domain::default_time_zone); «Europe/Moscow» when none is
+// known. A change with «inherit» drops a territory's own zone.
+inline constexpr const char* kInheritTimeZone = "inherit";
+std::string time_zone_of(storage::Connection& c, std::int64_t territory_id);
+// The zone a signed-in person reads times in: of the territory of their first
+// role, of its organisation, or (a teacher) of where they work.
+std::string caller_time_zone(App& app, const Caller& caller);
+
 }  // namespace metodist::app

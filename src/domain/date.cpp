@@ -113,4 +113,11 @@ std::string russian_date(std::string_view iso) {
   return std::string(iso.substr(8, 2)) + "." + std::string(iso.substr(5, 2)) + "." + std::string(iso.substr(0, 4));
 }
 
+std::string russian_date_time(std::string_view local_minute) {
+  if (local_minute.size() < 10 || !Date::parse_iso(local_minute.substr(0, 10))) return std::string(local_minute);
+  std::string out = russian_date(local_minute.substr(0, 10));
+  if (local_minute.size() >= 16 && local_minute[10] == 'T') out += " в " + std::string(local_minute.substr(11, 5));
+  return out;
+}
+
 }  // namespace metodist::domain

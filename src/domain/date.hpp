@@ -42,6 +42,9 @@ Date past_date(std::string_view written, const char* field, const Date& today);
 
 // «ДД.ММ.ГГГГ» from an ISO date, as Russian documents write it; other text as it is.
 std::string russian_date(std::string_view iso);
+// A local minute «2026-12-11T14:00» as a notice writes it: «11.12.2026 в 14:00»
+// (the date alone when there is no time).
+std::string russian_date_time(std::string_view local_minute);
 
 // UTC time as «YYYY-MM-DDTHH:MM:SSZ», the form every created_at uses; text
 // order is time order, so SQL compares these strings directly.

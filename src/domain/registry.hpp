@@ -74,6 +74,7 @@ struct Territory {
   std::string municipality_kind;      // a municipality: municipality_kinds() code; empty otherwise
   std::string abolished_on;           // ISO date a merger ended it; empty while it exists
   std::optional<std::int64_t> merged_into_id;  // the municipality it joined
+  std::string time_zone;  // IANA (domain::time_zones); empty: as the territory above, or the region's default
 };
 
 struct Organisation {

@@ -34,7 +34,60 @@ const char* expected_parent(std::string_view level) {
   return nullptr;
 }
 
+constexpr std::array kTimeZones{
+    Term{"Europe/Kaliningrad", "Калининград (МСК−1, UTC+2)"},
+    Term{"Europe/Moscow", "Москва (МСК, UTC+3)"},
+    Term{"Europe/Simferopol", "Симферополь (МСК, UTC+3)"},
+    Term{"Europe/Kirov", "Киров (МСК, UTC+3)"},
+    Term{"Europe/Volgograd", "Волгоград (МСК, UTC+3)"},
+    Term{"Europe/Samara", "Самара (МСК+1, UTC+4)"},
+    Term{"Europe/Astrakhan", "Астрахань (МСК+1, UTC+4)"},
+    Term{"Europe/Saratov", "Саратов (МСК+1, UTC+4)"},
+    Term{"Europe/Ulyanovsk", "Ульяновск (МСК+1, UTC+4)"},
+    Term{"Asia/Yekaterinburg", "Екатеринбург (МСК+2, UTC+5)"},
+    Term{"Asia/Omsk", "Омск (МСК+3, UTC+6)"},
+    Term{"Asia/Novosibirsk", "Новосибирск (МСК+4, UTC+7)"},
+    Term{"Asia/Barnaul", "Барнаул (МСК+4, UTC+7)"},
+    Term{"Asia/Tomsk", "Томск (МСК+4, UTC+7)"},
+    Term{"Asia/Novokuznetsk", "Новокузнецк (МСК+4, UTC+7)"},
+    Term{"Asia/Krasnoyarsk", "Красноярск (МСК+4, UTC+7)"},
+    Term{"Asia/Irkutsk", "Иркутск (МСК+5, UTC+8)"},
+    Term{"Asia/Chita", "Чита (МСК+6, UTC+9)"},
+    Term{"Asia/Yakutsk", "Якутск (МСК+6, UTC+9)"},
+    Term{"Asia/Khandyga", "Хандыга (МСК+6, UTC+9)"},
+    Term{"Asia/Vladivostok", "Владивосток (МСК+7, UTC+10)"},
+    Term{"Asia/Ust-Nera", "Усть-Нера (МСК+7, UTC+10)"},
+    Term{"Asia/Magadan", "Магадан (МСК+8, UTC+11)"},
+    Term{"Asia/Sakhalin", "Южно-Сахалинск (МСК+8, UTC+11)"},
+    Term{"Asia/Srednekolymsk", "Среднеколымск (МСК+8, UTC+11)"},
+    Term{"Asia/Kamchatka", "Петропавловск-Камчатский (МСК+9, UTC+12)"},
+    Term{"Asia/Anadyr", "Анадырь (МСК+9, UTC+12)"},
+};
+
+// The subjects of the Federation by number (Constitution, art. 65, as the
+// registry numbers them) whose zone is not Moscow's; every other one is.
+constexpr std::pair<int, std::string_view> kRegionZones[] = {
+    {2, "Asia/Yekaterinburg"},  {3, "Asia/Irkutsk"},        {4, "Asia/Barnaul"},        {14, "Asia/Yakutsk"},
+    {17, "Asia/Krasnoyarsk"},   {18, "Europe/Samara"},      {19, "Asia/Krasnoyarsk"},   {22, "Asia/Barnaul"},
+    {24, "Asia/Krasnoyarsk"},   {25, "Asia/Vladivostok"},   {27, "Asia/Vladivostok"},   {28, "Asia/Yakutsk"},
+    {30, "Europe/Astrakhan"},   {34, "Europe/Volgograd"},   {38, "Asia/Irkutsk"},       {39, "Europe/Kaliningrad"},
+    {41, "Asia/Kamchatka"},     {42, "Asia/Novokuznetsk"},  {43, "Europe/Kirov"},       {45, "Asia/Yekaterinburg"},
+    {49, "Asia/Magadan"},       {54, "Asia/Novosibirsk"},   {55, "Asia/Omsk"},          {56, "Asia/Yekaterinburg"},
+    {59, "Asia/Yekaterinburg"}, {63, "Europe/Samara"},      {64, "Europe/Saratov"},     {65, "Asia/Sakhalin"},
+    {66, "Asia/Yekaterinburg"}, {70, "Asia/Tomsk"},         {72, "Asia/Yekaterinburg"}, {73, "Europe/Ulyanovsk"},
+    {74, "Asia/Yekaterinburg"}, {75, "Asia/Chita"},         {79, "Asia/Vladivostok"},   {86, "Asia/Yekaterinburg"},
+    {87, "Asia/Anadyr"},        {89, "Asia/Yekaterinburg"}, {91, "Europe/Simferopol"},  {92, "Europe/Simferopol"},
+};
+
 }  // namespace
+
+std::span<const Term> time_zones() { return kTimeZones; }
+
+std::string_view default_time_zone(int subject_number) noexcept {
+  for (const auto& [n, zone] : kRegionZones)
+    if (n == subject_number) return zone;
+  return "Europe/Moscow";
+}
 
 std::span<const Term> municipality_kinds() { return kMunicipalityKinds; }
 std::span<const Term> territory_change_kinds() { return kChangeKinds; }
@@ -75,6 +128,8 @@ void validate_territory(const Territory& t, const Territory* parent) {
   for (unsigned char c : t.code)
     if (!(std::isalnum(c) || c == '-' || c == '_' || c == '.'))
       throw Error::validation("code", "Код территории: латинские буквы, цифры, «-», «_», «.» (например RU-24-007)");
+  if (!t.time_zone.empty() && !find_term(time_zones(), t.time_zone))
+    throw Error::validation("time_zone", "Часовой пояс — из списка часовых поясов России (например, Asia/Krasnoyarsk)");
   if (!t.oktmo.empty() && !parse_oktmo(t.oktmo))
     throw Error::validation("oktmo", "ОКТМО — 8 цифр для муниципального образования или 11 для поселения");
   if (t.subject_number && t.level != "region")

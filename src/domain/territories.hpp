@@ -20,6 +20,14 @@ std::span<const Term> municipality_kinds();
 // What happened to a territory: created, renamed, given another code, merged.
 std::span<const Term> territory_change_kinds();
 
+// The time zones of Russia as the tz database names them (code: IANA name,
+// title: «Красноярск (МСК+4, UTC+7)»): what a territory's times are shown in.
+std::span<const Term> time_zones();
+// The zone of a region by the number of its subject of the Federation (where a
+// region spans several, the zone of its centre); «Europe/Moscow» for a number
+// not known. A territory may set its own (Territory::time_zone).
+std::string_view default_time_zone(int subject_number) noexcept;
+
 // ОКТМО as written: 8 or 11 digits, spaces allowed between groups
 // («04 614 000»); the digits, or nullopt when it is not one.
 std::optional<std::string> parse_oktmo(std::string_view text);

@@ -39,6 +39,8 @@ void write_caller(JsonWriter& w, app::App& app, const app::Caller& c) {
       .field("can_organise_events", !app::scope_of(c, domain::Action::organise_events).empty())
       .field("can_coordinate_support", !app::scope_of(c, domain::Action::coordinate_support).empty())
       .field("can_read_monitoring", app::reads_monitoring(c));
+  // Times are shown in the zone of the person's territory, never as UTC.
+  w.field("time_zone", app::caller_time_zone(app, c));
   w.key("sections").begin_array();
   for (const auto& section : app::sections_of(app, c)) w.value(section);
   w.end_array();

@@ -115,6 +115,8 @@ Response vocabularies(const Request&, Context&) {
   write_terms(w, domain::municipality_kinds());
   w.key("territory_changes");
   write_terms(w, domain::territory_change_kinds());
+  w.key("time_zones");
+  write_terms(w, domain::time_zones());
   w.key("organisation_kinds");
   write_terms(w, domain::organisation_kinds());
   w.key("qualification_categories");

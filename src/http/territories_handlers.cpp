@@ -31,7 +31,9 @@ JsonWriter& territory_fields(JsonWriter& w, const domain::Territory& t) {
       .key("abolished_on")
       .text_or_null(t.abolished_on)
       .key("merged_into_id")
-      .id_or_null(t.merged_into_id);
+      .id_or_null(t.merged_into_id)
+      .key("time_zone")
+      .text_or_null(t.time_zone);
 }
 
 void write(JsonWriter& w, const domain::Territory& t) { territory_fields(w, t).end_object(); }
@@ -95,6 +97,7 @@ domain::Territory territory_from_body(const BodyReader& b, bool creating) {
   t.oktmo = b.optional_text("oktmo", 20);
   if (auto n = b.optional_integer("subject_number", 1, 99)) t.subject_number = static_cast<int>(*n);
   t.municipality_kind = b.optional_term("municipality_kind", domain::municipality_kinds());  // code or title
+  t.time_zone = b.optional_text("time_zone", 40);  // absent: unchanged; «inherit»: as the territory above
   return t;
 }
 

@@ -107,7 +107,7 @@ std::string territory_scope(const domain::Scope& s, Params& params, const std::s
 
 const char* const kTerritoryColumns =
     "t.id, t.parent_id, t.level, t.code, t.name, t.oktmo, t.subject_number, t.municipality_kind, t.abolished_on,"
-    " t.merged_into_id";
+    " t.merged_into_id, t.time_zone";
 
 domain::Territory territory_from(const Row& r) {
   domain::Territory t{r.int64("id"), r.opt_int64("parent_id"), r.text("level"), r.text("code"), r.text("name")};
@@ -116,6 +116,7 @@ domain::Territory territory_from(const Row& r) {
   t.municipality_kind = r.text("municipality_kind");
   t.abolished_on = r.text("abolished_on");
   t.merged_into_id = r.opt_int64("merged_into_id");
+  t.time_zone = r.text("time_zone");
   return t;
 }
 

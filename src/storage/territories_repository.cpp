@@ -80,20 +80,20 @@ bool territory_covered(Connection& c, std::int64_t id, const domain::Scope& scop
 
 std::int64_t insert_territory(Connection& c, const domain::Territory& t) {
   return c.scalar(
-      "INSERT INTO territories (parent_id, level, code, name, search_key, oktmo, subject_number, municipality_kind)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      "INSERT INTO territories (parent_id, level, code, name, search_key, oktmo, subject_number, municipality_kind,"
+      " time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
       {id_or_null(t.parent_id), t.level, t.code, t.name, search_key(t), text_or_null(t.oktmo),
        t.subject_number ? Value{static_cast<std::int64_t>(*t.subject_number)} : Value{nullptr},
-       text_or_null(t.municipality_kind)});
+       text_or_null(t.municipality_kind), text_or_null(t.time_zone)});
 }
 
 void update_territory(Connection& c, const domain::Territory& t) {
   c.execute(
       "UPDATE territories SET code = $2, name = $3, search_key = $4, oktmo = $5, subject_number = $6,"
-      " municipality_kind = $7 WHERE id = $1",
+      " municipality_kind = $7, time_zone = $8 WHERE id = $1",
       {t.id, t.code, t.name, search_key(t), text_or_null(t.oktmo),
        t.subject_number ? Value{static_cast<std::int64_t>(*t.subject_number)} : Value{nullptr},
-       text_or_null(t.municipality_kind)});
+       text_or_null(t.municipality_kind), text_or_null(t.time_zone)});
 }
 
 void append_territory_change(Connection& c, const TerritoryChange& x) {

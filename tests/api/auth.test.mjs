@@ -184,3 +184,36 @@ test('/me says which sections each role works in: a teacher is offered their own
   assert.ok(expert.includes('practices'))
   assert.ok(!expert.includes('diagnostics'))
 })
+
+test('/me gives the zone times are shown in: the territory of the role, its own zone where set, never UTC', async () => {
+  const zone = async (login) => (await json(srv.base, '/api/v1/auth/me', { headers: await session(srv.base, login) })).body.time_zone
+  // The demo region is Красноярский край (subject № 24): its default zone, for its bodies and its teachers alike.
+  assert.equal(await zone('region'), 'Asia/Krasnoyarsk')
+  assert.equal(await zone('teacher'), 'Asia/Krasnoyarsk')
+  assert.equal(await zone('admin'), 'Europe/Moscow', 'the federal operator: Moscow')
+  const region = await session(srv.base, 'region')
+  const headers = { 'Content-Type': 'application/json', ...region }
+  const municipality = (await json(srv.base, '/api/v1/territories?level=municipality', { headers: region })).body.items[0]
+  const put = (time_zone) =>
+    json(srv.base, `/api/v1/territories/${municipality.id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ code: municipality.code, name: municipality.name, time_zone }),
+    })
+  const bad = await put('Mars/Olympus')
+  assert.equal(bad.status, 422)
+  assert.equal(bad.body.error.field, 'time_zone')
+  const own = await put('Asia/Irkutsk')
+  assert.equal(own.status, 200, JSON.stringify(own.body))
+  assert.equal(own.body.time_zone, 'Asia/Irkutsk')
+  assert.equal(await zone('coordinator'), 'Asia/Irkutsk', 'the municipality’s own zone comes first')
+  // A change without the zone keeps it; «inherit» drops it back to the region's.
+  const kept = await json(srv.base, `/api/v1/territories/${municipality.id}`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ code: municipality.code, name: municipality.name }),
+  })
+  assert.equal(kept.body.time_zone, 'Asia/Irkutsk')
+  assert.equal((await put('inherit')).body.time_zone, null)
+  assert.equal(await zone('coordinator'), 'Asia/Krasnoyarsk')
+})

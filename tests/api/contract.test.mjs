@@ -67,6 +67,7 @@ test('the response check refuses an unknown field, a missing one, a wrong type a
     municipality_kind: null,
     abolished_on: null,
     merged_into_id: null,
+    time_zone: null,
     history: [],
   }
   checkResponse('GET', '/api/v1/territories/1', 200, 'application/json', territory)

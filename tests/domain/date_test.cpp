@@ -52,3 +52,9 @@ TEST(Dates, APeriodNeedsTwoDatesInOrder) {
   EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-01-01", "", "from", "to"); }).field(), "to");
   EXPECT_EQ(metodist::testing::error_of([] { check_period("2026-03-01", "2026-02-28", "from", "to"); }).field(), "to");
 }
+
+TEST(RussianDateTime, ANoticeWritesTheDayFirstAndTheTimeAfterIt) {
+  EXPECT_EQ(metodist::domain::russian_date_time("2026-12-11T14:00"), "11.12.2026 в 14:00");
+  EXPECT_EQ(metodist::domain::russian_date_time("2026-12-11"), "11.12.2026");
+  EXPECT_EQ(metodist::domain::russian_date_time("когда-нибудь"), "когда-нибудь");
+}

@@ -139,3 +139,21 @@ TEST(Mergers, OnlyLiveMunicipalitiesOfOneRegion) {
   EXPECT_NE(merge_refusal(a, gone)->find("01.01.2025"), std::string::npos);
   EXPECT_TRUE(merge_refusal(region(24), b));
 }
+
+TEST(TimeZones, ARegionsZoneFollowsItsNumberAndATerritoryMayHaveItsOwn) {
+  using namespace metodist::domain;
+  EXPECT_EQ(default_time_zone(24), "Asia/Krasnoyarsk");
+  EXPECT_EQ(default_time_zone(39), "Europe/Kaliningrad");
+  EXPECT_EQ(default_time_zone(87), "Asia/Anadyr");
+  EXPECT_EQ(default_time_zone(77), "Europe/Moscow");
+  EXPECT_EQ(default_time_zone(0), "Europe/Moscow") << "a number not known: Moscow";
+  // Every default is one of the zones offered.
+  for (int n = 1; n <= 99; ++n) EXPECT_TRUE(find_term(time_zones(), default_time_zone(n))) << n;
+  Territory federation{1, std::nullopt, "federation", "RU", "Российская Федерация"};
+  Territory yakutia{2, 1, "region", "RU-14", "Республика Саха (Якутия)"};
+  yakutia.subject_number = 14;
+  yakutia.time_zone = "Asia/Magadan";
+  EXPECT_NO_THROW(validate_territory(yakutia, &federation));
+  yakutia.time_zone = "Mars/Olympus";
+  EXPECT_THROW(validate_territory(yakutia, &federation), Error);
+}

@@ -1,6 +1,7 @@
 // The signed-in user, shared by the router guard, the top bar and the views.
 import { ref } from 'vue'
 import { api, ApiError, setCsrfToken, type Caller } from './api/client'
+import { setTimeZone } from './i18n'
 
 export const user = ref<Caller | null>(null)
 let checked = false
@@ -8,6 +9,7 @@ let checked = false
 function accept(caller: Caller | null) {
   user.value = caller
   setCsrfToken(caller?.csrf_token ?? '')
+  setTimeZone(caller?.time_zone)
 }
 
 // Asks the server once whether the browser's cookie is a live session.

@@ -415,6 +415,8 @@ export const en: Messages = {
     none: 'No tokens issued',
   },
   territories: {
+    timeZone: 'Time zone',
+    timeZoneInherit: 'As the territory above (a region: by its number)',
     title: 'Territories',
     level: 'Level',
     code: 'Code',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ru } from './ru'
 import { en } from './en'
-import { fill, formatSize, plural } from './index'
+import { fill, formatSize, formatTimestamp, plural } from './index'
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
@@ -50,5 +50,14 @@ describe('formatSize', () => {
     expect(formatSize(100)).toBe('1 КБ')
     expect(formatSize(20 * 1024)).toBe('20 КБ')
     expect(formatSize(3.4 * 1024 * 1024)).toBe('3,4 МБ')
+  })
+})
+
+describe('timestamps in local time', () => {
+  it('shows a stored UTC moment in the territory zone as дд.мм.гггг чч:мм, never «UTC»', () => {
+    expect(formatTimestamp('2026-12-03T10:05:00Z', 'Asia/Krasnoyarsk')).toBe('03.12.2026 17:05')
+    expect(formatTimestamp('2026-12-03T22:30:00Z', 'Asia/Vladivostok')).toBe('04.12.2026 08:30')
+    expect(formatTimestamp('2026-12-03T10:05:00Z', 'Europe/Kaliningrad')).toBe('03.12.2026 12:05')
+    expect(formatTimestamp('not a time')).toBe('not a time')
   })
 })

@@ -39,10 +39,30 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(numberLocale()).format(n)
 }
 
-// A stored UTC timestamp (2025-09-01T08:30:00Z) as people read it: 01.09.2025 08:30:00 UTC.
-export function formatTimestamp(at: string): string {
-  const m = at.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})Z$/)
-  return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]} UTC` : at
+// The zone times are shown in: the signed-in person's territory's (set on
+// sign-in from /me), else the browser's own.
+const timeZone = ref<string | undefined>(undefined)
+export function setTimeZone(zone: string | undefined) {
+  timeZone.value = zone
+}
+
+// A stored UTC timestamp (2025-09-01T08:30:00Z) as people read it, in their
+// territory's local time: 01.09.2025 15:30 (Красноярск) — never «UTC».
+export function formatTimestamp(at: string, zone: string | undefined = timeZone.value): string {
+  const m = at.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z$/)
+  if (!m) return at
+  const when = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)))
+  const parts = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: zone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(when)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`
 }
 
 // An ISO date (2025-09-01) as 01.09.2025; anything else unchanged.

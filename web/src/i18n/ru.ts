@@ -419,6 +419,8 @@ export const ru = {
     none: 'Токенов нет',
   },
   territories: {
+    timeZone: 'Часовой пояс',
+    timeZoneInherit: 'Как у территории выше (для региона — по номеру субъекта)',
     title: 'Территории',
     level: 'Уровень',
     code: 'Код',
