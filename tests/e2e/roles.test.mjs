@@ -62,6 +62,11 @@ test('a methodist, an expert and a region each get their own menu', async () => 
 
   const expert = await demo.as('expert')
   await expert.goto(`${demo.srv.base}/`)
+  // An expert starts from the reviews assigned to them, not from territory figures.
+  await expert.getByTestId('my-reviews').getByText('Мои экспертизы').waitFor()
+  assert.equal(await expert.getByTestId('kpis').count(), 0)
+  assert.equal(await expert.getByTestId('my-deficits').count(), 0, 'an expert who does not teach has no teacher blocks')
+  await expert.screenshot({ path: join(screenshots, 'expert-home.png'), fullPage: true })
   const e = await menu(expert)
   assert.ok(e.includes('Банк практик'))
   assert.ok(!e.includes('Диагностика') && !e.includes('Мониторинг показателей') && !e.includes('Педагоги'), String(e))
