@@ -23,6 +23,10 @@ test('a teacher sees their own work in the menu; a typed address of another sect
   for (const part of ['my-deficits', 'my-route', 'my-events', 'my-requests', 'my-training', 'my-mentoring', 'my-communities'])
     await home.getByTestId(part).waitFor()
   await home.getByTestId('my-requests').getByRole('link', { name: 'Задать вопрос методисту' }).waitFor()
+  await home
+    .getByTestId('my-route')
+    .getByText(/^У вас пока нет индивидуального маршрута/)
+    .waitFor()
   assert.equal(await teacher.getByTestId('kpis').count(), 0, 'no territory figures for a teacher')
   await teacher.screenshot({ path: join(screenshots, 'teacher-home.png'), fullPage: true })
   const items = await menu(teacher)

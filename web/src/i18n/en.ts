@@ -59,6 +59,8 @@ export const en: Messages = {
       communities: 'My communities',
       noCommunities: 'You are not a member of a professional community yet.',
       toCommunities: 'Find a community',
+      noRoute:
+        'You have no individual route yet. Your school or a methodist drafts it after the diagnostic: you will be notified when it needs your agreement.',
       expertIntro: 'The reviews of practices assigned to you: those waiting for your conclusion first.',
       reviews: 'My reviews',
       assigned: 'assigned {at}',
