@@ -435,7 +435,7 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
 
 namespace {
 
-std::string number_ru(double v) { return domain::decimal_text(v); }
+using domain::decimal_text;
 using domain::value_text;
 
 // What a value is made of, in words after it: «12 из 40», «в среднем по 17».
@@ -443,9 +443,9 @@ std::string basis_text(const domain::Indicator& ind, const domain::Value& v) {
   if (!v.denominator) return {};
   switch (ind.kind) {
     case domain::ValueKind::share:
-      return number_ru(v.numerator) + " из " + std::to_string(*v.denominator);
+      return decimal_text(v.numerator) + " из " + std::to_string(*v.denominator);
     case domain::ValueKind::yes_no:
-      return "«да» — " + number_ru(v.numerator) + " из " + std::to_string(*v.denominator);
+      return "«да» — " + decimal_text(v.numerator) + " из " + std::to_string(*v.denominator);
     case domain::ValueKind::mean:
       return "в среднем по " + std::to_string(*v.denominator);
     case domain::ValueKind::count:
@@ -456,7 +456,7 @@ std::string basis_text(const domain::Indicator& ind, const domain::Value& v) {
 
 // The numerator's cell: a mean's sum means nothing to a reader, its count does.
 std::string numerator_cell(const domain::Indicator& ind, const domain::Value& v) {
-  return ind.kind == domain::ValueKind::mean ? "—" : number_ru(v.numerator);
+  return ind.kind == domain::ValueKind::mean ? "—" : decimal_text(v.numerator);
 }
 
 // The words under a table: the total against the target, the dynamics, how
@@ -475,8 +475,8 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     if (total->current.value && total->previous.value) {
       const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
       const std::string unit = ind.unit == "%" ? " п. п." : ind.unit == "ед." ? "" : " " + ind.unit;
-      out += d > 0   ? "; рост на " + number_ru(d) + unit
-             : d < 0 ? "; снижение на " + number_ru(-d) + unit
+      out += d > 0   ? "; рост на " + decimal_text(d) + unit
+             : d < 0 ? "; снижение на " + decimal_text(-d) + unit
                      : "; без изменений";
       out += " к периоду «" + mv.previous.title + "»";
     }

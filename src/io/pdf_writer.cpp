@@ -9,6 +9,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "domain/text.hpp"
+
 namespace metodist::io {
 namespace {
 
@@ -123,12 +125,7 @@ void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::v
       cairo_rectangle(s.cr, bars_x, s.y + 1, w, kBar - 2);
       cairo_fill(s.cr);
       cairo_set_source_rgb(s.cr, 0, 0, 0);
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.1f", v);
-      shown = buf;
-      for (auto& ch : shown)
-        if (ch == '.') ch = ',';
-      shown += " " + std::string(unit);
+      shown = domain::decimal_text(v) + " " + std::string(unit);
     }
     PangoLayout* t = s.layout(shown, value_w, "DejaVu Sans 8");
     cairo_move_to(s.cr, bars_x + bars_w + 6, s.y);
