@@ -637,12 +637,14 @@ Cabinet methodist_cabinet(App& app, const Caller& caller) {
     out.memberships = act::memberships_of(c, me);
     const auto unread = act::unread_for_methodist(c, me);
     for (auto& a : act::assignments_of(c, me)) {
-      SupportedView v{std::move(a), -1, {}, 0};
+      SupportedView v{std::move(a), -1, {}, false, 0};
       if (v.assignment.person_id) {
         const auto person = *v.assignment.person_id;
         v.deficits = static_cast<int>(deficits_of(c, person, today).size());
-        if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty())
+        if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty()) {
           v.route_status = routes.front().status;
+          v.route_sent = !routes.front().sent_at.empty();
+        }
         if (auto it = unread.find(person); it != unread.end()) v.unread = it->second;
       }
       out.supported.push_back(std::move(v));

@@ -130,6 +130,7 @@ struct SupportedView {
   storage::active::Assignment assignment;
   int deficits = -1;                                // a teacher's current deficits; -1 for a school
   std::optional<domain::RouteStatus> route_status;  // the teacher's latest route, if any
+  bool route_sent = false;                          // that route, a draft, was sent to the teacher to agree
   std::int64_t unread = 0;                          // messages from the teacher not read yet
 };
 struct Cabinet {

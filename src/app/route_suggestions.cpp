@@ -184,7 +184,9 @@ std::vector<DeficitOffers> route_suggestions(App& app, const Caller& caller, std
   return app.db->read([&](storage::Connection& c) {
     if (!reg::find_person(c, person_id) || !reads_diagnostics_of(c, caller, person_id))
       throw domain::Error::not_found("Педагог не найден или его дефициты вам недоступны");
-    return offers_for_deficits(c, caller, person_id, end);
+    auto lists = offers_for_deficits(c, caller, person_id, end);
+    domain::list_each_offer_once(lists);
+    return lists;
   });
 }
 

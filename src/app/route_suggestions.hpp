@@ -21,17 +21,16 @@
 
 namespace metodist::app {
 
-struct DeficitOffers {
-  std::string competency, title;  // code and title of the deficit
-  double percent = 0;             // the latest result below the threshold
-  std::vector<domain::Offer> offers;
-};
+using DeficitOffers = domain::DeficitOfferList;
 
 // For `until` (ISO date; empty: a year from today) — the end of the route.
+// Each offer is listed once, under the deficit it suits best
+// (domain::list_each_offer_once).
 std::vector<DeficitOffers> route_suggestions(App& app, const Caller& caller, std::int64_t person_id,
                                              const std::string& until = {});
 
-// Inside the caller's transaction, access already checked.
+// Inside the caller's transaction, access already checked; every deficit
+// with all its offers (a drafted route picks per deficit).
 std::vector<DeficitOffers> offers_for_deficits(storage::Connection& c, const Caller& caller, std::int64_t person_id,
                                                const domain::Date& until);
 

@@ -7,6 +7,7 @@
 
 #include "app/diagnostics.hpp"
 #include "app/export.hpp"
+#include "app/notifications.hpp"
 #include "app/programs.hpp"
 #include "app/route_suggestions.hpp"
 #include "domain/date.hpp"
@@ -48,11 +49,24 @@ struct Standing {
   bool plays(RouteActor a) const { return std::find(actors.begin(), actors.end(), a) != actors.end(); }
 };
 
+domain::RouteFacts facts_of(const rts::Route& r) {
+  domain::RouteFacts f{r.status, !r.sent_at.empty(), r.rows.size(), 0};
+  for (const auto& row : r.rows) f.rows_done += row.done ? 1 : 0;
+  return f;
+}
+
+// The route as its caller sees it: with what they may do now.
+void fill_actions(rts::Route& r, const std::vector<RouteActor>& who) {
+  r.actions.clear();
+  for (auto a : domain::route_actions(facts_of(r), who)) r.actions.emplace_back(a);
+}
+
 Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id) {
   auto r = rts::find_route(c, id);
   if (!r || !reads_diagnostics_of(c, caller, r->person_id))
     throw domain::Error::not_found("Маршрут не найден или недоступен");
   auto who = actors(c, caller, *r);
+  fill_actions(*r, who);
   return {std::move(*r), std::move(who)};
 }
 
@@ -233,6 +247,37 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
   });
 }
 
+RoutesAwaiting routes_awaiting(App& app, const Caller& caller) {
+  const auto scope = scope_of(caller, domain::Action::read_diagnostics);
+  RoutesAwaiting out;
+  if (scope.organisations.empty()) return out;
+  return app.db->read([&](storage::Connection& c) {
+    storage::Params params;
+    const auto in_work = reg::literal(domain::RouteStatus::completed);
+    const auto draft = reg::literal(domain::RouteStatus::draft);
+    std::vector<std::int64_t> without;
+    c.run(
+        "SELECT DISTINCT ps.person_id,"
+        " EXISTS (SELECT 1 FROM routes x WHERE x.person_id = ps.person_id AND x.status <> " +
+            in_work +
+            ") AS in_work,"
+            " EXISTS (SELECT 1 FROM routes x WHERE x.person_id = ps.person_id AND x.status = " +
+            draft +
+            " AND x.sent_at IS NULL) AS unsent"
+            " FROM positions ps WHERE " +
+            storage::registry::current_workplace("ps") + " AND ps.organisation_id IN " +
+            reg::placeholders<std::int64_t>(params, scope.organisations) + " ORDER BY ps.person_id",
+        params, [&](const storage::Row& r) {
+          if (r.flag("unsent") && !out.unsent_drafts++) out.first_unsent_person = r.int64("person_id");
+          if (!r.flag("in_work")) without.push_back(r.int64("person_id"));
+        });
+    const auto today = domain::Date::today();
+    for (auto person : without)
+      if (!deficits_of(c, person, today).empty()) ++out.without_route;
+    return out;
+  });
+}
+
 namespace {
 
 // The route for print: header lines, then the rows as a table, landscape A4.
@@ -291,11 +336,13 @@ ExportFile export_route(App& app, const Caller& caller, std::int64_t id, const s
   return finish_export(*sink, "route-" + std::to_string(r.id), format);
 }
 
-std::vector<rts::Route> person_routes(App& app, const Caller& caller, std::int64_t person_id) {
+PersonRoutes person_routes(App& app, const Caller& caller, std::int64_t person_id) {
   return app.db->read([&](storage::Connection& c) {
     if (!reg::find_person(c, person_id) || !reads_diagnostics_of(c, caller, person_id))
       throw domain::Error::not_found("Маршруты педагога вам недоступны");
-    return rts::routes_of_person(c, person_id);
+    PersonRoutes out{rts::routes_of_person(c, person_id), administers_diagnostics_of(c, caller, person_id)};
+    for (auto& r : out.routes) fill_actions(r, actors(c, caller, r));
+    return out;
   });
 }
 
@@ -326,17 +373,43 @@ rts::Route change_route_status(App& app, const Caller& caller, std::int64_t id, 
     const auto s = standing(c, caller, id);
     const auto& r = s.route;
     const auto from = r.status;
-    std::size_t done = 0;
-    for (const auto& row : r.rows) done += row.done ? 1 : 0;
     std::string problem = "Нет прав менять статус этого маршрута";
     for (auto who : s.actors) {
-      problem = domain::route_transition_problem(from, to, who, r.rows.size(), done);
+      problem = domain::route_transition_problem(facts_of(r), to, who);
       if (problem.empty()) break;
     }
     if (!problem.empty()) throw domain::Error::validation("status", problem);
     rts::set_status(c, id, to);
     audit_change(c, caller, "status", "route", id, {},
                  nlohmann::json{{"from", domain::code_of(from)}, {"to", domain::code_of(to)}}.dump(), request_id);
+    return 0;
+  });
+  return get_route(app, caller, id);
+}
+
+rts::Route send_route(App& app, const Caller& caller, std::int64_t id, const std::string& request_id) {
+  app.db->write([&](storage::Connection& c) {
+    const auto s = standing(c, caller, id);
+    const auto& r = s.route;
+    std::string problem = "Отправляет маршрут на согласование его автор или администрация";
+    for (auto who : s.actors) {
+      problem = domain::route_send_problem(facts_of(r), who);
+      if (problem.empty()) break;
+    }
+    if (!problem.empty()) throw domain::Error::validation("status", problem);
+    rts::mark_sent(c, id);
+    audit_change(c, caller, "send", "route", id, {}, nlohmann::json{{"rows", r.rows.size()}}.dump(), request_id);
+    const std::string who = caller.display_name.empty() ? std::string("Методист") : caller.display_name;
+    const auto rows = r.rows.size();
+    Notice notice;
+    notice.kind = "route";
+    notice.title = "Вам составлен индивидуальный образовательный маршрут";
+    notice.body = who + " составил(а) для вас ИОМ на " + domain::russian_date(r.period_from) + " — " +
+                  domain::russian_date(r.period_to) + " (" + std::to_string(rows) + " " +
+                  std::string(domain::plural(rows, "строка", "строки", "строк")) +
+                  "). Посмотрите его и согласуйте на своей странице или напишите методисту, что изменить.";
+    notice.link = "/";
+    notify_person(app, c, r.person_id, notice);
     return 0;
   });
   return get_route(app, caller, id);

@@ -4,9 +4,9 @@
 // and the administration of their organisation see it (Action::read_diagnostics;
 // the accompanying methodist joins with the methodists' assignments of the active). The
 // administration drafts it — from the person's current deficits, each with a
-// program of the registry that develops it where there is one — the teacher
-// agrees with one click, rows are marked done with their evidence, and the
-// route is completed when all are (domain/route.hpp says who moves it where).
+// program of the registry that develops it where there is one — and sends it
+// to the teacher (who is notified); the teacher agrees with one click, rows are marked done with their evidence, and
+// the route is completed when all are (domain/route.hpp says who moves it where).
 #pragma once
 
 #include <cstdint>
@@ -27,13 +27,20 @@ struct NewRoute {
 };
 storage::routes::Route create_route(App& app, const Caller& caller, const NewRoute& draft,
                                     const std::string& request_id = {});
-std::vector<storage::routes::Route> person_routes(App& app, const Caller& caller, std::int64_t person_id);
+struct PersonRoutes {
+  std::vector<storage::routes::Route> routes;  // newest first, each with the caller's actions
+  bool can_draft = false;                      // the caller may draft a new one for the person
+};
+PersonRoutes person_routes(App& app, const Caller& caller, std::int64_t person_id);
 storage::routes::Route get_route(App& app, const Caller& caller, std::int64_t id);
 // The rows of a draft, replaced as a whole (the form edits the table).
 storage::routes::Route update_route_rows(App& app, const Caller& caller, std::int64_t id,
                                          std::vector<storage::routes::Row> rows, const std::string& request_id = {});
 storage::routes::Route change_route_status(App& app, const Caller& caller, std::int64_t id, domain::RouteStatus to,
                                            const std::string& request_id = {});
+// A draft sent to the person to agree: they are notified, and may agree it
+// (domain::route_send_problem says who sends what).
+storage::routes::Route send_route(App& app, const Caller& caller, std::int64_t id, const std::string& request_id = {});
 // A row of a route in progress marked done (or not) with its evidence.
 storage::routes::Route mark_route_row(App& app, const Caller& caller, std::int64_t id, std::int64_t row_id, bool done,
                                       const std::string& evidence, const std::string& request_id = {});
@@ -49,6 +56,18 @@ struct BulkRoutes {
 BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_t campaign_id,
                                      const std::string& period_from, const std::string& period_to,
                                      const std::string& request_id = {});
+
+// The teachers of the organisations whose diagnostics the caller administers
+// (a school's administration; a methodist's supported schools) awaiting a
+// route — current deficits and no route in work — and those whose draft is
+// not sent yet. Territory-wide reach is not walked person by person: a
+// region's keepers do not draft routes one at a time.
+struct RoutesAwaiting {
+  std::size_t without_route = 0;
+  std::size_t unsent_drafts = 0;
+  std::int64_t first_unsent_person = 0;  // whose card to open first
+};
+RoutesAwaiting routes_awaiting(App& app, const Caller& caller);
 
 struct ExportFile;
 // The route as a table (XLSX or CSV), to print or send.

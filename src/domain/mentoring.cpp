@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/text.hpp"
+
 namespace metodist::domain {
 namespace {
 
@@ -19,11 +21,7 @@ constexpr std::array kStatuses{
 
 // «лет» in the right form: 1 год, 3 года, 7 лет.
 std::string years_word(int n) {
-  const int last2 = n % 100, last = n % 10;
-  if (last2 >= 11 && last2 <= 14) return "лет";
-  if (last == 1) return "год";
-  if (last >= 2 && last <= 4) return "года";
-  return "лет";
+  return std::string(plural(static_cast<std::uint64_t>(n < 0 ? -n : n), "год", "года", "лет"));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/registry.hpp"
 
@@ -31,15 +32,31 @@ inline std::string_view code_of(RouteStatus s) noexcept { return code_in(route_s
 // self-study, master class.
 std::span<const Term> route_activity_kinds();
 
-// Why `who` may not move a route from `from` to `to` (with `rows` rows, of
-// which `rows_done` are marked done); "" when the move is allowed.
-//   draft → agreed:        the person confirms (an administrator may, on paper
-//                          confirmation); a route without rows cannot be agreed.
+// Where a route stands, as the rules need it.
+struct RouteFacts {
+  RouteStatus status = RouteStatus::draft;
+  bool sent = false;  // a draft the author sent the person to agree
+  std::size_t rows = 0, rows_done = 0;
+};
+
+// Why `who` may not move a route from where it stands to `to`; "" when the
+// move is allowed.
+//   draft → agreed:        the person confirms once the draft is sent to them
+//                          (an administrator may, on paper confirmation); a
+//                          route without rows cannot be agreed.
 //   agreed → draft:        the author takes it back to revise (the person re-confirms).
 //   agreed → in_progress:  the author or the person starts it.
 //   in_progress → completed: the author or an administrator, once every row is done.
 //   in_progress → agreed:  never: rows once started stay started.
-std::string route_transition_problem(RouteStatus from, RouteStatus to, RouteActor who, std::size_t rows,
-                                     std::size_t rows_done);
+std::string route_transition_problem(const RouteFacts& now, RouteStatus to, RouteActor who);
+
+// Why `who` may not send a draft to the person to agree; "" when they may:
+// the author or an administrator, a draft with rows, not sent yet.
+std::string route_send_problem(const RouteFacts& now, RouteActor who);
+
+// What a caller playing `actors` may do with the route now, as the UI offers
+// it: "edit" (the rows of a draft), "send", "agree", "revise", "start",
+// "complete", "mark" (a row done). Each is allowed by the rules above.
+std::vector<std::string_view> route_actions(const RouteFacts& now, std::span<const RouteActor> actors);
 
 }  // namespace metodist::domain

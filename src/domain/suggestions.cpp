@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <utility>
 
 namespace metodist::domain {
 
@@ -85,6 +87,52 @@ std::vector<Offer> rank_offers(std::span<const OfferFacts> facts, const Date& to
   for (auto& o : all)
     if (taken[static_cast<std::size_t>(o.facts.kind)]++ < per_kind) out.push_back(std::move(o));
   return out;
+}
+
+void list_each_offer_once(std::span<DeficitOfferList> lists) {
+  struct Place {
+    std::size_t list = 0;
+    int score = 0;
+    std::vector<std::size_t> others;  // the other deficits it develops, in list order
+  };
+  std::map<std::pair<OfferKind, std::int64_t>, Place> best;
+  for (std::size_t i = 0; i < lists.size(); ++i)
+    for (const auto& o : lists[i].offers) {
+      const auto key = std::pair{o.facts.kind, o.facts.id};
+      auto [it, first] = best.try_emplace(key, Place{i, o.score, {}});
+      if (first) continue;
+      if (o.score > it->second.score) {
+        it->second.others.push_back(it->second.list);
+        it->second.list = i;
+        it->second.score = o.score;
+      } else {
+        it->second.others.push_back(i);
+      }
+    }
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    auto& offers = lists[i].offers;
+    std::vector<Offer> kept;
+    for (auto& o : offers) {
+      const auto& place = best.at({o.facts.kind, o.facts.id});
+      if (place.list != i) {
+        lists[i].listed_elsewhere.push_back(o.facts.title);
+        continue;
+      }
+      if (!place.others.empty()) {
+        std::vector<std::size_t> others = place.others;
+        std::sort(others.begin(), others.end());
+        // Three names read at a glance; a mentor who suits every deficit
+        // would otherwise bring the whole framework along.
+        constexpr std::size_t kNamed = 3;
+        std::string also = "Развивает также: ";
+        for (std::size_t k = 0; k < others.size() && k < kNamed; ++k) also += (k ? ", " : "") + lists[others[k]].title;
+        if (others.size() > kNamed) also += " и ещё " + std::to_string(others.size() - kNamed);
+        o.reasons.push_back(std::move(also));
+      }
+      kept.push_back(std::move(o));
+    }
+    offers = std::move(kept);
+  }
 }
 
 const Offer* offer_for_draft(std::span<const Offer> ranked, std::span<const OfferRef> taken) {

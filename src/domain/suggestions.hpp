@@ -53,6 +53,24 @@ struct Offer {
 std::vector<Offer> rank_offers(std::span<const OfferFacts> facts, const Date& today, const Date& until,
                                std::size_t per_kind = 3);
 
+// The offers for one of a person's deficits, as the route form lists them.
+struct DeficitOfferList {
+  std::string competency, title;  // code and title of the deficit
+  double percent = 0;             // the latest result below the threshold
+  std::vector<Offer> offers;      // ranked, best first
+  // Offers that develop this deficit too but are listed under another one
+  // (list_each_offer_once), by title.
+  std::vector<std::string> listed_elsewhere;
+};
+
+// Each offer listed once across the deficits: under the deficit where it
+// scores highest (the earlier one on a tie); under the others it is only
+// named in `listed_elsewhere`, and its reasons add «Развивает также: …» (three
+// named, «и ещё N» for the rest). A
+// course that covers five of the person's deficits is one line, not five
+// copies of it.
+void list_each_offer_once(std::span<DeficitOfferList> lists);
+
 // The offer a drafted route row takes: a program when the registry has one
 // for the deficit (a course is the remedy the indicators count, fed.1), else
 // the best of the others; none when nothing was offered. Offers the route

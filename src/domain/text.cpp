@@ -160,6 +160,14 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
   return out;
 }
 
+std::string_view plural(std::uint64_t n, std::string_view one, std::string_view few, std::string_view many) noexcept {
+  const auto last2 = n % 100, last = n % 10;
+  if (last2 >= 11 && last2 <= 14) return many;
+  if (last == 1) return one;
+  if (last >= 2 && last <= 4) return few;
+  return many;
+}
+
 std::string decimal_text(double value, int fraction) {
   if (!std::isfinite(value)) return "—";
   fraction = fraction < 0 ? 0 : fraction > 6 ? 6 : fraction;

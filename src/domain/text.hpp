@@ -5,6 +5,7 @@
 // case, «ё» to «е», runs of white space to one space, ends trimmed.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,10 @@ bool has_control_characters(std::string_view text) noexcept;
 // A number as a Russian document writes it: a decimal comma, at most
 // `fraction` digits after it, no trailing zeros («12,5», «30», «0,25»).
 std::string decimal_text(double value, int fraction = 1);
+
+// The noun's form that goes with a count: plural(1, "строка", "строки", "строк")
+// is «строка», 3 → «строки», 11 and 25 → «строк».
+std::string_view plural(std::uint64_t n, std::string_view one, std::string_view few, std::string_view many) noexcept;
 
 // Number of Unicode code points (the length a user sees), assuming valid UTF-8.
 std::size_t utf8_length(std::string_view utf8) noexcept;

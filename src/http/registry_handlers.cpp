@@ -1,5 +1,6 @@
 #include "app/export.hpp"
 #include "app/registry.hpp"
+#include "app/todo.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 
@@ -311,6 +312,24 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
 }
 
 }  // namespace
+
+Response todo(const Request& r, Context& ctx) {
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& t : app::todo_of(ctx.app, *r.caller))
+    w.begin_object()
+        .field("kind", t.kind)
+        .field("title", t.title)
+        .field("detail", t.detail)
+        .field("count", t.count)
+        .field("link", t.link)
+        .key("due_on")
+        .text_or_null(t.due_on)
+        .field("late", t.late)
+        .end_object();
+  w.end_array().end_object();
+  return json_response(200, std::move(w));
+}
 
 Response summary(const Request& r, Context& ctx) {
   QueryReader q(r);

@@ -22,8 +22,12 @@ void write_route(JsonWriter& w, const rts::Route& r) {
       .field("status", r.status)
       .key("author_name")
       .text_or_null(r.author_name)
-      .field("updated_at", r.updated_at);
-  w.key("rows").begin_array();
+      .field("updated_at", r.updated_at)
+      .key("sent_at")
+      .text_or_null(r.sent_at);
+  w.key("actions").begin_array();
+  for (const auto& a : r.actions) w.value(a);
+  w.end_array().key("rows").begin_array();
   for (const auto& row : r.rows)
     w.begin_object()
         .field("id", row.id)
@@ -87,10 +91,11 @@ std::vector<rts::Row> rows_from(const Json& body) {
 }  // namespace
 
 Response person_routes(const Request& r, Context& ctx) {
+  const auto list = app::person_routes(ctx.app, *r.caller, r.id());
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& route : app::person_routes(ctx.app, *r.caller, r.id())) write_route(w, route);
-  w.end_array().end_object();
+  for (const auto& route : list.routes) write_route(w, route);
+  w.end_array().field("can_draft", list.can_draft).end_object();
   return json_response(200, std::move(w));
 }
 
@@ -123,6 +128,10 @@ Response change_route_status(const Request& r, Context& ctx) {
                                BodyReader(body).required_value<domain::RouteStatus>("status", domain::route_statuses()),
                                r.request_id),
       200);
+}
+
+Response send_route(const Request& r, Context& ctx) {
+  return route_response(app::send_route(ctx.app, *r.caller, r.id(), r.request_id), 200);
 }
 
 Response mark_route_row(const Request& r, Context& ctx) {
@@ -173,6 +182,8 @@ Response route_suggestions(const Request& r, Context& ctx) {
       for (const auto& reason : o.reasons) w.value(reason);
       w.end_array().end_object();
     }
+    w.end_array().key("listed_elsewhere").begin_array();
+    for (const auto& title : d.listed_elsewhere) w.value(title);
     w.end_array().end_object();
   }
   w.end_array().end_object();

@@ -9,7 +9,7 @@ namespace {
 const char* const kRouteSelect =
     "SELECT r.id, r.person_id, p.last_name || ' ' || p.first_name || COALESCE(' ' || p.middle_name, '') AS person_name,"
     " r.period_from, r.period_to, COALESCE(r.tutor, '') AS tutor, r.status, r.author_account_id,"
-    " COALESCE(a.display_name, '') AS display_name, r.updated_at"
+    " COALESCE(a.display_name, '') AS display_name, r.updated_at, COALESCE(r.sent_at, '') AS sent_at"
     " FROM routes r JOIN persons p ON p.id = r.person_id LEFT JOIN accounts a ON a.id = r.author_account_id";
 
 Route route_from(const storage::Row& r) {
@@ -24,6 +24,7 @@ Route route_from(const storage::Row& r) {
   out.author_account_id = r.opt_int64("author_account_id");
   out.author_name = r.text("display_name");
   out.updated_at = r.text("updated_at");
+  out.sent_at = r.text("sent_at");
   return out;
 }
 
@@ -97,8 +98,16 @@ std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id) {
 }
 
 void set_status(Connection& c, std::int64_t id, domain::RouteStatus status) {
-  c.execute("UPDATE routes SET status = $1, updated_at = $2 WHERE id = $3",
-            {std::string(domain::code_of(status)), domain::utc_timestamp_now(), id});
+  // Back to a draft: the person will agree the revised route when it is sent again.
+  c.execute(
+      "UPDATE routes SET status = $1, updated_at = $2, sent_at = CASE WHEN $1 = 'draft' THEN NULL ELSE sent_at END"
+      " WHERE id = $3",
+      {std::string(domain::code_of(status)), domain::utc_timestamp_now(), id});
+}
+
+void mark_sent(Connection& c, std::int64_t id) {
+  const auto now = domain::utc_timestamp_now();
+  c.execute("UPDATE routes SET sent_at = $1, updated_at = $1 WHERE id = $2", {now, id});
 }
 
 void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows) {

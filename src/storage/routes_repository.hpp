@@ -34,7 +34,11 @@ struct Route {
   std::optional<std::int64_t> author_account_id;
   std::string author_name;  // read only
   std::string updated_at;
+  std::string sent_at;    // "" until the draft is sent to the person to agree
   std::vector<Row> rows;  // read with the route, in position order
+  // What the caller may do now (domain::route_actions); filled by the use
+  // case for its caller, not stored.
+  std::vector<std::string> actions;
 };
 
 std::int64_t insert_route(Connection& c, const Route& r);  // with its rows
@@ -42,7 +46,9 @@ std::optional<Route> find_route(Connection& c, std::int64_t id);
 std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id);  // newest first
 // The routes an account drafted, not completed yet, without their rows.
 std::vector<Route> routes_by_author(Connection& c, std::int64_t account_id);
+// Back to a draft also clears `sent_at`.
 void set_status(Connection& c, std::int64_t id, domain::RouteStatus status);
+void mark_sent(Connection& c, std::int64_t id);
 // Replaces the rows (the route is a draft).
 void replace_rows(Connection& c, std::int64_t route_id, const std::vector<Row>& rows);
 // Marks a row done or not, with its evidence.

@@ -306,6 +306,7 @@ function matrix() {
     ['POST', '/api/v1/auth/password', '/api/v1/auth/password', signedIn(422), { old_password: 'x', new_password: 'y' }],
     ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', { anonymous: 401 }],
     ['GET', '/api/v1/summary', '/api/v1/summary', signedIn(200)],
+    ['GET', '/api/v1/todo', '/api/v1/todo', signedIn(200)],
     [
       'GET',
       '/api/v1/summary',
@@ -467,6 +468,12 @@ function matrix() {
       `/api/v1/routes/${ids.route}/status`,
       { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 422, teacher: 422 },
       { status: 'completed' },
+    ],
+    [
+      'POST',
+      '/api/v1/routes/{id}/send',
+      `/api/v1/routes/${ids.route}/send`,
+      { anonymous: 401, admin: 404, region: 404, methodist: 404, coordinator: 404, school: 200, teacher: 422 },
     ],
     [
       'POST',

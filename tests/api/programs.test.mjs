@@ -127,6 +127,19 @@ test('a route: drafted by the school from deficits, agreed by the teacher in one
   route = (await send('PUT', `/api/v1/routes/${route.id}/rows`, school, { rows })).body
   assert.equal(route.rows.length, rows.length)
 
+  // Sent to the teacher, who is told and may then agree.
+  assert.deepEqual(route.actions, ['edit', 'send', 'agree'])
+  const early = await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'agreed' })
+  assert.equal(early.status, 422)
+  assert.match(early.body.error.message, /не отправлен/)
+  const sent = await send('POST', `/api/v1/routes/${route.id}/send`, school, {})
+  assert.equal(sent.status, 200, JSON.stringify(sent.body))
+  assert.ok(sent.body.sent_at)
+  const told = await json(srv.base, '/api/v1/notifications', { headers: teacher })
+  const notice = told.body.items.find((n) => n.kind === 'route')
+  assert.ok(notice, JSON.stringify(told.body))
+  assert.match(notice.body, /01\.01\.2026 — 31\.12\.2026 \(\d+ строк[аи]?\)/)
+  assert.deepEqual((await json(srv.base, `/api/v1/routes/${route.id}`, { headers: teacher })).body.actions, ['agree'])
   assert.equal((await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'agreed' })).body.status, 'agreed')
   assert.equal((await send('POST', `/api/v1/routes/${route.id}/status`, teacher, { status: 'in_progress' })).body.status, 'in_progress')
   for (const row of route.rows) {

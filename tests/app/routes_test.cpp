@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "app/diagnostics.hpp"
 #include "app/events.hpp"
@@ -117,7 +118,9 @@ TEST_P(RoutesTest, DraftedFromDeficitsWithAProgramWhereTheRegistryHasOne) {
 
 TEST_P(RoutesTest, ConfidentialLikeTheDiagnostics) {
   const auto r = app::create_route(app_, head_, draft());
-  EXPECT_EQ(app::person_routes(app_, teacher_, person_).size(), 1u);
+  EXPECT_EQ(app::person_routes(app_, teacher_, person_).routes.size(), 1u);
+  EXPECT_FALSE(app::person_routes(app_, teacher_, person_).can_draft);
+  EXPECT_TRUE(app::person_routes(app_, head_, person_).can_draft);
   for (const auto& other :
        {caller("municipal_coordinator", municipality_), caller("methodist", region_), caller("federal_operator")}) {
     EXPECT_EQ(error_of([&] { app::get_route(app_, other, r.id); }).kind(), domain::ErrorKind::not_found) << other.login;
@@ -143,6 +146,22 @@ TEST_P(RoutesTest, TheTeacherAgreesRowsAreDoneThenTheRouteIsCompleted) {
 
   EXPECT_EQ(error_of([&] { app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::completed); }).field(),
             "status");
+  // The teacher agrees what was sent to them, and is told when it is.
+  const auto unsent = error_of([&] { app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::agreed); });
+  EXPECT_NE(std::string(unsent.what()).find("не отправлен"), std::string::npos) << unsent.what();
+  EXPECT_EQ(app::get_route(app_, teacher_, r.id).actions, std::vector<std::string>{});
+  EXPECT_EQ(r.actions, (std::vector<std::string>{"edit", "send", "agree"}));  // the head: paper agreement too
+  EXPECT_EQ(error_of([&] { app::send_route(app_, teacher_, r.id); }).field(), "status");
+  ASSERT_EQ(scalar("SELECT COUNT(*) FROM accounts WHERE person_id = " + std::to_string(person_)),
+            1);  // the demo teacher
+  r = app::send_route(app_, head_, r.id);
+  EXPECT_FALSE(r.sent_at.empty());
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.kind = 'route'"
+                   " AND a.person_id = " +
+                   std::to_string(person_)),
+            1);
+  EXPECT_EQ(error_of([&] { app::send_route(app_, head_, r.id); }).field(), "status");  // once
+  EXPECT_EQ(app::get_route(app_, teacher_, r.id).actions, std::vector<std::string>{"agree"});
   r = app::change_route_status(app_, teacher_, r.id, domain::RouteStatus::agreed);  // one click
   EXPECT_EQ(r.status, domain::RouteStatus::agreed);
   EXPECT_EQ(error_of([&] { app::update_route_rows(app_, head_, r.id, rows); }).kind(), domain::ErrorKind::conflict);
@@ -160,8 +179,8 @@ TEST_P(RoutesTest, TheTeacherAgreesRowsAreDoneThenTheRouteIsCompleted) {
   r = app::change_route_status(app_, head_, r.id, domain::RouteStatus::completed);
   EXPECT_EQ(r.status, domain::RouteStatus::completed);
   EXPECT_EQ(r.rows[0].evidence, "Удостоверение ПК-1");
-  // create, rows, agreed, in progress, three marks, completed
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'route' AND entity_id = " + std::to_string(r.id)), 8);
+  // create, rows, sent, agreed, in progress, three marks, completed
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'route' AND entity_id = " + std::to_string(r.id)), 9);
 }
 
 TEST_P(RoutesTest, DraftsForACampaignGoToEveryoneWithDeficitsInTheSchoolOnce) {
@@ -172,8 +191,8 @@ TEST_P(RoutesTest, DraftsForACampaignGoToEveryoneWithDeficitsInTheSchoolOnce) {
   const auto again = app::draft_routes_for_campaign(app_, head_, campaign, "2026-01-01", "2026-12-31");
   EXPECT_EQ(again.created, 0u);
   EXPECT_EQ(again.already_have, 1u);  // a route in work is not drafted twice
-  ASSERT_EQ(app::person_routes(app_, teacher_, person_).size(), 1u);
-  EXPECT_EQ(app::person_routes(app_, teacher_, person_)[0].rows.size(), 2u);
+  ASSERT_EQ(app::person_routes(app_, teacher_, person_).routes.size(), 1u);
+  EXPECT_EQ(app::person_routes(app_, teacher_, person_).routes[0].rows.size(), 2u);
   EXPECT_EQ(error_of([&] {
               app::draft_routes_for_campaign(app_, caller("municipal_coordinator", municipality_), campaign,
                                              "2026-01-01", "2026-12-31");
@@ -227,13 +246,18 @@ TEST_P(RoutesTest, SuggestionsPerDeficitAreRankedExplainedAndConfidential) {
   EXPECT_NE(std::find_if(best.reasons.begin(), best.reasons.end(),
                          [](const std::string& r) { return r.find("ближайшая группа с") == 0; }),
             best.reasons.end());
-  bool event = false, mentor = false;
-  for (const auto& o : list[1].offers) {
-    event |= o.facts.kind == domain::OfferKind::event && o.facts.near;
-    mentor |= o.facts.kind == domain::OfferKind::mentor;
-  }
+  bool event = false;
+  for (const auto& o : list[1].offers) event |= o.facts.kind == domain::OfferKind::event && o.facts.near;
   EXPECT_TRUE(event) << "the webinar of the person's municipality";
-  EXPECT_TRUE(mentor) << "the school is offered a colleague";
+  // The school is offered a colleague as a mentor — once, under one of the
+  // deficits, the other naming them among the offers listed elsewhere.
+  std::map<std::int64_t, int> mentors;
+  for (const auto& d : list)
+    for (const auto& o : d.offers)
+      if (o.facts.kind == domain::OfferKind::mentor) ++mentors[o.facts.id];
+  EXPECT_FALSE(mentors.empty()) << "the school is offered a colleague";
+  for (const auto& [id, times] : mentors) EXPECT_EQ(times, 1) << "mentor " << id;
+  EXPECT_FALSE(list[0].listed_elsewhere.empty() && list[1].listed_elsewhere.empty());
   for (std::size_t i = 1; i < list[1].offers.size(); ++i)
     if (list[1].offers[i].facts.kind == list[1].offers[i - 1].facts.kind)
       EXPECT_LE(list[1].offers[i].score, list[1].offers[i - 1].score);

@@ -130,3 +130,53 @@ TEST(Suggestions, PracticesOfTheSameSubjectAreaAndRegionRankHigher) {
   EXPECT_TRUE(says(ranked[0], "из банка вашего региона"));
   EXPECT_EQ(offer_kind_code(OfferKind::practice), "practice");
 }
+
+TEST(Suggestions, EachOfferIsListedOnceUnderTheDeficitItSuitsBest) {
+  const auto offer = [](OfferKind kind, std::int64_t id, int score) {
+    Offer o;
+    o.facts.kind = kind;
+    o.facts.id = id;
+    o.facts.title = "Предложение " + std::to_string(id);
+    o.score = score;
+    return o;
+  };
+  // One course develops all three deficits, best the second; a mentor suits two;
+  // an event of the same id as the course is another offer.
+  std::vector<DeficitOfferList> lists(3);
+  lists[0].title = "Проектирование урока";
+  lists[0].offers = {offer(OfferKind::program, 7, 40), offer(OfferKind::mentor, 3, 20)};
+  lists[1].title = "Оценивание";
+  lists[1].offers = {offer(OfferKind::program, 7, 55), offer(OfferKind::event, 7, 30)};
+  lists[2].title = "Цифровая среда";
+  lists[2].offers = {offer(OfferKind::program, 7, 40), offer(OfferKind::mentor, 3, 20)};
+  list_each_offer_once(lists);
+
+  ASSERT_EQ(lists[0].offers.size(), 1u);  // the mentor, first on a tie
+  EXPECT_EQ(lists[0].offers[0].facts.kind, OfferKind::mentor);
+  EXPECT_EQ(lists[0].offers[0].reasons, std::vector<std::string>{"Развивает также: Цифровая среда"});
+  EXPECT_EQ(lists[0].listed_elsewhere, std::vector<std::string>{"Предложение 7"});
+  ASSERT_EQ(lists[1].offers.size(), 2u);  // the course where it scores highest, and the event
+  EXPECT_EQ(lists[1].offers[0].reasons,
+            std::vector<std::string>{"Развивает также: Проектирование урока, Цифровая среда"});
+  EXPECT_TRUE(lists[1].offers[1].reasons.empty());
+  EXPECT_TRUE(lists[1].listed_elsewhere.empty());
+  EXPECT_TRUE(lists[2].offers.empty());
+  EXPECT_EQ(lists[2].listed_elsewhere, (std::vector<std::string>{"Предложение 7", "Предложение 3"}));
+}
+
+TEST(Suggestions, AnOfferForManyDeficitsNamesThreeAndCountsTheRest) {
+  std::vector<DeficitOfferList> lists(6);
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    lists[i].title = "Дефицит " + std::to_string(i + 1);
+    Offer mentor;
+    mentor.facts.kind = OfferKind::mentor;
+    mentor.facts.id = 5;
+    mentor.score = 30;
+    lists[i].offers = {mentor};
+  }
+  list_each_offer_once(lists);
+  ASSERT_EQ(lists[0].offers.size(), 1u);
+  EXPECT_EQ(lists[0].offers[0].reasons,
+            std::vector<std::string>{"Развивает также: Дефицит 2, Дефицит 3, Дефицит 4 и ещё 2"});
+  for (std::size_t i = 1; i < lists.size(); ++i) EXPECT_TRUE(lists[i].offers.empty());
+}

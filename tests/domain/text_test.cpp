@@ -62,3 +62,15 @@ TEST(Text, NumbersAsARussianDocumentWritesThem) {
   EXPECT_EQ(metodist::domain::decimal_text(-0.01), "0") << "no «-0»";
   EXPECT_EQ(metodist::domain::decimal_text(1e12), "1000000000000");
 }
+
+TEST(Text, PluralPicksTheFormThatGoesWithTheCount) {
+  const auto rows = [](std::uint64_t n) { return std::string(plural(n, "строка", "строки", "строк")); };
+  EXPECT_EQ(rows(1), "строка");
+  EXPECT_EQ(rows(21), "строка");
+  EXPECT_EQ(rows(3), "строки");
+  EXPECT_EQ(rows(104), "строки");
+  EXPECT_EQ(rows(0), "строк");
+  EXPECT_EQ(rows(11), "строк");
+  EXPECT_EQ(rows(112), "строк");
+  EXPECT_EQ(rows(25), "строк");
+}

@@ -117,3 +117,52 @@ test('the methodist writes to a supported teacher; the teacher replies and rates
   await methodist.getByTestId('feedback-average').getByText('5.0').waitFor()
   await methodist.screenshot({ path: join(screenshots, 'cabinet-methodist.png'), fullPage: true })
 })
+
+test('the methodist drafts a route for a supported teacher from the cabinet and sends it; the teacher is told and agrees', async () => {
+  // The previous test assigned the demo teacher to the demo methodist.
+  const run = (q) => runSql(srv.dbUrl, q)
+  const teacherName = run(`SELECT p.last_name FROM persons p JOIN accounts a ON a.person_id = p.id WHERE a.login = 'teacher'`)
+  run(
+    `DELETE FROM route_rows WHERE route_id IN (SELECT r.id FROM routes r JOIN accounts a ON a.person_id = r.person_id WHERE a.login = 'teacher')`,
+  )
+  run(`DELETE FROM routes WHERE person_id = (SELECT person_id FROM accounts WHERE login = 'teacher')`)
+
+  const methodist = await as('methodist')
+  await methodist.goto(`${srv.base}/cabinet`)
+  const row = methodist.getByTestId('supported').locator('tr').filter({ hasText: teacherName })
+  await row.getByTestId('todo').getByText('составьте ИОМ').waitFor()
+  await row.getByTestId('open-route').click()
+  const dialog = methodist.getByTestId('route-dialog')
+  await dialog.getByTestId('create-route').click()
+  // The methodist is named as the route's methodist by default.
+  const me = run(`SELECT display_name FROM accounts WHERE login = 'methodist'`)
+  assert.equal(await methodist.locator('#route-tutor').inputValue(), me)
+  await methodist.getByTestId('route-submit').click()
+  await dialog.getByTestId('route-sent').getByText('педагогу ещё не отправлен').waitFor()
+  const rows = await dialog.getByTestId('route-rows').locator('tbody tr').count()
+  assert.ok(rows > 0, 'a row per deficit')
+  // The suggestions name each offer once: no title is repeated across the deficits.
+  await dialog.getByTestId('route-suggestions').click()
+  await methodist.getByTestId('suggestions-dialog').locator('[data-testid^="offers-"]').first().waitFor()
+  const titles = await methodist.getByTestId('suggestions-dialog').getByTestId('offer').locator('a').allTextContents()
+  assert.equal(new Set(titles).size, titles.length, titles.join(' | '))
+  await methodist.screenshot({ path: join(screenshots, 'cabinet-route-suggestions.png') })
+  await methodist.getByTestId('suggestions-dialog').getByRole('button', { name: 'Закрыть' }).click()
+  await methodist.getByTestId('suggestions-dialog').waitFor({ state: 'hidden' })
+  await dialog.getByTestId('send-route').click()
+  await dialog.getByTestId('route-sent').getByText('отправлен на согласование').waitFor()
+  await methodist.screenshot({ path: join(screenshots, 'cabinet-route-sent.png') })
+  await methodist.keyboard.press('Escape')
+  await row.getByText('на согласовании у педагога').waitFor()
+  assert.equal(await row.getByTestId('todo').filter({ hasText: 'ИОМ' }).count(), 0)
+
+  const teacher = await as('teacher')
+  await teacher.goto(`${srv.base}/notifications`)
+  await teacher.getByText('Вам составлен индивидуальный образовательный маршрут').first().waitFor()
+  await teacher.goto(`${srv.base}/`)
+  const mine = teacher.getByTestId('my-route')
+  await mine.getByTestId('route-awaits').getByText('ждёт вашего согласования').waitFor()
+  await mine.getByTestId('agree-route').click()
+  await mine.getByTestId('route-status').getByText('Согласован').waitFor()
+  await teacher.screenshot({ path: join(screenshots, 'teacher-route-agreed.png'), fullPage: true })
+})

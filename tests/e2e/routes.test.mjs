@@ -1,5 +1,5 @@
 // An individual route in the browser: the school drafts it from the teacher's
-// deficits and adds a row; the teacher agrees with one click, starts it and
+// deficits, adds a row and sends it; the teacher agrees with one click, starts it and
 // marks the rows done; the school completes it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -33,7 +33,10 @@ test('drafted by the school, agreed and worked through by the teacher, completed
     await form.locator('#row-term').fill('Март')
     await school.page.getByTestId('row-submit').click()
     await school.page.getByTestId('route-rows').getByText('Провести открытый урок для коллег').waitFor()
+    await school.page.getByTestId('route-sent').getByText('педагогу ещё не отправлен').waitFor()
     await school.page.screenshot({ path: join(screenshots, 'route-draft.png'), fullPage: true })
+    await school.page.getByTestId('send-route').click()
+    await school.page.getByTestId('route-sent').getByText('отправлен на согласование').waitFor()
     assert.deepEqual(school.errors, [])
   } finally {
     await school.browser.close()
@@ -41,6 +44,9 @@ test('drafted by the school, agreed and worked through by the teacher, completed
 
   const teacher = await signedInPage(srv, 'teacher', DEMO_PASSWORD)
   try {
+    // The teacher's own page says the route awaits them.
+    await teacher.page.goto(`${srv.base}/`)
+    await teacher.page.getByTestId('my-route').getByTestId('route-awaits').getByText('ждёт вашего согласования').waitFor()
     await teacher.page.goto(`${srv.base}/persons/${person}`)
     await teacher.page.getByTestId('agree-route').click()
     await teacher.page.getByTestId('route-status').getByText('Согласован').waitFor()

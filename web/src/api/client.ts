@@ -206,6 +206,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ old_password: oldPassword, new_password: newPassword }),
     }),
+  todo: () => request<Answer<'todo'>>('/api/v1/todo'),
   summary: (territoryId?: number) => request<Summary>(`/api/v1/summary${query({ territory_id: territoryId })}`),
   vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
   territories: (params: { level?: string; parent_id?: number } = {}) =>
@@ -277,6 +278,7 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ status }),
     }),
+  sendRoute: (id: number) => request<Route>(`/api/v1/routes/${id}/send`, { method: 'POST' }),
   markRouteRow: (id: number, rowId: number, done: boolean, evidence: string) =>
     request<Route>(`/api/v1/routes/${id}/rows/${rowId}/done`, {
       method: 'POST',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { rowFromOffer } from './offers'
 import type { DeficitOffers, Offer } from '../api/development'
 
-const deficit: DeficitOffers = { competency: 'method.assessment', title: 'Оценивание образовательных результатов', percent: 25, offers: [] }
+const deficit: DeficitOffers = {
+  competency: 'method.assessment',
+  title: 'Оценивание образовательных результатов',
+  percent: 25,
+  offers: [],
+  listed_elsewhere: [],
+}
 const offer = (o: Partial<Offer>): Offer => ({
   kind: 'program',
   id: 7,

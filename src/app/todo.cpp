@@ -1,0 +1,153 @@
+#include "app/todo.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "app/active.hpp"
+#include "app/help_requests.hpp"
+#include "app/monitoring_campaigns.hpp"
+#include "app/roadmaps.hpp"
+#include "app/routes.hpp"
+#include "app/sections.hpp"
+#include "domain/date.hpp"
+#include "domain/text.hpp"
+
+namespace metodist::app {
+namespace {
+
+std::string count_text(std::int64_t n, std::string_view one, std::string_view few, std::string_view many) {
+  return std::to_string(n) + " " + std::string(domain::plural(static_cast<std::uint64_t>(n), one, few, many));
+}
+
+std::string window(const std::string& from, const std::string& to) {
+  return "с " + domain::russian_date(from) + " по " + domain::russian_date(to);
+}
+
+// How many things wait and the earliest of their due dates.
+struct Tally {
+  std::int64_t count = 0;
+  std::string earliest;  // ISO, "" when none has a date
+  void add(const std::string& due_on) {
+    ++count;
+    if (!due_on.empty() && (earliest.empty() || due_on < earliest)) earliest = due_on;
+  }
+};
+
+Tally help_requests_in(App& app, const Caller& caller, const std::string& status, const std::string& today,
+                       bool only_assignable) {
+  storage::help_requests::RequestFilter f;
+  f.status = status;
+  f.today = today;
+  Tally t;
+  for (const auto& v : list_help_requests(app, caller, f))
+    if (!only_assignable || v.can_assign) t.add(v.request.due_on);
+  return t;
+}
+
+void help_work(App& app, const Caller& caller, const std::string& today, std::vector<TodoItem>& out) {
+  if (const auto waiting = help_requests_in(app, caller, "new", today, true); waiting.count)
+    out.push_back({"help_unassigned", "Запросы ждут назначения методиста: " + std::to_string(waiting.count),
+                   waiting.earliest.empty() ? "" : "ближайший срок ответа — " + domain::russian_date(waiting.earliest),
+                   waiting.count, "/help", waiting.earliest, !waiting.earliest.empty() && waiting.earliest < today});
+  // Those of the territory for a coordinator, the school's own for its
+  // administration, the ones assigned to a methodist: each has someone to chase.
+  if (const auto late = help_requests_in(app, caller, "overdue", today, false); late.count)
+    out.push_back({"help_overdue", "Просрочены ответы на запросы: " + std::to_string(late.count),
+                   "срок истёк " + domain::russian_date(late.earliest), late.count, "/help", late.earliest, true});
+}
+
+void monitoring_work(App& app, const Caller& caller, const std::string& today, std::vector<TodoItem>& out) {
+  for (const auto& k : list_monitoring_campaigns(app, caller)) {
+    if (k.status != domain::CampaignStatus::open) continue;
+    const auto card = get_monitoring_campaign(app, caller, k.id);
+    const std::string link = "/monitoring/campaigns/" + std::to_string(k.id);
+    const std::string due = k.report_due.empty() ? k.collect_to : k.report_due;
+    std::int64_t to_fill = 0, to_decide = 0;
+    for (const auto& s : card.submissions) {
+      const auto st = s.submission.status;
+      if (s.can_edit && (st == domain::SubmissionStatus::draft || st == domain::SubmissionStatus::returned)) ++to_fill;
+      if (s.can_decide && st == domain::SubmissionStatus::submitted) ++to_decide;
+    }
+    if (to_fill && !card.can_manage)
+      out.push_back({"monitoring_fill", "Заполнить отчёт мониторинга «" + k.title + "»",
+                     "сбор " + window(k.collect_from, k.collect_to), to_fill, link, due, due < today});
+    if (to_decide)
+      out.push_back({"monitoring_decide",
+                     "Решить по отчётам мониторинга «" + k.title +
+                         "»: " + count_text(to_decide, "отчёт ждёт", "отчёта ждут", "отчётов ждут"),
+                     "сбор " + window(k.collect_from, k.collect_to), to_decide, link, due, due < today});
+  }
+}
+
+void roadmap_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
+  for (const auto& r : list_roadmaps(app, caller)) {
+    if (r.overdue_candidates == 0) continue;  // nothing past its term: no card to read
+    const auto card = get_roadmap(app, caller, r.id);
+    if (!card.can_manage && !card.can_report) continue;
+    Tally late;
+    for (const auto& i : card.items)
+      if (i.overdue) late.add(i.item.due_on);
+    if (late.count)
+      out.push_back({"roadmap_overdue",
+                     "Дорожная карта «" + r.title +
+                         "»: " + count_text(late.count, "пункт просрочен", "пункта просрочены", "пунктов просрочены"),
+                     late.earliest.empty() ? "" : "первый срок истёк " + domain::russian_date(late.earliest),
+                     late.count, "/roadmaps/" + std::to_string(r.id), late.earliest, true});
+  }
+}
+
+void selection_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
+  for (const auto& s : list_selections(app, caller)) {
+    if (s.status != domain::SelectionStatus::open || s.applications == 0) continue;
+    const auto card = get_selection(app, caller, s.id);
+    if (!card.can_manage) continue;
+    const auto waiting = std::count_if(card.applications.begin(), card.applications.end(), [](const auto& a) {
+      return a.application.status == domain::ApplicationStatus::submitted;
+    });
+    if (waiting)
+      out.push_back(
+          {"selection_decide",
+           "Отбор «" + s.title + "»: " + count_text(waiting, "заявка ждёт", "заявки ждут", "заявок ждут") + " решения",
+           "приём заявок " + window(s.applications_from, s.applications_to), waiting,
+           "/active/selections/" + std::to_string(s.id), s.applications_to, false});
+  }
+}
+
+void route_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
+  const auto r = routes_awaiting(app, caller);
+  const auto n = static_cast<std::int64_t>(r.without_route), unsent = static_cast<std::int64_t>(r.unsent_drafts);
+  if (n)
+    out.push_back(
+        {"routes_missing",
+         count_text(n, "педагог с дефицитами ждёт", "педагога с дефицитами ждут", "педагогов с дефицитами ждут") +
+             " индивидуального маршрута",
+         "черновики для всех сразу — в разделе «Диагностика»", n, "/diagnostics", "", false});
+  if (unsent)
+    out.push_back({"routes_unsent", "Не отправлены педагогам черновики маршрутов: " + std::to_string(unsent),
+                   "педагог согласует маршрут, когда он ему отправлен", unsent,
+                   "/persons/" + std::to_string(r.first_unsent_person), "", false});
+}
+
+}  // namespace
+
+std::vector<TodoItem> todo_of(App& app, const Caller& caller) {
+  const auto sections = sections_of(app, caller);
+  const auto works = [&](std::string_view s) {
+    return std::find(sections.begin(), sections.end(), s) != sections.end();
+  };
+  const auto today = domain::Date::today().iso();
+  std::vector<TodoItem> out;
+  if (works("help")) help_work(app, caller, today, out);
+  if (works("monitoring")) monitoring_work(app, caller, today, out);
+  if (works("roadmaps")) roadmap_work(app, caller, out);
+  if (works("active")) selection_work(app, caller, out);
+  if (works("diagnostics")) route_work(app, caller, out);
+  std::stable_sort(out.begin(), out.end(), [](const TodoItem& a, const TodoItem& b) {
+    const auto key = [](const TodoItem& t) { return std::tuple(!t.late, t.due_on.empty(), t.due_on); };
+    return key(a) < key(b);
+  });
+  return out;
+}
+
+}  // namespace metodist::app
