@@ -1,6 +1,7 @@
 #include "app/auth.hpp"
 #include "app/diagnostics.hpp"
 #include "app/monitoring.hpp"
+#include "app/password_reset.hpp"
 #include "app/sections.hpp"
 #include "app/territories.hpp"
 #include "domain/access.hpp"
@@ -88,6 +89,30 @@ Response change_password(const Request& r, Context& ctx) {
     return it->get<std::string>();
   };
   app::change_password(ctx.app, *r.caller, text("old_password"), text("new_password"));
+  return no_content();
+}
+
+Response request_password_reset(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  app::request_password_reset(ctx.app, BodyReader(body).optional_text("login", 254), r.remote);
+  JsonWriter w;
+  // The same words whoever was asked about: the form does not tell who is registered.
+  w.begin_object()
+      .field("message",
+             "Если учётная запись с таким логином или адресом есть и у неё указана электронная почта, на неё "
+             "отправлено письмо со ссылкой для смены пароля. Ссылка действует 60 минут. Письма нет — проверьте "
+             "папку «Спам» или обратитесь к администратору.")
+      .end_object();
+  return json_response(202, std::move(w));
+}
+
+Response reset_password(const Request& r, Context& ctx) {
+  const Json body = parse_object_body(r);
+  const BodyReader b(body);
+  // The password as typed, spaces and all (it is never trimmed).
+  const auto it = body.find("new_password");
+  const std::string password = it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+  app::reset_password(ctx.app, b.optional_text("token", 200), password, r.remote);
   return no_content();
 }
 

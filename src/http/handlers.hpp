@@ -256,6 +256,8 @@ Response login(const Request&, Context&);
 Response logout(const Request&, Context&);
 Response me(const Request&, Context&);
 Response change_password(const Request&, Context&);
+Response request_password_reset(const Request&, Context&);
+Response reset_password(const Request&, Context&);
 std::string session_cookie_name();
 Response create_token(const Request&, Context&);
 Response list_tokens(const Request&, Context&);

@@ -238,6 +238,8 @@ constexpr Endpoint kEndpoints[] = {
     {"GET", "/api/v1/imports/persons/template", handlers::import_template_persons, false},
     {"POST", "/api/v1/auth/login", handlers::login, true},
     {"POST", "/api/v1/auth/logout", handlers::logout, true, Access::own_account},
+    {"POST", "/api/v1/auth/password-reset", handlers::request_password_reset, true},
+    {"POST", "/api/v1/auth/password-reset/confirm", handlers::reset_password, true},
     {"GET", "/api/v1/auth/me", handlers::me, true, Access::own_account},
     {"POST", "/api/v1/auth/password", handlers::change_password, true, Access::own_account},
     {"GET", "/api/v1/auth/tokens", handlers::list_tokens, true, Access::signed_in},

@@ -319,4 +319,28 @@ void each_audit(Connection& c, const AuditFilter& f, const std::function<void(co
   c.run(kAuditSelect + where + " ORDER BY l.id DESC", params, [&](const Row& r) { on_row(audit_from(r)); });
 }
 
+void insert_password_reset(Connection& c, std::int64_t account_id, const std::string& digest,
+                           const std::string& expires_at, const std::string& now) {
+  c.execute("INSERT INTO password_resets (account_id, token_digest, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+            {account_id, digest, expires_at, now});
+}
+
+std::optional<PasswordReset> find_password_reset(Connection& c, const std::string& digest) {
+  auto row = c.query_one(
+      "SELECT id, account_id, expires_at, COALESCE(used_at, '') AS used_at FROM password_resets WHERE token_digest = $1",
+      {digest});
+  if (!row) return std::nullopt;
+  return PasswordReset{row->int64("id"), row->int64("account_id"), row->text("expires_at"), row->text("used_at")};
+}
+
+bool spend_password_resets(Connection& c, std::int64_t account_id, const std::string& digest, const std::string& now) {
+  const auto spent = c.execute(
+      "UPDATE password_resets SET used_at = $3 WHERE token_digest = $2 AND account_id = $1 AND used_at IS NULL"
+      " AND expires_at > $3",
+      {account_id, digest, now});
+  if (spent == 0) return false;
+  c.execute("UPDATE password_resets SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL", {account_id, now});
+  return true;
+}
+
 }  // namespace metodist::storage::accounts

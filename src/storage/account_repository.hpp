@@ -125,4 +125,16 @@ std::vector<AuditRow> list_audit(Connection& c, const AuditFilter& f, std::int64
 // Every row of the filtered log, newest first, without paging: for export.
 void each_audit(Connection& c, const AuditFilter& f, const std::function<void(const AuditRow&)>& on_row);
 
+// One-time links of password recovery by e-mail: only their digest is kept.
+struct PasswordReset {
+  std::int64_t id = 0, account_id = 0;
+  std::string expires_at, used_at;  // UTC timestamps; used_at "" while unused
+};
+void insert_password_reset(Connection& c, std::int64_t account_id, const std::string& digest,
+                           const std::string& expires_at, const std::string& now);
+std::optional<PasswordReset> find_password_reset(Connection& c, const std::string& digest);
+// Spends the link (if still unused and not expired at `now`) and every other
+// unused link of the account; false when the link was no longer good.
+bool spend_password_resets(Connection& c, std::int64_t account_id, const std::string& digest, const std::string& now);
+
 }  // namespace metodist::storage::accounts

@@ -20,7 +20,7 @@ std::vector<Notification> notifications_of(Connection& c, std::int64_t account_i
   std::vector<Notification> out;
   c.run(std::string(
             "SELECT id, account_id, kind, title, COALESCE(body, '') AS body, COALESCE(link, '') AS link, created_at,"
-            " COALESCE(read_at, '') AS read_at FROM notifications WHERE account_id = $1") +
+            " COALESCE(read_at, '') AS read_at FROM notifications WHERE account_id = $1 AND kind <> 'password_reset'") +
             (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY id DESC LIMIT $2",
         {account_id, static_cast<std::int64_t>(limit)}, [&](const Row& r) {
           out.push_back({r.int64("id"), r.int64("account_id"), r.text("kind"), r.text("title"), r.text("body"),
@@ -30,7 +30,9 @@ std::vector<Notification> notifications_of(Connection& c, std::int64_t account_i
 }
 
 std::int64_t unread_count(Connection& c, std::int64_t account_id) {
-  return c.scalar("SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL", {account_id});
+  return c.scalar(
+      "SELECT COUNT(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL AND kind <> 'password_reset'",
+      {account_id});
 }
 
 std::int64_t mark_read(Connection& c, std::int64_t account_id, std::optional<std::int64_t> id) {
@@ -105,13 +107,21 @@ std::vector<Mail> claim_mail(Connection& c, const std::string& now, const std::s
   return claimed;
 }
 
+// A password reset letter carries its one-time link only until it has left
+// (or was given up): then the link is wiped, the database keeps its digest alone.
+constexpr const char* kWipeSecret = "link = CASE WHEN kind = 'password_reset' THEN NULL ELSE link END";
+
 void mail_sent(Connection& c, std::int64_t id) {
-  c.execute("UPDATE notifications SET email_state = 'sent', email_error = NULL WHERE id = $1", {id});
+  c.execute("UPDATE notifications SET email_state = 'sent', email_error = NULL, " + std::string(kWipeSecret) +
+                " WHERE id = $1",
+            {id});
 }
 
 void mail_failed(Connection& c, std::int64_t id, const std::string& error, const std::string& next_at) {
   if (next_at.empty())
-    c.execute("UPDATE notifications SET email_state = 'failed', email_error = $2 WHERE id = $1", {id, error});
+    c.execute("UPDATE notifications SET email_state = 'failed', email_error = $2, " + std::string(kWipeSecret) +
+                  " WHERE id = $1",
+              {id, error});
   else
     c.execute("UPDATE notifications SET email_error = $2, email_next_at = $3 WHERE id = $1", {id, error, next_at});
 }

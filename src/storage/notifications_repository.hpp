@@ -1,5 +1,7 @@
 // SQL for notifications and their e-mail outbox. A notification
 // belongs to one account; the outbox is the same rows with an e-mail state,
+// and a letter of password recovery (kind «password_reset») is a row of the
+// outbox only: it is never listed in the app, and its link is wiped once sent;
 // claimed by whichever app server sends first (a claim is a conditional
 // UPDATE, so two servers never send the same letter).
 #pragma once

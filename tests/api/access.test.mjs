@@ -303,6 +303,15 @@ function matrix() {
     ['GET', '/api/v1/auth/me', '/api/v1/auth/me', signedIn(200)],
     // A different unknown login each time, so the per-account throttle stays out of the way.
     ['POST', '/api/v1/auth/login', '/api/v1/auth/login', everyone(401), () => ({ login: `nobody-${n++}`, password: 'Неверный2026' })],
+    // This server sends no letters: recovery by e-mail says so to everyone alike.
+    ['POST', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset', everyone(409), { login: 'teacher' }],
+    [
+      'POST',
+      '/api/v1/auth/password-reset/confirm',
+      '/api/v1/auth/password-reset/confirm',
+      everyone(422),
+      { token: 'x', new_password: 'y' },
+    ],
     ['POST', '/api/v1/auth/password', '/api/v1/auth/password', signedIn(422), { old_password: 'x', new_password: 'y' }],
     ['POST', '/api/v1/auth/logout', '/api/v1/auth/logout', { anonymous: 401 }],
     ['GET', '/api/v1/summary', '/api/v1/summary', signedIn(200)],

@@ -7,6 +7,12 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./views/LoginPage.vue'), meta: { public: true } },
+    {
+      path: '/password-reset',
+      name: 'password-reset',
+      component: () => import('./views/PasswordResetPage.vue'),
+      meta: { public: true },
+    },
     { path: '/', name: 'home', component: StartPage },
     {
       path: '/organisations',

@@ -206,6 +206,18 @@ export const api = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ old_password: oldPassword, new_password: newPassword }),
     }),
+  requestPasswordReset: (login: string) =>
+    request<Answer<'request_password_reset'>>('/api/v1/auth/password-reset', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login }),
+    }),
+  resetPasswordByLink: (token: string, newPassword: string) =>
+    request<void>('/api/v1/auth/password-reset/confirm', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, new_password: newPassword }),
+    }),
   todo: () => request<Answer<'todo'>>('/api/v1/todo'),
   summary: (territoryId?: number) => request<Summary>(`/api/v1/summary${query({ territory_id: territoryId })}`),
   vocabularies: () => request<Vocabularies>('/api/v1/vocabularies'),
