@@ -29,7 +29,7 @@ build table_fuzz tests/fuzz/table_fuzz.cpp "${readers[@]}"
 build roadmap_fuzz tests/fuzz/roadmap_fuzz.cpp "${readers[@]}" src/domain/roadmap.cpp src/domain/term.cpp src/domain/registry.cpp
 build term_fuzz tests/fuzz/term_fuzz.cpp src/domain/term.cpp src/domain/date.cpp src/domain/text.cpp src/domain/error.cpp
 build text_fuzz tests/fuzz/text_fuzz.cpp src/io/text_extract.cpp "${readers[@]}"
-build json_fuzz tests/fuzz/json_fuzz.cpp src/http/json.cpp src/http/field_titles.cpp src/http/json_writer.cpp src/domain/error.cpp src/domain/text.cpp \
+build json_fuzz tests/fuzz/json_fuzz.cpp src/http/json.cpp src/domain/field_titles.cpp src/http/json_writer.cpp src/domain/error.cpp src/domain/text.cpp \
   src/domain/registry.cpp src/domain/date.cpp src/domain/import.cpp
 
 for target in "${targets[@]}"; do

@@ -1,5 +1,6 @@
 #include "app/export.hpp"
 
+#include "app/audit_text.hpp"
 #include "app/registry.hpp"
 
 #include <climits>
@@ -205,6 +206,8 @@ ExportFile export_audit(App& app, const Caller& caller, const storage::accounts:
   auto sink = io::make_sink(format, "Журнал аудита",
                             {{"Когда (UTC)", ColumnKind::text, 22},
                              {"Кто", ColumnKind::text, 16},
+                             {"Что сделано", ColumnKind::text, 40},
+                             {"Подробности", ColumnKind::text, 60},
                              {"Действие", ColumnKind::text, 16},
                              {"Объект", ColumnKind::text, 16},
                              {"Номер объекта", ColumnKind::integer, 12},
@@ -213,8 +216,14 @@ ExportFile export_audit(App& app, const Caller& caller, const storage::accounts:
                              {"Код запроса", ColumnKind::text, 20}});
   app.db->read([&](storage::Connection& c) {
     storage::accounts::each_audit(c, f, [&](const storage::accounts::AuditRow& e) {
-      sink->row({e.at, e.account_login, e.action, e.entity, e.entity_id ? std::to_string(*e.entity_id) : "",
-                 e.before_json, e.after_json, e.request_id});
+      // In words first; the codes and JSON as stored after them, for checking.
+      const auto text = audit_text(e);
+      std::string details;
+      for (const auto& change : text.changes)
+        details += (details.empty() ? "" : "; ") + change.field + ": " +
+                   (change.before.empty() ? change.after : change.before + " → " + change.after);
+      sink->row({e.at, e.account_login, text.summary, details, e.action, e.entity,
+                 e.entity_id ? std::to_string(*e.entity_id) : "", e.before_json, e.after_json, e.request_id});
     });
   });
   return finish_export(*sink, "audit", format);

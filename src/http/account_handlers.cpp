@@ -1,4 +1,5 @@
 #include "app/accounts.hpp"
+#include "app/audit_text.hpp"
 #include "app/auth.hpp"
 #include "app/export.hpp"
 #include "domain/access.hpp"
@@ -220,8 +221,13 @@ Response list_audit(const Request& r, Context& ctx) {
         .key("after")
         .text_or_null(e.after_json)
         .key("request_id")
-        .text_or_null(e.request_id)
-        .end_object();
+        .text_or_null(e.request_id);
+    // The same in words, as the page shows it.
+    const auto text = app::audit_text(e);
+    w.field("summary", text.summary).key("changes").begin_array();
+    for (const auto& c : text.changes)
+      w.begin_object().field("field", c.field).field("before", c.before).field("after", c.after).end_object();
+    w.end_array().end_object();
   }
   w.end_array().field("total", total).field("limit", f.limit).field("offset", f.offset).end_object();
   return json_response(200, std::move(w));

@@ -2,9 +2,9 @@
 
 #include <charconv>
 
+#include "domain/field_titles.hpp"
 #include "domain/import.hpp"
 #include "domain/text.hpp"
-#include "http/field_titles.hpp"
 
 namespace metodist::http {
 
@@ -172,26 +172,28 @@ const Json* BodyReader::find(const char* field) const {
 std::string BodyReader::optional_text(const char* field, std::size_t max_length) const {
   const Json* v = find(field);
   if (!v) return {};
-  if (!v->is_string()) throw domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть строкой");
+  if (!v->is_string())
+    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть строкой");
   std::string s = domain::trim(v->get<std::string>());
   if (domain::utf8_length(s) > max_length)
     throw domain::Error::validation(
-        field, "Поле «" + field_title(field) + "» длиннее " + std::to_string(max_length) + " символов");
+        field, "Поле «" + domain::field_title(field) + "» длиннее " + std::to_string(max_length) + " символов");
   return s;
 }
 
 std::string BodyReader::required_text(const char* field, std::size_t max_length) const {
   std::string s = optional_text(field, max_length);
-  if (s.empty()) throw domain::Error::validation(field, "Поле «" + field_title(field) + "» обязательно");
+  if (s.empty()) throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» обязательно");
   return s;
 }
 
 std::int64_t BodyReader::required_id(const char* field) const {
   const Json* v = find(field);
-  if (!v) throw domain::Error::validation(field, "Поле «" + field_title(field) + "» обязательно");
+  if (!v) throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» обязательно");
   const auto n = whole_number(*v);
   if (!n || *n < 1)
-    throw domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть положительным целым числом");
+    throw domain::Error::validation(field,
+                                    "Поле «" + domain::field_title(field) + "» должно быть положительным целым числом");
   return *n;
 }
 
@@ -206,8 +208,8 @@ std::optional<std::int64_t> BodyReader::optional_integer(const char* field, std:
   if (!v || v->is_null()) return std::nullopt;
   const auto n = whole_number(*v);
   if (!n || *n < min || *n > max)
-    throw domain::Error::validation(field, "Поле «" + field_title(field) + "» — целое число от " + std::to_string(min) +
-                                               " до " + std::to_string(max));
+    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» — целое число от " +
+                                               std::to_string(min) + " до " + std::to_string(max));
   return *n;
 }
 
@@ -215,7 +217,7 @@ bool BodyReader::optional_bool(const char* field, bool fallback) const {
   const Json* v = find(field);
   if (!v) return fallback;
   if (!v->is_boolean())
-    throw domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть true или false");
+    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть true или false");
   return v->get<bool>();
 }
 
@@ -223,7 +225,7 @@ std::optional<double> BodyReader::optional_number(const char* field) const {
   const Json* v = find(field);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_number())
-    throw domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть числом или null");
+    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть числом или null");
   return v->get<double>();
 }
 
@@ -232,10 +234,10 @@ std::vector<std::string> BodyReader::string_list(const char* field, std::size_t 
   const Json* v = find(field);
   if (!v || v->is_null()) return out;
   if (!v->is_array())
-    throw domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть списком строк");
+    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком строк");
   for (const auto& item : *v) {
     if (!item.is_string() || item.get<std::string>().size() > max_length)
-      throw domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть списком строк");
+      throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком строк");
     out.push_back(item.get<std::string>());
   }
   return out;
@@ -246,7 +248,8 @@ std::vector<std::int64_t> BodyReader::id_list(const char* field) const {
   const Json* v = find(field);
   if (!v || v->is_null()) return out;
   const auto wrong = [&] {
-    return domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть списком идентификаторов");
+    return domain::Error::validation(field,
+                                     "Поле «" + domain::field_title(field) + "» должно быть списком идентификаторов");
   };
   if (!v->is_array()) throw wrong();
   for (const auto& item : *v) {
@@ -262,8 +265,9 @@ std::vector<std::optional<std::int64_t>> BodyReader::optional_integer_list(const
   std::vector<std::optional<std::int64_t>> out;
   const Json* v = find(field);
   const auto wrong = [&] {
-    return domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть списком целых чисел от " +
-                                                std::to_string(min) + " до " + std::to_string(max));
+    return domain::Error::validation(field, "Поле «" + domain::field_title(field) +
+                                                "» должно быть списком целых чисел от " + std::to_string(min) + " до " +
+                                                std::to_string(max));
   };
   if (!v || !v->is_array()) throw wrong();
   for (const auto& item : *v) {
@@ -283,7 +287,7 @@ std::vector<BodyReader> BodyReader::object_list(const char* field) const {
   const Json* v = find(field);
   if (!v || v->is_null()) return out;
   const auto wrong = [&] {
-    return domain::Error::validation(field, "Поле «" + field_title(field) + "» должно быть списком объектов");
+    return domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком объектов");
   };
   if (!v->is_array()) throw wrong();
   for (const auto& item : *v) {
@@ -296,7 +300,8 @@ std::vector<BodyReader> BodyReader::object_list(const char* field) const {
 std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
   std::string s = required_text(field, 200);
   if (!domain::find_term(vocabulary, s))
-    throw domain::Error::validation(field, "Поле «" + field_title(field) + "»: неизвестное значение «" + s + "»");
+    throw domain::Error::validation(field,
+                                    "Поле «" + domain::field_title(field) + "»: неизвестное значение «" + s + "»");
   return s;
 }
 
@@ -304,7 +309,7 @@ std::string BodyReader::optional_term(const char* field, std::span<const domain:
   const std::string s = optional_text(field, 200);
   if (s.empty()) return s;
   if (const auto* found = domain::match_term(vocabulary, s)) return std::string(found->code);
-  throw domain::Error::validation(field, "Поле «" + field_title(field) + "»: неизвестное значение «" + s +
+  throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "»: неизвестное значение «" + s +
                                              "»; допустимые — " + domain::allowed_titles(vocabulary));
 }
 

@@ -113,6 +113,10 @@ test('blocking ends sessions and sign-in; a password reset issues a one-time pas
   const audit = await json(srv.base, `/api/v1/audit?entity=account&entity_id=${target.id}`, { headers: admin })
   const changes = audit.body.items.map((e) => e.action).filter((a) => a !== 'login' && a !== 'logout')
   assert.deepEqual(changes.slice(0, 3), ['reset_password', 'activate', 'deactivate'])
+  // In words, as the page shows it.
+  const blocking = audit.body.items.find((e) => e.action === 'deactivate')
+  assert.equal(blocking.summary, `заблокировал(а) учётную запись №\u00a0${target.id}`)
+  assert.deepEqual(blocking.changes, [{ field: 'Действует', before: 'да', after: 'нет' }])
 })
 
 test('roles of an existing account: added within scope, removed but never the last one', async () => {
@@ -148,11 +152,11 @@ test('the audit log is exported as filtered, newest first, for the federal opera
   assert.equal(r.status, 200)
   assert.match(r.headers.get('content-disposition'), /filename="audit-\d{4}-\d{2}-\d{2}\.csv"/)
   const lines = (await r.text()).trim().split('\r\n')
-  assert.equal(lines[0], 'Когда (UTC);Кто;Действие;Объект;Номер объекта;Было;Стало;Код запроса')
+  assert.equal(lines[0], 'Когда (UTC);Кто;Что сделано;Подробности;Действие;Объект;Номер объекта;Было;Стало;Код запроса')
   assert.ok(lines.length > 1)
   assert.ok(
-    lines.slice(1).every((l) => l.split(';')[2] === 'login'),
-    'only the filtered action',
+    lines.slice(1).every((l) => l.split(';')[4] === 'login' && l.split(';')[2] === 'вошёл(ла) в систему'),
+    'only the filtered action, in words first',
   )
   const times = lines.slice(1).map((l) => l.split(';')[0])
   assert.deepEqual(times, [...times].sort().reverse())

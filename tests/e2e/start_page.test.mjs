@@ -176,6 +176,13 @@ test('a coordinator creates a school account; the federal operator finds it in t
   await page.getByTestId('kpis').waitFor()
   await page.getByRole('link', { name: 'Журнал аудита' }).click()
   await page.getByTestId('audit-table').getByText('zavuch.migna').first().waitFor()
+  // The log speaks Russian: what was done in words, fields by their titles, no raw JSON.
+  await page
+    .getByTestId('audit-table')
+    .getByText(/^создал\(а\) учётную запись №\s\d+$/)
+    .first()
+    .waitFor()
+  assert.equal(await page.getByTestId('audit-table').locator('code').count(), 0)
   const exported = await page.request.get(srv.base + (await page.getByTestId('export-csv').getAttribute('href')))
   assert.equal(exported.status(), 200)
   assert.match(await exported.text(), /zavuch\.migna/)

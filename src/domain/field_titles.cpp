@@ -1,13 +1,12 @@
-#include "http/field_titles.hpp"
+#include "domain/field_titles.hpp"
 
-#include <array>
 #include <utility>
 
-namespace metodist::http {
+namespace metodist::domain {
 namespace {
 
 // The labels of the interface's forms (web/src/i18n/ru.ts), for the fields they share.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 62> kTitles{{
+constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
     {"title", "Название"},
     {"name", "Наименование"},
     {"short_name", "Краткое наименование"},
@@ -68,9 +67,47 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 62> kTitles{
     {"email", "Электронная почта"},
     {"display_name", "Имя для показа"},
     {"role", "Роль"},
+    {"roles", "Роли"},
     {"number", "Номер"},
     {"rating", "Оценка"},
-}};
+    // What the audit log records besides the forms' fields.
+    {"status", "Статус"},
+    {"rows", "Строк"},
+    {"row_id", "Строка"},
+    {"done", "Выполнено"},
+    {"is_active", "Действует"},
+    {"function", "Функция методиста"},
+    {"happened_on", "Дата"},
+    {"participants", "Участников"},
+    {"direction", "Направление"},
+    {"score", "Балл"},
+    {"stage", "Этап"},
+    {"set", "Набор показателей"},
+    {"value", "Значение"},
+    {"values", "Значения"},
+    {"items", "Пунктов"},
+    {"entries", "Значений"},
+    {"competencies", "Компетенции"},
+    {"response", "Ответ"},
+    {"response_kind", "Вид ответа"},
+    {"event_id", "Мероприятие"},
+    {"cohort_id", "Группа"},
+    {"enrolment_id", "Заявка на обучение"},
+    {"community_id", "Сообщество"},
+    {"selection_id", "Отбор"},
+    {"review_id", "Экспертиза"},
+    {"term", "Срок"},
+    {"file", "Файл"},
+    {"size", "Размер"},
+    {"version", "Версия"},
+    {"source", "Источник"},
+    {"unit", "Единица"},
+    {"threshold", "Порог"},
+    {"useful", "Полезно"},
+    {"criteria", "Критерии"},
+    {"person", "Педагог"},
+    {"territory", "Территория"},
+};
 
 }  // namespace
 
@@ -80,4 +117,4 @@ std::string field_title(std::string_view field) {
   return std::string(field);
 }
 
-}  // namespace metodist::http
+}  // namespace metodist::domain
