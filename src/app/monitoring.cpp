@@ -443,11 +443,11 @@ std::string basis_text(const domain::Indicator& ind, const domain::Value& v) {
   if (!v.denominator) return {};
   switch (ind.kind) {
     case domain::ValueKind::share:
-      return decimal_text(v.numerator) + " из " + std::to_string(*v.denominator);
+      return decimal_text(v.numerator) + " из " + decimal_text(static_cast<double>(*v.denominator));
     case domain::ValueKind::yes_no:
-      return "«да» — " + decimal_text(v.numerator) + " из " + std::to_string(*v.denominator);
+      return "«да» — " + decimal_text(v.numerator) + " из " + decimal_text(static_cast<double>(*v.denominator));
     case domain::ValueKind::mean:
-      return "в среднем по " + std::to_string(*v.denominator);
+      return "в среднем по " + decimal_text(static_cast<double>(*v.denominator));
     case domain::ValueKind::count:
       break;
   }
@@ -587,15 +587,15 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     std::vector<double> values;
     for (const auto& u : units) {
       table.push_back({u.unit_name, numerator_cell(ind, u.current),
-                       u.current.denominator ? std::to_string(*u.current.denominator) : "—", value_text(ind, u.current),
-                       u.current.met ? (*u.current.met ? "да" : "нет") : "—", value_text(ind, u.previous),
-                       u.rank ? std::to_string(*u.rank) : "—"});
+                       u.current.denominator ? decimal_text(static_cast<double>(*u.current.denominator)) : "—",
+                       value_text(ind, u.current), u.current.met ? (*u.current.met ? "да" : "нет") : "—",
+                       value_text(ind, u.previous), u.rank ? std::to_string(*u.rank) : "—"});
       labels.push_back(u.unit_name);
       values.push_back(u.current.value ? *u.current.value : -1);
     }
     if (const auto* t = total)
       table.push_back({"Итого: " + territory->name, numerator_cell(ind, t->current),
-                       t->current.denominator ? std::to_string(*t->current.denominator) : "—",
+                       t->current.denominator ? decimal_text(static_cast<double>(*t->current.denominator)) : "—",
                        value_text(ind, t->current), t->current.met ? (*t->current.met ? "да" : "нет") : "—",
                        value_text(ind, t->previous), ""});
     pdf.table(

@@ -302,7 +302,7 @@ bool split_full_name(std::string_view text, std::string_view& last, std::string_
 }
 
 std::optional<double> parse_number(std::string_view text) {
-  std::string t(trim_view(text));
+  std::string t = without_digit_groups(trim_view(text));
   if (t.empty() || t.size() > 32) return std::nullopt;
   for (auto& ch : t)
     if (ch == ',') ch = '.';

@@ -443,7 +443,7 @@ std::vector<std::pair<int, double>> parse_targets_by_year(std::string_view text,
     std::size_t i = 0;
     while (i < part.size() && std::isdigit(static_cast<unsigned char>(part[i]))) ++i;
     const auto year = i == 4 ? std::atoi(part.substr(0, 4).c_str()) : 0;
-    std::string rest = part.substr(i);
+    const std::string rest = without_digit_groups(part.substr(i));
     std::string number;
     bool seen_digit = false;
     for (std::size_t k = 0; k < rest.size(); ++k) {

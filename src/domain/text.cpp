@@ -182,7 +182,33 @@ std::string decimal_text(double value, int fraction) {
       s[dot] = ',';
   }
   if (s == "-0") s = "0";
+  // Thousands apart, as ru-RU writes them: «1 170 002».
+  const std::size_t begin = s[0] == '-' ? 1 : 0;
+  std::size_t end = s.find(',');
+  if (end == std::string::npos) end = s.size();
+  for (std::size_t at = end; at > begin + 3; at -= 3) s.insert(at - 3, "\u00a0");
   return s;
+}
+
+std::string without_digit_groups(std::string_view text) {
+  // The separators a number's groups come with: space, U+00A0, U+2009, U+202F.
+  const auto separator_at = [&](std::size_t i) -> std::size_t {
+    if (text[i] == ' ') return 1;
+    if (text.substr(i, 2) == "\u00a0") return 2;
+    if (text.substr(i, 3) == "\u2009" || text.substr(i, 3) == "\u202f") return 3;
+    return 0;
+  };
+  const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (const auto n = separator_at(i); n && i > 0 && digit(i - 1) && digit(i + n)) {
+      i += n;
+      continue;
+    }
+    out += text[i++];
+  }
+  return out;
 }
 
 }  // namespace metodist::domain

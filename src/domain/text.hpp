@@ -40,8 +40,15 @@ std::vector<std::string> split_list(std::string_view text, char separator = ';')
 bool has_control_characters(std::string_view text) noexcept;
 
 // A number as a Russian document writes it: a decimal comma, at most
-// `fraction` digits after it, no trailing zeros («12,5», «30», «0,25»).
+// `fraction` digits after it, no trailing zeros, thousands apart by a
+// no-break space as the browser's ru-RU format has them («12,5», «30»,
+// «0,25», «1 170 002»).
 std::string decimal_text(double value, int fraction = 1);
+
+// The text with the spaces that group a number's digits taken out — plain,
+// no-break, thin and narrow no-break spaces standing between two digits —
+// so «1 170 002» and «12 345,5», as people and Excel write them, read as numbers.
+std::string without_digit_groups(std::string_view text);
 
 // The noun's form that goes with a count: plural(1, "строка", "строки", "строк")
 // is «строка», 3 → «строки», 11 and 25 → «строк».

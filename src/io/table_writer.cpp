@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -102,6 +103,9 @@ class XlsxSink final : public TableSink {
     format_set_text_wrap(header_);
     date_ = workbook_add_format(book_);
     format_set_num_format(date_, "dd.mm.yyyy");
+    // Whole numbers with their thousands apart, as the reader's Excel groups them («1 170 002»).
+    grouped_ = workbook_add_format(book_);
+    format_set_num_format(grouped_, "#,##0");
     for (lxw_col_t i = 0; i < columns.size(); ++i) {
       worksheet_set_column(sheet_, i, i, columns[i].width, nullptr);
       worksheet_write_string(sheet_, 0, i, columns[i].title.c_str(), header_);
@@ -123,9 +127,12 @@ class XlsxSink final : public TableSink {
       const std::string& v = cells[i];
       if (v.empty()) continue;
       switch (columns_[i].kind) {
-        case ColumnKind::integer:
-          worksheet_write_number(sheet_, next_, i, std::strtod(v.c_str(), nullptr), nullptr);
+        case ColumnKind::integer: {
+          const double number = std::strtod(v.c_str(), nullptr);
+          // A fraction (a mean's numerator) keeps Excel's general format: «#,##0» would round it away.
+          worksheet_write_number(sheet_, next_, i, number, number == std::floor(number) ? grouped_ : nullptr);
           break;
+        }
         case ColumnKind::date:
           if (auto d = domain::Date::parse_iso(v)) {
             lxw_datetime dt{d->year(),
@@ -167,6 +174,7 @@ class XlsxSink final : public TableSink {
   lxw_worksheet* sheet_ = nullptr;
   lxw_format* header_ = nullptr;
   lxw_format* date_ = nullptr;
+  lxw_format* grouped_ = nullptr;
   lxw_row_t next_ = 1;
 };
 

@@ -55,6 +55,8 @@ TEST(ImportValues, NumbersWithADotOrAComma) {
   EXPECT_EQ(parse_number("17"), 17);
   EXPECT_EQ(parse_number(" 17,5 "), 17.5);
   EXPECT_EQ(parse_number("17.5"), 17.5);
+  EXPECT_EQ(parse_number("1 170 002"), 1170002);  // as Excel and people group it
+  EXPECT_EQ(parse_number("12\u00a0345,5"), 12345.5);
   EXPECT_FALSE(parse_number("17 баллов"));
   EXPECT_FALSE(parse_number(""));
   EXPECT_FALSE(parse_number("nan"));

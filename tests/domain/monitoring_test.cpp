@@ -195,6 +195,10 @@ TEST(MonitoringTargets, ValuesPerYearDynamicsAndTheRegionsMean) {
   EXPECT_EQ(yearly.text_for(2022), "≥ 15 %");
   EXPECT_EQ(targets_by_year_text(yearly.by_year), "2021: 9; 2022: 15; 2023: 20");
   EXPECT_EQ(parse_targets_by_year("2024: 12,5", "t").front().second, 12.5);
+  // A count in thousands reads back as written: «1 500» is not «1».
+  const auto thousands = parse_targets_by_year("2024: 1\u00a0500; 2025: 2 000", "t");
+  EXPECT_EQ(thousands.front().second, 1500);
+  EXPECT_EQ(parse_targets_by_year(targets_by_year_text(thousands), "t"), thousands);
   for (auto bad : {"2021 девять", "21: 9", "2021: 9; 2021: 10", "2021: -3"})
     EXPECT_THROW(parse_targets_by_year(bad, "t"), Error) << bad;
   EXPECT_TRUE(parse_targets_by_year("", "t").empty());

@@ -60,7 +60,12 @@ TEST(Text, NumbersAsARussianDocumentWritesThem) {
   EXPECT_EQ(metodist::domain::decimal_text(66.75), "66,8");
   EXPECT_EQ(metodist::domain::decimal_text(0.25, 2), "0,25");
   EXPECT_EQ(metodist::domain::decimal_text(-0.01), "0") << "no «-0»";
-  EXPECT_EQ(metodist::domain::decimal_text(1e12), "1000000000000");
+  // Thousands apart by a no-break space, as the browser's ru-RU format.
+  EXPECT_EQ(metodist::domain::decimal_text(1170002), "1\u00a0170\u00a0002");
+  EXPECT_EQ(metodist::domain::decimal_text(1234.56, 2), "1\u00a0234,56");
+  EXPECT_EQ(metodist::domain::decimal_text(-12345), "-12\u00a0345");
+  EXPECT_EQ(metodist::domain::decimal_text(999.5), "999,5");
+  EXPECT_EQ(metodist::domain::decimal_text(1e12), "1\u00a0000\u00a0000\u00a0000\u00a0000");  // no exponent
 }
 
 TEST(Text, PluralPicksTheFormThatGoesWithTheCount) {
@@ -73,4 +78,13 @@ TEST(Text, PluralPicksTheFormThatGoesWithTheCount) {
   EXPECT_EQ(rows(11), "строк");
   EXPECT_EQ(rows(112), "строк");
   EXPECT_EQ(rows(25), "строк");
+}
+
+TEST(Text, DigitGroupsAsPeopleAndExcelWriteThemAreTakenOut) {
+  using metodist::domain::without_digit_groups;
+  EXPECT_EQ(without_digit_groups("1 170 002"), "1170002");
+  EXPECT_EQ(without_digit_groups("12\u00a0345,5"), "12345,5");
+  EXPECT_EQ(without_digit_groups("1\u202f000 и 2\u2009000"), "1000 и 2000");
+  EXPECT_EQ(without_digit_groups("2021: 9; 2022: 15"), "2021: 9; 2022: 15");  // a space after a colon stays
+  EXPECT_EQ(without_digit_groups("до 31.05.2027 "), "до 31.05.2027 ");
 }

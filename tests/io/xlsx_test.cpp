@@ -4,6 +4,7 @@
 
 #include "io/table_writer.hpp"
 #include "io/xlsx_reader.hpp"
+#include "io/zip_archive.hpp"
 #include "support/errors.hpp"
 #include "support/zip.hpp"
 
@@ -34,6 +35,23 @@ TEST(Xlsx, ExportReadsBackWithDatesNumbersAndText) {
   EXPECT_EQ(t.rows[2].number, 3u);
   EXPECT_EQ(t.rows[2].cells[0], "=HYPERLINK(\"x\")");  // kept as text, not a formula
   EXPECT_EQ(t.rows[2].cells[2], "0");
+}
+
+// A whole number carries the «#,##0» format, so the reader's Excel shows
+// «1 170 002»; a fraction keeps the general format (no rounding on screen).
+TEST(Xlsx, WholeNumbersShowTheirThousandsApart) {
+  auto sink = io::make_sink("xlsx", "Лист", {{"Число", io::ColumnKind::integer}});
+  sink->row({"1170002"});
+  sink->row({"63.4"});
+  const auto bytes = sink->finish();
+  io::ZipArchive zip(bytes, {}, "Файл XLSX", "книга Excel");
+  std::string styles, sheet;
+  zip.stream("xl/styles.xml", 1 << 20, [&](std::string_view chunk) { styles += chunk; });
+  zip.stream("xl/worksheets/sheet1.xml", 1 << 20, [&](std::string_view chunk) { sheet += chunk; });
+  EXPECT_NE(styles.find("formatCode=\"#,##0\""), std::string::npos) << styles;
+  EXPECT_NE(sheet.find("<c r=\"A2\" s=\""), std::string::npos) << sheet;         // styled
+  EXPECT_NE(sheet.find("<c r=\"A3\"><v>63.4</v>"), std::string::npos) << sheet;  // general
+  EXPECT_EQ(io::read_xlsx(bytes).rows[1].cells[0], "1170002");
 }
 
 TEST(Csv, CellsASpreadsheetWouldRunAreWrittenAsText) {
