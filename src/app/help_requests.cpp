@@ -9,6 +9,7 @@
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/help_requests.hpp"
+#include "domain/import.hpp"
 #include "domain/text.hpp"
 #include "storage/registry_repository.hpp"
 
@@ -139,14 +140,16 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
   r.subject_area = in.subject_area;
   r.description = domain::trim(in.description);
   r.urgency = in.urgency.empty() ? "normal" : in.urgency;
-  if (r.topic.empty()) throw domain::Error::validation("topic", "Кратко опишите, с чем нужна помощь");
-  if (domain::utf8_length(r.topic) > 300) throw domain::Error::validation("topic", "Тема длиннее 300 символов");
-  if (domain::utf8_length(r.description) > 5000)
-    throw domain::Error::validation("description", "Описание длиннее 5000 символов");
+  // Every field to correct at once, under its own field in the form.
+  domain::Problems problems;
+  if (r.topic.empty()) problems.add("topic", "Кратко опишите, с чем нужна помощь");
+  if (domain::utf8_length(r.topic) > 300) problems.add("topic", "Тема длиннее 300 символов");
+  if (domain::utf8_length(r.description) > 5000) problems.add("description", "Описание длиннее 5000 символов");
   if (!domain::find_term(domain::help_urgencies(), r.urgency))
-    throw domain::Error::validation("urgency", "Срочность: normal или urgent");
+    problems.add("urgency", "Срочность: " + domain::allowed_titles(domain::help_urgencies()));
   if (!r.subject_area.empty() && !domain::find_term(domain::subject_areas(), r.subject_area))
-    throw domain::Error::validation("subject_area", "Предметная область не из справочника");
+    problems.add("subject_area", "Предметная область не из справочника");
+  problems.raise();
   const auto today = domain::Date::today();
   r.status = HelpStatus::fresh;
   r.due_on = domain::help_due_on(r.urgency, today).iso();

@@ -75,24 +75,30 @@ std::string local_minute_now(std::chrono::minutes offset) {
 }
 
 void check_event(const EventDraft& e) {
-  if (!find_term(kKinds, e.kind)) throw Error::validation("kind", "Вид мероприятия: " + allowed_codes(kKinds));
-  if (e.title.empty()) throw Error::validation("title", "Укажите название мероприятия");
-  if (utf8_length(e.title) > 500) throw Error::validation("title", "Название длиннее 500 символов");
-  if (!find_term(kLevels, e.level)) throw Error::validation("level", "Уровень мероприятия: " + allowed_codes(kLevels));
-  if (!find_term(kFormats, e.format)) throw Error::validation("format", "Формат: " + allowed_codes(kFormats));
-  if (!is_local_minute(e.starts_at))
-    throw Error::validation("starts_at", "Начало — дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ");
-  if (!is_local_minute(e.ends_at))
-    throw Error::validation("ends_at", "Окончание — дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ");
-  if (e.ends_at < e.starts_at) throw Error::validation("ends_at", "Окончание раньше начала");
-  if (e.format != "offline" && e.place.empty())
-    throw Error::validation("place", "Для онлайн-мероприятия укажите ссылку на трансляцию");
-  if (e.audience.empty()) throw Error::validation("audience", "Укажите, для кого мероприятие");
+  // Every field to correct at once, each under its own field in the form.
+  Problems problems;
+  const auto choose = [&](const char* field, std::string_view value, std::span<const Term> terms, const char* what) {
+    if (value.empty())
+      problems.add(field, std::string("Выберите ") + what);
+    else if (!find_term(terms, value))
+      problems.add(field, std::string("Неизвестное значение «") + std::string(value) + "»: " + allowed_titles(terms));
+  };
+  choose("kind", e.kind, kKinds, "вид мероприятия");
+  if (e.title.empty()) problems.add("title", "Укажите название мероприятия");
+  if (utf8_length(e.title) > 500) problems.add("title", "Название длиннее 500 символов");
+  choose("level", e.level, kLevels, "уровень мероприятия");
+  choose("format", e.format, kFormats, "формат");
+  const bool starts = is_local_minute(e.starts_at), ends = is_local_minute(e.ends_at);
+  if (!starts) problems.add("starts_at", "Укажите дату и время начала");
+  if (!ends) problems.add("ends_at", "Укажите дату и время окончания");
+  if (starts && ends && e.ends_at < e.starts_at) problems.add("ends_at", "Окончание раньше начала");
+  if (!e.format.empty() && e.format != "offline" && e.place.empty())
+    problems.add("place", "Для онлайн-мероприятия укажите ссылку на трансляцию");
+  if (e.audience.empty()) problems.add("audience", "Укажите, для кого мероприятие");
   for (const auto& a : e.audience)
-    if (!find_term(kAudiences, a))
-      throw Error::validation("audience", "Категория участников: " + allowed_codes(kAudiences));
-  if (e.capacity && *e.capacity < 1)
-    throw Error::validation("capacity", "Мест — не меньше одного (или без ограничения)");
+    if (!find_term(kAudiences, a)) problems.add("audience", "Категория участников: " + allowed_titles(kAudiences));
+  if (e.capacity && *e.capacity < 1) problems.add("capacity", "Мест — не меньше одного (или без ограничения)");
+  problems.raise();
 }
 
 std::string registration_problem(bool cancelled, std::string_view starts_at, std::string_view now,

@@ -65,13 +65,14 @@ void write_material(JsonWriter& w, const ev::Material& m) {
 ev::Event event_from_body(const Json& body) {
   const BodyReader b(body);
   ev::Event e;
-  e.kind = b.required_text("kind", 32);
-  e.title = b.required_text("title", 2000);
+  // Missing ones are named together by domain::check_event, each under its field.
+  e.kind = b.optional_text("kind", 32);
+  e.title = b.optional_text("title", 2000);
   e.description = b.optional_text("description", 10000);
-  e.level = b.required_text("level", 32);
-  e.starts_at = b.required_text("starts_at", 16);
-  e.ends_at = b.required_text("ends_at", 16);
-  e.format = b.required_text("format", 32);
+  e.level = b.optional_text("level", 32);
+  e.starts_at = b.optional_text("starts_at", 16);
+  e.ends_at = b.optional_text("ends_at", 16);
+  e.format = b.optional_text("format", 32);
   e.place = b.optional_text("place", 2000);
   e.audience = b.string_list("audience", 32);
   e.competencies = b.string_list("competencies", 64);

@@ -76,7 +76,7 @@ Response create_help_request(const Request& r, Context& ctx) {
   const BodyReader b(body);
   app::NewHelpRequest in;
   in.organisation_id = b.optional_id("organisation_id");
-  in.topic = b.required_text("topic", 2000);
+  in.topic = b.optional_text("topic", 2000);  // an empty topic is named with the other problems
   in.subject_area = b.optional_term("subject_area", domain::subject_areas());
   in.description = b.optional_text("description", 20000);
   in.urgency = b.optional_text("urgency", 16);

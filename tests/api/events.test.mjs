@@ -31,6 +31,13 @@ test('an event: created, registered for with a letter, bad input named, exported
   )
   assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, format: 'online', place: '' })).body.error.field, 'place')
   assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, capacity: 0 })).body.error.field, 'capacity')
+  // An empty form: every field to fill named at once, in words.
+  const empty = (await send('POST', '/api/v1/events', coordinator, { territory_id: municipality })).body.error
+  assert.deepEqual(
+    empty.fields.map((f) => f.field),
+    ['kind', 'title', 'level', 'format', 'starts_at', 'ends_at', 'audience'],
+  )
+  assert.equal(empty.fields[0].message, 'Выберите вид мероприятия')
   assert.equal((await send('POST', '/api/v1/events', coordinator, { ...base, audience: 'все' })).body.error.field, 'audience')
   const created = await send('POST', '/api/v1/events', coordinator, base)
   assert.equal(created.status, 201, JSON.stringify(created.body))

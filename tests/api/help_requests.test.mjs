@@ -17,6 +17,13 @@ test('a request for help: asked, assigned, answered, closed with a mark; statist
   assert.equal(asked.status, 201, JSON.stringify(asked.body))
   assert.equal((await send('POST', '/api/v1/help-requests', teacher, { topic: '' })).body.error.field, 'topic')
   assert.equal((await send('POST', '/api/v1/help-requests', teacher, { topic: 'x', urgency: 'вчера' })).body.error.field, 'urgency')
+  // Everything at once, each with the field's own words.
+  const both = (await send('POST', '/api/v1/help-requests', teacher, { urgency: 'вчера' })).body.error
+  assert.deepEqual(
+    both.fields.map((f) => f.field),
+    ['topic', 'urgency'],
+  )
+  assert.match(both.fields[1].message, /«Обычный \(ответ в течение 10 дней\)»/)
   const id = asked.body.id
   const candidates = await json(srv.base, `/api/v1/help-requests/${id}/methodists`, { headers: coordinator })
   assert.equal(candidates.status, 200)

@@ -15,6 +15,11 @@ test('an event goes into the calendar and a teacher registers with a notificatio
   await page.getByTestId('calendar').waitFor()
   await page.getByTestId('add-event').click()
   const form = page.getByTestId('event-form')
+  // Saved without a title and a start: both are named at once, each under itself.
+  await form.getByTestId('event-starts').fill('')
+  await page.getByTestId('event-submit').click()
+  await form.getByText('Укажите название мероприятия').waitFor()
+  await form.getByText('Укажите дату и время начала').waitFor()
   await form.getByTestId('event-title').fill('Семинар-практикум «Функциональная грамотность»')
   await form.getByTestId('event-starts').fill(localMinute(3, 14))
   await form.getByTestId('event-ends').fill(localMinute(3, 12))
