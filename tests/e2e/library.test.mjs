@@ -42,10 +42,19 @@ test('the seed roadmap is loaded from its printed text and shown as a table and 
   await items.getByText('II, IV кварталы').first().waitFor()
   await items.getByText('Поддержка молодых педагогов и/или системы наставничества').waitFor()
   assert.ok(await page.getByTestId('overdue-count').isVisible(), 'items of 2021–2022 are late now')
+  // A late item shows one state: «просрочено», not «Запланировано» beside it.
+  const late = items
+    .locator('tr')
+    .filter({ has: page.getByTestId('item-late') })
+    .first()
+  assert.equal(await late.getByText('Запланировано').count(), 0)
   await page.screenshot({ path: join(screenshots, 'roadmap-items.png') })
   await page.getByTestId('timeline-tab').click()
   await page.getByTestId('timeline').locator('.gantt-bar').first().waitFor()
   assert.ok((await page.getByTestId('timeline').locator('.gantt-bar').count()) > 40)
+  // Every month is read with its year: the years stand above the months.
+  assert.deepEqual(await page.getByTestId('timeline').locator('.gantt-year').allTextContents(), ['2021', '2022'])
+  await page.getByTestId('timeline-legend').getByText('просрочено').waitFor()
   await page.screenshot({ path: join(screenshots, 'roadmap-timeline.png'), fullPage: true })
 
   // A report on an item of the active's roadmap.

@@ -781,6 +781,14 @@ export const en: Messages = {
     chooseTerritory: 'Choose a territory',
   },
   roadmaps: {
+    legend: {
+      planned: 'planned',
+      inProgress: 'in progress',
+      done: 'done',
+      late: 'overdue',
+      byPlan: 'by a separate plan',
+      deadline: 'due date (diamond: green on time, orange late, red missed)',
+    },
     title: 'Roadmaps',
     card: 'Roadmap',
     back: 'Back to roadmaps',
