@@ -438,6 +438,14 @@ namespace {
 using domain::decimal_text;
 using domain::value_text;
 
+// The indicator as people name it, its code after it and never split across
+// lines («… сообщества (rmms.8)»: a no-break space before, a word joiner after the dot).
+std::string name_with_code(const domain::Indicator& ind) {
+  std::string code;
+  for (char ch : ind.code) code += ch == '.' ? std::string(".\u2060") : std::string(1, ch);
+  return ind.name + "\u00a0(" + code + ")";
+}
+
 // What a value is made of, in words after it: «12 из 40», «в среднем по 17».
 std::string basis_text(const domain::Indicator& ind, const domain::Value& v) {
   if (!v.denominator) return {};
@@ -569,10 +577,38 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
                 " (последний день периода) и на " + domain::russian_date(rows.previous.to.iso()) +
                 " для сравнения с прошлым периодом («" + rows.previous.title +
                 "»). Дата формирования: " + domain::russian_date(domain::Date::today().iso()) + ".");
+  // First the summary on one page: each indicator's value for the territory
+  // against its target, as a head reads it; then the detail per indicator.
+  pdf.heading("Сводка: " + territory->name);
+  std::vector<std::vector<std::string>> summary;
+  std::size_t met = 0, judged = 0;
   for (std::size_t k = 0; k < list.size(); ++k) {
     const auto& ind = *list[k];
-    const auto& units = rows.indicators[k].units;
-    pdf.heading(ind.code + ". " + ind.name);
+    const auto* t = total_of(k);
+    const auto target = t ? t->target : ind.target;
+    if (t && t->current.met) {
+      ++judged;
+      met += *t->current.met ? 1 : 0;
+    }
+    summary.push_back(
+        {name_with_code(ind), t ? value_text(ind, t->current) : "—", target ? target->text_for(p.to.year()) : "—",
+         t && t->current.met ? (*t->current.met ? "да" : "нет") : "—", t ? value_text(ind, t->previous) : "—"});
+  }
+  pdf.table({"Показатель", "Значение", "Целевое значение", "Достигнуто", "Прошлый период"},
+            {0.6, 0.1, 0.12, 0.09, 0.09}, summary);
+  if (judged)
+    pdf.paragraph("Целевое значение достигнуто по " + std::to_string(met) + " из " + std::to_string(judged) + " " +
+                  std::string(domain::plural(judged, "показателю", "показателям", "показателям")) +
+                  " с целевым значением.");
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const auto& ind = *list[k];
+    // The units in rank order, the best first; those without data after them, by name.
+    auto units = rows.indicators[k].units;
+    std::stable_sort(units.begin(), units.end(), [](const UnitValue& a, const UnitValue& b) {
+      return std::tuple(!a.rank, a.rank.value_or(0)) < std::tuple(!b.rank, b.rank.value_or(0));
+    });
+    if (k == 0) pdf.page_break();
+    pdf.heading(name_with_code(ind));
     std::string passport = "Считается: " + ind.numerator.title();
     if (ind.denominator) passport += " — из: " + ind.denominator->title();
     passport += ind.window == domain::Window::cumulative ? " (нарастающим итогом)" : " (за период)";

@@ -30,6 +30,7 @@ struct PdfDocument::State {
   cairo_t* cr = nullptr;
   double width = 0, height = 0;  // of the page
   double y = kMargin;
+  int page = 1;
   bool finished = false;
 
   double text_width() const { return width - 2 * kMargin; }
@@ -65,8 +66,21 @@ struct PdfDocument::State {
     pango_layout_get_size(l, &w, &h);
     return static_cast<double>(h) / PANGO_SCALE;
   }
+  // «Страница N» at the foot of the page being left (the total is not known
+  // while the pages are drawn, and a reader needs only where they are).
+  void footer() {
+    PangoLayout* l = layout("Страница " + std::to_string(page), text_width(), "DejaVu Sans 8");
+    pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    cairo_move_to(cr, kMargin, height - kMargin + 12);
+    pango_cairo_show_layout(cr, l);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    g_object_unref(l);
+  }
   void new_page() {
+    footer();
     cairo_show_page(cr);
+    ++page;
     y = kMargin;
   }
   // Starts a new page unless `h` more points fit on this one.
@@ -100,7 +114,15 @@ PdfDocument::~PdfDocument() {
 
 void PdfDocument::title(std::string_view text) { s_->text_block(text, "DejaVu Sans Bold 14", 8); }
 void PdfDocument::paragraph(std::string_view text) { s_->text_block(text, "DejaVu Sans 10", 4); }
-void PdfDocument::heading(std::string_view text) { s_->text_block(text, "DejaVu Sans Bold 11", 4); }
+void PdfDocument::heading(std::string_view text) {
+  // Never alone at the foot of a page: a heading keeps a few lines of what it heads.
+  s_->need(70);
+  s_->text_block(text, "DejaVu Sans Bold 11", 4);
+}
+
+void PdfDocument::page_break() {
+  if (s_->y > kMargin) s_->new_page();
+}
 
 void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::vector<double>& values, double max,
                             std::optional<double> mark, std::string_view unit) {
@@ -109,6 +131,9 @@ void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::v
   const double label_w = s.text_width() * 0.32, value_w = 60;
   const double bars_x = kMargin + label_w + 6, bars_w = s.text_width() - label_w - value_w - 12;
   if (max <= 0) max = 1;
+  // The chart whole on one page when it fits one: a chart cut in two is read as two.
+  const double chart_h = static_cast<double>(labels.size()) * (kBar + kGap);
+  if (chart_h <= s.height - 2 * kMargin) s.need(chart_h);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     PangoLayout* l = s.layout(labels[i], label_w, "DejaVu Sans 8");
     pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -251,6 +276,7 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
 std::string PdfDocument::finish() {
   if (s_->finished) throw std::logic_error("PDF уже завершён");
   s_->finished = true;
+  s_->footer();
   cairo_destroy(s_->cr);
   s_->cr = nullptr;
   cairo_surface_finish(s_->surface);

@@ -1,7 +1,8 @@
 // Printable documents as PDF: A4 pages with a title, paragraphs and tables
 // whose rows wrap and break across pages (the header repeats), Cyrillic text
 // laid out by Pango (DejaVu Sans, from the fonts-dejavu-core package) and
-// drawn by cairo, and simple bar charts. Routes, orders, the monitoring report (справка).
+// drawn by cairo, and simple bar charts kept on one page; every page numbered
+// at its foot. Routes, orders, the monitoring report (справка).
 //
 // Like the rest of io/, this knows layout only: no database, no domain rules.
 #pragma once
@@ -29,8 +30,10 @@ class PdfDocument {
   // (unless a word is wider than the page).
   void table(const std::vector<std::string>& header, const std::vector<double>& widths,
              const std::vector<std::vector<std::string>>& rows);
-  // A heading between paragraphs (smaller than the title).
+  // A heading between paragraphs (smaller than the title), kept with what follows it.
   void heading(std::string_view text);
+  // What follows starts on a new page (nothing when the page is still empty).
+  void page_break();
   // Horizontal bars, one per label, values 0..`max`; a dashed line marks
   // `mark` (a target) when given; a value below 0 is «no data» (no bar, «—»).
   void bar_chart(const std::vector<std::string>& labels, const std::vector<double>& values, double max,

@@ -78,3 +78,34 @@ TEST(Pdf, WordsNeverBreakInsideAndEmptyColumnsTakeNoWidth) {
   EXPECT_EQ(count(text, "Запланировано"), 5u) << text;
   EXPECT_EQ(count(text, "Пустой"), 0u) << text;
 }
+
+TEST(Pdf, EveryPageIsNumberedAChartStaysWholeAndAPageBreakStartsANewPage) {
+  io::PdfDocument pdf(true);
+  pdf.title("Справка");
+  pdf.paragraph("Сводка на первой странице.");
+  pdf.page_break();
+  pdf.heading("Подробно");
+  // Fill most of the page, then a chart of 20 bars that cannot fit below: it moves whole.
+  for (int i = 0; i < 14; ++i) pdf.paragraph("Строка текста " + std::to_string(i));
+  std::vector<std::string> labels;
+  std::vector<double> values;
+  for (int i = 1; i <= 20; ++i) {
+    labels.push_back("Район " + std::to_string(i));
+    values.push_back(i);
+  }
+  pdf.bar_chart(labels, values, 20, std::nullopt, "%");
+  const auto text = text_of(pdf.finish());
+  const auto page = [&](int n) {  // the text of page n (1-based), pages split by form feeds
+    std::size_t from = 0;
+    for (int k = 1; k < n; ++k) from = text.find('\f', from) + 1;
+    return text.substr(from, text.find('\f', from) - from);
+  };
+  EXPECT_NE(page(1).find("Страница 1"), std::string::npos);
+  EXPECT_EQ(page(1).find("Подробно"), std::string::npos);  // after the page break
+  EXPECT_NE(page(2).find("Подробно"), std::string::npos);
+  EXPECT_NE(page(2).find("Страница 2"), std::string::npos);
+  EXPECT_EQ(page(2).find("Район 1 "), std::string::npos);  // the chart did not start at the foot of page 2
+  EXPECT_NE(page(3).find("Район 1 "), std::string::npos);
+  EXPECT_NE(page(3).find("Район 20"), std::string::npos);  // … and is whole on page 3
+  EXPECT_NE(page(3).find("Страница 3"), std::string::npos);
+}
