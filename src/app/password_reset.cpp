@@ -1,11 +1,9 @@
 #include "app/password_reset.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "app/passwords.hpp"
+#include "domain/access.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
-#include "domain/registry.hpp"
 #include "domain/text.hpp"
 #include "storage/account_repository.hpp"
 #include "storage/notifications_repository.hpp"
@@ -57,14 +55,8 @@ void request_password_reset(App& app, const std::string& login_or_email, const s
                   "пароль останется прежним.";
     letter.link = "/password-reset?token=" + token;
     ntf::insert_notification(c, account->id, letter, {}, true);
-    acc::append_audit(c, {account->id,
-                          "password_reset_request",
-                          "account",
-                          account->id,
-                          {},
-                          nlohmann::json{{"email", account->email}}.dump(),
-                          {},
-                          remote});
+    // No address in the log (it keeps no personal data): who, when and from where.
+    acc::append_audit(c, {account->id, "password_reset_request", "account", account->id, {}, {}, {}, remote});
     return 0;
   });
 }
