@@ -27,10 +27,10 @@ test('the region reads the indicators, drills down and downloads the справ�
   await page.getByTestId('monitoring-set').getByText('РММС').click()
   await page.getByTestId('monitoring-indicators').getByText('rmms.11').waitFor()
   await page.getByTestId('monitoring-indicators').getByText('rmms.4', { exact: true }).click()
-  await page
-    .getByTestId('monitoring-selected')
-    .getByText(/^rmms\.4\./)
-    .waitFor()
+  // The name first, the code small after it.
+  const selected = page.getByTestId('monitoring-selected')
+  await selected.getByText('rmms.4', { exact: true }).waitFor()
+  assert.match(await selected.textContent(), /^\s*Доля педагогов и руководителей.*rmms\.4\s*$/s)
   await page
     .getByTestId('indicator-passport')
     .getByText(/в отчётный период|за период/)
