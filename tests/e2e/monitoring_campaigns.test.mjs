@@ -30,6 +30,10 @@ async function startRegionCampaign(region) {
   return region.url()
 }
 
+// A closed option list leaves the page only after its animation; on a busy
+// machine the next click could land on it (a run under full load saw the form not submitted).
+const overlaysClosed = (page) => page.locator('.p-multiselect-overlay, .p-select-overlay').first().waitFor({ state: 'hidden' })
+
 test('the region composes an indicator, runs a campaign; the municipality reports; the region closes it', async () => {
   const region = await pages.as('region', DEMO_PASSWORD)
   await region.goto(`${srv.base}/monitoring`)
@@ -44,9 +48,11 @@ test('the region composes an indicator, runs a campaign; the municipality report
   // busy machine the closing list may still be there when the next opens: the newest
   // list is the last one in the page.
   await form.locator('#ci-name').click()
+  await overlaysClosed(region)
   await form.getByTestId('ci-denominator').click()
   await region.getByRole('option', { name: 'педагогические работники', exact: true }).last().click()
   await form.locator('#ci-name').click()
+  await overlaysClosed(region)
   await form.getByTestId('ci-submit').click()
   await region.getByTestId('monitoring-indicators').getByText('reg.7').waitFor()
 
