@@ -31,12 +31,14 @@ namespace reg = storage::registry;
 namespace dia = storage::diagnostics;
 using domain::RouteActor;
 
-std::vector<RouteActor> actors(storage::Connection& c, const Caller& caller, const rts::Route& r) {
+// `administers`: whether the caller administers the person's diagnostics (one
+// query per person, asked once for all of a person's routes).
+std::vector<RouteActor> actors(const Caller& caller, const rts::Route& r, bool administers) {
   std::vector<RouteActor> out;
   if (caller.account_id && r.author_account_id && *r.author_account_id == caller.account_id)
     out.push_back(RouteActor::author);
   if (caller.person_id && *caller.person_id == r.person_id) out.push_back(RouteActor::person);
-  if (administers_diagnostics_of(c, caller, r.person_id)) out.push_back(RouteActor::administrator);
+  if (administers) out.push_back(RouteActor::administrator);
   return out;
 }
 
@@ -65,7 +67,7 @@ Standing standing(storage::Connection& c, const Caller& caller, std::int64_t id)
   auto r = rts::find_route(c, id);
   if (!r || !reads_diagnostics_of(c, caller, r->person_id))
     throw domain::Error::not_found("Маршрут не найден или недоступен");
-  auto who = actors(c, caller, *r);
+  auto who = actors(caller, *r, administers_diagnostics_of(c, caller, r->person_id));
   fill_actions(*r, who);
   return {std::move(*r), std::move(who)};
 }
@@ -213,23 +215,20 @@ BulkRoutes draft_routes_for_campaign(App& app, const Caller& caller, std::int64_
     };
     std::vector<Candidate> candidates;
     storage::Params params{campaign_id};
-    c.run(
-        "SELECT DISTINCT r.person_id, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = r.person_id"
-        " AND x.status <> " +
-            reg::literal(domain::RouteStatus::completed) +
-            ") AS in_work FROM diagnostic_results r"
-            " JOIN positions ps ON ps.person_id = r.person_id AND " +
-            storage::registry::current_workplace("ps") +
-            " JOIN organisations o ON o.id = ps.organisation_id"
-            " WHERE r.campaign_id = $1 AND (" +
-            reg::organisation_scope(scope, params, "o") +
-            // A methodist's supported teachers, one by one.
-            (scope.persons.empty() ? std::string()
-                                   : " OR r.person_id IN " + reg::placeholders<std::int64_t>(params, scope.persons)) +
-            ") ORDER BY r.person_id",
-        params, [&](const storage::Row& r) {
-          candidates.push_back({r.int64("person_id"), r.flag("in_work")});
-        });
+    c.run("SELECT DISTINCT r.person_id, " + rts::has_route_in_work("r.person_id") +
+              " AS in_work FROM diagnostic_results r"
+              " JOIN positions ps ON ps.person_id = r.person_id AND " +
+              storage::registry::current_workplace("ps") +
+              " JOIN organisations o ON o.id = ps.organisation_id"
+              " WHERE r.campaign_id = $1 AND (" +
+              reg::organisation_scope(scope, params, "o") +
+              // A methodist's supported teachers, one by one.
+              (scope.persons.empty() ? std::string()
+                                     : " OR r.person_id IN " + reg::placeholders<std::int64_t>(params, scope.persons)) +
+              ") ORDER BY r.person_id",
+          params, [&](const storage::Row& r) {
+            candidates.push_back({r.int64("person_id"), r.flag("in_work")});
+          });
     const auto today = domain::Date::today();
     for (const auto& [person, in_work] : candidates) {
       if (in_work) {
@@ -253,24 +252,18 @@ RoutesAwaiting routes_awaiting(App& app, const Caller& caller) {
   if (scope.organisations.empty()) return out;
   return app.db->read([&](storage::Connection& c) {
     storage::Params params;
-    const auto in_work = reg::literal(domain::RouteStatus::completed);
-    const auto draft = reg::literal(domain::RouteStatus::draft);
     std::vector<std::int64_t> without;
-    c.run(
-        "SELECT DISTINCT ps.person_id,"
-        " EXISTS (SELECT 1 FROM routes x WHERE x.person_id = ps.person_id AND x.status <> " +
-            in_work +
-            ") AS in_work,"
-            " EXISTS (SELECT 1 FROM routes x WHERE x.person_id = ps.person_id AND x.status = " +
-            draft +
-            " AND x.sent_at IS NULL) AS unsent"
-            " FROM positions ps WHERE " +
-            storage::registry::current_workplace("ps") + " AND ps.organisation_id IN " +
-            reg::placeholders<std::int64_t>(params, scope.organisations) + " ORDER BY ps.person_id",
-        params, [&](const storage::Row& r) {
-          if (r.flag("unsent") && !out.unsent_drafts++) out.first_unsent_person = r.int64("person_id");
-          if (!r.flag("in_work")) without.push_back(r.int64("person_id"));
-        });
+    c.run("SELECT DISTINCT ps.person_id, " + rts::has_route_in_work("ps.person_id") +
+              " AS in_work, EXISTS (SELECT 1 FROM routes x WHERE x.person_id = ps.person_id AND x.status = " +
+              reg::literal(domain::RouteStatus::draft) +
+              " AND x.sent_at IS NULL) AS unsent"
+              " FROM positions ps WHERE " +
+              storage::registry::current_workplace("ps") + " AND ps.organisation_id IN " +
+              reg::placeholders<std::int64_t>(params, scope.organisations) + " ORDER BY ps.person_id",
+          params, [&](const storage::Row& r) {
+            if (r.flag("unsent") && !out.unsent_drafts++) out.first_unsent_person = r.int64("person_id");
+            if (!r.flag("in_work")) without.push_back(r.int64("person_id"));
+          });
     const auto today = domain::Date::today();
     for (auto person : without)
       if (!deficits_of(c, person, today).empty()) ++out.without_route;
@@ -341,7 +334,7 @@ PersonRoutes person_routes(App& app, const Caller& caller, std::int64_t person_i
     if (!reg::find_person(c, person_id) || !reads_diagnostics_of(c, caller, person_id))
       throw domain::Error::not_found("Маршруты педагога вам недоступны");
     PersonRoutes out{rts::routes_of_person(c, person_id), administers_diagnostics_of(c, caller, person_id)};
-    for (auto& r : out.routes) fill_actions(r, actors(c, caller, r));
+    for (auto& r : out.routes) fill_actions(r, actors(caller, r, out.can_draft));
     return out;
   });
 }

@@ -62,6 +62,11 @@ void touch(Connection& c, std::int64_t id) {
 
 }  // namespace
 
+std::string has_route_in_work(const std::string& person_column) {
+  return "EXISTS (SELECT 1 FROM routes x WHERE x.person_id = " + person_column + " AND x.status <> " +
+         registry::literal(domain::RouteStatus::completed) + ")";
+}
+
 std::int64_t insert_route(Connection& c, const Route& r) {
   const auto now = domain::utc_timestamp_now();
   const auto id = c.scalar(

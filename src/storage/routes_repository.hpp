@@ -41,6 +41,10 @@ struct Route {
   std::vector<std::string> actions;
 };
 
+// SQL: whether the person in `person_column` has a route in work (any not
+// completed) — the one rule for «already has a route», for drafting and to-do lists.
+std::string has_route_in_work(const std::string& person_column);
+
 std::int64_t insert_route(Connection& c, const Route& r);  // with its rows
 std::optional<Route> find_route(Connection& c, std::int64_t id);
 std::vector<Route> routes_of_person(Connection& c, std::int64_t person_id);  // newest first

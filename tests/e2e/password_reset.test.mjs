@@ -47,7 +47,7 @@ test('a teacher who forgot the password gets a letter, sets a new one and signs 
   await page.locator('#reset-password').fill('Новый-пароль-2026')
   await page.locator('#reset-repeat').fill('Другой-пароль-2026')
   await page.getByTestId('reset-save').click()
-  assert.match(await page.getByTestId('reset-error').textContent(), /не совпадают/)
+  assert.match(await page.getByTestId('error-repeat').textContent(), /не совпадают/)
   await page.locator('#reset-repeat').fill('Новый-пароль-2026')
   await page.getByTestId('reset-save').click()
   await page.getByTestId('reset-done').waitFor()
