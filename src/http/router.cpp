@@ -9,6 +9,8 @@
 
 #include "domain/error.hpp"
 #include "domain/text.hpp"
+#include "http/content_encoding.hpp"
+#include "http/gzip.hpp"
 #include "http/json.hpp"
 #include "http/restinio_router.hpp"
 #include "http/server.hpp"
@@ -458,13 +460,18 @@ class Dispatcher {
       finish(req, unmatched_metric_, error_response(404, "not_found", "Страница не найдена: " + path), rid, started);
       return restinio::request_accepted();
     }
+    const auto accept = req->header().opt_value_of("Accept-Encoding");
+    const StaticBody chosen = choose_body(*file, accept ? std::string_view(*accept) : std::string_view{});
     Response resp;
     resp.content_type = file->content_type;
-    resp.headers = {{"Cache-Control", file->cache_control}, {"ETag", file->etag}};
-    if (auto inm = req->header().opt_value_of("If-None-Match"); inm && *inm == file->etag) {
+    resp.headers = {{"Cache-Control", file->cache_control}, {"ETag", chosen.etag}};
+    // Caches keep one copy per encoding of the files that have several.
+    if (!file->br.empty() || !file->gzip.empty()) resp.headers.emplace_back("Vary", "Accept-Encoding");
+    if (!chosen.encoding.empty()) resp.headers.emplace_back("Content-Encoding", std::string(chosen.encoding));
+    if (auto inm = req->header().opt_value_of("If-None-Match"); inm && *inm == chosen.etag) {
       resp.status = 304;
     } else if (method == "GET") {
-      resp.body = file->body;
+      resp.body = *chosen.body;
     }
     if (file->content_type.starts_with("text/html")) {
       resp.headers.emplace_back("X-Frame-Options", "DENY");
@@ -565,6 +572,20 @@ class Dispatcher {
     ctx_.metrics.record(metric, resp.status, seconds);
     ctx_.metrics.in_flight.fetch_sub(1);
     try {
+      // Answers made now (JSON, CSV) go gzipped to a client that takes it; the
+      // built UI brings its own compressed forms (StaticFiles).
+      if (metric != static_metric_ && worth_compressing(resp.content_type, resp.body.size())) {
+        resp.headers.emplace_back("Vary", "Accept-Encoding");
+        const auto accept = req->header().opt_value_of("Accept-Encoding");
+        if (accept && accepted_quality(*accept, "gzip") > 0) {
+          try {
+            resp.body = gzip(resp.body);
+            resp.headers.emplace_back("Content-Encoding", "gzip");
+          } catch (const std::exception& e) {
+            spdlog::warn("rid={} ответ отправлен без сжатия: {}", rid, e.what());
+          }
+        }
+      }
       auto builder = req->create_response(restinio::http_status_line_t{
           restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
       builder.append_header(restinio::http_field::content_type, resp.content_type);

@@ -1,5 +1,7 @@
 #include "http/static_files.hpp"
 
+#include "http/content_encoding.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -48,14 +50,30 @@ StaticFiles::StaticFiles(const std::string& root) {
                  root);
     return;
   }
-  for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
+  const auto read = [](const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
     std::ostringstream buf;
     buf << in.rdbuf();
+    return buf.str();
+  };
+  for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string ext = entry.path().extension().string();
+    if (ext == ".br" || ext == ".gz") continue;  // a compressed form, loaded with its file below
     StaticFile f;
-    f.body = buf.str();
-    f.content_type = content_type_for(entry.path().extension().string());
+    f.body = read(entry.path());
+    // A variant older than its file is from an earlier build: the plain body is right, the variant is not.
+    const auto variant = [&](const char* suffix) {
+      fs::path p = entry.path();
+      p += suffix;
+      std::error_code vec;
+      if (!fs::is_regular_file(p, vec) || fs::last_write_time(p, vec) < fs::last_write_time(entry.path(), vec))
+        return std::string{};
+      return read(p);
+    };
+    f.br = variant(".br");
+    f.gzip = variant(".gz");
+    f.content_type = content_type_for(ext);
     f.etag = etag_of(f.body);
     const std::string rel = fs::relative(entry.path(), root).generic_string();
     // Vite puts content-hashed names under assets/: safe to cache for a year.
@@ -63,6 +81,16 @@ StaticFiles::StaticFiles(const std::string& root) {
     files_.emplace(rel, std::move(f));
   }
   spdlog::info("Веб-интерфейс: {} файлов из «{}»", files_.size(), root);
+}
+
+StaticBody choose_body(const StaticFile& file, std::string_view accept_encoding) {
+  const std::string_view encoding = preferred_encoding(accept_encoding, !file.br.empty(), !file.gzip.empty());
+  if (encoding.empty()) return {&file.body, "", file.etag};
+  // Each form has its own ETag (RFC 9110, 8.8.3): a cache must not answer a
+  // gzip request's If-None-Match with brotli bytes.
+  std::string etag = file.etag;
+  etag.insert(etag.size() - 1, "-" + std::string(encoding));
+  return {encoding == "br" ? &file.br : &file.gzip, encoding, std::move(etag)};
 }
 
 const StaticFile* StaticFiles::resolve(const std::string& path) const {

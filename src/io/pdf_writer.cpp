@@ -22,6 +22,31 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
   return CAIRO_STATUS_SUCCESS;
 }
 
+// cairo 1.16 writes the structure tree but not the two catalog entries that
+// make a reader treat the PDF as tagged and Russian: /MarkInfo and /Lang.
+// cairo writes the catalog as the last object before the cross-reference
+// table, so entries added inside it move nothing but that table: only the
+// `startxref` offset changes. Anything unexpected leaves the PDF as it was.
+void mark_tagged_and_russian(std::string& pdf) {
+  const auto catalog = pdf.rfind("<< /Type /Catalog");
+  if (catalog == std::string::npos) return;
+  const auto close = pdf.find("\n>>\nendobj\nxref\n", catalog);
+  const auto startxref = pdf.rfind("startxref\n");
+  if (close == std::string::npos || startxref == std::string::npos || startxref < close) return;
+  const auto number_at = startxref + 10;
+  const auto number_end = pdf.find('\n', number_at);
+  if (number_end == std::string::npos) return;
+  const std::string added = "\n   /MarkInfo << /Marked true >>\n   /Lang (ru-RU)";
+  std::size_t offset = 0;
+  try {
+    offset = std::stoul(pdf.substr(number_at, number_end - number_at));
+  } catch (const std::exception&) {
+    return;
+  }
+  pdf.replace(number_at, number_end - number_at, std::to_string(offset + added.size()));
+  pdf.insert(close, added);
+}
+
 }  // namespace
 
 struct PdfDocument::State {
@@ -87,15 +112,19 @@ struct PdfDocument::State {
   void need(double h) {
     if (y + h > height - kMargin && y > kMargin) new_page();
   }
-  void text_block(std::string_view text, const char* font, double gap_after) {
+  // `tag`: the block's structure element (H1, H2, P).
+  void text_block(std::string_view text, const char* font, double gap_after, const char* tag) {
     PangoLayout* l = layout(text, text_width(), font);
     const double h = height_of(l);
     need(h);
+    cairo_tag_begin(cr, tag, "");
     cairo_move_to(cr, kMargin, y);
     pango_cairo_show_layout(cr, l);
+    cairo_tag_end(cr, tag);
     g_object_unref(l);
     y += h + gap_after;
   }
+  bool titled = false;
 };
 
 PdfDocument::PdfDocument(bool landscape) : s_(std::make_unique<State>()) {
@@ -112,12 +141,19 @@ PdfDocument::~PdfDocument() {
   if (s_->surface) cairo_surface_destroy(s_->surface);
 }
 
-void PdfDocument::title(std::string_view text) { s_->text_block(text, "DejaVu Sans Bold 14", 8); }
-void PdfDocument::paragraph(std::string_view text) { s_->text_block(text, "DejaVu Sans 10", 4); }
+void PdfDocument::title(std::string_view text) {
+  // The first title names the document (a reader shows it instead of the file name).
+  if (!s_->titled) {
+    cairo_pdf_surface_set_metadata(s_->surface, CAIRO_PDF_METADATA_TITLE, std::string(text).c_str());
+    s_->titled = true;
+  }
+  s_->text_block(text, "DejaVu Sans Bold 14", 8, "H1");
+}
+void PdfDocument::paragraph(std::string_view text) { s_->text_block(text, "DejaVu Sans 10", 4, "P"); }
 void PdfDocument::heading(std::string_view text) {
   // Never alone at the foot of a page: a heading keeps a few lines of what it heads.
   s_->need(70);
-  s_->text_block(text, "DejaVu Sans Bold 11", 4);
+  s_->text_block(text, "DejaVu Sans Bold 11", 4, "H2");
 }
 
 void PdfDocument::page_break() {
@@ -139,6 +175,8 @@ void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::v
     pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
     pango_layout_set_height(l, -1);  // one line
     s.need(kBar + kGap);
+    // Read aloud as «label value» per line: the bars are drawing only.
+    cairo_tag_begin(s.cr, "P", "");
     cairo_move_to(s.cr, kMargin, s.y);
     pango_cairo_show_layout(s.cr, l);
     g_object_unref(l);
@@ -156,6 +194,7 @@ void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::v
     cairo_move_to(s.cr, bars_x + bars_w + 6, s.y);
     pango_cairo_show_layout(s.cr, t);
     g_object_unref(t);
+    cairo_tag_end(s.cr, "P");
     if (mark && *mark >= 0) {
       const double x = bars_x + std::min(1.0, *mark / max) * bars_w;
       const double dash[] = {3, 2};
@@ -236,8 +275,10 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
   for (std::size_t c = 0; c < kept.size(); ++c) whole[c] = w[c] + 0.5 >= floor[c];
   s.y += 6;
 
-  // Draws one row at the cursor; returns its height. `measure` only lays out.
-  auto row = [&](const std::vector<std::string>& cells, const char* font, bool measure) {
+  // Draws one row at the cursor; returns its height. `measure` only lays out;
+  // `cell_tag` is TH or TD, or null for a row outside the structure (the
+  // header repeated on a new page: read once is enough).
+  auto row = [&](const std::vector<std::string>& cells, const char* font, bool measure, const char* cell_tag) {
     std::vector<PangoLayout*> ls;
     double h = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -246,30 +287,36 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
     }
     h += 2 * kCellPad;
     if (!measure) {
+      if (cell_tag) cairo_tag_begin(s.cr, "TR", "");
       double x = kMargin;
       for (std::size_t i = 0; i < w.size(); ++i) {
         cairo_rectangle(s.cr, x, s.y, w[i], h);
+        if (cell_tag) cairo_tag_begin(s.cr, cell_tag, "");
         cairo_move_to(s.cr, x + kCellPad, s.y + kCellPad);
         pango_cairo_show_layout(s.cr, ls[i]);
+        if (cell_tag) cairo_tag_end(s.cr, cell_tag);
         x += w[i];
       }
       cairo_set_line_width(s.cr, 0.5);
       cairo_stroke(s.cr);
+      if (cell_tag) cairo_tag_end(s.cr, "TR");
     }
     for (auto* l : ls) g_object_unref(l);
     return h;
   };
-  const double head_h = row(head, head_font, true);
+  const double head_h = row(head, head_font, true, nullptr);
   s.need(head_h + 20);
-  s.y += row(head, head_font, false);
+  cairo_tag_begin(s.cr, "Table", "");
+  s.y += row(head, head_font, false, "TH");
   for (const auto& cells : body) {
-    const double h = row(cells, cell_font, true);
+    const double h = row(cells, cell_font, true, nullptr);
     if (s.y + h > s.height - kMargin) {  // the header repeats on the next page
       s.new_page();
-      s.y += row(head, head_font, false);
+      s.y += row(head, head_font, false, nullptr);
     }
-    s.y += row(cells, cell_font, false);
+    s.y += row(cells, cell_font, false, "TD");
   }
+  cairo_tag_end(s.cr, "Table");
   s.y += 8;
 }
 
@@ -282,6 +329,7 @@ std::string PdfDocument::finish() {
   cairo_surface_finish(s_->surface);
   cairo_surface_destroy(s_->surface);
   s_->surface = nullptr;
+  mark_tagged_and_russian(s_->bytes);
   return std::move(s_->bytes);
 }
 

@@ -4,6 +4,13 @@
 // drawn by cairo, and simple bar charts kept on one page; every page numbered
 // at its foot. Routes, orders, the monitoring report (справка).
 //
+// The PDF is tagged (cairo's structure tags: H1, H2, P, Table with TR/TH/TD)
+// and carries its title, so a screen reader reads headings and tables as such
+// (ГОСТ Р 52872-2019 asks for accessible documents). The page numbers and a
+// header repeated on a new page stay outside the structure. The catalog says
+// the file is tagged and Russian (/MarkInfo, /Lang ru-RU), which cairo 1.16
+// (Debian 12) does not write itself.
+//
 // Like the rest of io/, this knows layout only: no database, no domain rules.
 #pragma once
 

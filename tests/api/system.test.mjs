@@ -1,5 +1,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import http from 'node:http'
+import zlib from 'node:zlib'
 import { startServer, json, post, session } from './server.mjs'
 
 let srv, admin
@@ -101,6 +103,60 @@ test('web UI: SPA fallback, cache headers, 304 on ETag', { skip: !process.env.ME
   const again = await fetch(srv.base + asset, { headers: { 'If-None-Match': a.headers.get('etag') } })
   assert.equal(again.status, 304)
   assert.equal((await fetch(`${srv.base}/assets/nope.js`)).status, 404)
+})
+
+// The raw bytes of a GET (fetch would decompress and hide the encoding).
+function rawGet(url, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
+
+test('web UI: scripts go compressed as the browser accepts, one ETag per form', { skip: !process.env.METODIST_WEB_ROOT }, async () => {
+  const html = await (await fetch(`${srv.base}/`)).text()
+  const asset = srv.base + html.match(/\/assets\/[^"]+\.js/)[0]
+  const plain = await rawGet(asset, {})
+  assert.equal(plain.headers['content-encoding'], undefined)
+  assert.equal(plain.headers.vary, 'Accept-Encoding')
+  const br = await rawGet(asset, { 'Accept-Encoding': 'gzip, deflate, br' })
+  assert.equal(br.headers['content-encoding'], 'br')
+  assert.equal(br.headers.vary, 'Accept-Encoding')
+  assert.ok(br.body.length < plain.body.length / 2, `brotli ${br.body.length} of ${plain.body.length} bytes`)
+  assert.deepEqual(zlib.brotliDecompressSync(br.body), plain.body)
+  const gz = await rawGet(asset, { 'Accept-Encoding': 'gzip' })
+  assert.equal(gz.headers['content-encoding'], 'gzip')
+  assert.deepEqual(zlib.gunzipSync(gz.body), plain.body)
+  assert.equal(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size, 3)
+  const again = await rawGet(asset, { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag })
+  assert.equal(again.status, 304)
+  // The brotli tag does not validate a gzip copy.
+  assert.equal((await rawGet(asset, { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.etag })).status, 200)
+  const refused = await rawGet(asset, { 'Accept-Encoding': 'br;q=0, gzip;q=0' })
+  assert.equal(refused.headers['content-encoding'], undefined)
+  assert.deepEqual(refused.body, plain.body)
+})
+
+test('API answers of some size go gzipped to a client that takes gzip, small ones plain', async () => {
+  const path = '/api/v1/vocabularies'
+  const plain = await rawGet(srv.base + path, admin)
+  assert.equal(plain.status, 200)
+  assert.equal(plain.headers['content-encoding'], undefined)
+  assert.ok(plain.body.length > 1024, `${plain.body.length} bytes`)
+  assert.equal(plain.headers.vary, 'Accept-Encoding')
+  const gz = await rawGet(srv.base + path, { ...admin, 'Accept-Encoding': 'gzip, deflate, br' })
+  assert.equal(gz.headers['content-encoding'], 'gzip')
+  assert.ok(gz.body.length < plain.body.length / 3, `gzip ${gz.body.length} of ${plain.body.length} bytes`)
+  assert.deepEqual(JSON.parse(zlib.gunzipSync(gz.body)), JSON.parse(plain.body))
+  // An answer under a kilobyte is not worth the trouble.
+  const small = await rawGet(srv.base + '/api/v1/auth/me', { ...admin, 'Accept-Encoding': 'gzip' })
+  assert.ok(small.body.length < 1024)
+  assert.equal(small.headers['content-encoding'], undefined)
 })
 
 test('SIGTERM drains and exits cleanly', async () => {

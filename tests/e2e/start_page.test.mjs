@@ -44,8 +44,15 @@ test('the start page asks to sign in, then renders the shell and the live summar
   const workers = (await page.getByTestId('kpi-workers').textContent()).replace(/\s/g, '')
   assert.equal(workers, String(summary.pedagogical_workers))
   assert.equal(await page.getByTestId('kpi-municipalities').textContent(), '1')
-  // ECharts drew into a canvas.
-  await page.locator('[data-testid="chart-categories"] canvas').waitFor()
+  // The figures drawn as bars, with counts that add up to the workers and each category's share.
+  const bars = page.getByTestId('chart-categories').getByTestId('bar')
+  assert.equal(await bars.count(), 3)
+  const counts = (await bars.locator('b').allTextContents()).map((x) => Number(x.replace(/\s/g, '')))
+  assert.equal(
+    counts.reduce((a, b) => a + b, 0),
+    summary.workers_by_category.reduce((a, c) => a + c.count, 0),
+  )
+  assert.match(await bars.first().textContent(), /^Высшая.*\d+ · \d+(,\d)?\u00a0%$/)
   await page.screenshot({ path: join(screenshots, 'start.png') })
   // The only console errors allowed are the 401s of the probe before sign-in and the failed attempt.
   assert.deepEqual(

@@ -28,6 +28,21 @@ std::string text_of(const std::string& pdf) {
   return text.str();
 }
 
+// pdfinfo's report on a PDF, its complaints (stderr) included.
+std::string info_of(const std::string& pdf) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto in = dir / ("metodist_pdf_info_" + std::to_string(::getpid()) + ".pdf");
+  const auto out = dir / ("metodist_pdf_info_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(in, std::ios::binary) << pdf;
+  const std::string command = "pdfinfo '" + in.string() + "' > '" + out.string() + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  std::stringstream text;
+  text << std::ifstream(out).rdbuf();
+  std::filesystem::remove(in);
+  std::filesystem::remove(out);
+  return text.str();
+}
+
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
@@ -108,4 +123,38 @@ TEST(Pdf, EveryPageIsNumberedAChartStaysWholeAndAPageBreakStartsANewPage) {
   EXPECT_NE(page(3).find("Район 1 "), std::string::npos);
   EXPECT_NE(page(3).find("Район 20"), std::string::npos);  // … and is whole on page 3
   EXPECT_NE(page(3).find("Страница 3"), std::string::npos);
+}
+
+TEST(Pdf, TaggedForScreenReadersWithTitleHeadingsAndTables) {
+  io::PdfDocument pdf;
+  pdf.title("Справка по итогам мониторинга");
+  pdf.heading("Сводка");
+  pdf.paragraph("Показатели посчитаны по данным системы.");
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 1; i <= 80; ++i) rows.push_back({std::to_string(i), "Строка " + std::to_string(i)});
+  pdf.table({"№", "Показатель"}, {1, 4}, rows);
+  pdf.bar_chart({"Ермаковский район"}, {42.5}, 100, std::nullopt, "%");
+  const auto bytes = pdf.finish();
+  // The structure tree and the marks a reader needs (cairo writes them uncompressed).
+  EXPECT_NE(bytes.find("/StructTreeRoot"), std::string::npos);
+  EXPECT_NE(bytes.find("/MarkInfo"), std::string::npos);
+  for (const char* element : {"/S /H1", "/S /H2", "/S /P", "/S /Table", "/S /TR", "/S /TH", "/S /TD"})
+    EXPECT_NE(bytes.find(element), std::string::npos) << element;
+  // One header row in the structure although the header is drawn on every page.
+  EXPECT_EQ(count(bytes, "/S /TH"), 2u);
+  EXPECT_EQ(count(bytes, "/S /TR"), 81u);
+  EXPECT_NE(bytes.find("/Title"), std::string::npos);
+  EXPECT_NE(bytes.find("/Lang (ru-RU)"), std::string::npos);
+  EXPECT_GE(count(text_of(bytes), "\f"), 1u);
+  // poppler reads the amended catalog without repairing the file, and calls it tagged.
+  const auto info = info_of(bytes);
+  const auto field = [&](const std::string& name) {
+    const auto at = info.find(name + ":");
+    if (at == std::string::npos) return std::string();
+    const auto from = info.find_first_not_of(' ', at + name.size() + 1);
+    return info.substr(from, info.find('\n', from) - from);
+  };
+  EXPECT_EQ(field("Tagged"), "yes") << info;
+  EXPECT_EQ(field("Title"), "Справка по итогам мониторинга") << info;
+  EXPECT_EQ(info.find("Error"), std::string::npos) << info;
 }

@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import PrimeVue from 'primevue/config'
 import ToastService from 'primevue/toastservice'
-import Aura from '@primeuix/themes/aura'
+import { theme } from './theme'
 import 'primeicons/primeicons.css'
 import './style.css'
 import App from './App.vue'
@@ -10,6 +10,6 @@ import { primevueRu } from './i18n/primevue-ru'
 
 createApp(App)
   .use(router)
-  .use(PrimeVue, { theme: { preset: Aura, options: { darkModeSelector: false } }, locale: primevueRu })
+  .use(PrimeVue, { theme: { preset: theme, options: { darkModeSelector: false } }, locale: primevueRu })
   .use(ToastService)
   .mount('#app')

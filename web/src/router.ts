@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import StartPage from './views/StartPage.vue'
 import { ensureSession, sessionLost } from './auth'
 import { setUnauthorizedHandler } from './api/client'
 
@@ -13,7 +12,7 @@ export const router = createRouter({
       component: () => import('./views/PasswordResetPage.vue'),
       meta: { public: true },
     },
-    { path: '/', name: 'home', component: StartPage },
+    { path: '/', name: 'home', component: () => import('./views/StartPage.vue') },
     {
       path: '/organisations',
       name: 'organisations',
@@ -101,6 +100,12 @@ declare module 'vue-router' {
 // login page opens and brings the user back afterwards.
 router.beforeEach(async (to) => {
   if (to.meta.public) return true
+  // The page's code downloads while the session is checked, not after it
+  // (on a slow link that is one round trip less; import() loads once).
+  for (const record of to.matched) {
+    const page = record.components?.default
+    if (typeof page === 'function') (page as () => Promise<unknown>)().catch(() => undefined)
+  }
   try {
     if (await ensureSession()) return true
   } catch {

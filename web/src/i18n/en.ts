@@ -7,6 +7,12 @@ export const en: Messages = {
     guest: 'Guest',
     apiDocs: 'API documentation',
     language: 'Русский',
+    menu: 'Menu',
+    closeMenu: 'Close the menu',
+    mainMenu: 'Sections',
+    skipToContent: 'Skip to content',
+    lowVision: 'Low-vision version',
+    regularVersion: 'Regular version',
   },
   login: {
     title: 'Sign in',
@@ -31,6 +37,7 @@ export const en: Messages = {
     toLogin: 'To the sign-in page',
   },
   password: {
+    show: 'Show the password',
     title: 'Change password',
     change: 'Change password',
     old: 'Current password',
@@ -1231,6 +1238,9 @@ export const en: Messages = {
       'This section is not part of your work in the system: other roles use it. If you need it, ask the administrator of your organisation or territory.',
   },
   common: {
+    delete: 'Delete',
+    edit: 'Edit',
+    showOptions: 'Show the options',
     loading: 'Loading…',
     yes: 'yes',
     no: 'no',

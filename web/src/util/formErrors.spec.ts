@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useFormErrors } from './formErrors'
+import { linkErrorsToFields, useFormErrors } from './formErrors'
 import { ApiError } from '../api/client'
 
 describe('useFormErrors', () => {
@@ -44,5 +44,32 @@ describe('useFormErrors().submitting', () => {
     expect(f.fieldErrors.inn).toBe('Неверный ИНН')
     await f.submitting(async () => {})
     expect(f.fieldErrors.inn).toBeUndefined() // cleared before the next try
+  })
+})
+
+describe('linkErrorsToFields', () => {
+  it('makes each message under a field the description of its input, keeps the ids a component set, drops gone ones', () => {
+    document.body.innerHTML = `
+      <form>
+        <div class="field"><label for="a">Тема</label><input id="a" /><small class="error">Укажите тему</small></div>
+        <div class="field"><label for="b">Пароль</label><input id="b" aria-describedby="rules" /><small id="rules">Не короче 10 знаков</small>
+          <small class="error">Слишком короткий</small></div>
+        <div class="field"><label for="c">Срок</label><input id="c" /></div>
+      </form>`
+    linkErrorsToFields()
+    const a = document.getElementById('a')!
+    const described = (el: HTMLElement) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent)
+    expect(described(a)).toEqual(['Укажите тему'])
+    expect(described(document.getElementById('b')!)).toEqual(['Не короче 10 знаков', 'Слишком короткий'])
+    expect(document.getElementById('c')!.hasAttribute('aria-describedby')).toBe(false)
+    // The message goes (the form is fixed): so does the reference to it.
+    document.querySelector('.field .error')!.remove()
+    linkErrorsToFields()
+    expect(a.hasAttribute('aria-describedby')).toBe(false)
+    expect(described(document.getElementById('b')!)).toEqual(['Не короче 10 знаков', 'Слишком короткий'])
   })
 })

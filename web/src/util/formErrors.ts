@@ -1,7 +1,9 @@
 // How every form shows the server's verdict: a message under each field the
 // error names (all of them when the server checked the form whole), or one
 // message above the form when it names none; the first field at fault is
-// scrolled into view and focused, so a long form does not hide it.
+// scrolled into view and focused, so a long form does not hide it. Each
+// message is tied to its field (aria-describedby), so a screen reader reads it
+// with the field (ГОСТ Р 52872-2019, 3.3.1).
 import { nextTick, reactive, ref } from 'vue'
 import { ApiError } from '../api/client'
 import { errorText } from './errors'
@@ -12,12 +14,16 @@ export function useFormErrors() {
   function clear() {
     for (const k of Object.keys(fieldErrors)) delete fieldErrors[k]
     generalError.value = ''
+    nextTick(() => linkErrorsToFields())
   }
   function capture(e: unknown) {
     if (e instanceof ApiError && e.fields.length) for (const f of e.fields) fieldErrors[f.field] = f.message
     else if (e instanceof ApiError && e.field) fieldErrors[e.field] = e.message
     else generalError.value = errorText(e)
-    nextTick(focusFirstProblem)
+    nextTick(() => {
+      linkErrorsToFields()
+      focusFirstProblem()
+    })
   }
   // Runs a submit: errors cleared first, `saving` set while it runs, failures captured.
   const saving = ref(false)
@@ -33,6 +39,23 @@ export function useFormErrors() {
     }
   }
   return { fieldErrors, generalError, clear, capture, saving, submitting }
+}
+
+// Within every `.field` block, the messages shown under it (`.error`) become
+// the description of its input; ids a component set itself are kept, and
+// messages gone since are dropped (a reference to a missing id is an error).
+let errorIds = 0
+const OURS = 'field-error-'
+export function linkErrorsToFields(root: ParentNode = document) {
+  for (const field of root.querySelectorAll<HTMLElement>('.field')) {
+    const input = field.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, [role="combobox"]')
+    if (!input) continue
+    const ids = [...field.querySelectorAll<HTMLElement>('.error')].map((e) => (e.id ||= `${OURS}${++errorIds}`))
+    const own = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !id.startsWith(OURS) && !ids.includes(id))
+    const all = [...own, ...ids]
+    if (all.length) input.setAttribute('aria-describedby', all.join(' '))
+    else input.removeAttribute('aria-describedby')
+  }
 }
 
 // The first field marked invalid (PrimeVue's p-invalid, or aria-invalid) in the

@@ -5,10 +5,21 @@ import { notifications } from '../api/notifications'
 
 export const unread = ref(0)
 
-export async function refreshUnread(): Promise<void> {
-  try {
-    unread.value = (await notifications.list(true)).unread
-  } catch {
-    /* signed out or offline: the count stays as it was */
-  }
+// Asks made while one is on its way share it (sign-in and the first page
+// both ask at once).
+let asking: Promise<void> | null = null
+
+export function refreshUnread(): Promise<void> {
+  asking ??= notifications
+    .list(true)
+    .then((answer) => {
+      unread.value = answer.unread
+    })
+    .catch(() => {
+      /* signed out or offline: the count stays as it was */
+    })
+    .finally(() => {
+      asking = null
+    })
+  return asking
 }
