@@ -367,6 +367,11 @@ Heatmap deficit_heatmap(App& app, const Caller& caller, std::int64_t campaign_id
   });
   for (auto& cell : out.cells)
     if (cell.tested < kMinCellPersons) cell.tested = cell.deficits = -1;
+  // Two schools named «СОШ № 1» in a district read as one row otherwise.
+  std::vector<domain::NamedUnit> units;
+  for (const auto& cell : out.cells) units.push_back({cell.unit_id, cell.unit_name, cell.unit_place});
+  domain::make_names_distinct(units);
+  for (std::size_t i = 0; i < units.size(); ++i) out.cells[i].unit_name = std::move(units[i].name);
   return out;
 }
 

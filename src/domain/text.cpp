@@ -1,5 +1,8 @@
 #include "domain/text.hpp"
 
+#include <map>
+#include <set>
+
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -209,6 +212,28 @@ std::string without_digit_groups(std::string_view text) {
     out += text[i++];
   }
   return out;
+}
+
+void make_names_distinct(std::vector<NamedUnit>& units) {
+  // How many distinct units bear each (folded) name, then each name with its place.
+  const auto count_by = [&](auto key) {
+    std::map<std::string, std::set<std::int64_t>> ids;
+    for (const auto& u : units) ids[key(u)].insert(u.id);
+    std::map<std::string, std::size_t> n;
+    for (const auto& [k, v] : ids) n[k] = v.size();
+    return n;
+  };
+  const auto by_name = count_by([](const NamedUnit& u) { return fold_for_search(u.name); });
+  const auto by_place =
+      count_by([](const NamedUnit& u) { return fold_for_search(u.name) + '\x1f' + fold_for_search(u.place); });
+  for (auto& u : units) {
+    const std::string name = fold_for_search(u.name);
+    if (by_name.at(name) < 2) continue;
+    const bool still_shared = by_place.at(name + '\x1f' + fold_for_search(u.place)) > 1;
+    std::string qualifier = u.place;
+    if (still_shared) qualifier += (qualifier.empty() ? "" : ", ") + std::string("№\u00a0") + std::to_string(u.id);
+    if (!qualifier.empty()) u.name += " (" + qualifier + ")";
+  }
 }
 
 }  // namespace metodist::domain

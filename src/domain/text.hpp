@@ -35,6 +35,19 @@ std::string ascii_lower(std::string_view text);
 // `separator`, trimmed, empty parts dropped.
 std::vector<std::string> split_list(std::string_view text, char separator = ';');
 
+// A unit of a list shown by name (a school, a municipality) and where it is.
+struct NamedUnit {
+  std::int64_t id = 0;
+  std::string name;
+  std::string place;  // the municipality of a school, the region of a municipality
+};
+// Names a list can show without two rows reading the same: a name that two
+// units share (ё and case aside) gets its place after it, «СОШ № 1
+// (Ермаковский район)»; one still shared then gets the unit's number,
+// «СОШ № 1 (Ермаковский район, № 812)». A unit listed twice (same id) is one
+// unit. Names are changed in place.
+void make_names_distinct(std::vector<NamedUnit>& units);
+
 // True when the text holds an ASCII control character (below 0x20, or DEL):
 // a line feed in an address or header would start a new line of a protocol.
 bool has_control_characters(std::string_view text) noexcept;

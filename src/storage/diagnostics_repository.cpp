@@ -130,8 +130,10 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
   const std::string coped = registry::placeholder(params, coped_from);
   const std::string fallback = registry::placeholder(params, default_threshold);
   const std::string unit = by_municipality ? "u" : "o";
-  const std::string sql = "SELECT " + unit + ".id, " + unit +
-                          ".name, COALESCE(k.code, 'functional_literacy') AS competency_code,"
+  // The name a list shows (a school's short one) and where the unit is, to tell namesakes apart.
+  const std::string name = by_municipality ? "u.name" : "COALESCE(NULLIF(o.short_name, ''), o.name)";
+  const std::string sql = "SELECT " + unit + ".id, " + name +
+                          " AS name, pl.name AS place, COALESCE(k.code, 'functional_literacy') AS competency_code,"
                           " COUNT(DISTINCT r.person_id) AS tested,"
                           " COUNT(DISTINCT CASE WHEN r.percent < (CASE WHEN r.competency_id IS NULL THEN " +
                           coped + " ELSE COALESCE(k.threshold, " + fallback +
@@ -139,15 +141,17 @@ std::vector<HeatCell> deficit_heatmap(Connection& c, std::int64_t campaign_id, b
                           " FROM diagnostic_results r LEFT JOIN competencies k ON k.id = r.competency_id"
                           " JOIN positions ps ON ps.person_id = r.person_id AND " +
                           registry::current_workplace("ps") + " JOIN organisations o ON o.id = ps.organisation_id" +
-                          (by_municipality ? " JOIN territories u ON u.id = o.territory_id" : "") +
+                          (by_municipality ? " JOIN territories u ON u.id = o.territory_id"
+                                             " LEFT JOIN territories pl ON pl.id = u.parent_id"
+                                           : " JOIN territories pl ON pl.id = o.territory_id") +
                           " WHERE r.campaign_id = " + campaign + " AND " +
-                          registry::organisation_scope(scope, params, "o") + " GROUP BY " + unit + ".id, " + unit +
-                          ".name, COALESCE(k.code, 'functional_literacy')"
-                          " ORDER BY " +
-                          unit + ".name, " + unit + ".id";
+                          registry::organisation_scope(scope, params, "o") + " GROUP BY " + unit + ".id, " + name +
+                          ", pl.name, COALESCE(k.code, 'functional_literacy')"
+                          " ORDER BY 2, 1";
   std::vector<HeatCell> out;
   c.run(sql, params, [&](const Row& r) {
-    out.push_back({r.int64("id"), r.text("name"), r.text("competency_code"), r.int64("tested"), r.int64("deficits")});
+    out.push_back({r.int64("id"), r.text("name"), r.opt_text("place").value_or(""), r.text("competency_code"),
+                   r.int64("tested"), r.int64("deficits")});
   });
   return out;
 }

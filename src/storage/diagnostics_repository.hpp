@@ -71,7 +71,8 @@ std::vector<PersonResult> results_of_person(Connection& c, std::int64_t person_i
 // unit (an organisation or a municipality), and those below its threshold.
 struct HeatCell {
   std::int64_t unit_id = 0;
-  std::string unit_name;
+  std::string unit_name;        // a school's short name when it has one
+  std::string unit_place;       // a school's municipality, a municipality's region
   std::string competency_code;  // "functional_literacy" for that kind
   std::int64_t tested = 0, deficits = 0;
 };

@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include "domain/error.hpp"
 #include "io/csv_reader.hpp"
+
 #include "support/demo_app.hpp"
 #include "support/errors.hpp"
 
@@ -237,6 +239,40 @@ TEST_P(DiagnosticsTest, TheHeatMapCountsDeficitsAndWithholdsCellsOfFewerThanThre
       EXPECT_EQ(cell.tested, 4);
     }
   EXPECT_TRUE(found);
+}
+
+TEST_P(DiagnosticsTest, NamesakeSchoolsAreToldApartInTheHeatMap) {
+  // A second school of the same district under the same short name, with teachers tested too.
+  const auto other = organisation("RU-01-001-S002");
+  std::vector<std::string> other_codes;
+  app_.db->write([&](storage::Connection& c) {
+    c.execute("UPDATE organisations SET short_name = 'СОШ № 1' WHERE id IN ($1, $2)", {school_, other});
+    c.run(
+        "SELECT DISTINCT p.code, p.id FROM persons p JOIN positions ps ON ps.person_id = p.id"
+        " WHERE ps.organisation_id = $1 AND ps.left_on IS NULL ORDER BY p.id LIMIT 3",
+        {other}, [&](const storage::Row& r) { other_codes.push_back(r.text("code")); });
+    return 0;
+  });
+  ASSERT_EQ(other_codes.size(), 3u);
+  const auto id = campaign("competencies", "2025-10-01", "2025-10-31");
+  std::string csv = "Код;Компетенция;Балл;Максимум\n";
+  for (const auto& code : codes_) csv += code + ";method.assessment;9;20\n";
+  for (const auto& code : other_codes) csv += code + ";method.assessment;9;20\n";
+  ASSERT_TRUE(load(id, csv).applied);
+
+  const auto map = app::deficit_heatmap(app_, caller("municipal_coordinator", municipality_), id, false);
+  std::map<std::int64_t, std::string> names;
+  for (const auto& cell : map.cells) names[cell.unit_id] = cell.unit_name;
+  ASSERT_TRUE(names.count(school_) && names.count(other));
+  // Same name, same district: the number of the record tells them apart.
+  const std::string district = app_.db->read([&](storage::Connection& c) {
+    return c.query_one("SELECT name FROM territories WHERE id = $1", {municipality_})->text("name");
+  });
+  EXPECT_EQ(names[school_], "СОШ № 1 (" + district + ", №\u00a0" + std::to_string(school_) + ")");
+  EXPECT_EQ(names[other], "СОШ № 1 (" + district + ", №\u00a0" + std::to_string(other) + ")");
+  // A school without a namesake keeps its name as it is.
+  for (const auto& [unit, name] : names)
+    if (unit != school_ && unit != other) EXPECT_EQ(name.find(" (" + district), std::string::npos) << name;
 }
 
 TEST_P(DiagnosticsTest, FunctionalLiteracyHasOneResultPerPersonAndCopedAtSeventy) {

@@ -88,3 +88,26 @@ TEST(Text, DigitGroupsAsPeopleAndExcelWriteThemAreTakenOut) {
   EXPECT_EQ(without_digit_groups("2021: 9; 2022: 15"), "2021: 9; 2022: 15");  // a space after a colon stays
   EXPECT_EQ(without_digit_groups("до 31.05.2027 "), "до 31.05.2027 ");
 }
+
+TEST(NamesDistinct, ANameSharedGetsItsPlaceThenItsNumber) {
+  std::vector<NamedUnit> units{
+      {1, "СОШ № 1", "Ермаковский район"},  {2, "сош № 1", "Шушенский район"},
+      {3, "Гимназия", "Ермаковский район"}, {1, "СОШ № 1", "Ермаковский район"},  // the same unit again (another row)
+      {4, "Лицей", "Ермаковский район"},    {5, "Лицей", "Ермаковский район"}};
+  make_names_distinct(units);
+  EXPECT_EQ(units[0].name, "СОШ № 1 (Ермаковский район)");
+  EXPECT_EQ(units[1].name, "сош № 1 (Шушенский район)");  // case does not make names differ
+  EXPECT_EQ(units[2].name, "Гимназия");
+  EXPECT_EQ(units[3].name, "СОШ № 1 (Ермаковский район)");
+  EXPECT_EQ(units[4].name, "Лицей (Ермаковский район, №\u00a04)");
+  EXPECT_EQ(units[5].name, "Лицей (Ермаковский район, №\u00a05)");
+}
+
+TEST(NamesDistinct, NamesakesWithoutAPlaceGetTheirNumberAlone) {
+  std::vector<NamedUnit> units{{7, "Школа", ""}, {8, "Школа", ""}, {9, "Ёлочка", ""}, {10, "елочка", "Район"}};
+  make_names_distinct(units);
+  EXPECT_EQ(units[0].name, "Школа (№\u00a07)");
+  EXPECT_EQ(units[1].name, "Школа (№\u00a08)");
+  EXPECT_EQ(units[2].name, "Ёлочка");  // ё and е are one letter to the eye: told apart by place
+  EXPECT_EQ(units[3].name, "елочка (Район)");
+}

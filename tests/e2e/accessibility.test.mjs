@@ -223,7 +223,22 @@ test('on a phone the teacher agrees a route, marks a row done, registers for an 
   await page.getByTestId('menu-toggle').click()
   await page.getByTestId('sidebar').getByRole('link', { name: 'Мероприятия' }).waitFor()
   assert.equal(await page.getByTestId('menu-toggle').getAttribute('aria-expanded'), 'true')
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'menu-close') // the focus went into the drawer
   await page.keyboard.press('Escape')
+  await menuClosed(page)
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'menu-toggle') // and came back to «Меню»
+  // The top bar has no room for «Сменить пароль» on a phone: it is in the drawer.
+  assert.equal(await page.getByTestId('change-password').isVisible(), false)
+  await page.getByTestId('menu-toggle').click()
+  await page.getByTestId('menu-change-password').click()
+  await page.locator('#old-password').waitFor()
+  await menuClosed(page) // the chosen task closed the drawer
+  await assertDialogInside(page, 'password change')
+  await page.keyboard.press('Escape')
+  await page.locator('#old-password').waitFor({ state: 'detached' })
+  // The drawer's own close button.
+  await page.getByTestId('menu-toggle').click()
+  await page.getByTestId('menu-close').click()
   await menuClosed(page)
 
   // The route: agree, start, one row done with its confirmation in a dialog that fits.

@@ -113,9 +113,11 @@ test('the school records post-course support of a completed program', async () =
 test('the region compares two campaigns and sets its own level scale', async () => {
   const page = await pages.as('region', DEMO_PASSWORD)
   await page.getByTestId('sidebar').getByRole('link', { name: 'Диагностика' }).click()
+  await page.getByTestId('tab-dynamics').click()
   const dynamics = page.getByTestId('group-dynamics')
   await dynamics.getByTestId('dynamics-total').locator('tbody tr').first().waitFor()
   await dynamics.getByTestId('dynamics-chart').waitFor()
+  await page.getByTestId('tab-scale').click()
   const scale = page.getByTestId('level-scale')
   await scale.getByTestId('scale-kind').getByText('Стандартная шкала').waitFor()
   await scale.getByTestId('band-add').click()

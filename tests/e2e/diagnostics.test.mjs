@@ -26,7 +26,18 @@ test('the heat map of a campaign, by organisation and by municipality', async ()
   await page.screenshot({ path: join(screenshots, 'diagnostics-heatmap.png'), fullPage: true })
   await page.getByTestId('heatmap-by').getByText('По муниципалитетам').click()
   await page.getByTestId('heatmap').locator('canvas').first().waitFor()
+  // Columns are numbered; the competencies are named in full under the chart, in the framework's order.
+  const legend = await page.getByTestId('heatmap-competencies').locator('li').allTextContents()
+  assert.ok(legend.length >= 5, legend.join('; '))
+  assert.ok(legend.every((title) => !/^[a-z_.]+$/.test(title)), legend.join('; ')) // titles, not codes
+  // The framework is a tab of its own, kept in the address.
+  await page.getByTestId('tab-framework').click()
   await page.getByTestId('framework').getByText('Формирование функциональной грамотности обучающихся').waitFor()
+  assert.match(page.url(), /\?tab=framework$/)
+  await page.reload()
+  await page.getByTestId('framework').waitFor()
+  await page.getByTestId('tab-results').click()
+  await page.getByTestId('campaigns').waitFor()
   assert.deepEqual(pageErrors, [])
 })
 
