@@ -29,7 +29,10 @@ test('the heat map of a campaign, by organisation and by municipality', async ()
   // Columns are numbered; the competencies are named in full under the chart, in the framework's order.
   const legend = await page.getByTestId('heatmap-competencies').locator('li').allTextContents()
   assert.ok(legend.length >= 5, legend.join('; '))
-  assert.ok(legend.every((title) => !/^[a-z_.]+$/.test(title)), legend.join('; ')) // titles, not codes
+  assert.ok(
+    legend.every((title) => !/^[a-z_.]+$/.test(title)),
+    legend.join('; '),
+  ) // titles, not codes
   // The framework is a tab of its own, kept in the address.
   await page.getByTestId('tab-framework').click()
   await page.getByTestId('framework').getByText('Формирование функциональной грамотности обучающихся').waitFor()
