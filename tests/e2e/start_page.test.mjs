@@ -67,6 +67,12 @@ test('organisations: search, open a card, create with a validation error first',
   await page.getByTestId('search').fill('мигнинская')
   await page.getByText('МБОУ «Мигнинская средняя школа»').waitFor()
   await page.getByText('Всего: 1').waitFor()
+  // Codes are for files, not for reading: the column shows only when asked, and the choice is kept.
+  const headers = () => page.getByTestId('organisations-table').locator('thead th').allTextContents()
+  assert.ok(!(await headers()).some((h) => h.trim() === 'Код'), String(await headers()))
+  await page.getByTestId('show-codes').click()
+  await page.getByTestId('organisations-table').locator('thead th').getByText('Код', { exact: true }).waitFor()
+  await page.getByTestId('show-codes').click()
   await page.getByText('МБОУ «Мигнинская средняя школа»').click()
   await page.getByTestId('organisation-card').getByText('Ермаковский район').waitFor()
   assert.match(page.url(), /\/organisations\/\d+$/)

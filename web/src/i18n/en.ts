@@ -1238,6 +1238,7 @@ export const en: Messages = {
       'This section is not part of your work in the system: other roles use it. If you need it, ask the administrator of your organisation or territory.',
   },
   common: {
+    showCodes: 'Show codes',
     delete: 'Delete',
     edit: 'Edit',
     showOptions: 'Show the options',
