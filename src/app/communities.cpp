@@ -77,19 +77,31 @@ CommunityCard get_community(App& app, const Caller& caller, std::int64_t id) {
   });
 }
 
+void check_community(const cm::Community& draft) {
+  domain::Problems problems;
+  if (draft.kind.empty())
+    problems.add("kind", "Выберите вид сообщества");
+  else if (!domain::find_term(domain::community_kinds(), draft.kind))
+    problems.add("kind", "Вид сообщества: " + domain::allowed_titles(domain::community_kinds()));
+  const auto title = domain::trim(draft.title);
+  if (title.empty()) problems.add("title", "Укажите название");
+  if (domain::utf8_length(title) > 300) problems.add("title", "Название длиннее 300 символов");
+  if (!draft.subject_area.empty() && !domain::find_term(domain::subject_areas(), draft.subject_area))
+    problems.add("subject_area", "Предметная область не из справочника");
+  if (domain::community_of_organisation(draft.kind) && !draft.organisation_id)
+    problems.add("organisation_id", "Укажите школу объединения");
+  if (!draft.kind.empty() && !domain::community_of_organisation(draft.kind) && draft.territory_id <= 0)
+    problems.add("territory_id", "Укажите территорию сообщества");
+  problems.raise();
+}
+
 std::int64_t create_community(App& app, const Caller& caller, cm::Community draft, std::optional<std::int64_t> leader,
                               const std::string& request_id) {
   draft.title = domain::trim(draft.title);
   draft.description = domain::trim(draft.description);
-  if (!domain::find_term(domain::community_kinds(), draft.kind))
-    throw domain::Error::validation("kind", "Вид сообщества: " + domain::allowed_codes(domain::community_kinds()));
-  if (draft.title.empty()) throw domain::Error::validation("title", "Укажите название");
-  if (domain::utf8_length(draft.title) > 300) throw domain::Error::validation("title", "Название длиннее 300 символов");
-  if (!draft.subject_area.empty() && !domain::find_term(domain::subject_areas(), draft.subject_area))
-    throw domain::Error::validation("subject_area", "Предметная область не из справочника");
+  check_community(draft);
   return app.db->write([&](storage::Connection& c) {
     if (domain::community_of_organisation(draft.kind)) {
-      if (!draft.organisation_id) throw domain::Error::validation("organisation_id", "Укажите школу объединения");
       auto o = reg::find_organisation(c, *draft.organisation_id);
       if (!o) throw domain::Error::validation("organisation_id", "Организация не найдена");
       draft.territory_id = o->territory_id;

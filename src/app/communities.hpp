@@ -36,6 +36,10 @@ struct CommunityCard {
   bool can_join = false;
 };
 CommunityCard get_community(App& app, const Caller& caller, std::int64_t id);
+// A new community's own rules, every broken one at once (a validation error
+// listing them): its kind, title, subject area, and a school for a school's
+// association (ШМО) or a territory for the others.
+void check_community(const storage::communities::Community& draft);
 // `leader`: a person who becomes its first member, as leader.
 std::int64_t create_community(App& app, const Caller& caller, storage::communities::Community draft,
                               std::optional<std::int64_t> leader, const std::string& request_id = {});

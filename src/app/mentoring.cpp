@@ -83,12 +83,38 @@ MentoringProgramCard get_mentoring_program(App& app, const Caller& caller, std::
   });
 }
 
+void check_mentoring_program(const mt::Program& draft) {
+  domain::Problems problems;
+  if (domain::trim(draft.title).empty()) problems.add("title", "Укажите название программы наставничества");
+  if (draft.organisation_id <= 0) problems.add("organisation_id", "Выберите организацию");
+  problems.check([&] { domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on"); });
+  problems.raise();
+}
+
+void check_mentoring_pair(const mt::Pair& draft) {
+  domain::Problems problems;
+  if (draft.mentor_person_id <= 0) problems.add("mentor_person_id", "Выберите наставника");
+  if (draft.mentee_person_id <= 0) problems.add("mentee_person_id", "Выберите наставляемого");
+  if (draft.form.empty())
+    problems.add("form", "Выберите форму наставничества");
+  else if (!domain::find_term(domain::mentoring_forms(), draft.form))
+    problems.add("form", "Форма наставничества: " + domain::allowed_titles(domain::mentoring_forms()));
+  if (draft.mentor_person_id > 0 && draft.mentor_person_id == draft.mentee_person_id)
+    problems.add("mentee_person_id", "Наставник и наставляемый — разные люди");
+  if (draft.starts_on.empty())
+    problems.add("starts_on", "Укажите дату начала");
+  else if (!domain::Date::parse_iso(draft.starts_on))
+    problems.add("starts_on", "Дата начала — ГГГГ-ММ-ДД");
+  else if (!draft.ends_on.empty())
+    problems.check([&] { domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on"); });
+  problems.raise();
+}
+
 std::int64_t create_mentoring_program(App& app, const Caller& caller, mt::Program draft,
                                       const std::string& request_id) {
   require_scope(caller, domain::Action::write_staff, "ведение наставничества");
   draft.title = domain::trim(draft.title);
-  if (draft.title.empty()) throw domain::Error::validation("title", "Укажите название программы наставничества");
-  domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
+  check_mentoring_program(draft);
   return app.db->write([&](storage::Connection& c) {
     if (!reg::find_organisation(c, draft.organisation_id))
       throw domain::Error::validation("organisation_id", "Организация не найдена");
@@ -116,14 +142,7 @@ mt::Pair create_mentoring_pair(App& app, const Caller& caller, mt::Pair draft, c
 
 mt::Pair add_mentoring_pair(App& app, storage::Connection& c, const Caller& caller, mt::Pair draft,
                             const std::string& request_id) {
-  if (!domain::find_term(domain::mentoring_forms(), draft.form))
-    throw domain::Error::validation("form",
-                                    "Форма наставничества: " + domain::allowed_codes(domain::mentoring_forms()));
-  if (draft.mentor_person_id == draft.mentee_person_id)
-    throw domain::Error::validation("mentee_person_id", "Наставник и наставляемый — разные люди");
-  if (!domain::Date::parse_iso(draft.starts_on))
-    throw domain::Error::validation("starts_on", "Дата начала — ГГГГ-ММ-ДД");
-  if (!draft.ends_on.empty()) domain::check_period(draft.starts_on, draft.ends_on, "starts_on", "ends_on");
+  check_mentoring_pair(draft);
   draft.plan = domain::trim(draft.plan);
   // A pair that ended before it was recorded is history: completed, told to nobody.
   const bool ended = !draft.ends_on.empty() && draft.ends_on < domain::Date::today().iso();

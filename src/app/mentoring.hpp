@@ -27,6 +27,10 @@ struct MentoringProgramCard {
   bool can_manage = false;
 };
 MentoringProgramCard get_mentoring_program(App& app, const Caller& caller, std::int64_t id);
+// A program's and a pair's own rules, every broken one at once (a validation
+// error listing them); the create functions check them again.
+void check_mentoring_program(const storage::mentoring::Program& draft);
+void check_mentoring_pair(const storage::mentoring::Pair& draft);
 std::int64_t create_mentoring_program(App& app, const Caller& caller, storage::mentoring::Program draft,
                                       const std::string& request_id = {});
 // Both people must work in the program's organisation (a mentor from another

@@ -137,6 +137,28 @@ void notify_authors(const App& app, storage::Connection& c, const Standing& s, c
 
 std::string link_of(std::int64_t id) { return "/practices/" + std::to_string(id); }
 
+}  // namespace
+
+void check_practice_text(const PracticeDraft& d, bool creating) {
+  domain::Problems problems;
+  const auto title = domain::trim(d.title), description = domain::trim(d.description);
+  if (title.empty()) problems.add("title", "Укажите название практики");
+  if (domain::utf8_length(title) > 500) problems.add("title", "Название длиннее 500 символов");
+  if (description.empty()) problems.add("description", "Опишите практику: суть, результаты, условия");
+  if (domain::utf8_length(description) > 50000) problems.add("description", "Описание длиннее 50 000 символов");
+  if (d.level.empty())
+    problems.add("level", "Выберите уровень образования");
+  else if (!domain::find_term(domain::practice_levels(), d.level))
+    problems.add("level", "Уровень образования: " + domain::allowed_titles(domain::practice_levels()));
+  if (!d.subject_area.empty() && !domain::find_term(domain::subject_areas(), d.subject_area))
+    problems.add("subject_area", "Предметная область не из справочника");
+  if (creating && d.organisation_id <= 0)
+    problems.add("organisation_id", "Выберите организацию, где сложилась практика");
+  problems.raise();
+}
+
+namespace {
+
 // `current`: the practice's authors so far (none when creating). A person
 // becomes a co-author only when the caller could see them anyway: the caller
 // themself or staff the caller administers (a school's administration for
@@ -147,17 +169,7 @@ void check_draft(storage::Connection& c, const Caller& caller, PracticeDraft& d,
   d.title = domain::trim(d.title);
   d.description = domain::trim(d.description);
   d.authors_text = domain::trim(d.authors_text);
-  if (d.title.empty()) throw domain::Error::validation("title", "Укажите название практики");
-  if (domain::utf8_length(d.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
-  if (d.description.empty())
-    throw domain::Error::validation("description", "Опишите практику: суть, результаты, условия");
-  if (domain::utf8_length(d.description) > 50000)
-    throw domain::Error::validation("description", "Описание длиннее 50 000 символов");
-  if (!domain::find_term(domain::practice_levels(), d.level))
-    throw domain::Error::validation("level",
-                                    "Уровень образования: " + domain::allowed_codes(domain::practice_levels()));
-  if (!d.subject_area.empty() && !domain::find_term(domain::subject_areas(), d.subject_area))
-    throw domain::Error::validation("subject_area", "Предметная область не из справочника");
+  check_practice_text(d, creating);
   if (caller.person_id && creating &&
       std::find(d.author_ids.begin(), d.author_ids.end(), *caller.person_id) == d.author_ids.end() &&
       staff_scope(caller).empty())

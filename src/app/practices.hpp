@@ -60,6 +60,10 @@ struct PracticeDraft {
   // Codes of the competencies it develops (route suggestions); none: kept as they are.
   std::optional<std::vector<std::string>> competencies;
 };
+// What the practice's form itself must say, every problem at once (a
+// validation error listing them): title, description, level, subject area,
+// and, for a new one, its organisation. The authors are checked on saving.
+void check_practice_text(const PracticeDraft& d, bool creating);
 std::int64_t create_practice(App& app, const Caller& caller, const PracticeDraft& d,
                              const std::string& request_id = {});
 void update_practice(App& app, const Caller& caller, std::int64_t id, const PracticeDraft& d,

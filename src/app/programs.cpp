@@ -40,22 +40,30 @@ bool administers(storage::Connection& c, const Caller& caller, std::int64_t pers
   return !scope.empty() && reg::person_in_scope(c, person_id, scope);
 }
 
-void check_program(const prg::Program& p) {
-  if (p.title.empty()) throw domain::Error::validation("title", "Укажите название программы");
-  if (domain::utf8_length(p.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
-  if (p.provider.empty()) throw domain::Error::validation("provider", "Укажите, кто реализует программу");
-  if (p.hours < 16 || p.hours > 2000)
-    throw domain::Error::validation("hours", "Объём программы повышения квалификации — от 16 до 2000 часов");
-  if (!domain::find_term(domain::program_formats(), p.format))
-    throw domain::Error::validation("format", "Форма обучения: " + domain::allowed_codes(domain::program_formats()));
-  if (!domain::find_term(domain::program_audiences(), p.audience))
-    throw domain::Error::validation("audience",
-                                    "Категория слушателей: " + domain::allowed_codes(domain::program_audiences()));
-  if (p.in_federal_registry && p.federal_number.empty())
-    throw domain::Error::validation("federal_number", "Программа из федерального реестра: укажите её номер в реестре");
-}
-
 }  // namespace
+
+void check_program(const prg::Program& p, const std::vector<std::string>& competencies) {
+  domain::Problems problems;
+  if (p.title.empty()) problems.add("title", "Укажите название программы");
+  if (domain::utf8_length(p.title) > 500) problems.add("title", "Название длиннее 500 символов");
+  if (p.provider.empty()) problems.add("provider", "Укажите, кто реализует программу");
+  if (p.hours < 16 || p.hours > 2000)
+    problems.add("hours", "Объём программы повышения квалификации — от 16 до 2000 часов");
+  if (p.format.empty())
+    problems.add("format", "Выберите форму обучения");
+  else if (!domain::find_term(domain::program_formats(), p.format))
+    problems.add("format", "Форма обучения: " + domain::allowed_titles(domain::program_formats()));
+  if (p.audience.empty())
+    problems.add("audience", "Выберите категорию слушателей");
+  else if (!domain::find_term(domain::program_audiences(), p.audience))
+    problems.add("audience", "Категория слушателей: " + domain::allowed_titles(domain::program_audiences()));
+  if (p.in_federal_registry && p.federal_number.empty())
+    problems.add("federal_number", "Программа из федерального реестра: укажите её номер в реестре");
+  if (competencies.empty())
+    problems.add("competencies", "Укажите хотя бы одну компетенцию, которую развивает программа");
+  if (p.territory_id <= 0) problems.add("territory_id", "Выберите, в чей реестр внести программу");
+  problems.raise();
+}
 
 bool organises_programs(storage::Connection& c, const Caller& caller, std::int64_t territory_id) {
   const auto scope = scope_of(caller, domain::Action::manage_diagnostics);
@@ -84,9 +92,7 @@ std::int64_t create_program(App& app, const Caller& caller, prg::Program draft,
   draft.title = domain::trim(draft.title);
   draft.provider = domain::trim(draft.provider);
   draft.federal_number = domain::trim(draft.federal_number);
-  check_program(draft);
-  if (competencies.empty())
-    throw domain::Error::validation("competencies", "Укажите хотя бы одну компетенцию, которую развивает программа");
+  check_program(draft, competencies);
   return app.db->write([&](storage::Connection& c) {
     if (!reg::find_territory(c, draft.territory_id))
       throw domain::Error::validation("territory_id", "Территория не найдена");

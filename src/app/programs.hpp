@@ -35,6 +35,10 @@ bool organises_programs(storage::Connection& c, const Caller& caller, std::int64
 std::vector<storage::programs::Program> list_programs(App& app, const Caller& caller,
                                                       const std::string& competency = {});
 ProgramCard get_program(App& app, const Caller& caller, std::int64_t id);
+// The program's own rules, every broken one at once (a validation error
+// listing them): title, provider, 16–2000 hours, format, audience, the
+// federal registry number, at least one competency, whose registry (territory).
+void check_program(const storage::programs::Program& p, const std::vector<std::string>& competencies);
 // `competencies`: codes of the framework the program develops.
 std::int64_t create_program(App& app, const Caller& caller, storage::programs::Program draft,
                             const std::vector<std::string>& competencies, const std::string& request_id = {});

@@ -126,15 +126,7 @@ std::function<bool(std::string_view)> known_bodies(storage::Connection& c, std::
 // ---- checks ----
 
 void check_roadmap(storage::Connection& c, const rm::Roadmap& r) {
-  if (r.title.empty()) throw domain::Error::validation("title", "Укажите название дорожной карты");
-  if (domain::utf8_length(r.title) > 500) throw domain::Error::validation("title", "Название длиннее 500 символов");
-  if (!domain::find_term(domain::roadmap_owner_levels(), r.owner_level))
-    throw domain::Error::validation("owner_level",
-                                    "Чья карта: " + domain::allowed_codes(domain::roadmap_owner_levels()));
-  domain::check_period(r.period_from, r.period_to, "period_from", "period_to");
-  const auto from = domain::Date::parse_iso(r.period_from), to = domain::Date::parse_iso(r.period_to);
-  if (to->year() - from->year() > 10)
-    throw domain::Error::validation("period_to", "Период дорожной карты — не больше 10 лет");
+  check_roadmap_text(r, true);
   const auto t = reg::find_territory(c, r.territory_id);
   if (!t) throw domain::Error::validation("territory_id", "Территория не найдена");
   if (r.owner_level == "region" && t->level != "region")
@@ -144,6 +136,26 @@ void check_roadmap(storage::Connection& c, const rm::Roadmap& r) {
   if (r.owner_level == "active" && t->level != "region" && t->level != "municipality")
     throw domain::Error::validation("territory_id", "Дорожная карта актива — региона или муниципалитета");
 }
+
+}  // namespace
+
+void check_roadmap_text(const rm::Roadmap& r, bool creating) {
+  domain::Problems problems;
+  const auto title = domain::trim(r.title);
+  if (title.empty()) problems.add("title", "Укажите название дорожной карты");
+  if (domain::utf8_length(title) > 500) problems.add("title", "Название длиннее 500 символов");
+  if (creating && !domain::find_term(domain::roadmap_owner_levels(), r.owner_level))
+    problems.add("owner_level", "Чья карта: " + domain::allowed_titles(domain::roadmap_owner_levels()));
+  problems.check([&] {
+    domain::check_period(r.period_from, r.period_to, "period_from", "period_to");
+    const auto from = domain::Date::parse_iso(r.period_from), to = domain::Date::parse_iso(r.period_to);
+    if (to->year() - from->year() > 10)
+      throw domain::Error::validation("period_to", "Период дорожной карты — не больше 10 лет");
+  });
+  problems.raise();
+}
+
+namespace {
 
 rm::Item item_from_draft(const ItemDraft& d) {
   rm::Item i;
@@ -157,14 +169,15 @@ rm::Item item_from_draft(const ItemDraft& d) {
   i.expected_result = domain::trim(d.expected_result);
   i.indicator_codes = domain::normalise_indicator_codes(d.indicator_codes);
   i.heading = d.heading;
-  if (i.name.empty()) throw domain::Error::validation("name", "Укажите наименование мероприятия");
+  domain::Problems problems;
+  if (i.name.empty()) problems.add("name", "Укажите наименование мероприятия");
   const bool roman = i.heading && !i.number.empty() && std::all_of(i.number.begin(), i.number.end(), [](char ch) {
                        return ch == 'I' || ch == 'V' || ch == 'X';
                      });
   for (char ch : i.number)
     if (!roman && !(ch >= '0' && ch <= '9') && ch != '.')
-      throw domain::Error::validation("number",
-                                      "Номер пункта — цифры через точку: 1, 1.5, 1.5.1 (у раздела — и римские: I, II)");
+      problems.add("number", "Номер пункта — цифры через точку: 1, 1.5, 1.5.1 (у раздела — и римские: I, II)");
+  problems.raise();
   return i;
 }
 
@@ -178,6 +191,8 @@ std::string json_of(const rm::Item& i) {
 }
 
 }  // namespace
+
+void check_roadmap_item(const ItemDraft& d) { (void)item_from_draft(d); }
 
 std::vector<rm::Roadmap> list_roadmaps(App& app, const Caller& caller) {
   const auto scope = scope_of(caller, domain::Action::read_registry);

@@ -42,6 +42,10 @@ struct RoadmapCard {
 };
 RoadmapCard get_roadmap(App& app, const Caller& caller, std::int64_t id);
 
+// What a roadmap's form itself must say, every problem at once (a validation
+// error listing them): title, whose map it is (when creating), the period of
+// at most 10 years. The territory is checked on saving.
+void check_roadmap_text(const storage::roadmaps::Roadmap& r, bool creating);
 std::int64_t create_roadmap(App& app, const Caller& caller, storage::roadmaps::Roadmap draft,
                             const std::string& request_id = {});
 // Title, period and approval; a new period re-normalises every item's term.
@@ -53,6 +57,9 @@ struct ItemDraft {
   std::string section, number, name, participants, executors, term, expected_result, indicator_codes;
   bool heading = false;
 };
+// An item's own rules, every broken one at once: a name, a number of digits
+// by dots (a section's may be Roman).
+void check_roadmap_item(const ItemDraft& d);
 storage::roadmaps::Item add_roadmap_item(App& app, const Caller& caller, std::int64_t roadmap_id, const ItemDraft& d,
                                          const std::string& request_id = {});
 storage::roadmaps::Item update_roadmap_item(App& app, const Caller& caller, std::int64_t item_id, const ItemDraft& d,

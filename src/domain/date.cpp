@@ -96,9 +96,11 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::st
 void check_period(std::string_view from, std::string_view to, const char* from_field, const char* to_field) {
   const auto start = Date::parse_iso(from);
   const auto end = Date::parse_iso(to);
-  if (!start) throw Error::validation(from_field, "Дата начала — в виде ГГГГ-ММ-ДД");
-  if (!end) throw Error::validation(to_field, "Дата окончания — в виде ГГГГ-ММ-ДД");
-  if (*end < *start) throw Error::validation(to_field, "Дата окончания раньше даты начала");
+  Problems problems;  // both dates at once
+  if (!start) problems.add(from_field, from.empty() ? "Укажите дату начала" : "Дата начала — в виде ГГГГ-ММ-ДД");
+  if (!end) problems.add(to_field, to.empty() ? "Укажите дату окончания" : "Дата окончания — в виде ГГГГ-ММ-ДД");
+  if (start && end && *end < *start) problems.add(to_field, "Дата окончания раньше даты начала");
+  problems.raise();
 }
 
 Date past_date(std::string_view written, const char* field, const Date& today) {

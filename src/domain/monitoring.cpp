@@ -415,7 +415,8 @@ std::optional<bool> Target::met(double v, int year, std::optional<double> previo
 std::string Target::text_for(int year) const {
   switch (kind) {
     case TargetKind::value:
-      return (op == "<=" ? "≤ " : "≥ ") + number_text(value_for(year)) + " " + unit;
+      // No-break spaces: «≥ 10 %» never splits over two lines (the справка's narrow columns).
+      return (op == "<=" ? "≤\u00a0" : "≥\u00a0") + number_text(value_for(year)) + "\u00a0" + unit;
     case TargetKind::growth:
       return "положительная динамика";
     case TargetKind::no_decline:
@@ -580,9 +581,10 @@ std::string value_text(const Indicator& ind, const Value& v) {
   if (!v.value) return "нет данных";
   // One municipality's answer reads as it was given; above it, the share of «да».
   if (ind.kind == ValueKind::yes_no && v.denominator == 1) return *v.value > 0 ? "да" : "нет";
-  if (ind.kind == ValueKind::share || ind.kind == ValueKind::yes_no) return decimal_text(*v.value) + " %";
+  // A value and its unit stay on one line: a no-break space between them.
+  if (ind.kind == ValueKind::share || ind.kind == ValueKind::yes_no) return decimal_text(*v.value) + "\u00a0%";
   if (ind.kind == ValueKind::count && (ind.unit.empty() || ind.unit == "ед.")) return decimal_text(*v.value);
-  return decimal_text(*v.value) + " " + ind.unit;
+  return decimal_text(*v.value) + "\u00a0" + ind.unit;
 }
 
 }  // namespace metodist::domain

@@ -87,17 +87,20 @@ Response list_communities(const Request& r, Context& ctx) {
 
 Response create_community(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const BodyReader b(body);
+  domain::Problems problems;  // the whole form at once
+  const BodyReader b(body, problems);
   cm::Community k;
-  k.kind = b.required_text("kind", 32);
-  k.title = b.required_text("title", 2000);
+  k.kind = b.optional_text("kind", 32);
+  k.title = b.optional_text("title", 2000);
   k.description = b.optional_text("description", 10000);
   k.subject_area = b.optional_term("subject_area", domain::subject_areas());
   if (const auto t = b.optional_id("territory_id")) k.territory_id = *t;
   k.organisation_id = b.optional_id("organisation_id");
   k.open_to_join = b.optional_bool("open_to_join", domain::community_open_by_default(k.kind));
-  const auto id =
-      app::create_community(ctx.app, *r.caller, std::move(k), b.optional_id("leader_person_id"), r.request_id);
+  const auto leader = b.optional_id("leader_person_id");
+  problems.check([&] { app::check_community(k); });
+  problems.raise();
+  const auto id = app::create_community(ctx.app, *r.caller, std::move(k), leader, r.request_id);
   auto resp = card_response(app::get_community(ctx.app, *r.caller, id), 201);
   resp.headers.emplace_back("Location", "/api/v1/communities/" + std::to_string(id));
   return resp;

@@ -163,6 +163,18 @@ std::optional<std::int64_t> whole_number(const Json& v) noexcept {
   return std::nullopt;
 }
 
+template <class T, class Read>
+T BodyReader::guard(Read&& read) const {
+  if (!problems_) return read();
+  try {
+    return read();
+  } catch (const domain::Error& e) {
+    if (e.kind() != domain::ErrorKind::validation_failed) throw;
+    for (auto& p : e.problems()) problems_->add(std::move(p.field), std::move(p.message));
+    return T{};
+  }
+}
+
 const Json* BodyReader::find(const char* field) const {
   auto it = body_.find(field);
   if (it == body_.end() || it->is_null()) return nullptr;
@@ -170,147 +182,178 @@ const Json* BodyReader::find(const char* field) const {
 }
 
 std::string BodyReader::optional_text(const char* field, std::size_t max_length) const {
-  const Json* v = find(field);
-  if (!v) return {};
-  if (!v->is_string())
-    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть строкой");
-  std::string s = domain::trim(v->get<std::string>());
-  if (domain::utf8_length(s) > max_length)
-    throw domain::Error::validation(
-        field, "Поле «" + domain::field_title(field) + "» длиннее " + std::to_string(max_length) + " символов");
-  return s;
+  return guard<std::string>([&]() -> std::string {
+    const Json* v = find(field);
+    if (!v) return {};
+    if (!v->is_string())
+      throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть строкой");
+    std::string s = domain::trim(v->get<std::string>());
+    if (domain::utf8_length(s) > max_length)
+      throw domain::Error::validation(
+          field, "Поле «" + domain::field_title(field) + "» длиннее " + std::to_string(max_length) + " символов");
+    return s;
+  });
 }
 
 std::string BodyReader::required_text(const char* field, std::size_t max_length) const {
-  std::string s = optional_text(field, max_length);
-  if (s.empty()) throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» обязательно");
-  return s;
+  return guard<std::string>([&]() -> std::string {
+    std::string s = optional_text(field, max_length);
+    if (s.empty()) throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» обязательно");
+    return s;
+  });
 }
 
 std::int64_t BodyReader::required_id(const char* field) const {
-  const Json* v = find(field);
-  if (!v) throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» обязательно");
-  const auto n = whole_number(*v);
-  if (!n || *n < 1)
-    throw domain::Error::validation(field,
-                                    "Поле «" + domain::field_title(field) + "» должно быть положительным целым числом");
-  return *n;
+  return guard<std::int64_t>([&]() -> std::int64_t {
+    const Json* v = find(field);
+    // 0 is how a form sends «nothing chosen» in a list of ids.
+    if (!v || whole_number(*v) == 0)
+      throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» обязательно");
+    const auto n = whole_number(*v);
+    if (!n || *n < 1)
+      throw domain::Error::validation(
+          field, "Поле «" + domain::field_title(field) + "» должно быть положительным целым числом");
+    return *n;
+  });
 }
 
 std::optional<std::int64_t> BodyReader::optional_id(const char* field) const {
-  const Json* v = find(field);
-  if (!v || v->is_null()) return std::nullopt;
-  return required_id(field);
+  return guard<std::optional<std::int64_t>>([&]() -> std::optional<std::int64_t> {
+    const Json* v = find(field);
+    if (!v || v->is_null() || whole_number(*v) == 0) return std::nullopt;  // 0: nothing chosen
+    return required_id(field);
+  });
 }
 
 std::optional<std::int64_t> BodyReader::optional_integer(const char* field, std::int64_t min, std::int64_t max) const {
-  const Json* v = find(field);
-  if (!v || v->is_null()) return std::nullopt;
-  const auto n = whole_number(*v);
-  if (!n || *n < min || *n > max)
-    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» — целое число от " +
-                                               std::to_string(min) + " до " + std::to_string(max));
-  return *n;
+  return guard<std::optional<std::int64_t>>([&]() -> std::optional<std::int64_t> {
+    const Json* v = find(field);
+    if (!v || v->is_null()) return std::nullopt;
+    const auto n = whole_number(*v);
+    if (!n || *n < min || *n > max)
+      throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» — целое число от " +
+                                                 std::to_string(min) + " до " + std::to_string(max));
+    return *n;
+  });
 }
 
 bool BodyReader::optional_bool(const char* field, bool fallback) const {
-  const Json* v = find(field);
-  if (!v) return fallback;
-  if (!v->is_boolean())
-    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть true или false");
-  return v->get<bool>();
+  return guard<bool>([&]() -> bool {
+    const Json* v = find(field);
+    if (!v) return fallback;
+    if (!v->is_boolean())
+      throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть true или false");
+    return v->get<bool>();
+  });
 }
 
 std::optional<double> BodyReader::optional_number(const char* field) const {
-  const Json* v = find(field);
-  if (!v || v->is_null()) return std::nullopt;
-  if (!v->is_number())
-    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть числом или null");
-  return v->get<double>();
+  return guard<std::optional<double>>([&]() -> std::optional<double> {
+    const Json* v = find(field);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_number())
+      throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть числом или null");
+    return v->get<double>();
+  });
 }
 
 std::vector<std::string> BodyReader::string_list(const char* field, std::size_t max_length) const {
-  std::vector<std::string> out;
-  const Json* v = find(field);
-  if (!v || v->is_null()) return out;
-  if (!v->is_array())
-    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком строк");
-  for (const auto& item : *v) {
-    if (!item.is_string() || item.get<std::string>().size() > max_length)
+  return guard<std::vector<std::string>>([&]() -> std::vector<std::string> {
+    std::vector<std::string> out;
+    const Json* v = find(field);
+    if (!v || v->is_null()) return out;
+    if (!v->is_array())
       throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком строк");
-    out.push_back(item.get<std::string>());
-  }
-  return out;
+    for (const auto& item : *v) {
+      if (!item.is_string() || item.get<std::string>().size() > max_length)
+        throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком строк");
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  });
 }
 
 std::vector<std::int64_t> BodyReader::id_list(const char* field) const {
-  std::vector<std::int64_t> out;
-  const Json* v = find(field);
-  if (!v || v->is_null()) return out;
-  const auto wrong = [&] {
-    return domain::Error::validation(field,
-                                     "Поле «" + domain::field_title(field) + "» должно быть списком идентификаторов");
-  };
-  if (!v->is_array()) throw wrong();
-  for (const auto& item : *v) {
-    const auto n = whole_number(item);
-    if (!n || *n <= 0) throw wrong();
-    out.push_back(*n);
-  }
-  return out;
+  return guard<std::vector<std::int64_t>>([&]() -> std::vector<std::int64_t> {
+    std::vector<std::int64_t> out;
+    const Json* v = find(field);
+    if (!v || v->is_null()) return out;
+    const auto wrong = [&] {
+      return domain::Error::validation(field,
+                                       "Поле «" + domain::field_title(field) + "» должно быть списком идентификаторов");
+    };
+    if (!v->is_array()) throw wrong();
+    for (const auto& item : *v) {
+      const auto n = whole_number(item);
+      if (!n || *n <= 0) throw wrong();
+      out.push_back(*n);
+    }
+    return out;
+  });
 }
 
 std::vector<std::optional<std::int64_t>> BodyReader::optional_integer_list(const char* field, std::int64_t min,
                                                                            std::int64_t max) const {
-  std::vector<std::optional<std::int64_t>> out;
-  const Json* v = find(field);
-  const auto wrong = [&] {
-    return domain::Error::validation(field, "Поле «" + domain::field_title(field) +
-                                                "» должно быть списком целых чисел от " + std::to_string(min) + " до " +
-                                                std::to_string(max));
-  };
-  if (!v || !v->is_array()) throw wrong();
-  for (const auto& item : *v) {
-    const auto n = whole_number(item);
-    if (item.is_null())
-      out.emplace_back();
-    else if (n && *n >= min && *n <= max)
-      out.emplace_back(*n);
-    else
-      throw wrong();
-  }
-  return out;
+  return guard<std::vector<std::optional<std::int64_t>>>([&]() -> std::vector<std::optional<std::int64_t>> {
+    std::vector<std::optional<std::int64_t>> out;
+    const Json* v = find(field);
+    const auto wrong = [&] {
+      return domain::Error::validation(field, "Поле «" + domain::field_title(field) +
+                                                  "» должно быть списком целых чисел от " + std::to_string(min) +
+                                                  " до " + std::to_string(max));
+    };
+    if (!v || !v->is_array()) throw wrong();
+    for (const auto& item : *v) {
+      const auto n = whole_number(item);
+      if (item.is_null())
+        out.emplace_back();
+      else if (n && *n >= min && *n <= max)
+        out.emplace_back(*n);
+      else
+        throw wrong();
+    }
+    return out;
+  });
 }
 
 std::vector<BodyReader> BodyReader::object_list(const char* field) const {
-  std::vector<BodyReader> out;
-  const Json* v = find(field);
-  if (!v || v->is_null()) return out;
-  const auto wrong = [&] {
-    return domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком объектов");
-  };
-  if (!v->is_array()) throw wrong();
-  for (const auto& item : *v) {
-    if (!item.is_object()) throw wrong();
-    out.emplace_back(item);
-  }
-  return out;
+  return guard<std::vector<BodyReader>>([&]() -> std::vector<BodyReader> {
+    std::vector<BodyReader> out;
+    const Json* v = find(field);
+    if (!v || v->is_null()) return out;
+    const auto wrong = [&] {
+      return domain::Error::validation(field, "Поле «" + domain::field_title(field) + "» должно быть списком объектов");
+    };
+    if (!v->is_array()) throw wrong();
+    for (const auto& item : *v) {
+      if (!item.is_object()) throw wrong();
+      if (problems_)
+        out.emplace_back(item, *problems_);
+      else
+        out.emplace_back(item);
+    }
+    return out;
+  });
 }
 
 std::string BodyReader::required_term(const char* field, std::span<const domain::Term> vocabulary) const {
-  std::string s = required_text(field, 200);
-  if (!domain::find_term(vocabulary, s))
-    throw domain::Error::validation(field,
-                                    "Поле «" + domain::field_title(field) + "»: неизвестное значение «" + s + "»");
-  return s;
+  return guard<std::string>([&]() -> std::string {
+    std::string s = required_text(field, 200);
+    if (!domain::find_term(vocabulary, s))
+      throw domain::Error::validation(field,
+                                      "Поле «" + domain::field_title(field) + "»: неизвестное значение «" + s + "»");
+    return s;
+  });
 }
 
 std::string BodyReader::optional_term(const char* field, std::span<const domain::Term> vocabulary) const {
-  const std::string s = optional_text(field, 200);
-  if (s.empty()) return s;
-  if (const auto* found = domain::match_term(vocabulary, s)) return std::string(found->code);
-  throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "»: неизвестное значение «" + s +
-                                             "»; допустимые — " + domain::allowed_titles(vocabulary));
+  return guard<std::string>([&]() -> std::string {
+    const std::string s = optional_text(field, 200);
+    if (s.empty()) return s;
+    if (const auto* found = domain::match_term(vocabulary, s)) return std::string(found->code);
+    throw domain::Error::validation(field, "Поле «" + domain::field_title(field) + "»: неизвестное значение «" + s +
+                                               "»; допустимые — " + domain::allowed_titles(vocabulary));
+  });
 }
 
 void write_terms(JsonWriter& w, std::span<const domain::Term> vocabulary) {

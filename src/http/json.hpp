@@ -56,13 +56,19 @@ class QueryReader {
 std::optional<std::int64_t> whole_number(const Json& v) noexcept;
 
 // Reads typed fields of a JSON object body; wrong values throw naming the field.
+//
+// Given a Problems, it reads a form whole instead: a field that cannot be read
+// adds its problem and reads as empty (0, "", nullopt, {}), so a person is
+// told every field to correct at once. The handler then adds the form's own
+// checks (Problems::check) and calls Problems::raise before using the values.
 class BodyReader {
  public:
   explicit BodyReader(const Json& body) : body_(body) {}
+  BodyReader(const Json& body, domain::Problems& problems) : body_(body), problems_(&problems) {}
   std::string required_text(const char* field, std::size_t max_length) const;
   std::string optional_text(const char* field, std::size_t max_length) const;
   std::int64_t required_id(const char* field) const;
-  // A positive integer id, or nullopt when absent or null.
+  // A positive integer id, or nullopt when absent, null or 0 (a form's «nothing chosen»).
   std::optional<std::int64_t> optional_id(const char* field) const;
   // A whole number in [min, max], or nullopt when absent or null.
   std::optional<std::int64_t> optional_integer(const char* field, std::int64_t min, std::int64_t max) const;
@@ -80,7 +86,8 @@ class BodyReader {
   // A required code of a vocabulary ordered as the enum E (a feature's statuses), as E.
   template <class E>
   E required_value(const char* field, std::span<const domain::Term> vocabulary) const {
-    return *domain::value_in<E>(vocabulary, required_term(field, vocabulary));
+    // value_or: a form read whole gives "" for a wrong status, its problem already noted.
+    return domain::value_in<E>(vocabulary, required_term(field, vocabulary)).value_or(E{});
   }
   // An array of positive ids, empty when absent.
   std::vector<std::int64_t> id_list(const char* field) const;
@@ -92,7 +99,11 @@ class BodyReader {
 
  private:
   const Json* find(const char* field) const;
+  // Runs one read; in a form read whole, its validation problem is noted and the value is T{}.
+  template <class T, class Read>
+  T guard(Read&& read) const;
   const Json& body_;
+  domain::Problems* problems_ = nullptr;
 };
 
 // Vocabulary as JSON: [{"code": ..., "title": ...}].

@@ -74,13 +74,16 @@ Response list_mentoring_programs(const Request& r, Context& ctx) {
 
 Response create_mentoring_program(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const BodyReader b(body);
+  domain::Problems problems;  // the whole form at once
+  const BodyReader b(body, problems);
   mt::Program p;
-  p.organisation_id = b.required_id("organisation_id");
-  p.title = b.required_text("title", 500);
+  p.organisation_id = b.optional_id("organisation_id").value_or(0);
+  p.title = b.optional_text("title", 500);
   p.curator_person_id = b.optional_id("curator_person_id");
-  p.starts_on = b.required_text("starts_on", 10);
-  p.ends_on = b.required_text("ends_on", 10);
+  p.starts_on = b.optional_text("starts_on", 10);
+  p.ends_on = b.optional_text("ends_on", 10);
+  problems.check([&] { app::check_mentoring_program(p); });
+  problems.raise();
   const auto id = app::create_mentoring_program(ctx.app, *r.caller, std::move(p), r.request_id);
   return program_response(app::get_mentoring_program(ctx.app, *r.caller, id), 201);
 }
@@ -91,15 +94,18 @@ Response get_mentoring_program(const Request& r, Context& ctx) {
 
 Response create_mentoring_pair(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const BodyReader b(body);
+  domain::Problems problems;  // the whole form at once
+  const BodyReader b(body, problems);
   mt::Pair p;
   p.program_id = r.id();
-  p.mentor_person_id = b.required_id("mentor_person_id");
-  p.mentee_person_id = b.required_id("mentee_person_id");
-  p.form = b.required_text("form", 32);
+  p.mentor_person_id = b.optional_id("mentor_person_id").value_or(0);
+  p.mentee_person_id = b.optional_id("mentee_person_id").value_or(0);
+  p.form = b.optional_text("form", 32);
   p.plan = b.optional_text("plan", 10000);
-  p.starts_on = b.required_text("starts_on", 10);
+  p.starts_on = b.optional_text("starts_on", 10);
   p.ends_on = b.optional_text("ends_on", 10);
+  problems.check([&] { app::check_mentoring_pair(p); });
+  problems.raise();
   JsonWriter w;
   write_pair(w, app::create_mentoring_pair(ctx.app, *r.caller, std::move(p), r.request_id));
   return json_response(201, std::move(w));

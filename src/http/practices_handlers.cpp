@@ -74,16 +74,21 @@ void write_rules(JsonWriter& w, const domain::ExpertiseRules& r) {
       .end_object();
 }
 
-app::PracticeDraft draft_from(const BodyReader& b, bool creating) {
+// The practice form read whole: every problem it has at once.
+app::PracticeDraft draft_from(const Json& body, bool creating) {
+  domain::Problems problems;
+  const BodyReader b(body, problems);
   app::PracticeDraft d;
-  d.title = b.required_text("title", 2000);
-  d.description = b.required_text("description", 200000);
-  d.level = b.required_text("level", 32);
+  d.title = b.optional_text("title", 2000);
+  d.description = b.optional_text("description", 200000);
+  d.level = b.optional_text("level", 32);
   d.subject_area = b.optional_term("subject_area", domain::subject_areas());
   d.authors_text = b.optional_text("authors", 2000);
-  if (creating) d.organisation_id = b.required_id("organisation_id");
+  if (creating) d.organisation_id = b.optional_id("organisation_id").value_or(0);
   d.author_ids = b.id_list("author_ids");
   if (b.has("competencies")) d.competencies = b.string_list("competencies", 64);
+  problems.check([&] { app::check_practice_text(d, creating); });
+  problems.raise();
   return d;
 }
 
@@ -102,7 +107,7 @@ Response list_practices(const Request& r, Context& ctx) {
 
 Response create_practice(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const auto id = app::create_practice(ctx.app, *r.caller, draft_from(BodyReader(body), true), r.request_id);
+  const auto id = app::create_practice(ctx.app, *r.caller, draft_from(body, true), r.request_id);
   JsonWriter w;
   w.begin_object().field("id", id).end_object();
   auto resp = json_response(201, std::move(w));
@@ -145,7 +150,7 @@ Response get_practice(const Request& r, Context& ctx) {
 
 Response update_practice(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  app::update_practice(ctx.app, *r.caller, r.id(), draft_from(BodyReader(body), false), r.request_id);
+  app::update_practice(ctx.app, *r.caller, r.id(), draft_from(body, false), r.request_id);
   return no_content();
 }
 

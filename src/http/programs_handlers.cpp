@@ -1,4 +1,6 @@
 // Programs (ДПП ПК), cohorts and enrolments.
+#include <cmath>
+
 #include "app/programs.hpp"
 #include "domain/programs.hpp"
 #include "http/handlers.hpp"
@@ -111,21 +113,25 @@ Response get_program(const Request& r, Context& ctx) {
 
 Response create_program(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const BodyReader b(body);
+  domain::Problems problems;  // the whole form at once
+  const BodyReader b(body, problems);
   prg::Program p;
-  p.title = b.required_text("title", 500);
-  p.provider = b.required_text("provider", 300);
+  p.title = b.optional_text("title", 500);
+  p.provider = b.optional_text("provider", 300);
   const auto hours = b.optional_number("hours");
-  if (!hours || *hours != static_cast<double>(static_cast<std::int64_t>(*hours)))
-    throw domain::Error::validation("hours", "Укажите объём программы в часах целым числом");
-  p.hours = static_cast<std::int64_t>(*hours);
-  p.format = b.required_text("format", 32);
-  p.audience = b.required_text("audience", 32);
+  if (!hours || *hours != static_cast<double>(static_cast<std::int64_t>(*hours)) || std::abs(*hours) > 1e9)
+    problems.add("hours", "Укажите объём программы в часах целым числом");
+  else
+    p.hours = static_cast<std::int64_t>(*hours);
+  p.format = b.optional_text("format", 32);
+  p.audience = b.optional_text("audience", 32);
   p.in_federal_registry = b.optional_bool("in_federal_registry", false);
   p.federal_number = b.optional_text("federal_number", 100);
-  p.territory_id = b.required_id("territory_id");
-  const auto id =
-      app::create_program(ctx.app, *r.caller, std::move(p), b.string_list("competencies", 64), r.request_id);
+  p.territory_id = b.optional_id("territory_id").value_or(0);
+  const auto competencies = b.string_list("competencies", 64);
+  problems.check([&] { app::check_program(p, competencies); });
+  problems.raise();
+  const auto id = app::create_program(ctx.app, *r.caller, std::move(p), competencies, r.request_id);
   const auto card = app::get_program(ctx.app, *r.caller, id);
   JsonWriter w;
   write_program(w, card.program);

@@ -113,28 +113,38 @@ void write_report(JsonWriter& w, const rm::Report& r) {
       .end_object();
 }
 
-rm::Roadmap roadmap_from(const BodyReader& b) {
+// The roadmap form read whole: every problem it has at once.
+rm::Roadmap roadmap_from(const Json& body, bool creating) {
+  domain::Problems problems;
+  const BodyReader b(body, problems);
   rm::Roadmap r;
-  r.title = b.required_text("title", 2000);
+  r.title = b.optional_text("title", 2000);
   r.owner_level = b.optional_text("owner_level", 16);
   r.territory_id = b.optional_id("territory_id").value_or(0);
-  r.period_from = b.required_text("period_from", 10);
-  r.period_to = b.required_text("period_to", 10);
+  r.period_from = b.optional_text("period_from", 10);
+  r.period_to = b.optional_text("period_to", 10);
   r.approved_by = b.optional_text("approved_by", 1000);
+  problems.check([&] { app::check_roadmap_text(r, creating); });
+  problems.raise();
   return r;
 }
 
-app::ItemDraft item_from(const BodyReader& b) {
+// An item's form read whole.
+app::ItemDraft item_from(const Json& body) {
+  domain::Problems problems;
+  const BodyReader b(body, problems);
   app::ItemDraft d;
   d.section = b.optional_text("section", 100);
   d.number = b.optional_text("number", 32);
-  d.name = b.required_text("name", 5000);
+  d.name = b.optional_text("name", 5000);
   d.participants = b.optional_text("participants", 2000);
   d.executors = b.optional_text("executors", 2000);
   d.term = b.optional_text("term", 200);
   d.expected_result = b.optional_text("expected_result", 5000);
   d.indicator_codes = b.optional_text("indicator_codes", 500);
   d.heading = b.optional_bool("heading", false);
+  problems.check([&] { app::check_roadmap_item(d); });
+  problems.raise();
   return d;
 }
 
@@ -164,7 +174,7 @@ Response list_roadmaps(const Request& r, Context& ctx) {
 
 Response create_roadmap(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  const auto id = app::create_roadmap(ctx.app, *r.caller, roadmap_from(BodyReader(body)), r.request_id);
+  const auto id = app::create_roadmap(ctx.app, *r.caller, roadmap_from(body, true), r.request_id);
   JsonWriter w;
   w.begin_object().field("id", id).end_object();
   auto resp = json_response(201, std::move(w));
@@ -196,7 +206,7 @@ Response get_roadmap(const Request& r, Context& ctx) {
 
 Response update_roadmap(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  auto changes = roadmap_from(BodyReader(body));
+  auto changes = roadmap_from(body, false);
   changes.id = r.id();
   app::update_roadmap(ctx.app, *r.caller, changes, r.request_id);
   return no_content();
@@ -204,14 +214,12 @@ Response update_roadmap(const Request& r, Context& ctx) {
 
 Response add_roadmap_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return item_response(app::add_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id),
-                       201);
+  return item_response(app::add_roadmap_item(ctx.app, *r.caller, r.id(), item_from(body), r.request_id), 201);
 }
 
 Response update_roadmap_item(const Request& r, Context& ctx) {
   const Json body = parse_object_body(r);
-  return item_response(app::update_roadmap_item(ctx.app, *r.caller, r.id(), item_from(BodyReader(body)), r.request_id),
-                       200);
+  return item_response(app::update_roadmap_item(ctx.app, *r.caller, r.id(), item_from(body), r.request_id), 200);
 }
 
 Response list_item_reports(const Request& r, Context& ctx) {

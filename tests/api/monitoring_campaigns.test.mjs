@@ -39,11 +39,11 @@ test('a region sets its own target; values are judged against it', async () => {
   assert.equal(set.status, 200, JSON.stringify(set.body))
   assert.deepEqual(
     set.body.items.find((i) => i.code === 'fed.4'),
-    { code: 'fed.4', op: '>=', value: 1, kind: 'value', by_year: [], text: '≥ 1 %', responsible: 'ИМЦ' },
+    { code: 'fed.4', op: '>=', value: 1, kind: 'value', by_year: [], text: '≥\u00a01\u00a0%', responsible: 'ИМЦ' },
   )
   const after = item(await values('fed'), 'fed.4')
   assert.equal(after.target, 1)
-  assert.equal(after.target_text, '≥ 1 %')
+  assert.equal(after.target_text, '≥\u00a01\u00a0%')
   if (after.value !== null) assert.equal(after.met, after.value >= 1)
   await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'fed.4', op: '' })
   assert.equal(item(await values('fed'), 'fed.4').target, null)
@@ -198,8 +198,8 @@ test("a region's own indicator as its order writes it: edited, targets per year,
     by_year: '2024: 9; 2025: 15; 2026: 20',
   })
   assert.equal(yearly.status, 200, JSON.stringify(yearly.body))
-  assert.equal(item(await values('reg', '2025'), 'reg.5').target_text, '≥ 15 %')
-  assert.equal(item(await values('reg', '2024'), 'reg.5').target_text, '≥ 9 %')
+  assert.equal(item(await values('reg', '2025'), 'reg.5').target_text, '≥\u00a015\u00a0%')
+  assert.equal(item(await values('reg', '2024'), 'reg.5').target_text, '≥\u00a09\u00a0%')
   const badYears = await send('PUT', `/api/v1/monitoring/targets/${regionId}`, region, { code: 'reg.5', by_year: '2025 пятнадцать' })
   assert.equal(badYears.body.error.field, 'targets_by_year')
   // «Положительная динамика»: met when the value grew against the previous period.
@@ -233,7 +233,7 @@ test("a region's own indicator as its order writes it: edited, targets per year,
   )
   assert.equal(passport.name, 'Число открытых мероприятий')
   assert.equal(passport.basis, 'Приказ министерства образования от 15.01.2024 № 45')
-  assert.equal(passport.target.text, '≥ 5 ед.', 'a count target is not written in %')
+  assert.equal(passport.target.text, '≥\u00a05\u00a0ед.', 'a count target is not written in %')
   // A school year in the query with a plain «/».
   const schoolYear = await json(srv.base, '/api/v1/monitoring/values?set=reg&unit=municipality&period=2025/2026', { headers: region })
   assert.equal(schoolYear.status, 200, JSON.stringify(schoolYear.body))
@@ -424,8 +424,8 @@ test("a region's averages, decimals and «да/нет» answers: a mean is avera
     const file = join(dir, 'r.pdf')
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-    assert.match(text, /66,8 балл \(в среднем по 2\)/)
-    assert.match(text, /50 % \(«да» — 1 из 2\)/)
+    assert.match(text, /66,8\sбалл \(в среднем по 2\)/)
+    assert.match(text, /50\s% \(«да» — 1 из 2\)/)
     assert.match(text, /19,8 ч\./)
     assert.match(text, /Заречный округ/)
   } finally {

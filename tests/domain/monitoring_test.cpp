@@ -155,7 +155,7 @@ TEST(MonitoringIndicators, TheBuiltInSetsCarryTheCodesOfTheDomain) {
   EXPECT_EQ(indicators_of_set("fed").size(), 5u);
   EXPECT_EQ(indicators_of_set("rmms").size(), 11u);
   EXPECT_EQ(indicators_of_set("rma").size(), 12u);
-  EXPECT_EQ(find_indicator("fed.1")->target->text(), "≥ 30 %");
+  EXPECT_EQ(find_indicator("fed.1")->target->text(), "≥\u00a030\u00a0%");
   EXPECT_FALSE(find_indicator("rmms.9")->denominator);             // a count
   EXPECT_EQ(find_indicator("fed.1")->window, Window::cumulative);  // «к 2024 году»
   EXPECT_EQ(find_indicator("rmms.4")->window, Window::period);     // «в отчётный период»
@@ -191,8 +191,8 @@ TEST(MonitoringTargets, ValuesPerYearDynamicsAndTheRegionsMean) {
   EXPECT_EQ(yearly.value_for(2030), 20);  // a year not listed: the general value
   EXPECT_EQ(yearly.met(12, 2021, {}, {}), true);
   EXPECT_EQ(yearly.met(12, 2022, {}, {}), false);
-  EXPECT_EQ(yearly.text(), "2021 — ≥ 9 %; 2022 — ≥ 15 %; 2023 — ≥ 20 %");
-  EXPECT_EQ(yearly.text_for(2022), "≥ 15 %");
+  EXPECT_EQ(yearly.text(), "2021 — ≥\u00a09\u00a0%; 2022 — ≥\u00a015\u00a0%; 2023 — ≥\u00a020\u00a0%");
+  EXPECT_EQ(yearly.text_for(2022), "≥\u00a015\u00a0%");
   EXPECT_EQ(targets_by_year_text(yearly.by_year), "2021: 9; 2022: 15; 2023: 20");
   EXPECT_EQ(parse_targets_by_year("2024: 12,5", "t").front().second, 12.5);
   // A count in thousands reads back as written: «1 500» is not «1».
@@ -204,7 +204,7 @@ TEST(MonitoringTargets, ValuesPerYearDynamicsAndTheRegionsMean) {
   EXPECT_TRUE(parse_targets_by_year("", "t").empty());
 
   Target count{">=", 5, TargetKind::value, {}, "ед."};
-  EXPECT_EQ(count.text(), "≥ 5 ед.");  // a count is not a share
+  EXPECT_EQ(count.text(), "≥\u00a05\u00a0ед.");  // a count is not a share
   Target growth{"", 0, TargetKind::growth};
   EXPECT_EQ(growth.met(31.5, 2024, 30.0, {}), true);
   EXPECT_EQ(growth.met(30.0, 2024, 30.0, {}), false);
@@ -362,7 +362,7 @@ TEST(MonitoringEngine, MeansOfPersonsAndSharesOfMunicipalitiesWorkedOutByHand) {
   EXPECT_DOUBLE_EQ(*v[10]["score"].value, 62.5) << "the region's mean of its persons (55 and 70), not a sum";
   EXPECT_FALSE(v[300]["score"].value) << "М3 has nobody: no data, not 0";
   EXPECT_DOUBLE_EQ(*v[100]["literacy"].value, 67.5) << "1 (75) and 2 (60)";
-  EXPECT_EQ(value_text(score, v[10]["score"]), "62,5 %");
+  EXPECT_EQ(value_text(score, v[10]["score"]), "62,5\u00a0%");
   expect_share(v[10]["service"], 1, 3, "М1, М2, М3 report; М4 is gone, П1 is a settlement; М2 has a service");
   expect_share(v[10]["active"], 1, 3, "М1's active is current; М2's ended in 2023");
   expect_share(v[1]["service"], 1, 3, "the federation, the same municipalities");
@@ -381,7 +381,7 @@ TEST(MonitoringIndicators, ValuesOfEveryKindReadAsTheSpravkaPrintsThem) {
   mean.unit = "балл";
   auto v = evaluate(mean, 63.4 + 70.1, 2);
   EXPECT_DOUBLE_EQ(*v.value, 66.8);  // (63,4 + 70,1) / 2 = 66,75 → 66,8
-  EXPECT_EQ(value_text(mean, v), "66,8 балл");
+  EXPECT_EQ(value_text(mean, v), "66,8\u00a0балл");
   EXPECT_FALSE(evaluate(mean, 0, 0).value) << "nobody answered: no data";
   Indicator yes;
   yes.kind = ValueKind::yes_no;
@@ -389,11 +389,11 @@ TEST(MonitoringIndicators, ValuesOfEveryKindReadAsTheSpravkaPrintsThem) {
   yes.unit = "%";
   EXPECT_EQ(value_text(yes, evaluate(yes, 1, 1)), "да");
   EXPECT_EQ(value_text(yes, evaluate(yes, 0, 1)), "нет");
-  EXPECT_EQ(value_text(yes, evaluate(yes, 2, 3)), "66,7 %") << "above a municipality: the share of «да»";
+  EXPECT_EQ(value_text(yes, evaluate(yes, 2, 3)), "66,7\u00a0%") << "above a municipality: the share of «да»";
   Indicator hours;
   hours.kind = ValueKind::count;
   hours.unit = "ч.";
-  EXPECT_EQ(value_text(hours, evaluate(hours, 63.4, std::nullopt)), "63,4 ч.");
+  EXPECT_EQ(value_text(hours, evaluate(hours, 63.4, std::nullopt)), "63,4\u00a0ч.");
   hours.unit = "ед.";
   EXPECT_EQ(value_text(hours, evaluate(hours, 5, std::nullopt)), "5");
   Indicator computed_yes = yes;

@@ -114,7 +114,7 @@ test('the methodist writes to a supported teacher; the teacher replies and rates
   await teacher.screenshot({ path: join(screenshots, 'support.png'), fullPage: true })
 
   await methodist.reload()
-  await methodist.getByTestId('feedback-average').getByText('5.0').waitFor()
+  await methodist.getByTestId('feedback-average').getByText('5,0').waitFor()
   await methodist.screenshot({ path: join(screenshots, 'cabinet-methodist.png'), fullPage: true })
 })
 

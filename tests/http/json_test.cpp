@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/help_requests.hpp"
 #include "support/errors.hpp"
 
 using namespace metodist;
@@ -81,6 +82,34 @@ TEST(BodyReader, ValidatesTypesAndNamesFields) {
   EXPECT_EQ(error_of([&] { b.required_id("neg"); }).field(), "neg");
   EXPECT_EQ(error_of([&] { b.optional_bool("n", false); }).field(), "n");
   EXPECT_EQ(b.required_term("kind", domain::organisation_kinds()), "school");
+}
+
+// A form read whole: every field that cannot be read is noted, each reads as
+// empty, and nothing is thrown until the handler raises them together.
+TEST(BodyReader, AFormReadWholeNotesEveryProblemAndRaisesThemTogether) {
+  const auto body = Json::parse(
+      R"({"title":7,"organisation_id":0,"hours":"много","status":"lost","items":[{"name":5}],"note":"  да  "})");
+  domain::Problems problems;
+  const BodyReader b(body, problems);
+  EXPECT_EQ(b.required_text("title", 100), "");
+  EXPECT_EQ(b.required_id("organisation_id"), 0);
+  EXPECT_EQ(b.optional_number("hours"), std::nullopt);
+  EXPECT_EQ(b.required_value<domain::HelpStatus>("status", domain::help_statuses()), domain::HelpStatus{});
+  const auto items = b.object_list("items");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].required_text("name", 10), "") << "a nested object is read whole too";
+  EXPECT_EQ(b.required_text("note", 10), "да") << "a good field still reads";
+  try {
+    problems.raise();
+    FAIL() << "the problems are raised together";
+  } catch (const domain::Error& e) {
+    std::vector<std::string> fields;
+    for (const auto& p : e.problems()) fields.push_back(p.field);
+    EXPECT_EQ(fields, (std::vector<std::string>{"title", "organisation_id", "hours", "status", "name"}));
+    EXPECT_EQ(e.problems()[1].message, "Поле «Организация» обязательно") << "0 is «nothing chosen»";
+  }
+  // Without a Problems, the first bad field throws as before.
+  EXPECT_EQ(error_of([&] { BodyReader(body).required_text("title", 100); }).field(), "title");
 }
 
 // Found by the JSON fuzz target: a number beyond double escaped as out_of_range

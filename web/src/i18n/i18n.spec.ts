@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ru } from './ru'
 import { en } from './en'
-import { fill, formatSize, formatTimestamp, plural } from './index'
+import { fill, formatFixed, formatSize, formatTimestamp, plural } from './index'
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
@@ -59,5 +59,14 @@ describe('timestamps in local time', () => {
     expect(formatTimestamp('2026-12-03T22:30:00Z', 'Asia/Vladivostok')).toBe('04.12.2026 08:30')
     expect(formatTimestamp('2026-12-03T10:05:00Z', 'Europe/Kaliningrad')).toBe('03.12.2026 12:05')
     expect(formatTimestamp('not a time')).toBe('not a time')
+  })
+})
+
+describe('formatFixed', () => {
+  it('writes a mark or a percent with a decimal comma and the digits asked for', () => {
+    expect(formatFixed(5, 1)).toBe('5,0')
+    expect(formatFixed(4.25, 1)).toBe('4,3')
+    expect(formatFixed(79.6, 0)).toBe('80')
+    expect(formatFixed(1170002.5, 1)).toBe('1\u00a0170\u00a0002,5')
   })
 })

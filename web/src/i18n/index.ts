@@ -38,6 +38,10 @@ export function numberLocale(): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(numberLocale()).format(n)
 }
+// With exactly `digits` after the comma, as a mark or a percent is written: «4,5», «80 %».
+export function formatFixed(n: number, digits: number): string {
+  return new Intl.NumberFormat(numberLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)
+}
 
 // The zone times are shown in: the signed-in person's territory's (set on
 // sign-in from /me), else the browser's own.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { linkErrorsToFields, useFormErrors } from './formErrors'
+import { linkErrorsToFields, unplacedMessages, useFormErrors } from './formErrors'
 import { ApiError } from '../api/client'
 
 describe('useFormErrors', () => {
@@ -71,5 +71,16 @@ describe('linkErrorsToFields', () => {
     linkErrorsToFields()
     expect(a.hasAttribute('aria-describedby')).toBe(false)
     expect(described(document.getElementById('b')!)).toEqual(['Не короче 10 знаков', 'Слишком короткий'])
+  })
+})
+
+describe('unplacedMessages', () => {
+  it('names the messages no field of the form shows, so they can go above it', () => {
+    document.body.innerHTML = `
+      <form>
+        <div class="field"><input id="a" /><small class="error"> Укажите тему </small></div>
+      </form>`
+    expect(unplacedMessages(['Укажите тему', 'Руководитель не найден'])).toEqual(['Руководитель не найден'])
+    expect(unplacedMessages(['Укажите тему'])).toEqual([])
   })
 })

@@ -1,7 +1,9 @@
 // How every form shows the server's verdict: a message under each field the
 // error names (all of them when the server checked the form whole), or one
 // message above the form when it names none; the first field at fault is
-// scrolled into view and focused, so a long form does not hide it. Each
+// scrolled into view and focused, so a long form does not hide it. A message
+// for a field the form has no place for goes above the form, so no refused
+// save is silent. Each
 // message is tied to its field (aria-describedby), so a screen reader reads it
 // with the field (ГОСТ Р 52872-2019, 3.3.1).
 import { nextTick, reactive, ref } from 'vue'
@@ -21,8 +23,12 @@ export function useFormErrors() {
     else if (e instanceof ApiError && e.field) fieldErrors[e.field] = e.message
     else generalError.value = errorText(e)
     nextTick(() => {
-      linkErrorsToFields()
-      focusFirstProblem()
+      const unplaced = unplacedMessages(Object.values(fieldErrors))
+      if (unplaced.length && !generalError.value) generalError.value = unplaced.join(' ')
+      nextTick(() => {
+        linkErrorsToFields()
+        focusFirstProblem()
+      })
     })
   }
   // Runs a submit: errors cleared first, `saving` set while it runs, failures captured.
@@ -39,6 +45,13 @@ export function useFormErrors() {
     }
   }
   return { fieldErrors, generalError, clear, capture, saving, submitting }
+}
+
+// The messages no `.error` element on the page shows: the server named a
+// field this form does not draw.
+export function unplacedMessages(messages: string[], root: ParentNode = document) {
+  const shown = new Set([...root.querySelectorAll('.error')].map((e) => e.textContent?.trim()))
+  return messages.filter((m) => !shown.has(m.trim()))
 }
 
 // Within every `.field` block, the messages shown under it (`.error`) become
@@ -59,9 +72,11 @@ export function linkErrorsToFields(root: ParentNode = document) {
 }
 
 // The first field marked invalid (PrimeVue's p-invalid, or aria-invalid) in the
-// open dialog or the page, else the general message: into view and focused.
+// dialog opened last (a form may open over another dialog) or the page, else
+// the general message: into view and focused.
 export function focusFirstProblem() {
-  const root = document.querySelector('.p-dialog') ?? document
+  const dialogs = document.querySelectorAll('.p-dialog')
+  const root = dialogs[dialogs.length - 1] ?? document
   const field = root.querySelector<HTMLElement>('.p-invalid, [aria-invalid="true"]')
   const target = field ?? root.querySelector<HTMLElement>('.p-message-error')
   if (!target) return

@@ -42,13 +42,13 @@ describe('monitoring helpers', () => {
   })
 
   it('reads a value as the справка prints it: shares, counts in their unit, means, one answer', () => {
-    expect(valueText({ value_kind: 'share', unit: '%' }, 12.5)).toBe('12,5 %')
+    expect(valueText({ value_kind: 'share', unit: '%' }, 12.5)).toBe('12,5\u00a0%')
     expect(valueText({ value_kind: 'count', unit: 'ед.' }, 7)).toBe('7')
-    expect(valueText({ value_kind: 'count', unit: 'ч.' }, 63.4)).toBe('63,4 ч.')
-    expect(valueText({ value_kind: 'mean', unit: 'балл' }, 66.8)).toBe('66,8 балл')
+    expect(valueText({ value_kind: 'count', unit: 'ч.' }, 63.4)).toBe('63,4\u00a0ч.')
+    expect(valueText({ value_kind: 'mean', unit: 'балл' }, 66.8)).toBe('66,8\u00a0балл')
     expect(valueText({ value_kind: 'yes_no', unit: '%' }, 100, 1)).toBe('да')
     expect(valueText({ value_kind: 'yes_no', unit: '%' }, 0, 1)).toBe('нет')
-    expect(valueText({ value_kind: 'yes_no', unit: '%' }, 50, 2)).toBe('50 %')
+    expect(valueText({ value_kind: 'yes_no', unit: '%' }, 50, 2)).toBe('50\u00a0%')
     expect(valueText({ value_kind: 'mean', unit: '%' }, null)).toBe('нет данных')
   })
 })

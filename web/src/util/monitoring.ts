@@ -49,7 +49,7 @@ export function valueText(
   const m = t().monitoring
   if (value === null) return m.noData
   if (ind.value_kind === 'yes_no' && denominator === 1) return value > 0 ? m.yes : m.no
-  if (ind.value_kind === 'share' || ind.value_kind === 'yes_no') return `${formatNumber(value)} %`
+  if (ind.value_kind === 'share' || ind.value_kind === 'yes_no') return `${formatNumber(value)}\u00a0%`
   if (ind.value_kind === 'count' && (!ind.unit || ind.unit === 'ед.')) return formatNumber(value)
-  return `${formatNumber(value)} ${ind.unit}`
+  return `${formatNumber(value)}\u00a0${ind.unit}`
 }
