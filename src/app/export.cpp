@@ -2,6 +2,7 @@
 
 #include "app/audit_text.hpp"
 #include "app/registry.hpp"
+#include "app/territories.hpp"
 
 #include <climits>
 #include <unordered_map>
@@ -203,8 +204,10 @@ ExportFile export_accounts(App& app, const Caller& caller, const std::string& qu
 ExportFile export_audit(App& app, const Caller& caller, const storage::accounts::AuditFilter& f,
                         const std::string& format) {
   require_scope(caller, domain::Action::read_audit, "просмотр журнала аудита");
+  // Times as the reader's territory keeps them (never «UTC»), the zone in the column's title.
+  const auto zone = caller_time_zone(app, caller);
   auto sink = io::make_sink(format, "Журнал аудита",
-                            {{"Когда (UTC)", ColumnKind::text, 22},
+                            {{"Когда (" + domain::zone_short_title(zone) + ")", ColumnKind::text, 18},
                              {"Кто", ColumnKind::text, 16},
                              {"Что сделано", ColumnKind::text, 40},
                              {"Подробности", ColumnKind::text, 60},
@@ -222,7 +225,7 @@ ExportFile export_audit(App& app, const Caller& caller, const storage::accounts:
       for (const auto& change : text.changes)
         details += (details.empty() ? "" : "; ") + change.field + ": " +
                    (change.before.empty() ? change.after : change.before + " → " + change.after);
-      sink->row({e.at, e.account_login, text.summary, details, e.action, e.entity,
+      sink->row({domain::local_time_text(e.at, zone), e.account_login, text.summary, details, e.action, e.entity,
                  e.entity_id ? std::to_string(*e.entity_id) : "", e.before_json, e.after_json, e.request_id});
     });
   });

@@ -482,7 +482,7 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
     }
     if (total->current.value && total->previous.value) {
       const double d = std::round((*total->current.value - *total->previous.value) * 10) / 10;
-      const std::string unit = ind.unit == "%" ? " п. п." : ind.unit == "ед." ? "" : " " + ind.unit;
+      const std::string unit = ind.unit == "%" ? "\u00a0п.\u00a0п." : ind.unit == "ед." ? "" : "\u00a0" + ind.unit;
       out += d > 0   ? "; рост на " + decimal_text(d) + unit
              : d < 0 ? "; снижение на " + decimal_text(-d) + unit
                      : "; без изменений";
@@ -594,8 +594,9 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
         {name_with_code(ind), t ? value_text(ind, t->current) : "—", target ? target->text_for(p.to.year()) : "—",
          t && t->current.met ? (*t->current.met ? "да" : "нет") : "—", t ? value_text(ind, t->previous) : "—"});
   }
+  // On this one page with the line below it, the type smaller if it must be.
   pdf.table({"Показатель", "Значение", "Целевое значение", "Достигнуто", "Прошлый период"},
-            {0.6, 0.1, 0.12, 0.09, 0.09}, summary);
+            {0.6, 0.1, 0.12, 0.09, 0.09}, summary, 30);
   if (judged)
     pdf.paragraph("Целевое значение достигнуто по " + std::to_string(met) + " из " + std::to_string(judged) + " " +
                   std::string(domain::plural(judged, "показателю", "показателям", "показателям")) +
@@ -616,7 +617,8 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
     const auto target = total ? total->target : ind.target;
     if (target) passport += ". Целевое значение: " + target->text_for(p.to.year());
     if (!ind.basis.empty()) passport += ". Основание: " + ind.basis;
-    passport += ". Ответственный: " + ind.responsible + ".";
+    if (!ind.responsible.empty()) passport += ". Ответственный: " + ind.responsible;
+    passport += ".";
     pdf.paragraph(passport);
     std::vector<std::vector<std::string>> table;
     std::vector<std::string> labels;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdio>
 
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -87,6 +88,46 @@ std::string_view default_time_zone(int subject_number) noexcept {
   for (const auto& [n, zone] : kRegionZones)
     if (n == subject_number) return zone;
   return "Europe/Moscow";
+}
+
+namespace {
+
+const Term* zone_term(std::string_view zone) {
+  for (const auto& t : kTimeZones)
+    if (t.code == zone) return &t;
+  return nullptr;
+}
+
+}  // namespace
+
+int utc_offset_hours(std::string_view zone) noexcept {
+  const auto* t = zone_term(zone);
+  if (!t) return 3;
+  const auto at = t->title.find("UTC+");
+  if (at == std::string_view::npos) return 3;
+  int hours = 0;
+  for (auto i = at + 4; i < t->title.size() && t->title[i] >= '0' && t->title[i] <= '9'; ++i)
+    hours = hours * 10 + (t->title[i] - '0');
+  return hours;
+}
+
+std::string zone_short_title(std::string_view zone) {
+  const auto* t = zone_term(zone);
+  if (!t) return "МСК";
+  const auto open = t->title.find('('), comma = t->title.find(',');
+  return std::string(t->title.substr(open + 1, comma - open - 1));
+}
+
+std::string local_time_text(std::string_view utc, std::string_view zone) {
+  const auto moment = parse_utc_timestamp(utc);
+  if (!moment) return std::string(utc);
+  const auto local = *moment + std::chrono::hours(utc_offset_hours(zone));
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::minutes>(local - day)};
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()));
+  return russian_date(Date::from_days(day).iso()) + " " + hm;
 }
 
 std::span<const Term> municipality_kinds() { return kMunicipalityKinds; }

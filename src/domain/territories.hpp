@@ -27,6 +27,17 @@ std::span<const Term> time_zones();
 // region spans several, the zone of its centre); «Europe/Moscow» for a number
 // not known. A territory may set its own (Territory::time_zone).
 std::string_view default_time_zone(int subject_number) noexcept;
+// A zone's offset from UTC in hours, read from its title; Moscow's (3) for a
+// zone not in the list. Russia keeps standard time all year (Федеральный закон
+// от 03.06.2011 № 107-ФЗ «Об исчислении времени», as amended by 248-ФЗ of
+// 21.07.2014), so one offset per zone is right for every moment since
+// 26.10.2014 — the few zones moved by an hour in 2016–2020 use today's.
+int utc_offset_hours(std::string_view zone) noexcept;
+// How a reader names the zone: «МСК», «МСК+4», «МСК−1».
+std::string zone_short_title(std::string_view zone);
+// A stored moment (utc_timestamp) as a reader in the zone writes it:
+// «04.12.2026 22:24»; other text is returned as it is.
+std::string local_time_text(std::string_view utc, std::string_view zone);
 
 // ОКТМО as written: 8 or 11 digits, spaces allowed between groups
 // («04 614 000»); the digits, or nullopt when it is not one.

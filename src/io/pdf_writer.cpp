@@ -212,78 +212,84 @@ void PdfDocument::bar_chart(const std::vector<std::string>& labels, const std::v
   s.y += 6;
 }
 
-void PdfDocument::table(const std::vector<std::string>& header, const std::vector<double>& widths,
-                        const std::vector<std::vector<std::string>>& rows) {
-  auto& s = *s_;
-  const char* head_font = "DejaVu Sans Bold 9";
-  const char* cell_font = "DejaVu Sans 9";
-  // A column no row fills takes no width.
-  std::vector<std::size_t> kept;
-  for (std::size_t i = 0; i < widths.size(); ++i)
-    if (std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return i < r.size() && !r[i].empty(); }))
-      kept.push_back(i);
-  if (kept.empty())
-    for (std::size_t i = 0; i < widths.size(); ++i) kept.push_back(i);
-  auto pick = [&](const std::vector<std::string>& cells) {
-    std::vector<std::string> out;
-    for (std::size_t i : kept) out.push_back(i < cells.size() ? cells[i] : std::string());
-    return out;
-  };
-  const auto head = pick(header);
-  std::vector<std::vector<std::string>> body;
-  for (const auto& r : rows) body.push_back(pick(r));
+namespace {
+
+// One table laid out at one type size: the columns' widths, and its height
+// when drawn from the top of a page section (`draw` false) or drawn at the
+// cursor, breaking across pages with the header repeated (`draw` true).
+struct TableLayout {
+  PdfDocument::State& s;
+  const std::vector<std::string>& head;
+  const std::vector<std::vector<std::string>>& body;
+  const std::vector<double>& shares;
+  std::string head_font, cell_font;
+  std::vector<double> w;
+  std::vector<bool> whole;
+
+  TableLayout(PdfDocument::State& state, const std::vector<std::string>& h,
+              const std::vector<std::vector<std::string>>& b, const std::vector<double>& sh, double size)
+      : s(state), head(h), body(b), shares(sh) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f", size);
+    head_font = std::string("DejaVu Sans Bold ") + buf;
+    cell_font = std::string("DejaVu Sans ") + buf;
+    columns();
+  }
 
   // Every column at least as wide as its longest word («2.1.1», «15.09.2023»,
   // «Запланировано»), so words never break inside; the rest by the shares.
-  const double total_width = s.text_width();
-  std::vector<double> floor(kept.size(), 0), w(kept.size(), 0);
-  for (std::size_t c = 0; c < kept.size(); ++c) {
-    // The longest words by length first: measuring a few per column is enough.
-    std::vector<std::pair<std::size_t, std::string_view>> words;
-    auto collect = [&](std::string_view text, bool bold) {
-      std::size_t at = 0;
-      while (at < text.size()) {
-        const auto end = std::min(text.find_first_of(" \n", at), text.size());
-        if (end > at) words.emplace_back((end - at) * 2 + (bold ? 1 : 0), text.substr(at, end - at));
-        at = end + 1;
-      }
-    };
-    collect(head[c], true);
-    for (const auto& r : body) collect(r[c], false);
-    std::partial_sort(words.begin(),
-                      words.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, words.size())), words.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t k = 0; k < std::min<std::size_t>(4, words.size()); ++k)
-      floor[c] = std::max(
-          floor[c], s.natural_width(words[k].second, words[k].first % 2 ? head_font : cell_font) + 2 * kCellPad + 1);
-  }
-  double share_sum = 0;
-  for (std::size_t i : kept) share_sum += widths[i];
-  for (std::size_t c = 0; c < kept.size(); ++c) w[c] = std::max(floor[c], total_width * widths[kept[c]] / share_sum);
-  double used = std::accumulate(w.begin(), w.end(), 0.0);
-  if (used > total_width) {  // take the excess from the room above each column's floor
-    double room = 0;
-    for (std::size_t c = 0; c < w.size(); ++c) room += w[c] - floor[c];
-    const double excess = used - total_width;
-    if (room >= excess) {
-      for (std::size_t c = 0; c < w.size(); ++c) w[c] -= (w[c] - floor[c]) * excess / room;
-    } else {
-      for (auto& x : w) x *= total_width / used;  // words longer than the page: they break where they must
+  void columns() {
+    const double total_width = s.text_width();
+    std::vector<double> floor(head.size(), 0);
+    w.assign(head.size(), 0);
+    for (std::size_t c = 0; c < head.size(); ++c) {
+      // The longest words by length first: measuring a few per column is enough.
+      std::vector<std::pair<std::size_t, std::string_view>> words;
+      auto collect = [&](std::string_view text, bool bold) {
+        std::size_t at = 0;
+        while (at < text.size()) {
+          const auto end = std::min(text.find_first_of(" \n", at), text.size());
+          if (end > at) words.emplace_back((end - at) * 2 + (bold ? 1 : 0), text.substr(at, end - at));
+          at = end + 1;
+        }
+      };
+      collect(head[c], true);
+      for (const auto& r : body) collect(r[c], false);
+      std::partial_sort(words.begin(),
+                        words.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, words.size())),
+                        words.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (std::size_t k = 0; k < std::min<std::size_t>(4, words.size()); ++k)
+        floor[c] = std::max(
+            floor[c], s.natural_width(words[k].second, words[k].first % 2 ? head_font.c_str() : cell_font.c_str()) +
+                          2 * kCellPad + 1);
     }
+    double share_sum = 0;
+    for (double x : shares) share_sum += x;
+    for (std::size_t c = 0; c < head.size(); ++c) w[c] = std::max(floor[c], total_width * shares[c] / share_sum);
+    double used = std::accumulate(w.begin(), w.end(), 0.0);
+    if (used > total_width) {  // take the excess from the room above each column's floor
+      double room = 0;
+      for (std::size_t c = 0; c < w.size(); ++c) room += w[c] - floor[c];
+      const double excess = used - total_width;
+      if (room >= excess) {
+        for (std::size_t c = 0; c < w.size(); ++c) w[c] -= (w[c] - floor[c]) * excess / room;
+      } else {
+        for (auto& x : w) x *= total_width / used;  // words longer than the page: they break where they must
+      }
+    }
+    whole.resize(head.size());
+    for (std::size_t c = 0; c < head.size(); ++c) whole[c] = w[c] + 0.5 >= floor[c];
   }
-  std::vector<bool> whole(kept.size());
-  for (std::size_t c = 0; c < kept.size(); ++c) whole[c] = w[c] + 0.5 >= floor[c];
-  s.y += 6;
 
   // Draws one row at the cursor; returns its height. `measure` only lays out;
   // `cell_tag` is TH or TD, or null for a row outside the structure (the
   // header repeated on a new page: read once is enough).
-  auto row = [&](const std::vector<std::string>& cells, const char* font, bool measure, const char* cell_tag) {
+  double row(const std::vector<std::string>& cells, const std::string& font, bool measure, const char* cell_tag) {
     std::vector<PangoLayout*> ls;
     double h = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
-      ls.push_back(s.layout(i < cells.size() ? cells[i] : std::string(), w[i] - 2 * kCellPad, font, whole[i]));
-      h = std::max(h, State::height_of(ls.back()));
+      ls.push_back(s.layout(i < cells.size() ? cells[i] : std::string(), w[i] - 2 * kCellPad, font.c_str(), whole[i]));
+      h = std::max(h, PdfDocument::State::height_of(ls.back()));
     }
     h += 2 * kCellPad;
     if (!measure) {
@@ -303,21 +309,65 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
     }
     for (auto* l : ls) g_object_unref(l);
     return h;
-  };
-  const double head_h = row(head, head_font, true, nullptr);
-  s.need(head_h + 20);
-  cairo_tag_begin(s.cr, "Table", "");
-  s.y += row(head, head_font, false, "TH");
-  for (const auto& cells : body) {
-    const double h = row(cells, cell_font, true, nullptr);
-    if (s.y + h > s.height - kMargin) {  // the header repeats on the next page
-      s.new_page();
-      s.y += row(head, head_font, false, nullptr);
-    }
-    s.y += row(cells, cell_font, false, "TD");
   }
-  cairo_tag_end(s.cr, "Table");
-  s.y += 8;
+
+  // The height of the whole table on one page, spacing included.
+  double height() {
+    double h = 6 + row(head, head_font, true, nullptr) + 8;
+    for (const auto& cells : body) h += row(cells, cell_font, true, nullptr);
+    return h;
+  }
+
+  void draw() {
+    s.y += 6;
+    const double head_h = row(head, head_font, true, nullptr);
+    s.need(head_h + 20);
+    cairo_tag_begin(s.cr, "Table", "");
+    s.y += row(head, head_font, false, "TH");
+    for (const auto& cells : body) {
+      const double h = row(cells, cell_font, true, nullptr);
+      if (s.y + h > s.height - kMargin) {  // the header repeats on the next page
+        s.new_page();
+        s.y += row(head, head_font, false, nullptr);
+      }
+      s.y += row(cells, cell_font, false, "TD");
+    }
+    cairo_tag_end(s.cr, "Table");
+    s.y += 8;
+  }
+};
+
+}  // namespace
+
+void PdfDocument::table(const std::vector<std::string>& header, const std::vector<double>& widths,
+                        const std::vector<std::vector<std::string>>& rows, double fit_with_below) {
+  auto& s = *s_;
+  // A column no row fills takes no width.
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < widths.size(); ++i)
+    if (std::any_of(rows.begin(), rows.end(), [&](const auto& r) { return i < r.size() && !r[i].empty(); }))
+      kept.push_back(i);
+  if (kept.empty())
+    for (std::size_t i = 0; i < widths.size(); ++i) kept.push_back(i);
+  auto pick = [&](const std::vector<std::string>& cells) {
+    std::vector<std::string> out;
+    for (std::size_t i : kept) out.push_back(i < cells.size() ? cells[i] : std::string());
+    return out;
+  };
+  const auto head = pick(header);
+  std::vector<std::vector<std::string>> body;
+  for (const auto& r : rows) body.push_back(pick(r));
+  std::vector<double> shares;
+  for (std::size_t i : kept) shares.push_back(widths[i]);
+
+  double size = 9;
+  if (fit_with_below >= 0) {
+    // The smallest type a printed справка stays readable in is 6.5 pt.
+    const double room = s.height - kMargin - s.y - fit_with_below;
+    for (; size > 6.5; size -= 0.5)
+      if (TableLayout(s, head, body, shares, size).height() <= room) break;
+  }
+  TableLayout(s, head, body, shares, size).draw();
 }
 
 std::string PdfDocument::finish() {

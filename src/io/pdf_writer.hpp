@@ -35,8 +35,12 @@ class PdfDocument {
   // scaled). A column no row fills is left out; every column is at least as
   // wide as its longest word, so words break between each other, never inside
   // (unless a word is wider than the page).
+  // `fit_with_below` ≥ 0: the table is to end on this page with that many
+  // points still free below it (a summary that must stay one page): the type
+  // shrinks from 9 to 6.5 pt by half points until it does; at 6.5 pt a table
+  // still too long breaks across pages like any other.
   void table(const std::vector<std::string>& header, const std::vector<double>& widths,
-             const std::vector<std::vector<std::string>>& rows);
+             const std::vector<std::vector<std::string>>& rows, double fit_with_below = -1);
   // A heading between paragraphs (smaller than the title), kept with what follows it.
   void heading(std::string_view text);
   // What follows starts on a new page (nothing when the page is still empty).
@@ -48,8 +52,9 @@ class PdfDocument {
   // The finished PDF; the document cannot be written to afterwards.
   std::string finish();
 
+  struct State;  // the page being drawn (pdf_writer.cpp)
+
  private:
-  struct State;
   std::unique_ptr<State> s_;
 };
 

@@ -152,14 +152,24 @@ test('the audit log is exported as filtered, newest first, for the federal opera
   assert.equal(r.status, 200)
   assert.match(r.headers.get('content-disposition'), /filename="audit-\d{4}-\d{2}-\d{2}\.csv"/)
   const lines = (await r.text()).trim().split('\r\n')
-  assert.equal(lines[0], 'Когда (UTC);Кто;Что сделано;Подробности;Действие;Объект;Номер объекта;Было;Стало;Код запроса')
+  // The federal operator's time is Moscow's: no «UTC» for the reader.
+  assert.equal(lines[0], 'Когда (МСК);Кто;Что сделано;Подробности;Действие;Объект;Номер объекта;Было;Стало;Код запроса')
   assert.ok(lines.length > 1)
   assert.ok(
     lines.slice(1).every((l) => l.split(';')[4] === 'login' && l.split(';')[2] === 'вошёл(ла) в систему'),
     'only the filtered action, in words first',
   )
   const times = lines.slice(1).map((l) => l.split(';')[0])
-  assert.deepEqual(times, [...times].sort().reverse())
+  assert.ok(
+    times.every((t) => /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/.test(t)),
+    times[0],
+  )
+  const instant = (t) => t.replace(/^(\d{2})\.(\d{2})\.(\d{4}) (.*)$/, '$3-$2-$1T$4')
+  assert.deepEqual(times.map(instant), times.map(instant).sort().reverse(), 'newest first')
+  // The newest login as stored (UTC), three hours on in Moscow.
+  const newest = (await json(srv.base, '/api/v1/audit?action=login&limit=1', { headers: admin })).body.items[0].at
+  const moscow = new Date(Date.parse(newest) + 3 * 3600 * 1000).toISOString()
+  assert.equal(instant(times[0]), moscow.slice(0, 16))
   const xlsx = Buffer.from(await (await fetch(srv.base + '/api/v1/audit/export', { headers: admin })).arrayBuffer())
   assert.equal(xlsx.subarray(0, 2).toString(), 'PK')
   const region = await session(srv.base, 'region')

@@ -136,6 +136,17 @@ test('the справка: a PDF with a section per indicator, an XLSX with a row
     for (const code of ['fed.1', 'fed.2a', 'fed.2b', 'fed.3', 'fed.4']) assert.match(text, new RegExp(code.replace('.', '\\.')))
     assert.match(text, /Вывод:/)
     assert.match(text, /Итого: /)
+    // The РММС справка: its summary of 11 indicators is the whole first page, the line on targets with it.
+    const rmms = await fetch(`${srv.base}/api/v1/monitoring/report?set=rmms&period=2025&territory_id=${regionId}&format=pdf`, {
+      headers: region,
+    })
+    writeFileSync(file, Buffer.from(await rmms.arrayBuffer()))
+    const [first, second] = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f')
+    assert.match(first, /Сводка: /)
+    for (let k = 1; k <= 11; ++k) assert.match(first, new RegExp(`\\(rmms\\.${k}\\)`), `rmms.${k} in the summary`)
+    assert.match(first, /Целевое значение достигнуто по \d+ из \d+/)
+    assert.doesNotMatch(first, /Вывод:/, 'the detail starts on the next page')
+    assert.match(second, /Вывод:/)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

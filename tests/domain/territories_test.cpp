@@ -157,3 +157,25 @@ TEST(TimeZones, ARegionsZoneFollowsItsNumberAndATerritoryMayHaveItsOwn) {
   yakutia.time_zone = "Mars/Olympus";
   EXPECT_THROW(validate_territory(yakutia, &federation), Error);
 }
+
+TEST(TimeZones, AStoredMomentReadsInTheReadersZoneWithoutUtc) {
+  using namespace metodist::domain;
+  EXPECT_EQ(utc_offset_hours("Europe/Kaliningrad"), 2);
+  EXPECT_EQ(utc_offset_hours("Asia/Krasnoyarsk"), 7);
+  EXPECT_EQ(utc_offset_hours("Asia/Anadyr"), 12);
+  EXPECT_EQ(utc_offset_hours("Mars/Olympus"), 3) << "a zone not known: Moscow";
+  // Every zone offered has an offset Russia uses (UTC+2 … UTC+12).
+  for (const auto& z : time_zones()) {
+    EXPECT_GE(utc_offset_hours(z.code), 2) << z.code;
+    EXPECT_LE(utc_offset_hours(z.code), 12) << z.code;
+  }
+  EXPECT_EQ(zone_short_title("Europe/Moscow"), "МСК");
+  EXPECT_EQ(zone_short_title("Asia/Krasnoyarsk"), "МСК+4");
+  EXPECT_EQ(zone_short_title("Europe/Kaliningrad"), "МСК−1");
+  EXPECT_EQ(zone_short_title("Mars/Olympus"), "МСК");
+  EXPECT_EQ(local_time_text("2026-12-04T15:24:08Z", "Europe/Moscow"), "04.12.2026 18:24");
+  // Past midnight in Krasnoyarsk, and across the new year in Anadyr.
+  EXPECT_EQ(local_time_text("2026-12-04T19:05:00Z", "Asia/Krasnoyarsk"), "05.12.2026 02:05");
+  EXPECT_EQ(local_time_text("2026-12-31T12:00:00Z", "Asia/Anadyr"), "01.01.2027 00:00");
+  EXPECT_EQ(local_time_text("не время", "Europe/Moscow"), "не время");
+}

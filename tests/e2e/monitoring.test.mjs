@@ -68,7 +68,9 @@ test('a coordinator opens the persons behind a number', async () => {
   const count = Number((await link.textContent()).replace(/\D/g, ''))
   await link.click()
   const dialog = page.getByTestId('persons-dialog')
-  await dialog.getByTestId('persons-list').locator('tbody tr').first().waitFor()
+  // The total shows once the list has come (while it comes: «Загрузка…», never «Всего: 0»).
+  await dialog.getByTestId('persons-total').waitFor()
   assert.ok(count > 0)
   assert.equal(await dialog.getByTestId('persons-total').textContent(), `Всего: ${count}`)
+  assert.ok((await dialog.getByTestId('persons-list').locator('tbody tr').count()) > 0)
 })

@@ -158,3 +158,30 @@ TEST(Pdf, TaggedForScreenReadersWithTitleHeadingsAndTables) {
   EXPECT_EQ(field("Title"), "Справка по итогам мониторинга") << info;
   EXPECT_EQ(info.find("Error"), std::string::npos) << info;
 }
+
+TEST(Pdf, ASummaryTableShrinksItsTypeToEndOnItsPageWithTheLineBelowIt) {
+  // Fourteen indicators with names long enough to wrap: at 9 pt they run onto a second page.
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 1; i <= 14; ++i)
+    rows.push_back(
+        {"Доля педагогических работников и руководителей образовательных организаций, прошедших "
+         "повышение квалификации по программам из федерального реестра (показатель " +
+             std::to_string(i) + ")",
+         "17,2 %", "≥ 10 %", "да", "0 %"});
+  const std::vector<std::string> header{"Показатель", "Значение", "Целевое значение", "Достигнуто", "Прошлый период"};
+  const std::vector<double> widths{0.6, 0.1, 0.12, 0.09, 0.09};
+  const auto pages = [&](double fit) {
+    io::PdfDocument pdf(true);
+    pdf.title("Справка по итогам мониторинга");
+    pdf.paragraph("Значения рассчитаны по данным на 31.12.2025.");
+    pdf.table(header, widths, rows, fit);
+    pdf.paragraph("Целевое значение достигнуто по 14 из 14 показателям.");
+    return text_of(pdf.finish());
+  };
+  const auto flowing = pages(-1);
+  EXPECT_GE(count(flowing, "\f"), 2u) << "at 9 pt the table does not fit one page";
+  const auto fitted = pages(30);
+  EXPECT_EQ(count(fitted, "\f"), 1u) << fitted;
+  EXPECT_NE(fitted.find("(показатель 14)"), std::string::npos);
+  EXPECT_NE(fitted.find("по 14 из 14"), std::string::npos) << "the line below it is on the page too";
+}
