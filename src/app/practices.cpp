@@ -426,6 +426,7 @@ pr::Review assign_expert(App& app, const Caller& caller, std::int64_t practice_i
     r.expert_person_id = expert_person_id;
     r.assigned_by = caller.account_id ? std::optional(caller.account_id) : std::nullopt;
     r.assigned_at = domain::utc_timestamp_now();
+    r.due_on = domain::review_due_on(domain::Date::today().iso(), rules_for(c, s.practice.region_id).review_days);
     r.scores = scores_json(blank);
     r.max_total = domain::max_of(blank);
     r.id = pr::insert_review(c, r);
@@ -586,7 +587,8 @@ void set_expertise_settings(App& app, const Caller& caller, std::int64_t region_
                  nlohmann::json{{"criteria", names},
                                 {"accept_from", s.rules.accept_from},
                                 {"reject_below", s.rules.reject_below},
-                                {"min_experts", s.rules.min_experts}}
+                                {"min_experts", s.rules.min_experts},
+                                {"review_days", s.rules.review_days}}
                      .dump(),
                  request_id);
   });

@@ -54,6 +54,9 @@ void normalise(domain::Person& p) {
   p.first_name = domain::trim(p.first_name);
   p.middle_name = domain::trim(p.middle_name);
   if (p.category.empty()) p.category = "none";
+  // One way to store a СНИЛС whichever way it was typed; a wrong one stays as typed for the message.
+  p.snils = domain::trim(p.snils);
+  if (const auto snils = domain::parse_snils(p.snils)) p.snils = *snils;
 }
 
 // The territory of a new or edited organisation: it exists, the caller may
@@ -73,8 +76,13 @@ void with_unique_code(const std::string& taken_message, F&& write) {
   try {
     write();
   } catch (const storage::Error& e) {
-    if (e.kind() == storage::ErrorKind::unique_violation) throw domain::Error::conflict("code", taken_message);
-    throw;
+    if (e.kind() != storage::ErrorKind::unique_violation) throw;
+    // Both engines name the index or column that refused (persons_snils, persons.snils).
+    if (std::string_view(e.what()).find("snils") != std::string_view::npos)
+      throw domain::Error::conflict("snils",
+                                    "Этот СНИЛС уже указан у другого человека в реестре: возможно, это тот же "
+                                    "педагог — найдите его и добавьте место работы ему");
+    throw domain::Error::conflict("code", taken_message);
   }
 }
 std::string organisation_code_taken(const std::string& code) {
@@ -232,6 +240,7 @@ void update_person(App& app, const Caller& caller, std::int64_t id, domain::Pers
       person.ped_experience_since = before->ped_experience_since;
       person.higher_ped_education = before->higher_ped_education;
       person.ped_university_graduate = before->ped_university_graduate;
+      person.snils = before->snils;
     }
     with_unique_code(person_code_taken(person.code), [&] { reg::update_person(c, person); });
     storage::accounts::append_audit(

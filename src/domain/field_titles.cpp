@@ -34,6 +34,7 @@ constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
     {"middle_name", "Отчество"},
     {"gender", "Пол"},
     {"birth_date", "Дата рождения"},
+    {"snils", "СНИЛС"},
     {"ped_experience_since", "Начало педагогического стажа"},
     {"category", "Квалификационная категория"},
     {"position", "Должность"},

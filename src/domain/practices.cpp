@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/date.hpp"
 #include "domain/error.hpp"
 
 namespace metodist::domain {
@@ -60,6 +61,14 @@ void check_expertise_rules(const ExpertiseRules& r) {
   if (r.reject_below < 0 || r.reject_below > r.accept_from)
     throw Error::validation("reject_below", "Порог отклонения — от 0 % и не выше порога включения");
   if (r.min_experts < 1 || r.min_experts > 10) throw Error::validation("min_experts", "Число экспертов — от 1 до 10");
+  if (r.review_days < 1 || r.review_days > 90)
+    throw Error::validation("review_days", "Срок экспертизы — от 1 до 90 дней");
+}
+
+std::string review_due_on(std::string_view assigned_on, int days) {
+  const auto day = Date::parse_iso(assigned_on.substr(0, 10));
+  if (!day) return {};
+  return Date::from_days(day->days() + std::chrono::days(days)).iso();
 }
 
 void check_scores(std::span<const Score> scores) {

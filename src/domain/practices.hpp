@@ -45,10 +45,13 @@ struct ExpertiseRules {
   double accept_from = 70.0;   // % of the maximum: acceptance proposed at or above
   double reject_below = 40.0;  // rejection proposed below; in between — return for revision
   int min_experts = 2;
+  int review_days = 14;  // an expert's term for a review, from the day it is assigned
 };
-// Checks the numbers (0 ≤ reject_below ≤ accept_from ≤ 100, 1..10 experts);
-// Error::validation names the field.
+// Checks the numbers (0 ≤ reject_below ≤ accept_from ≤ 100, 1..10 experts,
+// 1..90 days for a review); Error::validation names the field.
 void check_expertise_rules(const ExpertiseRules& r);
+// The day a review assigned on `assigned_on` (ISO date) is due: `days` later.
+std::string review_due_on(std::string_view assigned_on, int days);
 
 struct Score {
   std::string criterion;

@@ -78,6 +78,7 @@ void withhold_personal(Person& p) {
   p.ped_experience_since.clear();
   p.higher_ped_education = false;
   p.ped_university_graduate = false;
+  p.snils.clear();
 }
 
 const Term* find_term(std::span<const Term> vocabulary, std::string_view code) noexcept {
@@ -123,6 +124,30 @@ bool is_valid_inn(std::string_view inn) noexcept {
   if (inn.size() == 10) return check({2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[9] - '0';
   return check({7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[10] - '0' &&
          check({3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[11] - '0';
+}
+
+std::optional<std::string> parse_snils(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != ' ' && c != '-')
+      return std::nullopt;
+  }
+  if (digits.size() != 11) return std::nullopt;
+  long number = 0;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) {
+    number = number * 10 + (digits[static_cast<std::size_t>(i)] - '0');
+    sum += (digits[static_cast<std::size_t>(i)] - '0') * (9 - i);
+  }
+  const int given = (digits[9] - '0') * 10 + (digits[10] - '0');
+  if (number > 1001998) {
+    int check = sum < 100 ? sum : sum <= 101 ? 0 : sum % 101;
+    if (check == 100) check = 0;
+    if (check != given) return std::nullopt;
+  }
+  return digits.substr(0, 3) + "-" + digits.substr(3, 3) + "-" + digits.substr(6, 3) + " " + digits.substr(9, 2);
 }
 
 bool is_current(const Position& p, const Date& today) {
@@ -185,6 +210,9 @@ void validate_person(const Person& p, const Date& today, bool code_required) {
     else if (auto problem = experience_start_problem(*since, birth ? &*birth : nullptr, today); !problem.empty())
       problems.add("ped_experience_since", problem);
   }
+  if (!p.snils.empty() && !parse_snils(p.snils))
+    problems.add("snils",
+                 "СНИЛС «" + p.snils + "» не сходится: 11 цифр, последние две — контрольное число первых девяти");
   problems.raise();
 }
 

@@ -101,10 +101,11 @@ struct Person {
   std::string category;  // qualification_categories() code
   bool higher_ped_education = false;
   bool ped_university_graduate = false;
+  std::string snils;  // «XXX-XXX-XXX YY» (parse_snils), "" when not known
 };
 
 // Personal data of a person (152-ФЗ) as the system keeps it: birth date,
-// gender, start of pedagogical experience, education. Cleared for those who
+// gender, start of pedagogical experience, education, СНИЛС. Cleared for those who
 // may not see it (Action::read_personal) — the card, the staff list and its
 // export apply this one function, so no copy can leak a field the card hides.
 void withhold_personal(Person& p);
@@ -144,5 +145,16 @@ std::string experience_start_problem(const Date& since, const Date* birth, const
 
 // ИНН of a legal entity (10 digits) or individual (12 digits) with check digits.
 bool is_valid_inn(std::string_view inn) noexcept;
+
+// СНИЛС — the insurance number of the individual account (Федеральный закон
+// от 01.04.1996 № 27-ФЗ), one person's identifier across the registry: 11
+// digits, written «XXX-XXX-XXX YY» or without separators (spaces and hyphens
+// anywhere). The last two are the check number of the first nine: the sum of
+// each digit times its weight (9 for the first … 1 for the ninth); below 100
+// it is the check number, 100 and 101 give 00, above 101 the remainder of
+// division by 101 (a remainder of 100 gives 00). Numbers up to 001-001-998
+// were issued before the check number and are not checked by it.
+// The number as «XXX-XXX-XXX YY», or nullopt when it is not a valid СНИЛС.
+std::optional<std::string> parse_snils(std::string_view text);
 
 }  // namespace metodist::domain

@@ -49,6 +49,8 @@ void write_review(JsonWriter& w, const pr::Review& r, bool named) {
   w.field("practice_title", r.practice_title)
       .field("practice_status", r.practice_status)
       .field("assigned_at", r.assigned_at)
+      .key("due_on")
+      .text_or_null(r.due_on)
       .key("scores")
       .raw_json(r.scores)
       .key("total");
@@ -71,6 +73,7 @@ void write_rules(JsonWriter& w, const domain::ExpertiseRules& r) {
       .field("accept_from", r.accept_from)
       .field("reject_below", r.reject_below)
       .field("min_experts", r.min_experts)
+      .field("review_days", r.review_days)
       .end_object();
 }
 
@@ -241,6 +244,7 @@ Response put_expertise_settings(const Request& r, Context& ctx) {
   s.rules.accept_from = b.optional_number("accept_from").value_or(s.rules.accept_from);
   s.rules.reject_below = b.optional_number("reject_below").value_or(s.rules.reject_below);
   s.rules.min_experts = static_cast<int>(b.optional_integer("min_experts", -1000, 1000).value_or(s.rules.min_experts));
+  s.rules.review_days = static_cast<int>(b.optional_integer("review_days", -1000, 1000).value_or(s.rules.review_days));
   app::set_expertise_settings(ctx.app, *r.caller, r.id(), s, r.request_id);
   return no_content();
 }

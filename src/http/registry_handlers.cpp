@@ -192,6 +192,7 @@ domain::Person person_from_body(const BodyReader& b) {
   p.category = b.optional_text("category", 16);
   p.higher_ped_education = b.optional_bool("higher_ped_education", false);
   p.ped_university_graduate = b.optional_bool("ped_university_graduate", false);
+  p.snils = b.optional_text("snils", 32);
   return p;
 }
 
@@ -303,6 +304,8 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
         .text_or_null(p.ped_experience_since)
         .field("higher_ped_education", p.higher_ped_education)
         .field("ped_university_graduate", p.ped_university_graduate)
+        .key("snils")
+        .text_or_null(p.snils)
         .end_object();
   } else {
     w.null();

@@ -179,19 +179,22 @@ void replace_criteria(Connection& c, std::int64_t region_id, const std::vector<d
 }
 
 std::optional<domain::ExpertiseRules> rules_of(Connection& c, std::int64_t region_id) {
-  auto r = c.query_one("SELECT accept_from, reject_below, min_experts FROM expertise_rules WHERE region_id = $1",
-                       {region_id});
+  auto r = c.query_one(
+      "SELECT accept_from, reject_below, min_experts, review_days FROM expertise_rules WHERE region_id = $1",
+      {region_id});
   if (!r) return std::nullopt;
   return domain::ExpertiseRules{r->real("accept_from"), r->real("reject_below"),
-                                static_cast<int>(r->int64("min_experts"))};
+                                static_cast<int>(r->int64("min_experts")), static_cast<int>(r->int64("review_days"))};
 }
 
 void put_rules(Connection& c, std::int64_t region_id, const domain::ExpertiseRules& r) {
   c.execute(
-      "INSERT INTO expertise_rules (region_id, accept_from, reject_below, min_experts) VALUES ($1, $2, $3, $4)"
+      "INSERT INTO expertise_rules (region_id, accept_from, reject_below, min_experts, review_days)"
+      " VALUES ($1, $2, $3, $4, $5)"
       " ON CONFLICT (region_id) DO UPDATE SET accept_from = excluded.accept_from, reject_below = excluded.reject_below,"
-      " min_experts = excluded.min_experts",
-      {region_id, r.accept_from, r.reject_below, static_cast<std::int64_t>(r.min_experts)});
+      " min_experts = excluded.min_experts, review_days = excluded.review_days",
+      {region_id, r.accept_from, r.reject_below, static_cast<std::int64_t>(r.min_experts),
+       static_cast<std::int64_t>(r.review_days)});
 }
 
 namespace {
@@ -269,7 +272,8 @@ std::vector<std::int64_t> workplaces_of(Connection& c, std::int64_t person_id) {
 namespace {
 const std::string kReviewSelect =
     std::string(
-        "SELECT r.id, r.practice_id, r.round, r.expert_person_id, r.assigned_by, r.assigned_at, r.scores,"
+        "SELECT r.id, r.practice_id, r.round, r.expert_person_id, r.assigned_by, r.assigned_at,"
+        " COALESCE(r.due_on, '') AS due_on, r.scores,"
         " r.total, r.max_total, COALESCE(r.conclusion, '') AS conclusion, COALESCE(r.comment, '') AS comment, COALESCE(r.submitted_at, '') AS submitted_at, ") +
     kExpertName +
     ", p.title, p.status FROM practice_reviews r JOIN persons pe ON pe.id = r.expert_person_id"
@@ -282,6 +286,7 @@ Review review_from(const Row& r) {
   v.expert_person_id = r.int64("expert_person_id");
   v.assigned_by = r.opt_int64("assigned_by");
   v.assigned_at = r.text("assigned_at");
+  v.due_on = r.text("due_on");
   v.scores = r.text("scores");
   if (!r.is_null("total")) v.total = r.real("total");
   v.max_total = r.real("max_total");
@@ -297,10 +302,10 @@ Review review_from(const Row& r) {
 
 std::int64_t insert_review(Connection& c, const Review& r) {
   return c.scalar(
-      "INSERT INTO practice_reviews (practice_id, round, expert_person_id, assigned_by, assigned_at, scores, max_total)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+      "INSERT INTO practice_reviews (practice_id, round, expert_person_id, assigned_by, assigned_at, due_on, scores,"
+      " max_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
       {r.practice_id, static_cast<std::int64_t>(r.round), r.expert_person_id, id_or_null(r.assigned_by), r.assigned_at,
-       r.scores, r.max_total});
+       text_or_null(r.due_on), r.scores, r.max_total});
 }
 
 void submit_review(Connection& c, const Review& r) {

@@ -96,6 +96,7 @@ struct Review {
   std::int64_t expert_person_id = 0;
   std::optional<std::int64_t> assigned_by;
   std::string assigned_at, scores;  // scores: JSON
+  std::string due_on;               // ISO date the expert's term ends (the region's review_days)
   std::optional<double> total;
   double max_total = 0;
   std::string conclusion, comment, submitted_at;

@@ -96,21 +96,21 @@ std::int64_t insert_person(Connection& c, const domain::Person& p) {
   const auto now = domain::utc_timestamp_now();
   return c.scalar(
       "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
-      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)"
+      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
       {p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
        text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category, flag(p.higher_ped_education),
-       flag(p.ped_university_graduate), person_search_key(p), now});
+       flag(p.ped_university_graduate), person_search_key(p), now, text_or_null(p.snils)});
 }
 
 void update_person(Connection& c, const domain::Person& p) {
   c.execute(
       "UPDATE persons SET code = $2, last_name = $3, first_name = $4, middle_name = $5, gender = $6, birth_date = $7,"
       " ped_experience_since = $8, category = $9, higher_ped_education = $10, ped_university_graduate = $11,"
-      " search_key = $12, updated_at = $13 WHERE id = $1",
+      " search_key = $12, updated_at = $13, snils = $14 WHERE id = $1",
       {p.id, p.code, p.last_name, p.first_name, text_or_null(p.middle_name), text_or_null(p.gender),
        text_or_null(p.birth_date), text_or_null(p.ped_experience_since), p.category, flag(p.higher_ped_education),
-       flag(p.ped_university_graduate), person_search_key(p), domain::utc_timestamp_now()});
+       flag(p.ped_university_graduate), person_search_key(p), domain::utc_timestamp_now(), text_or_null(p.snils)});
 }
 
 std::optional<domain::Person> find_person(Connection& c, std::int64_t id) {

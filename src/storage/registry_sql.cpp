@@ -188,7 +188,7 @@ std::string person_search_key(const domain::Person& p) {
 
 const char* const kPersonColumns =
     "p.id, p.code, p.last_name, p.first_name, p.middle_name, p.gender, p.birth_date, p.ped_experience_since,"
-    " p.category, p.higher_ped_education, p.ped_university_graduate";
+    " p.category, p.higher_ped_education, p.ped_university_graduate, p.snils";
 
 domain::Person person_from(const Row& r) {
   return domain::Person{r.int64("id"),
@@ -201,7 +201,8 @@ domain::Person person_from(const Row& r) {
                         r.text("ped_experience_since"),
                         r.text("category"),
                         r.flag("higher_ped_education"),
-                        r.flag("ped_university_graduate")};
+                        r.flag("ped_university_graduate"),
+                        r.text("snils")};
 }
 
 const char* const kPositionColumns =

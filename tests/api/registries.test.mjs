@@ -261,3 +261,36 @@ test('a teacher added by hand: every field to correct at once, and a code made w
   })
   assert.equal(edit.body.error.field, 'code')
 })
+
+test('СНИЛС: checked by its check number, stored one way, one person per number, personal data', async () => {
+  const school = (await get('/api/v1/organisations?kind=school&limit=1')).body.items[0]
+  const headers = { 'Content-Type': 'application/json', ...admin }
+  const addPerson = (body) => post(srv.base, '/api/v1/persons', body, headers)
+  const workplace = { organisation_id: school.id, position: 'teacher' }
+  const wrong = await addPerson({ last_name: 'Седова', first_name: 'Нина', snils: '112-233-445 94', workplace })
+  assert.equal(wrong.status, 422)
+  assert.equal(wrong.body.error.field, 'snils')
+  assert.match(wrong.body.error.message, /СНИЛС «112-233-445 94» не сходится/)
+  // Typed without separators, kept as «XXX-XXX-XXX YY».
+  const made = await addPerson({ last_name: 'Седова', first_name: 'Нина', snils: '11223344595', workplace })
+  assert.equal(made.status, 201, JSON.stringify(made.body))
+  assert.equal(made.body.personal.snils, '112-233-445 95')
+  // The same number for somebody else: refused, named, nothing written.
+  const before = (await get('/api/v1/persons?q=Седов')).body.total
+  const twin = await addPerson({ last_name: 'Седов', first_name: 'Олег', snils: '112 233 445 95', workplace })
+  assert.equal(twin.status, 409)
+  assert.equal(twin.body.error.field, 'snils')
+  assert.match(twin.body.error.message, /уже указан у другого человека/)
+  assert.equal((await get('/api/v1/persons?q=Седов')).body.total, before)
+  // Editing keeps it; those without access to personal data neither see nor change it.
+  const edit = await json(srv.base, `/api/v1/persons/${made.body.id}`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ code: made.body.code, last_name: 'Седова', first_name: 'Нина', snils: '291-417-776 94' }),
+  })
+  assert.equal(edit.status, 200, JSON.stringify(edit.body))
+  assert.equal(edit.body.personal.snils, '291-417-776 94')
+  const methodist = await session(srv.base, 'methodist')
+  const seen = await json(srv.base, `/api/v1/persons/${made.body.id}`, { headers: methodist })
+  if (seen.status === 200) assert.equal(seen.body.personal, null, 'no personal data, СНИЛС included')
+})

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "support/demo_app.hpp"
 #include "support/errors.hpp"
@@ -81,7 +82,15 @@ TEST_P(PracticesTest, ExpertsComeFromTheRosterWithoutConflictsOfInterest) {
             "expert_person_id");  // not in the roster
   EXPECT_EQ(error_of([&] { app::assign_expert(app_, author_, id, expert_a_); }).kind(), domain::ErrorKind::forbidden);
 
-  app::assign_expert(app_, institute_, id, expert_a_);
+  // The region gives its experts 10 days: the review is due 10 days from today.
+  auto settings = app::expertise_settings(app_, institute_, region_);
+  settings.rules.review_days = 10;
+  app::set_expertise_settings(app_, institute_, region_, settings);
+  settings.rules.review_days = 91;
+  EXPECT_EQ(error_of([&] { app::set_expertise_settings(app_, institute_, region_, settings); }).field(), "review_days");
+  const auto assigned = app::assign_expert(app_, institute_, id, expert_a_);
+  EXPECT_EQ(assigned.due_on, domain::Date::from_days(domain::Date::today().days() + std::chrono::days(10)).iso());
+  EXPECT_EQ(app::my_reviews(app_, expert(expert_a_)).at(0).due_on, assigned.due_on);
   EXPECT_EQ(error_of([&] { app::assign_expert(app_, institute_, id, expert_a_); }).kind(), domain::ErrorKind::conflict);
   EXPECT_EQ(app::get_practice(app_, institute_, id).practice.status, domain::PracticeStatus::in_review);
   // The expert sees what is assigned, and only that; a stranger does not see a practice in work.
@@ -134,8 +143,10 @@ TEST_P(PracticesTest, ScoresProposeTheDecisionAndAcceptedPracticesArePublished) 
 }
 
 TEST_P(PracticesTest, AReturnedPracticeIsRevisedAndComesBackForANewRound) {
-  app_.db->write(
-      [&](storage::Connection& c) { c.execute("INSERT INTO expertise_rules VALUES ($1, 70, 40, 1)", {region_}); });
+  app_.db->write([&](storage::Connection& c) {
+    c.execute("INSERT INTO expertise_rules (region_id, accept_from, reject_below, min_experts) VALUES ($1, 70, 40, 1)",
+              {region_});
+  });
   const auto id = submitted();
   const auto r = app::assign_expert(app_, institute_, id, expert_a_).id;
   app::submit_review(app_, expert(expert_a_), r, {3, 3, 3, 3, 3}, "revise", "Опишите условия и ресурсы");

@@ -52,6 +52,13 @@ TEST(PracticeRules, ThresholdsChecked) {
   EXPECT_THROW(check_expertise_rules({70, 80, 2}), Error);
   EXPECT_THROW(check_expertise_rules({101, 40, 2}), Error);
   EXPECT_THROW(check_expertise_rules({70, 40, 0}), Error);
+  EXPECT_THROW(check_expertise_rules({70, 40, 2, 0}), Error);
+  EXPECT_THROW(check_expertise_rules({70, 40, 2, 91}), Error);
+  EXPECT_NO_THROW(check_expertise_rules({70, 40, 2, 90}));
+  // The term counts calendar days from the assignment, across a month and a year.
+  EXPECT_EQ(review_due_on("2026-12-25T10:00:00Z", 14), "2027-01-08");
+  EXPECT_EQ(review_due_on("2026-02-20", 10), "2026-03-02");
+  EXPECT_EQ(review_due_on("не дата", 10), "");
   EXPECT_TRUE(practice_editable(PracticeStatus::draft));
   EXPECT_TRUE(practice_editable(PracticeStatus::returned));
   EXPECT_FALSE(practice_editable(PracticeStatus::in_review));

@@ -104,3 +104,45 @@ TEST(Problems, APersonIsCheckedWholeAndEveryBadFieldIsNamed) {
   EXPECT_NO_THROW(none.raise());
   EXPECT_THROW(none.check([] { throw Error::not_found("Нет"); }), Error) << "not a validation error: passes through";
 }
+
+TEST(Snils, CheckNumberAsTheFundComputesItWithItsSpecialCases) {
+  using metodist::domain::parse_snils;
+  EXPECT_EQ(parse_snils("112-233-445 95"), "112-233-445 95");  // 9+8+14+12+15+12+12+8+5 = 95
+  EXPECT_EQ(parse_snils("11223344595"), "112-233-445 95") << "without separators";
+  EXPECT_EQ(parse_snils(" 112 233 445-95 "), "112-233-445 95") << "spaces and hyphens anywhere";
+  EXPECT_FALSE(parse_snils("112-233-445 94")) << "a wrong check number";
+  EXPECT_EQ(parse_snils("291-417-776 94"), "291-417-776 94") << "sum 195 > 101: 195 mod 101 = 94";
+  EXPECT_EQ(parse_snils("050-234-316 00"), "050-234-316 00") << "sum exactly 100 gives 00";
+  EXPECT_FALSE(parse_snils("050-234-316 100"));
+  EXPECT_EQ(parse_snils("016-103-396 00"), "016-103-396 00") << "sum exactly 101 gives 00";
+  EXPECT_EQ(parse_snils("820-981-233 00"), "820-981-233 00") << "sum 201: 201 mod 101 = 100, which gives 00";
+  EXPECT_FALSE(parse_snils("820-981-233 100"));
+  // Up to 001-001-998 the numbers were issued before the check number: not checked.
+  EXPECT_EQ(parse_snils("001-001-998 12"), "001-001-998 12");
+  EXPECT_EQ(parse_snils("001-001-999 65"), "001-001-999 65");
+  EXPECT_FALSE(parse_snils("001-001-999 12")) << "from 001-001-999 on, it is";
+  EXPECT_FALSE(parse_snils("112-233-445 9")) << "ten digits";
+  EXPECT_FALSE(parse_snils("112-233-445 955")) << "twelve digits";
+  EXPECT_FALSE(parse_snils("11a-233-445 95"));
+  EXPECT_FALSE(parse_snils(""));
+}
+
+TEST(Snils, APersonsSnilsIsCheckedWithTheCardAndWithheldWithPersonalData) {
+  using namespace metodist::domain;
+  Person p;
+  p.code = "T-1";
+  p.last_name = "Соколова";
+  p.first_name = "Дарья";
+  p.snils = "112-233-445 94";
+  const auto today = Date::today();
+  try {
+    validate_person(p, today);
+    FAIL() << "a СНИЛС that does not add up is refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "snils");
+  }
+  p.snils = "112-233-445 95";
+  EXPECT_NO_THROW(validate_person(p, today));
+  withhold_personal(p);
+  EXPECT_EQ(p.snils, "") << "personal data, like the birth date";
+}

@@ -69,7 +69,9 @@ test('an event goes into the calendar and a teacher registers with a notificatio
   await school.getByText('Работник зарегистрирован').waitFor()
 
   await page.goto(eventUrl)
-  await page.getByTestId('participants').getByText(/./).first().waitFor()
+  // The list comes after the card: wait for the colleague's row (the table's
+  // header, or its «nobody yet» row, are there before it — a busy machine saw 1).
+  await page.getByTestId('participants').getByText(colleague.split(' ')[0]).first().waitFor()
   assert.equal(await page.getByTestId('participants').locator('tbody tr').count(), 2)
   await page.screenshot({ path: join(screenshots, 'event-card.png'), fullPage: true })
 })

@@ -4,8 +4,8 @@
 // methodist drafts and sends a route the teacher then agrees; the teacher
 // registers for an event and asks for help; the coordinator assigns that
 // request and fills the monitoring report its start page asks for; the region
-// downloads the справка; the expert opens an assigned review; the school adds
-// a teacher without inventing a code. CTest runs this file on SQLite and on
+// downloads the справка; the expert opens an assigned review, its term shown; the school adds
+// a teacher without inventing a code (its СНИЛС checked). CTest runs this file on SQLite and on
 // PostgreSQL (METODIST_TEST_BACKEND).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -198,6 +198,7 @@ test('the expert opens an assigned review from the start page', async () => {
   await first.waitFor()
   const assigned = await reviews.locator('li').first().textContent()
   assert.match(assigned, /\d{2}\.\d{2}\.\d{4}/, 'when it was assigned, дд.мм.гггг')
+  assert.match(assigned, /заключение до \d{2}\.\d{2}\.\d{4}/, 'and the date the conclusion is due')
   await readsRussian(expert, 'expert home')
   await first.click()
   await expert.getByTestId('review-form').waitFor()
@@ -218,6 +219,11 @@ test('the school adds a teacher without inventing a code; an empty form names it
   await form.locator('#person-first_name').fill('Дарья')
   await school.getByTestId('person-position').click()
   await school.getByRole('option', { name: 'Учитель', exact: true }).click()
+  // A СНИЛС mistyped by one digit is caught by its check number, in words, under its field.
+  await form.locator('#person-snils').fill('112-233-445 94')
+  await school.getByTestId('person-submit').click()
+  assert.match(await form.getByTestId('error-snils').textContent(), /^СНИЛС «112-233-445 94» не сходится/)
+  await form.locator('#person-snils').fill('11223344595')
   await school.getByTestId('person-submit').click()
   await school.getByTestId('person-card').waitFor()
   await school
@@ -225,4 +231,5 @@ test('the school adds a teacher without inventing a code; an empty form names it
     .getByText(/П-\d{6}/)
     .first()
     .waitFor()
+  assert.equal(await school.getByTestId('snils').textContent(), '112-233-445 95', 'kept one way, however typed')
 })
