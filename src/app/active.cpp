@@ -637,7 +637,7 @@ Cabinet methodist_cabinet(App& app, const Caller& caller) {
     out.memberships = act::memberships_of(c, me);
     const auto unread = act::unread_for_methodist(c, me);
     for (auto& a : act::assignments_of(c, me)) {
-      SupportedView v{std::move(a), -1, {}, false, 0};
+      SupportedView v{std::move(a), -1, {}, false, 0, {}};
       if (v.assignment.person_id) {
         const auto person = *v.assignment.person_id;
         v.deficits = static_cast<int>(deficits_of(c, person, today).size());
@@ -647,6 +647,8 @@ Cabinet methodist_cabinet(App& app, const Caller& caller) {
         }
         if (auto it = unread.find(person); it != unread.end()) v.unread = it->second;
       }
+      v.tasks = domain::support_tasks_of(v.assignment.person_id.has_value(), v.unread, v.deficits, v.route_status,
+                                         v.route_sent);
       out.supported.push_back(std::move(v));
     }
     out.activities = act::activities_of(c, me, from, to);

@@ -132,6 +132,7 @@ struct SupportedView {
   std::optional<domain::RouteStatus> route_status;  // the teacher's latest route, if any
   bool route_sent = false;                          // that route, a draft, was sent to the teacher to agree
   std::int64_t unread = 0;                          // messages from the teacher not read yet
+  std::vector<domain::SupportTask> tasks;           // what they wait for from the methodist
 };
 struct Cabinet {
   std::vector<storage::active::Member> memberships;

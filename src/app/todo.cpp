@@ -129,6 +129,27 @@ void route_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
                    "/persons/" + std::to_string(r.first_unsent_person), "", false});
 }
 
+// Those the methodist supports who wait for them (domain::support_tasks_of),
+// counted by what they wait for; the cabinet lists them by name.
+void support_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
+  if (!caller.person_id) return;
+  std::int64_t waiting = 0;
+  std::map<domain::SupportTask, std::int64_t> by_task;
+  for (const auto& v : methodist_cabinet(app, caller).supported) {
+    if (v.tasks.empty()) continue;
+    ++waiting;
+    for (auto task : v.tasks) ++by_task[task];
+  }
+  if (!waiting) return;
+  std::string detail;
+  for (const auto& [task, n] : by_task)
+    detail += (detail.empty() ? "" : ", ") +
+              std::string(domain::title_of(domain::support_tasks(), domain::code_of(task))) + " — " + std::to_string(n);
+  out.push_back({"support_waiting",
+                 "Ждут вашего сопровождения: " + count_text(waiting, "человек", "человека", "человек"), detail, waiting,
+                 "/cabinet", "", false});
+}
+
 }  // namespace
 
 std::vector<TodoItem> todo_of(App& app, const Caller& caller) {
@@ -143,6 +164,7 @@ std::vector<TodoItem> todo_of(App& app, const Caller& caller) {
   if (works("roadmaps")) roadmap_work(app, caller, out);
   if (works("active")) selection_work(app, caller, out);
   if (works("diagnostics")) route_work(app, caller, out);
+  if (works("cabinet")) support_work(app, caller, out);
   std::stable_sort(out.begin(), out.end(), [](const TodoItem& a, const TodoItem& b) {
     const auto key = [](const TodoItem& t) { return std::tuple(!t.late, t.due_on.empty(), t.due_on); };
     return key(a) < key(b);

@@ -3,7 +3,8 @@
 // for help waiting for a methodist or overdue, monitoring reports to fill (with
 // the campaign's window) or to decide, roadmap items past their term,
 // applications of a selection to decide; for a school, its teachers with
-// deficits and no route, and drafts not sent to them.
+// deficits and no route, and drafts not sent to them; for a methodist of the
+// active, those they support who wait for an answer or a route.
 //
 // Each kind of work is found by the use case that owns it, under its own
 // access rules, so the list holds only what the caller may act on; a section
@@ -21,7 +22,8 @@ namespace metodist::app {
 
 struct TodoItem {
   // help_unassigned | help_overdue | monitoring_fill | monitoring_decide |
-  // roadmap_overdue | selection_decide | routes_missing | routes_unsent
+  // roadmap_overdue | selection_decide | routes_missing | routes_unsent |
+  // support_waiting
   std::string kind;
   std::string title;   // one line, Russian, the count in words
   std::string detail;  // the window or the term: «сбор с 01.09.2025 по 30.09.2025»

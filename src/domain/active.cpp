@@ -74,6 +74,28 @@ std::span<const Term> methodist_functions() { return kFunctions; }
 std::span<const Term> application_statuses() { return kApplicationStatuses; }
 std::span<const Term> selection_statuses() { return kSelectionStatuses; }
 std::span<const Term> plan_item_statuses() { return kPlanItemStatuses; }
+
+namespace {
+constexpr std::array kSupportTasks{
+    Term{"answer", "ответьте на сообщение"},
+    Term{"draft_route", "составьте ИОМ"},
+    Term{"send_route", "отправьте ИОМ педагогу"},
+};
+}  // namespace
+
+std::span<const Term> support_tasks() { return kSupportTasks; }
+
+std::vector<SupportTask> support_tasks_of(bool is_person, std::int64_t unread, int deficits,
+                                          std::optional<RouteStatus> route_status, bool route_sent) {
+  std::vector<SupportTask> out;
+  if (unread > 0) out.push_back(SupportTask::answer);
+  if (!is_person || deficits <= 0) return out;
+  if (!route_status || *route_status == RouteStatus::completed)
+    out.push_back(SupportTask::draft_route);
+  else if (*route_status == RouteStatus::draft && !route_sent)
+    out.push_back(SupportTask::send_route);
+  return out;
+}
 static_assert(kApplicationStatuses.size() == static_cast<std::size_t>(ApplicationStatus::withdrawn) + 1);
 static_assert(kSelectionStatuses.size() == static_cast<std::size_t>(SelectionStatus::decided) + 1);
 static_assert(kPlanItemStatuses.size() == static_cast<std::size_t>(PlanItemStatus::cancelled) + 1);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/registry.hpp"
+#include "domain/route.hpp"
 
 namespace metodist::domain {
 
@@ -31,6 +32,19 @@ enum class PlanItemStatus { planned, done, cancelled };
 inline std::string_view code_of(ApplicationStatus s) noexcept { return code_in(application_statuses(), s); }
 inline std::string_view code_of(SelectionStatus s) noexcept { return code_in(selection_statuses(), s); }
 inline std::string_view code_of(PlanItemStatus s) noexcept { return code_in(plan_item_statuses(), s); }
+
+// ---- What a methodist owes those they support ------------------------------
+
+// answer: a message from the person waits for a reply; draft_route: a teacher
+// with deficits has no route in work (none, or the last one completed);
+// send_route: the route drafted for them was not sent to them to agree.
+std::span<const Term> support_tasks();
+enum class SupportTask { answer, draft_route, send_route };
+inline std::string_view code_of(SupportTask s) noexcept { return code_in(support_tasks(), s); }
+// What one supported teacher (`is_person`) or school waits for from the methodist.
+// `route_status`: of the person's latest route; `route_sent`: that draft was sent.
+std::vector<SupportTask> support_tasks_of(bool is_person, std::int64_t unread, int deficits,
+                                          std::optional<RouteStatus> route_status, bool route_sent);
 
 // ---- Eligibility rules as data -------------------------------------------
 

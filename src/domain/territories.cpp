@@ -124,7 +124,7 @@ std::string local_time_text(std::string_view utc, std::string_view zone) {
   const auto local = *moment + std::chrono::hours(utc_offset_hours(zone));
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::minutes>(local - day)};
-  char hm[8];
+  char hm[16];
   std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(time.hours().count()),
                 static_cast<int>(time.minutes().count()));
   return russian_date(Date::from_days(day).iso()) + " " + hm;

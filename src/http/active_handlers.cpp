@@ -415,7 +415,9 @@ Response methodist_cabinet(const Request& r, Context& ctx) {
     else
       w.null();
     w.key("route_status").text_or_null(v.route_status ? domain::code_of(*v.route_status) : "");
-    w.field("route_sent", v.route_sent).field("unread", v.unread).end_object();
+    w.field("route_sent", v.route_sent).field("unread", v.unread).key("tasks").begin_array();
+    for (auto task : v.tasks) w.value(domain::code_of(task));
+    w.end_array().end_object();
   }
   w.end_array().key("my_events").begin_array();
   for (const auto& e : cab.my_events)

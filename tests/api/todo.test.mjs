@@ -131,3 +131,33 @@ test('a school is asked to draft routes for teachers with deficits and to send i
   // A region does not walk its teachers one by one.
   assert.equal(count(await todo(region), 'routes_missing'), 0)
 })
+
+test('a methodist is told who of those they support waits for them; a route sent, the teacher leaves the list', async () => {
+  const cabinet = async () => (await json(srv.base, '/api/v1/active/cabinet', { headers: methodist })).body.supported
+  const teacherPerson = (await json(srv.base, '/api/v1/auth/me', { headers: teacher })).body.person_id
+  // The teacher's routes of the test above go: a teacher with deficits and no route.
+  runSql(srv.dbUrl, `DELETE FROM route_rows WHERE route_id IN (SELECT id FROM routes WHERE person_id = ${teacherPerson})`)
+  runSql(srv.dbUrl, `DELETE FROM routes WHERE person_id = ${teacherPerson}`)
+  const mine = (await cabinet()).find((v) => v.assignment.person_id === teacherPerson)
+  assert.ok(mine, 'the demo methodist supports the demo teacher')
+  assert.deepEqual(mine.tasks, ['draft_route'], 'deficits and no route')
+  const waiting = (await todo(methodist)).find((i) => i.kind === 'support_waiting')
+  assert.ok(waiting)
+  assert.equal(waiting.link, '/cabinet')
+  assert.match(waiting.title, /^Ждут вашего сопровождения: \d+ человека?$/)
+  assert.match(waiting.detail, /составьте ИОМ — \d+/)
+  const before = waiting.count
+  // A draft: now it waits to be sent; sent, the teacher waits for nothing from the methodist.
+  const route = await send('POST', `/api/v1/persons/${teacherPerson}/routes`, methodist, {
+    period_from: '2026-09-01',
+    period_to: '2027-06-30',
+  })
+  assert.equal(route.status, 201, JSON.stringify(route.body))
+  assert.deepEqual((await cabinet()).find((v) => v.assignment.person_id === teacherPerson).tasks, ['send_route'])
+  assert.match((await todo(methodist)).find((i) => i.kind === 'support_waiting').detail, /отправьте ИОМ педагогу — 1/)
+  assert.equal((await send('POST', `/api/v1/routes/${route.body.id}/send`, methodist)).status, 200)
+  assert.deepEqual((await cabinet()).find((v) => v.assignment.person_id === teacherPerson).tasks, [])
+  assert.equal(count(await todo(methodist), 'support_waiting'), before - 1)
+  // Nobody else is asked: a teacher has no cabinet.
+  assert.equal(count(await todo(teacher), 'support_waiting'), 0)
+})

@@ -138,3 +138,16 @@ TEST(AssignmentProposal, ShnorFirstWithinCapacityBalancedAndExplained) {
   EXPECT_NE(std::find(why.begin(), why.end(), "нагрузка после назначения 2 из 2"), why.end());
   EXPECT_NE(std::find(p[0].reasons.begin(), p[0].reasons.end(), "ШНОР — в первую очередь"), p[0].reasons.end());
 }
+
+TEST(SupportTasks, WhatATeacherOrASchoolWaitsForFromTheMethodist) {
+  using namespace metodist::domain;
+  using T = std::vector<SupportTask>;
+  EXPECT_EQ(support_tasks_of(true, 0, 3, std::nullopt, false), T{SupportTask::draft_route}) << "deficits, no route";
+  EXPECT_EQ(support_tasks_of(true, 2, 3, RouteStatus::draft, false), (T{SupportTask::answer, SupportTask::send_route}));
+  EXPECT_EQ(support_tasks_of(true, 0, 3, RouteStatus::draft, true), T{}) << "sent: the teacher agrees it";
+  EXPECT_EQ(support_tasks_of(true, 0, 3, RouteStatus::in_progress, false), T{});
+  EXPECT_EQ(support_tasks_of(true, 0, 3, RouteStatus::completed, false), T{SupportTask::draft_route}) << "a new one";
+  EXPECT_EQ(support_tasks_of(true, 0, 0, std::nullopt, false), T{}) << "no deficits, no route needed";
+  EXPECT_EQ(support_tasks_of(false, 1, -1, std::nullopt, false), T{SupportTask::answer}) << "a school: messages only";
+  EXPECT_EQ(code_of(SupportTask::send_route), "send_route");
+}

@@ -85,9 +85,12 @@ after(async () => {
   await srv?.stop()
 })
 
-test('the methodist starts from the cabinet: drafts a route for the supported teacher and sends it', async () => {
+test('the methodist goes from the start page to the cabinet: drafts a route for the supported teacher and sends it', async () => {
   const methodist = await as('methodist')
-  await methodist.getByTestId('sidebar').getByRole('link', { name: 'Кабинет методиста' }).click()
+  // The start page says who waits: the link leads to the cabinet.
+  const waiting = methodist.getByTestId('todo').getByRole('link', { name: /^Ждут вашего сопровождения: / })
+  assert.match(await methodist.getByTestId('todo').innerText(), /составьте ИОМ — \d+/)
+  await waiting.click()
   const row = methodist.getByTestId('supported').locator('tr').filter({ hasText: teacherName() })
   await row.getByTestId('todo').getByText('составьте ИОМ').waitFor()
   await readsRussian(methodist, 'cabinet')
