@@ -32,6 +32,20 @@ async function startRegionCampaign(region) {
 
 // A closed option list leaves the page only after its animation; on a busy
 // machine the next click could land on it (a run under full load saw the form not submitted).
+// Waits for what a saved form shows; if it never comes, says what the form said
+// (one loaded run of the whole suite timed out here with nothing to go on).
+async function saved(form, shown) {
+  try {
+    await shown.waitFor()
+  } catch (e) {
+    const said = await form
+      .locator('.error, .p-message-error')
+      .allInnerTexts()
+      .catch(() => [])
+    throw new Error(`${e.message}\nthe form said: ${said.join(' | ') || 'nothing'}`)
+  }
+}
+
 const overlaysClosed = (page) => page.locator('.p-multiselect-overlay, .p-select-overlay').first().waitFor({ state: 'hidden' })
 
 test('the region composes an indicator, runs a campaign; the municipality reports; the region closes it', async () => {
@@ -54,7 +68,7 @@ test('the region composes an indicator, runs a campaign; the municipality report
   await form.locator('#ci-name').click()
   await overlaysClosed(region)
   await form.getByTestId('ci-submit').click()
-  await region.getByTestId('monitoring-indicators').getByText('reg.7').waitFor()
+  await saved(form, region.getByTestId('monitoring-indicators').getByText('reg.7'))
 
   const url = await startRegionCampaign(region)
 
@@ -95,7 +109,7 @@ test('the region writes its indicator as its order does: basis, targets by year,
   await form.getByTestId('ci-basis').fill('Приказ министерства образования от 15.01.2024 № 45')
   await form.getByTestId('ci-submit').click()
   const table = region.getByTestId('monitoring-indicators')
-  await table.getByText('2025 — ≥ 15 %; 2026 — ≥ 20 %').waitFor()
+  await saved(form, table.getByText('2025 — ≥ 15 %; 2026 — ≥ 20 %'))
   await table.getByText('reg.8').click()
   await region
     .getByTestId('indicator-passport')
