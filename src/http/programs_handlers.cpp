@@ -119,7 +119,8 @@ Response create_program(const Request& r, Context& ctx) {
   p.title = b.optional_text("title", 500);
   p.provider = b.optional_text("provider", 300);
   const auto hours = b.optional_number("hours");
-  if (!hours || *hours != static_cast<double>(static_cast<std::int64_t>(*hours)) || std::abs(*hours) > 1e9)
+  // The range first: converting a number beyond int64 would be undefined.
+  if (!hours || std::abs(*hours) > 1e9 || *hours != static_cast<double>(static_cast<std::int64_t>(*hours)))
     problems.add("hours", "Укажите объём программы в часах целым числом");
   else
     p.hours = static_cast<std::int64_t>(*hours);

@@ -60,6 +60,9 @@ test('a program: every missing field, the hours and the competencies together', 
     }),
     ['audience', 'competencies', 'federal_number', 'hours', 'territory_id'],
   )
+  // Hours beyond any whole number, or a fraction: named, never a crash.
+  for (const hours of [1e300, 36.5, -1e30])
+    assert.ok((await refused('POST', '/api/v1/programs', h.region, { hours })).includes('hours'), hours)
 })
 
 test('mentoring: a program and a pair name every field at once', async () => {
