@@ -627,6 +627,38 @@ act::Activity record_activity(App& app, const Caller& caller, act::Activity d, c
   });
 }
 
+namespace {
+
+// Those the methodist `me` supports, each with what they wait for.
+std::vector<SupportedView> supported_views(storage::Connection& c, std::int64_t me, const domain::Date& today) {
+  std::vector<SupportedView> out;
+  const auto unread = act::unread_for_methodist(c, me);
+  for (auto& a : act::assignments_of(c, me)) {
+    SupportedView v{std::move(a), -1, {}, false, 0, {}};
+    if (v.assignment.person_id) {
+      const auto person = *v.assignment.person_id;
+      v.deficits = static_cast<int>(deficits_of(c, person, today).size());
+      if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty()) {
+        v.route_status = routes.front().status;
+        v.route_sent = !routes.front().sent_at.empty();
+      }
+      if (auto it = unread.find(person); it != unread.end()) v.unread = it->second;
+    }
+    v.tasks = domain::support_tasks_of(v.assignment.person_id.has_value(), v.unread, v.deficits, v.route_status,
+                                       v.route_sent);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<SupportedView> supported_by_me(App& app, const Caller& caller) {
+  if (!caller.person_id) return {};
+  const auto today = domain::Date::today();
+  return app.db->read([&](storage::Connection& c) { return supported_views(c, *caller.person_id, today); });
+}
+
 Cabinet methodist_cabinet(App& app, const Caller& caller) {
   if (!caller.person_id) throw domain::Error::forbidden("Кабинет методиста — для учётной записи педагога-методиста");
   const auto today = domain::Date::today();
@@ -635,22 +667,7 @@ Cabinet methodist_cabinet(App& app, const Caller& caller) {
     Cabinet out;
     const auto me = *caller.person_id;
     out.memberships = act::memberships_of(c, me);
-    const auto unread = act::unread_for_methodist(c, me);
-    for (auto& a : act::assignments_of(c, me)) {
-      SupportedView v{std::move(a), -1, {}, false, 0, {}};
-      if (v.assignment.person_id) {
-        const auto person = *v.assignment.person_id;
-        v.deficits = static_cast<int>(deficits_of(c, person, today).size());
-        if (const auto routes = storage::routes::routes_of_person(c, person); !routes.empty()) {
-          v.route_status = routes.front().status;
-          v.route_sent = !routes.front().sent_at.empty();
-        }
-        if (auto it = unread.find(person); it != unread.end()) v.unread = it->second;
-      }
-      v.tasks = domain::support_tasks_of(v.assignment.person_id.has_value(), v.unread, v.deficits, v.route_status,
-                                         v.route_sent);
-      out.supported.push_back(std::move(v));
-    }
+    out.supported = supported_views(c, me, today);
     out.activities = act::activities_of(c, me, from, to);
     out.year_from = from;
     out.year_to = to;

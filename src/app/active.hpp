@@ -145,6 +145,9 @@ struct Cabinet {
   double feedback_average = 0;                      // 0 when none
 };
 Cabinet methodist_cabinet(App& app, const Caller& caller);
+// Only the cabinet's «кого я сопровождаю», for the start page's «Что ждёт вас»
+// (the rest of the cabinet is not read); empty for an account with no person.
+std::vector<SupportedView> supported_by_me(App& app, const Caller& caller);
 // Messages between a methodist and someone they support (either side calls
 // it with the other's person id); reading marks the other side's messages read.
 struct SupportThread {

@@ -132,10 +132,9 @@ void route_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
 // Those the methodist supports who wait for them (domain::support_tasks_of),
 // counted by what they wait for; the cabinet lists them by name.
 void support_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
-  if (!caller.person_id) return;
   std::int64_t waiting = 0;
   std::map<domain::SupportTask, std::int64_t> by_task;
-  for (const auto& v : methodist_cabinet(app, caller).supported) {
+  for (const auto& v : supported_by_me(app, caller)) {
     if (v.tasks.empty()) continue;
     ++waiting;
     for (auto task : v.tasks) ++by_task[task];

@@ -360,14 +360,15 @@ void PdfDocument::table(const std::vector<std::string>& header, const std::vecto
   std::vector<double> shares;
   for (std::size_t i : kept) shares.push_back(widths[i]);
 
-  double size = 9;
-  if (fit_with_below >= 0) {
-    // The smallest type a printed справка stays readable in is 6.5 pt.
-    const double room = s.height - kMargin - s.y - fit_with_below;
-    for (; size > 6.5; size -= 0.5)
-      if (TableLayout(s, head, body, shares, size).height() <= room) break;
+  // The smallest type a printed справка stays readable in is 6.5 pt; the
+  // layout that fits is the one drawn (its columns are measured once).
+  const double room = s.height - kMargin - s.y - fit_with_below;
+  std::optional<TableLayout> table;
+  for (double size = 9;; size -= 0.5) {
+    table.emplace(s, head, body, shares, size);
+    if (fit_with_below < 0 || size <= 6.5 || table->height() <= room) break;
   }
-  TableLayout(s, head, body, shares, size).draw();
+  table->draw();
 }
 
 std::string PdfDocument::finish() {
