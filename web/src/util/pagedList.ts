@@ -5,6 +5,7 @@ import { ref, watch, type Ref } from 'vue'
 import type { DataTablePageEvent } from 'primevue/datatable'
 import type { Page } from '../api/client'
 import { errorText } from './errors'
+import { latestAnswer } from './latestAnswer'
 
 export function usePagedList<T>(fetchPage: (offset: number, limit: number) => Promise<Page<T>>, initialSize = 25) {
   const rows = ref([]) as Ref<T[]>
@@ -14,17 +15,21 @@ export function usePagedList<T>(fetchPage: (offset: number, limit: number) => Pr
   const first = ref(0)
   const pageSize = ref(initialSize)
 
+  // A search typed fast sends a request per pause: the last one's page is shown.
+  const ticket = latestAnswer()
   async function load() {
+    const current = ticket()
     loading.value = true
     error.value = ''
     try {
       const page = await fetchPage(first.value, pageSize.value)
+      if (!current()) return
       rows.value = page.items
       total.value = page.total
     } catch (e) {
-      error.value = errorText(e)
+      if (current()) error.value = errorText(e)
     } finally {
-      loading.value = false
+      if (current()) loading.value = false
     }
   }
   // After a filter change: back to the first page.
