@@ -68,6 +68,7 @@ const std::vector<io::ExportColumn>& staff_columns() {
                                                            {"last_name", ColumnKind::text},
                                                            {"first_name", ColumnKind::text},
                                                            {"middle_name", ColumnKind::text},
+                                                           {"snils", ColumnKind::text},
                                                            {"gender", ColumnKind::text},
                                                            {"birth_date", ColumnKind::date},
                                                            {"ped_experience_since", ColumnKind::date},
@@ -81,7 +82,7 @@ const std::vector<io::ExportColumn>& staff_columns() {
                                                            {"hired_on", ColumnKind::date},
                                                            {"left_on", ColumnKind::date}});
     // For the reader only; import ignores it (the code above identifies the workplace).
-    c.insert(c.begin() + 11, {"Наименование организации", ColumnKind::text, 40});
+    c.insert(c.begin() + 12, {"Наименование организации", ColumnKind::text, 40});
     return c;
   }();
   return columns;
@@ -150,7 +151,7 @@ ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& 
       const auto& w = s.position;
       // Withheld personal data leaves its cells empty (not «нет»): the card shows nothing either.
       const auto flag = [&](bool v) -> std::string { return s.personal_data ? (v ? "1" : "0") : ""; };
-      sink->row({p.code, p.last_name, p.first_name, p.middle_name,
+      sink->row({p.code, p.last_name, p.first_name, p.middle_name, p.snils,
                  p.gender == "m"   ? "м"
                  : p.gender == "f" ? "ж"
                                    : "",

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -271,8 +272,22 @@ struct OrgRef {
   std::int64_t territory_id = 0;
 };
 
+// Why a row's СНИЛС cannot name the person the row is about, or "" when it can.
+std::string snils_conflict(std::string_view code, bool code_stored, const reg::SnilsHolder& holder,
+                           bool attach_by_snils) {
+  const std::string held = "СНИЛС уже есть в реестре у педагога «" + holder.name + "» с кодом «" + holder.code + "»";
+  if (code_stored)
+    return held + ", а код «" + std::string(code) +
+           "» — у другого педагога. Вероятно, это один человек: объедините их на странице «Возможные дубликаты»";
+  if (!attach_by_snils)
+    return held +
+           ". Если это тот же человек, загрузите файл с отметкой «Присоединять по СНИЛС»: строка станет его "
+           "местом работы";
+  return {};
+}
+
 void import_persons(storage::Connection& c, const Caller& caller, const io::Table& table, ImportReport& report,
-                    bool dry_run, const ImportProgress& progress) {
+                    const ImportOptions& options, const ImportProgress& progress) {
   const auto columns = domain::person_import_columns();
   const std::span<const std::string_view> header =
       table.rows.empty() ? std::span<const std::string_view>{} : std::span<const std::string_view>(table.rows[0].cells);
@@ -292,8 +307,20 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
         organisations.emplace(code, OrgRef{it->second.id, it->second.territory_id});
   }
   clock.step("организации");
-  const auto stored = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
+  // Code → id of the stored persons the rows name; a row attached by СНИЛС
+  // adds its person's code here (a view into `by_snils`, which outlives it).
+  auto stored = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
   clock.step("педагоги по кодам");
+  // The persons the file's СНИЛС name, read only when the file has the column.
+  std::unordered_map<std::string, reg::SnilsHolder> by_snils;
+  if (const auto snils_at = map.of(columns, "snils")) {
+    std::vector<std::string> numbers;
+    for (const auto cell : codes_in(table, snils_at))
+      if (auto parsed = domain::parse_snils(cell)) numbers.push_back(std::move(*parsed));
+    const std::vector<std::string_view> views(numbers.begin(), numbers.end());
+    by_snils = reg::persons_by_snils(c, views);
+    clock.step("педагоги по СНИЛС");
+  }
   std::vector<std::int64_t> stored_ids;
   stored_ids.reserve(stored.size());
   for (const auto& [code, id] : stored) stored_ids.push_back(id);
@@ -310,15 +337,86 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   seen.reserve(table.rows.size());
   std::unordered_set<WorkplaceKey, WorkplaceKeyHash> seen_workplaces;
   seen_workplaces.reserve(table.rows.size());
+  std::deque<std::string> snils_given;  // the rows' numbers in stored form; patches view them
+  std::unordered_map<std::string_view, std::string_view> snils_in_file;  // number new to the registry → first code
   RowReader row(columns, map, header, report);
   const Col code_col = row.col("code"), full_name = row.col("full_name"), last_name = row.col("last_name"),
-            first_name = row.col("first_name"), middle_name = row.col("middle_name"), gender = row.col("gender"),
-            birth_date = row.col("birth_date"), since = row.col("ped_experience_since"), category = row.col("category"),
-            higher = row.col("higher_ped_education"), graduate = row.col("ped_university_graduate"),
-            organisation = row.col("organisation"), position = row.col("position"),
-            subject_area = row.col("subject_area"), subjects = row.col("subjects"), hired_on = row.col("hired_on"),
-            left_on = row.col("left_on");
+            first_name = row.col("first_name"), middle_name = row.col("middle_name"), snils_col = row.col("snils"),
+            gender = row.col("gender"), birth_date = row.col("birth_date"), since = row.col("ped_experience_since"),
+            category = row.col("category"), higher = row.col("higher_ped_education"),
+            graduate = row.col("ped_university_graduate"), organisation = row.col("organisation"),
+            position = row.col("position"), subject_area = row.col("subject_area"), subjects = row.col("subjects"),
+            hired_on = row.col("hired_on"), left_on = row.col("left_on");
+
+  // The workplace a row gives, if it names an organisation; `person` is the
+  // code of the person it belongs to.
+  auto read_workplace = [&](std::string_view person) -> std::optional<reg::PositionPatch> {
+    const auto org_code = row.text(organisation);
+    if (org_code.empty()) return std::nullopt;
+    auto org = organisations.find(org_code);
+    if (org == organisations.end()) {
+      row.problem(organisation, "Организация с кодом " + RowReader::quoted(org_code) + " не найдена в реестре");
+      return std::nullopt;
+    }
+    if (!covered.count(org->second.territory_id) && !own_orgs.count(org->second.id)) {
+      row.problem(organisation, "Организация " + RowReader::quoted(org_code) + " вне ваших полномочий");
+      return std::nullopt;
+    }
+    reg::PositionPatch pos;
+    pos.organisation_id = org->second.id;
+    row.term(position, position_terms, domain::positions(), pos.position);
+    if (pos.position.empty() && !row.has_problem(position)) row.problem(position, "Укажите должность");
+    row.term(subject_area, area_terms, domain::subject_areas(), pos.subject_area);
+    row.plain(subjects, pos.subjects);
+    row.date(hired_on, pos.hired_on);
+    row.date(left_on, pos.left_on);
+    if (pos.hired_on && pos.left_on && *pos.left_on < *pos.hired_on)
+      row.problem(left_on, "Дата увольнения раньше даты приёма");
+    if (row.ok() && !seen_workplaces.insert({person, pos.organisation_id, pos.position}).second)
+      row.problem(position, "Эта должность педагога в этой организации уже есть в файле выше");
+    return pos;
+  };
+
   for_each_data_row(table, row, report, progress, "Не указан код педагога", [&](std::string_view code) {
+    // A person is one person whatever code a school gives them: the СНИЛС is
+    // matched first, the code after it (ЕФС НМС: one registry of the region).
+    std::string_view snils;      // the row's number in stored form (a view into `snils_given`)
+    std::string_view attach_to;  // the code of the person this row joins as a workplace
+    if (const auto given = row.text(snils_col); !given.empty()) {
+      auto parsed = domain::parse_snils(given);
+      if (parsed) snils = snils_given.emplace_back(std::move(*parsed));
+      if (!parsed) {
+        row.problem(snils_col, RowReader::quoted(given) +
+                                   ": СНИЛС не сходится — 11 цифр, последние две — контрольное число первых девяти");
+      } else if (auto holder = by_snils.find(std::string(snils)); holder != by_snils.end()) {
+        if (holder->second.code != code) {
+          const auto why = snils_conflict(code, stored.contains(code), holder->second, options.attach_by_snils);
+          if (!why.empty()) return row.problem(snils_col, why);
+          attach_to = holder->second.code;
+          stored.emplace(attach_to, holder->second.id);
+        }
+      } else if (auto [first_code, fresh] = snils_in_file.emplace(snils, code); !fresh && first_code->second != code) {
+        if (!options.attach_by_snils)
+          return row.problem(snils_col, "Этот СНИЛС уже указан выше в файле у педагога с кодом «" +
+                                            std::string(first_code->second) +
+                                            "». Если это тот же человек, загрузите файл с отметкой «Присоединять по "
+                                            "СНИЛС»: строка станет его местом работы");
+        attach_to = first_code->second;
+      }
+    }
+    if (!attach_to.empty()) {
+      // Only the workplace: the person's card keeps its own data.
+      const auto workplace = read_workplace(attach_to);
+      if (!workplace && row.ok())
+        row.problem(organisation,
+                    "Укажите код организации: строка с чужим кодом присоединяется к педагогу по "
+                    "СНИЛС как новое место работы");
+      if (!row.ok()) return;
+      writes.workplaces.push_back({attach_to, *workplace});
+      ++report.attached;
+      return;
+    }
+
     auto known = stored.find(code);
     const bool is_new = known == stored.end();
     if (!is_new && outside.count(known->second)) {
@@ -327,6 +425,7 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
     }
     reg::PersonPatch p;  // what this row gives
     p.code = code;
+    p.snils = snils;
     if (const auto full = row.text(full_name); !full.empty()) {
       if (!domain::split_full_name(full, p.last_name, p.first_name, p.middle_name))
         row.problem(full_name, RowReader::quoted(full) + ": нужны хотя бы фамилия и имя");
@@ -361,31 +460,9 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
     const auto birth = p.birth_date ? p.birth_date : first ? std::nullopt : earlier->second.birth;
     check_person_dates(row, birth_date, since, birth, p.ped_experience_since, today);
 
-    // The workplace of this row, if the file has one.
-    std::optional<reg::PositionPatch> workplace;
-    if (const auto org_code = row.text(organisation); !org_code.empty()) {
-      auto org = organisations.find(org_code);
-      if (org == organisations.end()) {
-        row.problem(organisation, "Организация с кодом " + RowReader::quoted(org_code) + " не найдена в реестре");
-      } else if (!covered.count(org->second.territory_id) && !own_orgs.count(org->second.id)) {
-        row.problem(organisation, "Организация " + RowReader::quoted(org_code) + " вне ваших полномочий");
-      } else {
-        reg::PositionPatch& pos = workplace.emplace();
-        pos.organisation_id = org->second.id;
-        row.term(position, position_terms, domain::positions(), pos.position);
-        if (pos.position.empty() && !row.has_problem(position)) row.problem(position, "Укажите должность");
-        row.term(subject_area, area_terms, domain::subject_areas(), pos.subject_area);
-        row.plain(subjects, pos.subjects);
-        row.date(hired_on, pos.hired_on);
-        row.date(left_on, pos.left_on);
-        if (pos.hired_on && pos.left_on && *pos.left_on < *pos.hired_on)
-          row.problem(left_on, "Дата увольнения раньше даты приёма");
-        if (row.ok() && !seen_workplaces.insert({code, pos.organisation_id, pos.position}).second)
-          row.problem(position, "Эта должность педагога в этой организации уже есть в файле выше");
-      }
-    } else if (is_new && first && !scope.everything) {
+    const auto workplace = read_workplace(code);
+    if (!workplace && row.text(organisation).empty() && is_new && first && !scope.everything)
       row.problem(organisation, "Новый педагог: укажите код организации, где он работает");
-    }
     if (!row.ok()) return;
 
     if (first) {
@@ -402,7 +479,7 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   });
   report.workplaces = seen_workplaces.size();
   clock.step("проверка строк");
-  if (dry_run || report.issue_count) return;
+  if (options.dry_run || report.issue_count) return;
   const std::size_t total = writes.inserts.size() + writes.updates.size() + writes.workplaces.size();
   if (progress) progress("writing", 0, total);
   write_persons(c, writes, stored, [&](std::size_t done) {
@@ -477,8 +554,9 @@ Caller system_caller() {
   return c;
 }
 
-ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table, bool dry_run,
-                          const ImportProgress& progress, const std::string& request_id) {
+ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table,
+                          const ImportOptions& options, const ImportProgress& progress, const std::string& request_id) {
+  const bool dry_run = options.dry_run;
   const auto applier = row_by_row(kind);
   if (!applier && kind != "organisations" && kind != "persons")
     throw domain::Error::not_found("Импорт «" + std::string(kind) + "» не поддерживается: " +
@@ -511,7 +589,7 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
       reg::upsert_organisations(c, rows);
       audit_import(c, caller, "organisation", report, request_id);
     } else {
-      import_persons(c, caller, table, report, dry_run, progress);
+      import_persons(c, caller, table, report, options, progress);
       if (dry_run || report.issue_count) return;
       audit_import(c, caller, "person", report, request_id);
     }

@@ -37,18 +37,33 @@ struct ImportReport {
   std::size_t rows = 0;  // data rows read
   std::size_t created = 0, updated = 0;
   std::size_t workplaces = 0;  // persons: positions written or to be written
+  // persons: rows whose СНИЛС named a person known under another code, taken
+  // as a new workplace of that person (ImportOptions::attach_by_snils)
+  std::size_t attached = 0;
   std::vector<std::string> ignored_columns;
   std::vector<ImportIssue> issues;  // the first kMaxIssues
   std::size_t issue_count = 0;
 };
 constexpr std::size_t kMaxIssues = 1000;
 
+struct ImportOptions {
+  bool dry_run = true;
+  // Persons: a row whose СНИЛС belongs to a person known under another code
+  // (the same teacher sent by a second school, with that school's own number)
+  // becomes a new workplace of that person; the row's personal fields are
+  // not applied (the person's own card keeps them). Without it such a row is
+  // reported, so no second person appears unnoticed and no record is joined
+  // to another without the user asking.
+  bool attach_by_snils = false;
+};
+
 // phase: "checking" | "writing"; called every few thousand rows.
 using ImportProgress = std::function<void(std::string_view phase, std::size_t done, std::size_t total)>;
 
 // Throws domain::Error (not_found) for an unknown kind.
-ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table, bool dry_run,
-                          const ImportProgress& progress = {}, const std::string& request_id = {});
+ImportReport import_table(App& app, const Caller& caller, std::string_view kind, const io::Table& table,
+                          const ImportOptions& options, const ImportProgress& progress = {},
+                          const std::string& request_id = {});
 
 // The caller for command-line work: the whole federation, no account.
 Caller system_caller();

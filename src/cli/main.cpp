@@ -55,6 +55,7 @@ struct Options {
   // import / export
   std::string kind, file, format = "xlsx";
   bool dry_run = false;
+  bool attach_by_snils = false;
   // monitor
   std::string set, period, unit = "municipality";
   // backup / restore
@@ -235,7 +236,10 @@ int cmd_import(const Options& o) {
   spdlog::debug("импорт: таблица разобрана — {:.3f} с",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   line.show("Чтение", 1, std::to_string(table.rows.size() > 0 ? table.rows.size() - 1 : 0) + " строк");
-  const auto report = app::import_table(application, app::system_caller(), o.kind, table, o.dry_run,
+  app::ImportOptions options;
+  options.dry_run = o.dry_run;
+  options.attach_by_snils = o.attach_by_snils;
+  const auto report = app::import_table(application, app::system_caller(), o.kind, table, options,
                                         [&](std::string_view phase, std::size_t done, std::size_t total) {
                                           line.show(phase == "writing" ? "Запись" : "Проверка",
                                                     total ? static_cast<double>(done) / total : 1.0,
@@ -244,6 +248,7 @@ int cmd_import(const Options& o) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("Строк: %zu, новых: %zu, обновлено: %zu", report.rows, report.created, report.updated);
   if (report.kind == "persons") std::printf(", мест работы: %zu", report.workplaces);
+  if (report.attached) std::printf(", присоединено по СНИЛС: %zu", report.attached);
   std::printf(". Время: %.2f с (%.0f строк/с).\n", seconds, seconds > 0 ? report.rows / seconds : 0.0);
   if (!report.ignored_columns.empty()) {
     std::printf("Не распознаны и пропущены столбцы:");
@@ -491,6 +496,9 @@ int main(int argc, char** argv) {
                              "mentoring_pairs", "assignments", "help_requests"}));
   import->add_option("--file", o.file, "Файл XLSX или CSV")->required()->check(CLI::ExistingFile);
   import->add_flag("--dry-run", o.dry_run, "Только проверить и показать ошибки, ничего не записывать");
+  import->add_flag("--attach-by-snils", o.attach_by_snils,
+                   "Педагоги: строку с чужим кодом, чей СНИЛС уже есть в реестре, добавить этому педагогу как "
+                   "новое место работы");
   auto* export_cmd = cli.add_subcommand("export", "Выгрузить реестр в XLSX или CSV");
   export_cmd->add_option("--kind", o.kind, "Что выгрузить: territories, organisations, persons или accounts")
       ->required()

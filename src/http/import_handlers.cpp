@@ -24,6 +24,7 @@ void write_report(JsonWriter& w, const app::ImportReport& r) {
       .field("created", static_cast<std::int64_t>(r.created))
       .field("updated", static_cast<std::int64_t>(r.updated))
       .field("workplaces", static_cast<std::int64_t>(r.workplaces))
+      .field("attached", static_cast<std::int64_t>(r.attached))
       .field("issue_count", static_cast<std::int64_t>(r.issue_count));
   w.key("ignored_columns").begin_array();
   for (const auto& c : r.ignored_columns) w.value(c);
@@ -40,8 +41,10 @@ void write_report(JsonWriter& w, const app::ImportReport& r) {
 
 Response import_kind(const Request& r, Context& ctx, std::string_view kind) {
   const QueryReader q(r);
-  const bool dry_run = q.boolean("dry_run").value_or(false);
-  const auto report = app::import_table(ctx.app, *r.caller, kind, upload_table(r), dry_run, {}, r.request_id);
+  app::ImportOptions options;
+  options.dry_run = q.boolean("dry_run").value_or(false);
+  options.attach_by_snils = q.boolean("attach_by_snils").value_or(false);
+  const auto report = app::import_table(ctx.app, *r.caller, kind, upload_table(r), options, {}, r.request_id);
   return report_response(report);
 }
 

@@ -156,9 +156,10 @@ Response merge_territory(const Request& r, Context& ctx) {
 }
 
 Response import_territories(const Request& r, Context& ctx) {
-  const bool dry_run = QueryReader(r).boolean("dry_run").value_or(false);
+  app::ImportOptions options;
+  options.dry_run = QueryReader(r).boolean("dry_run").value_or(false);
   return report_response(
-      app::import_table(ctx.app, *r.caller, "territories", upload_table(r), dry_run, {}, r.request_id));
+      app::import_table(ctx.app, *r.caller, "territories", upload_table(r), options, {}, r.request_id));
 }
 
 Response import_template_territories(const Request& r, Context&) {

@@ -72,6 +72,29 @@ std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection
   return out;
 }
 
+std::unordered_map<std::string, SnilsHolder> persons_by_snils(Connection& c,
+                                                              std::span<const std::string_view> numbers) {
+  std::unordered_map<std::string, SnilsHolder> out;
+  const std::unordered_set<std::string_view> wanted(numbers.begin(), numbers.end());
+  auto keep = [&](const Row& r) {
+    if (!wanted.contains(r.view("snils"))) return;
+    std::string name = r.text("last_name") + " " + r.text("first_name");
+    if (const auto middle = r.view("middle_name"); !middle.empty()) name += " " + std::string(middle);
+    out.emplace(r.text("snils"), SnilsHolder{r.int64("id"), r.text("code"), std::move(name)});
+  };
+  const char* columns = "SELECT p.id, p.code, p.snils, p.last_name, p.first_name, p.middle_name FROM persons p";
+  if (wanted.size() > kScanAbove) {
+    c.run(std::string(columns) + " WHERE p.snils IS NOT NULL", {}, keep);
+    return out;
+  }
+  const std::vector<std::string_view> distinct(wanted.begin(), wanted.end());
+  in_batches<std::string_view>(distinct, [&](std::span<const std::string_view> batch) {
+    Params params;
+    c.run(std::string(columns) + " WHERE p.snils IN " + text_placeholders(params, batch), params, keep);
+  });
+  return out;
+}
+
 std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const std::vector<std::int64_t>& ids,
                                                          const domain::Scope& scope) {
   std::unordered_set<std::int64_t> out;
@@ -149,6 +172,7 @@ void PersonPatch::merge(const PersonPatch& later) {
   take(middle_name, later.middle_name);
   take(gender, later.gender);
   take(category, later.category);
+  take(snils, later.snils);
   if (later.birth_date) birth_date = later.birth_date;
   if (later.ped_experience_since) ped_experience_since = later.ped_experience_since;
   if (later.higher_ped_education) higher_ped_education = later.higher_ped_education;
@@ -171,7 +195,7 @@ std::string search_key_of(const PersonPatch& p) {
 void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now,
                   std::span<std::int64_t> ids) {
   Params params;
-  params.reserve(batch.size() * 13);
+  params.reserve(batch.size() * 14);
   std::unordered_map<std::string_view, std::size_t> at;  // code → index in the batch
   at.reserve(batch.size());
   for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -182,12 +206,13 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
                    optional_date(p.birth_date), optional_date(p.ped_experience_since),
                    p.category.empty() ? std::string_view("none") : p.category,
                    flag(p.higher_ped_education.value_or(false)), flag(p.ped_university_graduate.value_or(false)),
-                   search_key_of(p), std::string_view(now), std::string_view(now)});
+                   search_key_of(p), std::string_view(now), std::string_view(now), view_or_null(p.snils)});
   }
   c.run(
       "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
-      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at) VALUES " +
-          values_rows(batch.size(), 13) + " RETURNING code, id",
+      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)"
+      " VALUES " +
+          values_rows(batch.size(), 14) + " RETURNING code, id",
       params, [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
 }
 
@@ -198,7 +223,7 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
 void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now) {
   const std::string date = c.backend() == Backend::postgres ? " AS DATE)" : " AS TEXT)";
   Params params;
-  params.reserve(batch.size() * 11 + 1);
+  params.reserve(batch.size() * 12 + 1);
   std::string values;
   for (const auto& p : batch) {
     const std::size_t n = params.size();
@@ -206,12 +231,12 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
     values += values.empty() ? "(" : ", (";
     values += at(1) + ", " + at(2) + ", " + at(3) + ", " + at(4) + ", " + at(5) + ", CAST(" + at(6) + date + ", CAST(" +
               at(7) + date + ", " + at(8) + ", CAST(" + at(9) + " AS INTEGER), CAST(" + at(10) + " AS INTEGER), " +
-              at(11) + ")";
+              at(11) + ", " + at(12) + ")";
     params.insert(params.end(), {p.code, view_or_null(p.last_name), view_or_null(p.first_name),
                                  view_or_null(p.middle_name), view_or_null(p.gender), optional_date(p.birth_date),
                                  optional_date(p.ped_experience_since), view_or_null(p.category),
                                  optional_flag(p.higher_ped_education), optional_flag(p.ped_university_graduate),
-                                 has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}});
+                                 has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}, view_or_null(p.snils)});
   }
   params.push_back(now);
   c.execute(
@@ -223,7 +248,8 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
       " category = COALESCE(v.column8, persons.category),"
       " higher_ped_education = COALESCE(v.column9, persons.higher_ped_education),"
       " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
-      " search_key = COALESCE(v.column11, persons.search_key), updated_at = $" +
+      " search_key = COALESCE(v.column11, persons.search_key), snils = COALESCE(v.column12, persons.snils),"
+      " updated_at = $" +
           std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
       params);
 }

@@ -35,6 +35,15 @@ std::unordered_map<std::string, domain::Organisation> organisations_by_code(Conn
 // The keys are the given views (they must outlive the map).
 std::unordered_map<std::string_view, std::int64_t> person_ids_by_code(Connection& c,
                                                                       std::span<const std::string_view> codes);
+// A person the registry already knows by a СНИЛС: whom an import row names
+// when its code is another (a second school's own number for the teacher).
+struct SnilsHolder {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;  // «Фамилия Имя Отчество», for the row's message
+};
+// Stored persons among `numbers` (parse_snils form): number → holder.
+std::unordered_map<std::string, SnilsHolder> persons_by_snils(Connection& c, std::span<const std::string_view> numbers);
 // Of the given persons, those with a current workplace outside `scope` (an
 // import within the scope must not rewrite someone another region employs).
 std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const std::vector<std::int64_t>& ids,
@@ -51,6 +60,7 @@ void upsert_organisations(Connection& c, std::span<const domain::Organisation> r
 // the call: a million-row import builds these without copying a cell.
 struct PersonPatch {
   std::string_view code, last_name, first_name, middle_name, gender, category;
+  std::string_view snils;  // parse_snils form
   std::optional<domain::Date> birth_date, ped_experience_since;
   std::optional<bool> higher_ped_education, ped_university_graduate;
 

@@ -78,7 +78,7 @@ test('the persons export imports back unchanged, and the export respects filters
   assert.match(r.headers.get('content-disposition'), /attachment; filename="persons-\d{4}-\d{2}-\d{2}\.csv"/)
   const csv = await r.text()
   const lines = csv.trim().split('\r\n')
-  assert.match(lines[0], /^Код;Фамилия;Имя;Отчество;Пол;Дата рождения/) // text() drops the BOM
+  assert.match(lines[0], /^Код;Фамилия;Имя;Отчество;СНИЛС;Пол;Дата рождения/) // text() drops the BOM
   assert.ok(
     lines.slice(1).every((l) => l.includes(';Учитель;')),
     'only teachers',
@@ -93,6 +93,26 @@ test('the persons export imports back unchanged, and the export respects filters
   assert.equal(back.body.created, 0)
   assert.equal(back.body.workplaces, mine.body.total)
   assert.deepEqual(back.body.ignored_columns, ['Наименование организации'])
+})
+
+test('a teacher sent by two schools under two codes is one person by СНИЛС, when the region asks', async () => {
+  const first = 'Код;ФИО;СНИЛС;Код организации;Должность\nSN-A1;Зуева Марина Олеговна;200-300-400 48;RU-01-001-S001;Учитель\n'
+  assert.equal((await upload('/api/v1/imports/persons', Buffer.from(first))).status, 200)
+  const second = 'Табельный номер;ФИО;Страховой номер;Код ОО;Должность\nSN-B9;Зуева Марина Олеговна;20030040048;RU-01-001-S002;Учитель\n'
+  const refused = await upload('/api/v1/imports/persons', Buffer.from(second))
+  assert.equal(refused.status, 422)
+  assert.equal(refused.body.report.attached, 0)
+  assert.equal(refused.body.report.issues[0].column, 'Страховой номер')
+  assert.match(refused.body.report.issues[0].message, /с кодом «SN-A1»/)
+  const attached = await upload('/api/v1/imports/persons?attach_by_snils=true', Buffer.from(second))
+  assert.equal(attached.status, 200, JSON.stringify(attached.body))
+  assert.deepEqual([attached.body.created, attached.body.attached, attached.body.workplaces], [0, 1, 1])
+  const found = await json(srv.base, '/api/v1/persons?q=' + encodeURIComponent('Зуева Марина'), { headers: admin })
+  assert.equal(new Set(found.body.items.map((p) => p.id)).size, 1, 'one person')
+  assert.equal(found.body.items.length, 2, 'two workplaces')
+  const bad = await upload('/api/v1/imports/persons?dry_run=true', Buffer.from('Код;СНИЛС\nSN-A1;200-300-400 47\n'))
+  assert.equal(bad.body.issues[0].column, 'СНИЛС')
+  assert.match(bad.body.issues[0].message, /не сходится/)
 })
 
 test('bad files get clear errors: empty, old Excel, broken XLSX, too large', async () => {

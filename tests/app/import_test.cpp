@@ -28,8 +28,16 @@ class ImportTest : public metodist::testing::DemoAppTest {
     c.account_id = scalar("SELECT id FROM accounts WHERE login = 'admin'");
     return c;
   }
-  app::ImportReport run(const app::Caller& who, const char* kind, const std::string& csv, bool dry_run = false) {
-    return app::import_table(app_, who, kind, io::read_csv(csv), dry_run);
+  app::ImportReport run(const app::Caller& who, const char* kind, const std::string& csv, bool dry_run = false,
+                        bool attach_by_snils = false) {
+    app::ImportOptions options;
+    options.dry_run = dry_run;
+    options.attach_by_snils = attach_by_snils;
+    return app::import_table(app_, who, kind, io::read_csv(csv), options);
+  }
+  std::int64_t workplaces_of(const std::string& code) {
+    return scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code = '" + code +
+                  "'");
   }
 };
 
@@ -228,6 +236,95 @@ TEST_P(ImportTest, PersonsAreCheckedAgainstValuesAndTheSchoolAdministratorsScope
   EXPECT_EQ(methodist.kind(), domain::ErrorKind::forbidden);
 }
 
+// One teacher sent by two schools, each under its own number: the СНИЛС makes
+// them one person with two workplaces, and only when the user asks.
+TEST_P(ImportTest, TheSameTeacherFromTwoSchoolsIsOnePersonBySnils) {
+  const auto federal = caller("federal_operator");
+  ASSERT_TRUE(run(federal, "persons",
+                  "Табельный номер;ФИО;СНИЛС;Дата рождения;Код ОО;Должность\n"
+                  "S1-77;Лебедева Нина Ивановна;112-233-445 95;04.05.1979;RU-01-001-S001;Учитель\n")
+                  .applied);
+  const auto persons = scalar("SELECT count(*) FROM persons");
+  // The second school writes the number its own way and gives its own code.
+  const std::string second =
+      "Код работника;Фамилия Имя Отчество;Страховой номер;Дата рождения;Код организации;Должность\n"
+      "S2-5;Лебедева Нина Ивановна;11223344595;05.05.1979;RU-01-001-S002;Учитель\n";
+  const auto refused = run(federal, "persons", second);
+  EXPECT_FALSE(refused.applied);
+  EXPECT_NE(issues_text(refused).find("2 [Страховой номер] СНИЛС уже есть в реестре у педагога «Лебедева Нина "
+                                      "Ивановна» с кодом «S1-77». Если это тот же человек, загрузите файл с "
+                                      "отметкой «Присоединять по СНИЛС»"),
+            std::string::npos)
+      << issues_text(refused);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons"), persons) << "nothing written";
+
+  const auto dry = run(federal, "persons", second, true, true);
+  EXPECT_EQ(dry.issue_count, 0u) << issues_text(dry);
+  EXPECT_EQ(dry.attached, 1u);
+  EXPECT_EQ(workplaces_of("S1-77"), 1) << "a dry run writes nothing";
+
+  const auto attached = run(federal, "persons", second, false, true);
+  ASSERT_TRUE(attached.applied) << issues_text(attached);
+  EXPECT_EQ(attached.attached, 1u);
+  EXPECT_EQ(attached.created, 0u);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons"), persons) << "one person";
+  EXPECT_EQ(workplaces_of("S1-77"), 2) << "two workplaces";
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'S1-77' AND birth_date = '1979-05-04'"), 1)
+      << "the card keeps its own data: an attached row adds a workplace only";
+  // Loading the same file again changes nothing.
+  ASSERT_TRUE(run(federal, "persons", second, false, true).applied);
+  EXPECT_EQ(workplaces_of("S1-77"), 2);
+}
+
+TEST_P(ImportTest, SnilsIsCheckedAndNeverJoinsTwoKnownPersons) {
+  const auto federal = caller("federal_operator");
+  ASSERT_TRUE(run(federal, "persons",
+                  "Код;Фамилия;Имя;СНИЛС;Код организации;Должность\n"
+                  "K-1;Орлова;Вера;291-417-776 94;RU-01-001-S001;Учитель\n"
+                  "K-2;Орлов;Пётр;;RU-01-001-S001;Учитель\n")
+                  .applied);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'K-1' AND snils = '291-417-776 94'"), 1);
+  const auto r = run(federal, "persons",
+                     "Код;СНИЛС;Фамилия;Имя;Код организации;Должность\n"
+                     "K-2;29141777694;;;;\n"  // K-1's number on another known person
+                     "K-3;112-233-445 94;Новикова;Ольга;RU-01-001-S001;Учитель\n"  // a wrong check number
+                     "K-4;050-234-316 00;Новикова;Ольга;RU-01-001-S001;Учитель\n"
+                     "K-5;050 234 316 00;Новикова;Ольга;RU-01-001-S002;Учитель\n",  // the same number, a new code
+                     true, true);
+  const auto text = issues_text(r);
+  EXPECT_NE(text.find("2 [СНИЛС] СНИЛС уже есть в реестре у педагога «Орлова Вера» с кодом «K-1», а код «K-2» — у "
+                      "другого педагога. Вероятно, это один человек: объедините их"),
+            std::string::npos)
+      << "two known persons are never joined by an import, even when attaching is asked\n"
+      << text;
+  EXPECT_NE(text.find("3 [СНИЛС] «112-233-445 94»: СНИЛС не сходится"), std::string::npos) << text;
+  EXPECT_EQ(r.issue_count, 2u) << text;
+  EXPECT_EQ(r.attached, 1u) << "K-5 joins K-4, met above in the same file";
+  EXPECT_EQ(r.created, 1u);
+
+  // Without the option the same repeat within the file is reported.
+  const auto plain = run(federal, "persons",
+                         "Код;СНИЛС;Фамилия;Имя;Код организации;Должность\n"
+                         "K-4;050-234-316 00;Новикова;Ольга;RU-01-001-S001;Учитель\n"
+                         "K-5;050 234 316 00;Новикова;Ольга;RU-01-001-S002;Учитель\n");
+  EXPECT_FALSE(plain.applied);
+  EXPECT_NE(issues_text(plain).find("3 [СНИЛС] Этот СНИЛС уже указан выше в файле у педагога с кодом «K-4»"),
+            std::string::npos)
+      << issues_text(plain);
+  // With it: one new person, two workplaces.
+  const auto joined = run(federal, "persons",
+                          "Код;СНИЛС;Фамилия;Имя;Код организации;Должность\n"
+                          "K-4;050-234-316 00;Новикова;Ольга;RU-01-001-S001;Учитель\n"
+                          "K-5;050 234 316 00;Новикова;Ольга;RU-01-001-S002;Учитель\n",
+                          false, true);
+  ASSERT_TRUE(joined.applied) << issues_text(joined);
+  EXPECT_EQ(workplaces_of("K-4"), 2);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'K-5'"), 0);
+  // A person's number can be given later by code and is stored in one form.
+  ASSERT_TRUE(run(federal, "persons", "Код;СНИЛС\nK-2;98765432183\n").applied);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'K-2' AND snils = '987-654-321 83'"), 1);
+}
+
 TEST_P(ImportTest, UnknownKindIsNotFound) {
   EXPECT_EQ(metodist::testing::error_of([&] { run(caller("federal_operator"), "planets", "Код\n1\n"); }).kind(),
             domain::ErrorKind::not_found);
@@ -251,7 +348,9 @@ TEST_P(ImportTest, DocumentedSamplesImportAndEveryColumnIsDocumented) {
     ASSERT_FALSE(bytes.empty()) << sample;
     const std::string name(sample);
     const auto kind = name.starts_with("terr") ? "territories" : name.starts_with("org") ? "organisations" : "persons";
-    const auto r = app::import_table(app_, caller("federal_operator"), kind, io::read_table(bytes), false);
+    app::ImportOptions load;
+    load.dry_run = false;
+    const auto r = app::import_table(app_, caller("federal_operator"), kind, io::read_table(bytes), load);
     EXPECT_TRUE(r.applied) << sample << "\n" << issues_text(r);
     EXPECT_TRUE(r.ignored_columns.empty()) << sample;
   }

@@ -77,6 +77,43 @@ test('import: a dry run shows the bad row, the corrected file is checked and wri
   assert.deepEqual(pageErrors, [])
 })
 
+test('import: the same teacher from a second school joins her record by СНИЛС once the box is ticked', async () => {
+  await page.getByRole('link', { name: 'Импорт' }).click()
+  await page.getByTestId('import-page').waitFor()
+  const header = 'Код;ФИО;СНИЛС;Код организации;Должность\n'
+  const send = async (text) => {
+    await page.getByTestId('import-file').setInputFiles({ name: 'педагоги.csv', mimeType: 'text/csv', buffer: Buffer.from(header + text) })
+    await page.getByTestId('import-check').click()
+  }
+  await send('E2E-S1;Гусева Алла Петровна;123-456-789 64;RU-01-001-S003;Учитель\n')
+  await page.getByTestId('report-clean').waitFor()
+  await page.getByTestId('import-apply').click()
+  await page.getByTestId('report-applied').waitFor()
+  // The second school's own number, the same person.
+  await send('ШК2-17;Гусева Алла Петровна;12345678964;RU-01-001-S001;Учитель\n')
+  await page.getByTestId('report-issues').waitFor()
+  assert.match(
+    await page.getByTestId('report-issues').textContent(),
+    /СНИЛС уже есть в реестре у педагога «Гусева Алла Петровна» с кодом «E2E-S1»/,
+  )
+  await page.getByTestId('attach-by-snils').click()
+  // The ticked box is a new question: the old answer goes, the file is checked again.
+  await page.getByTestId('report-issues').waitFor({ state: 'detached' })
+  await page.getByTestId('import-check').click()
+  await page.getByTestId('report-clean').waitFor()
+  assert.equal(await page.getByTestId('report-attached').textContent(), '1')
+  assert.equal(await page.getByTestId('report-created').textContent(), '0')
+  await page.getByTestId('import-apply').click()
+  await page.getByTestId('report-applied').waitFor()
+
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
+  await page.getByTestId('search').fill('гусева алла')
+  const rows = page.getByTestId('persons-table').locator('tbody tr', { hasText: 'Гусева Алла Петровна' })
+  await rows.nth(1).waitFor()
+  assert.equal(await rows.count(), 2, 'one person at two schools: a row per workplace')
+  assert.deepEqual(pageErrors, [])
+})
+
 test('an organisation is edited from its card; a wrong INN is named under its field, nothing is saved', async () => {
   await page.getByRole('link', { name: 'Организации' }).click()
   await page.getByTestId('search').fill('мигнинская')

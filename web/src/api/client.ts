@@ -146,10 +146,16 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 // errors in it (422 with a report), since both carry an ImportReport.
 // Sends a file to an import endpoint (`path`), reporting upload progress; the
 // row report comes back both for a dry run and for a refused import (422).
-export function uploadFile(path: string, file: Blob, dryRun: boolean, onProgress: (fraction: number) => void): Promise<ImportReport> {
+export function uploadFile(
+  path: string,
+  file: Blob,
+  dryRun: boolean,
+  onProgress: (fraction: number) => void,
+  options: Record<string, boolean> = {},
+): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `${path}${query({ dry_run: dryRun })}`)
+    xhr.open('POST', `${path}${query({ ...options, dry_run: dryRun })}`)
     xhr.setRequestHeader('Content-Type', 'application/octet-stream')
     xhr.setRequestHeader('Accept', 'application/json')
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)

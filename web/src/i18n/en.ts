@@ -365,6 +365,10 @@ export const en: Messages = {
     updated: 'To update',
     updatedDone: 'Updated',
     workplaces: 'Workplaces',
+    attached: 'Attached by SNILS',
+    attachBySnils: 'Attach by SNILS',
+    attachBySnilsHelp:
+      'When a row’s SNILS already belongs to a person with another code (a teacher also working at another school), the row becomes that person’s new workplace instead of a second person. Without this, such rows are reported as errors.',
     errors: 'Errors',
     ignored: 'Not recognised, will be skipped: columns',
     clean: 'No errors: ready to import.',
