@@ -49,6 +49,7 @@ constexpr std::pair<std::string_view, std::string_view> kActions[] = {
     {"add_role", "выдал(а) роль:"},
     {"remove_role", "снял(а) роль:"},
     {"merge", "объединил(а)"},
+    {"unmerge", "отменил(а) объединение:"},
     {"rename", "переименовал(а)"},
 };
 

@@ -8,6 +8,7 @@
 #include "domain/error.hpp"
 #include "domain/text.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/person_merge_repository.hpp"
 
 namespace metodist::app {
 
@@ -180,6 +181,18 @@ PersonCard get_person(App& app, const Caller& caller, std::int64_t id) {
   const auto read = scope_of(caller, domain::Action::read_registry);
   const auto personal = scope_of(caller, domain::Action::read_personal);
   auto card = app.db->read([&](storage::Connection& c) -> std::optional<PersonCard> {
+    if (const auto kept = storage::person_merge::merged_into(c, id)) {
+      // The merged record holds nothing now: whoever sees the kept one is told where to go.
+      auto person = reg::find_person(c, id);
+      auto keeper = reg::find_person(c, *kept);
+      if (!person || !keeper || !reg::person_in_scope(c, *kept, read)) return std::nullopt;
+      PersonCard card{*person, {}, false};
+      domain::withhold_personal(card.person);
+      card.merged_into = *kept;
+      card.merged_into_name = keeper->last_name + " " + keeper->first_name +
+                              (keeper->middle_name.empty() ? "" : " " + keeper->middle_name);
+      return card;
+    }
     if (!reg::person_in_scope(c, id, read)) return std::nullopt;
     auto person = reg::find_person(c, id);
     if (!person) return std::nullopt;

@@ -46,6 +46,10 @@ struct PersonCard {
   domain::Person person;
   std::vector<storage::registry::PositionView> positions;
   bool personal_data = false;  // false: birth date and the like are withheld
+  // A record merged into another (app/person_merge.hpp): its old links stay
+  // valid and say where the person is now.
+  std::optional<std::int64_t> merged_into;
+  std::string merged_into_name;
 };
 PersonCard get_person(App& app, const Caller& caller, std::int64_t id);
 // A new person with their first workplace (which must be in the caller's

@@ -292,6 +292,11 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
         .text_or_null(v.position.left_on)
         .end_object();
   w.end_array();
+  w.key("merged_into");
+  if (card.merged_into)
+    w.begin_object().field("id", *card.merged_into).field("name", card.merged_into_name).end_object();
+  else
+    w.null();
   // Personal data (152-ФЗ): present only for those allowed; otherwise null.
   w.key("personal");
   if (card.personal_data) {
