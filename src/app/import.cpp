@@ -309,7 +309,10 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   clock.step("организации");
   // Code → id of the stored persons the rows name; a row attached by СНИЛС
   // adds its person's code here (a view into `by_snils`, which outlives it).
-  auto stored = reg::person_ids_by_code(c, codes_in(table, map.of(columns, "code")));
+  const auto file_codes = codes_in(table, map.of(columns, "code"));
+  auto stored = reg::person_ids_by_code(c, file_codes);
+  // Codes of records merged into another: their rows go to the kept person.
+  const auto merged = reg::merged_by_code(c, file_codes);
   clock.step("педагоги по кодам");
   // The persons the file's СНИЛС name, read only when the file has the column.
   std::unordered_map<std::string, reg::SnilsHolder> by_snils;
@@ -382,7 +385,11 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
     // matched first, the code after it (ЕФС НМС: one registry of the region).
     std::string_view snils;      // the row's number in stored form (a view into `snils_given`)
     std::string_view attach_to;  // the code of the person this row joins as a workplace
-    if (const auto given = row.text(snils_col); !given.empty()) {
+    if (auto into = merged.find(code); into != merged.end()) {
+      // Merged by a user's decision: the row is a workplace of the kept record.
+      attach_to = into->second.code;
+      stored.emplace(attach_to, into->second.id);
+    } else if (const auto given = row.text(snils_col); !given.empty()) {
       auto parsed = domain::parse_snils(given);
       if (parsed) snils = snils_given.emplace_back(std::move(*parsed));
       if (!parsed) {

@@ -164,10 +164,14 @@ MergeResult merge_persons(App& app, const Caller& caller, std::int64_t kept_id, 
     auto kept = reg::find_person(c, kept_id);
     auto merged = reg::find_person(c, merged_id);
     if (!kept || !merged) throw domain::Error::not_found("Педагог не найден");
+    // A record merged before is said so to whoever sees where it went.
+    const auto read = scope_of(caller, domain::Action::read_registry);
     for (const auto* p : {&*kept, &*merged})
-      if (merge::merged_into(c, p->id))
+      if (const auto into = merge::merged_into(c, p->id)) {
+        if (!reg::person_in_scope(c, *into, read)) throw domain::Error::not_found("Педагог не найден");
         throw domain::Error::conflict("merged_id", "Запись «" + full_name(p->last_name, p->first_name, p->middle_name) +
                                                        "» уже объединена с другой");
+      }
     require_both_in_staff_scope(c, caller, staff, *kept, *merged);
 
     auto reasons = domain::merge_conflicts(*kept, *merged);
@@ -219,14 +223,13 @@ MergeResult undo_merge(App& app, const Caller& caller, std::int64_t merge_id, co
   return app.db->write([&](storage::Connection& c) {
     const auto record = merge::find_record(c, merge_id);
     if (!record || record->action != "merge") throw domain::Error::not_found("Объединение не найдено");
-    if (merge::undone(c, merge_id)) throw domain::Error::conflict("merge_id", "Это объединение уже отменено");
+    auto kept = reg::find_person(c, record->kept);
+    auto merged = reg::find_person(c, record->merged);
+    if (!kept || !merged) throw domain::Error::not_found("Объединение не найдено");
     if (merge::merged_into(c, record->kept))
       throw domain::Error::conflict("merge_id",
                                     "Запись, в которую объединяли, с тех пор объединена с другой: сначала отмените то "
                                     "объединение");
-    auto kept = reg::find_person(c, record->kept);
-    auto merged = reg::find_person(c, record->merged);
-    if (!kept || !merged) throw domain::Error::not_found("Педагог не найден");
     // The rights are checked on the kept record: the merged one holds nothing now.
     const auto read = scope_of(caller, domain::Action::read_registry);
     if (!reg::person_in_scope(c, kept->id, read)) throw domain::Error::not_found("Объединение не найдено");
@@ -236,6 +239,7 @@ MergeResult undo_merge(App& app, const Caller& caller, std::int64_t merge_id, co
     if (!reg::person_in_scope(c, kept->id, workplaces) ||
         !reg::persons_working_outside(c, {kept->id}, workplaces).empty())
       throw domain::Error::forbidden("Педагог работает в организации вне ваших полномочий");
+    if (merge::undone(c, merge_id)) throw domain::Error::conflict("merge_id", "Это объединение уже отменено");
 
     const auto& m = record->moved;
     merge::restore_references(c, kept->id, merged->id, m);

@@ -24,6 +24,7 @@
 #include "app/monitoring.hpp"
 #include "app/notifications.hpp"
 #include "app/passwords.hpp"
+#include "app/person_merge.hpp"
 #include "app/roadmaps.hpp"
 #include "app/setup.hpp"
 #include "domain/access.hpp"
@@ -64,6 +65,9 @@ struct Options {
   std::string login, name, email, role = "federal_operator", territory_code, organisation_code;
   // roadmap
   std::int64_t roadmap_id = 0;
+  // persons merge
+  std::int64_t keep_id = 0, merge_id = 0;
+  std::size_t limit = 100;
   // init
   std::string region_name, region_oktmo, region_role = "regional_institute";
   int subject_number = 0;
@@ -174,6 +178,47 @@ std::string read_file(const std::string& path) {
   in.seekg(0);
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return bytes;
+}
+
+// Probable duplicates in the registry, as the «Возможные дубликаты» page lists
+// them: one pair per line, the suggested record to keep first.
+int cmd_persons_duplicates(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto started = std::chrono::steady_clock::now();
+  const auto page = app::find_duplicates(application, app::system_caller(), 0, o.limit);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (const auto& d : page.items) {
+    std::string reasons;
+    for (const auto& r : d.reasons) reasons += (reasons.empty() ? "" : "; ") + r.text;
+    std::printf("%lld «%s» (%s) — %lld «%s» (%s): %s\n", static_cast<long long>(d.first.id), d.first.name.c_str(),
+                d.first.code.c_str(), static_cast<long long>(d.second.id), d.second.name.c_str(), d.second.code.c_str(),
+                reasons.c_str());
+  }
+  std::printf("Возможных дубликатов: %zu (показано %zu). Время: %.2f с.\n", page.total, page.items.size(), seconds);
+  if (page.total) std::printf("Объединить: metodist persons merge --keep ID --merge ID\n");
+  return 0;
+}
+
+int cmd_persons_merge(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto r = app::merge_persons(application, app::system_caller(), o.keep_id, o.merge_id);
+  std::printf(
+      "Объединено: запись %lld теперь указывает на %lld, перенесено строк: %zu. Отменить: metodist persons "
+      "unmerge --id %lld\n",
+      static_cast<long long>(r.merged_id), static_cast<long long>(r.kept_id), r.moved_rows,
+      static_cast<long long>(r.merge_id));
+  return 0;
+}
+
+int cmd_persons_unmerge(const Options& o) {
+  auto cfg = resolve(o);
+  auto application = app::open_app(cfg);
+  const auto r = app::undo_merge(application, app::system_caller(), o.merge_id);
+  std::printf("Объединение отменено: записи %lld и %lld снова раздельны, возвращено строк: %zu\n",
+              static_cast<long long>(r.kept_id), static_cast<long long>(r.merged_id), r.moved_rows);
+  return 0;
 }
 
 // A roadmap's items from a table (a check with --dry-run), and the roadmap as a
@@ -454,6 +499,16 @@ int main(int argc, char** argv) {
   serve->add_option("--port", o.port, "Порт (по умолчанию 8080)")->check(CLI::Range(0, 65535));
   serve->add_option("--web-root", o.web_root, "Папка собранного веб-интерфейса (web/dist)");
   auto* migrate = cli.add_subcommand("migrate", "Применить миграции схемы базы данных");
+  auto* persons = cli.add_subcommand("persons", "Педагоги: возможные дубликаты и объединение записей одного человека");
+  persons->require_subcommand(1);
+  auto* persons_duplicates =
+      persons->add_subcommand("duplicates", "Возможные дубликаты: одинаковые ФИО и дата рождения или место работы");
+  persons_duplicates->add_option("--limit", o.limit, "Сколько пар показать (по умолчанию 100)");
+  auto* persons_merge = persons->add_subcommand("merge", "Объединить две записи одного человека");
+  persons_merge->add_option("--keep", o.keep_id, "Номер записи, которая остаётся")->required();
+  persons_merge->add_option("--merge", o.merge_id, "Номер записи, которая объединяется с ней")->required();
+  auto* persons_unmerge = persons->add_subcommand("unmerge", "Отменить объединение");
+  persons_unmerge->add_option("--id", o.merge_id, "Номер объединения (его печатает merge)")->required();
   auto* roadmap = cli.add_subcommand("roadmap", "Дорожная карта: загрузить пункты из таблицы или выгрузить");
   roadmap->require_subcommand(1);
   auto* roadmap_import =
@@ -551,6 +606,9 @@ int main(int argc, char** argv) {
     if (*migrate) return cmd_migrate(o);
     if (*extract) return cmd_extract_text(o);
     if (*roadmap_import) return cmd_roadmap_import(o);
+    if (*persons_duplicates) return cmd_persons_duplicates(o);
+    if (*persons_merge) return cmd_persons_merge(o);
+    if (*persons_unmerge) return cmd_persons_unmerge(o);
     if (*roadmap_export) return cmd_roadmap_export(o);
     if (*init) return cmd_init(o);
     if (*demo) return cmd_demo(o);

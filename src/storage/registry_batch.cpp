@@ -95,6 +95,24 @@ std::unordered_map<std::string, SnilsHolder> persons_by_snils(Connection& c,
   return out;
 }
 
+std::unordered_map<std::string_view, SnilsHolder> merged_by_code(Connection& c,
+                                                                 std::span<const std::string_view> codes) {
+  std::unordered_map<std::string, SnilsHolder> merged;
+  c.run(
+      "SELECT p.code AS merged_code, k.id, k.code, k.last_name, k.first_name, k.middle_name FROM persons p"
+      " JOIN persons k ON k.id = p.merged_into_id",
+      {}, [&](const Row& r) {
+        std::string name = r.text("last_name") + " " + r.text("first_name");
+        if (const auto middle = r.view("middle_name"); !middle.empty()) name += " " + std::string(middle);
+        merged.emplace(r.text("merged_code"), SnilsHolder{r.int64("id"), r.text("code"), std::move(name)});
+      });
+  std::unordered_map<std::string_view, SnilsHolder> out;
+  if (merged.empty()) return out;
+  for (auto code : codes)
+    if (auto it = merged.find(std::string(code)); it != merged.end()) out.emplace(code, it->second);
+  return out;
+}
+
 std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const std::vector<std::int64_t>& ids,
                                                          const domain::Scope& scope) {
   std::unordered_set<std::int64_t> out;

@@ -44,6 +44,10 @@ struct SnilsHolder {
 };
 // Stored persons among `numbers` (parse_snils form): number → holder.
 std::unordered_map<std::string, SnilsHolder> persons_by_snils(Connection& c, std::span<const std::string_view> numbers);
+// Records among `codes` merged into another (app/person_merge.hpp): code →
+// the kept person. Merged records are few, so all of them are read once.
+std::unordered_map<std::string_view, SnilsHolder> merged_by_code(Connection& c,
+                                                                 std::span<const std::string_view> codes);
 // Of the given persons, those with a current workplace outside `scope` (an
 // import within the scope must not rewrite someone another region employs).
 std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const std::vector<std::int64_t>& ids,

@@ -252,6 +252,32 @@ before(async () => {
     VALUES (${ids.practiceWork}, 1, ${ids.expertPerson}, 'x', '${ids.scores}', 10) RETURNING id`),
   )
   ids.spareReview = ids.review + 100000
+  // Records of one person to merge: a kept one and spares in school 2 (the
+  // coordinator's municipality) and in the other region's school.
+  const mergeable = (code, school) => {
+    const id = Number(
+      sql(`INSERT INTO persons (code, last_name, first_name, category, search_key, created_at, updated_at)
+      VALUES ('${code}', 'Дублева', 'Ольга', 'none', 'дублева ольга ${code.toLowerCase()}', 'x', 'x') RETURNING id`),
+    )
+    sql(`INSERT INTO positions (person_id, organisation_id, position) VALUES (${id}, ${school}, 'teacher')`)
+    return id
+  }
+  ids.mergeKept = mergeable('ACL-MK', ids.school2)
+  ids.mergeSpares = [1, 2, 3, 4, 5, 6, 7].map((i) => mergeable(`ACL-MS${i}`, ids.school2))
+  ids.otherMergeKept = mergeable('ACL-OK', ids.otherSchool)
+  ids.otherMergeSpares = [1, 2, 3].map((i) => mergeable(`ACL-OS${i}`, ids.otherSchool))
+  const undoKept = mergeable('ACL-UK', ids.school2)
+  const merged = await post(
+    srv.base,
+    `/api/v1/persons/${undoKept}/merge`,
+    { merged_id: mergeable('ACL-UM', ids.school2) },
+    {
+      ...who.admin,
+      'Content-Type': 'application/json',
+    },
+  )
+  assert.equal(merged.status, 200, JSON.stringify(merged.body))
+  ids.mergeRecord = merged.body.merge_id
 })
 after(async () => {
   await srv?.stop()
@@ -1493,6 +1519,34 @@ function matrix() {
       `/api/v1/persons/${ids.school2Person}/positions/${ids.school2Position}`,
       { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 },
       { subjects: 'Математика', hired_on: '2015-09-01' },
+    ],
+    // Duplicates: for those who keep the staff; merging within the staff-writing scope, each call a new spare.
+    [
+      'GET',
+      '/api/v1/persons/duplicates',
+      '/api/v1/persons/duplicates',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 200, teacher: 403 },
+    ],
+    [
+      'POST',
+      '/api/v1/persons/{id}/merge',
+      `/api/v1/persons/${ids.mergeKept}/merge`,
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 },
+      () => ({ merged_id: ids.mergeSpares.shift() ?? 0 }),
+    ],
+    [
+      'POST',
+      '/api/v1/persons/{id}/merge',
+      `/api/v1/persons/${ids.otherMergeKept}/merge`,
+      { anonymous: 401, admin: 200, region: 404, methodist: 403, coordinator: 404, school: 404, teacher: 403 },
+      () => ({ merged_id: ids.otherMergeSpares[0] }),
+    ],
+    // Undone once (the administrator first); then it is undone already.
+    [
+      'POST',
+      '/api/v1/persons/merges/{id}/undo',
+      `/api/v1/persons/merges/${ids.mergeRecord}/undo`,
+      { anonymous: 401, admin: 200, region: 409, methodist: 403, coordinator: 409, school: 404, teacher: 403 },
     ],
     ['GET', '/api/v1/persons/{id}', `/api/v1/persons/${ids.teacherPerson}`, signedIn(200)],
     [
