@@ -10,6 +10,7 @@
 #include "app/accounts.hpp"
 #include "app/active.hpp"
 #include "app/demo_library.hpp"
+#include "app/demo_registry_faults.hpp"
 #include "app/diagnostics.hpp"
 #include "domain/access.hpp"
 #include "domain/active.hpp"
@@ -1162,6 +1163,9 @@ DemoResult generate_demo(App& app, const DemoOptions& options, const Progress& p
     if (progress) progress("Дорожные карты, документы, практики", 0.0);
     demo_library(app, regions.front().first, expert, today);
   }
+  if (progress) progress("СНИЛС, дубликаты и пробелы в реестре", 0.0);
+  demo_registry_faults(app);
+  if (progress) progress("СНИЛС, дубликаты и пробелы в реестре", 1.0);
   return result;
 }
 

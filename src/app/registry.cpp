@@ -189,8 +189,13 @@ PersonCard get_person(App& app, const Caller& caller, std::int64_t id) {
       PersonCard card{*person, {}, false};
       domain::withhold_personal(card.person);
       card.merged_into = *kept;
-      card.merged_into_name = keeper->last_name + " " + keeper->first_name +
-                              (keeper->middle_name.empty() ? "" : " " + keeper->middle_name);
+      for (const auto& m : storage::person_merge::records_of(c, id))
+        if (m.action == "merge" && m.merged == id && !storage::person_merge::undone(c, m.id)) {
+          card.merge_id = m.id;
+          break;
+        }
+      card.merged_into_name =
+          keeper->last_name + " " + keeper->first_name + (keeper->middle_name.empty() ? "" : " " + keeper->middle_name);
       return card;
     }
     if (!reg::person_in_scope(c, id, read)) return std::nullopt;

@@ -50,6 +50,7 @@ struct PersonCard {
   // valid and say where the person is now.
   std::optional<std::int64_t> merged_into;
   std::string merged_into_name;
+  std::int64_t merge_id = 0;  // the merge that did it (its undo)
 };
 PersonCard get_person(App& app, const Caller& caller, std::int64_t id);
 // A new person with their first workplace (which must be in the caller's

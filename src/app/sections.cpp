@@ -18,6 +18,7 @@ std::vector<std::string> sections_of(App& app, const Caller& caller) {
   const auto can = [&](domain::Action a) { return !scope_of(caller, a).empty(); };
   std::erase_if(out, [&](const std::string& s) {
     if (s == "import") return !can(domain::Action::write_registry) && !can(domain::Action::write_staff);
+    if (s == "data_quality") return !can(domain::Action::write_staff);
     if (s == "monitoring") return !reads_monitoring(caller);
     if (s == "accounts") return !can(domain::Action::manage_accounts);
     if (s == "audit") return !can(domain::Action::read_audit);

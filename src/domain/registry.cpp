@@ -1,5 +1,7 @@
 #include "domain/registry.hpp"
 
+#include <cstdio>
+
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/text.hpp"
@@ -126,6 +128,14 @@ bool is_valid_inn(std::string_view inn) noexcept {
          check({3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8}) == inn[11] - '0';
 }
 
+namespace {
+// The check number from the weighted sum of the first nine digits.
+int snils_check(int sum) {
+  const int check = sum < 100 ? sum : sum <= 101 ? 0 : sum % 101;
+  return check == 100 ? 0 : check;
+}
+}  // namespace
+
 std::optional<std::string> parse_snils(std::string_view text) {
   std::string digits;
   for (char c : text) {
@@ -142,12 +152,18 @@ std::optional<std::string> parse_snils(std::string_view text) {
     sum += (digits[static_cast<std::size_t>(i)] - '0') * (9 - i);
   }
   const int given = (digits[9] - '0') * 10 + (digits[10] - '0');
-  if (number > 1001998) {
-    int check = sum < 100 ? sum : sum <= 101 ? 0 : sum % 101;
-    if (check == 100) check = 0;
-    if (check != given) return std::nullopt;
-  }
+  if (number > 1001998 && snils_check(sum) != given) return std::nullopt;
   return digits.substr(0, 3) + "-" + digits.substr(3, 3) + "-" + digits.substr(6, 3) + " " + digits.substr(9, 2);
+}
+
+std::string snils_of(std::int64_t nine_digits) {
+  char digits[10];
+  std::snprintf(digits, sizeof digits, "%09lld", static_cast<long long>(nine_digits % 1000000000));
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * (9 - i);
+  char out[16];
+  std::snprintf(out, sizeof out, "%.3s-%.3s-%.3s %02d", digits, digits + 3, digits + 6, snils_check(sum));
+  return out;
 }
 
 bool is_current(const Position& p, const Date& today) {

@@ -156,5 +156,8 @@ bool is_valid_inn(std::string_view inn) noexcept;
 // were issued before the check number and are not checked by it.
 // The number as «XXX-XXX-XXX YY», or nullopt when it is not a valid СНИЛС.
 std::optional<std::string> parse_snils(std::string_view text);
+// The СНИЛС with these first nine digits (0 … 999 999 999) and their check
+// number, as «XXX-XXX-XXX YY» (for generated data and tests).
+std::string snils_of(std::int64_t nine_digits);
 
 }  // namespace metodist::domain

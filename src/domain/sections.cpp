@@ -15,6 +15,7 @@ constexpr std::array kSections{
     SectionInfo{"persons",       {Y, Y, Y, Y, Y, Y, N, N}},
     SectionInfo{"territories",   {Y, Y, Y, Y, N, N, N, N}},
     SectionInfo{"import",        {Y, Y, Y, Y, Y, N, N, N}},
+    SectionInfo{"data_quality",  {Y, Y, Y, Y, Y, N, N, N}},  // gaps and duplicates: those who keep the staff
     SectionInfo{"monitoring",    {Y, Y, Y, Y, Y, Y, N, N}},
     SectionInfo{"diagnostics",   {Y, Y, Y, Y, Y, Y, N, N}},
     SectionInfo{"programs",      {Y, Y, Y, Y, Y, Y, N, Y}},

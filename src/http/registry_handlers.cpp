@@ -294,7 +294,11 @@ Response person_card(const Request& r, Context& ctx, std::int64_t id, int status
   w.end_array();
   w.key("merged_into");
   if (card.merged_into)
-    w.begin_object().field("id", *card.merged_into).field("name", card.merged_into_name).end_object();
+    w.begin_object()
+        .field("id", *card.merged_into)
+        .field("name", card.merged_into_name)
+        .field("merge_id", card.merge_id)
+        .end_object();
   else
     w.null();
   // Personal data (152-ФЗ): present only for those allowed; otherwise null.

@@ -182,7 +182,7 @@ TEST(Sections, EachRoleIsOfferedItsOwnWork) {
   for (const char* own : {"programs", "events", "help", "communities", "library", "support", "active"})
     EXPECT_TRUE(has(teacher, own)) << own;
   for (const char* other :
-       {"territories", "roadmaps", "organisations", "persons", "import", "api", "cabinet", "accounts"})
+       {"territories", "roadmaps", "organisations", "persons", "import", "data_quality", "api", "cabinet", "accounts"})
     EXPECT_FALSE(has(teacher, other)) << other;
   const std::vector<std::string> expert_roles{"expert"};
   const auto expert = sections_of_roles(expert_roles);

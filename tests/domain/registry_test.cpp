@@ -116,6 +116,12 @@ TEST(Snils, CheckNumberAsTheFundComputesItWithItsSpecialCases) {
   EXPECT_FALSE(parse_snils("050-234-316 100"));
   EXPECT_EQ(parse_snils("016-103-396 00"), "016-103-396 00") << "sum exactly 101 gives 00";
   EXPECT_EQ(parse_snils("820-981-233 00"), "820-981-233 00") << "sum 201: 201 mod 101 = 100, which gives 00";
+  // Generated numbers carry their own check number, whatever the sum.
+  EXPECT_EQ(metodist::domain::snils_of(112233445), "112-233-445 95");
+  EXPECT_EQ(metodist::domain::snils_of(820981233), "820-981-233 00");
+  EXPECT_EQ(metodist::domain::snils_of(291417776), "291-417-776 94");
+  for (std::int64_t n = 100000000; n < 100000000 + 5000 * 7919; n += 7919)
+    ASSERT_TRUE(parse_snils(metodist::domain::snils_of(n))) << n;
   EXPECT_FALSE(parse_snils("820-981-233 100"));
   // Up to 001-001-998 the numbers were issued before the check number: not checked.
   EXPECT_EQ(parse_snils("001-001-998 12"), "001-001-998 12");

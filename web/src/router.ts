@@ -28,6 +28,12 @@ export const router = createRouter({
     { path: '/persons', name: 'persons', component: () => import('./views/PersonsPage.vue'), meta: { section: 'persons' } },
     { path: '/persons/:id(\\d+)', name: 'person', component: () => import('./views/PersonCard.vue'), meta: { section: 'persons' } },
     { path: '/import', name: 'import', component: () => import('./views/ImportPage.vue'), meta: { section: 'import' } },
+    {
+      path: '/data-quality',
+      name: 'data-quality',
+      component: () => import('./views/DataQualityPage.vue'),
+      meta: { section: 'data_quality' },
+    },
     { path: '/programs', name: 'programs', component: () => import('./views/ProgramsPage.vue'), meta: { section: 'programs' } },
     { path: '/programs/:id(\\d+)', name: 'program', component: () => import('./views/ProgramCard.vue'), meta: { section: 'programs' } },
     { path: '/events', name: 'events', component: () => import('./views/EventsPage.vue'), meta: { section: 'events' } },
