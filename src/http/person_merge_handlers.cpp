@@ -37,8 +37,8 @@ Response person_duplicates(const Request& r, Context& ctx) {
   const QueryReader q(r);
   const auto limit = q.integer("limit", 25, 1, 200);
   const auto offset = q.integer("offset", 0, 0, INT32_MAX);
-  const auto page = app::find_duplicates(ctx.app, *r.caller, static_cast<std::size_t>(offset),
-                                         static_cast<std::size_t>(limit));
+  const auto page =
+      app::find_duplicates(ctx.app, *r.caller, static_cast<std::size_t>(offset), static_cast<std::size_t>(limit));
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& d : page.items) {
