@@ -142,6 +142,7 @@ ExportFile export_organisations(App& app, const Caller& caller, const reg::Organ
 }
 
 ExportFile export_staff(App& app, const Caller& caller, const reg::StaffFilter& f, const std::string& format) {
+  check_staff_filter(caller, f);
   auto sink = io::make_sink(format, "Педагоги", staff_columns());
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto personal = scope_of(caller, domain::Action::read_personal);

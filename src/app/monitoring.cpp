@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "domain/data_quality.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/monitoring_engine.hpp"
@@ -21,6 +22,13 @@
 
 namespace metodist::app {
 namespace {
+
+// An indicator that counts young teachers: a teacher whose youth cannot be
+// told is left out of it (domain/data_quality.hpp).
+bool needs_age(const domain::Indicator& ind) {
+  const domain::Indicator* one[] = {&ind};
+  return !domain::indicators_needing_age(one).empty();
+}
 
 namespace mon = domain::monitor;
 using domain::UnitLevel;
@@ -287,6 +295,7 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
         }
         (when == 0 ? v.current : v.previous) = domain::evaluate(ind, num, denominator);
       }
+      if (is_computed && !v.locked && needs_age(ind)) v.left_out = now[row].age_unknown;
       // The target of the period's year; dynamics against the previous period's value.
       v.current.met = v.current.value && v.target
                           ? v.target->met(*v.current.value, period.to.year(), v.previous.value, std::nullopt)
@@ -498,6 +507,11 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
   if ((total ? total->target : ind.target) && with_data)
     out += "Целевое значение достигнуто в " + std::to_string(met) + " из " + std::to_string(with_data) + ". ";
   if (with_data < units.size()) out += "Нет данных: " + std::to_string(units.size() - with_data) + ". ";
+  // What could not be counted, said rather than computed on the rest in silence.
+  if (const std::int64_t left_out = total ? total->left_out : 0; left_out > 0)
+    out += "Не учтены " + std::to_string(left_out) + " " +
+           std::string(domain::plural(static_cast<std::uint64_t>(left_out), "педагог", "педагога", "педагогов")) +
+           " без даты рождения или начала педагогического стажа: их возраст и стаж неизвестны. ";
   std::vector<const UnitValue*> ranked;
   for (const auto& u : units)
     if (u.current.value) ranked.push_back(&u);

@@ -32,6 +32,9 @@ struct UnitValue {
   bool locked = false;                   // from a closed campaign: the period's values never change
   bool confirmed = false;                // the municipality confirmed it in a campaign
   std::string evidence;                  // … with this link
+  // Persons the value could not count for missing data (teachers without a
+  // birth date or start of experience, for the young-teacher indicators).
+  std::int64_t left_out = 0;
 };
 struct IndicatorValues {
   domain::Indicator indicator;  // a copy: a region's own indicators live only as long as the computation

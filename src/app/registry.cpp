@@ -124,7 +124,14 @@ reg::OrganisationPage list_organisations(App& app, const Caller& caller, const r
   return app.db->read([&](storage::Connection& c) { return reg::list_organisations(c, folded, scope); });
 }
 
+void check_staff_filter(const Caller& caller, const reg::StaffFilter& f) {
+  // Who lacks what is the staff keepers' work list (and says something about
+  // personal data): not for those who only read the registry.
+  if (!f.incomplete.empty()) require_scope(caller, domain::Action::write_staff, "смотреть, у кого не заполнены данные");
+}
+
 reg::StaffPage list_staff(App& app, const Caller& caller, const reg::StaffFilter& f) {
+  check_staff_filter(caller, f);
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto personal = scope_of(caller, domain::Action::read_personal);
   const auto folded = with_folded_query(f);

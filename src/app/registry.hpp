@@ -30,6 +30,9 @@ storage::registry::OrganisationPage list_organisations(App& app, const Caller& c
 // The staff list (one row per current workplace) within the caller's scope;
 // personal fields only where the caller may see them.
 storage::registry::StaffPage list_staff(App& app, const Caller& caller, const storage::registry::StaffFilter& f);
+// 403 for a filter the caller may not use (the «неполные данные» list is for
+// those who keep the staff); the list and its export call it.
+void check_staff_filter(const Caller& caller, const storage::registry::StaffFilter& f);
 domain::Organisation get_organisation(App& app, const Caller& caller, std::int64_t id);
 // Validates and stores a new organisation, with its audit record, in one
 // transaction; returns it with its id.

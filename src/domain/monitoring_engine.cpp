@@ -359,13 +359,21 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
         for (auto s : slots[static_cast<std::size_t>(w)].of(m[static_cast<std::size_t>(w)])) ++row[s];
   };
   std::vector<std::int32_t> units;
+  std::vector<std::vector<std::int64_t>> age_unknown;  // per level, per unit
+  for (auto l : levels)
+    age_unknown.emplace_back(l == UnitLevel::organisation ? f.organisations.size() : f.territories.size(), 0);
   pass.for_each_person([&](std::size_t i, const std::array<Mask, 2>& m, const std::vector<std::int32_t>& workplaces) {
+    const auto& person = f.persons[i];
+    const bool unknown_age =
+        (m[0] & bit(Count::teacher)) && (person.birth == kNever || person.experience_since == kNever);
     for (std::size_t li = 0; li < levels.size(); ++li) {
       units.clear();
       for (auto o : workplaces)
         if (auto u = pr.unit_of_org(o, levels[li]); u >= 0 && std::find(units.begin(), units.end(), u) == units.end())
           units.push_back(u);
       for (auto u : units) add(li, u, m);
+      if (unknown_age)
+        for (auto u : units) ++age_unknown[li][static_cast<std::size_t>(u)];
       for (const auto& mean : means) {
         const double score = (*mean.scores)[i];
         if ((m[mean.window] & mean.population) != mean.population || std::isnan(score)) continue;
@@ -442,6 +450,7 @@ std::vector<std::vector<UnitCounts>> count(const Prepared& pr, std::span<const I
         u.denominator[k] = row[2 * k + 1];
       }
       for (const auto& mean : means) u.sum[mean.which] = sums[li][index * indicators.size() + mean.which];
+      u.age_unknown = age_unknown[li][index];
       list.push_back(std::move(u));
     };
     const auto territory_id = [&](std::int32_t t) {

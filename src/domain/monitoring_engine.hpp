@@ -112,6 +112,9 @@ struct UnitCounts {
   std::optional<std::int64_t> parent_id;             // the unit one level up (none for the federation)
   std::vector<std::int64_t> numerator, denominator;  // parallel to the indicators
   std::vector<double> sum;                           // parallel to the indicators; means only
+  // Teachers placed here whose youth cannot be told (no birth date or start
+  // of experience): the young-teacher indicators leave them out.
+  std::int64_t age_unknown = 0;
 };
 
 // Every unit of `level` (educational organisations, or territories of that

@@ -79,6 +79,7 @@ Response list_persons(const Request&, Context&);
 Response person_duplicates(const Request&, Context&);
 Response merge_person(const Request&, Context&);
 Response undo_person_merge(const Request&, Context&);
+Response data_quality_organisations(const Request&, Context&);
 Response export_persons(const Request&, Context&);
 Response import_organisations(const Request&, Context&);
 Response import_persons(const Request&, Context&);

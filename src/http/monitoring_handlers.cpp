@@ -115,6 +115,7 @@ void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
       else
         w.null();
       w.field("locked", u.locked).field("confirmed", u.confirmed).key("evidence").text_or_null(u.evidence);
+      w.field("left_out", u.left_out);
       w.end_object();
     }
   w.end_array().end_object();

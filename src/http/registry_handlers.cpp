@@ -1,6 +1,7 @@
 #include "app/export.hpp"
 #include "app/registry.hpp"
 #include "app/todo.hpp"
+#include "domain/data_quality.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 
@@ -82,6 +83,13 @@ storage::registry::StaffFilter staff_filter(const QueryReader& q) {
   f.position = q.term("position", domain::positions());
   f.category = q.term("category", domain::qualification_categories());
   f.subject_area = q.term("subject_area", domain::subject_areas());
+  if (auto gap = q.text("incomplete", 32); !gap.empty()) {
+    if (gap != "any" && !domain::find_quality_field(gap))
+      throw domain::Error::bad_request(
+          "Параметр «incomplete» принимает any, birth_date, ped_experience_since, snils или subject_area",
+          "incomplete");
+    f.incomplete = gap;
+  }
   if (auto sort = q.text("sort", 32); !sort.empty()) {
     if (!storage::registry::is_staff_sort_key(sort))
       throw domain::Error::bad_request(

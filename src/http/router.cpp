@@ -69,6 +69,7 @@ constexpr Endpoint kEndpoints[] = {
     {"GET", "/api/v1/persons/duplicates", handlers::person_duplicates, true, Access::signed_in},
     {"POST", "/api/v1/persons/{id}/merge", handlers::merge_person, true, Access::signed_in},
     {"POST", "/api/v1/persons/merges/{id}/undo", handlers::undo_person_merge, true, Access::signed_in},
+    {"GET", "/api/v1/data-quality/organisations", handlers::data_quality_organisations, true, Access::signed_in},
     {"GET", "/api/v1/persons/{id}", handlers::get_person, true, Access::signed_in},
     {"PUT", "/api/v1/persons/{id}", handlers::update_person, true, Access::signed_in},
     {"POST", "/api/v1/persons/{id}/positions", handlers::add_person_position, true, Access::signed_in},

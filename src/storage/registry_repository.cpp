@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storage/data_quality_repository.hpp"
 #include "storage/registry_sql.hpp"
 
 #include "domain/date.hpp"
@@ -190,6 +191,7 @@ std::string staff_where(const StaffFilter& f, const domain::Scope& scope, Params
   if (!f.category.empty()) where += " AND p.category = " + next(f.category);
   if (!f.position.empty()) where += " AND ps.position = " + next(f.position);
   if (!f.subject_area.empty()) where += " AND ps.subject_area = " + next(f.subject_area);
+  if (!f.incomplete.empty()) where += " AND " + data_quality::missing_condition(f.incomplete);
   if (!scope.everything) {
     domain::Scope workplaces = scope;
     workplaces.person.reset();
@@ -200,7 +202,7 @@ std::string staff_where(const StaffFilter& f, const domain::Scope& scope, Params
 }
 
 std::string staff_count_from(const StaffFilter& f) {
-  const bool names_person = !f.query.empty() || !f.category.empty();
+  const bool names_person = !f.query.empty() || !f.category.empty() || !f.incomplete.empty();
   return names_person ? "SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id"
                       : "SELECT count(*) FROM positions ps";
 }

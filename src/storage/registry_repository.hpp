@@ -73,6 +73,9 @@ struct StaffFilter {
   std::optional<std::int64_t> organisation;
   std::optional<std::int64_t> territory;
   std::string position, category, subject_area;
+  // Only persons lacking a field the indicators need (domain::quality_fields()
+  // code, or "any"); "" — everyone.
+  std::string incomplete;
   std::string sort = "name";  // name | code | organisation | category; «-» for descending
   std::int64_t limit = 50;
   std::int64_t offset = 0;

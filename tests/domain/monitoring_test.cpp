@@ -458,3 +458,25 @@ TEST(MonitoringEngine, DrillDownListsThePersonsCounted) {
             (std::vector<std::int64_t>{1, 3}));
   EXPECT_TRUE(counted_persons(f, *find_indicator("rmms.9"), year(2024), UnitLevel::municipality, 100, false).empty());
 }
+
+// A teacher without a birth date or start of experience is neither young nor
+// not young: the young-teacher indicators leave them out, and the unit says
+// how many it left out instead of counting the rest in silence.
+TEST(MonitoringEngine, TeachersWithoutAgeAreCountedAsLeftOut) {
+  auto f = territory();
+  f.persons[1].birth = kNever;             // 2, teacher at S1 (M1)
+  f.persons[7].experience_since = kNever;  // 8, teacher at S2 (M1)
+  f.persons[3].birth = kNever;             // 4, a director: not a teacher, never left out of these
+  const auto fed4 = find_indicator("fed.4");
+  ASSERT_TRUE(fed4);
+  const Indicator* list[] = {fed4};
+  std::map<std::int64_t, std::int64_t> left_out;
+  for (const auto& u : count_units(f, list, year(2024), UnitLevel::municipality)) left_out[u.unit_id] = u.age_unknown;
+  EXPECT_EQ(left_out.at(100), 2) << "M1: 2 and 8";
+  EXPECT_EQ(left_out.at(200), 0) << "M2: everyone's age is known";
+  for (const auto& u : count_units(f, list, year(2024), UnitLevel::region)) EXPECT_EQ(u.age_unknown, 2);
+  // 1 works at both schools of M1: counted once per unit, as every person is.
+  f.persons[0].birth = kNever;
+  for (const auto& u : count_units(f, list, year(2024), UnitLevel::municipality))
+    if (u.unit_id == 100) EXPECT_EQ(u.age_unknown, 3);
+}

@@ -18,6 +18,7 @@ const item = (unit_name: string, value: number | null, extra: Partial<ValueItem>
   locked: false,
   confirmed: false,
   evidence: null,
+  left_out: 0,
   ...extra,
 })
 
