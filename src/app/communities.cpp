@@ -220,9 +220,7 @@ cm::Post add_community_post(App& app, const Caller& caller, std::int64_t communi
       throw domain::Error::forbidden("Писать в обсуждение могут участники сообщества");
     // Colleagues know each other by name: the person's, when the account has one.
     if (caller.person_id)
-      if (auto person = reg::find_person(c, *caller.person_id))
-        p.author_name = person->last_name + " " + person->first_name +
-                        (person->middle_name.empty() ? "" : " " + person->middle_name);
+      if (auto person = reg::find_person(c, *caller.person_id)) p.author_name = domain::full_name(*person);
     p.id = cm::insert_post(c, p);
     return cm::posts_of(c, community_id, p.id + 1, 1).front();
   });

@@ -10,7 +10,6 @@
 #include "storage/person_merge_repository.hpp"
 #include "storage/registry_batch.hpp"
 #include "storage/registry_repository.hpp"
-#include "storage/registry_sql.hpp"
 
 namespace metodist::app {
 namespace {
@@ -19,11 +18,7 @@ namespace merge = storage::person_merge;
 namespace reg = storage::registry;
 using nlohmann::json;
 
-std::string full_name(std::string_view last, std::string_view first, std::string_view middle) {
-  std::string out = std::string(last) + " " + std::string(first);
-  if (!middle.empty()) out += " " + std::string(middle);
-  return out;
-}
+using domain::full_name;
 
 // The whole record, personal data included: kept in the merge log (not the
 // audit log) so the undo can give each record back what it had.

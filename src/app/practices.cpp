@@ -25,7 +25,7 @@ namespace search = storage::search;
 std::string person_name(storage::Connection& c, std::int64_t id) {
   const auto p = reg::find_person(c, id);
   if (!p) return {};
-  return p->last_name + " " + p->first_name + (p->middle_name.empty() ? "" : " " + p->middle_name);
+  return domain::full_name(*p);
 }
 
 // ---- who stands where ----

@@ -201,8 +201,7 @@ PersonCard get_person(App& app, const Caller& caller, std::int64_t id) {
           card.merge_id = m.id;
           break;
         }
-      card.merged_into_name =
-          keeper->last_name + " " + keeper->first_name + (keeper->middle_name.empty() ? "" : " " + keeper->middle_name);
+      card.merged_into_name = domain::full_name(*keeper);
       return card;
     }
     if (!reg::person_in_scope(c, id, read)) return std::nullopt;

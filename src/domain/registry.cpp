@@ -166,6 +166,14 @@ std::string snils_of(std::int64_t nine_digits) {
   return out;
 }
 
+std::string full_name(std::string_view last, std::string_view first, std::string_view middle) {
+  std::string out;
+  out.reserve(last.size() + first.size() + middle.size() + 2);
+  out.append(last).append(" ").append(first);
+  if (!middle.empty()) out.append(" ").append(middle);
+  return out;
+}
+
 bool is_current(const Position& p, const Date& today) {
   return p.left_on.empty() || p.left_on >= today.iso();  // ISO text: string order is date order
 }

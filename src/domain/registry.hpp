@@ -104,6 +104,10 @@ struct Person {
   std::string snils;  // «XXX-XXX-XXX YY» (parse_snils), "" when not known
 };
 
+// «Фамилия Имя Отчество» as documents write it (no patronymic — no trailing space).
+std::string full_name(std::string_view last, std::string_view first, std::string_view middle);
+inline std::string full_name(const Person& p) { return full_name(p.last_name, p.first_name, p.middle_name); }
+
 // Personal data of a person (152-ФЗ) as the system keeps it: birth date,
 // gender, start of pedagogical experience, education, СНИЛС. Cleared for those who
 // may not see it (Action::read_personal) — the card, the staff list and its

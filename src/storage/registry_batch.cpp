@@ -1,6 +1,7 @@
 #include "storage/registry_batch.hpp"
 
 #include "domain/date.hpp"
+#include "domain/registry.hpp"
 #include "domain/text.hpp"
 #include "storage/registry_sql.hpp"
 
@@ -78,9 +79,9 @@ std::unordered_map<std::string, SnilsHolder> persons_by_snils(Connection& c,
   const std::unordered_set<std::string_view> wanted(numbers.begin(), numbers.end());
   auto keep = [&](const Row& r) {
     if (!wanted.contains(r.view("snils"))) return;
-    std::string name = r.text("last_name") + " " + r.text("first_name");
-    if (const auto middle = r.view("middle_name"); !middle.empty()) name += " " + std::string(middle);
-    out.emplace(r.text("snils"), SnilsHolder{r.int64("id"), r.text("code"), std::move(name)});
+    out.emplace(r.text("snils"),
+                SnilsHolder{r.int64("id"), r.text("code"),
+                            domain::full_name(r.view("last_name"), r.view("first_name"), r.view("middle_name"))});
   };
   const char* columns = "SELECT p.id, p.code, p.snils, p.last_name, p.first_name, p.middle_name FROM persons p";
   if (wanted.size() > kScanAbove) {
@@ -102,9 +103,9 @@ std::unordered_map<std::string_view, SnilsHolder> merged_by_code(Connection& c,
       "SELECT p.code AS merged_code, k.id, k.code, k.last_name, k.first_name, k.middle_name FROM persons p"
       " JOIN persons k ON k.id = p.merged_into_id",
       {}, [&](const Row& r) {
-        std::string name = r.text("last_name") + " " + r.text("first_name");
-        if (const auto middle = r.view("middle_name"); !middle.empty()) name += " " + std::string(middle);
-        merged.emplace(r.text("merged_code"), SnilsHolder{r.int64("id"), r.text("code"), std::move(name)});
+        merged.emplace(r.text("merged_code"), SnilsHolder{r.int64("id"), r.text("code"),
+                                                          domain::full_name(r.view("last_name"), r.view("first_name"),
+                                                                            r.view("middle_name"))});
       });
   std::unordered_map<std::string_view, SnilsHolder> out;
   if (merged.empty()) return out;

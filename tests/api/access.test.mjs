@@ -1520,6 +1520,12 @@ function matrix() {
       { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 404, teacher: 403 },
       { subjects: 'Математика', hired_on: '2015-09-01' },
     ],
+    [
+      'GET',
+      '/api/v1/data-quality/organisations',
+      '/api/v1/data-quality/organisations',
+      { anonymous: 401, admin: 200, region: 200, methodist: 403, coordinator: 200, school: 200, teacher: 403 },
+    ],
     // Duplicates: for those who keep the staff; merging within the staff-writing scope, each call a new spare.
     [
       'GET',

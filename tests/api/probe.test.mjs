@@ -125,6 +125,10 @@ before(async () => {
   )
   b.review = one(`INSERT INTO practice_reviews (practice_id, round, expert_person_id, assigned_at, scores, max_total)
     VALUES (${b.practice}, 1, ${b.mentor}, ${now}, '[]', 10) RETURNING id`)
+  // A merge of two records of one teacher of region B, to undo.
+  const twice = person('RU-99-P3')
+  b.merge = one(`INSERT INTO person_merges (kept_person_id, merged_person_id, action, moved, created_at)
+    VALUES (${twice}, ${person('RU-99-P4')}, 'merge', '{"moved":{},"folded":{},"repointed":[]}', ${now}) RETURNING id`)
 })
 after(async () => {
   await srv?.stop()
@@ -135,6 +139,7 @@ function idsFor(pattern) {
   const table = [
     [/^\/api\/v1\/(territories|regions|diagnostics\/levels|monitoring\/targets)\/\{id\}/, [b.region]],
     [/^\/api\/v1\/organisations\/\{id\}/, [b.school]],
+    [/^\/api\/v1\/persons\/merges\/\{id\}/, [b.merge]],
     [/^\/api\/v1\/persons\/\{id\}\/positions\/\{position_id\}/, [b.person, b.position]],
     [/^\/api\/v1\/persons\/\{id\}/, [b.person]],
     [/^\/api\/v1\/auth\/tokens\/\{id\}/, [b.token]],

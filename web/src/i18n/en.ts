@@ -497,7 +497,7 @@ export const en: Messages = {
     overall: 'All your organisations',
     worst: 'Missing data in the registry',
     worstHelp: 'The organisations with the least of what the indicators need.',
-    allOrganisations: 'All organisations',
+    allOrganisations: 'More on the «Data quality» page',
   },
   profile: {
     title: 'My profile',
