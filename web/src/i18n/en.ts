@@ -493,6 +493,12 @@ export const en: Messages = {
     notCountedText: 'Left out of the young-teacher indicators ({codes}): {n} teachers without a birth date or start of experience.',
     allFilled: 'Everything the indicators need is filled in.',
     toFill: 'Whom to complete',
+    columns: {
+      birth_date: 'Birth date',
+      ped_experience_since: 'Experience from',
+      snils: 'SNILS',
+      subject_area: 'Subject (teachers)',
+    } as Record<string, string>,
     download: 'Excel to fill in',
     overall: 'All your organisations',
     worst: 'Missing data in the registry',

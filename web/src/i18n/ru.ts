@@ -498,6 +498,12 @@ export const ru = {
     notCountedText: 'Не учтены в показателях о молодых педагогах ({codes}): {n} учителей без даты рождения или начала стажа.',
     allFilled: 'Все нужные показателям сведения заполнены.',
     toFill: 'Кого дополнить',
+    columns: {
+      birth_date: 'Дата рождения',
+      ped_experience_since: 'Начало стажа',
+      snils: 'СНИЛС',
+      subject_area: 'Предмет (учителя)',
+    } as Record<string, string>,
     download: 'Excel для заполнения',
     overall: 'Всего в ваших организациях',
     worst: 'Неполные данные в реестре',
