@@ -403,6 +403,12 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
           stored.emplace(attach_to, holder->second.id);
         }
       } else if (auto [first_code, fresh] = snils_in_file.emplace(snils, code); !fresh && first_code->second != code) {
+        // A known person is never joined to another by a file: that is a merge to decide on its page.
+        if (stored.contains(code))
+          return row.problem(snils_col, "Этот СНИЛС уже указан выше в файле у педагога с кодом «" +
+                                            std::string(first_code->second) + "», а код «" + std::string(code) +
+                                            "» — у другого педагога реестра. Исправьте номер или объедините записи на "
+                                            "странице «Возможные дубликаты»");
         if (!options.attach_by_snils)
           return row.problem(snils_col, "Этот СНИЛС уже указан выше в файле у педагога с кодом «" +
                                             std::string(first_code->second) +

@@ -320,6 +320,16 @@ TEST_P(ImportTest, SnilsIsCheckedAndNeverJoinsTwoKnownPersons) {
   ASSERT_TRUE(joined.applied) << issues_text(joined);
   EXPECT_EQ(workplaces_of("K-4"), 2);
   EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'K-5'"), 0);
+  // A known person's row is never attached to another code by a number met above in the file.
+  const auto known = run(federal, "persons",
+                         "Код;СНИЛС;Фамилия;Имя;Код организации;Должность\n"
+                         "K-6;123-456-789 64;Новикова;Ольга;RU-01-001-S001;Учитель\n"
+                         "K-2;12345678964;;;;\n",
+                         true, true);
+  EXPECT_NE(issues_text(known).find("3 [СНИЛС] Этот СНИЛС уже указан выше в файле у педагога с кодом «K-6», а код "
+                                    "«K-2» — у другого педагога реестра"),
+            std::string::npos)
+      << issues_text(known);
   // A person's number can be given later by code and is stored in one form.
   ASSERT_TRUE(run(federal, "persons", "Код;СНИЛС\nK-2;98765432183\n").applied);
   EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'K-2' AND snils = '987-654-321 83'"), 1);
