@@ -139,6 +139,41 @@ test('extract-text: the words of a document for the search, a broken file named'
   }
 })
 
+test('persons: duplicates listed with reasons, merged and unmerged; an import says what it attached by СНИЛС', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
+  const db = `sqlite:${join(dir, 'cli.db')}`
+  try {
+    assert.equal(run(['--db', db, 'demo', '--seed', '3']).code, 0)
+    const list = run(['--db', db, 'persons', 'duplicates'])
+    assert.equal(list.code, 0, list.out)
+    assert.match(list.out, /Возможных дубликатов: 3 \(показано 3\)/)
+    assert.match(list.out, /Совпадают ФИО и дата рождения/)
+    const [, kept, merged] = list.out.match(/^(\d+) «[^»]+» \([^)]+\) — (\d+) «/m)
+    const merge = run(['--db', db, 'persons', 'merge', '--keep', kept, '--merge', merged])
+    assert.equal(merge.code, 0, merge.out)
+    const [, mergeId] = merge.out.match(/unmerge --id (\d+)/)
+    assert.match(run(['--db', db, 'persons', 'duplicates']).out, /Возможных дубликатов: 2 /)
+    const twice = run(['--db', db, 'persons', 'merge', '--keep', kept, '--merge', merged])
+    assert.equal(twice.code, 1)
+    assert.match(twice.out, /уже объединена/)
+    assert.equal(run(['--db', db, 'persons', 'unmerge', '--id', mergeId]).code, 0)
+    assert.match(run(['--db', db, 'persons', 'duplicates']).out, /Возможных дубликатов: 3 /)
+
+    // A second school's row for a known teacher: reported, then attached when asked.
+    const snils = runSql(db, `SELECT snils FROM persons WHERE id = ${kept}`)
+    const file = join(dir, 'second.csv')
+    writeFileSync(file, `Табельный номер;ФИО;СНИЛС;Код ОО;Должность\nШК-9;Имя Фамилия;${snils};RU-01-001-S003;Учитель\n`)
+    const refused = run(['--db', db, 'import', '--kind', 'persons', '--file', file])
+    assert.equal(refused.code, 3)
+    assert.match(refused.out, /СНИЛС уже есть в реестре у педагога/)
+    const attached = run(['--db', db, 'import', '--kind', 'persons', '--file', file, '--attach-by-snils'])
+    assert.equal(attached.code, 0, attached.out)
+    assert.match(attached.out, /присоединено по СНИЛС: 1/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 test('roadmap import and export: the check accounts for every row, the export loads back', () => {
   const dir = mkdtempSync(join(tmpdir(), 'metodist-cli-'))
   const db = `sqlite:${join(dir, 'roadmap.db')}`
