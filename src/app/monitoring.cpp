@@ -23,13 +23,6 @@
 namespace metodist::app {
 namespace {
 
-// An indicator that counts young teachers: a teacher whose youth cannot be
-// told is left out of it (domain/data_quality.hpp).
-bool needs_age(const domain::Indicator& ind) {
-  const domain::Indicator* one[] = {&ind};
-  return !domain::indicators_needing_age(one).empty();
-}
-
 namespace mon = domain::monitor;
 using domain::UnitLevel;
 
@@ -256,6 +249,9 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
   const std::array manual{manual_counts(in.entries[0], list, level, seen),
                           manual_counts(in.entries[1], list, level, seen)};
   for (const auto* i : list) out.indicators.push_back({*i, {}});
+  // A teacher whose youth cannot be told is left out of these (domain/data_quality.hpp).
+  std::vector<bool> age_matters;
+  for (const auto* i : list) age_matters.push_back(domain::needs_age(*i));
   std::vector<std::vector<std::optional<std::int64_t>>> unit_region(list.size());  // parallel to each one's units
   for (std::size_t row = 0; row < now.size(); ++row) {
     const auto& u = now[row];
@@ -295,7 +291,7 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
         }
         (when == 0 ? v.current : v.previous) = domain::evaluate(ind, num, denominator);
       }
-      if (is_computed && !v.locked && needs_age(ind)) v.left_out = now[row].age_unknown;
+      if (age_matters[k] && !v.locked) v.left_out = now[row].age_unknown;
       // The target of the period's year; dynamics against the previous period's value.
       v.current.met = v.current.value && v.target
                           ? v.target->met(*v.current.value, period.to.year(), v.previous.value, std::nullopt)

@@ -24,14 +24,17 @@ const QualityField* find_quality_field(std::string_view code) {
   return nullptr;
 }
 
-std::vector<std::string> indicators_needing_age(std::span<const Indicator* const> indicators) {
-  std::vector<std::string> out;
+bool needs_age(const Indicator& ind) {
   const auto young = [](const Population& p) {
     return std::find(p.all.begin(), p.all.end(), Count::young) != p.all.end();
   };
+  return ind.source == "computed" && (young(ind.numerator) || (ind.denominator && young(*ind.denominator)));
+}
+
+std::vector<std::string> indicators_needing_age(std::span<const Indicator* const> indicators) {
+  std::vector<std::string> out;
   for (const auto* ind : indicators)
-    if (ind->source == "computed" && (young(ind->numerator) || (ind->denominator && young(*ind->denominator))))
-      out.push_back(ind->code);
+    if (needs_age(*ind)) out.push_back(ind->code);
   return out;
 }
 

@@ -26,9 +26,11 @@ struct QualityField {
 std::span<const QualityField> quality_fields();
 const QualityField* find_quality_field(std::string_view code);
 
-// The indicators that count young teachers (in the numerator or the
+// Whether an indicator counts young teachers (in the numerator or the
 // denominator): a teacher without a birth date or the start of pedagogical
-// experience is left out of them, whatever their age.
+// experience is left out of it, whatever their age.
+bool needs_age(const Indicator& indicator);
+// The codes of those among `indicators`.
 std::vector<std::string> indicators_needing_age(std::span<const Indicator* const> indicators);
 
 // An organisation's staff and the gaps in it.

@@ -4,14 +4,21 @@
 #include "storage/registry_sql.hpp"
 
 namespace metodist::storage::data_quality {
+namespace {
+
+const std::string& teaching_positions() {
+  static const std::string list = registry::in_list(domain::positions(), domain::is_teaching_position);
+  return list;
+}
+
+}  // namespace
 
 std::string missing_condition(std::string_view field) {
   if (field == "birth_date") return "p.birth_date IS NULL";
   if (field == "ped_experience_since") return "p.ped_experience_since IS NULL";
   if (field == "snils") return "p.snils IS NULL";
   if (field == "subject_area") {
-    static const std::string teaching = registry::in_list(domain::positions(), domain::is_teaching_position);
-    return "(ps.position IN " + teaching + " AND ps.subject_area IS NULL)";
+    return "(ps.position IN " + teaching_positions() + " AND ps.subject_area IS NULL)";
   }
   std::string any;
   for (const auto& f : domain::quality_fields()) any += (any.empty() ? "(" : " OR ") + missing_condition(f.code);
@@ -19,7 +26,6 @@ std::string missing_condition(std::string_view field) {
 }
 
 std::vector<domain::OrganisationQuality> organisations(Connection& c, const domain::Scope& scope) {
-  static const std::string teaching = registry::in_list(domain::positions(), domain::is_teaching_position);
   static const std::string educational = registry::in_list(domain::organisation_kinds(), domain::is_educational_kind);
   std::string columns;
   const auto fields = domain::quality_fields();
@@ -33,7 +39,7 @@ std::vector<domain::OrganisationQuality> organisations(Connection& c, const doma
   const auto in_scope = registry::organisation_scope(workplaces, params, "o");
   std::vector<domain::OrganisationQuality> out;
   c.run("SELECT o.id, o.code, o.name, t.name AS territory_name, count(DISTINCT p.id) AS staff" + columns +
-            ", count(DISTINCT CASE WHEN ps.position IN " + teaching +
+            ", count(DISTINCT CASE WHEN ps.position IN " + teaching_positions() +
             " AND (p.birth_date IS NULL OR p.ped_experience_since IS NULL) THEN p.id END) AS age_unknown"
             " FROM positions ps JOIN persons p ON p.id = ps.person_id"
             " JOIN organisations o ON o.id = ps.organisation_id JOIN territories t ON t.id = o.territory_id"

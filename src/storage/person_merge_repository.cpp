@@ -113,15 +113,12 @@ std::vector<std::string> clashes(Connection& c, std::int64_t kept, std::int64_t 
               if (said.insert(line).second) out.push_back(std::move(line));
             });
     }
-    if (r.other && said.insert(r.self_clash).second) {
-      const auto n = c.scalar(std::string("SELECT count(*) FROM ") + r.table + " WHERE (" + r.column + " = $1 AND " +
-                                  r.other + " = $2) OR (" + r.column + " = $2 AND " + r.other + " = $1)",
-                              {merged, kept});
-      if (n > 0)
-        out.push_back(r.self_clash);
-      else
-        said.erase(r.self_clash);
-    }
+    // Symmetric in the two columns: each pair of a table's person columns is asked once.
+    if (r.other && std::string_view(r.column) < r.other &&
+        c.scalar(std::string("SELECT count(*) FROM ") + r.table + " WHERE (" + r.column + " = $1 AND " + r.other +
+                     " = $2) OR (" + r.column + " = $2 AND " + r.other + " = $1)",
+                 {merged, kept}) > 0)
+      out.push_back(r.self_clash);
   }
   return out;
 }
