@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark: a database-backed GET against the server's own ceiling
 # (/healthz: same listener, router, logging and response path, no database),
-# measured in the same run with wrk. Prints a Markdown table for
+# measured in the same run with wrk. The GETs are signed in (a session
+# cookie of the demo's federal operator), as every real request is. Prints a Markdown table for
 # docs/performance.md and keeps wrk's raw output in bench/results/.
 #
 # Usage: bench/http_bench.sh [connections=64] [seconds=10] [db-url]   (ROUNDS=3)
@@ -19,21 +20,25 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -z "$db" ]; then
   db="sqlite:$work/bench.db"
-  "$bin" --db "$db" demo --scale district --seed 1 --date 2025-09-01 >/dev/null 2>&1
+  "$bin" --db "$db" demo --scale district --seed 1 --date 2025-09-01 --password 'Методист2026' >/dev/null 2>&1
 fi
 port=$(( 20000 + RANDOM % 20000 ))
 METODIST_ACCESS_LOG=${METODIST_ACCESS_LOG:-false} "$bin" --db "$db" serve --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
-org_id=$(curl -sf "http://127.0.0.1:$port/api/v1/organisations?kind=school&limit=1" | sed -E 's/.*"id":([0-9]+).*/\1/')
+curl -sf -D "$work/h" -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"login":"admin","password":"Методист2026"}' "http://127.0.0.1:$port/api/v1/auth/login"
+cookie=$(grep -i '^set-cookie:' "$work/h" | head -1 | sed -E 's/^[^:]+: *([^;]+).*/\1/')
+org_id=$(curl -sf -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/organisations?kind=school&limit=1" |
+  sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
 mkdir -p bench/results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
 # One wrk run; prints "requests/s p99-in-ms non-2xx+socket-errors".
 run() {  # name path round
   local out="bench/results/$stamp-$1-$3.txt"
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$2" >"$out"
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$2" >"$out"
   awk '/Requests\/sec/ {rps=$2}
        $1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else {sub(/s/,"",v); v*=1000}; p99=v}
        /Non-2xx/ {err+=$NF} /Socket errors/ {err+=1}
@@ -43,7 +48,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 # Warm-up (statement caches, page cache), then rounds that alternate the
 # endpoints, so drift in the machine's speed hits all of them alike; medians.
-wrk -t2 -c"$conns" -d3s "http://127.0.0.1:$port/api/v1/organisations/$org_id" >/dev/null
+wrk -t2 -c"$conns" -d3s -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/organisations/$org_id" >/dev/null
 rounds=${ROUNDS:-3}
 declare -A rps p99 err
 names=(ceiling organisation list)

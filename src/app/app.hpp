@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "app/session_cache.hpp"
+#include "app/shared_results.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::app {
@@ -13,6 +15,10 @@ namespace metodist::app {
 struct App {
   Config config;
   std::unique_ptr<storage::Database> db;
+  // Declared after `db`: destroyed first, so its background computation ends
+  // while the database is still open.
+  std::shared_ptr<SharedResults> shared = std::make_shared<SharedResults>();
+  std::shared_ptr<SessionCache> sessions = std::make_shared<SessionCache>();
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 

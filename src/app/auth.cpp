@@ -10,6 +10,7 @@
 #include "domain/error.hpp"
 #include "domain/text.hpp"
 #include "storage/active_repository.hpp"
+#include "storage/data_version.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace metodist::app {
@@ -152,16 +153,25 @@ LoginResult login(App& app, const std::string& login_or_email, const std::string
 std::optional<Caller> authenticate(App& app, const std::string& token, bool from_cookie) {
   if (token.size() != 64) return std::nullopt;
   const std::string digest = token_digest(token);
+  const std::string now = iso(Clock::now());
   return app.db->read([&](storage::Connection& c) -> std::optional<Caller> {
-    auto session = acc::find_live_session(c, digest, iso(Clock::now()));
-    if (!session || (from_cookie && session->kind == "api")) return std::nullopt;
+    // Read first: a change after this read moves it, so nothing read below can outlive the change.
+    const auto version = storage::access_version(c);
+    if (auto known = app.sessions->find(digest, version, now)) {
+      if (from_cookie && (*known)->session_kind == "api") return std::nullopt;
+      return **known;
+    }
+    auto session = acc::find_live_session(c, digest, now);
+    if (!session) return std::nullopt;
     auto account = acc::find_account(c, session->account_id);
     if (!account) return std::nullopt;
-    Caller caller = caller_of(c, *account, app.config);
-    caller.session_kind = session->kind;
-    caller.csrf_token = session->csrf_token;
-    caller.token_digest = digest;
-    return caller;
+    auto caller = std::make_shared<Caller>(caller_of(c, *account, app.config));
+    caller->session_kind = session->kind;
+    caller->csrf_token = session->csrf_token;
+    caller->token_digest = digest;
+    app.sessions->put(digest, version, session->expires_at, caller);
+    if (from_cookie && session->kind == "api") return std::nullopt;
+    return *caller;
   });
 }
 

@@ -60,6 +60,9 @@ const std::vector<Setting>& settings() {
   static const std::vector<Setting> all{
       {"database.url", "METODIST_DB", string_setting(&Config::database_url)},
       {"database.pool_size", "METODIST_DB_POOL", int_setting(&Config::db_pool_size, 1, 256)},
+      {"database.shared_results_mb", "METODIST_SHARED_RESULTS_MB", int_setting(&Config::shared_results_mb, 8, 65536)},
+      {"database.shared_results_quick_ms", "METODIST_SHARED_RESULTS_QUICK_MS",
+       int_setting(&Config::shared_results_quick_ms, 0, 600'000)},
       {"database.auto_migrate", "METODIST_AUTO_MIGRATE", bool_setting(&Config::auto_migrate)},
       {"http.address", "METODIST_HTTP_ADDRESS", string_setting(&Config::http_address)},
       {"http.port", "METODIST_HTTP_PORT", int_setting(&Config::http_port, 0, 65535)},

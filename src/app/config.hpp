@@ -16,6 +16,11 @@ namespace metodist::app {
 struct Config {
   std::string database_url = "sqlite:metodist.db";
   std::size_t db_pool_size = 4;
+  // Memory for computed monitoring results kept by this server (app/shared_results.hpp).
+  std::size_t shared_results_mb = 256;
+  // A computation that took less is redone in the request when the data changed;
+  // a longer one is answered with the last values, marked, and redone behind it.
+  std::int64_t shared_results_quick_ms = 1000;
   bool auto_migrate = true;
 
   std::string http_address = "127.0.0.1";

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "app/monitoring_store.hpp"
 #include "domain/data_quality.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
@@ -17,8 +18,10 @@
 #include "domain/text.hpp"
 #include "io/pdf_writer.hpp"
 #include "io/table_writer.hpp"
+#include "storage/data_version.hpp"
 #include "storage/monitoring_repository.hpp"
 #include "storage/registry_sql.hpp"
+#include "storage/territories_repository.hpp"
 
 namespace metodist::app {
 namespace {
@@ -106,6 +109,21 @@ class Visibility {
   }
   bool unit_seen(UnitLevel level, std::int64_t id) const {
     return level == UnitLevel::organisation ? organisation_seen(id) : territory_seen(id);
+  }
+  // The territories a unit is under: a territory itself first, an organisation's territory first.
+  std::vector<std::int64_t> above(UnitLevel level, std::int64_t id) const {
+    std::vector<std::int64_t> out;
+    std::optional<std::int64_t> t = id;
+    if (level == UnitLevel::organisation) {
+      auto it = org_territory_.find(id);
+      t = it == org_territory_.end() ? std::nullopt : std::optional(it->second);
+    }
+    for (int guard = 0; t && guard < 8; ++guard) {
+      out.push_back(*t);
+      auto p = parent_.find(*t);
+      t = p == parent_.end() ? std::nullopt : p->second;
+    }
+    return out;
   }
   bool unit_below(UnitLevel level, std::int64_t id, std::int64_t parent) const {
     if (level != UnitLevel::organisation) return id != parent && under(id, parent);
@@ -211,10 +229,19 @@ ManualValues manual_counts(const std::map<std::pair<std::int64_t, std::string>, 
   return out;
 }
 
-MonitoringValues compute(const App& app, const Inputs& in, const Visibility& seen, const std::string& set,
-                         UnitLevel level, const domain::Period& period, std::optional<std::int64_t> parent,
-                         bool include_parent) {
-  MonitoringValues out;
+// The units listed per indicator with the region each belongs to, before
+// ranking and «не ниже среднего по региону» (finish): what is stored to share.
+struct Rows {
+  MonitoringValues values;
+  std::vector<std::vector<std::optional<std::int64_t>>> unit_region;  // parallel to each indicator's units
+  std::vector<std::optional<std::int64_t>> only_region;               // parallel to indicators: an own one's region
+};
+
+Rows compute_rows(const mon::Rules& rules, const Inputs& in, const Visibility& seen, const std::string& set,
+                  UnitLevel level, const domain::Period& period, std::optional<std::int64_t> parent,
+                  bool include_parent) {
+  Rows rows;
+  auto& out = rows.values;
   out.set = set;
   out.period = period;
   out.previous = domain::previous_period(period);
@@ -233,7 +260,6 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
   std::vector<const domain::Indicator*> computed;  // what the engine counts
   for (const auto* i : list)
     if (i->source == "computed") computed.push_back(i);
-  const auto rules = rules_of(app);
   // The previous period on the other core.
   auto earlier =
       std::async(std::launch::async, [&] { return mon::count_units(in.facts, computed, out.previous, level, rules); });
@@ -252,7 +278,9 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
   // A teacher whose youth cannot be told is left out of these (domain/data_quality.hpp).
   std::vector<bool> age_matters;
   for (const auto* i : list) age_matters.push_back(domain::needs_age(*i));
-  std::vector<std::vector<std::optional<std::int64_t>>> unit_region(list.size());  // parallel to each one's units
+  auto& unit_region = rows.unit_region;
+  unit_region.resize(list.size());
+  rows.only_region = only_region;
   for (std::size_t row = 0; row < now.size(); ++row) {
     const auto& u = now[row];
     if (!seen.unit_seen(level, u.unit_id)) continue;
@@ -308,7 +336,12 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
       out.indicators[k].units.push_back(std::move(v));
     }
   }
-  // «Не ниже среднего по региону»: the mean of the region's units of this level, once every unit is counted.
+  return rows;
+}
+
+// «Не ниже среднего по региону» — the mean of the region's units of this
+// level among those listed — and the ranking, once every unit is counted.
+void finish(MonitoringValues& out, const std::vector<std::vector<std::optional<std::int64_t>>>& unit_region) {
   for (std::size_t k = 0; k < out.indicators.size(); ++k) {
     auto& units = out.indicators[k].units;
     for (int when = 0; when < 2; ++when) {
@@ -330,7 +363,14 @@ MonitoringValues compute(const App& app, const Inputs& in, const Visibility& see
     }
   }
   for (auto& i : out.indicators) rank(i.units);
-  return out;
+}
+
+MonitoringValues compute(const App& app, const Inputs& in, const Visibility& seen, const std::string& set,
+                         UnitLevel level, const domain::Period& period, std::optional<std::int64_t> parent,
+                         bool include_parent) {
+  auto rows = compute_rows(rules_of(app), in, seen, set, level, period, parent, include_parent);
+  finish(rows.values, rows.unit_region);
+  return std::move(rows.values);
 }
 
 }  // namespace
@@ -364,18 +404,179 @@ domain::Indicator indicator_of(const storage::monitoring::CustomIndicator& x) {
   return i;
 }
 
+namespace {
+
+// A period people name (a year, a school year, a half-year) is shared; a
+// range of dates of one's own is computed for that request alone, so the
+// stored keys stay as few as the sets, levels and named periods.
+bool shared_period(const std::string& text) { return text.find("..") == std::string::npos; }
+
+std::string shared_key(const mon::Rules& rules, const std::string& set, UnitLevel level, const domain::Period& p) {
+  return "monitoring/" + (set.empty() ? std::string("all") : set) + "/" + std::string(domain::unit_level_code(level)) +
+         "/" + p.code + "/young " + std::to_string(rules.young.max_age) + " " + std::to_string(rules.young.max_years);
+}
+
+// The parts a computation is kept in: one per region, and the whole country
+// for the levels small enough to read at once (regions, municipalities — not
+// 45 000 organisations).
+constexpr const char* kWholeCountry = "all";
+bool has_whole_country_part(UnitLevel level) { return level != UnitLevel::organisation; }
+std::string region_part(std::int64_t region) { return "region " + std::to_string(region); }
+
+// Every unit of the level for everyone, with the territories above each, in parts.
+Computation shared_computation(const mon::Rules& rules, const std::string& set, UnitLevel level,
+                               const domain::Period& period) {
+  Computation job;
+  job.key = shared_key(rules, set, level, period);
+  job.compute = [=](storage::Connection& c) {
+    const auto in = load_inputs(c, set, period, true);
+    domain::Scope everything;
+    everything.everything = true;
+    const Visibility seen(in.facts, everything);
+    auto rows = compute_rows(rules, in, seen, set, level, period, std::nullopt, false);
+    std::map<std::optional<std::int64_t>, StoredValues> by_region;  // nullopt: the whole country
+    for (const auto& t : in.facts.territories)
+      if (t.level == 'r') by_region[t.id];
+    if (has_whole_country_part(level)) by_region[std::nullopt];
+    for (auto& [region, part] : by_region)
+      for (std::size_t k = 0; k < rows.values.indicators.size(); ++k)
+        part.indicators.push_back({rows.values.indicators[k].indicator.code, rows.only_region[k], {}});
+    const auto add = [&](std::optional<std::int64_t> part_of, std::size_t k, const UnitValue& u,
+                         std::optional<std::int64_t> region) {
+      auto part = by_region.find(part_of);
+      if (part == by_region.end()) return;
+      part->second.indicators[k].units.push_back(u);
+      if (!part->second.places.contains(u.unit_id))
+        part->second.places.emplace(u.unit_id, UnitPlace{region, seen.above(level, u.unit_id)});
+    };
+    for (std::size_t k = 0; k < rows.values.indicators.size(); ++k) {
+      const auto& units = rows.values.indicators[k].units;
+      for (std::size_t u = 0; u < units.size(); ++u) {
+        const auto region = rows.unit_region[k][u];
+        add(std::nullopt, k, units[u], region);
+        if (region) add(region, k, units[u], region);
+      }
+    }
+    std::vector<Part> parts;
+    for (auto& [region, values] : by_region) {
+      auto stored = std::make_shared<const StoredValues>(std::move(values));
+      parts.push_back(
+          {region ? region_part(*region) : kWholeCountry, encode_values(*stored), Decoded{stored, bytes_of(*stored)}});
+    }
+    return parts;
+  };
+  job.decode = [](const std::string& body) {
+    auto v = std::make_shared<const StoredValues>(decode_values(body));
+    return Decoded{v, bytes_of(*v)};
+  };
+  return job;
+}
+
+// Visibility::unit_seen, from the territories stored above the unit.
+bool unit_seen(const domain::Scope& scope, UnitLevel level, std::int64_t id, const UnitPlace& place) {
+  if (scope.everything) return true;
+  if (level == UnitLevel::organisation &&
+      std::find(scope.organisations.begin(), scope.organisations.end(), id) != scope.organisations.end())
+    return true;
+  return std::any_of(scope.territories.begin(), scope.territories.end(),
+                     [&](auto t) { return std::find(place.above.begin(), place.above.end(), t) != place.above.end(); });
+}
+
+// The caller's part of a shared computation, ranked among the units the caller sees.
+MonitoringValues answer_from(const StoredValues& stored, const std::vector<domain::Indicator>& own_indicators,
+                             const std::vector<std::int64_t>& own_regions, const domain::Scope& scope,
+                             const std::string& set, UnitLevel level, const domain::Period& period,
+                             std::optional<std::int64_t> parent) {
+  MonitoringValues out;
+  out.set = set;
+  out.period = period;
+  out.previous = domain::previous_period(period);
+  out.level = level;
+  std::vector<std::vector<std::optional<std::int64_t>>> unit_region;
+  for (const auto& si : stored.indicators) {
+    const domain::Indicator* ind = nullptr;
+    if (set == "reg") {
+      for (std::size_t k = 0; k < own_indicators.size() && !ind; ++k)
+        if (own_indicators[k].code == si.code && std::optional(own_regions[k]) == si.region) ind = &own_indicators[k];
+    } else {
+      ind = domain::find_indicator(si.code);
+    }
+    if (!ind) continue;  // a region's own indicator removed since (a stale answer)
+    IndicatorValues iv{*ind, {}};
+    auto& regions = unit_region.emplace_back();
+    for (const auto& u : si.units) {
+      const auto place = stored.places.find(u.unit_id);
+      if (place == stored.places.end() || !unit_seen(scope, level, u.unit_id, place->second)) continue;
+      const auto& above = place->second.above;  // Visibility::unit_below
+      if (parent && (u.unit_id == *parent || std::find(above.begin(), above.end(), *parent) == above.end())) continue;
+      iv.units.push_back(u);
+      regions.push_back(place->second.region);
+    }
+    out.indicators.push_back(std::move(iv));
+  }
+  finish(out, unit_region);
+  return out;
+}
+
+// Which part of a shared computation a request reads: the region of the
+// territory it looks below, else the one region the caller's scope lies in,
+// else the whole country; none when that is too large to keep (every
+// organisation of the country) — such a request is computed for itself.
+std::optional<std::string> part_for(storage::Connection& c, UnitLevel level, const domain::Scope& scope,
+                                    std::optional<std::int64_t> parent) {
+  std::set<std::optional<std::int64_t>> regions;
+  if (parent) {
+    regions.insert(storage::registry::region_of(c, *parent));
+  } else if (!scope.everything) {
+    for (auto t : scope.territories) regions.insert(storage::registry::region_of(c, t));
+    for (auto o : scope.organisations) {
+      const auto org = storage::registry::find_organisation(c, o);
+      regions.insert(org ? storage::registry::region_of(c, org->territory_id) : std::nullopt);
+    }
+  }
+  if (regions.size() == 1 && *regions.begin()) return region_part(**regions.begin());
+  if (has_whole_country_part(level)) return std::string(kWholeCountry);
+  return std::nullopt;
+}
+
+}  // namespace
+
 MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
                                    const std::string& period, std::optional<std::int64_t> parent) {
   check_set(set);
   const auto unit = level_of(level);
   const auto p = period_of(period);
   const auto scope = aggregate_scope(caller);
-  const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, p, true); });
-  const Visibility seen(in.facts, scope);
-  if (parent && !std::any_of(in.facts.territories.begin(), in.facts.territories.end(),
-                             [&](const auto& t) { return t.id == *parent; }))
-    throw domain::Error::not_found("Территория не найдена");
-  return compute(app, in, seen, set, unit, p, parent, false);
+  const auto part = app.db->read([&](storage::Connection& c) {
+    if (parent && !storage::registry::find_territory(c, *parent))
+      throw domain::Error::not_found("Территория не найдена");
+    return shared_period(period) ? part_for(c, unit, scope, parent) : std::nullopt;
+  });
+  if (!part) {
+    MonitoringValues out;
+    app.db->read_snapshot([&](storage::Connection& c) {
+      const auto version = storage::monitoring_version(c);
+      const auto in = load_inputs(c, set, p, true);
+      out = compute(app, in, Visibility(in.facts, scope), set, unit, p, parent, false);
+      out.freshness = Freshness{version, domain::utc_timestamp_now(), false};
+    });
+    return out;
+  }
+  const auto answer = app.shared->get(*app.db, shared_computation(rules_of(app), set, unit, p), *part);
+  std::vector<domain::Indicator> own;
+  std::vector<std::int64_t> own_regions;
+  if (set == "reg")
+    app.db->read([&](storage::Connection& c) {
+      for (const auto& x : storage::monitoring::custom_indicators(c)) {
+        own.push_back(indicator_of(x));
+        own_regions.push_back(x.region_id);
+      }
+    });
+  static const StoredValues nothing;
+  const auto* stored = answer.value ? static_cast<const StoredValues*>(answer.value.get()) : &nothing;
+  auto out = answer_from(*stored, own, own_regions, scope, set, unit, p, parent);
+  out.freshness = answer.freshness;
+  return out;
 }
 
 MonitoringValues live_values(App& app, const std::string& set, UnitLevel level, const domain::Period& period,

@@ -17,6 +17,7 @@
 #include "app/app.hpp"
 #include "app/auth.hpp"
 #include "app/export.hpp"
+#include "app/shared_results.hpp"
 #include "domain/monitoring.hpp"
 #include "storage/monitoring_campaigns_repository.hpp"
 
@@ -45,6 +46,9 @@ struct MonitoringValues {
   domain::Period period, previous;
   domain::UnitLevel level = domain::UnitLevel::municipality;
   std::vector<IndicatorValues> indicators;
+  // The data the values were computed from, and whether it changed since
+  // (a recomputation is under way; app/shared_results.hpp).
+  Freshness freshness;
 };
 
 // A region's own indicator as the engine reads it (set «reg»).

@@ -329,14 +329,66 @@ void update_workplace(App& app, const Caller& caller, std::int64_t person_id, st
   });
 }
 
+namespace {
+
+// Who sees what, as a key: callers with the same scope share a summary.
+std::string scope_key(const domain::Scope& scope) {
+  if (scope.everything) return "all";
+  auto text = [](std::vector<std::int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    std::string out;
+    for (auto id : ids) out += std::to_string(id) + ",";
+    return out;
+  };
+  return "t" + text(scope.territories) + "o" + text(scope.organisations) + "p" +
+         (scope.person ? std::to_string(*scope.person) : std::string()) + "s" + text(scope.persons);
+}
+
+std::string encode_summary(const reg::Summary& s) {
+  nlohmann::json j = {s.municipalities,      s.organisations,       s.educational_organisations, s.shnor,
+                      s.pedagogical_workers, s.workers_by_category, s.organisations_by_kind};
+  return j.dump();
+}
+
+reg::Summary decode_summary(const std::string& body) {
+  const auto j = nlohmann::json::parse(body);
+  reg::Summary s;
+  s.municipalities = j.at(0).get<std::int64_t>();
+  s.organisations = j.at(1).get<std::int64_t>();
+  s.educational_organisations = j.at(2).get<std::int64_t>();
+  s.shnor = j.at(3).get<std::int64_t>();
+  s.pedagogical_workers = j.at(4).get<std::int64_t>();
+  s.workers_by_category = j.at(5).get<std::vector<std::pair<std::string, std::int64_t>>>();
+  s.organisations_by_kind = j.at(6).get<std::vector<std::pair<std::string, std::int64_t>>>();
+  return s;
+}
+
+}  // namespace
+
+// The start page's counts read the registry's largest tables (≈ 1 s for the
+// federation): computed once per data version and scope, shared by every
+// server (app/shared_results.hpp); they count what monitoring counts from,
+// so the same version tells when they change.
 reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto today = domain::Date::today().iso();
-  return app.db->read([&](storage::Connection& c) {
+  app.db->read([&](storage::Connection& c) {
     if (territory && (!reg::find_territory(c, *territory) || !reg::territory_covered(c, *territory, scope)))
       throw domain::Error::not_found("Территория не найдена");
-    return reg::summary(c, territory, today, scope);
+    return 0;
   });
+  Computation job;
+  job.key =
+      "summary/" + scope_key(scope) + "/" + (territory ? std::to_string(*territory) : std::string("-")) + "/" + today;
+  job.compute = [scope, territory, today](storage::Connection& c) {
+    auto s = std::make_shared<const reg::Summary>(reg::summary(c, territory, today, scope));
+    return std::vector<Part>{{"", encode_summary(*s), Decoded{s, sizeof(reg::Summary) + 512}}};
+  };
+  job.decode = [](const std::string& body) {
+    return Decoded{std::make_shared<const reg::Summary>(decode_summary(body)), sizeof(reg::Summary) + 512};
+  };
+  const auto answer = app.shared->get(*app.db, job, "");
+  return *std::static_pointer_cast<const reg::Summary>(answer.value);
 }
 
 }  // namespace metodist::app

@@ -76,7 +76,12 @@ void write_indicator(JsonWriter& w, const domain::Indicator& ind) {
 }
 
 void write_monitoring_values(JsonWriter& w, const app::MonitoringValues& v) {
-  w.begin_object().field("set", v.set).field("unit", std::string(domain::unit_level_code(v.level))).key("period");
+  w.begin_object().field("set", v.set).field("unit", std::string(domain::unit_level_code(v.level)));
+  w.field("data_version", v.freshness.data_version)
+      .key("computed_at")
+      .text_or_null(v.freshness.computed_at)
+      .field("stale", v.freshness.stale)
+      .key("period");
   write_period(w, v.period);
   w.key("previous");
   write_period(w, v.previous);

@@ -121,6 +121,9 @@ class Connection {
   virtual bool healthy() noexcept = 0;
 
   virtual void begin_write() = 0;
+  // A read-only transaction: every statement until commit sees one snapshot
+  // of the data (what a computation over many tables needs to be consistent).
+  virtual void begin_snapshot() = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
 
@@ -164,6 +167,21 @@ class Database {
     }
     auto lease = acquire(false);
     return f(*lease);
+  }
+
+  // A read in one snapshot (Connection::begin_snapshot), retried like `read`.
+  template <class F>
+  decltype(auto) read_snapshot(F&& f) {
+    for (int attempt = 0;; ++attempt) {
+      auto lease = acquire(false);
+      try {
+        lease->begin_snapshot();
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::unavailable || attempt > 0) throw;
+        continue;
+      }
+      return in_transaction(*lease, f);
+    }
   }
 
   // A write is retried once, and only when BEGIN itself fails on a dead

@@ -92,6 +92,7 @@ class PgConnection final : public Connection {
   }
 
   void begin_write() override { exec_script("BEGIN"); }
+  void begin_snapshot() override { exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   void commit() override { exec_script("COMMIT"); }
   void rollback() noexcept override {
     if (conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE) PQclear(PQexec(conn_, "ROLLBACK"));

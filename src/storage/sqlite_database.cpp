@@ -119,6 +119,8 @@ class SqliteConnection final : public Connection {
   // IMMEDIATE takes the write lock up front, so a write never fails half-way
   // through with SQLITE_BUSY on lock upgrade.
   void begin_write() override { exec_script("BEGIN IMMEDIATE"); }
+  // DEFERRED: the snapshot is taken by the first read and held to COMMIT (WAL).
+  void begin_snapshot() override { exec_script("BEGIN DEFERRED"); }
   void commit() override { exec_script("COMMIT"); }
   void rollback() noexcept override {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

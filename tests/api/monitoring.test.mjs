@@ -182,3 +182,36 @@ test('metodist monitor answers as the API does and writes the справка', a
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('values say which data they were computed from: a write moves the version, the next answer is fresh, the same view is shared', async () => {
+  const url = `/api/v1/monitoring/values?set=fed&unit=organisation&parent_id=${municipalityId}&period=${encodeURIComponent(period)}`
+  const first = await json(srv.base, url, { headers: region })
+  assert.equal(first.status, 200)
+  assert.equal(first.body.stale, false)
+  assert.match(first.body.computed_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+  // Another caller of the same region reads the same computation.
+  const again = await json(srv.base, url, { headers: admin })
+  assert.equal(again.body.data_version, first.body.data_version)
+  assert.equal(again.body.computed_at, first.body.computed_at)
+  // A teacher's birth date forgotten: the young-teacher counts change at once.
+  const teacher = Number(
+    runSql(
+      srv.dbUrl,
+      `SELECT p.id FROM persons p JOIN positions ps ON ps.person_id = p.id WHERE ps.organisation_id IN (SELECT id FROM organisations WHERE territory_id = ${municipalityId}) AND ps.position = 'teacher' AND ps.left_on IS NULL AND p.birth_date IS NOT NULL ORDER BY p.id LIMIT 1`,
+    ),
+  )
+  runSql(srv.dbUrl, `UPDATE persons SET birth_date = NULL WHERE id = ${teacher}`)
+  const after = await json(srv.base, url, { headers: region })
+  assert.ok(after.body.data_version > first.body.data_version)
+  assert.equal(after.body.stale, false)
+  const leftOut = (b) => b.items.reduce((n, i) => n + i.left_out, 0)
+  assert.ok(leftOut(after.body) > leftOut(first.body))
+  // A period given as dates is computed for its request (and says so the same way).
+  const dates = await json(
+    srv.base,
+    `/api/v1/monitoring/values?set=fed&unit=organisation&parent_id=${municipalityId}&period=2024-09-01..2025-08-31`,
+    { headers: region },
+  )
+  assert.equal(dates.body.data_version, after.body.data_version)
+  assert.equal(dates.body.stale, false)
+})

@@ -21,6 +21,8 @@ test('the region reads the indicators, drills down and downloads the справ�
   const page = await pages.as('region', DEMO_PASSWORD)
   await page.getByTestId('sidebar').getByRole('link', { name: 'Мониторинг показателей' }).click()
   await page.getByTestId('monitoring-indicators').getByText('fed.4').waitFor()
+  // When the values were computed, in the region's local time, дд.мм.гггг чч:мм.
+  assert.match(await page.getByTestId('computed-at').innerText(), /^Рассчитано по данным на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}\.$/)
   // The demo is dated 2025: take that year.
   await page.getByTestId('monitoring-period').locator('.p-select-dropdown').click()
   await page.getByRole('option', { name: '2025 год', exact: true }).click()

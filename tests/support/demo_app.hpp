@@ -41,6 +41,12 @@ class DemoAppTest : public ::testing::TestWithParam<std::string> {
     });
     app::index_library(app_);
   }
+  // Another app server on the same database (its own memory, its own pool).
+  app::App second_server() {
+    app::App other;
+    other.db = storage::open_database({db_->url(), 2, std::chrono::milliseconds(5000)});
+    return other;
+  }
   std::int64_t scalar(const std::string& sql) {
     return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
   }

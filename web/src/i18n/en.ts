@@ -1183,6 +1183,8 @@ export const en: Messages = {
   },
   monitoring: {
     leftOut: 'left out: {n}',
+    computedAt: 'Computed from the data as of {at}.',
+    stale: 'Values as of {at}: the data changed since and the indicators are being recomputed. The page will refresh by itself.',
     leftOutHint:
       'Teachers without a birth date or start of experience: their age is unknown, so the indicator cannot count them. Complete the data on the «Data quality» page.',
     source: 'Source',

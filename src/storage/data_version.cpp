@@ -1,0 +1,51 @@
+#include "storage/data_version.hpp"
+
+namespace metodist::storage {
+
+const std::vector<std::string>& monitored_tables() {
+  static const std::vector<std::string> tables = {"territories",
+                                                  "organisations",
+                                                  "persons",
+                                                  "positions",
+                                                  "enrolments",
+                                                  "cohorts",
+                                                  "programs",
+                                                  "diagnostic_results",
+                                                  "diagnostic_campaigns",
+                                                  "diagnostic_instruments",
+                                                  "routes",
+                                                  "mentoring_pairs",
+                                                  "event_registrations",
+                                                  "events",
+                                                  "community_members",
+                                                  "communities",
+                                                  "active_members",
+                                                  "experts",
+                                                  "support_assignments",
+                                                  "methodist_activities",
+                                                  "mentoring_programs",
+                                                  "help_requests",
+                                                  "indicator_settings",
+                                                  "custom_indicators",
+                                                  "monitoring_campaigns",
+                                                  "monitoring_submissions",
+                                                  "monitoring_entries",
+                                                  "monitoring_snapshots"};
+  return tables;
+}
+
+std::int64_t monitoring_version(Connection& c) {
+  return c.scalar("SELECT version FROM data_versions WHERE name = 'monitoring'");
+}
+
+const std::vector<std::string>& access_tables() {
+  static const std::vector<std::string> tables = {
+      "sessions", "accounts", "role_assignments", "support_assignments", "territories", "organisations"};
+  return tables;
+}
+
+std::int64_t access_version(Connection& c) {
+  return c.scalar("SELECT version FROM data_versions WHERE name = 'access'");
+}
+
+}  // namespace metodist::storage
