@@ -1234,7 +1234,7 @@ export const en: Messages = {
     totalPersons: 'Total: {n}',
     title: 'Indicator monitoring',
     intro:
-      'Indicators are computed live from the system’s data on the period’s last day, no manual returns. Pick a set, a period and a level; a municipality opens its organisations, a number the persons counted.',
+      'Indicators are computed from the system’s data on the period’s last day, no manual returns, and recomputed when the data change. Pick a set, a period and a level; a municipality opens its organisations, a number the persons counted.',
     sets: { fed: 'Federal', rmms: 'Methodical service', rma: 'Methodical active', reg: 'Region’s own' },
     campaigns: 'Monitoring campaigns',
     campaignsIntro:
