@@ -42,9 +42,6 @@ std::string random_instance() {
 
 }  // namespace
 
-// A district's or a region's computation (tens of milliseconds) is redone in
-// the request when the data changed; the federation's (≈ 2–4 s) is answered
-// from the last result while it is redone.
 bool SharedResults::time_to_tidy() {
   std::lock_guard lock(mu_);
   const auto now = std::chrono::steady_clock::now();
@@ -53,6 +50,9 @@ bool SharedResults::time_to_tidy() {
   return true;
 }
 
+// A district's or a region's computation (tens of milliseconds) is redone in
+// the request when the data changed; the federation's (≈ 2–4 s) is answered
+// from the last result while it is redone.
 SharedResults::SharedResults(std::size_t max_bytes, std::int64_t quick_ms)
     : max_bytes_(max_bytes), quick_ms_(quick_ms), instance_(random_instance()) {}
 
