@@ -14,17 +14,11 @@ mode=${1:-sqlite}
 bin=${METODIST_BIN:-build/src/metodist}
 if [ ! -x "$bin" ]; then echo "build first: bash scripts/build.sh" >&2; exit 1; fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"; [ "$mode" = postgres ] && psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS duplicates_bench WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+source bench/bench_db.sh
+trap 'drop_bench_database "$mode" duplicates_bench; rm -rf "$work"' EXIT
 scale=federal
 if [ "$mode" = --smoke ]; then scale=district; fi
-if [ "$mode" = postgres ]; then
-  : "${METODIST_BENCH_PG:?set METODIST_BENCH_PG to a PostgreSQL server URL}"
-  psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS duplicates_bench WITH (FORCE)" >/dev/null
-  psql "$METODIST_BENCH_PG" -qAtc "CREATE DATABASE duplicates_bench" >/dev/null
-  db="${METODIST_BENCH_PG%/*}/duplicates_bench"
-else
-  db="sqlite:$work/bench.db"
-fi
+db=$(bench_database "$mode" duplicates_bench)
 echo "== demo --scale $scale ($mode)"
 started=$(date +%s)
 "$bin" --db "$db" demo --scale "$scale" --seed 1 --date 2025-09-01 --password 'Методист2026' 2>/dev/null | grep 'Демо' || true

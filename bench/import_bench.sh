@@ -18,19 +18,13 @@ scale=${2:-federal}
 bin=${METODIST_BIN:-build/src/metodist}
 [ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"; [ "$backend" = postgres ] && psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS import_bench WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+source bench/bench_db.sh
+trap 'drop_bench_database "$backend" import_bench; rm -rf "$work"' EXIT
 
 sql() {
   if [ "$backend" = sqlite ]; then sqlite3 "${db#sqlite:}" "$1"; else psql "$db" -qAtc "$1"; fi
 }
-if [ "$backend" = sqlite ]; then
-  db="sqlite:$work/bench.db"
-else
-  : "${METODIST_BENCH_PG:?set METODIST_BENCH_PG to a PostgreSQL server URL}"
-  psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS import_bench WITH (FORCE)" >/dev/null
-  psql "$METODIST_BENCH_PG" -qAtc "CREATE DATABASE import_bench" >/dev/null
-  db="${METODIST_BENCH_PG%/*}/import_bench"
-fi
+db=$(bench_database "$backend" import_bench)
 
 echo "== demo --scale $scale ($backend)"
 "$bin" --db "$db" demo --scale "$scale" --seed 1 --date 2025-09-01 --password 'Методист2026' 2>/dev/null | grep 'Демо'

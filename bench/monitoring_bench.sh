@@ -17,15 +17,9 @@ bin=${METODIST_BIN:-build/src/metodist}
 bench=${METODIST_MONITORING_BENCH:-build/bench/monitoring_bench}
 if [ ! -x "$bin" ] || [ ! -x "$bench" ]; then echo "build first: bash scripts/build.sh" >&2; exit 1; fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"; [ "$backend" = postgres ] && psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS monitoring_bench WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
-if [ "$backend" = sqlite ]; then
-  db="sqlite:$work/bench.db"
-else
-  : "${METODIST_BENCH_PG:?set METODIST_BENCH_PG to a PostgreSQL server URL}"
-  psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS monitoring_bench WITH (FORCE)" >/dev/null
-  psql "$METODIST_BENCH_PG" -qAtc "CREATE DATABASE monitoring_bench" >/dev/null
-  db="${METODIST_BENCH_PG%/*}/monitoring_bench"
-fi
+source bench/bench_db.sh
+trap 'drop_bench_database "$backend" monitoring_bench; rm -rf "$work"' EXIT
+db=$(bench_database "$backend" monitoring_bench)
 echo "== demo --scale federal ($backend)"
 "$bin" --db "$db" demo --scale federal --seed 1 --date 2025-09-01 --password 'Методист2026' 2>/dev/null | grep 'Демо'
 echo "== monitoring, period $period"

@@ -33,26 +33,18 @@ base_secs=20
 if [ "$mode" = --smoke ]; then scale=district; conns=8; secs=2; base_secs=2; fi
 
 work=$(mktemp -d)
+source bench/bench_db.sh
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  if [ "$mode" = postgres ] && [ -z "${METODIST_BENCH_DB:-}" ]; then
-    psql "${METODIST_BENCH_PG:-}" -qAtc "DROP DATABASE IF EXISTS monitoring_load WITH (FORCE)" >/dev/null 2>&1 || true
-  fi
+  [ -n "${METODIST_BENCH_DB:-}" ] || drop_bench_database "$mode" monitoring_load
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 db=${METODIST_BENCH_DB:-}
 if [ -z "$db" ]; then
-  if [ "$mode" = postgres ]; then
-    : "${METODIST_BENCH_PG:?set METODIST_BENCH_PG to a PostgreSQL server URL}"
-    psql "$METODIST_BENCH_PG" -qAtc "DROP DATABASE IF EXISTS monitoring_load WITH (FORCE)" >/dev/null
-    psql "$METODIST_BENCH_PG" -qAtc "CREATE DATABASE monitoring_load" >/dev/null
-    db="${METODIST_BENCH_PG%/*}/monitoring_load"
-  else
-    db="sqlite:$work/bench.db"
-  fi
+  db=$(bench_database "$mode" monitoring_load)
   echo "== demo --scale $scale" >&2
   "$bin" --db "$db" demo --scale "$scale" --seed 1 --date 2025-09-01 --password "$password" >/dev/null 2>&1
 fi
