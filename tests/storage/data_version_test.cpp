@@ -35,8 +35,9 @@ class DataVersionTest : public metodist::testing::DemoAppTest {
                                     " AND sql LIKE '%UPDATE data_versions%' AND sql LIKE '%name = ''" +
                                         name + "''%'"
                                   : "SELECT c.relname AS t FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
-                                    " JOIN pg_proc p ON p.oid = g.tgfoid WHERE p.proname = 'advance_" +
-                                        name + "_version'";
+                                    " JOIN pg_proc p ON p.oid = g.tgfoid WHERE p.proname = 'advance_version'"
+                                    " AND g.tgargs = convert_to('" +
+                                        name + "', 'UTF8') || '\\x00'::bytea";
       c.run(sql, {}, [&](const storage::Row& r) { ++out[r.text("t")]; });
       return 0;
     });
