@@ -62,13 +62,14 @@ export function demoSessions(server) {
 
 // The usual browser test file: a demo server on SQLite started before its
 // tests and pages signed in as demo accounts, all closed after them.
-// `demo.srv` is the server once started; `demo.as(login)` a signed-in page.
-export function demoServer() {
+// `demo.srv` is the server once started; `demo.as(login)` a signed-in page;
+// `env` goes to the server's environment (a setting under test).
+export function demoServer({ env = {} } = {}) {
   const demo = { srv: undefined }
   const sessions = demoSessions(() => demo.srv)
   demo.as = (login) => sessions.as(login, DEMO_PASSWORD)
   before(async () => {
-    demo.srv = await startServer({ backend: 'sqlite' })
+    demo.srv = await startServer({ backend: 'sqlite', env })
   })
   after(async () => {
     await sessions.close()

@@ -2,29 +2,21 @@
 // every computation counts as long: METODIST_SHARED_RESULTS_QUICK_MS=0) is
 // answered with the last values at once, the page says so in words, asks
 // again by itself and shows the fresh values with the time they were computed.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, runSql, DEMO_PASSWORD } from '../api/server.mjs'
-import { demoSessions } from './browser.mjs'
+import { runSql } from '../api/server.mjs'
+import { demoServer } from './browser.mjs'
 
-let srv
-const pages = demoSessions(() => srv)
-before(async () => {
-  srv = await startServer({ backend: 'sqlite', env: { METODIST_SHARED_RESULTS_QUICK_MS: '0' } })
-})
-after(async () => {
-  await pages.close()
-  await srv?.stop()
-})
+const demo = demoServer({ env: { METODIST_SHARED_RESULTS_QUICK_MS: '0' } })
 
 test('after a change the page shows the last values marked, then the fresh ones by itself', async () => {
-  const page = await pages.as('region', DEMO_PASSWORD)
+  const page = await demo.as('region')
   await page.getByTestId('sidebar').getByRole('link', { name: 'Мониторинг показателей' }).click()
   await page.getByTestId('monitoring-indicators').getByText('fed.4').waitFor()
   const computedAt = page.getByTestId('computed-at')
   await computedAt.waitFor()
   // Someone changes the data the indicators count.
-  runSql(srv.dbUrl, `UPDATE organisations SET name = name || ' (переименована)' WHERE id = (SELECT MIN(id) FROM organisations)`)
+  runSql(demo.srv.dbUrl, `UPDATE organisations SET name = name || ' (переименована)' WHERE id = (SELECT MIN(id) FROM organisations)`)
   // The user looks at another set and comes back: the first set's values are now behind the data.
   await page.getByTestId('monitoring-set').getByText('РММС').click()
   await page.getByTestId('monitoring-indicators').getByText('rmms.11').waitFor()
