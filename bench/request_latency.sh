@@ -28,11 +28,24 @@ done
 muni=$(curl -sf -H "Cookie: ${cookie[admin]}" "$base/api/v1/territories?level=municipality&limit=1" |
   sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
 
+# The cursor of the 20 000th row in a sort: the page after it is the page
+# «offset=20000» asks for, read by key.
+cursor_at() {
+  curl -sf -H "Cookie: ${cookie[region]}" "$base/api/v1/persons?limit=1&offset=19999$1" |
+    sed -nE 's/.*"after":"([^"]+)".*/\1/p'
+}
+by_name=$(cursor_at "")
+by_organisation=$(cursor_at "&sort=organisation")
+
 default="region /api/v1/persons?limit=20"
 default+=";region /api/v1/persons?limit=20&territory_id=$muni"
 default+=";region /api/v1/persons?limit=20&q=%D0%B8%D0%B2%D0%B0%D0%BD"
 default+=";region /api/v1/persons?limit=20&sort=organisation"
 default+=";region /api/v1/persons?limit=20&offset=20000"
+default+=";region /api/v1/persons?limit=20&after=$by_name"
+default+=";region /api/v1/persons?limit=20&sort=organisation&offset=20000"
+default+=";region /api/v1/persons?limit=20&sort=organisation&after=$by_organisation"
+default+=";region /api/v1/persons?limit=20&before=end"
 default+=";methodist /api/v1/persons?limit=20"
 default+=";school /api/v1/persons?limit=20"
 default+=";region /api/v1/summary"
@@ -46,11 +59,12 @@ for pair in "${requests[@]}"; do
   role=${pair%% *}
   path=${pair#* }
   url="$base$path"
+  shown=$(sed -E 's/(after|before)=[A-Za-z0-9_-]{8,}/\1=<курсор>/' <<<"${path#/api/v1}")
   total=$(curl -sf -H "Cookie: ${cookie[$role]}" "$url" | sed -nE 's/.*"total":([0-9]+).*/\1/p')
   for _ in 1 2; do curl -sf -o /dev/null -H "Cookie: ${cookie[$role]}" "$url"; done
   for _ in $(seq "$n"); do
     curl -sf -o /dev/null -w '%{time_total}\n' -H "Cookie: ${cookie[$role]}" "$url"
-  done | sort -n | awk -v role="$role" -v path="${path#/api/v1}" -v total="${total:-—}" '
+  done | sort -n | awk -v role="$role" -v path="$shown" -v total="${total:-—}" '
     {t[NR] = $1 * 1000}
     END {printf "| %s | `%s` | %s | %.1f | %.1f |\n", role, path, total, t[int((NR + 1) / 2)], t[int(NR * 0.9 + 0.5)]}'
 done

@@ -56,6 +56,30 @@ Response one(const T& item, int status = 200) {
 
 namespace {
 
+// Where a page of a long list starts: `offset` for the first pages, or the
+// cursor of a neighbouring page's row (`after`, `before`; «before=end» is the
+// last page), which a deep page needs to cost what the first does.
+storage::keyset::PageRequest page_request(const QueryReader& q) {
+  storage::keyset::PageRequest page;
+  page.limit = q.integer("limit", 50, 1, 500);
+  page.offset = q.integer("offset", 0, 0, INT32_MAX);
+  page.after = q.text("after", 4096);
+  page.before = q.text("before", 4096);
+  return page;
+}
+
+// The tail of a page's answer: the total, the paging asked, the neighbours'
+// cursors (null when there is no such page).
+void page_tail(JsonWriter& w, std::int64_t total, const storage::keyset::PageRequest& page,
+               const storage::keyset::PageLinks& links) {
+  w.field("total", total).field("limit", page.limit).key("offset");
+  if (page.after.empty() && page.before.empty())
+    w.value(page.offset);
+  else
+    w.null();  // a page asked by key does not know how many rows precede it
+  w.key("after").text_or_null(links.after).key("before").text_or_null(links.before);
+}
+
 // The filters of the organisation list, shared by the page and its export.
 storage::registry::OrganisationFilter organisation_filter(const QueryReader& q) {
   storage::registry::OrganisationFilter f;
@@ -69,8 +93,7 @@ storage::registry::OrganisationFilter organisation_filter(const QueryReader& q) 
                                        "sort");
     f.sort = sort;
   }
-  f.limit = q.integer("limit", 50, 1, 500);
-  f.offset = q.integer("offset", 0, 0, INT32_MAX);
+  f.page = page_request(q);
   return f;
 }
 
@@ -96,8 +119,7 @@ storage::registry::StaffFilter staff_filter(const QueryReader& q) {
           "Параметр «sort» принимает name, code, organisation или category (с «-» — по убыванию)", "sort");
     f.sort = sort;
   }
-  f.limit = q.integer("limit", 50, 1, 500);
-  f.offset = q.integer("offset", 0, 0, INT32_MAX);
+  f.page = page_request(q);
   return f;
 }
 
@@ -109,7 +131,9 @@ Response list_organisations(const Request& r, Context& ctx) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
   for (const auto& o : page.items) write(w, o);
-  w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
+  w.end_array();
+  page_tail(w, page.total, f.page, page.links);
+  w.end_object();
   return json_response(200, std::move(w));
 }
 
@@ -137,7 +161,9 @@ Response list_persons(const Request& r, Context& ctx) {
         .text_or_null(p.birth_date)  // null where personal data is withheld
         .end_object();
   }
-  w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
+  w.end_array();
+  page_tail(w, page.total, f.page, page.links);
+  w.end_object();
   return json_response(200, std::move(w));
 }
 

@@ -28,11 +28,12 @@ std::string organisation_where(const OrganisationFilter& f, const domain::Scope&
   return where;
 }
 
-std::string organisation_order(const std::string& sort) {
+// The sort's columns, ending with the id that makes the order total (keyset paging needs it).
+std::vector<keyset::SortColumn> organisation_order(const std::string& sort) {
   const bool desc = sort.starts_with('-');
   const std::string key = desc ? sort.substr(1) : sort;
   std::string order = key == "code" ? "o.code" : key == "kind" ? "o.kind" : key == "territory" ? "t.name" : "o.name";
-  return " ORDER BY " + order + (desc ? " DESC" : " ASC") + ", o.id";
+  return {{order, desc}, {"o.id", false, true}};
 }
 
 }  // namespace
@@ -40,14 +41,13 @@ std::string organisation_order(const std::string& sort) {
 OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope) {
   Params params;
   const std::string where = organisation_where(f, scope, params);
-  OrganisationPage page;
-  page.total = c.scalar("SELECT count(*) FROM organisations o" + where, params);
-  std::string sql = std::string("SELECT ") + kOrgColumns +
-                    " FROM organisations o JOIN territories t ON t.id = o.territory_id" + where +
-                    organisation_order(f.sort) + " LIMIT " + placeholder(params, f.limit);
-  sql += " OFFSET " + placeholder(params, f.offset);
-  c.run(sql, params, [&](const Row& r) { page.items.push_back(organisation_from(r)); });
-  return page;
+  const auto total = c.scalar("SELECT count(*) FROM organisations o" + where, params);
+  const keyset::PagePlan plan(f.sort, organisation_order(f.sort), f.page);
+  std::string sql = std::string("SELECT ") + kOrgColumns + plan.key_columns() +
+                    " FROM organisations o JOIN territories t ON t.id = o.territory_id" + where;
+  sql += plan.tail(params);
+  auto page = plan.read<domain::Organisation>(c, sql, params, organisation_from);
+  return {std::move(page.items), total, std::move(page.links)};
 }
 
 void each_organisation(Connection& c, const OrganisationFilter& f, const domain::Scope& scope,
@@ -56,7 +56,7 @@ void each_organisation(Connection& c, const OrganisationFilter& f, const domain:
   const std::string sql =
       std::string("SELECT ") + kOrgColumns +
       ", t.code AS territory_code FROM organisations o JOIN territories t ON t.id = o.territory_id" +
-      organisation_where(f, scope, params) + organisation_order(f.sort);
+      organisation_where(f, scope, params) + keyset::order_by(organisation_order(f.sort));
   c.run(sql, params, [&](const Row& r) { on_row(organisation_from(r), r.text("territory_code")); });
 }
 
@@ -207,25 +207,28 @@ std::string staff_count_from(const StaffFilter& f) {
                       : "SELECT count(*) FROM positions ps";
 }
 
-std::string staff_order(const std::string& sort) {
+// The sort's columns, ending with the workplace id that makes the order total.
+// A missing middle name sorts as an empty one (keyset paging compares keys,
+// and NULL compares with nothing; the engines also put NULLs at opposite ends).
+std::vector<keyset::SortColumn> staff_order(const std::string& sort) {
   const bool desc = sort.starts_with('-');
   const std::string key = desc ? sort.substr(1) : sort;
-  const std::string dir = desc ? " DESC" : " ASC";
-  if (key == "code") return " ORDER BY p.code" + dir + ", ps.id";
-  if (key == "organisation") return " ORDER BY o.name" + dir + ", p.last_name, p.first_name, ps.id";
-  if (key == "category") return " ORDER BY p.category" + dir + ", p.last_name, p.first_name, ps.id";
-  return " ORDER BY p.last_name" + dir + ", p.first_name" + dir + ", p.middle_name" + dir + ", ps.id";
+  const keyset::SortColumn id{"ps.id", false, true};
+  if (key == "code") return {{"p.code", desc}, id};
+  if (key == "organisation") return {{"o.name", desc}, {"p.last_name"}, {"p.first_name"}, id};
+  if (key == "category") return {{"p.category", desc}, {"p.last_name"}, {"p.first_name"}, id};
+  return {{"p.last_name", desc}, {"p.first_name", desc}, {"coalesce(p.middle_name, '')", desc}, id};
 }
 
-// Row columns: person, position, organisation code and name, and whether the
-// personal scope covers this workplace (else personal fields are withheld).
-std::string staff_select(const domain::Scope& personal, Params& params) {
+// Row columns: person, position, organisation code and name, whether the
+// personal scope covers this workplace (else personal fields are withheld),
+// then `more` (a page's sort key).
+std::string staff_select(const domain::Scope& personal, Params& params, const std::string& more = {}) {
   // The person's card decides (person_scope), not the row's workplace: a
   // person working in two schools shows the same fields on every row.
   return std::string("SELECT ") + kPersonColumns + ", " + kPositionColumns +
          ", o.code AS organisation_code, o.name AS organisation_name, CASE WHEN " +
-         person_scope(personal, params, "p.id", {"ps", "o"}) +
-         " THEN 1 ELSE 0 END AS personal_data"
+         person_scope(personal, params, "p.id", {"ps", "o"}) + " THEN 1 ELSE 0 END AS personal_data" + more +
          " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id";
 }
 
@@ -248,22 +251,21 @@ bool is_staff_sort_key(const std::string& key) {
 }
 
 StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal) {
-  StaffPage page;
   Params count_params;
-  page.total = c.scalar(staff_count_from(f) + staff_where(f, scope, count_params), count_params);
+  const auto total = c.scalar(staff_count_from(f) + staff_where(f, scope, count_params), count_params);
+  const keyset::PagePlan plan(f.sort, staff_order(f.sort), f.page);
   Params params;
-  std::string sql = staff_select(personal, params);
-  sql += staff_where(f, scope, params) + staff_order(f.sort) + " LIMIT " + placeholder(params, f.limit);
-  sql += " OFFSET " + placeholder(params, f.offset);
-  c.run(sql, params, [&](const Row& r) { page.items.push_back(staff_from(r)); });
-  return page;
+  std::string sql = staff_select(personal, params, plan.key_columns());
+  sql += staff_where(f, scope, params) + plan.tail(params);
+  auto page = plan.read<StaffRow>(c, sql, params, staff_from);
+  return {std::move(page.items), total, std::move(page.links)};
 }
 
 void each_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal,
                 const std::function<void(const StaffRow&)>& on_row) {
   Params params;
   std::string sql = staff_select(personal, params);
-  sql += staff_where(f, scope, params) + staff_order(f.sort);
+  sql += staff_where(f, scope, params) + keyset::order_by(staff_order(f.sort));
   c.run(sql, params, [&](const Row& r) { on_row(staff_from(r)); });
 }
 

@@ -13,6 +13,7 @@
 #include "domain/access.hpp"
 #include "domain/registry.hpp"
 #include "storage/database.hpp"
+#include "storage/keyset.hpp"
 #include "storage/territories_repository.hpp"
 
 namespace metodist::storage::registry {
@@ -23,12 +24,12 @@ struct OrganisationFilter {
   std::string kind;
   std::optional<bool> shnor;
   std::string sort = "name";  // name | code | kind | territory; prefix «-» for descending
-  std::int64_t limit = 50;
-  std::int64_t offset = 0;
+  keyset::PageRequest page;   // by offset or by key (see keyset.hpp)
 };
 struct OrganisationPage {
   std::vector<domain::Organisation> items;
   std::int64_t total = 0;
+  keyset::PageLinks links;
 };
 // Sort keys accepted by list_organisations (anything else is rejected upstream).
 bool is_organisation_sort_key(const std::string& key);
@@ -77,8 +78,7 @@ struct StaffFilter {
   // code, or "any"); "" — everyone.
   std::string incomplete;
   std::string sort = "name";  // name | code | organisation | category; «-» for descending
-  std::int64_t limit = 50;
-  std::int64_t offset = 0;
+  keyset::PageRequest page;   // by offset or by key (see keyset.hpp)
 };
 struct StaffRow {
   domain::Person person;
@@ -89,6 +89,7 @@ struct StaffRow {
 struct StaffPage {
   std::vector<StaffRow> items;
   std::int64_t total = 0;
+  keyset::PageLinks links;
 };
 bool is_staff_sort_key(const std::string& key);
 StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal);

@@ -41,6 +41,53 @@ test('persons: search, filter by position, open a card with personal data, expor
   assert.deepEqual(pageErrors, [])
 })
 
+test('persons: the next, the previous and the last page are asked by key and show the rows of their numbers', async () => {
+  await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
+  const table = page.getByTestId('persons-table')
+  await table.locator('tbody tr').first().waitFor()
+  const asked = []
+  const listen = (r) => r.url().includes('/api/v1/persons?') && asked.push(decodeURIComponent(r.url()))
+  page.on('request', listen)
+  // The names on a page, waited for until they differ from `shown`.
+  const names = () => table.locator('tbody tr td:first-child').allTextContents()
+  const turn = async (label) => {
+    const shown = (await names()).join('|')
+    await page.getByRole('button', { name: label }).click()
+    await page.waitForFunction(
+      (before) =>
+        [...document.querySelectorAll('[data-testid=persons-table] tbody tr td:first-child')].map((td) => td.textContent).join('|') !==
+        before,
+      shown,
+    )
+    await page.waitForFunction(() => !document.querySelector('[data-testid=persons-table] .p-datatable-mask'))
+    return names()
+  }
+  const first = await names()
+  const second = await turn('Следующая страница')
+  assert.match(asked.at(-1), /after=/)
+  assert.doesNotMatch(asked.at(-1), /offset=/)
+  assert.deepEqual(await turn('Предыдущая страница'), first)
+  assert.match(asked.at(-1), /before=/)
+  const last = await turn('Последняя страница')
+  assert.match(asked.at(-1), /before=end/)
+  page.off('request', listen)
+
+  // The same pages by offset, as the API gives them: the key pages are theirs.
+  const api = async (query) => {
+    const r = await page.request.get(`${srv.base}/api/v1/persons?${query}`)
+    return (await r.json()).items.map((x) => [x.last_name, x.first_name, x.middle_name].filter(Boolean).join(' '))
+  }
+  const total = Number((await page.getByTestId('persons-total').textContent()).replace(/\D/g, ''))
+  assert.deepEqual(second, await api('limit=25&offset=25'))
+  assert.deepEqual(last, await api(`limit=25&offset=${Math.floor((total - 1) / 25) * 25}`))
+  assert.equal(
+    await page.locator('.p-paginator-page[aria-current="page"]').textContent(),
+    String(Math.ceil(total / 25)),
+    'the paginator stands on the last page',
+  )
+  assert.deepEqual(pageErrors, [])
+})
+
 test('import: a dry run shows the bad row, the corrected file is checked and written, the person is found', async () => {
   await page.getByRole('link', { name: 'Импорт' }).click()
   await page.getByTestId('import-page').waitFor()

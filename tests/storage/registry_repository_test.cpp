@@ -165,9 +165,9 @@ TEST_P(RegistryRepositoryTest, SortsAndPages) {
   t.db->read([&](storage::Connection& c) {
     reg::OrganisationFilter f;
     f.sort = "-code";
-    f.limit = 2;
+    f.page.limit = 2;
     EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"S-UO", "S-1"}));
-    f.offset = 2;
+    f.page.offset = 2;
     const auto page = reg::list_organisations(c, f, everything());
     EXPECT_EQ(codes(page), (std::vector<std::string>{"R-IRO", "N-2"}));
     EXPECT_EQ(page.total, 5);
@@ -269,11 +269,11 @@ TEST_P(RegistryRepositoryTest, ListsCurrentStaffByFiltersWithinTheScope) {
     EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-1", "E@N-1"}, std::int64_t{2}));
     f.organisation.reset();
 
-    f.limit = 2;
-    f.offset = 1;
+    f.page.limit = 2;
+    f.page.offset = 1;
     EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-2", "B@N-2"}, std::int64_t{5}));
-    f.limit = 50;
-    f.offset = 0;
+    f.page.limit = 50;
+    f.page.offset = 0;
 
     domain::Scope school;
     school.organisations = {w.school_n2};

@@ -30,7 +30,10 @@ export interface Page<T> {
   items: T[]
   total: number
   limit: number
-  offset: number
+  offset: number | null
+  // Cursors of the neighbouring pages, on lists paged by key (see util/pagedList.ts).
+  after?: string | null
+  before?: string | null
 }
 export type Summary = Answer<'summary'>
 export type CountByCode = Item<Summary['workers_by_category']>
@@ -244,6 +247,8 @@ export const api = {
     sort?: string
     limit?: number
     offset?: number
+    after?: string
+    before?: string
   }) => request<Answer<'list_organisations'>>(`/api/v1/organisations${query(params)}`),
   organisation: (id: number) => request<Organisation>(`/api/v1/organisations/${id}`),
   persons: (params: StaffQuery) => request<Answer<'list_persons'>>(`/api/v1/persons${query({ ...params })}`),

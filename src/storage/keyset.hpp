@@ -1,0 +1,109 @@
+// Paging by key (keyset pagination) for the long registry lists.
+//
+// A page asked by `offset` makes the database read and drop every row before
+// it: page 1 000 of a region's staff costs fifty first pages. A page asked
+// «after» (or «before») a row instead starts right at that row's sort key, so
+// a deep page costs what the first one does. The key travels to the reader
+// and back as an opaque cursor naming the sort it belongs to; a cursor of
+// another sort, or one that does not decode, is refused, never guessed at.
+//
+// Every sort ends with a unique column (an id), so keys are totally ordered;
+// no sort column may be NULL (wrap a nullable one in coalesce) — a NULL would
+// compare neither before nor after any key.
+#pragma once
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace metodist::storage::keyset {
+
+struct SortColumn {
+  std::string expression;  // SQL over the list's aliases, never NULL
+  bool descending = false;
+  bool integer = false;  // else text
+};
+
+// Where a page starts, as the reader asked: at `offset` rows from the start,
+// right after the row whose cursor is `after`, or right before the one of
+// `before` (the special `before = "end"` is the last page).
+struct PageRequest {
+  std::int64_t limit = 50;
+  std::int64_t offset = 0;
+  std::string after, before;
+};
+inline constexpr std::string_view kEnd = "end";
+
+// Cursors for the neighbouring pages: `after` of the last row when rows
+// follow, `before` of the first when rows precede; "" when there are none.
+struct PageLinks {
+  std::string after, before;
+};
+
+// One page of a list: its rows in the list's order and the neighbours' cursors.
+template <class T>
+struct Page {
+  std::vector<T> items;
+  PageLinks links;
+};
+
+// One page's query, planned from the request. The list writes
+// «SELECT <its columns>» + key_columns() + « FROM … WHERE …» + tail(params)
+// and hands the statement to read(), which walks it, maps the rows and puts
+// them in the list's order (a page «before» a row is read walking backwards).
+class PagePlan {
+ public:
+  // `sort` names the sort the cursors belong to; a cursor that is not one of
+  // its keys throws domain::Error::bad_request naming the parameter.
+  PagePlan(std::string sort, std::span<const SortColumn> columns, const PageRequest& request);
+
+  // «, <expr> AS sort_key_0, …»: the key read with every row.
+  std::string key_columns() const;
+  // « AND <beyond the key>» (when the page starts at a key), the ORDER BY,
+  // «LIMIT» one row more than the page (to learn whether more follow) and
+  // «OFFSET»; parameters appended.
+  std::string tail(Params& params) const;
+
+  template <class T, class Map>
+  Page<T> read(Connection& c, const std::string& sql, const Params& params, Map&& map) const {
+    Page<T> page;
+    std::vector<std::vector<Value>> keys;
+    c.run(sql, params, [&](const Row& r) {
+      page.items.push_back(map(r));
+      keys.push_back(key_of(r));
+    });
+    page.links = finish(page.items.size(), keys, [&](std::size_t n, bool reverse) {
+      page.items.resize(n);
+      if (reverse) std::reverse(page.items.begin(), page.items.end());
+    });
+    return page;
+  }
+
+ private:
+  std::vector<Value> key_of(const Row& r) const;
+  // Keeps `n` rows (reversing them when walked backwards) and names the links.
+  PageLinks finish(std::size_t read, std::vector<std::vector<Value>>& keys,
+                   const std::function<void(std::size_t keep, bool reverse)>& trim) const;
+
+  std::string sort_;
+  std::vector<SortColumn> columns_;
+  PageRequest request_;
+  bool backward_ = false;                  // «before»: walked in the opposite order
+  std::optional<std::vector<Value>> key_;  // the row the page starts beyond
+};
+
+// «ORDER BY a ASC, b DESC» for the columns.
+std::string order_by(std::span<const SortColumn> columns);
+
+// The cursor of a key, and back (nullopt when it is not a key of this sort).
+std::string encode(std::string_view sort, std::span<const Value> key);
+std::optional<std::vector<Value>> decode(std::string_view cursor, std::string_view sort,
+                                         std::span<const SortColumn> columns);
+
+}  // namespace metodist::storage::keyset
