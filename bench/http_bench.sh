@@ -6,13 +6,16 @@
 # docs/performance.md and keeps wrk's raw output in bench/results/.
 #
 # Usage: bench/http_bench.sh [connections=64] [seconds=10] [db-url]   (ROUNDS=3)
+#        bench/http_bench.sh --smoke   (CTest: 1 s runs, one round; fails on any error)
 # Default database: a fresh SQLite file with the district demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+smoke=""
+if [ "${1:-}" = --smoke ]; then smoke=1; set -- 4 1; ROUNDS=1; fi
 conns=${1:-64}
 secs=${2:-10}
 db=${3:-}
-bin=build/src/metodist
+bin=${METODIST_BIN:-build/src/metodist}
 [ -x "$bin" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
@@ -32,12 +35,14 @@ curl -sf -D "$work/h" -o /dev/null -H 'Content-Type: application/json' \
 cookie=$(grep -i '^set-cookie:' "$work/h" | head -1 | sed -E 's/^[^:]+: *([^;]+).*/\1/')
 org_id=$(curl -sf -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/organisations?kind=school&limit=1" |
   sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
-mkdir -p bench/results
+results=bench/results
+[ -n "$smoke" ] && results=$work  # the smoke run leaves nothing in the tree
+mkdir -p "$results"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 
 # One wrk run; prints "requests/s p99-in-ms non-2xx+socket-errors".
 run() {  # name path round
-  local out="bench/results/$stamp-$1-$3.txt"
+  local out="$results/$stamp-$1-$3.txt"
   wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$2" >"$out"
   awk '/Requests\/sec/ {rps=$2}
        $1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else {sub(/s/,"",v); v*=1000}; p99=v}
@@ -48,7 +53,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 # Warm-up (statement caches, page cache), then rounds that alternate the
 # endpoints, so drift in the machine's speed hits all of them alike; medians.
-wrk -t2 -c"$conns" -d3s -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/organisations/$org_id" >/dev/null
+wrk -t2 -c"$conns" -d"$([ -n "$smoke" ] && echo 1 || echo 3)s" -H "Cookie: $cookie" "http://127.0.0.1:$port/api/v1/organisations/$org_id" >/dev/null
 rounds=${ROUNDS:-3}
 declare -A rps p99 err
 names=(ceiling organisation list)
@@ -74,3 +79,7 @@ echo "|---|---:|---:|---:|---:|"
 echo "| GET /healthz (ceiling, no database) | $ceil_rps | $ceil_p99 | 100 % | $ceil_err |"
 echo "| GET /api/v1/organisations/{id} | $one_rps | $one_p99 | $(ratio "$one_rps" "$ceil_rps") | $one_err |"
 echo "| GET /api/v1/organisations?kind=school&limit=20 | $list_rps | $list_p99 | $(ratio "$list_rps" "$ceil_rps") | $list_err |"
+if [ $((ceil_err + one_err + list_err)) -gt 0 ]; then
+  echo "errors in the answers (non-2xx or socket errors): the bench's requests no longer work" >&2
+  exit 1
+fi

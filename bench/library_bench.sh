@@ -5,8 +5,11 @@
 # Markdown table for docs/performance.md.
 #
 # Usage: bench/library_bench.sh [documents=20000] [queries=200]
+#        bench/library_bench.sh --smoke   (CTest: 200 documents, 5 queries; fails when a query finds nothing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+smoke=""
+if [ "${1:-}" = --smoke ]; then smoke=1; set -- 200 5; fi
 n=${1:-20000}
 queries=${2:-200}
 bin=${METODIST_BIN:-build/src/metodist}
@@ -61,3 +64,7 @@ mean=$(echo "scale=1; $total_ms / $queries" | bc)
 echo "| documents | indexed at start-up | index time, s | queries | mean, ms | max, ms | rows in the last answer |"
 echo "|---|---|---|---|---|---|---|"
 printf '| %s | %s | %.1f | %s | %s | %.1f | %s |\n' "$n" "$indexed" "$index_s" "$queries" "$mean" "$max_ms" "$found"
+if [ -n "$smoke" ] && [ "$found" -eq 0 ]; then
+  echo "the last query found no document: the search or the bench's data no longer work" >&2
+  exit 1
+fi

@@ -7,10 +7,13 @@
 # stays in bench/results/.
 #
 # Usage: bench/load_bench.sh [connections=256] [seconds=60] [runs=3] [db-url]
+#        bench/load_bench.sh --smoke   (CTest: one 2 s run; fails on any error)
 # Default database: a fresh SQLite file with the region demo. For PostgreSQL
 # pass a URL of an empty database (it is filled with the same demo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+smoke=""
+if [ "${1:-}" = --smoke ]; then smoke=1; set -- 16 2 1; fi
 conns=${1:-256}
 secs=${2:-60}
 runs=${3:-3}
@@ -44,7 +47,9 @@ done
 export LOAD_ORG LOAD_TERRITORY LOAD_UPDATE_IDS="$ids"
 
 rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$server/status"; }
-mkdir -p bench/results
+results=bench/results
+[ -n "$smoke" ] && results=$work  # the smoke run leaves nothing in the tree
+mkdir -p "$results"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 echo "wrk -t2 -c$conns -d${secs}s -s bench/load_mix.lua, $runs runs, $(nproc) cores, $("$bin" version), database: ${db%%:*}"
 echo
@@ -52,7 +57,7 @@ echo "| run | requests/s | p50, ms | p99, ms | max, ms | non-2xx | socket errors
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo "| before | | | | | | | $(rss) |"
 for r in $(seq "$runs"); do
-  out="bench/results/$stamp-load-$r.txt"
+  out="$results/$stamp-load-$r.txt"
   LOAD_RUN="$stamp$r" wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s -s bench/load_mix.lua "$base" >"$out"
   awk -v run="$r" -v rss="$(rss)" '
     /Requests\/sec/ {rps=$2}
@@ -60,6 +65,11 @@ for r in $(seq "$runs"); do
     /^socket errors:/ {gsub(",", ""); sock=$4 + $6 + $8 + $10}
     /^p50/ {p50=$2; p99=$5; max=$8}
     END {printf "| %d | %.0f | %s | %s | %s | %d | %d | %d |\n", run, rps, p50, p99, max, bad, sock, rss}' "$out"
+  failed=$(awk '/Non-2xx/ {n+=$NF} /^socket errors:/ {gsub(",", ""); n+=$4 + $6 + $8 + $10} END {print n + 0}' "$out")
+  if [ -n "$smoke" ] && [ "$failed" -gt 0 ]; then
+    echo "run $r: $failed answers were errors (non-2xx or socket errors)" >&2
+    exit 1
+  fi
 done
 echo
 echo "Answers by status class, from the server's /metrics:"

@@ -5,11 +5,13 @@
 # It shows what one request costs, which the load bench hides in queueing.
 #
 # Usage: bench/request_latency.sh [db-url] [N=30]
+#        bench/request_latency.sh --smoke   (CTest: one request each; fails on any error)
 # Default database: a fresh SQLite file with the region demo. For PostgreSQL
 # pass a URL of an empty database (it is filled with the same demo).
 # REQUESTS="role path;role path" replaces the default list below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --smoke ]; then set -- "" 1; fi
 db=${1:-}
 n=${2:-30}
 bin=${METODIST_BIN:-build/src/metodist}

@@ -68,6 +68,16 @@ class RowReader {
     if (!c.index || *c.index >= row_->cells.size()) return {};
     return domain::trim_view(row_->cells[*c.index]);
   }
+  // A cell holding a zero byte (a damaged or binary file) is a problem of
+  // its column; true when the row has one.
+  bool has_zero_byte() {
+    for (std::size_t i = 0; i < row_->cells.size(); ++i) {
+      if (row_->cells[i].find('\0') == std::string_view::npos) continue;
+      problem(Col{{}, i}, "в ячейке нулевой байт — так текст не сохранить; проверьте, что файл не повреждён");
+      return true;
+    }
+    return false;
+  }
   bool has_problem(const Col& c) const {
     for (const auto& k : problem_keys_)
       if (k == c.key) return true;
@@ -162,6 +172,7 @@ void for_each_data_row(const io::Table& table, RowReader& row, ImportReport& rep
     row.start(table.rows[i]);
     ++report.rows;
     const std::string_view code = row.text(code_col);
+    if (row.has_zero_byte()) continue;  // named by the reader; such text cannot be stored (PostgreSQL refuses it)
     if (code.empty())
       row.problem(code_col, missing_code);
     else

@@ -48,6 +48,12 @@ struct Scope {
   bool empty() const {
     return !everything && territories.empty() && organisations.empty() && !person && persons.empty();
   }
+  // The whole federation (the system's own work, the federal operator).
+  static Scope all() {
+    Scope s;
+    s.everything = true;
+    return s;
+  }
 };
 
 // What a methodist of the active supports now: whole schools and

@@ -74,6 +74,60 @@ std::size_t Row::index(std::string_view column) const {
 
 std::int64_t Connection::execute(std::string_view sql, const Params& params) { return run(sql, params, nullptr); }
 
+void Connection::copy_in(std::string_view, std::string_view) {
+  throw std::logic_error("COPY is PostgreSQL's; this backend writes multi-row INSERTs");
+}
+
+void CopyRows::separate() {
+  if (row_started_) out_ += '\t';
+  row_started_ = true;
+}
+
+CopyRows& CopyRows::text(std::string_view s) {
+  separate();
+  if (s.find_first_of("\\\t\n\r") == std::string_view::npos) {  // almost every field
+    out_.append(s);
+    return *this;
+  }
+  for (char ch : s) {
+    switch (ch) {
+      case '\\':
+        out_ += "\\\\";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      default:
+        out_ += ch;
+    }
+  }
+  return *this;
+}
+
+CopyRows& CopyRows::null() {
+  separate();
+  out_ += "\\N";
+  return *this;
+}
+
+CopyRows& CopyRows::number(std::int64_t n) {
+  separate();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+void CopyRows::end_row() {
+  out_ += '\n';
+  row_started_ = false;
+  ++rows_;
+}
+
 std::vector<Row> Connection::query(std::string_view sql, const Params& params) {
   std::vector<Row> rows;
   run(sql, params, [&](const Row& r) { rows.push_back(r); });

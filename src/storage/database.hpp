@@ -132,6 +132,33 @@ class Connection {
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // For `INSERT ... RETURNING id` and `SELECT count(*)`-like statements.
   std::int64_t scalar(std::string_view sql, const Params& params = {});
+
+  // Bulk load: runs `copy` (PostgreSQL's «COPY table (columns) FROM STDIN»)
+  // and streams `rows`, in COPY's text format (CopyRows builds it). SQLite
+  // has no such statement and throws std::logic_error: bulk writers check
+  // backend() and write multi-row INSERTs there.
+  virtual void copy_in(std::string_view copy, std::string_view rows);
+};
+
+// Rows in the text format of PostgreSQL's COPY: fields separated by tabs,
+// rows by newlines, NULL as «\N», and backslash, tab, newline and carriage
+// return escaped inside a field.
+class CopyRows {
+ public:
+  CopyRows& text(std::string_view s);
+  CopyRows& null();
+  CopyRows& number(std::int64_t n);
+  // A text or NULL for the empty text (optional fields are NULL, never "").
+  CopyRows& text_or_null(std::string_view s) { return s.empty() ? null() : text(s); }
+  void end_row();
+  std::string_view data() const noexcept { return out_; }
+  std::size_t rows() const noexcept { return rows_; }
+
+ private:
+  void separate();
+  std::string out_;
+  bool row_started_ = false;
+  std::size_t rows_ = 0;
 };
 
 struct PoolStats {

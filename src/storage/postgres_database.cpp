@@ -2,7 +2,9 @@
 // connection, results converted by column type, broken connections replaced.
 #include <libpq-fe.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <unordered_map>
 
 #include "storage/backends.hpp"
@@ -39,6 +41,14 @@ class PgConnection final : public Connection {
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
       throw Error(ErrorKind::unavailable, "Не удалось подключиться к PostgreSQL: " + msg);
     }
+    // The server's NOTICEs («relation … already exists, skipping» of an
+    // IF NOT EXISTS) are for people at psql; warnings and above still go to stderr.
+    PQsetNoticeProcessor(
+        conn_,
+        [](void*, const char* message) {
+          if (!std::string_view(message).starts_with("NOTICE:")) std::fputs(message, stderr);
+        },
+        nullptr);
     exec_script("SET datestyle TO ISO, YMD; SET client_encoding TO 'UTF8'; SET TIME ZONE 'UTC'");
   }
   ~PgConnection() override { PQfinish(conn_); }
@@ -89,6 +99,32 @@ class PgConnection final : public Connection {
     const std::string text(sql);
     ResultGuard res{PQexec(conn_, text.c_str())};
     check(res.r);
+  }
+
+  void copy_in(std::string_view copy, std::string_view rows) override {
+    const std::string statement(copy);
+    {
+      ResultGuard start{PQexec(conn_, statement.c_str())};
+      if (PQresultStatus(start.r) != PGRES_COPY_IN) check(start.r);  // throws: COPY was not started
+    }
+    // libpq queues what it is given; chunks keep its buffer from doubling the data.
+    constexpr std::size_t kChunk = 1 << 20;
+    bool sent = true;
+    for (std::size_t at = 0; sent && at < rows.size(); at += kChunk)
+      sent = PQputCopyData(conn_, rows.data() + at, static_cast<int>(std::min(kChunk, rows.size() - at))) == 1;
+    sent = PQputCopyEnd(conn_, sent ? nullptr : "metodist: sending the rows failed") == 1 && sent;
+    // Every result is read before reporting, so the connection is left ready.
+    std::optional<Error> failed;
+    while (PGresult* r = PQgetResult(conn_)) {
+      ResultGuard guard{r};
+      try {
+        check(r);
+      } catch (const Error& e) {
+        if (!failed) failed = e;
+      }
+    }
+    if (failed) throw *failed;
+    if (!sent) throw Error(ErrorKind::unavailable, "PostgreSQL: " + std::string(PQerrorMessage(conn_)));
   }
 
   void begin_write() override { exec_script("BEGIN"); }

@@ -200,6 +200,45 @@ void PersonPatch::merge(const PersonPatch& later) {
 
 namespace {
 
+// «Some given value differs from the stored one», for the WHERE of an update
+// from a file: a row the file gives as it is stored is not written at all — a
+// region re-sends its whole registry each month with a few changes, and
+// rewriting a million unchanged rows (every index of each) was most of the
+// import's time. The row's updated_at and the data version then stay too.
+// `pairs`: stored column, given value (NULL: «keep what is stored»).
+std::string any_changed(std::initializer_list<std::pair<std::string_view, std::string>> pairs) {
+  std::string out = "(";
+  for (const auto& [stored, given] : pairs) {
+    if (out.size() > 1) out += " OR ";
+    out += "(" + given + " IS NOT NULL AND " + given + " IS DISTINCT FROM " + std::string(stored) + ")";
+  }
+  return out + ")";
+}
+
+// The person columns an import writes, as «persons.<column>» and the given value.
+std::string person_changed(const std::function<std::string(std::string_view column, int n)>& given) {
+  return any_changed({{"persons.last_name", given("last_name", 2)},
+                      {"persons.first_name", given("first_name", 3)},
+                      {"persons.middle_name", given("middle_name", 4)},
+                      {"persons.gender", given("gender", 5)},
+                      {"persons.birth_date", given("birth_date", 6)},
+                      {"persons.ped_experience_since", given("ped_experience_since", 7)},
+                      {"persons.category", given("category", 8)},
+                      {"persons.higher_ped_education", given("higher_ped_education", 9)},
+                      {"persons.ped_university_graduate", given("ped_university_graduate", 10)},
+                      {"persons.search_key", given("search_key", 11)},
+                      {"persons.snils", given("snils", 12)}});
+}
+
+// The same for a workplace upsert's DO UPDATE (the new values are «excluded»).
+const std::string& position_changed() {
+  static const std::string sql = any_changed({{"positions.subject_area", "excluded.subject_area"},
+                                              {"positions.subjects", "excluded.subjects"},
+                                              {"positions.hired_on", "excluded.hired_on"},
+                                              {"positions.left_on", "excluded.left_on"}});
+  return sql;
+}
+
 Value optional_flag(const std::optional<bool>& b) { return b ? flag(*b) : Value{nullptr}; }
 Value optional_date(const std::optional<domain::Date>& d) { return d ? Value{d->iso()} : Value{nullptr}; }
 
@@ -269,7 +308,8 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
       " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
       " search_key = COALESCE(v.column11, persons.search_key), snils = COALESCE(v.column12, persons.snils),"
       " updated_at = $" +
-          std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
+          std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1 AND " +
+          person_changed([](std::string_view, int n) { return "v.column" + std::to_string(n); }),
       params);
 }
 
@@ -299,11 +339,95 @@ void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
       update);
 }
 
+// PostgreSQL: a slice goes to a temporary table by one COPY and from there to
+// its table by one statement — instead of a statement per 500 rows, each parsed
+// and planned, with every value a parameter (measured in docs/performance.md).
+// The temporary tables live as long as the connection, emptied at commit.
+void copy_into(Connection& c, const char* table, const char* columns, const CopyRows& rows) {
+  c.exec_script(std::string("CREATE TEMP TABLE IF NOT EXISTS ") + table + " (" + columns +
+                ") ON COMMIT DELETE ROWS; TRUNCATE " + table);
+  c.copy_in(std::string("COPY ") + table + " FROM STDIN", rows.data());
+}
+
+constexpr const char* kImportPersons =
+    "code TEXT, last_name TEXT, first_name TEXT, middle_name TEXT, gender TEXT, birth_date DATE,"
+    " ped_experience_since DATE, category TEXT, higher_ped_education SMALLINT, ped_university_graduate SMALLINT,"
+    " search_key TEXT, snils TEXT";
+
+void copy_date(CopyRows& out, const std::optional<domain::Date>& d) { d ? out.text(d->iso()) : out.null(); }
+void copy_flag(CopyRows& out, const std::optional<bool>& b) { b ? out.number(*b) : out.null(); }
+
+// The same rows as insert_batch, unset fields given their defaults here too.
+void copy_new_persons(Connection& c, std::span<const PersonPatch> rows, const std::string& now,
+                      std::span<std::int64_t> ids) {
+  CopyRows copy;
+  std::unordered_map<std::string_view, std::size_t> at;  // code → index in the rows
+  at.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& p = rows[i];
+    at.emplace(p.code, i);
+    copy.text(p.code).text(p.last_name).text(p.first_name).text_or_null(p.middle_name).text_or_null(p.gender);
+    copy_date(copy, p.birth_date);
+    copy_date(copy, p.ped_experience_since);
+    copy.text(p.category.empty() ? std::string_view("none") : p.category)
+        .number(p.higher_ped_education.value_or(false))
+        .number(p.ped_university_graduate.value_or(false))
+        .text(search_key_of(p))
+        .text_or_null(p.snils)
+        .end_row();
+  }
+  copy_into(c, "import_persons", kImportPersons, copy);
+  c.run(
+      "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
+      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)"
+      " SELECT code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category,"
+      " higher_ped_education, ped_university_graduate, search_key, $1, $1, snils FROM import_persons"
+      " RETURNING code, id",
+      {now}, [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
+}
+
+// The same as update_batch: NULL keeps the stored value.
+void copy_person_updates(Connection& c, std::span<const PersonPatch> rows, const std::string& now) {
+  CopyRows copy;
+  for (const auto& p : rows) {
+    copy.text(p.code)
+        .text_or_null(p.last_name)
+        .text_or_null(p.first_name)
+        .text_or_null(p.middle_name)
+        .text_or_null(p.gender);
+    copy_date(copy, p.birth_date);
+    copy_date(copy, p.ped_experience_since);
+    copy.text_or_null(p.category);
+    copy_flag(copy, p.higher_ped_education);
+    copy_flag(copy, p.ped_university_graduate);
+    has_full_name(p) ? copy.text(search_key_of(p)) : copy.null();
+    copy.text_or_null(p.snils).end_row();
+  }
+  copy_into(c, "import_persons", kImportPersons, copy);
+  c.execute(
+      "UPDATE persons SET last_name = COALESCE(v.last_name, persons.last_name),"
+      " first_name = COALESCE(v.first_name, persons.first_name),"
+      " middle_name = COALESCE(v.middle_name, persons.middle_name), gender = COALESCE(v.gender, persons.gender),"
+      " birth_date = COALESCE(v.birth_date, persons.birth_date),"
+      " ped_experience_since = COALESCE(v.ped_experience_since, persons.ped_experience_since),"
+      " category = COALESCE(v.category, persons.category),"
+      " higher_ped_education = COALESCE(v.higher_ped_education, persons.higher_ped_education),"
+      " ped_university_graduate = COALESCE(v.ped_university_graduate, persons.ped_university_graduate),"
+      " search_key = COALESCE(v.search_key, persons.search_key), snils = COALESCE(v.snils, persons.snils),"
+      " updated_at = $1 FROM import_persons v WHERE persons.code = v.code AND " +
+          person_changed([](std::string_view column, int) { return "v." + std::string(column); }),
+      {now});
+}
+
 }  // namespace
 
 std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows) {
   std::vector<std::int64_t> ids(rows.size());
   const auto now = domain::utc_timestamp_now();
+  if (c.backend() == Backend::postgres) {
+    copy_new_persons(c, rows, now, ids);
+    return ids;
+  }
   for (std::size_t from = 0, n = 0; from < rows.size(); from += n) {
     n = next_slice(rows.size() - from);
     insert_batch(c, rows.subspan(from, n), now, std::span(ids).subspan(from, n));
@@ -313,6 +437,11 @@ std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPa
 
 void update_persons(Connection& c, std::span<const PersonPatch> rows) {
   const auto now = domain::utc_timestamp_now();
+  if (c.backend() == Backend::postgres) {
+    copy_person_updates(c, rows, now);
+    in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) { refresh_search_keys(c, batch); });
+    return;
+  }
   in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) {
     update_batch(c, batch, now);
     refresh_search_keys(c, batch);
@@ -320,6 +449,32 @@ void update_persons(Connection& c, std::span<const PersonPatch> rows) {
 }
 
 void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
+  // Empty fields keep the stored values; a workplace the file gives as stored is not written.
+  const std::string on_conflict =
+      " ON CONFLICT (person_id, organisation_id, position) DO UPDATE SET"
+      " subject_area = COALESCE(excluded.subject_area, positions.subject_area),"
+      " subjects = COALESCE(excluded.subjects, positions.subjects),"
+      " hired_on = COALESCE(excluded.hired_on, positions.hired_on),"
+      " left_on = COALESCE(excluded.left_on, positions.left_on) WHERE " +
+      position_changed();
+  if (c.backend() == Backend::postgres) {
+    CopyRows copy;
+    for (const auto& p : rows) {
+      copy.number(p.person_id).number(p.organisation_id).text(p.position).text_or_null(p.subject_area);
+      copy.text_or_null(p.subjects);
+      copy_date(copy, p.hired_on);
+      copy_date(copy, p.left_on);
+      copy.end_row();
+    }
+    copy_into(c, "import_positions",
+              "person_id BIGINT, organisation_id BIGINT, position TEXT, subject_area TEXT, subjects TEXT,"
+              " hired_on DATE, left_on DATE",
+              copy);
+    c.execute(std::string("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects,"
+                          " hired_on, left_on) SELECT * FROM import_positions") +
+              on_conflict);
+    return;
+  }
   in_batches<PositionPatch>(rows, [&](std::span<const PositionPatch> batch) {
     Params params;
     params.reserve(batch.size() * 7);
@@ -330,12 +485,7 @@ void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
     c.execute(
         "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
         " left_on) VALUES " +
-            values_rows(batch.size(), 7) +
-            " ON CONFLICT (person_id, organisation_id, position) DO UPDATE SET"
-            " subject_area = COALESCE(excluded.subject_area, positions.subject_area),"
-            " subjects = COALESCE(excluded.subjects, positions.subjects),"
-            " hired_on = COALESCE(excluded.hired_on, positions.hired_on),"
-            " left_on = COALESCE(excluded.left_on, positions.left_on)",
+            values_rows(batch.size(), 7) + on_conflict,
         params);
   });
 }

@@ -90,6 +90,44 @@ TEST_P(StorageTest, ValuesRoundTrip) {
   EXPECT_EQ(row.int64(4), 9007199254740994);  // the same $1 used twice
 }
 
+// COPY is PostgreSQL's bulk load (the import's write path there); SQLite has
+// none and says so rather than pretending.
+TEST_P(StorageTest, CopiedRowsArriveAsTheyWereWithEveryEscapeAndNull) {
+  TestDatabase t(GetParam());
+  const std::vector<std::string> texts = {"Ёлкина «школа»", "a\tb", "line\nbreak\r", "back\\slash \\N", "\\N", ""};
+  storage::CopyRows rows;
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    rows.number(static_cast<std::int64_t>(i)).text(texts[i]).text_or_null(texts[i]).null().end_row();
+  EXPECT_EQ(rows.rows(), texts.size());
+  if (GetParam() == "sqlite") {
+    t.db->write(
+        [&](storage::Connection& c) { EXPECT_THROW(c.copy_in("COPY x FROM STDIN", rows.data()), std::logic_error); });
+    return;
+  }
+  t.db->write([&](storage::Connection& c) {
+    c.exec_script("CREATE TABLE copied (n BIGINT, t TEXT, maybe TEXT, nothing DATE)");
+    c.copy_in("COPY copied FROM STDIN", rows.data());
+  });
+  t.db->read([&](storage::Connection& c) {
+    const auto back = c.query("SELECT n, t, maybe, nothing FROM copied ORDER BY n");
+    ASSERT_EQ(back.size(), texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      EXPECT_EQ(back[i].text("t"), texts[i]) << i;
+      EXPECT_EQ(back[i].is_null("maybe"), texts[i].empty()) << i;
+      EXPECT_TRUE(back[i].is_null("nothing"));
+    }
+  });
+  // A row the table refuses fails the whole COPY with the server's words; the
+  // connection is ready for the next statement and nothing of the COPY stays.
+  storage::CopyRows bad;
+  bad.number(100).text("ok").null().null().end_row();
+  bad.number(101).text("x").null().text("31.02.2020 не дата").end_row();
+  EXPECT_THROW(t.db->write([&](storage::Connection& c) { c.copy_in("COPY copied FROM STDIN", bad.data()); }),
+               storage::Error);
+  EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM copied"); }),
+            static_cast<std::int64_t>(texts.size()));
+}
+
 TEST_P(StorageTest, CellsAreReadByColumnName) {
   TestDatabase t(GetParam());
   const auto rows = t.db->read([](storage::Connection& c) {

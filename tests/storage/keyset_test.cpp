@@ -17,12 +17,6 @@ using metodist::testing::TestDatabase;
 
 namespace {
 
-domain::Scope everything() {
-  domain::Scope s;
-  s.everything = true;
-  return s;
-}
-
 // 3 territories, 7 organisations (two of them named alike), 26 persons with
 // repeated surnames and first names, some without a middle name, three of them
 // in two organisations: 29 staff rows.
@@ -87,7 +81,7 @@ List staff_list(storage::Connection& c, const std::string& sort) {
     reg::StaffFilter f;
     f.sort = sort;
     f.page = request;
-    const auto page = reg::list_staff(c, f, everything(), everything());
+    const auto page = reg::list_staff(c, f, domain::Scope::all(), domain::Scope::all());
     Ids ids;
     for (const auto& row : page.items) ids.push_back(row.position.id);
     return std::pair(ids, page.links);
@@ -99,7 +93,7 @@ List organisation_list(storage::Connection& c, const std::string& sort) {
     reg::OrganisationFilter f;
     f.sort = sort;
     f.page = request;
-    const auto page = reg::list_organisations(c, f, everything());
+    const auto page = reg::list_organisations(c, f, domain::Scope::all());
     Ids ids;
     for (const auto& o : page.items) ids.push_back(o.id);
     return std::pair(ids, page.links);
@@ -167,7 +161,7 @@ TEST_P(KeysetTest, TheStaffOrderPutsTiesByWorkplaceAndAMissingMiddleNameFirst) {
   t.db->read([&](storage::Connection& c) {
     reg::StaffFilter f;
     f.page = at(500);
-    const auto page = reg::list_staff(c, f, everything(), everything());
+    const auto page = reg::list_staff(c, f, domain::Scope::all(), domain::Scope::all());
     ASSERT_EQ(page.items.size(), 29u);
     EXPECT_EQ(page.total, 29);
     for (std::size_t i = 1; i < page.items.size(); ++i) {

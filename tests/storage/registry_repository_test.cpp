@@ -12,14 +12,6 @@ namespace reg = storage::registry;
 using metodist::testing::TestDatabase;
 
 namespace {
-domain::Scope everything() {
-  domain::Scope s;
-  s.everything = true;
-  return s;
-}
-}  // namespace
-
-namespace {
 
 struct World {
   std::int64_t ru, region, north, south, school_n1, school_n2, kinder_s, authority_s;
@@ -115,10 +107,10 @@ TEST_P(RegistryRepositoryTest, ListsTerritoriesByParentAndLevel) {
   TestDatabase t(GetParam());
   const World w = build(*t.db);
   t.db->read([&](storage::Connection& c) {
-    const auto children = reg::list_territories(c, {w.region, ""}, everything());
+    const auto children = reg::list_territories(c, {w.region, ""}, domain::Scope::all());
     ASSERT_EQ(children.size(), 2u);
     EXPECT_EQ(children[0].name, "Северный район");  // ordered by name
-    EXPECT_EQ(reg::list_territories(c, {std::nullopt, "region"}, everything()).size(), 1u);
+    EXPECT_EQ(reg::list_territories(c, {std::nullopt, "region"}, domain::Scope::all()).size(), 1u);
     ASSERT_TRUE(reg::find_territory(c, w.south));
     EXPECT_EQ(reg::find_territory(c, w.south)->parent_id, w.region);
     EXPECT_FALSE(reg::find_territory(c, 424242));
@@ -132,16 +124,16 @@ TEST_P(RegistryRepositoryTest, FiltersOrganisationsByTerritorySubtreeKindAndShno
     reg::OrganisationFilter f;
     f.sort = "code";
     f.territory = w.north;
-    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1", "N-2"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, domain::Scope::all())), (std::vector<std::string>{"N-1", "N-2"}));
     f.territory = w.region;  // the region, and both municipalities below it
-    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 5);
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 5);
     f.territory = w.ru;  // two levels down
-    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 5);
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 5);
     f.territory.reset();
     f.kind = "school";
-    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 2);
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 2);
     f.shnor = true;
-    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, domain::Scope::all())), (std::vector<std::string>{"N-1"}));
   });
 }
 
@@ -151,11 +143,11 @@ TEST_P(RegistryRepositoryTest, SearchIsCaseInsensitiveInRussianAndTreatsYoAsYe) 
   t.db->read([&](storage::Connection& c) {
     reg::OrganisationFilter f;
     f.query = domain::fold_for_search("ЕЛКИНСКАЯ");
-    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"N-1"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, domain::Scope::all())), (std::vector<std::string>{"N-1"}));
     f.query = domain::fold_for_search("s-u");  // codes are searchable too
-    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"S-UO"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, domain::Scope::all())), (std::vector<std::string>{"S-UO"}));
     f.query = "100%";  // LIKE wildcards in the query are literal
-    EXPECT_EQ(reg::list_organisations(c, f, everything()).total, 0);
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 0);
   });
 }
 
@@ -166,9 +158,9 @@ TEST_P(RegistryRepositoryTest, SortsAndPages) {
     reg::OrganisationFilter f;
     f.sort = "-code";
     f.page.limit = 2;
-    EXPECT_EQ(codes(reg::list_organisations(c, f, everything())), (std::vector<std::string>{"S-UO", "S-1"}));
+    EXPECT_EQ(codes(reg::list_organisations(c, f, domain::Scope::all())), (std::vector<std::string>{"S-UO", "S-1"}));
     f.page.offset = 2;
-    const auto page = reg::list_organisations(c, f, everything());
+    const auto page = reg::list_organisations(c, f, domain::Scope::all());
     EXPECT_EQ(codes(page), (std::vector<std::string>{"R-IRO", "N-2"}));
     EXPECT_EQ(page.total, 5);
     EXPECT_FALSE(reg::is_organisation_sort_key("name; DROP TABLE organisations"));
@@ -180,7 +172,7 @@ TEST_P(RegistryRepositoryTest, SummaryCountsPedagogicalWorkersOnTheDate) {
   TestDatabase t(GetParam());
   const World w = build(*t.db);
   t.db->read([&](storage::Connection& c) {
-    const auto all = reg::summary(c, std::nullopt, "2025-01-01", everything());
+    const auto all = reg::summary(c, std::nullopt, "2025-01-01", domain::Scope::all());
     EXPECT_EQ(all.municipalities, 2);
     EXPECT_EQ(all.organisations, 5);
     EXPECT_EQ(all.educational_organisations, 3);
@@ -189,11 +181,13 @@ TEST_P(RegistryRepositoryTest, SummaryCountsPedagogicalWorkersOnTheDate) {
     const std::vector<std::pair<std::string, std::int64_t>> by_category{{"first", 1}, {"highest", 1}, {"none", 1}};
     EXPECT_EQ(all.workers_by_category, by_category);
 
-    const auto north = reg::summary(c, w.north, "2025-01-01", everything());
+    const auto north = reg::summary(c, w.north, "2025-01-01", domain::Scope::all());
     EXPECT_EQ(north.municipalities, 1);
-    EXPECT_EQ(north.pedagogical_workers, 2);                                                 // A and B
-    EXPECT_EQ(reg::summary(c, w.north, "2025-10-01", everything()).pedagogical_workers, 3);  // F hired 2025-09-01
-    EXPECT_EQ(reg::summary(c, w.north, "2010-01-01", everything()).pedagogical_workers, 0);  // before anyone was hired
+    EXPECT_EQ(north.pedagogical_workers, 2);  // A and B
+    EXPECT_EQ(reg::summary(c, w.north, "2025-10-01", domain::Scope::all()).pedagogical_workers,
+              3);  // F hired 2025-09-01
+    EXPECT_EQ(reg::summary(c, w.north, "2010-01-01", domain::Scope::all()).pedagogical_workers,
+              0);  // before anyone was hired
   });
 }
 
@@ -242,10 +236,10 @@ TEST_P(RegistryRepositoryTest, ListsCurrentStaffByFiltersWithinTheScope) {
   const World w = build(*t.db);
   t.db->read([&](storage::Connection& c) {
     reg::StaffFilter f;
-    EXPECT_EQ(staff(c, f, everything()),
+    EXPECT_EQ(staff(c, f, domain::Scope::all()),
               std::pair(Rows{"A@N-1", "A@N-2", "B@N-2", "D@S-1", "E@N-1", "F@N-2", "G@S-UO"}, std::int64_t{7}));
     f.sort = "-name";
-    EXPECT_EQ(staff(c, f, everything()).first,
+    EXPECT_EQ(staff(c, f, domain::Scope::all()).first,
               (Rows{"G@S-UO", "F@N-2", "E@N-1", "D@S-1", "B@N-2", "A@N-1", "A@N-2"}));  // ties stay in workplace order
     f.sort = "name";
 
@@ -263,7 +257,7 @@ TEST_P(RegistryRepositoryTest, ListsCurrentStaffByFiltersWithinTheScope) {
     f.position.clear();
     f.territory = w.south;  // a filter outside the scope finds nothing
     EXPECT_EQ(staff(c, f, north), std::pair(Rows{}, std::int64_t{0}));
-    EXPECT_EQ(staff(c, f, everything()), std::pair(Rows{"D@S-1", "G@S-UO"}, std::int64_t{2}));
+    EXPECT_EQ(staff(c, f, domain::Scope::all()), std::pair(Rows{"D@S-1", "G@S-UO"}, std::int64_t{2}));
     f.territory.reset();
     f.organisation = w.school_n1;
     EXPECT_EQ(staff(c, f, north), std::pair(Rows{"A@N-1", "E@N-1"}, std::int64_t{2}));
