@@ -206,28 +206,40 @@ namespace {
 // rewriting a million unchanged rows (every index of each) was most of the
 // import's time. The row's updated_at and the data version then stay too.
 // `pairs`: stored column, given value (NULL: «keep what is stored»).
-std::string any_changed(std::initializer_list<std::pair<std::string_view, std::string>> pairs) {
+std::string any_changed(const std::vector<std::pair<std::string, std::string>>& pairs) {
   std::string out = "(";
   for (const auto& [stored, given] : pairs) {
     if (out.size() > 1) out += " OR ";
-    out += "(" + given + " IS NOT NULL AND " + given + " IS DISTINCT FROM " + std::string(stored) + ")";
+    out += "(" + given + " IS NOT NULL AND " + given + " IS DISTINCT FROM " + stored + ")";
   }
   return out + ")";
 }
 
-// The person columns an import writes, as «persons.<column>» and the given value.
-std::string person_changed(const std::function<std::string(std::string_view column, int n)>& given) {
-  return any_changed({{"persons.last_name", given("last_name", 2)},
-                      {"persons.first_name", given("first_name", 3)},
-                      {"persons.middle_name", given("middle_name", 4)},
-                      {"persons.gender", given("gender", 5)},
-                      {"persons.birth_date", given("birth_date", 6)},
-                      {"persons.ped_experience_since", given("ped_experience_since", 7)},
-                      {"persons.category", given("category", 8)},
-                      {"persons.higher_ped_education", given("higher_ped_education", 9)},
-                      {"persons.ped_university_graduate", given("ped_university_graduate", 10)},
-                      {"persons.search_key", given("search_key", 11)},
-                      {"persons.snils", given("snils", 12)}});
+// The update of known persons from a file, for both write paths: every
+// column takes the given value unless it is NULL, only rows where some given
+// value differs are written. `given(column, n)` names the value of a column
+// (n: its place in update_batch's VALUES), `from` and `code` the given rows.
+std::string person_update(const std::function<std::string(std::string_view column, int n)>& given,
+                          const std::string& now, const std::string& from, const std::string& code) {
+  static constexpr std::pair<std::string_view, int> kColumns[] = {{"last_name", 2},
+                                                                  {"first_name", 3},
+                                                                  {"middle_name", 4},
+                                                                  {"gender", 5},
+                                                                  {"birth_date", 6},
+                                                                  {"ped_experience_since", 7},
+                                                                  {"category", 8},
+                                                                  {"higher_ped_education", 9},
+                                                                  {"ped_university_graduate", 10},
+                                                                  {"search_key", 11},
+                                                                  {"snils", 12}};
+  std::string set;
+  std::vector<std::pair<std::string, std::string>> values;  // stored, given
+  for (const auto& [column, n] : kColumns) {
+    values.emplace_back("persons." + std::string(column), given(column, n));
+    set += std::string(column) + " = COALESCE(" + values.back().second + ", " + values.back().first + "), ";
+  }
+  return "UPDATE persons SET " + set + "updated_at = " + now + " FROM " + from + " WHERE persons.code = " + code +
+         " AND " + any_changed(values);
 }
 
 // The same for a workplace upsert's DO UPDATE (the new values are «excluded»).
@@ -297,20 +309,9 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
                                  has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}, view_or_null(p.snils)});
   }
   params.push_back(now);
-  c.execute(
-      "UPDATE persons SET last_name = COALESCE(v.column2, persons.last_name),"
-      " first_name = COALESCE(v.column3, persons.first_name),"
-      " middle_name = COALESCE(v.column4, persons.middle_name), gender = COALESCE(v.column5, persons.gender),"
-      " birth_date = COALESCE(v.column6, persons.birth_date),"
-      " ped_experience_since = COALESCE(v.column7, persons.ped_experience_since),"
-      " category = COALESCE(v.column8, persons.category),"
-      " higher_ped_education = COALESCE(v.column9, persons.higher_ped_education),"
-      " ped_university_graduate = COALESCE(v.column10, persons.ped_university_graduate),"
-      " search_key = COALESCE(v.column11, persons.search_key), snils = COALESCE(v.column12, persons.snils),"
-      " updated_at = $" +
-          std::to_string(params.size()) + " FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1 AND " +
-          person_changed([](std::string_view, int n) { return "v.column" + std::to_string(n); }),
-      params);
+  c.execute(person_update([](std::string_view, int n) { return "v.column" + std::to_string(n); },
+                          "$" + std::to_string(params.size()), "(VALUES " + values + ") AS v", "v.column1"),
+            params);
 }
 
 // The folded search text of updated persons whose names changed only in part,
@@ -404,19 +405,9 @@ void copy_person_updates(Connection& c, std::span<const PersonPatch> rows, const
     copy.text_or_null(p.snils).end_row();
   }
   copy_into(c, "import_persons", kImportPersons, copy);
-  c.execute(
-      "UPDATE persons SET last_name = COALESCE(v.last_name, persons.last_name),"
-      " first_name = COALESCE(v.first_name, persons.first_name),"
-      " middle_name = COALESCE(v.middle_name, persons.middle_name), gender = COALESCE(v.gender, persons.gender),"
-      " birth_date = COALESCE(v.birth_date, persons.birth_date),"
-      " ped_experience_since = COALESCE(v.ped_experience_since, persons.ped_experience_since),"
-      " category = COALESCE(v.category, persons.category),"
-      " higher_ped_education = COALESCE(v.higher_ped_education, persons.higher_ped_education),"
-      " ped_university_graduate = COALESCE(v.ped_university_graduate, persons.ped_university_graduate),"
-      " search_key = COALESCE(v.search_key, persons.search_key), snils = COALESCE(v.snils, persons.snils),"
-      " updated_at = $1 FROM import_persons v WHERE persons.code = v.code AND " +
-          person_changed([](std::string_view column, int) { return "v." + std::string(column); }),
-      {now});
+  c.execute(person_update([](std::string_view column, int) { return "v." + std::string(column); }, "$1",
+                          "import_persons v", "v.code"),
+            {now});
 }
 
 }  // namespace
