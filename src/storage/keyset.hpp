@@ -63,7 +63,8 @@ class PagePlan {
   // its keys throws domain::Error::bad_request naming the parameter.
   PagePlan(std::string sort, std::span<const SortColumn> columns, const PageRequest& request);
 
-  // «, <expr> AS sort_key_0, …»: the key read with every row.
+  // «, <expr> AS sort_key_0, …»: the key read with every row. They must end
+  // the SELECT list: read() takes them by position, not by name.
   std::string key_columns() const;
   // « AND <beyond the key>» (when the page starts at a key), the ORDER BY,
   // «LIMIT» one row more than the page (to learn whether more follow) and

@@ -8,7 +8,10 @@ import { demoServer, screenshots } from './browser.mjs'
 
 const demo = demoServer()
 
+// The menu once the session is known: «Главная» is there before it (the page
+// loads while the session is checked), the user's name only after it.
 const menu = async (page) => {
+  await page.getByTestId('user-name').waitFor()
   await page.getByTestId('sidebar').getByRole('link', { name: 'Главная' }).waitFor()
   return (await page.getByTestId('sidebar').locator('nav a').allTextContents()).map((s) => s.trim())
 }
