@@ -44,7 +44,9 @@ test('persons: search, filter by position, open a card with personal data, expor
 test('persons: the next, the previous and the last page are asked by key and show the rows of their numbers', async () => {
   await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
   const table = page.getByTestId('persons-table')
-  await table.locator('tbody tr').first().waitFor()
+  // The first page loaded: a person's link in a row, no loading mask.
+  await table.locator('tbody tr a').first().waitFor()
+  await page.waitForFunction(() => !document.querySelector('[data-testid=persons-table] .p-datatable-mask'))
   const asked = []
   const listen = (r) => r.url().includes('/api/v1/persons?') && asked.push(decodeURIComponent(r.url()))
   page.on('request', listen)

@@ -1,6 +1,8 @@
 // The state every server-paged list page needs, in one place: the current
 // page of rows, the total, loading and error flags, paging, reloading from the
-// first page when a filter changes, and a debounced text search.
+// first page when a filter changes, and a debounced text search. (A page
+// shows its «nobody found» text only when not loading: before the first
+// answer the list is empty, not found empty.)
 //
 // Lists paged by key (their answers carry `after`/`before` cursors: the staff
 // and organisation lists) are asked the next, the previous and the last page
