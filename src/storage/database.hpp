@@ -196,35 +196,17 @@ class Database {
     return f(*lease);
   }
 
-  // A read in one snapshot (Connection::begin_snapshot), retried like `read`.
+  // A read in one snapshot (Connection::begin_snapshot), retried like a write.
   template <class F>
   decltype(auto) read_snapshot(F&& f) {
-    for (int attempt = 0;; ++attempt) {
-      auto lease = acquire(false);
-      try {
-        lease->begin_snapshot();
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::unavailable || attempt > 0) throw;
-        continue;
-      }
-      return in_transaction(*lease, f);
-    }
+    return begun(false, &Connection::begin_snapshot, f);
   }
 
   // A write is retried once, and only when BEGIN itself fails on a dead
   // connection: nothing of it has reached the database then.
   template <class F>
   decltype(auto) write(F&& f) {
-    for (int attempt = 0;; ++attempt) {
-      auto lease = acquire(true);
-      try {
-        lease->begin_write();
-      } catch (const Error& e) {
-        if (e.kind() != ErrorKind::unavailable || attempt > 0) throw;
-        continue;  // the broken connection goes back and is dropped by the pool
-      }
-      return in_transaction(*lease, f);
-    }
+    return begun(true, &Connection::begin_write, f);
   }
 
   // A connection borrowed from the pool, returned when the lease ends.
@@ -250,6 +232,23 @@ class Database {
   virtual Lease acquire(bool for_write) = 0;
 
  private:
+  // Runs f in the transaction `begin` opens on a leased connection; when BEGIN
+  // fails on a dead connection, once more on another (the broken one goes
+  // back and is dropped by the pool).
+  template <class F>
+  decltype(auto) begun(bool for_write, void (Connection::*begin)(), F& f) {
+    for (int attempt = 0;; ++attempt) {
+      auto lease = acquire(for_write);
+      try {
+        ((*lease).*begin)();
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::unavailable || attempt > 0) throw;
+        continue;
+      }
+      return in_transaction(*lease, f);
+    }
+  }
+
   template <class F>
   static decltype(auto) in_transaction(Connection& c, F& f) {
     try {

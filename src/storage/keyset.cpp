@@ -178,24 +178,17 @@ std::vector<Value> PagePlan::key_of(const Row& r) const {
   return key;
 }
 
-PageLinks PagePlan::finish(std::size_t read, std::vector<std::vector<Value>>& keys,
-                           const std::function<void(std::size_t, bool)>& trim) const {
-  const auto limit = static_cast<std::size_t>(request_.limit);
-  const bool more_beyond = read > limit;  // rows past the page in the walking direction
-  const std::size_t keep = std::min(read, limit);
-  keys.resize(keep);
-  trim(keep, backward_);
-  if (backward_) std::reverse(keys.begin(), keys.end());
-  PageLinks links;
-  if (keep == 0) return links;
+PageLinks PagePlan::links(const std::vector<std::vector<Value>>& keys, bool more_beyond) const {
+  PageLinks out;
+  if (keys.empty()) return out;
   // Rows behind the page (against the walking direction): the key's row itself,
   // or the rows an offset skipped.
   const bool more_behind = key_.has_value() || (!backward_ && request_.offset > 0);
   const bool follow = backward_ ? more_behind : more_beyond;
   const bool precede = backward_ ? more_beyond : more_behind;
-  if (follow) links.after = encode(sort_, keys.back());
-  if (precede) links.before = encode(sort_, keys.front());
-  return links;
+  if (follow) out.after = encode(sort_, keys.back());
+  if (precede) out.before = encode(sort_, keys.front());
+  return out;
 }
 
 }  // namespace metodist::storage::keyset

@@ -13,7 +13,6 @@
 #pragma once
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -79,18 +78,22 @@ class PagePlan {
       page.items.push_back(map(r));
       keys.push_back(key_of(r));
     });
-    page.links = finish(page.items.size(), keys, [&](std::size_t n, bool reverse) {
-      page.items.resize(n);
-      if (reverse) std::reverse(page.items.begin(), page.items.end());
-    });
+    // The extra row only told whether more follow; a backward walk is turned round.
+    const bool more_beyond = page.items.size() > static_cast<std::size_t>(request_.limit);
+    page.items.resize(std::min(page.items.size(), static_cast<std::size_t>(request_.limit)));
+    keys.resize(page.items.size());
+    if (backward_) {
+      std::reverse(page.items.begin(), page.items.end());
+      std::reverse(keys.begin(), keys.end());
+    }
+    page.links = links(keys, more_beyond);
     return page;
   }
 
  private:
   std::vector<Value> key_of(const Row& r) const;
-  // Keeps `n` rows (reversing them when walked backwards) and names the links.
-  PageLinks finish(std::size_t read, std::vector<std::vector<Value>>& keys,
-                   const std::function<void(std::size_t keep, bool reverse)>& trim) const;
+  // The neighbours' cursors of a page whose keys (in the list's order) these are.
+  PageLinks links(const std::vector<std::vector<Value>>& keys, bool more_beyond) const;
 
   std::string sort_;
   std::vector<SortColumn> columns_;
