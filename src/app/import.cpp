@@ -29,7 +29,11 @@ using domain::ImportColumn;
 
 void audit_import(storage::Connection& c, const Caller& caller, const char* entity, const ImportReport& r,
                   const std::string& request_id) {
-  nlohmann::json after{{"format", r.format}, {"rows", r.rows}, {"created", r.created}, {"updated", r.updated}};
+  nlohmann::json after{{"format", r.format},
+                       {"rows", r.rows},
+                       {"created", r.created},
+                       {"updated", r.updated},
+                       {"unchanged", r.unchanged}};
   if (r.kind == "persons") after["workplaces"] = r.workplaces;
   storage::accounts::append_audit(c, {caller.account_id ? std::optional<std::int64_t>(caller.account_id) : std::nullopt,
                                       "import",
@@ -203,15 +207,23 @@ void sort_by_code(std::vector<reg::PersonPatch>& patches) {
 }
 
 // `written(n)` is told how many persons and workplaces are written so far.
-void write_persons(storage::Connection& c, PersonWrites& w,
-                   const std::unordered_map<std::string_view, std::int64_t>& stored,
-                   const std::function<void(std::size_t)>& written) {
+// Returns how many of the known persons the file updates were written (their
+// record or a workplace changed); the others it gave exactly as stored.
+// Workplaces attached by СНИЛС are counted apart (ImportReport::attached).
+std::size_t write_persons(storage::Connection& c, PersonWrites& w,
+                          const std::unordered_map<std::string_view, std::int64_t>& stored,
+                          const std::function<void(std::size_t)>& written) {
   StepClock clock;
   sort_by_code(w.updates);
   sort_by_code(w.inserts);
   clock.step("запись: порядок по кодам");
   std::size_t done = 0;
-  in_slices<reg::PersonPatch>(w.updates, done, written, [&](auto slice) { reg::update_persons(c, slice); });
+  std::unordered_set<std::int64_t> updating, changed;  // known persons in the file; those written
+  updating.reserve(w.updates.size());
+  for (const auto& p : w.updates) updating.insert(stored.at(p.code));
+  in_slices<reg::PersonPatch>(w.updates, done, written, [&](auto slice) {
+    for (auto id : reg::update_persons(c, slice)) changed.insert(id);
+  });
   clock.step("запись: обновления");
   std::unordered_map<std::string_view, std::int64_t> inserted;
   inserted.reserve(w.inserts.size());
@@ -229,8 +241,12 @@ void write_persons(storage::Connection& c, PersonWrites& w,
   }
   std::stable_sort(positions.begin(), positions.end(),
                    [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
-  in_slices<reg::PositionPatch>(positions, done, written, [&](auto slice) { reg::upsert_positions(c, slice); });
+  in_slices<reg::PositionPatch>(positions, done, written, [&](auto slice) {
+    for (auto id : reg::upsert_positions(c, slice, !updating.empty()))
+      if (updating.contains(id)) changed.insert(id);
+  });
   clock.step("запись: места работы");
+  return changed.size();
 }
 
 // A person already met in the file: where their patch is, and the birth date
@@ -495,9 +511,11 @@ void import_persons(storage::Connection& c, const Caller& caller, const io::Tabl
   if (options.dry_run || report.issue_count) return;
   const std::size_t total = writes.inserts.size() + writes.updates.size() + writes.workplaces.size();
   if (progress) progress("writing", 0, total);
-  write_persons(c, writes, stored, [&](std::size_t done) {
+  const std::size_t changed = write_persons(c, writes, stored, [&](std::size_t done) {
     if (progress) progress("writing", done, total);
   });
+  report.unchanged = report.updated - changed;
+  report.updated = changed;
   clock.step("запись");
 }
 
@@ -599,7 +617,9 @@ ImportReport import_table(App& app, const Caller& caller, std::string_view kind,
       plan_organisations(c, caller, table, report, rows, progress);
       if (dry_run || report.issue_count) return;
       if (progress) progress("writing", 0, rows.size());
-      reg::upsert_organisations(c, rows);
+      const auto written = static_cast<std::size_t>(reg::upsert_organisations(c, rows));
+      report.unchanged = report.updated - (written - report.created);
+      report.updated = written - report.created;
       audit_import(c, caller, "organisation", report, request_id);
     } else {
       import_persons(c, caller, table, report, options, progress);

@@ -35,7 +35,10 @@ struct ImportReport {
   bool dry_run = true;
   bool applied = false;  // written to the database
   std::size_t rows = 0;  // data rows read
-  std::size_t created = 0, updated = 0;
+  // updated: known records the file changes; after the write only those it
+  // did change — the others, given exactly as stored, are `unchanged` (not
+  // written). A dry run does not compare, so it counts every known one as updated.
+  std::size_t created = 0, updated = 0, unchanged = 0;
   std::size_t workplaces = 0;  // persons: positions written or to be written
   // persons: rows whose СНИЛС named a person known under another code, taken
   // as a new workplace of that person (ImportOptions::attach_by_snils)

@@ -291,7 +291,9 @@ int cmd_import(const Options& o) {
                                                     std::to_string(done) + " / " + std::to_string(total));
                                         });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("Строк: %zu, новых: %zu, обновлено: %zu", report.rows, report.created, report.updated);
+  std::printf("Строк: %zu, новых: %zu, %s: %zu", report.rows, report.created,
+              report.applied ? "обновлено" : "обновится", report.updated);
+  if (report.unchanged) std::printf(", без изменений: %zu", report.unchanged);
   if (report.kind == "persons") std::printf(", мест работы: %zu", report.workplaces);
   if (report.attached) std::printf(", присоединено по СНИЛС: %zu", report.attached);
   std::printf(". Время: %.2f с (%.0f строк/с).\n", seconds, seconds > 0 ? report.rows / seconds : 0.0);

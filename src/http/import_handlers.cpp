@@ -23,6 +23,7 @@ void write_report(JsonWriter& w, const app::ImportReport& r) {
       .field("rows", static_cast<std::int64_t>(r.rows))
       .field("created", static_cast<std::int64_t>(r.created))
       .field("updated", static_cast<std::int64_t>(r.updated))
+      .field("unchanged", static_cast<std::int64_t>(r.unchanged))
       .field("workplaces", static_cast<std::int64_t>(r.workplaces))
       .field("attached", static_cast<std::int64_t>(r.attached))
       .field("issue_count", static_cast<std::int64_t>(r.issue_count));

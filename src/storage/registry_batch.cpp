@@ -19,6 +19,23 @@ std::string text_placeholders(Params& params, std::span<const std::string_view> 
   return out + ")";
 }
 
+// «Some given value differs from the stored one», for the WHERE of an update
+// from a file: a row the file gives as it is stored is not written at all — a
+// region re-sends its whole registry each month with a few changes, and
+// rewriting a million unchanged rows (every index of each) was most of the
+// import's time. The row's updated_at and the data version then stay too, and
+// the report counts the row as unchanged. `pairs`: stored column, given value;
+// a NULL given value means «keep what is stored» unless `null_is_a_value`.
+std::string any_changed(const std::vector<std::pair<std::string, std::string>>& pairs, bool null_is_a_value = false) {
+  std::string out = "(";
+  for (const auto& [stored, given] : pairs) {
+    if (out.size() > 1) out += " OR ";
+    out += null_is_a_value ? "(" + given + " IS DISTINCT FROM " + stored + ")"
+                           : "(" + given + " IS NOT NULL AND " + given + " IS DISTINCT FROM " + stored + ")";
+  }
+  return out + ")";
+}
+
 }  // namespace
 
 std::unordered_map<std::string, domain::Organisation> organisations_by_code(Connection& c,
@@ -158,8 +175,20 @@ std::unordered_set<std::int64_t> covered_territories(Connection& c, const domain
   return out;
 }
 
-void upsert_organisations(Connection& c, std::span<const domain::Organisation> rows) {
+std::int64_t upsert_organisations(Connection& c, std::span<const domain::Organisation> rows) {
   const auto now = domain::utc_timestamp_now();
+  static const std::string changed =
+      any_changed({{"organisations.name", "excluded.name"},
+                   {"organisations.short_name", "excluded.short_name"},
+                   {"organisations.kind", "excluded.kind"},
+                   {"organisations.territory_id", "excluded.territory_id"},
+                   {"organisations.inn", "excluded.inn"},
+                   {"organisations.address", "excluded.address"},
+                   {"organisations.is_shnor", "excluded.is_shnor"},
+                   {"organisations.has_staff_plan", "excluded.has_staff_plan"},
+                   {"organisations.has_mentoring_model", "excluded.has_mentoring_model"}},
+                  /*null_is_a_value=*/true);
+  std::int64_t written = 0;
   in_batches<domain::Organisation>(rows, [&](std::span<const domain::Organisation> batch) {
     Params params;
     params.reserve(batch.size() * 13);
@@ -169,7 +198,7 @@ void upsert_organisations(Connection& c, std::span<const domain::Organisation> r
                      text_or_null(o.address), flag(o.is_shnor), flag(o.has_staff_plan), flag(o.has_mentoring_model),
                      organisation_search_key(o), now, now});
     }
-    c.execute(
+    written += c.execute(
         "INSERT INTO organisations (code, name, short_name, kind, territory_id, inn, address, is_shnor,"
         " has_staff_plan, has_mentoring_model, search_key, created_at, updated_at) VALUES " +
             values_rows(batch.size(), 13) +
@@ -177,9 +206,11 @@ void upsert_organisations(Connection& c, std::span<const domain::Organisation> r
             " kind = excluded.kind, territory_id = excluded.territory_id, inn = excluded.inn,"
             " address = excluded.address, is_shnor = excluded.is_shnor,"
             " has_staff_plan = excluded.has_staff_plan, has_mentoring_model = excluded.has_mentoring_model,"
-            " search_key = excluded.search_key, updated_at = excluded.updated_at",
+            " search_key = excluded.search_key, updated_at = excluded.updated_at WHERE " +
+            changed,
         params);
   });
+  return written;
 }
 
 void PersonPatch::merge(const PersonPatch& later) {
@@ -199,21 +230,6 @@ void PersonPatch::merge(const PersonPatch& later) {
 }
 
 namespace {
-
-// «Some given value differs from the stored one», for the WHERE of an update
-// from a file: a row the file gives as it is stored is not written at all — a
-// region re-sends its whole registry each month with a few changes, and
-// rewriting a million unchanged rows (every index of each) was most of the
-// import's time. The row's updated_at and the data version then stay too.
-// `pairs`: stored column, given value (NULL: «keep what is stored»).
-std::string any_changed(const std::vector<std::pair<std::string, std::string>>& pairs) {
-  std::string out = "(";
-  for (const auto& [stored, given] : pairs) {
-    if (out.size() > 1) out += " OR ";
-    out += "(" + given + " IS NOT NULL AND " + given + " IS DISTINCT FROM " + stored + ")";
-  }
-  return out + ")";
-}
 
 // The update of known persons from a file, for both write paths: every
 // column takes the given value unless it is NULL, only rows where some given
@@ -239,7 +255,7 @@ std::string person_update(const std::function<std::string(std::string_view colum
     set += std::string(column) + " = COALESCE(" + values.back().second + ", " + values.back().first + "), ";
   }
   return "UPDATE persons SET " + set + "updated_at = " + now + " FROM " + from + " WHERE persons.code = " + code +
-         " AND " + any_changed(values);
+         " AND " + any_changed(values) + " RETURNING persons.id";
 }
 
 // The same for a workplace upsert's DO UPDATE (the new values are «excluded»).
@@ -290,7 +306,8 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
 // CAST gives PostgreSQL the types its untyped parameters lack. Dates are DATE
 // there and TEXT in SQLite (whose CAST AS DATE would make a number of them):
 // the one place the DML names a backend's type.
-void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now) {
+void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::string& now,
+                  std::vector<std::int64_t>& written) {
   const std::string date = c.backend() == Backend::postgres ? " AS DATE)" : " AS TEXT)";
   Params params;
   params.reserve(batch.size() * 12 + 1);
@@ -309,9 +326,9 @@ void update_batch(Connection& c, std::span<const PersonPatch> batch, const std::
                                  has_full_name(p) ? Value{search_key_of(p)} : Value{nullptr}, view_or_null(p.snils)});
   }
   params.push_back(now);
-  c.execute(person_update([](std::string_view, int n) { return "v.column" + std::to_string(n); },
-                          "$" + std::to_string(params.size()), "(VALUES " + values + ") AS v", "v.column1"),
-            params);
+  c.run(person_update([](std::string_view, int n) { return "v.column" + std::to_string(n); },
+                      "$" + std::to_string(params.size()), "(VALUES " + values + ") AS v", "v.column1"),
+        params, [&](const Row& r) { written.push_back(r.int64("id")); });
 }
 
 // The folded search text of updated persons whose names changed only in part,
@@ -335,9 +352,9 @@ void refresh_search_keys(Connection& c, std::span<const PersonPatch> batch) {
     values += values.empty() ? "(" : ", (";
     values += placeholder(update, code) + ", " + placeholder(update, key) + ")";
   }
-  c.execute(
-      "UPDATE persons SET search_key = v.column2 FROM (VALUES " + values + ") AS v WHERE persons.code = v.column1",
-      update);
+  c.execute("UPDATE persons SET search_key = v.column2 FROM (VALUES " + values +
+                ") AS v WHERE persons.code = v.column1 AND persons.search_key IS DISTINCT FROM v.column2",
+            update);
 }
 
 // PostgreSQL: a slice goes to a temporary table by one COPY and from there to
@@ -388,7 +405,8 @@ void copy_new_persons(Connection& c, std::span<const PersonPatch> rows, const st
 }
 
 // The same as update_batch: NULL keeps the stored value.
-void copy_person_updates(Connection& c, std::span<const PersonPatch> rows, const std::string& now) {
+void copy_person_updates(Connection& c, std::span<const PersonPatch> rows, const std::string& now,
+                         std::vector<std::int64_t>& written) {
   CopyRows copy;
   for (const auto& p : rows) {
     copy.text(p.code)
@@ -405,9 +423,9 @@ void copy_person_updates(Connection& c, std::span<const PersonPatch> rows, const
     copy.text_or_null(p.snils).end_row();
   }
   copy_into(c, "import_persons", kImportPersons, copy);
-  c.execute(person_update([](std::string_view column, int) { return "v." + std::string(column); }, "$1",
-                          "import_persons v", "v.code"),
-            {now});
+  c.run(person_update([](std::string_view column, int) { return "v." + std::string(column); }, "$1", "import_persons v",
+                      "v.code"),
+        {now}, [&](const Row& r) { written.push_back(r.int64("id")); });
 }
 
 }  // namespace
@@ -426,20 +444,22 @@ std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPa
   return ids;
 }
 
-void update_persons(Connection& c, std::span<const PersonPatch> rows) {
+std::vector<std::int64_t> update_persons(Connection& c, std::span<const PersonPatch> rows) {
   const auto now = domain::utc_timestamp_now();
+  std::vector<std::int64_t> written;
   if (c.backend() == Backend::postgres) {
-    copy_person_updates(c, rows, now);
+    copy_person_updates(c, rows, now, written);
     in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) { refresh_search_keys(c, batch); });
-    return;
+    return written;
   }
   in_batches<PersonPatch>(rows, [&](std::span<const PersonPatch> batch) {
-    update_batch(c, batch, now);
+    update_batch(c, batch, now, written);
     refresh_search_keys(c, batch);
   });
+  return written;
 }
 
-void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
+std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const PositionPatch> rows, bool report_written) {
   // Empty fields keep the stored values; a workplace the file gives as stored is not written.
   const std::string on_conflict =
       " ON CONFLICT (person_id, organisation_id, position) DO UPDATE SET"
@@ -447,7 +467,9 @@ void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
       " subjects = COALESCE(excluded.subjects, positions.subjects),"
       " hired_on = COALESCE(excluded.hired_on, positions.hired_on),"
       " left_on = COALESCE(excluded.left_on, positions.left_on) WHERE " +
-      position_changed();
+      position_changed() + (report_written ? " RETURNING person_id" : "");
+  std::vector<std::int64_t> written;
+  const auto collect = [&](const Row& r) { written.push_back(r.int64("person_id")); };
   if (c.backend() == Backend::postgres) {
     CopyRows copy;
     for (const auto& p : rows) {
@@ -461,10 +483,11 @@ void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
               "person_id BIGINT, organisation_id BIGINT, position TEXT, subject_area TEXT, subjects TEXT,"
               " hired_on DATE, left_on DATE",
               copy);
-    c.execute(std::string("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects,"
-                          " hired_on, left_on) SELECT * FROM import_positions") +
-              on_conflict);
-    return;
+    c.run(std::string("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects,"
+                      " hired_on, left_on) SELECT * FROM import_positions") +
+              on_conflict,
+          {}, collect);
+    return written;
   }
   in_batches<PositionPatch>(rows, [&](std::span<const PositionPatch> batch) {
     Params params;
@@ -473,12 +496,13 @@ void upsert_positions(Connection& c, std::span<const PositionPatch> rows) {
       params.insert(params.end(), {p.person_id, p.organisation_id, p.position, view_or_null(p.subject_area),
                                    view_or_null(p.subjects), optional_date(p.hired_on), optional_date(p.left_on)});
     }
-    c.execute(
+    c.run(
         "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
         " left_on) VALUES " +
             values_rows(batch.size(), 7) + on_conflict,
-        params);
+        params, collect);
   });
+  return written;
 }
 
 }  // namespace metodist::storage::registry

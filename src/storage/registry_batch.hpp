@@ -55,8 +55,10 @@ std::unordered_set<std::int64_t> persons_working_outside(Connection& c, const st
 // Every territory the scope covers entirely (its subtrees).
 std::unordered_set<std::int64_t> covered_territories(Connection& c, const domain::Scope& scope);
 
-// Insert new rows and overwrite existing ones, matched by code. Every column is written.
-void upsert_organisations(Connection& c, std::span<const domain::Organisation> rows);
+// Insert new rows and overwrite existing ones, matched by code. Every column
+// is written — unless the row is stored exactly so, then nothing is. Returns
+// the number of rows inserted or changed.
+std::int64_t upsert_organisations(Connection& c, std::span<const domain::Organisation> rows);
 
 // A person as an import file gives them: empty text and unset values mean
 // «keep what is stored» (for a new person: the defaults). Text fields are
@@ -75,8 +77,9 @@ struct PersonPatch {
 // the order of `rows`.
 std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows);
 // Known persons (their codes exist, each code once per call): updated field by
-// field, unset fields kept.
-void update_persons(Connection& c, std::span<const PersonPatch> rows);
+// field, unset fields kept; a person the patch gives as stored is not written.
+// Returns the ids of the persons written.
+std::vector<std::int64_t> update_persons(Connection& c, std::span<const PersonPatch> rows);
 
 // A workplace as an import file gives it; empty fields keep the stored values.
 struct PositionPatch {
@@ -86,7 +89,10 @@ struct PositionPatch {
   std::string_view subject_area, subjects;
   std::optional<domain::Date> hired_on, left_on;
 };
-// Inserts or updates positions by (person, organisation, position).
-void upsert_positions(Connection& c, std::span<const PositionPatch> rows);
+// Inserts or updates positions by (person, organisation, position); one given
+// as stored is not written. With `report_written`, returns the person ids of
+// the positions written (a load of new persons only needs none of them).
+std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const PositionPatch> rows,
+                                           bool report_written = true);
 
 }  // namespace metodist::storage::registry

@@ -58,7 +58,7 @@ test('a Windows-1251 CSV: the dry run reports by row and column, the commit writ
   assert.equal(done.body.applied, true)
   assert.equal(done.body.created, 2)
   const again = await upload('/api/v1/imports/organisations', good)
-  assert.deepEqual([again.body.created, again.body.updated], [0, 2])
+  assert.deepEqual([again.body.created, again.body.updated, again.body.unchanged], [0, 0, 2], 'the same file again changes nothing')
   const found = await json(srv.base, '/api/v1/organisations?q=' + encodeURIComponent('школа из файла'), { headers: admin })
   assert.equal(found.body.total, 1)
   assert.equal(found.body.items[0].is_shnor, true)
@@ -93,6 +93,12 @@ test('the persons export imports back unchanged, and the export respects filters
   assert.equal(back.body.created, 0)
   assert.equal(back.body.workplaces, mine.body.total)
   assert.deepEqual(back.body.ignored_columns, ['Наименование организации'])
+  // Loaded for real, the export is what is stored: every person unchanged, nothing written.
+  const loaded = await upload('/api/v1/imports/persons', xlsx, school)
+  assert.equal(loaded.status, 200, JSON.stringify(loaded.body).slice(0, 500))
+  assert.deepEqual([loaded.body.created, loaded.body.updated], [0, 0])
+  assert.equal(loaded.body.unchanged, back.body.updated)
+  assert.ok(loaded.body.unchanged > 10)
 })
 
 test('a teacher sent by two schools under two codes is one person by СНИЛС, when the region asks', async () => {

@@ -94,7 +94,12 @@ TEST_P(ImportTest, OrganisationsCreateThenUpdateByCodeKeepingAbsentColumns) {
   // Importing it again changes nothing and creates nothing.
   const auto again = run(caller("federal_operator"), "organisations", csv);
   EXPECT_EQ(again.created, 0u);
-  EXPECT_EQ(again.updated, 2u);
+  EXPECT_EQ(again.updated, 0u);
+  EXPECT_EQ(again.unchanged, 2u);
+  // A dry run does not compare: both known codes are «to update».
+  const auto dry = run(caller("federal_operator"), "organisations", csv, true);
+  EXPECT_EQ(dry.updated, 2u);
+  EXPECT_EQ(dry.unchanged, 0u);
   EXPECT_EQ(scalar("SELECT count(*) FROM organisations"), before + 1);
 
   // A file of codes and one flag only: the names stay.
@@ -185,10 +190,13 @@ TEST_P(ImportTest, ManyPersonsInBatchesOfEveryShapeKeepTheirWorkplacesAndLaterRo
                    " AND birth_date = '1980-02-01'"),
             1);
 
-  // The same file again: everything is an update, nothing is duplicated.
+  // The same file again: every person is known and given as stored — nothing
+  // is written, nothing is duplicated.
   const auto again = run(caller("federal_operator"), "persons", csv + tail);
   ASSERT_TRUE(again.applied) << issues_text(again);
-  EXPECT_EQ(again.updated, static_cast<std::size_t>(n));
+  EXPECT_EQ(again.created, 0u);
+  EXPECT_EQ(again.updated, 0u);
+  EXPECT_EQ(again.unchanged, static_cast<std::size_t>(n));
   EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code LIKE 'B-%'"),
             n + (n + 2) / 3);
 }
@@ -208,18 +216,26 @@ TEST_P(ImportTest, AFileReSentUnchangedWritesNothingAndAChangedCellIsWritten) {
   const auto before = version();
   const auto again = run(caller("federal_operator"), "persons", csv);
   ASSERT_TRUE(again.applied) << issues_text(again);
-  EXPECT_EQ(again.updated, 30u);
+  EXPECT_EQ(again.updated, 0u);
+  EXPECT_EQ(again.unchanged, 30u);
   EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code LIKE 'U-%' AND updated_at = 'не тронуто'"), 30);
   if (GetParam() == "sqlite") {  // row triggers: nothing written, nothing moved (PostgreSQL's fire per statement)
     EXPECT_EQ(version(), before);
   }
 
-  // One person's category and one workplace's subjects change: those two rows are written.
+  // One person's category and workplace change, another's workplace only:
+  // those rows are written, and both persons are reported as updated.
   std::string changed = csv;
   const std::string row7 = "U-7;Сидорова Анна Петровна;01.02.1980;первая;RU-01-001-S001;Учитель;Химия;";
   changed.replace(changed.find(row7), row7.size(),
                   "U-7;Сидорова Анна Петровна;01.02.1980;высшая;RU-01-001-S001;Учитель;Биология;");
-  ASSERT_TRUE(run(caller("federal_operator"), "persons", changed).applied);
+  const std::string row8 = "U-8;Сидорова Анна Петровна;01.02.1980;первая;RU-01-001-S001;Учитель;Химия;";
+  changed.replace(changed.find(row8), row8.size(),
+                  "U-8;Сидорова Анна Петровна;01.02.1980;первая;RU-01-001-S001;Учитель;Физика;");
+  const auto third = run(caller("federal_operator"), "persons", changed);
+  ASSERT_TRUE(third.applied) << issues_text(third);
+  EXPECT_EQ(third.updated, 2u);
+  EXPECT_EQ(third.unchanged, 28u);
   EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code LIKE 'U-%' AND updated_at = 'не тронуто'"), 29);
   EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE code = 'U-7' AND category = 'highest'"), 1);
   EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id WHERE p.code LIKE 'U-%'"

@@ -365,6 +365,7 @@ export const en: Messages = {
     created: 'New',
     updated: 'To update',
     updatedDone: 'Updated',
+    unchanged: 'Unchanged (as in the registry)',
     workplaces: 'Workplaces',
     attached: 'Attached by SNILS',
     attachBySnils: 'Attach by SNILS',

@@ -367,6 +367,7 @@ export const ru = {
     created: 'Новых',
     updated: 'Обновится',
     updatedDone: 'Обновлено',
+    unchanged: 'Без изменений (в файле как в реестре)',
     workplaces: 'Мест работы',
     attached: 'Присоединено по СНИЛС',
     attachBySnils: 'Присоединять по СНИЛС',
