@@ -5,7 +5,8 @@
 # (app/shared_results.hpp). Prints, for docs/performance.md:
 #  - one computation (the first request of a key, nothing stored);
 #  - requests/s and latency at 64 connections once computed (one app server,
-#    or two on PostgreSQL with SERVERS=2, wrk split between them);
+#    or two on PostgreSQL with SERVERS=2, wrk split between them), after a
+#    20 s warm-up reported on its own row;
 #  - the same while a writer changes an organisation every second (stale
 #    answers counted, errors must be 0);
 #  - after a write: how long until a fresh answer, against one computation;
@@ -30,7 +31,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 password='Методист2026'
 scale=federal
 base_secs=20
-if [ "$mode" = --smoke ]; then scale=district; conns=8; secs=2; base_secs=2; fi
+warm_secs=20
+if [ "$mode" = --smoke ]; then scale=district; conns=8; secs=2; base_secs=2; warm_secs=1; fi
 
 work=$(mktemp -d)
 source bench/bench_db.sh
@@ -123,9 +125,15 @@ echo
 rss() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/${pids[0]}/status"; }
 echo "| run | connections | requests/s | p50, ms | p99, ms | errors | stale answers | server RSS after, MiB |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+# Warm-up: each server's first answers — a part read from the database and
+# decoded (the second server), every view cut and written once — make the
+# tail of the first seconds; reported apart from the steady run after it.
+read -r rps p50 p99 err stale answers < <(run_wrk warm-up "$conns" "$warm_secs")
+echo "| warm-up, first answers of each server | $conns | $rps | $p50 | $p99 | $err | $stale of $answers | $(rss) |"
+total_err=$err
 read -r rps p50 p99 err stale answers < <(run_wrk shared "$conns" "$secs")
 echo "| computed once, shared | $conns | $rps | $p50 | $p99 | $err | $stale of $answers | $(rss) |"
-total_err=$err
+total_err=$((total_err + err))
 
 # A writer renames an organisation every second meanwhile.
 org=$(curl -sf "${auth[@]}" "$base/api/v1/organisations?kind=school&limit=1" | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')

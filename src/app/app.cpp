@@ -14,6 +14,7 @@ App open_app(const Config& config) {
   a.config = config;
   a.shared = std::make_shared<SharedResults>(static_cast<std::size_t>(config.shared_results_mb) << 20,
                                              config.shared_results_quick_ms);
+  a.answers = std::make_shared<AnswerMemo>(static_cast<std::size_t>(config.shared_results_mb) << 18);
   a.db = storage::open_database({config.database_url, config.db_pool_size, std::chrono::milliseconds(5000)});
   if (config.auto_migrate) {
     if (int n = storage::migrate(*a.db); n > 0) spdlog::info("Применено миграций: {}", n);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <memory>
 
+#include "app/answer_memo.hpp"
 #include "app/config.hpp"
 #include "app/session_cache.hpp"
 #include "app/shared_results.hpp"
@@ -18,6 +19,8 @@ struct App {
   // Declared after `db`: destroyed first, so its background computation ends
   // while the database is still open.
   std::shared_ptr<SharedResults> shared = std::make_shared<SharedResults>();
+  // Finished answers made from those results (a quarter of their budget on top).
+  std::shared_ptr<AnswerMemo> answers = std::make_shared<AnswerMemo>(std::size_t{64} << 20);
   std::shared_ptr<SessionCache> sessions = std::make_shared<SessionCache>();
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };

@@ -541,28 +541,55 @@ std::optional<std::string> part_for(storage::Connection& c, UnitLevel level, con
 
 }  // namespace
 
-MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
-                                   const std::string& period, std::optional<std::int64_t> parent) {
+std::shared_ptr<const MonitoringAnswer> monitoring_answer(App& app, const Caller& caller, const std::string& set,
+                                                          const std::string& level, const std::string& period,
+                                                          std::optional<std::int64_t> parent) {
   check_set(set);
   const auto unit = level_of(level);
   const auto p = period_of(period);
   const auto scope = aggregate_scope(caller);
-  const auto part = app.db->read([&](storage::Connection& c) {
-    if (parent && !storage::registry::find_territory(c, *parent))
-      throw domain::Error::not_found("Территория не найдена");
-    return shared_period(period) ? part_for(c, unit, scope, parent) : std::nullopt;
-  });
+  const auto find_part = [&] {
+    return app.db->read([&](storage::Connection& c) {
+      if (parent && !storage::registry::find_territory(c, *parent))
+        throw domain::Error::not_found("Территория не найдена");
+      return shared_period(period) ? part_for(c, unit, scope, parent) : std::nullopt;
+    });
+  };
+  // Which part a view reads depends on the territories only (monitored data):
+  // it is found once per data version, like the answer, and a repeated view
+  // costs one read of the version (a round trip on PostgreSQL) — not three.
+  const auto version = app.db->read([](storage::Connection& c) { return storage::monitoring_version(c); });
+  std::optional<std::string> part;
+  if (shared_period(period)) {
+    const auto where = "part|" + std::string(domain::unit_level_code(unit)) + "|" + scope_key(scope) + "|" +
+                       (parent ? std::to_string(*parent) : std::string("-")) + "|" + std::to_string(version);
+    if (auto kept = app.answers->find(where)) {
+      part = *std::static_pointer_cast<const std::optional<std::string>>(kept);
+    } else {
+      part = find_part();
+      app.answers->keep(where, std::make_shared<const std::optional<std::string>>(part), 2 * where.size() + 64);
+    }
+  } else {
+    find_part();  // checks the territory asked below
+  }
   if (!part) {
-    MonitoringValues out;
+    auto out = std::make_shared<MonitoringAnswer>();
     app.db->read_snapshot([&](storage::Connection& c) {
       const auto version = storage::monitoring_version(c);
       const auto in = load_inputs(c, set, p, true);
-      out = compute(app, in, Visibility(in.facts, scope), set, unit, p, parent, false);
-      out.freshness = Freshness{version, domain::utc_timestamp_now(), false};
+      out->values = compute(app, in, Visibility(in.facts, scope), set, unit, p, parent, false);
+      out->values.freshness = Freshness{version, domain::utc_timestamp_now(), false};
     });
     return out;
   }
-  const auto answer = app.shared->get(*app.db, shared_computation(rules_of(app), set, unit, p), *part);
+  const auto job = shared_computation(rules_of(app), set, unit, p);
+  const auto answer = app.shared->get(*app.db, job, *part, version);
+  // The same part of the same data cut to the same scope is the same answer.
+  const auto key = job.key + "#" + *part + "|" + scope_key(scope) + "|" +
+                   (parent ? std::to_string(*parent) : std::string("-")) + "|" +
+                   std::to_string(answer.freshness.data_version) + (answer.freshness.stale ? "s" : "f") +
+                   answer.freshness.computed_at;
+  if (auto kept = app.answers->find(key)) return std::static_pointer_cast<const MonitoringAnswer>(kept);
   std::vector<domain::Indicator> own;
   std::vector<std::int64_t> own_regions;
   if (set == "reg")
@@ -574,9 +601,19 @@ MonitoringValues monitoring_values(App& app, const Caller& caller, const std::st
     });
   static const StoredValues nothing;
   const auto* stored = answer.value ? static_cast<const StoredValues*>(answer.value.get()) : &nothing;
-  auto out = answer_from(*stored, own, own_regions, scope, set, unit, p, parent);
-  out.freshness = answer.freshness;
+  auto out = std::make_shared<MonitoringAnswer>();
+  out->values = answer_from(*stored, own, own_regions, scope, set, unit, p, parent);
+  out->values.freshness = answer.freshness;
+  std::size_t bytes = sizeof(MonitoringAnswer);
+  for (const auto& iv : out->values.indicators)
+    for (const auto& u : iv.units) bytes += sizeof(UnitValue) + u.unit_name.size() + u.evidence.size() + 256;
+  app.answers->keep(key, out, bytes);  // 256 per unit: room for its renderings
   return out;
+}
+
+MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
+                                   const std::string& period, std::optional<std::int64_t> parent) {
+  return monitoring_answer(app, caller, set, level, period, parent)->values;
 }
 
 MonitoringValues live_values(App& app, const std::string& set, UnitLevel level, const domain::Period& period,

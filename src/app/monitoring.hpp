@@ -69,6 +69,16 @@ bool reads_monitoring(const Caller& caller);
 MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
                                    const std::string& period, std::optional<std::int64_t> parent = {});
 
+// The same as one answer shared with every caller who asks the same of the
+// same data (app/answer_memo.hpp), with room for its rendering.
+struct MonitoringAnswer {
+  MonitoringValues values;
+  std::shared_ptr<Rendered> rendered = std::make_shared<Rendered>();
+};
+std::shared_ptr<const MonitoringAnswer> monitoring_answer(App& app, const Caller& caller, const std::string& set,
+                                                          const std::string& level, const std::string& period,
+                                                          std::optional<std::int64_t> parent = {});
+
 struct CountedPerson {
   std::int64_t id = 0;
   std::string name, organisations;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/answer_memo.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "domain/text.hpp"
@@ -330,19 +331,6 @@ void update_workplace(App& app, const Caller& caller, std::int64_t person_id, st
 }
 
 namespace {
-
-// Who sees what, as a key: callers with the same scope share a summary.
-std::string scope_key(const domain::Scope& scope) {
-  if (scope.everything) return "all";
-  auto text = [](std::vector<std::int64_t> ids) {
-    std::sort(ids.begin(), ids.end());
-    std::string out;
-    for (auto id : ids) out += std::to_string(id) + ",";
-    return out;
-  };
-  return "t" + text(scope.territories) + "o" + text(scope.organisations) + "p" +
-         (scope.person ? std::to_string(*scope.person) : std::string()) + "s" + text(scope.persons);
-}
 
 std::string encode_summary(const reg::Summary& s) {
   nlohmann::json j = {s.municipalities,      s.organisations,       s.educational_organisations, s.shnor,

@@ -54,7 +54,7 @@ bool SharedResults::time_to_tidy() {
 // the request when the data changed; the federation's (≈ 2–4 s) is answered
 // from the last result while it is redone.
 SharedResults::SharedResults(std::size_t max_bytes, std::int64_t quick_ms)
-    : max_bytes_(max_bytes), quick_ms_(quick_ms), instance_(random_instance()) {}
+    : quick_ms_(quick_ms), instance_(random_instance()), memory_(max_bytes) {}
 
 SharedResults::~SharedResults() {
   {
@@ -68,30 +68,16 @@ SharedResults::~SharedResults() {
 
 std::optional<SharedResults::Remembered> SharedResults::remembered(const std::string& key) {
   std::lock_guard lock(mu_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  lru_.splice(lru_.begin(), lru_, it->second.lru);
-  return it->second.kept;
+  const auto* found = memory_.find(key);
+  if (!found) return std::nullopt;
+  return *found;
 }
 
 void SharedResults::remember(const std::string& key, const Remembered& r) {
   std::lock_guard lock(mu_);
-  if (r.decoded.bytes > max_bytes_) return;  // would push out everything else
-  if (auto it = entries_.find(key); it != entries_.end()) {
-    if (it->second.kept.freshness.data_version > r.freshness.data_version) return;  // a newer one came first
-    bytes_ -= it->second.kept.decoded.bytes;
-    lru_.erase(it->second.lru);
-    entries_.erase(it);
-  }
-  lru_.push_front(key);
-  entries_.emplace(key, Entry{r, lru_.begin()});
-  bytes_ += r.decoded.bytes;
-  while (bytes_ > max_bytes_ && !lru_.empty()) {
-    auto last = entries_.find(lru_.back());
-    bytes_ -= last->second.kept.decoded.bytes;
-    entries_.erase(last);
-    lru_.pop_back();
-  }
+  if (const auto* kept = memory_.find(key); kept && kept->freshness.data_version > r.freshness.data_version)
+    return;  // a newer one came first
+  memory_.put(key, r, r.decoded.bytes);
 }
 
 namespace {
@@ -99,8 +85,12 @@ std::string part_key(const Computation& job, const std::string& part) { return j
 }  // namespace
 
 SharedAnswer SharedResults::get(storage::Database& db, const Computation& job, const std::string& part) {
+  return get(db, job, part, db.read([](storage::Connection& c) { return storage::monitoring_version(c); }));
+}
+
+SharedAnswer SharedResults::get(storage::Database& db, const Computation& job, const std::string& part,
+                                std::int64_t version) {
   const auto key = part_key(job, part);
-  const auto version = db.read([](storage::Connection& c) { return storage::monitoring_version(c); });
   auto mine = remembered(key);
   if (mine && mine->freshness.data_version == version) {
     std::lock_guard lock(mu_);
@@ -269,8 +259,8 @@ void SharedResults::wait_idle() {
 SharedResultsStats SharedResults::stats() const {
   std::lock_guard lock(mu_);
   auto s = stats_;
-  s.entries = entries_.size();
-  s.bytes = bytes_;
+  s.entries = memory_.size();
+  s.bytes = memory_.bytes();
   return s;
 }
 

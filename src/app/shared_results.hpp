@@ -34,6 +34,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/lru_memory.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::app {
@@ -90,6 +91,8 @@ class SharedResults {
   // The part `part` of the computation's result (value null when the
   // computation yields no such part).
   SharedAnswer get(storage::Database& db, const Computation& job, const std::string& part);
+  // The same with the current data version already read by the caller.
+  SharedAnswer get(storage::Database& db, const Computation& job, const std::string& part, std::int64_t version);
 
   // Blocks until the background queue is empty (tests, the bench).
   void wait_idle();
@@ -100,10 +103,6 @@ class SharedResults {
     Decoded decoded;
     Freshness freshness;
     std::int64_t compute_ms = 0;
-  };
-  struct Entry {
-    Remembered kept;
-    std::list<std::string>::iterator lru;
   };
   std::optional<Remembered> remembered(const std::string& key);
   void remember(const std::string& key, const Remembered& r);
@@ -124,13 +123,10 @@ class SharedResults {
   void work();
   bool time_to_tidy();
 
-  const std::size_t max_bytes_;
   const std::int64_t quick_ms_;
   const std::string instance_;  // this server among others, for lease holders
   mutable std::mutex mu_;
-  std::unordered_map<std::string, Entry> entries_;
-  std::list<std::string> lru_;  // most recent first
-  std::size_t bytes_ = 0;
+  LruMemory<Remembered> memory_;
   SharedResultsStats stats_;
   std::uint64_t attempts_ = 0;
   std::chrono::steady_clock::time_point last_tidy_{};

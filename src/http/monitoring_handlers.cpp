@@ -2,6 +2,8 @@
 // a number, and the справка (PDF, XLSX).
 #include "app/monitoring.hpp"
 #include "app/monitoring_campaigns.hpp"
+#include "http/content_encoding.hpp"
+#include "http/gzip.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
 #include "http/monitoring_json.hpp"
@@ -405,11 +407,28 @@ Response close_monitoring_campaign(const Request& r, Context& ctx) {
 
 Response monitoring_values(const Request& r, Context& ctx) {
   const QueryReader q(r);
-  const auto v = app::monitoring_values(ctx.app, *r.caller, q.text("set", 16), q.text("unit", 16), q.text("period", 32),
-                                        q.id("parent_id"));
-  JsonWriter w;
-  write_monitoring_values(w, v);
-  return json_response(200, std::move(w));
+  const auto answer = app::monitoring_answer(ctx.app, *r.caller, q.text("set", 16), q.text("unit", 16),
+                                             q.text("period", 32), q.id("parent_id"));
+  // Written (and gzipped) once per answer; every caller of the same answer
+  // gets those bytes — most requests under load repeat one another.
+  auto& rendered = *answer->rendered;
+  std::lock_guard lock(rendered.mu);
+  if (rendered.plain.empty()) {
+    JsonWriter w;
+    write_monitoring_values(w, answer->values);
+    rendered.plain = w.take();
+  }
+  Response resp;
+  const auto* accept = r.header("accept-encoding");
+  if (accept && worth_compressing(resp.content_type, rendered.plain.size()) && accepted_quality(*accept, "gzip") > 0) {
+    if (rendered.gzip.empty()) rendered.gzip = gzip(rendered.plain);
+    resp.body = rendered.gzip;
+    resp.headers.emplace_back("Content-Encoding", "gzip");
+    resp.headers.emplace_back("Vary", "Accept-Encoding");
+  } else {
+    resp.body = rendered.plain;  // the dispatcher adds Vary as to any answer it could have compressed
+  }
+  return resp;
 }
 
 Response monitoring_persons(const Request& r, Context& ctx) {

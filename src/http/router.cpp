@@ -577,8 +577,11 @@ class Dispatcher {
     ctx_.metrics.in_flight.fetch_sub(1);
     try {
       // Answers made now (JSON, CSV) go gzipped to a client that takes it; the
-      // built UI brings its own compressed forms (StaticFiles).
-      if (metric != static_metric_ && worth_compressing(resp.content_type, resp.body.size())) {
+      // built UI brings its own compressed forms (StaticFiles), and so do
+      // answers kept compressed by their handler (monitoring values).
+      const bool encoded = std::any_of(resp.headers.begin(), resp.headers.end(),
+                                       [](const auto& h) { return h.first == "Content-Encoding"; });
+      if (metric != static_metric_ && !encoded && worth_compressing(resp.content_type, resp.body.size())) {
         resp.headers.emplace_back("Vary", "Accept-Encoding");
         const auto accept = req->header().opt_value_of("Accept-Encoding");
         if (accept && accepted_quality(*accept, "gzip") > 0) {

@@ -7,6 +7,8 @@ import { spawnSync, execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import http from 'node:http'
+import zlib from 'node:zlib'
 import { startServer, json, session, runSql } from './server.mjs'
 
 let srv, admin, region, coordinator, school, regionId, municipalityId
@@ -214,4 +216,38 @@ test('values say which data they were computed from: a write moves the version, 
   )
   assert.equal(dates.body.data_version, after.body.data_version)
   assert.equal(dates.body.stale, false)
+})
+
+test('values are kept written and gzipped once: a client that takes gzip gets the same answer compressed once', async () => {
+  const url = `${srv.base}/api/v1/monitoring/values?set=fed&unit=municipality&period=${encodeURIComponent(period)}`
+  const get = (headers) =>
+    new Promise((resolve, reject) => {
+      http
+        .get(url, { headers: { ...region, ...headers } }, (res) => {
+          const chunks = []
+          res.on('data', (c) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
+        })
+        .on('error', reject)
+    })
+  const plain = await get({})
+  assert.equal(plain.status, 200)
+  assert.equal(plain.headers['content-encoding'], undefined)
+  assert.equal(plain.headers.vary, 'Accept-Encoding')
+  const items = JSON.parse(plain.body.toString()).items
+  assert.ok(items.length > 0)
+  for (const round of [1, 2]) {
+    const gz = await get({ 'Accept-Encoding': 'gzip, deflate' })
+    assert.equal(gz.status, 200)
+    assert.equal(gz.headers['content-encoding'], 'gzip', `round ${round}`)
+    assert.equal(gz.headers.vary, 'Accept-Encoding')
+    // Compressed once: the body is gzip of the very JSON the plain request got, not gzip of gzip.
+    assert.equal(zlib.gunzipSync(gz.body).toString(), plain.body.toString())
+  }
+  // Another scope, another answer: a school sees itself among the region's organisations.
+  const orgs = `/api/v1/monitoring/values?set=fed&unit=organisation&period=${encodeURIComponent(period)}`
+  const regions = await json(srv.base, orgs, { headers: region })
+  const schools = await json(srv.base, orgs, { headers: school })
+  assert.equal(new Set(schools.body.items.map((i) => i.unit_id)).size, 1)
+  assert.ok(new Set(regions.body.items.map((i) => i.unit_id)).size > 1)
 })

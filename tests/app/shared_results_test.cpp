@@ -97,6 +97,35 @@ TEST_P(SharedResultsTest, OneComputationServesEveryTerritoryAndEveryCallerOfALev
   EXPECT_EQ(app_.shared->stats().computed, 1u);
 }
 
+// The cut of a result to a scope is made once per data version: callers of
+// one scope share the answer (and its rendering); another scope, another
+// territory below, or a change of the data make their own.
+TEST_P(SharedResultsTest, CallersOfOneScopeShareAnAnswerUntilTheDataChanges) {
+  const auto ministry = caller("regional_ministry", region_);
+  const auto a = app::monitoring_answer(app_, ministry, "fed", "organisation", kYear);
+  const auto b = app::monitoring_answer(app_, caller("regional_ministry", region_), "fed", "organisation", kYear);
+  EXPECT_EQ(a.get(), b.get());
+  const auto coordinator = caller("municipal_coordinator", municipality_);
+  const auto theirs = app::monitoring_answer(app_, coordinator, "fed", "organisation", kYear);
+  EXPECT_NE(theirs.get(), a.get());
+  EXPECT_EQ(flat(theirs->values), flat(app::monitoring_values(app_, coordinator, "fed", "organisation", kSameDates)));
+  const auto below = app::monitoring_answer(app_, ministry, "fed", "organisation", kYear, municipality_);
+  EXPECT_NE(below.get(), a.get());
+  EXPECT_EQ(flat(below->values),
+            flat(app::monitoring_values(app_, ministry, "fed", "organisation", kSameDates, municipality_)));
+  EXPECT_EQ(app_.shared->stats().computed, 1u);
+
+  const auto teacher = teachers_of(organisation("RU-01-001-S001"), 1);
+  ASSERT_EQ(teacher.size(), 1u);
+  app_.db->write(
+      [&](storage::Connection& c) { c.execute("UPDATE persons SET birth_date = NULL WHERE id = $1", {teacher[0]}); });
+  const auto after = app::monitoring_answer(app_, ministry, "fed", "organisation", kYear);
+  EXPECT_NE(after.get(), a.get());
+  EXPECT_GT(after->values.freshness.data_version, a->values.freshness.data_version);
+  EXPECT_EQ(flat(after->values), flat(app::monitoring_values(app_, ministry, "fed", "organisation", kSameDates)));
+  EXPECT_NE(flat(after->values), flat(a->values));
+}
+
 TEST_P(SharedResultsTest, AWriteMovesTheVersionAndTheNextAnswerIsFresh) {
   const auto who = caller("municipal_coordinator", municipality_);
   const auto before = app::monitoring_values(app_, who, "fed", "organisation", kYear);
