@@ -1,5 +1,7 @@
 #include "app/shared_results.hpp"
 
+#include <algorithm>
+
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
@@ -223,8 +225,21 @@ SharedAnswer SharedResults::compute_or_wait(storage::Database& db, const Computa
 void SharedResults::schedule(storage::Database& db, const Computation& job, const std::string& part) {
   {
     std::lock_guard lock(mu_);
-    if (stopping_ || !queued_.insert(job.key).second) return;
-    queue_.emplace_back(&db, job, part);
+    if (stopping_) return;
+    // The key asked last goes first: it is the view somebody is looking at
+    // now (the page asks again every few seconds), and after a burst of
+    // writes it would otherwise wait behind every other key's recomputation.
+    if (!queued_.insert(job.key).second) {
+      const auto waiting = std::find_if(queue_.begin(), queue_.end(),
+                                        [&](const auto& queued) { return std::get<1>(queued).key == job.key; });
+      if (waiting != queue_.end() && waiting != queue_.begin()) {
+        auto asked = std::move(*waiting);
+        queue_.erase(waiting);
+        queue_.push_front(std::move(asked));
+      }
+      return;  // waiting already, or running (asked again when it ends)
+    }
+    queue_.emplace_front(&db, job, part);
     if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
   }
   wake_.notify_one();

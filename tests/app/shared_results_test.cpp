@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "app/monitoring.hpp"
@@ -150,6 +151,53 @@ TEST_P(SharedResultsTest, AWriteMovesTheVersionAndTheNextAnswerIsFresh) {
   // A quick recomputation stays in memory: nothing written for it (no lease, no stored copy).
   EXPECT_EQ(scalar("SELECT MAX(data_version) FROM computed_results"), before.freshness.data_version);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM computation_leases"), 0);
+}
+
+// After a burst of writes every long key waits for its recomputation; the one
+// somebody asks for (again) is redone next, not after all the others.
+TEST_P(SharedResultsTest, TheKeyAskedLastIsRecomputedNext) {
+  app::SharedResults shared(std::size_t{64} << 20, 0);  // every computation «long»
+  std::mutex mu;
+  std::vector<std::string> order;
+  bool recording = false;
+  std::promise<void> started, release;
+  auto released = release.get_future().share();
+  auto job = [&](const std::string& key) {
+    app::Computation c;
+    c.key = "test-order-" + key;
+    c.compute = [&, key](storage::Connection&) {
+      bool first = false;
+      {
+        std::lock_guard lock(mu);
+        if (recording) {
+          order.push_back(key);
+          first = order.size() == 1;
+        }
+      }
+      if (first) {
+        started.set_value();
+        released.wait();  // the worker stays busy while the others are asked
+      }
+      return std::vector<app::Part>{{"p", key, {std::make_shared<const std::string>(key), key.size()}}};
+    };
+    c.decode = [](const std::string& body) { return app::Decoded{std::make_shared<const std::string>(body), 1}; };
+    return c;
+  };
+  const std::vector<std::string> keys = {"a", "b", "c", "d"};
+  for (const auto& k : keys) EXPECT_FALSE(shared.get(*app_.db, job(k), "p").freshness.stale);
+  app_.db->write([](storage::Connection& c) { c.execute("UPDATE organisations SET address = 'новый' WHERE id > 0"); });
+  {
+    std::lock_guard lock(mu);
+    recording = true;
+  }
+  EXPECT_TRUE(shared.get(*app_.db, job("a"), "p").freshness.stale);
+  started.get_future().wait();  // «a» is being recomputed
+  for (const auto& k : {"b", "c", "d"}) EXPECT_TRUE(shared.get(*app_.db, job(k), "p").freshness.stale);
+  EXPECT_TRUE(shared.get(*app_.db, job("b"), "p").freshness.stale);  // somebody looks at «b» again
+  release.set_value();
+  shared.wait_idle();
+  std::lock_guard lock(mu);
+  EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "d", "c"}));
 }
 
 TEST_P(SharedResultsTest, ALongComputationIsAnsweredStaleAtOnceAndRedoneBehind) {
