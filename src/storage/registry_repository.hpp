@@ -79,6 +79,9 @@ struct StaffFilter {
   std::string incomplete;
   std::string sort = "name";  // name | code | organisation | category; «-» for descending
   keyset::PageRequest page;   // by offset or by key (see keyset.hpp)
+  // How SQLite finds a page sorted by name (see list_staff); unset: chosen by
+  // the scope's share of the registry. Tests set it to read both ways.
+  std::optional<bool> walk_names;
 };
 struct StaffRow {
   domain::Person person;
