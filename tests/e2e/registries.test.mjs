@@ -120,6 +120,22 @@ test('import: a dry run shows the bad row, the corrected file is checked and wri
   await page.getByTestId('import-apply').click()
   await page.getByTestId('report-applied').waitFor()
 
+  // The file sent again with one teacher's category changed: the report tells
+  // the changed record from the one given exactly as stored.
+  const again = good.replace('12.05.1990;высшая', '12.05.1990;первая')
+  await page.getByTestId('import-file').setInputFiles({ name: 'педагоги.csv', mimeType: 'text/csv', buffer: Buffer.from(again) })
+  await page.getByTestId('import-check').click()
+  await page.getByTestId('report-clean').waitFor()
+  assert.equal(await page.getByTestId('report-updated').textContent(), '2', 'a check does not compare')
+  assert.equal(await page.getByTestId('report-unchanged').count(), 0)
+  await page.getByTestId('import-apply').click()
+  await page.getByTestId('report-applied').waitFor()
+  assert.equal(await page.getByTestId('report-created').textContent(), '0')
+  assert.equal(await page.getByTestId('report-updated').textContent(), '1')
+  assert.equal(await page.getByTestId('report-unchanged').textContent(), '1')
+  assert.match(await page.getByTestId('import-report').textContent(), /Без изменений/)
+  await page.screenshot({ path: join(screenshots, 'import-report-unchanged.png') })
+
   await page.getByTestId('sidebar').getByRole('link', { name: 'Педагоги' }).click()
   await page.getByTestId('search').fill('лебедева нина')
   await page.getByTestId('persons-table').getByText('Лебедева Нина Сергеевна').waitFor()
