@@ -87,7 +87,7 @@ std::string part_key(const Computation& job, const std::string& part) { return j
 }  // namespace
 
 SharedAnswer SharedResults::get(storage::Database& db, const Computation& job, const std::string& part) {
-  return get(db, job, part, db.read([](storage::Connection& c) { return storage::monitoring_version(c); }));
+  return get(db, job, part, db.read(job.version));
 }
 
 SharedAnswer SharedResults::get(storage::Database& db, const Computation& job, const std::string& part,
@@ -134,7 +134,7 @@ SharedResults::Run SharedResults::run(storage::Database& db, const Computation& 
   const auto started = std::chrono::steady_clock::now();
   Run r;
   r.parts = db.read_snapshot([&](storage::Connection& c) {
-    r.freshness.data_version = storage::monitoring_version(c);
+    r.freshness.data_version = job.version(c);
     return job.compute(c);
   });
   r.freshness.computed_at = domain::utc_timestamp_now();

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "app/lru_memory.hpp"
+#include "storage/data_version.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::app {
@@ -67,6 +68,10 @@ struct Computation {
   std::function<std::vector<Part>(storage::Connection&)> compute;
   // From a stored body (another server's, or this one's before a restart).
   std::function<Decoded(const std::string& body)> decode;
+  // The counter whose value the result is kept under: the monitoring version
+  // by default; a result that reads less may name a narrower one
+  // (storage/data_version.hpp), which fewer writes move.
+  std::int64_t (*version)(storage::Connection&) = storage::monitoring_version;
 };
 
 struct SharedAnswer {

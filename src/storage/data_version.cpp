@@ -48,4 +48,11 @@ std::int64_t access_version(Connection& c) {
   return c.scalar("SELECT version FROM data_versions WHERE name = 'access'");
 }
 
+const std::vector<std::string>& staff_tables() {
+  static const std::vector<std::string> tables = {"persons", "positions", "organisations", "territories"};
+  return tables;
+}
+
+std::int64_t staff_version(Connection& c) { return c.scalar("SELECT version FROM data_versions WHERE name = 'staff'"); }
+
 }  // namespace metodist::storage

@@ -27,4 +27,11 @@ std::int64_t monitoring_version(Connection& c);
 const std::vector<std::string>& access_tables();
 std::int64_t access_version(Connection& c);
 
+// The staff version (migration 0028): moved by every change to persons and
+// their workplaces, and by an organisation or a territory moved, retyped or
+// removed — what the count of pedagogical workers and the staff list's total
+// read. A school renamed or added leaves it.
+const std::vector<std::string>& staff_tables();
+std::int64_t staff_version(Connection& c);
+
 }  // namespace metodist::storage

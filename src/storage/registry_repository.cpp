@@ -274,9 +274,11 @@ bool is_staff_sort_key(const std::string& key) {
   return k == "name" || k == "code" || k == "organisation" || k == "category";
 }
 
-StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal) {
+StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal,
+                     std::optional<std::int64_t> known_total) {
   Params count_params;
-  const auto total = c.scalar(staff_count_from(f) + staff_where(f, scope, count_params), count_params);
+  const auto total =
+      known_total ? *known_total : c.scalar(staff_count_from(f) + staff_where(f, scope, count_params), count_params);
   const keyset::PagePlan plan(f.sort, staff_order(f.sort), f.page);
   const bool walk = walk_names(c, f, total, f.page.limit);
   Params params;
@@ -297,6 +299,12 @@ void each_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope,
 Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,
                 const domain::Scope& scope) {
   Summary s;
+  count_organisations(c, territory, scope, s);
+  count_workers(c, territory, on_date, scope, s);
+  return s;
+}
+
+void count_organisations(Connection& c, std::optional<std::int64_t> territory, const domain::Scope& scope, Summary& s) {
   Params p;
   // Municipalities the scope covers (a school's administrator covers none).
   std::string munis = "SELECT count(*) FROM territories t WHERE t.level = 'municipality'";
@@ -321,7 +329,10 @@ Summary summary(Connection& c, std::optional<std::int64_t> territory, const std:
             s.shnor += r.int64("shnor");
           }
         });
+}
 
+void count_workers(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,
+                   const domain::Scope& scope, Summary& s) {
   Params w{on_date};
   std::string workers = active_teaching_positions() + " AND " + organisation_scope(scope, w, "o");
   if (territory) workers += " AND o.territory_id IN " + subtree(placeholder(w, *territory));
@@ -331,7 +342,6 @@ Summary summary(Connection& c, std::optional<std::int64_t> territory, const std:
           s.workers_by_category.emplace_back(r.text("category"), r.int64("total"));
           s.pedagogical_workers += r.int64("total");
         });
-  return s;
 }
 
 }  // namespace metodist::storage::registry

@@ -95,7 +95,10 @@ struct StaffPage {
   keyset::PageLinks links;
 };
 bool is_staff_sort_key(const std::string& key);
-StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal);
+// `known_total`: the count of rows for this filter and scope, when the caller
+// kept it (it is not counted again).
+StaffPage list_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal,
+                     std::optional<std::int64_t> known_total = {});
 void each_staff(Connection& c, const StaffFilter& f, const domain::Scope& scope, const domain::Scope& personal,
                 const std::function<void(const StaffRow&)>& on_row);
 
@@ -112,5 +115,11 @@ struct Summary {
 // Counts within `territory` (if given) and within the scope.
 Summary summary(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,
                 const domain::Scope& scope);
+// Its two halves: territories and organisations (a few milliseconds), and the
+// pedagogical workers by category on the date (the dear one: every workplace
+// of the scope) — kept apart under the staff version (app/registry.cpp).
+void count_organisations(Connection& c, std::optional<std::int64_t> territory, const domain::Scope& scope, Summary& s);
+void count_workers(Connection& c, std::optional<std::int64_t> territory, const std::string& on_date,
+                   const domain::Scope& scope, Summary& s);
 
 }  // namespace metodist::storage::registry

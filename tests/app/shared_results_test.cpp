@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "app/monitoring.hpp"
+#include "app/registry.hpp"
 #include "storage/computed_results_repository.hpp"
 #include "storage/data_version.hpp"
 #include "support/demo_app.hpp"
@@ -151,6 +152,46 @@ TEST_P(SharedResultsTest, AWriteMovesTheVersionAndTheNextAnswerIsFresh) {
   // A quick recomputation stays in memory: nothing written for it (no lease, no stored copy).
   EXPECT_EQ(scalar("SELECT MAX(data_version) FROM computed_results"), before.freshness.data_version);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM computation_leases"), 0);
+}
+
+// The start page's count of pedagogical workers and the staff list's total
+// are kept under the staff version: a school renamed or added leaves them
+// (the organisations are counted afresh), a teacher leaving moves them.
+TEST_P(SharedResultsTest, WorkerCountsFollowTheStaffAndNotARenamedOrAddedSchool) {
+  const auto who = caller("regional_ministry", region_);
+  const auto staff = [&] { return app::list_staff(app_, who, {}).total; };
+  const auto before = app::summary(app_, who, {});
+  const auto total = staff();
+  ASSERT_GT(before.pedagogical_workers, 0);
+  const auto computed = app_.shared->stats().computed;
+  app_.db->write([](storage::Connection& c) {
+    c.execute("UPDATE organisations SET name = name || ' (переименована)' WHERE code = 'RU-01-001-S001'");
+    c.execute(
+        "INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model,"
+        " search_key, created_at, updated_at) SELECT 'NEW-SCHOOL', 'Новая школа', 'school', territory_id, 0, 0, 0,"
+        " 'новая школа', created_at, updated_at FROM organisations WHERE code = 'RU-01-001-S001'");
+  });
+  const auto renamed = app::summary(app_, who, {});
+  EXPECT_EQ(renamed.organisations, before.organisations + 1);
+  EXPECT_EQ(renamed.pedagogical_workers, before.pedagogical_workers);
+  EXPECT_EQ(renamed.workers_by_category, before.workers_by_category);
+  EXPECT_EQ(app_.shared->stats().computed, computed) << "the workers were not counted again";
+  EXPECT_EQ(staff(), total);
+
+  // A teacher with one workplace leaves: both move at once.
+  std::int64_t leaving = 0;
+  for (auto id : teachers_of(organisation("RU-01-001-S001"), 50))
+    if (scalar("SELECT COUNT(*) FROM positions WHERE person_id = " + std::to_string(id)) == 1) {
+      leaving = id;
+      break;
+    }
+  ASSERT_GT(leaving, 0);
+  app_.db->write([&](storage::Connection& c) {
+    c.execute("UPDATE positions SET left_on = '2001-01-01' WHERE person_id = $1", {leaving});
+  });
+  EXPECT_EQ(app::summary(app_, who, {}).pedagogical_workers, before.pedagogical_workers - 1);
+  EXPECT_EQ(staff(), total - 1);
+  EXPECT_GT(app_.shared->stats().computed, computed);
 }
 
 // After a burst of writes every long key waits for its recomputation; the one

@@ -74,6 +74,48 @@ TEST_P(DataVersionTest, EveryTableMonitoringReadsHasItsTriggersAndNoOtherHas) {
           << (*m)[1].str() << " is read by monitoring but not listed";
 }
 
+// The staff version: persons and workplaces, and an organisation or a
+// territory moved, retyped or removed — not a rename, not a new school.
+TEST_P(DataVersionTest, TheStaffVersionMovesWithWhoWorksWhereAndNotWithARename) {
+  const bool sqlite = GetParam() == "sqlite";
+  const std::map<std::string, int> expected = {
+      {"persons", sqlite ? 3 : 1}, {"positions", sqlite ? 3 : 1}, {"organisations", 2}, {"territories", 2}};
+  EXPECT_EQ(triggered_tables("staff"), expected);
+  for (const auto& t : storage::staff_tables()) EXPECT_TRUE(expected.count(t)) << t;
+  const auto staff = [&] { return app_.db->read([](storage::Connection& c) { return storage::staff_version(c); }); };
+  const auto school = organisation("RU-01-001-S001");
+  auto unchanged = [&](const std::string& what, const std::string& sql) {
+    const auto before = staff();
+    app_.db->write([&](storage::Connection& c) { c.execute(sql); });
+    EXPECT_EQ(staff(), before) << what;
+  };
+  auto moved = [&](const std::string& what, const std::string& sql) {
+    const auto before = staff();
+    app_.db->write([&](storage::Connection& c) { c.execute(sql); });
+    EXPECT_GT(staff(), before) << what;
+  };
+  const auto id = std::to_string(school);
+  unchanged("rename", "UPDATE organisations SET name = name || '!' WHERE id = " + id);
+  unchanged("new school",
+            "INSERT INTO organisations (code, name, kind, territory_id, is_shnor, has_staff_plan, has_mentoring_model,"
+            " search_key, created_at, updated_at) SELECT 'V-1', 'Школа', 'school', territory_id, 0, 0, 0, 'школа',"
+            " created_at, updated_at FROM organisations WHERE id = " +
+                id);
+  unchanged("territory renamed", "UPDATE territories SET name = name || '!' WHERE code = 'RU-01-001'");
+  moved("kind", "UPDATE organisations SET kind = 'kindergarten' WHERE id = " + id);
+  moved("moved",
+        "UPDATE organisations SET territory_id = (SELECT id FROM territories WHERE code = 'RU-01') WHERE id = " + id);
+  moved("removed", "DELETE FROM organisations WHERE code = 'V-1'");
+  moved("person", "UPDATE persons SET category = category WHERE id = (SELECT MIN(id) FROM persons)");
+  moved("workplace", "UPDATE positions SET left_on = left_on WHERE id = (SELECT MIN(id) FROM positions)");
+  unchanged("new territory",
+            "INSERT INTO territories (code, name, level, parent_id, search_key) SELECT 'RU-01-999', 'Новый район',"
+            " 'municipality', id, 'новый район' FROM territories WHERE code = 'RU-01'");
+  moved(
+      "territory moved",
+      "UPDATE territories SET parent_id = (SELECT id FROM territories WHERE code = 'RU-01-001') WHERE code = 'RU-01-999'");
+}
+
 TEST_P(DataVersionTest, AChangeToAnyMonitoredTableMovesTheVersion) {
   int changed = 0;
   for (const auto& t : storage::monitored_tables()) {
