@@ -376,10 +376,12 @@ reg::Summary decode_summary(const std::string& body) {
 reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t> territory) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
   const auto today = domain::Date::today().iso();
-  app.db->read([&](storage::Connection& c) {
+  auto out = app.db->read([&](storage::Connection& c) {
     if (territory && (!reg::find_territory(c, *territory) || !reg::territory_covered(c, *territory, scope)))
       throw domain::Error::not_found("Территория не найдена");
-    return 0;
+    reg::Summary s;
+    reg::count_organisations(c, territory, scope, s);
+    return s;
   });
   Computation job;
   job.key = "summary-workers/" + scope_key(scope) + "/" + (territory ? std::to_string(*territory) : std::string("-")) +
@@ -394,11 +396,6 @@ reg::Summary summary(App& app, const Caller& caller, std::optional<std::int64_t>
     return Decoded{std::make_shared<const reg::Summary>(decode_summary(body)), sizeof(reg::Summary) + 512};
   };
   const auto workers = std::static_pointer_cast<const reg::Summary>(app.shared->get(*app.db, job, "").value);
-  auto out = app.db->read([&](storage::Connection& c) {
-    reg::Summary s;
-    reg::count_organisations(c, territory, scope, s);
-    return s;
-  });
   out.pedagogical_workers = workers->pedagogical_workers;
   out.workers_by_category = workers->workers_by_category;
   return out;
