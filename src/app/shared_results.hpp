@@ -96,7 +96,8 @@ class SharedResults {
   // The part `part` of the computation's result (value null when the
   // computation yields no such part).
   SharedAnswer get(storage::Database& db, const Computation& job, const std::string& part);
-  // The same with the current data version already read by the caller.
+  // The same with the current value of the job's counter (Computation::version)
+  // already read by the caller.
   SharedAnswer get(storage::Database& db, const Computation& job, const std::string& part, std::int64_t version);
 
   // Blocks until the background queue is empty (tests, the bench).

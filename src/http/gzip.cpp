@@ -1,8 +1,11 @@
 #include "http/gzip.hpp"
 
+#include <spdlog/spdlog.h>
 #include <zlib.h>
 
 #include <stdexcept>
+
+#include "http/content_encoding.hpp"
 
 namespace metodist::http {
 
@@ -28,6 +31,19 @@ bool worth_compressing(std::string_view content_type, std::size_t size) {
   if (size < kMinCompressed) return false;
   return content_type.starts_with("application/json") || content_type.starts_with("text/") ||
          content_type.starts_with("application/yaml");
+}
+
+bool gzip_wanted(std::string_view accept_encoding, std::string_view content_type, std::size_t size) {
+  return worth_compressing(content_type, size) && accepted_quality(accept_encoding, "gzip") > 0;
+}
+
+std::optional<std::string> gzip_or_plain(std::string_view body, std::string_view request_id) {
+  try {
+    return gzip(body);
+  } catch (const std::exception& e) {
+    spdlog::warn("rid={} ответ отправлен без сжатия: {}", request_id, e.what());
+    return std::nullopt;
+  }
 }
 
 }  // namespace metodist::http

@@ -1,10 +1,7 @@
 // Monitoring: indicator passports, live values per unit, the persons behind
 // a number, and the справка (PDF, XLSX).
-#include <spdlog/spdlog.h>
-
 #include "app/monitoring.hpp"
 #include "app/monitoring_campaigns.hpp"
-#include "http/content_encoding.hpp"
 #include "http/gzip.hpp"
 #include "http/handlers.hpp"
 #include "http/json.hpp"
@@ -407,19 +404,6 @@ Response close_monitoring_campaign(const Request& r, Context& ctx) {
   return get_monitoring_campaign(r, ctx);
 }
 
-namespace {
-// Fills the answer's gzip form; false (the plain one goes) when zlib fails.
-bool gzipped(app::Rendered& rendered) {
-  try {
-    rendered.gzip = gzip(rendered.plain);
-    return true;
-  } catch (const std::exception& e) {
-    spdlog::warn("ответ мониторинга отправлен без сжатия: {}", e.what());
-    return false;
-  }
-}
-}  // namespace
-
 Response monitoring_values(const Request& r, Context& ctx) {
   const QueryReader q(r);
   const auto answer = app::monitoring_answer(ctx.app, *r.caller, q.text("set", 16), q.text("unit", 16),
@@ -435,8 +419,10 @@ Response monitoring_values(const Request& r, Context& ctx) {
   }
   Response resp;
   const auto* accept = r.header("accept-encoding");
-  if (accept && worth_compressing(resp.content_type, rendered.plain.size()) && accepted_quality(*accept, "gzip") > 0 &&
-      (!rendered.gzip.empty() || gzipped(rendered))) {
+  const bool wanted = gzip_wanted(accept ? *accept : std::string_view{}, resp.content_type, rendered.plain.size());
+  if (wanted && rendered.gzip.empty())
+    if (auto zipped = gzip_or_plain(rendered.plain, r.request_id)) rendered.gzip = std::move(*zipped);
+  if (wanted && !rendered.gzip.empty()) {
     resp.body = rendered.gzip;
     resp.headers.emplace_back("Content-Encoding", "gzip");
     resp.headers.emplace_back("Vary", "Accept-Encoding");

@@ -9,7 +9,6 @@
 
 #include "domain/error.hpp"
 #include "domain/text.hpp"
-#include "http/content_encoding.hpp"
 #include "http/gzip.hpp"
 #include "http/json.hpp"
 #include "http/restinio_router.hpp"
@@ -584,14 +583,11 @@ class Dispatcher {
       if (metric != static_metric_ && !encoded && worth_compressing(resp.content_type, resp.body.size())) {
         resp.headers.emplace_back("Vary", "Accept-Encoding");
         const auto accept = req->header().opt_value_of("Accept-Encoding");
-        if (accept && accepted_quality(*accept, "gzip") > 0) {
-          try {
-            resp.body = gzip(resp.body);
+        if (gzip_wanted(accept.value_or(std::string_view{}), resp.content_type, resp.body.size()))
+          if (auto zipped = gzip_or_plain(resp.body, rid)) {
+            resp.body = std::move(*zipped);
             resp.headers.emplace_back("Content-Encoding", "gzip");
-          } catch (const std::exception& e) {
-            spdlog::warn("rid={} ответ отправлен без сжатия: {}", rid, e.what());
           }
-        }
       }
       auto builder = req->create_response(restinio::http_status_line_t{
           restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});

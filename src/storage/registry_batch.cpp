@@ -267,6 +267,14 @@ const std::string& position_changed() {
   return sql;
 }
 
+// The columns both write paths fill (multi-row VALUES on SQLite, COPY's
+// temporary tables on PostgreSQL), in the order their rows give them.
+constexpr const char* kInsertPersons =
+    "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
+    " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)";
+constexpr const char* kInsertPositions =
+    "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on, left_on)";
+
 Value optional_flag(const std::optional<bool>& b) { return b ? flag(*b) : Value{nullptr}; }
 Value optional_date(const std::optional<domain::Date>& d) { return d ? Value{d->iso()} : Value{nullptr}; }
 
@@ -294,12 +302,8 @@ void insert_batch(Connection& c, std::span<const PersonPatch> batch, const std::
                    flag(p.higher_ped_education.value_or(false)), flag(p.ped_university_graduate.value_or(false)),
                    search_key_of(p), std::string_view(now), std::string_view(now), view_or_null(p.snils)});
   }
-  c.run(
-      "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
-      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)"
-      " VALUES " +
-          values_rows(batch.size(), 14) + " RETURNING code, id",
-      params, [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
+  c.run(std::string(kInsertPersons) + " VALUES " + values_rows(batch.size(), 14) + " RETURNING code, id", params,
+        [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
 }
 
 // UPDATE … FROM (VALUES …): both backends name the VALUES columns column1…;
@@ -395,13 +399,11 @@ void copy_new_persons(Connection& c, std::span<const PersonPatch> rows, const st
         .end_row();
   }
   copy_into(c, "import_persons", kImportPersons, copy);
-  c.run(
-      "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
-      " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)"
-      " SELECT code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category,"
-      " higher_ped_education, ped_university_graduate, search_key, $1, $1, snils FROM import_persons"
-      " RETURNING code, id",
-      {now}, [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
+  c.run(std::string(kInsertPersons) +
+            " SELECT code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since, category,"
+            " higher_ped_education, ped_university_graduate, search_key, $1, $1, snils FROM import_persons"
+            " RETURNING code, id",
+        {now}, [&](const Row& r) { ids[at.at(r.view("code"))] = r.int64("id"); });
 }
 
 // The same as update_batch: NULL keeps the stored value.
@@ -483,10 +485,7 @@ std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const Positi
               "person_id BIGINT, organisation_id BIGINT, position TEXT, subject_area TEXT, subjects TEXT,"
               " hired_on DATE, left_on DATE",
               copy);
-    c.run(std::string("INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects,"
-                      " hired_on, left_on) SELECT * FROM import_positions") +
-              on_conflict,
-          {}, collect);
+    c.run(std::string(kInsertPositions) + " SELECT * FROM import_positions" + on_conflict, {}, collect);
     return written;
   }
   in_batches<PositionPatch>(rows, [&](std::span<const PositionPatch> batch) {
@@ -496,11 +495,7 @@ std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const Positi
       params.insert(params.end(), {p.person_id, p.organisation_id, p.position, view_or_null(p.subject_area),
                                    view_or_null(p.subjects), optional_date(p.hired_on), optional_date(p.left_on)});
     }
-    c.run(
-        "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on,"
-        " left_on) VALUES " +
-            values_rows(batch.size(), 7) + on_conflict,
-        params, collect);
+    c.run(std::string(kInsertPositions) + " VALUES " + values_rows(batch.size(), 7) + on_conflict, params, collect);
   });
   return written;
 }

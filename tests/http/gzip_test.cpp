@@ -46,3 +46,20 @@ TEST(Gzip, OnlyTextLargeEnoughIsWorthIt) {
   EXPECT_FALSE(worth_compressing("application/pdf", 500000));
   EXPECT_FALSE(worth_compressing("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 500000));
 }
+
+// One rule for every answer made now (the dispatcher's and the monitoring
+// handler's kept ones): worth compressing, and the client takes gzip.
+TEST(Gzip, WantedWhenWorthItAndTheClientTakesIt) {
+  using metodist::http::gzip_wanted;
+  const char* json = "application/json; charset=utf-8";
+  EXPECT_TRUE(gzip_wanted("gzip, deflate, br", json, 5000));
+  EXPECT_TRUE(gzip_wanted("*", json, 5000));
+  EXPECT_FALSE(gzip_wanted("", json, 5000));  // sent no Accept-Encoding
+  EXPECT_FALSE(gzip_wanted("gzip;q=0, br", json, 5000));
+  EXPECT_FALSE(gzip_wanted("gzip", json, 200));
+  EXPECT_FALSE(gzip_wanted("gzip", "application/pdf", 500000));
+  const std::string body(4000, 'a');
+  const auto packed = metodist::http::gzip_or_plain(body, "rid-1");
+  ASSERT_TRUE(packed.has_value());
+  EXPECT_EQ(gunzip(*packed), body);
+}
