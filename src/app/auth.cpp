@@ -154,13 +154,20 @@ std::optional<Caller> authenticate(App& app, const std::string& token, bool from
   if (token.size() != 64) return std::nullopt;
   const std::string digest = token_digest(token);
   const std::string now = iso(Clock::now());
+  // An API token is never a cookie, even from memory.
+  auto accepted = [&](const Caller& caller) -> std::optional<Caller> {
+    if (from_cookie && caller.session_kind == "api") return std::nullopt;
+    return caller;
+  };
+  // Read before the version: a commit after this read moves it.
+  const auto commits = app.db->commits();
+  if (commits)
+    if (auto known = app.sessions->find_uncommitted(digest, *commits, now)) return accepted(**known);
   return app.db->read([&](storage::Connection& c) -> std::optional<Caller> {
     // Read first: a change after this read moves it, so nothing read below can outlive the change.
     const auto version = storage::access_version(c);
-    if (auto known = app.sessions->find(digest, version, now)) {
-      if (from_cookie && (*known)->session_kind == "api") return std::nullopt;
-      return **known;
-    }
+    if (commits) app.sessions->version_read(*commits, version);
+    if (auto known = app.sessions->find(digest, version, now)) return accepted(**known);
     auto session = acc::find_live_session(c, digest, now);
     if (!session) return std::nullopt;
     auto account = acc::find_account(c, session->account_id);
@@ -170,8 +177,7 @@ std::optional<Caller> authenticate(App& app, const std::string& token, bool from
     caller->csrf_token = session->csrf_token;
     caller->token_digest = digest;
     app.sessions->put(digest, version, session->expires_at, caller);
-    if (from_cookie && session->kind == "api") return std::nullopt;
-    return *caller;
+    return accepted(*caller);
   });
 }
 

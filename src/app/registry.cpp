@@ -156,10 +156,7 @@ reg::StaffPage list_staff(App& app, const Caller& caller, const reg::StaffFilter
 
 domain::Organisation get_organisation(App& app, const Caller& caller, std::int64_t id) {
   const auto scope = scope_of(caller, domain::Action::read_registry);
-  auto o = app.db->read([&](storage::Connection& c) -> std::optional<domain::Organisation> {
-    if (!reg::organisation_visible(c, id, scope)) return std::nullopt;
-    return reg::find_organisation(c, id);
-  });
+  auto o = app.db->read([&](storage::Connection& c) { return reg::find_visible_organisation(c, id, scope); });
   if (!o) throw domain::Error::not_found("Организация не найдена");
   return *o;
 }

@@ -5,6 +5,11 @@
 // moves it (triggers, migration 0027), and the next request reads the session
 // again. Entries also lapse at the session's end and after a minute (a
 // methodist's support follows the calendar).
+//
+// On SQLite even that read is spared while nothing is committed: the cache
+// remembers the version it last read together with the database's commit
+// count read just before (storage/commit_signal.hpp); while the count stands,
+// so does the version.
 #pragma once
 
 #include <chrono>
@@ -36,6 +41,24 @@ class SessionCache {
     }
     return e.value;
   }
+  // The session as of the version last read, when no commit came since.
+  std::optional<Value> find_uncommitted(const std::string& digest, std::uint64_t commits, const std::string& now_iso) {
+    std::int64_t version = 0;
+    {
+      std::lock_guard lock(mu_);
+      if (!read_at_ || *read_at_ != commits) return std::nullopt;
+      version = last_read_;
+    }
+    return find(digest, version, now_iso);
+  }
+  // `commits` must have been read before `version`: a commit in between then
+  // shows as a moved count at the next request.
+  void version_read(std::uint64_t commits, std::int64_t version) {
+    std::lock_guard lock(mu_);
+    if (read_at_ && *read_at_ > commits) return;  // a later reading is kept
+    read_at_ = commits;
+    last_read_ = version;
+  }
   void put(const std::string& digest, std::int64_t version, std::string expires_at, Value value) {
     std::lock_guard lock(mu_);
     if (entries_.size() >= max_entries_) entries_.clear();  // a burst of sign-ins: start over, no scan
@@ -54,6 +77,8 @@ class SessionCache {
   const std::size_t max_entries_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
+  std::optional<std::uint64_t> read_at_;  // the commit count read before last_read_
+  std::int64_t last_read_ = 0;
 };
 
 }  // namespace metodist::app

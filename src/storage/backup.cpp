@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "storage/commit_signal.hpp"
 #include "storage/database.hpp"
 
 namespace metodist::storage {
@@ -113,6 +114,9 @@ void restore_database(const std::string& url, const std::string& file, const Bac
       copy(from.db, to.db, progress);
       to.check_integrity("Восстановленная база");
     }
+    // The server should be stopped, but if one still runs, it must not go on
+    // trusting what it read before: the restore counts as a commit.
+    if (auto commits = CommitSignal::open(path)) commits->advance();
     return;
   }
   if (is_postgres(url)) {

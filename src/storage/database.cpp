@@ -58,17 +58,28 @@ std::optional<std::string> Row::opt_text(std::string_view column) const {
   return text(i);
 }
 
+Columns::Columns(std::vector<std::string> names) : names_(std::move(names)), twice_(names_.size(), false) {
+  for (std::size_t i = 0; i < names_.size(); ++i)
+    for (std::size_t j = i + 1; j < names_.size(); ++j)
+      if (names_[i] == names_[j]) twice_[i] = twice_[j] = true;
+}
+
 std::size_t Row::index(std::string_view column) const {
-  std::size_t found = cells_.size();
-  const auto& names = columns_ ? *columns_ : std::vector<std::string>{};
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] != column) continue;
-    if (found != cells_.size()) throw std::logic_error("column «" + std::string(column) + "» is twice in the SELECT");
-    found = i;
+  const std::size_t n = columns_ ? columns_->size() : 0;
+  std::size_t found = n;
+  if (next_ < n && (*columns_)[next_] == column) {
+    found = next_;
+  } else {
+    for (std::size_t i = 0; i < n && found == n; ++i)
+      if ((*columns_)[i] == column) found = i;
   }
-  if (found < cells_.size()) return found;
+  if (found < n && found < cells_.size()) {
+    if (columns_->twice(found)) throw std::logic_error("column «" + std::string(column) + "» is twice in the SELECT");
+    next_ = found + 1;
+    return found;
+  }
   std::string known;
-  for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+  for (std::size_t i = 0; i < n; ++i) known += (known.empty() ? "" : ", ") + (*columns_)[i];
   throw std::logic_error("no column «" + std::string(column) + "» in the SELECT (it has: " + known + ")");
 }
 

@@ -41,7 +41,20 @@ inline Value id_or_null(std::optional<std::int64_t> id) { return id ? Value{*id}
 
 // The names of a result's columns, as the SELECT gives them (a column's own
 // name, or its alias: expressions need one, the engines name them differently).
-using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
+// Built once per prepared statement where the backend can keep it; which
+// names the SELECT has twice is worked out here, not at every lookup.
+class Columns {
+ public:
+  explicit Columns(std::vector<std::string> names);
+  std::size_t size() const noexcept { return names_.size(); }
+  const std::string& operator[](std::size_t i) const { return names_[i]; }
+  bool twice(std::size_t i) const { return twice_[i]; }
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<bool> twice_;
+};
+using ColumnNames = std::shared_ptr<const Columns>;
 
 // One result row. Accessors convert as SQL would: NULL reads as 0 / "".
 // Cells are read by position or by column name; by name, adding a column to a
@@ -78,6 +91,9 @@ class Row {
  private:
   std::vector<Value> cells_;
   ColumnNames columns_;
+  // Mappers read a row's cells mostly in SELECT order: the next lookup
+  // tries the column after the last one found before searching.
+  mutable std::size_t next_ = 0;
 };
 
 using RowCallback = std::function<void(const Row&)>;
@@ -181,6 +197,12 @@ class Database {
   virtual PoolStats stats() const = 0;
   // Where the data lives, without secrets (for logs and /readyz).
   virtual std::string describe() const = 0;
+  // SQLite: a count that every commit to the file by any process on this
+  // machine advances once readers can see it (storage/commit_signal.hpp). A
+  // version read from the database after a count was read holds while the
+  // count stands. PostgreSQL (servers on several machines): nullopt — read
+  // the version.
+  virtual std::optional<std::uint64_t> commits() const noexcept { return std::nullopt; }
 
   // Reads are idempotent: one that fails because its pooled connection died
   // (a PostgreSQL restart) is run once more on a fresh connection.

@@ -82,9 +82,9 @@ class PgConnection final : public Connection {
       for (int c = 0; c < cols; ++c) types[static_cast<std::size_t>(c)] = PQftype(res.r, c);
       Row row;
       row.cells().resize(static_cast<std::size_t>(cols));
-      auto names = std::make_shared<std::vector<std::string>>();
-      for (int c = 0; c < cols; ++c) names->emplace_back(PQfname(res.r, c));
-      row.set_columns(std::move(names));
+      std::vector<std::string> names;
+      for (int c = 0; c < cols; ++c) names.emplace_back(PQfname(res.r, c));
+      row.set_columns(std::make_shared<const Columns>(std::move(names)));
       for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c)
           cell(res.r, r, c, types[static_cast<std::size_t>(c)], row.cells()[static_cast<std::size_t>(c)]);

@@ -67,6 +67,16 @@ std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_
   return organisation_from(*row);
 }
 
+std::optional<domain::Organisation> find_visible_organisation(Connection& c, std::int64_t id,
+                                                              const domain::Scope& scope) {
+  Params params{id};
+  auto row = c.query_one(std::string("SELECT ") + kOrgColumns + " FROM organisations o WHERE o.id = $1 AND " +
+                             organisation_scope(scope, params, "o"),
+                         params);
+  if (!row) return std::nullopt;
+  return organisation_from(*row);
+}
+
 bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope) {
   Params params{id};
   return c.scalar("SELECT count(*) FROM organisations o WHERE o.id = $1 AND " + organisation_scope(scope, params, "o"),

@@ -41,6 +41,9 @@ void each_organisation(
 // Unscoped: for validation inside a use case that already checked access.
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
 bool organisation_visible(Connection& c, std::int64_t id, const domain::Scope& scope);
+// The organisation when it is in the scope, in one read (a card opened by id).
+std::optional<domain::Organisation> find_visible_organisation(Connection& c, std::int64_t id,
+                                                              const domain::Scope& scope);
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o);
 // Overwrites every field of organisation o.id.
 void update_organisation(Connection& c, const domain::Organisation& o);

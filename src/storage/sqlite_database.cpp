@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "storage/backends.hpp"
+#include "storage/commit_signal.hpp"
 #include "storage/pool.hpp"
 
 namespace metodist::storage {
@@ -56,7 +57,8 @@ ErrorKind classify(int extended) {
 
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(const std::string& path, bool read_only) {
+  SqliteConnection(const std::string& path, bool read_only, std::shared_ptr<CommitSignal> commits)
+      : commits_(std::move(commits)) {
     // Readers open read-write but run with query_only: a read-only handle on a
     // WAL file fails when it has to initialise the shared-memory index.
     const int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | (read_only ? 0 : SQLITE_OPEN_CREATE);
@@ -71,10 +73,11 @@ class SqliteConnection final : public Connection {
     exec_script(read_only ? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     exec_script("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-1048576; PRAGMA mmap_size=268435456;");
+    if (commits_) sqlite3_wal_hook(db_, &SqliteConnection::committed, this);
   }
 
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : cache_) sqlite3_finalize(prepared.stmt);
     sqlite3_close(db_);
   }
 
@@ -82,7 +85,8 @@ class SqliteConnection final : public Connection {
   bool healthy() noexcept override { return db_ != nullptr; }
 
   std::int64_t run(std::string_view sql, const Params& params, const RowCallback& on_row) override {
-    sqlite3_stmt* stmt = prepare(sql);
+    Prepared& prepared = prepare(sql);
+    sqlite3_stmt* stmt = prepared.stmt;
     struct Reset {
       sqlite3_stmt* s;
       ~Reset() {
@@ -94,7 +98,12 @@ class SqliteConnection final : public Connection {
     const int columns = sqlite3_column_count(stmt);
     Row row;
     row.cells().resize(static_cast<std::size_t>(columns));
-    if (on_row && columns > 0) row.set_columns(column_names(stmt, columns));
+    if (on_row && columns > 0) {
+      // A statement is re-prepared by SQLite after a schema change, which may change its columns.
+      if (!prepared.columns || prepared.columns->size() != static_cast<std::size_t>(columns))
+        prepared.columns = column_names(stmt, columns);
+      row.set_columns(prepared.columns);
+    }
     while (true) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
@@ -127,7 +136,12 @@ class SqliteConnection final : public Connection {
   }
 
  private:
-  sqlite3_stmt* prepare(std::string_view sql) {
+  struct Prepared {
+    sqlite3_stmt* stmt;
+    ColumnNames columns;  // built at the first run that reads rows
+  };
+
+  Prepared& prepare(std::string_view sql) {
     auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;
     const std::string native = to_sqlite_placeholders(sql);
@@ -136,8 +150,7 @@ class SqliteConnection final : public Connection {
                            nullptr) != SQLITE_OK)
       fail(sqlite3_extended_errcode(db_));
     if (cache_.size() >= kMaxCachedStatements) evict_idle();
-    cache_.emplace(std::string(sql), stmt);
-    return stmt;
+    return cache_.emplace(std::string(sql), Prepared{stmt, nullptr}).first->second;
   }
 
   // Statements are many only when SQL is built with varying shapes (IN lists
@@ -145,10 +158,10 @@ class SqliteConnection final : public Connection {
   // stepped (a query run from inside another's row callback) stays.
   void evict_idle() {
     for (auto it = cache_.begin(); it != cache_.end();) {
-      if (sqlite3_stmt_busy(it->second)) {
+      if (sqlite3_stmt_busy(it->second.stmt)) {
         ++it;
       } else {
-        sqlite3_finalize(it->second);
+        sqlite3_finalize(it->second.stmt);
         it = cache_.erase(it);
       }
     }
@@ -174,9 +187,9 @@ class SqliteConnection final : public Connection {
 
   // Fills a cell in place: a text cell reuses the previous row's buffer.
   static ColumnNames column_names(sqlite3_stmt* stmt, int columns) {
-    auto names = std::make_shared<std::vector<std::string>>();
-    for (int c = 0; c < columns; ++c) names->emplace_back(sqlite3_column_name(stmt, c));
-    return names;
+    std::vector<std::string> names;
+    for (int c = 0; c < columns; ++c) names.emplace_back(sqlite3_column_name(stmt, c));
+    return std::make_shared<const Columns>(std::move(names));
   }
 
   static void column(sqlite3_stmt* stmt, int c, Value& out) {
@@ -202,17 +215,30 @@ class SqliteConnection final : public Connection {
     throw Error(classify(ext ? ext : rc), std::string("SQLite: ") + sqlite3_errmsg(db_));
   }
 
+  // SQLite calls this after a commit, once readers can see it. The hook takes
+  // the place of SQLite's own automatic checkpoint, so it checkpoints as that
+  // one did: passively, once the log holds 1000 pages.
+  static int committed(void* self, sqlite3* db, const char* name, int pages) {
+    static_cast<SqliteConnection*>(self)->commits_->advance();
+    if (pages >= 1000) sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+  }
+
   sqlite3* db_ = nullptr;
+  std::shared_ptr<CommitSignal> commits_;
   static constexpr std::size_t kMaxCachedStatements = 256;
-  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> cache_;
 };
 
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string path, const DatabaseOptions& o)
       : path_(std::move(path)),
-        writer_([p = path_] { return std::make_unique<SqliteConnection>(p, false); }, 1, o.acquire_timeout),
-        readers_([p = path_] { return std::make_unique<SqliteConnection>(p, true); }, o.pool_size, o.acquire_timeout) {
+        commits_(CommitSignal::open(path_)),
+        writer_([p = path_, s = commits_] { return std::make_unique<SqliteConnection>(p, false, s); }, 1,
+                o.acquire_timeout),
+        readers_([p = path_, s = commits_] { return std::make_unique<SqliteConnection>(p, true, s); }, o.pool_size,
+                 o.acquire_timeout) {
     // Opening the writer first creates the file and switches it to WAL before
     // any reader (which does not create files) needs it.
     auto probe = writer_.acquire();
@@ -220,6 +246,10 @@ class SqliteDatabase final : public Database {
 
   Backend backend() const noexcept override { return Backend::sqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
+  std::optional<std::uint64_t> commits() const noexcept override {
+    if (!commits_) return std::nullopt;
+    return commits_->count();
+  }
   PoolStats stats() const override {
     auto r = readers_.stats();
     auto w = writer_.stats();
@@ -231,6 +261,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
+  std::shared_ptr<CommitSignal> commits_;  // before the pools: their connections hold it
   ConnectionPool writer_;
   ConnectionPool readers_;
 };

@@ -92,6 +92,40 @@ test('logout ends the session', async () => {
   assert.equal((await json(srv.base, '/api/v1/auth/me', { headers: { Cookie: s.cookie } })).status, 401)
 })
 
+test('a second server process on the same database: a logout or a block there ends the session here at the next request', async () => {
+  // On SQLite the two processes share no memory but the database file and
+  // its commit count (storage/commit_signal.hpp): a session recognised from
+  // memory must not outlive a commit made by the other process.
+  const other = await startServer({ dbUrl: srv.dbUrl })
+  try {
+    const s = await signIn()
+    const me = () => json(srv.base, '/api/v1/auth/me', { headers: { Cookie: s.cookie } })
+    assert.equal((await me()).status, 200)
+    assert.equal((await me()).status, 200) // now from memory
+    const out = await json(other.base, '/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token },
+    })
+    assert.equal(out.status, 204)
+    assert.equal((await me()).status, 401)
+
+    const teacher = await session(srv.base, 'teacher')
+    const teacherMe = () => json(srv.base, '/api/v1/auth/me', { headers: teacher })
+    assert.equal((await teacherMe()).status, 200)
+    assert.equal((await teacherMe()).status, 200)
+    const operator = await signIn()
+    const h = { 'Content-Type': 'application/json', Cookie: operator.cookie, 'X-CSRF-Token': operator.body.csrf_token }
+    const accounts = await json(other.base, '/api/v1/accounts?q=teacher', { headers: h })
+    const target = accounts.body.items.find((a) => a.login === 'teacher')
+    const blocked = await post(other.base, `/api/v1/accounts/${target.id}/state`, { is_active: false }, h)
+    assert.equal(blocked.status, 200)
+    assert.equal((await teacherMe()).status, 401)
+    assert.equal((await post(other.base, `/api/v1/accounts/${target.id}/state`, { is_active: true }, h)).status, 200)
+  } finally {
+    await other.stop()
+  }
+})
+
 test('API tokens: issued once, work as bearer (no CSRF), not as a cookie, listed and revoked', async () => {
   const s = await signIn()
   const h = { 'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.body.csrf_token }

@@ -92,10 +92,12 @@ export function startWriters(count, write, { stopOnError = false, limit = 5000 }
   }
 }
 
-export async function startServer({ backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite', demo = true, env = {} } = {}) {
+// `dbUrl`: serve a database another server already serves (a second app
+// server, or a second process on one SQLite file); it is left as it is at stop.
+export async function startServer({ backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite', demo = true, env = {}, dbUrl } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'metodist-api-'))
-  const db = await makeDatabase(backend, dir)
-  if (demo)
+  const db = dbUrl ? { url: dbUrl, drop() {} } : await makeDatabase(backend, dir)
+  if (demo && !dbUrl)
     execFileSync(bin, ['--db', db.url, 'demo', '--seed', '7', '--date', '2025-09-01', '--password', DEMO_PASSWORD], {
       stdio: 'pipe',
     })

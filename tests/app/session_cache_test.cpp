@@ -58,6 +58,28 @@ TEST_P(SessionCacheTest, AnApiTokenIsNeverACookieEvenFromMemory) {
   EXPECT_TRUE(app::authenticate(app_, api, false));
 }
 
+TEST(SessionCacheMemory, ASessionIsTakenFromMemoryOnlyWhileNoCommitCameSinceTheVersionWasRead) {
+  app::SessionCache cache;
+  auto caller = std::make_shared<app::Caller>();
+  caller->account_id = 7;
+  const std::string now = "2026-12-05T10:00:00Z", later = "2026-12-06T10:00:00Z";
+  EXPECT_FALSE(cache.find_uncommitted("d", 5, now)) << "no version read yet";
+  cache.version_read(5, 40);
+  cache.put("d", 40, later, caller);
+  ASSERT_TRUE(cache.find_uncommitted("d", 5, now));
+  EXPECT_EQ((*cache.find_uncommitted("d", 5, now))->account_id, 7);
+  EXPECT_FALSE(cache.find_uncommitted("d", 6, now)) << "a commit came: the version must be read again";
+  EXPECT_FALSE(cache.find_uncommitted("other", 5, now));
+  cache.version_read(4, 39);  // a slower request's older reading does not replace the newer one
+  EXPECT_TRUE(cache.find_uncommitted("d", 5, now));
+  cache.version_read(6, 41);  // the access version moved: the entry of version 40 no longer holds
+  EXPECT_FALSE(cache.find_uncommitted("d", 6, now));
+  EXPECT_FALSE(cache.find("d", 41, now));
+  cache.put("d", 41, "2026-12-05T11:00:00Z", caller);
+  EXPECT_TRUE(cache.find_uncommitted("d", 6, now));
+  EXPECT_FALSE(cache.find_uncommitted("d", 6, later)) << "the session's own end still ends it";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SessionCacheTest, metodist::testing::kBackends,
                          [](const auto& info) { return info.param; });
 

@@ -57,7 +57,7 @@ class TestDatabase {
   ~TestDatabase() {
     db.reset();
     if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+      for (const char* suffix : {"", "-wal", "-shm", "-commits"}) std::filesystem::remove(path_ + suffix);
     } else if (admin_) {
       try {
         admin_->read(
