@@ -232,19 +232,22 @@ std::size_t write_persons(storage::Connection& c, PersonWrites& w,
     for (std::size_t i = 0; i < ids.size(); ++i) inserted.emplace(slice[i].code, ids[i]);
   });
   clock.step("запись: новые");
-  std::vector<reg::PositionPatch> positions;
-  positions.reserve(w.workplaces.size());
+  // Workplaces of known persons are merged with what is stored; those of new
+  // persons cannot be stored yet and are only added.
+  std::vector<reg::PositionPatch> of_known, of_new;
   for (auto& place : w.workplaces) {
     auto known = stored.find(place.person_code);
     place.position.person_id = known != stored.end() ? known->second : inserted.at(place.person_code);
-    positions.push_back(place.position);
+    (known != stored.end() ? of_known : of_new).push_back(place.position);
   }
-  std::stable_sort(positions.begin(), positions.end(),
-                   [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
-  in_slices<reg::PositionPatch>(positions, done, written, [&](auto slice) {
-    for (auto id : reg::upsert_positions(c, slice, !updating.empty()))
+  for (auto* positions : {&of_known, &of_new})
+    std::stable_sort(positions->begin(), positions->end(),
+                     [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+  in_slices<reg::PositionPatch>(of_known, done, written, [&](auto slice) {
+    for (auto id : reg::upsert_positions(c, slice, true))
       if (updating.contains(id)) changed.insert(id);
   });
+  in_slices<reg::PositionPatch>(of_new, done, written, [&](auto slice) { reg::insert_new_positions(c, slice); });
   clock.step("запись: места работы");
   return changed.size();
 }

@@ -267,13 +267,14 @@ const std::string& position_changed() {
   return sql;
 }
 
-// The columns both write paths fill (multi-row VALUES on SQLite, COPY's
-// temporary tables on PostgreSQL), in the order their rows give them.
+// The columns both write paths fill (multi-row VALUES on SQLite, COPY on
+// PostgreSQL), in the order their rows give them.
+constexpr const char* kPositionColumnList =
+    "person_id, organisation_id, position, subject_area, subjects, hired_on, left_on";
 constexpr const char* kInsertPersons =
     "INSERT INTO persons (code, last_name, first_name, middle_name, gender, birth_date, ped_experience_since,"
     " category, higher_ped_education, ped_university_graduate, search_key, created_at, updated_at, snils)";
-constexpr const char* kInsertPositions =
-    "INSERT INTO positions (person_id, organisation_id, position, subject_area, subjects, hired_on, left_on)";
+const std::string kInsertPositions = std::string("INSERT INTO positions (") + kPositionColumnList + ")";
 
 Value optional_flag(const std::optional<bool>& b) { return b ? flag(*b) : Value{nullptr}; }
 Value optional_date(const std::optional<domain::Date>& d) { return d ? Value{d->iso()} : Value{nullptr}; }
@@ -430,6 +431,18 @@ void copy_person_updates(Connection& c, std::span<const PersonPatch> rows, const
         {now}, [&](const Row& r) { written.push_back(r.int64("id")); });
 }
 
+CopyRows position_rows(std::span<const PositionPatch> rows) {
+  CopyRows copy;
+  for (const auto& p : rows) {
+    copy.number(p.person_id).number(p.organisation_id).text(p.position).text_or_null(p.subject_area);
+    copy.text_or_null(p.subjects);
+    copy_date(copy, p.hired_on);
+    copy_date(copy, p.left_on);
+    copy.end_row();
+  }
+  return copy;
+}
+
 }  // namespace
 
 std::vector<std::int64_t> insert_persons(Connection& c, std::span<const PersonPatch> rows) {
@@ -473,19 +486,11 @@ std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const Positi
   std::vector<std::int64_t> written;
   const auto collect = [&](const Row& r) { written.push_back(r.int64("person_id")); };
   if (c.backend() == Backend::postgres) {
-    CopyRows copy;
-    for (const auto& p : rows) {
-      copy.number(p.person_id).number(p.organisation_id).text(p.position).text_or_null(p.subject_area);
-      copy.text_or_null(p.subjects);
-      copy_date(copy, p.hired_on);
-      copy_date(copy, p.left_on);
-      copy.end_row();
-    }
     copy_into(c, "import_positions",
               "person_id BIGINT, organisation_id BIGINT, position TEXT, subject_area TEXT, subjects TEXT,"
               " hired_on DATE, left_on DATE",
-              copy);
-    c.run(std::string(kInsertPositions) + " SELECT * FROM import_positions" + on_conflict, {}, collect);
+              position_rows(rows));
+    c.run(kInsertPositions + " SELECT * FROM import_positions" + on_conflict, {}, collect);
     return written;
   }
   in_batches<PositionPatch>(rows, [&](std::span<const PositionPatch> batch) {
@@ -495,9 +500,17 @@ std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const Positi
       params.insert(params.end(), {p.person_id, p.organisation_id, p.position, view_or_null(p.subject_area),
                                    view_or_null(p.subjects), optional_date(p.hired_on), optional_date(p.left_on)});
     }
-    c.run(std::string(kInsertPositions) + " VALUES " + values_rows(batch.size(), 7) + on_conflict, params, collect);
+    c.run(kInsertPositions + " VALUES " + values_rows(batch.size(), 7) + on_conflict, params, collect);
   });
   return written;
+}
+
+void insert_new_positions(Connection& c, std::span<const PositionPatch> rows) {
+  if (c.backend() == Backend::postgres) {
+    c.copy_in(std::string("COPY positions (") + kPositionColumnList + ") FROM STDIN", position_rows(rows).data());
+    return;
+  }
+  upsert_positions(c, rows, false);  // SQLite's multi-row INSERT costs the same either way
 }
 
 }  // namespace metodist::storage::registry

@@ -94,5 +94,9 @@ struct PositionPatch {
 // the positions written (a load of new persons only needs none of them).
 std::vector<std::int64_t> upsert_positions(Connection& c, std::span<const PositionPatch> rows,
                                            bool report_written = true);
+// Workplaces of persons this import has just created: none of them can be
+// stored yet and the file's repeats are merged before writing, so on
+// PostgreSQL they go straight into the table by COPY.
+void insert_new_positions(Connection& c, std::span<const PositionPatch> rows);
 
 }  // namespace metodist::storage::registry
