@@ -759,33 +759,62 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
 
 }  // namespace
 
+namespace {
+
+// The справка's two cuts of the values: the units one level below the
+// territory, and the territory itself as their total. They are taken from the
+// kept answers (monitoring_answer) when those are computed from the data as it
+// is now — at federal scale a справка then costs milliseconds, not seconds of
+// reading every fact. An official document is not printed from a computation
+// the data has moved past: then the two cuts are computed afresh.
+struct ReportCuts {
+  MonitoringValues rows, totals;
+};
+ReportCuts report_cuts(App& app, const Caller& caller, const std::string& set, const std::string& period,
+                       const domain::Territory& territory, UnitLevel below, UnitLevel self) {
+  const auto rows =
+      monitoring_answer(app, caller, set, std::string(domain::unit_level_code(below)), period, territory.id);
+  const auto totals =
+      monitoring_answer(app, caller, set, std::string(domain::unit_level_code(self)), period, territory.parent_id);
+  if (!rows->values.freshness.stale && !totals->values.freshness.stale) return {rows->values, totals->values};
+  const auto p = period_of(period);
+  const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, p, true); });
+  const auto scope = aggregate_scope(caller);  // Visibility keeps a reference to it
+  const Visibility seen(in.facts, scope);
+  return {compute(app, in, seen, set, below, p, territory.id, false),
+          compute(app, in, seen, set, self, p, territory.id, true)};
+}
+
+}  // namespace
+
 ExportFile monitoring_report(App& app, const Caller& caller, const std::string& set, const std::string& period,
                              std::int64_t territory_id, const std::string& format) {
   if (format != "pdf" && format != "xlsx") throw domain::Error::validation("format", "Формат справки: pdf или xlsx");
   check_set(set);
   const auto p = period_of(period);
   const auto scope = aggregate_scope(caller);
-  const auto in = app.db->read([&](storage::Connection& c) { return load_inputs(c, set, p, true); });
-  const auto& facts = in.facts;
-  const Visibility seen(facts, scope);
-  const mon::TerritoryFact* territory = nullptr;
-  for (const auto& t : facts.territories)
-    if (t.id == territory_id) territory = &t;
-  if (!territory || !seen.territory_seen(territory_id)) throw domain::Error::not_found("Территория не найдена");
+  const auto territory = app.db->read([&](storage::Connection& c) -> std::optional<domain::Territory> {
+    auto t = storage::registry::find_territory(c, territory_id);
+    if (!t || !storage::registry::territory_covered(c, territory_id, scope)) return std::nullopt;
+    return t;
+  });
+  if (!territory) throw domain::Error::not_found("Территория не найдена");
   // The units one level below the territory, and the territory itself as the total.
-  const UnitLevel below = territory->level == 'f'   ? UnitLevel::region
-                          : territory->level == 'r' ? UnitLevel::municipality
-                                                    : UnitLevel::organisation;
-  const UnitLevel self = territory->level == 'f'   ? UnitLevel::federation
-                         : territory->level == 'r' ? UnitLevel::region
-                                                   : UnitLevel::municipality;
-  const auto rows = compute(app, in, seen, set, below, p, territory_id, false);
-  const auto totals = compute(app, in, seen, set, self, p, territory_id, true);
+  const UnitLevel below = territory->level == "federation" ? UnitLevel::region
+                          : territory->level == "region"   ? UnitLevel::municipality
+                                                           : UnitLevel::organisation;
+  const UnitLevel self = territory->level == "federation" ? UnitLevel::federation
+                         : territory->level == "region"   ? UnitLevel::region
+                                                          : UnitLevel::municipality;
+  const auto [rows, totals] = report_cuts(app, caller, set, period, *territory, below, self);
   std::vector<const domain::Indicator*> list;
   for (const auto& i : rows.indicators) list.push_back(&i.indicator);
+  // By code: the two cuts list the same indicators, but nothing here should rest on their order.
   auto total_of = [&](std::size_t k) -> const UnitValue* {
-    for (const auto& u : totals.indicators[k].units)
-      if (u.unit_id == territory_id) return &u;
+    for (const auto& iv : totals.indicators)
+      if (iv.indicator.code == list[k]->code)
+        for (const auto& u : iv.units)
+          if (u.unit_id == territory_id) return &u;
     return nullptr;
   };
   const std::string title = "Справка по итогам мониторинга: " + std::string(domain::indicator_set_title(set)) + ", " +
@@ -803,7 +832,8 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
                                {"Достигнуто", io::ColumnKind::text, 11},
                                {"Прошлый период", io::ColumnKind::text, 12},
                                {"Место", io::ColumnKind::integer, 7}});
-    auto line = [&](const domain::Indicator& ind, const UnitValue& u) {
+    // The territory's own row has no place: it is the total of the units ranked below it.
+    auto line = [&](const domain::Indicator& ind, const UnitValue& u, bool ranked) {
       // The sheet keeps numbers as numbers (a decimal point, not a comma); a mean's sum is left out.
       char numerator[32] = "";
       if (ind.kind != domain::ValueKind::mean)
@@ -811,11 +841,11 @@ ExportFile monitoring_report(App& app, const Caller& caller, const std::string& 
       sink->row({ind.code, ind.name, u.unit_name, numerator,
                  u.current.denominator ? std::to_string(*u.current.denominator) : "", value_text(ind, u.current),
                  u.target ? u.target->text_for(p.to.year()) : "", u.current.met ? (*u.current.met ? "да" : "нет") : "",
-                 value_text(ind, u.previous), u.rank ? std::to_string(*u.rank) : ""});
+                 value_text(ind, u.previous), ranked && u.rank ? std::to_string(*u.rank) : ""});
     };
     for (std::size_t k = 0; k < list.size(); ++k) {
-      if (const auto* t = total_of(k)) line(*list[k], *t);
-      for (const auto& u : rows.indicators[k].units) line(*list[k], u);
+      if (const auto* t = total_of(k)) line(*list[k], *t, false);
+      for (const auto& u : rows.indicators[k].units) line(*list[k], u, true);
     }
     return finish_export(*sink, stem, "xlsx");
   }

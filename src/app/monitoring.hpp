@@ -91,6 +91,8 @@ std::vector<CountedPerson> monitoring_persons(App& app, const Caller& caller, co
 
 // The official report (справка) for a territory the caller sees: PDF with a
 // table, a chart and a conclusion per indicator, or XLSX with the same rows.
+// Its values come from the kept answers while they hold (monitoring_answer);
+// when the data moved past them, from a computation of its own.
 ExportFile monitoring_report(App& app, const Caller& caller, const std::string& set, const std::string& period,
                              std::int64_t territory_id, const std::string& format);
 

@@ -16,6 +16,8 @@
 
 #include "app/monitoring.hpp"
 #include "app/registry.hpp"
+#include "domain/error.hpp"
+#include "io/xlsx_reader.hpp"
 #include "storage/computed_results_repository.hpp"
 #include "storage/data_version.hpp"
 #include "support/demo_app.hpp"
@@ -258,6 +260,57 @@ TEST_P(SharedResultsTest, ALongComputationIsAnsweredStaleAtOnceAndRedoneBehind) 
   EXPECT_EQ(fresh.freshness.data_version, version());
   EXPECT_EQ(flat(fresh), flat(app::monitoring_values(app_, who, "rmms", "municipality", kSameDates)));
   EXPECT_EQ(app_.shared->stats().computed, 2u);
+}
+
+// The справка (XLSX: a row per indicator and unit) from the kept answers is
+// the справка a computation of its own gives; the second one of a territory
+// computes nothing; after a write it is not printed from the stale answer.
+TEST_P(SharedResultsTest, TheSpravkaIsPrintedFromKeptAnswersOnlyWhileTheyHold) {
+  const auto rows = [&](const app::Caller& who, const char* set, const char* period, std::int64_t territory) {
+    const auto file = app::monitoring_report(app_, who, set, period, territory, "xlsx");
+    std::vector<std::string> out;
+    for (const auto& r : io::read_xlsx(file.bytes).rows) {
+      std::string line;
+      for (const auto& cell : r.cells) line += std::string(cell) + "|";
+      out.push_back(line);
+    }
+    return out;
+  };
+  const auto federation = territory("RU");
+  for (const auto& [who, where] : std::vector<std::pair<app::Caller, std::int64_t>>{
+           {caller("federal_operator"), federation},
+           {caller("federal_operator"), region_},
+           {caller("regional_ministry", region_), region_},
+           {caller("municipal_coordinator", municipality_), municipality_}})
+    for (const char* set : {"fed", "rmms"}) {
+      SCOPED_TRACE(who.roles[0].role + " " + std::to_string(where) + " " + set);
+      const auto kept = rows(who, set, kYear, where);
+      EXPECT_GT(kept.size(), 2u);
+      EXPECT_EQ(kept, rows(who, set, kSameDates, where));
+      const auto computed = app_.shared->stats().computed;
+      EXPECT_EQ(rows(who, set, kYear, where), kept);
+      EXPECT_EQ(app_.shared->stats().computed, computed) << "the second справка computes nothing";
+    }
+  EXPECT_THROW(
+      app::monitoring_report(app_, caller("municipal_coordinator", municipality_), "fed", kYear, region_, "xlsx"),
+      domain::Error)
+      << "a territory above one's own is not one's справка";
+
+  // Every computation «long»: after a write the kept answers are stale until
+  // recomputed behind; the справка is computed afresh meanwhile.
+  app_.shared = std::make_shared<app::SharedResults>(std::size_t{64} << 20, 0);
+  const auto who = caller("regional_ministry", region_);
+  const auto before = rows(who, "fed", kYear, region_);
+  const auto teachers = teachers_of(organisation("RU-01-001-S001"), 3);
+  ASSERT_EQ(teachers.size(), 3u);
+  app_.db->write([&](storage::Connection& c) {
+    for (auto id : teachers) c.execute("UPDATE persons SET birth_date = NULL WHERE id = $1", {id});
+  });
+  EXPECT_TRUE(app::monitoring_values(app_, who, "fed", "municipality", kYear).freshness.stale);
+  const auto after = rows(who, "fed", kYear, region_);
+  EXPECT_NE(after, before) << "three teachers without a birth date change the young-teacher rows";
+  EXPECT_EQ(after, rows(who, "fed", kSameDates, region_));
+  app_.shared->wait_idle();
 }
 
 // The mechanism itself, with a computation that counts its runs.
