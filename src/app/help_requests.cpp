@@ -188,21 +188,57 @@ hp::HelpRequest create_help_request(App& app, const Caller& caller, const NewHel
   return app.db->read([&](storage::Connection& c) { return *hp::find_request(c, id); });
 }
 
-std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
-  hp::RequestFilter f = filter;
-  f.today = domain::Date::today().iso();
-  if (!f.status.empty() && f.status != "open" && f.status != "overdue" &&
-      !domain::value_in<HelpStatus>(domain::help_statuses(), f.status))
-    throw domain::Error::validation("status", "Статус: open, overdue или один из статусов запроса");
+namespace {
+
+// The requests a caller sees: their own and those assigned to them; a
+// coordinator's territory; a school administration's school.
+hp::Visibility visibility_of(const Caller& caller) {
   hp::Visibility v;
   v.person = caller.person_id;
-  // Coordinators see their territory's requests; a school's administration, its school's.
   const auto coordinate = scope_of(caller, domain::Action::coordinate_support);
   const auto staff = staff_scope(caller);
   v.organisations = coordinate;
   if (!coordinate.everything)
     for (auto o : staff.organisations) v.organisations.organisations.push_back(o);
   v.organisations.person.reset();
+  return v;
+}
+
+}  // namespace
+
+HelpWaiting help_waiting(App& app, const Caller& caller) {
+  hp::RequestFilter f;
+  f.today = domain::Date::today().iso();
+  HelpWaiting w;
+  // To be assigned by the caller: new ones where they coordinate (what
+  // HelpRequestView::can_assign says of each, counted in SQL).
+  hp::Visibility coordinated;
+  coordinated.organisations = scope_of(caller, domain::Action::coordinate_support);
+  coordinated.organisations.person.reset();
+  const bool may_assign =
+      domain::help_transition_problem(HelpStatus::fresh, HelpStatus::assigned, HelpActor::coordinator).empty();
+  app.db->read([&](storage::Connection& c) {
+    if (may_assign && !coordinated.organisations.empty()) {
+      f.status = std::string(domain::code_of(HelpStatus::fresh));
+      const auto t = hp::tally_requests(c, f, coordinated);
+      w.unassigned = t.count;
+      w.unassigned_due = t.earliest_due;
+    }
+    f.status = "overdue";
+    const auto t = hp::tally_requests(c, f, visibility_of(caller));
+    w.overdue = t.count;
+    w.overdue_due = t.earliest_due;
+  });
+  return w;
+}
+
+std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
+  hp::RequestFilter f = filter;
+  f.today = domain::Date::today().iso();
+  if (!f.status.empty() && f.status != "open" && f.status != "overdue" &&
+      !domain::value_in<HelpStatus>(domain::help_statuses(), f.status))
+    throw domain::Error::validation("status", "Статус: open, overdue или один из статусов запроса");
+  const auto v = visibility_of(caller);
   return app.db->read([&](storage::Connection& c) {
     std::vector<HelpRequestView> out;
     OrganisationRoles known;

@@ -32,6 +32,16 @@ struct HelpRequestView {
   bool can_assign = false, can_answer = false, can_close = false, can_cancel = false;
 };
 // Those the caller asked, was assigned, or oversees (a school, a territory).
+// For the start page's to-do: how many new requests wait for the caller to
+// assign a methodist (where they coordinate), and how many they see are
+// overdue, each with its earliest due date — counted, not listed (a federal
+// operator's nine thousand are not a list of 500 with roles worked out per row).
+struct HelpWaiting {
+  std::int64_t unassigned = 0, overdue = 0;
+  std::string unassigned_due, overdue_due;  // ISO, "" when none
+};
+HelpWaiting help_waiting(App& app, const Caller& caller);
+
 std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller,
                                                 const storage::help_requests::RequestFilter& f);
 HelpRequestView get_help_request(App& app, const Caller& caller, std::int64_t id);

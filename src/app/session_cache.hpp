@@ -8,7 +8,7 @@
 //
 // On SQLite even that read is spared while nothing is committed: the cache
 // remembers the version it last read together with the database's commit
-// count read just before (storage/commit_signal.hpp); while the count stands,
+// token read just before (storage/commit_signal.hpp); while the token stands,
 // so does the version.
 #pragma once
 
@@ -52,10 +52,11 @@ class SessionCache {
     return find(digest, version, now_iso);
   }
   // `commits` must have been read before `version`: a commit in between then
-  // shows as a moved count at the next request.
+  // shows as a changed token at the next request. Tokens have no order: a
+  // slower request may store an older pair, which only costs the next request
+  // a read of the version.
   void version_read(std::uint64_t commits, std::int64_t version) {
     std::lock_guard lock(mu_);
-    if (read_at_ && *read_at_ > commits) return;  // a later reading is kept
     read_at_ = commits;
     last_read_ = version;
   }
@@ -77,7 +78,7 @@ class SessionCache {
   const std::size_t max_entries_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
-  std::optional<std::uint64_t> read_at_;  // the commit count read before last_read_
+  std::optional<std::uint64_t> read_at_;  // the commit token read before last_read_
   std::int64_t last_read_ = 0;
 };
 

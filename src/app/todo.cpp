@@ -34,27 +34,17 @@ struct Tally {
   }
 };
 
-Tally help_requests_in(App& app, const Caller& caller, const std::string& status, const std::string& today,
-                       bool only_assignable) {
-  storage::help_requests::RequestFilter f;
-  f.status = status;
-  f.today = today;
-  Tally t;
-  for (const auto& v : list_help_requests(app, caller, f))
-    if (!only_assignable || v.can_assign) t.add(v.request.due_on);
-  return t;
-}
-
 void help_work(App& app, const Caller& caller, const std::string& today, std::vector<TodoItem>& out) {
-  if (const auto waiting = help_requests_in(app, caller, "new", today, true); waiting.count)
-    out.push_back({"help_unassigned", "Запросы ждут назначения методиста: " + std::to_string(waiting.count),
-                   waiting.earliest.empty() ? "" : "ближайший срок ответа — " + domain::russian_date(waiting.earliest),
-                   waiting.count, "/help", waiting.earliest, !waiting.earliest.empty() && waiting.earliest < today});
+  const auto w = help_waiting(app, caller);
+  if (w.unassigned)
+    out.push_back({"help_unassigned", "Запросы ждут назначения методиста: " + std::to_string(w.unassigned),
+                   w.unassigned_due.empty() ? "" : "ближайший срок ответа — " + domain::russian_date(w.unassigned_due),
+                   w.unassigned, "/help", w.unassigned_due, !w.unassigned_due.empty() && w.unassigned_due < today});
   // Those of the territory for a coordinator, the school's own for its
   // administration, the ones assigned to a methodist: each has someone to chase.
-  if (const auto late = help_requests_in(app, caller, "overdue", today, false); late.count)
-    out.push_back({"help_overdue", "Просрочены ответы на запросы: " + std::to_string(late.count),
-                   "срок истёк " + domain::russian_date(late.earliest), late.count, "/help", late.earliest, true});
+  if (w.overdue)
+    out.push_back({"help_overdue", "Просрочены ответы на запросы: " + std::to_string(w.overdue),
+                   "срок истёк " + domain::russian_date(w.overdue_due), w.overdue, "/help", w.overdue_due, true});
 }
 
 void monitoring_work(App& app, const Caller& caller, const std::string& today, std::vector<TodoItem>& out) {

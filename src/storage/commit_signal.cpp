@@ -32,12 +32,24 @@ std::shared_ptr<CommitSignal> CommitSignal::open(const std::string& database_pat
   void* mapping = sized ? ::mmap(nullptr, kSize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) : MAP_FAILED;
   ::close(fd);
   if (mapping == MAP_FAILED) return nullptr;
-  return std::shared_ptr<CommitSignal>(new CommitSignal(mapping));
+  return std::shared_ptr<CommitSignal>(new CommitSignal(mapping, database_path + "-wal"));
 }
 
 CommitSignal::~CommitSignal() { ::munmap(mapping_, kSize); }
 
-std::uint64_t CommitSignal::count() const noexcept { return counter(mapping_).load(std::memory_order_acquire); }
+std::uint64_t CommitSignal::token() const noexcept {
+  const std::uint64_t count = counter(mapping_).load(std::memory_order_acquire);
+  struct stat st {};
+  if (::stat(wal_.c_str(), &st) != 0) return count;  // no log yet: nothing written since it was checkpointed away
+  // A commit by another program appends to the log (its size grows) or, after
+  // a checkpoint, writes it again from the start (its time of change moves).
+  const auto changed = static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1'000'000'000u +
+                       static_cast<std::uint64_t>(st.st_mtim.tv_nsec);
+  std::uint64_t h = count;
+  for (std::uint64_t part : {static_cast<std::uint64_t>(st.st_size), changed, static_cast<std::uint64_t>(st.st_ino)})
+    h = (h ^ part) * 0x100000001b3u;  // FNV-style mixing: equal inputs, equal token
+  return h;
+}
 
 void CommitSignal::advance() noexcept { counter(mapping_).fetch_add(1, std::memory_order_acq_rel); }
 

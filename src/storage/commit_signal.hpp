@@ -1,12 +1,15 @@
-// A count of the commits to one SQLite database file, shared by every process
-// on the machine that opens it through this storage layer (the server, the
-// CLI's import or account commands). It lives in a small file beside the
-// database («<file>-commits», mapped into memory like SQLite's own «-shm») and
-// is advanced after each commit (SQLite's WAL hook runs once the commit is
-// visible to readers). A value read before a version is read from the
-// database therefore says whether that version may have moved since: while the
-// count stands, nothing was committed — so a signed-in request need not start a
-// read transaction only to learn that its session still holds.
+// A token that changes with every commit to one SQLite database file. Its
+// core is a count shared by every process on the machine that opens the file
+// through this storage layer (the server, the CLI's import or account
+// commands): it lives in a small file beside the database («<file>-commits»,
+// mapped into memory like SQLite's own «-shm») and is advanced after each
+// commit (SQLite's WAL hook runs once the commit is visible to readers). A
+// program writing without this layer (the sqlite3 shell) does not advance it,
+// but it appends to the write-ahead log: the log's size and time of change are
+// mixed into the token too. A token read before a version is read from the
+// database therefore says whether that version may have moved since: while it
+// stands, nothing was committed — so a signed-in request need not start a read
+// transaction only to learn that its session still holds.
 //
 // SQLite only: PostgreSQL is shared by servers on other machines, which read
 // their versions from the database (storage/data_version.hpp).
@@ -27,12 +30,14 @@ class CommitSignal {
   CommitSignal(const CommitSignal&) = delete;
   CommitSignal& operator=(const CommitSignal&) = delete;
 
-  std::uint64_t count() const noexcept;
+  // Equal tokens: no commit in between. Only equality means anything.
+  std::uint64_t token() const noexcept;
   void advance() noexcept;
 
  private:
-  explicit CommitSignal(void* mapping) : mapping_(mapping) {}
+  CommitSignal(void* mapping, std::string wal) : mapping_(mapping), wal_(std::move(wal)) {}
   void* mapping_;
+  std::string wal_;  // «<database>-wal»
 };
 
 }  // namespace metodist::storage

@@ -197,10 +197,10 @@ class Database {
   virtual PoolStats stats() const = 0;
   // Where the data lives, without secrets (for logs and /readyz).
   virtual std::string describe() const = 0;
-  // SQLite: a count that every commit to the file by any process on this
-  // machine advances once readers can see it (storage/commit_signal.hpp). A
-  // version read from the database after a count was read holds while the
-  // count stands. PostgreSQL (servers on several machines): nullopt — read
+  // SQLite: a token that every commit to the file by any process on this
+  // machine changes once readers can see it (storage/commit_signal.hpp). A
+  // version read from the database after a token was read holds while the
+  // token stands. PostgreSQL (servers on several machines): nullopt — read
   // the version.
   virtual std::optional<std::uint64_t> commits() const noexcept { return std::nullopt; }
 

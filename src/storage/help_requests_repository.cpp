@@ -87,8 +87,11 @@ void update_request(Connection& c, const HelpRequest& r) {
        text_or_null(r.closed_at), r.due_on, domain::utc_timestamp_now()});
 }
 
-std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, const Visibility& v) {
-  Params params;
+namespace {
+
+// Who sees a request (v) and the filter's status and methodist, as a WHERE
+// clause over «h» (help_requests) and «o» (its organisation).
+std::string request_where(const RequestFilter& f, const Visibility& v, Params& params) {
   std::vector<std::string> who;
   if (!v.organisations.empty()) who.push_back(registry::organisation_scope(v.organisations, params, "o"));
   if (v.person) {
@@ -96,7 +99,7 @@ std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, co
     who.push_back("h.person_id = " + p);
     who.push_back("h.methodist_person_id = " + p);
   }
-  std::string sql = std::string(kSelect) + " WHERE " + registry::any_of(who);
+  std::string sql = " WHERE " + registry::any_of(who);
   if (f.status == "open") {
     sql += " AND " + kOpen;
   } else if (f.status == "overdue") {
@@ -105,11 +108,29 @@ std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, co
     sql += " AND h.status = " + registry::placeholder(params, f.status);
   }
   if (f.methodist) sql += " AND h.methodist_person_id = " + registry::placeholder(params, *f.methodist);
+  return sql;
+}
+
+}  // namespace
+
+std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, const Visibility& v) {
+  Params params;
+  std::string sql = std::string(kSelect) + request_where(f, v, params);
   sql += " ORDER BY CASE WHEN " + kOpen + " THEN 0 ELSE 1 END, h.due_on, h.id DESC LIMIT " +
          registry::placeholder(params, static_cast<std::int64_t>(f.limit));
   std::vector<HelpRequest> out;
   c.run(sql, params, [&](const Row& r) { out.push_back(request_from(r)); });
   return out;
+}
+
+RequestTally tally_requests(Connection& c, const RequestFilter& f, const Visibility& v) {
+  Params params;
+  const auto row = c.query_one(
+      "SELECT COUNT(*) AS n, MIN(h.due_on) AS earliest FROM help_requests h"
+      " JOIN organisations o ON o.id = h.organisation_id" +
+          request_where(f, v, params),
+      params);
+  return {row->int64("n"), row->opt_text("earliest").value_or("")};
 }
 
 std::vector<MunicipalityStats> stats_by_municipality(Connection& c, const domain::Scope& scope, const std::string& from,

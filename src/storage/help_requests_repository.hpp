@@ -46,6 +46,13 @@ struct RequestFilter {
   std::size_t limit = 500;
 };
 std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, const Visibility& v);
+// How many requests the list would hold without its limit, and the earliest
+// due date among them ("" when none): what a count needs, not the rows.
+struct RequestTally {
+  std::int64_t count = 0;
+  std::string earliest_due;
+};
+RequestTally tally_requests(Connection& c, const RequestFilter& f, const Visibility& v);
 
 // Per municipality within the scope, as of `today`, for requests made in [from, to].
 struct MunicipalityStats {

@@ -248,7 +248,7 @@ class SqliteDatabase final : public Database {
   std::string describe() const override { return "sqlite:" + path_; }
   std::optional<std::uint64_t> commits() const noexcept override {
     if (!commits_) return std::nullopt;
-    return commits_->count();
+    return commits_->token();
   }
   PoolStats stats() const override {
     auto r = readers_.stats();

@@ -47,6 +47,29 @@ test('a request for help waits for the coordinator until a methodist is assigned
   assert.equal(count(await todo(coordinator), 'help_unassigned'), before)
 })
 
+test('requests are counted whole, not as the first page of a list', async () => {
+  // More than a list's page (500) wait for a methodist, all of them overdue.
+  const school = Number(runSql(srv.dbUrl, `SELECT id FROM organisations WHERE code = 'RU-01-001-S001'`))
+  const before = await todo(coordinator)
+  runSql(
+    srv.dbUrl,
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)
+     INSERT INTO help_requests (organisation_id, topic, urgency, status, due_on, created_at, updated_at)
+     SELECT ${school}, 'Запрос ' || i, 'normal', 'new', '2020-01-' || (10 + i % 10), '2020-01-01T09:00:00Z', '2020-01-01T09:00:00Z' FROM n`,
+  )
+  try {
+    const items = await todo(coordinator)
+    assert.equal(count(items, 'help_unassigned'), count(before, 'help_unassigned') + 600)
+    assert.equal(count(items, 'help_overdue'), count(before, 'help_overdue') + 600)
+    const late = items.find((i) => i.kind === 'help_overdue')
+    assert.equal(late.due_on, '2020-01-10')
+    assert.equal(late.detail, 'срок истёк 10.01.2020')
+    assert.equal(items[0].late, true)
+  } finally {
+    runSql(srv.dbUrl, `DELETE FROM help_requests WHERE created_at = '2020-01-01T09:00:00Z'`)
+  }
+})
+
 test('a roadmap item past its term is on its keeper’s list, late and first; done, it leaves', async () => {
   const created = await send('POST', '/api/v1/roadmaps', region, {
     title: 'План на проверку сроков',

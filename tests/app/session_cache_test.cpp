@@ -70,7 +70,10 @@ TEST(SessionCacheMemory, ASessionIsTakenFromMemoryOnlyWhileNoCommitCameSinceTheV
   EXPECT_EQ((*cache.find_uncommitted("d", 5, now))->account_id, 7);
   EXPECT_FALSE(cache.find_uncommitted("d", 6, now)) << "a commit came: the version must be read again";
   EXPECT_FALSE(cache.find_uncommitted("other", 5, now));
-  cache.version_read(4, 39);  // a slower request's older reading does not replace the newer one
+  // A slower request stores an older reading: the next request reads the version again, never a stale one.
+  cache.version_read(4, 39);
+  EXPECT_FALSE(cache.find_uncommitted("d", 5, now));
+  cache.version_read(5, 40);
   EXPECT_TRUE(cache.find_uncommitted("d", 5, now));
   cache.version_read(6, 41);  // the access version moved: the entry of version 40 no longer holds
   EXPECT_FALSE(cache.find_uncommitted("d", 6, now));
