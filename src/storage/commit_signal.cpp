@@ -43,8 +43,8 @@ std::uint64_t CommitSignal::token() const noexcept {
   if (::stat(wal_.c_str(), &st) != 0) return count;  // no log yet: nothing written since it was checkpointed away
   // A commit by another program appends to the log (its size grows) or, after
   // a checkpoint, writes it again from the start (its time of change moves).
-  const auto changed = static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1'000'000'000u +
-                       static_cast<std::uint64_t>(st.st_mtim.tv_nsec);
+  const auto changed =
+      static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(st.st_mtim.tv_nsec);
   std::uint64_t h = count;
   for (std::uint64_t part : {static_cast<std::uint64_t>(st.st_size), changed, static_cast<std::uint64_t>(st.st_ino)})
     h = (h ^ part) * 0x100000001b3u;  // FNV-style mixing: equal inputs, equal token
