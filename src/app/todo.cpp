@@ -16,8 +16,11 @@
 namespace metodist::app {
 namespace {
 
+// A count as a Russian reader writes it: «9 099», not «9099».
+std::string number(std::int64_t n) { return domain::decimal_text(static_cast<double>(n), 0); }
+
 std::string count_text(std::int64_t n, std::string_view one, std::string_view few, std::string_view many) {
-  return std::to_string(n) + " " + std::string(domain::plural(static_cast<std::uint64_t>(n), one, few, many));
+  return number(n) + " " + std::string(domain::plural(static_cast<std::uint64_t>(n), one, few, many));
 }
 
 std::string window(const std::string& from, const std::string& to) {
@@ -37,13 +40,13 @@ struct Tally {
 void help_work(App& app, const Caller& caller, const std::string& today, std::vector<TodoItem>& out) {
   const auto w = help_waiting(app, caller);
   if (w.unassigned)
-    out.push_back({"help_unassigned", "Запросы ждут назначения методиста: " + std::to_string(w.unassigned),
+    out.push_back({"help_unassigned", "Запросы ждут назначения методиста: " + number(w.unassigned),
                    w.unassigned_due.empty() ? "" : "ближайший срок ответа — " + domain::russian_date(w.unassigned_due),
                    w.unassigned, "/help", w.unassigned_due, !w.unassigned_due.empty() && w.unassigned_due < today});
   // Those of the territory for a coordinator, the school's own for its
   // administration, the ones assigned to a methodist: each has someone to chase.
   if (w.overdue)
-    out.push_back({"help_overdue", "Просрочены ответы на запросы: " + std::to_string(w.overdue),
+    out.push_back({"help_overdue", "Просрочены ответы на запросы: " + number(w.overdue),
                    "срок истёк " + domain::russian_date(w.overdue_due), w.overdue, "/help", w.overdue_due, true});
 }
 
@@ -114,7 +117,7 @@ void route_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
              " индивидуального маршрута",
          "черновики для всех сразу — в разделе «Диагностика»", n, "/diagnostics", "", false});
   if (unsent)
-    out.push_back({"routes_unsent", "Не отправлены педагогам черновики маршрутов: " + std::to_string(unsent),
+    out.push_back({"routes_unsent", "Не отправлены педагогам черновики маршрутов: " + number(unsent),
                    "педагог согласует маршрут, когда он ему отправлен", unsent,
                    "/persons/" + std::to_string(r.first_unsent_person), "", false});
 }
@@ -133,7 +136,7 @@ void support_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
   std::string detail;
   for (const auto& [task, n] : by_task)
     detail += (detail.empty() ? "" : ", ") +
-              std::string(domain::title_of(domain::support_tasks(), domain::code_of(task))) + " — " + std::to_string(n);
+              std::string(domain::title_of(domain::support_tasks(), domain::code_of(task))) + " — " + number(n);
   out.push_back({"support_waiting",
                  "Ждут вашего сопровождения: " + count_text(waiting, "человек", "человека", "человек"), detail, waiting,
                  "/cabinet", "", false});

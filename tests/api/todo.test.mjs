@@ -53,14 +53,17 @@ test('requests are counted whole, not as the first page of a list', async () => 
   const before = await todo(coordinator)
   runSql(
     srv.dbUrl,
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
      INSERT INTO help_requests (organisation_id, topic, urgency, status, due_on, created_at, updated_at)
      SELECT ${school}, 'Запрос ' || i, 'normal', 'new', '2020-01-' || (10 + i % 10), '2020-01-01T09:00:00Z', '2020-01-01T09:00:00Z' FROM n`,
   )
   try {
     const items = await todo(coordinator)
-    assert.equal(count(items, 'help_unassigned'), count(before, 'help_unassigned') + 600)
-    assert.equal(count(items, 'help_overdue'), count(before, 'help_overdue') + 600)
+    assert.equal(count(items, 'help_unassigned'), count(before, 'help_unassigned') + 1200)
+    assert.equal(count(items, 'help_overdue'), count(before, 'help_overdue') + 1200)
+    // A Russian reader's number: digits grouped by a no-break space.
+    const waiting = items.find((i) => i.kind === 'help_unassigned')
+    assert.match(waiting.title, /^Запросы ждут назначения методиста: \d\u00a0\d{3}$/)
     const late = items.find((i) => i.kind === 'help_overdue')
     assert.equal(late.due_on, '2020-01-10')
     assert.equal(late.detail, 'срок истёк 10.01.2020')
