@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "app/active.hpp"
@@ -91,20 +92,32 @@ void roadmap_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
 }
 
 void selection_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {
-  for (const auto& s : list_selections(app, caller)) {
+  struct Waiting {
+    storage::active::Selection selection;
+    std::int64_t count = 0;
+  };
+  std::vector<Waiting> waiting;
+  std::set<std::int64_t> territories;
+  for (auto& s : list_selections(app, caller)) {
     if (s.status != domain::SelectionStatus::open || s.applications == 0) continue;
     const auto card = get_selection(app, caller, s.id);
     if (!card.can_manage) continue;
-    const auto waiting = std::count_if(card.applications.begin(), card.applications.end(), [](const auto& a) {
+    const auto n = std::count_if(card.applications.begin(), card.applications.end(), [](const auto& a) {
       return a.application.status == domain::ApplicationStatus::submitted;
     });
-    if (waiting)
-      out.push_back(
-          {"selection_decide",
-           "Отбор «" + s.title + "»: " + count_text(waiting, "заявка ждёт", "заявки ждут", "заявок ждут") + " решения",
-           "приём заявок " + window(s.applications_from, s.applications_to), waiting,
-           "/active/selections/" + std::to_string(s.id), s.applications_to, false});
+    if (!n) continue;
+    territories.insert(s.territory_id);
+    waiting.push_back({std::move(s), n});
   }
+  // One who decides in several territories (a federal operator: every
+  // region's selections, often under one title) is told whose each is.
+  const bool several = territories.size() > 1;
+  for (const auto& [s, n] : waiting)
+    out.push_back({"selection_decide",
+                   "Отбор «" + s.title + "»" + (several ? " (" + s.territory_name + ")" : "") + ": " +
+                       count_text(n, "заявка ждёт", "заявки ждут", "заявок ждут") + " решения",
+                   "приём заявок " + window(s.applications_from, s.applications_to), n,
+                   "/active/selections/" + std::to_string(s.id), s.applications_to, false});
 }
 
 void route_work(App& app, const Caller& caller, std::vector<TodoItem>& out) {

@@ -6,7 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/diagnostics.hpp"
+#include "app/todo.hpp"
 #include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "support/demo_app.hpp"
@@ -71,6 +74,42 @@ class ActiveTest : public metodist::testing::DemoAppTest {
   app::Caller coordinator_;
   std::vector<std::int64_t> staff_;
 };
+
+// A federal operator decides in every region, where selections often share a
+// title: each line of their start page says whose selection it is; one who
+// decides in one territory reads the title alone.
+TEST_P(ActiveTest, SelectionsOfSeveralTerritoriesOnTheStartPageSayWhoseTheyAre) {
+  const auto municipal = selection();
+  app::SelectionDraft d;
+  d.level = "regional";
+  d.territory_id = region_;
+  d.title = "Отбор в муниципальный методический актив";
+  d.applications_from = domain::Date::from_days(domain::Date::today().days() - std::chrono::days(5)).iso();
+  d.applications_to = domain::Date::from_days(domain::Date::today().days() + std::chrono::days(20)).iso();
+  const auto regional = app::create_selection(app_, caller("regional_ministry", region_), d);
+  const auto self = caller("teacher", {}, {}, staff_[0]);
+  for (auto id : {municipal, regional})
+    app::apply_to_selection(app_, self, id, {staff_[0], "fgos", "", "", false, false, false});
+  const auto lines = [&](const app::Caller& who) {
+    std::vector<std::string> out;
+    for (const auto& item : app::todo_of(app_, who))
+      if (item.kind == "selection_decide") out.push_back(item.title);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto name = [&](std::int64_t id) {
+    return app_.db->read([&](storage::Connection& c) {
+      return c.query_one("SELECT name FROM territories WHERE id = $1", {id})->text("name");
+    });
+  };
+  auto expected = std::vector<std::string>{
+      "Отбор «Отбор в муниципальный методический актив» (" + name(municipality_) + "): 1 заявка ждёт решения",
+      "Отбор «Отбор в муниципальный методический актив» (" + name(region_) + "): 1 заявка ждёт решения"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(lines(caller("federal_operator")), expected);
+  EXPECT_EQ(lines(coordinator_),
+            std::vector<std::string>{"Отбор «Отбор в муниципальный методический актив»: 1 заявка ждёт решения"});
+}
 
 TEST_P(ActiveTest, ASelectionEndsWithAnOrderThatFixesTheList) {
   EXPECT_EQ(error_of([&] {
