@@ -757,10 +757,6 @@ std::string conclusion(const domain::Indicator& ind, const UnitValue* total, con
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // The справка's two cuts of the values: the units one level below the
 // territory, and the territory itself as their total. They are taken from the
 // kept answers (monitoring_answer) when those are computed from the data as it

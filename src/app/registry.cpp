@@ -140,12 +140,12 @@ reg::StaffPage list_staff(App& app, const Caller& caller, const reg::StaffFilter
   // «Всего N» counts every workplace of the scope (a region's 32 000: 7 ms):
   // kept per filter, scope, day and staff version (app/answer_memo.hpp).
   return app.db->read([&](storage::Connection& c) {
-    const auto now = c.query_one("SELECT version, CURRENT_DATE AS today FROM data_versions WHERE name = 'staff'");
+    const auto now = storage::staff_version_on_day(c);
     const std::string key = "staff-total|" + folded.query + "|" +
                             (folded.organisation ? std::to_string(*folded.organisation) : "-") + "|" +
                             (folded.territory ? std::to_string(*folded.territory) : "-") + "|" + folded.position + "|" +
                             folded.category + "|" + folded.subject_area + "|" + folded.incomplete + "|" +
-                            scope_key(scope) + "|" + now->text("today") + "|" + std::to_string(now->int64("version"));
+                            scope_key(scope) + "|" + now.today + "|" + std::to_string(now.version);
     std::optional<std::int64_t> total;
     if (auto kept = app.answers->find(key)) total = *std::static_pointer_cast<const std::int64_t>(kept);
     auto page = reg::list_staff(c, folded, scope, personal, total);
@@ -185,8 +185,8 @@ domain::Organisation update_organisation(App& app, const Caller& caller, std::in
   draft.id = id;
   domain::validate_organisation(draft);
   return app.db->write([&](storage::Connection& c) {
-    auto before = reg::find_organisation(c, id);
-    if (!before || !reg::organisation_visible(c, id, read)) throw domain::Error::not_found("Организация не найдена");
+    auto before = reg::find_visible_organisation(c, id, read);
+    if (!before) throw domain::Error::not_found("Организация не найдена");
     if (!reg::territory_covered(c, before->territory_id, scope))
       throw domain::Error::forbidden("Нет прав изменять эту организацию");
     check_territory(c, draft, scope);

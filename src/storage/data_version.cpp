@@ -55,4 +55,9 @@ const std::vector<std::string>& staff_tables() {
 
 std::int64_t staff_version(Connection& c) { return c.scalar("SELECT version FROM data_versions WHERE name = 'staff'"); }
 
+StaffVersionOnDay staff_version_on_day(Connection& c) {
+  const auto row = c.query_one("SELECT version, CURRENT_DATE AS today FROM data_versions WHERE name = 'staff'");
+  return {row->int64("version"), row->text("today")};
+}
+
 }  // namespace metodist::storage

@@ -33,5 +33,12 @@ std::int64_t access_version(Connection& c);
 // read. A school renamed or added leaves it.
 const std::vector<std::string>& staff_tables();
 std::int64_t staff_version(Connection& c);
+// The staff version with the database's date, in one read: what is current
+// (a workplace not yet left) depends on the day as well.
+struct StaffVersionOnDay {
+  std::int64_t version = 0;
+  std::string today;  // ISO
+};
+StaffVersionOnDay staff_version_on_day(Connection& c);
 
 }  // namespace metodist::storage
