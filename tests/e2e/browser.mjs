@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
-import { before, after } from 'node:test'
+import { test, before, after } from 'node:test'
 import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -29,20 +29,53 @@ export function launch() {
   })
 }
 
+// What a page met that a timed-out wait does not tell: the server's answers of
+// 400 and above, requests left without an answer, script errors.
+function recordProblems(page) {
+  const seen = []
+  page.on('response', (r) => {
+    if (r.status() >= 400) seen.push(`${r.status()} ${r.request().method()} ${r.url()}`)
+  })
+  page.on('requestfailed', (r) => seen.push(`без ответа: ${r.method()} ${r.url()} (${r.failure()?.errorText})`))
+  page.on('pageerror', (e) => seen.push(`ошибка скрипта: ${e.message}`))
+  return seen
+}
+
 // A browser page signed in as `login` on a started server, collecting page
-// errors (tests assert there are none).
+// errors (tests assert there are none) and the problems above.
 export async function signedInPage(srv, login, password) {
   const browser = await launch()
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU', acceptDownloads: true })
   const errors = []
   page.on('pageerror', (e) => errors.push(e.message))
+  const problems = recordProblems(page)
   await page.goto(srv.base + '/login')
   await page.locator('#login').fill(login)
   await page.locator('#password').fill(password)
   await page.getByTestId('login-submit').click()
   // The start page: the territory's figures, or a teacher's own work.
   await page.getByTestId('kpis').or(page.getByTestId('teacher-home')).waitFor()
-  return { browser, page, errors }
+  return { browser, page, errors, problems, login }
+}
+
+// `test` whose failure also says, for each signed-in page `opened()` gives,
+// where it stood and what it met, so that a wait that timed out on a loaded
+// machine can be told apart from a refused request or a lost session.
+export function explainedTest(opened) {
+  return (name, fn) =>
+    test(name, async (t) => {
+      try {
+        return await fn(t)
+      } catch (e) {
+        const lines = []
+        for (const p of opened()) {
+          if (p.page.isClosed()) continue
+          lines.push(`${p.login}: ${p.page.url()}`, ...p.problems.map((x) => `  ${x}`))
+        }
+        if (lines.length && e instanceof Error) e.message += `\nстраницы:\n${lines.join('\n')}`
+        throw e
+      }
+    })
 }
 
 // Pages signed in as demo accounts during one test file, all closed by close().
@@ -57,6 +90,7 @@ export function demoSessions(server) {
     async close() {
       for (const p of opened) await p.browser.close()
     },
+    opened: () => opened,
   }
 }
 

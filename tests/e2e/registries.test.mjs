@@ -1,15 +1,17 @@
 // Persons list and card, export links, and the two-step import, in the browser.
-import { test, before, after } from 'node:test'
+import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
-import { screenshots, signedInPage } from './browser.mjs'
+import { explainedTest, screenshots, signedInPage } from './browser.mjs'
 
-let srv, browser, page, pageErrors
+let srv, browser, page, pageErrors, signedIn
+const test = explainedTest(() => (signedIn ? [signedIn] : []))
 
 before(async () => {
   srv = await startServer({ backend: 'sqlite' })
-  ;({ browser, page, errors: pageErrors } = await signedInPage(srv, 'coordinator', DEMO_PASSWORD))
+  signedIn = await signedInPage(srv, 'coordinator', DEMO_PASSWORD)
+  ;({ browser, page, errors: pageErrors } = signedIn)
 })
 after(async () => {
   await browser?.close()

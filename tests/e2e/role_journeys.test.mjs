@@ -7,14 +7,15 @@
 // downloads the справка; the expert opens an assigned review, its term shown; the school adds
 // a teacher without inventing a code (its СНИЛС checked). CTest runs this file on SQLite and on
 // PostgreSQL (METODIST_TEST_BACKEND).
-import { test, before, after } from 'node:test'
+import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startServer, DEMO_PASSWORD, runSql, session, post, json, localMinute } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { demoSessions, explainedTest, screenshots } from './browser.mjs'
 
 let srv
 const sessions = demoSessions(() => srv)
+const test = explainedTest(sessions.opened)
 const backend = process.env.METODIST_TEST_BACKEND ?? 'sqlite'
 const sql = (q) => runSql(srv.dbUrl, q)
 const shot = (page, name) => page.screenshot({ path: join(screenshots, `journey-${backend}-${name}.png`), fullPage: true })
