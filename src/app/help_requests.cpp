@@ -232,7 +232,7 @@ HelpWaiting help_waiting(App& app, const Caller& caller) {
   return w;
 }
 
-std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
+HelpRequestPage list_help_requests(App& app, const Caller& caller, const hp::RequestFilter& filter) {
   hp::RequestFilter f = filter;
   f.today = domain::Date::today().iso();
   if (!f.status.empty() && f.status != "open" && f.status != "overdue" &&
@@ -240,10 +240,15 @@ std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller, 
     throw domain::Error::validation("status", "Статус: open, overdue или один из статусов запроса");
   const auto v = visibility_of(caller);
   return app.db->read([&](storage::Connection& c) {
-    std::vector<HelpRequestView> out;
+    HelpRequestPage page;
     OrganisationRoles known;
-    for (auto& r : hp::list_requests(c, f, v)) out.push_back(view_of(roles_for(c, caller, r, &known), std::move(r)));
-    return out;
+    for (auto& r : hp::list_requests(c, f, v))
+      page.items.push_back(view_of(roles_for(c, caller, r, &known), std::move(r)));
+    // A page shorter than asked, or the first one short, is the whole rest: no count needed.
+    page.total = f.offset + page.items.size();
+    if (page.items.size() == f.limit || (page.items.empty() && f.offset > 0))
+      page.total = hp::tally_requests(c, f, v).count;
+    return page;
   });
 }
 

@@ -42,8 +42,13 @@ struct HelpWaiting {
 };
 HelpWaiting help_waiting(App& app, const Caller& caller);
 
-std::vector<HelpRequestView> list_help_requests(App& app, const Caller& caller,
-                                                const storage::help_requests::RequestFilter& f);
+// A page of the requests the caller sees (open ones first, by due date), and
+// how many the filter finds in all: a federal operator's are thousands.
+struct HelpRequestPage {
+  std::vector<HelpRequestView> items;
+  std::int64_t total = 0;
+};
+HelpRequestPage list_help_requests(App& app, const Caller& caller, const storage::help_requests::RequestFilter& f);
 HelpRequestView get_help_request(App& app, const Caller& caller, std::int64_t id);
 // The methodists a coordinator may assign, with their open requests.
 std::vector<storage::help_requests::Methodist> help_request_methodists(App& app, const Caller& caller, std::int64_t id);

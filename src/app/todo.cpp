@@ -43,12 +43,14 @@ void help_work(App& app, const Caller& caller, const std::string& today, std::ve
   if (w.unassigned)
     out.push_back({"help_unassigned", "Запросы ждут назначения методиста: " + number(w.unassigned),
                    w.unassigned_due.empty() ? "" : "ближайший срок ответа — " + domain::russian_date(w.unassigned_due),
-                   w.unassigned, "/help", w.unassigned_due, !w.unassigned_due.empty() && w.unassigned_due < today});
+                   w.unassigned, "/help?status=new", w.unassigned_due,
+                   !w.unassigned_due.empty() && w.unassigned_due < today});
   // Those of the territory for a coordinator, the school's own for its
   // administration, the ones assigned to a methodist: each has someone to chase.
   if (w.overdue)
     out.push_back({"help_overdue", "Просрочены ответы на запросы: " + number(w.overdue),
-                   "срок истёк " + domain::russian_date(w.overdue_due), w.overdue, "/help", w.overdue_due, true});
+                   "срок истёк " + domain::russian_date(w.overdue_due), w.overdue, "/help?status=overdue",
+                   w.overdue_due, true});
 }
 
 void monitoring_work(App& app, const Caller& caller, const std::string& today, std::vector<TodoItem>& out) {

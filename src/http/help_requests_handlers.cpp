@@ -64,10 +64,13 @@ Response list_help_requests(const Request& r, Context& ctx) {
   storage::help_requests::RequestFilter f;
   f.status = q.text("status", 16);
   f.methodist = q.id("methodist_person_id");
+  f.limit = q.integer("limit", 50, 1, 500);
+  f.offset = q.integer("offset", 0, 0, INT32_MAX);
+  const auto page = app::list_help_requests(ctx.app, *r.caller, f);
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& v : app::list_help_requests(ctx.app, *r.caller, f)) write_request(w, v);
-  w.end_array().end_object();
+  for (const auto& v : page.items) write_request(w, v);
+  w.end_array().field("total", page.total).field("limit", f.limit).field("offset", f.offset).end_object();
   return json_response(200, std::move(w));
 }
 

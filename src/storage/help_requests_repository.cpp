@@ -117,7 +117,8 @@ std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, co
   Params params;
   std::string sql = std::string(kSelect) + request_where(f, v, params);
   sql += " ORDER BY CASE WHEN " + kOpen + " THEN 0 ELSE 1 END, h.due_on, h.id DESC LIMIT " +
-         registry::placeholder(params, static_cast<std::int64_t>(f.limit));
+         registry::placeholder(params, static_cast<std::int64_t>(f.limit)) + " OFFSET " +
+         registry::placeholder(params, static_cast<std::int64_t>(f.offset));
   std::vector<HelpRequest> out;
   c.run(sql, params, [&](const Row& r) { out.push_back(request_from(r)); });
   return out;

@@ -43,7 +43,8 @@ struct RequestFilter {
   std::string status;  // a status, or "open" (new, assigned), or "overdue" (open and due before `today`)
   std::string today;
   std::optional<std::int64_t> methodist;  // assigned to this person
-  std::size_t limit = 500;
+  std::size_t limit = 50;                 // a page of the list: `limit` rows from `offset`
+  std::size_t offset = 0;
 };
 std::vector<HelpRequest> list_requests(Connection& c, const RequestFilter& f, const Visibility& v);
 // How many requests the list would hold without its limit, and the earliest

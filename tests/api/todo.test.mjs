@@ -35,7 +35,7 @@ test('a request for help waits for the coordinator until a methodist is assigned
   const waiting = items.find((i) => i.kind === 'help_unassigned')
   assert.match(waiting.title, /^Запросы ждут назначения методиста: \d+$/)
   assert.match(waiting.detail, /ближайший срок ответа — \d\d\.\d\d\.\d{4}/)
-  assert.equal(waiting.link, '/help')
+  assert.equal(waiting.link, '/help?status=new')
   // The teacher asked it but does not assign: nothing of it on their list.
   assert.equal(count(await todo(teacher), 'help_unassigned'), 0)
 
@@ -68,6 +68,23 @@ test('requests are counted whole, not as the first page of a list', async () => 
     assert.equal(late.due_on, '2020-01-10')
     assert.equal(late.detail, 'срок истёк 10.01.2020')
     assert.equal(items[0].late, true)
+    // Each link opens the list that holds as many, a page at a time.
+    assert.equal(waiting.link, '/help?status=new')
+    assert.equal(late.link, '/help?status=overdue')
+    const fresh = await json(srv.base, '/api/v1/help-requests?status=new', { headers: coordinator })
+    assert.equal(fresh.status, 200, JSON.stringify(fresh.body))
+    assert.equal(fresh.body.total, count(items, 'help_unassigned'))
+    assert.equal(fresh.body.items.length, 50, 'a page of the default size')
+    const total = count(items, 'help_overdue')
+    const last = await json(srv.base, `/api/v1/help-requests?status=overdue&limit=500&offset=${total - 10}`, {
+      headers: coordinator,
+    })
+    assert.equal(last.body.total, total)
+    assert.deepEqual([last.body.items.length, last.body.limit, last.body.offset], [10, 500, total - 10])
+    assert.ok(last.body.items.every((r) => r.overdue))
+    const wrong = await json(srv.base, '/api/v1/help-requests?limit=0', { headers: coordinator })
+    assert.equal(wrong.status, 400)
+    assert.equal(wrong.body.error.field, 'limit')
   } finally {
     runSql(srv.dbUrl, `DELETE FROM help_requests WHERE created_at = '2020-01-01T09:00:00Z'`)
   }

@@ -108,7 +108,7 @@ TEST_P(HelpRequestsTest, EachSeesOnlyTheirOwnSchoolsOrTerritorysRequests) {
 
   auto ids = [&](const app::Caller& who) {
     std::vector<std::int64_t> out;
-    for (const auto& v : app::list_help_requests(app_, who, {})) out.push_back(v.request.id);
+    for (const auto& v : app::list_help_requests(app_, who, {}).items) out.push_back(v.request.id);
     return out;
   };
   auto has = [](const std::vector<std::int64_t>& v, std::int64_t id) {
@@ -129,6 +129,44 @@ TEST_P(HelpRequestsTest, EachSeesOnlyTheirOwnSchoolsOrTerritorysRequests) {
   EXPECT_EQ(error_of([&] { app::list_help_requests(app_, teacher_, {"lost"}); }).field(), "status");
 }
 
+TEST_P(HelpRequestsTest, TheListIsPagedAndCountsAllItsFilterFinds) {
+  storage::help_requests::RequestFilter all;
+  all.limit = 500;
+  storage::help_requests::RequestFilter fresh;
+  fresh.status = "new";
+  fresh.limit = 2;
+  const auto before = app::list_help_requests(app_, coordinator_, all).total;
+  const auto waiting_before = app::list_help_requests(app_, coordinator_, fresh).total;
+  std::vector<std::int64_t> asked;
+  for (int i = 0; i < 7; ++i) asked.push_back(i % 3 == 0 ? ask("urgent") : ask());
+  const auto whole = app::list_help_requests(app_, coordinator_, all);
+  const auto n = before + 7;
+  ASSERT_EQ(static_cast<std::int64_t>(whole.items.size()), n);
+  EXPECT_EQ(whole.total, n);
+  // Pages of three: each counts them all, together they are the whole list in its order.
+  std::vector<std::int64_t> paged;
+  for (std::size_t offset = 0; offset < static_cast<std::size_t>(n) + 3; offset += 3) {
+    storage::help_requests::RequestFilter f;
+    f.limit = 3;
+    f.offset = offset;
+    const auto page = app::list_help_requests(app_, coordinator_, f);
+    EXPECT_EQ(page.total, n) << "offset " << offset;
+    EXPECT_EQ(page.items.size(),
+              std::min<std::size_t>(3, static_cast<std::size_t>(n) - std::min<std::size_t>(offset, n)))
+        << "offset " << offset;
+    for (const auto& v : page.items) paged.push_back(v.request.id);
+  }
+  std::vector<std::int64_t> in_order;
+  for (const auto& v : whole.items) in_order.push_back(v.request.id);
+  EXPECT_EQ(paged, in_order);
+  // A status is counted in all, not on the page.
+  app::assign_help_request(app_, coordinator_, asked[0], person_of("methodist"));
+  const auto waiting = app::list_help_requests(app_, coordinator_, fresh);
+  EXPECT_EQ(waiting.total, waiting_before + 6);
+  ASSERT_EQ(waiting.items.size(), 2u);
+  for (const auto& v : waiting.items) EXPECT_EQ(v.request.status, domain::HelpStatus::fresh);
+}
+
 TEST_P(HelpRequestsTest, OverdueRequestsAreFlaggedRemindedOnceAndCounted) {
   const auto id = ask();
   app::assign_help_request(app_, coordinator_, id, person_of("methodist"));
@@ -138,7 +176,8 @@ TEST_P(HelpRequestsTest, OverdueRequestsAreFlaggedRemindedOnceAndCounted) {
   storage::help_requests::RequestFilter overdue;
   overdue.status = "overdue";
   bool listed = false;
-  for (const auto& v : app::list_help_requests(app_, coordinator_, overdue)) listed |= v.request.id == id && v.overdue;
+  for (const auto& v : app::list_help_requests(app_, coordinator_, overdue).items)
+    listed |= v.request.id == id && v.overdue;
   EXPECT_TRUE(listed);
   const auto reminded = [&](const std::string& login) {
     return scalar("SELECT COUNT(*) FROM notifications WHERE dedup_key = 'help_overdue:" + std::to_string(id) +

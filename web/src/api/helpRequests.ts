@@ -7,7 +7,8 @@ export type HelpRequest = Schema<'HelpRequest'>
 export type HelpStats = Item<Answer<'help_statistics'>['items']>
 
 export const helpRequests = {
-  list: (status?: string | null) => get<Answer<'list_help_requests'>>('/api/v1/help-requests', { status }),
+  list: (q: { status?: string | null; offset?: number; limit?: number } = {}) =>
+    get<Answer<'list_help_requests'>>('/api/v1/help-requests', q),
   card: (id: number) => get<HelpRequest>(`/api/v1/help-requests/${id}`),
   ask: (body: Form<Body<'create_help_request'>>) => send<HelpRequest>('POST', '/api/v1/help-requests', body),
   methodists: (id: number) => get<Answer<'help_request_methodists'>>(`/api/v1/help-requests/${id}/methodists`),

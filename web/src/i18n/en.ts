@@ -732,6 +732,7 @@ export const en: Messages = {
     filter: 'Show',
     open: 'Open',
     overdue: 'Overdue',
+    unassigned: 'Awaiting a methodist',
     all: 'All',
     none: 'No requests.',
     status: 'Status',

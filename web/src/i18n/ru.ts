@@ -738,6 +738,7 @@ export const ru = {
     filter: 'Показывать',
     open: 'В работе',
     overdue: 'Просроченные',
+    unassigned: 'Ждут назначения',
     all: 'Все',
     none: 'Запросов нет.',
     status: 'Статус',
