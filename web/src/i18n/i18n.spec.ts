@@ -43,6 +43,11 @@ describe('fill', () => {
     expect(fill('Пунктов: {items}, разделов: {headings}', { items: 64, headings: 7 })).toBe('Пунктов: 64, разделов: 7')
     expect(fill('{a} и {b}', { a: 1 })).toBe('1 и {b}')
   })
+  it('writes numbers as a Russian reader does: thousands apart, a decimal comma', () => {
+    expect(fill('{met} из {of}', { met: 0, of: 2295 })).toBe('0 из 2\u00a0295')
+    expect(fill('{n}', { n: 0.5 })).toBe('0,5')
+    expect(fill('{code}', { code: '1.2' })).toBe('1.2')
+  })
 })
 
 describe('formatSize', () => {

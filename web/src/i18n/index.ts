@@ -77,8 +77,13 @@ export function formatDate(date: string | null | undefined): string {
 }
 
 // A message with {name} placeholders filled: fill(t().roadmaps.importResult, { items: 3 }).
+// A number goes in as a reader writes it («2 295», «0,5»): the values are counts.
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in values)) return whole
+    const value = values[key]
+    return typeof value === 'number' ? formatNumber(value) : value
+  })
 }
 
 // A file size as people read it: 12 КБ, 3,4 МБ.
