@@ -1,7 +1,7 @@
 // Mentoring through the API: a school's program, suggested mentors, a pair.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { json } from './server.mjs'
+import { json, session } from './server.mjs'
 import { notifyingServer } from './notifying_server.mjs'
 
 let srv, teacher, school
@@ -51,4 +51,27 @@ test('mentoring: a program and a pair for a young teacher with a suggested mento
   assert.equal(pair.body.mentee_person_id, teacherPerson)
   const cards = await json(srv.base, `/api/v1/persons/${teacherPerson}/mentoring`, { headers: teacher })
   assert.ok(cards.body.items.some((p) => p.id === pair.body.id && p.mentor_name))
+})
+
+test('young teachers come a page at a time, each with the number of them all', async () => {
+  const region = await session(srv.base, 'region')
+  const all = await json(srv.base, '/api/v1/mentoring/young-teachers?limit=500', { headers: region })
+  assert.equal(all.status, 200)
+  const n = all.body.total
+  assert.equal(all.body.items.length, n)
+  assert.ok(n > 6, `the district demo has young teachers: ${n}`)
+  const paged = []
+  for (let offset = 0; offset < n + 3; offset += 3) {
+    const page = await json(srv.base, `/api/v1/mentoring/young-teachers?limit=3&offset=${offset}`, { headers: region })
+    assert.deepEqual([page.body.total, page.body.limit, page.body.offset], [n, 3, offset])
+    assert.equal(page.body.items.length, Math.max(0, Math.min(3, n - offset)))
+    paged.push(...page.body.items.map((y) => y.person_id))
+  }
+  assert.deepEqual(
+    paged,
+    all.body.items.map((y) => y.person_id),
+  )
+  const wrong = await json(srv.base, '/api/v1/mentoring/young-teachers?limit=501', { headers: region })
+  assert.equal(wrong.status, 400)
+  assert.equal(wrong.body.error.field, 'limit')
 })

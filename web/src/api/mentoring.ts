@@ -17,8 +17,8 @@ export const mentoring = {
   createPair: (programId: number, body: Form<Body<'create_mentoring_pair'>>) =>
     send<MentoringPair>('POST', `/api/v1/mentoring/programs/${programId}/pairs`, body),
   updatePair: (id: number, body: Form<Body<'update_mentoring_pair'>>) => send<MentoringPair>('PUT', `/api/v1/mentoring/pairs/${id}`, body),
-  youngTeachers: (organisationId?: number | null) =>
-    get<Answer<'list_young_teachers'>>('/api/v1/mentoring/young-teachers', { organisation_id: organisationId }),
+  youngTeachers: (organisationId: number | null, offset: number, limit: number) =>
+    get<Answer<'list_young_teachers'>>('/api/v1/mentoring/young-teachers', { organisation_id: organisationId, offset, limit }),
   mentorSuggestions: (personId: number) => get<Answer<'mentor_suggestions'>>(`/api/v1/persons/${personId}/mentor-suggestions`),
   personMentoring: (personId: number) => get<Answer<'person_mentoring'>>(`/api/v1/persons/${personId}/mentoring`),
 }
