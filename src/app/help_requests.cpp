@@ -244,7 +244,8 @@ HelpRequestPage list_help_requests(App& app, const Caller& caller, const hp::Req
     OrganisationRoles known;
     for (auto& r : hp::list_requests(c, f, v))
       page.items.push_back(view_of(roles_for(c, caller, r, &known), std::move(r)));
-    // A page shorter than asked, or the first one short, is the whole rest: no count needed.
+    // A page shorter than asked ends the list, so its number is known without
+    // counting; a full page, or one past the end, is counted.
     page.total = f.offset + page.items.size();
     if (page.items.size() == f.limit || (page.items.empty() && f.offset > 0))
       page.total = hp::tally_requests(c, f, v).count;

@@ -1,6 +1,6 @@
 // Mentoring: programs, pairs, young teachers, mentor suggestions.
 #include <algorithm>
-#include <ranges>
+#include <span>
 
 #include "app/mentoring.hpp"
 #include "http/handlers.hpp"
@@ -147,9 +147,9 @@ Response list_young_teachers(const Request& r, Context& ctx) {
       .field("offset", static_cast<std::int64_t>(offset))
       .key("items")
       .begin_array();
-  const auto from = list.begin() + static_cast<std::ptrdiff_t>(std::min(offset, list.size()));
-  const auto to = from + static_cast<std::ptrdiff_t>(std::min(limit, static_cast<std::size_t>(list.end() - from)));
-  for (const auto& y : std::ranges::subrange(from, to)) {
+  const std::span all(list);
+  const auto rest = all.subspan(std::min(offset, all.size()));
+  for (const auto& y : rest.first(std::min(limit, rest.size()))) {
     w.begin_object()
         .field("person_id", y.person.person_id)
         .field("name", y.person.name)

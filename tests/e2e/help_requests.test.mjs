@@ -78,4 +78,8 @@ test('the start page’s count of requests to assign opens them, a page at a tim
   )
   assert.equal(await list.getByTestId('help-status').first().textContent(), 'Новый')
   await coordinator.screenshot({ path: join(screenshots, 'help-list-unassigned.png'), fullPage: true })
+  // The sidebar's link shows the list «in work» again, whatever filter was on.
+  await coordinator.getByTestId('sidebar').getByRole('link', { name: 'Методическая помощь' }).click()
+  await coordinator.waitForURL(/\/help$/)
+  await coordinator.getByTestId('help-filter').locator('[aria-pressed="true"]', { hasText: 'В работе' }).waitFor()
 })
