@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "app/notifications.hpp"
 #include "domain/date.hpp"
@@ -209,8 +211,8 @@ std::vector<mt::Pair> person_mentoring(App& app, const Caller& caller, std::int6
   });
 }
 
-std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id,
-                                         const std::string& on_text) {
+YoungTeacherPage young_teachers(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id,
+                                const std::string& on_text, std::size_t limit, std::size_t offset) {
   const auto scope = staff_scope(caller);
   if (scope.empty()) throw domain::Error::forbidden("Недостаточно прав: список молодых педагогов");
   const auto on = on_text.empty() ? domain::Date::today() : domain::Date::parse_iso(on_text).value_or(domain::Date{});
@@ -220,22 +222,28 @@ std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::op
   // Rough bounds for SQL (a day's margin), the exact rule in C++.
   const auto born_after = domain::Date{on.ymd - years(rule.max_age) - std::chrono::months(1)}.iso();
   const auto started_after = domain::Date{on.ymd - years(rule.max_years) - std::chrono::months(1)}.iso();
-  const auto candidates = app.db->read([&](storage::Connection& c) {
-    return mt::young_candidates(c, on.iso(), born_after, started_after, scope, organisation_id);
+  return app.db->read([&](storage::Connection& c) {
+    auto candidates = mt::young_candidates(c, on.iso(), born_after, started_after, scope, organisation_id);
+    std::erase_if(candidates, [&](const mt::YoungCandidate& p) {
+      return !domain::is_young_teacher(date_of(p.birth_date), date_of(p.experience_since), on, rule);
+    });
+    YoungTeacherPage page;
+    page.total = static_cast<std::int64_t>(candidates.size());
+    const auto rest = std::span(candidates).subspan(std::min(offset, candidates.size()));
+    const auto shown = rest.first(std::min(limit, rest.size()));
+    mt::count_support(c, shown);
+    for (const auto& p : shown) {
+      const auto birth = *date_of(p.birth_date), since = *date_of(p.experience_since);
+      YoungTeacher y{p, domain::Date::full_years_between(birth, on), domain::Date::full_years_between(since, on), {}};
+      if (!p.mentored) y.missing.push_back("нет наставника");
+      if (!p.routes) y.missing.push_back("нет индивидуального маршрута");
+      if (!p.trainings) y.missing.push_back("не проходил повышение квалификации");
+      if (!p.events) y.missing.push_back("не участвовал в методических мероприятиях");
+      if (!p.communities) y.missing.push_back("не состоит в методическом объединении или сообществе");
+      page.items.push_back(std::move(y));
+    }
+    return page;
   });
-  std::vector<YoungTeacher> out;
-  for (const auto& p : candidates) {
-    const auto birth = date_of(p.birth_date), since = date_of(p.experience_since);
-    if (!domain::is_young_teacher(birth, since, on, rule)) continue;
-    YoungTeacher y{p, domain::Date::full_years_between(*birth, on), domain::Date::full_years_between(*since, on), {}};
-    if (!p.mentored) y.missing.push_back("нет наставника");
-    if (!p.routes) y.missing.push_back("нет индивидуального маршрута");
-    if (!p.trainings) y.missing.push_back("не проходил повышение квалификации");
-    if (!p.events) y.missing.push_back("не участвовал в методических мероприятиях");
-    if (!p.communities) y.missing.push_back("не состоит в методическом объединении или сообществе");
-    out.push_back(std::move(y));
-  }
-  return out;
 }
 
 std::vector<domain::MentorSuggestion> mentors_for(storage::Connection& c, std::int64_t mentee) {

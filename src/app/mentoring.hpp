@@ -54,9 +54,14 @@ struct YoungTeacher {
   std::vector<std::string> missing;  // support not got yet, in Russian
 };
 // Young teachers on `on` (today when empty) in the caller's organisations
-// (write_staff scope), optionally of one organisation.
-std::vector<YoungTeacher> young_teachers(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id,
-                                         const std::string& on = {});
+// (write_staff scope), optionally of one organisation: `limit` of them from
+// `offset`, and how many there are (a federal operator's are 55 000).
+struct YoungTeacherPage {
+  std::vector<YoungTeacher> items;
+  std::int64_t total = 0;
+};
+YoungTeacherPage young_teachers(App& app, const Caller& caller, std::optional<std::int64_t> organisation_id,
+                                const std::string& on = {}, std::size_t limit = 500, std::size_t offset = 0);
 // Ranked mentors for a person the caller administers, from their municipality.
 std::vector<domain::MentorSuggestion> suggest_mentors(App& app, const Caller& caller, std::int64_t mentee_person_id);
 // The same ranking inside the caller's transaction, for a use case that has

@@ -1,5 +1,6 @@
 #include "storage/mentoring_repository.hpp"
 
+#include <unordered_map>
 #include <unordered_set>
 
 #include "domain/date.hpp"
@@ -146,20 +147,7 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
   std::string sql =
       std::string("SELECT p.id AS person_id, ") + kPersonName +
       ", p.birth_date, p.ped_experience_since, o.id AS organisation_id,"
-      " COALESCE(o.short_name, o.name) AS organisation_name, COALESCE(ps.subjects, '') AS subjects,"
-      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = " +
-      kActive +
-      ")"
-      " AS mentored,"
-      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> " +
-      registry::literal(domain::RouteStatus::draft) +
-      ") AS routes,"
-      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN (" +
-      registry::literal(domain::EnrolmentStatus::studying) + ", " +
-      registry::literal(domain::EnrolmentStatus::completed) +
-      ")) AS trainings,"
-      " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1) AS events,"
-      " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL) AS communities"
+      " COALESCE(o.short_name, o.name) AS organisation_name, COALESCE(ps.subjects, '') AS subjects"
       " FROM positions ps JOIN persons p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id"
       " WHERE " +
       registry::current_workplace("ps") + " AND p.id IN (" + registry::active_teaching_positions() +
@@ -174,10 +162,51 @@ std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& o
   c.run(sql, params, [&](const Row& r) {
     if (!seen.insert(r.int64("person_id")).second) return;
     out.push_back({r.int64("person_id"), r.text("name"), r.text("birth_date"), r.text("ped_experience_since"),
-                   r.int64("organisation_id"), r.text("organisation_name"), r.text("subjects"), r.int64("mentored"),
-                   r.int64("routes"), r.int64("trainings"), r.int64("events"), r.int64("communities")});
+                   r.int64("organisation_id"), r.text("organisation_name"), r.text("subjects")});
   });
   return out;
+}
+
+void count_support(Connection& c, std::span<YoungCandidate> candidates) {
+  // A page at a time keeps the statement under SQLite's limit of parameters.
+  constexpr std::size_t kChunk = 500;
+  if (candidates.size() > kChunk) {
+    for (std::size_t i = 0; i < candidates.size(); i += kChunk)
+      count_support(c, candidates.subspan(i, std::min(kChunk, candidates.size() - i)));
+    return;
+  }
+  if (candidates.empty()) return;
+  Params params;
+  std::unordered_map<std::int64_t, YoungCandidate*> by_id;
+  std::string ids;
+  for (auto& y : candidates) {
+    by_id.emplace(y.person_id, &y);
+    ids += (ids.empty() ? "" : ", ") + registry::placeholder(params, y.person_id);
+  }
+  const std::string sql =
+      "SELECT p.id,"
+      " (SELECT COUNT(*) FROM mentoring_pairs mp WHERE mp.mentee_person_id = p.id AND mp.status = " +
+      kActive +
+      ") AS mentored,"
+      " (SELECT COUNT(*) FROM routes r WHERE r.person_id = p.id AND r.status <> " +
+      registry::literal(domain::RouteStatus::draft) +
+      ") AS routes,"
+      " (SELECT COUNT(*) FROM enrolments e WHERE e.person_id = p.id AND e.status IN (" +
+      registry::literal(domain::EnrolmentStatus::studying) + ", " +
+      registry::literal(domain::EnrolmentStatus::completed) +
+      ")) AS trainings,"
+      " (SELECT COUNT(*) FROM event_registrations er WHERE er.person_id = p.id AND er.attended = 1) AS events,"
+      " (SELECT COUNT(*) FROM community_members cm WHERE cm.person_id = p.id AND cm.left_on IS NULL) AS communities"
+      " FROM persons p WHERE p.id IN (" +
+      ids + ")";
+  c.run(sql, params, [&](const Row& r) {
+    auto* y = by_id.at(r.int64("id"));
+    y->mentored = r.int64("mentored");
+    y->routes = r.int64("routes");
+    y->trainings = r.int64("trainings");
+    y->events = r.int64("events");
+    y->communities = r.int64("communities");
+  });
 }
 
 std::vector<Colleague> colleagues_of(Connection& c, std::int64_t mentee_person_id, const std::string& on) {

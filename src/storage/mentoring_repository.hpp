@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,10 +59,14 @@ struct YoungCandidate {
   std::int64_t communities = 0;  // current memberships
 };
 // Teaching on `on`, born after `born_after`, experience since after
-// `started_after`, in organisations within the scope (and `organisation_id`).
+// `started_after`, in organisations within the scope (and `organisation_id`),
+// one row per person (their first workplace by name), without the support
+// counts: those cost five lookups a person and a page needs them for its own.
 std::vector<YoungCandidate> young_candidates(Connection& c, const std::string& on, const std::string& born_after,
                                              const std::string& started_after, const domain::Scope& scope,
                                              std::optional<std::int64_t> organisation_id);
+// Fills the support counts (mentored … communities) of the given candidates.
+void count_support(Connection& c, std::span<YoungCandidate> candidates);
 
 // A colleague in the same municipality as the mentee's workplaces.
 struct Colleague {

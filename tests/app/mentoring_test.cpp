@@ -112,8 +112,8 @@ TEST_P(MentoringTest, ASchoolKeepsItsProgramAndPairs) {
 }
 
 TEST_P(MentoringTest, YoungTeachersAreListedWithTheSupportTheyLack) {
-  auto find = [&](const std::vector<app::YoungTeacher>& list) -> const app::YoungTeacher* {
-    for (const auto& y : list)
+  auto find = [&](const app::YoungTeacherPage& list) -> const app::YoungTeacher* {
+    for (const auto& y : list.items)
       if (y.person.person_id == mentee_) return &y;
     return nullptr;
   };
@@ -123,13 +123,24 @@ TEST_P(MentoringTest, YoungTeachersAreListedWithTheSupportTheyLack) {
   EXPECT_EQ(y->age, 24);
   EXPECT_EQ(y->experience_years, 1);
   EXPECT_NE(std::find(y->missing.begin(), y->missing.end(), "нет наставника"), y->missing.end());
-  for (const auto& other : before) EXPECT_NE(other.person.person_id, mentor_);
+  for (const auto& other : before.items) EXPECT_NE(other.person.person_id, mentor_);
 
   app::create_mentoring_pair(app_, head_, pair(program()));
   const auto after = app::young_teachers(app_, head_, school_);
   y = find(after);
   ASSERT_NE(y, nullptr);
   EXPECT_EQ(std::find(y->missing.begin(), y->missing.end(), "нет наставника"), y->missing.end());
+  // A page of one holds the same person with the same support counted, and the number of them all.
+  const auto at = static_cast<std::size_t>(y - after.items.data());
+  const auto one = app::young_teachers(app_, head_, school_, {}, 1, at);
+  EXPECT_EQ(one.total, after.total);
+  ASSERT_EQ(one.items.size(), 1u);
+  EXPECT_EQ(one.items[0].person.person_id, mentee_);
+  EXPECT_EQ(one.items[0].missing, y->missing);
+  EXPECT_EQ(one.items[0].person.mentored, 1);
+  const auto past = app::young_teachers(app_, head_, school_, {}, 10, static_cast<std::size_t>(after.total));
+  EXPECT_TRUE(past.items.empty());
+  EXPECT_EQ(past.total, after.total);
   // The limits are settings: at 20 years of age nobody here is young.
   app_.config.young_teacher_max_age = 20;
   EXPECT_EQ(find(app::young_teachers(app_, head_, school_)), nullptr);
