@@ -111,6 +111,23 @@ void selection_work(App& app, const Caller& caller, std::vector<TodoItem>& out) 
     territories.insert(s.territory_id);
     waiting.push_back({std::move(s), n});
   }
+  // More than a few are one line with their sum (a federal operator's start
+  // page listed 85, one per region): the list of selections is one click away.
+  constexpr std::size_t kListed = 5;
+  if (waiting.size() > kListed) {
+    std::int64_t total = 0;
+    std::string earliest = waiting.front().selection.applications_to;
+    for (const auto& [s, n] : waiting) {
+      total += n;
+      earliest = std::min(earliest, s.applications_to);
+    }
+    out.push_back({"selection_decide",
+                   "Заявки в методический актив ждут решения: " + number(total) + " в " +
+                       count_text(static_cast<std::int64_t>(waiting.size()), "отборе", "отборах", "отборах"),
+                   "ближайшее окончание приёма заявок — " + domain::russian_date(earliest), total, "/active", earliest,
+                   false});
+    return;
+  }
   // One who decides in several territories (a federal operator: every
   // region's selections, often under one title) is told whose each is.
   const bool several = territories.size() > 1;

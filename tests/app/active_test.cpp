@@ -111,6 +111,34 @@ TEST_P(ActiveTest, SelectionsOfSeveralTerritoriesOnTheStartPageSayWhoseTheyAre) 
             std::vector<std::string>{"Отбор «Отбор в муниципальный методический актив»: 1 заявка ждёт решения"});
 }
 
+// More than five selections waiting are one line with their sum and the
+// earliest end of applications, leading to the list of selections.
+TEST_P(ActiveTest, ManySelectionsWaitingAreOneLineOnTheStartPage) {
+  const auto today = domain::Date::today();
+  for (int i = 0; i < 6; ++i) {
+    app::SelectionDraft d;
+    d.level = "regional";
+    d.territory_id = region_;
+    d.title = "Отбор " + std::to_string(i + 1);
+    d.applications_from = domain::Date::from_days(today.days() - std::chrono::days(5)).iso();
+    d.applications_to = domain::Date::from_days(today.days() + std::chrono::days(20 + i)).iso();
+    const auto id = app::create_selection(app_, caller("regional_ministry", region_), d);
+    for (int k = 0; k <= i % 2; ++k)
+      app::apply_to_selection(app_, caller("teacher", {}, {}, staff_[k]), id,
+                              {staff_[k], "fgos", "", "", false, false, false});
+  }
+  std::vector<app::TodoItem> lines;
+  for (auto& item : app::todo_of(app_, caller("federal_operator")))
+    if (item.kind == "selection_decide") lines.push_back(item);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].title, "Заявки в методический актив ждут решения: 9 в 6 отборах");
+  EXPECT_EQ(lines[0].count, 9);
+  EXPECT_EQ(lines[0].link, "/active");
+  const auto earliest = domain::Date::from_days(today.days() + std::chrono::days(20));
+  EXPECT_EQ(lines[0].due_on, earliest.iso());
+  EXPECT_EQ(lines[0].detail, "ближайшее окончание приёма заявок — " + domain::russian_date(earliest.iso()));
+}
+
 TEST_P(ActiveTest, ASelectionEndsWithAnOrderThatFixesTheList) {
   EXPECT_EQ(error_of([&] {
               app::SelectionDraft d;
