@@ -156,6 +156,7 @@ MergeResult merge_persons(App& app, const Caller& caller, std::int64_t kept_id, 
   if (kept_id == merged_id)
     throw domain::Error::validation("merged_id", "Выберите другую запись: запись нельзя объединить с самой собой");
   return app.db->write([&](storage::Connection& c) {
+    merge::hold_persons(c, kept_id, merged_id);
     auto kept = reg::find_person(c, kept_id);
     auto merged = reg::find_person(c, merged_id);
     if (!kept || !merged) throw domain::Error::not_found("Педагог не найден");
@@ -218,6 +219,7 @@ MergeResult undo_merge(App& app, const Caller& caller, std::int64_t merge_id, co
   return app.db->write([&](storage::Connection& c) {
     const auto record = merge::find_record(c, merge_id);
     if (!record || record->action != "merge") throw domain::Error::not_found("Объединение не найдено");
+    merge::hold_persons(c, record->kept, record->merged);
     auto kept = reg::find_person(c, record->kept);
     auto merged = reg::find_person(c, record->merged);
     if (!kept || !merged) throw domain::Error::not_found("Объединение не найдено");

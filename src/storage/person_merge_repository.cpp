@@ -223,6 +223,12 @@ void set_merged_into(Connection& c, std::int64_t person, std::optional<std::int6
             {person, id_or_null(kept), domain::utc_timestamp_now()});
 }
 
+void hold_persons(Connection& c, std::int64_t a, std::int64_t b) {
+  // SQLite's write transaction already holds the whole database.
+  if (c.backend() != Backend::postgres) return;
+  c.run("SELECT id FROM persons WHERE id IN ($1, $2) ORDER BY id FOR UPDATE", {a, b}, [](const Row&) {});
+}
+
 std::optional<std::int64_t> merged_into(Connection& c, std::int64_t person) {
   auto r = c.query_one("SELECT merged_into_id FROM persons WHERE id = $1", {person});
   return r ? r->opt_int64("merged_into_id") : std::nullopt;

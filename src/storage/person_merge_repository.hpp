@@ -60,6 +60,12 @@ nlohmann::json move_references(Connection& c, std::int64_t kept, std::int64_t me
 // Puts back what move_references wrote down.
 void restore_references(Connection& c, std::int64_t kept, std::int64_t merged, const nlohmann::json& moved);
 
+// Holds the two persons' rows until the transaction ends, first of all else
+// a merge or its undo does: two merges of one record at once (two app
+// servers on PostgreSQL) then run one after the other, and the second sees
+// what the first wrote — without it both read «not merged» and the later
+// one wrote over the earlier, its references left split between two records.
+void hold_persons(Connection& c, std::int64_t a, std::int64_t b);
 void set_merged_into(Connection& c, std::int64_t person, std::optional<std::int64_t> kept);
 std::optional<std::int64_t> merged_into(Connection& c, std::int64_t person);
 

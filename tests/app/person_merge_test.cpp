@@ -7,8 +7,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "app/registry.hpp"
 #include "storage/person_merge_repository.hpp"
@@ -209,6 +212,36 @@ TEST_P(PersonMergeTest, WhatCannotBeOnePersonIsRefusedInWords) {
   EXPECT_EQ(scalar("SELECT count(*) FROM person_merges"), 0) << "nothing written";
   EXPECT_EQ(metodist::testing::error_of([&] { app::merge_persons(app_, federal, a, a); }).kind(),
             domain::ErrorKind::validation_failed);
+}
+
+// Two app servers merging one record at once: the second waits for the
+// first and then sees the record merged, instead of writing over it.
+TEST_P(PersonMergeTest, TwoMergesOfOneRecordAtOnceRunOneAfterTheOther) {
+  const auto federal = caller("federal_operator");
+  const auto x = new_person("RACE-X"), y = new_person("RACE-Y"), z = new_person("RACE-Z");
+  for (auto p : {x, y, z}) work_at(p, "RU-01-001-S001");
+  // Another server's merge of X into Z, caught before its commit.
+  std::promise<void> written, commit;
+  auto other = std::async(std::launch::async, [&] {
+    app_.db->write([&](storage::Connection& c) {
+      merge::set_merged_into(c, x, z);
+      written.set_value();
+      commit.get_future().wait();
+      return 0;
+    });
+  });
+  written.get_future().wait();
+  auto mine = std::async(std::launch::async,
+                         [&] { return metodist::testing::error_of([&] { app::merge_persons(app_, federal, y, x); }); });
+  // Long enough for this merge to read X as not merged yet, were it not held.
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  commit.set_value();
+  other.get();
+  const auto e = mine.get();
+  EXPECT_EQ(e.kind(), domain::ErrorKind::conflict) << e.what();
+  EXPECT_NE(std::string(e.what()).find("уже объединена с другой"), std::string::npos) << e.what();
+  EXPECT_EQ(scalar("SELECT merged_into_id FROM persons WHERE id = " + std::to_string(x)), z);
+  EXPECT_EQ(scalar("SELECT count(*) FROM person_merges"), 0) << "the refused merge wrote nothing";
 }
 
 TEST_P(PersonMergeTest, DuplicatesAreFoundWithinTheScopeWithReasons) {
