@@ -303,6 +303,21 @@ test('on a phone the coordinator assigns a methodist to a request', async () => 
   await page.screenshot({ path: join(screenshots, 'phone-help-assigned.png'), fullPage: true })
 })
 
+test('on a phone the monitoring overview shows its three columns without scrolling sideways', async () => {
+  const page = await as('coordinator')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(demo.srv.base + '/monitoring')
+  const table = page.getByTestId('monitoring-indicators')
+  await table
+    .locator('tbody tr')
+    .first()
+    .getByText(/ из \d/)
+    .waitFor()
+  await assertFits(page, 'monitoring page')
+  const [scroll, client] = await table.locator('.p-datatable-table-container').evaluate((e) => [e.scrollWidth, e.clientWidth])
+  assert.ok(scroll <= client, `the overview is ${scroll} px wide in ${client} px`)
+})
+
 test('«Версия для слабовидящих» makes the type larger and the colours black on white, and stays on', async () => {
   const page = await as('teacher')
   await page.goto(demo.srv.base + '/')
