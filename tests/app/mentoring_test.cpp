@@ -141,6 +141,20 @@ TEST_P(MentoringTest, YoungTeachersAreListedWithTheSupportTheyLack) {
   const auto past = app::young_teachers(app_, head_, school_, {}, 10, static_cast<std::size_t>(after.total));
   EXPECT_TRUE(past.items.empty());
   EXPECT_EQ(past.total, after.total);
+  // The list is kept between pages, but not past a change of the data: born
+  // earlier (a corrected record), the mentee is no longer young at once.
+  const auto born = app_.db->read([&](storage::Connection& c) {
+    return c.query_one("SELECT birth_date FROM persons WHERE id = $1", {mentee_})->text("birth_date");
+  });
+  app_.db->write([&](storage::Connection& c) {
+    return c.execute("UPDATE persons SET birth_date = '1970-01-01' WHERE id = $1", {mentee_});
+  });
+  const auto corrected = app::young_teachers(app_, head_, school_);
+  EXPECT_EQ(find(corrected), nullptr);
+  EXPECT_EQ(corrected.total, after.total - 1);
+  app_.db->write([&](storage::Connection& c) {
+    return c.execute("UPDATE persons SET birth_date = $2 WHERE id = $1", {mentee_, born});
+  });
   // The limits are settings: at 20 years of age nobody here is young.
   app_.config.young_teacher_max_age = 20;
   EXPECT_EQ(find(app::young_teachers(app_, head_, school_)), nullptr);
