@@ -61,6 +61,16 @@ test('gaps per organisation, least complete first, with the persons to complete 
   // A school's administration sees its own school only.
   const own = await json(srv.base, '/api/v1/data-quality/organisations', { headers: school })
   assert.equal(own.body.total, 1)
+
+  // The ranking is kept between pages, but not past a change: a birth date
+  // completed is one gap fewer at once.
+  const again = await json(srv.base, '/api/v1/data-quality/organisations', { headers: coordinator })
+  assert.deepEqual(again.body.overall, overall)
+  const gap = await json(srv.base, '/api/v1/persons?incomplete=birth_date&limit=1', { headers: coordinator })
+  assert.equal(gap.body.items.length, 1)
+  sql(`UPDATE persons SET birth_date = '1985-03-03' WHERE id = ${gap.body.items[0].id}`)
+  const after = await json(srv.base, '/api/v1/data-quality/organisations', { headers: coordinator })
+  assert.equal(after.body.overall.missing.birth_date, overall.missing.birth_date - 1)
 })
 
 test('the young-teacher indicators say how many teachers they left out, and the справка says it too', async () => {
