@@ -1,7 +1,8 @@
 // Finished answers kept for the next caller who asks the same of the same
 // data: a monitoring page's values cut to a scope and ranked, with the
-// transport's renderings of them. The key names everything an answer depends
-// on, the data version among it, so a change of the data makes new keys and
+// transport's renderings of them; the staff list's total; the young teachers
+// and the data-quality ranking a page is cut from. The key names everything
+// an answer depends on, the data version among it, so a change of the data makes new keys and
 // the old answers age out of a bounded memory (LruMemory). Under load most
 // requests repeat one another; without this each redid the cut, the ranking
 // and a 100–300 KB JSON (docs/performance.md).
