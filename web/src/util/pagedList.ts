@@ -7,7 +7,7 @@
 // Lists paged by key (their answers carry `after`/`before` cursors: the staff
 // and organisation lists) are asked the next, the previous and the last page
 // by cursor, so page 1 000 costs what page 1 does; any other jump goes by offset.
-import { ref, watch, type Ref } from 'vue'
+import { computed, ref, watch, type Ref } from 'vue'
 import type { DataTablePageEvent } from 'primevue/datatable'
 import type { Page } from '../api/client'
 import { errorText } from './errors'
@@ -75,5 +75,16 @@ export function usePagedList<T>(fetchPage: (offset: number, limit: number, key?:
       timer = setTimeout(reload, 300)
     })
   }
-  return { rows, total, loading, error, first, pageSize, load, reload, onPage, searchOn }
+  // What the page's lazy DataTable is bound with, in one place:
+  // <DataTable v-bind="table" @page="onPage" …>.
+  const table = computed(() => ({
+    value: rows.value,
+    lazy: true,
+    paginator: true,
+    rows: pageSize.value,
+    first: first.value,
+    totalRecords: total.value,
+    loading: loading.value,
+  }))
+  return { rows, total, loading, error, first, pageSize, table, load, reload, onPage, searchOn }
 }
