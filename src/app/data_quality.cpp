@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "app/answer_memo.hpp"
-#include "domain/date.hpp"
 #include "domain/monitoring.hpp"
 #include "storage/data_quality_repository.hpp"
 #include "storage/data_version.hpp"
@@ -47,8 +46,8 @@ DataQualityReport data_quality(App& app, const Caller& caller, std::size_t offse
   // workplaces, organisations) stands and the day is the same, for the next
   // page and the next person who asks.
   const auto ranked = app.db->read([&](storage::Connection& c) {
-    const std::string key = "data-quality|" + scope_key(staff) + "|" + domain::Date::today().iso() + "|" +
-                            std::to_string(storage::monitoring_version(c));
+    const auto now = storage::monitoring_version_on_day(c);
+    const std::string key = "data-quality|" + scope_key(staff) + "|" + now.today + "|" + std::to_string(now.version);
     if (auto kept = app.answers->find(key)) return std::static_pointer_cast<const Ranked>(kept);
     auto r = std::make_shared<const Ranked>(rank(storage::data_quality::organisations(c, staff)));
     std::size_t bytes = key.size();

@@ -229,10 +229,11 @@ YoungTeacherPage young_teachers(App& app, const Caller& caller, std::optional<st
     // Who is young, in which order, is kept while the data monitoring counts
     // (persons, workplaces, organisations…) stands: paging through a federal
     // operator's 55 000 selected them all for every page (0.7–1 s).
+    const auto now = storage::monitoring_version_on_day(c);
     const std::string key = "young|" + scope_key(scope) + "|" +
                             (organisation_id ? std::to_string(*organisation_id) : "-") + "|" + on.iso() + "|" +
-                            domain::Date::today().iso() + "|" + std::to_string(rule.max_age) + "/" +
-                            std::to_string(rule.max_years) + "|" + std::to_string(storage::monitoring_version(c));
+                            now.today + "|" + std::to_string(rule.max_age) + "/" + std::to_string(rule.max_years) +
+                            "|" + std::to_string(now.version);
     auto all = std::static_pointer_cast<const Candidates>(app.answers->find(key));
     if (!all) {
       auto candidates = mt::young_candidates(c, on.iso(), born_after, started_after, scope, organisation_id);

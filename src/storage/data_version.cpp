@@ -55,9 +55,15 @@ const std::vector<std::string>& staff_tables() {
 
 std::int64_t staff_version(Connection& c) { return c.scalar("SELECT version FROM data_versions WHERE name = 'staff'"); }
 
-StaffVersionOnDay staff_version_on_day(Connection& c) {
-  const auto row = c.query_one("SELECT version, CURRENT_DATE AS today FROM data_versions WHERE name = 'staff'");
+namespace {
+VersionOnDay version_on_day(Connection& c, const char* name) {
+  const auto row =
+      c.query_one("SELECT version, CURRENT_DATE AS today FROM data_versions WHERE name = $1", {std::string(name)});
   return {row->int64("version"), row->text("today")};
 }
+}  // namespace
+
+VersionOnDay staff_version_on_day(Connection& c) { return version_on_day(c, "staff"); }
+VersionOnDay monitoring_version_on_day(Connection& c) { return version_on_day(c, "monitoring"); }
 
 }  // namespace metodist::storage

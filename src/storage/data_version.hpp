@@ -33,12 +33,14 @@ std::int64_t access_version(Connection& c);
 // read. A school renamed or added leaves it.
 const std::vector<std::string>& staff_tables();
 std::int64_t staff_version(Connection& c);
-// The staff version with the database's date, in one read: what is current
-// (a workplace not yet left) depends on the day as well.
-struct StaffVersionOnDay {
+// A version with the database's date, in one read: what is current (a
+// workplace not yet left, SQL's CURRENT_DATE) depends on the day as well, so
+// an answer kept under a version is kept under that day too.
+struct VersionOnDay {
   std::int64_t version = 0;
   std::string today;  // ISO
 };
-StaffVersionOnDay staff_version_on_day(Connection& c);
+VersionOnDay staff_version_on_day(Connection& c);
+VersionOnDay monitoring_version_on_day(Connection& c);
 
 }  // namespace metodist::storage
