@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build ccache pkg-config git
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
-  libtomlplusplus-dev libsodium-dev libsqlite3-dev libpq-dev libgtest-dev
+  libtomlplusplus-dev libsodium-dev libsqlite3-dev libpq-dev libgtest-dev libjemalloc-dev
   libzip-dev zlib1g-dev libpugixml-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcurl4-openssl-dev libstemmer-dev libpoppler-cpp-dev fonts-dejavu-core poppler-utils
   clang-14 libclang-rt-14-dev clang-format shellcheck
   nodejs npm

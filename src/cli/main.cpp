@@ -15,6 +15,9 @@
 #include <sstream>
 
 #include <unistd.h>
+#ifdef METODIST_JEMALLOC
+#include <jemalloc/jemalloc.h>
+#endif
 
 #include "app/accounts.hpp"
 #include "app/app.hpp"
@@ -483,6 +486,20 @@ int cmd_init(Options o) {
   return 0;
 }
 
+// Which malloc the binary runs on: jemalloc answers its own control call
+// only when it is the one linked (docs/performance.md says why it is).
+std::string allocator() {
+#ifdef METODIST_JEMALLOC
+  const char* version = nullptr;
+  std::size_t size = sizeof version;
+  if (mallctl("version", &version, &size, nullptr, 0) == 0 && version) {
+    const std::string v(version);
+    return "jemalloc " + v.substr(0, v.find('-'));
+  }
+#endif
+  return "glibc malloc";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -625,7 +642,7 @@ int main(int argc, char** argv) {
     }
     if (*admin_create) return cmd_admin_create(o);
     if (*version) {
-      std::printf("metodist %s\n", kVersion);
+      std::printf("metodist %s\nраспределитель памяти: %s\n", kVersion, allocator().c_str());
       return 0;
     }
   } catch (const app::ConfigError& e) {
