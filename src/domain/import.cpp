@@ -204,6 +204,11 @@ std::optional<bool> parse_flag(std::string_view text) {
 }
 
 const Term* match_term(std::span<const Term> vocabulary, std::string_view text) {
+  // A code or an exact title (what the web client and the export send) is
+  // found without folding every title of the vocabulary for one lookup.
+  const std::string_view exact = trim_view(text);
+  for (const auto& t : vocabulary)
+    if (t.code == exact || t.title == exact) return &t;
   return TermIndex(vocabulary).find(text);
 }
 

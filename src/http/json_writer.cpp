@@ -63,6 +63,10 @@ JsonWriter& JsonWriter::value(std::string_view s) {
       ++i;
       continue;
     }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      i += 2;  // a two-byte letter (all of Cyrillic): well-formed, checked without the general case
+      continue;
+    }
     if (c >= 0x80) {
       // A well-formed multi-byte sequence stays; anything else is replaced.
       std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;

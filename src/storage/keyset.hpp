@@ -50,6 +50,10 @@ template <class T>
 struct Page {
   std::vector<T> items;
   PageLinks links;
+  // The list's length when the page itself tells it: a page asked by offset
+  // that holds the list's last row (nothing follows it). The list then need
+  // not be counted — the usual case of a school's or a small district's list.
+  std::optional<std::int64_t> total;
 };
 
 // One page's query, planned from the request. The list writes
@@ -87,6 +91,9 @@ class PagePlan {
       std::reverse(keys.begin(), keys.end());
     }
     page.links = links(keys, more_beyond);
+    const bool by_offset = request_.after.empty() && request_.before.empty();
+    if (by_offset && !more_beyond && (!page.items.empty() || request_.offset == 0))
+      page.total = request_.offset + static_cast<std::int64_t>(page.items.size());
     return page;
   }
 

@@ -41,12 +41,14 @@ std::vector<keyset::SortColumn> organisation_order(const std::string& sort) {
 OrganisationPage list_organisations(Connection& c, const OrganisationFilter& f, const domain::Scope& scope) {
   Params params;
   const std::string where = organisation_where(f, scope, params);
-  const auto total = c.scalar("SELECT count(*) FROM organisations o" + where, params);
   const keyset::PagePlan plan(f.sort, organisation_order(f.sort), f.page);
   std::string sql = std::string("SELECT ") + kOrgColumns + plan.key_columns() +
                     " FROM organisations o JOIN territories t ON t.id = o.territory_id" + where;
+  const std::size_t where_params = params.size();
   sql += plan.tail(params);
   auto page = plan.read<domain::Organisation>(c, sql, params, organisation_from);
+  params.resize(where_params);  // the count takes the filter's parameters, not the page's
+  const auto total = page.total ? *page.total : c.scalar("SELECT count(*) FROM organisations o" + where, params);
   return {std::move(page.items), total, std::move(page.links)};
 }
 

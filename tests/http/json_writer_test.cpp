@@ -37,6 +37,12 @@ TEST(JsonWriter, ReplacesInvalidUtf8SoOutputStaysValid) {
   EXPECT_NE(s.find('d'), std::string::npos);
 }
 
+TEST(JsonWriter, KeepsCyrillicAsItIsAndReplacesALetterCutInHalf) {
+  JsonWriter w;
+  w.begin_array().value(std::string("Ёлка \xD0x\xD1")).end_array();
+  EXPECT_EQ(w.str(), "[\"Ёлка \xEF\xBF\xBDx\xEF\xBF\xBD\"]");
+}
+
 TEST(JsonWriter, NullsForEmptyAndAbsent) {
   JsonWriter w;
   w.begin_object().key("a").text_or_null("").key("b").id_or_null(std::nullopt).key("c").id_or_null(7).end_object();

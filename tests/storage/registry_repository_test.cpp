@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/text.hpp"
 #include "support/test_db.hpp"
 
@@ -165,6 +167,45 @@ TEST_P(RegistryRepositoryTest, SortsAndPages) {
     EXPECT_EQ(page.total, 5);
     EXPECT_FALSE(reg::is_organisation_sort_key("name; DROP TABLE organisations"));
     EXPECT_TRUE(reg::is_organisation_sort_key("-territory"));
+  });
+}
+
+// The last page tells the list's length itself; every other page counts it.
+// Five organisations: pages of 2 at each offset, a page of exactly five, pages
+// past the end, and a page asked by cursor all say 5.
+TEST_P(RegistryRepositoryTest, EveryPageSaysTheListsLengthAtAndPastItsEnd) {
+  TestDatabase t(GetParam());
+  build(*t.db);
+  t.db->read([&](storage::Connection& c) {
+    reg::OrganisationFilter f;
+    f.sort = "code";
+    for (std::int64_t limit : {2, 4, 5, 6, 50})
+      for (std::int64_t offset : {0, 1, 2, 3, 4, 5, 7}) {
+        f.page = {};
+        f.page.limit = limit;
+        f.page.offset = offset;
+        const auto page = reg::list_organisations(c, f, domain::Scope::all());
+        EXPECT_EQ(page.total, 5) << "limit " << limit << ", offset " << offset;
+        EXPECT_EQ(page.items.size(), static_cast<std::size_t>(std::clamp<std::int64_t>(5 - offset, 0, limit)))
+            << "limit " << limit << ", offset " << offset;
+      }
+    f.page = {};
+    f.page.limit = 2;
+    const auto first = reg::list_organisations(c, f, domain::Scope::all());
+    f.page.after = first.links.after;
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 5);
+    f.page.after = reg::list_organisations(c, f, domain::Scope::all()).links.after;
+    const auto last = reg::list_organisations(c, f, domain::Scope::all());  // by cursor: the last row
+    EXPECT_EQ(codes(last), (std::vector<std::string>{"S-UO"}));
+    EXPECT_EQ(last.total, 5);
+    f.page = {};
+    f.page.before = std::string(storage::keyset::kEnd);
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 5);
+    f.kind = "school";  // a filter: the length is the filter's
+    f.page = {};
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 2);
+    f.page.offset = 3;
+    EXPECT_EQ(reg::list_organisations(c, f, domain::Scope::all()).total, 2);
   });
 }
 
