@@ -11,6 +11,7 @@
 #include "domain/help_requests.hpp"
 #include "domain/import.hpp"
 #include "domain/text.hpp"
+#include "storage/keyset.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace metodist::app {
@@ -244,11 +245,10 @@ HelpRequestPage list_help_requests(App& app, const Caller& caller, const hp::Req
     OrganisationRoles known;
     for (auto& r : hp::list_requests(c, f, v))
       page.items.push_back(view_of(roles_for(c, caller, r, &known), std::move(r)));
-    // A page shorter than asked ends the list, so its number is known without
-    // counting; a full page, or one past the end, is counted.
-    page.total = f.offset + page.items.size();
-    if (page.items.size() == f.limit || (page.items.empty() && f.offset > 0))
-      page.total = hp::tally_requests(c, f, v).count;
+    // A page shorter than asked ends the list; a full one may have more behind it.
+    const auto told = storage::keyset::length_told_by_page(static_cast<std::int64_t>(f.offset), page.items.size(),
+                                                           page.items.size() == f.limit);
+    page.total = told ? *told : hp::tally_requests(c, f, v).count;
     return page;
   });
 }

@@ -203,12 +203,20 @@ std::optional<bool> parse_flag(std::string_view text) {
   return std::nullopt;
 }
 
-const Term* match_term(std::span<const Term> vocabulary, std::string_view text) {
-  // A code or an exact title (what the web client and the export send) is
-  // found without folding every title of the vocabulary for one lookup.
-  const std::string_view exact = trim_view(text);
+namespace {
+// A term given by its code or its exact title: what files made from our export
+// or template and the web client send, found without folding anything.
+const Term* exact_term(std::span<const Term> vocabulary, std::string_view trimmed) {
   for (const auto& t : vocabulary)
-    if (t.code == exact || t.title == exact) return &t;
+    if (t.code == trimmed || t.title == trimmed) return &t;
+  return nullptr;
+}
+}  // namespace
+
+const Term* match_term(std::span<const Term> vocabulary, std::string_view text) {
+  // Folding every title of the vocabulary for one lookup is paid only when
+  // the value is neither a code nor an exact title.
+  if (const Term* t = exact_term(vocabulary, trim_view(text))) return t;
   return TermIndex(vocabulary).find(text);
 }
 
@@ -256,10 +264,7 @@ std::span<const Spelling> organisation_kind_spellings() {
 
 const Term* TermIndex::find(std::string_view text) const {
   const std::string_view v = trim_view(text);
-  // Exact code or title first: files made from our export or template match
-  // here, without folding (which allocates) on every cell.
-  for (const auto& t : vocabulary_)
-    if (t.code == v || t.title == v) return &t;
+  if (const Term* t = exact_term(vocabulary_, v)) return t;  // no folding (it allocates) on every cell
   const std::string folded = fold_for_search(v);
   for (const auto& [title, term] : folded_)
     if (title == folded) return term;

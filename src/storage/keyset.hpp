@@ -45,14 +45,22 @@ struct PageLinks {
   std::string after, before;
 };
 
+// The list's length when a page asked by `offset` tells it: nothing follows
+// its rows, and it holds some or starts at the top (an empty page past the end
+// says nothing of the length). Otherwise the list has to be counted.
+inline std::optional<std::int64_t> length_told_by_page(std::int64_t offset, std::size_t rows, bool more_follow) {
+  if (more_follow || (rows == 0 && offset > 0)) return std::nullopt;
+  return offset + static_cast<std::int64_t>(rows);
+}
+
 // One page of a list: its rows in the list's order and the neighbours' cursors.
 template <class T>
 struct Page {
   std::vector<T> items;
   PageLinks links;
-  // The list's length when the page itself tells it: a page asked by offset
-  // that holds the list's last row (nothing follows it). The list then need
-  // not be counted — the usual case of a school's or a small district's list.
+  // The list's length when the page itself tells it (length_told_by_page):
+  // then it need not be counted — the usual case of a school's or a small
+  // district's list.
   std::optional<std::int64_t> total;
 };
 
@@ -91,9 +99,8 @@ class PagePlan {
       std::reverse(keys.begin(), keys.end());
     }
     page.links = links(keys, more_beyond);
-    const bool by_offset = request_.after.empty() && request_.before.empty();
-    if (by_offset && !more_beyond && (!page.items.empty() || request_.offset == 0))
-      page.total = request_.offset + static_cast<std::int64_t>(page.items.size());
+    if (request_.after.empty() && request_.before.empty())
+      page.total = length_told_by_page(request_.offset, page.items.size(), more_beyond);
     return page;
   }
 
