@@ -1,14 +1,16 @@
 // The monitoring dashboard in the browser: a region picks a set and a period,
 // sees the indicators with targets, opens a municipality's organisations and
 // the persons behind a number, and downloads the справка.
-import { test, before, after } from 'node:test'
+import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startServer, DEMO_PASSWORD } from '../api/server.mjs'
-import { demoSessions, screenshots } from './browser.mjs'
+import { demoSessions, explainedTest, screenshots } from './browser.mjs'
 
 let srv
 const pages = demoSessions(() => srv)
+// A failing step says where the page stood and what the server answered.
+const test = explainedTest(() => pages.opened())
 before(async () => {
   srv = await startServer({ backend: 'sqlite' })
 })
@@ -48,7 +50,8 @@ test('the region reads the indicators, drills down and downloads the справ�
   // The municipalities' rows stay until the organisations arrive: wait for the municipality's own row to go.
   await units.locator('tbody tr a', { hasText: name }).waitFor({ state: 'detached' })
   await units.locator('tbody tr').first().waitFor()
-  assert.ok((await units.locator('tbody tr').count()) >= 5, 'the demo municipality has schools')
+  const unitRows = await units.locator('tbody tr').allInnerTexts()
+  assert.ok(unitRows.length >= 5, `the demo municipality «${name}» has schools; the table shows: ${unitRows.join(' | ')}`)
   // The справка for that municipality.
   const href = await page.getByTestId('report-pdf').getAttribute('href')
   assert.match(href, /territory_id=\d+&format=pdf/)
