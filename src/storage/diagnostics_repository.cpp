@@ -165,12 +165,16 @@ std::vector<DynamicsCell> group_dynamics(Connection& c, std::int64_t before_camp
   const char* unit_columns = unit == DynamicsUnit::organisation   ? "o.id AS unit_id, o.name AS unit_name"
                              : unit == DynamicsUnit::municipality ? "u.id AS unit_id, u.name AS unit_name"
                                                                   : "0 AS unit_id, '' AS unit_name";
-  // A person once per unit, however many posts they hold there.
+  // A person once per unit, however many posts they hold there. Only those
+  // with a result in the earlier campaign can count: without that condition a
+  // federal operator's comparison of one region's two campaigns first lists
+  // every worker of the country (1.5–2 s on the federal demo).
   const std::string workers =
       std::string("SELECT DISTINCT ps.person_id AS person_id, ") + unit_columns +
       " FROM positions ps JOIN organisations o ON o.id = ps.organisation_id" +
       (unit == DynamicsUnit::municipality ? " JOIN territories u ON u.id = o.territory_id" : "") + " WHERE " +
-      registry::current_workplace("ps") + " AND " + registry::organisation_scope(scope, params, "o");
+      registry::current_workplace("ps") + " AND " + registry::organisation_scope(scope, params, "o") +
+      " AND ps.person_id IN (SELECT r.person_id FROM diagnostic_results r WHERE r.campaign_id = " + before + ")";
   const std::string below = " < COALESCE(k.threshold, " + fallback + ") THEN 1 ELSE 0 END)";
   const std::string sql =
       "SELECT w.unit_id, w.unit_name, k.code, COUNT(*) AS persons, AVG(a.percent) AS before_percent,"
