@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 
 #include "app/lru_memory.hpp"
 #include "domain/access.hpp"
@@ -38,6 +39,16 @@ class AnswerMemo {
   void keep(const std::string& key, std::shared_ptr<const void> answer, std::size_t bytes) {
     std::lock_guard lock(mu_);
     memory_.put(key, std::move(answer), bytes);
+  }
+  // The answer kept under `key`, or the one make() returns, kept then.
+  // make() gives {the answer, its size in bytes}. Two first callers at once
+  // may both make it; the later one is kept.
+  template <class T, class Make>
+  std::shared_ptr<const T> find_or_make(const std::string& key, Make&& make) {
+    if (auto kept = find(key)) return std::static_pointer_cast<const T>(kept);
+    std::pair<std::shared_ptr<const T>, std::size_t> made = make();
+    keep(key, made.first, made.second);
+    return made.first;
   }
 
  private:

@@ -48,13 +48,13 @@ DataQualityReport data_quality(App& app, const Caller& caller, std::size_t offse
   const auto ranked = app.db->read([&](storage::Connection& c) {
     const auto now = storage::monitoring_version_on_day(c);
     const std::string key = "data-quality|" + scope_key(staff) + "|" + now.today + "|" + std::to_string(now.version);
-    if (auto kept = app.answers->find(key)) return std::static_pointer_cast<const Ranked>(kept);
-    auto r = std::make_shared<const Ranked>(rank(storage::data_quality::organisations(c, staff)));
-    std::size_t bytes = key.size();
-    for (const auto& q : r->all)
-      bytes += sizeof q + q.code.size() + q.name.size() + q.territory_name.size() + 8 * q.missing.size() + 32;
-    app.answers->keep(key, r, bytes);
-    return r;
+    return app.answers->find_or_make<Ranked>(key, [&] {
+      auto r = std::make_shared<const Ranked>(rank(storage::data_quality::organisations(c, staff)));
+      std::size_t bytes = key.size();
+      for (const auto& q : r->all)
+        bytes += sizeof q + q.code.size() + q.name.size() + q.territory_name.size() + 8 * q.missing.size() + 32;
+      return std::pair{r, bytes};
+    });
   });
   DataQualityReport r;
   r.age_indicators = domain::indicators_needing_age(domain::indicators_of_set(""));

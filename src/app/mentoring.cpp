@@ -234,8 +234,7 @@ YoungTeacherPage young_teachers(App& app, const Caller& caller, std::optional<st
                             (organisation_id ? std::to_string(*organisation_id) : "-") + "|" + on.iso() + "|" +
                             now.today + "|" + std::to_string(rule.max_age) + "/" + std::to_string(rule.max_years) +
                             "|" + std::to_string(now.version);
-    auto all = std::static_pointer_cast<const Candidates>(app.answers->find(key));
-    if (!all) {
+    const auto all = app.answers->find_or_make<Candidates>(key, [&] {
       auto candidates = mt::young_candidates(c, on.iso(), born_after, started_after, scope, organisation_id);
       std::erase_if(candidates, [&](const mt::YoungCandidate& p) {
         return !domain::is_young_teacher(date_of(p.birth_date), date_of(p.experience_since), on, rule);
@@ -243,9 +242,8 @@ YoungTeacherPage young_teachers(App& app, const Caller& caller, std::optional<st
       std::size_t bytes = key.size();
       for (const auto& p : candidates)
         bytes += sizeof p + p.name.size() + p.organisation_name.size() + p.subjects.size() + 32;
-      all = std::make_shared<const Candidates>(std::move(candidates));
-      app.answers->keep(key, all, bytes);
-    }
+      return std::pair{std::make_shared<const Candidates>(std::move(candidates)), bytes};
+    });
     YoungTeacherPage page;
     page.total = static_cast<std::int64_t>(all->size());
     const auto rest = std::span(*all).subspan(std::min(offset, all->size()));

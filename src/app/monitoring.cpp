@@ -563,12 +563,9 @@ std::shared_ptr<const MonitoringAnswer> monitoring_answer(App& app, const Caller
   if (shared_period(period)) {
     const auto where = "part|" + std::string(domain::unit_level_code(unit)) + "|" + scope_key(scope) + "|" +
                        (parent ? std::to_string(*parent) : std::string("-")) + "|" + std::to_string(version);
-    if (auto kept = app.answers->find(where)) {
-      part = *std::static_pointer_cast<const std::optional<std::string>>(kept);
-    } else {
-      part = find_part();
-      app.answers->keep(where, std::make_shared<const std::optional<std::string>>(part), 2 * where.size() + 64);
-    }
+    part = *app.answers->find_or_make<std::optional<std::string>>(where, [&] {
+      return std::pair{std::make_shared<const std::optional<std::string>>(find_part()), 2 * where.size() + 64};
+    });
   } else {
     find_part();  // checks the territory asked below
   }
@@ -589,26 +586,26 @@ std::shared_ptr<const MonitoringAnswer> monitoring_answer(App& app, const Caller
                    (parent ? std::to_string(*parent) : std::string("-")) + "|" +
                    std::to_string(answer.freshness.data_version) + (answer.freshness.stale ? "s" : "f") +
                    answer.freshness.computed_at;
-  if (auto kept = app.answers->find(key)) return std::static_pointer_cast<const MonitoringAnswer>(kept);
-  std::vector<domain::Indicator> own;
-  std::vector<std::int64_t> own_regions;
-  if (set == "reg")
-    app.db->read([&](storage::Connection& c) {
-      for (const auto& x : storage::monitoring::custom_indicators(c)) {
-        own.push_back(indicator_of(x));
-        own_regions.push_back(x.region_id);
-      }
-    });
-  static const StoredValues nothing;
-  const auto* stored = answer.value ? static_cast<const StoredValues*>(answer.value.get()) : &nothing;
-  auto out = std::make_shared<MonitoringAnswer>();
-  out->values = answer_from(*stored, own, own_regions, scope, set, unit, p, parent);
-  out->values.freshness = answer.freshness;
-  std::size_t bytes = sizeof(MonitoringAnswer);
-  for (const auto& iv : out->values.indicators)
-    for (const auto& u : iv.units) bytes += sizeof(UnitValue) + u.unit_name.size() + u.evidence.size() + 256;
-  app.answers->keep(key, out, bytes);  // 256 per unit: room for its renderings
-  return out;
+  return app.answers->find_or_make<MonitoringAnswer>(key, [&] {
+    std::vector<domain::Indicator> own;
+    std::vector<std::int64_t> own_regions;
+    if (set == "reg")
+      app.db->read([&](storage::Connection& c) {
+        for (const auto& x : storage::monitoring::custom_indicators(c)) {
+          own.push_back(indicator_of(x));
+          own_regions.push_back(x.region_id);
+        }
+      });
+    static const StoredValues nothing;
+    const auto* stored = answer.value ? static_cast<const StoredValues*>(answer.value.get()) : &nothing;
+    auto out = std::make_shared<MonitoringAnswer>();
+    out->values = answer_from(*stored, own, own_regions, scope, set, unit, p, parent);
+    out->values.freshness = answer.freshness;
+    std::size_t bytes = sizeof(MonitoringAnswer);  // and 256 per unit: room for its renderings
+    for (const auto& iv : out->values.indicators)
+      for (const auto& u : iv.units) bytes += sizeof(UnitValue) + u.unit_name.size() + u.evidence.size() + 256;
+    return std::pair{std::shared_ptr<const MonitoringAnswer>(out), bytes};
+  });
 }
 
 MonitoringValues monitoring_values(App& app, const Caller& caller, const std::string& set, const std::string& level,
