@@ -18,6 +18,7 @@
 #include "domain/territories.hpp"
 #include "domain/text.hpp"
 #include "storage/account_repository.hpp"
+#include "storage/empty_load.hpp"
 #include "storage/registry_batch.hpp"
 #include "storage/registry_repository.hpp"
 
@@ -217,6 +218,9 @@ std::size_t write_persons(storage::Connection& c, PersonWrites& w,
   sort_by_code(w.updates);
   sort_by_code(w.inserts);
   clock.step("запись: порядок по кодам");
+  // The first load of a registry on PostgreSQL: the indexes and foreign keys
+  // of the two tables are made after their rows (storage/empty_load.hpp).
+  auto first_load = w.updates.empty() ? storage::EmptyTablesLoad::begin(c, {"persons", "positions"}) : std::nullopt;
   std::size_t done = 0;
   std::unordered_set<std::int64_t> updating, changed;  // known persons in the file; those written
   updating.reserve(w.updates.size());
@@ -249,6 +253,10 @@ std::size_t write_persons(storage::Connection& c, PersonWrites& w,
   });
   in_slices<reg::PositionPatch>(of_new, done, written, [&](auto slice) { reg::insert_new_positions(c, slice); });
   clock.step("запись: места работы");
+  if (first_load) {
+    first_load->finish(c);
+    clock.step("запись: индексы и внешние ключи");
+  }
   return changed.size();
 }
 

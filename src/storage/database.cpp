@@ -85,7 +85,7 @@ std::size_t Row::index(std::string_view column) const {
 
 std::int64_t Connection::execute(std::string_view sql, const Params& params) { return run(sql, params, nullptr); }
 
-void Connection::copy_in(std::string_view, std::string_view) {
+void Connection::copy_in(std::string_view, const std::function<void(CopyRows&)>&) {
   throw std::logic_error("COPY is PostgreSQL's; this backend writes multi-row INSERTs");
 }
 
@@ -137,6 +137,13 @@ void CopyRows::end_row() {
   out_ += '\n';
   row_started_ = false;
   ++rows_;
+  if (sink_ && out_.size() >= chunk_) flush();
+}
+
+void CopyRows::flush() {
+  if (!sink_ || out_.empty()) return;
+  sink_(out_);
+  out_.clear();
 }
 
 std::vector<Row> Connection::query(std::string_view sql, const Params& params) {

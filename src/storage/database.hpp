@@ -123,6 +123,8 @@ class Error : public std::runtime_error {
   std::string constraint_;
 };
 
+class CopyRows;
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -150,10 +152,13 @@ class Connection {
   std::int64_t scalar(std::string_view sql, const Params& params = {});
 
   // Bulk load: runs `copy` (PostgreSQL's «COPY table (columns) FROM STDIN»)
-  // and streams `rows`, in COPY's text format (CopyRows builds it). SQLite
-  // has no such statement and throws std::logic_error: bulk writers check
-  // backend() and write multi-row INSERTs there.
-  virtual void copy_in(std::string_view copy, std::string_view rows);
+  // and sends the rows `fill` writes into the CopyRows it is given, a chunk
+  // at a time as they are made: the database parses and stores one chunk
+  // while the next is built (docs/performance.md). An exception from `fill`
+  // ends the COPY with nothing written and goes on. SQLite has no such
+  // statement and throws std::logic_error: bulk writers check backend() and
+  // write multi-row INSERTs there.
+  virtual void copy_in(std::string_view copy, const std::function<void(CopyRows&)>& fill);
 };
 
 // Rows in the text format of PostgreSQL's COPY: fields separated by tabs,
@@ -161,17 +166,25 @@ class Connection {
 // return escaped inside a field.
 class CopyRows {
  public:
+  CopyRows() = default;
+  // Whole rows go to `sink` whenever they make up `chunk` bytes; flush()
+  // sends the rest. Without a sink the rows stay in data().
+  explicit CopyRows(std::function<void(std::string_view)> sink, std::size_t chunk = 256 * 1024)
+      : sink_(std::move(sink)), chunk_(chunk) {}
   CopyRows& text(std::string_view s);
   CopyRows& null();
   CopyRows& number(std::int64_t n);
   // A text or NULL for the empty text (optional fields are NULL, never "").
   CopyRows& text_or_null(std::string_view s) { return s.empty() ? null() : text(s); }
   void end_row();
+  void flush();
   std::string_view data() const noexcept { return out_; }
   std::size_t rows() const noexcept { return rows_; }
 
  private:
   void separate();
+  std::function<void(std::string_view)> sink_;
+  std::size_t chunk_ = 0;
   std::string out_;
   bool row_started_ = false;
   std::size_t rows_ = 0;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <optional>
 #include <unordered_map>
 
@@ -101,18 +102,27 @@ class PgConnection final : public Connection {
     check(res.r);
   }
 
-  void copy_in(std::string_view copy, std::string_view rows) override {
+  void copy_in(std::string_view copy, const std::function<void(CopyRows&)>& fill) override {
     const std::string statement(copy);
     {
       ResultGuard start{PQexec(conn_, statement.c_str())};
       if (PQresultStatus(start.r) != PGRES_COPY_IN) check(start.r);  // throws: COPY was not started
     }
-    // libpq queues what it is given; chunks keep its buffer from doubling the data.
-    constexpr std::size_t kChunk = 1 << 20;
     bool sent = true;
-    for (std::size_t at = 0; sent && at < rows.size(); at += kChunk)
-      sent = PQputCopyData(conn_, rows.data() + at, static_cast<int>(std::min(kChunk, rows.size() - at))) == 1;
-    sent = PQputCopyEnd(conn_, sent ? nullptr : "metodist: sending the rows failed") == 1 && sent;
+    // libpq sends each chunk as it comes (blocking mode: it waits while the
+    // server is behind), so the chunks are not kept here.
+    CopyRows rows([&](std::string_view chunk) {
+      if (sent) sent = PQputCopyData(conn_, chunk.data(), static_cast<int>(chunk.size())) == 1;
+    });
+    std::exception_ptr unfinished;
+    try {
+      fill(rows);
+      rows.flush();
+    } catch (...) {
+      unfinished = std::current_exception();
+    }
+    const char* why_not = unfinished ? "metodist: the rows were not made" : sent ? nullptr : "metodist: sending failed";
+    sent = PQputCopyEnd(conn_, why_not) == 1 && sent;
     // Every result is read before reporting, so the connection is left ready.
     std::optional<Error> failed;
     while (PGresult* r = PQgetResult(conn_)) {
@@ -123,6 +133,7 @@ class PgConnection final : public Connection {
         if (!failed) failed = e;
       }
     }
+    if (unfinished) std::rethrow_exception(unfinished);
     if (failed) throw *failed;
     if (!sent) throw Error(ErrorKind::unavailable, "PostgreSQL: " + std::string(PQerrorMessage(conn_)));
   }

@@ -451,3 +451,104 @@ TEST_P(ImportTest, DocumentedSamplesImportAndEveryColumnIsDocumented) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportTest, metodist::testing::kBackends,
                          [](const auto& info) { return info.param; });
+
+namespace {
+
+// A region's first registry file into a database holding only its territories
+// and schools: on PostgreSQL the load sets the indexes and keys of persons and
+// workplaces aside and makes them again (storage/empty_load.hpp).
+class FirstLoadTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<metodist::testing::TestDatabase>(GetParam());
+    app_.db = std::move(db_->db);
+    app_.db->write([](storage::Connection& c) {
+      c.execute(
+          "INSERT INTO territories (level, code, name, search_key) VALUES ('region', 'RU-90', 'Область', 'область')");
+      c.execute(
+          "INSERT INTO territories (parent_id, level, code, name, search_key)"
+          " SELECT id, 'municipality', 'RU-90-001', 'Район', 'район' FROM territories WHERE code = 'RU-90'");
+      for (const char* code : {"S-1", "S-2", "S-3"})
+        c.execute(
+            "INSERT INTO organisations (code, name, kind, territory_id, search_key, created_at, updated_at)"
+            " SELECT $1, 'Школа ' || $1, 'school', id, 'школа', '2026-01-01', '2026-01-01'"
+            " FROM territories WHERE code = 'RU-90-001'",
+            {std::string(code)});
+    });
+  }
+  std::int64_t scalar(const std::string& sql) {
+    return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
+  }
+  std::string schema() {
+    return app_.db->read([](storage::Connection& c) {
+      std::string out;
+      const char* sql = c.backend() == storage::Backend::postgres
+                            ? "SELECT pg_get_indexdef(x.indexrelid) AS d FROM pg_index x JOIN pg_class t"
+                              " ON t.oid = x.indrelid WHERE t.relname IN ('persons', 'positions')"
+                              " UNION ALL SELECT k.conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k"
+                              " JOIN pg_class t ON t.oid = k.conrelid WHERE t.relname IN ('persons', 'positions')"
+                              " ORDER BY 1"
+                            : "SELECT coalesce(sql, name) AS d FROM sqlite_master"
+                              " WHERE tbl_name IN ('persons', 'positions') ORDER BY 1";
+      c.run(sql, {}, [&](const storage::Row& r) { out += r.text("d") + "\n"; });
+      return out;
+    });
+  }
+  // A valid СНИЛС (the checksum of the Pension Fund's rule) from nine digits.
+  static std::string snils(int n) {
+    const std::string digits = std::to_string(100000000 + n).substr(0, 9);
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) sum += (digits[static_cast<std::size_t>(i)] - '0') * (9 - i);
+    const int check = sum < 100 ? sum : sum % 101 == 100 ? 0 : sum % 101;
+    return digits + (check < 10 ? "0" : "") + std::to_string(check);
+  }
+
+  std::unique_ptr<metodist::testing::TestDatabase> db_;
+  app::App app_;
+};
+
+}  // namespace
+
+TEST_P(FirstLoadTest, TheFirstRegistryFileLeavesEveryIndexAndKeyAsDefined) {
+  const auto before = schema();
+  // 600 persons, out of code order; every fifth with a second school in a later row.
+  std::string csv = "Код;Фамилия;Имя;Отчество;СНИЛС;Код организации;Должность\n", tail;
+  const int n = 600;
+  for (int i = 0; i < n; ++i) {
+    const std::string code = "F-" + std::to_string((i * 389) % n + 1000);
+    csv += code + ";Фамилия" + std::to_string(i) + ";Имя;Отчество;" + snils(i * 7 + 1) + ";S-1;Учитель\n";
+    if (i % 5 == 0) tail += code + ";;;;;S-" + std::to_string(2 + i % 2) + ";Учитель\n";
+  }
+  app::ImportOptions load;
+  load.dry_run = false;
+  const auto r = app::import_table(app_, app::system_caller(), "persons", io::read_csv(csv + tail), load);
+  ASSERT_TRUE(r.applied) << issues_text(r);
+  EXPECT_EQ(r.created, static_cast<std::size_t>(n));
+  EXPECT_EQ(schema(), before);
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions"), n + n / 5);
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons WHERE snils IS NOT NULL"), n);
+  // Every workplace is its row's person's, at its row's school.
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions ps JOIN persons p ON p.id = ps.person_id"
+                   " JOIN organisations o ON o.id = ps.organisation_id WHERE o.code = 'S-1'"),
+            n);
+  // Ids were drawn before the rows on PostgreSQL: each person's second
+  // workplace is theirs (every fifth row's person, by the number in the name).
+  EXPECT_EQ(scalar("SELECT count(*) FROM persons p WHERE (SELECT count(*) FROM positions ps WHERE ps.person_id = p.id)"
+                   " = 2 AND CAST(substr(p.last_name, 8) AS INTEGER) % 5 = 0"),
+            n / 5);
+
+  // The next month's file: the persons are known, the unique workplace index
+  // matches them (ON CONFLICT), nothing is doubled.
+  const auto again = app::import_table(app_, app::system_caller(), "persons", io::read_csv(csv + tail), load);
+  ASSERT_TRUE(again.applied) << issues_text(again);
+  EXPECT_EQ(again.unchanged, static_cast<std::size_t>(n));
+  EXPECT_EQ(scalar("SELECT count(*) FROM positions"), n + n / 5);
+  // A СНИЛС already held by another person is refused by the index made again.
+  EXPECT_THROW(app_.db->write([](storage::Connection& c) {
+    c.execute("UPDATE persons SET snils = (SELECT max(snils) FROM persons) WHERE code = 'F-1000'");
+  }),
+               storage::Error);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FirstLoadTest, metodist::testing::kBackends,
+                         [](const auto& info) { return info.param; });

@@ -97,18 +97,25 @@ TEST_P(StorageTest, ValuesRoundTrip) {
 TEST_P(StorageTest, CopiedRowsArriveAsTheyWereWithEveryEscapeAndNull) {
   TestDatabase t(GetParam());
   const std::vector<std::string> texts = {"Ёлкина «школа»", "a\tb", "line\nbreak\r", "back\\slash \\N", "\\N", ""};
-  storage::CopyRows rows;
-  for (std::size_t i = 0; i < texts.size(); ++i)
-    rows.number(static_cast<std::int64_t>(i)).text(texts[i]).text_or_null(texts[i]).null().end_row();
-  EXPECT_EQ(rows.rows(), texts.size());
+  // Sent in chunks of about 16 bytes: whole rows each, the rest at the end.
+  std::vector<std::string> chunks;
+  storage::CopyRows made([&](std::string_view chunk) { chunks.emplace_back(chunk); }, 16);
+  const auto fill = [&](storage::CopyRows& rows) {
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      rows.number(static_cast<std::int64_t>(i)).text(texts[i]).text_or_null(texts[i]).null().end_row();
+  };
+  fill(made);
+  made.flush();
+  EXPECT_EQ(made.rows(), texts.size());
+  EXPECT_GT(chunks.size(), 2u);
+  for (const auto& chunk : chunks) EXPECT_EQ(chunk.back(), '\n') << chunk;
   if (GetParam() == "sqlite") {
-    t.db->write(
-        [&](storage::Connection& c) { EXPECT_THROW(c.copy_in("COPY x FROM STDIN", rows.data()), std::logic_error); });
+    t.db->write([&](storage::Connection& c) { EXPECT_THROW(c.copy_in("COPY x FROM STDIN", fill), std::logic_error); });
     return;
   }
   t.db->write([&](storage::Connection& c) {
     c.exec_script("CREATE TABLE copied (n BIGINT, t TEXT, maybe TEXT, nothing DATE)");
-    c.copy_in("COPY copied FROM STDIN", rows.data());
+    c.copy_in("COPY copied FROM STDIN", fill);
   });
   t.db->read([&](storage::Connection& c) {
     const auto back = c.query("SELECT n, t, maybe, nothing FROM copied ORDER BY n");
@@ -121,11 +128,20 @@ TEST_P(StorageTest, CopiedRowsArriveAsTheyWereWithEveryEscapeAndNull) {
   });
   // A row the table refuses fails the whole COPY with the server's words; the
   // connection is ready for the next statement and nothing of the COPY stays.
-  storage::CopyRows bad;
-  bad.number(100).text("ok").null().null().end_row();
-  bad.number(101).text("x").null().text("31.02.2020 не дата").end_row();
-  EXPECT_THROW(t.db->write([&](storage::Connection& c) { c.copy_in("COPY copied FROM STDIN", bad.data()); }),
-               storage::Error);
+  const auto bad = [](storage::CopyRows& rows) {
+    rows.number(100).text("ok").null().null().end_row();
+    rows.number(101).text("x").null().text("31.02.2020 не дата").end_row();
+  };
+  EXPECT_THROW(t.db->write([&](storage::Connection& c) { c.copy_in("COPY copied FROM STDIN", bad); }), storage::Error);
+  // Rows that cannot be made end the COPY unwritten, many of them already
+  // sent: the caller's own error goes on (not the server's), nothing stays.
+  EXPECT_THROW(t.db->write([&](storage::Connection& c) {
+    c.copy_in("COPY copied FROM STDIN", [](storage::CopyRows& rows) {
+      for (int i = 0; i < 20000; ++i) rows.number(200 + i).text("sent").null().null().end_row();
+      throw std::runtime_error("строки не собраны");
+    });
+  }),
+               std::runtime_error);
   EXPECT_EQ(t.db->read([](storage::Connection& c) { return c.scalar("SELECT count(*) FROM copied"); }),
             static_cast<std::int64_t>(texts.size()));
 }
