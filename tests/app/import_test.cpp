@@ -479,21 +479,7 @@ class FirstLoadTest : public ::testing::TestWithParam<std::string> {
   std::int64_t scalar(const std::string& sql) {
     return app_.db->read([&](storage::Connection& c) { return c.scalar(sql); });
   }
-  std::string schema() {
-    return app_.db->read([](storage::Connection& c) {
-      std::string out;
-      const char* sql = c.backend() == storage::Backend::postgres
-                            ? "SELECT pg_get_indexdef(x.indexrelid) AS d FROM pg_index x JOIN pg_class t"
-                              " ON t.oid = x.indrelid WHERE t.relname IN ('persons', 'positions')"
-                              " UNION ALL SELECT k.conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k"
-                              " JOIN pg_class t ON t.oid = k.conrelid WHERE t.relname IN ('persons', 'positions')"
-                              " ORDER BY 1"
-                            : "SELECT coalesce(sql, name) AS d FROM sqlite_master"
-                              " WHERE tbl_name IN ('persons', 'positions') ORDER BY 1";
-      c.run(sql, {}, [&](const storage::Row& r) { out += r.text("d") + "\n"; });
-      return out;
-    });
-  }
+  std::string schema() { return metodist::testing::registry_table_definitions(*app_.db); }
   // A valid СНИЛС (the checksum of the Pension Fund's rule) from nine digits.
   static std::string snils(int n) {
     const std::string digits = std::to_string(100000000 + n).substr(0, 9);

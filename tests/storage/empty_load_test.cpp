@@ -21,21 +21,7 @@ class EmptyLoadTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override { db_ = std::make_unique<metodist::testing::TestDatabase>(GetParam()); }
 
   // Every index and constraint of the two tables, as the database defines them.
-  std::string schema() {
-    return db_->db->read([](Connection& c) {
-      std::string out;
-      const char* sql = c.backend() == storage::Backend::postgres
-                            ? "SELECT pg_get_indexdef(x.indexrelid) AS d FROM pg_index x JOIN pg_class t"
-                              " ON t.oid = x.indrelid WHERE t.relname IN ('persons', 'positions')"
-                              " UNION ALL SELECT t.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)"
-                              " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid"
-                              " WHERE t.relname IN ('persons', 'positions') ORDER BY 1"
-                            : "SELECT coalesce(sql, name) AS d FROM sqlite_master"
-                              " WHERE tbl_name IN ('persons', 'positions') ORDER BY 1";
-      c.run(sql, {}, [&](const storage::Row& r) { out += r.text("d") + "\n"; });
-      return out;
-    });
-  }
+  std::string schema() { return metodist::testing::registry_table_definitions(*db_->db); }
   std::int64_t count(const std::string& sql) {
     return db_->db->read([&](Connection& c) { return c.scalar(sql); });
   }

@@ -75,6 +75,25 @@ class TestDatabase {
   std::unique_ptr<storage::Database> admin_;
 };
 
+// Every index and constraint of the registry's persons and workplaces, as the
+// database defines them: what a bulk load must leave as it found
+// (storage/empty_load.hpp).
+inline std::string registry_table_definitions(storage::Database& db) {
+  return db.read([](storage::Connection& c) {
+    std::string out;
+    const char* sql = c.backend() == storage::Backend::postgres
+                          ? "SELECT pg_get_indexdef(x.indexrelid) AS d FROM pg_index x JOIN pg_class t"
+                            " ON t.oid = x.indrelid WHERE t.relname IN ('persons', 'positions')"
+                            " UNION ALL SELECT t.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)"
+                            " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid"
+                            " WHERE t.relname IN ('persons', 'positions') ORDER BY 1"
+                          : "SELECT coalesce(sql, name) AS d FROM sqlite_master"
+                            " WHERE tbl_name IN ('persons', 'positions') ORDER BY 1";
+    c.run(sql, {}, [&](const storage::Row& r) { out += r.text("d") + "\n"; });
+    return out;
+  });
+}
+
 // Runs a suite once per backend: INSTANTIATE_TEST_SUITE_P(Backends, X, kBackends).
 inline const auto kBackends = ::testing::Values(std::string("sqlite"), std::string("postgres"));
 
