@@ -65,24 +65,23 @@ TEST_P(EmptyLoadTest, IndexesAndKeysSetAsideForTheRowsAreMadeAgainTheSame) {
 }
 
 TEST_P(EmptyLoadTest, ALoadThatFailsLeavesTheTablesAsTheyWere) {
-  if (GetParam() != "postgres") GTEST_SKIP() << "SQLite sets nothing aside";
+  const bool postgres = GetParam() == "postgres";
   const auto before = schema();
   // The rows fail: the drop goes back with them.
-  EXPECT_THROW(db_->db->write([](Connection& c) {
-    auto load = EmptyTablesLoad::begin(c, kTables);
-    ASSERT_TRUE(load.has_value());
+  EXPECT_THROW(db_->db->write([&](Connection& c) {
+    EXPECT_EQ(EmptyTablesLoad::begin(c, kTables).has_value(), postgres);
     throw std::runtime_error("строка не записалась");
   }),
                std::runtime_error);
   EXPECT_EQ(schema(), before);
-  // Making the unique СНИЛС index again fails on two persons with one number:
-  // nothing of the load stays.
-  EXPECT_THROW(db_->db->write([](Connection& c) {
+  // Two persons with one СНИЛС: on PostgreSQL making the unique index again
+  // fails (while it is set aside the second row goes in); SQLite, keeping
+  // its index, refuses the second row. Either way nothing of the load stays.
+  EXPECT_THROW(db_->db->write([&](Connection& c) {
     auto load = EmptyTablesLoad::begin(c, kTables);
-    ASSERT_TRUE(load.has_value());
     add_person(c, "P-1", "11223344595");
     add_person(c, "P-2", "11223344595");
-    load->finish(c);
+    if (load) load->finish(c);
   }),
                storage::Error);
   EXPECT_EQ(schema(), before);
