@@ -137,11 +137,11 @@ void CopyRows::end_row() {
   out_ += '\n';
   row_started_ = false;
   ++rows_;
-  if (sink_ && out_.size() >= chunk_) flush();
+  if (out_.size() >= chunk_) flush();
 }
 
 void CopyRows::flush() {
-  if (!sink_ || out_.empty()) return;
+  if (out_.empty()) return;
   sink_(out_);
   out_.clear();
 }

@@ -166,9 +166,8 @@ class Connection {
 // return escaped inside a field.
 class CopyRows {
  public:
-  CopyRows() = default;
   // Whole rows go to `sink` whenever they make up `chunk` bytes; flush()
-  // sends the rest. Without a sink the rows stay in data().
+  // sends the rest.
   explicit CopyRows(std::function<void(std::string_view)> sink, std::size_t chunk = 256 * 1024)
       : sink_(std::move(sink)), chunk_(chunk) {}
   CopyRows& text(std::string_view s);
@@ -178,7 +177,6 @@ class CopyRows {
   CopyRows& text_or_null(std::string_view s) { return s.empty() ? null() : text(s); }
   void end_row();
   void flush();
-  std::string_view data() const noexcept { return out_; }
   std::size_t rows() const noexcept { return rows_; }
 
  private:

@@ -382,19 +382,6 @@ constexpr const char* kImportPersons =
 void copy_date(CopyRows& out, const std::optional<domain::Date>& d) { d ? out.text(d->iso()) : out.null(); }
 void copy_flag(CopyRows& out, const std::optional<bool>& b) { b ? out.number(*b) : out.null(); }
 
-// A new person's fields as insert_batch gives them (unset ones their
-// defaults), in the order of kImportPersons; the row is not ended.
-void copy_new_person(CopyRows& copy, const PersonPatch& p) {
-  copy.text(p.code).text(p.last_name).text(p.first_name).text_or_null(p.middle_name).text_or_null(p.gender);
-  copy_date(copy, p.birth_date);
-  copy_date(copy, p.ped_experience_since);
-  copy.text(p.category.empty() ? std::string_view("none") : p.category)
-      .number(p.higher_ped_education.value_or(false))
-      .number(p.ped_university_graduate.value_or(false))
-      .text(search_key_of(p))
-      .text_or_null(p.snils);
-}
-
 // Fills `ids` with new ids of persons, ascending (as an INSERT of the rows in
 // their order would give them). The sequence is named once, not per row:
 // pg_get_serial_sequence for each of a million ids took 3 s, nextval 0.3 s.
@@ -419,9 +406,19 @@ void copy_new_persons(Connection& c, std::span<const PersonPatch> rows, const st
       " FROM STDIN",
       [&](CopyRows& copy) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
-          copy.number(ids[i]);
-          copy_new_person(copy, rows[i]);
-          copy.text(now).text(now).end_row();
+          const auto& p = rows[i];  // unset fields get their defaults, as in insert_batch
+          copy.number(ids[i]).text(p.code).text(p.last_name).text(p.first_name).text_or_null(p.middle_name);
+          copy.text_or_null(p.gender);
+          copy_date(copy, p.birth_date);
+          copy_date(copy, p.ped_experience_since);
+          copy.text(p.category.empty() ? std::string_view("none") : p.category)
+              .number(p.higher_ped_education.value_or(false))
+              .number(p.ped_university_graduate.value_or(false))
+              .text(search_key_of(p))
+              .text_or_null(p.snils)
+              .text(now)
+              .text(now)
+              .end_row();
         }
       });
 }
