@@ -11,4 +11,7 @@ namespace metodist::storage {
 std::unique_ptr<Database> open_sqlite(const std::string& path, const DatabaseOptions& options);
 std::unique_ptr<Database> open_postgres(const std::string& url, const DatabaseOptions& options);
 
+// Process-wide SQLite settings; every sqlite3_open of the process goes after it.
+void configure_sqlite();
+
 }  // namespace metodist::storage

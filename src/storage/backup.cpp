@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "storage/backends.hpp"
 #include "storage/commit_signal.hpp"
 #include "storage/database.hpp"
 
@@ -17,6 +18,7 @@ namespace {
 struct Sqlite {
   sqlite3* db = nullptr;
   Sqlite(const std::string& path, int flags) {
+    configure_sqlite();
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
       const std::string why = db ? sqlite3_errmsg(db) : "нет памяти";
       sqlite3_close(db);

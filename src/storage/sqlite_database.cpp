@@ -10,6 +10,21 @@
 #include "storage/pool.hpp"
 
 namespace metodist::storage {
+
+void configure_sqlite() {
+  // SQLite counts every allocation of the process under one global mutex
+  // (SQLITE_CONFIG_MEMSTATUS, on by default) for sqlite3_memory_used(), which
+  // nothing here reads; a short list's request took that mutex a few dozen
+  // times, and the pool's readers waited on each other for it
+  // (docs/performance.md). The setting is only accepted before SQLite
+  // initialises itself, i.e. before the process's first open.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 namespace {
 
 // Repositories write $1..$n; SQLite binds ?NNN to exactly index NNN.
@@ -61,6 +76,7 @@ class SqliteConnection final : public Connection {
       : commits_(std::move(commits)) {
     // Readers open read-write but run with query_only: a read-only handle on a
     // WAL file fails when it has to initialise the shared-memory index.
+    configure_sqlite();
     const int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | (read_only ? 0 : SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
