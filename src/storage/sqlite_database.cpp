@@ -14,10 +14,10 @@ namespace metodist::storage {
 void configure_sqlite() {
   // SQLite counts every allocation of the process under one global mutex
   // (SQLITE_CONFIG_MEMSTATUS, on by default) for sqlite3_memory_used(), which
-  // nothing here reads; a short list's request took that mutex a few dozen
-  // times, and the pool's readers waited on each other for it
-  // (docs/performance.md). The setting is only accepted before SQLite
-  // initialises itself, i.e. before the process's first open.
+  // nothing here reads; under a load of short lists the pool's readers waited
+  // on each other for it inside sqlite3Malloc (docs/performance.md). The
+  // setting is only accepted before SQLite initialises itself, i.e. before
+  // the process's first open.
   static const bool configured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     return true;
