@@ -1,5 +1,7 @@
 #include "storage/empty_load.hpp"
 
+#include "storage/registry_sql.hpp"
+
 namespace metodist::storage {
 namespace {
 
@@ -13,15 +15,13 @@ std::string quoted(const std::string& name) {
 
 std::optional<EmptyTablesLoad> EmptyTablesLoad::begin(Connection& c, const std::vector<std::string>& tables) {
   if (c.backend() != Backend::postgres || tables.empty()) return std::nullopt;
-  std::string names, any_row;
-  Params params;
-  for (const auto& t : tables) {
-    params.push_back(t);
-    names += (names.empty() ? "$" : ", $") + std::to_string(params.size());
+  std::string any_row;
+  for (const auto& t : tables)
     any_row += (any_row.empty() ? "" : " OR ") + std::string("EXISTS (SELECT 1 FROM ") + quoted(t) + ")";
-  }
   if (c.scalar("SELECT CASE WHEN " + any_row + " THEN 1 ELSE 0 END") != 0) return std::nullopt;
 
+  Params params;
+  const std::string names = registry::placeholders<std::string>(params, tables);
   EmptyTablesLoad load;
   std::vector<std::string> drop;
   // Foreign keys the tables hold (a key to them from elsewhere does not fire
@@ -29,8 +29,8 @@ std::optional<EmptyTablesLoad> EmptyTablesLoad::begin(Connection& c, const std::
   c.run(
       "SELECT t.relname AS table_name, k.conname AS name, pg_get_constraintdef(k.oid) AS definition"
       " FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid"
-      " WHERE k.contype = 'f' AND pg_table_is_visible(t.oid) AND t.relname IN (" +
-          names + ") ORDER BY t.relname, k.conname",
+      " WHERE k.contype = 'f' AND pg_table_is_visible(t.oid) AND t.relname IN " +
+          names + " ORDER BY t.relname, k.conname",
       params, [&](const Row& r) {
         const auto table = quoted(r.text("table_name")), name = quoted(r.text("name"));
         drop.push_back("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
@@ -40,9 +40,9 @@ std::optional<EmptyTablesLoad> EmptyTablesLoad::begin(Connection& c, const std::
   c.run(
       "SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition"
       " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
-      " WHERE pg_table_is_visible(t.oid) AND t.relname IN (" +
+      " WHERE pg_table_is_visible(t.oid) AND t.relname IN " +
           names +
-          ") AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)"
+          " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)"
           " ORDER BY t.relname, i.relname",
       params, [&](const Row& r) {
         drop.push_back("DROP INDEX " + quoted(r.text("name")));
