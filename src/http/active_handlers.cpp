@@ -50,7 +50,7 @@ void write_application(JsonWriter& w, const app::ApplicationView& v) {
   for (const auto& r : v.eligibility.results)
     w.begin_object().field("passed", r.passed).field("required", r.required).field("reason", r.reason).end_object();
   w.end_array().key("scores").begin_object();
-  for (const auto& [stage, score] : a.scores) w.field(stage, score);
+  for (const auto& [stage, score] : a.scores) w.key_text(stage).value(score);
   w.end_object()
       .field("stages_complete", v.stages.complete)
       .field("stages_passed", v.stages.passed)

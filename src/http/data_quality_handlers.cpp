@@ -10,7 +10,8 @@ void write_quality(JsonWriter& w, const domain::OrganisationQuality& q) {
   const auto fields = domain::quality_fields();
   w.field("staff", q.staff).field("completeness", domain::completeness(q));
   w.key("missing").begin_object();
-  for (std::size_t i = 0; i < fields.size() && i < q.missing.size(); ++i) w.field(fields[i].code, q.missing[i]);
+  for (std::size_t i = 0; i < fields.size() && i < q.missing.size(); ++i)
+    w.key_text(fields[i].code).value(q.missing[i]);
   w.end_object().field("age_unknown_teachers", q.age_unknown_teachers);
 }
 

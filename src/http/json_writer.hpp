@@ -16,13 +16,32 @@
 
 namespace metodist::http {
 
+// A key the program writes as a literal («items», «total»): checked when the
+// program is compiled to be made of a–z, 0–9 and «_», so it goes out without
+// the check every text needs — a list writes one key for every value.
+class JsonKey {
+ public:
+  template <std::size_t N>
+  consteval JsonKey(const char (&literal)[N]) : text_(literal, N - 1) {
+    for (char c : text_)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+        throw "a JSON key literal is made of a-z, 0-9 and _";  // a compile error, not a run-time one
+  }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
 class JsonWriter {
  public:
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view k);
+  JsonWriter& key(JsonKey k);
+  // A key made of data (a role's or a stage's code): escaped as any text.
+  JsonWriter& key_text(std::string_view k);
 
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
@@ -42,7 +61,7 @@ class JsonWriter {
   // key(k).value(v) in one call. A feature's status enum (domain::HelpStatus…)
   // is written as its code, found by code_of next to the enum.
   template <class T>
-  JsonWriter& field(std::string_view k, const T& v) {
+  JsonWriter& field(JsonKey k, const T& v) {
     key(k);
     if constexpr (std::is_enum_v<T> && requires { code_of(v); })
       return value(code_of(v));
@@ -54,9 +73,22 @@ class JsonWriter {
   const std::string& str() const { return out_; }
 
  private:
-  void separate();
+  // Before every value: a comma unless it is the first item of its container
+  // or follows its key. Inline: it runs for every key and value of a list.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (has_items_) out_.push_back(',');
+    has_items_ = !outer_has_items_.empty();  // a second value at the top level gets no comma
+  }
+  void open(char bracket);
+  void close(char bracket);
+
   std::string out_;
-  std::vector<bool> has_items_;  // per open container: needs a comma before the next item
+  bool has_items_ = false;             // the innermost open container needs a comma before the next item
+  std::vector<bool> outer_has_items_;  // the same for the containers around it
   bool after_key_ = false;
 };
 

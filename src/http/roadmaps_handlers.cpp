@@ -272,7 +272,7 @@ Response import_roadmap(const Request& r, Context& ctx) {
     w.key("number").text_or_null(a.number).end_object();
   }
   w.end_array().key("row_counts").begin_object();
-  for (const auto& [role, n] : counts) w.field(role, n);
+  for (const auto& [role, n] : counts) w.key_text(role).value(n);
   w.end_object().key("executors").begin_array();
   for (const auto& e : report.executors) {
     w.begin_object().field("executors", e.executors).field("responsible", e.parts.responsible).key("co_executors");

@@ -155,7 +155,7 @@ Response vocabularies(const Request&, Context&) {
       {"post_course_support_kinds", domain::post_course_support_kinds()},
   };
   for (const auto& [name, terms] : more) {
-    w.key(name);
+    w.key_text(name);
     write_terms(w, terms);
   }
   // What a new selection starts with (the Ermakovsky district order № 255-02), for the selection form.
