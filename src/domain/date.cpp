@@ -69,12 +69,32 @@ int Date::full_years_between(const Date& born, const Date& on) {
 std::string utc_timestamp_now() { return utc_timestamp(std::chrono::system_clock::now()); }
 
 std::string utc_timestamp(std::chrono::system_clock::time_point now) {
-  const auto t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  // Digits by hand: every signed-in request reads the time this way, and
+  // strftime (locale-aware) cost more than the rest of the session check.
+  const auto day = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::seconds>(now - day)};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    const auto t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[48];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+  }
+  std::string out = "0000-00-00T00:00:00Z";
+  const auto put = [&](std::size_t at, unsigned value, int width) {
+    for (int k = width - 1; k >= 0; --k, value /= 10)
+      out[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, static_cast<unsigned>(year), 4);
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  put(11, static_cast<unsigned>(time.hours().count()), 2);
+  put(14, static_cast<unsigned>(time.minutes().count()), 2);
+  put(17, static_cast<unsigned>(time.seconds().count()), 2);
+  return out;
 }
 
 std::optional<std::chrono::system_clock::time_point> parse_utc_timestamp(std::string_view text) {

@@ -6,6 +6,16 @@ namespace metodist::storage {
 
 const char* backend_name(Backend b) noexcept { return b == Backend::sqlite ? "sqlite" : "postgresql"; }
 
+Row::Row(const Row& other) : cells_(other.cells_), columns_(other.columns_), next_(other.next_) {
+  for (auto& cell : cells_)
+    if (const auto* view = std::get_if<std::string_view>(&cell)) cell = std::string(*view);
+}
+
+Row& Row::operator=(const Row& other) {
+  if (this != &other) *this = Row(other);
+  return *this;
+}
+
 bool Row::is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(cells_.at(i)); }
 
 std::int64_t Row::int64(std::size_t i) const {

@@ -61,6 +61,15 @@ using ColumnNames = std::shared_ptr<const Columns>;
 // SELECT is one line there and one in the mapper, with no renumbering.
 class Row {
  public:
+  Row() = default;
+  // A backend's row may hold its texts as views into the result's own memory
+  // (SQLite: valid until the next step), which saves a copy of every text cell;
+  // a copy of the row — one kept past its callback — owns its texts.
+  Row(const Row& other);
+  Row& operator=(const Row& other);
+  Row(Row&&) noexcept = default;
+  Row& operator=(Row&&) noexcept = default;
+
   std::size_t size() const noexcept { return cells_.size(); }
   bool is_null(std::size_t i) const;
   std::int64_t int64(std::size_t i) const;

@@ -165,29 +165,29 @@ std::string PagePlan::tail(Params& params) const {
   return out;
 }
 
-std::vector<Value> PagePlan::key_of(const Row& r) const {
-  std::vector<Value> key;
-  key.reserve(columns_.size());
+void PagePlan::read_key(const Row& r, std::vector<Value>& key) const {
+  key.resize(columns_.size());
   const std::size_t first = r.size() - columns_.size();
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    if (columns_[i].integer)
-      key.emplace_back(r.int64(first + i));
-    else
-      key.emplace_back(r.text(first + i));
+    if (columns_[i].integer) {
+      key[i] = r.int64(first + i);
+    } else if (const std::string_view text = r.view(first + i); !text.empty()) {
+      assign_text(key[i], text.data(), text.size());
+    } else {
+      key[i] = r.text(first + i);  // "" — or a number the expression gave, as text
+    }
   }
-  return key;
 }
 
-PageLinks PagePlan::links(const std::vector<std::vector<Value>>& keys, bool more_beyond) const {
+PageLinks PagePlan::links(const std::vector<Value>& front, const std::vector<Value>& back, bool more_beyond) const {
   PageLinks out;
-  if (keys.empty()) return out;
   // Rows behind the page (against the walking direction): the key's row itself,
   // or the rows an offset skipped.
   const bool more_behind = key_.has_value() || (!backward_ && request_.offset > 0);
   const bool follow = backward_ ? more_behind : more_beyond;
   const bool precede = backward_ ? more_beyond : more_behind;
-  if (follow) out.after = encode(sort_, keys.back());
-  if (precede) out.before = encode(sort_, keys.front());
+  if (follow) out.after = encode(sort_, back);
+  if (precede) out.before = encode(sort_, front);
   return out;
 }
 

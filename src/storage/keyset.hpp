@@ -85,29 +85,35 @@ class PagePlan {
   template <class T, class Map>
   Page<T> read(Connection& c, const std::string& sql, const Params& params, Map&& map) const {
     Page<T> page;
-    std::vector<std::vector<Value>> keys;
+    const auto limit = static_cast<std::size_t>(request_.limit);
+    page.items.reserve(limit);
+    // Only the page's two ends make cursors: the first row's key, and the
+    // last one's, overwritten row by row in the same buffers.
+    std::vector<Value> first, last;
+    std::size_t rows = 0;
     c.run(sql, params, [&](const Row& r) {
+      if (rows++ >= limit) return;  // the extra row only tells that more follow
       page.items.push_back(map(r));
-      keys.push_back(key_of(r));
+      if (rows == 1) read_key(r, first);
+      read_key(r, last);
     });
-    // The extra row only told whether more follow; a backward walk is turned round.
-    const bool more_beyond = page.items.size() > static_cast<std::size_t>(request_.limit);
-    page.items.resize(std::min(page.items.size(), static_cast<std::size_t>(request_.limit)));
-    keys.resize(page.items.size());
+    const bool more_beyond = rows > limit;
+    // A backward walk is turned round.
     if (backward_) {
       std::reverse(page.items.begin(), page.items.end());
-      std::reverse(keys.begin(), keys.end());
+      std::swap(first, last);
     }
-    page.links = links(keys, more_beyond);
+    if (!page.items.empty()) page.links = links(first, last, more_beyond);
     if (request_.after.empty() && request_.before.empty())
       page.total = length_told_by_page(request_.offset, page.items.size(), more_beyond);
     return page;
   }
 
  private:
-  std::vector<Value> key_of(const Row& r) const;
-  // The neighbours' cursors of a page whose keys (in the list's order) these are.
-  PageLinks links(const std::vector<std::vector<Value>>& keys, bool more_beyond) const;
+  // The row's sort key into `key`, reusing its text buffers.
+  void read_key(const Row& r, std::vector<Value>& key) const;
+  // The neighbours' cursors of a page whose first and last keys (in the list's order) these are.
+  PageLinks links(const std::vector<Value>& front, const std::vector<Value>& back, bool more_beyond) const;
 
   std::string sort_;
   std::vector<SortColumn> columns_;

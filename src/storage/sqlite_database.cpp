@@ -220,8 +220,10 @@ class SqliteConnection final : public Connection {
         out = nullptr;
         return;
       default: {
+        // A view into SQLite's memory, valid until the next step: the row's
+        // callback runs before it, and a Row kept longer copies (Row's copy).
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-        assign_text(out, p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+        out = p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))) : std::string_view{};
       }
     }
   }

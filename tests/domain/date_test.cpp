@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <ctime>
+#include <random>
+#include <vector>
+
 #include "support/errors.hpp"
 
 using metodist::domain::check_period;
@@ -57,4 +62,30 @@ TEST(RussianDateTime, ANoticeWritesTheDayFirstAndTheTimeAfterIt) {
   EXPECT_EQ(metodist::domain::russian_date_time("2026-12-11T14:00"), "11.12.2026 в 14:00");
   EXPECT_EQ(metodist::domain::russian_date_time("2026-12-11"), "11.12.2026");
   EXPECT_EQ(metodist::domain::russian_date_time("когда-нибудь"), "когда-нибудь");
+}
+
+TEST(UtcTimestamp, WritesWhatTheCLibraryWritesAndReadsBack) {
+  // Written digit by digit; the C library's gmtime + strftime is the reference.
+  std::mt19937_64 random(20261206);
+  std::vector<std::int64_t> seconds = {0,
+                                       -1,
+                                       951782400 /* 2000-02-29 */,
+                                       4102444799 /* 2099-12-31 23:59:59 */,
+                                       1798761599 /* 2026-12-31 23:59:59 */,
+                                       -2208988800 /* 1900-01-01 */};
+  for (int k = 0; k < 2000; ++k)  // 1900–2199: the years dates are read in
+    seconds.push_back(static_cast<std::int64_t>(random() % 9'467'107'200ULL) - 2'208'988'800LL);
+  seconds.push_back(static_cast<std::int64_t>(random() % 8'000'000'000ULL) - 2'500'000'000LL);
+  for (const auto s : seconds) {
+    const auto t = std::chrono::system_clock::time_point{std::chrono::seconds{s}} + std::chrono::milliseconds{999};
+    const std::time_t c = s;
+    std::tm tm{};
+    gmtime_r(&c, &tm);
+    char expected[32];
+    std::strftime(expected, sizeof expected, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    ASSERT_EQ(metodist::domain::utc_timestamp(t), expected) << s;
+    ASSERT_EQ(metodist::domain::parse_utc_timestamp(expected),
+              std::chrono::system_clock::time_point{std::chrono::seconds{s}})
+        << s;
+  }
 }
