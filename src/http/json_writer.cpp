@@ -118,7 +118,7 @@ JsonWriter& JsonWriter::value(std::string_view s) {
   separate();
   out_.push_back('"');
   static constexpr char kHex[] = "0123456789abcdef";
-  // Bytes that go out as they are are copied in runs, not one by one.
+  // Bytes that need no escaping are copied in runs, not one by one.
   std::size_t run = 0;
   const auto flush = [&](std::size_t upto) {
     if (upto > run) out_.append(s.data() + run, upto - run);
