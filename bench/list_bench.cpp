@@ -4,7 +4,7 @@
 // use case alone (the same without the JSON).
 // bench/http_bench.sh measures the whole request; this splits off its worker's part.
 //
-// Usage: list_bench <database url with the district demo> [answers=100000]
+// Usage: list_bench <database url with the district demo> <password of «admin»> [answers=100000]
 // (the list of bench/http_bench.sh: kind=school, a page of 20)
 #include <chrono>
 #include <cstdio>
@@ -29,11 +29,11 @@ double micros_per(std::chrono::steady_clock::time_point since, long n) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s <database url> [answers]\n", argv[0]);
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s <database url> <password of admin> [answers]\n", argv[0]);
     return 2;
   }
-  const long answers = argc > 2 ? std::atol(argv[2]) : 100000;
+  const long answers = argc > 3 ? std::atol(argv[3]) : 100000;
   app::Config config;
   config.database_url = argv[1];
   app::App app = app::open_app(config);
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   request.method = "GET";
   request.path = "/api/v1/organisations";
   request.query = {{"kind", "school"}, {"limit", "20"}};
-  request.caller = app::login(app, "admin", "Методист2026", "127.0.0.1").caller;
+  request.caller = app::login(app, "admin", argv[2], "127.0.0.1").caller;
 
   const http::Response first = http::handlers::list_organisations(request, ctx);
   if (first.status != 200) {

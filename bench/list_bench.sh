@@ -14,7 +14,8 @@ bench=${METODIST_LIST_BENCH:-$(dirname "$bin")/../bench/list_bench}
 if [ ! -x "$bin" ] || [ ! -x "$bench" ]; then echo "build first: bash scripts/build.sh" >&2; exit 1; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$bin" --db "sqlite:$work/bench.db" demo --scale district --seed 1 --date 2025-09-01 --password 'Методист2026' >/dev/null 2>&1
+password='Методист2026'
+"$bin" --db "sqlite:$work/bench.db" demo --scale district --seed 1 --date 2025-09-01 --password "$password" >/dev/null 2>&1
 echo "list_bench, $answers answers, district demo on SQLite, $("$bin" version | paste -sd ' ')"
 echo
-"$bench" "sqlite:$work/bench.db" "$answers"
+"$bench" "sqlite:$work/bench.db" "$password" "$answers"

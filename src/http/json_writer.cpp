@@ -1,5 +1,6 @@
 #include "http/json_writer.hpp"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -80,33 +81,39 @@ ByteClasses classify(const char* p) {
           _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(b, byte(0xC1)), _mm_cmplt_epi8(b, byte(0xE0))))};
 }
 
-// Do the bytes go out as they are? Only when nothing needs escaping and the
-// only multi-byte characters are well-formed two-byte letters: every high byte
-// is a lead or a continuation, and continuations stand exactly after leads.
-bool plain(const ByteClasses& c) {
-  return c.escape == 0 && c.high == (c.continuation | c.lead) && c.continuation == ((c.lead << 1) & 0xFFFF);
+// How many of the first `width` classified bytes go out as they are, ending
+// where a character begins: up to the first byte that needs escaping, a
+// character other than ASCII or a two-byte letter, or a continuation not
+// right after its lead. A lead just before that point (or last of all) lost
+// its second byte: its letter is left to the careful path.
+std::size_t plain_length(const ByteClasses& c, int width) {
+  const int lanes = (1 << width) - 1;
+  const int misplaced = c.continuation ^ ((c.lead << 1) & lanes);
+  const int stop = (c.escape | (c.high & ~(c.continuation | c.lead)) | misplaced) & lanes;
+  int n = stop ? std::countr_zero(static_cast<unsigned>(stop)) : width;
+  if (n > 0 && ((c.lead >> (n - 1)) & 1)) --n;
+  return static_cast<std::size_t>(n);
 }
 #endif
 
-// The length of the start of s (at least 16 bytes, beginning a character)
-// that goes out as it is; it ends where a character begins.
-std::size_t plain_prefix(std::string_view s) {
-  std::size_t i = 0;
+// Where the run of bytes that go out as they are, from `from` (where a
+// character begins), ends — where a character begins. s has at least 16
+// bytes, so its last 16 can always be loaded, also for a shorter rest.
+std::size_t plain_until(std::string_view s, std::size_t from) {
+  std::size_t i = from;
 #if defined(__SSE2__)
   while (s.size() - i >= 16) {
-    const ByteClasses c = classify(s.data() + i);
-    if (!plain(c)) return i;
-    i += (c.lead & 0x8000) ? 15 : 16;  // a letter cut by the 16 is checked with the next ones
+    const std::size_t n = plain_length(classify(s.data() + i), 16);
+    i += n;
+    if (n < 15) return i;  // 15: a letter cut by the 16 goes with the next ones (or the byte there stops the run)
   }
   if (const std::size_t rest = s.size() - i; rest > 0) {
     // The last 16 bytes of s, of which the first 16 - rest are passed already:
-    // those lanes are shifted out. s[i] begins a character, so no lead stands
-    // before it; a lead in the very last byte (a letter cut off) fails plain():
-    // its continuation bit is missing.
+    // their lanes are shifted out.
     const ByteClasses all = classify(s.data() + s.size() - 16);
     const int skip = static_cast<int>(16 - rest);
-    const ByteClasses c{all.escape >> skip, all.high >> skip, all.continuation >> skip, all.lead >> skip};
-    if (plain(c)) i = s.size();
+    i += plain_length({all.escape >> skip, all.high >> skip, all.continuation >> skip, all.lead >> skip},
+                      static_cast<int>(rest));
   }
 #endif
   return i;
@@ -124,11 +131,11 @@ JsonWriter& JsonWriter::value(std::string_view s) {
     if (upto > run) out_.append(s.data() + run, upto - run);
   };
   for (std::size_t i = 0; i < s.size();) {
-    if (s.size() - i >= 16) {
-      i += plain_prefix(s.substr(i));
+    if (s.size() >= 16) {
+      i = plain_until(s, i);
       if (i == s.size()) break;
     }
-    // Short text, and a character the check of 16 could not pass: one by one.
+    // Short text, and a character the check of 16 stopped at: one by one.
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
       ++i;

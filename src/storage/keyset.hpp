@@ -86,7 +86,6 @@ class PagePlan {
   Page<T> read(Connection& c, const std::string& sql, const Params& params, Map&& map) const {
     Page<T> page;
     const auto limit = static_cast<std::size_t>(request_.limit);
-    page.items.reserve(limit);
     // Only the page's two ends make cursors: the first row's key, and the
     // last one's, overwritten row by row in the same buffers.
     std::vector<Value> first, last;
